@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Runs every *.test.ts under src/ and test/ on node's test runner. Node 20 does not expand
+// globs for --test, so the files are listed here. Pass paths or name fragments to narrow the run.
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+
+const roots = ["src", "test"];
+const filters = process.argv.slice(2);
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (name === "node_modules" || name.startsWith(".")) continue;
+    if (statSync(path).isDirectory()) walk(path);
+    else if (name.endsWith(".test.ts") || name.endsWith(".test.tsx")) files.push(path);
+  }
+};
+for (const r of roots) walk(r);
+const chosen = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
+if (!chosen.length) {
+  console.error("no test files matched");
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...chosen],
+  { stdio: "inherit" },
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,23 @@
+// The `quorum` command. Each subcommand lives in its own file; this one wires them and turns
+// any error into one line on stderr with a non-zero exit, never a stack trace.
+import { Command, CommanderError } from "commander";
+import { oneLine } from "../domain/errors.ts";
+import { registerParse } from "./parse.ts";
+
+const program = new Command();
+program
+  .name("quorum")
+  .description("Quorum: the record of committees and their meetings")
+  .showHelpAfterError()
+  .exitOverride();
+
+registerParse(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  process.stderr.write(`quorum: ${oneLine(err)}\n`);
+  if (process.env.QUORUM_DEBUG) console.error(err);
+  process.exit(1);
+}

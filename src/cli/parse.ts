@@ -1,0 +1,44 @@
+import type { Command } from "commander";
+import { QuorumError, oneLine } from "../domain/errors.ts";
+import type { ParsedMinutes } from "../domain/minutes.ts";
+import { readDocument } from "../ingest/read.ts";
+import { parseMinutes } from "../parse/minutes.ts";
+import { walkDocuments } from "./files.ts";
+import { summarise } from "./summary.ts";
+
+export function registerParse(program: Command): void {
+  program
+    .command("parse")
+    .description("read minutes documents (txt, md, html, pdf, docx) and print what happened at each meeting")
+    .argument("<paths...>", "files, or folders with --jsonl")
+    .option("--json", "print the quorum.minutes/1 record as JSON")
+    .option("--jsonl", "one JSON line per file, keep going past bad files")
+    .option("--no-provenance", "leave out the provenance map")
+    .action(async (paths: string[], opts: { json?: boolean; jsonl?: boolean; provenance: boolean }) => {
+      const out = (record: ParsedMinutes) => {
+        if (!opts.provenance) {
+          const { provenance: _p, ...rest } = record;
+          return rest;
+        }
+        return record;
+      };
+      if (opts.jsonl) {
+        const { documents } = await walkDocuments(paths);
+        let failed = 0;
+        for (const file of documents) {
+          try {
+            const record = parseMinutes(await readDocument(file));
+            process.stdout.write(JSON.stringify({ file, record: out(record) }) + "\n");
+          } catch (err) {
+            failed++;
+            process.stdout.write(JSON.stringify({ file, error: oneLine(err) }) + "\n");
+          }
+        }
+        if (failed) process.exitCode = 1;
+        return;
+      }
+      if (paths.length !== 1) throw new QuorumError("invalid", "parse takes one file (use --jsonl for several files or folders)");
+      const record = parseMinutes(await readDocument(paths[0]));
+      process.stdout.write(opts.json ? JSON.stringify(out(record), null, 2) + "\n" : summarise(record));
+    });
+}

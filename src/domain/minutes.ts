@@ -1,0 +1,78 @@
+// The quorum.minutes/1 record (see docs/minutes-json.md): the contract between the
+// parser and everything that reads its output. Fields may be added, never renamed.
+
+export const MINUTES_SCHEMA = "quorum.minutes/1" as const;
+
+export const ATTENDANCE_STATUSES = ["present", "apologies", "absent", "in_attendance"] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const ATTENDEE_KINDS = ["member", "officer", "other"] as const;
+export type AttendeeKind = (typeof ATTENDEE_KINDS)[number];
+
+export const RECOMMENDATION_RESPONSES = ["yes", "partially", "no"] as const;
+export type RecommendationResponse = (typeof RECOMMENDATION_RESPONSES)[number];
+
+export interface Attendee {
+  name: string;
+  status: AttendanceStatus;
+  kind: AttendeeKind;
+  role: string | null;
+  substituteFor: string | null;
+}
+
+export interface Resolution {
+  text: string;
+}
+
+export interface Item {
+  number: string;
+  title: string;
+  exempt: boolean;
+  /** Schedule 12A paragraph(s) when stated, e.g. "1 & 7". */
+  exemptParagraphs?: string | null;
+  resolutions: Resolution[];
+}
+
+export interface Recommendation {
+  number: string;
+  text: string;
+  response: RecommendationResponse | null;
+  responseText?: string | null;
+  responsibleMember: string | null;
+  responsibleOfficer: string | null;
+  /** "YYYY-MM" or "YYYY-MM-DD" */
+  actionBy: string | null;
+}
+
+export interface NextMeeting {
+  date: string | null;
+  time: string | null;
+  venue: string | null;
+}
+
+/** Where a value came from in the source text: 1-based line numbers, character offsets into the text. */
+export interface Span {
+  line: number;
+  endLine?: number;
+  start: number;
+  end: number;
+  /** true when the value was inferred rather than read (e.g. an item number given by position). */
+  implied?: boolean;
+}
+
+export interface ParsedMinutes {
+  schema: typeof MINUTES_SCHEMA;
+  authority: string | null;
+  body: string | null;
+  date: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  venue: string | null;
+  attendance: Attendee[];
+  items: Item[];
+  recommendations: Recommendation[];
+  nextMeeting: NextMeeting | null;
+  warnings: string[];
+  /** JSON-pointer-like path ("date", "items/3/title", "attendance/0") → where it was read. */
+  provenance: Record<string, Span>;
+}

@@ -1,0 +1,94 @@
+// Bytes → SourceText. Picks the reader by extension, checked against the content's magic bytes.
+import { readFile, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { extname, basename } from "node:path";
+import { QuorumError } from "../domain/errors.ts";
+import { splitLines, type SourceFormat, type SourceText } from "../domain/source.ts";
+import { plainText } from "./txt.ts";
+import { markdownText } from "./markdown.ts";
+import { htmlText } from "./html.ts";
+import { pdfText } from "./pdf.ts";
+import { docxText } from "./docx.ts";
+
+export const EXTENSIONS: Record<string, SourceFormat> = {
+  ".txt": "txt",
+  ".text": "txt",
+  ".md": "md",
+  ".markdown": "md",
+  ".html": "html",
+  ".htm": "html",
+  ".pdf": "pdf",
+  ".docx": "docx",
+};
+
+export function formatOf(file: string): SourceFormat | undefined {
+  return EXTENSIONS[extname(file).toLowerCase()];
+}
+
+export async function readDocument(file: string): Promise<SourceText> {
+  const name = basename(file);
+  const format = formatOf(file);
+  if (!format) throw new QuorumError("unsupported", `${file}: unsupported file type "${extname(file) || "(none)"}" (expected .txt, .md, .html, .pdf or .docx)`);
+  let bytes: Buffer;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new QuorumError("unreadable", `${file}: is a directory`);
+    bytes = await readFile(file);
+  } catch (err) {
+    if (err instanceof QuorumError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new QuorumError("unreadable", `${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : "cannot be read"}`);
+  }
+  return fromBytes(file, format, bytes, name);
+}
+
+export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8Array, name = basename(file)): Promise<SourceText> {
+  if (bytes.length === 0) throw new QuorumError("unreadable", `${file}: empty file`);
+  let text: string;
+  try {
+    text = await extract(format, bytes, name);
+  } catch (err) {
+    if (err instanceof QuorumError) throw new QuorumError(err.code, `${file}: ${err.message}`);
+    throw new QuorumError("unreadable", `${file}: not a readable ${format.toUpperCase()} document (${firstLine(err)})`);
+  }
+  text = normalise(text);
+  if (!/[A-Za-z]{2}/.test(text)) {
+    throw new QuorumError("unreadable", `${file}: no text found${format === "pdf" ? " (a scanned PDF without a text layer needs OCR first)" : ""}`);
+  }
+  return {
+    file,
+    format,
+    text,
+    lines: splitLines(text),
+    contentHash: createHash("sha256").update(bytes).digest("hex"),
+    byteLength: bytes.length,
+  };
+}
+
+async function extract(format: SourceFormat, bytes: Uint8Array, name: string): Promise<string> {
+  switch (format) {
+    case "txt":
+      return plainText(bytes, name);
+    case "md":
+      return markdownText(plainText(bytes, name));
+    case "html":
+      return htmlText(plainText(bytes, name));
+    case "pdf":
+      return pdfText(bytes);
+    case "docx":
+      return docxText(bytes);
+  }
+}
+
+function normalise(text: string): string {
+  return text
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .replace(/\u0000/g, "")
+    .replace(/[\u00A0\u2007\u202F]/g, " ");
+}
+
+function firstLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split("\n")[0].slice(0, 120);
+}
