@@ -1,0 +1,31 @@
+// The Hono application. Every route reads top to bottom: validate the request (zod), ask the
+// store for public data only (the store applies the one visibility rule), run, then present
+// the result through a presenter that lists public fields one by one.
+import { Hono } from "hono";
+import { mountAssets } from "./assets.ts";
+import { onError, onNotFound } from "./errors.tsx";
+import { registerApi } from "./api/routes.ts";
+import { registerPages } from "./pages/routes.tsx";
+import type { AppDeps } from "./deps.ts";
+
+export type { AppDeps } from "./deps.ts";
+
+const SECURITY_HEADERS: Record<string, string> = {
+  "content-security-policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+};
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.use("*", async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
+  });
+  mountAssets(app);
+  registerApi(app, deps);
+  registerPages(app, deps);
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,132 @@
+import type { Child } from "hono/jsx";
+
+export interface Crumb {
+  href: string;
+  text: string;
+}
+
+export type Section = "home" | "committees" | "calendar" | "decisions" | "people" | "search";
+
+const NAV: { section: Section; href: string; text: string }[] = [
+  { section: "committees", href: "/committees", text: "Committees" },
+  { section: "calendar", href: "/calendar", text: "Meetings" },
+  { section: "decisions", href: "/decisions", text: "Decisions" },
+  { section: "people", href: "/people", text: "People" },
+  { section: "search", href: "/search", text: "Search" },
+];
+
+export interface LayoutProps {
+  /** The page's own title; " – Quorum" is added. */
+  title: string;
+  section?: Section;
+  breadcrumbs?: Crumb[];
+  children?: Child;
+  /** Extra elements for <head>, e.g. alternate links. */
+  head?: Child;
+}
+
+export function Layout({ title, section, breadcrumbs, children, head }: LayoutProps) {
+  return (
+    <html lang="en-GB" class="govuk-template govuk-template--rebranded">
+      <head>
+        <meta charset="utf-8" />
+        <title>{title === "Quorum" ? title : `${title} – Quorum`}</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#0b0c0c" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/assets/govuk-frontend.min.css" />
+        <link rel="stylesheet" href="/assets/quorum.css" />
+        {head}
+      </head>
+      <body class="govuk-template__body">
+        <script src="/assets/js-enabled.js"></script>
+        <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
+          Skip to main content
+        </a>
+        <header class="qm-header">
+          <div class="govuk-width-container">
+            <div class="qm-header__container">
+              <a href="/" class="qm-header__service">
+                Quorum
+              </a>
+              <p class="qm-header__tagline">Committees, meetings and decisions</p>
+            </div>
+          </div>
+        </header>
+        <section aria-label="Service information" class="govuk-service-navigation" data-module="govuk-service-navigation">
+          <div class="govuk-width-container">
+            <div class="govuk-service-navigation__container">
+              <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+                <button
+                  type="button"
+                  class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                  aria-controls="navigation"
+                  hidden
+                  aria-hidden="true"
+                >
+                  Menu
+                </button>
+                <ul class="govuk-service-navigation__list" id="navigation">
+                  {NAV.map((n) => {
+                    const active = n.section === section;
+                    return (
+                      <li class={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}>
+                        <a class="govuk-service-navigation__link" href={n.href} aria-current={active ? "true" : undefined}>
+                          {active ? <strong class="govuk-service-navigation__active-fallback">{n.text}</strong> : n.text}
+                        </a>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+            </div>
+          </div>
+        </section>
+        <div class="govuk-width-container">
+          {breadcrumbs && breadcrumbs.length > 0 && (
+            <nav class="govuk-breadcrumbs" aria-label="Breadcrumb">
+              <ol class="govuk-breadcrumbs__list">
+                {breadcrumbs.map((b) => (
+                  <li class="govuk-breadcrumbs__list-item">
+                    <a class="govuk-breadcrumbs__link" href={b.href}>
+                      {b.text}
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          )}
+          <main class="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+        <footer class="govuk-footer">
+          <div class="govuk-width-container">
+            <div class="govuk-footer__meta">
+              <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                <h2 class="govuk-visually-hidden">Support links</h2>
+                <ul class="govuk-footer__inline-list">
+                  <li class="govuk-footer__inline-list-item">
+                    <a class="govuk-footer__link" href="/api/v1/openapi.json">
+                      Open data API
+                    </a>
+                  </li>
+                  <li class="govuk-footer__inline-list-item">
+                    <a class="govuk-footer__link" href="/calendar">
+                      Meetings calendar
+                    </a>
+                  </li>
+                </ul>
+                <p class="govuk-body-s govuk-!-margin-bottom-0">
+                  Records are read from the councils' published minutes. Each value links to the line of the minutes it came from.
+                </p>
+              </div>
+              <div class="govuk-footer__meta-item">Quorum is free software (AGPL-3.0)</div>
+            </div>
+          </div>
+        </footer>
+        <script type="module" src="/assets/quorum.js"></script>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,21 @@
+// Request validation: every route reads its query and path through a zod schema first, so a
+// bad value becomes one "invalid" error before any work is done.
+import type { Context } from "hono";
+import { z } from "zod";
+
+/** Query string values, with empty fields treated as absent (forms submit empty inputs). */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of Object.entries(c.req.query())) if (v !== "") raw[k] = v;
+  return schema.parse(raw);
+}
+
+export function readParams<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  return schema.parse(c.req.param());
+}
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2024-04-02").refine((s) => !Number.isNaN(Date.parse(s)), "not a real date");
+export const slug = z.string().min(1).max(200).regex(/^[A-Za-z0-9][A-Za-z0-9._~-]*$/, "not a valid identifier");
+export const page = z.coerce.number().int().min(1).max(10_000).default(1);
+export const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
+export const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
