@@ -1,8 +1,199 @@
-import { extractText, getDocumentProxy } from "unpdf";
+// PDF → lines in reading order. pdf.js hands back text runs in content-stream order, which is
+// whatever order the producing program drew them in; rebuilding lines from positions gives the
+// order a reader sees, close to `pdftotext -layout` but without the padding spaces.
+import { getDocumentProxy } from "unpdf";
 
-/** PDF text, one page after another. */
+/** One page of a PDF as text lines (no trailing newline). */
+export type PdfPages = string[][];
+
+interface Run {
+  str: string;
+  x: number;
+  /** Baseline, device space: y grows downwards from the top of the page. */
+  y: number;
+  /** Right end of the run on the x axis. */
+  end: number;
+  size: number;
+}
+
+const LIST_MARKER = /^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxlc]{1,6})[.)]|[•·▪◦●○■□➢►\-–*])$/i;
+
+/** A gap wider than this many font sizes separates table columns rather than words. */
+const TAB_GAP = 2;
+
+interface Line {
+  runs: Run[];
+  y: number;
+  size: number;
+  top: number;
+  bottom: number;
+}
+
+/** Text of every page, one array of lines per page, headers and footers left out. */
+export async function pdfPages(bytes: Uint8Array): Promise<PdfPages> {
+  // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 } as never);
+  try {
+    const pages: PageLines[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const page = await pdf.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      pages.push({ lines: buildLines(runsOf(content.items, viewport.transform)), height: viewport.height });
+      page.cleanup();
+    }
+    return dropMargins(pages);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+/** Pages joined with "\n", kept for callers that only want the text. */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  const { text } = await extractText(pdf, { mergePages: false });
-  return (text as string[]).join("\n\f\n");
+  return (await pdfPages(bytes)).map((p) => p.join("\n")).join("\n");
+}
+
+function runsOf(items: unknown[], view: number[]): Run[] {
+  const runs: Run[] = [];
+  for (const item of items as { str?: string; transform?: number[]; width?: number }[]) {
+    if (typeof item.str !== "string" || !item.transform || item.str === "") continue;
+    const m = multiply(view, item.transform);
+    const size = Math.hypot(m[2], m[3]) || Math.hypot(m[0], m[1]) || 1;
+    const scaleX = Math.hypot(m[0], m[1]) / (Math.hypot(item.transform[0], item.transform[1]) || 1);
+    const x = m[4];
+    const y = m[5];
+    const end = x + (item.width ?? 0) * (Number.isFinite(scaleX) && scaleX > 0 ? scaleX : 1);
+    // Some producers fake bold by drawing the same run twice, a fraction of a point apart.
+    const prev = runs[runs.length - 1];
+    if (prev && prev.str === item.str && Math.abs(prev.x - x) < size * 0.2 && Math.abs(prev.y - y) < size * 0.2) continue;
+    runs.push({ str: item.str, x, y, end, size });
+  }
+  return runs;
+}
+
+function multiply(a: number[], b: number[]): number[] {
+  return [
+    a[0] * b[0] + a[2] * b[1],
+    a[1] * b[0] + a[3] * b[1],
+    a[0] * b[2] + a[2] * b[3],
+    a[1] * b[2] + a[3] * b[3],
+    a[0] * b[4] + a[2] * b[5] + a[4],
+    a[1] * b[4] + a[3] * b[5] + a[5],
+  ];
+}
+
+/**
+ * Groups runs into lines by vertical overlap, so a superscript ("12th") or subscript stays on the
+ * line it belongs to, then orders each line left to right.
+ */
+function buildLines(runs: Run[]): TextLine[] {
+  const visible = runs.filter((r) => r.str.trim() !== "");
+  // Tallest first within a row, so a full-size run founds the line and small raised runs join it.
+  visible.sort((a, b) => a.y - b.y || b.size - a.size);
+  const lines: Line[] = [];
+  for (const r of visible) {
+    const top = r.y - r.size * 0.8;
+    const bottom = r.y + r.size * 0.2;
+    let best: Line | undefined;
+    let bestOverlap = 0;
+    for (let i = lines.length - 1; i >= 0 && i >= lines.length - 4; i--) {
+      const l = lines[i];
+      const overlap = Math.min(bottom, l.bottom) - Math.max(top, l.top);
+      const smaller = Math.min(r.size, l.size);
+      if (overlap > smaller * 0.55 && Math.abs(r.y - l.y) < Math.max(r.size, l.size) * 0.6 && overlap > bestOverlap) {
+        best = l;
+        bestOverlap = overlap;
+      }
+    }
+    if (best) {
+      best.runs.push(r);
+      if (r.size > best.size) {
+        best.size = r.size;
+        best.y = r.y;
+        best.top = top;
+        best.bottom = bottom;
+      }
+    } else {
+      lines.push({ runs: [r], y: r.y, size: r.size, top, bottom });
+    }
+  }
+  lines.sort((a, b) => a.y - b.y);
+  for (const l of lines) l.runs.sort((a, b) => a.x - b.x);
+  const columns = columnStarts(lines);
+  return lines.map((l) => ({ ...l, text: lineText(l, columns) }));
+}
+
+/** Where each run of a line begins a new cell: after a gap too wide for a word space. */
+function cellBreaks(line: Line): boolean[] {
+  let end = -Infinity;
+  return line.runs.map((r) => {
+    const wide = end > -Infinity && r.x - end > line.size * TAB_GAP;
+    end = Math.max(end, r.end);
+    return wide;
+  });
+}
+
+/**
+ * Left edges of table cells on a page (those found on at least two rows), so that a row whose
+ * cells happen to be close together still gets its tabs where the other rows have theirs.
+ */
+function columnStarts(lines: Line[]): number[] {
+  const starts: number[] = [];
+  for (const l of lines) cellBreaks(l).forEach((wide, i) => wide && starts.push(l.runs[i].x));
+  return starts.filter((x) => starts.filter((y) => Math.abs(x - y) < 3).length >= 2);
+}
+
+function lineText(line: Line, columns: number[]): string {
+  const size = line.size;
+  const breaks = cellBreaks(line);
+  const tabular = breaks.some(Boolean);
+  let text = "";
+  let end = -Infinity;
+  line.runs.forEach((r, i) => {
+    const gap = r.x - end;
+    if (text) {
+      const aligned = (gap > size * 0.8 || (tabular && gap > size * 0.15)) && columns.some((x) => Math.abs(x - r.x) < 3);
+      // A list marker's hanging indent is not a table column: "1.   Council to…" reads as "1. Council to…".
+      if ((breaks[i] || aligned) && !LIST_MARKER.test(text.trim())) text = text.trimEnd() + "\t";
+      else if (gap > size * 0.12 && !/\s$/.test(text) && !/^\s/.test(r.str)) text += " ";
+    }
+    text += r.str;
+    end = Math.max(end, r.end);
+  });
+  return text.replace(/[ \u00A0]+/g, " ").replace(/ ?\t ?/g, "\t").trim();
+}
+
+type TextLine = Line & { text: string };
+type PageLines = { lines: TextLine[]; height: number };
+
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*[-–—])?$/i;
+const PAGE_MARK = /\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b/i;
+
+/**
+ * Leaves out running headers and footers: lines in the top or bottom margin that are a bare page
+ * number, say "Page N", or repeat on most pages (the page's own number aside). Only the
+ * outermost lines are considered, working inwards while they keep matching, so body text that
+ * happens to sit near the edge is kept.
+ */
+function dropMargins(pages: PageLines[]): PdfPages {
+  const key = (t: string, pageNo: number) =>
+    t.replace(new RegExp(`(^|\\D)${pageNo}(?!\\d)`), "$1#").replace(/\s+/g, " ").toLowerCase();
+  const inMargin = (p: PageLines, l: Line) => l.y < p.height * 0.08 || l.y > p.height * 0.92;
+  const counts = new Map<string, number>();
+  pages.forEach((p, i) => {
+    const seen = new Set<string>();
+    for (const l of [...p.lines.slice(0, 2), ...p.lines.slice(-2)]) if (inMargin(p, l)) seen.add(`${Math.round(l.y / 4)}|${key(l.text, i + 1)}`);
+    for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+  });
+  const repeated = (l: Line & { text: string }, pageNo: number) =>
+    pages.length >= 3 && (counts.get(`${Math.round(l.y / 4)}|${key(l.text, pageNo)}`) ?? 0) >= Math.max(3, Math.ceil(pages.length * 0.5));
+  return pages.map((p, i) => {
+    const marginal = (l: TextLine) =>
+      inMargin(p, l) && (PAGE_NUMBER.test(l.text) || PAGE_MARK.test(l.text) || repeated(l, i + 1));
+    let from = 0;
+    let to = p.lines.length;
+    while (from < to && from < 2 && marginal(p.lines[from])) from++;
+    while (to > from && p.lines.length - to < 2 && marginal(p.lines[to - 1])) to--;
+    return p.lines.slice(from, to).map((l) => l.text);
+  });
 }

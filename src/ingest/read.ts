@@ -7,7 +7,7 @@ import { splitLines, type SourceFormat, type SourceText } from "../domain/source
 import { plainText } from "./txt.ts";
 import { markdownText } from "./markdown.ts";
 import { htmlText } from "./html.ts";
-import { pdfText } from "./pdf.ts";
+import { pdfPages } from "./pdf.ts";
 import { docxText } from "./docx.ts";
 
 export const EXTENSIONS: Record<string, SourceFormat> = {
@@ -44,14 +44,40 @@ export async function readDocument(file: string): Promise<SourceText> {
 
 export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8Array, name = basename(file)): Promise<SourceText> {
   if (bytes.length === 0) throw new QuorumError("unreadable", `${file}: empty file`);
-  let text: string;
+  let extracted: string | string[][];
   try {
-    text = await extract(format, bytes, name);
+    extracted = await extract(format, bytes, name);
   } catch (err) {
     if (err instanceof QuorumError) throw new QuorumError(err.code, `${file}: ${err.message}`);
-    throw new QuorumError("unreadable", `${file}: not a readable ${format.toUpperCase()} document (${firstLine(err)})`);
+    throw new QuorumError("unreadable", `${file}: not a readable ${format.toUpperCase()} document (${whyUnreadable(err)})`);
   }
-  text = normalise(text);
+  // Paged formats come back as lines per page; the page of each line is kept for provenance.
+  let text: string;
+  let pageOfOffset: ((offset: number) => number | undefined) | undefined;
+  if (typeof extracted === "string") {
+    text = normalise(extracted);
+  } else {
+    const starts: number[] = [];
+    const parts: string[] = [];
+    let at = 0;
+    for (const page of extracted) {
+      const pageText = page.map((l) => normalise(l).replace(/\n/g, " ")).join("\n");
+      starts.push(at);
+      parts.push(pageText);
+      at += pageText.length + 1;
+    }
+    text = parts.join("\n");
+    pageOfOffset = (offset) => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return starts.length ? lo + 1 : undefined;
+    };
+  }
   if (!/[A-Za-z]{2}/.test(text)) {
     throw new QuorumError("unreadable", `${file}: no text found${format === "pdf" ? " (a scanned PDF without a text layer needs OCR first)" : ""}`);
   }
@@ -59,13 +85,13 @@ export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8
     file,
     format,
     text,
-    lines: splitLines(text),
+    lines: splitLines(text, pageOfOffset),
     contentHash: createHash("sha256").update(bytes).digest("hex"),
     byteLength: bytes.length,
   };
 }
 
-async function extract(format: SourceFormat, bytes: Uint8Array, name: string): Promise<string> {
+async function extract(format: SourceFormat, bytes: Uint8Array, name: string): Promise<string | string[][]> {
   switch (format) {
     case "txt":
       return plainText(bytes, name);
@@ -74,7 +100,7 @@ async function extract(format: SourceFormat, bytes: Uint8Array, name: string): P
     case "html":
       return htmlText(plainText(bytes, name));
     case "pdf":
-      return pdfText(bytes);
+      return pdfPages(bytes);
     case "docx":
       return docxText(bytes);
   }
@@ -86,6 +112,14 @@ function normalise(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/\u0000/g, "")
     .replace(/[\u00A0\u2007\u202F]/g, " ");
+}
+
+/** pdf.js and the zip reader name their exceptions; say what that means rather than echo them. */
+function whyUnreadable(err: unknown): string {
+  const name = err instanceof Error ? err.name : "";
+  if (name === "PasswordException") return "it is encrypted with a password";
+  if (name === "InvalidPDFException") return "the file is corrupt or not a PDF";
+  return firstLine(err);
 }
 
 function firstLine(err: unknown): string {

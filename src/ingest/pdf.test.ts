@@ -1,0 +1,112 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { readDocument, fromBytes } from "./read.ts";
+import { buildPdf, textAt, IMAGE_ONLY } from "./pdf-fixture.ts";
+import { QuorumError } from "../domain/errors.ts";
+import type { SourceText } from "../domain/source.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const REAL = `${root}test/fixtures/pdf/Minutes-December-5-2023.pdf`;
+const DEV = `${root}test/golden/dev/Minutes-April-2-2024.pdf`;
+
+const texts = (src: SourceText) => src.lines.map((l) => l.text);
+/** Index of the first line equal to (string) or matching (RegExp) `want`, failing if absent. */
+const at = (src: SourceText, want: string | RegExp, from = 0) => {
+  const i = src.lines.findIndex((l, n) => n >= from && (typeof want === "string" ? l.text === want : want.test(l.text)));
+  assert.ok(i >= 0, `no line ${want} after line ${from + 1} in:\n${texts(src).join("\n")}`);
+  return i;
+};
+
+test("a real three-page PDF comes out in reading order with its page numbers", async () => {
+  const src = await readDocument(REAL);
+  assert.equal(src.format, "pdf");
+  assert.deepEqual(texts(src).slice(0, 3), ["MINUTES", "TOWNSHIP OF NIPISSING", "Tuesday, December 5, 2023"]);
+  const motion = at(src, "R2023-217 D. Yemm, S. Foote:");
+  assert.equal(src.lines[motion + 1].text, "That the minutes of the Council meeting held November 14, 2023, be adopted as published. Carried.");
+  const lib = at(src, "R2023-225 S. Kirkey, D. Yemm:");
+  const carried = at(src, /Federation of Ontario Public Libraries\. Carried\.$/, lib);
+  assert.equal(src.lines[lib].page, 2);
+  assert.equal(src.lines[carried].page, 3);
+  assert.equal(src.lines[at(src, "R2023-232 T. Butler, S. Foote:")].page, 3);
+  assert.equal(src.lines.at(-1)!.text, "Minutes to be approved by Council at the next regular Council Meeting.");
+});
+
+test("table rows keep their cells on one line, separated by tabs", async () => {
+  const src = await readDocument(REAL);
+  const head = at(src, "The 2024 Council Meeting Schedule will be as follows:");
+  assert.equal(src.lines[head + 1].text, "January 2, 2024\tJanuary 16, 2024");
+  assert.equal(src.lines[head + 2].text, "February 6, 2024\tFebruary 20, 2024");
+  at(src, "December 3, 2024\tDecember 17, 2024. Carried.", head);
+  const hours = at(src, "December 25-29, 2023\tClosed");
+  assert.equal(src.lines[hours + 2].text, "December 24, 2023\tClosed at 2:00 p.m.");
+  // Ordinary prose never gets a tab.
+  assert.ok(!src.lines[at(src, /^That we authorize the Township Office/)].text.includes("\t"));
+});
+
+test("running headers with page numbers are left out, body text is kept", async () => {
+  const src = await readDocument(REAL);
+  assert.equal(src.lines.filter((l) => /Page \d/.test(l.text)).length, 0);
+  assert.ok(src.lines.some((l) => l.text === "R2023-219 S. Kirkey, T. Butler:" && l.page === 2));
+  assert.ok(src.lines.some((l) => l.text.startsWith("THEREFORE, the Council of the Township") && l.page === 3));
+});
+
+test("the dev PDF: superscript ordinals join their number and lines keep their offsets", async () => {
+  const src = await readDocument(DEV);
+  at(src, /developed on March 12th and March 28th, posing a danger/);
+  at(src, "Read a first, second and third time, and passed this 2nd day of April, 2024. Carried.");
+  assert.ok(!texts(src).some((t) => /Page 2|^(th|nd)$/.test(t)));
+  const i = at(src, "R2024-085 D. Yemm, S. Foote:");
+  assert.equal(src.text.slice(src.lines[i].offset).split("\n")[0], "R2024-085 D. Yemm, S. Foote:");
+  assert.deepEqual([...new Set(src.lines.map((l) => l.page))], [1, 2, 3]);
+});
+
+test("lines are rebuilt from positions, not from the order the text was drawn in", async () => {
+  // Drawn bottom-up and right-to-left; read top-down and left-to-right.
+  const page =
+    textAt(300, 600, "Closed") +
+    textAt(72, 600, "December 25, 2023") +
+    textAt(72, 650, "seconded by Cllr B.") +
+    textAt(72, 700, "Moved by Cllr A,") +
+    textAt(72, 720, "3. Planning") +
+    textAt(122, 700, "") +
+    "BT /F1 7 Tf 138.1 744 Td (rd) Tj ET\n" +
+    textAt(72, 740, "Meeting of 3");
+  const src = await fromBytes("drawn.pdf", "pdf", buildPdf({ pages: [page] }));
+  assert.deepEqual(texts(src), ["Meeting of 3rd", "3. Planning", "Moved by Cllr A,", "seconded by Cllr B.", "December 25, 2023\tClosed"]);
+  assert.ok(src.lines.every((l) => l.page === 1));
+});
+
+test("repeated headers and bare page-number footers are dropped on every page", async () => {
+  const pages = [1, 2, 3, 4].map(
+    (n) =>
+      textAt(200, 760, "Stoke Ferry Parish Council") +
+      textAt(72, 700, `Body text on page ${n}`) +
+      textAt(72, 686, "Stoke Ferry Parish Council") +
+      textAt(300, 40, `- ${n} -`),
+  );
+  const src = await fromBytes("running.pdf", "pdf", buildPdf({ pages }));
+  assert.deepEqual(
+    src.lines.map((l) => `${l.page}:${l.text}`),
+    [1, 2, 3, 4].flatMap((n) => [`${n}:Body text on page ${n}`, `${n}:Stoke Ferry Parish Council`]),
+  );
+});
+
+const rejects = async (name: string, bytes: Uint8Array, reason: RegExp) =>
+  assert.rejects(fromBytes(name, "pdf", bytes), (err: unknown) => {
+    assert.ok(err instanceof QuorumError, String(err));
+    assert.match(err.message, reason);
+    assert.ok(!err.message.includes("\n"), err.message);
+    assert.ok(!/at .*\.(ts|js|mjs):\d/.test(err.message), err.message);
+    return true;
+  });
+
+test("an image-only PDF asks for OCR", () =>
+  rejects("scan.pdf", buildPdf({ pages: [IMAGE_ONLY, IMAGE_ONLY] }), /^scan\.pdf: no text found \(a scanned PDF without a text layer needs OCR first\)$/));
+
+test("an encrypted PDF says so in one line", () =>
+  rejects("locked.pdf", buildPdf({ pages: [textAt(72, 700, "secret minutes")], encrypted: true }), /^locked\.pdf: not a readable PDF document \(it is encrypted with a password\)$/));
+
+test("a truncated PDF is reported as corrupt in one line", () =>
+  rejects("cut.pdf", readFileSync(REAL).subarray(0, 30000), /^cut\.pdf: not a readable PDF document \(the file is corrupt or not a PDF\)$/));
