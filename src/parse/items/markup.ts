@@ -1,0 +1,61 @@
+// Markdown emphasis and escapes sit between item numbers and titles ("**1.**  **Apologies**", "2\. Minutes").
+// Headings are matched on the plain text, but spans must point into the raw line, so the cleaned text
+// keeps a map from each of its characters back to the raw column.
+
+export interface Plain {
+  text: string;
+  /** raw column of each character of `text`; one extra entry for the end */
+  cols: number[];
+  /** the raw line was wholly wrapped in ** or __ (a bold heading) */
+  bold: boolean;
+}
+
+const ESCAPABLE = new Set([..."\\`*_{}[]()#+-.!|<>~"]);
+
+export function plain(raw: string): Plain {
+  let text = "";
+  const cols: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === "\\" && i + 1 < raw.length && ESCAPABLE.has(raw[i + 1])) {
+      text += raw[i + 1];
+      cols.push(i + 1);
+      i++;
+      continue;
+    }
+    if ((c === "*" || c === "_") && raw[i + 1] === c) {
+      i++;
+      continue;
+    }
+    if (c === "\t" || c === "\u00a0") {
+      text += " ";
+      cols.push(i);
+      continue;
+    }
+    text += c;
+    cols.push(i);
+  }
+  cols.push(raw.length);
+  const t = raw.trim();
+  const bold = /^(\*\*|__).+(\*\*|__)$/.test(t) && !/^(\*\*|__)\s*(\*\*|__)$/.test(t);
+  // collapse runs of spaces that emphasis removal leaves behind, keeping the column map aligned
+  let out = "";
+  const outCols: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === " " && (out.endsWith(" ") || out === "")) continue;
+    out += text[i];
+    outCols.push(cols[i]);
+  }
+  while (out.endsWith(" ")) {
+    out = out.slice(0, -1);
+    outCols.pop();
+  }
+  outCols.push(outCols.length ? outCols[outCols.length - 1] + 1 : raw.length);
+  return { text: out, cols: outCols, bold };
+}
+
+/** Raw column range [from, to) of plain-text range [a, b). */
+export function rawRange(p: Plain, a: number, b: number): [number, number] {
+  if (b <= a) return [p.cols[a] ?? 0, p.cols[a] ?? 0];
+  return [p.cols[a], p.cols[b - 1] + 1];
+}

@@ -1,0 +1,95 @@
+// Where an item's title ends when the minutes run straight on into the body on the same line
+// ("182/18 Apologies and Welcome There were apologies …", "1. Apologies for absence. Apologies had …"),
+// and how headings printed in capitals are written.
+
+const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+const DATE_RE = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s+\\d{1,2}\\b`, "i");
+
+/** Capitalised words that open a sentence of minutes rather than continue a heading. */
+export const STARTERS = new Set(
+  (
+    "The There This These Those It It's He She They We I A An Cllr Cllrs Cllr. Clir Clir. Councillor Councillors " +
+    "Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Members Member None Nothing Following After Before Apologies Proposed Moved " +
+    "Seconded Resolved RESOLVED Agreed Discussion Circulated Reply Noted All Our Its Their His Her Each Everyone"
+  ).split(" "),
+);
+const PERSON = /^(?:Cllrs?\.?|Clir\.?|Councillors?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)$/;
+/** Words after which a heading is not finished ("Report of", "Letter from"). */
+const CONNECTORS = new Set(
+  "of from by to the and for with on at in into a an or & as per re regarding about between under including".split(" "),
+);
+const ABBREVIATIONS = /(?:^|\s)(?:cllr|clir|mr|mrs|ms|dr|no|st|co|nos|rd|ltd|inc|cllrs|approx|etc|i\.e|e\.g|vs|ref|para|[A-Z])\.$/i;
+
+/** Length of the heading at the start of `text`, which may run on into the item's body. */
+export function titleLength(text: string): number {
+  const words = [...text.matchAll(/\S+/g)];
+  if (!words.length) return 0;
+  let end = text.length;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w][0];
+    const at = words[w].index!;
+    const wordEnd = at + word.length;
+    const prev = w > 0 ? words[w - 1][0] : "";
+    const next = words[w + 1]?.[0] ?? "";
+    // a starter word opens the body, unless the heading is still waiting for its object
+    const personAfterLower = PERSON.test(word) && /^[a-z]/.test(prev);
+    if (w > 0 && STARTERS.has(word) && !CONNECTORS.has(prev.toLowerCase()) && !/[(/]$/.test(prev) && !personAfterLower) {
+      end = at;
+      break;
+    }
+    // a list marker or sub-number after the heading ("Reports: i) …", "Reports. 5.1 …")
+    if (w > 0 && /^(?:\(?[ivx]{1,4}\)|\(?[a-h]\)|\d+\.\d+(?:\.\d+)*\.?)$/.test(word)) {
+      end = at;
+      break;
+    }
+    if (/[.!?]["”’]?$/.test(word) && !ABBREVIATIONS.test(" " + word) && (next === "" || /^[A-Z0-9“"(‘•¢-]/.test(next))) {
+      end = wordEnd - 1;
+      break;
+    }
+    if (/:$/.test(word) && next && !/^[A-Z][a-z]+$/.test(next.replace(/[,.;]$/, "")) ) {
+      end = wordEnd - 1;
+      break;
+    }
+    if (/:$/.test(word) && (STARTERS.has(next) || next === "")) {
+      end = wordEnd - 1;
+      break;
+    }
+    // "Date and Time of Next Meeting – Ordinary meeting on Wednesday 3 October 2018": the dash opens the details
+    if ((word === "–" || word === "-" || word === "—") && DATE_RE.test(text.slice(wordEnd, wordEnd + 80))) {
+      end = at;
+      break;
+    }
+    if (w >= 40) {
+      end = at;
+      break;
+    }
+  }
+  const trimmed = text.slice(0, end).replace(/[\s:;,.–—-]+$/, "");
+  return trimmed.length;
+}
+
+/** "APOLOGIES FOR ABSENCE" → "Apologies for Absence"; other spellings are kept as printed. */
+export function titleCase(title: string): string {
+  const letters = title.replace(/[^A-Za-z]/g, "");
+  if (letters.length < 4 || letters !== letters.toUpperCase()) return title;
+  const small = new Set("a an and as at but by for from in into of on or per the to with via".split(" "));
+  return title
+    .split(/(\s+)/)
+    .map((w, i) => {
+      if (/^\s+$/.test(w)) return w;
+      const core = w.replace(/[^A-Za-z]/g, "");
+      if (!core) return w;
+      if (!/[AEIOUY]/.test(core) || KEEP_CAPS.has(core)) return w;
+      const lower = w.toLowerCase();
+      if (i > 0 && small.has(lower)) return lower;
+      return lower.replace(/[a-z]/, (c) => c.toUpperCase());
+    })
+    .join("");
+}
+
+/** Acronyms with vowels that stay in capitals when a heading is recased. */
+const KEEP_CAPS = new Set("AOB AGM SPC ICT HR CIL OPW HSE UK EU CCTV LED NALC SAM MD ESB CEO GDPR COVID CPG SPA LEA NHS RAG".split(" "));
+
+export function isMonthStart(text: string): boolean {
+  return new RegExp(`^(?:${MONTHS})\\b`, "i").test(text);
+}

@@ -1,0 +1,4 @@
+import type { ItemBlock, ParseContext } from "../context.ts";
+export function topicItems(_ctx: ParseContext): ItemBlock[] | null {
+  return null;
+}
