@@ -1,0 +1,102 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { actionsFromResolution, dueOf, splitClauses } from "./actions.ts";
+import type { ParsedMinutes } from "./minutes.ts";
+
+const load = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../../shared/corpus/dev/${name}.expected.json`, import.meta.url), "utf8")) as ParsedMinutes;
+const staffs = load("staffs-safe-strong-2016-12-12");
+const bucks = load("bucks-cabinet-2018-04-23");
+
+const resolutionsOf = (m: ParsedMinutes, item: string) => m.items.find((i) => i.number === item)!.resolutions.map((r) => r.text);
+const actionsOf = (m: ParsedMinutes, item: string) =>
+  resolutionsOf(m, item).flatMap((t) => actionsFromResolution(t, { meetingDate: m.date }));
+
+test("Staffs item 30: each lettered clause is its own action", () => {
+  const actions = actionsOf(staffs, "30");
+  assert.deepEqual(actions.map((a) => a.label), ["a", "b", "c"]);
+  assert.equal(actions[0].text, "Details of the number of modern slavery prosecutions be forward to the Select Committee");
+  assert.match(actions[1].text, /^Post the January Task and Finish Group meeting the action plan timescales be shared with the Select Committee, with details of the roles/);
+  assert.match(actions[2].text, /^The Select Committee receive regular updates on the number of reported cases and prosecutions/);
+  assert.deepEqual(actions.map((a) => a.recipient), ["Select Committee", "Select Committee", "Select Committee"]);
+  // Nobody is named as doing these; none has a date.
+  assert.deepEqual(actions.map((a) => a.owner), [null, null, null]);
+  assert.deepEqual(actions.map((a) => a.due), [null, null, null]);
+  // The preamble ("… be supported and that:") asks for nothing.
+  assert.ok(actions.every((a) => !/be supported/.test(a.text)));
+});
+
+test("Staffs item 31: a further update brought back in due course, owned by officers", () => {
+  const actions = actionsOf(staffs, "31");
+  assert.equal(actions.length, 1);
+  assert.equal(actions[0].owner, "Officers");
+  assert.equal(actions[0].due, null);
+  assert.equal(actions[0].label, null);
+  assert.match(actions[0].text, /further update to be brought back in due course$/);
+});
+
+test("Staffs item 35: the Cabinet Member is asked to review", () => {
+  const actions = actionsOf(staffs, "35");
+  assert.equal(actions.length, 1);
+  assert.equal(actions[0].owner, "Cabinet Member");
+  assert.match(actions[0].text, /Cabinet Member be asked to review future communication timings/);
+});
+
+test("resolutions that note, confirm, approve or agree ask for nothing", () => {
+  for (const item of ["28", "29", "32", "33", "34"]) assert.deepEqual(actionsOf(staffs, item), [], `Staffs ${item}`);
+  for (const item of bucks.items.map((i) => i.number)) assert.deepEqual(actionsOf(bucks, item), [], `Bucks ${item}`);
+  for (const text of [
+    "That the report be noted.",
+    "Cabinet APPROVED the recommendations.",
+    "That the minutes be confirmed and signed by the Chairman.",
+    "That the report previously circulated to Members be noted.",
+    "That the update shared with the Committee in November be received.",
+    "That the information not be circulated outside the meeting.",
+    "That Members be asked to note the report.",
+  ]) {
+    assert.deepEqual(actionsFromResolution(text), [], text);
+  }
+});
+
+test("each way of asking is recognised", () => {
+  const cases: [string, { owner?: string | null; due?: string | null; recipient?: string | null }][] = [
+    ["That the minutes of the working group be circulated to all Members.", { recipient: "All Members" }],
+    ["That the Director of Finance report back to the next meeting.", { owner: "Director of Finance", due: "next meeting" }],
+    ["That the proposals be brought back to the March meeting.", { due: "2017-03" }],
+    ["That a further report be submitted by 31 March 2017.", { due: "2017-03-31" }],
+    ["That the Committee be kept informed of progress.", { recipient: "Committee" }],
+    ["That the Clerk be asked to write to the Highways Authority.", { owner: "Clerk" }],
+    ["That the figures be forwarded by the Head of Service to the Committee.", { owner: "Head of Service", recipient: "Committee" }],
+    ["That officers to circulate the revised plan within two weeks.", { owner: "Officers", due: "2016-12-26" }],
+    ["That a further update be given in due course.", { due: null }],
+  ];
+  for (const [text, want] of cases) {
+    const [action, extra] = actionsFromResolution(text, { meetingDate: "2016-12-12" });
+    assert.ok(action, text);
+    assert.equal(extra, undefined, text);
+    for (const [k, v] of Object.entries(want)) assert.equal(action[k as keyof typeof action], v, `${text} → ${k}`);
+  }
+});
+
+test("lettered clauses split only when the letters run in order", () => {
+  assert.deepEqual(
+    splitClauses("That: a) the report be noted; b) a copy be sent to the Parish; and c) the item be closed.").map((c) => [c.label, c.text]),
+    [["a", "the report be noted"], ["b", "a copy be sent to the Parish"], ["c", "the item be closed"]],
+  );
+  assert.deepEqual(
+    splitClauses("That (i) the plan be shared with Members; and (ii) progress be reported to the next meeting.").map((c) => c.label),
+    ["i", "ii"],
+  );
+  assert.equal(splitClauses("That the member(s) concerned b) be told.").length, 1);
+});
+
+test("due dates read as written, months named without a year fall after the meeting", () => {
+  assert.equal(dueOf("be brought back to the January meeting", "2016-12-12"), "2017-01");
+  assert.equal(dueOf("be brought back to the January meeting", "2016-11-09"), "2017-01");
+  assert.equal(dueOf("be brought back to the December meeting", "2016-11-09"), "2016-12");
+  assert.equal(dueOf("be brought back to the January meeting", null), null);
+  assert.equal(dueOf("be reported by the end of June 2018"), "2018-06");
+  assert.equal(dueOf("be reported within 3 months", "2018-11-30"), "2019-02-28");
+  assert.equal(dueOf("be reported on 31 February 2018"), null);
+});

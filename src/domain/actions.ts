@@ -1,0 +1,211 @@
+// Actions: what a resolution asks someone to do or bring back ("details … be forwarded to the
+// Select Committee", "a further update to be brought back in due course"). A resolution that
+// only notes, approves or agrees something asks for nothing and yields no action.
+import { addDays, addMonths, isCalendarDate, monthIndex, type CalendarDate, type CalendarMonth } from "./calendar.ts";
+
+export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const NEXT_MEETING = "next meeting" as const;
+/** A date, a month (by the end of it), the committee's next meeting, or not stated. */
+export type ActionDue = CalendarDate | CalendarMonth | typeof NEXT_MEETING | null;
+
+export interface ActionDraft {
+  /** The clause that asks, as minuted (without "That" and joining words). */
+  text: string;
+  /** Who is asked to do it, when the clause names them. */
+  owner: string | null;
+  /** Who is to receive it, when the clause names them ("to the Select Committee"). */
+  recipient: string | null;
+  due: ActionDue;
+  /** The clause's letter or numeral ("a", "ii") when the resolution is lettered. */
+  label: string | null;
+}
+
+export interface ActionUpdate {
+  date: CalendarDate;
+  text: string;
+  by: string | null;
+}
+
+export interface Action extends ActionDraft {
+  status: ActionStatus;
+  updates: readonly ActionUpdate[];
+  /** Date of the meeting the action came from, and of the meeting that answered it. */
+  raisedOn: CalendarDate | null;
+  answeredOn: CalendarDate | null;
+}
+
+interface Clause {
+  label: string | null;
+  text: string;
+}
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+
+/**
+ * Splits "… that: a) …; b) …; and c) …" into its lettered (or roman-numbered) clauses. Markers
+ * only count when they run a), b), c) … in order, so "(e)" inside a sentence or a stray "s)"
+ * does not cut a clause in two.
+ */
+export function splitClauses(text: string): Clause[] {
+  for (const sequence of [LETTERS.split(""), ROMAN]) {
+    const marker = /(^|[\s:;,])\(?([a-z]{1,4})\)\s+/g;
+    const cuts: { at: number; end: number; label: string }[] = [];
+    let expected = 0;
+    for (const m of text.matchAll(marker)) {
+      if (m[2] !== sequence[expected]) continue;
+      const at = m.index! + m[1].length;
+      cuts.push({ at, end: m.index! + m[0].length, label: m[2] });
+      expected++;
+    }
+    if (cuts.length >= 2) {
+      const clauses: Clause[] = [];
+      const preamble = text.slice(0, cuts[0].at);
+      if (tidy(preamble)) clauses.push({ label: null, text: preamble });
+      cuts.forEach((c, i) => clauses.push({ label: c.label, text: text.slice(c.end, cuts[i + 1]?.at ?? text.length) }));
+      return clauses.map((c) => ({ ...c, text: tidy(c.text) })).filter((c) => c.text);
+    }
+  }
+  return [{ label: null, text: tidy(text) }].filter((c) => c.text);
+}
+
+/** Drops the "That" that opens a resolution and the joining words and punctuation at its ends. */
+function tidy(clause: string): string {
+  let t = clause.replace(/\s+/g, " ").trim();
+  for (let prev = ""; prev !== t; ) {
+    prev = t;
+    t = t
+      .replace(/^(?:that|and|or)\b[\s,:]*/i, "")
+      .replace(/[\s,;:]*\b(?:and|or|and that|that)$/i, "")
+      .replace(/[\s,;:.–-]+$/, "")
+      .trim();
+  }
+  return t;
+}
+
+interface Request {
+  /** Where the asking words start within the clause. */
+  index: number;
+  /** Whether the clause names the doer before the words (active or "X be asked to"). */
+  ownerBefore: boolean;
+}
+
+// Each pattern is a way of asking for something to be done or come back.
+const REQUESTS: { re: RegExp; ownerBefore: boolean }[] = [
+  { re: /\bbe\s+(?:forwarded|forward|circulated|shared|sent|submitted|reported)\b/i, ownerBefore: false },
+  { re: /\b(?:be\s+|to\s+be\s+)?brought\s+back\b/i, ownerBefore: false },
+  { re: /\breceives?\s+(?:regular|further|quarterly|monthly|annual|periodic|an?|the)?\s*(?:progress\s+)?(?:updates?|reports?)\b/i, ownerBefore: false },
+  { re: /\b(?:be\s+)?kept\s+(?:up\s+to\s+date|informed|updated)\b/i, ownerBefore: false },
+  { re: /\bfurther\s+(?:update|report)\b[^.;]*?\bin\s+due\s+course\b/i, ownerBefore: false },
+  { re: /\b(?:be\s+)?asked\s+(?:to|for)\b/i, ownerBefore: true },
+  { re: /\b(?:to\s+)?report\s+back\b/i, ownerBefore: true },
+  { re: /\bto\s+(?:circulate|forward|share|send|bring\s+back|provide|submit)\b/i, ownerBefore: true },
+];
+
+function findRequest(clause: string): Request | null {
+  let best: Request | null = null;
+  for (const { re, ownerBefore } of REQUESTS) {
+    const m = re.exec(clause);
+    if (!m) continue;
+    // "… not be circulated" asks for the opposite of an action.
+    if (/\bnot\s+(?:be\s+|to\s+)?$/i.test(clause.slice(0, m.index))) continue;
+    // Being "asked to note" or "asked to approve" is a decision, not a task.
+    if (/^(?:be\s+)?asked\s+to\s+(?:note|approve|agree|endorse|accept)\b/i.test(clause.slice(m.index))) continue;
+    if (!best || m.index < best.index) best = { index: m.index, ownerBefore };
+  }
+  return best;
+}
+
+const PLAIN_WHO = /^(?:all\s+\w+|officers?|members?|councillors?|clerk|chair(?:man)?|leader|director|head of)\b/i;
+
+/** A short noun phrase naming a person, post or body, "the" dropped; null for anything else. */
+function asWho(phrase: string): string | null {
+  const p = phrase
+    .replace(/^[\s,;:]+|[\s,;:]+$/g, "")
+    .replace(/^(?:that|and)\s+/i, "")
+    .replace(/^the\s+/i, "");
+  if (!p || p.split(/\s+/).length > 8 || /\b(?:be|is|are|was|were|been)\b/i.test(p)) return null;
+  if (!/^[A-Z]/.test(p) && !PLAIN_WHO.test(p)) return null;
+  return p.charAt(0).toUpperCase() + p.slice(1);
+}
+
+/** The doer named before the asking words: "the Cabinet Member be asked …", "Officers … and asked for …". */
+function ownerBefore(clause: string, index: number): string | null {
+  const before = clause.slice(0, index).replace(/(?:[\s,;]+(?:and|to|be))+\s*$/i, "");
+  const lastPart = before.split(/\s+and\s+|,\s+|;\s+/).pop() ?? "";
+  const direct = asWho(lastPart);
+  if (direct) return direct;
+  // Elided subject: "Officers be congratulated … and asked for …".
+  const subject = /^(.*?)\s+be\s+/i.exec(clause);
+  return subject ? asWho(subject[1]) : null;
+}
+
+function byWhom(rest: string): string | null {
+  const m = /^[^.;]*?\bby\s+((?:the\s+)?[A-Z][^,.;]*?)(?=\s+(?:to|with|at|by|in|on|before|after|within)\b|[,.;]|$)/.exec(rest);
+  return m ? asWho(m[1]) : null;
+}
+
+function recipientOf(clause: string, index: number): string | null {
+  const rest = clause.slice(index);
+  const to = /\b(?:forwarded|forward|circulated|shared|sent|submitted|reported|brought\s+back|report\s+back|circulate|send|share|forward|submit)\s+(?:[^.;]*?\s)?(?:to|with)\s+((?:the\s+|all\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for))*)/.exec(rest);
+  if (to) return asWho(to[1]);
+  const receiver = /^(.*?)\s+(?:to\s+)?receives?\b/i.exec(clause);
+  if (receiver && /\breceives?\b/i.test(rest.slice(0, 12))) return asWho(receiver[1]);
+  const kept = /^(.*?)\s+be\s+kept\b/i.exec(clause);
+  return kept ? asWho(kept[1]) : null;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** When the clause says it is due: a date, a month, the next meeting, or nothing. */
+export function dueOf(clause: string, meetingDate?: CalendarDate | null): ActionDue {
+  if (/\bnext\s+(?:meeting|committee|scheduled\s+meeting)\b/i.test(clause)) return NEXT_MEETING;
+  const fullDate = /\b(?:by|before|on|at|to)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?\s+(\d{4})\b/.exec(clause);
+  if (fullDate) {
+    const m = monthIndex(fullDate[2]);
+    const date = m ? `${fullDate[3]}-${pad(m)}-${pad(Number(fullDate[1]))}` : null;
+    if (date && isCalendarDate(date)) return date;
+  }
+  const monthYear = /\b(?:by|before|in|during)\s+(?:the\s+end\s+of\s+)?([A-Za-z]{3,9})\s+(\d{4})\b/.exec(clause);
+  if (monthYear) {
+    const m = monthIndex(monthYear[1]);
+    if (m) return `${monthYear[2]}-${pad(m)}`;
+  }
+  const meetingMonth = /\b(?:to|at|for|on)\s+the\s+([A-Za-z]{3,9})(?:\s+(\d{4}))?\s+(?:meeting|committee|agenda)\b/.exec(clause);
+  if (meetingMonth) {
+    const m = monthIndex(meetingMonth[1]);
+    if (m && meetingMonth[2]) return `${meetingMonth[2]}-${pad(m)}`;
+    if (m && meetingDate) {
+      // A month named without a year is the next such month after the meeting.
+      const [y, mm] = meetingDate.split("-").map(Number);
+      return `${m > mm ? y : y + 1}-${pad(m)}`;
+    }
+  }
+  const within = /\bwithin\s+(\d{1,2}|one|two|three|four|six)\s+(weeks?|months?)\b/i.exec(clause);
+  if (within && meetingDate) {
+    const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, six: 6 };
+    const n = words[within[1].toLowerCase()] ?? Number(within[1]);
+    return /^week/i.test(within[2]) ? addDays(meetingDate, n * 7) : addMonths(meetingDate, n);
+  }
+  return null;
+}
+
+/** The actions a resolution asks for, one per lettered clause that asks for something. */
+export function actionsFromResolution(text: string, options: { meetingDate?: CalendarDate | null } = {}): ActionDraft[] {
+  const out: ActionDraft[] = [];
+  for (const clause of splitClauses(text)) {
+    const request = findRequest(clause.text);
+    if (!request) continue;
+    const rest = clause.text.slice(request.index);
+    out.push({
+      text: clause.text.charAt(0).toUpperCase() + clause.text.slice(1),
+      owner: request.ownerBefore ? ownerBefore(clause.text, request.index) : byWhom(rest),
+      recipient: recipientOf(clause.text, request.index),
+      due: dueOf(clause.text, options.meetingDate),
+      label: clause.label,
+    });
+  }
+  return out;
+}
