@@ -37,3 +37,10 @@ test("the match stops before a time folded into the date", () => {
   const got = text.slice(m.index, m.index + m.length);
   assert.match(got, /11th May, 2016$/);
 });
+
+test("a time printed before the date is not part of the match", () => {
+  const text = "HALL AT 7.30 pm ON THURSDAY 6 OCTOBER 2016 PRESENT";
+  const m = parseDate(text)!;
+  assert.equal(m.value, "2016-10-06");
+  assert.match(text.slice(m.index, m.index + m.length), /^THURSDAY 6 OCTOBER 2016$/);
+});

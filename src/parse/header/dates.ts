@@ -49,9 +49,12 @@ export function findDates(text: string, ref?: Date): DateMatch[] {
     const d = c.get("day");
     if (!y || !m || !d || y < 1950 || y > 2100) continue;
     // keep the matched text to the date itself, not a trailing "at 2.30p.m." chrono folded in
-    const cut = t.search(/,?\s+(?:at|from|starting|commencing|@)\s+\d|\s+\d{1,2}[.:]\d{2}|\s+\d{1,2}\s*[ap]\.?m/i);
-    const length = cut > 0 ? cut : t.length;
-    out.push({ value: `${y}-${pad(m)}-${pad(d)}`, index: r.index, length, yearStated });
+    const lead = t.match(/^(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?\s?m\.?)?,?\s+(?:on\s+)?(?=[A-Za-z])/i);
+    const skip = lead && /[.:]\d|[ap]\.?\s?m/i.test(lead[0]) ? lead[0].length : 0;
+    const rest = t.slice(skip);
+    const cut = rest.search(/,?\s+(?:at|from|starting|commencing|@)\s+\d|\s+\d{1,2}[.:]\d{2}|\s+\d{1,2}\s*[ap]\.?m/i);
+    const length = cut > 0 ? cut : rest.length;
+    out.push({ value: `${y}-${pad(m)}-${pad(d)}`, index: r.index + skip, length, yearStated });
   }
   return out;
 }

@@ -1,0 +1,41 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { bodyFromFileName, findCouncils, findMeetingOf, isGeneric } from "./bodies.ts";
+
+const of = (s: string) => findMeetingOf(s)?.value ?? null;
+
+test("reads the body from 'minutes of' and 'meeting of' phrases", () => {
+  assert.equal(of("Minutes of the Safe and Strong Communities Select Committee Meeting held on\n12 December 2016"), "Safe and Strong Communities Select Committee");
+  assert.equal(of("A meeting of the Community, Leisure & Emergency Services Strategic Policy Committee\n\nwas held in Exhibition Area"), "Community, Leisure & Emergency Services Strategic Policy Committee");
+  assert.equal(of("MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL\nDISTRICT OF CAPPAMORE-KILMALLOCK HELD IN ARAS"), "Municipal District of Cappamore-Kilmallock");
+  assert.equal(of("A regular meeting of the Township of Nipissing Council was held on Tuesday"), "Township of Nipissing Council");
+  assert.equal(of("Minutes of the meeting of the Wereham Parish Council\n\nheld on Tuesday 16th November 2004"), "Wereham Parish Council");
+  assert.equal(of("MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY JULY 6TH 2015"), "Wretton Parish Council");
+});
+
+test("skips generic and backward-looking phrases", () => {
+  assert.equal(of("Ordinary Meeting of the Parish Council Wednesday 5 September 2018"), null);
+  assert.equal(of("The minutes of the last meeting held on 1st December 2015 were adopted"), null);
+  assert.equal(isGeneric("the Parish Council"), true);
+  assert.equal(isGeneric("Stoke Ferry Parish Council"), false);
+});
+
+test("finds named councils, in capitals too, without lead-in words", () => {
+  assert.deepEqual(findCouncils("STOKE FERRY PARISH COUNCIL Draft Minutes").map((f) => f.value), ["Stoke Ferry Parish Council"]);
+  assert.deepEqual(findCouncils("Buckinghamshire County Council\n\nVisit").map((f) => f.value), ["Buckinghamshire County Council"]);
+  assert.deepEqual(findCouncils("completed by Limerick City and County Council over").map((f) => f.value), ["Limerick City and County Council"]);
+  assert.deepEqual(findCouncils("MINUTES\nTOWNSHIP OF NIPISSING\nTuesday").map((f) => f.value), ["Township of Nipissing"]);
+  assert.deepEqual(findCouncils("report to the Council and the Parish Council"), []);
+});
+
+test("reads a parish council from a file name", () => {
+  assert.equal(bodyFromFileName("x/2016-03-northwold-parish-council-meeting-january-2016.md"), "Northwold Parish Council");
+  assert.equal(bodyFromFileName("2005-03-minutes-of-stoke-ferry-parish-council-3.md"), "Stoke Ferry Parish Council");
+  assert.equal(bodyFromFileName("2016-07-minutes-community-leisure-spc-11th-may-2016.md"), null);
+});
+
+test("a municipal district or a 'City of' phrase is not an authority", () => {
+  assert.deepEqual(findCouncils("MEETING OF THE MUNICIPAL DISTRICT OF CAPPAMORE-KILMALLOCK"), []);
+  assert.deepEqual(findCouncils("Ms. S. Deegan, City of Culture"), []);
+  assert.deepEqual(findCouncils("the Township of Nipissing Council was held").map((f) => f.value), ["Township of Nipissing"]);
+});

@@ -1,0 +1,99 @@
+// Which body met and which authority it belongs to. Parish and town councils are their own
+// authority; a committee, cabinet or municipal district belongs to the council named around it.
+import { isShouting, squash, titleCase } from "../text/joined.ts";
+
+export interface Found {
+  value: string;
+  index: number;
+  length: number;
+}
+
+const WEEKDAY = "(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?";
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*";
+
+// "X Parish Council", "Limerick City and County Council", "Township of Nipissing", …
+const NAME_WORD = "(?:[A-Z][A-Za-z'’.-]*|of|and|&)";
+const COUNCIL_NAME = new RegExp(
+  `\\b((?:[A-Z][A-Za-z'’-]+\\s+)(?:${NAME_WORD}\\s+){0,5}?(?:City\\s+and\\s+County|County|City|Borough|District|Parish|Town|Village|Community|Metropolitan|Regional)\\s+Council)\\b` +
+    `|\\b((?:Township|Municipality)[ \\t]+of[ \\t]+(?:[A-Z][A-Za-z'’-]+)(?:[ \\t]+(?!Council\\b)[A-Z][A-Za-z'’-]+){0,3})` +
+    `|\\b((?:City|Town|Village|County)[ \\t]+of[ \\t]+(?:[A-Z][A-Za-z'’-]+)(?:[ \\t]+(?!Council\\b)[A-Z][A-Za-z'’-]+){0,2})(?=[ \\t]+Council\\b)`,
+  "g",
+);
+
+const GENERIC = new Set(
+  "the of parish town city county district borough council committee meeting meetings ordinary annual full special monthly extraordinary regular draft general statutory budget adjourned inaugural community village and members".split(
+    " ",
+  ),
+);
+
+/** A phrase with no proper name in it ("the Parish Council", "Ordinary Meeting"). */
+export function isGeneric(s: string): boolean {
+  return squash(s)
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .every((w) => !w || GENERIC.has(w));
+}
+
+const fixCase = (s: string) => (isShouting(s) ? titleCase(s) : s);
+
+/** Council names in `text` ("Stoke Ferry Parish Council", "Township of Nipissing"), in order. */
+export function findCouncils(text: string): Found[] {
+  const src = text;
+  // capitals: test on a title-cased copy, same length, so "STOKE FERRY PARISH COUNCIL" is found too
+  const probe = titleCase(src);
+  const out: Found[] = [];
+  COUNCIL_NAME.lastIndex = 0;
+  for (let m = COUNCIL_NAME.exec(probe); m; m = COUNCIL_NAME.exec(probe)) {
+    let name = (m[1] ?? m[2] ?? m[3]).trim();
+    let index = m.index + m[0].indexOf(name);
+    // drop lead-in words the capital-word pattern swept up ("Minutes Of", "Draft", "The")
+    const lead = /^(?:(?:Draft|Minutes|Minute|Of|The|Meeting|Proceedings|At|A|An|Regular|Ordinary|Special|Annual|Monthly|Full|Extraordinary|Your|Update|From|Agenda|Notice|Held|In|By|And|With|To|For|Visit)\s+)+/;
+    const cut = name.match(lead);
+    if (cut) {
+      name = name.slice(cut[0].length);
+      index += cut[0].length;
+    }
+    if (!name || isGeneric(name)) continue;
+    const raw = src.slice(index, index + name.length);
+    out.push({ value: fixCase(squash(raw)), index, length: name.length });
+  }
+  return out;
+}
+
+/**
+ * The body named by "Minutes of the X held on …", "A meeting of the X was held …",
+ * "MINUTES OF PROCEEDINGS AT MEETING OF THE X HELD IN …". Generic phrases are skipped.
+ */
+export function findMeetingOf(text: string): Found | null {
+  const src = text;
+  const lead = /\b(?:minutes|meeting|proceedings)\s+(?:of|for)\s+(?:the\s+)?/gi;
+  const stop = new RegExp(
+    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s`,
+    "i",
+  );
+  for (let m = lead.exec(src); m; m = lead.exec(src)) {
+    const start = m.index + m[0].length;
+    const rest = src.slice(start, start + 160);
+    const s = rest.search(stop);
+    const raw = (s >= 0 ? rest.slice(0, s) : rest.split(/\n\s*\n/)[0]).trimEnd();
+    let cand = squash(raw);
+    if (/^(?:the\s+)?(?:last|previous|proceedings|meeting|minutes)\b/i.test(cand)) continue;
+    cand = cand.replace(/\s+(?:meeting|minutes)$/i, "").replace(/^(?:draft|ordinary|monthly|regular)\s+/i, "").trim();
+    if (cand.length < 3 || cand.length > 120 || !/[A-Z]/.test(cand) || isGeneric(cand)) continue;
+    if (/^\d/.test(cand)) continue;
+    return { value: fixCase(cand), index: start, length: raw.length };
+  }
+  return null;
+}
+
+/** The body from a document's file name: "2016-03-northwold-parish-council-meeting-…" → "Northwold Parish Council". */
+export function bodyFromFileName(file: string): string | null {
+  const base = file.split(/[\\/]/).pop()!.replace(/\.[a-z]+$/i, "").toLowerCase();
+  const m = base.match(/((?:[a-z]+-){1,3})(parish|town|village)-council/);
+  if (!m) return null;
+  const stop = new Set(["minutes", "minute", "of", "the", "meeting", "draft", "and", "for", "from", "update", "your", "pc", "agenda"]);
+  const words = m[1].split("-").filter(Boolean);
+  while (words.length && stop.has(words[0])) words.shift();
+  if (!words.length || words.some((w) => stop.has(w))) return null;
+  return titleCase(`${words.join(" ")} ${m[2]} council`);
+}

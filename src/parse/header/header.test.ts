@@ -1,0 +1,82 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { splitLines, type SourceText } from "../../domain/source.ts";
+import { ParseContext } from "../context.ts";
+import { parseHeader } from "./header.ts";
+
+const ctxOf = (text: string, file = "doc.txt") => {
+  const source: SourceText = { file, format: "txt", text, lines: splitLines(text), contentHash: "", byteLength: text.length };
+  return new ParseContext(source);
+};
+const values = (text: string, file?: string, frontEnd?: number) => {
+  const ctx = ctxOf(text, file);
+  const h = parseHeader(ctx, frontEnd ?? ctx.lines.length);
+  return {
+    authority: h.authority?.value ?? null,
+    body: h.body?.value ?? null,
+    date: h.date?.value ?? null,
+    startTime: h.startTime?.value ?? null,
+    venue: h.venue?.value ?? null,
+  };
+};
+
+test("labelled header with the authority above the body", () => {
+  const text = "Buckinghamshire County Council\n\nMinutes\n\nCabinet\n\nDate: 23 April 2018\n\nVenue: Mezzanine Rooms 1 & 2, County Hall, Aylesbury\n\nTime: 10.30 am to 11.30 am\n\nMEMBERS PRESENT\n\nMr M Tett (in the Chair).";
+  assert.deepEqual(values(text), {
+    authority: "Buckinghamshire County Council",
+    body: "Cabinet",
+    date: "2018-04-23",
+    startTime: "10:30",
+    venue: "Mezzanine Rooms 1 & 2, County Hall, Aylesbury",
+  });
+});
+
+test("one-line parish header in capitals: the parish council is its own authority", () => {
+  const text = "DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING HELD AT WEST DEREHAM VILLAGE HALL AT 7.30 pm ON THURSDAY 6 OCTOBER 2016 PRESENT (5 Councillors): - Pam Bullas (PB), Claire Cann (CC) - Chair";
+  assert.deepEqual(values(text), {
+    authority: "West Dereham Parish Council",
+    body: "West Dereham Parish Council",
+    date: "2016-10-06",
+    startTime: "19:30",
+    venue: "West Dereham Village Hall",
+  });
+});
+
+test("American date, virtual venue, 'starting at'", () => {
+  const text = "MINUTES\nTOWNSHIP OF NIPISSING\nTuesday, November 19, 2019\nA regular meeting of the Township of Nipissing Council was held on Tuesday, November 19, 2019 starting at\n7:00 p.m. Virtually online via Zoom.\nPresent: Mayor Tom Piper";
+  assert.deepEqual(values(text), {
+    authority: "Township of Nipissing",
+    body: "Township of Nipissing Council",
+    date: "2019-11-19",
+    startTime: "19:00",
+    venue: "Zoom",
+  });
+});
+
+test("a date that only names the month is not a meeting date; the body can come from the file name", () => {
+  const text = "Councillors present: Cllr. R. Crisp – Chair, Cllr. A. Collins. Item 16/01/1\n\n16/01/10 i) Norfolk County Council Cllr. Martin Storey sent his apologies.";
+  const v = values(text, "2016-03-northwold-parish-council-meeting-january-2016.md");
+  assert.equal(v.date, null);
+  assert.equal(v.body, "Northwold Parish Council");
+  assert.equal(v.authority, "Northwold Parish Council");
+});
+
+test("an OCR Irish header: district body, authority left null when not named", () => {
+  const text = 'MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL\nDISTRICT OF CAPPAMORE-KILMALLOCK HELD IN ARAS MAINCHIN\nSEOIGHE, MILLMOUNT, KILMALLOCK, CO. LIMERICK, ON\nTHURSDAY, 21" NOVEMBER, 2019, AT 3.00 P.M.\n\nIN HAIR:\nCouncillor Michael Donegan';
+  assert.deepEqual(values(text), {
+    authority: null,
+    body: "Municipal District of Cappamore-Kilmallock",
+    date: "2019-11-21",
+    startTime: "15:00",
+    venue: "Aras Mainchin Seoighe, Millmount, Kilmallock, Co. Limerick",
+  });
+  const withCouncil = text + "\n\n1. Roads\nWorks were done by Limerick City and County Council last week.";
+  assert.equal(values(withCouncil).authority, "Limerick City and County Council");
+});
+
+test("the minutes of an earlier meeting do not give the date", () => {
+  const text = "Minutes of the Planning Committee\n\nPresent: Cllr A Smith\n\n1. Minutes of the last meeting held on 3 May 2019 were approved.";
+  const v = values(text);
+  assert.equal(v.date, null);
+  assert.equal(v.body, "Planning Committee");
+});
