@@ -1,7 +1,349 @@
-import mammoth from "mammoth";
+// DOCX → text lines. Walks word/document.xml directly rather than going through a converter,
+// because minutes number their items with Word's automatic numbering, and the numbers ("7.",
+// "196/20", "c)") are not in the text runs: they have to be computed from numbering.xml.
+// One line per paragraph; a table row is one line with its cells separated by tabs; bullets
+// become "- ".
+import { zipEntries, zipRead } from "./zip.ts";
 
-/** DOCX → plain text, one paragraph per line. */
+interface Level {
+  start: number;
+  format: string;
+  text: string;
+  /** 0 = never restart; otherwise restart when a level below this (1-based) is used. */
+  restart?: number;
+  style?: string;
+}
+
+interface Numbering {
+  /** numId → its levels (abstract definition with the instance's overrides applied). */
+  lists: Map<string, Level[]>;
+  /** numId → the abstract definition it instantiates: instances of one definition share counters. */
+  abstractOf: Map<string, string>;
+  /** numId → levels whose count the instance restarts (Word's "restart numbering"). */
+  restarts: Map<string, number[]>;
+  /** paragraph style id → numbering it carries. */
+  styles: Map<string, { numId?: string; ilvl?: number; basedOn?: string }>;
+}
+
 export async function docxText(bytes: Uint8Array): Promise<string> {
-  const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-  return value.replace(/\n\n/g, "\n");
+  const entries = zipEntries(bytes);
+  const part = (name: string) => {
+    const entry = entries.get(name);
+    return entry ? zipRead(bytes, entry).toString("utf8") : undefined;
+  };
+  const documentName = mainDocumentName(part("[Content_Types].xml")) ?? "word/document.xml";
+  const document = part(documentName);
+  if (document === undefined) throw new Error("not a Word document (no word/document.xml)");
+  const numbering = readNumbering(part("word/numbering.xml"), part("word/styles.xml"));
+  return renderBody(document, numbering);
+}
+
+function mainDocumentName(types: string | undefined): string | undefined {
+  const m = types && /PartName="\/([^"]+)"\s+ContentType="application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document\.main\+xml"/.exec(types);
+  return m?.[1];
+}
+
+interface Tag {
+  name: string;
+  attrs: string;
+  close: boolean;
+  selfClose: boolean;
+}
+
+/** Tokens of an XML document: tags and (decoded) text. Comments, PIs and CDATA markers skipped. */
+function* tokens(xml: string): Generator<Tag | string> {
+  const re = /<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<![^>]*>|([^<]+)/g;
+  for (let m; (m = re.exec(xml)); ) {
+    if (m[2]) yield { name: m[2], attrs: m[3], close: m[1] === "/", selfClose: m[4] === "/" };
+    else if (m[5] !== undefined) yield m[5];
+    else if (m[6] !== undefined) yield decode(m[6]);
+  }
+}
+
+function attr(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  return m ? decode(m[1] ?? m[2]) : undefined;
+}
+
+function decode(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (all, e: string) => {
+    const k = e.toLowerCase();
+    if (k === "amp") return "&";
+    if (k === "lt") return "<";
+    if (k === "gt") return ">";
+    if (k === "quot") return '"';
+    if (k === "apos") return "'";
+    const code = k.startsWith("#x") ? parseInt(k.slice(2), 16) : parseInt(k.slice(1), 10);
+    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+}
+
+function readNumbering(numberingXml: string | undefined, stylesXml: string | undefined): Numbering {
+  const styles = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
+  if (stylesXml) {
+    let current: { numId?: string; ilvl?: number; basedOn?: string } | undefined;
+    for (const t of tokens(stylesXml)) {
+      if (typeof t === "string") continue;
+      if (!t.close && t.name === "w:style") {
+        current = {};
+        styles.set(attr(t.attrs, "w:styleId") ?? "", current);
+      } else if (t.close && t.name === "w:style") current = undefined;
+      else if (current && !t.close) {
+        const val = attr(t.attrs, "w:val");
+        if (t.name === "w:basedOn") current.basedOn = val;
+        else if (t.name === "w:numId") current.numId = val;
+        else if (t.name === "w:ilvl") current.ilvl = Number(val);
+      }
+    }
+  }
+  const lists = new Map<string, Level[]>();
+  const abstractOf = new Map<string, string>();
+  const restarts = new Map<string, number[]>();
+  if (!numberingXml) return { lists, abstractOf, restarts, styles };
+
+  const abstracts = new Map<string, Level[]>();
+  const styleLinks = new Map<string, string>();
+  const nums: { id: string; abstract: string; overrides: Map<number, Partial<Level>> }[] = [];
+  let abstractId: string | undefined;
+  let num: (typeof nums)[number] | undefined;
+  let level: Partial<Level> | undefined;
+  for (const t of tokens(numberingXml)) {
+    if (typeof t === "string") continue;
+    const val = attr(t.attrs, "w:val");
+    if (t.close) {
+      if (t.name === "w:abstractNum") abstractId = undefined;
+      else if (t.name === "w:num") num = undefined;
+      else if (t.name === "w:lvlOverride" || (t.name === "w:lvl" && !num)) level = undefined;
+      continue;
+    }
+    if (t.name === "w:abstractNum") {
+      abstractId = attr(t.attrs, "w:abstractNumId") ?? "";
+      abstracts.set(abstractId, []);
+    } else if (t.name === "w:num") {
+      num = { id: attr(t.attrs, "w:numId") ?? "", abstract: "", overrides: new Map() };
+      nums.push(num);
+    } else if (t.name === "w:abstractNumId" && num) num.abstract = val ?? "";
+    else if (t.name === "w:numStyleLink" && abstractId !== undefined && val) styleLinks.set(abstractId, val);
+    else if (t.name === "w:lvlOverride" && num) {
+      level = {};
+      num.overrides.set(Number(attr(t.attrs, "w:ilvl") ?? 0), level);
+    } else if (t.name === "w:lvl" && abstractId !== undefined && !num) {
+      level = { start: 1, format: "decimal", text: "" };
+      abstracts.get(abstractId)![Number(attr(t.attrs, "w:ilvl") ?? 0)] = level as Level;
+    } else if (level && val !== undefined) {
+      if (t.name === "w:start" || t.name === "w:startOverride") level.start = Number(val) || 0;
+      else if (t.name === "w:numFmt") level.format = val;
+      else if (t.name === "w:lvlText") level.text = val;
+      else if (t.name === "w:lvlRestart") level.restart = Number(val);
+      else if (t.name === "w:pStyle") level.style = val;
+    }
+  }
+  const abstractOfNum = new Map(nums.map((n) => [n.id, n.abstract]));
+  // A list can borrow its levels from a numbering style, which points at another list instance.
+  const resolve = (id: string, depth = 0): string => {
+    const style = styleLinks.get(id);
+    const via = style ? styles.get(style)?.numId : undefined;
+    const target = via ? abstractOfNum.get(via) : undefined;
+    return target !== undefined && target !== id && depth < 5 ? resolve(target, depth + 1) : id;
+  };
+  for (const n of nums) {
+    const abstract = resolve(n.abstract);
+    const levels: Level[] = (abstracts.get(abstract) ?? []).map((l) => ({ ...l }));
+    for (const [i, o] of n.overrides) levels[i] = { ...(levels[i] ?? { start: 1, format: "decimal", text: "" }), ...o };
+    lists.set(n.id, levels);
+    abstractOf.set(n.id, abstract);
+    restarts.set(n.id, [...n.overrides].filter(([, o]) => o.start !== undefined).map(([i]) => i));
+  }
+  return { lists, abstractOf, restarts, styles };
+}
+
+const ROMAN: [number, string][] = [
+  [1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"],
+  [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"],
+];
+
+function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case "lowerLetter":
+    case "upperLetter": {
+      // Word repeats the letter past z: y, z, aa, bb, …
+      const letter = String.fromCharCode(97 + ((n - 1) % 26)).repeat(Math.floor((n - 1) / 26) + 1);
+      return format === "upperLetter" ? letter.toUpperCase() : letter;
+    }
+    case "lowerRoman":
+    case "upperRoman": {
+      let out = "";
+      let rest = n;
+      for (const [v, s] of ROMAN) while (rest >= v) (out += s), (rest -= v);
+      return format === "upperRoman" ? out.toUpperCase() : out;
+    }
+    case "decimalZero":
+      return String(n).padStart(2, "0");
+    case "none":
+      return "";
+    default:
+      return String(n);
+  }
+}
+
+class Counters {
+  private counts = new Map<string, number[]>();
+  private used = new Set<string>();
+  constructor(private numbering: Numbering) {}
+
+  /** The label for a paragraph at `ilvl` of list `numId` ("3.", "2.1", "b)"), or "- " for bullets. */
+  next(numId: string, ilvl: number): string | undefined {
+    const levels = this.numbering.lists.get(numId);
+    const level = levels?.[ilvl];
+    if (!levels || !level) return undefined;
+    if (level.format === "bullet") return "- ";
+    const key = this.numbering.abstractOf.get(numId) ?? numId;
+    const counts = this.counts.get(key) ?? [];
+    this.counts.set(key, counts);
+    if (!this.used.has(numId)) {
+      this.used.add(numId);
+      for (const i of this.numbering.restarts.get(numId) ?? []) delete counts[i];
+    }
+    counts[ilvl] = counts[ilvl] === undefined ? level.start ?? 1 : counts[ilvl] + 1;
+    for (let deeper = ilvl + 1; deeper < Math.max(counts.length, levels.length); deeper++) {
+      const restart = levels[deeper]?.restart;
+      if (restart === 0) continue;
+      if (restart === undefined || ilvl < restart) delete counts[deeper];
+    }
+    const label = (level.text ?? `%${ilvl + 1}.`).replace(/%(\d)/g, (_, d: string) => {
+      const i = Number(d) - 1;
+      const l = levels[i];
+      return formatNumber(counts[i] ?? l?.start ?? 1, i === ilvl ? level.format : (l?.format ?? "decimal"));
+    });
+    return label.trim() ? `${label.trim()} ` : undefined;
+  }
+}
+
+interface Cell {
+  paragraphs: string[];
+}
+
+function renderBody(xml: string, numbering: Numbering): string {
+  const out: string[] = [];
+  const counters = new Counters(numbering);
+  // Open tables, innermost last; each holds the row being read.
+  const tables: { row: Cell[]; cell?: Cell }[] = [];
+  // Paragraphs can nest (a text box inside a paragraph), so the open ones are a stack.
+  const paras: { text: string; numId?: string; ilvl?: number; style?: string }[] = [];
+  let inText = false;
+  let skip = 0;
+  let inPPr = false;
+
+  const styleNumbering = (style: string | undefined) => {
+    for (let s = style, guard = 0; s && guard < 20; guard++) {
+      const def = numbering.styles.get(s);
+      if (!def) break;
+      if (def.numId !== undefined) {
+        let ilvl = def.ilvl;
+        if (ilvl === undefined) ilvl = numbering.lists.get(def.numId)?.findIndex((l) => l?.style === s) ?? 0;
+        return { numId: def.numId, ilvl: Math.max(0, ilvl) };
+      }
+      s = def.basedOn;
+    }
+    return undefined;
+  };
+
+  const emit = (text: string) => {
+    const table = tables[tables.length - 1];
+    if (table?.cell) table.cell.paragraphs.push(text);
+    else out.push(text);
+  };
+
+  for (const t of tokens(xml)) {
+    if (typeof t === "string") {
+      if (inText && !skip && paras.length) paras[paras.length - 1].text += t;
+      continue;
+    }
+    const para = paras[paras.length - 1];
+    const { name } = t;
+    // Alternate renderings of the same content (text boxes, drawings) and deleted text.
+    if (name === "mc:Fallback" || name === "w:del" || name === "w:delText" || name === "w:instrText") {
+      if (t.selfClose) continue;
+      skip += t.close ? -1 : 1;
+      continue;
+    }
+    if (skip) continue;
+    if (t.close) {
+      if (name === "w:t") inText = false;
+      else if (name === "w:pPr") inPPr = false;
+      else if (name === "w:p" && para) {
+        let prefix = "";
+        const numbered = para.numId !== undefined ? { numId: para.numId, ilvl: para.ilvl ?? 0 } : styleNumbering(para.style);
+        const text = clean(para.text);
+        if (numbered && numbered.numId !== "0" && text) prefix = counters.next(numbered.numId, numbered.ilvl) ?? "";
+        paras.pop();
+        emit(prefix + text);
+      } else if (name === "w:tc") {
+        const table = tables[tables.length - 1];
+        if (table?.cell) {
+          table.row.push(table.cell);
+          table.cell = undefined;
+        }
+      } else if (name === "w:tr") {
+        const table = tables[tables.length - 1];
+        if (table) {
+          const cells = table.row.map((c) => c.paragraphs.filter((p) => p.trim()).join(" ").replace(/\t/g, " "));
+          table.row = [];
+          if (cells.some((c) => c.trim())) {
+            const line = cells.join("\t").replace(/\t+$/, "");
+            tables.pop();
+            emit(tables.length ? line.replace(/\t/g, " ") : line);
+            tables.push(table);
+          }
+        }
+      } else if (name === "w:tbl") tables.pop();
+      continue;
+    }
+    switch (name) {
+      case "w:p":
+        if (!t.selfClose) paras.push({ text: "" });
+        else emit("");
+        break;
+      case "w:pPr":
+        inPPr = !t.selfClose;
+        break;
+      case "w:pStyle":
+        if (para && inPPr) para.style = attr(t.attrs, "w:val");
+        break;
+      case "w:numId":
+        if (para && inPPr) para.numId = attr(t.attrs, "w:val");
+        break;
+      case "w:ilvl":
+        if (para && inPPr) para.ilvl = Number(attr(t.attrs, "w:val") ?? 0);
+        break;
+      case "w:t":
+        inText = !t.selfClose;
+        break;
+      case "w:tab":
+        if (para && !inPPr) para.text += "\t";
+        break;
+      case "w:br":
+      case "w:cr":
+        if (para) para.text += "\n";
+        break;
+      case "w:noBreakHyphen":
+        if (para) para.text += "-";
+        break;
+      case "w:tbl":
+        tables.push({ row: [] });
+        break;
+      case "w:tc":
+        if (tables.length) tables[tables.length - 1].cell = { paragraphs: [] };
+        break;
+    }
+  }
+  return out.join("\n").replace(/\n{3,}/g, "\n\n");
+}
+
+/** Tidies one paragraph: runs of spaces collapse, tabs survive as single separators. */
+function clean(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/[ \u00A0]+/g, " ").replace(/ *\t[\t ]*/g, "\t").replace(/^[\t ]+|[\t ]+$/g, ""))
+    .join("\n");
 }
