@@ -1,0 +1,320 @@
+// Finds the decisions in an item's text. Each unit (sentence, list entry) is read for, in order:
+// a formal record ("RESOLVED …"), a numbered motion with its movers, a seconded proposal, an impersonal
+// agreement ("it was agreed to …"), a body agreeing ("The Councillors agreed …"), a passive record
+// ("These were agreed as a true record"), a deferral. What one person undertook, what another body
+// decided, what failed, and courtesies are left out.
+import { splitUnits, LIST_MARKER, type Unit } from "./sentences.ts";
+import {
+  ACTIVE_VERB,
+  COURTESY,
+  DEFERRAL_UNIT,
+  FAILED,
+  IMPERSONAL,
+  NOT_A_DECISION_BEFORE,
+  OTHER_BODY,
+  PASSIVE,
+  TO_BE_RECONSIDERED,
+  formalRest,
+  isCollectiveSubject,
+} from "./keywords.ts";
+import { MOVERS_HEAD, OUTCOME_TAIL, OUTCOME_UNIT, WHEREAS, isNegativeOutcome, proposalText } from "./motions.ts";
+import { flatten, stripLeading, tidy } from "./cleanup.ts";
+
+export type DecisionKind = "formal" | "motion" | "proposal" | "impersonal" | "subject" | "passive" | "deferral" | "minutes";
+
+export interface Decision {
+  text: string;
+  /** character range in the item text the decision was read from */
+  start: number;
+  end: number;
+  kind: DecisionKind;
+  unit: number;
+}
+
+const REPLY = /^(?:reply|response|answer|officer'?s?\s+(?:reply|response))\s*[:\-–]?\s*$|^(?:reply|response)\s*:/i;
+/** A resolution keyword in the middle of a unit: "Play Area Repairs Quote Resolved16/01/13.1 It was agreed …". */
+const INLINE_FORMAL = /(?:\bAND\s+)?\bRESOLVED\b(?!\s+(?:that\s+)?(?:issues?|problems?|matters?)\b)|\bResolved\s*(?=\d+[./]\d)/g;
+const REPORTED = /\b(?:at|in|during)\s+(?:a|the|their|its|his|her)\s+(?:(?:last|previous|earlier|recent|next|\w+)\s+){0,2}(?:meeting|session)\b|\blast\s+(?:week|month)\b|\bpreviously\b/i;
+
+/** "The official meeting concluded at 9.57pm", "declared the meeting closed": nothing after it is an item's decision. */
+const MEETING_CLOSED = /\b(?:meeting|session)\s+(?:was\s+)?(?:closed|concluded|ended|finished|terminated)\b|\bdeclared\s+the\s+meeting\s+closed\b|\bmeeting\s+closed\s+at\b/i;
+
+export function findDecisions(text: string): Decision[] {
+  return readItem(text).decisions;
+}
+
+/** The item's decisions, and those recorded after the meeting had closed (for a warning, not the item). */
+export function readItem(text: string): { decisions: Decision[]; afterClose: Decision[] } {
+  const units = splitAtInlineMarkers(text, splitUnits(text));
+  const masked = maskedRanges(text, units);
+  const inMask = (pos: number) => masked.some(([a, b]) => pos >= a && pos < b);
+  const out: Decision[] = [];
+  const add = (d: Omit<Decision, "text"> & { text: string }) => {
+    const t = d.text.trim();
+    if (!t || !/[A-Za-z]{2}/.test(t)) return;
+    out.push({ ...d, text: t });
+  };
+
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
+    const s = text.slice(unit.start, unit.end);
+    if (inMask(unit.start)) continue;
+
+    // 1. numbered motion with movers: "R2024-070 S. Kirkey, T. Butler:" / region starting with the movers
+    const movers = MOVERS_HEAD.exec(s);
+    if (movers) {
+      const r = readMotion(text, units, u, unit.start + movers[0].length);
+      if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "motion", unit: u });
+      u = r.last;
+      continue;
+    }
+
+    // 2. formal record
+    const rest = formalRest(s);
+    if (rest !== null) {
+      const r = readFormal(text, units, u, unit.end - rest.length);
+      if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "formal", unit: u });
+      u = r.last;
+      continue;
+    }
+
+    // 3. narrative
+    for (const d of narrative(s, unit.start, u, inMask)) add(d);
+  }
+  const all = dropRepeats(out, units).sort((a, b) => a.start - b.start);
+  const close = units.find((x) => MEETING_CLOSED.test(text.slice(x.start, x.end)));
+  if (!close) return { decisions: all, afterClose: [] };
+  return { decisions: all.filter((d) => d.start < close.end), afterClose: all.filter((d) => d.start >= close.end) };
+}
+
+/** Splits units where a resolution keyword sits after a sub-heading on the same line. */
+function splitAtInlineMarkers(text: string, units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of units) {
+    const s = text.slice(unit.start, unit.end);
+    let from = 0;
+    INLINE_FORMAL.lastIndex = 0;
+    for (let m = INLINE_FORMAL.exec(s); m; m = INLINE_FORMAL.exec(s)) {
+      if (m.index === 0) continue;
+      const before = s.slice(0, m.index);
+      // "… and resolved that" inside a proposal stays whole; only a keyword opening a new record splits
+      if (/\b(?:and|was|were|be|been|had|have|has)\s*$/i.test(before) || !/^[A-Z]/.test(m[0])) continue;
+      if (m.index > from) out.push({ start: unit.start + from, end: unit.start + trimEnd(s, m.index), block: from === 0 ? unit.block : false });
+      from = m.index;
+    }
+    out.push({ start: unit.start + from, end: unit.end, block: from === 0 ? unit.block : false });
+  }
+  return out.filter((x) => x.end > x.start);
+}
+
+function trimEnd(s: string, i: number): number {
+  while (i > 0 && /\s/.test(s[i - 1])) i--;
+  return i;
+}
+
+function maskedRanges(text: string, units: Unit[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  // an officer's reply to a question or notice of motion runs to the end of the item
+  for (const unit of units) {
+    if (REPLY.test(text.slice(unit.start, unit.end).trim())) {
+      ranges.push([unit.start, text.length]);
+      break;
+    }
+  }
+  // long quotations (emails, reports read out) are someone else's words
+  const quote = /“([^”]{150,}?)”|"([^"\n]{150,}?)"/g;
+  for (let m = quote.exec(text); m; m = quote.exec(text)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
+}
+
+interface Read {
+  text: string | null;
+  start: number;
+  end: number;
+  last: number;
+}
+
+const TABLE_ROW = (s: string) => /\t/.test(s) || /^\s*\|/.test(s) || /\S {3,}\S.* {3,}\S/.test(s);
+
+/** A resolution after its keyword: the first sentence, and its list entries when it ends with a colon. */
+function readFormal(text: string, units: Unit[], u: number, bodyStart: number): Read {
+  let start = bodyStart;
+  while (start < units[u].end && /\s/.test(text[start])) start++;
+  let last = u;
+  let end = units[u].end;
+  if (start >= units[u].end) {
+    // keyword alone: the resolution is the next unit
+    const next = units[u + 1];
+    if (!next || TABLE_ROW(text.slice(next.start, next.end)) || formalRest(text.slice(next.start, next.end)) !== null) {
+      return { text: null, start, end, last };
+    }
+    start = next.start;
+    end = next.end;
+    last = u + 1;
+  }
+  let listMode = false;
+  for (;;) {
+    const body = text.slice(start, end).trimEnd();
+    const next = units[last + 1];
+    if (!next) break;
+    const ns = text.slice(next.start, next.end);
+    if (TABLE_ROW(ns) || formalRest(ns) !== null || MOVERS_HEAD.test(ns)) break;
+    const isList = LIST_MARKER.test(ns);
+    const open = /[:;,]$|\b(?:and|or)$/i.test(body);
+    if ((open && (isList || listMode || /[;,]$|\b(?:and|or)$/i.test(body))) || (listMode && isList)) {
+      listMode = listMode || (isList && /:$/.test(body)) || isList;
+      end = next.end;
+      last++;
+      continue;
+    }
+    break;
+  }
+  let raw = text.slice(start, end);
+  raw = raw.replace(/^\s*(?:it\s+was\s+(?:also\s+|further\s+)?(?:agreed|decided|resolved)\b(?:\s+unanimously)?\s*[:,]?\s*)/i, "");
+  const out = tidy(raw);
+  return { text: out || null, start, end, last };
+}
+
+/** A numbered motion: everything up to "Carried." without its WHEREAS clauses; nothing if it failed. */
+function readMotion(text: string, units: Unit[], u: number, bodyStart: number): Read {
+  let last = u;
+  let end = units[u].end;
+  let outcome: string | null = null;
+  const tailOutcome = (s: string) => OUTCOME_TAIL.exec(s)?.[1] ?? null;
+  if (bodyStart < units[u].end) outcome = tailOutcome(text.slice(bodyStart, units[u].end));
+  while (!outcome && last + 1 < units.length) {
+    const ns = text.slice(units[last + 1].start, units[last + 1].end);
+    if (MOVERS_HEAD.test(ns)) break;
+    last++;
+    end = units[last].end;
+    const o = OUTCOME_UNIT.exec(ns.trim());
+    outcome = o ? o[1] : tailOutcome(ns);
+  }
+  let start = bodyStart;
+  while (start < end && /\s/.test(text[start])) start++;
+  if (outcome && isNegativeOutcome(outcome)) return { text: null, start, end, last };
+  let body = text.slice(start, end);
+  // reasons first, decision after "NOW THEREFORE" / "THEREFORE" / "BE IT RESOLVED"
+  if (WHEREAS.test(body)) {
+    const m = /\b(?:now\s+)?therefore\b,?\s*(?:be\s+it\s+(?:further\s+)?resolved,?\s*)?|\bbe\s+it\s+(?:further\s+)?resolved\b,?\s*/i.exec(body);
+    if (m) {
+      start += m.index + m[0].length;
+      body = body.slice(m.index + m[0].length);
+    }
+  }
+  if (outcome) body = body.replace(/\s*(?:motion\s+)?(?:carried|deferred|tabled)\b(?:\s+unanimously|\s+as\s+amended)?\.?\s*$/i, "");
+  const out = tidy(body);
+  return { text: out || null, start, end, last };
+}
+
+function narrative(s: string, offset: number, u: number, inMask: (pos: number) => boolean): Decision[] {
+  const found: Decision[] = [];
+  if (FAILED.test(s) && /\b(?:motion|proposal|amendment|vote)\b/i.test(s)) return found;
+  const reportedBefore = (i: number) => REPORTED.test(s.slice(0, i));
+
+  // minutes put forward and seconded: the adoption of the minutes where nothing else is recorded
+  if (/^(?:the\s+)?(?:draft\s+)?minutes\b[^.]{0,200}?\b(?:were|was)\s+(?:proposed|moved)\s+(?:for\s+adoption\s+)?by\b/i.test(s)) {
+    found.push({ text: flatten(s), start: offset, end: offset + s.length, kind: "minutes", unit: u });
+    return found;
+  }
+
+  // "Proposed by A, seconded by B and agreed that …" / "It was proposed by A and seconded by B that …"
+  const stripped = stripLeading(s);
+  if (stripped !== s.trim() && /^(?:(?:it\s+was\s+)?(?:agreed|resolved|decided)\s*:?\s*)?(?:that|to)\b/i.test(stripped) && !/^(?:the|it)\b/i.test(stripped)) {
+    const t = tidy(stripped.replace(/^(?:it\s+was\s+)?(?:agreed|resolved|decided)\s*:?\s*/i, ""));
+    if (t) found.push({ text: t, start: offset + s.length - stripped.length, end: offset + s.length, kind: "proposal", unit: u });
+    return found;
+  }
+
+  // "Cllr A proposed to …, seconded by Cllr B, all in favour"
+  const proposal = proposalText(s);
+  if (proposal) {
+    const i = s.indexOf(proposal);
+    found.push({ text: tidy(proposal), start: offset + Math.max(0, i), end: offset + Math.max(0, i) + proposal.length, kind: "proposal", unit: u });
+    return found;
+  }
+
+  // "it was agreed (by …) that …"
+  let firstImpersonal = s.length;
+  IMPERSONAL.lastIndex = 0;
+  for (let m = IMPERSONAL.exec(s); m; m = IMPERSONAL.exec(s)) {
+    if (inMask(offset + m.index) || reportedBefore(m.index)) continue;
+    const from = m.index + m[0].length;
+    const rest = s.slice(from);
+    if (!rest.trim()) continue;
+    const t = tidy(cutAtTable(rest));
+    if (t) {
+      found.push({ text: t, start: offset + from, end: offset + s.length, kind: "impersonal", unit: u });
+      firstImpersonal = Math.min(firstImpersonal, m.index);
+    }
+  }
+  // a record before an impersonal one in the same sentence ends where that one begins
+  const head = s.slice(0, firstImpersonal).replace(/[\s,;]*(?:and|but|then)?\s*$/i, "");
+  const whole = (kind: DecisionKind) => {
+    const t = tidy(cutAtTable(head));
+    if (t) found.push({ text: t, start: offset, end: offset + head.length, kind, unit: u });
+  };
+
+  // "The Councillors agreed not to water from September."
+  let done = false;
+  ACTIVE_VERB.lastIndex = 0;
+  for (let m = ACTIVE_VERB.exec(head); m && !done; m = ACTIVE_VERB.exec(head)) {
+    if (inMask(offset + m.index)) continue;
+    const before = head.slice(0, m.index);
+    if (!before.trim() || NOT_A_DECISION_BEFORE.test(before) || /\b(?:as|the|an?|was|were|is|are|it|there|this|that)\s*$/i.test(before)) continue;
+    if (/^voted$/i.test(m[2]) && !/^\s+(?:to|in\s+favou?r|unanimously|for)\b/i.test(head.slice(m.index + m[0].length))) continue;
+    if (!isCollectiveSubject(before)) continue;
+    if (reportedBefore(m.index) || COURTESY.test(head)) continue;
+    whole(/deferred/i.test(m[2]) ? "deferral" : "subject");
+    done = true;
+  }
+
+  // "These were agreed as a true record …", "The payments were considered and approved."
+  PASSIVE.lastIndex = 0;
+  for (let m = PASSIVE.exec(head); m && !done; m = PASSIVE.exec(head)) {
+    if (inMask(offset + m.index)) continue;
+    const before = head.slice(0, m.index);
+    const subject = before.trim();
+    if (!subject || /\b(?:it|there|which|that|as|what|who|whom)\s*$/i.test(subject) || /\bnot\b/.test(m[0])) continue;
+    if (/^(?:it|there)\b/i.test(subject.split(/[,;]/).pop()!.trim())) continue;
+    if (COURTESY.test(head) || OTHER_BODY.test(head) || reportedBefore(m.index)) continue;
+    if (/^(?:carried|passed)$/i.test(m[3]) && !/\b(?:motion|proposal|resolution|amendment|recommendation)s?\b/i.test(before)) continue;
+    whole(/deferred|postponed/i.test(m[3]) ? "deferral" : "passive");
+    done = true;
+  }
+  if (found.length) return found;
+
+  // "Deferred to next agenda.", "… to be considered again at next PC meeting"
+  if (DEFERRAL_UNIT.test(s.trim()) || TO_BE_RECONSIDERED.test(s) || /\b(?:was|were)\s+(?:\w+\s+)?(?:deferred|postponed)\b/i.test(s)) {
+    if (!reportedBefore(s.length) && !OTHER_BODY.test(s)) {
+      const t = tidy(s);
+      if (t) found.push({ text: t, start: offset, end: offset + s.length, kind: "deferral", unit: u });
+    }
+  }
+  return found;
+}
+
+/** "The following was agreed for renewal of tenancies: Annual fee … £30.00 £100.00 …" stops at the colon. */
+function cutAtTable(s: string): string {
+  const colon = s.indexOf(":");
+  if (colon < 0) return s;
+  const after = s.slice(colon + 1, colon + 120);
+  const money = (after.match(/[£$€]\s?\d|\b\d+\.\d\d\b/g) ?? []).length;
+  if (money >= 2) return s.slice(0, colon + 1);
+  return s;
+}
+
+/** A narrative record just before a formal resolution of the same matter repeats it; the formal one stands. */
+function dropRepeats(found: Decision[], units: Unit[]): Decision[] {
+  void units;
+  const keep: Decision[] = [];
+  const sorted = [...found].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < sorted.length; i++) {
+    const d = sorted[i];
+    const next = sorted[i + 1];
+    if ((d.kind === "impersonal" || d.kind === "passive") && next && next.kind === "formal" && next.unit - d.unit <= 2 && next.unit > d.unit) continue;
+    if (keep.some((k) => k.text === d.text && k.start === d.start)) continue;
+    keep.push(d);
+  }
+  return keep;
+}

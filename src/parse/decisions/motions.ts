@@ -1,0 +1,46 @@
+// Motions recorded with their movers: "R2019-205 S. Kirkey, T. Butler: That … Carried.",
+// "Moved by A, seconded by B, that … Carried", "Cllr A proposed to …, seconded by Cllr B, all in favour".
+import { FAILED } from "./keywords.ts";
+
+const INITIAL_NAME = String.raw`(?:[A-Z]\.\s?){1,3}\s?[A-Z][A-Za-z’'-]+`;
+/** "S. Kirkey, T. Butler:" — the movers of a numbered motion, alone or after its number. */
+export const MOVERS_HEAD = new RegExp(
+  String.raw`^\s*(?:(?:R|No\.?\s*)?\d{2,4}[-/]\d{1,4}\s+)?(?:Moved\s+by:?\s+)?${INITIAL_NAME}\s*(?:,|\band\b|&)\s*(?:Seconded\s+by:?\s+)?${INITIAL_NAME}\s*[:;]\s*`,
+);
+/** "Moved by Cllr A" / "Seconded by Cllr B" lines that open a motion (Ontario and Irish styles). */
+export const MOVED_LINE = /^\s*(?:moved|proposed|seconded)\s+by\s*:?\s+[^\n]{1,80}$/i;
+
+/** The motion's outcome word at the end of a unit: "Carried.", "CARRIED UNANIMOUSLY", "Defeated." */
+export const OUTCOME_UNIT = /^(?:motion\s+)?(carried|defeated|lost|failed|withdrawn|tabled|deferred)\b(?:\s+unanimously|\s+as\s+amended)?\.?$/i;
+export const OUTCOME_TAIL = /(?:^|[\s.;])(?:motion\s+)?(carried|defeated|lost)(?:\s+unanimously|\s+as\s+amended)?\.?\s*$/i;
+
+export function isNegativeOutcome(word: string): boolean {
+  return /^(?:defeated|lost|failed|withdrawn)$/i.test(word);
+}
+
+/** Clauses a motion states its reasons in; the decision starts after them. */
+export const WHEREAS = /^\s*(?:and\s+)?whereas\b/i;
+
+/**
+ * "Cllr Sue Lintern proposed to approve the dispensation applications, seconded by Cllr Jim McNeill, all were in favour."
+ * → "to approve the dispensation applications". Null when the sentence is not a seconded or voted proposal,
+ * or when it failed.
+ */
+export function proposalText(sentence: string): string | null {
+  if (FAILED.test(sentence)) return null;
+  const m = /\b(?:proposed|moved)\s+(?!by\b)(?:(?:that|to)\b)?/i.exec(sentence);
+  if (!m) return null;
+  const before = sentence.slice(0, m.index);
+  // an individual or "It was" proposes; "which was proposed" is a report
+  if (/\b(?:was|were|had|has|have|be|been|being|which|who)\s*$/i.test(before)) return null;
+  if (/\b(?:suggested|asked|wanted|wished|would|will|could|should)\b/i.test(before)) return null;
+  const after = sentence.slice(m.index + m[0].length - (/(?:that|to)$/i.test(m[0]) ? /(?:that|to)$/i.exec(m[0])![0].length : 0));
+  const cut = /[,;]?\s*(?:and\s+)?(?:(?:this\s+was\s+)?(?:duly\s+)?seconded\s+by\b|(?:(?:Cllr|Clr|Councillor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+seconded\b)/.exec(after);
+  const tally = /[,;]\s*(?:with\s+)?(?:all|everyone|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:were\s+|votes?\s+)?(?:present\s+)?(?:in\s+favou?r|for|agreed)\b/i.exec(after);
+  const carried = /\b(?:carried|agreed|unanimously)\b/i.exec(after);
+  if (!cut && !tally && !carried) return null;
+  const end = Math.min(cut ? cut.index : Infinity, tally ? tally.index : Infinity, carried && !cut && !tally ? carried.index : Infinity);
+  const text = after.slice(0, end).trim().replace(/[,;]$/, "");
+  if (text.split(/\s+/).length < 2) return null;
+  return text;
+}
