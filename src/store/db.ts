@@ -1,0 +1,80 @@
+// Opening a store: DATABASE_URL (or --db) is `postgres://…`, `sqlite:PATH`, or a bare path;
+// the default is a SQLite file at ./data/quorum.db, created on first use, in WAL mode.
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import SQLite from "better-sqlite3";
+import pg from "pg";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from "kysely";
+import { QuorumError } from "../domain/errors.ts";
+import type { Database } from "./schema.ts";
+import { migrateToLatest } from "./migrate.ts";
+
+export type Db = Kysely<Database>;
+export type DialectName = "sqlite" | "postgres";
+
+export const DEFAULT_DATABASE = "./data/quorum.db";
+
+export interface StoreLocation {
+  dialect: DialectName;
+  /** file path for SQLite (":memory:" allowed), connection string for PostgreSQL */
+  target: string;
+}
+
+export function parseDatabaseUrl(url: string | undefined): StoreLocation {
+  const u = (url ?? "").trim() || DEFAULT_DATABASE;
+  if (/^postgres(ql)?:\/\//i.test(u)) return { dialect: "postgres", target: u };
+  if (/^sqlite:/i.test(u)) {
+    const path = u.replace(/^sqlite:(\/\/)?/i, "");
+    if (!path) throw new QuorumError("invalid", `database URL "${u}" names no file`);
+    return { dialect: "sqlite", target: path };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) throw new QuorumError("invalid", `unsupported database URL "${u}" (use postgres://…, sqlite:PATH or a file path)`);
+  return { dialect: "sqlite", target: u };
+}
+
+/** The dialect behind a store handle, including inside a transaction. */
+export function dialectOf(db: Kysely<any>): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
+// COUNT and SUM come back from pg as strings (int8); ids are int4 and parse as numbers.
+pg.types.setTypeParser(20, (v) => {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v;
+});
+
+export interface OpenOptions {
+  /** apply pending migrations before returning (every command does) */
+  migrate?: boolean;
+}
+
+export async function openStore(url: string | undefined = process.env.DATABASE_URL, options: OpenOptions = {}): Promise<Db> {
+  const loc = parseDatabaseUrl(url);
+  let db: Db;
+  if (loc.dialect === "postgres") {
+    const pool = new pg.Pool({ connectionString: loc.target, max: 4 });
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    if (loc.target !== ":memory:") mkdirSync(dirname(resolve(loc.target)), { recursive: true });
+    let database: SQLite.Database;
+    try {
+      database = new SQLite(loc.target);
+    } catch (err) {
+      throw new QuorumError("invalid", `cannot open SQLite database ${loc.target}: ${(err as Error).message}`);
+    }
+    database.pragma("journal_mode = WAL");
+    database.pragma("foreign_keys = ON");
+    database.pragma("synchronous = NORMAL");
+    database.pragma("busy_timeout = 5000");
+    db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  }
+  if (options.migrate !== false) {
+    try {
+      await migrateToLatest(db);
+    } catch (err) {
+      await db.destroy();
+      throw err;
+    }
+  }
+  return db;
+}

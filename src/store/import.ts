@@ -1,0 +1,449 @@
+// importMinutes: one parsed document → authority, body, meeting, attendance, items, decisions,
+// recommendations, provenance and search entries, in ONE transaction. Idempotent: the source's
+// content hash makes a re-import "unchanged"; the meeting's natural key (body + date + start time)
+// makes a corrected document update the meeting in place, keeping the old source document.
+import type { Transaction } from "kysely";
+import { QuorumError } from "../domain/errors.ts";
+import type { ParsedMinutes, Span } from "../domain/minutes.ts";
+import type { SourceText } from "../domain/source.ts";
+import { dialectOf, type Db } from "./db.ts";
+import type { Database } from "./schema.ts";
+import { itemRegions, itemText } from "./item-text.ts";
+import { bodyKind } from "./rules/body-kinds.ts";
+import { choosePerson, displayName, mergeNames, parseName, type Candidate, type PersonName } from "./rules/names.ts";
+import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
+import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
+import { reindexMeeting, reindexPerson } from "./search.ts";
+
+export type ImportStatus = "created" | "updated" | "unchanged";
+
+export interface ImportInput {
+  source: SourceText;
+  record: ParsedMinutes;
+  /** authority to use when the record names none (before falling back to the body's name) */
+  authority?: string;
+  parserVersion?: string;
+}
+
+export interface ImportResult {
+  status: ImportStatus;
+  meetingSlug: string;
+  meetingId: number;
+  sourceDocumentId: number;
+}
+
+type Tx = Transaction<Database>;
+
+/** The reason a record cannot be stored as a meeting, or null when it can. */
+export function unstorableReason(record: ParsedMinutes): string | null {
+  if (!record.date || !/^\d{4}-\d{2}-\d{2}$/.test(record.date)) return "no meeting date found in the document, so it cannot be stored as a meeting";
+  if (!record.body || !record.body.trim()) return "no committee or council name found in the document, so it cannot be stored as a meeting";
+  return null;
+}
+
+/** Whether this exact content was already imported by this parser version (cheap check before parsing). */
+export async function isUnchanged(db: Db, contentHash: string, parserVersion: string): Promise<boolean> {
+  const doc = await db.selectFrom("source_documents").where("content_hash", "=", contentHash).select(["parser_version", "meeting_id"]).executeTakeFirst();
+  return !!doc && doc.parser_version === parserVersion && doc.meeting_id !== null;
+}
+
+export async function importMinutes(db: Db, input: ImportInput): Promise<ImportResult> {
+  const { source, record } = input;
+  const parserVersion = input.parserVersion ?? "unknown";
+  const reason = unstorableReason(record);
+  if (reason) throw new QuorumError("invalid", `${source.file}: ${reason}`);
+  const existing = await db
+    .selectFrom("source_documents")
+    .leftJoin("meetings", "meetings.id", "source_documents.meeting_id")
+    .where("source_documents.content_hash", "=", source.contentHash)
+    .select(["source_documents.id", "source_documents.parser_version", "source_documents.meeting_id", "meetings.slug"])
+    .executeTakeFirst();
+  if (existing && existing.parser_version === parserVersion && existing.meeting_id !== null && existing.slug) {
+    return { status: "unchanged", meetingSlug: existing.slug, meetingId: existing.meeting_id, sourceDocumentId: existing.id };
+  }
+  return db.transaction().execute((trx) => store(trx, input, parserVersion));
+}
+
+async function store(trx: Tx, input: ImportInput, parserVersion: string): Promise<ImportResult> {
+  const { source, record } = input;
+  const flag = dialectOf(trx) === "postgres" ? (v: boolean) => v : (v: boolean) => (v ? 1 : 0);
+  const bodyName = clean(record.body!);
+  const authorityName = clean(record.authority ?? input.authority ?? bodyName);
+  const date = record.date!;
+  const startTime = validTime(record.startTime);
+  const now = new Date().toISOString();
+
+  // Authority and body by natural key.
+  const aSlug = authoritySlug(authorityName);
+  let authority = await trx.selectFrom("authorities").where("slug", "=", aSlug).select(["id", "name"]).executeTakeFirst();
+  if (!authority) authority = await trx.insertInto("authorities").values({ slug: aSlug, name: authorityName }).returning(["id", "name"]).executeTakeFirstOrThrow();
+  const bKey = nameKey(bodyName);
+  let body = await trx.selectFrom("bodies").where("authority_id", "=", authority.id).where("name_key", "=", bKey).select(["id", "slug", "name"]).executeTakeFirst();
+  if (!body) {
+    body = await trx
+      .insertInto("bodies")
+      .values({ authority_id: authority.id, slug: bodySlug(authority.name, bodyName), name: bodyName, name_key: bKey, kind: bodyKind(bodyName) })
+      .returning(["id", "slug", "name"])
+      .executeTakeFirstOrThrow();
+  }
+
+  // The source document: a new row per distinct content; a re-parse of the same content updates its row.
+  const docValues = {
+    file_name: source.file.split(/[\\/]/).pop() ?? source.file,
+    format: source.format,
+    byte_length: source.byteLength,
+    text: source.text,
+    parser_version: parserVersion,
+    warnings: JSON.stringify(record.warnings ?? []),
+  };
+  const prior = await trx.selectFrom("source_documents").where("content_hash", "=", source.contentHash).select(["id", "meeting_id"]).executeTakeFirst();
+  const docId = prior
+    ? (await trx.updateTable("source_documents").set({ ...docValues, imported_at: now }).where("id", "=", prior.id).returning("id").executeTakeFirstOrThrow()).id
+    : (await trx.insertInto("source_documents").values({ ...docValues, content_hash: source.contentHash }).returning("id").executeTakeFirstOrThrow()).id;
+
+  // The meeting by natural key; a correction replaces its content and keeps its id and slug.
+  const slug = meetingSlug(body.slug, date, startTime);
+  const meetingValues = {
+    body_id: body.id,
+    date,
+    start_time: startTime,
+    end_time: validTime(record.endTime),
+    venue: record.venue ? clean(record.venue) : null,
+    status: "held",
+    next_meeting_date: record.nextMeeting?.date ?? null,
+    next_meeting_time: validTime(record.nextMeeting?.time ?? null),
+    next_meeting_venue: record.nextMeeting?.venue ?? null,
+    updated_at: now,
+  };
+  const found = await trx.selectFrom("meetings").where("slug", "=", slug).select(["id"]).executeTakeFirst();
+  const touchedPeople = new Set<number>();
+  let meetingId: number;
+  if (found) {
+    meetingId = found.id;
+    for (const a of await trx.selectFrom("attendance").where("meeting_id", "=", meetingId).select("person_id").execute()) if (a.person_id) touchedPeople.add(a.person_id);
+    await clearMeeting(trx, meetingId);
+    await trx.updateTable("meetings").set(meetingValues).where("id", "=", meetingId).execute();
+  } else {
+    meetingId = (await trx.insertInto("meetings").values({ ...meetingValues, slug, minutes_status: "published" }).returning("id").executeTakeFirstOrThrow()).id;
+  }
+  // The same content read differently before (a new parser version) may have made another meeting.
+  if (prior?.meeting_id && prior.meeting_id !== meetingId) {
+    const old = await trx.selectFrom("meetings").where("id", "=", prior.meeting_id).select(["id", "source_document_id", "body_id"]).executeTakeFirst();
+    if (old && old.source_document_id === docId) {
+      for (const a of await trx.selectFrom("attendance").where("meeting_id", "=", old.id).select("person_id").execute()) if (a.person_id) touchedPeople.add(a.person_id);
+      await clearMeeting(trx, old.id);
+      await trx.deleteFrom("search_entries").where("meeting_id", "=", old.id).execute();
+      await trx.updateTable("source_documents").set({ meeting_id: null }).where("meeting_id", "=", old.id).execute();
+      await trx.deleteFrom("meetings").where("id", "=", old.id).execute();
+      await deriveMemberships(trx, old.body_id);
+    }
+  }
+
+  const provenance: { entity: string; entity_id: number; field: string; span: Span }[] = [];
+  const prov = record.provenance ?? {};
+  const addProv = (path: string, entity: string, id: number, field: string) => {
+    const span = prov[path];
+    if (span && Number.isInteger(span.start) && Number.isInteger(span.end) && Number.isInteger(span.line)) provenance.push({ entity, entity_id: id, field, span });
+  };
+  for (const field of ["authority", "body", "date", "startTime", "endTime", "venue", "nextMeeting"]) addProv(field, "meeting", meetingId, field);
+
+  // Attendance, with each written name resolved to a person of the authority.
+  const people = await peopleResolver(trx, authority.id, authority.name, body.id, record.attendance.map((a) => a.name).concat(record.attendance.map((a) => a.substituteFor ?? "")));
+  const attendanceRows = [];
+  for (const [i, a] of record.attendance.entries()) {
+    const personId = await people.resolve(a.name, a.kind, true);
+    if (personId) touchedPeople.add(personId);
+    const subId = a.substituteFor ? await people.resolve(a.substituteFor, "member", false) : null;
+    attendanceRows.push({
+      meeting_id: meetingId,
+      position: i,
+      raw_name: clean(a.name),
+      person_id: personId,
+      status: a.status,
+      kind: a.kind,
+      role: a.role ? clean(a.role) : null,
+      substitute_for: a.substituteFor ? clean(a.substituteFor) : null,
+      substitute_for_person_id: subId,
+    });
+  }
+  for (const rows of chunks(attendanceRows, 100)) {
+    const ids = await trx.insertInto("attendance").values(rows).returning(["id", "position"]).execute();
+    for (const r of ids) addProv(`attendance/${r.position}`, "attendance", r.id, "name");
+  }
+
+  // Items in order, with their text from the source; exempt text is kept for officers but marked
+  // so that public views and search withhold it.
+  const regions = itemRegions(source.text, record);
+  const slugs = itemSlugs(record.items.map((it) => it.number));
+  const exemptRanges: [number, number][] = [];
+  let unplacedExempt = false;
+  const itemIds: number[] = [];
+  const resolutionRows = [];
+  for (const [i, it] of record.items.entries()) {
+    const region = regions[i];
+    if (it.exempt) {
+      if (region) exemptRanges.push([region.bodyStart, region.end]);
+      else unplacedExempt = true;
+    }
+    const row = await trx
+      .insertInto("items")
+      .values({
+        meeting_id: meetingId,
+        position: i,
+        number: it.number,
+        slug: slugs[i],
+        title: clean(it.title),
+        exempt: flag(it.exempt),
+        exempt_paragraphs: it.exemptParagraphs ?? null,
+        text: itemText(source.text, region),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    itemIds.push(row.id);
+    addProv(`items/${i}/number`, "item", row.id, "number");
+    addProv(`items/${i}/title`, "item", row.id, "title");
+    addProv(`items/${i}/exempt`, "item", row.id, "exempt");
+    for (const [j, r] of it.resolutions.entries()) {
+      const votes = parseVotes(r.text);
+      if (it.exempt) {
+        const span = prov[`items/${i}/resolutions/${j}`];
+        if (span) exemptRanges.push([span.start, span.end]);
+      }
+      resolutionRows.push({
+        meeting_id: meetingId,
+        item_id: row.id,
+        position: j,
+        slug: `${slug}-${slugs[i]}-${j + 1}`,
+        text: r.text,
+        outcome: r.text ? inferOutcome(r.text) : null,
+        votes_for: votes?.for ?? null,
+        votes_against: votes?.against ?? null,
+        votes_abstain: votes?.abstain ?? null,
+        path: `items/${i}/resolutions/${j}`,
+      });
+    }
+  }
+  // Where an exempt item could not be placed in the text, none of the text can be shown publicly.
+  if (unplacedExempt) exemptRanges.splice(0, exemptRanges.length, [0, source.text.length]);
+  for (const rows of chunks(resolutionRows, 100)) {
+    const ids = await trx.insertInto("resolutions").values(rows.map(({ path: _p, ...r }) => r)).returning(["id", "slug"]).execute();
+    const bySlug = new Map(ids.map((r) => [r.slug, r.id]));
+    for (const r of rows) addProv(r.path, "resolution", bySlug.get(r.slug)!, "text");
+  }
+
+  // Declarations of interest, when the parser gives them.
+  const declarations = (record as { declarations?: unknown }).declarations;
+  if (Array.isArray(declarations)) {
+    for (const [i, d] of declarations.entries()) {
+      const dec = d as { name?: string; item?: string | null; interest?: string | null; kind?: string | null; description?: string | null; text?: string | null };
+      if (!dec?.name) continue;
+      const itemIndex = dec.item ? record.items.findIndex((it) => it.number === dec.item) : -1;
+      const row = await trx
+        .insertInto("declarations")
+        .values({
+          meeting_id: meetingId,
+          item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
+          position: i,
+          raw_name: clean(dec.name),
+          person_id: await people.resolve(dec.name, "member", false),
+          interest: dec.interest ?? dec.kind ?? null,
+          description: dec.description ?? dec.text ?? null,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      addProv(`declarations/${i}`, "declaration", row.id, "text");
+    }
+  }
+
+  for (const [i, r] of record.recommendations.entries()) {
+    const row = await trx
+      .insertInto("recommendations")
+      .values({
+        meeting_id: meetingId,
+        position: i,
+        number: r.number,
+        text: r.text,
+        response: r.response,
+        response_text: r.responseText ?? null,
+        responsible_member: r.responsibleMember,
+        responsible_officer: r.responsibleOfficer,
+        action_by: r.actionBy,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    addProv(`recommendations/${i}`, "recommendation", row.id, "text");
+  }
+
+  const textLength = source.text.length;
+  const provRows = provenance.map((p) => ({
+    entity: p.entity,
+    entity_id: p.entity_id,
+    field: p.field,
+    source_document_id: docId,
+    line: p.span.line,
+    end_line: p.span.endLine ?? null,
+    start: Math.max(0, Math.min(p.span.start, textLength)),
+    end: Math.max(0, Math.min(p.span.end, textLength)),
+    implied: flag(Boolean(p.span.implied)),
+  }));
+  for (const rows of chunks(provRows, 200)) await trx.insertInto("provenance").values(rows).execute();
+
+  await trx.updateTable("source_documents").set({ meeting_id: meetingId, exempt_ranges: JSON.stringify(exemptRanges) }).where("id", "=", docId).execute();
+  await trx.updateTable("meetings").set({ source_document_id: docId }).where("id", "=", meetingId).execute();
+  await people.flush();
+  await deriveMemberships(trx, body.id);
+  await reindexMeeting(trx, meetingId);
+  for (const id of touchedPeople) await reindexPerson(trx, id);
+  return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId };
+}
+
+/** Removes what a meeting holds (not the meeting, nor its source documents) before it is rewritten. */
+async function clearMeeting(trx: Tx, meetingId: number): Promise<void> {
+  const docs = trx.selectFrom("source_documents").where("meeting_id", "=", meetingId).select("id");
+  await trx.deleteFrom("provenance").where("source_document_id", "in", docs).execute();
+  await trx.deleteFrom("declarations").where("meeting_id", "=", meetingId).execute();
+  await trx.deleteFrom("resolutions").where("meeting_id", "=", meetingId).execute();
+  await trx.deleteFrom("items").where("meeting_id", "=", meetingId).execute();
+  await trx.deleteFrom("attendance").where("meeting_id", "=", meetingId).execute();
+  await trx.deleteFrom("recommendations").where("meeting_id", "=", meetingId).execute();
+}
+
+/** Memberships derived from attendance: who sat on the body, in which role, from when to when. */
+async function deriveMemberships(trx: Tx, bodyId: number): Promise<void> {
+  await trx.deleteFrom("memberships").where("body_id", "=", bodyId).where("source", "=", "attendance").execute();
+  await trx
+    .insertInto("memberships")
+    .columns(["person_id", "body_id", "role", "kind", "from_date", "to_date", "source"])
+    .expression((eb) =>
+      eb
+        .selectFrom("attendance")
+        .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+        .where("meetings.body_id", "=", bodyId)
+        .where("attendance.person_id", "is not", null)
+        .where("attendance.status", "in", ["present", "apologies", "absent"])
+        .select((s) => [
+          "attendance.person_id",
+          s.val(bodyId).as("body_id"),
+          "attendance.role",
+          "attendance.kind",
+          s.fn.min("meetings.date").as("from_date"),
+          s.fn.max("meetings.date").as("to_date"),
+          s.val("attendance").as("source"),
+        ])
+        .groupBy(["attendance.person_id", "attendance.role", "attendance.kind"]) as never,
+    )
+    .execute();
+}
+
+interface KnownPerson extends Candidate {
+  kind: string;
+  dirty: boolean;
+}
+
+const KIND_RANK: Record<string, number> = { member: 3, officer: 2, other: 1 };
+
+/** Resolves names for one document: loads the authority's people of the surnames involved once. */
+async function peopleResolver(trx: Tx, authorityId: number, authorityName: string, bodyId: number, names: string[]) {
+  const keys = [...new Set(names.map((n) => parseName(n)?.surnameKey).filter((k): k is string => !!k))];
+  const known = new Map<string, KnownPerson[]>();
+  if (keys.length) {
+    const rows = await trx
+      .selectFrom("people")
+      .where("authority_id", "=", authorityId)
+      .where("surname_key", "in", keys)
+      .select((eb) => [
+        "people.id",
+        "people.honorific",
+        "people.forenames",
+        "people.initials",
+        "people.surname",
+        "people.surname_key",
+        "people.kind",
+        eb
+          .exists(
+            eb
+              .selectFrom("attendance")
+              .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+              .whereRef("attendance.person_id", "=", "people.id")
+              .where("meetings.body_id", "=", bodyId)
+              .select("attendance.id"),
+          )
+          .as("in_body"),
+      ])
+      .orderBy("people.id")
+      .execute();
+    for (const r of rows) {
+      const name: PersonName = { honorific: r.honorific, forenames: r.forenames ? r.forenames.split(" ") : [], initials: r.initials ?? "", surname: r.surname, surnameKey: r.surname_key };
+      const list = known.get(r.surname_key) ?? [];
+      list.push({ id: r.id, name, inBody: Boolean(Number(r.in_body)) || r.in_body === true, kind: r.kind, dirty: false });
+      known.set(r.surname_key, list);
+    }
+  }
+  return {
+    async resolve(raw: string, kind: string, create: boolean): Promise<number | null> {
+      const name = parseName(raw);
+      if (!name || name.surname.length > 40) return null;
+      const list = known.get(name.surnameKey) ?? [];
+      const choice = choosePerson(name, list);
+      if (choice.kind === "match") {
+        const p = list.find((c) => c.id === choice.id)!;
+        const merged = mergeNames(p.name, name);
+        if (create) {
+          if (displayName(merged) !== displayName(p.name) || (KIND_RANK[kind] ?? 0) > (KIND_RANK[p.kind] ?? 0)) p.dirty = true;
+          p.name = merged;
+          if ((KIND_RANK[kind] ?? 0) > (KIND_RANK[p.kind] ?? 0)) p.kind = kind;
+          p.inBody = true;
+        }
+        return p.id;
+      }
+      if (choice.kind === "ambiguous" || !create) return null;
+      const display = displayName(name);
+      let slug = personSlug(authorityName, display);
+      for (let n = 2; await trx.selectFrom("people").where("slug", "=", slug).select("id").executeTakeFirst(); n++) slug = `${personSlug(authorityName, display)}-${n}`;
+      const row = await trx
+        .insertInto("people")
+        .values({
+          authority_id: authorityId,
+          slug,
+          display_name: display,
+          honorific: name.honorific,
+          forenames: name.forenames.join(" ") || null,
+          initials: name.initials || null,
+          surname: name.surname,
+          surname_key: name.surnameKey,
+          kind,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      list.push({ id: row.id, name, inBody: true, kind, dirty: false });
+      known.set(name.surnameKey, list);
+      return row.id;
+    },
+    async flush(): Promise<void> {
+      for (const list of known.values()) {
+        for (const p of list) {
+          if (!p.dirty) continue;
+          await trx
+            .updateTable("people")
+            .set({ display_name: displayName(p.name), honorific: p.name.honorific, forenames: p.name.forenames.join(" ") || null, initials: p.name.initials || null, kind: p.kind })
+            .where("id", "=", p.id)
+            .execute();
+        }
+      }
+    },
+  };
+}
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}
+
+function validTime(t: string | null | undefined): string | null {
+  return t && /^([01]\d|2[0-3]):[0-5]\d$/.test(t) ? t : null;
+}
+
+function chunks<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}

@@ -1,0 +1,26 @@
+// Numbered migrations per dialect. Each file is frozen once released; the migrator records what ran.
+import { Migrator, type Kysely, type Migration, type MigrationResult } from "kysely";
+import { QuorumError } from "../domain/errors.ts";
+import * as sqlite001 from "./migrations/sqlite/001_initial.ts";
+import * as postgres001 from "./migrations/postgres/001_initial.ts";
+import { dialectOf } from "./db.ts";
+
+const MIGRATIONS: Record<"sqlite" | "postgres", Record<string, Migration>> = {
+  sqlite: { "001_initial": sqlite001 },
+  postgres: { "001_initial": postgres001 },
+};
+
+export function migrator(db: Kysely<any>): Migrator {
+  const migrations = MIGRATIONS[dialectOf(db)];
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+/** Applies pending migrations; returns the names applied now (empty when up to date). */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r: MigrationResult) => r.status === "Error");
+    throw new QuorumError("internal", `migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,625 @@
+// Read functions for the portal and the API. Everything here returns public records only: meetings
+// pass isMeetingPublic / publicMeetingsOnly, items pass publicItem, sources pass publicSourceText.
+import { sql } from "kysely";
+import type { Db } from "../db.ts";
+import {
+  isSpanPublic,
+  publicItem,
+  publicMeetingsOnly,
+  publicResolutionsOnly,
+  publicSourceText,
+  isMeetingPublic,
+} from "../visibility.ts";
+import type {
+  AttendeeView,
+  AuthoritySummary,
+  BodyDetail,
+  BodySummary,
+  DecisionSummary,
+  MeetingDetail,
+  MeetingSummary,
+  Page,
+  PersonDetail,
+  PersonSummary,
+  ProvenanceView,
+  ResolutionView,
+  SourceDocumentView,
+} from "./types.ts";
+import { bool, num, outcome, pageArgs, votes, yearOf } from "./util.ts";
+
+export * from "./types.ts";
+export { search } from "../search.ts";
+
+export async function listAuthorities(db: Db): Promise<AuthoritySummary[]> {
+  const rows = await db
+    .selectFrom("authorities")
+    .select((eb) => [
+      "authorities.id",
+      "authorities.slug",
+      "authorities.name",
+      "authorities.time_zone",
+      eb.selectFrom("bodies").whereRef("bodies.authority_id", "=", "authorities.id").select(eb.fn.countAll().as("n")).as("body_count"),
+      eb
+        .selectFrom("meetings")
+        .innerJoin("bodies", "bodies.id", "meetings.body_id")
+        .whereRef("bodies.authority_id", "=", "authorities.id")
+        .where(publicMeetingsOnly)
+        .select(eb.fn.countAll().as("n"))
+        .as("meeting_count"),
+    ])
+    .orderBy("authorities.name")
+    .execute();
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, timeZone: r.time_zone, bodyCount: num(r.body_count), meetingCount: num(r.meeting_count) }));
+}
+
+function bodySummaries(db: Db) {
+  return db
+    .selectFrom("bodies")
+    .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+    .select((eb) => [
+      "bodies.id",
+      "bodies.slug",
+      "bodies.name",
+      "bodies.kind",
+      "authorities.slug as authority_slug",
+      "authorities.name as authority_name",
+      eb.selectFrom("meetings").whereRef("meetings.body_id", "=", "bodies.id").where(publicMeetingsOnly).select(eb.fn.countAll().as("n")).as("meeting_count"),
+      eb.selectFrom("meetings").whereRef("meetings.body_id", "=", "bodies.id").where(publicMeetingsOnly).select((s) => s.fn.min("meetings.date").as("d")).as("first_meeting"),
+      eb.selectFrom("meetings").whereRef("meetings.body_id", "=", "bodies.id").where(publicMeetingsOnly).select((s) => s.fn.max("meetings.date").as("d")).as("last_meeting"),
+    ]);
+}
+
+type BodyRow = Awaited<ReturnType<ReturnType<typeof bodySummaries>["execute"]>>[number];
+
+function toBodySummary(r: BodyRow): BodySummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    kind: r.kind,
+    authority: { slug: r.authority_slug, name: r.authority_name },
+    meetingCount: num(r.meeting_count),
+    firstMeeting: (r.first_meeting as string | null) ?? null,
+    lastMeeting: (r.last_meeting as string | null) ?? null,
+  };
+}
+
+export async function listBodies(db: Db, opts: { authority?: string } = {}): Promise<BodySummary[]> {
+  let q = bodySummaries(db);
+  if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+  const rows = await q.orderBy("authorities.name").orderBy("bodies.name").execute();
+  return rows.map(toBodySummary);
+}
+
+export async function getBody(db: Db, slug: string): Promise<BodyDetail | null> {
+  const row = await bodySummaries(db).where("bodies.slug", "=", slug).executeTakeFirst();
+  if (!row) return null;
+  const members = await db
+    .selectFrom("memberships")
+    .innerJoin("people", "people.id", "memberships.person_id")
+    .where("memberships.body_id", "=", row.id)
+    .select(["people.slug", "people.display_name", "memberships.kind", "memberships.role", "memberships.from_date", "memberships.to_date"])
+    .orderBy("memberships.to_date", "desc")
+    .orderBy("people.surname")
+    .orderBy("people.display_name")
+    .execute();
+  const meetings = await selectMeetingSummaries(db, (q) => q.where("meetings.body_id", "=", row.id).orderBy("meetings.date", "desc").orderBy("meetings.start_time", "desc"));
+  const byYear = new Map<number, MeetingSummary[]>();
+  for (const { summary: m } of meetings) {
+    const y = yearOf(m.date);
+    if (!byYear.has(y)) byYear.set(y, []);
+    byYear.get(y)!.push(m);
+  }
+  const decisions = await listDecisions(db, { body: slug, limit: 20 });
+  return {
+    ...toBodySummary(row),
+    members: members.map((m) => ({ person: { slug: m.slug, name: m.display_name }, kind: m.kind, role: m.role, from: m.from_date, to: m.to_date })),
+    meetingsByYear: [...byYear.entries()].sort((a, b) => b[0] - a[0]).map(([year, ms]) => ({ year, meetings: ms })),
+    decisions: decisions.data,
+  };
+}
+
+export interface ListMeetingsOptions {
+  authority?: string;
+  body?: string;
+  /** inclusive ISO dates */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+function meetingSummaries(db: Db) {
+  return db
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+    .where(publicMeetingsOnly);
+}
+
+const MEETING_COLUMNS = [
+  "meetings.id",
+  "meetings.slug",
+  "meetings.date",
+  "meetings.start_time",
+  "meetings.end_time",
+  "meetings.venue",
+  "meetings.status",
+  "meetings.minutes_status",
+  "meetings.source_document_id",
+  "meetings.next_meeting_date",
+  "meetings.next_meeting_time",
+  "meetings.next_meeting_venue",
+  "meetings.body_id",
+  "bodies.slug as body_slug",
+  "bodies.name as body_name",
+  "authorities.slug as authority_slug",
+  "authorities.name as authority_name",
+  "authorities.time_zone",
+] as const;
+
+async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meetingSummaries>) => ReturnType<typeof meetingSummaries>) {
+  const rows = await build(meetingSummaries(db))
+    .select(MEETING_COLUMNS)
+    .select((eb) => [
+      eb.selectFrom("items").whereRef("items.meeting_id", "=", "meetings.id").select(eb.fn.countAll().as("n")).as("item_count"),
+      eb
+        .selectFrom("resolutions")
+        .innerJoin("items", "items.id", "resolutions.item_id")
+        .whereRef("resolutions.meeting_id", "=", "meetings.id")
+        .where(sql<boolean>`NOT items.exempt`)
+        .select(eb.fn.countAll().as("n"))
+        .as("decision_count"),
+    ])
+    .execute();
+  return rows.map((r) => ({
+    row: r,
+    summary: {
+      id: r.id,
+      slug: r.slug,
+      body: { slug: r.body_slug, name: r.body_name },
+      authority: { slug: r.authority_slug, name: r.authority_name, timeZone: r.time_zone },
+      date: r.date,
+      startTime: r.start_time,
+      endTime: r.end_time,
+      venue: r.venue,
+      status: r.status,
+      minutesStatus: r.minutes_status,
+      itemCount: num(r.item_count),
+      decisionCount: num(r.decision_count),
+    } satisfies MeetingSummary,
+  }));
+}
+
+export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}): Promise<Page<MeetingSummary>> {
+  const { limit, offset } = pageArgs(opts);
+  const filter = (q: ReturnType<typeof meetingSummaries>) => {
+    if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+    if (opts.body) q = q.where("bodies.slug", "=", opts.body);
+    if (opts.from) q = q.where("meetings.date", ">=", opts.from);
+    if (opts.to) q = q.where("meetings.date", "<=", opts.to);
+    return q;
+  };
+  const total = await filter(meetingSummaries(db)).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const rows = await selectMeetingSummaries(db, (q) =>
+    filter(q).orderBy("meetings.date", "desc").orderBy("meetings.start_time", "desc").orderBy("meetings.id", "desc").limit(limit).offset(offset),
+  );
+  return { data: rows.map((r) => r.summary), total: num(total.n), limit, offset };
+}
+
+export async function getMeeting(db: Db, slug: string): Promise<MeetingDetail | null> {
+  const [found] = await selectMeetingSummaries(db, (q) => q.where("meetings.slug", "=", slug));
+  if (!found || !isMeetingPublic(found.summary)) return null;
+  const { row, summary } = found;
+  const attendance = await db
+    .selectFrom("attendance")
+    .leftJoin("people as p", "p.id", "attendance.person_id")
+    .leftJoin("people as s", "s.id", "attendance.substitute_for_person_id")
+    .where("attendance.meeting_id", "=", row.id)
+    .select([
+      "attendance.raw_name",
+      "attendance.status",
+      "attendance.kind",
+      "attendance.role",
+      "attendance.substitute_for",
+      "p.slug as person_slug",
+      "p.display_name as person_name",
+      "s.slug as sub_slug",
+      "s.display_name as sub_name",
+    ])
+    .orderBy("attendance.position")
+    .execute();
+  const groups: MeetingDetail["attendance"] = { present: [], inAttendance: [], apologies: [], absent: [] };
+  for (const a of attendance) {
+    const view: AttendeeView = {
+      rawName: a.raw_name,
+      person: a.person_slug ? { slug: a.person_slug, name: a.person_name! } : null,
+      kind: a.kind,
+      role: a.role,
+      substituteFor: a.substitute_for,
+      substituteForPerson: a.sub_slug ? { slug: a.sub_slug, name: a.sub_name! } : null,
+    };
+    const key = a.status === "in_attendance" ? "inAttendance" : (a.status as "present" | "apologies" | "absent");
+    (groups[key] ?? groups.present).push(view);
+  }
+  const items = await db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute();
+  const resolutions = await db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute();
+  const byItem = new Map<number, ResolutionView[]>();
+  for (const r of resolutions) {
+    if (!byItem.has(r.item_id)) byItem.set(r.item_id, []);
+    byItem.get(r.item_id)!.push({ id: r.id, slug: r.slug, position: r.position, text: r.text, outcome: outcome(r.outcome), votes: votes(r) });
+  }
+  const declarations = await db
+    .selectFrom("declarations")
+    .leftJoin("people", "people.id", "declarations.person_id")
+    .leftJoin("items", "items.id", "declarations.item_id")
+    .where("declarations.meeting_id", "=", row.id)
+    .select(["declarations.raw_name", "declarations.interest", "declarations.description", "people.slug as person_slug", "people.display_name", "items.slug as item_slug", "items.number as item_number"])
+    .orderBy("declarations.position")
+    .execute();
+  const recommendations = await db.selectFrom("recommendations").where("meeting_id", "=", row.id).selectAll().orderBy("position").execute();
+  const sources = await db
+    .selectFrom("source_documents")
+    .where("meeting_id", "=", row.id)
+    .select(["id", "file_name", "format", "imported_at"])
+    .orderBy("imported_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  const sibling = (dir: "next" | "previous") =>
+    meetingSummaries(db)
+      .where("meetings.body_id", "=", row.body_id)
+      .where((eb) => {
+        const t = row.start_time ?? "";
+        const cmp = dir === "next" ? ">" : "<";
+        return eb.or([eb("meetings.date", cmp, row.date), eb.and([eb("meetings.date", "=", row.date), eb(sql`coalesce(meetings.start_time, '')`, cmp, t)])]);
+      })
+      .select(["meetings.slug", "meetings.date", "meetings.start_time"])
+      .orderBy("meetings.date", dir === "next" ? "asc" : "desc")
+      .orderBy("meetings.start_time", dir === "next" ? "asc" : "desc")
+      .limit(1)
+      .executeTakeFirst();
+  const [next, previous] = await Promise.all([sibling("next"), sibling("previous")]);
+  const stated = row.next_meeting_date || row.next_meeting_time || row.next_meeting_venue ? { date: row.next_meeting_date, time: row.next_meeting_time, venue: row.next_meeting_venue } : null;
+  return {
+    ...summary,
+    attendance: groups,
+    declarations: declarations.map((d) => ({
+      rawName: d.raw_name,
+      person: d.person_slug ? { slug: d.person_slug, name: d.display_name! } : null,
+      item: d.item_slug ? { slug: d.item_slug, number: d.item_number! } : null,
+      interest: d.interest,
+      description: d.description,
+    })),
+    items: items.map((i) =>
+      publicItem({
+        id: i.id,
+        slug: i.slug,
+        position: i.position,
+        number: i.number,
+        title: i.title,
+        exempt: bool(i.exempt),
+        exemptParagraphs: i.exempt_paragraphs,
+        text: i.text,
+        resolutions: byItem.get(i.id) ?? [],
+      }),
+    ),
+    recommendations: recommendations.map((r) => ({
+      id: r.id,
+      number: r.number,
+      text: r.text,
+      response: r.response,
+      responseText: r.response_text,
+      responsibleMember: r.responsible_member,
+      responsibleOfficer: r.responsible_officer,
+      actionBy: r.action_by,
+    })),
+    nextMeetingStated: stated,
+    nextMeeting: next ? { slug: next.slug, date: next.date, startTime: next.start_time } : null,
+    previousMeeting: previous ? { slug: previous.slug, date: previous.date, startTime: previous.start_time } : null,
+    sourceDocumentId: row.source_document_id,
+    sourceDocuments: sources.map((s) => ({ id: s.id, fileName: s.file_name, format: s.format, importedAt: s.imported_at, current: s.id === row.source_document_id })),
+  };
+}
+
+export interface ListPeopleOptions {
+  authority?: string;
+  body?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listPeople(db: Db, opts: ListPeopleOptions = {}): Promise<Page<PersonSummary>> {
+  const { limit, offset } = pageArgs(opts, 100);
+  const base = () => {
+    let q = db.selectFrom("people").innerJoin("authorities", "authorities.id", "people.authority_id");
+    if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+    if (opts.body) {
+      const body = opts.body;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("memberships")
+            .innerJoin("bodies", "bodies.id", "memberships.body_id")
+            .whereRef("memberships.person_id", "=", "people.id")
+            .where("bodies.slug", "=", body)
+            .select("memberships.id"),
+        ),
+      );
+    }
+    return q;
+  };
+  const total = await base().select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const rows = await base()
+    .select((eb) => [
+      "people.id",
+      "people.slug",
+      "people.display_name",
+      "people.kind",
+      "authorities.slug as authority_slug",
+      "authorities.name as authority_name",
+      eb
+        .selectFrom("attendance")
+        .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+        .whereRef("attendance.person_id", "=", "people.id")
+        .where(publicMeetingsOnly)
+        .select(sql<number>`count(distinct attendance.meeting_id)`.as("n"))
+        .as("meeting_count"),
+    ])
+    .orderBy("people.surname")
+    .orderBy("people.display_name")
+    .orderBy("people.id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return {
+    data: rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.display_name,
+      kind: r.kind,
+      authority: { slug: r.authority_slug, name: r.authority_name },
+      meetingCount: num(r.meeting_count),
+    })),
+    total: num(total.n),
+    limit,
+    offset,
+  };
+}
+
+export async function getPerson(db: Db, slug: string): Promise<PersonDetail | null> {
+  const p = await db
+    .selectFrom("people")
+    .innerJoin("authorities", "authorities.id", "people.authority_id")
+    .where("people.slug", "=", slug)
+    .select(["people.id", "people.slug", "people.display_name", "people.kind", "people.honorific", "authorities.slug as authority_slug", "authorities.name as authority_name"])
+    .executeTakeFirst();
+  if (!p) return null;
+  const memberships = await db
+    .selectFrom("memberships")
+    .innerJoin("bodies", "bodies.id", "memberships.body_id")
+    .where("memberships.person_id", "=", p.id)
+    .select(["bodies.slug", "bodies.name", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date"])
+    .orderBy("memberships.from_date")
+    .orderBy("bodies.name")
+    .execute();
+  const rows = await db
+    .selectFrom("attendance")
+    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where("attendance.person_id", "=", p.id)
+    .where(publicMeetingsOnly)
+    .select(["meetings.slug", "meetings.date", "meetings.start_time", "bodies.slug as body_slug", "bodies.name as body_name", "attendance.status", "attendance.raw_name", "attendance.role", "attendance.kind"])
+    .orderBy("meetings.date", "desc")
+    .orderBy("meetings.start_time", "desc")
+    .execute();
+  const count = (s: string) => rows.filter((r) => r.status === s).length;
+  const meetings = rows.map((r) => ({
+    meeting: { slug: r.slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },
+    status: r.status,
+    rawName: r.raw_name,
+    role: r.role,
+    expected: r.status !== "in_attendance",
+  }));
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: p.display_name,
+    kind: p.kind,
+    honorific: p.honorific,
+    authority: { slug: p.authority_slug, name: p.authority_name },
+    meetingCount: new Set(rows.map((r) => r.slug)).size,
+    memberships: memberships.map((m) => ({ body: { slug: m.slug, name: m.name }, role: m.role, kind: m.kind, from: m.from_date, to: m.to_date })),
+    attendance: {
+      expected: meetings.filter((m) => m.expected).length,
+      present: count("present"),
+      apologies: count("apologies"),
+      absent: count("absent"),
+      inAttendance: count("in_attendance"),
+      meetings,
+    },
+    namesAsWritten: [...new Set(rows.map((r) => r.raw_name))].sort(),
+  };
+}
+
+export interface ListDecisionsOptions {
+  authority?: string;
+  body?: string;
+  from?: string;
+  to?: string;
+  outcome?: string;
+  /** case-insensitive words that must all appear in the decision text */
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}): Promise<Page<DecisionSummary>> {
+  const { limit, offset } = pageArgs(opts);
+  const base = () => {
+    let q = db
+      .selectFrom("resolutions")
+      .innerJoin("items", "items.id", "resolutions.item_id")
+      .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
+      .innerJoin("bodies", "bodies.id", "meetings.body_id")
+      .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+      .where(publicResolutionsOnly);
+    if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+    if (opts.body) q = q.where("bodies.slug", "=", opts.body);
+    if (opts.from) q = q.where("meetings.date", ">=", opts.from);
+    if (opts.to) q = q.where("meetings.date", "<=", opts.to);
+    if (opts.outcome) q = q.where("resolutions.outcome", "=", opts.outcome);
+    for (const word of (opts.q ?? "").toLowerCase().split(/\s+/).filter(Boolean)) {
+      const pattern = `%${word.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
+      q = q.where(sql<boolean>`lower(resolutions.text) LIKE ${pattern} ESCAPE '\\'`);
+    }
+    return q;
+  };
+  const total = await base().select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  const rows = await base()
+    .select([
+      "resolutions.id",
+      "resolutions.slug",
+      "resolutions.text",
+      "resolutions.outcome",
+      "resolutions.votes_for",
+      "resolutions.votes_against",
+      "resolutions.votes_abstain",
+      "items.slug as item_slug",
+      "items.number as item_number",
+      "items.title as item_title",
+      "meetings.slug as meeting_slug",
+      "meetings.date",
+      "meetings.start_time",
+      "bodies.slug as body_slug",
+      "bodies.name as body_name",
+      "authorities.slug as authority_slug",
+      "authorities.name as authority_name",
+    ])
+    .orderBy("meetings.date", "desc")
+    .orderBy("meetings.start_time", "desc")
+    .orderBy("items.position")
+    .orderBy("resolutions.position")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return {
+    data: rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      text: r.text,
+      outcome: outcome(r.outcome),
+      votes: votes(r),
+      item: { slug: r.item_slug, number: r.item_number, title: r.item_title },
+      meeting: { slug: r.meeting_slug, date: r.date, startTime: r.start_time },
+      body: { slug: r.body_slug, name: r.body_name },
+      authority: { slug: r.authority_slug, name: r.authority_name },
+    })),
+    total: num(total.n),
+    limit,
+    offset,
+  };
+}
+
+/** A source document as the public may see it: null when its meeting's minutes are not public. */
+export async function getSourceDocument(db: Db, id: number): Promise<SourceDocumentView | null> {
+  if (!Number.isSafeInteger(id)) return null;
+  const d = await db
+    .selectFrom("source_documents")
+    .leftJoin("meetings", "meetings.id", "source_documents.meeting_id")
+    .where("source_documents.id", "=", id)
+    .select([
+      "source_documents.id",
+      "source_documents.file_name",
+      "source_documents.format",
+      "source_documents.content_hash",
+      "source_documents.byte_length",
+      "source_documents.parser_version",
+      "source_documents.warnings",
+      "source_documents.imported_at",
+      "source_documents.text",
+      "source_documents.exempt_ranges",
+      "meetings.slug as meeting_slug",
+      "meetings.minutes_status",
+      "meetings.source_document_id as current_id",
+    ])
+    .executeTakeFirst();
+  if (!d || !d.meeting_slug || !isMeetingPublic({ minutesStatus: d.minutes_status! })) return null;
+  return {
+    id: d.id,
+    fileName: d.file_name,
+    format: d.format,
+    contentHash: d.content_hash,
+    byteLength: d.byte_length,
+    parserVersion: d.parser_version,
+    warnings: JSON.parse(d.warnings) as string[],
+    importedAt: d.imported_at,
+    text: publicSourceText(d.text, JSON.parse(d.exempt_ranges)),
+    meeting: { slug: d.meeting_slug },
+    current: d.current_id === d.id,
+  };
+}
+
+export type ProvenanceEntity = "meeting" | "attendance" | "item" | "resolution" | "recommendation" | "declaration";
+
+/** Where each field of an entity came from, limited to what is public. */
+export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: number): Promise<ProvenanceView[]> {
+  const rows = await db
+    .selectFrom("provenance")
+    .innerJoin("source_documents", "source_documents.id", "provenance.source_document_id")
+    .leftJoin("meetings", "meetings.id", "source_documents.meeting_id")
+    .where("provenance.entity", "=", entity)
+    .where("provenance.entity_id", "=", entityId)
+    .select([
+      "provenance.entity",
+      "provenance.entity_id",
+      "provenance.field",
+      "provenance.source_document_id",
+      "provenance.line",
+      "provenance.end_line",
+      "provenance.start",
+      "provenance.end",
+      "provenance.implied",
+      "source_documents.text",
+      "source_documents.exempt_ranges",
+      "meetings.minutes_status",
+    ])
+    .orderBy("provenance.field")
+    .execute();
+  return rows
+    .filter((r) => r.minutes_status && isMeetingPublic({ minutesStatus: r.minutes_status }) && isSpanPublic(r, JSON.parse(r.exempt_ranges)))
+    .map((r) => ({
+      entity: r.entity,
+      entityId: r.entity_id,
+      field: r.field,
+      sourceDocumentId: r.source_document_id,
+      line: r.line,
+      endLine: r.end_line,
+      start: r.start,
+      end: r.end,
+      implied: bool(r.implied),
+      excerpt: r.text.slice(r.start, r.end),
+    }));
+}
+
+/** Provenance of a meeting and everything in it, keyed "meeting:ID:field", "item:ID:title", … */
+export async function getMeetingProvenance(db: Db, meetingSlug: string): Promise<ProvenanceView[]> {
+  const m = await db.selectFrom("meetings").where("slug", "=", meetingSlug).select(["id", "minutes_status", "source_document_id"]).executeTakeFirst();
+  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
+  const doc = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["text", "exempt_ranges"]).executeTakeFirstOrThrow();
+  const ranges = JSON.parse(doc.exempt_ranges) as [number, number][];
+  const rows = await db.selectFrom("provenance").where("source_document_id", "=", m.source_document_id).selectAll().orderBy("start").orderBy("id").execute();
+  return rows
+    .filter((r) => isSpanPublic(r, ranges))
+    .map((r) => ({
+      entity: r.entity,
+      entityId: r.entity_id,
+      field: r.field,
+      sourceDocumentId: r.source_document_id,
+      line: r.line,
+      endLine: r.end_line,
+      start: r.start,
+      end: r.end,
+      implied: bool(r.implied),
+      excerpt: doc.text.slice(r.start, r.end),
+    }));
+}

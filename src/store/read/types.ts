@@ -1,0 +1,251 @@
+// What the store's read functions return: plain, public-only records for the portal and API.
+import type { Outcome } from "../schema.ts";
+
+export interface Page<T> {
+  data: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface AuthorityRef {
+  slug: string;
+  name: string;
+}
+
+export interface AuthoritySummary extends AuthorityRef {
+  id: number;
+  timeZone: string;
+  bodyCount: number;
+  meetingCount: number;
+}
+
+export interface BodyRef {
+  slug: string;
+  name: string;
+}
+
+export interface BodySummary extends BodyRef {
+  id: number;
+  kind: string;
+  authority: AuthorityRef;
+  meetingCount: number;
+  firstMeeting: string | null;
+  lastMeeting: string | null;
+}
+
+export interface PersonRef {
+  slug: string;
+  name: string;
+}
+
+export interface MemberView {
+  person: PersonRef;
+  kind: string;
+  role: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+export interface MeetingSummary {
+  id: number;
+  slug: string;
+  body: BodyRef;
+  authority: AuthorityRef & { timeZone: string };
+  /** ISO date and local "HH:MM" times as written, in authority.timeZone */
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  venue: string | null;
+  status: string;
+  minutesStatus: string;
+  itemCount: number;
+  decisionCount: number;
+}
+
+export interface BodyDetail extends BodySummary {
+  members: MemberView[];
+  meetingsByYear: { year: number; meetings: MeetingSummary[] }[];
+  /** the most recent public decisions, newest first */
+  decisions: DecisionSummary[];
+}
+
+export interface Votes {
+  for: number | null;
+  against: number | null;
+  abstain: number | null;
+}
+
+export interface ResolutionView {
+  id: number;
+  slug: string;
+  position: number;
+  text: string;
+  outcome: Outcome | null;
+  votes: Votes | null;
+}
+
+export interface ItemView {
+  id: number;
+  slug: string;
+  position: number;
+  number: string;
+  title: string;
+  exempt: boolean;
+  exemptParagraphs: string | null;
+  /** "Exempt under paragraph N …" for exempt items, else null */
+  exemptNotice: string | null;
+  /** the minutes text of the item; null when exempt or not found in the source */
+  text: string | null;
+  resolutions: ResolutionView[];
+}
+
+export interface AttendeeView {
+  rawName: string;
+  person: PersonRef | null;
+  kind: string;
+  role: string | null;
+  substituteFor: string | null;
+  substituteForPerson: PersonRef | null;
+}
+
+export interface DeclarationView {
+  rawName: string;
+  person: PersonRef | null;
+  item: { slug: string; number: string } | null;
+  interest: string | null;
+  description: string | null;
+}
+
+export interface RecommendationView {
+  id: number;
+  number: string;
+  text: string;
+  response: string | null;
+  responseText: string | null;
+  responsibleMember: string | null;
+  responsibleOfficer: string | null;
+  actionBy: string | null;
+}
+
+export interface MeetingDetail extends MeetingSummary {
+  attendance: {
+    present: AttendeeView[];
+    inAttendance: AttendeeView[];
+    apologies: AttendeeView[];
+    absent: AttendeeView[];
+  };
+  declarations: DeclarationView[];
+  items: ItemView[];
+  recommendations: RecommendationView[];
+  /** as stated in the minutes */
+  nextMeetingStated: { date: string | null; time: string | null; venue: string | null } | null;
+  /** the body's next meeting held in the store, if any */
+  nextMeeting: { slug: string; date: string; startTime: string | null } | null;
+  previousMeeting: { slug: string; date: string; startTime: string | null } | null;
+  sourceDocumentId: number | null;
+  /** every source this meeting was imported from, newest first (corrections keep the old ones) */
+  sourceDocuments: { id: number; fileName: string; format: string; importedAt: string; current: boolean }[];
+}
+
+export interface DecisionSummary {
+  id: number;
+  slug: string;
+  text: string;
+  outcome: Outcome | null;
+  votes: Votes | null;
+  item: { slug: string; number: string; title: string };
+  meeting: { slug: string; date: string; startTime: string | null };
+  body: BodyRef;
+  authority: AuthorityRef;
+}
+
+export interface PersonSummary extends PersonRef {
+  id: number;
+  kind: string;
+  authority: AuthorityRef;
+  meetingCount: number;
+}
+
+export interface AttendanceRecordRow {
+  meeting: { slug: string; date: string; startTime: string | null; body: BodyRef };
+  status: string;
+  rawName: string;
+  role: string | null;
+  /** a member listed present, with apologies or absent was expected; in_attendance was not */
+  expected: boolean;
+}
+
+export interface PersonDetail extends PersonSummary {
+  honorific: string | null;
+  /** roles and committees over time */
+  memberships: { body: BodyRef; role: string | null; kind: string; from: string | null; to: string | null }[];
+  attendance: {
+    expected: number;
+    present: number;
+    apologies: number;
+    absent: number;
+    inAttendance: number;
+    meetings: AttendanceRecordRow[];
+  };
+  /** the names this person was written as */
+  namesAsWritten: string[];
+}
+
+export interface SourceDocumentView {
+  id: number;
+  fileName: string;
+  format: string;
+  contentHash: string;
+  byteLength: number;
+  parserVersion: string;
+  warnings: string[];
+  importedAt: string;
+  /** the extracted text, with exempt item text withheld */
+  text: string;
+  meeting: { slug: string } | null;
+  current: boolean;
+}
+
+export interface ProvenanceView {
+  entity: string;
+  entityId: number;
+  field: string;
+  sourceDocumentId: number;
+  line: number;
+  endLine: number | null;
+  start: number;
+  end: number;
+  implied: boolean;
+  /** the source text of the span */
+  excerpt: string;
+}
+
+export type SearchType = "meeting" | "item" | "decision" | "person";
+
+export interface SearchHit {
+  type: SearchType;
+  id: number;
+  title: string;
+  /** HTML-safe: text is escaped and matched words are wrapped in <mark>…</mark> */
+  snippet: string;
+  /** where the portal links: meeting/item/decision refer to the meeting slug, person to the person slug */
+  slug: string;
+  itemSlug: string | null;
+  decisionSlug: string | null;
+  meeting: { slug: string; date: string } | null;
+  body: BodyRef | null;
+  authority: AuthorityRef;
+  rank: number;
+}
+
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface SearchResults extends Page<SearchHit> {
+  query: string;
+  facets: { type: FacetCount[]; body: FacetCount[]; year: FacetCount[] };
+}

@@ -1,0 +1,52 @@
+// What a resolution decided, and the votes where the minutes record them — read from its text.
+import type { Outcome } from "../schema.ts";
+
+const RULES: [RegExp, Outcome][] = [
+  [/\b(motion|amendment|it) (was )?(lost|defeated|fell|not carried)\b|\bwas lost\b|\b(lost|defeated)\b\.?\s*$/i, "lost"],
+  [/\b(refused|rejected|declined|not (be )?(approved|agreed|supported))\b/i, "refused"],
+  [/\b(defer(red)?|postponed|adjourned to|be (brought|considered) (back|again)|to the next (meeting|agenda)|considered again at)\b/i, "deferred"],
+  [/\bapproved?\b.*\b(subject to|with) (the )?(following )?amendments?\b|\bas amended\b/i, "approved with amendments"],
+  [/\b(carried|passed)\b/i, "carried"],
+  [/\b(approve|approved|approves|adopt|adopted|adopts|confirmed|ratified|endorse|endorsed|granted)\b/i, "approved"],
+  [/\b(noted|note|received|receive)\b/i, "noted"],
+  [/\b(agreed?|resolved|supported?|accepted?|decided|authori[sz]ed?|recommended|delegated|requested|asked)\b/i, "agreed"],
+];
+
+export function inferOutcome(text: string): Outcome | null {
+  for (const [re, outcome] of RULES) if (re.test(text)) return outcome;
+  return null;
+}
+
+export interface VoteCount {
+  for: number | null;
+  against: number | null;
+  abstain: number | null;
+}
+
+const WORDS: Record<string, number> = {
+  no: 0, none: 0, nil: 0, zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+};
+const N = String.raw`(\d{1,3}|${Object.keys(WORDS).join("|")})`;
+
+function toNumber(s: string): number {
+  return /^\d+$/.test(s) ? Number(s) : WORDS[s.toLowerCase()];
+}
+
+/** "6 in favour, 1 abstention", "For: 5 Against: 2 Abstain: 1", "(7 for, 2 against)". Null when none recorded. */
+export function parseVotes(text: string): VoteCount | null {
+  const find = (patterns: string[]): number | null => {
+    for (const p of patterns) {
+      const m = new RegExp(p, "i").exec(text);
+      if (m) return toNumber(m[1]);
+    }
+    return null;
+  };
+  const votes: VoteCount = {
+    for: find([String.raw`\b${N}\s+(?:votes?\s+)?(?:in favour|for)\b`, String.raw`\b(?:for|in favour)\s*[:\-–]?\s*${N}\b`]),
+    against: find([String.raw`\b${N}\s+(?:votes?\s+)?against\b`, String.raw`\bagainst\s*[:\-–]?\s*${N}\b`]),
+    abstain: find([String.raw`\b${N}\s+(?:abstentions?|abstained|abstaining)\b`, String.raw`\babstentions?\s*[:\-–]?\s*${N}\b`, String.raw`\babstain(?:ed)?\s*[:\-–]?\s*${N}\b`]),
+  };
+  if (votes.for === null && votes.against === null && votes.abstain === null) return null;
+  return votes;
+}

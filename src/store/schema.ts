@@ -1,0 +1,222 @@
+// Table types for Kysely. Column names are the SQL names; read functions map them to the portal's
+// camelCase types. Dates are ISO "YYYY-MM-DD" text and times local "HH:MM" text, as written, in the
+// authority's zone; SQLite keeps booleans as 0/1, so flags are typed as number | boolean.
+import type { ColumnType, Generated } from "kysely";
+
+type Flag = ColumnType<number | boolean, number | boolean, number | boolean>;
+type Stamp = ColumnType<string, string | undefined, string>;
+
+export const BODY_KINDS = [
+  "committee",
+  "cabinet",
+  "full council",
+  "select committee",
+  "scrutiny committee",
+  "sub-committee",
+  "panel",
+  "board",
+  "task and finish group",
+  "municipal district",
+  "strategic policy committee",
+  "parish council",
+  "town council",
+  "other",
+] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export const MEETING_STATUSES = ["scheduled", "held", "cancelled", "postponed"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const MINUTES_STATUSES = ["draft", "published", "approved"] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+export const OUTCOMES = ["noted", "agreed", "approved", "approved with amendments", "deferred", "refused", "carried", "lost"] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const PERSON_KINDS = ["member", "officer", "other"] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
+export interface AuthoritiesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  time_zone: Generated<string>;
+  created_at: Stamp;
+}
+
+export interface BodiesTable {
+  id: Generated<number>;
+  authority_id: number;
+  slug: string;
+  name: string;
+  /** normalised name used to recognise the same body spelt differently ("&" / "and", case) */
+  name_key: string;
+  kind: string;
+  created_at: Stamp;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  authority_id: number;
+  slug: string;
+  display_name: string;
+  honorific: string | null;
+  forenames: string | null;
+  initials: string | null;
+  surname: string;
+  surname_key: string;
+  kind: string;
+  created_at: Stamp;
+}
+
+export interface MembershipsTable {
+  id: Generated<number>;
+  person_id: number;
+  body_id: number;
+  role: string | null;
+  kind: string;
+  from_date: string | null;
+  to_date: string | null;
+  /** "attendance" when derived from minutes; other sources (manual entry) are kept on re-derivation */
+  source: string;
+}
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  body_id: number;
+  slug: string;
+  date: string;
+  start_time: string | null;
+  end_time: string | null;
+  venue: string | null;
+  status: string;
+  minutes_status: string;
+  source_document_id: number | null;
+  next_meeting_date: string | null;
+  next_meeting_time: string | null;
+  next_meeting_venue: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  raw_name: string;
+  person_id: number | null;
+  status: string;
+  kind: string;
+  role: string | null;
+  substitute_for: string | null;
+  substitute_for_person_id: number | null;
+}
+
+export interface ItemsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  number: string;
+  slug: string;
+  title: string;
+  exempt: Flag;
+  exempt_paragraphs: string | null;
+  text: string | null;
+}
+
+export interface ResolutionsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  item_id: number;
+  position: number;
+  slug: string;
+  text: string;
+  outcome: string | null;
+  votes_for: number | null;
+  votes_against: number | null;
+  votes_abstain: number | null;
+}
+
+export interface DeclarationsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  item_id: number | null;
+  position: number;
+  raw_name: string;
+  person_id: number | null;
+  interest: string | null;
+  description: string | null;
+}
+
+export interface RecommendationsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  number: string;
+  text: string;
+  response: string | null;
+  response_text: string | null;
+  responsible_member: string | null;
+  responsible_officer: string | null;
+  action_by: string | null;
+}
+
+export interface SourceDocumentsTable {
+  id: Generated<number>;
+  file_name: string;
+  format: string;
+  content_hash: string;
+  byte_length: number;
+  text: string;
+  parser_version: string;
+  /** JSON array of strings */
+  warnings: string;
+  /** JSON array of [start, end) character ranges of exempt item text, withheld from public views */
+  exempt_ranges: ColumnType<string, string | undefined, string>;
+  meeting_id: number | null;
+  imported_at: Stamp;
+}
+
+export interface ProvenanceTable {
+  id: Generated<number>;
+  /** meeting | attendance | item | resolution | recommendation | declaration */
+  entity: string;
+  entity_id: number;
+  field: string;
+  source_document_id: number;
+  line: number;
+  end_line: number | null;
+  start: number;
+  end: number;
+  implied: Flag;
+}
+
+/** What public search sees: one row per public thing, written only through the visibility rule. */
+export interface SearchEntriesTable {
+  id: Generated<number>;
+  /** meeting | item | decision | person */
+  kind: string;
+  entity_id: number;
+  meeting_id: number | null;
+  body_id: number | null;
+  authority_id: number;
+  year: number | null;
+  title: string;
+  text: string;
+}
+
+export interface Database {
+  authorities: AuthoritiesTable;
+  bodies: BodiesTable;
+  people: PeopleTable;
+  memberships: MembershipsTable;
+  meetings: MeetingsTable;
+  attendance: AttendanceTable;
+  items: ItemsTable;
+  resolutions: ResolutionsTable;
+  declarations: DeclarationsTable;
+  recommendations: RecommendationsTable;
+  source_documents: SourceDocumentsTable;
+  provenance: ProvenanceTable;
+  search_entries: SearchEntriesTable;
+}

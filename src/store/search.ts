@@ -1,0 +1,249 @@
+// Public search behind one interface: FTS5 (bm25, snippet) on SQLite, tsvector (websearch_to_tsquery,
+// ts_headline) on PostgreSQL. Both read `search_entries`, which is written only here and only with
+// content that passed the visibility rule, so exempt text is never indexed.
+import { sql, type RawBuilder } from "kysely";
+import { dialectOf, type Db } from "./db.ts";
+import { isMeetingPublic, publicSearchContent, publicMeetingsOnly } from "./visibility.ts";
+import type { FacetCount, SearchHit, SearchResults, SearchType } from "./read/types.ts";
+import { bool, num, pageArgs } from "./read/util.ts";
+
+export const SEARCH_TYPES: SearchType[] = ["meeting", "item", "decision", "person"];
+
+export interface SearchOptions {
+  type?: SearchType;
+  authority?: string;
+  /** body slug */
+  body?: string;
+  year?: number;
+  limit?: number;
+  offset?: number;
+}
+
+// --- query language: words (all must match), "phrases", OR between alternatives, -exclusions ---
+
+export interface ParsedQuery {
+  /** alternatives joined by OR; each is a list of terms that must all match */
+  any: string[][];
+  /** terms that must not match */
+  none: string[];
+}
+
+export function parseQuery(q: string): ParsedQuery {
+  const any: string[][] = [[]];
+  const none: string[] = [];
+  const re = /(-?)"([^"]*)"?|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(q))) {
+    if (m[3] !== undefined && /^or$/i.test(m[3])) {
+      if (any[any.length - 1].length) any.push([]);
+      continue;
+    }
+    const negative = m[1] === "-" || (m[3] !== undefined && m[3].startsWith("-"));
+    const raw = m[2] !== undefined ? m[2] : m[3].replace(/^-+/, "");
+    const term = raw.replace(/[^\p{L}\p{N}'’&/.\-\s]/gu, " ").replace(/\s+/g, " ").trim();
+    if (!/[\p{L}\p{N}]/u.test(term)) continue;
+    if (negative) none.push(term);
+    else any[any.length - 1].push(term);
+  }
+  return { any: any.filter((c) => c.length), none };
+}
+
+const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
+
+/** The FTS5 MATCH expression for a query, or null when it has nothing to look for. */
+export function toFts5(q: string): string | null {
+  const { any, none } = parseQuery(q);
+  if (!any.length) return null;
+  const positive = any.map((c) => `(${c.map(quote).join(" AND ")})`).join(" OR ");
+  return none.length ? `(${positive}) NOT (${none.map(quote).join(" OR ")})` : positive;
+}
+
+/** The query as websearch_to_tsquery reads it, rebuilt from the same parse so both dialects agree. */
+export function toWebsearch(q: string): string | null {
+  const { any, none } = parseQuery(q);
+  if (!any.length) return null;
+  const term = (t: string) => (/\s/.test(t) ? `"${t}"` : t);
+  const positive = any.map((c) => c.map(term).join(" ")).join(" or ");
+  return [positive, ...none.map((t) => `-${term(t)}`)].join(" ");
+}
+
+// --- writing the index ---
+
+/** Rewrites the search entries of one meeting (the meeting, its items and decisions). */
+export async function reindexMeeting(db: Db, meetingId: number): Promise<void> {
+  await db.deleteFrom("search_entries").where("meeting_id", "=", meetingId).execute();
+  const m = await db
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where("meetings.id", "=", meetingId)
+    .select(["meetings.id", "meetings.date", "meetings.start_time", "meetings.venue", "meetings.minutes_status", "meetings.body_id", "bodies.name as body_name", "bodies.authority_id"])
+    .executeTakeFirst();
+  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status })) return;
+  const year = Number(m.date.slice(0, 4));
+  const common = { meeting_id: m.id, body_id: m.body_id, authority_id: m.authority_id, year };
+  const names = await db.selectFrom("attendance").where("meeting_id", "=", m.id).select("raw_name").orderBy("position").execute();
+  const rows: { kind: string; entity_id: number; meeting_id: number; body_id: number; authority_id: number; year: number; title: string; text: string }[] = [
+    { ...common, kind: "meeting", entity_id: m.id, title: `${m.body_name}, ${m.date}${m.start_time ? " " + m.start_time : ""}`, text: [m.venue, ...names.map((n) => n.raw_name)].filter(Boolean).join("\n") },
+  ];
+  const items = await db.selectFrom("items").where("meeting_id", "=", m.id).select(["id", "number", "title", "exempt", "text"]).orderBy("position").execute();
+  const exemptItems = new Set<number>();
+  for (const i of items) {
+    const exempt = bool(i.exempt);
+    if (exempt) exemptItems.add(i.id);
+    const content = publicSearchContent({ minutesStatus: m.minutes_status }, { exempt, title: i.title, text: i.text, number: i.number });
+    if (content) rows.push({ ...common, kind: "item", entity_id: i.id, ...content });
+  }
+  const resolutions = await db.selectFrom("resolutions").where("meeting_id", "=", m.id).select(["id", "item_id", "text", "outcome"]).orderBy("id").execute();
+  const titleOf = new Map(items.map((i) => [i.id, `${i.number}. ${i.title}`]));
+  for (const r of resolutions) {
+    if (exemptItems.has(r.item_id)) continue;
+    rows.push({ ...common, kind: "decision", entity_id: r.id, title: titleOf.get(r.item_id) ?? "", text: r.text });
+  }
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto("search_entries").values(rows.slice(i, i + 200)).execute();
+}
+
+/** Rewrites the search entry of one person: the name, the names as written and the bodies attended. */
+export async function reindexPerson(db: Db, personId: number): Promise<void> {
+  await db.deleteFrom("search_entries").where("kind", "=", "person").where("entity_id", "=", personId).execute();
+  const p = await db.selectFrom("people").where("id", "=", personId).select(["id", "display_name", "authority_id"]).executeTakeFirst();
+  if (!p) return;
+  const seen = await db
+    .selectFrom("attendance")
+    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where("attendance.person_id", "=", personId)
+    .where(publicMeetingsOnly)
+    .select(["attendance.raw_name", "bodies.name"])
+    .distinct()
+    .execute();
+  if (!seen.length) return;
+  const text = [...new Set([...seen.map((s) => s.raw_name), ...seen.map((s) => s.name)])].join("\n");
+  await db.insertInto("search_entries").values({ kind: "person", entity_id: p.id, meeting_id: null, body_id: null, authority_id: p.authority_id, year: null, title: p.display_name, text }).execute();
+}
+
+// --- reading it ---
+
+const OPEN = "\u0002";
+const CLOSE = "\u0003";
+
+function markup(s: string | null): string {
+  return (s ?? "")
+    .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
+    .replace(/\u0002/g, "<mark>")
+    .replace(/\u0003/g, "</mark>")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+type Filter = "type" | "body" | "year";
+
+function whereSql(opts: SearchOptions, skip?: Filter): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [sql`(e.meeting_id IS NULL OR m.minutes_status <> 'draft')`];
+  if (opts.type && skip !== "type") parts.push(sql`e.kind = ${opts.type}`);
+  if (opts.body && skip !== "body") parts.push(sql`b.slug = ${opts.body}`);
+  if (opts.year && skip !== "year") parts.push(sql`e.year = ${Number(opts.year)}`);
+  if (opts.authority) parts.push(sql`a.slug = ${opts.authority}`);
+  return sql.join(parts, sql` AND `);
+}
+
+const JOINS = sql`
+  LEFT JOIN meetings m ON m.id = e.meeting_id
+  LEFT JOIN bodies b ON b.id = e.body_id
+  JOIN authorities a ON a.id = e.authority_id`;
+
+export async function search(db: Db, q: string, opts: SearchOptions = {}): Promise<SearchResults> {
+  const { limit, offset } = pageArgs(opts, 20);
+  const empty: SearchResults = { query: q, data: [], total: 0, limit, offset, facets: { type: [], body: [], year: [] } };
+  const pg = dialectOf(db) === "postgres";
+  const match = pg ? toWebsearch(q) : toFts5(q);
+  if (!match) return empty;
+
+  // FROM … WHERE <match> for each dialect; `rank` is smaller-is-better on both.
+  const from = pg
+    ? sql`FROM search_entries e ${JOINS} WHERE e.tsv @@ websearch_to_tsquery('english', ${match})`
+    : sql`FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid ${JOINS} WHERE search_fts MATCH ${match}`;
+
+  const count = async (skip?: Filter, group?: RawBuilder<unknown>, label?: RawBuilder<unknown>) => {
+    if (!group) {
+      const r = await sql<{ n: number }>`SELECT count(*) AS n ${from} AND ${whereSql(opts, skip)}`.execute(db);
+      return [{ value: "", label: "", count: num(r.rows[0]?.n) }];
+    }
+    const r = await sql<{ value: string | number; label: string; n: number }>`SELECT ${group} AS value, ${label} AS label, count(*) AS n ${from} AND ${whereSql(opts, skip)} AND ${group} IS NOT NULL GROUP BY ${group}, ${label} ORDER BY n DESC, value`.execute(db);
+    return r.rows.map((x): FacetCount => ({ value: String(x.value), label: String(x.label), count: num(x.n) }));
+  };
+  const [totalRow, typeFacet, bodyFacet, yearFacet] = await Promise.all([
+    count(),
+    count("type", sql`e.kind`, sql`e.kind`),
+    count("body", sql`b.slug`, sql`b.name`),
+    count("year", sql`e.year`, sql`e.year`),
+  ]);
+  const total = totalRow[0].count;
+  if (!total) return { ...empty, facets: { type: typeFacet, body: bodyFacet, year: yearFacet.sort((a, b) => Number(b.value) - Number(a.value)) } };
+
+  const rank = pg ? sql`-ts_rank_cd(e.tsv, websearch_to_tsquery('english', ${match}))` : sql`bm25(search_fts, 4.0, 1.0)`;
+  const snippet = pg
+    ? sql`ts_headline('english', CASE WHEN page.text = '' THEN page.title ELSE page.text END, websearch_to_tsquery('english', ${match}), ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
+    : sql`snippet(search_fts, -1, ${OPEN}, ${CLOSE}, '…', 24)`;
+  // PostgreSQL: headline only the page (ts_headline re-parses the text); SQLite's snippet() needs the FTS row.
+  const rows = pg
+    ? await sql<HitRow>`
+        SELECT page.*, ${snippet} AS snip FROM (
+          SELECT e.id, e.kind, e.entity_id, e.title, e.text, e.year, ${rank} AS rank,
+                 m.slug AS meeting_slug, m.date AS meeting_date, b.slug AS body_slug, b.name AS body_name, a.slug AS authority_slug, a.name AS authority_name
+          ${from} AND ${whereSql(opts)}
+          ORDER BY rank, e.id LIMIT ${limit} OFFSET ${offset}
+        ) page ORDER BY page.rank, page.id`.execute(db)
+    : await sql<HitRow>`
+        SELECT e.id, e.kind, e.entity_id, e.title, e.year, ${rank} AS rank, ${snippet} AS snip,
+               m.slug AS meeting_slug, m.date AS meeting_date, b.slug AS body_slug, b.name AS body_name, a.slug AS authority_slug, a.name AS authority_name
+        ${from} AND ${whereSql(opts)}
+        ORDER BY rank, e.id LIMIT ${limit} OFFSET ${offset}`.execute(db);
+
+  const hits = rows.rows;
+  const itemIds = hits.filter((h) => h.kind === "item").map((h) => num(h.entity_id));
+  const decisionIds = hits.filter((h) => h.kind === "decision").map((h) => num(h.entity_id));
+  const personIds = hits.filter((h) => h.kind === "person").map((h) => num(h.entity_id));
+  const items = itemIds.length ? await db.selectFrom("items").where("id", "in", itemIds).select(["id", "slug"]).execute() : [];
+  const decisions = decisionIds.length
+    ? await db.selectFrom("resolutions").innerJoin("items", "items.id", "resolutions.item_id").where("resolutions.id", "in", decisionIds).select(["resolutions.id", "resolutions.slug", "items.slug as item_slug"]).execute()
+    : [];
+  const people = personIds.length ? await db.selectFrom("people").where("id", "in", personIds).select(["id", "slug"]).execute() : [];
+  const itemSlug = new Map(items.map((i) => [i.id, i.slug]));
+  const decision = new Map(decisions.map((d) => [d.id, d]));
+  const personSlug = new Map(people.map((p) => [p.id, p.slug]));
+
+  const data: SearchHit[] = hits.map((h) => {
+    const id = num(h.entity_id);
+    const d = h.kind === "decision" ? decision.get(id) : undefined;
+    return {
+      type: h.kind as SearchType,
+      id,
+      title: h.title,
+      snippet: markup(h.snip),
+      slug: h.kind === "person" ? personSlug.get(id) ?? "" : h.meeting_slug ?? "",
+      itemSlug: h.kind === "item" ? itemSlug.get(id) ?? null : d?.item_slug ?? null,
+      decisionSlug: d?.slug ?? null,
+      meeting: h.meeting_slug ? { slug: h.meeting_slug, date: h.meeting_date! } : null,
+      body: h.body_slug ? { slug: h.body_slug, name: h.body_name! } : null,
+      authority: { slug: h.authority_slug, name: h.authority_name },
+      rank: num(h.rank),
+    };
+  });
+  return { query: q, data, total, limit, offset, facets: { type: typeFacet, body: bodyFacet, year: yearFacet.sort((a, b) => Number(b.value) - Number(a.value)) } };
+}
+
+interface HitRow {
+  id: number;
+  kind: string;
+  entity_id: number;
+  title: string;
+  year: number | null;
+  rank: number;
+  snip: string | null;
+  meeting_slug: string | null;
+  meeting_date: string | null;
+  body_slug: string | null;
+  body_name: string | null;
+  authority_slug: string;
+  authority_name: string;
+}
