@@ -25,6 +25,8 @@ test("a real three-page PDF comes out in reading order with its page numbers", a
   assert.deepEqual(texts(src).slice(0, 3), ["MINUTES", "TOWNSHIP OF NIPISSING", "Tuesday, December 5, 2023"]);
   const motion = at(src, "R2023-217 D. Yemm, S. Foote:");
   assert.equal(src.lines[motion + 1].text, "That the minutes of the Council meeting held November 14, 2023, be adopted as published. Carried.");
+  // Paragraph spacing becomes a blank line; ordinary line spacing does not.
+  assert.deepEqual(texts(src).slice(motion - 1, motion + 4), ["", "R2023-217 D. Yemm, S. Foote:", src.lines[motion + 1].text, "", "R2023-218 S. Kirkey, T. Butler:"]);
   const lib = at(src, "R2023-225 S. Kirkey, D. Yemm:");
   const carried = at(src, /Federation of Ontario Public Libraries\. Carried\.$/, lib);
   assert.equal(src.lines[lib].page, 2);

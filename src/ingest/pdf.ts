@@ -194,6 +194,25 @@ function dropMargins(pages: PageLines[]): PdfPages {
     let to = p.lines.length;
     while (from < to && from < 2 && marginal(p.lines[from])) from++;
     while (to > from && p.lines.length - to < 2 && marginal(p.lines[to - 1])) to--;
-    return p.lines.slice(from, to).map((l) => l.text);
+    return withParagraphBreaks(p.lines.slice(from, to));
   });
+}
+
+/**
+ * Puts a blank line where the vertical gap between two lines is clearly wider than the page's
+ * usual line spacing, as `pdftotext -layout` does, so paragraphs stay apart.
+ */
+function withParagraphBreaks(lines: TextLine[]): string[] {
+  const steps = lines.slice(1).map((l, i) => l.y - lines[i].y).filter((d) => d > 0).sort((a, b) => a - b);
+  const usual = steps.length ? steps[Math.floor(steps.length / 2)] : 0;
+  const out: string[] = [];
+  lines.forEach((l, i) => {
+    const prev = lines[i - 1];
+    if (prev) {
+      const step = l.y - prev.y;
+      if (step > usual * 1.5 && step > Math.max(l.size, prev.size) * 1.6) out.push("");
+    }
+    out.push(l.text);
+  });
+  return out;
 }
