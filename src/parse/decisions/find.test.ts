@@ -1,0 +1,119 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { findDecisions, readItem } from "./find.ts";
+
+const texts = (s: string) => findDecisions(s).map((d) => d.text);
+
+test("formal resolutions lose their keyword, reference number and quotes", () => {
+  assert.deepEqual(texts("RESOLVED: Cabinet NOTED the report."), ["Cabinet NOTED the report."]);
+  assert.deepEqual(texts("RESOLVED – That the minutes be confirmed."), ["That the minutes be confirmed."]);
+  assert.deepEqual(texts("Resolved 16/01/5.01 The minutes were adopted."), ["The minutes were adopted."]);
+  assert.deepEqual(texts("Quote Resolved16/01/13.1 It was agreed to proceed with the quote."), ["to proceed with the quote."]);
+  assert.deepEqual(texts("Proposed by Councillor Egan,\nSeconded by Councillor Carey.\nAnd Resolved:\n\n“That, the draft Minutes be adopted.”"), ["That, the draft Minutes be adopted."]);
+  assert.deepEqual(texts("RESOLVED\n\nCabinet APPROVED the recommendations."), ["Cabinet APPROVED the recommendations."]);
+});
+
+test("lettered and numbered sub-resolutions are joined into one text", () => {
+  const t = "RESOLVED – That:\n\n- a) the report be noted;\n\n- b) the plan be shared; and\n\n- c) updates be received.\n\nThe Chairman thanked officers.";
+  assert.deepEqual(texts(t), ["That: a) the report be noted; b) the plan be shared; and c) updates be received."]);
+  const n = "RESOLVED\n\nCabinet APPROVED the recommendations with the following amendments:\n\n- 1. Decisions to be delegated\n- 2. Options are explored";
+  assert.deepEqual(texts(n), ["Cabinet APPROVED the recommendations with the following amendments: 1. Decisions to be delegated 2. Options are explored"]);
+});
+
+test("a resolution stops before a table that follows it", () => {
+  assert.deepEqual(texts("RESOLVED: Cabinet AGREED the recommendations as follows:\n\n\tRecommendation\tAgreed Yes/No\n1.\tThat the Council acts.\tYes"), [
+    "Cabinet AGREED the recommendations as follows:",
+  ]);
+});
+
+test("numbered motions drop movers, WHEREAS clauses and Carried; defeated motions are not decisions", () => {
+  assert.deepEqual(texts("S. Kirkey, T. Butler:\nThat the minutes be adopted as published. Carried."), ["That the minutes be adopted as published."]);
+  assert.deepEqual(texts("R2019-205 A. Smith, B. Jones:\nWHEREAS the roof leaks;\nAND WHEREAS it rains;\nNOW THEREFORE this Council approves the repair. Carried."), [
+    "this Council approves the repair.",
+  ]);
+  assert.deepEqual(texts("R2019-206 A. Smith, B. Jones:\nTHAT we donate $100 to the fair.\nDefeated."), []);
+});
+
+test("seconded proposals keep only what was proposed", () => {
+  assert.deepEqual(texts("Cllr Sue Lintern proposed to approve the dispensation applications, seconded by Cllr Jim McNeill, all were in favour."), [
+    "to approve the dispensation applications",
+  ]);
+  assert.deepEqual(texts("Cllr Daphne Clements proposed payment of all bills presented, Cllr Jim McNeill seconded it, all were in favour."), [
+    "payment of all bills presented",
+  ]);
+  assert.deepEqual(texts("Proposed by Clir. Carey, seconded by Cllr. Mitchell and agreed that Clir. Carey would be asked to attend."), [
+    "that Clir. Carey would be asked to attend.",
+  ]);
+  assert.deepEqual(texts("On the proposal of Councillor M.Ryan, seconded by Councillor Mitchell, it was agreed to defer a decision to December."), [
+    "to defer a decision to December.",
+  ]);
+  assert.deepEqual(texts("Moved by Cllr A. Brown, seconded by Cllr C. Dunn, that the grant be paid. Carried."), ["that the grant be paid."]);
+});
+
+test("impersonal agreements start at 'that' or 'to'; named bodies and passive records are kept whole", () => {
+  assert.deepEqual(texts("The matter was discussed and it was agreed that the Clerk would ask Highways."), ["that the Clerk would ask Highways."]);
+  assert.deepEqual(texts("It was agreed by the PC and tenants present that this had been useful."), ["that this had been useful."]);
+  assert.deepEqual(texts("The Councillors agreed not to water from September."), ["The Councillors agreed not to water from September."]);
+  assert.deepEqual(texts("After a detailed discussion Members agreed that they would wait."), ["Members agreed that they would wait."]);
+  assert.deepEqual(texts("These were agreed as a true record and signed by the Chairman."), ["These were agreed as a true record and signed by the Chairman."]);
+  assert.deepEqual(texts("The document was discussed and a final version approved."), ["The document was discussed and a final version approved."]);
+  assert.deepEqual(texts("CC felt the budget should rise; this was agreed by all."), ["CC felt the budget should rise; this was agreed by all."]);
+});
+
+test("deferrals count", () => {
+  assert.deepEqual(texts("The Clerk had passed the information on. Deferred to next agenda."), ["Deferred to next agenda."]);
+  assert.deepEqual(texts("Water connection to be considered again at next PC meeting."), ["Water connection to be considered again at next PC meeting."]);
+  assert.deepEqual(texts("The issue of the account was deferred to the March agenda."), ["The issue of the account was deferred to the March agenda."]);
+});
+
+test("narrative, undertakings, courtesies, failed motions and reports are not decisions", () => {
+  for (const s of [
+    "It was noted that the hedge had been cut.",
+    "Cllr Smith agreed to contact the Highways department.",
+    "The Clerk agreed to report the blocked drain.",
+    "Clerk to write to the landowner.",
+    "The motion was lost.",
+    "Cllr A proposed that the hall be painted, seconded by Cllr B; the motion was defeated.",
+    "Apologies were accepted from Cllr Mann.",
+    "There were apologies accepted from Cllr Trudy Mann.",
+    "A vote of sympathy was passed to the family.",
+    "The Parish Council noted the following decisions received from the Borough Council.",
+    "The Cabinet Member for Children, as Chairman of the Panel, agreed to include this training.",
+    "At their November meeting Members had resolved that a letter be sent.",
+    "Three actions had been agreed as immediate key priorities.",
+    "Handyman had already agreed that he would be willing to take on extra work.",
+    "Item to be placed on the next agenda to approve the design.",
+    "Proposed by Cllr. M. Ryan, seconded by Cllr. Egan.",
+    "Permission had been granted.",
+    "Minutes to be approved by Council at the next regular Council Meeting.",
+  ]) {
+    assert.deepEqual(texts(s), [], s);
+  }
+});
+
+test("an officer's reply is not the committee's decision", () => {
+  const t = "I will move that the path be closed.\nProposed by Clir. Donegan, seconded by Cllr. Carey.\nReply:\nAt a meeting last week, it was agreed that residents would consult further.";
+  assert.deepEqual(texts(t), []);
+});
+
+test("a narrative sentence repeating the formal resolution is not counted twice", () => {
+  assert.deepEqual(texts("It was agreed that each proposal could be reviewed case by case.\n\nRESOLVED: Cabinet AGREED to this approach."), [
+    "Cabinet AGREED to this approach.",
+  ]);
+  assert.deepEqual(texts("Members agreed that they would await the outcome.\n\nRESOLVED - That the changes be noted."), [
+    "Members agreed that they would await the outcome.",
+    "That the changes be noted.",
+  ]);
+});
+
+test("decisions after the meeting closed are set apart", () => {
+  const r = readItem("It was agreed to adopt the plan. The official meeting concluded at 9.57pm. It was agreed to send a letter.");
+  assert.deepEqual(r.decisions.map((d) => d.text), ["to adopt the plan."]);
+  assert.deepEqual(r.afterClose.map((d) => d.text), ["to send a letter."]);
+});
+
+test("spans point at the decision in the text", () => {
+  const t = "Some discussion. RESOLVED: Cabinet NOTED the report.";
+  const [d] = findDecisions(t);
+  assert.equal(t.slice(d.start, d.end), "Cabinet NOTED the report.");
+});
