@@ -12,6 +12,7 @@ program
   .exitOverride();
 
 registerParse(program);
+(await import("./serve.ts")).registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

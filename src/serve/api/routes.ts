@@ -1,6 +1,152 @@
-import type { Hono } from "hono";
+// JSON API under /api/v1. Same order as the pages: validate, read public records, present field
+// by field. Lists answer {data, total, limit, offset, next} where next is the URL of the following
+// page or null.
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import { QuorumError } from "../../domain/errors.ts";
+import { getBody, getMeeting, getPerson, listAuthorities, listBodies, listDecisions, listMeetings, listPeople, search } from "../../store/read/index.ts";
+import { SEARCH_TYPES } from "../../store/search.ts";
+import { OUTCOMES } from "../../store/schema.ts";
 import type { AppDeps } from "../deps.ts";
+import {
+  presentAuthority,
+  presentBodyDetail,
+  presentBodySummary,
+  presentDecision,
+  presentMeetingDetail,
+  presentMeetingSummary,
+  presentPersonDetail,
+  presentPersonSummary,
+  presentSearchHit,
+} from "../present/api.ts";
+import { isoDate, limit, offset, readParams, readQuery, slug } from "../validate.ts";
+import { openapi } from "./openapi.ts";
 
-export function registerApi(app: Hono, _deps: AppDeps): void {
-  app.get("/api/v1", (c) => c.json({ openapi: "/api/v1/openapi.json" }));
+const MAX = 500;
+const paging = { limit: limit(MAX, 50), offset };
+const byId = z.object({ id: slug });
+
+function nextLink(c: Context, total: number, lim: number, off: number): string | null {
+  if (off + lim >= total) return null;
+  const u = new URL(c.req.url);
+  u.searchParams.set("limit", String(lim));
+  u.searchParams.set("offset", String(off + lim));
+  return u.pathname + u.search;
+}
+
+function list<T>(c: Context, data: T[], total: number, lim: number, off: number) {
+  return c.json({ data, total, limit: lim, offset: off, next: nextLink(c, total, lim, off) });
+}
+
+const notFound = (what: string, id: string) => new QuorumError("not_found", `No ${what} with id "${id}"`);
+
+export function registerApi(app: Hono, deps: AppDeps): void {
+  const { db } = deps;
+
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.res.headers.set("access-control-allow-origin", "*");
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("cache-control", "public, max-age=60");
+  });
+
+  app.get("/api/v1", (c) =>
+    c.json({
+      name: "Quorum API",
+      version: "1",
+      openapi: "/api/v1/openapi.json",
+      resources: ["/api/v1/authorities", "/api/v1/bodies", "/api/v1/meetings", "/api/v1/people", "/api/v1/decisions", "/api/v1/search?q="],
+    }),
+  );
+
+  app.get("/api/v1/openapi.json", (c) => c.json(openapi));
+
+  app.get("/api/v1/authorities", async (c) => {
+    const authorities = await listAuthorities(db);
+    return c.json({ data: authorities.map(presentAuthority), total: authorities.length, next: null });
+  });
+
+  app.get("/api/v1/meetings", async (c) => {
+    const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), from: isoDate.optional(), to: isoDate.optional(), ...paging }));
+    const page = await listMeetings(db, q);
+    return list(c, page.data.map(presentMeetingSummary), page.total, q.limit, q.offset);
+  });
+
+  app.get("/api/v1/meetings/:id", async (c) => {
+    const { id } = readParams(c, byId);
+    const meeting = await getMeeting(db, id);
+    if (!meeting) throw notFound("meeting", id);
+    return c.json(presentMeetingDetail(meeting));
+  });
+
+  app.get("/api/v1/bodies", async (c) => {
+    const q = readQuery(c, z.object({ authority: slug.optional(), ...paging }));
+    const bodies = await listBodies(db, { authority: q.authority });
+    return list(c, bodies.slice(q.offset, q.offset + q.limit).map(presentBodySummary), bodies.length, q.limit, q.offset);
+  });
+
+  app.get("/api/v1/bodies/:id", async (c) => {
+    const { id } = readParams(c, byId);
+    const body = await getBody(db, id);
+    if (!body) throw notFound("body", id);
+    return c.json(presentBodyDetail(body));
+  });
+
+  app.get("/api/v1/people", async (c) => {
+    const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), ...paging }));
+    const page = await listPeople(db, q);
+    return list(c, page.data.map(presentPersonSummary), page.total, q.limit, q.offset);
+  });
+
+  app.get("/api/v1/people/:id", async (c) => {
+    const { id } = readParams(c, byId);
+    const person = await getPerson(db, id);
+    if (!person) throw notFound("person", id);
+    return c.json(presentPersonDetail(person));
+  });
+
+  app.get("/api/v1/decisions", async (c) => {
+    const q = readQuery(
+      c,
+      z.object({
+        authority: slug.optional(),
+        body: slug.optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        outcome: z.enum(OUTCOMES).optional(),
+        q: z.string().max(200).optional(),
+        ...paging,
+      }),
+    );
+    const page = await listDecisions(db, q);
+    return list(c, page.data.map(presentDecision), page.total, q.limit, q.offset);
+  });
+
+  app.get("/api/v1/search", async (c) => {
+    const q = readQuery(
+      c,
+      z.object({
+        q: z.string({ error: "q is required" }).trim().min(1, "q is required").max(300),
+        type: z.enum(SEARCH_TYPES as [string, ...string[]]).optional(),
+        authority: slug.optional(),
+        body: slug.optional(),
+        year: z.coerce.number().int().min(1900).max(2200).optional(),
+        limit: limit(100, 20),
+        offset,
+      }),
+    );
+    const r = await search(db, q.q, { ...q, type: q.type as never });
+    return c.json({
+      query: q.q,
+      data: r.data.map(presentSearchHit),
+      total: r.total,
+      limit: q.limit,
+      offset: q.offset,
+      next: nextLink(c, r.total, q.limit, q.offset),
+      facets: {
+        type: r.facets.type.map((f) => ({ value: f.value, count: f.count })),
+        body: r.facets.body.map((f) => ({ value: f.value, label: f.label, count: f.count })),
+        year: r.facets.year.map((f) => ({ value: Number(f.value), count: f.count })),
+      },
+    });
+  });
 }

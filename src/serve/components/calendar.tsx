@@ -48,11 +48,9 @@ export function MonthGrid({ year, month, entries, today }: { year: number; month
               return (
                 <td class={`govuk-table__cell${list.length ? "" : " qm-calendar__empty"}`} aria-current={day === today ? "date" : undefined}>
                   <span class="qm-calendar__day">
+                    <span class="qm-calendar__full">{DAY_NAMES[i]} </span>
                     {Number(day.slice(8))}
-                    <span class="govuk-visually-hidden">
-                      {" "}
-                      {monthName(month)}, {DAY_NAMES[i]}
-                    </span>
+                    <span class="qm-calendar__full"> {monthName(month)}</span>
                   </span>
                   {list.length > 0 && (
                     <ul>

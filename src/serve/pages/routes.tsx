@@ -1,16 +1,194 @@
-import type { Hono } from "hono";
+// The HTML pages. Each handler reads top to bottom: validate the request, read public records
+// (the store's read functions apply the one visibility rule and answer null for anything not
+// public, which becomes a 404 here), then render.
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import { QuorumError } from "../../domain/errors.ts";
+import {
+  getBody,
+  getMeeting,
+  getMeetingProvenance,
+  getPerson,
+  getSourceDocument,
+  listAuthorities,
+  listBodies,
+  listDecisions,
+  listMeetings,
+  listPeople,
+  search,
+} from "../../store/read/index.ts";
+import { SEARCH_TYPES } from "../../store/search.ts";
+import { OUTCOMES } from "../../store/schema.ts";
 import type { AppDeps } from "../deps.ts";
+import { sourceLines } from "../components/source.tsx";
+import { formatDate, isoDateIn } from "../format.ts";
 import { renderPage } from "../render.tsx";
-import { Layout } from "../components/layout.tsx";
+import { isoDate, page as pageParam, readParams, readQuery, slug } from "../validate.ts";
+import { CalendarPage } from "./calendar.tsx";
+import { CommitteePage, CommitteesPage } from "./committees.tsx";
+import { DecisionsPage } from "./decisions.tsx";
+import { DocumentPage } from "./document.tsx";
+import { HomePage } from "./home.tsx";
+import { MeetingPage } from "./meeting.tsx";
+import { PeoplePage, PersonPage } from "./people.tsx";
+import { SearchPage } from "./search.tsx";
 
-export function registerPages(app: Hono, _deps: AppDeps): void {
-  app.get("/", (c) =>
-    c.html(
-      renderPage(
-        <Layout title="Quorum" section="home">
-          <h1 class="govuk-heading-xl">Committees, meetings and decisions</h1>
-        </Layout>,
-      ),
-    ),
-  );
+const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
+
+const html = (c: Context, page: unknown) => c.html(renderPage(page as never));
+
+const bySlug = z.object({ slug });
+const authorityOnly = z.object({ authority: slug.optional() });
+
+const PEOPLE_PAGE = 50;
+const DECISIONS_PAGE = 20;
+const SEARCH_PAGE = 20;
+
+export function registerPages(app: Hono, deps: AppDeps): void {
+  const { db } = deps;
+  const today = () => isoDateIn(deps.now?.() ?? new Date());
+
+  app.get("/", async (c) => {
+    const now = today();
+    const [authorities, upcoming, recent, decisions] = await Promise.all([
+      listAuthorities(db),
+      listMeetings(db, { from: now, limit: 100 }),
+      listMeetings(db, { to: now, limit: 6 }),
+      listDecisions(db, { limit: 5 }),
+    ]);
+    const soonest = [...upcoming.data].reverse().slice(0, 5);
+    return html(c, <HomePage d={{ authorities, upcoming: soonest, recent: recent.data, decisions: decisions.data, decisionTotal: decisions.total }} />);
+  });
+
+  app.get("/committees", async (c) => {
+    const { authority } = readQuery(c, authorityOnly);
+    const [bodies, authorities] = await Promise.all([listBodies(db, { authority }), listAuthorities(db)]);
+    return html(c, <CommitteesPage bodies={bodies} authorities={authorities} authority={authority} />);
+  });
+
+  app.get("/committees/:slug", async (c) => {
+    const { slug } = readParams(c, bySlug);
+    const body = await getBody(db, slug);
+    if (!body) throw notFound("Committee");
+    return html(c, <CommitteePage b={body} />);
+  });
+
+  app.get("/meetings", (c) => c.redirect("/calendar", 302));
+
+  app.get("/meetings/:slug", async (c) => {
+    const { slug } = readParams(c, bySlug);
+    const meeting = await getMeeting(db, slug);
+    if (!meeting) throw notFound("Meeting");
+    const provenance = await getMeetingProvenance(db, slug);
+    return html(c, <MeetingPage m={meeting} lines={sourceLines(provenance)} />);
+  });
+
+  app.get("/people", async (c) => {
+    const q = readQuery(c, z.object({ authority: slug.optional(), page: pageParam }));
+    const [people, authorities] = await Promise.all([
+      listPeople(db, { authority: q.authority, limit: PEOPLE_PAGE, offset: (q.page - 1) * PEOPLE_PAGE }),
+      listAuthorities(db),
+    ]);
+    if (q.page > 1 && !people.data.length) throw notFound("Page");
+    return html(c, <PeoplePage people={people} base={new URL(c.req.url)} page={q.page} pageSize={PEOPLE_PAGE} authorities={authorities} authority={q.authority} />);
+  });
+
+  app.get("/people/:slug", async (c) => {
+    const { slug } = readParams(c, bySlug);
+    const person = await getPerson(db, slug);
+    if (!person) throw notFound("Person");
+    return html(c, <PersonPage p={person} />);
+  });
+
+  app.get("/decisions", async (c) => {
+    const q = readQuery(
+      c,
+      z.object({
+        authority: slug.optional(),
+        body: slug.optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        outcome: z.enum(OUTCOMES).optional(),
+        q: z.string().max(200).optional(),
+        page: pageParam,
+      }),
+    );
+    const filters = { authority: q.authority, body: q.body, from: q.from, to: q.to, outcome: q.outcome, q: q.q?.trim() || undefined };
+    const [result, bodies, authorities] = await Promise.all([
+      listDecisions(db, { ...filters, limit: DECISIONS_PAGE, offset: (q.page - 1) * DECISIONS_PAGE }),
+      listBodies(db, { authority: q.authority }),
+      listAuthorities(db),
+    ]);
+    return html(c, <DecisionsPage result={result} filters={filters} bodies={bodies} authorities={authorities} base={new URL(c.req.url)} page={q.page} pageSize={DECISIONS_PAGE} />);
+  });
+
+  app.get("/search", async (c) => {
+    const q = readQuery(
+      c,
+      z.object({
+        q: z.string().max(300).optional(),
+        type: z.enum(SEARCH_TYPES as [string, ...string[]]).optional(),
+        body: slug.optional(),
+        year: z.coerce.number().int().min(1900).max(2200).optional(),
+        authority: slug.optional(),
+        page: pageParam,
+      }),
+    );
+    const text = q.q?.trim() ?? "";
+    const filters = { type: q.type, body: q.body, year: q.year, authority: q.authority };
+    const [results, authorities] = await Promise.all([
+      text ? search(db, text, { ...filters, type: q.type as never, limit: SEARCH_PAGE, offset: (q.page - 1) * SEARCH_PAGE }) : Promise.resolve(null),
+      listAuthorities(db),
+    ]);
+    return html(c, <SearchPage q={text} results={results} filters={filters} authorities={authorities} base={new URL(c.req.url)} page={q.page} pageSize={SEARCH_PAGE} />);
+  });
+
+  const calendar = async (c: Context, year: number, month: number) => {
+    const { authority } = readQuery(c, authorityOnly);
+    const mm = String(month).padStart(2, "0");
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const [meetings, latest, authorities] = await Promise.all([
+      listMeetings(db, { authority, from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}`, limit: 500 }),
+      listMeetings(db, { authority, limit: 1 }),
+      listAuthorities(db),
+    ]);
+    return html(
+      c,
+      <CalendarPage year={year} month={month} meetings={meetings.data} today={today()} latest={latest.data[0] ?? null} authorities={authorities} authority={authority} />,
+    );
+  };
+
+  app.get("/calendar", (c) => {
+    const now = today();
+    return calendar(c, Number(now.slice(0, 4)), Number(now.slice(5, 7)));
+  });
+
+  app.get("/calendar/:month", (c) => {
+    const { month } = readParams(c, z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "use a month like 2016-12") }));
+    const year = Number(month.slice(0, 4));
+    if (year < 1900 || year > 2200) throw notFound("Month");
+    return calendar(c, year, Number(month.slice(5, 7)));
+  });
+
+  const documentId = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
+
+  app.get("/documents/:id", async (c) => {
+    const { id } = readParams(c, documentId);
+    const doc = await getSourceDocument(db, id);
+    if (!doc) throw notFound("Document");
+    const meeting = doc.meeting ? await getMeeting(db, doc.meeting.slug) : null;
+    const title = meeting ? `${meeting.body.name}, ${formatDate(meeting.date)}` : null;
+    return html(c, <DocumentPage doc={doc} meetingTitle={title} />);
+  });
+
+  app.get("/documents/:id/text", async (c) => {
+    const { id } = readParams(c, documentId);
+    const doc = await getSourceDocument(db, id);
+    if (!doc) throw notFound("Document");
+    const name = doc.fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9._-]+/g, "-") || `document-${doc.id}`;
+    return c.body(doc.text, 200, {
+      "content-type": "text/plain; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}.txt"`,
+    });
+  });
 }

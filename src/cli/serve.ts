@@ -1,0 +1,34 @@
+import type { Command } from "commander";
+import { serve } from "@hono/node-server";
+import { QuorumError } from "../domain/errors.ts";
+import { openStore } from "../store/db.ts";
+import { createApp } from "../serve/app.ts";
+import { seedIfEmpty } from "./start.ts";
+
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the public website and the JSON API")
+    .option("--port <n>", "port to listen on (default $PORT or 3000)")
+    .option("--host <host>", "address to listen on", "0.0.0.0")
+    .option("--db <url>", "database: a SQLite path, sqlite:PATH or postgres://… (default $DATABASE_URL or ./data/quorum.db)")
+    .option("--seed <dir>", "when the database holds no meetings, import the minutes in this folder first")
+    .action(async (opts: { port?: string; host: string; db?: string; seed?: string }) => {
+      const port = Number(opts.port ?? process.env.PORT ?? 3000);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new QuorumError("invalid", `--port must be a number from 0 to 65535, not "${opts.port}"`);
+      const db = await openStore(opts.db ?? process.env.DATABASE_URL);
+      if (opts.seed) await seedIfEmpty(db, opts.seed);
+      const app = createApp({ db });
+      const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
+        const host = opts.host === "0.0.0.0" || opts.host === "::" ? "localhost" : opts.host;
+        process.stdout.write(`Quorum is serving on http://${host}:${info.port}\n`);
+      });
+      const stop = () => {
+        server.close();
+        void db.destroy().finally(() => process.exit(0));
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      await new Promise<void>((resolve) => server.once("close", () => resolve()));
+    });
+}

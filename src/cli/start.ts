@@ -1,0 +1,42 @@
+// `npm start` / `quorum serve --seed DIR`: a fresh clone gets a working portal with the bundled
+// example minutes, imported only when the database holds no meetings yet.
+import type { Db } from "../store/db.ts";
+import { importMinutes } from "../store/import.ts";
+import { readDocument } from "../ingest/read.ts";
+import { parseMinutes, PARSER_VERSION } from "../parse/minutes.ts";
+import { oneLine } from "../domain/errors.ts";
+import { walkDocuments } from "./files.ts";
+
+export interface SeedSummary {
+  imported: number;
+  failed: { file: string; reason: string }[];
+}
+
+/** Imports every minutes document under the given paths, carrying on past documents that fail. */
+export async function importDocuments(db: Db, paths: string[], progress?: (done: number, total: number) => void): Promise<SeedSummary> {
+  const { documents } = await walkDocuments(paths);
+  const summary: SeedSummary = { imported: 0, failed: [] };
+  for (const [i, file] of documents.entries()) {
+    try {
+      const source = await readDocument(file);
+      await importMinutes(db, { source, record: parseMinutes(source), parserVersion: PARSER_VERSION });
+      summary.imported++;
+    } catch (err) {
+      summary.failed.push({ file, reason: oneLine(err) });
+    }
+    progress?.(i + 1, documents.length);
+  }
+  return summary;
+}
+
+export async function seedIfEmpty(db: Db, dir: string): Promise<SeedSummary | null> {
+  const row = await db.selectFrom("meetings").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  if (Number(row.n) > 0) return null;
+  process.stdout.write(`The database is empty: importing the example minutes in ${dir}\n`);
+  const summary = await importDocuments(db, [dir], (done, total) => {
+    if (done === total || done % 10 === 0) process.stdout.write(`  ${done}/${total}\n`);
+  });
+  process.stdout.write(`Imported ${summary.imported} documents${summary.failed.length ? `, ${summary.failed.length} could not be imported` : ""}\n`);
+  for (const f of summary.failed) process.stdout.write(`  ${f.reason.startsWith(f.file) ? f.reason : `${f.file}: ${f.reason}`}\n`);
+  return summary;
+}

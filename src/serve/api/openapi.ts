@@ -1,0 +1,207 @@
+// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. A test checks that
+// every path here answers and that every API route is described here.
+
+const str = { type: "string" } as const;
+const nstr = { type: ["string", "null"] } as const;
+const int = { type: "integer" } as const;
+const date = { type: "string", format: "date", description: "YYYY-MM-DD, as written in the minutes (local to the authority)" } as const;
+const ndate = { type: ["string", "null"], format: "date" } as const;
+const time = { type: ["string", "null"], pattern: "^\\d{2}:\\d{2}$", description: "local HH:MM as written" } as const;
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (name: string) => ({ oneOf: [ref(name), { type: "null" }] });
+const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: "object", properties, required });
+const arr = (items: unknown) => ({ type: "array", items });
+
+const param = (name: string, description: string, schema: unknown = str, where: "query" | "path" = "query") => ({
+  name,
+  in: where,
+  required: where === "path",
+  description,
+  schema,
+});
+const pageParams = [param("limit", "page size (1–500, default 50)", { type: "integer", minimum: 1, maximum: 500 }), param("offset", "items to skip", { type: "integer", minimum: 0 })];
+const authorityParam = param("authority", "authority id: only this council's records");
+
+const listOf = (item: string) => obj({ data: arr(ref(item)), total: int, limit: int, offset: int, next: { ...nstr, description: "URL of the next page, or null on the last" } });
+
+const errors = {
+  "400": { description: "invalid request", content: { "application/json": { schema: ref("Error") } } },
+  "404": { description: "not found", content: { "application/json": { schema: ref("Error") } } },
+};
+
+const ok = (schema: unknown, description = "OK") => ({ "200": { description, content: { "application/json": { schema } } }, ...errors });
+
+export const openapi = {
+  openapi: "3.1.0",
+  info: {
+    title: "Quorum API",
+    version: "1",
+    description:
+      "Public records of council committees: meetings, attendance, agenda items, decisions and people, read from published minutes. Exempt (private) items show only their title and the ground for exemption. Identifiers are stable slugs built from natural keys. `url` fields are paths of the HTML pages.",
+    license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
+  },
+  servers: [{ url: "/" }],
+  paths: {
+    "/api/v1/authorities": { get: { summary: "Councils and other authorities", operationId: "listAuthorities", responses: ok(obj({ data: arr(ref("Authority")), total: int, next: { type: "null" } })) } },
+    "/api/v1/bodies": { get: { summary: "Committees and other bodies", operationId: "listBodies", parameters: [authorityParam, ...pageParams], responses: ok(listOf("BodySummary")) } },
+    "/api/v1/bodies/{id}": { get: { summary: "One body with members, meetings and recent decisions", operationId: "getBody", parameters: [param("id", "body id", str, "path")], responses: ok(ref("BodyDetail")) } },
+    "/api/v1/meetings": {
+      get: {
+        summary: "Meetings, newest first",
+        operationId: "listMeetings",
+        parameters: [authorityParam, param("body", "body id"), param("from", "on or after this date", date), param("to", "on or before this date", date), ...pageParams],
+        responses: ok(listOf("MeetingSummary")),
+      },
+    },
+    "/api/v1/meetings/{id}": { get: { summary: "One meeting with attendance, items and resolutions", operationId: "getMeeting", parameters: [param("id", "meeting id", str, "path")], responses: ok(ref("MeetingDetail")) } },
+    "/api/v1/people": { get: { summary: "People named in the minutes", operationId: "listPeople", parameters: [authorityParam, param("body", "only people recorded at this body"), ...pageParams], responses: ok(listOf("PersonSummary")) } },
+    "/api/v1/people/{id}": { get: { summary: "One person: roles over time and attendance record", operationId: "getPerson", parameters: [param("id", "person id", str, "path")], responses: ok(ref("PersonDetail")) } },
+    "/api/v1/decisions": {
+      get: {
+        summary: "The decisions register, newest first",
+        operationId: "listDecisions",
+        parameters: [
+          authorityParam,
+          param("body", "body id"),
+          param("from", "on or after this date", date),
+          param("to", "on or before this date", date),
+          param("outcome", "outcome", { type: "string", enum: ["noted", "agreed", "approved", "approved with amendments", "deferred", "refused", "carried", "lost"] }),
+          param("q", "words that must all appear in the decision text"),
+          ...pageParams,
+        ],
+        responses: ok(listOf("Decision")),
+      },
+    },
+    "/api/v1/search": {
+      get: {
+        summary: "Search meetings, items, decisions and people",
+        description: 'Words must all match; "quoted phrases", OR between alternatives, and -word to exclude.',
+        operationId: "search",
+        parameters: [
+          { ...param("q", "the query"), required: true },
+          param("type", "only this type", { type: "string", enum: ["meeting", "item", "decision", "person"] }),
+          authorityParam,
+          param("body", "body id"),
+          param("year", "year of the meeting", int),
+          param("limit", "page size (1–100, default 20)", { type: "integer", minimum: 1, maximum: 100 }),
+          param("offset", "results to skip", { type: "integer", minimum: 0 }),
+        ],
+        responses: ok(
+          obj({
+            query: str,
+            data: arr(ref("SearchHit")),
+            total: int,
+            limit: int,
+            offset: int,
+            next: nstr,
+            facets: obj({ type: arr(obj({ value: str, count: int })), body: arr(obj({ value: str, label: str, count: int })), year: arr(obj({ value: int, count: int })) }),
+          }),
+        ),
+      },
+    },
+    "/api/v1/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
+  },
+  components: {
+    schemas: {
+      Error: obj({ error: obj({ id: { type: "string", enum: ["invalid", "forbidden", "not_found", "conflict", "unsupported", "unreadable", "internal"], description: "stable, for programs" }, status: int, message: str }) }),
+      Ref: obj({ id: str, name: str, url: str }),
+      AuthorityRef: obj({ id: str, name: str }),
+      Authority: obj({ id: str, name: str, timeZone: str, bodyCount: int, meetingCount: int }),
+      BodySummary: obj({ id: str, name: str, kind: str, authority: ref("AuthorityRef"), meetingCount: int, firstMeeting: ndate, lastMeeting: ndate, url: str, apiUrl: str }),
+      BodyDetail: {
+        allOf: [
+          ref("BodySummary"),
+          obj({
+            members: arr(obj({ person: ref("Ref"), kind: str, role: nstr, from: ndate, to: ndate })),
+            meetings: arr(ref("MeetingSummary")),
+            recentDecisions: arr(ref("Decision")),
+          }),
+        ],
+      },
+      MeetingSummary: obj({
+        id: str,
+        date,
+        startTime: time,
+        endTime: time,
+        timeZone: str,
+        body: ref("Ref"),
+        authority: ref("AuthorityRef"),
+        venue: nstr,
+        status: { type: "string", enum: ["scheduled", "held", "cancelled", "postponed"] },
+        itemCount: int,
+        decisionCount: int,
+        url: str,
+        apiUrl: str,
+      }),
+      Attendee: obj({
+        name: { ...str, description: "as written in the minutes" },
+        person: nullable("Ref"),
+        status: { type: "string", enum: ["present", "in_attendance", "apologies", "absent"] },
+        kind: { type: "string", enum: ["member", "officer", "other"] },
+        role: nstr,
+        substituteFor: nstr,
+        substituteForPerson: nullable("Ref"),
+      }),
+      Resolution: obj({ id: str, text: str, outcome: nstr, votes: { oneOf: [obj({ for: { type: ["integer", "null"] }, against: { type: ["integer", "null"] }, abstain: { type: ["integer", "null"] } }), { type: "null" }] }, url: str }),
+      Item: obj({
+        id: str,
+        number: str,
+        title: str,
+        exempt: { type: "boolean" },
+        exemptParagraphs: nstr,
+        exemptNotice: { ...nstr, description: "for exempt items, the ground for exemption; their text and resolutions are never published" },
+        text: nstr,
+        resolutions: arr(ref("Resolution")),
+        url: str,
+      }),
+      MeetingDetail: {
+        allOf: [
+          ref("MeetingSummary"),
+          obj({
+            attendance: arr(ref("Attendee")),
+            declarations: arr(obj({ name: str, person: nullable("Ref"), item: { oneOf: [obj({ id: str, number: str }), { type: "null" }] }, interest: nstr, description: nstr })),
+            items: arr(ref("Item")),
+            nextMeeting: { oneOf: [obj({ date: ndate, time, venue: nstr }), { type: "null" }] },
+            source: { oneOf: [obj({ documentId: int, url: str, text: str }), { type: "null" }] },
+          }),
+        ],
+      },
+      Decision: obj({
+        id: str,
+        text: str,
+        outcome: nstr,
+        votes: { oneOf: [obj({ for: { type: ["integer", "null"] }, against: { type: ["integer", "null"] }, abstain: { type: ["integer", "null"] } }), { type: "null" }] },
+        item: obj({ id: str, number: str, title: str }),
+        meeting: obj({ id: str, date, body: str }),
+        body: ref("Ref"),
+        authority: ref("AuthorityRef"),
+        url: str,
+      }),
+      PersonSummary: obj({ id: str, name: str, kind: str, authority: ref("AuthorityRef"), meetingCount: int, url: str, apiUrl: str }),
+      PersonDetail: {
+        allOf: [
+          ref("PersonSummary"),
+          obj({
+            memberships: arr(obj({ body: ref("Ref"), role: nstr, kind: str, from: ndate, to: ndate })),
+            attendance: obj({
+              expected: { ...int, description: "meetings where the person was listed as a member present, with apologies or absent" },
+              present: int,
+              apologies: int,
+              absent: int,
+              inAttendance: int,
+              meetings: arr(obj({ meeting: obj({ id: str, date, body: str, url: str }), status: str, expected: { type: "boolean" }, role: nstr, nameAsWritten: str })),
+            }),
+          }),
+        ],
+      },
+      SearchHit: obj({
+        type: { type: "string", enum: ["meeting", "item", "decision", "person"] },
+        id: str,
+        title: str,
+        snippet: { ...str, description: "HTML: escaped text with matched words in <mark>" },
+        url: str,
+        meeting: { oneOf: [obj({ id: str, date, body: nstr }), { type: "null" }] },
+      }),
+    },
+  },
+} as const;

@@ -1,0 +1,193 @@
+import type { AuthoritySummary, BodyDetail, BodySummary } from "../../store/read/types.ts";
+import { AuthorityFilter } from "../components/filters.tsx";
+import { Layout } from "../components/layout.tsx";
+import { DecisionList } from "../components/lists.tsx";
+import { formatDate, formatLongDate, formatTime, plural } from "../format.ts";
+import { urls } from "../urls.ts";
+
+const KIND_LABEL = (kind: string) => kind[0].toUpperCase() + kind.slice(1);
+
+export function CommitteesPage({ bodies, authorities, authority }: { bodies: BodySummary[]; authorities: AuthoritySummary[]; authority?: string }) {
+  const groups = new Map<string, BodySummary[]>();
+  for (const b of bodies) groups.set(b.authority.name, [...(groups.get(b.authority.name) ?? []), b]);
+  const many = groups.size > 1;
+  return (
+    <Layout title="Committees" section="committees" breadcrumbs={[{ href: urls.home(), text: "Home" }]}>
+      <h1 class="govuk-heading-xl">Committees</h1>
+      <AuthorityFilter authorities={authorities} selected={authority} action={urls.committees()} />
+      {bodies.length === 0 && <p class="govuk-body">No committees have been published yet.</p>}
+      {[...groups].map(([name, list]) => (
+        <section aria-label={many ? name : undefined}>
+          {many && <h2 class="govuk-heading-l">{name}</h2>}
+          <ul class="govuk-list">
+            {list.map((b) => (
+              <li class="qm-card">
+                {many ? (
+                  <h3 class="govuk-heading-m qm-card__title">
+                    <a class="govuk-link" href={urls.committee(b.slug)}>
+                      {b.name}
+                    </a>
+                  </h3>
+                ) : (
+                  <h2 class="govuk-heading-m qm-card__title">
+                    <a class="govuk-link" href={urls.committee(b.slug)}>
+                      {b.name}
+                    </a>
+                  </h2>
+                )}
+                <p class="govuk-body-s qm-card__meta">
+                  {KIND_LABEL(b.kind)} · {plural(b.meetingCount, "meeting")}
+                  {b.firstMeeting && b.lastMeeting && (b.firstMeeting === b.lastMeeting ? ` on ${formatDate(b.firstMeeting)}` : ` from ${formatDate(b.firstMeeting)} to ${formatDate(b.lastMeeting)}`)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export function CommitteePage({ b }: { b: BodyDetail }) {
+  const current = b.members.filter((m) => !m.to);
+  const past = b.members.filter((m) => m.to);
+  return (
+    <Layout
+      title={b.name}
+      section="committees"
+      breadcrumbs={[
+        { href: urls.home(), text: "Home" },
+        { href: urls.committees(), text: "Committees" },
+      ]}
+    >
+      {b.authority.name !== b.name && <span class="govuk-caption-l">{b.authority.name}</span>}
+      <h1 class="govuk-heading-xl">{b.name}</h1>
+      <dl class="govuk-summary-list">
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">Type</dt>
+          <dd class="govuk-summary-list__value">{KIND_LABEL(b.kind)}</dd>
+        </div>
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">Meetings</dt>
+          <dd class="govuk-summary-list__value">
+            {plural(b.meetingCount, "meeting")}
+            {b.firstMeeting && b.lastMeeting && (b.firstMeeting === b.lastMeeting ? ` on ${formatDate(b.firstMeeting)}` : ` from ${formatDate(b.firstMeeting)} to ${formatDate(b.lastMeeting)}`)}
+          </dd>
+        </div>
+      </dl>
+
+      <nav class="qm-noprint govuk-!-margin-bottom-6" aria-label="On this page">
+        <ul class="govuk-list">
+          {b.members.length > 0 && (
+            <li>
+              <a class="govuk-link" href="#members">
+                Members and roles
+              </a>
+            </li>
+          )}
+          <li>
+            <a class="govuk-link" href="#meetings">
+              Meetings by year
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href="#decisions">
+              Recent decisions
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={`${urls.decisions()}?body=${encodeURIComponent(b.slug)}`}>
+              All decisions of this committee
+            </a>
+          </li>
+        </ul>
+      </nav>
+
+      {b.members.length > 0 && (
+        <section aria-labelledby="members">
+          <h2 class="govuk-heading-l" id="members">
+            Members and roles
+          </h2>
+          <p class="govuk-body">Membership is taken from the attendance recorded in the minutes.</p>
+          <MemberTable caption="Current and recent members" rows={current.length ? current : b.members} />
+          {current.length > 0 && past.length > 0 && <MemberTable caption="Former members" rows={past} />}
+        </section>
+      )}
+
+      <section aria-labelledby="meetings">
+        <h2 class="govuk-heading-l" id="meetings">
+          Meetings by year
+        </h2>
+        {b.meetingsByYear.length === 0 && <p class="govuk-body">No meetings have been published.</p>}
+        {b.meetingsByYear.map((y) => (
+          <>
+            <h3 class="govuk-heading-m">{y.year}</h3>
+            <ul class="govuk-list govuk-!-margin-bottom-6">
+              {y.meetings.map((m) => (
+                <li>
+                  <a class="govuk-link" href={urls.meeting(m.slug)}>
+                    {formatLongDate(m.date)}
+                    {m.startTime ? `, ${formatTime(m.startTime)}` : ""}
+                  </a>{" "}
+                  <span class="qm-count">
+                    – {plural(m.itemCount, "item")}, {plural(m.decisionCount, "decision")}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ))}
+      </section>
+
+      <section aria-labelledby="decisions">
+        <h2 class="govuk-heading-l" id="decisions">
+          Recent decisions
+        </h2>
+        {b.decisions.length ? <DecisionList decisions={b.decisions} headingLevel={3} showBody={false} /> : <p class="govuk-body">No decisions have been published.</p>}
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${urls.decisions()}?body=${encodeURIComponent(b.slug)}`}>
+            All decisions of the {b.name}
+          </a>
+        </p>
+      </section>
+    </Layout>
+  );
+}
+
+function MemberTable({ caption, rows }: { caption: string; rows: BodyDetail["members"] }) {
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          <th scope="col" class="govuk-table__header">
+            Name
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Role
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Recorded from
+          </th>
+          <th scope="col" class="govuk-table__header">
+            Until
+          </th>
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {rows.map((m) => (
+          <tr class="govuk-table__row">
+            <th scope="row" class="govuk-table__header">
+              <a class="govuk-link" href={urls.person(m.person.slug)}>
+                {m.person.name}
+              </a>
+            </th>
+            <td class="govuk-table__cell">{m.role ?? (m.kind === "member" ? "Member" : KIND_LABEL(m.kind))}</td>
+            <td class="govuk-table__cell">{m.from ? formatDate(m.from) : "–"}</td>
+            <td class="govuk-table__cell">{m.to ? formatDate(m.to) : "–"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,365 @@
+import type { AttendeeView, MeetingDetail } from "../../store/read/types.ts";
+import { Layout } from "../components/layout.tsx";
+import { SourceLink, type SourceLines } from "../components/source.tsx";
+import { formatDate, formatLongDate, formatTime } from "../format.ts";
+import { urls } from "../urls.ts";
+
+const STATUS_TAG: Record<string, { text: string; colour: string }> = {
+  scheduled: { text: "Scheduled", colour: "govuk-tag--blue" },
+  held: { text: "Held", colour: "govuk-tag--green" },
+  cancelled: { text: "Cancelled", colour: "govuk-tag--red" },
+  postponed: { text: "Postponed", colour: "govuk-tag--orange" },
+};
+
+const MINUTES_STATUS: Record<string, string> = {
+  draft: "Draft minutes",
+  published: "Minutes published, not yet approved",
+  approved: "Approved minutes",
+};
+
+export function timeRange(start: string | null, end: string | null): string {
+  if (start && end) return `${formatTime(start)} to ${formatTime(end)}`;
+  if (start) return formatTime(start);
+  return "";
+}
+
+function isChair(a: AttendeeView): boolean {
+  return !!a.role && /\bchair|cathaoirleach|mayor|convenor|presiding\b/i.test(a.role) && !/\bvice|deputy|leas\b/i.test(a.role);
+}
+
+function Name({ a }: { a: AttendeeView }) {
+  return a.person ? (
+    <a class="govuk-link" href={urls.person(a.person.slug)}>
+      {a.rawName}
+    </a>
+  ) : (
+    <>{a.rawName}</>
+  );
+}
+
+function PersonLine({ a, showRole = true }: { a: AttendeeView; showRole?: boolean }) {
+  const chair = isChair(a);
+  return (
+    <li>
+      <Name a={a} />
+      {chair && (
+        <>
+          {" "}
+          <strong class="govuk-tag govuk-tag--grey">{a.role}</strong>
+        </>
+      )}
+      {!chair && showRole && a.role && <span class="qm-count"> – {a.role}</span>}
+    </li>
+  );
+}
+
+export interface AttendanceGroups {
+  members: AttendeeView[];
+  substitutes: AttendeeView[];
+  apologies: AttendeeView[];
+  absent: AttendeeView[];
+  officers: AttendeeView[];
+  others: AttendeeView[];
+}
+
+/** Regroups the store's status lists into the groups a reader of minutes expects. */
+export function groupAttendance(m: MeetingDetail): AttendanceGroups {
+  const attending = [...m.attendance.present, ...m.attendance.inAttendance];
+  const present = new Set(m.attendance.present);
+  const members = attending.filter((a) => a.kind === "member" && !a.substituteFor && present.has(a));
+  members.sort((a, b) => Number(isChair(b)) - Number(isChair(a)));
+  return {
+    members,
+    substitutes: attending.filter((a) => a.substituteFor),
+    apologies: m.attendance.apologies,
+    absent: m.attendance.absent,
+    officers: attending.filter((a) => a.kind === "officer" && !a.substituteFor),
+    others: attending.filter((a) => !a.substituteFor && (a.kind === "other" || (a.kind === "member" && !present.has(a)))),
+  };
+}
+
+function Group({ title, people, children }: { title: string; people: AttendeeView[]; children?: unknown }) {
+  if (!people.length) return null;
+  return (
+    <div class="govuk-grid-column-one-half">
+      <h3 class="govuk-heading-s govuk-!-margin-bottom-2">
+        {title} <span class="qm-count">({people.length})</span>
+      </h3>
+      <ul class="govuk-list govuk-!-margin-bottom-6">{children ?? people.map((a) => <PersonLine a={a} />)}</ul>
+    </div>
+  );
+}
+
+export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines }) {
+  const g = groupAttendance(m);
+  const status = STATUS_TAG[m.status];
+  const title = `${m.body.name}, ${formatDate(m.date)}`;
+  const time = timeRange(m.startTime, m.endTime);
+  const anyAttendance = Object.values(g).some((x) => x.length);
+  const next = m.nextMeetingStated;
+  return (
+    <Layout
+      title={title}
+      section="committees"
+      breadcrumbs={[
+        { href: urls.home(), text: "Home" },
+        { href: urls.committees(), text: "Committees" },
+        { href: urls.committee(m.body.slug), text: m.body.name },
+      ]}
+    >
+      <span class="govuk-caption-l">{m.body.name}</span>
+      <h1 class="govuk-heading-xl">{formatLongDate(m.date)}</h1>
+
+      <dl class="govuk-summary-list">
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">Date</dt>
+          <dd class="govuk-summary-list__value">
+            {formatLongDate(m.date)} <SourceLink at={lines.meeting("date")} what="date" />
+          </dd>
+        </div>
+        {time && (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">Time</dt>
+            <dd class="govuk-summary-list__value">
+              {time} <SourceLink at={lines.meeting("startTime")} what="time" />
+            </dd>
+          </div>
+        )}
+        {m.venue && (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">Venue</dt>
+            <dd class="govuk-summary-list__value">
+              {m.venue} <SourceLink at={lines.meeting("venue")} what="venue" />
+            </dd>
+          </div>
+        )}
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">Status</dt>
+          <dd class="govuk-summary-list__value">
+            {status ? <strong class={`govuk-tag ${status.colour}`}>{status.text}</strong> : m.status}
+            {MINUTES_STATUS[m.minutesStatus] && <span class="govuk-!-margin-left-2">{MINUTES_STATUS[m.minutesStatus]}</span>}
+          </dd>
+        </div>
+        {m.authority && m.authority.name !== m.body.name && (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">Council</dt>
+            <dd class="govuk-summary-list__value">{m.authority.name}</dd>
+          </div>
+        )}
+      </dl>
+
+      <nav class="qm-noprint govuk-!-margin-bottom-6" aria-label="On this page">
+        <h2 class="govuk-heading-s govuk-!-margin-bottom-2">On this page</h2>
+        <ul class="govuk-list">
+          {anyAttendance && (
+            <li>
+              <a class="govuk-link" href="#attendance">
+                Attendance
+              </a>
+            </li>
+          )}
+          {m.declarations.length > 0 && (
+            <li>
+              <a class="govuk-link" href="#declarations">
+                Declarations of interest
+              </a>
+            </li>
+          )}
+          <li>
+            <a class="govuk-link" href="#items">
+              Items and decisions ({m.items.length})
+            </a>
+          </li>
+          {m.sourceDocumentId && (
+            <li>
+              <a class="govuk-link" href="#source">
+                Source document
+              </a>
+            </li>
+          )}
+        </ul>
+      </nav>
+
+      {anyAttendance && (
+        <section aria-labelledby="attendance">
+          <h2 class="govuk-heading-l" id="attendance">
+            Attendance <SourceLink at={lines.attendance()} what="attendance" />
+          </h2>
+          <div class="govuk-grid-row">
+            <Group title="Members present" people={g.members} />
+            <Group title="Substitutes" people={g.substitutes}>
+              {g.substitutes.map((a) => (
+                <li>
+                  <Name a={a} /> <span class="qm-count">for</span>{" "}
+                  {a.substituteForPerson ? (
+                    <a class="govuk-link" href={urls.person(a.substituteForPerson.slug)}>
+                      {a.substituteFor}
+                    </a>
+                  ) : (
+                    a.substituteFor
+                  )}
+                </li>
+              ))}
+            </Group>
+          </div>
+          <div class="govuk-grid-row">
+            <Group title="Apologies" people={g.apologies} />
+            <Group title="Absent" people={g.absent} />
+          </div>
+          <div class="govuk-grid-row">
+            <Group title="Officers" people={g.officers} />
+            <Group title="Also in attendance" people={g.others} />
+          </div>
+        </section>
+      )}
+
+      {m.declarations.length > 0 && (
+        <section aria-labelledby="declarations">
+          <h2 class="govuk-heading-l" id="declarations">
+            Declarations of interest
+          </h2>
+          <ul class="govuk-list govuk-list--bullet">
+            {m.declarations.map((d) => (
+              <li>
+                {d.person ? (
+                  <a class="govuk-link" href={urls.person(d.person.slug)}>
+                    {d.rawName}
+                  </a>
+                ) : (
+                  d.rawName
+                )}
+                {d.interest && <> – {d.interest}</>}
+                {d.item && (
+                  <>
+                    {" "}
+                    (
+                    <a class="govuk-link" href={`#item-${d.item.slug}`}>
+                      item {d.item.number}
+                    </a>
+                    )
+                  </>
+                )}
+                {d.description && <>: {d.description}</>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="items">
+        <h2 class="govuk-heading-l" id="items">
+          Items and decisions
+        </h2>
+        {m.items.length === 0 && <p class="govuk-body">No items were recorded for this meeting.</p>}
+        {m.items.map((i) => (
+          <article class={`qm-item${i.exempt ? " qm-item--exempt" : ""}`} id={`item-${i.slug}`} aria-labelledby={`item-${i.slug}-title`}>
+            <h3 class="govuk-heading-m" id={`item-${i.slug}-title`}>
+              <span class="qm-item__number">{i.number}</span> {i.title}
+            </h3>
+            <SourceLink at={lines.item(i.id)} what={`item ${i.number}`} block />
+            {i.exempt ? (
+              <div class="govuk-inset-text govuk-!-margin-top-0">
+                <strong class="govuk-tag govuk-tag--grey govuk-!-margin-bottom-2">Exempt</strong>
+                <p class="govuk-body govuk-!-margin-bottom-0">{i.exemptNotice}</p>
+              </div>
+            ) : (
+              <>
+                {i.text && (
+                  <div class="qm-minutes">
+                    {i.text
+                      .split(/\n{2,}/)
+                      .map((para) => para.trim())
+                      .filter(Boolean)
+                      .map((para) => (
+                        <p class="govuk-body">{para}</p>
+                      ))}
+                  </div>
+                )}
+                {i.resolutions.map((r, n) => (
+                  <div class="qm-decision" id={`decision-${r.slug}`}>
+                    <span class="qm-decision__label">
+                      {i.resolutions.length > 1 ? `Decision ${n + 1}` : "Decision"}
+                      {r.outcome && <span class="qm-count"> – {r.outcome}</span>}
+                    </span>
+                    <p class="govuk-body govuk-!-margin-bottom-1">{r.text}</p>
+                    {r.votes && (r.votes.for !== null || r.votes.against !== null) && (
+                      <p class="govuk-body-s govuk-!-margin-bottom-1">
+                        For {r.votes.for ?? "–"}, against {r.votes.against ?? "–"}, abstaining {r.votes.abstain ?? "–"}
+                      </p>
+                    )}
+                    <SourceLink at={lines.resolution(r.id)} what={`decision ${n + 1} on item ${i.number}`} />
+                  </div>
+                ))}
+              </>
+            )}
+          </article>
+        ))}
+      </section>
+
+      {(next || m.nextMeeting || m.previousMeeting) && (
+        <section aria-labelledby="next-meeting">
+          <h2 class="govuk-heading-l" id="next-meeting">
+            Next meeting
+          </h2>
+          {next && (next.date || next.time || next.venue) && (
+            <p class="govuk-body">
+              The minutes give the next meeting as {[next.date ? formatLongDate(next.date) : null, next.time ? `at ${formatTime(next.time)}` : null, next.venue ? `in ${next.venue}` : null].filter(Boolean).join(" ")}.{" "}
+              <SourceLink at={lines.meeting("nextMeeting")} what="next meeting" />
+            </p>
+          )}
+          <ul class="govuk-list">
+            {m.previousMeeting && (
+              <li>
+                Previous meeting:{" "}
+                <a class="govuk-link" href={urls.meeting(m.previousMeeting.slug)}>
+                  {formatLongDate(m.previousMeeting.date)}
+                </a>
+              </li>
+            )}
+            {m.nextMeeting && (
+              <li>
+                Following meeting:{" "}
+                <a class="govuk-link" href={urls.meeting(m.nextMeeting.slug)}>
+                  {formatLongDate(m.nextMeeting.date)}
+                </a>
+              </li>
+            )}
+          </ul>
+        </section>
+      )}
+
+      {m.sourceDocumentId && (
+        <section aria-labelledby="source">
+          <h2 class="govuk-heading-l" id="source">
+            Source document
+          </h2>
+          <p class="govuk-body">These records were read from the published minutes. You can check any value against the text it came from.</p>
+          <ul class="govuk-list">
+            {m.sourceDocuments
+              .filter((d) => d.current)
+              .map((d) => (
+                <li>
+                  <a class="govuk-link" href={urls.document(d.id)}>
+                    Read the minutes text<span class="govuk-visually-hidden"> of {title}</span>
+                  </a>{" "}
+                  <span class="qm-count">({d.fileName})</span>
+                </li>
+              ))}
+            <li>
+              <a class="govuk-link" href={urls.documentText(m.sourceDocumentId)} download>
+                Download the minutes text<span class="govuk-visually-hidden"> of {title}</span>
+              </a>{" "}
+              <span class="qm-count">(plain text)</span>
+            </li>
+            <li>
+              <a class="govuk-link" href={urls.api.meeting(m.slug)}>
+                This meeting as data<span class="govuk-visually-hidden"> (JSON)</span>
+              </a>{" "}
+              <span class="qm-count">(JSON)</span>
+            </li>
+          </ul>
+        </section>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,216 @@
+import type { AuthoritySummary, Page, PersonDetail, PersonSummary } from "../../store/read/types.ts";
+import { AuthorityFilter } from "../components/filters.tsx";
+import { Layout } from "../components/layout.tsx";
+import { Pagination } from "../components/pagination.tsx";
+import { formatDate, formatLongDate, plural } from "../format.ts";
+import { urls } from "../urls.ts";
+
+const KIND: Record<string, string> = { member: "Councillor or member", officer: "Officer", other: "Other attendee" };
+
+const STATUS: Record<string, { text: string; colour: string }> = {
+  present: { text: "Present", colour: "govuk-tag--green" },
+  in_attendance: { text: "In attendance", colour: "govuk-tag--blue" },
+  apologies: { text: "Apologies", colour: "govuk-tag--yellow" },
+  absent: { text: "Absent", colour: "govuk-tag--red" },
+};
+
+export function PeoplePage({ people, base, page, pageSize, authorities, authority }: { people: Page<PersonSummary>; base: URL; page: number; pageSize: number; authorities: AuthoritySummary[]; authority?: string }) {
+  return (
+    <Layout title={page > 1 ? `People (page ${page})` : "People"} section="people" breadcrumbs={[{ href: urls.home(), text: "Home" }]}>
+      <h1 class="govuk-heading-xl">People</h1>
+      <p class="govuk-body-l">Councillors, officers and others named in the minutes.</p>
+      <AuthorityFilter authorities={authorities} selected={authority} action={urls.people()} />
+      <p class="govuk-body qm-count">{plural(people.total, "person", "people")}</p>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-visually-hidden">People named in the minutes</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">
+              Name
+            </th>
+            <th scope="col" class="govuk-table__header">
+              Recorded as
+            </th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+              Meetings
+            </th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {people.data.map((p) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">
+                <a class="govuk-link" href={urls.person(p.slug)}>
+                  {p.name}
+                </a>
+              </th>
+              <td class="govuk-table__cell">{KIND[p.kind] ?? p.kind}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{p.meetingCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination base={base} page={page} pageSize={pageSize} total={people.total} label="People" />
+    </Layout>
+  );
+}
+
+export function PersonPage({ p }: { p: PersonDetail }) {
+  const a = p.attendance;
+  const missed = a.apologies + a.absent;
+  return (
+    <Layout
+      title={p.name}
+      section="people"
+      breadcrumbs={[
+        { href: urls.home(), text: "Home" },
+        { href: urls.people(), text: "People" },
+      ]}
+    >
+      <span class="govuk-caption-l">{p.authority.name}</span>
+      <h1 class="govuk-heading-xl">{p.name}</h1>
+      <dl class="govuk-summary-list">
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">Recorded as</dt>
+          <dd class="govuk-summary-list__value">{KIND[p.kind] ?? p.kind}</dd>
+        </div>
+        {p.namesAsWritten.length > 0 && (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">Named in the minutes as</dt>
+            <dd class="govuk-summary-list__value">{p.namesAsWritten.join("; ")}</dd>
+          </div>
+        )}
+      </dl>
+
+      <section aria-labelledby="roles">
+        <h2 class="govuk-heading-l" id="roles">
+          Committees and roles
+        </h2>
+        {p.memberships.length === 0 ? (
+          <p class="govuk-body">No committee roles are recorded.</p>
+        ) : (
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">Committees and roles over time</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
+                  Committee
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Role
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  From
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  To
+                </th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {p.memberships.map((m) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
+                    <a class="govuk-link" href={urls.committee(m.body.slug)}>
+                      {m.body.name}
+                    </a>
+                  </td>
+                  <td class="govuk-table__cell">{m.role ?? (m.kind === "member" ? "Member" : KIND[m.kind] ?? m.kind)}</td>
+                  <td class="govuk-table__cell">{m.from ? formatDate(m.from) : "–"}</td>
+                  <td class="govuk-table__cell">{m.to ? formatDate(m.to) : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="attendance">
+        <h2 class="govuk-heading-l" id="attendance">
+          Attendance record
+        </h2>
+        {a.expected > 0 ? (
+          <>
+            <p class="govuk-body">
+              {p.name} was expected at {plural(a.expected, "meeting")} as a member: present at {a.present}, sent apologies to {a.apologies}
+              {a.absent ? ` and was recorded absent from ${a.absent}` : " and was not recorded absent from any"}.
+            </p>
+            <dl class="govuk-summary-list govuk-summary-list--no-border qm-attendance-figures">
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Expected</dt>
+                <dd class="govuk-summary-list__value">{a.expected}</dd>
+              </div>
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Present</dt>
+                <dd class="govuk-summary-list__value">{a.present}</dd>
+              </div>
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Apologies</dt>
+                <dd class="govuk-summary-list__value">{a.apologies}</dd>
+              </div>
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Absent</dt>
+                <dd class="govuk-summary-list__value">{a.absent}</dd>
+              </div>
+            </dl>
+            <details class="govuk-details">
+              <summary class="govuk-details__summary">
+                <span class="govuk-details__summary-text">How these figures are counted</span>
+              </summary>
+              <div class="govuk-details__text">
+                A member is expected at every meeting of a committee where the minutes list them as present, as sending apologies or as absent. Apologies mean the member told the
+                committee in advance that they could not attend; absent means they were expected and neither attended nor sent apologies. Meetings attended in another capacity (for
+                example as a visiting councillor or officer) are listed but not counted as expected. {missed > 0 ? "" : "No missed meetings are recorded."}
+              </div>
+            </details>
+          </>
+        ) : (
+          <p class="govuk-body">{p.name} is not recorded as a member expected at any meeting.</p>
+        )}
+        {a.inAttendance > 0 && <p class="govuk-body">Also attended {plural(a.inAttendance, "meeting")} without being a member of the committee.</p>}
+        {a.meetings.length > 0 && (
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">Meetings</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
+                  Date
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Committee
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Recorded as
+                </th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {a.meetings.map((r) => {
+                const s = STATUS[r.status];
+                return (
+                  <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">
+                      <a class="govuk-link" href={urls.meeting(r.meeting.slug)}>
+                        {formatLongDate(r.meeting.date)}
+                      </a>
+                    </td>
+                    <td class="govuk-table__cell">{r.meeting.body.name}</td>
+                    <td class="govuk-table__cell">
+                      {s ? <strong class={`govuk-tag ${s.colour}`}>{s.text}</strong> : r.status}
+                      {r.role && <span class="qm-count"> {r.role}</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <p class="govuk-body qm-noprint">
+        <a class="govuk-link" href={urls.api.person(p.slug)}>
+          This record as data (JSON)
+        </a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,184 @@
+// What the JSON API shows of each record. Fields are listed one by one: a column added to the
+// store never reaches the public until someone adds it here on purpose.
+import type {
+  AttendeeView,
+  AuthorityRef,
+  AuthoritySummary,
+  BodyDetail,
+  BodyRef,
+  BodySummary,
+  DecisionSummary,
+  DeclarationView,
+  ItemView,
+  MeetingDetail,
+  MeetingSummary,
+  MemberView,
+  PersonDetail,
+  PersonRef,
+  PersonSummary,
+  ResolutionView,
+  SearchHit,
+  Votes,
+} from "../../store/read/types.ts";
+import { urls } from "../urls.ts";
+
+export const authorityRef = (a: AuthorityRef) => ({ id: a.slug, name: a.name });
+export const bodyRef = (b: BodyRef) => ({ id: b.slug, name: b.name, url: urls.committee(b.slug) });
+export const personRef = (p: PersonRef | null) => (p ? { id: p.slug, name: p.name, url: urls.person(p.slug) } : null);
+const votes = (v: Votes | null) => (v ? { for: v.for, against: v.against, abstain: v.abstain } : null);
+
+export function presentAuthority(a: AuthoritySummary) {
+  return { id: a.slug, name: a.name, timeZone: a.timeZone, bodyCount: a.bodyCount, meetingCount: a.meetingCount };
+}
+
+export function presentMeetingSummary(m: MeetingSummary) {
+  return {
+    id: m.slug,
+    date: m.date,
+    startTime: m.startTime,
+    endTime: m.endTime,
+    timeZone: m.authority.timeZone,
+    body: bodyRef(m.body),
+    authority: authorityRef(m.authority),
+    venue: m.venue,
+    status: m.status,
+    itemCount: m.itemCount,
+    decisionCount: m.decisionCount,
+    url: urls.meeting(m.slug),
+    apiUrl: urls.api.meeting(m.slug),
+  };
+}
+
+function presentAttendee(a: AttendeeView, status: string) {
+  return {
+    name: a.rawName,
+    person: personRef(a.person),
+    status,
+    kind: a.kind,
+    role: a.role,
+    substituteFor: a.substituteFor,
+    substituteForPerson: personRef(a.substituteForPerson),
+  };
+}
+
+function presentResolution(meetingSlug: string, r: ResolutionView) {
+  return { id: r.slug, text: r.text, outcome: r.outcome, votes: votes(r.votes), url: urls.decision(meetingSlug, r.slug) };
+}
+
+function presentItem(meetingSlug: string, i: ItemView) {
+  return {
+    id: i.slug,
+    number: i.number,
+    title: i.title,
+    exempt: i.exempt,
+    exemptParagraphs: i.exemptParagraphs,
+    exemptNotice: i.exemptNotice,
+    text: i.exempt ? null : i.text,
+    resolutions: i.exempt ? [] : i.resolutions.map((r) => presentResolution(meetingSlug, r)),
+    url: urls.item(meetingSlug, i.slug),
+  };
+}
+
+function presentDeclaration(d: DeclarationView) {
+  return { name: d.rawName, person: personRef(d.person), item: d.item ? { id: d.item.slug, number: d.item.number } : null, interest: d.interest, description: d.description };
+}
+
+export function presentMeetingDetail(m: MeetingDetail) {
+  return {
+    ...presentMeetingSummary(m),
+    attendance: [
+      ...m.attendance.present.map((a) => presentAttendee(a, "present")),
+      ...m.attendance.inAttendance.map((a) => presentAttendee(a, "in_attendance")),
+      ...m.attendance.apologies.map((a) => presentAttendee(a, "apologies")),
+      ...m.attendance.absent.map((a) => presentAttendee(a, "absent")),
+    ],
+    declarations: m.declarations.map(presentDeclaration),
+    items: m.items.map((i) => presentItem(m.slug, i)),
+    nextMeeting: m.nextMeetingStated ? { date: m.nextMeetingStated.date, time: m.nextMeetingStated.time, venue: m.nextMeetingStated.venue } : null,
+    source: m.sourceDocumentId ? { documentId: m.sourceDocumentId, url: urls.document(m.sourceDocumentId), text: urls.documentText(m.sourceDocumentId) } : null,
+  };
+}
+
+function presentMember(mv: MemberView) {
+  return { person: personRef(mv.person), kind: mv.kind, role: mv.role, from: mv.from, to: mv.to };
+}
+
+export function presentBodySummary(b: BodySummary) {
+  return {
+    id: b.slug,
+    name: b.name,
+    kind: b.kind,
+    authority: authorityRef(b.authority),
+    meetingCount: b.meetingCount,
+    firstMeeting: b.firstMeeting,
+    lastMeeting: b.lastMeeting,
+    url: urls.committee(b.slug),
+    apiUrl: urls.api.body(b.slug),
+  };
+}
+
+export function presentBodyDetail(b: BodyDetail) {
+  return {
+    ...presentBodySummary(b),
+    members: b.members.map(presentMember),
+    meetings: b.meetingsByYear.flatMap((y) => y.meetings.map(presentMeetingSummary)),
+    recentDecisions: b.decisions.map(presentDecision),
+  };
+}
+
+export function presentDecision(d: DecisionSummary) {
+  return {
+    id: d.slug,
+    text: d.text,
+    outcome: d.outcome,
+    votes: votes(d.votes),
+    item: { id: d.item.slug, number: d.item.number, title: d.item.title },
+    meeting: { id: d.meeting.slug, date: d.meeting.date, body: d.body.slug },
+    body: bodyRef(d.body),
+    authority: authorityRef(d.authority),
+    url: urls.decision(d.meeting.slug, d.slug),
+  };
+}
+
+export function presentPersonSummary(p: PersonSummary) {
+  return { id: p.slug, name: p.name, kind: p.kind, authority: authorityRef(p.authority), meetingCount: p.meetingCount, url: urls.person(p.slug), apiUrl: urls.api.person(p.slug) };
+}
+
+export function presentPersonDetail(p: PersonDetail) {
+  return {
+    ...presentPersonSummary(p),
+    memberships: p.memberships.map((m) => ({ body: bodyRef(m.body), role: m.role, kind: m.kind, from: m.from, to: m.to })),
+    attendance: {
+      expected: p.attendance.expected,
+      present: p.attendance.present,
+      apologies: p.attendance.apologies,
+      absent: p.attendance.absent,
+      inAttendance: p.attendance.inAttendance,
+      meetings: p.attendance.meetings.map((r) => ({
+        meeting: { id: r.meeting.slug, date: r.meeting.date, body: r.meeting.body.slug, url: urls.meeting(r.meeting.slug) },
+        status: r.status,
+        expected: r.expected,
+        role: r.role,
+        nameAsWritten: r.rawName,
+      })),
+    },
+  };
+}
+
+export function hitUrl(h: SearchHit): string {
+  if (h.type === "person") return urls.person(h.slug);
+  if (h.type === "decision" && h.decisionSlug) return urls.decision(h.slug, h.decisionSlug);
+  if (h.type === "item" && h.itemSlug) return urls.item(h.slug, h.itemSlug);
+  return urls.meeting(h.slug);
+}
+
+export function presentSearchHit(h: SearchHit) {
+  return {
+    type: h.type,
+    id: h.type === "person" || h.type === "meeting" ? h.slug : `${h.slug}/${(h.type === "decision" ? h.decisionSlug : h.itemSlug) ?? ""}`,
+    title: h.title,
+    snippet: h.snippet,
+    url: hitUrl(h),
+    meeting: h.meeting ? { id: h.meeting.slug, date: h.meeting.date, body: h.body?.slug ?? null } : null,
+  };
+}

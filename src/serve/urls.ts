@@ -1,0 +1,30 @@
+// Every public URL is built here, from natural-key slugs, so pages, API and tests agree.
+const e = encodeURIComponent;
+
+export const urls = {
+  home: () => "/",
+  committees: () => "/committees",
+  committee: (slug: string) => `/committees/${e(slug)}`,
+  meeting: (slug: string) => `/meetings/${e(slug)}`,
+  item: (meetingSlug: string, itemSlug: string) => `/meetings/${e(meetingSlug)}#item-${e(itemSlug)}`,
+  decision: (meetingSlug: string, decisionSlug: string) => `/meetings/${e(meetingSlug)}#decision-${e(decisionSlug)}`,
+  people: () => "/people",
+  person: (slug: string) => `/people/${e(slug)}`,
+  decisions: () => "/decisions",
+  search: (q?: string) => (q ? `/search?q=${e(q)}` : "/search"),
+  calendar: (year?: number, month?: number) => (year && month ? `/calendar/${year}-${String(month).padStart(2, "0")}` : "/calendar"),
+  document: (id: number) => `/documents/${id}`,
+  documentLine: (id: number, line: number) => `/documents/${id}#L${line}`,
+  documentText: (id: number) => `/documents/${id}/text`,
+  api: {
+    meetings: () => "/api/v1/meetings",
+    meeting: (slug: string) => `/api/v1/meetings/${e(slug)}`,
+    bodies: () => "/api/v1/bodies",
+    body: (slug: string) => `/api/v1/bodies/${e(slug)}`,
+    people: () => "/api/v1/people",
+    person: (slug: string) => `/api/v1/people/${e(slug)}`,
+    decisions: () => "/api/v1/decisions",
+    search: () => "/api/v1/search",
+    openapi: () => "/api/v1/openapi.json",
+  },
+};
