@@ -12,6 +12,8 @@ program
   .exitOverride();
 
 registerParse(program);
+(await import("./import.ts")).registerImport(program);
+(await import("./migrate.ts")).registerMigrate(program);
 (await import("./serve.ts")).registerServe(program);
 
 try {

@@ -1,0 +1,311 @@
+// The recommendation tracker's repository: inquiries, their recommendations with the executive's
+// response, monitoring updates and closure. Reads assess each recommendation with the domain
+// rules on a given date, and show only what the public-visibility rule allows.
+import type { Kysely, Transaction } from "kysely";
+import type { CalendarDate } from "../../domain/calendar.ts";
+import { QuorumError } from "../../domain/errors.ts";
+import { assess, summarise, type Assessment, type TrackerSummary } from "../../domain/recommendation-status.ts";
+import { responseDue } from "../../domain/monitoring.ts";
+import {
+  CLOSURE_OUTCOMES,
+  RAG_STATUSES,
+  policyFor,
+  type Closure,
+  type Inquiry,
+  type OverdueReason,
+  type ProgressUpdate,
+  type RagStatus,
+  type RecommendationResponse,
+  type RecommendationStatus,
+  type TrackedRecommendation,
+} from "../../domain/scrutiny.ts";
+import type { Database } from "../schema.ts";
+import { nameKey } from "../rules/slugs.ts";
+import { isMeetingPublic } from "../visibility.ts";
+import { trackerDb, type TrackerDatabase } from "./schema.ts";
+
+type AnyDb = Kysely<Database> | Transaction<Database> | Kysely<TrackerDatabase> | Transaction<TrackerDatabase>;
+const tdb = (db: AnyDb) => trackerDb(db as Kysely<Database>);
+
+export interface InquiryView {
+  slug: string;
+  title: string;
+  committee: string | null;
+  committeeBody: { slug: string; name: string } | null;
+  chair: string | null;
+  leadMember: string | null;
+  leadOfficer: string | null;
+  reportDate: string | null;
+  responseDue: string | null;
+  monitoringMonths: number[];
+  /** The meeting whose minutes carry the executive's response. */
+  respondedAt: { slug: string; date: string; body: { slug: string; name: string } } | null;
+  authority: { slug: string; name: string };
+}
+
+export interface RecommendationView {
+  id: number;
+  number: string;
+  text: string;
+  response: RecommendationResponse | null;
+  responseText: string | null;
+  responsibleMember: string | null;
+  responsibleOfficer: string | null;
+  actionBy: string | null;
+  respondedOn: string | null;
+  status: RecommendationStatus;
+  latestRag: RagStatus | null;
+  latestUpdate: ProgressUpdate | null;
+  nextUpdateDue: CalendarDate | null;
+  overdue: OverdueReason[];
+  closure: Closure | null;
+  updates: ProgressUpdate[];
+  inquiry: InquiryView;
+}
+
+export interface ListRecommendationsOptions {
+  authority?: string;
+  /** inquiry slug */
+  inquiry?: string;
+  /** the scrutiny committee (name or body slug) or the body that responded (body slug) */
+  committee?: string;
+  /** a responsible member or officer; matches a part of the name, any case */
+  owner?: string;
+  status?: RecommendationStatus;
+  overdue?: boolean;
+  /** include inquiries whose minutes are not public (for officers' views) */
+  includeNonPublic?: boolean;
+}
+
+type Row = Awaited<ReturnType<typeof selectRows>>[number];
+
+async function selectRows(db: AnyDb, opts: ListRecommendationsOptions) {
+  const t = tdb(db);
+  let q = t
+    .selectFrom("tracked_recommendations as r")
+    .innerJoin("inquiries as i", "i.id", "r.inquiry_id")
+    .innerJoin("authorities as a", "a.id", "i.authority_id")
+    .leftJoin("meetings as m", "m.id", "i.response_meeting_id")
+    .leftJoin("bodies as mb", "mb.id", "m.body_id")
+    .leftJoin("bodies as cb", "cb.id", "i.committee_body_id")
+    .select([
+      "r.id",
+      "r.number",
+      "r.position",
+      "r.text",
+      "r.response",
+      "r.response_text",
+      "r.responsible_member",
+      "r.responsible_officer",
+      "r.action_by",
+      "r.responded_on",
+      "r.closure_outcome",
+      "r.closure_date",
+      "r.closure_note",
+      "i.id as inquiry_id",
+      "i.slug as inquiry_slug",
+      "i.title as inquiry_title",
+      "i.committee_name",
+      "i.chair",
+      "i.lead_member",
+      "i.lead_officer",
+      "i.report_date",
+      "i.received_on",
+      "i.response_period_months",
+      "a.slug as authority_slug",
+      "a.name as authority_name",
+      "m.slug as meeting_slug",
+      "m.date as meeting_date",
+      "m.minutes_status",
+      "mb.slug as meeting_body_slug",
+      "mb.name as meeting_body_name",
+      "cb.slug as committee_body_slug",
+      "cb.name as committee_body_name",
+    ]);
+  if (opts.authority) q = q.where("a.slug", "=", opts.authority);
+  if (opts.inquiry) q = q.where("i.slug", "=", opts.inquiry);
+  return q.orderBy("i.id").orderBy("r.position").execute();
+}
+
+/** A recommendation from minutes not yet public is not public either. */
+function isRowPublic(r: Row): boolean {
+  return r.minutes_status === null || isMeetingPublic({ minutesStatus: r.minutes_status });
+}
+
+function matchesCommittee(r: Row, committee: string): boolean {
+  const key = nameKey(committee);
+  return (
+    (r.committee_name !== null && nameKey(r.committee_name) === key) ||
+    r.committee_body_slug === committee ||
+    r.meeting_body_slug === committee ||
+    (r.meeting_body_name !== null && nameKey(r.meeting_body_name) === key)
+  );
+}
+
+function matchesOwner(r: Row, owner: string): boolean {
+  const o = owner.toLowerCase();
+  return [r.responsible_member, r.responsible_officer].some((v) => v !== null && v.toLowerCase().includes(o));
+}
+
+async function schedules(db: AnyDb, inquiryIds: number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (!inquiryIds.length) return out;
+  const rows = await tdb(db).selectFrom("inquiry_schedules").where("inquiry_id", "in", inquiryIds).selectAll().orderBy("months_after").execute();
+  for (const r of rows) out.set(r.inquiry_id, [...(out.get(r.inquiry_id) ?? []), r.months_after]);
+  return out;
+}
+
+async function updatesOf(db: AnyDb, recIds: number[]): Promise<Map<number, ProgressUpdate[]>> {
+  const out = new Map<number, ProgressUpdate[]>();
+  if (!recIds.length) return out;
+  const rows = await tdb(db).selectFrom("recommendation_updates").where("recommendation_id", "in", recIds).selectAll().orderBy("date").orderBy("id").execute();
+  for (const r of rows) {
+    out.set(r.recommendation_id, [...(out.get(r.recommendation_id) ?? []), { date: r.date, rag: r.rag as RagStatus, text: r.text, by: r.by_name }]);
+  }
+  return out;
+}
+
+function inquiryOf(r: Row, months: number[] | undefined): Inquiry & { view: InquiryView } {
+  const inquiry: Inquiry = {
+    title: r.inquiry_title,
+    committee: r.committee_name ?? "",
+    chair: r.chair,
+    reportDate: r.report_date,
+    receivedOn: r.received_on,
+    monitoringMonths: months ?? null,
+    responsePeriodMonths: r.response_period_months,
+  };
+  const policy = policyFor(inquiry);
+  return {
+    ...inquiry,
+    view: {
+      slug: r.inquiry_slug,
+      title: r.inquiry_title,
+      committee: r.committee_name,
+      committeeBody: r.committee_body_slug && r.committee_body_name ? { slug: r.committee_body_slug, name: r.committee_body_name } : null,
+      chair: r.chair,
+      leadMember: r.lead_member,
+      leadOfficer: r.lead_officer,
+      reportDate: r.report_date,
+      responseDue: responseDue(inquiry, policy),
+      monitoringMonths: [...policy.monitoringMonths],
+      respondedAt:
+        r.meeting_slug && r.meeting_date && r.meeting_body_slug && r.meeting_body_name
+          ? { slug: r.meeting_slug, date: r.meeting_date, body: { slug: r.meeting_body_slug, name: r.meeting_body_name } }
+          : null,
+      authority: { slug: r.authority_slug, name: r.authority_name },
+    },
+  };
+}
+
+/** Tracked recommendations assessed on `asOf`, filtered, in inquiry and table order. */
+export async function listRecommendations(db: AnyDb, asOf: CalendarDate, opts: ListRecommendationsOptions = {}): Promise<RecommendationView[]> {
+  let rows = await selectRows(db, opts);
+  if (!opts.includeNonPublic) rows = rows.filter(isRowPublic);
+  if (opts.committee) rows = rows.filter((r) => matchesCommittee(r, opts.committee!));
+  if (opts.owner) rows = rows.filter((r) => matchesOwner(r, opts.owner!));
+  const months = await schedules(db, [...new Set(rows.map((r) => r.inquiry_id))]);
+  const updates = await updatesOf(db, rows.map((r) => r.id));
+  const views = rows.map((r): RecommendationView => {
+    const inquiry = inquiryOf(r, months.get(r.inquiry_id));
+    const rec: TrackedRecommendation = {
+      number: r.number,
+      text: r.text,
+      response: r.response
+        ? {
+            response: r.response as RecommendationResponse,
+            text: r.response_text,
+            responsibleMember: r.responsible_member,
+            responsibleOfficer: r.responsible_officer,
+            actionBy: r.action_by,
+            respondedOn: r.responded_on,
+          }
+        : null,
+      updates: updates.get(r.id) ?? [],
+      closure: r.closure_outcome && r.closure_date ? { outcome: r.closure_outcome as Closure["outcome"], date: r.closure_date, note: r.closure_note } : null,
+    };
+    const a: Assessment = assess(inquiry, rec, asOf);
+    return {
+      id: r.id,
+      number: r.number,
+      text: r.text,
+      response: rec.response?.response ?? null,
+      responseText: r.response_text,
+      responsibleMember: r.responsible_member,
+      responsibleOfficer: r.responsible_officer,
+      actionBy: r.action_by,
+      respondedOn: r.responded_on,
+      status: a.status,
+      latestRag: a.latestRag,
+      latestUpdate: rec.updates.at(-1) ?? null,
+      nextUpdateDue: a.nextUpdate?.due ?? null,
+      overdue: a.overdue,
+      closure: rec.closure,
+      updates: [...rec.updates],
+      inquiry: inquiry.view,
+    };
+  });
+  return views.filter((v) => (!opts.status || v.status === opts.status) && (opts.overdue === undefined || (v.overdue.length > 0) === opts.overdue));
+}
+
+export interface InquiryDetailView extends InquiryView {
+  recommendations: RecommendationView[];
+  summary: TrackerSummary;
+}
+
+export async function getInquiry(db: AnyDb, slug: string, asOf: CalendarDate, opts: { includeNonPublic?: boolean } = {}): Promise<InquiryDetailView | null> {
+  const recs = await listRecommendations(db, asOf, { inquiry: slug, includeNonPublic: opts.includeNonPublic });
+  if (!recs.length) return null;
+  return {
+    ...recs[0].inquiry,
+    recommendations: recs,
+    summary: summarise(recs),
+  };
+}
+
+/** One summary per inquiry, for the tracker's index. */
+export function summariesByInquiry(recs: RecommendationView[]): { inquiry: InquiryView; summary: TrackerSummary }[] {
+  const groups = new Map<string, RecommendationView[]>();
+  for (const r of recs) groups.set(r.inquiry.slug, [...(groups.get(r.inquiry.slug) ?? []), r]);
+  return [...groups.values()].map((list) => ({
+    inquiry: list[0].inquiry,
+    summary: summarise(list),
+  }));
+}
+
+// Writes by hand (officers keeping the tracker).
+
+export async function addRecommendationUpdate(db: AnyDb, recommendationId: number, update: ProgressUpdate): Promise<void> {
+  if (!(RAG_STATUSES as readonly string[]).includes(update.rag)) throw new QuorumError("invalid", `RAG status must be red, amber or green, not "${update.rag}"`);
+  if (!update.text.trim()) throw new QuorumError("invalid", "an update needs some text");
+  await tdb(db).insertInto("recommendation_updates").values({ recommendation_id: recommendationId, date: update.date, rag: update.rag, text: update.text, by_name: update.by }).execute();
+}
+
+export async function closeRecommendation(db: AnyDb, recommendationId: number, closure: Closure): Promise<void> {
+  if (!(CLOSURE_OUTCOMES as readonly string[]).includes(closure.outcome)) throw new QuorumError("invalid", `unknown closure "${closure.outcome}"`);
+  await tdb(db)
+    .updateTable("tracked_recommendations")
+    .set({ closure_outcome: closure.outcome, closure_date: closure.date, closure_note: closure.note ?? null, updated_at: new Date().toISOString() })
+    .where("id", "=", recommendationId)
+    .execute();
+}
+
+/** Replaces an inquiry's monitoring schedule (months after the response). */
+export async function setMonitoringSchedule(db: AnyDb, inquirySlug: string, months: number[]): Promise<void> {
+  policyFor({ monitoringMonths: months });
+  const t = tdb(db);
+  const inquiry = await t.selectFrom("inquiries").where("slug", "=", inquirySlug).select("id").executeTakeFirst();
+  if (!inquiry) throw new QuorumError("not_found", `no inquiry "${inquirySlug}"`);
+  await t.deleteFrom("inquiry_schedules").where("inquiry_id", "=", inquiry.id).execute();
+  const unique = [...new Set(months)];
+  if (unique.length) await t.insertInto("inquiry_schedules").values(unique.map((m) => ({ inquiry_id: inquiry.id, months_after: m }))).execute();
+}
+
+/** Sets the report's date (and when it was received), which starts the response clock. */
+export async function setInquiryDates(db: AnyDb, inquirySlug: string, dates: { reportDate?: string | null; receivedOn?: string | null; responsePeriodMonths?: number | null }): Promise<void> {
+  const set: { report_date?: string | null; received_on?: string | null; response_period_months?: number | null } = {};
+  if (dates.reportDate !== undefined) set.report_date = dates.reportDate;
+  if (dates.receivedOn !== undefined) set.received_on = dates.receivedOn;
+  if (dates.responsePeriodMonths !== undefined) set.response_period_months = dates.responsePeriodMonths;
+  await tdb(db).updateTable("inquiries").set(set).where("slug", "=", inquirySlug).execute();
+}

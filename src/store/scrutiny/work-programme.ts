@@ -1,0 +1,192 @@
+// Work programme items per body, with the history of every move, addition and removal.
+import type { Kysely, Transaction } from "kysely";
+import { describeEvent, upcoming, type Slot, type WorkProgrammeEvent, type WorkProgrammeItem, type WorkProgrammeStatus } from "../../domain/work-programme.ts";
+import type { WorkProgrammeChange } from "../../domain/work-programme-changes.ts";
+import type { CalendarDate } from "../../domain/calendar.ts";
+import type { Database } from "../schema.ts";
+import { nameKey, slugify } from "../rules/slugs.ts";
+import { trackerDb, type TrackerDatabase } from "./schema.ts";
+
+type AnyDb = Kysely<Database> | Transaction<Database> | Kysely<TrackerDatabase> | Transaction<TrackerDatabase>;
+const tdb = (db: AnyDb) => trackerDb(db as Kysely<Database>);
+
+type EventRow = { kind: string; on_date: string; from_slot: string | null; to_slot: string | null; note: string | null; meeting_id: number | null };
+
+function toEvent(e: EventRow): WorkProgrammeEvent {
+  switch (e.kind) {
+    case "added":
+      return { kind: "added", on: e.on_date, to: e.to_slot, note: e.note };
+    case "moved":
+      return { kind: "moved", on: e.on_date, from: e.from_slot, to: e.to_slot, note: e.note };
+    case "removed":
+      return { kind: "removed", on: e.on_date, from: e.from_slot, note: e.note };
+    default:
+      return { kind: "considered", on: e.on_date, at: e.to_slot ?? e.on_date, note: e.note };
+  }
+}
+
+/** Where an item stands after its events, replayed in order. */
+function replay(events: WorkProgrammeEvent[]): { plannedFor: Slot; status: WorkProgrammeStatus } {
+  let plannedFor: Slot = null;
+  let status: WorkProgrammeStatus = "planned";
+  for (const e of events) {
+    if (e.kind === "added" || e.kind === "moved") [plannedFor, status] = [e.to, "planned"];
+    else if (e.kind === "removed") status = "removed";
+    else [plannedFor, status] = [e.at, "considered"];
+  }
+  return { plannedFor, status };
+}
+
+async function eventsOf(db: AnyDb, itemId: number) {
+  return tdb(db).selectFrom("work_programme_events").where("item_id", "=", itemId).selectAll().orderBy("position").execute();
+}
+
+/**
+ * Records one minuted change. Returns false when the same change from the same meeting is
+ * already recorded, so tracking a meeting twice adds nothing.
+ */
+export async function applyWorkProgrammeChange(
+  db: AnyDb,
+  bodyId: number,
+  change: WorkProgrammeChange,
+  at: { on: CalendarDate; meetingId: number | null },
+): Promise<boolean> {
+  const t = tdb(db);
+  const key = nameKey(change.title);
+  let item = await t.selectFrom("work_programme_items").where("body_id", "=", bodyId).where("title_key", "=", key).select(["id"]).executeTakeFirst();
+  if (!item) {
+    const body = await t.selectFrom("bodies").where("id", "=", bodyId).select("slug").executeTakeFirstOrThrow();
+    item = await t
+      .insertInto("work_programme_items")
+      .values({ body_id: bodyId, slug: `${body.slug}-${slugify(change.title).slice(0, 60).replace(/-+$/, "")}`, title: change.title, title_key: key, planned_for: null, status: "planned" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  }
+  const event =
+    change.kind === "add"
+      ? { kind: "added", from_slot: null, to_slot: change.to, note: null }
+      : change.kind === "move"
+        ? { kind: "moved", from_slot: change.from, to_slot: change.to, note: null }
+        : { kind: "removed", from_slot: change.from, to_slot: null, note: change.note };
+  const events = await eventsOf(t, item.id);
+  const same = events.some(
+    (e) => e.meeting_id === at.meetingId && e.kind === event.kind && e.from_slot === event.from_slot && e.to_slot === event.to_slot,
+  );
+  if (same) return false;
+  await t
+    .insertInto("work_programme_events")
+    .values({ item_id: item.id, position: events.length, on_date: at.on, meeting_id: at.meetingId, ...event })
+    .execute();
+  await restate(t, item.id);
+  return true;
+}
+
+async function restate(db: AnyDb, itemId: number): Promise<void> {
+  const events = (await eventsOf(db, itemId)).map(toEvent);
+  const { plannedFor, status } = replay(events);
+  await tdb(db).updateTable("work_programme_items").set({ planned_for: plannedFor, status, updated_at: new Date().toISOString() }).where("id", "=", itemId).execute();
+}
+
+/** By hand: add, move, remove or mark considered. */
+export async function recordWorkProgrammeEvent(db: AnyDb, itemId: number, event: WorkProgrammeEvent, meetingId: number | null = null): Promise<void> {
+  const t = tdb(db);
+  const events = await eventsOf(t, itemId);
+  const [from_slot, to_slot] =
+    event.kind === "added" ? [null, event.to] : event.kind === "moved" ? [event.from, event.to] : event.kind === "removed" ? [event.from, null] : [null, event.at];
+  await t
+    .insertInto("work_programme_events")
+    .values({ item_id: itemId, position: events.length, kind: event.kind, on_date: event.on, from_slot, to_slot, note: event.note ?? null, meeting_id: meetingId })
+    .execute();
+  await restate(t, itemId);
+}
+
+export interface WorkProgrammeEntryView {
+  slug: string;
+  title: string;
+  body: { slug: string; name: string };
+  plannedFor: Slot;
+  status: WorkProgrammeStatus;
+  history: { kind: WorkProgrammeEvent["kind"]; on: CalendarDate; description: string; note: string | null; meeting: { slug: string; date: string } | null }[];
+}
+
+export interface ListWorkProgrammeOptions {
+  body?: string;
+  authority?: string;
+  /** only items still to come on this date (planned, unscheduled last) */
+  upcomingOn?: CalendarDate;
+}
+
+export async function listWorkProgramme(db: AnyDb, opts: ListWorkProgrammeOptions = {}): Promise<WorkProgrammeEntryView[]> {
+  const t = tdb(db);
+  let q = t
+    .selectFrom("work_programme_items")
+    .innerJoin("bodies", "bodies.id", "work_programme_items.body_id")
+    .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+    .select([
+      "work_programme_items.id",
+      "work_programme_items.slug",
+      "work_programme_items.title",
+      "work_programme_items.planned_for",
+      "work_programme_items.status",
+      "bodies.slug as body_slug",
+      "bodies.name as body_name",
+    ]);
+  if (opts.body) q = q.where("bodies.slug", "=", opts.body);
+  if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+  const rows = await q.orderBy("bodies.name").orderBy("work_programme_items.title").execute();
+  if (!rows.length) return [];
+  const events = await t
+    .selectFrom("work_programme_events")
+    .leftJoin("meetings", "meetings.id", "work_programme_events.meeting_id")
+    .where(
+      "work_programme_events.item_id",
+      "in",
+      rows.map((r) => r.id),
+    )
+    .select([
+      "work_programme_events.item_id",
+      "work_programme_events.kind",
+      "work_programme_events.on_date",
+      "work_programme_events.from_slot",
+      "work_programme_events.to_slot",
+      "work_programme_events.note",
+      "work_programme_events.meeting_id",
+      "meetings.slug as meeting_slug",
+      "meetings.date as meeting_date",
+      "meetings.minutes_status",
+    ])
+    .orderBy("work_programme_events.item_id")
+    .orderBy("work_programme_events.position")
+    .execute();
+  const byItem = new Map<number, typeof events>();
+  for (const e of events) byItem.set(e.item_id, [...(byItem.get(e.item_id) ?? []), e]);
+  let views: (WorkProgrammeEntryView & { item: WorkProgrammeItem })[] = rows.map((r) => {
+    const history = (byItem.get(r.id) ?? []).map((e) => {
+      const event = toEvent(e);
+      // A link to the minutes only when those minutes are public.
+      const meeting = e.meeting_slug && e.meeting_date && e.minutes_status !== "draft" ? { slug: e.meeting_slug, date: e.meeting_date } : null;
+      return { kind: event.kind, on: event.on, description: describeEvent(event), note: event.note ?? null, meeting, event };
+    });
+    const item: WorkProgrammeItem = {
+      committee: r.body_name,
+      title: r.title,
+      plannedFor: r.planned_for,
+      status: r.status as WorkProgrammeStatus,
+      history: history.map((h) => h.event),
+    };
+    return {
+      slug: r.slug,
+      title: r.title,
+      body: { slug: r.body_slug, name: r.body_name },
+      plannedFor: r.planned_for,
+      status: r.status as WorkProgrammeStatus,
+      history: history.map(({ event: _e, ...h }) => h),
+      item,
+    };
+  });
+  if (opts.upcomingOn) {
+    const order = upcoming(views.map((v) => v.item), opts.upcomingOn);
+    views = order.map((item) => views.find((v) => v.item === item)!);
+  }
+  return views.map(({ item: _i, ...v }) => v);
+}
