@@ -1,16 +1,61 @@
+// Whether an item was taken in private. Three signs, in the order councils use them:
+//  - the item says so itself: "(Exemption paragraphs 1 & 7)", "Confidential …", "In camera", "Closed session";
+//  - an earlier resolution excluded the public ("… Schedule 12A …", "closed to the public", "in camera"):
+//    every later item is private until the public is readmitted or the meeting resumes in open session.
+//    The item holding that resolution is itself public;
+//  - the members adjourned "to meet in Committee … to discuss this item" (Irish councils).
 import type { ItemBlock, Located, ParseContext } from "../context.ts";
+import { plain } from "./markup.ts";
 
 export interface Exemption {
   paragraphs: string | null;
 }
 
+const OWN_MARK =
+  /\b(?:exempt(?:ion)?\s+(?:information\s*[-–(]?\s*)?(?:under\s+)?(?:paragraphs?|para\.?|categor(?:y|ies))\s*([\d\s,&and]+\d)|exempt\s+item|private\s+and\s+confidential|not\s+for\s+publication)\b/i;
+const TITLE_MARK = /\b(?:confidential|in\s+camera|closed\s+session|exempt|private\s+session|part\s+(?:ii|2|b)\b)/i;
+const EXCLUSION =
+  /\b(?:public\s+(?:and\s+press\s+)?(?:be\s+|were\s+|was\s+)?excluded|exclu(?:de|sion\s+of)\s+(?:the\s+)?(?:press\s+and\s+)?public|press\s+and\s+public\s+(?:be\s+|were\s+)?excluded|schedule\s+12a|closed\s+to\s+the\s+public|(?:move|go|went|moved|proceed(?:ed)?)\s+(?:in)?to\s+(?:a\s+)?(?:closed|confidential|private)\s+session|(?:move|go|went|moved|proceed(?:ed)?)\s+in\s+camera)\b/i;
+const READMIT =
+  /\b(?:re-?admitted|public\s+(?:were\s+|was\s+)?(?:invited\s+back|returned|re-?joined)|resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|(?:open|public)\s+session\s+(?:resumed|reconvened)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))\b/i;
+const IN_COMMITTEE = /\b(?:adjourn(?:ed)?|went|go|meet)\b[^.]{0,60}\bin\s+committee\b/i;
+
 /** For each item, whether it was taken in private (and under which Schedule 12A paragraphs), else null. */
 export function detectExempt(ctx: ParseContext, items: ItemBlock[]): (Located<Exemption> | null)[] {
-  return items.map((item) => {
+  const out: (Located<Exemption> | null)[] = [];
+  let excluded = false;
+  for (const item of items) {
+    let mark: Located<Exemption> | null = null;
+    const title = item.title.value;
+    // the item announcing the exclusion is held in public; its title names the exclusion
+    const announces = EXCLUSION.test(title) || /\bexclusion\b/i.test(title);
     for (let i = item.start; i < Math.min(item.end, item.bodyStart + 3); i++) {
-      const m = /exempt(?:ion)? paragraphs?\s+([\d\s,&and]+)/i.exec(ctx.lines[i].text);
-      if (m) return ctx.located({ paragraphs: m[1].trim() }, i);
+      const m = OWN_MARK.exec(plain(ctx.lines[i].text).text);
+      if (m && !announces) {
+        mark = ctx.located({ paragraphs: m[1]?.trim() ?? null }, i);
+        break;
+      }
     }
-    return null;
-  });
+    if (!mark && !announces && TITLE_MARK.test(title)) mark = { value: { paragraphs: null }, span: item.title.span };
+    if (!mark && excluded && !announces) mark = { value: { paragraphs: null }, span: item.title.span };
+    if (!mark) {
+      for (let i = item.bodyStart; i < item.end; i++) {
+        const t = ctx.lines[i].text;
+        if (IN_COMMITTEE.test(t) && /\bthis\s+item\b/i.test(t + " " + (ctx.lines[i + 1]?.text ?? ""))) {
+          mark = ctx.located({ paragraphs: null }, i);
+          break;
+        }
+      }
+    }
+    // exclusion and readmission inside this item decide what the following items are
+    for (let i = item.start; i < item.end; i++) {
+      const t = ctx.lines[i].text + " " + (ctx.lines[i + 1]?.text ?? "");
+      const ex = EXCLUSION.exec(t);
+      const re = READMIT.exec(t);
+      if (ex && (!re || re.index < ex.index)) excluded = true;
+      else if (re) excluded = false;
+    }
+    out.push(mark);
+  }
+  return out;
 }
