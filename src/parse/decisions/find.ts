@@ -34,7 +34,7 @@ export interface Decision {
 const REPLY = /^(?:reply|response|answer|officer'?s?\s+(?:reply|response))\s*[:\-–]?\s*$|^(?:reply|response)\s*:/i;
 /** A resolution keyword in the middle of a unit: "Play Area Repairs Quote Resolved16/01/13.1 It was agreed …". */
 const INLINE_FORMAL = /(?:\bAND\s+)?\bRESOLVED\b(?!\s+(?:that\s+)?(?:issues?|problems?|matters?)\b)|\bResolved\s*(?=\d+[./]\d)/g;
-const REPORTED = /\b(?:at|in|during)\s+(?:a|the|their|its|his|her)\s+(?:(?:last|previous|earlier|recent|next|\w+)\s+){0,2}(?:meeting|session)\b|\blast\s+(?:week|month)\b|\bpreviously\b/i;
+const REPORTED = /\b(?:stated|reported|advised|informed\s+\w+|explained|said)\s+that\b[^,;]*$|\bin\s+(?:19|20)\d\d\b|\b(?:at|in|during)\s+(?:a|the|their|its|his|her)\s+(?:(?:last|previous|earlier|recent|next|\w+)\s+){0,2}(?:meeting|session)\b|\blast\s+(?:week|month)\b|\bpreviously\b/i;
 
 /** "The official meeting concluded at 9.57pm", "declared the meeting closed": nothing after it is an item's decision. */
 const MEETING_CLOSED = /\b(?:meeting|session)\s+(?:was\s+)?(?:closed|concluded|ended|finished|terminated)\b|\bdeclared\s+the\s+meeting\s+closed\b|\bmeeting\s+closed\s+at\b/i;
@@ -134,6 +134,8 @@ interface Read {
   last: number;
 }
 
+const FURNITURE = /^[\s*_-]*(?:-{3,}|<small>|scanned\s+page|page\s+\d+(?:\s+of\s+\d+)?\s*$)/i;
+
 const TABLE_ROW = (s: string) => /\t/.test(s) || /^\s*\|/.test(s) || /\S {3,}\S.* {3,}\S/.test(s);
 
 /** A resolution after its keyword: the first sentence, and its list entries when it ends with a colon. */
@@ -144,13 +146,16 @@ function readFormal(text: string, units: Unit[], u: number, bodyStart: number): 
   let end = units[u].end;
   if (start >= units[u].end) {
     // keyword alone: the resolution is the next unit
-    const next = units[u + 1];
+    let n = u + 1;
+    // page furniture between the keyword and its text ("---", "Scanned page, text may contain errors")
+    while (units[n] && FURNITURE.test(text.slice(units[n].start, units[n].end))) n++;
+    const next = units[n];
     if (!next || TABLE_ROW(text.slice(next.start, next.end)) || formalRest(text.slice(next.start, next.end)) !== null) {
       return { text: null, start, end, last };
     }
     start = next.start;
     end = next.end;
-    last = u + 1;
+    last = n;
   }
   let listMode = false;
   for (;;) {
@@ -236,15 +241,20 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
 
   // "it was agreed (by …) that …"
   let firstImpersonal = s.length;
+  const starts: RegExpExecArray[] = [];
   IMPERSONAL.lastIndex = 0;
-  for (let m = IMPERSONAL.exec(s); m; m = IMPERSONAL.exec(s)) {
+  for (let m = IMPERSONAL.exec(s); m; m = IMPERSONAL.exec(s)) starts.push(m);
+  for (let k = 0; k < starts.length; k++) {
+    const m = starts[k];
     if (inMask(offset + m.index) || reportedBefore(m.index)) continue;
     const from = m.index + m[0].length;
-    const rest = s.slice(from);
+    // "it was agreed that A and it was agreed to B" records two decisions
+    const until = k + 1 < starts.length ? starts[k + 1].index : s.length;
+    const rest = s.slice(from, until).replace(/[\s,;]*(?:and|but|then)?\s*$/i, "");
     if (!rest.trim()) continue;
-    const t = tidy(cutAtTable(rest));
+    const t = COURTESY.test(rest) ? "" : tidy(cutAtTable(rest));
     if (t) {
-      found.push({ text: t, start: offset + from, end: offset + s.length, kind: "impersonal", unit: u });
+      found.push({ text: t, start: offset + from, end: offset + until, kind: "impersonal", unit: u });
       firstImpersonal = Math.min(firstImpersonal, m.index);
     }
   }
@@ -261,6 +271,8 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
   for (let m = ACTIVE_VERB.exec(head); m && !done; m = ACTIVE_VERB.exec(head)) {
     if (inMask(offset + m.index)) continue;
     const before = head.slice(0, m.index);
+    // "Approved Housing Bodies": a capitalised word inside a sentence is a name, not the verb
+    if (/^[A-Z][a-z]/.test(m[2]) && /\S\s*$/.test(before) && !/[.:;]\s*$/.test(before)) continue;
     if (!before.trim() || NOT_A_DECISION_BEFORE.test(before) || /\b(?:as|the|an?|was|were|is|are|it|there|this|that)\s*$/i.test(before)) continue;
     if (/^voted$/i.test(m[2]) && !/^\s+(?:to|in\s+favou?r|unanimously|for)\b/i.test(head.slice(m.index + m[0].length))) continue;
     if (!isCollectiveSubject(before)) continue;
@@ -278,6 +290,8 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
     if (!subject || /\b(?:it|there|which|that|as|what|who|whom)\s*$/i.test(subject) || /\bnot\b/.test(m[0])) continue;
     if (/^(?:it|there)\b/i.test(subject.split(/[,;]/).pop()!.trim())) continue;
     if (COURTESY.test(head) || OTHER_BODY.test(head) || reportedBefore(m.index)) continue;
+    // "once the budget was adopted, …", "if the plan were approved" — a condition, not a record
+    if (/\b(?:once|if|when|whenever|until|unless|whether|after|before|until|provided|noted\s+that|reported\s+that|advised\s+that|stated\s+that|informed)\b[^,;]*$/i.test(before)) continue;
     if (/^(?:carried|passed)$/i.test(m[3]) && !/\b(?:motion|proposal|resolution|amendment|recommendation)s?\b/i.test(before)) continue;
     whole(/deferred|postponed/i.test(m[3]) ? "deferral" : "passive");
     done = true;
@@ -285,7 +299,7 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
   if (found.length) return found;
 
   // "Deferred to next agenda.", "… to be considered again at next PC meeting"
-  if (DEFERRAL_UNIT.test(s.trim()) || TO_BE_RECONSIDERED.test(s) || /\b(?:was|were)\s+(?:\w+\s+)?(?:deferred|postponed)\b/i.test(s)) {
+  if (DEFERRAL_UNIT.test(s.trim()) || /\bthat\s+(?:this|the)\s+(?:item|matter|application|decision|report|motion)\s+(?:would\s+|should\s+)?be\s+(?:deferred|postponed)\b/i.test(s) || TO_BE_RECONSIDERED.test(s) || /\b(?:was|were)\s+(?:\w+\s+)?(?:deferred|postponed)\b/i.test(s)) {
     if (!reportedBefore(s.length) && !OTHER_BODY.test(s)) {
       const t = tidy(s);
       if (t) found.push({ text: t, start: offset, end: offset + s.length, kind: "deferral", unit: u });

@@ -34,7 +34,7 @@ export function formalRest(unit: string): string | null {
 
 /** "it was agreed (by the PC …) that" — impersonal; the decision starts after it. */
 export const IMPERSONAL =
-  /\bit\s+was\s+(?:also\s+|further\s+|therefore\s+|then\s+|subsequently\s+|finally\s+|duly\s+|unanimously\s+|generally\s+)*(?:agreed|decided|resolved|determined)\b(?:\s+(?:unanimously|by\s+all|by\s+everyone))?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{1,140},)?(?:\s+by\s+[^.;]{1,100}?(?=\s+(?:that|to|not\s+to)\b))?(?:\s+(?:upon|on|at|after)\s+[^.;]{1,80}?(?=\s+(?:that|to|not\s+to)\b))?\s*[:,]?\s*/gi;
+  /\bit\s+was\s+(?:also\s+|further\s+|therefore\s+|then\s+|subsequently\s+|finally\s+|duly\s+|unanimously\s+|generally\s+)*(?:agreed|decided|resolved|determined)\b(?:\s+unanimously)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{1,140},)?(?:\s+by\s+[^.;]{1,100}?(?=\s+(?:that|to|not\s+to)\b))?(?:\s+(?:upon|on|at|after)\s+[^.;]{1,80}?(?=\s+(?:that|to|not\s+to)\b))?\s*[:,]?\s*/gi;
 
 /** Verbs that record a decision when a body is their subject ("The Councillors agreed …"). */
 export const ACTIVE_VERB =
@@ -80,6 +80,8 @@ export function isCollectiveSubject(before: string): boolean {
     const parts = clause.split(/[,;:(]|\b(?:and\s+then|but|that|so|which|when|where|after\s+which)\b/i);
     clause = parts[parts.length - 1];
   }
+  // "Members noted and approved …": the subject is before the first verb
+  clause = clause.replace(/\s+[a-z]+ed\s+and\s*$/, "");
   let words = clause.trim().split(/\s+/).filter(Boolean);
   while (words.length && SUBJECT_FILLER.has(words[words.length - 1].toLowerCase())) {
     if (words.length === 1 && words[0].toLowerCase() === "all") break;
@@ -94,6 +96,7 @@ export function isCollectiveSubject(before: string): boolean {
   if (/^(?:he|she|i|it)$/.test(head)) return false;
   if (COLLECTIVE.has(head)) return true;
   // "the PC and allotment tenants", "Council and the tenants"
+  if (!/s$/.test(head)) return false;
   const window = lower.slice(-6);
   return window.some((w) => COLLECTIVE.has(w)) && !window.some((w) => INDIVIDUAL.has(w));
 }

@@ -34,7 +34,13 @@ export function proposalText(sentence: string): string | null {
   // an individual or "It was" proposes; "which was proposed" is a report
   if (/\b(?:was|were|had|has|have|be|been|being|which|who)\s*$/i.test(before)) return null;
   if (/\b(?:suggested|asked|wanted|wished|would|will|could|should)\b/i.test(before)) return null;
-  const after = sentence.slice(m.index + m[0].length - (/(?:that|to)$/i.test(m[0]) ? /(?:that|to)$/i.exec(m[0])![0].length : 0));
+  let after = sentence.slice(m.index + m[0].length - (/(?:that|to)$/i.test(m[0]) ? /(?:that|to)$/i.exec(m[0])![0].length : 0));
+  // "P. Markwell proposed and D. Pickston seconded that …"
+  const both = /^and\s+[^,.;]{1,40}?\s+seconded\s+(?=(?:that|to)\b)/i.exec(after);
+  if (both) {
+    const text = after.slice(both[0].length).trim();
+    return text.split(/\s+/).length >= 2 ? text : null;
+  }
   const cut = /[,;]?\s*(?:and\s+)?(?:(?:this\s+was\s+)?(?:duly\s+)?seconded\s+by\b|(?:(?:Cllr|Clr|Councillor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+seconded\b)/.exec(after);
   const tally = /[,;]\s*(?:with\s+)?(?:all|everyone|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:were\s+|votes?\s+)?(?:present\s+)?(?:in\s+favou?r|for|agreed)\b/i.exec(after);
   const carried = /\b(?:carried|agreed|unanimously)\b/i.exec(after);
@@ -42,5 +48,7 @@ export function proposalText(sentence: string): string | null {
   const end = Math.min(cut ? cut.index : Infinity, tally ? tally.index : Infinity, carried && !cut && !tally ? carried.index : Infinity);
   const text = after.slice(0, end).trim().replace(/[,;]$/, "");
   if (text.split(/\s+/).length < 2) return null;
+  // "proposed the following motion …": the motion is elsewhere, and so is its fate
+  if (/^(?:the\s+)?following\b|^(?:a|the)\s+motion\b/i.test(text)) return null;
   return text;
 }

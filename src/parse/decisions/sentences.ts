@@ -31,14 +31,22 @@ export function isAbbreviationDot(text: string, dot: number): boolean {
 
 export const LIST_MARKER = /^[ \t]*(?:[-•*·¢‣▪◦]\s+|(?:\(?[a-z]\)|\(?[ivx]{1,5}\)|\(\d{1,2}\)|\d{1,2}[.)])\s+)/;
 
+/** Lines that open a record of their own: "And Resolved:", "Proposed by …", "R2024-070 A. B, C. D:". */
+const RECORD_LINE = /^\s*(?:(?:and\s+)?resolved\b|(?:proposed|seconded|moved)\s+by\b|R?\d{2,4}-\d{1,4}\s+(?:[A-Z]\.\s?)+[A-Z])/i;
+
 function lineStartsBlock(line: string): boolean {
-  return LIST_MARKER.test(line) || /\t/.test(line) || /^\s*\|/.test(line);
+  return LIST_MARKER.test(line) || /\t/.test(line) || /^\s*\|/.test(line) || RECORD_LINE.test(line);
 }
 
 const SOFT_END = /(?:[,;(&–-]|\b(?:and|or|of|the|a|an|to|by|for|in|on|at|with|from|that|be|as))\s*$/i;
 
 export function splitUnits(text: string): Unit[] {
   const units: Unit[] = [];
+  // text converted with a blank line after every visual line: there a blank line says little
+  const lines = text.split("\n");
+  const filled = lines.filter((l) => l.trim()).length;
+  const spaced = lines.filter((l, k) => l.trim() && k + 1 < lines.length && !lines[k + 1].trim()).length;
+  const doubleSpaced = filled >= 6 && spaced / filled > 0.6;
   let start = skipSpace(text, 0);
   let block = true;
   const push = (end: number, nextBlock: boolean) => {
@@ -68,7 +76,9 @@ export function splitUnits(text: string): Unit[] {
       if (lineStartsBlock(nextLine) || /\t/.test(prevLine)) hard = true;
       else if (/:\s*$/.test(before)) hard = true;
       else if (newlines >= 2) {
-        const continues = /^[a-z]/.test(text[j]) || SOFT_END.test(before) || endsWithAbbreviation(before);
+        // a wrapped visual line (converted PDFs put blank lines between them) runs on into the next
+        const wrapped = doubleSpaced && prevLine.trim().length >= 50 && prevLine.trim().length <= 110 && !/[.!?:;]["”’)]?\s*$/.test(prevLine) && /^[A-Za-z(£€$0-9]/.test(text[j]);
+        const continues = /^[a-z]/.test(text[j]) || SOFT_END.test(before) || endsWithAbbreviation(before) || wrapped;
         hard = !continues;
       }
       if (hard) {
@@ -88,7 +98,9 @@ export function splitUnits(text: string): Unit[] {
         const nextCh = text[next] ?? "";
         const isDot = ch === ".";
         const enumerator = isDot && /^(?:[-•*·]\s*)?\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})$/i.test(text.slice(start, i));
-        if (!(isDot && isAbbreviationDot(text, i)) && !enumerator && !/[a-z]/.test(nextCh)) {
+        // "Ltd." or "Co." closing a line before a new paragraph ends the sentence; a title before a name never does
+        const paragraphAfter = /\n\s*\n/.test(text.slice(k, next)) && /[A-Z]/.test(nextCh) && !isTitleDot(text, i);
+        if ((!(isDot && isAbbreviationDot(text, i)) || paragraphAfter) && !enumerator && !/[a-z]/.test(nextCh)) {
           push(k, false);
           i = start;
           continue;
@@ -99,6 +111,15 @@ export function splitUnits(text: string): Unit[] {
   }
   if (start < text.length) push(text.length, false);
   return units;
+}
+
+const TITLES = new Set("cllr clr clir councillor mr mrs ms dr rev revd prof st no nos".split(" "));
+
+function isTitleDot(text: string, dot: number): boolean {
+  let a = dot;
+  while (a > 0 && /[A-Za-z]/.test(text[a - 1])) a--;
+  const word = text.slice(a, dot);
+  return TITLES.has(word.toLowerCase()) || /^[A-Z]$/.test(word);
 }
 
 function endsWithAbbreviation(s: string): boolean {
