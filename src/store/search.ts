@@ -182,7 +182,7 @@ export async function search(db: Db, q: string, opts: SearchOptions = {}): Promi
 
   const rank = pg ? sql`-ts_rank_cd(e.tsv, websearch_to_tsquery('english', ${match}))` : sql`bm25(search_fts, 4.0, 1.0)`;
   const snippet = pg
-    ? sql`ts_headline('english', CASE WHEN page.text = '' THEN page.title ELSE page.text END, websearch_to_tsquery('english', ${match}), ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
+    ? sql`ts_headline('english', CASE WHEN to_tsvector('english', page.text) @@ websearch_to_tsquery('english', ${match}) THEN page.text ELSE page.title END, websearch_to_tsquery('english', ${match}), ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`})`
     : sql`snippet(search_fts, -1, ${OPEN}, ${CLOSE}, '…', 24)`;
   // PostgreSQL: headline only the page (ts_headline re-parses the text); SQLite's snippet() needs the FTS row.
   const rows = pg

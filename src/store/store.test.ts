@@ -1,0 +1,343 @@
+// One store suite, run on SQLite and on a throwaway PostgreSQL cluster.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { readDocument } from "../ingest/read.ts";
+import { openStore, type Db } from "./db.ts";
+import { migrateToLatest } from "./migrate.ts";
+import { importMinutes, type ImportResult } from "./import.ts";
+import { storeCounts, storeDigest } from "./digest.ts";
+import { WITHHELD } from "./visibility.ts";
+import {
+  getBody,
+  getMeeting,
+  getMeetingProvenance,
+  getPerson,
+  getProvenance,
+  getSourceDocument,
+  listAuthorities,
+  listBodies,
+  listDecisions,
+  listMeetings,
+  listPeople,
+  search,
+} from "./read/index.ts";
+import { postgresUnavailable, startPostgres, type PostgresCluster } from "../../test/support/postgres.ts";
+import { goldenDocs, minutes, sourceOf } from "../../test/support/golden.ts";
+
+const PG_SKIP = postgresUnavailable();
+const tmp = mkdtempSync(join(tmpdir(), "quorum-store-"));
+let cluster: Promise<PostgresCluster> | null = null;
+const digests = new Map<string, string>();
+const counts = new Map<string, unknown>();
+
+after(async () => {
+  if (cluster) await (await cluster).stop();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const STAFFS = "safe-and-strong-communities-select-committee-2016-12-12";
+const BUCKS = "buckinghamshire-county-council-cabinet-2018-04-23-1030";
+
+for (const dialect of ["sqlite", "postgres"] as const) {
+  describe(`store on ${dialect}`, { skip: dialect === "postgres" && PG_SKIP ? PG_SKIP : false }, () => {
+    let db: Db;
+    const results = new Map<string, ImportResult | Error>();
+
+    before(async () => {
+      let url: string;
+      if (dialect === "sqlite") url = `sqlite:${join(tmp, "store.db")}`;
+      else {
+        cluster ??= startPostgres();
+        url = await (await cluster).createDatabase();
+      }
+      db = await openStore(url);
+    });
+    after(async () => db?.destroy());
+
+    const count = async (table: "authorities" | "meetings" | "people" | "source_documents" | "search_entries" | "items") =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+
+    test("migrations create the schema once and record it", async () => {
+      const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+      assert.deepEqual(applied.rows.map((r) => r.name), ["001_initial"]);
+      assert.deepEqual(await migrateToLatest(db), []);
+      assert.equal(await count("meetings"), 0);
+    });
+
+    test("importing the dev documents gives the expected counts", async () => {
+      for (const doc of goldenDocs()) {
+        try {
+          results.set(doc.file, await importMinutes(db, { source: await readDocument(doc.file), record: doc.record, parserVersion: "golden" }));
+        } catch (err) {
+          results.set(doc.file, err as Error);
+        }
+      }
+      const failed = [...results].filter(([, r]) => r instanceof Error);
+      assert.equal(failed.length, 1);
+      assert.match(failed[0][0], /northwold/);
+      assert.match((failed[0][1] as Error).message, /northwold.*: no meeting date found .* cannot be stored as a meeting$/);
+      const c = await storeCounts(db);
+      counts.set(dialect, c);
+      assert.deepEqual(
+        { authorities: c.authorities, bodies: c.bodies, meetings: c.meetings, items: c.items, decisions: c.decisions, attendance: c.attendance, recommendations: c.recommendations, sourceDocuments: c.sourceDocuments },
+        { authorities: 7, bodies: 7, meetings: 7, items: 87, decisions: 75, attendance: 98, recommendations: 8, sourceDocuments: 7 },
+      );
+      assert.ok(c.people >= 90 && c.people <= 98, `people ${c.people}`);
+      assert.ok(c.searchEntries > c.items);
+    });
+
+    test("re-importing the same documents changes nothing", async () => {
+      const before = await storeDigest(db);
+      for (const doc of goldenDocs()) {
+        if (doc.file.includes("northwold")) continue;
+        const r = await importMinutes(db, { source: await readDocument(doc.file), record: doc.record, parserVersion: "golden" });
+        assert.equal(r.status, "unchanged", doc.file);
+      }
+      assert.equal(await storeDigest(db), before);
+      digests.set(dialect, before);
+    });
+
+    test("read functions give the portal meetings, bodies, people and decisions", async () => {
+      const authorities = await listAuthorities(db);
+      assert.equal(authorities.length, 7);
+      assert.equal(authorities.find((a) => a.slug === "buckinghamshire-county-council")?.meetingCount, 1);
+
+      const bodies = await listBodies(db, { authority: "buckinghamshire-county-council" });
+      assert.deepEqual(bodies.map((b) => [b.slug, b.kind, b.meetingCount]), [["buckinghamshire-county-council-cabinet", "cabinet", 1]]);
+
+      const page = await listMeetings(db, { limit: 2, offset: 1 });
+      assert.equal(page.total, 7);
+      assert.equal(page.data.length, 2);
+      const all = await listMeetings(db, { from: "2018-01-01", to: "2018-12-31" });
+      assert.deepEqual(all.data.map((m) => m.slug).sort(), [BUCKS, "stoke-ferry-parish-council-2018-09-05-1900"]);
+
+      const m = await getMeeting(db, BUCKS);
+      assert.ok(m);
+      assert.equal(m.date, "2018-04-23");
+      assert.equal(m.startTime, "10:30");
+      assert.equal(m.authority.timeZone, "Europe/London");
+      assert.equal(m.items.length, 11);
+      assert.deepEqual(m.items.map((i) => i.position), [...m.items.keys()]);
+      assert.equal(m.recommendations.length, 8);
+      assert.equal(m.attendance.present.length + m.attendance.inAttendance.length + m.attendance.apologies.length + m.attendance.absent.length, 15);
+      assert.ok(m.attendance.present.some((a) => a.rawName === "Mr M Tett" && a.person?.name === "M Tett"));
+      assert.equal(m.decisionCount, 7);
+      const withText = m.items.filter((i) => i.text);
+      assert.ok(withText.length >= 9, `items with text: ${withText.length}`);
+      assert.match(m.items.find((i) => i.title.includes("Modern Slavery"))!.text!, /Modern Slavery/);
+      assert.equal(m.sourceDocuments.length, 1);
+      assert.equal(m.sourceDocuments[0].current, true);
+      assert.equal(await getMeeting(db, "no-such-meeting"), null);
+
+      const body = await getBody(db, "buckinghamshire-county-council-cabinet");
+      assert.ok(body);
+      assert.deepEqual(body.meetingsByYear.map((y) => [y.year, y.meetings.length]), [[2018, 1]]);
+      assert.equal(body.decisions.length, 7);
+      assert.ok(body.members.some((x) => x.person.name === "M Tett" && x.from === "2018-04-23"));
+
+      const people = await listPeople(db, { authority: "buckinghamshire-county-council" });
+      assert.ok(people.total >= 10);
+      const tett = people.data.find((p) => p.name === "M Tett")!;
+      const person = await getPerson(db, tett.slug);
+      assert.ok(person);
+      assert.equal(person.attendance.present, 1);
+      assert.equal(person.attendance.expected, 1);
+      assert.deepEqual(person.namesAsWritten, ["Mr M Tett"]);
+      assert.equal(person.memberships[0].body.slug, "buckinghamshire-county-council-cabinet");
+
+      const noted = await listDecisions(db, { outcome: "noted" });
+      assert.ok(noted.total >= 1);
+      assert.ok(noted.data.every((d) => d.outcome === "noted"));
+      const minutesDecisions = await listDecisions(db, { q: "minutes", limit: 100 });
+      assert.ok(minutesDecisions.data.every((d) => /minutes/i.test(d.text)));
+      assert.ok(minutesDecisions.total >= 3);
+    });
+
+    test("exempt business stays out of public reads and search (Staffordshire item 35)", async () => {
+      const m = await getMeeting(db, STAFFS);
+      assert.ok(m);
+      const item = m.items.find((i) => i.number === "35")!;
+      assert.equal(item.title, "Confidential HR Matter");
+      assert.equal(item.exempt, true);
+      assert.equal(item.text, null);
+      assert.deepEqual(item.resolutions, []);
+      assert.match(item.exemptNotice!, /exempt/i);
+      assert.equal(m.decisionCount, 7);
+
+      for (const q of [`"communication timings"`, `"briefing note"`, `"Cabinet Member be asked to review"`]) {
+        assert.equal((await search(db, q)).total, 0, q);
+      }
+      const indexed = await db.selectFrom("search_entries").select("text").execute();
+      assert.ok(!indexed.some((e) => /communication timings/.test(e.text)));
+      assert.equal((await search(db, `"Confidential HR Matter"`)).total, 1);
+      assert.equal((await listDecisions(db, { q: "communication timings" })).total, 0);
+
+      const doc = await getSourceDocument(db, m.sourceDocumentId!);
+      assert.ok(doc);
+      assert.ok(!doc.text.includes("communication timings"));
+      assert.ok(doc.text.includes(WITHHELD));
+      assert.ok(doc.text.includes("35. Confidential HR Matter"));
+      // the officers' copy is intact
+      const stored = await db.selectFrom("source_documents").where("id", "=", m.sourceDocumentId!).select("text").executeTakeFirstOrThrow();
+      assert.ok(stored.text.includes("communication timings"));
+
+      const r = await db
+        .selectFrom("resolutions")
+        .innerJoin("items", "items.id", "resolutions.item_id")
+        .innerJoin("meetings", "meetings.id", "items.meeting_id")
+        .where("meetings.slug", "=", STAFFS)
+        .where("items.number", "=", "35")
+        .select("resolutions.id")
+        .executeTakeFirstOrThrow();
+      await db.insertInto("provenance").values({ entity: "resolution", entity_id: r.id, field: "text", source_document_id: m.sourceDocumentId!, line: 1, end_line: null, start: stored.text.indexOf("That the briefing"), end: stored.text.indexOf("That the briefing") + 40, implied: dialect === "postgres" ? false : 0 }).execute();
+      assert.deepEqual(await getProvenance(db, "resolution", r.id), []);
+      assert.ok((await getMeetingProvenance(db, STAFFS)).every((p) => !p.excerpt.includes("briefing")));
+      await db.deleteFrom("provenance").where("entity", "=", "resolution").where("entity_id", "=", r.id).execute();
+    });
+
+    test("search: words, phrases, OR, -exclusion, facets and pages", async () => {
+      const slavery = await search(db, "slavery");
+      assert.ok(slavery.total >= 4);
+      assert.ok(slavery.data.every((h) => h.snippet.includes("<mark>")));
+      assert.ok(slavery.data.some((h) => h.type === "decision" && h.decisionSlug && h.slug === BUCKS));
+      assert.equal(slavery.facets.type.reduce((n, f) => n + f.count, 0), slavery.total);
+      assert.ok(slavery.facets.body.some((f) => f.value === "buckinghamshire-county-council-cabinet" && f.label === "Cabinet"));
+      assert.ok(slavery.facets.year.some((f) => f.value === "2016"));
+
+      const phrase = await search(db, `"modern slavery inquiry"`);
+      assert.ok(phrase.total >= 1);
+      assert.ok(phrase.total < slavery.total);
+      assert.ok(phrase.data.every((h) => h.body?.slug === "buckinghamshire-county-council-cabinet"));
+
+      const allotments = await search(db, "allotments");
+      const either = await search(db, "slavery OR allotments");
+      assert.equal(either.total, slavery.total + allotments.total);
+
+      const without = await search(db, "slavery -inquiry");
+      assert.ok(without.total > 0 && without.total < slavery.total);
+      assert.ok(without.data.every((h) => !/inquiry/i.test(h.snippet + h.title)));
+
+      const decisions = await search(db, "slavery", { type: "decision" });
+      assert.ok(decisions.data.every((h) => h.type === "decision"));
+      assert.equal(decisions.facets.type.reduce((n, f) => n + f.count, 0), slavery.total, "the type facet ignores its own filter");
+      const y2016 = await search(db, "slavery", { year: 2016 });
+      assert.ok(y2016.data.every((h) => h.meeting?.date.startsWith("2016")));
+      const inBody = await search(db, "slavery", { body: "safe-and-strong-communities-select-committee" });
+      assert.ok(inBody.total >= 2 && inBody.data.every((h) => h.body?.slug === "safe-and-strong-communities-select-committee"));
+
+      const p1 = await search(db, "council", { limit: 3 });
+      const p2 = await search(db, "council", { limit: 3, offset: 3 });
+      assert.equal(p1.data.length, 3);
+      assert.equal(p1.total, p2.total);
+      assert.ok(p1.data.every((h) => !p2.data.some((x) => x.type === h.type && x.id === h.id)));
+
+      const person = await search(db, "Tett", { type: "person" });
+      assert.equal(person.total, 1);
+      assert.match(person.data[0].slug, /^m-tett-/);
+      assert.equal((await search(db, "-slavery")).total, 0);
+      assert.equal((await search(db, "")).total, 0);
+      assert.equal(typeof (await search(db, `NEAR( "* OR - title:x`)).total, "number");
+    });
+
+    test("a corrected version updates the meeting in place and keeps the old source document", async () => {
+      const doc = goldenDocs().find((d) => d.file.includes("bucks"))!;
+      const source = await readDocument(doc.file);
+      const before = await getMeeting(db, BUCKS);
+      const text = source.text + "\nCorrection: the title of item 9 was amended on 1 May 2018.\n";
+      const record = structuredClone(doc.record);
+      record.items = record.items.filter((i) => i.number !== "2");
+      record.items.find((i) => i.number === "9")!.title = "Modern Slavery Inquiry (corrected)";
+      const r = await importMinutes(db, { source: sourceOf("bucks-cabinet-2018-04-23-v2.txt", text), record, parserVersion: "golden" });
+      assert.equal(r.status, "updated");
+      assert.equal(r.meetingSlug, BUCKS);
+      const m = await getMeeting(db, BUCKS);
+      assert.ok(m && before);
+      assert.equal(m.id, before.id);
+      assert.equal(m.items.length, 10);
+      assert.equal(m.items.find((i) => i.number === "9")!.title, "Modern Slavery Inquiry (corrected)");
+      assert.deepEqual(m.sourceDocuments.map((s) => [s.fileName, s.current]), [["bucks-cabinet-2018-04-23-v2.txt", true], ["bucks-cabinet-2018-04-23.txt", false]]);
+      assert.notEqual(m.sourceDocumentId, before.sourceDocumentId);
+      const old = await getSourceDocument(db, before.sourceDocumentId!);
+      assert.ok(old && !old.current);
+      assert.equal(await count("meetings"), 7);
+      assert.equal((await search(db, `"Modern Slavery Inquiry corrected"`)).total, 2, "the item and its decision");
+      // and the same corrected file again is unchanged
+      assert.equal((await importMinutes(db, { source: sourceOf("bucks-cabinet-2018-04-23-v2.txt", text), record, parserVersion: "golden" })).status, "unchanged");
+    });
+
+    test("people are matched across meetings by the name rules, raw names kept", async () => {
+      const at = (name: string, status: "present" | "apologies" = "present") => ({ name, status, kind: "member" as const, role: null, substituteFor: null });
+      const meeting = (date: string, names: ReturnType<typeof at>[], body = "Cabinet") =>
+        importMinutes(db, {
+          source: sourceOf(`testshire-${body}-${date}.txt`, `Testshire ${body} ${date}\n${names.map((n) => n.name).join("\n")}\n`),
+          record: minutes({ authority: "Testshire County Council", body, date, startTime: "10:00", attendance: names }),
+          parserVersion: "golden",
+        });
+      await meeting("2020-01-10", [at("Mr M Tett"), at("Cllr J Smith")]);
+      await meeting("2020-02-10", [at("Martin Tett"), at("Cllr Smith", "apologies")]);
+      await meeting("2020-03-10", [at("Cllr Tett"), at("Mr J Tett")]);
+      await meeting("2020-04-10", [at("Cllr Smith")], "Planning Committee");
+      const people = (await listPeople(db, { authority: "testshire-county-council" })).data;
+      assert.deepEqual(people.map((p) => p.name).sort(), ["Cllr Smith", "J Smith", "J Tett", "Martin Tett"]);
+      const martin = await getPerson(db, people.find((p) => p.name === "Martin Tett")!.slug);
+      assert.ok(martin);
+      assert.deepEqual(martin.namesAsWritten, ["Cllr Tett", "Martin Tett", "Mr M Tett"]);
+      assert.equal(martin.attendance.present, 3);
+      const smith = await getPerson(db, people.find((p) => p.name === "J Smith")!.slug);
+      assert.ok(smith);
+      assert.deepEqual([smith.attendance.present, smith.attendance.apologies, smith.attendance.expected], [1, 1, 2]);
+      assert.deepEqual(smith.memberships.map((x) => [x.body.name, x.from, x.to]), [["Cabinet", "2020-01-10", "2020-02-10"]]);
+      const march = await getMeeting(db, "testshire-county-council-cabinet-2020-03-10-1000");
+      assert.deepEqual(march?.attendance.present.map((a) => [a.rawName, a.person?.name]), [["Cllr Tett", "Martin Tett"], ["Mr J Tett", "J Tett"]]);
+    });
+
+    test("a document that fails mid-import leaves nothing behind", async () => {
+      const before = await storeDigest(db);
+      const beforeCounts = await storeCounts(db);
+      const record = minutes({
+        authority: "Failing Borough Council",
+        body: "Licensing Committee",
+        date: "2021-05-05",
+        attendance: [{ name: "Cllr A Newperson", status: "present", kind: "member", role: null, substituteFor: null }],
+        items: [
+          { number: "1", title: "Apologies", exempt: false, resolutions: [{ text: "Noted." }] },
+          { number: "2", title: "Licence", exempt: false, resolutions: [{ text: null as unknown as string }] },
+        ],
+      });
+      await assert.rejects(importMinutes(db, { source: sourceOf("failing.txt", "1. Apologies\nNoted.\n2. Licence\n"), record, parserVersion: "golden" }));
+      assert.deepEqual(await storeCounts(db), beforeCounts);
+      assert.equal(await storeDigest(db), before);
+      assert.deepEqual((await listAuthorities(db)).filter((a) => a.name === "Failing Borough Council"), []);
+      await assert.rejects(importMinutes(db, { source: sourceOf("nodate.txt", "Licensing Committee\n"), record: minutes({ body: "Licensing Committee" }) }), /no meeting date found/);
+      assert.deepEqual(await storeCounts(db), beforeCounts);
+    });
+
+    test("draft minutes are hidden from every public read", async () => {
+      const m = await getMeeting(db, STAFFS);
+      assert.ok(m);
+      const docId = m.sourceDocumentId!;
+      await db.updateTable("meetings").set({ minutes_status: "draft" }).where("slug", "=", STAFFS).execute();
+      try {
+        assert.equal(await getMeeting(db, STAFFS), null);
+        assert.ok(!(await listMeetings(db, { limit: 100 })).data.some((x) => x.slug === STAFFS));
+        assert.equal(await getSourceDocument(db, docId), null);
+        assert.equal((await search(db, `"Transforming Care Partnerships"`)).total, 0);
+        assert.equal((await listDecisions(db, { body: "safe-and-strong-communities-select-committee" })).total, 0);
+        assert.deepEqual(await getMeetingProvenance(db, STAFFS), []);
+      } finally {
+        await db.updateTable("meetings").set({ minutes_status: "published" }).where("slug", "=", STAFFS).execute();
+      }
+      assert.ok(await getMeeting(db, STAFFS));
+    });
+  });
+}
+
+test("SQLite and PostgreSQL hold the same content after the same imports", { skip: PG_SKIP ?? false }, () => {
+  assert.equal(digests.size, 2);
+  assert.deepEqual(counts.get("sqlite"), counts.get("postgres"));
+  assert.equal(digests.get("sqlite"), digests.get("postgres"));
+});
