@@ -183,8 +183,9 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
       {anyAttendance && (
         <section aria-labelledby="attendance">
           <h2 class="govuk-heading-l" id="attendance">
-            Attendance <SourceLink at={lines.attendance()} what="attendance" />
+            Attendance
           </h2>
+          <SourceLink at={lines.attendance()} what="attendance list" block />
           <div class="govuk-grid-row">
             <Group title="Members present" people={g.members} />
             <Group title="Substitutes" people={g.substitutes}>

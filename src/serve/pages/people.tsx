@@ -132,8 +132,8 @@ export function PersonPage({ p }: { p: PersonDetail }) {
         {a.expected > 0 ? (
           <>
             <p class="govuk-body">
-              {p.name} was expected at {plural(a.expected, "meeting")} as a member: present at {a.present}, sent apologies to {a.apologies}
-              {a.absent ? ` and was recorded absent from ${a.absent}` : " and was not recorded absent from any"}.
+              {p.name} was expected at {plural(a.expected, "meeting")}: present at {a.present || "none"}, sent apologies for {a.apologies || "none"} and
+              {a.absent ? ` was recorded absent from ${a.absent}` : " was not recorded absent from any"}.
             </p>
             <dl class="govuk-summary-list govuk-summary-list--no-border qm-attendance-figures">
               <div class="govuk-summary-list__row">
@@ -158,9 +158,9 @@ export function PersonPage({ p }: { p: PersonDetail }) {
                 <span class="govuk-details__summary-text">How these figures are counted</span>
               </summary>
               <div class="govuk-details__text">
-                A member is expected at every meeting of a committee where the minutes list them as present, as sending apologies or as absent. Apologies mean the member told the
-                committee in advance that they could not attend; absent means they were expected and neither attended nor sent apologies. Meetings attended in another capacity (for
-                example as a visiting councillor or officer) are listed but not counted as expected. {missed > 0 ? "" : "No missed meetings are recorded."}
+                Someone is counted as expected at a meeting when the minutes list them among those present, among those sending apologies or as absent. Apologies mean they told
+                the committee in advance that they could not attend; absent means they were expected and neither attended nor sent apologies. Meetings where they were only “in
+                attendance” (for example a visiting councillor or a presenter) are listed but not counted as expected. {missed > 0 ? "" : "No missed meetings are recorded."}
               </div>
             </details>
           </>
