@@ -80,7 +80,7 @@ test("summary counts add up per inquiry and per owner", () => {
   const recs = tracked();
   recs[0] = { ...recs[0], closure: { outcome: "implemented", date: "2018-04-30" } };
   recs[2] = { ...recs[2], updates: [upd("2018-10-01", "amber")] };
-  const rows = recs.map((rec) => ({ rec, assessment: assess(inquiry, rec, "2018-07-15") }));
+  const rows = recs.map((rec) => ({ rec, response: rec.response?.response ?? null, ...assess(inquiry, rec, "2018-07-15") }));
   const s = summarise(rows);
   assert.equal(s.total, 8);
   assert.equal(s.byResponse.yes, 6);

@@ -79,7 +79,14 @@ export function isOpen(status: RecommendationStatus): boolean {
 
 const zeroes = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-export function summarise(rows: readonly { rec: Pick<TrackedRecommendation, "response">; assessment: Assessment }[]): TrackerSummary {
+/** What a summary counts of each recommendation. */
+export interface SummaryRow {
+  response: RecommendationResponse | null;
+  status: RecommendationStatus;
+  overdue: readonly OverdueReason[];
+}
+
+export function summarise(rows: readonly SummaryRow[]): TrackerSummary {
   const summary: TrackerSummary = {
     total: 0,
     byStatus: zeroes(RECOMMENDATION_STATUSES),
@@ -88,22 +95,19 @@ export function summarise(rows: readonly { rec: Pick<TrackedRecommendation, "res
     overdueBy: zeroes(OVERDUE_REASONS),
     open: 0,
   };
-  for (const { rec, assessment } of rows) {
+  for (const row of rows) {
     summary.total++;
-    summary.byStatus[assessment.status]++;
-    summary.byResponse[rec.response?.response ?? "none"]++;
-    if (assessment.overdue.length) summary.overdue++;
-    for (const r of assessment.overdue) summary.overdueBy[r]++;
-    if (isOpen(assessment.status)) summary.open++;
+    summary.byStatus[row.status]++;
+    summary.byResponse[row.response ?? "none"]++;
+    if (row.overdue.length) summary.overdue++;
+    for (const r of row.overdue) summary.overdueBy[r]++;
+    if (isOpen(row.status)) summary.open++;
   }
   return summary;
 }
 
 /** Summaries per group (inquiry, committee, owner …), groups in first-seen order. */
-export function summariseBy<T extends { rec: Pick<TrackedRecommendation, "response">; assessment: Assessment }>(
-  rows: readonly T[],
-  key: (row: T) => string,
-): Map<string, TrackerSummary> {
+export function summariseBy<T extends SummaryRow>(rows: readonly T[], key: (row: T) => string): Map<string, TrackerSummary> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const k = key(row);
