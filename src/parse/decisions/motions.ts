@@ -46,7 +46,11 @@ export function proposalText(sentence: string): string | null {
   const carried = /\b(?:carried|agreed|unanimously)\b/i.exec(after);
   if (!cut && !tally && !carried) return null;
   const end = Math.min(cut ? cut.index : Infinity, tally ? tally.index : Infinity, carried && !cut && !tally ? carried.index : Infinity);
-  const text = after.slice(0, end).trim().replace(/[,;]$/, "");
+  let text = after.slice(0, end).trim().replace(/[,;]$/, "");
+  // "Cllr A proposed Cllr B as Chairman, seconded by …": the whole proposal says what was decided
+  if (text.split(/\s+/).length < 4 || /^(?:(?:Cllr|Clr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b\.?|[A-Z][a-z]+\s+[A-Z][a-z]+$)/.test(text)) {
+    text = (sentence.slice(0, m.index) + sentence.slice(m.index, m.index + m[0].length) + after.slice(0, end)).trim().replace(/[,;]$/, "");
+  }
   if (text.split(/\s+/).length < 2) return null;
   // "proposed the following motion …": the motion is elsewhere, and so is its fate
   if (/^(?:the\s+)?following\b|^(?:a|the)\s+motion\b/i.test(text)) return null;

@@ -70,7 +70,7 @@ export function splitUnits(text: string): Unit[] {
       if (j >= text.length) break;
       const lineStart = text.lastIndexOf("\n", j - 1) + 1;
       const nextLine = text.slice(lineStart, text.indexOf("\n", j) < 0 ? text.length : text.indexOf("\n", j));
-      const before = text.slice(start, i);
+      const before = text.slice(Math.max(start, i - 200), i);
       const prevLine = text.slice(text.lastIndexOf("\n", i - 1) + 1, i);
       let hard = false;
       if (lineStartsBlock(nextLine) || /\t/.test(prevLine)) hard = true;
@@ -97,7 +97,7 @@ export function splitUnits(text: string): Unit[] {
         const next = skipSpace(text, k);
         const nextCh = text[next] ?? "";
         const isDot = ch === ".";
-        const enumerator = isDot && /^(?:[-•*·]\s*)?\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})$/i.test(text.slice(start, i));
+        const enumerator = isDot && i - start < 24 && /^(?:[-•*·]\s*)?\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})$/i.test(text.slice(start, i));
         // "Ltd." or "Co." closing a line before a new paragraph ends the sentence; a title before a name never does
         const paragraphAfter = /\n\s*\n/.test(text.slice(k, next)) && /[A-Z]/.test(nextCh) && !isTitleDot(text, i);
         if ((!(isDot && isAbbreviationDot(text, i)) || paragraphAfter) && !enumerator && !/[a-z]/.test(nextCh)) {
