@@ -1,0 +1,123 @@
+// `quorum import` end to end: a folder walk, unchanged re-runs, and an import killed mid-way that,
+// run again, ends in the same state as one clean run.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import SQLite from "better-sqlite3";
+import { openStore } from "../store/db.ts";
+import { storeCounts, storeDigest } from "../store/digest.ts";
+import { goldenDocs, GOLDEN_DIR } from "../../test/support/golden.ts";
+
+const BIN = new URL("../../bin/quorum", import.meta.url).pathname;
+const tmp = mkdtempSync(join(tmpdir(), "quorum-import-"));
+test.after(() => rmSync(tmp, { recursive: true, force: true }));
+
+function quorum(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const summary = (out: string) => {
+  const m = /^(\d+) documents?: ok (\d+) \((\d+) new, (\d+) updated in place\), unchanged (\d+), failed (\d+)(?:; (\d+) other files? ignored)?$/m.exec(out);
+  assert.ok(m, `summary line in:\n${out}`);
+  const [total, ok, created, updated, unchanged, failed, ignored] = m.slice(1).map((x) => Number(x ?? 0));
+  return { total, ok, created, updated, unchanged, failed, ignored };
+};
+
+test("import walks a folder, counts ignored files, reports failures and re-runs as unchanged", () => {
+  const db = `sqlite:${join(tmp, "walk.db")}`;
+  const empty = join(tmp, "empty-minutes.txt");
+  writeFileSync(empty, "");
+  const missing = join(tmp, "missing.txt");
+  const first = quorum(["import", "--db", db, GOLDEN_DIR, empty, missing]);
+  const s1 = summary(first.stdout);
+  assert.equal(s1.ignored, goldenDocs().length, "the .expected.json files");
+  assert.equal(s1.total, s1.ok + s1.unchanged + s1.failed);
+  assert.ok(s1.failed >= 1);
+  assert.match(first.stdout, /failed: .*empty-minutes\.txt: empty file$/m);
+  assert.match(first.stdout, /failed: .*northwold.*: no meeting date found/);
+  assert.match(first.stdout, /failed: .*missing\.txt: no such file$/m);
+  assert.equal(first.code, 1);
+  assert.equal(first.stderr.includes("Error:"), false);
+
+  const second = quorum(["import", "--db", db, GOLDEN_DIR, empty, missing]);
+  const s2 = summary(second.stdout);
+  assert.deepEqual([s2.ok, s2.unchanged, s2.failed], [0, s1.ok, s1.failed]);
+  assert.equal(second.code, 1);
+});
+
+/** 40 distinct documents: the golden texts with a line added, their expected records moved to other years. */
+function corpus(dir: string): string {
+  const lines: string[] = [];
+  const docs = goldenDocs().filter((d) => !d.file.endsWith(".pdf") && d.record.date);
+  for (let k = 0; k < 40; k++) {
+    const d = docs[k % docs.length];
+    const file = join(dir, `${String(k).padStart(2, "0")}-${basename(d.file)}`);
+    writeFileSync(file, readFileSync(d.file, "utf8") + `\nCopy ${k}\n`);
+    const record = structuredClone(d.record);
+    record.date = `${1980 + k}${record.date!.slice(4)}`;
+    lines.push(JSON.stringify({ file, record }));
+  }
+  const records = join(dir, "records.jsonl");
+  writeFileSync(records, lines.join("\n") + "\n");
+  return records;
+}
+
+async function countSources(path: string): Promise<number> {
+  if (!existsSync(path)) return 0;
+  try {
+    const db = new SQLite(path, { readonly: true, fileMustExist: true });
+    try {
+      return Number((db.prepare("SELECT count(*) AS n FROM source_documents").get() as { n: number }).n);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0; // not migrated yet
+  }
+}
+
+test("an import killed mid-way and run again ends in the same state as one clean run", async () => {
+  const dir = mkdtempSync(join(tmp, "corpus-"));
+  const records = corpus(dir);
+  const killedPath = join(tmp, "killed.db");
+  const cleanPath = join(tmp, "clean.db");
+
+  const child = spawn(process.execPath, [BIN, "import", "--db", `sqlite:${killedPath}`, "--records", records], { stdio: "ignore" });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+  let atKill = 0;
+  for (let waited = 0; waited < 60_000; waited += 10) {
+    atKill = await countSources(killedPath);
+    if (atKill >= 5) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  child.kill("SIGKILL");
+  assert.equal(await exited, "SIGKILL");
+  const afterKill = await countSources(killedPath);
+  assert.ok(afterKill >= 5 && afterKill < 40, `killed after ${afterKill} of 40 documents`);
+
+  const rerun = quorum(["import", "--db", `sqlite:${killedPath}`, "--records", records]);
+  assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
+  const s = summary(rerun.stdout);
+  assert.equal(s.unchanged, afterKill);
+  assert.equal(s.ok, 40 - afterKill);
+
+  const clean = quorum(["import", "--db", `sqlite:${cleanPath}`, "--records", records]);
+  assert.equal(clean.code, 0, clean.stdout + clean.stderr);
+  assert.equal(summary(clean.stdout).ok, 40);
+
+  const a = await openStore(`sqlite:${killedPath}`);
+  const b = await openStore(`sqlite:${cleanPath}`);
+  try {
+    const [ca, cb] = [await storeCounts(a), await storeCounts(b)];
+    assert.deepEqual(ca, cb);
+    assert.equal(ca.meetings, 40);
+    assert.equal(await storeDigest(a), await storeDigest(b));
+  } finally {
+    await a.destroy();
+    await b.destroy();
+  }
+});
