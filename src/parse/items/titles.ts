@@ -9,8 +9,8 @@ const DATE_RE = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|\\b(
 export const STARTERS = new Set(
   (
     "The There This These Those It It's He She They We I A An Cllr Cllrs Cllr. Clir Clir. Councillor Councillors " +
-    "Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Members Member None Nothing Following After Before Apologies Proposed Moved " +
-    "Seconded Resolved RESOLVED Agreed Discussion Circulated Reply Noted All Our Its Their His Her Each Everyone"
+    "Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Members Member None Nothing Following After Before Proposed Moved " +
+    "Seconded Resolved RESOLVED Agreed Discussion Circulated Reply Noted Our Its Their His Her Each Everyone"
   ).split(" "),
 );
 const PERSON = /^(?:Cllrs?\.?|Clir\.?|Councillors?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)$/;
@@ -24,6 +24,11 @@ const ABBREVIATIONS = /(?:^|\s)(?:cllr|clir|mr|mrs|ms|dr|no|st|co|nos|rd|ltd|inc
 export function titleLength(text: string): number {
   const words = [...text.matchAll(/\S+/g)];
   if (!words.length) return 0;
+  const caps = capitalsRun(words.map((w) => w[0]));
+  if (caps > 0 && caps < words.length) {
+    const w = words[caps - 1];
+    return text.slice(0, w.index! + w[0].length).replace(/[\s:;,.–—-]+$/, "").length;
+  }
   let end = text.length;
   for (let w = 0; w < words.length; w++) {
     const word = words[w][0];
@@ -34,6 +39,11 @@ export function titleLength(text: string): number {
     // a starter word opens the body, unless the heading is still waiting for its object
     const personAfterLower = PERSON.test(word) && /^[a-z]/.test(prev);
     if (w > 0 && STARTERS.has(word) && !CONNECTORS.has(prev.toLowerCase()) && !/[(/]$/.test(prev) && !personAfterLower) {
+      end = at;
+      break;
+    }
+    // a planning or case reference opens the details ("Planning Applications 15/02050/O – Outline …")
+    if (w > 0 && /^\d{2}\/\d{4,}/.test(word)) {
       end = at;
       break;
     }
@@ -92,4 +102,19 @@ const KEEP_CAPS = new Set("AOB AGM SPC ICT HR CIL OPW HSE UK EU CCTV LED NALC SA
 
 export function isMonthStart(text: string): boolean {
   return new RegExp(`^(?:${MONTHS})\\b`, "i").test(text);
+}
+
+/** Number of leading words of a heading printed in capitals ("PUBLIC FORUM The new streetlamp …" → 2). */
+function capitalsRun(words: string[]): number {
+  let n = 0;
+  let letters = 0;
+  for (const w of words) {
+    const core = w.replace(/[^A-Za-z]/g, "");
+    if (core && core !== core.toUpperCase()) break;
+    // a lone roman numeral or letter after the heading opens a list ("REPORTS i. …", "REPORTS A) …")
+    if (n > 0 && /^\(?(?:[ivx]{1,4}|[a-hA-H])[.)]$/i.test(w)) break;
+    letters += core.length;
+    n++;
+  }
+  return letters >= 5 && (n >= 2 || letters >= 6) ? n : 0;
 }
