@@ -1,7 +1,284 @@
+// Everyone the minutes list as present, in attendance, sending apologies or absent. Read from
+// the attendance blocks before the first item, from items about apologies or attendance, and
+// from sentences elsewhere ("Cllr X sent his apologies", "A and B from Y were in attendance").
 import type { Attendee } from "../../domain/minutes.ts";
 import type { ItemBlock, Located, ParseContext } from "../context.ts";
+import { joinLines, type Joined } from "../text/joined.ts";
+import { classify } from "./classify.ts";
+import {
+  HONORIFIC,
+  ROLE_WORD,
+  looksLikeName,
+  normaliseRole,
+  parseEntry,
+  pluralHonorific,
+  splitNameRole,
+  splitRunOn,
+  splitTopLevel,
+  stripHonorific,
+  withHonorific,
+} from "./names.ts";
+import { findSections, type Section, type SectionKind } from "./sections.ts";
+import { findSentences } from "./sentences.ts";
+
+interface Person {
+  name: string;
+  role: string | null;
+  /** [start, end) in the joined text */
+  index: number;
+  length: number;
+}
+
+// reasons and asides after a name in an apologies list
+const REASON =
+  /\s+(?:due\s+to|because|owing\s+to|as\s+(?:he|she|they)\b|who\s|for\s+(?:personal|family|health|work)|on\s+holiday|being\s+away|work\s+commitments|illness|unwell|had\s+|has\s+|was\s+|were\s+|is\s+|are\s+|would\s+|sent\s+|gave\s+)/i;
+
+/** "Director, Support Services (Mr. S. Coughlan), Meetings Administrator (Mr. M. Leahy)" */
+function roleThenBracketedName(text: string, base: number): Person[] | null {
+  const re = /([^()]*?)\s*\(((?:Mr|Ms|Mrs|Miss|Dr|Messrs|Mesdames|Cllr|Councillor)\.?\s[^()]+)\)/g;
+  const out: Person[] = [];
+  let hits = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    hits++;
+    const role = normaliseRole(m[1].replace(/^[\s,;]+|\s*,?\s*and\s*$/g, ""));
+    const inner = m[2];
+    const plural = pluralHonorific(inner);
+    const names = plural ? splitTopLevel(plural.rest).map((p) => ({ ...p, text: withHonorific(p.text, plural.singular) })) : [{ text: inner, index: 0 }];
+    for (const n of names) {
+      const name = n.text.replace(/\s+/g, " ").trim();
+      if (looksLikeName(name)) out.push({ name, role: role || null, index: base + m.index + m[0].indexOf(inner), length: inner.length });
+    }
+  }
+  return hits >= 1 && out.length && !HONORIFIC.test(text.trim()) ? out : null;
+}
+
+/** The people in one list. */
+export function peopleIn(raw: string, base = 0): Person[] {
+  // a preamble before a colon ("LGA 1972, Section 85(1) & (2): Cllr. Sue Leet")
+  let text = raw;
+  const pre = /^([^:\n]{1,80}):\s*/.exec(text);
+  if (pre && !HONORIFIC.test(pre[1].trim()) && !looksLikeName(pre[1].trim())) {
+    text = text.slice(pre[0].length);
+    base += pre[0].length;
+  }
+  const bracketed = roleThenBracketedName(text, base);
+  if (bracketed) return bracketed;
+
+  // initials in brackets separate names even without a comma: "Pam Walker (PW) Claire Williams (CW)"
+  text = text.replace(/\(([A-Z]{2,4})\)[ \t]+(?=[A-Z])/g, "($1),");
+  // one person per line ("Mr. P. Dowling, Director of Service"), unless the lines hold several
+  // names each and simply wrap ("Cllr. John Costello, Cllr Vivienne Crowley, Cllr. Michael")
+  const lines = text.split("\n").filter((l) => l.trim());
+  const isName = (t: string) => {
+    const x = t.replace(/\s*\([^)]*\)/g, "").replace(/[.]$/, "");
+    return looksLikeName(x) && (HONORIFIC.test(x) || !ROLE_WORD.test(x));
+  };
+  const multi = lines.filter((l) => splitTopLevel(l).filter((p) => isName(p.text)).length >= 2).length;
+  const startsWithPerson = lines.every((l) => isName(splitTopLevel(l)[0]?.text ?? "") || /\t/.test(l));
+  const lineMode = lines.length >= 2 && multi * 2 < lines.length && startsWithPerson;
+
+  const chunks: { text: string; index: number }[] = [];
+  if (lineMode) {
+    let off = 0;
+    for (const l of text.split("\n")) {
+      if (l.trim()) chunks.push({ text: l, index: off });
+      off += l.length + 1;
+    }
+  } else {
+    // join wrapped lines; a line break after a tab-separated row separates like a tab; keep length
+    const joined = text.replace(/([A-Za-z]-)(\s*\n\s*)(?=[A-Za-z])/g, (_m, a: string, ws: string) => a + "\u0001".repeat(ws.length));
+    const rows = joined.split("\n");
+    // a row that ends a sentence ("Mr M Tett (in the Chair).") ends its entry; "Cllr." does not
+    const sepAfter = (r: string) =>
+      r.includes("\t") ? "\t" : /[.)]\s*$/.test(r) && !/(?:^|[\s(])(?:Cllr|Clr|Clir|Cmhlr|Mr|Mrs|Ms|Dr|Revd?|[A-Z])\.\s*$/.test(r) ? "," : " ";
+    chunks.push({ text: rows.map((r, i) => (i < rows.length - 1 ? r + sepAfter(r) : r + " ")).join("").slice(0, joined.length), index: 0 });
+  }
+
+  const out: Person[] = [];
+  for (const chunk of chunks) {
+    const flat = chunk.text.replace(/[\n\r]/g, " ");
+    const honorifics = (flat.match(new RegExp(HONORIFIC.source.replace("^", "(?:^|\\s)"), "g")) ?? []).length;
+    const commas = (flat.match(/[,;\t]|\s(?:and|&)\s/g) ?? []).length;
+    const runOn = honorifics >= 3 && commas < honorifics - 1;
+    const parts = runOn ? splitRunOn(flat) : splitTopLevel(flat);
+    let carried: string | null = null;
+    for (const p of parts) {
+      let t = p.text.replace(/\u0001/g, "");
+      const at = base + chunk.index + p.index;
+      const plural = pluralHonorific(t);
+      if (plural) {
+        carried = plural.singular;
+        t = plural.rest;
+      } else if (HONORIFIC.test(t)) carried = null;
+      const reason = t.search(REASON);
+      if (reason > 0) t = t.slice(0, reason);
+      const entry = parseEntry(t);
+      if (!entry) continue;
+      let { name, role } = entry;
+      if (runOn) {
+        const split = splitNameRole(name);
+        name = split.name;
+        if (split.rest) {
+          // "Cllr Grant Tomkins Helen Richardson Parish Clerk": the rest starts another person
+          const next = splitNameRole(split.rest);
+          const nextWords = next.name.split(/\s+/);
+          if (next.rest && nextWords.length >= 2 && !ROLE_WORD.test(next.name) && looksLikeName(next.name)) {
+            out.push({ name: withHonorific(name, carried), role, index: at, length: p.text.length });
+            out.push({ name: next.name, role: normaliseRole(next.rest), index: at, length: p.text.length });
+            continue;
+          }
+          role = role ?? normaliseRole(split.rest);
+        }
+      }
+      if (!name && role && out.length) {
+        out[out.length - 1].role ??= role;
+        continue;
+      }
+      const bare = stripHonorific(name);
+      const roleLike = !HONORIFIC.test(name) && (ROLE_WORD.test(bare) || /^[A-Z]{2,6}\.?$/.test(bare));
+      if (!looksLikeName(name) || roleLike) {
+        // "Office Assistant-Intern Kim Turnbull": role words, then a first name and surname
+        const words = name.split(/\s+/);
+        const tail = words.slice(-2).join(" ");
+        if (words.length >= 3 && ROLE_WORD.test(words.slice(0, -2).join(" ")) && looksLikeName(tail) && !ROLE_WORD.test(tail)) {
+          out.push({ name: tail, role: normaliseRole(words.slice(0, -2).join(" ")), index: at, length: p.text.length });
+          continue;
+        }
+        // "Mr. P. Dowling, Director of Service": what follows a name is its role
+        const prev = out[out.length - 1];
+        if (prev && name && !/\d/.test(name) && name.length <= 80 && prev.index >= base + chunk.index) {
+          prev.role = prev.role ? `${prev.role}, ${normaliseRole(name)}` : normaliseRole(name);
+        }
+        continue;
+      }
+      if (!role) {
+        const title = name.match(/^(Mayor|Deputy\s+Mayor|Reeve|Deputy\s+Reeve)\b/);
+        if (title) role = title[1];
+      }
+      out.push({ name: withHonorific(name, carried), role, index: at, length: p.text.length });
+    }
+  }
+  return out;
+}
+
+function add(
+  ctx: ParseContext,
+  j: Joined,
+  out: Located<Attendee>[],
+  section: SectionKind,
+  people: Person[],
+): void {
+  for (const p of people) {
+    const role = p.role ?? section.role ?? null;
+    const { kind, status } = classify(section, p.name, role);
+    out.push({
+      value: { name: p.name, status, kind, role, substituteFor: null },
+      span: j.span(p.index, p.index + p.length),
+    });
+  }
+  void ctx;
+}
+
+/** Same surname, and the same first initial when both have one. */
+export function samePerson(a: string, b: string): boolean {
+  const ka = personKey(a);
+  const kb = personKey(b);
+  return ka.surname === kb.surname && (!ka.initial || !kb.initial || ka.initial === kb.initial);
+}
+
+/** Surname and first initial, the way people are matched across lists. */
+export function personKey(name: string): { surname: string; initial: string } {
+  const words = stripHonorific(name.replace(/\([^)]*\)/g, " "))
+    .toLowerCase()
+    .replace(/[^a-z\u00C0-\u024F'’ -]+/g, " ")
+    .split(/\s+/)
+    .filter((w) => w && !/^(?:cllr|councillor|mr|mrs|ms|dr|obe|mbe|cbe|jp)$/.test(w));
+  if (!words.length) return { surname: name.toLowerCase(), initial: "" };
+  const surname = words[words.length - 1].replace(/['’]/g, "");
+  return { surname, initial: words.length > 1 ? words[0][0] : "" };
+}
+
+/** Start line and column where the first item's heading begins. */
+function firstItemCut(ctx: ParseContext, items: ItemBlock[]): { line: number; col?: number } {
+  if (!items.length) return { line: Math.min(ctx.lines.length, 80) };
+  const it = items[0];
+  const line = ctx.lines[it.start];
+  const col = line ? it.number.span.start - line.offset : 0;
+  if (line && col > 0 && col <= line.text.length && !it.number.span.implied) return { line: it.start + 1, col };
+  return { line: it.start };
+}
 
 /** Everyone listed as present, in attendance, sending apologies or absent. */
-export function parseAttendance(_ctx: ParseContext, _frontEnd: number, _items: ItemBlock[]): Located<Attendee>[] {
-  return [];
+export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: ItemBlock[]): Located<Attendee>[] {
+  const out: Located<Attendee>[] = [];
+  const scanned: Section[] = [];
+
+  const scan = (j: Joined) => {
+    const sections = findSections(j.text);
+    for (const s of sections) {
+      let content = j.text.slice(s.start, s.end);
+      // "Mr W Whyte, with Mrs J Teesdale … attended as a substitute": the substitute is read separately
+      if (s.status === "apologies") content = content.replace(/[,;]?\s+with\s+(?=[A-Z])[\s\S]*$/, "");
+      add(ctx, j, out, s, peopleIn(content, s.start));
+      scanned.push(s);
+    }
+    return sections.length;
+  };
+
+  // the front matter
+  const cut = firstItemCut(ctx, items);
+  let front = joinLines(ctx, 0, cut.line, { endCol: cut.col });
+  if (!findSections(front.text).length && items.length > 1) {
+    // an early false item heading (a date line, say) must not hide the attendance
+    const later = items.find((it) => it.start > cut.line + 8) ?? null;
+    front = joinLines(ctx, 0, later ? later.start : Math.min(ctx.lines.length, 80));
+  }
+  scan(front);
+
+  // items about apologies or attendance
+  let apologies = out.some((a) => a.value.status === "apologies");
+  for (const it of items) {
+    if (!/\b(?:apolog|attendance|present|absent|regrets)/i.test(it.title.value)) continue;
+    const j = joinLines(ctx, it.start, it.end);
+    scan(j);
+  }
+  apologies = out.some((a) => a.value.status === "apologies");
+  const all = joinLines(ctx, 0, ctx.lines.length);
+  if (!apologies) {
+    // "There were apologies accepted from Cllr X" in an item the headings did not mark
+    for (const s of findSections(all.text)) {
+      if (s.status !== "apologies" || !/\b(?:from|by)$/i.test(s.label.trim())) continue;
+      add(ctx, all, out, s, peopleIn(all.text.slice(s.start, s.end).replace(/[,;]?\s+with\s+(?=[A-Z])[\s\S]*$/, ""), s.start));
+    }
+  }
+
+  // sentences anywhere: "sent his apologies", "were in attendance", substitutes
+  const sentences = findSentences(all.text, !apologies);
+  for (const s of sentences.people) {
+    const { kind, status } = classify(s.section, s.name, s.role);
+    out.push({ value: { name: s.name, status, kind, role: s.role, substituteFor: null }, span: all.span(s.index, s.index + s.length) });
+  }
+
+  // one entry per person and status; the first listing wins, later ones fill in a missing role
+  const result: Located<Attendee>[] = [];
+  const group = (st: string) => (st === "in_attendance" ? "present" : st);
+  for (const a of out) {
+    const prev = result.find((r) => group(r.value.status) === group(a.value.status) && samePerson(r.value.name, a.value.name));
+    if (prev) {
+      prev.value.role ??= a.value.role;
+      continue;
+    }
+    result.push(a);
+  }
+
+  for (const sub of sentences.substitutes) {
+    const who = result.find((a) => samePerson(a.value.name, sub.name) && a.value.status !== "apologies");
+    if (who) who.value.substituteFor = sub.forName;
+    else
+      result.push({
+        value: { name: sub.name, status: "present", kind: "member", role: null, substituteFor: sub.forName },
+        span: all.span(sub.index, sub.index + sub.length),
+      });
+  }
+  return result;
 }

@@ -167,9 +167,13 @@ function mostNamedCouncil(ctx: ParseContext): Located<string> | null {
   const counts = new Map<string, { n: number; f: Found }>();
   for (const f of findCouncils(all.text)) {
     if (!/\b(?:county|city|borough|district|metropolitan|regional)\s+council$/i.test(f.value)) continue;
-    const c = counts.get(f.value);
-    if (c) c.n++;
-    else counts.set(f.value, { n: 1, f });
+    // "City & County" and "City and County" are one council; the spelled-out form is kept
+    const key = f.value.replace(/\s&\s/g, " and ");
+    const c = counts.get(key);
+    if (c) {
+      c.n++;
+      if (/\band\b/.test(f.value) && !/\band\b/.test(c.f.value)) c.f = f;
+    } else counts.set(key, { n: 1, f });
   }
   let best: { n: number; f: Found } | null = null;
   for (const c of counts.values()) if (!best || c.n > best.n) best = c;

@@ -1,0 +1,157 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { splitLines, type SourceText } from "../../domain/source.ts";
+import { ParseContext, type ItemBlock } from "../context.ts";
+import { parseAttendance, peopleIn } from "./attendance.ts";
+
+const ctxOf = (text: string) => {
+  const source: SourceText = { file: "doc.txt", format: "txt", text, lines: splitLines(text), contentHash: "", byteLength: text.length };
+  return new ParseContext(source);
+};
+
+/** An item heading on line `start` whose number is at the start of the line. */
+const item = (ctx: ParseContext, start: number, end: number, number: string, title: string): ItemBlock => ({
+  number: ctx.located(number, start, 0, number.length),
+  title: ctx.located(title, start),
+  start,
+  bodyStart: start + 1,
+  end,
+});
+
+const table = (text: string, items: (ctx: ParseContext) => ItemBlock[] = () => []) => {
+  const ctx = ctxOf(text);
+  return parseAttendance(ctx, ctx.lines.length, items(ctx)).map((a) => {
+    const { name, status, kind, role, substituteFor } = a.value;
+    return [name, status, kind, role, substituteFor].filter((x) => x !== null).join(" | ");
+  });
+};
+
+test("labelled blocks: chair, members, other members, officers, apologies with a substitute", () => {
+  const text = [
+    "MEMBERS PRESENT",
+    "",
+    "Mr M Tett (in the Chair).",
+    "",
+    "Mr M Appleyard, Lin Hazell, Mr M Shaw and Mrs J Teesdale",
+    "",
+    "OTHER MEMBERS IN ATTENDANCE",
+    "",
+    "Mr S Lambert",
+    "",
+    "OFFICERS IN ATTENDANCE",
+    "",
+    "Ms R Bennett and Mr R Ambrose",
+    "",
+    "1 APOLOGIES FOR ABSENCE",
+    "",
+    "Apologies were received from Mr W Whyte, with Mrs J Teesdale, Deputy Cabinet Member attended as a substitute.",
+    "",
+    "2 DECLARATIONS OF INTEREST",
+  ].join("\n");
+  const rows = table(text, (ctx) => [item(ctx, 14, 19, "1", "APOLOGIES FOR ABSENCE"), item(ctx, 18, 19, "2", "DECLARATIONS OF INTEREST")]);
+  assert.deepEqual(rows, [
+    "Mr M Tett | present | member | Chair",
+    "Mr M Appleyard | present | member",
+    "Lin Hazell | present | member",
+    "Mr M Shaw | present | member",
+    "Mrs J Teesdale | present | member | Mr W Whyte",
+    "Mr S Lambert | in_attendance | member",
+    "Ms R Bennett | present | officer",
+    "Mr R Ambrose | present | officer",
+    "Mr W Whyte | apologies | member",
+  ]);
+});
+
+test("a run-on parish list with roles and outside guests", () => {
+  const text =
+    "Attendance: Cllr Sue Lintern (Chair) Cllr Jim McNeill (Vice-Chair) Cllr Daphne Clements Cllr Grant Tomkins Helen Richardson Parish Clerk and Financial Responsible Person\n\n" +
+    "Also, in attendance: Cllr Martin Storey Norfolk County Councillor Mr Chris Philpott Footpath Warden\n\nMembers of the Public: 22\n\n182/18 Apologies There were apologies accepted from Cllr Trudy Mann.";
+  assert.deepEqual(table(text), [
+    "Cllr Sue Lintern | present | member | Chair",
+    "Cllr Jim McNeill | present | member | Vice-Chair",
+    "Cllr Daphne Clements | present | member",
+    "Cllr Grant Tomkins | present | member",
+    "Helen Richardson | present | officer | Parish Clerk and Financial Responsible Person",
+    "Cllr Martin Storey | in_attendance | other | Norfolk County Councillor",
+    "Mr Chris Philpott | in_attendance | other | Footpath Warden",
+    "Cllr Trudy Mann | apologies | member",
+  ]);
+});
+
+test("plural honorifics, 'Role (Mr. Name)' officials and OCR 'IN HAIR'", () => {
+  const text =
+    "IN HAIR:\nCouncillor Michael Donegan, An Cathaoirleach.\nMEMBERS PRESENT:\nCouncillors Carey, Egan, E. Ryan and Teefy.\nOFFICIALS IN ATTENDANCE:\n" +
+    "Director, Support Services-Finance, HR & ICT (Mr. S. Coughlan), Senior\nExecutive Engineer, Cappamore-\n\nKilmallock (Mr. B. Kidney), Clerical Officers (Messrs. S. O’Dwyer and D. Ryan).\n\n1. Adoption of Minutes";
+  assert.deepEqual(table(text), [
+    "Councillor Michael Donegan | present | member | An Cathaoirleach",
+    "Councillor Carey | present | member",
+    "Councillor Egan | present | member",
+    "Councillor E. Ryan | present | member",
+    "Councillor Teefy | present | member",
+    "Mr. S. Coughlan | present | officer | Director, Support Services-Finance, HR & ICT",
+    "Mr. B. Kidney | present | officer | Senior Executive Engineer, Cappamore-Kilmallock",
+    "Mr. S. O’Dwyer | present | officer | Clerical Officers",
+    "Mr. D. Ryan | present | officer | Clerical Officers",
+  ]);
+});
+
+test("role before name, guests with an organisation, and tab columns", () => {
+  assert.deepEqual(
+    table("Present: Mayor Tom Piper and Councillors Tom Butler and Dave\nYemm.\nStaff: Office Assistant-Intern Kim Turnbull; Operations\nSuperintendent Dan MacInnis.\nGuests: Oscar Poloni, KPMG.\nDisclosure of pecuniary interest: None."),
+    [
+      "Mayor Tom Piper | present | member | Mayor",
+      "Councillor Tom Butler | present | member",
+      "Councillor Dave Yemm | present | member",
+      "Kim Turnbull | present | officer | Office Assistant-Intern",
+      "Dan MacInnis | present | officer | Operations Superintendent",
+      "Oscar Poloni | in_attendance | other | KPMG",
+    ],
+  );
+  assert.deepEqual(
+    table("Present: John Francis (Chairman)\n\nAttendance\n\nMaureen Compton\tRobert Marshall\nBob Fraser\tDavid Williams (Vice-Chairman)\n\nApologies: Gill Heath and Alan White\n\nPART ONE"),
+    [
+      "John Francis | present | member | Chairman",
+      "Maureen Compton | present | member",
+      "Robert Marshall | present | member",
+      "Bob Fraser | present | member",
+      "David Williams | present | member | Vice-Chairman",
+      "Gill Heath | apologies | member",
+      "Alan White | apologies | member",
+    ],
+  );
+});
+
+test("initials and dashes in a one-line parish header; reasons are dropped from apologies", () => {
+  const text =
+    "MINUTES OF THE PARISH COUNCIL MEETING HELD ON 6 OCTOBER 2016 PRESENT (5 Councillors): - Pam Bullas (PB), Claire Cann (CC) - Chair, Pam Walker (PW) Claire Williams (CW). Clerk: Sarah Thorpe 9 members of the public were in attendance. The Chairman welcomed everyone present and opened the meeting.\n\n" +
+    "1. Apologies for absence. Apologies had been received from Paula Kellingray (PK) due to her being away, and Tom Foy (TF) due to work commitments.";
+  assert.deepEqual(table(text), [
+    "Pam Bullas | present | member",
+    "Claire Cann | present | member | Chair",
+    "Pam Walker | present | member",
+    "Claire Williams | present | member",
+    "Sarah Thorpe | present | officer | Clerk",
+    "Paula Kellingray | apologies | member",
+    "Tom Foy | apologies | member",
+  ]);
+});
+
+test("attendance stated in sentences", () => {
+  const text =
+    "Present: Cllr A. Smith\n\n2. Reports\nNorfolk County Council Cllr. Martin Storey sent his apologies. No report sent.\n\nCiara Brolly and Shane Kinsella from the Share a Dream Foundation were in attendance at the meeting.";
+  assert.deepEqual(table(text), [
+    "Cllr A. Smith | present | member",
+    "Cllr. Martin Storey | apologies | other | Norfolk County Council",
+    "Ciara Brolly | in_attendance | other | Share a Dream Foundation",
+    "Shane Kinsella | in_attendance | other | Share a Dream Foundation",
+  ]);
+});
+
+test("lines that are not attendance stay out", () => {
+  assert.deepEqual(table("1. Apologies\nApologies were accepted.\n\n2. Minutes\nThe minutes were agreed."), []);
+  assert.deepEqual(table("Members of the Public: 22\n\n9 members of the public were in attendance."), []);
+  assert.deepEqual(table("The Chairman welcomed everyone present and opened the meeting. Cllr Smith reported on the roads."), []);
+  assert.deepEqual(table("3. Matters arising\nThe Clerk advised that the Officers present had no update. Councillor Jones asked about the bins."), []);
+  assert.deepEqual(table("Apologies: None\n\nAbsent: None."), []);
+  assert.deepEqual(peopleIn("ADOPTION OF MINUTES"), []);
+});

@@ -1,0 +1,230 @@
+// Splitting attendance lists into people: "A, B and C", "Councillors A, B and C", run-on lists
+// with no commas ("Cllr A (Chair) Cllr B Cllr C"), one person per line, tab-separated columns,
+// "Role (Mr. Name)" and "Role Name; Role Name". Names are kept as written, honorifics included.
+
+/** Honorifics and titles that may start a name. Plural forms distribute over the list that follows. */
+const HONORIFIC_WORDS = [
+  "Cllrs?\\.?",
+  "Clrs?\\.?",
+  "Clirs?\\.?",
+  "Cmhlr\\.?",
+  "Councillors?",
+  "Councilors?",
+  "Mayor",
+  "Deputy\\s+Mayor",
+  "Reeve",
+  "Deputy\\s+Reeve",
+  "Alderman",
+  "Mr\\.?",
+  "Mrs\\.?",
+  "Ms\\.?",
+  "Miss",
+  "Mx\\.?",
+  "Dr\\.?",
+  "Prof\\.?",
+  "Professor",
+  "Rev(?:d)?\\.?",
+  "Reverend",
+  "Sir",
+  "Dame",
+  "Lady",
+  "Lord",
+  "Messrs\\.?",
+  "Mesdames",
+  "PCSO",
+  "PC",
+  "Sgt\\.?",
+  "Inspector",
+];
+export const HONORIFIC = new RegExp(`^(?:${HONORIFIC_WORDS.join("|")})(?=\\s|$|[A-Z])`, "");
+const HONORIFIC_ANYWHERE = new RegExp(
+  `(?<![\\w'’-])(?:${HONORIFIC_WORDS.join("|")})(?!\\s+(?:${HONORIFIC_WORDS.join("|")})\\s)(?=\\s+[A-ZÀ-ÖØ-ÞĀ-ſ'’]|[A-Z][a-z])`,
+  "g",
+);
+const ROLE_LEAD = /^((?:(?:Norfolk|County|Borough|District|City|Parish|Town|Deputy|Vice|Former|Ward)\s+)+)(Councillor|Cllr\.?)\s+/;
+
+const PLURAL: Record<string, string> = {
+  councillors: "Councillor",
+  councilors: "Councilor",
+  cllrs: "Cllr",
+  "cllrs.": "Cllr.",
+  clrs: "Clr",
+  "clrs.": "Clr.",
+  clirs: "Clir",
+  "clirs.": "Clir.",
+  messrs: "Mr",
+  "messrs.": "Mr.",
+  mesdames: "Mrs",
+};
+
+/** Words that make a phrase a role or an organisation rather than part of a name. */
+export const ROLE_WORD =
+  /\b(?:chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|cathaoirleach|leas-chathaoirleach|mayor|clerk|officer|director|engineer|administrator|administrative|manager|executive|librarian|worker|treasurer|secretary|solicitor|accountant|planner|superintendent|chief|intern|assistant|archivist|coordinator|co-ordinator|head|deputy|lead|advisor|adviser|analyst|supervisor|inspector|warden|councillor|council|county|borough|district|parish|police|constabulary|pcso|representative|member|members|responsible|financial|rfo|services|service|support|operations|municipal|development|research|culture|foundation|trust|association|society|ltd|limited|kpmg|sergeant|garda|consultant|auditor|agent|staff|steward|volunteer|minute[- ]taker|secretariat|democratic|governance|legal|finance|highways?|planning)\b/i;
+
+/** Role phrases given in brackets or after a dash, normalised the way minutes intend them. */
+export function normaliseRole(role: string): string {
+  let r = role.replace(/([A-Za-z])-\s*\n\s*(?=[A-Za-z])/g, "$1-").replace(/\s+/g, " ").replace(/^[\s,–—:-]+|[\s,;–—-]+$/g, "").replace(/\.$/, "").trim();
+  r = r.replace(/^(?:in\s+the\s+|the\s+)/i, "");
+  if (/^chair$/i.test(r)) return "Chair";
+  if (/^(?:in\s+)?hair$/i.test(r)) return "Chair";
+  return r.charAt(0).toUpperCase() + r.slice(1);
+}
+
+const NAME_TOKEN = /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\p{L}'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*[\p{L}'’-]*|Ó|Ní|Nic|Uí|Mac|Mc|O['’]|de|De|van|Van|von|der|den|du|la|Le|St\.?|\([A-Z]{1,2}\)|OBE|MBE|CBE|JP|MP|QC|KC)$/u;
+const NOT_A_NAME =
+  /^(?:none|nil|n\/a|the|a|an|and|all|members?|councillors?|public|clerk|chair(?:man)?|apologies|present|absent|attendance|item|minutes|meeting|council|committee|officers?|staff|guests?|in|of|no|also|other|others|see|as|were|was|received|accepted|noted|from|with|for)$/i;
+
+/** True when `s` reads as a person's name (with or without an honorific). */
+export function looksLikeName(s: string): boolean {
+  const t = s.trim();
+  if (!t || /\d/.test(t) || t.length > 60) return false;
+  const body = stripHonorific(t);
+  const tokens = body.split(/\s+/).filter(Boolean);
+  if (!tokens.length || tokens.length > 5) return false;
+  if (tokens.some((w) => !/^[A-Z]\.?$/.test(w) && NOT_A_NAME.test(w.replace(/[.,]$/, "")))) return false;
+  if (tokens.some((w) => !NAME_TOKEN.test(w))) return false;
+  // a name needs a surname-like word of two letters or more
+  return tokens.some((w) => /^[\p{Lu}][\p{L}'’-]+\.?$|^[A-Z]\.[A-Z][\p{L}'’-]+$|^O['’]\s?[A-Z]/u.test(w) && !/^[A-Z]\.$/.test(w));
+}
+
+/** "Cllr. R. Crisp" → "R. Crisp" (one leading honorific). */
+export function stripHonorific(s: string): string {
+  const m = s.match(HONORIFIC);
+  return m ? s.slice(m[0].length).trim() : s.trim();
+}
+
+/** The plural honorific at the start of `s` ("Councillors", "Cllrs"), as its singular. */
+export function pluralHonorific(s: string): { singular: string; rest: string } | null {
+  const m = s.match(/^(Councillors|Councilors|Cllrs\.?|Clrs\.?|Clirs\.?|Messrs\.?|Mesdames)\s+/i);
+  if (!m) return null;
+  return { singular: PLURAL[m[1].toLowerCase()] ?? m[1], rest: s.slice(m[0].length) };
+}
+
+export interface Entry {
+  name: string;
+  role: string | null;
+  /** index of the entry's first character in the list text */
+  index: number;
+  length: number;
+}
+
+/** Joins a wrapped list into one line: "Cappamore-\n\nKilmallock" → "Cappamore-Kilmallock". */
+export function unwrap(s: string): string {
+  return s.replace(/([A-Za-z])-\s*\n\s*(?=[A-Za-z])/g, "$1-").replace(/\s+/g, " ").trim();
+}
+
+/** Splits "A, B and C" / "A; B & C" at top level (not inside brackets). */
+export function splitTopLevel(s: string): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  const push = (end: number, skip: number) => {
+    out.push({ text: s.slice(start, end), index: start });
+    start = end + skip;
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "(" || c === "[") depth++;
+    else if ((c === ")" || c === "]") && depth > 0) depth--;
+    if (depth) continue;
+    if (c === "," || c === ";" || c === "\t" || c === "•") push(i, 1);
+    else if (c === "&" && /\s/.test(s[i - 1] ?? "") && /\s/.test(s[i + 1] ?? "")) push(i, 1);
+    else if (/\s/.test(c)) {
+      const m = /^\s+and\s+/i.exec(s.slice(i));
+      if (m) push(i, m[0].length);
+    }
+  }
+  out.push({ text: s.slice(start), index: start });
+  return out
+    .map((p) => {
+      const lead = p.text.length - p.text.trimStart().length;
+      return { text: p.text.trim(), index: p.index + lead };
+    })
+    .filter((p) => p.text);
+}
+
+/**
+ * A person entry: name plus whatever role is attached to it —
+ * "Mr M Tett (in the Chair)", "Cllr. R. Crisp – Chair (RC)", "Claire Cann (CC) - Chair",
+ * "Mr. P. Dowling, Director of Service" (the comma form is split by the caller).
+ */
+export function parseEntry(raw: string): { name: string; role: string | null } | null {
+  let s = raw.replace(/\s+/g, " ").trim().replace(/^[-–•*·:]+\s*/, "").replace(/[.;,]+$/, "").trim();
+  if (!s) return null;
+  let role: string | null = null;
+  // bracketed parts: initials are dropped, a single letter stays ("Collins (B)"), others are roles
+  s = s.replace(/\s*\(([^)]*)\)/g, (m, inner: string) => {
+    const x = inner.trim();
+    if (/^[A-Z]{2,4}$/.test(x)) return "";
+    if (/^[A-Z]$/.test(x)) return m;
+    if (!role) role = normaliseRole(x);
+    return "";
+  });
+  // "Name – Role" / "Name - Role"
+  const dash = s.match(/^(.*?\S)\s+[-–—]\s*(.+)$/);
+  if (dash && looksLikeName(dash[1])) {
+    s = dash[1];
+    role = role ?? normaliseRole(dash[2]);
+  }
+  s = s.replace(/[.;,]+$/, "").trim();
+  return { name: s, role };
+}
+
+/**
+ * Splits a run-on list at each honorific ("Cllr Sue Lintern (Chair) Cllr Jim McNeill …"); the
+ * words after a name that are not part of it ("Norfolk County Councillor") become its role.
+ */
+export function splitRunOn(s: string): { text: string; index: number }[] {
+  const starts: number[] = [];
+  HONORIFIC_ANYWHERE.lastIndex = 0;
+  for (let m = HONORIFIC_ANYWHERE.exec(s); m; m = HONORIFIC_ANYWHERE.exec(s)) {
+    // "County Councillor Martin Storey": the role words before the honorific go with the person
+    let i = m.index;
+    const before = s.slice(0, i);
+    const lead = before.match(/(?:(?:Norfolk|County|Borough|District|City|Parish|Town|Deputy|Vice|Former|Ward)\s+)+$/);
+    if (lead && /^(?:councillor|cllr)/i.test(m[0])) i -= lead[0].length;
+    starts.push(i);
+  }
+  if (!starts.length || starts[0] > 0) starts.unshift(0);
+  const out: { text: string; index: number }[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const text = s.slice(starts[k], starts[k + 1] ?? s.length);
+    if (text.trim()) out.push({ text: text.trim(), index: starts[k] + (text.length - text.trimStart().length) });
+  }
+  return out;
+}
+
+/**
+ * Separates a name from the words that follow it in a run-on entry:
+ * "Cllr Martin Storey Norfolk County Councillor" → name "Cllr Martin Storey", role "Norfolk County Councillor";
+ * "Helen Richardson Parish Clerk and Financial Responsible Person" → "Helen Richardson", role "Parish Clerk and …".
+ */
+export function splitNameRole(s: string): { name: string; rest: string } {
+  const lead = s.match(ROLE_LEAD);
+  if (lead) {
+    const inner = splitNameRole(s.slice(lead[0].length - lead[2].length - 1).trim());
+    return { name: inner.name, rest: [`${lead[1].trim()} ${lead[2]}`, inner.rest].filter(Boolean).join(", ") };
+  }
+  const words = s.split(/\s+/);
+  let i = 0;
+  const hon = s.match(HONORIFIC);
+  if (hon) i = hon[0].trim().split(/\s+/).length;
+  let n = 0;
+  const nameStart = i;
+  while (i < words.length) {
+    const w = words[i];
+    if (!NAME_TOKEN.test(w) || (n > 0 && ROLE_WORD.test(w))) break;
+    n++;
+    i++;
+    // a run-on name is first name + surname; initials do not count towards it
+    if (words.slice(nameStart, i).filter((x) => !/^[A-Z]\.?$/.test(x)).length >= 2) break;
+  }
+  if (n === 0) return { name: s, rest: "" };
+  return { name: words.slice(0, i).join(" "), rest: words.slice(i).join(" ") };
+}
+
+/** Distributes a plural honorific: "Councillors Carey, E. Ryan" → "Councillor Carey", "Councillor E. Ryan". */
+export function withHonorific(name: string, carried: string | null): string {
+  if (!carried || HONORIFIC.test(name)) return name;
+  return `${carried} ${name}`;
+}

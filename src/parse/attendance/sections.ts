@@ -1,0 +1,147 @@
+// Finding the attendance blocks in a text: "Present:", "MEMBERS PRESENT", "IN THE CHAIR:",
+// "Also in attendance:", "Officers in attendance", "Staff:", "Guests:", "Apologies …", "Absent:".
+// A block runs to the next label, to a line of prose, or to a marker such as "Members of the
+// Public: 22" or the next numbered item.
+import type { AttendanceStatus, AttendeeKind } from "../../domain/minutes.ts";
+import { HONORIFIC, looksLikeName } from "./names.ts";
+
+export interface SectionKind {
+  status: AttendanceStatus;
+  kind: AttendeeKind;
+  /** the role every person in the block holds, unless stated otherwise ("In the Chair") */
+  role?: string;
+  /** a plain "In attendance" block: officers unless a person is shown to be someone else */
+  plainInAttendance?: boolean;
+}
+
+export interface Section extends SectionKind {
+  label: string;
+  /** label start and content [start, end) in the text */
+  labelIndex: number;
+  start: number;
+  end: number;
+}
+
+interface LabelDef extends SectionKind {
+  re: string;
+  /** may be followed directly by a name, with no colon or line break */
+  bare?: boolean;
+}
+
+const LABELS: LabelDef[] = [
+  { re: "(?:present\\s+)?in\\s+the\\s+chair|in\\s+hair", status: "present", kind: "member", role: "Chair" },
+  { re: "(?:other|also)\\s*,?\\s+(?:members\\s+|councillors\\s+)?(?:in\\s+attendance|present|attending)", status: "in_attendance", kind: "member" },
+  { re: "(?:council\\s+)?(?:officers?|officials?|staff)\\s+(?:in\\s+attendance|present|attending)|officers?|officials|staff|council\\s+staff", status: "present", kind: "officer" },
+  { re: "guests?|visitors?|presenters?|delegations?|deputations?|in\\s+attendance\\s+by\\s+invitation|also\\s+present\\s+by\\s+invitation", status: "in_attendance", kind: "other" },
+  { re: "the\\s+following\\s+were\\s+(?:in\\s+attendance|present)|those\\s+(?:attending|present)|attendance|attendees", status: "present", kind: "member", bare: true },
+  { re: "in\\s+attendance", status: "present", kind: "officer", plainInAttendance: true },
+  {
+    re: "(?:(?:members|councillors|committee\\s+members|council\\s+members|trustees)\\s+)?present(?:\\s*\\([^)]{0,40}\\))?",
+    status: "present",
+    kind: "member",
+    bare: true,
+  },
+  {
+    re: "(?:accepted\\s+)?apologies(?:\\s+for\\s+(?:absence|their\\s+inability\\s+to\\s+attend(?:\\s+the\\s+meeting)?))?(?:\\s+(?:were|was|had\\s+been|have\\s+been))?(?:\\s+(?:received|accepted|noted|given|submitted|tendered))?(?:\\s+(?:from|by))?|regrets",
+    status: "apologies",
+    kind: "member",
+    bare: true,
+  },
+  { re: "absent(?:\\s+without\\s+apolog(?:y|ies))?|not\\s+present", status: "absent", kind: "member" },
+  { re: "(?:parish\\s+|town\\s+)?clerk(?:\\s+and\\s+rfo)?|rfo|minute[- ]taker|secretary", status: "present", kind: "officer", role: "Clerk" },
+];
+
+// before a label: start of text or line, a sentence/list end, or an item number ("1. Present:")
+const BEFORE = "(?:^|(?<=[\\n.;)]\\s*)|(?<=\\n\\s*\\d{1,3}[.)]?\\\\?[.)]?\\s*)|(?<=\\s))";
+
+const LABEL_RE = new RegExp(`${BEFORE}(${LABELS.map((l) => `(${l.re})`).join("|")})(?=\\s*(?:[:–—-]|\\n|$)|\\s+(?=\\S))`, "gi");
+
+/** Inline markers that end a list: the public, the next numbered item, "Papers presented". */
+const STOP =
+  /\s(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|no)\s+members?\s+of\s+(?:the\s+)?public|\bmembers?\s+of\s+(?:the\s+)?public\b|\btogether\s+with\b|\s\d{1,3}\\?\.\s+[A-Z]|\bItem\s+\d|\bpapers\s+presented|\bthe\s+chair(?:man|person)?\s+(?:welcomed|opened)|\bdeclarations?\s+of\s+interest|\bminutes\s+of\s+the\b|\bpublic\s+(?:forum|participation|session)\b|\bthere\s+(?:were|was)\s+no\b/i;
+
+const PROSE_WORD = /^(?:[a-z][a-z'’]+)$/;
+const FUNCTION_WORDS = new Set("of and the for in on at to with by a an from as".split(" "));
+
+/** A line of running prose (many lower-case words), which ends any list. */
+export function isProse(line: string): boolean {
+  const words = line.trim().split(/\s+/);
+  const lower = words.filter((w) => PROSE_WORD.test(w) && !FUNCTION_WORDS.has(w));
+  return lower.length >= 5;
+}
+
+/** Where a list that starts at `from` ends, before `limit`. */
+function contentEnd(text: string, from: number, limit: number): number {
+  const slice = text.slice(from, limit);
+  let end = slice.length;
+  const stop = slice.search(STOP);
+  if (stop >= 0) end = stop;
+  // a full stop ends the list unless it closes an honorific or an initial ("Cllr.", "R."),
+  // or the next line starts another name
+  const dot = /\.(?=\s|$)/g;
+  for (let m = dot.exec(slice); m && m.index < end; m = dot.exec(slice)) {
+    const before = slice.slice(Math.max(0, m.index - 12), m.index);
+    if (/(?:^|[\s(])(?:[A-Z]|Cllr|Clr|Clir|Cmhlr|Mr|Mrs|Ms|Dr|Revd?|Prof|Co|St|Messrs|Commerc|Ltd|Inc|[A-Z][a-z]?)$/.test(before)) continue;
+    const after = slice.slice(m.index + 1);
+    const nl = /^[ \t]*\n\s*/.exec(after);
+    if (nl) {
+      const next = after.slice(nl[0].length).split("\n")[0];
+      const first = next.split(/[,;\t]| and /)[0].trim().replace(/\.$/, "");
+      if (HONORIFIC.test(next) || (looksLikeName(first) && !/[:]/.test(next))) continue;
+    }
+    end = m.index + 1;
+    break;
+  }
+  // a line of prose, or a heading in capitals under a list in mixed case, ends the list
+  let offset = 0;
+  const mixed = /[a-z]/.test(slice.slice(0, end).split("\n").find((l) => l.trim()) ?? "");
+  for (const line of slice.slice(0, end).split("\n")) {
+    const heading = mixed && /[A-Z]{2}/.test(line) && !/[a-z]/.test(line) && !/[,\t]/.test(line);
+    if (offset > 0 && (isProse(line) || heading)) {
+      end = Math.min(end, offset);
+      break;
+    }
+    offset += line.length + 1;
+  }
+  return from + end;
+}
+
+/** The attendance blocks in `text`, in order. */
+export function findSections(text: string): Section[] {
+  const found: Section[] = [];
+  LABEL_RE.lastIndex = 0;
+  for (let m = LABEL_RE.exec(text); m; m = LABEL_RE.exec(text)) {
+    const which = LABELS.findIndex((_, i) => m![i + 2] !== undefined);
+    const def = LABELS[which];
+    const labelText = m[1];
+    let start = m.index + m[0].length;
+    const sep = /^\s*(?:[:–—-]+\s*)+|^\s*\n/.exec(text.slice(start));
+    const hasSep = Boolean(sep);
+    const lineStart = text.lastIndexOf("\n", m.index) + 1;
+    const lead = text.slice(lineStart, m.index);
+    const opensLine = /^\s*(?:\d{1,3}\\?[.)]?\s*)?$/.test(lead) || /[.;)]\s*$/.test(lead);
+    const endsWithFrom = /\b(?:from|by)$/i.test(labelText.trim());
+    // without a colon, a label must open its line ("OFFICERS IN ATTENDANCE"), so that
+    // "Administrative Officer" at the end of a line is not taken for one
+    if (sep && !/:/.test(sep[0]) && !opensLine && !endsWithFrom) continue;
+    if (sep) start += sep[0].length;
+    else if (endsWithFrom) {
+      // "There were apologies accepted from Cllr Trudy Mann"
+    } else {
+      // no colon or line break: only some labels take a name straight after them, and only
+      // when they open a line or follow an item number ("1. Apologies for Absence Cllr Ian Mack")
+      const next = text.slice(start).trimStart();
+      if (!def.bare || !opensLine) continue;
+      if (!HONORIFIC.test(next) && !looksLikeName(next.split(/[,;(]| and | - | – /)[0].trim())) continue;
+    }
+    // "Present" inside prose ("everyone present and") is not a label
+    if (!hasSep && /^present$/i.test(labelText.trim()) && m.index > 0 && /[a-z]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    found.push({ ...def, label: labelText, labelIndex: m.index, start, end: start });
+    LABEL_RE.lastIndex = Math.max(LABEL_RE.lastIndex, start);
+  }
+  for (let i = 0; i < found.length; i++) {
+    const limit = i + 1 < found.length ? found[i + 1].labelIndex : text.length;
+    found[i].end = contentEnd(text, found[i].start, limit);
+  }
+  return found;
+}
