@@ -54,7 +54,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
       name: "Quorum API",
       version: "1",
       openapi: "/api/v1/openapi.json",
-      resources: ["/api/v1/authorities", "/api/v1/bodies", "/api/v1/meetings", "/api/v1/people", "/api/v1/decisions", "/api/v1/search?q="],
+      resources: ["/api/v1/authorities", "/api/v1/bodies", "/api/v1/meetings", "/api/v1/people", "/api/v1/decisions", "/api/v1/search{?q,type,authority,body,year}"],
     }),
   );
 

@@ -25,7 +25,7 @@ function withParam(base: URL, key: string, value: string | null): string {
   return u.pathname + u.search;
 }
 
-function Facet({ title, name, facets, selected, base, labels }: { title: string; name: string; facets: FacetCount[]; selected?: string; base: URL; labels?: Record<string, string> }) {
+function Facet({ title, name, facets, selected, base, labels, counts = true }: { title: string; name: string; facets: FacetCount[]; selected?: string; base: URL; labels?: Record<string, string>; counts?: boolean }) {
   if (!facets.length) return null;
   return (
     <div class="govuk-!-margin-bottom-6">
@@ -42,7 +42,7 @@ function Facet({ title, name, facets, selected, base, labels }: { title: string;
           f.value === selected ? (
             <li>
               <strong>
-                {labels?.[f.value] ?? f.label} <span class="qm-count">({f.count})</span>
+                {labels?.[f.value] ?? f.label} {counts && <span class="qm-count">({f.count})</span>}
               </strong>
             </li>
           ) : (
@@ -50,7 +50,7 @@ function Facet({ title, name, facets, selected, base, labels }: { title: string;
               <a class="govuk-link" href={withParam(base, name, f.value)}>
                 {labels?.[f.value] ?? f.label}
               </a>{" "}
-              <span class="qm-count">({f.count})</span>
+              {counts && <span class="qm-count">({f.count})</span>}
             </li>
           ),
         )}
@@ -140,6 +140,7 @@ export function SearchPage({
                 facets={authorities.map((a) => ({ value: a.slug, label: a.name, count: a.meetingCount }))}
                 selected={filters.authority}
                 base={base}
+                counts={false}
               />
             )}
             <Facet title="Type" name="type" facets={results.facets.type} selected={filters.type} base={base} labels={TYPE_PLURAL} />

@@ -1,0 +1,178 @@
+// Routes of the tracker: pages, the CSV export and the JSON API. Same order as the portal's own
+// routes: validate the request, read public records, present them field by field.
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import { ACTION_STATUSES } from "../../domain/actions.ts";
+import { QuorumError } from "../../domain/errors.ts";
+import { RECOMMENDATION_STATUSES } from "../../domain/scrutiny.ts";
+import { getBody, listAuthorities } from "../../store/read/index.ts";
+import { listActions } from "../../store/scrutiny/actions.ts";
+import { listForwardPlan } from "../../store/scrutiny/forward-plan.ts";
+import { getInquiry, listRecommendations, summariesByInquiry, type RecommendationView } from "../../store/scrutiny/recommendations.ts";
+import { listWorkProgramme } from "../../store/scrutiny/work-programme.ts";
+import type { AppDeps } from "../deps.ts";
+import { isoDateIn } from "../format.ts";
+import { renderPage } from "../render.tsx";
+import { isoDate, limit, offset, readParams, readQuery, slug } from "../validate.ts";
+import { ActionsPage, ForwardPlanPage, InquiryPage, RecommendationsPage, WorkProgrammePage } from "./pages.tsx";
+import { presentAction, presentInquiryDetail, presentKeyDecision, presentRecommendation, presentWorkProgrammeEntry, recommendationsCsv } from "./present.ts";
+
+const html = (c: Context, page: unknown) => c.html(renderPage(page as never));
+const bySlug = z.object({ slug });
+const text = z.string().trim().max(200);
+const flag = z.enum(["true", "false"]).transform((v) => v === "true");
+
+const recommendationQuery = z.object({
+  authority: slug.optional(),
+  inquiry: slug.optional(),
+  committee: text.optional(),
+  owner: text.optional(),
+  status: z.enum(RECOMMENDATION_STATUSES).optional(),
+  overdue: flag.optional(),
+  /** the date the status is judged on; today in the authority's zone when absent */
+  asOf: isoDate.optional(),
+});
+
+const actionQuery = z.object({
+  authority: slug.optional(),
+  body: slug.optional(),
+  meeting: slug.optional(),
+  owner: text.optional(),
+  status: z.enum(ACTION_STATUSES).optional(),
+  overdue: flag.optional(),
+  asOf: isoDate.optional(),
+});
+
+function page<T>(c: Context, all: T[], lim: number, off: number) {
+  let next: string | null = null;
+  if (off + lim < all.length) {
+    const u = new URL(c.req.url);
+    u.searchParams.set("limit", String(lim));
+    u.searchParams.set("offset", String(off + lim));
+    next = u.pathname + u.search;
+  }
+  return { data: all.slice(off, off + lim), total: all.length, limit: lim, offset: off, next };
+}
+
+/** Committees to filter the tracker by: the scrutiny committees and the bodies that responded. */
+function committeeOptions(recs: RecommendationView[]): { value: string; text: string }[] {
+  const out = new Map<string, string>();
+  for (const r of recs) {
+    if (r.inquiry.committee) out.set(r.inquiry.committee, r.inquiry.committee);
+    if (r.inquiry.respondedAt) out.set(r.inquiry.respondedAt.body.slug, r.inquiry.respondedAt.body.name);
+  }
+  return [...out].map(([value, text]) => ({ value, text })).sort((a, b) => a.text.localeCompare(b.text));
+}
+
+export function registerTracker(app: Hono, deps: AppDeps): void {
+  const { db } = deps;
+  const today = () => isoDateIn(deps.now?.() ?? new Date());
+  const paging = { limit: limit(500, 50), offset };
+
+  app.get("/recommendations", async (c) => {
+    const q = readQuery(c, recommendationQuery);
+    const asOf = q.asOf ?? today();
+    const [all, recs] = await Promise.all([
+      listRecommendations(db, asOf, { authority: q.authority }),
+      listRecommendations(db, asOf, q),
+    ]);
+    const csvQuery = new URL(c.req.url).search;
+    return html(
+      c,
+      <RecommendationsPage
+        recs={recs}
+        inquiries={summariesByInquiry(recs)}
+        filters={{ committee: q.committee, owner: q.owner, status: q.status, overdue: q.overdue }}
+        committees={committeeOptions(all)}
+        asOf={asOf}
+        csvHref={`/recommendations.csv${csvQuery}`}
+      />,
+    );
+  });
+
+  app.get("/recommendations.csv", async (c) => {
+    const q = readQuery(c, recommendationQuery);
+    const asOf = q.asOf ?? today();
+    const recs = await listRecommendations(db, asOf, q);
+    const origin = new URL(c.req.url).origin;
+    return c.body(recommendationsCsv(recs, origin), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="recommendations-${asOf}.csv"`,
+    });
+  });
+
+  app.get("/recommendations/:slug", async (c) => {
+    const { slug } = readParams(c, bySlug);
+    const { asOf } = readQuery(c, z.object({ asOf: isoDate.optional() }));
+    const inquiry = await getInquiry(db, slug, asOf ?? today());
+    if (!inquiry) throw new QuorumError("not_found", "Inquiry not found");
+    return html(c, <InquiryPage d={inquiry} asOf={asOf ?? today()} />);
+  });
+
+  const actionsPage = async (c: Context, bodySlug?: string) => {
+    const q = readQuery(c, actionQuery);
+    const body = bodySlug ? await getBody(db, bodySlug) : null;
+    if (bodySlug && !body) throw new QuorumError("not_found", "Committee not found");
+    const asOf = q.asOf ?? today();
+    const [actions, all] = await Promise.all([listActions(db, asOf, { ...q, body: bodySlug ?? q.body }), listActions(db, asOf, { authority: q.authority })]);
+    const committees = [...new Map(all.map((a) => [a.body.slug, a.body.name]))].map(([value, text]) => ({ value, text }));
+    return html(
+      c,
+      <ActionsPage actions={actions} filters={{ body: q.body, status: q.status, owner: q.owner }} committees={committees} committee={body ? { slug: body.slug, name: body.name } : undefined} />,
+    );
+  };
+  app.get("/actions", (c) => actionsPage(c));
+  app.get("/committees/:slug/actions", (c) => actionsPage(c, readParams(c, bySlug).slug));
+
+  const workProgrammePage = async (c: Context, bodySlug?: string) => {
+    const q = readQuery(c, z.object({ body: slug.optional(), authority: slug.optional() }));
+    const chosen = bodySlug ?? q.body;
+    const body = chosen ? await getBody(db, chosen) : null;
+    if (chosen && !body) throw new QuorumError("not_found", "Committee not found");
+    const [entries, all] = await Promise.all([listWorkProgramme(db, { body: chosen, authority: q.authority }), listWorkProgramme(db, { authority: q.authority })]);
+    const committees = [...new Map(all.map((e) => [e.body.slug, e.body.name]))].map(([value, text]) => ({ value, text }));
+    return html(c, <WorkProgrammePage entries={entries} committees={committees} committee={body ? { slug: body.slug, name: body.name } : undefined} />);
+  };
+  app.get("/work-programme", (c) => workProgrammePage(c));
+  app.get("/committees/:slug/work-programme", (c) => workProgrammePage(c, readParams(c, bySlug).slug));
+
+  app.get("/forward-plan", async (c) => {
+    const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), from: isoDate.optional() }));
+    const [entries] = await Promise.all([listForwardPlan(db, { ...q, from: q.from ?? today() }), listAuthorities(db)]);
+    return html(c, <ForwardPlanPage entries={entries} />);
+  });
+
+  // JSON API.
+
+  app.get("/api/v1/recommendations", async (c) => {
+    const q = readQuery(c, recommendationQuery.extend(paging));
+    const recs = await listRecommendations(db, q.asOf ?? today(), q);
+    return c.json(page(c, recs.map(presentRecommendation), q.limit, q.offset));
+  });
+
+  app.get("/api/v1/inquiries/:id", async (c) => {
+    const { id } = readParams(c, z.object({ id: slug }));
+    const { asOf } = readQuery(c, z.object({ asOf: isoDate.optional() }));
+    const inquiry = await getInquiry(db, id, asOf ?? today());
+    if (!inquiry) throw new QuorumError("not_found", `No inquiry with id "${id}"`);
+    return c.json(presentInquiryDetail(inquiry));
+  });
+
+  app.get("/api/v1/actions", async (c) => {
+    const q = readQuery(c, actionQuery.extend(paging));
+    const actions = await listActions(db, q.asOf ?? today(), q);
+    return c.json(page(c, actions.map(presentAction), q.limit, q.offset));
+  });
+
+  app.get("/api/v1/work-programme", async (c) => {
+    const q = readQuery(c, z.object({ body: slug.optional(), authority: slug.optional(), upcoming: flag.optional(), ...paging }));
+    const entries = await listWorkProgramme(db, { body: q.body, authority: q.authority, upcomingOn: q.upcoming ? today() : undefined });
+    return c.json(page(c, entries.map(presentWorkProgrammeEntry), q.limit, q.offset));
+  });
+
+  app.get("/api/v1/forward-plan", async (c) => {
+    const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), from: isoDate.optional(), ...paging }));
+    const entries = await listForwardPlan(db, { authority: q.authority, body: q.body, from: q.from });
+    return c.json(page(c, entries.map(presentKeyDecision), q.limit, q.offset));
+  });
+}
