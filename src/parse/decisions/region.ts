@@ -17,7 +17,13 @@ export function itemRegion(ctx: ParseContext, item: ItemBlock, items: ItemBlock[
   const k = items.indexOf(item);
   const next = k >= 0 ? items[k + 1] : undefined;
   const from = item.title.span.end;
-  const until = next ? Math.min(next.number.span.start, next.title.span.start) : Number.POSITIVE_INFINITY;
+  // the next item's number counts only where it is printed with its title (flattened tables print numbers apart)
+  let until = next ? next.title.span.start : Number.POSITIVE_INFINITY;
+  if (next) {
+    const headingLine = ctx.lines[next.start];
+    const n = next.number.span.start;
+    if (n < until && headingLine && n >= headingLine.offset && n >= from) until = n;
+  }
   const lastLine = next ? Math.max(item.end - 1, lineAt(ctx, until, item.start)) : item.end - 1;
   return buildRegion(ctx, item.start, Math.min(lastLine, ctx.lines.length - 1), from, until);
 }
