@@ -117,3 +117,11 @@ test("spans point at the decision in the text", () => {
   const [d] = findDecisions(t);
   assert.equal(t.slice(d.start, d.end), "Cabinet NOTED the report.");
 });
+
+test("after an officer's reply, what the members then agreed counts again", () => {
+  const t = "Proposed by Cllr. Egan, seconded by Clir. Teefy.\nReply:\nConsultation will take place and it was agreed with residents that bollards follow.\nThe Members agreed to revisit the matter in January.";
+  assert.deepEqual(texts(t), ["The Members agreed to revisit the matter in January."]);
+  assert.deepEqual(texts("Reply: Following a discussion on the Notice of Motion, it was agreed that the Municipal District would write to the Minister."), [
+    "that the Municipal District would write to the Minister.",
+  ]);
+});

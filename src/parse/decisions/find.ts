@@ -31,6 +31,9 @@ export interface Decision {
   unit: number;
 }
 
+/** Where the minutes go back to recording what the members did after an officer's reply. */
+const MEMBERS_AGAIN =
+  /^(?:following|after|the\s+(?:elected\s+)?members|members|councillors|the\s+(?:committee|council|cathaoirleach|chair(?:man|person)?|mayor)\b|it\s+was\s+(?:(?:also|further|unanimously)\s+)?(?:agreed|resolved|decided)|on\s+the\s+proposal|proposed\s+by|the\s+motion|and\s+resolved|(?:it\s+was\s+)?resolved)/i;
 const REPLY = /^(?:reply|response|answer|officer'?s?\s+(?:reply|response))\s*[:\-–]?\s*$|^(?:reply|response)\s*:/i;
 /** A resolution keyword in the middle of a unit: "Play Area Repairs Quote Resolved16/01/13.1 It was agreed …". */
 const INLINE_FORMAL = /(?:\bAND\s+)?\bRESOLVED\b(?!\s+(?:that\s+)?(?:issues?|problems?|matters?)\b)|\bResolved\s*(?=\d+[./]\d)/g;
@@ -114,12 +117,15 @@ function trimEnd(s: string, i: number): number {
 
 function maskedRanges(text: string, units: Unit[]): [number, number][] {
   const ranges: [number, number][] = [];
-  // an officer's reply to a question or notice of motion runs to the end of the item
-  for (const unit of units) {
-    if (REPLY.test(text.slice(unit.start, unit.end).trim())) {
-      ranges.push([unit.start, text.length]);
-      break;
-    }
+  // an officer's reply to a question or notice of motion, up to where the minutes record the members again
+  for (let k = 0; k < units.length; k++) {
+    const us = text.slice(units[k].start, units[k].end).trim();
+    if (!REPLY.test(us)) continue;
+    if (MEMBERS_AGAIN.test(us.replace(/^[^:]*:\s*/, ""))) continue;
+    let e = k + 1;
+    while (e < units.length && !MEMBERS_AGAIN.test(text.slice(units[e].start, units[e].end).trim())) e++;
+    ranges.push([units[k].start, e < units.length ? units[e].start : text.length]);
+    k = e - 1;
   }
   // long quotations (emails, reports read out) are someone else's words
   const quote = /“([^”]{150,}?)”|"([^"\n]{150,}?)"/g;
