@@ -18,7 +18,9 @@ const TRAILING = [
   /[,;]?\s*(?:and\s+)?(?:duly\s+)?seconded\s+by\b[^.;]*(?:[.;]|$)/i,
   // "Cllr Jim McNeill seconded it, all were in favour"
   /[,;]\s*(?:this\s+was\s+)?(?:and\s+)?(?:(?:Cllr|Clr|Councillor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+seconded(?:\s+(?:it|this|the\s+(?:motion|proposal)))?\b[^.;]*(?:[.;]|$)/,
-  /[,;]?\s*(?:with\s+)?(?:all|everyone|all\s+members|all\s+councillors)\s+(?:were\s+)?(?:present\s+)?(?:in\s+favou?r|agreed)\b[^.;]*(?:[.;]|$)/i,
+  /[,;]?\s*(?:with\s+)?(?:all|everyone|all\s+members|all\s+councillors)\s+(?:were\s+)?(?:present\s+)?(?:in\s+favou?r|agreed)\b(?!\s+(?:that|to|on)\b)[^.;]{0,40}(?:[.;]|$)/i,
+  // "(Cllr A proposed, Cllr B seconded, all in favour)"
+  /\s*\([^()]*\b(?:proposed|seconded)\b[^()]*\)?\s*[.;]?\s*$/i,
   /[,;]?\s*(?:with\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:were\s+|votes?\s+)?(?:in\s+favou?r\b[^.;]*|for\s*[,;]\s*(?:\d+|one|two|three|four|five|none|no)\s+against\b[^.;]*)(?:[.;]|$)/i,
   /[,;]?\s*\(?\s*(?:\d+\s+(?:for|in\s+favou?r)\s*,\s*\d+\s+against(?:\s*,\s*\d+\s+abstentions?)?)\s*\)?\s*[.;]?$/i,
   /\s*(?:the\s+)?(?:motion\s+(?:was\s+)?)?\bcarried\b(?:\s+unanimously|\s+nem\.?\s*con\.?)?\s*[.;]?\s*$/i,

@@ -125,3 +125,15 @@ test("after an officer's reply, what the members then agreed counts again", () =
     "that the Municipal District would write to the Minister.",
   ]);
 });
+
+test("tallies are trimmed only where they close the decision", () => {
+  assert.deepEqual(texts("Parish Council asked to state their views, but all were agreed that no payments should be made."), [
+    "Parish Council asked to state their views, but all were agreed that no payments should be made.",
+  ]);
+  assert.deepEqual(texts("G. Gott proposed and D. Pickston seconded that the minutes be signed as a correct record."), [
+    "that the minutes be signed as a correct record.",
+  ]);
+  assert.deepEqual(texts("RESOLVED: That a hosting contract be approved with Bequality Ltd. (Cllr Andrew Hayward proposed, Cllr Ann Lee seconded, all in favour)."), [
+    "That a hosting contract be approved with Bequality Ltd.",
+  ]);
+});
