@@ -95,6 +95,43 @@ test("repeated headers and bare page-number footers are dropped on every page", 
   );
 });
 
+test("two-column prose is read down the left column, then the right", async () => {
+  const left = [
+    "The Chair welcomed members and the public",
+    "and reminded everyone that the meeting was",
+    "being recorded. Apologies were received",
+    "from Cllr Hughes and Cllr Patel, and were",
+    "accepted. There were no declarations of",
+    "interest. The minutes of the meeting held",
+    "on 12 May were approved and signed as a",
+    "true record, proposed by Cllr Jones.",
+  ];
+  const right = [
+    "RESOLVED: that the grass cutting contract",
+    "be renewed for a further year at the same",
+    "price, subject to the Clerk confirming the",
+    "insurance cover of the contractor. Cllr Ward",
+    "asked that the verges on Mill Lane be cut",
+    "before the summer fete. The Clerk will ask",
+    "the contractor for a quote and report back",
+    "to the next meeting of the council.",
+  ];
+  let page = textAt(180, 750, "MINUTES OF THE PARISH COUNCIL, 2 JUNE 2025", 12);
+  left.forEach((t, i) => (page += textAt(50, 720 - i * 12, t, 10)));
+  right.forEach((t, i) => (page += textAt(320, 720 - i * 12, t, 10)));
+  page += textAt(50, 600, "Signed ........................................ Chair, dated 7 July 2025", 10);
+  const src = await fromBytes("columns.pdf", "pdf", buildPdf({ pages: [page] }));
+  assert.deepEqual(texts(src), [
+    "MINUTES OF THE PARISH COUNCIL, 2 JUNE 2025",
+    "",
+    ...left,
+    "",
+    ...right,
+    "",
+    "Signed ........................................ Chair, dated 7 July 2025",
+  ]);
+});
+
 const rejects = async (name: string, bytes: Uint8Array, reason: RegExp) =>
   assert.rejects(fromBytes(name, "pdf", bytes), (err: unknown) => {
     assert.ok(err instanceof QuorumError, String(err));

@@ -18,6 +18,9 @@ interface Run {
 
 const LIST_MARKER = /^(?:\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivxlc]{1,6})[.)]|[•·▪◦●○■□➢►\-–*])$/i;
 
+/** Fewest side-by-side lines that make a two-column block. */
+const MIN_COLUMN_LINES = 6;
+
 /** A gap wider than this many font sizes separates table columns rather than words. */
 const TAB_GAP = 2;
 
@@ -42,7 +45,11 @@ export async function pdfPages(bytes: Uint8Array): Promise<PdfPages> {
       pages.push({ lines: buildLines(runsOf(content.items, viewport.transform)), height: viewport.height });
       page.cleanup();
     }
-    return dropMargins(pages);
+    return dropMargins(pages).map((lines) => {
+      const ordered = splitColumns(lines);
+      const columns = columnStarts(ordered);
+      return withParagraphBreaks(ordered.map((l) => ({ ...l, text: lineText(l, columns) })));
+    });
   } finally {
     await pdf.destroy();
   }
@@ -88,7 +95,7 @@ function multiply(a: number[], b: number[]): number[] {
  */
 function buildLines(runs: Run[]): TextLine[] {
   const visible = runs.filter((r) => r.str.trim() !== "");
-  // Tallest first within a row, so a full-size run founds the line and small raised runs join it.
+  // Top to bottom; on a shared baseline the larger run comes first and founds the line.
   visible.sort((a, b) => a.y - b.y || b.size - a.size);
   const lines: Line[] = [];
   for (const r of visible) {
@@ -119,8 +126,69 @@ function buildLines(runs: Run[]): TextLine[] {
   }
   lines.sort((a, b) => a.y - b.y);
   for (const l of lines) l.runs.sort((a, b) => a.x - b.x);
-  const columns = columnStarts(lines);
-  return lines.map((l) => ({ ...l, text: lineText(l, columns) }));
+  // Provisional text, good enough to recognise running headers and footers before the columns
+  // and tabs are settled.
+  return lines.map((l) => ({ ...l, text: lineText(l, []) }));
+}
+
+/**
+ * Two-column prose (newsletter-style minutes) is read column by column: a block of at least
+ * MIN_COLUMN_LINES consecutive lines that all keep clear of one vertical gutter, with running text
+ * on both sides, becomes its left half followed by its right half. Tables are left as rows: their
+ * cells are short, so they never pass the running-text test.
+ */
+function splitColumns(lines: Line[]): Line[] {
+  const gaps: [number, number][] = [];
+  for (const l of lines) {
+    for (let i = 1; i < l.runs.length; i++) {
+      const from = l.runs[i - 1].end;
+      if (l.runs[i].x - from >= l.size * 1.2) gaps.push([from, l.runs[i].x]);
+    }
+  }
+  if (gaps.length < MIN_COLUMN_LINES) return lines;
+  // Gutter candidates: x positions covered by the gaps of many lines, best first, 3 pt apart.
+  const lo = Math.min(...gaps.map((g) => g[0]));
+  const hi = Math.max(...gaps.map((g) => g[1]));
+  const covered: [number, number][] = [];
+  for (let x = Math.ceil(lo); x <= hi && covered.length < 2000; x += 3) {
+    const n = gaps.filter(([a, b]) => a < x && x < b).length;
+    if (n >= MIN_COLUMN_LINES) covered.push([x, n]);
+  }
+  covered.sort((a, b) => b[1] - a[1]);
+  const tried = new Set<number>();
+  for (const [g, count] of covered) {
+    // Neighbouring positions covered by the same gaps give the same split; try each count once.
+    if (tried.has(count) || tried.size >= 4) continue;
+    tried.add(count);
+    const crosses = (l: Line) => l.runs.some((r) => r.x < g && r.end > g);
+    const out: Line[] = [];
+    let changed = false;
+    let block: Line[] = [];
+    const finish = () => {
+      const halves = block.map((l) => ({ left: l.runs.filter((r) => r.end <= g), right: l.runs.filter((r) => r.x >= g), line: l }));
+      const both = halves.filter((h) => h.left.length && h.right.length);
+      const prose = (runs: Run[][]) => runs.length > 0 && runs.reduce((n, rs) => n + rs.map((r) => r.str).join(" ").length, 0) / runs.length >= 30;
+      if (both.length >= MIN_COLUMN_LINES && prose(halves.map((h) => h.left).filter((r) => r.length)) && prose(halves.map((h) => h.right).filter((r) => r.length))) {
+        changed = true;
+        const part = (runs: Run[], l: Line): Line => ({ ...l, runs });
+        for (const h of halves) if (h.left.length) out.push(part(h.left, h.line));
+        for (const h of halves) if (h.right.length) out.push(part(h.right, h.line));
+      } else out.push(...block);
+      block = [];
+    };
+    for (const l of lines) {
+      // A wide vertical gap (before a footer, say) ends the block as surely as a full-width line.
+      const last = block[block.length - 1];
+      if (last && l.y - last.y > Math.max(l.size, last.size) * 3) finish();
+      if (crosses(l)) {
+        finish();
+        out.push(l);
+      } else block.push(l);
+    }
+    finish();
+    if (changed) return out;
+  }
+  return lines;
 }
 
 /** Where each run of a line begins a new cell: after a gap too wide for a word space. */
@@ -175,7 +243,7 @@ const PAGE_MARK = /\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b/i;
  * outermost lines are considered, working inwards while they keep matching, so body text that
  * happens to sit near the edge is kept.
  */
-function dropMargins(pages: PageLines[]): PdfPages {
+function dropMargins(pages: PageLines[]): Line[][] {
   const key = (t: string, pageNo: number) =>
     t.replace(new RegExp(`(^|\\D)${pageNo}(?!\\d)`), "$1#").replace(/\s+/g, " ").toLowerCase();
   const inMargin = (p: PageLines, l: Line) => l.y < p.height * 0.08 || l.y > p.height * 0.92;
@@ -194,7 +262,7 @@ function dropMargins(pages: PageLines[]): PdfPages {
     let to = p.lines.length;
     while (from < to && from < 2 && marginal(p.lines[from])) from++;
     while (to > from && p.lines.length - to < 2 && marginal(p.lines[to - 1])) to--;
-    return withParagraphBreaks(p.lines.slice(from, to));
+    return p.lines.slice(from, to);
   });
 }
 
@@ -210,7 +278,8 @@ function withParagraphBreaks(lines: TextLine[]): string[] {
     const prev = lines[i - 1];
     if (prev) {
       const step = l.y - prev.y;
-      if (step > usual * 1.5 && step > Math.max(l.size, prev.size) * 1.6) out.push("");
+      // Moving back up the page means the next column of a two-column block starts.
+      if (step < 0 || (step > usual * 1.5 && step > Math.max(l.size, prev.size) * 1.6)) out.push("");
     }
     out.push(l.text);
   });
