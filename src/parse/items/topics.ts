@@ -1,4 +1,73 @@
+// Minutes without item numbers that head each topic with a line of its own ("Report on policing in the
+// Bruff Garda District (Supt. Alan Cunningham)"). Such headings are numbered 1, 2, … in order, and those
+// numbers are marked implied. Used only when no numbered sequence was found.
 import type { ItemBlock, ParseContext } from "../context.ts";
-export function topicItems(_ctx: ParseContext): ItemBlock[] | null {
-  return null;
+import { plain } from "./markup.ts";
+import { STARTERS, isMonthStart, titleCase } from "./titles.ts";
+
+const LABELS =
+  /^(?:draft|minutes|present|members\s+present|officers?\s+present|officials\s+(?:present|in\s+attendance)|in\s+attendance|also\s+(?:present|in\s+attendance)|apologies|absent|in\s+the\s+chair|chair(?:man|person)?|cathaoirleach|an\s+cathaoirleach|signed|date|clerk|part\s+(?:one|two|i|ii|1|2|a|b)|no\s+motion|questions|notices?\s+of\s+motion|correspondence\s+received|agenda|page\s+\d+|meetings?\s+administrator|mayor|councillors?|cllrs?\.?|members)\b[\s.:]*$/i;
+const PERSON_START = /^(?:Cllrs?\.?|Clir\.?|Councillors?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Mayor|Senator|Deputy)\s/;
+const SMALL = new Set("a an and as at but by for from in into of on or per the to with via re".split(" "));
+
+export function topicItems(ctx: ParseContext): ItemBlock[] | null {
+  const texts = ctx.lines.map((l) => plain(l.text).text);
+  const prevText = (i: number) => {
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (texts[k]) return texts[k];
+    return "";
+  };
+  const nextIdx = (i: number) => {
+    for (let k = i + 1; k < texts.length && k <= i + 3; k++) if (texts[k]) return k;
+    return -1;
+  };
+  // the first sentence of prose ends the front matter; headings come after it
+  const heads: number[] = [];
+  let frontDone = false;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    if (!t) continue;
+    if (!frontDone) {
+      if (/[a-z]{3,}[.!?]["”]?$/.test(t) && t.split(/\s+/).length >= 6 && !/[:;]/.test(t.slice(0, 30))) frontDone = true;
+      else continue;
+    }
+    if (isTopicHeading(t)) {
+      const prev = prevText(i);
+      const n = nextIdx(i);
+      const nextT = n >= 0 ? texts[n] : "";
+      // a heading starts a paragraph: what precedes it is finished
+      if (prev && !/[.!?:)”"’]$/.test(prev) && !isTopicHeading(prev) && !LABELS.test(prev)) continue;
+      if (!nextT || /^[a-z]/.test(nextT) || isTopicHeading(nextT)) continue;
+      heads.push(i);
+    }
+  }
+  if (heads.length < 2) return null;
+  return heads.map((i, k) => {
+    const t = texts[i].replace(/[.:]$/, "").trim();
+    const raw = ctx.lines[i].text;
+    const from = Math.max(0, raw.indexOf(t.slice(0, 10)));
+    return {
+      number: { value: String(k + 1), span: ctx.span(i, from, from + t.length, true) },
+      title: ctx.located(titleCase(t), i, from, Math.min(raw.length, from + t.length)),
+      start: i,
+      bodyStart: i + 1,
+      end: heads[k + 1] ?? ctx.lines.length,
+    };
+  });
+}
+
+export function isTopicHeading(t: string): boolean {
+  if (t.length < 4 || t.length > 100 || !/^[A-Z]/.test(t)) return false;
+  if (LABELS.test(t) || PERSON_START.test(t) || isMonthStart(t)) return false;
+  if (/[,;]$/.test(t) || /;/.test(t) || (t.match(/,/g) ?? []).length >= 2) return false;
+  const words = t.split(/\s+/);
+  if (words.length > 16) return false;
+  if (STARTERS.has(words[0].replace(/[:,.]$/, "")) || /^(?:It|There|This|Following|Signed|Date|Page)/.test(t)) return false;
+  // "B. Murphy informed …": prose opening with an initial, or holding a full stop between sentences
+  if (/^[A-Z]\.\s/.test(t) || /(?<![A-Za-z])[a-z]{2,}\.\s+[A-Z][a-z]/.test(t)) return false;
+  if (/_{2,}|\.{4,}|…{2,}/.test(t)) return false;
+  // prose that happens to fit on a line ends with a stop and has mostly lower-case words
+  const content = words.filter((w) => /[A-Za-z]{4,}/.test(w) && !SMALL.has(w.toLowerCase()));
+  if (!content.length) return false;
+  const capital = content.filter((w) => /^[("“‘]?[A-Z]/.test(w)).length;
+  return capital / content.length >= (/[.]$/.test(t) ? 0.65 : 0.6);
 }
