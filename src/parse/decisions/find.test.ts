@@ -137,3 +137,10 @@ test("tallies are trimmed only where they close the decision", () => {
     "That a hosting contract be approved with Bequality Ltd.",
   ]);
 });
+
+test("motions under 'Moved by' and 'Seconded by' lines run to their outcome", () => {
+  const t = "Moved by: Councillor Smith\nSeconded by: Councillor Jones\nTHAT Council approve the budget\nas presented.\nCARRIED";
+  assert.deepEqual(texts(t), ["THAT Council approve the budget as presented."]);
+  const lost = "Moved by: Councillor Smith\nSeconded by: Councillor Jones\nTHAT Council buy a boat.\nDEFEATED";
+  assert.deepEqual(texts(lost), []);
+});

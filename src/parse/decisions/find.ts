@@ -37,6 +37,9 @@ const MEMBERS_AGAIN =
 const REPLY = /^(?:reply|response|answer|officer'?s?\s+(?:reply|response))\s*[:\-–]?\s*$|^(?:reply|response)\s*:/i;
 /** A resolution keyword in the middle of a unit: "Play Area Repairs Quote Resolved16/01/13.1 It was agreed …". */
 const INLINE_FORMAL = /(?:\bAND\s+)?\bRESOLVED\b(?!\s+(?:that\s+)?(?:issues?|problems?|matters?)\b)|\bResolved\s*(?=\d+[./]\d)/g;
+/** A line naming only a mover or seconder. */
+const MOVER_LINE = /^(?:(?:moved|proposed|seconded)\s+by\b|(?:mover|seconder)\s*:)[^.]{0,80}[.;,]?$/i;
+const MOTION_OPENS = /^(?:that\b|be\s+it\s+(?:further\s+)?resolved\b|(?:and\s+)?whereas\b|now\s+therefore\b)/i;
 const REPORTED = /\b(?:stated|reported|advised|informed\s+\w+|explained|said)\s+that\b[^,;]*$|\bin\s+(?:19|20)\d\d\b|\b(?:at|in|during)\s+(?:a|the|their|its|his|her)\s+(?:(?:last|previous|earlier|recent|next|\w+)\s+){0,2}(?:meeting|session)\b|\blast\s+(?:week|month)\b|\bpreviously\b/i;
 
 /** "The official meeting concluded at 9.57pm", "declared the meeting closed": nothing after it is an item's decision. */
@@ -70,6 +73,19 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "motion", unit: u });
       u = r.last;
       continue;
+    }
+
+    // 1b. "Moved by: A" / "Seconded by: B" lines, then the motion ("THAT …", "WHEREAS …") up to its outcome
+    if (MOVER_LINE.test(s)) {
+      let n = u + 1;
+      while (n < units.length && MOVER_LINE.test(text.slice(units[n].start, units[n].end))) n++;
+      const next = units[n];
+      if (next && MOTION_OPENS.test(text.slice(next.start, next.end))) {
+        const r = readMotion(text, units, n, next.start);
+        if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "motion", unit: n });
+        u = r.last;
+        continue;
+      }
     }
 
     // 2. formal record

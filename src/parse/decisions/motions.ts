@@ -48,7 +48,7 @@ export function proposalText(sentence: string): string | null {
   const end = Math.min(cut ? cut.index : Infinity, tally ? tally.index : Infinity, carried && !cut && !tally ? carried.index : Infinity);
   let text = after.slice(0, end).trim().replace(/[,;]$/, "");
   // "Cllr A proposed Cllr B as Chairman, seconded by …": the whole proposal says what was decided
-  if (text.split(/\s+/).length < 4 || /^(?:(?:Cllr|Clr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b\.?|[A-Z][a-z]+\s+[A-Z][a-z]+$)/.test(text)) {
+  if (/^(?:(?:Cllr|Clr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b\.?|[A-Z][a-z]+\s+[A-Z][a-z]+$)/.test(text)) {
     text = (sentence.slice(0, m.index) + sentence.slice(m.index, m.index + m[0].length) + after.slice(0, end)).trim().replace(/[,;]$/, "");
   }
   if (text.split(/\s+/).length < 2) return null;

@@ -73,7 +73,9 @@ export function splitUnits(text: string): Unit[] {
       const before = text.slice(Math.max(start, i - 200), i);
       const prevLine = text.slice(text.lastIndexOf("\n", i - 1) + 1, i);
       let hard = false;
-      if (lineStartsBlock(nextLine) || /\t/.test(prevLine)) hard = true;
+      // a line naming only the mover or seconder stands apart from the motion under it
+      const moverOnly = /^\s*(?:(?:proposed|seconded|moved)\s+by\b|(?:mover|seconder)\s*:)/i.test(prevLine) && prevLine.length < 90 && !/\b(?:that|to|and\s+resolved)\b/i.test(prevLine);
+      if (lineStartsBlock(nextLine) || /\t/.test(prevLine) || moverOnly) hard = true;
       else if (/:\s*$/.test(before)) hard = true;
       else if (newlines >= 2) {
         // a wrapped visual line (converted PDFs put blank lines between them) runs on into the next
