@@ -144,3 +144,8 @@ test("motions under 'Moved by' and 'Seconded by' lines run to their outcome", ()
   const lost = "Moved by: Councillor Smith\nSeconded by: Councillor Jones\nTHAT Council buy a boat.\nDEFEATED";
   assert.deepEqual(texts(lost), []);
 });
+
+test("page furniture between 'And Resolved:' and its text is skipped", () => {
+  const t = "Proposed by Councillor Sheahan;\nSeconded by Councillor Galvin;\nAnd Resolved:\n\n\n---\n*<small>Scanned page, text may contain errors. See original file for clarity</small>*\n\n“That, the draft Minutes be adopted.”";
+  assert.deepEqual(texts(t), ["That, the draft Minutes be adopted."]);
+});

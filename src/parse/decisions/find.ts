@@ -64,7 +64,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
     const s = text.slice(unit.start, unit.end);
-    if (inMask(unit.start)) continue;
+    if (inMask(unit.start) || FURNITURE.test(s)) continue;
 
     // 1. numbered motion with movers: "R2024-070 S. Kirkey, T. Butler:" / region starting with the movers
     const movers = MOVERS_HEAD.exec(s);
@@ -156,7 +156,7 @@ interface Read {
   last: number;
 }
 
-const FURNITURE = /^[\s*_-]*(?:-{3,}|<small>|scanned\s+page|page\s+\d+(?:\s+of\s+\d+)?\s*$)/i;
+const FURNITURE = /^[\s*_-]*(?:-{3,}\s*$|<\/?small>|scanned\s+page|page\s+\d+(?:\s+of\s+\d+)?\s*$)|<\/?small>|\bsee\s+original\s+file\b|\btext\s+may\s+contain\s+errors\b/i;
 
 const TABLE_ROW = (s: string) => /\t/.test(s) || /^\s*\|/.test(s) || /\S {3,}\S.* {3,}\S/.test(s);
 
