@@ -37,7 +37,7 @@ const STATUS_TAG: Record<RecommendationStatus, string> = {
 };
 
 export function StatusTag({ status }: { status: RecommendationStatus }) {
-  return <strong class={`govuk-tag ${STATUS_TAG[status]}`}>{STATUS_LABELS[status]}</strong>;
+  return <strong class={`govuk-tag ${STATUS_TAG[status]} govuk-!-margin-bottom-1`}>{STATUS_LABELS[status]}</strong>;
 }
 
 const OVERDUE_LABEL: Record<OverdueReason, string> = {
@@ -53,7 +53,7 @@ function OverdueTags({ reasons }: { reasons: OverdueReason[] }) {
       {reasons.map((r) => (
         <>
           {" "}
-          <strong class="govuk-tag govuk-tag--red">{OVERDUE_LABEL[r]}</strong>
+          <strong class="govuk-tag govuk-tag--red govuk-!-margin-bottom-1">{OVERDUE_LABEL[r]}</strong>
         </>
       ))}
     </>
@@ -411,8 +411,10 @@ export function WorkProgrammePage({
 }) {
   const title = committee ? `${committee.name}: work programme` : "Work programmes";
   const crumbs = committee ? [HOME, { href: urls.committees(), text: "Committees" }, { href: urls.committee(committee.slug), text: committee.name }] : [HOME];
+  const bySlot = (a: WorkProgrammeEntryView, b: WorkProgrammeEntryView) =>
+    (a.plannedFor ?? "9999").localeCompare(b.plannedFor ?? "9999") || a.title.localeCompare(b.title);
   const groups: [string, WorkProgrammeEntryView[]][] = [
-    ["Planned", entries.filter((e) => e.status === "planned")],
+    ["Planned", entries.filter((e) => e.status === "planned").sort(bySlot)],
     ["Considered", entries.filter((e) => e.status === "considered")],
     ["Removed from the programme", entries.filter((e) => e.status === "removed")],
   ];

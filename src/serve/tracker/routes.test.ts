@@ -132,6 +132,9 @@ describe("tracker routes", () => {
     const html = await (await get(`/committees/${moved.committee.id}/work-programme`)).text();
     assert.match(html, /moved from January to 6 March/);
     assert.match(html, /Removed from the programme/);
+    // Planned items in meeting order, undated ones last.
+    const order = ["Action plan on modern day slavery", "Cabinet Response", "Adult social care market failure policy"].map((t) => html.indexOf(t));
+    assert.deepEqual([...order].sort((a, b) => a - b), order);
     assert.equal((await get("/work-programme")).status, 200);
   });
 

@@ -143,6 +143,7 @@ eachStore("tracking imported minutes", (store) => {
     assert.equal(neglect?.history[0].meeting?.date, "2016-12-12");
     const wood = wp.find((w) => w.title === "Wood report legislation");
     assert.equal(wood?.status, "removed");
+    assert.equal(wood?.plannedFor, "2017-03");
     const upcoming = await listWorkProgramme(db, { upcomingOn: "2017-01-01" });
     assert.ok(!upcoming.some((w) => w.status === "removed"));
     assert.equal(upcoming.at(-1)?.plannedFor, null);

@@ -31,7 +31,8 @@ function replay(events: WorkProgrammeEvent[]): { plannedFor: Slot; status: WorkP
   let status: WorkProgrammeStatus = "planned";
   for (const e of events) {
     if (e.kind === "added" || e.kind === "moved") [plannedFor, status] = [e.to, "planned"];
-    else if (e.kind === "removed") status = "removed";
+    // A removed item keeps the meeting it was taken off, which is what readers look for.
+    else if (e.kind === "removed") [plannedFor, status] = [e.from ?? plannedFor, "removed"];
     else [plannedFor, status] = [e.at, "considered"];
   }
   return { plannedFor, status };
