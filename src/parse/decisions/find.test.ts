@@ -149,3 +149,9 @@ test("page furniture between 'And Resolved:' and its text is skipped", () => {
   const t = "Proposed by Councillor Sheahan;\nSeconded by Councillor Galvin;\nAnd Resolved:\n\n\n---\n*<small>Scanned page, text may contain errors. See original file for clarity</small>*\n\n“That, the draft Minutes be adopted.”";
   assert.deepEqual(texts(t), ["That, the draft Minutes be adopted."]);
 });
+
+test("a narrative decision ending in a colon takes the list under it", () => {
+  const t = "On the proposal of Councillor A, seconded by Councillor B, it was agreed to allocate the following:\n• €2,000 to Senior Citizens\n• €500 to the Pipe Band\nThe Cathaoirleach thanked everyone.";
+  assert.deepEqual(texts(t), ["to allocate the following: €2,000 to Senior Citizens €500 to the Pipe Band"]);
+  assert.deepEqual(texts("Discussion ensued and while Members agreed funding is beneficial they expressed concern."), []);
+});

@@ -97,8 +97,25 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       continue;
     }
 
-    // 3. narrative
-    for (const d of narrative(s, unit.start, u, inMask)) add(d);
+    // 3. narrative; "it was agreed to allocate the following:" takes the list under it
+    for (const d of narrative(s, unit.start, u, inMask)) {
+      if (/:$/.test(d.text)) {
+        const items: string[] = [];
+        let n = u + 1;
+        while (n < units.length && LIST_MARKER.test(text.slice(units[n].start, units[n].end)) && !TABLE_ROW(text.slice(units[n].start, units[n].end))) {
+          items.push(text.slice(units[n].start, units[n].end));
+          n++;
+        }
+        if (items.length) {
+          d.text = tidy(`${d.text}\n${items.join("\n")}`);
+          d.end = units[n - 1].end;
+          add(d);
+          u = n - 1;
+          continue;
+        }
+      }
+      add(d);
+    }
   }
   const all = dropRepeats(out, units).sort((a, b) => a.start - b.start);
   const close = units.find((x) => MEETING_CLOSED.test(text.slice(x.start, x.end)));
@@ -298,6 +315,8 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
     if (!before.trim() || NOT_A_DECISION_BEFORE.test(before) || /\b(?:as|the|an?|was|were|is|are|it|there|this|that)\s*$/i.test(before)) continue;
     if (/^voted$/i.test(m[2]) && !/^\s+(?:to|in\s+favou?r|unanimously|for)\b/i.test(head.slice(m.index + m[0].length))) continue;
     if (!isCollectiveSubject(before)) continue;
+    // "while Members agreed funding is beneficial, they …": a concession, not a decision
+    if (/\b(?:while|whilst|although|though|if|unless|whether|once|when)\b[^,;]*$/i.test(before)) continue;
     if (reportedBefore(m.index) || COURTESY.test(head)) continue;
     whole(/deferred/i.test(m[2]) ? "deferral" : "subject");
     done = true;

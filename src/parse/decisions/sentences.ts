@@ -75,7 +75,9 @@ export function splitUnits(text: string): Unit[] {
       let hard = false;
       // a line naming only the mover or seconder stands apart from the motion under it
       const moverOnly = /^\s*(?:(?:proposed|seconded|moved)\s+by\b|(?:mover|seconder)\s*:)/i.test(prevLine) && prevLine.length < 90 && !/\b(?:that|to|and\s+resolved)\b/i.test(prevLine);
-      if (lineStartsBlock(nextLine) || /\t/.test(prevLine) || moverOnly) hard = true;
+      // a list entry is followed by prose that starts a sentence of its own
+      const afterEntry = LIST_MARKER.test(prevLine) && /^[A-Z]/.test(text[j]) && !SOFT_END.test(before);
+      if (lineStartsBlock(nextLine) || /\t/.test(prevLine) || moverOnly || afterEntry) hard = true;
       else if (/:\s*$/.test(before)) hard = true;
       else if (newlines >= 2) {
         // a wrapped visual line (converted PDFs put blank lines between them) runs on into the next
