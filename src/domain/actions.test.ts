@@ -70,6 +70,10 @@ test("each way of asking is recognised", () => {
     ["That the figures be forwarded by the Head of Service to the Committee.", { owner: "Head of Service", recipient: "Committee" }],
     ["That officers to circulate the revised plan within two weeks.", { owner: "Officers", due: "2016-12-26" }],
     ["That a further update be given in due course.", { due: null }],
+    // Parish minutes write the request with a modal verb.
+    ["The Handyman should be asked to carry out this work.", { owner: "Handyman" }],
+    ["Clir. Carey would be asked to attend the next meeting of the Committee.", { owner: "Clir. Carey", due: "next meeting" }],
+    ["A letter should be sent to the owner asking for the brambles to be trimmed.", { owner: null, recipient: null }],
   ];
   for (const [text, want] of cases) {
     const [action, extra] = actionsFromResolution(text, { meetingDate: "2016-12-12" });

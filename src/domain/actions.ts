@@ -133,7 +133,7 @@ function asWho(phrase: string): string | null {
 
 /** The doer named before the asking words: "the Cabinet Member be asked …", "Officers … and asked for …". */
 function ownerBefore(clause: string, index: number): string | null {
-  const before = clause.slice(0, index).replace(/(?:[\s,;]+(?:and|to|be))+\s*$/i, "");
+  const before = clause.slice(0, index).replace(/(?:[\s,;]+(?:and|to|be|should|would|will|shall|must|could|may))+\s*$/i, "");
   const lastPart = before.split(/\s+and\s+|,\s+|;\s+/).pop() ?? "";
   const direct = asWho(lastPart);
   if (direct) return direct;
