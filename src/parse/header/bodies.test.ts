@@ -13,6 +13,12 @@ test("reads the body from 'minutes of' and 'meeting of' phrases", () => {
   assert.equal(of("MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY JULY 6TH 2015"), "Wretton Parish Council");
 });
 
+test("qualified meetings and wrapped hyphens", () => {
+  assert.equal(of("MINUTES OF PROCEEDINGS OF SPECIAL MEETING OF THE\nMUNICIPAL DISTRICT OF CAPPAMORE-KILMALLOCK HELD IN ARAS"), "Municipal District of Cappamore-Kilmallock");
+  assert.equal(of("MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF ADARE-\nRATHKEALE HELD AT"), "Municipal District of Adare-Rathkeale");
+  assert.equal(of("Minutes of the Joint Policing Committee Meeting of the Municipal District of Newcastle West held on"), "Joint Policing Committee of the Municipal District of Newcastle West");
+});
+
 test("skips generic and backward-looking phrases", () => {
   assert.equal(of("Ordinary Meeting of the Parish Council Wednesday 5 September 2018"), null);
   assert.equal(of("The minutes of the last meeting held on 1st December 2015 were adopted"), null);

@@ -68,7 +68,7 @@ export function findMeetingOf(text: string): Found | null {
   const src = text;
   const lead = /\b(?:minutes|meeting|proceedings)\s+(?:of|for)\s+(?:the\s+)?/gi;
   const stop = new RegExp(
-    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s`,
+    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|\\n[ \\t]*\\n\\s*(?=[A-Z][a-z]*\\s+[a-z]|[A-Z]{2,}[^\\n]*:)`,
     "i",
   );
   for (let m = lead.exec(src); m; m = lead.exec(src)) {
@@ -76,8 +76,14 @@ export function findMeetingOf(text: string): Found | null {
     const rest = src.slice(start, start + 160);
     const s = rest.search(stop);
     const raw = (s >= 0 ? rest.slice(0, s) : rest.split(/\n\s*\n/)[0]).trimEnd();
-    let cand = squash(raw);
+    let cand = squash(raw.replace(/([A-Za-z])-[ \t]*\n\s*(?=[A-Za-z])/g, "$1-"));
     if (/^(?:the\s+)?(?:last|previous|proceedings|meeting|minutes)\b/i.test(cand)) continue;
+    // "Special Meeting of the X": a later "meeting of" gives X; "Joint Policing Committee Meeting of the X" keeps both
+    const inner = /^(.*?)\s+meeting\s+of\s+(?:the\s+)?/i.exec(cand);
+    if (inner) {
+      if (isGeneric(inner[1])) continue;
+      cand = `${inner[1]} of the ${cand.slice(inner[0].length)}`;
+    }
     cand = cand.replace(/\s+(?:meeting|minutes)$/i, "").replace(/^(?:draft|ordinary|monthly|regular)\s+/i, "").trim();
     if (cand.length < 3 || cand.length > 120 || !/[A-Z]/.test(cand) || isGeneric(cand)) continue;
     if (/^\d/.test(cand)) continue;

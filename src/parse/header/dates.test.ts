@@ -17,6 +17,8 @@ test("reads OCR ordinals printed as quotes and split superscripts", () => {
   assert.equal(v('ON THURSDAY, 21" NOVEMBER, 2019, AT 3.00 P.M.'), "2019-11-21");
   assert.equal(v("held on the 19” September, 2019."), "2019-09-19");
   assert.equal(v("passed this 2 nd day of April, 2024"), "2024-04-02");
+  assert.equal(v("ON WEDNESDAY, 18™ OCTOBER, 2017, AT 10AM."), "2017-10-18");
+  assert.equal(v('ON TUESDAY, 22"° APRIL, 2014,'), "2014-04-22");
 });
 
 test("reads numeric dates day first", () => {

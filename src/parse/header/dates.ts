@@ -19,7 +19,7 @@ export interface DateMatch {
  */
 export function normaliseForDates(text: string): string {
   return text
-    .replace(/\b(\d{1,2})["”“'’](?=\s*[A-Za-z])/g, "$1 ")
+    .replace(/\b(\d{1,2})([^\w\s,.\/-]{1,3})(?=\s*[A-Za-z])/g, (_m, d: string, junk: string) => d + " ".repeat(junk.length))
     .replace(/\b(\d{1,2}) (st|nd|rd|th)\b/gi, "$1$2 ")
     .replace(/\b(\d{1,2})(st|nd|rd|th)\.(?=[A-Za-z])/gi, "$1$2 ")
     .replace(/\b(\d{1,2})(ST|ND|RD|TH)\b/g, (_m, d, s) => d + s.toLowerCase())
@@ -32,11 +32,11 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * Every full date in `text` (day and month printed; the year printed or taken from `ref`).
  * Month-only phrases ("January 2016") and weekday-only phrases ("on Tuesday") are ignored.
  */
-export function findDates(text: string, ref?: Date): DateMatch[] {
+export function findDates(text: string, ref?: Date, forward = true): DateMatch[] {
   const norm = normaliseForDates(text);
   const refDate = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
   const out: DateMatch[] = [];
-  for (const r of chrono.en.GB.parse(norm, { instant: refDate, timezone: 0 }, { forwardDate: Boolean(ref) })) {
+  for (const r of chrono.en.GB.parse(norm, { instant: refDate, timezone: 0 }, { forwardDate: Boolean(ref) && forward })) {
     const c = r.start;
     if (!c.isCertain("day") || !c.isCertain("month")) continue;
     const yearStated = c.isCertain("year");

@@ -80,3 +80,18 @@ test("the minutes of an earlier meeting do not give the date", () => {
   assert.equal(v.date, null);
   assert.equal(v.body, "Planning Committee");
 });
+
+test("a date without a year takes the year the document names most", () => {
+  const text = "MINUTES OF PROCEEDINGS OF SPECIAL MEETING OF THE\nMUNICIPAL DISTRICT OF CAPPAMORE-KILMALLOCK HELD IN ARAS\nMAINCHIN SEOIGHE, KILMALLOCK ON THURSDAY 1st FEBRUARY\nAT 3.00PM.\nPRESENT IN THE CHAIR:\n\n1. Budget 2024\nThe budget for 2024 was discussed; the 2023 outturn was noted. Spending in 2024 is up.";
+  const ctx = ctxOf(text);
+  const h = parseHeader(ctx, 6);
+  assert.equal(h.date?.value, "2024-02-01");
+  assert.equal(h.startTime?.value, "15:00");
+  assert.equal(ctx.warnings.length, 1);
+});
+
+test("a council named before the committee is the authority", () => {
+  const v = values("MINUTES OF MEETING OF LIMERICK CITY AND COUNTY COUNCIL HOME AND SOCIAL\nDEVELOPMENT SPC\n\nA meeting was held on 22 October 2020.\n\nIn Attendance:");
+  assert.equal(v.authority, "Limerick City and County Council");
+  assert.equal(v.body, "Home and Social Development SPC");
+});

@@ -97,7 +97,9 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
     (d) => d.yearStated && plausible(head, d) && !/\b(?:last|previous)\s+meeting\b[^.]{0,40}$/i.test(head.slice(Math.max(0, d.index - 60), d.index)),
   );
   if (headDates.length) dateFound = { value: headDates[0].value, index: headDates[0].index, length: headDates[0].length };
-  else {
+  else if ((dateFound = yearlessDate(ctx, head))) {
+    ctx.warn(`The meeting date is printed without a year; the year ${dateFound.value.slice(0, 4)} is the one the document mentions most.`);
+  } else {
     for (const d of findDates(text)) {
       const before = text.slice(Math.max(0, d.index - 80), d.index);
       if (!d.yearStated || !plausible(text, d) || /\b(?:minutes|last|previous|dated)\b/i.test(before)) continue;
@@ -123,8 +125,18 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
   const councils = findCouncils(head);
   const meetingOf = findMeetingOf(head) ?? findMeetingOf(text.slice(0, 1500));
   const heading = headingBody(j);
+  let authorityInBody: Located<string> | null = null;
   if (meetingOf) {
     let f = meetingOf;
+    // "Limerick City and County Council, Home and Social Development SPC": council, then body
+    const lead = findCouncils(f.value)[0];
+    if (lead && lead.index === 0 && f.value.length > lead.length + 3) {
+      const rest = f.value.slice(lead.length).replace(/^[\s,:–-]+|^['’]s\s+/g, "").trim();
+      if (rest && !isGeneric(rest)) {
+        authorityInBody = { value: lead.value, span: j.span(f.index, f.index + lead.length) };
+        f = { value: rest, index: f.index, length: f.length };
+      }
+    }
     // "Planning Committee of X District Council": the council is the authority, not part of the body
     const of = f.value.match(/^(.*?\S)\s+of\s+(?:the\s+)?(.+\bCouncil)$/i);
     if (of && BODY_WORD.test(of[1]) && !isGeneric(of[2]) && !/\bdistrict$/i.test(of[1])) f = { ...f, value: of[1], length: of[1].length };
@@ -143,8 +155,10 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
 
   // authority: parish and town councils are their own; otherwise the council named in the header,
   // else the council most named in the whole document (a municipal district's county council)
-  let authority: Located<string> | null = null;
-  if (body && /\b(?:parish|town|village|community)\s+council$/i.test(body.value)) authority = body;
+  let authority: Located<string> | null = authorityInBody;
+  if (authority) {
+    // named with the body
+  } else if (body && /\b(?:parish|town|village|community)\s+council$/i.test(body.value)) authority = body;
   else {
     const named = councils.find((c) => !/\b(?:parish|town|village|community)\s+council$/i.test(c.value) || c.value === body?.value);
     if (named) authority = at(named);
@@ -159,6 +173,19 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
     startTime,
     venue: venueFound ? at(venueFound) : null,
   };
+}
+
+/** A day and month with no year ("THURSDAY 1st FEBRUARY AT 3.00PM"), placed in the year the document names most. */
+function yearlessDate(ctx: ParseContext, head: string): Found | null {
+  const years = new Map<number, number>();
+  for (const m of (ctx.source.text + " " + ctx.source.file).matchAll(/(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/g)) years.set(Number(m[1]), (years.get(Number(m[1])) ?? 0) + 1);
+  let year = 0;
+  let best = 0;
+  for (const [y, n] of years) if (n > best) [year, best] = [y, n];
+  if (!year) return null;
+  const ref = new Date(Date.UTC(year, 6, 1, 12));
+  const d = findDates(head, ref, false).find((x) => !x.yearStated && /[A-Za-z]{3}/.test(head.slice(x.index, x.index + x.length)));
+  return d ? { value: d.value, index: d.index, length: d.length } : null;
 }
 
 /** The upper-tier council named most often in the whole document ("Limerick City and County Council"). */

@@ -68,6 +68,11 @@ export function titleCase(s: string): string {
   const small = new Set(["of", "and", "the", "in", "on", "at", "for", "to", "a", "an", "by", "with", "de"]);
   let first = true;
   return s.replace(/[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*/g, (w) => {
+    // acronyms without vowels stay in capitals: SPC, HR, NCC
+    if (w.length >= 2 && /^[A-Z]+$/.test(w) && !/[AEIOUY]/.test(w)) {
+      first = false;
+      return w;
+    }
     const lower = w.toLowerCase();
     const out = !first && small.has(lower) ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
     first = false;
