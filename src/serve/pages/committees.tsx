@@ -8,42 +8,32 @@ import { urls } from "../urls.ts";
 const KIND_LABEL = (kind: string) => kind[0].toUpperCase() + kind.slice(1);
 
 export function CommitteesPage({ bodies, authorities, authority }: { bodies: BodySummary[]; authorities: AuthoritySummary[]; authority?: string }) {
-  const groups = new Map<string, BodySummary[]>();
-  for (const b of bodies) groups.set(b.authority.name, [...(groups.get(b.authority.name) ?? []), b]);
-  const many = groups.size > 1;
+  const many = new Set(bodies.map((b) => b.authority.slug)).size > 1;
   return (
     <Layout title="Committees" section="committees" breadcrumbs={[{ href: urls.home(), text: "Home" }]}>
       <h1 class="govuk-heading-xl">Committees</h1>
       <AuthorityFilter authorities={authorities} selected={authority} action={urls.committees()} />
-      {bodies.length === 0 && <p class="govuk-body">No committees have been published yet.</p>}
-      {[...groups].map(([name, list]) => (
-        <section aria-label={many ? name : undefined}>
-          {many && <h2 class="govuk-heading-l">{name}</h2>}
-          <ul class="govuk-list">
-            {list.map((b) => (
-              <li class="qm-card">
-                {many ? (
-                  <h3 class="govuk-heading-m qm-card__title">
-                    <a class="govuk-link" href={urls.committee(b.slug)}>
-                      {b.name}
-                    </a>
-                  </h3>
-                ) : (
-                  <h2 class="govuk-heading-m qm-card__title">
-                    <a class="govuk-link" href={urls.committee(b.slug)}>
-                      {b.name}
-                    </a>
-                  </h2>
-                )}
-                <p class="govuk-body-s qm-card__meta">
-                  {KIND_LABEL(b.kind)} · {plural(b.meetingCount, "meeting")}
-                  {b.firstMeeting && b.lastMeeting && (b.firstMeeting === b.lastMeeting ? ` on ${formatDate(b.firstMeeting)}` : ` from ${formatDate(b.firstMeeting)} to ${formatDate(b.lastMeeting)}`)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {bodies.length === 0 ? (
+        <p class="govuk-body">No committees have been published yet.</p>
+      ) : (
+        <p class="govuk-body qm-count">{plural(bodies.length, "committee")}</p>
+      )}
+      <ul class="govuk-list">
+        {bodies.map((b) => (
+          <li class="qm-card">
+            <h2 class="govuk-heading-m qm-card__title">
+              <a class="govuk-link" href={urls.committee(b.slug)}>
+                {b.name}
+              </a>
+            </h2>
+            <p class="govuk-body-s qm-card__meta">
+              {many && b.authority.name !== b.name ? `${b.authority.name} · ` : ""}
+              {KIND_LABEL(b.kind)} · {plural(b.meetingCount, "meeting")}
+              {b.firstMeeting && b.lastMeeting && (b.firstMeeting === b.lastMeeting ? ` on ${formatDate(b.firstMeeting)}` : ` from ${formatDate(b.firstMeeting)} to ${formatDate(b.lastMeeting)}`)}
+            </p>
+          </li>
+        ))}
+      </ul>
     </Layout>
   );
 }

@@ -52,7 +52,7 @@ export function DecisionsPage({
               <div class="govuk-hint" id="from-hint">
                 For example, 2016-12-31
               </div>
-              <input class="govuk-input govuk-input--width-10" id="from" name="from" type="date" value={filters.from ?? ""} aria-describedby="from-hint" />
+              <input class="govuk-input govuk-input--width-10" id="from" name="from" type="text" inputmode="numeric" autocomplete="off" value={filters.from ?? ""} aria-describedby="from-hint" />
             </div>
             <div class="govuk-form-group">
               <label class="govuk-label" for="to">
@@ -61,7 +61,7 @@ export function DecisionsPage({
               <div class="govuk-hint" id="to-hint">
                 For example, 2017-03-31
               </div>
-              <input class="govuk-input govuk-input--width-10" id="to" name="to" type="date" value={filters.to ?? ""} aria-describedby="to-hint" />
+              <input class="govuk-input govuk-input--width-10" id="to" name="to" type="text" inputmode="numeric" autocomplete="off" value={filters.to ?? ""} aria-describedby="to-hint" />
             </div>
             <Select id="outcome" label="Outcome" value={filters.outcome} options={[{ value: "", text: "Any outcome" }, ...OUTCOMES.map((o) => ({ value: o, text: o[0].toUpperCase() + o.slice(1) }))]} />
             <div class="govuk-form-group">

@@ -90,6 +90,39 @@ function Group({ title, people, children }: { title: string; people: AttendeeVie
   );
 }
 
+/** Paragraphs as in the minutes; runs of "- " lines (lists as the reader rendered them) become lists. */
+export function MinutesText({ text }: { text: string }) {
+  const blocks: { list: boolean; lines: string[] }[] = [];
+  for (const para of text.split(/\n{2,}/)) {
+    for (const line of para.split("\n")) {
+      const t = line.trim();
+      if (!t) continue;
+      const list = /^[-•*]\s/.test(t);
+      const last = blocks[blocks.length - 1];
+      if (last && last.list === list && (list || last.lines.length)) last.lines.push(list ? t.replace(/^[-•*]\s+/, "") : t);
+      else blocks.push({ list, lines: [list ? t.replace(/^[-•*]\s+/, "") : t] });
+    }
+    blocks.push({ list: false, lines: [] });
+  }
+  return (
+    <div class="qm-minutes">
+      {blocks
+        .filter((b) => b.lines.length)
+        .map((b) =>
+          b.list ? (
+            <ul class="govuk-list qm-minutes__list">
+              {b.lines.map((l) => (
+                <li>{l}</li>
+              ))}
+            </ul>
+          ) : (
+            <p class="govuk-body">{b.lines.join("\n")}</p>
+          ),
+        )}
+    </div>
+  );
+}
+
 export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines }) {
   const g = groupAttendance(m);
   const status = STATUS_TAG[m.status];
@@ -265,17 +298,7 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
               </div>
             ) : (
               <>
-                {i.text && (
-                  <div class="qm-minutes">
-                    {i.text
-                      .split(/\n{2,}/)
-                      .map((para) => para.trim())
-                      .filter(Boolean)
-                      .map((para) => (
-                        <p class="govuk-body">{para}</p>
-                      ))}
-                  </div>
-                )}
+                {i.text && <MinutesText text={i.text} />}
                 {i.resolutions.map((r, n) => (
                   <div class="qm-decision" id={`decision-${r.slug}`}>
                     <span class="qm-decision__label">

@@ -175,7 +175,8 @@ export function hitUrl(h: SearchHit): string {
 export function presentSearchHit(h: SearchHit) {
   return {
     type: h.type,
-    id: h.type === "person" || h.type === "meeting" ? h.slug : `${h.slug}/${(h.type === "decision" ? h.decisionSlug : h.itemSlug) ?? ""}`,
+    // decisions keep the id they have in /api/v1/decisions; items are numbered within their meeting
+    id: h.type === "decision" && h.decisionSlug ? h.decisionSlug : h.type === "item" && h.itemSlug ? `${h.slug}/${h.itemSlug}` : h.slug,
     title: h.title,
     snippet: h.snippet,
     url: hitUrl(h),
