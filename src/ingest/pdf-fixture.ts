@@ -7,6 +7,8 @@ export interface PdfSpec {
   encrypted?: boolean;
   width?: number;
   height?: number;
+  /** Page /Rotate, degrees clockwise. */
+  rotate?: number;
 }
 
 /** Text drawn at (x, y) from the bottom-left corner, in Helvetica of the given size. */
@@ -32,7 +34,7 @@ export function buildPdf(spec: PdfSpec): Uint8Array {
     const stream = add(`<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`);
     kids.push(
       add(
-        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}] /Contents ${stream} 0 R ` +
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${width} ${height}]${spec.rotate ? ` /Rotate ${spec.rotate}` : ""} /Contents ${stream} 0 R ` +
           `/Resources << /Font << /F1 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> >>`,
       ),
     );

@@ -132,6 +132,26 @@ test("two-column prose is read down the left column, then the right", async () =
   ]);
 });
 
+test("a page turned with /Rotate reads as displayed", async () => {
+  // A landscape table on a portrait page: the text runs up the page and /Rotate 90 turns it upright.
+  const up = (x: number, y: number, t: string) => `BT /F1 12 Tf 0 1 -1 0 ${x} ${y} Tm (${t}) Tj ET\n`;
+  const page = up(100, 72, "Item") + up(100, 300, "Decision") + up(120, 72, "7 Planning") + up(120, 300, "Approved") + up(80, 72, "Cabinet decisions");
+  const src = await fromBytes("turned.pdf", "pdf", buildPdf({ pages: [page], rotate: 90 }));
+  assert.deepEqual(texts(src), ["Cabinet decisions", "Item\tDecision", "7 Planning\tApproved"]);
+});
+
+test("glyphs drawn one at a time join into words, with spaces only where the gap is a space", async () => {
+  const widths: Record<string, number> = { M: 833, i: 222, n: 556, u: 556, t: 278, e: 556, s: 500, " ": 278, o: 556, f: 278 };
+  let x = 72;
+  let page = "";
+  for (const c of "Minutes of") {
+    if (c !== " ") page += textAt(x, 700, c);
+    x += (widths[c] * 12) / 1000;
+  }
+  const src = await fromBytes("glyphs.pdf", "pdf", buildPdf({ pages: [page] }));
+  assert.deepEqual(texts(src), ["Minutes of"]);
+});
+
 const rejects = async (name: string, bytes: Uint8Array, reason: RegExp) =>
   assert.rejects(fromBytes(name, "pdf", bytes), (err: unknown) => {
     assert.ok(err instanceof QuorumError, String(err));
