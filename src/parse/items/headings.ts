@@ -52,7 +52,8 @@ export function readCandidate(r: LineReader, i: number): Candidate | null {
   if (!num) return null;
   const restAt = skipSpaces(t, num.length);
   const rest = t.slice(restAt);
-  const numCols = rawRange(p, 0, numberEnd(t, num));
+  const digits = t.search(/\d/);
+  const numCols = rawRange(p, digits, digits + num.text.length);
 
   if (!rest) {
     // the heading is on the next line: "**Item 1:**" / "**Adoption of Draft Minutes …**"
@@ -84,12 +85,6 @@ export function readCandidate(r: LineReader, i: number): Candidate | null {
 function skipSpaces(t: string, at: number): number {
   while (at < t.length && t[at] === " ") at++;
   return at;
-}
-
-function numberEnd(t: string, num: ItemNumber): number {
-  let e = num.length;
-  while (e > 0 && t[e - 1] === " ") e--;
-  return e;
 }
 
 /** Builds the candidate from the title's first line, following it onto a second line when it wraps. */

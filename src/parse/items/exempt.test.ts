@@ -1,0 +1,54 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { findItems } from "./find-items.ts";
+import { detectExempt } from "./exempt.ts";
+import { contextOf } from "./test-support.ts";
+
+const exempt = (text: string) => {
+  const ctx = contextOf(text);
+  const items = findItems(ctx);
+  return detectExempt(ctx, items).map((e, i) => (e ? `${items[i].number.value}${e.value.paragraphs ? ` (${e.value.paragraphs})` : ""}` : null)).filter(Boolean);
+};
+
+test("items after the exclusion of the public are exempt, the exclusion item is not", () => {
+  const text = [
+    "33. Work Programme",
+    "RESOLVED - That changes be noted.",
+    "34. Exclusion of the Public",
+    "RESOLVED - That the public be excluded from the meeting for the following items of business which involve the likely disclosure of exempt information as defined in Schedule 12A of the Local Government Act 1972.",
+    "35. Confidential HR Matter",
+    "(Exemption paragraphs 1 & 7)",
+    "The Select Committee received a briefing note.",
+    "36. Staffing Review",
+    "Noted.",
+  ].join("\n");
+  assert.deepEqual(exempt(text), ["35 (1 & 7)", "36"]);
+});
+
+test("readmitting the public ends the private part", () => {
+  const text = [
+    "5. Exclusion of Press and Public",
+    "Resolved that the press and public be excluded.",
+    "6. Land Sale",
+    "Agreed. The public were readmitted to the meeting.",
+    "7. Any Other Business",
+    "None.",
+  ].join("\n");
+  assert.deepEqual(exempt(text), ["6"]);
+});
+
+test("an item discussed after adjourning to meet in committee is exempt", () => {
+  const text = [
+    "1. Adoption of Minutes",
+    "On the proposal of Cllr E. Ryan, the Elected Members agreed to",
+    "adjourn the Meeting to meet in Committee for part of the Meeting, to discuss this item.",
+    "2. Capital Investment Directorate",
+    "It was agreed to defer a decision.",
+  ].join("\n");
+  assert.deepEqual(exempt(text), ["1"]);
+});
+
+test("items that say so themselves, and none in an open meeting", () => {
+  assert.deepEqual(exempt(["1. Minutes", "Agreed.", "2. Staffing matter (in camera)", "Discussed.", "3. Close", "Closed."].join("\n")), ["2"]);
+  assert.deepEqual(exempt(["1. Minutes", "Agreed.", "2. Budget", "A confidential report would follow.", "3. Close", "Closed."].join("\n")), []);
+});

@@ -1,0 +1,150 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { findItems } from "./find-items.ts";
+import { contextOf } from "./test-support.ts";
+
+const items = (text: string) => {
+  const ctx = contextOf(text);
+  const found = findItems(ctx);
+  return { ctx, found, list: found.map((i) => `${i.number.value} ${i.title.value}`) };
+};
+
+test("numbered headings in order, with capitals recased", () => {
+  const { list } = items(
+    ["Buckinghamshire County Council", "", "1 APOLOGIES FOR ABSENCE", "", "None.", "", "2 DECLARATIONS OF INTEREST", "", "There were none.", "", "3 MINUTES", "", "RESOLVED: agreed."].join("\n"),
+  );
+  assert.deepEqual(list, ["1 Apologies for Absence", "2 Declarations of Interest", "3 Minutes"]);
+});
+
+test("lines that look like headings but are not items", () => {
+  const text = [
+    "PART ONE",
+    "",
+    "28. Declarations of Interest",
+    "12 December 2016",
+    "There were none on this occasion.",
+    "29. Minutes",
+    "1. That the Council prepares a statement on anti-slavery.",
+    "2. That Business Unit Plans should identify risk.",
+    "- 3. Any further options are explored",
+    "a) details of prosecutions be forwarded;",
+    "Resolved 16/01/5.01 The minutes were adopted.",
+    "£500 was paid to 23 Church Lane.",
+    "1 will move at the next meeting that the road be resurfaced.",
+    "30. Work Programme",
+    "3",
+  ].join("\n");
+  assert.deepEqual(items(text).list, ["28 Declarations of Interest", "29 Minutes", "30 Work Programme"]);
+});
+
+test("sub-numbers are paragraphs when the items are whole numbers, and items hidden in a paragraph are split out", () => {
+  const text = [
+    "7. Planning. None.",
+    "8. Parish Council Assets. 8.1 Quotations to cut hedge. CC advised.",
+    "8.2 Application for hedging. The PC agreed.",
+    "8.6 Locations for the sign. It was agreed to go ahead. 9. Review of PC Policies and documents. 9.1 Cemetery Regulations. Approved.",
+    "9.3 Action Plan. It was agreed to adopt the plan. 10. Correspondence. 10.1 A letter had been received.",
+    "11. Other Business. 11.1 PB asked for the Clerk to chase Highways.",
+  ].join("\n");
+  const { ctx, found, list } = items(text);
+  assert.deepEqual(list, ["7 Planning", "8 Parish Council Assets", "9 Review of PC Policies and documents", "10 Correspondence", "11 Other Business"]);
+  // spans point at the printed number in the original text, although the line was split
+  for (const item of found) {
+    assert.equal(ctx.source.text.slice(item.number.span.start, item.number.span.end), item.number.value);
+    assert.equal(ctx.source.text.slice(item.title.span.start, item.title.span.end), item.title.value);
+  }
+  // the body starts on its own line, after the heading
+  const ten = found[3];
+  assert.match(ctx.lines[ten.bodyStart].text, /^10\.1 A letter/);
+});
+
+test("a title on the line after an 'Item N:' label, wrapped onto a second paragraph", () => {
+  const text = [
+    "Item 1:",
+    "",
+    "Adoption of Draft Minutes of Community Leisure & Emergency Services",
+    "",
+    "Strategic Policy Committee held on 2nd December, 2015",
+    "",
+    "Minutes of meeting were proposed by Cllr. Mitchell.",
+    "",
+    "Item 2:",
+    "",
+    "Matters arising",
+    "",
+    "None",
+  ].join("\n");
+  assert.deepEqual(items(text).list, [
+    "1 Adoption of Draft Minutes of Community Leisure & Emergency Services Strategic Policy Committee held on 2nd December, 2015",
+    "2 Matters arising",
+  ]);
+});
+
+test("an unnumbered section after the last item ends it and is reported", () => {
+  const { ctx, found } = items(["1. Apologies. None.", "2. Finance. Approved.", "Open Forum. It was agreed to write to NCC.", "Closure. Closed at 10pm."].join("\n"));
+  assert.equal(found.length, 2);
+  assert.equal(ctx.lines[found[1].end].text.startsWith("Open Forum"), true);
+  assert.ok(ctx.warnings.some((w) => /Open Forum/.test(w)));
+});
+
+test("numbered resolutions: labelled parts and one item per resolution, numbered in order", () => {
+  const text = [
+    "Present: Mayor Tom Piper and Councillors Tom Butler.",
+    "Staff: Clerk Kris Croskery-Hodgins.",
+    "Disclosure of pecuniary interest: None.",
+    "The Agenda was amended.",
+    "Committee Reports:",
+    "Councillor Stephen Kirkey: Library Board.",
+    "R2024-070 S. Kirkey, T. Butler:",
+    "That the minutes be adopted. Carried.",
+    "Item #4 Consideration of a donation request.",
+    "Deferred.",
+    "R2024-071 D. Yemm, S. Foote:",
+    "Time: 8:06 p.m. Carried.",
+    "Mayor:",
+    "Municipal Administrator:",
+  ].join("\n");
+  const { found, list, ctx } = items(text);
+  assert.deepEqual(list, ["1 Disclosure of pecuniary interest", "2 Committee Reports", "3 R2024-070", "4 Consideration of a donation request", "5 R2024-071"]);
+  assert.equal(found[0].number.span.implied, true);
+  assert.equal(found[3].number.span.implied, undefined);
+  assert.ok(ctx.warnings.some((w) => /Agenda was amended/.test(w)));
+});
+
+test("numbers printed apart from their headings are matched to the headings in order", () => {
+  const text = [
+    "Councillors present: Cllr. R. Crisp. Item 16/01/1",
+    "16/01/2 i) ii)",
+    "16/01/3",
+    "Cllr. Crisp welcomed all. Public Forum: 2 members of public were present.",
+    "Local Authority Reports: Norfolk County Council sent apologies.",
+    "Borough Council Cllr. Peake advised that the LDF was pending.",
+    "Accepted Apologies for absence: Cllr. Sue Leet. Absent: None.",
+  ].join("\n");
+  assert.deepEqual(items(text).list, ["16/01/1 Public Forum", "16/01/2 Local Authority Reports", "16/01/3 Accepted Apologies for absence"]);
+});
+
+test("unnumbered topic headings are numbered in order, marked implied", () => {
+  const text = [
+    "Minutes of Meeting of Kilmallock Area Committee",
+    "",
+    "Members Present",
+    "",
+    "Councillors Donegan and Ryan.",
+    "",
+    "The chairman welcomed the committee and opened proceedings.",
+    "",
+    "Report on policing in the Bruff Garda District",
+    "",
+    "The chairman welcomed Supt. Alan Cunningham of Bruff Garda Division.",
+    "",
+    "Update on Kilmallock Waste Water Treatment Plant",
+    "",
+    "B. Murphy informed the meeting that the new plant",
+    "",
+    "is now operational.",
+  ].join("\n");
+  const { found, list } = items(text);
+  assert.deepEqual(list, ["1 Report on policing in the Bruff Garda District", "2 Update on Kilmallock Waste Water Treatment Plant"]);
+  assert.equal(found[0].number.span.implied, true);
+});
