@@ -80,9 +80,12 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   const bKey = nameKey(bodyName);
   let body = await trx.selectFrom("bodies").where("authority_id", "=", authority.id).where("name_key", "=", bKey).select(["id", "slug", "name"]).executeTakeFirst();
   if (!body) {
+    // Long names can meet in a truncated slug; the later body takes a suffix.
+    let slug = bodySlug(authority.name, bodyName);
+    for (let n = 2; await trx.selectFrom("bodies").where("slug", "=", slug).select("id").executeTakeFirst(); n++) slug = `${bodySlug(authority.name, bodyName)}-${n}`;
     body = await trx
       .insertInto("bodies")
-      .values({ authority_id: authority.id, slug: bodySlug(authority.name, bodyName), name: bodyName, name_key: bKey, kind: bodyKind(bodyName) })
+      .values({ authority_id: authority.id, slug, name: bodyName, name_key: bKey, kind: bodyKind(bodyName) })
       .returning(["id", "slug", "name"])
       .executeTakeFirstOrThrow();
   }
@@ -177,7 +180,21 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   const slugs = itemSlugs(record.items.map((it) => it.number));
   const exemptRanges: [number, number][] = [];
   let unplacedExempt = false;
+  const itemRows = record.items.map((it, i) => ({
+    meeting_id: meetingId,
+    position: i,
+    number: it.number,
+    slug: slugs[i],
+    title: clean(it.title),
+    exempt: flag(it.exempt),
+    exempt_paragraphs: it.exemptParagraphs ?? null,
+    text: itemText(source.text, regions[i]),
+  }));
   const itemIds: number[] = [];
+  for (const rows of chunks(itemRows, 100)) {
+    const inserted = await trx.insertInto("items").values(rows).returning(["id", "position"]).execute();
+    for (const r of inserted) itemIds[r.position] = r.id;
+  }
   const resolutionRows = [];
   for (const [i, it] of record.items.entries()) {
     const region = regions[i];
@@ -185,24 +202,10 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
       if (region) exemptRanges.push([region.bodyStart, region.end]);
       else unplacedExempt = true;
     }
-    const row = await trx
-      .insertInto("items")
-      .values({
-        meeting_id: meetingId,
-        position: i,
-        number: it.number,
-        slug: slugs[i],
-        title: clean(it.title),
-        exempt: flag(it.exempt),
-        exempt_paragraphs: it.exemptParagraphs ?? null,
-        text: itemText(source.text, region),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    itemIds.push(row.id);
-    addProv(`items/${i}/number`, "item", row.id, "number");
-    addProv(`items/${i}/title`, "item", row.id, "title");
-    addProv(`items/${i}/exempt`, "item", row.id, "exempt");
+    const itemId = itemIds[i];
+    addProv(`items/${i}/number`, "item", itemId, "number");
+    addProv(`items/${i}/title`, "item", itemId, "title");
+    addProv(`items/${i}/exempt`, "item", itemId, "exempt");
     for (const [j, r] of it.resolutions.entries()) {
       const votes = parseVotes(r.text);
       if (it.exempt) {
@@ -211,7 +214,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
       }
       resolutionRows.push({
         meeting_id: meetingId,
-        item_id: row.id,
+        item_id: itemId,
         position: j,
         slug: `${slug}-${slugs[i]}-${j + 1}`,
         text: r.text,

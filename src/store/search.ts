@@ -104,21 +104,28 @@ export async function reindexMeeting(db: Db, meetingId: number): Promise<void> {
 
 /** Rewrites the search entry of one person: the name, the names as written and the bodies attended. */
 export async function reindexPerson(db: Db, personId: number): Promise<void> {
-  await db.deleteFrom("search_entries").where("kind", "=", "person").where("entity_id", "=", personId).execute();
   const p = await db.selectFrom("people").where("id", "=", personId).select(["id", "display_name", "authority_id"]).executeTakeFirst();
-  if (!p) return;
-  const seen = await db
-    .selectFrom("attendance")
-    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-    .innerJoin("bodies", "bodies.id", "meetings.body_id")
-    .where("attendance.person_id", "=", personId)
-    .where(publicMeetingsOnly)
-    .select(["attendance.raw_name", "bodies.name"])
-    .distinct()
-    .execute();
-  if (!seen.length) return;
-  const text = [...new Set([...seen.map((s) => s.raw_name), ...seen.map((s) => s.name)])].join("\n");
-  await db.insertInto("search_entries").values({ kind: "person", entity_id: p.id, meeting_id: null, body_id: null, authority_id: p.authority_id, year: null, title: p.display_name, text }).execute();
+  const current = await db.selectFrom("search_entries").where("kind", "=", "person").where("entity_id", "=", personId).select(["id", "title", "text"]).executeTakeFirst();
+  const seen = p
+    ? await db
+        .selectFrom("attendance")
+        .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+        .innerJoin("bodies", "bodies.id", "meetings.body_id")
+        .where("attendance.person_id", "=", personId)
+        .where(publicMeetingsOnly)
+        .select(["attendance.raw_name", "bodies.name"])
+        .distinct()
+        .execute()
+    : [];
+  if (!p || !seen.length) {
+    if (current) await db.deleteFrom("search_entries").where("id", "=", current.id).execute();
+    return;
+  }
+  const text = [...new Set([...seen.map((s) => s.raw_name).sort(), ...seen.map((s) => s.name).sort()])].join("\n");
+  // Most imports only confirm what a person's entry already says; rewriting it would churn the FTS index.
+  if (current && current.title === p.display_name && current.text === text) return;
+  if (current) await db.updateTable("search_entries").set({ title: p.display_name, text }).where("id", "=", current.id).execute();
+  else await db.insertInto("search_entries").values({ kind: "person", entity_id: p.id, meeting_id: null, body_id: null, authority_id: p.authority_id, year: null, title: p.display_name, text }).execute();
 }
 
 // --- reading it ---
