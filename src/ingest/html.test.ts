@@ -63,3 +63,21 @@ test("entities decode, whitespace collapses, pre keeps its line breaks, hidden a
     "Cllr A & Cllr B – £5 ’\n\nItem  1\nItem 2",
   );
 });
+
+test("a page laid out in a table is read as blocks, while a data table inside it keeps its rows", () => {
+  const html =
+    '<table width="100%"><tr><td class="nav"><a href="/">Home</a></td><td>' +
+    "<h1>Planning Committee</h1><p>Present: Cllr A, Cllr B</p><p>1. Apologies</p><p>None.</p>" +
+    "<table><tr><th>Application</th><th>Decision</th></tr><tr><td>24/0012</td><td>Approved</td></tr></table>" +
+    "<p>The meeting closed at 8pm.</p></td></tr></table>";
+  assert.deepEqual(htmlText(html).split("\n").filter(Boolean), [
+    "Home",
+    "Planning Committee",
+    "Present: Cllr A, Cllr B",
+    "1. Apologies",
+    "None.",
+    "Application\tDecision",
+    "24/0012\tApproved",
+    "The meeting closed at 8pm.",
+  ]);
+});

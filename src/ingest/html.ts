@@ -151,8 +151,28 @@ function formatOrdinal(n: number, type: string): string {
   return String(n);
 }
 
+/**
+ * A cell that holds a page rather than a value: a nested table, a heading or a long run of
+ * blocks. Older council sites lay whole pages out in tables; those rows are read as ordinary
+ * blocks, not flattened onto one line.
+ */
+function layoutCell(cell: HTMLElement): boolean {
+  if (cell.querySelector("table, h1, h2, h3, h4, h5, h6")) return true;
+  if (cell.querySelectorAll("p, div, li, br").length > 8) return true;
+  return cell.text.length > 1200;
+}
+
 /** One table row: each cell's content on one line, cells joined by tabs. */
 function row(tr: HTMLElement, out: Lines): void {
+  const elements = tr.childNodes.filter((c) => c.nodeType === 1) as HTMLElement[];
+  if (elements.some((c) => CELL.has((c.rawTagName ?? "").toLowerCase()) && layoutCell(c))) {
+    for (const c of elements) {
+      out.breakLine();
+      for (const child of c.childNodes) walk(child, out);
+      out.breakLine();
+    }
+    return;
+  }
   const cells: string[] = [];
   for (const child of tr.childNodes) {
     if (child.nodeType !== 1) continue;
