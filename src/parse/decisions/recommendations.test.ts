@@ -87,3 +87,22 @@ test("a short Recommendation / Agreed table merges with the full one by number",
 test("no table, no recommendations", () => {
   assert.deepEqual(parseRecommendations(ctxOf("RESOLVED: Cabinet NOTED the report.\nRecommendation noted."), []), []);
 });
+
+test("a response table in layout text is read by the columns of its header", () => {
+  const text = [
+    "Some minutes text that runs across the page as prose and is not a table at all.",
+    "",
+    "     Recommendation                    Agreed     Response                      Responsible      Action by",
+    "                                       Yes/No                                   Officer          date",
+    "1.   That the Council prepares a       Yes        A statement will be           Faye Blunstone   April 2018",
+    "     statement.                                   drafted.",
+    "2.   That plans identify risk.         Partially  The template will change.     Claire Hawkes    October 2018",
+    "",
+    "This prose runs over the columns of the table above and so ends it for good measure, plainly.",
+  ].join("\n");
+  const recs = parseRecommendations(ctxOf(text), []).map((r) => r.value);
+  assert.deepEqual(recs.map((r) => [r.number, r.text, r.response, r.responseText, r.responsibleOfficer, r.actionBy]), [
+    ["1", "That the Council prepares a statement.", "yes", "A statement will be drafted.", "Faye Blunstone", "2018-04"],
+    ["2", "That plans identify risk.", "partially", "The template will change.", "Claire Hawkes", "2018-10"],
+  ]);
+});

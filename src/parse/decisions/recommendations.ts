@@ -4,7 +4,7 @@
 // form after them), in which case the rows are merged by number.
 import type { Recommendation, RecommendationResponse } from "../../domain/minutes.ts";
 import type { ItemBlock, Located, ParseContext } from "../context.ts";
-import { readRows, splitCells } from "./table.ts";
+import { chunks, layoutCells, readRows, splitCells } from "./table.ts";
 
 type Column = "text" | "response" | "responseText" | "member" | "officer" | "actionBy" | "number" | "other";
 
@@ -117,7 +117,14 @@ function findTables(ctx: ParseContext): Table[] {
   const tables: Table[] = [];
   for (let i = 0; i < ctx.lines.length; i++) {
     const cells = splitCells(ctx.lines[i].text);
-    if (!cells) continue;
+    if (!cells) {
+      const t = layoutTable(ctx, i);
+      if (t) {
+        tables.push(t.table);
+        i = t.next - 1;
+      }
+      continue;
+    }
     const columns = cells.map(columnOf);
     // a number column may have an empty header
     const named = columns.filter((c) => c !== "other");
@@ -138,6 +145,15 @@ function findTables(ctx: ParseContext): Table[] {
       if (again.includes("text") && again.filter((c) => c !== "other").length >= 2) break;
       body.push({ index: j, text: t });
     }
+    const numbered = numberRows(ctx, cols, width, body);
+    if (numbered.length) tables.push({ columns: cols, header: i, rows: numbered });
+    i = j - 1;
+  }
+  return tables;
+}
+
+/** Rows of a table under its columns, numbered in sequence. */
+function numberRows(ctx: ParseContext, cols: Column[], width: number, body: { index: number; text: string }[]): Table["rows"] {
     const responseAt = cols.indexOf("response");
     const textAt = cols.indexOf("text");
     const rows = readRows(body, width, (row) => (responseAt >= 0 ? responseOf(row[responseAt] ?? "") !== null : Boolean(row[textAt])));
@@ -156,10 +172,45 @@ function findTables(ctx: ParseContext): Table[] {
       });
       numbered.push({ number: String(n), cells: named, lines: row.lines });
     }
-    if (numbered.length) tables.push({ columns: cols, header: i, rows: numbered });
-    i = j - 1;
+    return numbered;
+}
+
+/**
+ * A table in layout text (pdftotext -layout): the header's words stand at the columns' left edges;
+ * a header may wrap onto a second line ("Agreed" over "Yes/No").
+ */
+function layoutTable(ctx: ParseContext, i: number): { table: Table; next: number } | null {
+  const head = chunks(ctx.lines[i].text);
+  if (head.length < 2) return null;
+  const names = head.map((c) => c.text);
+  const starts = head.map((c) => c.start);
+  let j = i + 1;
+  // a second header line: every piece sits under a header column and none is a number or a response
+  const second = ctx.lines[j] ? chunks(ctx.lines[j].text) : [];
+  if (second.length && second.every((c) => starts.some((s) => Math.abs(s - c.start) <= 3) && !/^\d/.test(c.text) && (responseOf(c.text) === null || /\//.test(c.text)))) {
+    for (const c of second) {
+      const k = starts.findIndex((s) => Math.abs(s - c.start) <= 3);
+      names[k] = `${names[k]} ${c.text}`;
+    }
+    j++;
   }
-  return tables;
+  const cols = names.map(columnOf);
+  if (!cols.includes("text") || !(cols.includes("response") || cols.includes("responseText"))) return null;
+  const body: { index: number; text: string }[] = [];
+  let blank = 0;
+  for (; j < ctx.lines.length; j++) {
+    const t = ctx.lines[j].text;
+    if (!t.trim()) {
+      if (++blank > 2) break;
+      continue;
+    }
+    const cells = layoutCells(t, starts);
+    if (!cells) break;
+    blank = 0;
+    body.push({ index: j, text: cells.join("\t") });
+  }
+  const rows = numberRows(ctx, cols, cols.length, body);
+  return rows.length ? { table: { columns: cols, header: i, rows }, next: j } : null;
 }
 
 function lastNamed(cells: string[]): number {

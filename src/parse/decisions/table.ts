@@ -73,3 +73,35 @@ function joinCell(a: string, b: string): string {
   if (!a) return b;
   return `${a} ${b}`;
 }
+
+export interface Chunk {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Pieces of a layout line (pdftotext -layout) separated by two or more spaces, with their columns. */
+export function chunks(line: string): Chunk[] {
+  const out: Chunk[] = [];
+  const re = /\S+(?: \S+)*/g;
+  for (let m = re.exec(line); m; m = re.exec(line)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/**
+ * Lays a layout line out on columns starting at `starts`: returns the cells (a leading cell for what
+ * stands left of the first column), or null when the line's text runs across column boundaries, which
+ * means it is prose, not a row.
+ */
+export function layoutCells(line: string, starts: number[]): string[] | null {
+  const cells = new Array<string>(starts.length + 1).fill("");
+  const slack = 2;
+  for (const c of chunks(line)) {
+    let k = -1;
+    for (let i = 0; i < starts.length; i++) if (starts[i] <= c.start + slack) k = i;
+    const nextStart = k + 1 < starts.length ? starts[k + 1] : Number.POSITIVE_INFINITY;
+    if (c.end > nextStart + slack) return null;
+    cells[k + 1] = cells[k + 1] ? `${cells[k + 1]} ${c.text}` : c.text;
+  }
+  return cells;
+}
