@@ -1,5 +1,6 @@
 // `npm start` / `quorum serve --seed DIR`: a fresh clone gets a working portal with the bundled
 // example minutes, imported only when the database holds no meetings yet.
+import { basename } from "node:path";
 import type { Db } from "../store/db.ts";
 import { importMinutes } from "../store/import.ts";
 import { readDocument } from "../ingest/read.ts";
@@ -14,7 +15,8 @@ export interface SeedSummary {
 
 /** Imports every minutes document under the given paths, carrying on past documents that fail. */
 export async function importDocuments(db: Db, paths: string[], progress?: (done: number, total: number) => void): Promise<SeedSummary> {
-  const { documents } = await walkDocuments(paths);
+  // A folder of minutes often carries its own README or notes; those are never minutes.
+  const documents = (await walkDocuments(paths)).documents.filter((f) => !/^(readme|notes|sources|changelog|licen[cs]e)\b/i.test(basename(f)));
   const summary: SeedSummary = { imported: 0, failed: [] };
   for (const [i, file] of documents.entries()) {
     try {
