@@ -148,8 +148,9 @@ test("glyphs drawn one at a time join into words, with spaces only where the gap
     if (c !== " ") page += textAt(x, 700, c);
     x += (widths[c] * 12) / 1000;
   }
+  page += textAt(72, 686, "Present: Cllr A Smith, Cllr B Jones");
   const src = await fromBytes("glyphs.pdf", "pdf", buildPdf({ pages: [page] }));
-  assert.deepEqual(texts(src), ["Minutes of"]);
+  assert.deepEqual(texts(src), ["Minutes of", "Present: Cllr A Smith, Cllr B Jones"]);
 });
 
 const rejects = async (name: string, bytes: Uint8Array, reason: RegExp) =>
@@ -163,6 +164,14 @@ const rejects = async (name: string, bytes: Uint8Array, reason: RegExp) =>
 
 test("an image-only PDF asks for OCR", () =>
   rejects("scan.pdf", buildPdf({ pages: [IMAGE_ONLY, IMAGE_ONLY] }), /^scan\.pdf: no text found \(a scanned PDF without a text layer needs OCR first\)$/));
+
+test("a scan whose only text is a scanner's stamp still asks for OCR", () =>
+  rejects("stamped.pdf", buildPdf({ pages: [1, 2, 3].map(() => IMAGE_ONLY + textAt(400, 30, "Scanned with CamScan", 8)) }), /^stamped\.pdf: no text found \(a scanned PDF/));
+
+test("a short one-page notice with real text is kept", async () => {
+  const src = await fromBytes("notice.pdf", "pdf", buildPdf({ pages: [textAt(72, 700, "Meeting cancelled: the Planning Committee of 4 June will not take place.")] }));
+  assert.deepEqual(texts(src), ["Meeting cancelled: the Planning Committee of 4 June will not take place."]);
+});
 
 test("an encrypted PDF says so in one line", () =>
   rejects("locked.pdf", buildPdf({ pages: [textAt(72, 700, "secret minutes")], encrypted: true }), /^locked\.pdf: not a readable PDF document \(it is encrypted with a password\)$/));

@@ -78,7 +78,7 @@ export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8
       return starts.length ? lo + 1 : undefined;
     };
   }
-  if (!/[A-Za-z]{2}/.test(text)) {
+  if (!/[A-Za-z]{2}/.test(text) || (Array.isArray(extracted) && scannedPages(extracted))) {
     throw new QuorumError("unreadable", `${file}: no text found${format === "pdf" ? " (a scanned PDF without a text layer needs OCR first)" : ""}`);
   }
   return {
@@ -112,6 +112,16 @@ function normalise(text: string): string {
     .replace(/\r\n?/g, "\n")
     .replace(/\u0000/g, "")
     .replace(/[\u00A0\u2007\u202F]/g, " ");
+}
+
+/**
+ * Scanned documents often carry a sliver of text (a scanner's stamp, a page number) and nothing
+ * else: most pages almost empty and too little text overall to be minutes.
+ */
+function scannedPages(pages: string[][]): boolean {
+  const letters = pages.map((p) => p.join("").replace(/[^\p{L}]/gu, "").length);
+  const sparse = letters.filter((n) => n < 20).length;
+  return sparse * 2 > pages.length && letters.reduce((a, b) => a + b, 0) < 200;
 }
 
 /** pdf.js and the zip reader name their exceptions; say what that means rather than echo them. */
