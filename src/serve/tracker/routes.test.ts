@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import type { ParsedMinutes } from "../../domain/minutes.ts";
 import { csvCell } from "./present.ts";
+import { trackerPaths, trackerSchemas } from "./openapi.ts";
 import { AS_OF, trackerFixture, type TrackerFixture } from "./test-app.ts";
 
 const bucksExpected = JSON.parse(
@@ -148,6 +149,20 @@ describe("tracker routes", () => {
     const html = await (await get("/forward-plan")).text();
     assert.match(html, /Less than 28 clear days/);
     assert.match(html, /May be taken in private/);
+  });
+
+  it("every API path described answers, with every required field of its schema", async () => {
+    const slug = (await json("/api/v1/recommendations")).data[0].inquiry.id;
+    const schemaOf = { "/api/v1/recommendations": "Recommendation", "/api/v1/actions": "Action", "/api/v1/work-programme": "WorkProgrammeItem", "/api/v1/forward-plan": "KeyDecision" } as const;
+    for (const path of Object.keys(trackerPaths)) {
+      const body = await json(path.replace("{id}", slug));
+      const [name, records] = path.includes("{id}") ? (["Inquiry", [body]] as const) : ([schemaOf[path as keyof typeof schemaOf], body.data] as const);
+      assert.ok(records.length > 0, path);
+      const schema = trackerSchemas[name] as { required: string[] };
+      for (const record of records) for (const key of schema.required) assert.ok(key in record, `${path}: ${key}`);
+      // And nothing the description leaves out.
+      for (const key of Object.keys(records[0])) assert.ok(schema.required.includes(key), `${path}: undocumented ${key}`);
+    }
   });
 
   it("recommendations from minutes that are not public are not shown", async () => {
