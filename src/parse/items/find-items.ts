@@ -20,6 +20,7 @@ export function findItems(ctx: ParseContext): ItemBlock[] {
 
 /** Items printed with numbers, after splitting lines where items or bodies run on. */
 export function numberedItems(ctx: ParseContext): ItemBlock[] | null {
+  keepLongLineItems(ctx);
   let chain: Candidate[] = [];
   for (let round = 0; round < 4; round++) {
     const r = new LineReader(ctx.lines);
@@ -30,6 +31,39 @@ export function numberedItems(ctx: ParseContext): ItemBlock[] | null {
     ctx.lines = splitLines(ctx.lines, cuts);
   }
   return chain.map((c, k) => toBlock(ctx, c, chain[k + 1]?.line ?? ctx.lines.length));
+}
+
+/**
+ * Some converters put a whole document on one line. Such lines are cut speculatively before every
+ * number that could open an item; the cuts that start items of the chosen sequence are kept.
+ */
+function keepLongLineItems(ctx: ParseContext): void {
+  const long = ctx.lines.map((l, i) => (l.text.length > 1500 ? i : -1)).filter((i) => i >= 0);
+  if (!long.length) return;
+  const speculative: Cut[] = [];
+  for (const i of long) {
+    const text = ctx.lines[i].text;
+    const re = /(?<=\s)(\d{1,4}(?:\/\d{2}(?:\/\d{1,2})?|\.)?)\s+(?=[A-Z])/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const before = text.slice(Math.max(0, m.index - 12), m.index);
+      // references to items ("item 134/20", "Items 128/20-145/20") and ranges are not headings
+      if (/\b(?:items?|minutes?|min|no|para|page|of|from|to)\s*$/i.test(before) || /[–-]\s*$/.test(before)) continue;
+      if (!/[./]/.test(m[1]) && !/[.!?:]\s*$/.test(before)) continue;
+      speculative.push({ line: i, col: m.index });
+    }
+  }
+  if (!speculative.length) return;
+  const original = ctx.lines;
+  const trial = splitLines(original, speculative);
+  const chain = sequenceOf(new LineReader(trial));
+  const keep: Cut[] = [];
+  for (const c of chain) {
+    const line = trial[c.line];
+    const k = original.findIndex((l) => l.no === line.no);
+    if (k >= 0 && long.includes(k) && line.offset > original[k].offset) keep.push({ line: k, col: line.offset - original[k].offset });
+  }
+  ctx.lines = splitLines(original, keep);
 }
 
 function sequenceOf(r: LineReader): Candidate[] {

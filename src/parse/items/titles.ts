@@ -8,7 +8,7 @@ const DATE_RE = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|\\b(
 /** Capitalised words that open a sentence of minutes rather than continue a heading. */
 export const STARTERS = new Set(
   (
-    "The There This These Those It It's He She They We I A An Cllr Cllrs Cllr. Clir Clir. Councillor Councillors " +
+    "The There This These It It's He She They We I A An Cllr Cllrs Cllr. Clir Clir. Councillor Councillors " +
     "Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Members Member None Nothing Following After Before Proposed Moved " +
     "Seconded Resolved RESOLVED Agreed Discussion Circulated Reply Noted Our Its Their His Her Each Everyone"
   ).split(" "),
