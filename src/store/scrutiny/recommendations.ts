@@ -2,15 +2,17 @@
 // response, monitoring updates and closure. Reads assess each recommendation with the domain
 // rules on a given date, and show only what the public-visibility rule allows.
 import type { Kysely, Transaction } from "kysely";
-import type { CalendarDate } from "../../domain/calendar.ts";
+import { isCalendarDate, isCalendarMonth, type CalendarDate } from "../../domain/calendar.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import { assess, summarise, type Assessment, type TrackerSummary } from "../../domain/recommendation-status.ts";
 import { responseDue } from "../../domain/monitoring.ts";
 import {
   CLOSURE_OUTCOMES,
   RAG_STATUSES,
+  RECOMMENDATION_RESPONSES,
   policyFor,
   type Closure,
+  type ExecutiveResponse,
   type Inquiry,
   type OverdueReason,
   type ProgressUpdate,
@@ -20,7 +22,7 @@ import {
   type TrackedRecommendation,
 } from "../../domain/scrutiny.ts";
 import type { Database } from "../schema.ts";
-import { nameKey } from "../rules/slugs.ts";
+import { nameKey, slugify } from "../rules/slugs.ts";
 import { isMeetingPublic } from "../visibility.ts";
 import { trackerDb, type TrackerDatabase } from "./schema.ts";
 
@@ -308,4 +310,95 @@ export async function setInquiryDates(db: AnyDb, inquirySlug: string, dates: { r
   if (dates.receivedOn !== undefined) set.received_on = dates.receivedOn;
   if (dates.responsePeriodMonths !== undefined) set.response_period_months = dates.responsePeriodMonths;
   await tdb(db).updateTable("inquiries").set(set).where("slug", "=", inquirySlug).execute();
+}
+
+export interface NewInquiry {
+  authority: string;
+  title: string;
+  committee: string | null;
+  chair?: string | null;
+  reportDate: string | null;
+  receivedOn?: string | null;
+  monitoringMonths?: number[] | null;
+  responsePeriodMonths?: number | null;
+  recommendations: { number: string; text: string }[];
+}
+
+/** An inquiry entered by hand when its report is published, before the executive responds. */
+export async function createInquiry(db: AnyDb, input: NewInquiry): Promise<string> {
+  const t = tdb(db);
+  const authority = await t.selectFrom("authorities").where("slug", "=", input.authority).select("id").executeTakeFirst();
+  if (!authority) throw new QuorumError("not_found", `no authority "${input.authority}"`);
+  if (!input.title.trim()) throw new QuorumError("invalid", "an inquiry needs a title");
+  const policy = policyFor(input);
+  const slug = `${input.authority}-${input.reportDate ?? "undated"}-${slugify(input.title).slice(0, 60).replace(/-+$/, "")}`;
+  if (await t.selectFrom("inquiries").where("slug", "=", slug).select("id").executeTakeFirst()) throw new QuorumError("conflict", `inquiry "${input.title}" already exists`);
+  const committeeBody = input.committee
+    ? await t.selectFrom("bodies").where("authority_id", "=", authority.id).where("name_key", "=", nameKey(input.committee)).select("id").executeTakeFirst()
+    : undefined;
+  const { id } = await t
+    .insertInto("inquiries")
+    .values({
+      slug,
+      authority_id: authority.id,
+      title: input.title,
+      committee_name: input.committee,
+      committee_body_id: committeeBody?.id ?? null,
+      chair: input.chair ?? null,
+      lead_member: null,
+      lead_officer: null,
+      report_date: input.reportDate,
+      received_on: input.receivedOn ?? null,
+      response_period_months: input.responsePeriodMonths ?? null,
+      response_meeting_id: null,
+      source: "manual",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (input.monitoringMonths?.length) {
+    await t.insertInto("inquiry_schedules").values([...new Set(policy.monitoringMonths)].map((m) => ({ inquiry_id: id, months_after: m }))).execute();
+  }
+  if (input.recommendations.length) {
+    await t
+      .insertInto("tracked_recommendations")
+      .values(
+        input.recommendations.map((r, i) => ({
+          inquiry_id: id,
+          position: i,
+          number: r.number,
+          text: r.text,
+          response: null,
+          response_text: null,
+          responsible_member: null,
+          responsible_officer: null,
+          action_by: null,
+          responded_on: null,
+          response_meeting_id: null,
+          closure_outcome: null,
+          closure_date: null,
+          closure_note: null,
+        })),
+      )
+      .execute();
+  }
+  return slug;
+}
+
+/** Records the executive's response to one recommendation. */
+export async function respondToRecommendation(db: AnyDb, recommendationId: number, r: ExecutiveResponse): Promise<void> {
+  if (!(RECOMMENDATION_RESPONSES as readonly string[]).includes(r.response)) throw new QuorumError("invalid", `response must be yes, partially or no, not "${r.response}"`);
+  if (r.actionBy !== null && !isCalendarDate(r.actionBy) && !isCalendarMonth(r.actionBy)) throw new QuorumError("invalid", `action-by must be YYYY-MM or YYYY-MM-DD: ${r.actionBy}`);
+  await tdb(db)
+    .updateTable("tracked_recommendations")
+    .set({
+      response: r.response,
+      response_text: r.text,
+      responsible_member: r.responsibleMember,
+      responsible_officer: r.responsibleOfficer,
+      action_by: r.actionBy,
+      responded_on: r.respondedOn,
+      updated_at: new Date().toISOString(),
+    })
+    .where("id", "=", recommendationId)
+    .execute();
 }
