@@ -148,3 +148,35 @@ test("unnumbered topic headings are numbered in order, marked implied", () => {
   assert.deepEqual(list, ["1 Report on policing in the Bruff Garda District", "2 Update on Kilmallock Waste Water Treatment Plant"]);
   assert.equal(found[0].number.span.implied, true);
 });
+
+test("items taken out of agenda order keep their printed numbers", () => {
+  const text = [
+    "2.",
+    "Deputation – County Limerick Youth Theatre",
+    "The Members thanked Ms. Quinn.",
+    "1.",
+    "Adoption of Minutes",
+    "With the permission of the Cathaoirleach, it was agreed to proceed to Item No. 4.",
+    "4.",
+    "Economic Development Directorate",
+    "A presentation was given.",
+    "3.",
+    "Schedule of Works",
+    "Adopted.",
+    "5.",
+    "Question submitted by Councillor W. O’Donnell",
+  ].join("\n");
+  assert.deepEqual(items(text).list.map((l) => l.split(" ")[0]), ["2", "1", "4", "3", "5"]);
+});
+
+test("a document converted onto one line is cut before the numbers that open items", () => {
+  const filler = "The Parish Council discussed the matter at length and agreed to revisit it. ".repeat(12);
+  const text =
+    "Page 1 of 6 STOKE FERRY PARISH COUNCIL Present: Cllr Sue Lintern (From Items 128/20-145/20) Cllr Kit Hesketh " +
+    "128/20 Openness and Transparency Notice The Chair read the notice. " + filler +
+    "129/20 To Receive Declarations of Interest Cllr Trudy Mann declared an interest at item 134/20. " + filler +
+    "130/20 To Approve the Minutes There were no amendments. " + filler;
+  const { ctx, found, list } = items(text);
+  assert.deepEqual(list, ["128/20 Openness and Transparency Notice", "129/20 To Receive Declarations of Interest", "130/20 To Approve the Minutes"]);
+  for (const item of found) assert.equal(ctx.source.text.slice(item.number.span.start, item.number.span.end), item.number.value);
+});

@@ -1,7 +1,7 @@
 import type { ItemBlock, ParseContext } from "../context.ts";
 import type { Span } from "../../domain/minutes.ts";
 import { LineReader, readCandidate, type Candidate } from "./headings.ts";
-import { bestSequence } from "./sequence.ts";
+import { bestSequence, withOutOfOrder } from "./sequence.ts";
 import { successor } from "./numbering.ts";
 import { splitLines, type Cut } from "./split-lines.ts";
 import { titleCase } from "./titles.ts";
@@ -72,7 +72,7 @@ function sequenceOf(r: LineReader): Candidate[] {
     const c = readCandidate(r, i);
     if (c) cands.push(c);
   }
-  return bestSequence(cands);
+  return withOutOfOrder(bestSequence(cands), cands);
 }
 
 /** A heading whose body runs on after it on the same line is cut in two, so bodies start on their own line. */

@@ -38,3 +38,33 @@ export function bestSequence(cands: Candidate[]): Candidate[] {
   }
   return chain;
 }
+
+/**
+ * Items taken out of agenda order ("it was agreed to proceed to Item No. 4") break the run. Numbers of
+ * the same family and style as the run that it does not hold yet, and that read as headings, are added.
+ */
+export function withOutOfOrder(chain: Candidate[], cands: Candidate[]): Candidate[] {
+  if (chain.length < 2) return chain;
+  const family = chain[0].num.family;
+  if (family === "sub") return chain;
+  const styles = new Set(chain.map((c) => c.num.style));
+  const used = new Set(chain.map((c) => c.num.key));
+  const lines = new Set(chain.map((c) => c.line));
+  const max = Math.max(...used);
+  const extra = cands.filter(
+    (c) =>
+      c.num.family === family &&
+      styles.has(c.num.style) &&
+      c.weight >= 0.85 &&
+      !lines.has(c.line) &&
+      c.num.key >= 1 &&
+      c.num.key <= max + 2,
+  );
+  const out = [...chain];
+  for (const c of extra) {
+    if (used.has(c.num.key)) continue;
+    used.add(c.num.key);
+    out.push(c);
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
