@@ -86,6 +86,18 @@ test("numbering honours start values, restarts and roman numerals", async () => 
   ]);
 });
 
+test("tracked changes: deleted and moved-away text and the old numbering are ignored; empty numbered paragraphs use up a number", async () => {
+  const numbering =
+    `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>` +
+    `<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>`;
+  const changed =
+    `<w:p><w:pPr><w:pStyle w:val="Normal"/><w:pPrChange w:id="9" w:author="A"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr>` +
+    `<w:r><w:t>No longer numbered</w:t></w:r><w:moveFrom w:id="3" w:author="A"><w:r><w:t> moved text</w:t></w:r></w:moveFrom></w:p>`;
+  const body = p("Apologies", 1) + p("", 1) + changed + p("Minutes", 1);
+  const src = await fromBytes("tracked.docx", "docx", docx(body, numbering));
+  assert.deepEqual(src.lines.map((l) => l.text), ["1. Apologies", "", "No longer numbered", "3. Minutes"]);
+});
+
 test("a table cell with several paragraphs stays on its row", async () => {
   const cell = (...ps: string[]) => `<w:tc>${ps.map((t) => p(t)).join("")}</w:tc>`;
   const body = `<w:tbl><w:tr>${cell("R1")}${cell("Improve signage.", "Owner: Highways")}${cell("Yes")}</w:tr><w:tr>${cell("R2")}${cell("")}${cell("No")}</w:tr></w:tbl>` + p("After the table");

@@ -219,6 +219,11 @@ class Counters {
   }
 }
 
+const SKIPPED = new Set([
+  "mc:Fallback", "w:del", "w:delText", "w:instrText", "w:moveFrom",
+  "w:pPrChange", "w:rPrChange", "w:sectPrChange", "w:tblPrChange", "w:trPrChange", "w:tcPrChange", "w:numberingChange",
+]);
+
 interface Cell {
   paragraphs: string[];
 }
@@ -261,8 +266,9 @@ function renderBody(xml: string, numbering: Numbering): string {
     }
     const para = paras[paras.length - 1];
     const { name } = t;
-    // Alternate renderings of the same content (text boxes, drawings) and deleted text.
-    if (name === "mc:Fallback" || name === "w:del" || name === "w:delText" || name === "w:instrText") {
+    // Alternate renderings of the same content (text boxes, drawings), deleted text, field
+    // instructions and the previous formatting recorded by tracked changes.
+    if (SKIPPED.has(name)) {
       if (t.selfClose) continue;
       skip += t.close ? -1 : 1;
       continue;
@@ -275,9 +281,10 @@ function renderBody(xml: string, numbering: Numbering): string {
         let prefix = "";
         const numbered = para.numId !== undefined ? { numId: para.numId, ilvl: para.ilvl ?? 0 } : styleNumbering(para.style);
         const text = clean(para.text);
-        if (numbered && numbered.numId !== "0" && text) prefix = counters.next(numbered.numId, numbered.ilvl) ?? "";
+        // An empty numbered paragraph still shows (and uses up) its number in Word.
+        if (numbered && numbered.numId !== "0") prefix = counters.next(numbered.numId, numbered.ilvl) ?? "";
         paras.pop();
-        emit(prefix + text);
+        emit(text ? prefix + text : "");
       } else if (name === "w:tc") {
         const table = tables[tables.length - 1];
         if (table?.cell) {
