@@ -56,12 +56,13 @@ test("a Word document: paragraphs, computed item numbers, bullets and table rows
   assert.ok(!src.text.includes("draft wording withdrawn"), "tracked deletions are not part of the text");
 });
 
-/** A DOCX holding just a document body and, optionally, a numbering part. */
-const docx = (body: string, numbering?: string) =>
+/** A DOCX holding just a document body and, optionally, numbering and style parts. */
+const docx = (body: string, numbering?: string, styles?: string) =>
   makeZip({
     "[Content_Types].xml": "<Types/>",
     "word/document.xml": `<w:document ${W}><w:body>${body}</w:body></w:document>`,
     ...(numbering ? { "word/numbering.xml": `<w:numbering ${W}>${numbering}</w:numbering>` } : {}),
+    ...(styles ? { "word/styles.xml": `<w:styles ${W}>${styles}</w:styles>` } : {}),
   });
 const p = (text: string, numId?: number, ilvl = 0) =>
   `<w:p>${numId ? `<w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr></w:pPr>` : ""}<w:r><w:t>${text}</w:t></w:r></w:p>`;
@@ -96,6 +97,21 @@ test("tracked changes: deleted and moved-away text and the old numbering are ign
   const body = p("Apologies", 1) + p("", 1) + changed + p("Minutes", 1);
   const src = await fromBytes("tracked.docx", "docx", docx(body, numbering));
   assert.deepEqual(src.lines.map((l) => l.text), ["1. Apologies", "", "No longer numbered", "3. Minutes"]);
+});
+
+test("headings numbered through their paragraph style, inherited via basedOn", async () => {
+  const numbering =
+    `<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="12"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:pStyle w:val="ItemHeading"/></w:lvl>` +
+    `<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/><w:pStyle w:val="SubItem"/></w:lvl></w:abstractNum>` +
+    `<w:num w:numId="4"><w:abstractNumId w:val="0"/></w:num>`;
+  const styles =
+    `<w:style w:type="paragraph" w:styleId="ItemHeading"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>` +
+    `<w:style w:type="paragraph" w:styleId="SubItem"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="4"/></w:numPr></w:pPr></w:style>` +
+    `<w:style w:type="paragraph" w:styleId="CouncilItem"><w:basedOn w:val="ItemHeading"/></w:style>`;
+  const styled = (style: string, text: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const body = styled("ItemHeading", "Public participation") + styled("SubItem", "Questions") + styled("SubItem", "Petitions") + p("Body text.") + styled("CouncilItem", "Finance");
+  const src = await fromBytes("styled.docx", "docx", docx(body, numbering, styles));
+  assert.deepEqual(src.lines.map((l) => l.text), ["12. Public participation", "(a) Questions", "(b) Petitions", "Body text.", "13. Finance"]);
 });
 
 test("a table cell with several paragraphs stays on its row", async () => {
