@@ -25,6 +25,8 @@ const TRAILING = [
   /[,;]?\s*\(?\s*(?:\d+\s+(?:for|in\s+favou?r)\s*,\s*\d+\s+against(?:\s*,\s*\d+\s+abstentions?)?)\s*\)?\s*[.;]?$/i,
   /\s*(?:the\s+)?(?:motion\s+(?:was\s+)?)?\bcarried\b(?:\s+unanimously|\s+nem\.?\s*con\.?)?\s*[.;]?\s*$/i,
   /\s*\b(?:proposed|moved)\s+by\s+[^.]*\.?\s*$/i,
+  // ", Proposer: Cllr P Norris 2nd: Cllr G Koopowitz."
+  /[,;.]?\s*\b(?:proposer|seconder|proposed|seconded|2nd)\s*:\s*[^.;]*(?:[.;]|$)[^]*$/i,
 ];
 
 export function stripLeading(text: string): string {
@@ -39,6 +41,18 @@ export function stripLeading(text: string): string {
     if (t === before) break;
   }
   return t;
+}
+
+/** Movers and vote counts inside the sentence: "… were adopted on the proposal of A, seconded by B subject to …". */
+const INLINE_MOVERS = new RegExp(
+  String.raw`\s*,?\s*\b(?:on\s+the\s+(?:proposal|motion)\s+of|(?:proposed|moved)\s+by)\s+${NAME}\s*,?\s*(?:and\s+)?(?:duly\s+)?seconded\s+by\s+${NAME}\s*,?`,
+  "g",
+);
+const INLINE_VOTE =
+  /\s+by\s+(?:a\s+)?(?:show\s+of\s+hands|majority(?:\s+vote)?|unanimous\s+vote|\d+\s+votes?\s+to\s+\d+)(?:\s*\([^)]*\))?\s*,?(?=\s)/gi;
+
+export function stripInline(text: string): string {
+  return text.replace(INLINE_MOVERS, (m, offset: number) => (offset === 0 ? m : " ")).replace(INLINE_VOTE, "").replace(/\s{2,}/g, " ");
 }
 
 export function stripTrailing(text: string): string {
@@ -91,6 +105,7 @@ export function flatten(text: string): string {
 export function tidy(text: string): string {
   let t = flatten(text);
   t = stripLeading(t);
+  t = stripInline(t);
   t = stripQuotes(t);
   t = stripTrailing(t);
   t = stripQuotes(t);

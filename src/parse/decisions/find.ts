@@ -318,6 +318,17 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
     // "while Members agreed funding is beneficial, they …": a concession, not a decision
     if (/\b(?:while|whilst|although|though|if|unless|whether|once|when)\b[^,;]*$/i.test(before)) continue;
     if (reportedBefore(m.index) || COURTESY.test(head)) continue;
+    // "The Council agreed at the previous meeting to …" reports an earlier decision
+    if (/^\s*(?:at|in|during)\s+(?:the|a|its|their)\s+(?:previous|last|earlier|[A-Z]\w+)\s+meeting\b/i.test(head.slice(m.index + m[0].length))) continue;
+    // "Both quotes were discussed and Council agreed …": the record starts with the body that agreed
+    const lead = /^[^.;]{0,120}?\b(?:was|were)\s+(?:discussed|considered|debated|reviewed)\s+and\s+/i.exec(head);
+    if (lead && lead[0].length <= m.index) {
+      const rest = head.slice(lead[0].length);
+      const t = tidy(cutAtTable(rest));
+      if (t) found.push({ text: t, start: offset + lead[0].length, end: offset + head.length, kind: "subject", unit: u });
+      done = true;
+      continue;
+    }
     whole(/deferred/i.test(m[2]) ? "deferral" : "subject");
     done = true;
   }

@@ -10,7 +10,8 @@ import { ParseContext, type ItemBlock } from "../context.ts";
 import { parseResolutions } from "./resolutions.ts";
 import { parseRecommendations } from "./recommendations.ts";
 
-const DIR = new URL("../../../test/golden/dev/", import.meta.url).pathname;
+const DEV = new URL("../../../test/golden/dev/", import.meta.url).pathname;
+const REAL = new URL("../../../test/golden/real/", import.meta.url).pathname;
 
 const words = (s: string) =>
   s.toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9]+/g, " ").trim().split(/\s+/).filter(Boolean);
@@ -101,13 +102,15 @@ function oracleItems(ctx: ParseContext, gold: Gold): ItemBlock[] {
   return blocks;
 }
 
-const docs = existsSync(DIR)
-  ? readdirSync(DIR).filter((f) => [".txt", ".md", ".pdf"].includes(extname(f)) && existsSync(join(DIR, basename(f, extname(f)) + ".expected.json")))
-  : [];
+const docsIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir).filter((f) => [".txt", ".md", ".pdf", ".html", ".docx"].includes(extname(f)) && existsSync(join(dir, basename(f, extname(f)) + ".expected.json")))
+    : [];
+const docs = docsIn(DEV);
 
-test("resolutions on the dev documents, with the expected item boundaries", async () => {
+async function resolutionScore(DIR: string, files: string[]): Promise<number> {
   const scores: number[] = [];
-  for (const f of docs) {
+  for (const f of files) {
     const gold = JSON.parse(readFileSync(join(DIR, basename(f, extname(f)) + ".expected.json"), "utf8")) as Gold;
     const ctx = new ParseContext(await readDocument(join(DIR, f)));
     const blocks = oracleItems(ctx, gold);
@@ -129,13 +132,25 @@ test("resolutions on the dev documents, with the expected item boundaries", asyn
   }
   const overall = scores.reduce((a, b) => a + b, 0) / Math.max(1, scores.length);
   if (process.env.DECISIONS_VERBOSE) console.log(`overall ${overall.toFixed(3)}`);
-  assert.ok(overall >= 0.9, `resolution score ${overall.toFixed(3)} below 0.9`);
+  return overall;
+}
+
+test("resolutions on the dev documents, with the expected item boundaries", async () => {
+  const overall = await resolutionScore(DEV, docs);
+  assert.ok(overall >= 0.95, `resolution score ${overall.toFixed(3)} below 0.95`);
+});
+
+test("resolutions on the hand-checked real documents, with the expected item boundaries", async () => {
+  const files = docsIn(REAL);
+  if (!files.length) return;
+  const overall = await resolutionScore(REAL, files);
+  assert.ok(overall >= 0.8, `resolution score ${overall.toFixed(3)} below 0.8`);
 });
 
 test("recommendation tables on the dev documents", async () => {
   for (const f of docs) {
-    const gold = JSON.parse(readFileSync(join(DIR, basename(f, extname(f)) + ".expected.json"), "utf8")) as Gold;
-    const ctx = new ParseContext(await readDocument(join(DIR, f)));
+    const gold = JSON.parse(readFileSync(join(DEV, basename(f, extname(f)) + ".expected.json"), "utf8")) as Gold;
+    const ctx = new ParseContext(await readDocument(join(DEV, f)));
     const got = parseRecommendations(ctx, oracleItems(ctx, gold)).map((r) => r.value);
     assert.deepEqual(
       got.map((r) => [r.number, r.response]),

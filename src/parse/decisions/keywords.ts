@@ -34,11 +34,11 @@ export function formalRest(unit: string): string | null {
 
 /** "it was agreed (by the PC …) that" — impersonal; the decision starts after it. */
 export const IMPERSONAL =
-  /\bit\s+was\s+(?:also\s+|further\s+|therefore\s+|then\s+|subsequently\s+|finally\s+|duly\s+|unanimously\s+|generally\s+)*(?:agreed|decided|resolved|determined)\b(?:\s+unanimously)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{1,140},)?(?:\s+by\s+[^.;]{1,100}?(?=\s+(?:that|to|not\s+to)\b))?(?:\s+(?:upon|on|at|after)\s+[^.;]{1,80}?(?=\s+(?:that|to|not\s+to)\b))?\s*[:,]?\s*/gi;
+  /(?:\bit\s+was|(?<=\b(?:but|and)\s{1,3})was)\s+(?:also\s+|further\s+|therefore\s+|then\s+|subsequently\s+|finally\s+|duly\s+|unanimously\s+|generally\s+)*(?:agreed|decided|resolved|determined)\b(?:\s+unanimously)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{1,140},)?(?:\s+by\s+[^.;]{1,100}?(?=\s+(?:that|to|not\s+to)\b))?(?:\s+(?:upon|on|at|after)\s+[^.;]{1,80}?(?=\s+(?:that|to|not\s+to)\b))?\s*[:,]?\s*/gi;
 
 /** Verbs that record a decision when a body is their subject ("The Councillors agreed …"). */
 export const ACTIVE_VERB =
-  /\b((?:(?:also|then|further|therefore|subsequently|unanimously|all|duly|finally|formally|collectively|jointly|both|each)\s+)*)(agreed|decided|resolved|voted|approved|adopted|ratified|endorsed|deferred|appointed|elected|co-opted)(?=[\s.,;:]|$)/gi;
+  /\b((?:(?:also|then|further|therefore|subsequently|unanimously|all|duly|finally|formally|collectively|jointly|both|each)\s+)*)(agreed|decided|resolved|voted|approved|adopted|ratified|endorsed|deferred|appointed|elected|co-opted|recommended)(?=[\s.,;:]|$)/gi;
 
 /** Passive records ("These were agreed as a true record", "The payments were considered and approved"). */
 export const PASSIVE =
@@ -49,7 +49,7 @@ export const DEFERRAL_UNIT = /^(?:(?:this\s+)?(?:item|matter|motion|application|
 
 /** "… to be considered again at next PC meeting" — a matter put off to a later meeting. */
 export const TO_BE_RECONSIDERED =
-  /\bto\s+be\s+(?:considered|discussed|reconsidered|revisited|reviewed|deferred|re-?examined|looked\s+at)\s+(?:again|further)\s+(?:at|in|until)\s+(?:the\s+)?(?:next|following|a\s+future|future|\w+(?:\s+\w+)?\s+(?:meeting|agenda))/i;
+  /\b(?:will|shall|would|to)\s+(?:be\s+)?(?:reviewed|reconsidered|revisited|considered\s+again|looked\s+at\s+again)\s+(?:in|at|after|until)\s+(?:the\s+)?(?:autumn|spring|summer|winter|new\s+year|next|following|future|\w+\s+meeting)\b|\bto\s+be\s+(?:considered|discussed|reconsidered|revisited|reviewed|deferred|re-?examined|looked\s+at)\s+(?:again|further)\s+(?:at|in|until)\s+(?:the\s+)?(?:next|following|a\s+future|future|\w+(?:\s+\w+)?\s+(?:meeting|agenda))/i;
 
 const COLLECTIVE = new Set(
   (

@@ -1,16 +1,30 @@
 import type { Resolution } from "../../domain/minutes.ts";
 import type { ItemBlock, Located, ParseContext } from "../context.ts";
-import { itemRegion, regionSpan, type Region } from "./region.ts";
+import { buildRegion, itemRegion, regionSpan, type Region } from "./region.ts";
 import { readItem } from "./find.ts";
 
 /** Decisions recorded under one item, without the "RESOLVED" keyword. */
 export function parseResolutions(ctx: ParseContext, item: ItemBlock, items: ItemBlock[]): Located<Resolution>[] {
+  const out: Located<Resolution>[] = [];
+  // some minutes head an item with its record ("6. Accounts were presented and accepted for payment")
+  const t = item.title.span;
+  const titleRegion = buildRegion(ctx, item.start, lineIndexAt(ctx, t.end, item.start), t.start, t.end);
+  for (const d of readItem(titleRegion.text).decisions) out.push(locate(ctx, titleRegion, d));
+
   const region = itemRegion(ctx, item, items);
   const { decisions, afterClose } = readItem(region.text);
   for (const d of afterClose) {
     ctx.warn(`decision recorded after the meeting closed, not placed in item ${item.number.value}: "${d.text}"`, region.lineOf[d.start]);
   }
-  return decisions.map((d) => locate(ctx, region, d));
+  for (const d of decisions) out.push(locate(ctx, region, d));
+  return out;
+}
+
+function lineIndexAt(ctx: ParseContext, offset: number, from: number): number {
+  for (let i = Math.max(0, from); i < ctx.lines.length; i++) {
+    if (offset <= ctx.lines[i].offset + ctx.lines[i].text.length) return i;
+  }
+  return ctx.lines.length - 1;
 }
 
 function locate(ctx: ParseContext, region: Region, d: { text: string; start: number; end: number }): Located<Resolution> {
