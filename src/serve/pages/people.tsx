@@ -28,6 +28,11 @@ export function PeoplePage({ people, base, page, pageSize, authorities, authorit
             <th scope="col" class="govuk-table__header">
               Name
             </th>
+            {authorities.length > 1 && (
+              <th scope="col" class="govuk-table__header">
+                Council
+              </th>
+            )}
             <th scope="col" class="govuk-table__header">
               Recorded as
             </th>
@@ -44,6 +49,7 @@ export function PeoplePage({ people, base, page, pageSize, authorities, authorit
                   {p.name}
                 </a>
               </th>
+              {authorities.length > 1 && <td class="govuk-table__cell">{p.authority.name}</td>}
               <td class="govuk-table__cell">{KIND[p.kind] ?? p.kind}</td>
               <td class="govuk-table__cell govuk-table__cell--numeric">{p.meetingCount}</td>
             </tr>
