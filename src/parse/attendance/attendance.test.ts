@@ -155,3 +155,18 @@ test("lines that are not attendance stay out", () => {
   assert.deepEqual(table("Apologies: None\n\nAbsent: None."), []);
   assert.deepEqual(peopleIn("ADOPTION OF MINUTES"), []);
 });
+
+test("double titles, the public after 'and', pronouns and labelled paragraphs", () => {
+  assert.deepEqual(table("Those Attending:\nCllr R Bivon (Chair) Cllr T Ryves , Cllr Mrs J Buckley-Stevens, Mrs C Hardy (Clerk), 5 Members of the Public\n Apologies: Borough Councillor C Sampson\n Minutes: Proposed acceptance of the minutes seconded by Cllr Mrs Clements"), [
+    "Cllr R Bivon | present | member | Chair",
+    "Cllr T Ryves | present | member",
+    "Cllr Mrs J Buckley-Stevens | present | member",
+    "Mrs C Hardy | present | officer | Clerk",
+    "Councillor C Sampson | apologies | other | Borough Councillor",
+  ]);
+  assert.deepEqual(table("1. Present: G. Gott - Vice-chairman, P. Markwell, C. Humphries and a member of the public.\n2. Apologies: They were noted."), [
+    "G. Gott | present | member | Vice-chairman",
+    "P. Markwell | present | member",
+    "C. Humphries | present | member",
+  ]);
+});

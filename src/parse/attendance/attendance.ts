@@ -7,6 +7,7 @@ import { joinLines, type Joined } from "../text/joined.ts";
 import { classify } from "./classify.ts";
 import {
   HONORIFIC,
+  ROLE_LEAD,
   ROLE_WORD,
   looksLikeName,
   normaliseRole,
@@ -99,8 +100,16 @@ export function peopleIn(raw: string, base = 0): Person[] {
     const flat = chunk.text.replace(/[\n\r]/g, " ");
     const honorifics = (flat.match(new RegExp(HONORIFIC.source.replace("^", "(?:^|\\s)"), "g")) ?? []).length;
     const commas = (flat.match(/[,;\t]|\s(?:and|&)\s/g) ?? []).length;
-    const runOn = honorifics >= 3 && commas < honorifics - 1;
-    const parts = runOn ? splitRunOn(flat) : splitTopLevel(flat);
+    const runOnAll = honorifics >= 3 && commas < honorifics - 1;
+    // a comma list may still hold a run-on stretch: "Cllr R Bivon (Chair) Cllr T Ryves , Cllr …"
+    const parts: { text: string; index: number; runOn: boolean }[] = runOnAll
+      ? splitRunOn(flat).map((p) => ({ ...p, runOn: true }))
+      : splitTopLevel(flat).flatMap((p) => {
+          const inner = splitRunOn(p.text);
+          return inner.length > 1 && inner.filter((x) => HONORIFIC.test(x.text)).length >= 2
+            ? inner.map((x) => ({ text: x.text, index: p.index + x.index, runOn: true }))
+            : [{ ...p, runOn: false }];
+        });
     let carried: string | null = null;
     for (const p of parts) {
       let t = p.text.replace(/\u0001/g, "");
@@ -115,7 +124,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
       const entry = parseEntry(t);
       if (!entry) continue;
       let { name, role } = entry;
-      if (runOn) {
+      if (p.runOn || ROLE_LEAD.test(name)) {
         const split = splitNameRole(name);
         name = split.name;
         if (split.rest) {

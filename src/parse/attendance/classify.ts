@@ -16,7 +16,7 @@ export function classify(
   name: string,
   role: string | null,
 ): { kind: AttendeeKind; status: AttendanceStatus } {
-  const about = role ?? "";
+  const about = [role ?? "", /^(?:inspector|pcso|pc|sgt|sergeant|insp)\b/i.test(name) ? "police" : ""].join(" ");
   let kind: AttendeeKind = section.kind;
   if (section.status === "apologies" || section.status === "absent") {
     if (OTHER_CUE.test(about)) kind = "other";

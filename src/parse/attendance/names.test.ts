@@ -46,3 +46,10 @@ test("plural honorifics and wrapped lines", () => {
 test("a council descriptor before 'Councillor' is a role", () => {
   assert.deepEqual(splitNameRole("County Councillor Martin Storey"), { name: "Councillor Martin Storey", rest: "County Councillor" });
 });
+
+test("organisations are not names; 'from X' is a role", () => {
+  assert.equal(looksLikeName("Watlington Safer Neighbourhood Watch"), false);
+  assert.equal(looksLikeName("Norfolk County Council"), false);
+  assert.deepEqual(parseEntry("Nicky Patton from Environmental Health"), { name: "Nicky Patton", role: "Environmental Health" });
+  assert.deepEqual(parseEntry("Director of Service"), { name: "Director of Service", role: null });
+});

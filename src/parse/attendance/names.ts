@@ -12,8 +12,6 @@ const HONORIFIC_WORDS = [
   "Councilors?",
   "Mayor",
   "Deputy\\s+Mayor",
-  "Reeve",
-  "Deputy\\s+Reeve",
   "Alderman",
   "Mr\\.?",
   "Mrs\\.?",
@@ -36,12 +34,13 @@ const HONORIFIC_WORDS = [
   "Sgt\\.?",
   "Inspector",
 ];
-export const HONORIFIC = new RegExp(`^(?:${HONORIFIC_WORDS.join("|")})(?=\\s|$|[A-Z])`, "");
+// "Cllr Mrs J Buckley-Stevens": a councillor's title and a courtesy title count as one
+export const HONORIFIC = new RegExp(`^(?:${HONORIFIC_WORDS.join("|")})(?:\\s+(?:Mr|Mrs|Ms|Miss|Dr)\\.?)?(?=\\s|$|[A-Z])`, "");
 const HONORIFIC_ANYWHERE = new RegExp(
-  `(?<![\\w'’-])(?:${HONORIFIC_WORDS.join("|")})(?!\\s+(?:${HONORIFIC_WORDS.join("|")})\\s)(?=\\s+[A-ZÀ-ÖØ-ÞĀ-ſ'’]|[A-Z][a-z])`,
+  `(?<![\\w'’-])(?:(?<!(?:County|Borough|District|Parish|Town|City|Ward)\\s)(?:Cllr|Clr|Clir|Councillor|Councilor)\\.?\\s+(?:Mr|Mrs|Ms|Miss|Dr)\\.?(?=\\s)|(?:${HONORIFIC_WORDS.join("|")}))(?!\\s+(?:${HONORIFIC_WORDS.join("|")})\\s)(?=\\s+[A-ZÀ-ÖØ-ÞĀ-ſ'’]|[A-Z][a-z])`,
   "g",
 );
-const ROLE_LEAD = /^((?:(?:Norfolk|County|Borough|District|City|Parish|Town|Deputy|Vice|Former|Ward)\s+)+)(Councillor|Cllr\.?)\s+/;
+export const ROLE_LEAD = /^((?:(?:Norfolk|County|Borough|District|City|Parish|Town|Deputy|Vice|Former|Ward)\s+)+)(Councillor|Cllr\.?)\s+/;
 
 const PLURAL: Record<string, string> = {
   councillors: "Councillor",
@@ -72,7 +71,10 @@ export function normaliseRole(role: string): string {
 
 const NAME_TOKEN = /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\p{L}'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*[\p{L}'’-]*|Ó|Ní|Nic|Uí|Mac|Mc|O['’]|de|De|van|Van|von|der|den|du|la|Le|St\.?|\([A-Z]{1,2}\)|OBE|MBE|CBE|JP|MP|QC|KC)$/u;
 const NOT_A_NAME =
-  /^(?:none|nil|n\/a|the|a|an|and|all|members?|councillors?|public|clerk|chair(?:man)?|apologies|present|absent|attendance|item|minutes|meeting|council|committee|officers?|staff|guests?|in|of|no|also|other|others|see|as|were|was|received|accepted|noted|from|with|for)$/i;
+  /^(?:none|nil|n\/a|they|he|she|it|we|there|this|that|these|those|his|her|their|both|each|everyone|everybody|nobody|the|a|an|and|all|members?|councillors?|public|clerk|chair(?:man)?|apologies|present|absent|attendance|item|minutes|meeting|council|committee|officers?|staff|guests?|in|of|no|also|other|others|see|as|were|was|received|accepted|noted|from|with|for)$/i;
+
+const ORGANISATION =
+  /\b(?:watch|group|society|association|club|council|committee|trust|partnership|centre|center|hall|church|school|police|constabulary|services?|department|office|agency|board|authority|limited|ltd|plc|fire|rescue|health|housing|foundation|forum|team|unit|network|institute|university|college|company|bank)\b/i;
 
 /** True when `s` reads as a person's name (with or without an honorific). */
 export function looksLikeName(s: string): boolean {
@@ -82,6 +84,7 @@ export function looksLikeName(s: string): boolean {
   const tokens = body.split(/\s+/).filter(Boolean);
   if (!tokens.length || tokens.length > 5) return false;
   if (tokens.some((w) => !/^[A-Z]\.?$/.test(w) && NOT_A_NAME.test(w.replace(/[.,]$/, "")))) return false;
+  if (ORGANISATION.test(body)) return false;
   if (tokens.some((w) => !NAME_TOKEN.test(w))) return false;
   // a name needs a surname-like word of two letters or more
   return tokens.some((w) => /^[\p{Lu}][\p{L}'’-]+\.?$|^[A-Z]\.[A-Z][\p{L}'’-]+$|^O['’]\s?[A-Z]/u.test(w) && !/^[A-Z]\.$/.test(w));
@@ -160,6 +163,12 @@ export function parseEntry(raw: string): { name: string; role: string | null } |
     if (!role) role = normaliseRole(x);
     return "";
   });
+  // "Nicky Patton from Environmental Health"
+  const from = s.match(/^(.*?\S)\s+(?:from|representing)\s+(?:the\s+)?([A-Z].+)$/);
+  if (from && looksLikeName(from[1])) {
+    s = from[1];
+    role = role ?? normaliseRole(from[2]);
+  }
   // "Name – Role" / "Name - Role"
   const dash = s.match(/^(.*?\S)\s+[-–—]\s*(.+)$/);
   if (dash && looksLikeName(dash[1])) {

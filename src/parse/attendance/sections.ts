@@ -58,7 +58,7 @@ const LABEL_RE = new RegExp(`${BEFORE}(${LABELS.map((l) => `(${l.re})`).join("|"
 
 /** Inline markers that end a list: the public, the next numbered item, "Papers presented". */
 const STOP =
-  /\s(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|no)\s+members?\s+of\s+(?:the\s+)?public|\bmembers?\s+of\s+(?:the\s+)?public\b|\btogether\s+with\b|\s\d{1,3}\\?\.\s+[A-Z]|\bItem\s+\d|\bpapers\s+presented|\bthe\s+chair(?:man|person)?\s+(?:welcomed|opened)|\bdeclarations?\s+of\s+interest|\bminutes\s+of\s+the\b|\bpublic\s+(?:forum|participation|session)\b|\bthere\s+(?:were|was)\s+no\b/i;
+  /(?:,?\s+(?:and|plus|together\s+with))?(?:\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|no))?\s+members?\s+of\s+(?:the\s+)?public|^members?\s+of\s+(?:the\s+)?public\b|\btogether\s+with\b|\s\d{1,3}\\?\.\s+[A-Z]|\bItem\s+\d|\bpapers\s+presented|\bthe\s+chair(?:man|person)?\s+(?:welcomed|opened)|\bdeclarations?\s+of\s+interest|\bminutes\s+of\s+the\b|\bpublic\s+(?:forum|participation|session)\b|\bthere\s+(?:were|was)\s+no\b/i;
 
 const PROSE_WORD = /^(?:[a-z][a-z'’]+)$/;
 const FUNCTION_WORDS = new Set("of and the for in on at to with by a an from as".split(" "));
@@ -96,7 +96,10 @@ function contentEnd(text: string, from: number, limit: number): number {
   let offset = 0;
   const mixed = /[a-z]/.test(slice.slice(0, end).split("\n").find((l) => l.trim()) ?? "");
   for (const line of slice.slice(0, end).split("\n")) {
-    const heading = mixed && /[A-Z]{2}/.test(line) && !/[a-z]/.test(line) && !/[,\t]/.test(line);
+    const heading =
+      (mixed && /[A-Z]{2}/.test(line) && !/[a-z]/.test(line) && !/[,\t]/.test(line)) ||
+      // "Minutes: Proposed …", "Matters Arising:" — a new labelled paragraph
+      /^\s*(?:\d{1,3}[.)]?\s*)?[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,3}\s*:/.test(line) && !HONORIFIC.test(line.trim());
     if (offset > 0 && (isProse(line) || heading)) {
       end = Math.min(end, offset);
       break;
@@ -123,7 +126,9 @@ export function findSections(text: string): Section[] {
     const endsWithFrom = /\b(?:from|by)$/i.test(labelText.trim());
     // without a colon, a label must open its line ("OFFICERS IN ATTENDANCE"), so that
     // "Administrative Officer" at the end of a line is not taken for one
-    if (sep && !/:/.test(sep[0]) && !opensLine && !endsWithFrom) continue;
+    // "… 2017 Present– Cllr David Llewellyn": a capitalised label and a dash, then a name
+    const dashed = sep && /[–—-]/.test(sep[0]) && /^[A-Z]/.test(labelText) && HONORIFIC.test(text.slice(start + sep[0].length));
+    if (sep && !/:/.test(sep[0]) && !opensLine && !endsWithFrom && !dashed) continue;
     if (sep) start += sep[0].length;
     else if (endsWithFrom) {
       // "There were apologies accepted from Cllr Trudy Mann"

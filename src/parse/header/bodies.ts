@@ -21,7 +21,8 @@ const COUNCIL_NAME = new RegExp(
 );
 
 const GENERIC = new Set(
-  "the of parish town city county district borough council committee meeting meetings ordinary annual full special monthly extraordinary regular draft general statutory budget adjourned inaugural community village and members".split(
+  ("the of parish town city county district borough council committee meeting meetings ordinary annual full special monthly extraordinary regular draft general statutory budget adjourned inaugural community village and members " +
+    "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday").split(
     " ",
   ),
 );
@@ -34,13 +35,15 @@ export function isGeneric(s: string): boolean {
     .every((w) => !w || GENERIC.has(w));
 }
 
+const BODY_WORD = /\b(?:committee|cabinet|council|board|panel|forum|sub-committee|commission|assembly|group|partnership|district|executive|authority|trust|spc)\b/i;
+
 const fixCase = (s: string) => (isShouting(s) ? titleCase(s) : s);
 
 /** Council names in `text` ("Stoke Ferry Parish Council", "Township of Nipissing"), in order. */
 export function findCouncils(text: string): Found[] {
   const src = text;
   // capitals: test on a title-cased copy, same length, so "STOKE FERRY PARISH COUNCIL" is found too
-  const probe = titleCase(src);
+  const probe = src.replace(/\b[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’&-]*)*\b/g, (w) => titleCase(w));
   const out: Found[] = [];
   COUNCIL_NAME.lastIndex = 0;
   for (let m = COUNCIL_NAME.exec(probe); m; m = COUNCIL_NAME.exec(probe)) {
@@ -71,6 +74,7 @@ export function findMeetingOf(text: string): Found | null {
     `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|\\n[ \\t]*\\n\\s*(?=[A-Z][a-z]*\\s+[a-z]|[A-Z]{2,}[^\\n]*:)`,
     "i",
   );
+  let fallback: Found | null = null;
   for (let m = lead.exec(src); m; m = lead.exec(src)) {
     const start = m.index + m[0].length;
     const rest = src.slice(start, start + 160);
@@ -86,10 +90,13 @@ export function findMeetingOf(text: string): Found | null {
     }
     cand = cand.replace(/\s+(?:meeting|minutes)$/i, "").replace(/^(?:draft|ordinary|monthly|regular)\s+/i, "").trim();
     if (cand.length < 3 || cand.length > 120 || !/[A-Z]/.test(cand) || isGeneric(cand)) continue;
-    if (/^\d/.test(cand)) continue;
-    return { value: fixCase(cand), index: start, length: raw.length };
+    if (/^\d/.test(cand) || /\b(?:19|20)\d\d\b/.test(cand)) continue;
+    const found = { value: fixCase(cand), index: start, length: raw.length };
+    // "Minutes of the Wereham PC" gives way to a later "… Wereham Parish Council"
+    if (BODY_WORD.test(cand)) return found;
+    fallback ??= found;
   }
-  return null;
+  return fallback;
 }
 
 /** The body from a document's file name: "2016-03-northwold-parish-council-meeting-…" → "Northwold Parish Council". */

@@ -18,7 +18,7 @@ export interface Header {
 
 /** Where the attendance starts in a header text: the header proper ends there. */
 export const ATTENDANCE_START =
-  /(?:^|[\s.,:;–-])(?:(?:members|councillors|those|officers)\s+)?(?:present\b|in\s+the\s+chair\b|in\s+hair\b|attendance\s*:|attendees\b|the\s+following\s+were\b|apologies\b)/i;
+  /(?:^|[\s.,:;–-])(?:(?:members|councillors|those|officers)\s+)?(?:present\b|in\s+the\s+chair\b|in\s+hair\b|attendance\s*:|attendees\b|attending\s*:|the\s+following\s+were\b|apologies\b)/i;
 
 /** The front of the document: lines before the first item, or the opening of a one-line document. */
 export function frontText(ctx: ParseContext, frontEnd: number, maxChars = 3000): Joined {
@@ -178,7 +178,14 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
 /** A day and month with no year ("THURSDAY 1st FEBRUARY AT 3.00PM"), placed in the year the document names most. */
 function yearlessDate(ctx: ParseContext, head: string): Found | null {
   const years = new Map<number, number>();
-  for (const m of (ctx.source.text + " " + ctx.source.file).matchAll(/(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/g)) years.set(Number(m[1]), (years.get(Number(m[1])) ?? 0) + 1);
+  // years of full dates count, not budget years ("Budget 2023") or reference numbers
+  const MONTHS = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+  const full = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?,?\\s+${MONTHS},?\\s+(19[5-9]\\d|20[0-4]\\d)\\b|\\b${MONTHS}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(19[5-9]\\d|20[0-4]\\d)\\b`, "gi");
+  for (const m of ctx.source.text.matchAll(full)) {
+    const y = Number(m[1] ?? m[2]);
+    years.set(y, (years.get(y) ?? 0) + 1);
+  }
+  for (const m of ctx.source.file.matchAll(/(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)/g)) years.set(Number(m[1]), (years.get(Number(m[1])) ?? 0) + 2);
   let year = 0;
   let best = 0;
   for (const [y, n] of years) if (n > best) [year, best] = [y, n];
