@@ -104,7 +104,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
     // a comma list may still hold a run-on stretch: "Cllr R Bivon (Chair) Cllr T Ryves , Cllr …"
     const parts: { text: string; index: number; runOn: boolean }[] = runOnAll
       ? splitRunOn(flat).map((p) => ({ ...p, runOn: true }))
-      : splitTopLevel(flat).flatMap((p) => {
+      : splitTopLevel(flat).flatMap((p): { text: string; index: number; runOn: boolean }[] => {
           const inner = splitRunOn(p.text);
           return inner.length > 1 && inner.filter((x) => HONORIFIC.test(x.text)).length >= 2
             ? inner.map((x) => ({ text: x.text, index: p.index + x.index, runOn: true }))
