@@ -180,3 +180,8 @@ test("a document converted onto one line is cut before the numbers that open ite
   assert.deepEqual(list, ["128/20 Openness and Transparency Notice", "129/20 To Receive Declarations of Interest", "130/20 To Approve the Minutes"]);
   for (const item of found) assert.equal(ctx.source.text.slice(item.number.span.start, item.number.span.end), item.number.value);
 });
+
+test("a heading in capitals followed by a numbered sub-heading on the same line", () => {
+  const text = ["1. PUBLIC FORUM The new streetlamp was discussed.", "2. LOCAL AUTHORITY REPORTS i. Norfolk County Council Following the last meeting Cllr Storey spoke."].join("\n");
+  assert.deepEqual(items(text).list, ["1 Public Forum", "2 Local Authority Reports"]);
+});

@@ -112,7 +112,8 @@ function finishTitle(
     // a title that wraps: the first line ends mid-phrase, or both lines are set in bold
     const direct = tl + 1 < r.lines.length && r.plain(tl + 1).text !== "";
     const k = direct ? tl + 1 : r.nextText(tl, 2);
-    if (k !== null) {
+    // a line split off the heading's own source line is its body, never the rest of its title
+    if (k !== null && r.lines[k].no !== r.lines[tl].no && !/^\(?(?:[ivx]{1,4}|[a-h])[.)]\s/i.test(r.plain(k).text)) {
       const q = r.plain(k);
       // converters that put a blank line after every printed line leave a wrapped title as a short
       // fragment paragraph: no closing stop, not opening a sentence, after a first line long enough to wrap

@@ -47,6 +47,11 @@ export function titleLength(text: string): number {
       end = at;
       break;
     }
+    // the body repeats the heading's first word: "Apologies for Absence Apologies were accepted …"
+    if (w >= 2 && word.length >= 5 && word === words[0][0] && /^[A-Z]/.test(word)) {
+      end = at;
+      break;
+    }
     // a list marker or sub-number after the heading ("Reports: i) …", "Reports. 5.1 …")
     if (w > 0 && /^(?:\(?[ivx]{1,4}\)|\(?[a-h]\)|\d+\.\d+(?:\.\d+)*\.?)$/.test(word)) {
       end = at;
