@@ -25,6 +25,8 @@ const TRAILING = [
   /[,;]?\s*\(?\s*(?:\d+\s+(?:for|in\s+favou?r)\s*,\s*\d+\s+against(?:\s*,\s*\d+\s+abstentions?)?)\s*\)?\s*[.;]?$/i,
   /\s*(?:the\s+)?(?:motion\s+(?:was\s+)?)?\bcarried\b(?:\s+unanimously|\s+nem\.?\s*con\.?)?\s*[.;]?\s*$/i,
   /\s*\b(?:proposed|moved)\s+by\s+[^.]*\.?\s*$/i,
+  // "…, the Chair proposed the application" after the decision it proposed
+  /[,;]\s*(?:the\s+)?(?:chair(?:man|person)?|vice[- ]chair(?:man)?|mayor|(?:Cllr|Clr|Councillor)\.?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+proposed\b[^.;]*(?:[.;]|$)/i,
   // ", Proposer: Cllr P Norris 2nd: Cllr G Koopowitz."
   /[,;.]?\s*\b(?:proposer|seconder|proposed|seconded|2nd)\s*:\s*[^.;]*(?:[.;]|$)[^]*$/i,
 ];

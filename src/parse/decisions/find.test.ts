@@ -155,3 +155,10 @@ test("a narrative decision ending in a colon takes the list under it", () => {
   assert.deepEqual(texts(t), ["to allocate the following: €2,000 to Senior Citizens €500 to the Pipe Band"]);
   assert.deepEqual(texts("Discussion ensued and while Members agreed funding is beneficial they expressed concern."), []);
 });
+
+test("a bulleted 'That …' in a report is not a motion; a proposer after the decision is trimmed", () => {
+  assert.deepEqual(texts("- That people who had complained had been written to and had received logs."), []);
+  assert.deepEqual(texts("The Parish Council agreed that they would register the pub as an asset, the Chair proposed the application, four were in favour, two abstained."), [
+    "The Parish Council agreed that they would register the pub as an asset",
+  ]);
+});

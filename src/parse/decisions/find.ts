@@ -264,7 +264,8 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
 
   // "Proposed by A, seconded by B and agreed that …" / "It was proposed by A and seconded by B that …"
   const stripped = stripLeading(s);
-  if (stripped !== s.trim() && /^(?:(?:it\s+was\s+)?(?:agreed|resolved|decided)\s*:?\s*)?(?:that|to)\b/i.test(stripped) && !/^(?:the|it)\b/i.test(stripped)) {
+  const removed = s.trim().slice(0, Math.max(0, s.trim().length - stripped.length));
+  if (/\b(?:proposed|moved|seconded|proposal|motion)\b/i.test(removed) && /^(?:(?:it\s+was\s+)?(?:agreed|resolved|decided)\s*:?\s*)?(?:that|to)\b/i.test(stripped) && !/^(?:the|it)\b/i.test(stripped)) {
     const t = tidy(stripped.replace(/^(?:it\s+was\s+)?(?:agreed|resolved|decided)\s*:?\s*/i, ""));
     if (t) found.push({ text: t, start: offset + s.length - stripped.length, end: offset + s.length, kind: "proposal", unit: u });
     return found;
