@@ -68,3 +68,24 @@ test("with a single authority the council filter never shows", async () => {
     assert.ok(!/<h3 class="govuk-heading-s govuk-!-margin-bottom-2">Council<\/h3>/.test(html), `${path} offers a council facet`);
   }
 });
+
+test("draft minutes are on no public surface: the meeting is a 404 and its text is nowhere", async () => {
+  const app = createApp({ db: t.db });
+  const slug = (await t.db.selectFrom("meetings").select("slug").executeTakeFirstOrThrow()).slug;
+  const phrase = "multi agency task and finish group";
+  await t.db.updateTable("meetings").set({ minutes_status: "draft" }).where("slug", "=", slug).execute();
+  try {
+    assert.equal((await app.request(`/meetings/${slug}`)).status, 404);
+    assert.equal((await app.request(`/api/v1/meetings/${slug}`)).status, 404);
+    const visits = await crawl(app, ["/", "/api/v1", "/search?q=modern+slavery", "/api/v1/search?q=slavery", "/decisions", "/api/v1/decisions", "/people", "/api/v1/people"], {
+      follow: calendarWithin("2016-12", "2016-12"),
+    });
+    const leaks = [...visits.values()].filter((v) => words(v.body).includes(phrase) || v.body.includes(`/meetings/${slug}`)).map((v) => v.url);
+    assert.deepEqual(leaks, []);
+    assert.ok(visits.size > 10, `crawled ${visits.size} pages`);
+  } finally {
+    await t.db.updateTable("meetings").set({ minutes_status: "published" }).where("slug", "=", slug).execute();
+  }
+  const published = await (await app.request(`/meetings/${slug}`)).text();
+  assert.ok(words(published).includes(phrase), "the phrase is on the page once the minutes are published");
+});

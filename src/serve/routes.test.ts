@@ -305,6 +305,9 @@ describe("API", () => {
     for (const p of ["/api/v1/meetings", "/api/v1/meetings/{id}", "/api/v1/bodies", "/api/v1/bodies/{id}", "/api/v1/people", "/api/v1/people/{id}", "/api/v1/decisions", "/api/v1/search"]) {
       assert.ok(paths.includes(p), `${p} is documented`);
     }
+    const routes = app.routes.filter((r) => r.method === "GET" && r.path.startsWith("/api/v1/")).map((r) => r.path.replace(/:(\w+)/g, "{$1}"));
+    assert.ok(routes.length >= 9);
+    for (const r of routes) assert.ok(paths.includes(r), `${r} is served but not documented`);
     const ids: Record<string, string> = { "/api/v1/meetings/{id}": STAFFS, "/api/v1/bodies/{id}": BUCKS_BODY };
     const person = (await api("/api/v1/people?limit=1")).data[0].id;
     ids["/api/v1/people/{id}"] = person;
