@@ -74,6 +74,13 @@ test("each way of asking is recognised", () => {
     ["The Handyman should be asked to carry out this work.", { owner: "Handyman" }],
     ["Clir. Carey would be asked to attend the next meeting of the Committee.", { owner: "Clir. Carey", due: "next meeting" }],
     ["A letter should be sent to the owner asking for the brambles to be trimmed.", { owner: null, recipient: null }],
+    ["This request would be forwarded to An Garda Síochána for consideration.", { recipient: "An Garda Síochána" }],
+    ["To circulate the Motion to all Local Authorities for support.", { recipient: "All Local Authorities" }],
+    // From the real corpus (Limerick, Norfolk parishes).
+    ["The Councillors agreed to send a letter to the Allotment Holders with a copy of the last meeting notes.", { owner: "Councillors", recipient: "Allotment Holders" }],
+    ["The clerk was asked to arrange a bottle bank and to keep Councillors up to date via email.", { owner: "Clerk" }],
+    ["The Department of Housing, Local Government & Heritage should be asked to provide a definition of it.", { owner: "Department of Housing, Local Government & Heritage" }],
+    ["The Executive agreed to meet and conduct a review of the standing orders and report back to the Members in November.", { owner: "Executive", recipient: "Members", due: "2017-11" }],
   ];
   for (const [text, want] of cases) {
     const [action, extra] = actionsFromResolution(text, { meetingDate: "2016-12-12" });
@@ -81,6 +88,30 @@ test("each way of asking is recognised", () => {
     assert.equal(extra, undefined, text);
     for (const [k, v] of Object.entries(want)) assert.equal(action[k as keyof typeof action], v, `${text} → ${k}`);
   }
+});
+
+test("to provide for something, in a by-law or a grant, asks nobody for anything", () => {
+  for (const text of [
+    "We pass By-Law Number 2024-22, being a By-Law to adopt the estimates for all sums required for the year, to provide for the adoption of tax rates.",
+    "Members agreed that the allocation of €11,000 for ‘Rathkeale Footpaths’ in the Development Fund would be used to provide two ramps on Thomas Street.",
+    "The cost to provide further lights would be too great.",
+  ]) {
+    assert.deepEqual(actionsFromResolution(text), [], text);
+  }
+});
+
+test("'and that' parts are separate decisions; only the one that asks becomes an action", () => {
+  const text =
+    "The Township of Nipissing supports requests to Transport Canada for the investigation of issues regarding Floating Accommodations; AND THAT a copy of this resolution be sent to MPP Vic Fedeli and the Municipality of Powassan.";
+  const [action, extra] = actionsFromResolution(text);
+  assert.equal(extra, undefined);
+  assert.equal(action.text, "A copy of this resolution be sent to MPP Vic Fedeli and the Municipality of Powassan");
+  assert.equal(action.part, 2);
+  assert.equal(action.recipient, "MPP Vic Fedeli and the Municipality of Powassan");
+  const ballyhahill = actionsFromResolution(
+    "The March 2017 District Meeting would be held in Ballyhahill and that the Ballyhahill Development Association would be requested to provide an overview of the issues.",
+  );
+  assert.deepEqual(ballyhahill.map((a) => a.owner), ["Ballyhahill Development Association"]);
 });
 
 test("lettered clauses split only when the letters run in order", () => {

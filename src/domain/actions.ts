@@ -20,6 +20,8 @@ export interface ActionDraft {
   due: ActionDue;
   /** The clause's letter or numeral ("a", "ii") when the resolution is lettered. */
   label: string | null;
+  /** Which "… and that …" part of that clause: with the label, a stable key within the resolution. */
+  part: number;
 }
 
 export interface ActionUpdate {
@@ -38,6 +40,8 @@ export interface Action extends ActionDraft {
 
 interface Clause {
   label: string | null;
+  /** 1-based: the n-th "… and that …" part of the lettered clause (or of the whole resolution). */
+  part: number;
   text: string;
 }
 
@@ -50,6 +54,18 @@ const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi"
  * does not cut a clause in two.
  */
 export function splitClauses(text: string): Clause[] {
+  return splitLettered(text).flatMap((c) =>
+    // "…; AND THAT a copy be sent to …" (a Canadian council's form) and "… and that …" join
+    // separate decisions in one clause.
+    c.text
+      .split(/(?:[;,])?\s+and\s+that\s+(?=\S)/i)
+      .map(tidy)
+      .filter(Boolean)
+      .map((t, i) => ({ label: c.label, part: i + 1, text: t })),
+  );
+}
+
+function splitLettered(text: string): { label: string | null; text: string }[] {
   for (const sequence of [LETTERS.split(""), ROMAN]) {
     const marker = /(^|[\s:;,])\(?([a-z]{1,4})\)\s+/g;
     const cuts: { at: number; end: number; label: string }[] = [];
@@ -61,14 +77,14 @@ export function splitClauses(text: string): Clause[] {
       expected++;
     }
     if (cuts.length >= 2) {
-      const clauses: Clause[] = [];
+      const clauses: { label: string | null; text: string }[] = [];
       const preamble = text.slice(0, cuts[0].at);
       if (tidy(preamble)) clauses.push({ label: null, text: preamble });
       cuts.forEach((c, i) => clauses.push({ label: c.label, text: text.slice(c.end, cuts[i + 1]?.at ?? text.length) }));
-      return clauses.map((c) => ({ ...c, text: tidy(c.text) })).filter((c) => c.text);
+      return clauses;
     }
   }
-  return [{ label: null, text: tidy(text) }].filter((c) => c.text);
+  return [{ label: null, text }];
 }
 
 /** Drops the "That" that opens a resolution and the joining words and punctuation at its ends. */
@@ -99,9 +115,10 @@ const REQUESTS: { re: RegExp; ownerBefore: boolean }[] = [
   { re: /\breceives?\s+(?:regular|further|quarterly|monthly|annual|periodic|an?|the)?\s*(?:progress\s+)?(?:updates?|reports?)\b/i, ownerBefore: false },
   { re: /\b(?:be\s+)?kept\s+(?:up\s+to\s+date|informed|updated)\b/i, ownerBefore: false },
   { re: /\bfurther\s+(?:update|report)\b[^.;]*?\bin\s+due\s+course\b/i, ownerBefore: false },
-  { re: /\b(?:be\s+)?asked\s+(?:to|for)\b/i, ownerBefore: true },
+  { re: /\b(?:be\s+)?(?:asked|requested)\s+(?:to|for)\b/i, ownerBefore: true },
   { re: /\b(?:to\s+)?report\s+back\b/i, ownerBefore: true },
-  { re: /\bto\s+(?:circulate|forward|share|send|bring\s+back|provide|submit)\b/i, ownerBefore: true },
+  // Not "to provide": "to provide for …" in by-laws and grants asks nobody for anything.
+  { re: /\bto\s+(?:circulate|forward|share|send|bring\s+back|submit)\b/i, ownerBefore: true },
 ];
 
 function findRequest(clause: string): Request | null {
@@ -112,7 +129,7 @@ function findRequest(clause: string): Request | null {
     // "… not be circulated" asks for the opposite of an action.
     if (/\bnot\s+(?:be\s+|to\s+)?$/i.test(clause.slice(0, m.index))) continue;
     // Being "asked to note" or "asked to approve" is a decision, not a task.
-    if (/^(?:be\s+)?asked\s+to\s+(?:note|approve|agree|endorse|accept)\b/i.test(clause.slice(m.index))) continue;
+    if (/^(?:be\s+)?(?:asked|requested)\s+to\s+(?:note|approve|agree|endorse|accept)\b/i.test(clause.slice(m.index))) continue;
     if (!best || m.index < best.index) best = { index: m.index, ownerBefore };
   }
   return best;
@@ -122,24 +139,30 @@ const PLAIN_WHO = /^(?:all\s+\w+|officers?|members?|councillors?|clerk|chair(?:m
 
 /** A short noun phrase naming a person, post or body, "the" dropped; null for anything else. */
 function asWho(phrase: string): string | null {
-  const p = phrase
+  const q = phrase
     .replace(/^[\s,;:]+|[\s,;:]+$/g, "")
     .replace(/^(?:that|and)\s+/i, "")
     .replace(/^the\s+/i, "");
+  const p = q.replace(/(?:\s+(?:and|of|for|the|to))+$/i, "");
   if (!p || p.split(/\s+/).length > 8 || /\b(?:be|is|are|was|were|been)\b/i.test(p)) return null;
   if (!/^[A-Z]/.test(p) && !PLAIN_WHO.test(p)) return null;
   return p.charAt(0).toUpperCase() + p.slice(1);
 }
 
+const TRAILING_VERBS = /(?:[\s,;]+(?:and|to|be|should|would|will|shall|must|could|may|was|were|is|are|agreed|decided|resolved))+\s*$/i;
+
 /** The doer named before the asking words: "the Cabinet Member be asked …", "Officers … and asked for …". */
 function ownerBefore(clause: string, index: number): string | null {
-  const before = clause.slice(0, index).replace(/(?:[\s,;]+(?:and|to|be|should|would|will|shall|must|could|may))+\s*$/i, "");
-  const lastPart = before.split(/\s+and\s+|,\s+|;\s+/).pop() ?? "";
-  const direct = asWho(lastPart);
-  if (direct) return direct;
-  // Elided subject: "Officers be congratulated … and asked for …".
-  const subject = /^(.*?)\s+be\s+/i.exec(clause);
-  return subject ? asWho(subject[1]) : null;
+  const before = clause.slice(0, index).replace(TRAILING_VERBS, "");
+  // The whole phrase first, so "the Department of Housing, Local Government & Heritage" stays whole.
+  const candidates = [before, before.split(/\s+and\s+/).pop() ?? "", before.split(/,\s+|;\s+/).pop() ?? ""];
+  for (const c of candidates) {
+    const who = asWho(c);
+    if (who) return who;
+  }
+  // Elided subject: "Officers be congratulated … and asked for …", "The Executive agreed to meet … and report back".
+  const subject = /^(.*?)\s+(?:be|agreed|decided|resolved)\s+/i.exec(clause);
+  return subject ? asWho(subject[1].replace(TRAILING_VERBS, "")) : null;
 }
 
 function byWhom(rest: string): string | null {
@@ -149,7 +172,7 @@ function byWhom(rest: string): string | null {
 
 function recipientOf(clause: string, index: number): string | null {
   const rest = clause.slice(index);
-  const to = /\b(?:forwarded|forward|circulated|shared|sent|submitted|reported|brought\s+back|report\s+back|circulate|send|share|forward|submit)\s+(?:[^.;]*?\s)?(?:to|with)\s+((?:the\s+|all\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for))*)/.exec(rest);
+  const to = /\b(?:forwarded|forward|circulated|shared|sent|submitted|reported|brought\s+back|report\s+back|circulate|send|share|forward|submit)\s+(?:[^.;]*?\s)?(?:to|with)\s+((?:the\s+|all\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’&.-]*|of|and|for|the))*)/u.exec(rest);
   if (to) return asWho(to[1]);
   const receiver = /^(.*?)\s+(?:to\s+)?receives?\b/i.exec(clause);
   if (receiver && /\breceives?\b/i.test(rest.slice(0, 12))) return asWho(receiver[1]);
@@ -158,6 +181,12 @@ function recipientOf(clause: string, index: number): string | null {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
+
+/** A month named without a year is the next such month after the meeting. */
+function nextMonthAfter(month: number, meetingDate: CalendarDate): CalendarMonth {
+  const [y, mm] = meetingDate.split("-").map(Number);
+  return `${month > mm ? y : y + 1}-${pad(month)}`;
+}
 
 /** When the clause says it is due: a date, a month, the next meeting, or nothing. */
 export function dueOf(clause: string, meetingDate?: CalendarDate | null): ActionDue {
@@ -173,15 +202,16 @@ export function dueOf(clause: string, meetingDate?: CalendarDate | null): Action
     const m = monthIndex(monthYear[1]);
     if (m) return `${monthYear[2]}-${pad(m)}`;
   }
+  const inMonth = /\b(?:in|by|before|during)\s+(?:the\s+end\s+of\s+)?([A-Z][a-z]{2,8})\b(?!\s+\d)/.exec(clause);
+  if (inMonth && meetingDate) {
+    const m = monthIndex(inMonth[1]);
+    if (m) return nextMonthAfter(m, meetingDate);
+  }
   const meetingMonth = /\b(?:to|at|for|on)\s+the\s+([A-Za-z]{3,9})(?:\s+(\d{4}))?\s+(?:meeting|committee|agenda)\b/.exec(clause);
   if (meetingMonth) {
     const m = monthIndex(meetingMonth[1]);
     if (m && meetingMonth[2]) return `${meetingMonth[2]}-${pad(m)}`;
-    if (m && meetingDate) {
-      // A month named without a year is the next such month after the meeting.
-      const [y, mm] = meetingDate.split("-").map(Number);
-      return `${m > mm ? y : y + 1}-${pad(m)}`;
-    }
+    if (m && meetingDate) return nextMonthAfter(m, meetingDate);
   }
   const within = /\bwithin\s+(\d{1,2}|one|two|three|four|six)\s+(weeks?|months?)\b/i.exec(clause);
   if (within && meetingDate) {
@@ -205,6 +235,7 @@ export function actionsFromResolution(text: string, options: { meetingDate?: Cal
       recipient: recipientOf(clause.text, request.index),
       due: dueOf(clause.text, options.meetingDate),
       label: clause.label,
+      part: clause.part,
     });
   }
   return out;

@@ -201,7 +201,7 @@ async function trackActions(
     const item = itemById.get(r.item_id);
     if (!item) continue;
     for (const draft of actionsFromResolution(r.text, { meetingDate: meeting.date })) {
-      const slug = `${meeting.slug}-${item.slug}-${r.position + 1}${draft.label ? `-${draft.label}` : ""}`;
+      const slug = `${meeting.slug}-${item.slug}-${r.position + 1}${draft.label ? `-${draft.label}` : ""}${draft.part > 1 ? `-${draft.part}` : ""}`;
       keep.push(slug);
       const values = {
         body_id: meeting.body_id,
