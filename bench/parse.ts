@@ -48,9 +48,11 @@ interface Totals {
   bytes: number;
   ingestMs: number;
   parseMs: number;
+  /** CPU time (user + system) of ingest and parse; steadier than wall time on a shared machine. */
+  cpuMs: number;
   errors: number;
 }
-const empty = (): Totals => ({ docs: 0, bytes: 0, ingestMs: 0, parseMs: 0, errors: 0 });
+const empty = (): Totals => ({ docs: 0, bytes: 0, ingestMs: 0, parseMs: 0, cpuMs: 0, errors: 0 });
 
 let peakRss = process.memoryUsage().rss;
 const runs: Map<string, Totals>[] = [];
@@ -62,6 +64,7 @@ for (let rep = 0; rep < reps; rep++) {
     byFormat.set(doc.format, t);
     t.docs++;
     t.bytes += doc.bytes.length;
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     try {
       const source = await fromBytes(doc.file, doc.format, doc.bytes);
@@ -74,6 +77,8 @@ for (let rep = 0; rep < reps; rep++) {
       t.errors++;
       if (!firstErrors.has(doc.file)) firstErrors.set(doc.file, err instanceof Error ? err.message.split("\n")[0] : String(err));
     }
+    const cpu = process.cpuUsage(cpu0);
+    t.cpuMs += (cpu.user + cpu.system) / 1000;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   runs.push(byFormat);
@@ -85,11 +90,12 @@ const median = (xs: number[]) => {
 };
 const MB = 1024 * 1024;
 const formats = [...runs[0].keys()].sort();
-const rows: string[][] = [["format", "docs", "MB", "ingest MB/s", "total MB/s", "docs/s", "ms/doc", "errors"]];
+const rows: string[][] = [["format", "docs", "MB", "ingest MB/s", "total MB/s", "docs/s", "ms/doc", "cpu ms/doc", "errors"]];
 const line = (name: string, pick: (r: Map<string, Totals>) => Totals) => {
   const first = pick(runs[0]);
   const totalMs = median(runs.map((r) => pick(r).ingestMs + pick(r).parseMs));
   const ingestMs = median(runs.map((r) => pick(r).ingestMs));
+  const cpuMs = median(runs.map((r) => pick(r).cpuMs));
   rows.push([
     name,
     String(first.docs),
@@ -98,6 +104,7 @@ const line = (name: string, pick: (r: Map<string, Totals>) => Totals) => {
     (first.bytes / MB / (totalMs / 1000)).toFixed(2),
     (first.docs / (totalMs / 1000)).toFixed(1),
     (totalMs / first.docs).toFixed(2),
+    (cpuMs / first.docs).toFixed(2),
     String(first.errors),
   ]);
 };
@@ -109,6 +116,7 @@ line("all", (r) => {
     all.bytes += t.bytes;
     all.ingestMs += t.ingestMs;
     all.parseMs += t.parseMs;
+    all.cpuMs += t.cpuMs;
     all.errors += t.errors;
   }
   return all;
@@ -117,7 +125,8 @@ line("all", (r) => {
 const cpu = cpus();
 console.log(`quorum bench:parse — ${docs.length} documents from ${dirs.join(", ")}`);
 console.log(`machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`);
-console.log(`repetitions: ${reps} (figures are the median; one process, documents one at a time)\n`);
+console.log(`repetitions: ${reps} (figures are the median; one process, documents one at a time)`);
+console.log(`wall-clock rates; "cpu ms/doc" is user+system CPU time, which other load on the machine does not inflate\n`);
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
 console.log(`\npeak RSS: ${(peakRss / MB).toFixed(0)} MiB sampled after each document (kernel max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB)`);
