@@ -24,7 +24,7 @@ const TRAILING = [
   /[,;]?\s*(?:with\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:were\s+|votes?\s+)?(?:in\s+favou?r\b[^.;]*|for\s*[,;]\s*(?:\d+|one|two|three|four|five|none|no)\s+against\b[^.;]*)(?:[.;]|$)/i,
   /[,;]?\s*\(?\s*(?:\d+\s+(?:for|in\s+favou?r)\s*,\s*\d+\s+against(?:\s*,\s*\d+\s+abstentions?)?)\s*\)?\s*[.;]?$/i,
   /\s*(?:the\s+)?(?:motion\s+(?:was\s+)?)?\bcarried\b(?:\s+unanimously|\s+nem\.?\s*con\.?)?\s*[.;]?\s*$/i,
-  /\s*\b(?:proposed|moved)\s+by\s+[^.]*\.?\s*$/i,
+  new RegExp(String.raw`\s*\b(?:[Pp]roposed|[Mm]oved|PROPOSED|MOVED)\s+by\s+${NAME}(?:\s*[,;]?\s*(?:and\s+)?(?:[Ss]econded|SECONDED)\s+by\s+${NAME})?\s*[.,;]?\s*$`),
   // "…, the Chair proposed the application" after the decision it proposed
   /[,;]\s*(?:the\s+)?(?:chair(?:man|person)?|vice[- ]chair(?:man)?|mayor|(?:Cllr|Clr|Councillor)\.?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+proposed\b[^.;]*(?:[.;]|$)/i,
   // ", Proposer: Cllr P Norris 2nd: Cllr G Koopowitz."
@@ -111,5 +111,7 @@ export function tidy(text: string): string {
   t = stripQuotes(t);
   t = stripTrailing(t);
   t = stripQuotes(t);
+  // an enumerator of the next entry left at the end: "… year end. ii."
+  t = t.replace(/\s+\(?(?:[ivx]{1,5}|[a-h])[.)]$/, "");
   return t.replace(/\s+([,.;:])/g, "$1").replace(/^[,;:\s]+/, "").trim();
 }

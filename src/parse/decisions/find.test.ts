@@ -162,3 +162,13 @@ test("a bulleted 'That …' in a report is not a motion; a proposer after the de
     "The Parish Council agreed that they would register the pub as an asset",
   ]);
 });
+
+test("enumerated entries in a paragraph, accepted apologies, and 'proposed by' inside the decision", () => {
+  assert.deepEqual(texts("i. The Councillors agreed the appointment of Max Bergin as Internal Auditor. ii. River enquiry: no news."), [
+    "The Councillors agreed the appointment of Max Bergin as Internal Auditor.",
+  ]);
+  assert.deepEqual(texts("Apologies were received from Cllr Leet and Cllr Muir. These were accepted."), []);
+  assert.deepEqual(texts("It was agreed by all that the fee proposed by Hayes + Storr represents value for money."), [
+    "that the fee proposed by Hayes + Storr represents value for money.",
+  ]);
+});

@@ -98,7 +98,8 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
     }
 
     // 3. narrative; "it was agreed to allocate the following:" takes the list under it
-    for (const d of narrative(s, unit.start, u, inMask)) {
+    const prev = u > 0 ? text.slice(units[u - 1].start, units[u - 1].end) : "";
+    for (const d of narrative(s, unit.start, u, inMask, prev)) {
       if (/:$/.test(d.text)) {
         const items: string[] = [];
         let n = u + 1;
@@ -251,7 +252,7 @@ function readMotion(text: string, units: Unit[], u: number, bodyStart: number): 
   return { text: out || null, start, end, last };
 }
 
-function narrative(s: string, offset: number, u: number, inMask: (pos: number) => boolean): Decision[] {
+function narrative(s: string, offset: number, u: number, inMask: (pos: number) => boolean, prev = ""): Decision[] {
   const found: Decision[] = [];
   if (FAILED.test(s) && /\b(?:motion|proposal|amendment|vote)\b/i.test(s)) return found;
   const reportedBefore = (i: number) => REPORTED.test(s.slice(0, i));
@@ -301,7 +302,8 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
   // a record before an impersonal one in the same sentence ends where that one begins
   const head = s.slice(0, firstImpersonal).replace(/[\s,;]*(?:and|but|then)?\s*$/i, "");
   const whole = (kind: DecisionKind) => {
-    const t = tidy(cutAtTable(head));
+    // a paragraph's own enumerator ("i. The Councillors agreed …", "4. The minutes were …") is not part of the record
+    const t = tidy(cutAtTable(head)).replace(/^\(?(?:[ivx]{1,5}|[a-h]|\d{1,2})[.)]\s+(?=[A-Z])/, "");
     if (t) found.push({ text: t, start: offset, end: offset + head.length, kind, unit: u });
   };
 
@@ -343,6 +345,8 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
     if (!subject || /\b(?:it|there|which|that|as|what|who|whom)\s*$/i.test(subject) || /\bnot\b/.test(m[0])) continue;
     if (/^(?:it|there)\b/i.test(subject.split(/[,;]/).pop()!.trim())) continue;
     if (COURTESY.test(head) || OTHER_BODY.test(head) || reportedBefore(m.index)) continue;
+    // "Apologies were received from …. These were accepted."
+    if (/^(?:these|they|this|it|both|all)$/i.test(subject.split(/\s+/).pop() ?? "") && subject.split(/\s+/).length <= 2 && COURTESY.test(prev)) continue;
     // "once the budget was adopted, …", "if the plan were approved" — a condition, not a record
     if (/\b(?:once|if|when|whenever|until|unless|whether|after|before|until|provided|noted\s+that|reported\s+that|advised\s+that|stated\s+that|informed)\b[^,;]*$/i.test(before)) continue;
     if (/^(?:carried|passed)$/i.test(m[3]) && !/\b(?:motion|proposal|resolution|amendment|recommendation)s?\b/i.test(before)) continue;

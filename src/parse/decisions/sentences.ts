@@ -104,7 +104,9 @@ export function splitUnits(text: string): Unit[] {
         const enumerator = isDot && i - start < 24 && /^(?:[-•*·]\s*)?\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})$/i.test(text.slice(start, i));
         // "Ltd." or "Co." closing a line before a new paragraph ends the sentence; a title before a name never does
         const paragraphAfter = /\n\s*\n/.test(text.slice(k, next)) && /[A-Z]/.test(nextCh) && !isTitleDot(text, i);
-        if ((!(isDot && isAbbreviationDot(text, i)) || paragraphAfter) && !enumerator && !/[a-z]/.test(nextCh)) {
+        // "… year end. ii. The Councillors …": an enumerator opens the next sentence
+        const enumeratorNext = /^\(?(?:[ivx]{1,5}|[a-h])[.)]\s+[A-Z]/.test(text.slice(next, next + 12));
+        if ((!(isDot && isAbbreviationDot(text, i)) || paragraphAfter) && !enumerator && (!/[a-z]/.test(nextCh) || enumeratorNext)) {
           push(k, false);
           i = start;
           continue;
