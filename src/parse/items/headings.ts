@@ -68,16 +68,29 @@ export function readCandidate(r: LineReader, i: number): Candidate | null {
     c.weight = num.style.startsWith("item") ? 1.2 : 0.9;
     return c;
   }
-  if (!HEADING_START.test(rest) || isMonthStart(rest)) return null;
-  // "2 members of the public", "1 will move": a heading does not start with a lower-case word
-  const len = titleLength(rest);
+  if (isMonthStart(rest)) return null;
+  // scanned minutes garble the start of headings ("2. _—- Matters Arising", "4. uestion submitted b …");
+  // such a line can only fill a gap in a run of punctuated numbers, so it weighs little
+  let at = restAt;
+  let noisy = false;
+  if (!HEADING_START.test(rest)) {
+    // "2 members of the public", "1 will move": without punctuation a lower-case word is never a heading
+    if (!num.style || num.style === "item") return null;
+    const junk = /^[^A-Za-z0-9“"‘(]+/.exec(rest)?.[0].length ?? 0;
+    at = restAt + junk;
+    if (!/^[A-Za-z]/.test(t.slice(at))) return null;
+    noisy = true;
+  }
+  const body = t.slice(at);
+  const len = titleLength(body);
   if (!len) return null;
-  const c = finishTitle(r, i, num, numCols, i, restAt, restAt + len);
+  const c = finishTitle(r, i, num, numCols, i, at, at + len);
   let weight = num.style.startsWith("item") ? 1.2 : 1;
-  if (/^that\b/i.test(rest)) weight = 0.2;
+  if (/^that\b/i.test(body)) weight = 0.2;
   else if (c.bodyCol !== null) weight = 0.85;
   if (c.title.split(/\s+/).length > 20) weight *= 0.7;
-  if (/^\d/.test(rest)) weight *= 0.6;
+  if (/^\d/.test(body)) weight *= 0.6;
+  if (noisy) weight = /^[A-Z]/.test(body) ? weight * 0.8 : 0.3;
   c.weight = weight;
   return c;
 }
