@@ -40,6 +40,7 @@ describe("tracker pages in a browser", { skip: existsSync(CHROMIUM) ? false : `n
     ["work-programme", "/work-programme"],
     ["committee-work-programme", `/committees/${committee}/work-programme`],
     ["forward-plan", "/forward-plan"],
+    ["meeting-actions", `/meetings/${f.staffs.meetingSlug}/actions`],
   ];
 
   it("every tracker page type has no WCAG 2.2 A/AA violations", async () => {

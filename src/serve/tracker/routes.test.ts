@@ -125,6 +125,18 @@ describe("tracker routes", () => {
     assert.equal((await json("/api/v1/actions?owner=officers")).total, 1);
   });
 
+  it("a meeting's actions page shows what it asked for, and what it answered", async () => {
+    const res = await get(`/meetings/${f.staffs.meetingSlug}/actions`);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /Asked for at this meeting/);
+    assert.equal((html.match(/<li>/g) ?? []).length, 4);
+    assert.doesNotMatch(html, EXEMPT_TEXT);
+    const bucks = await (await get(`/meetings/${f.bucks.meetingSlug}/actions`)).text();
+    assert.match(bucks, /raised or answered no actions/);
+    assert.equal((await get("/meetings/no-such-meeting/actions")).status, 404);
+  });
+
   it("the work programme shows moves with their history", async () => {
     const body = await json("/api/v1/work-programme");
     const moved = body.data.find((w: any) => w.title.startsWith("Cabinet Response"));

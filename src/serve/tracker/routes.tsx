@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ACTION_STATUSES } from "../../domain/actions.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import { RECOMMENDATION_STATUSES } from "../../domain/scrutiny.ts";
-import { getBody, listAuthorities } from "../../store/read/index.ts";
+import { getBody, getMeeting, listAuthorities } from "../../store/read/index.ts";
 import { listActions } from "../../store/scrutiny/actions.ts";
 import { listForwardPlan } from "../../store/scrutiny/forward-plan.ts";
 import { getInquiry, listRecommendations, summariesByInquiry, type RecommendationView } from "../../store/scrutiny/recommendations.ts";
@@ -14,6 +14,7 @@ import type { AppDeps } from "../deps.ts";
 import { isoDateIn } from "../format.ts";
 import { renderPage } from "../render.tsx";
 import { isoDate, limit, offset, readParams, readQuery, slug } from "../validate.ts";
+import { MeetingActionsPage } from "./meeting-actions.tsx";
 import { ActionsPage, ForwardPlanPage, InquiryPage, RecommendationsPage, WorkProgrammePage } from "./pages.tsx";
 import { presentAction, presentInquiryDetail, presentKeyDecision, presentRecommendation, presentWorkProgrammeEntry, recommendationsCsv } from "./present.ts";
 
@@ -123,6 +124,15 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
   };
   app.get("/actions", (c) => actionsPage(c));
   app.get("/committees/:slug/actions", (c) => actionsPage(c, readParams(c, bySlug).slug));
+
+  app.get("/meetings/:slug/actions", async (c) => {
+    const { slug } = readParams(c, bySlug);
+    // getMeeting answers null for minutes that are not public.
+    const meeting = await getMeeting(db, slug);
+    if (!meeting) throw new QuorumError("not_found", "Meeting not found");
+    const actions = await listActions(db, today(), { meeting: slug });
+    return html(c, <MeetingActionsPage meeting={meeting} actions={actions} />);
+  });
 
   const workProgrammePage = async (c: Context, bodySlug?: string) => {
     const q = readQuery(c, z.object({ body: slug.optional(), authority: slug.optional() }));

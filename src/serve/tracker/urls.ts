@@ -7,6 +7,7 @@ export const trackerUrls = {
   inquiry: (slug: string) => `/recommendations/${e(slug)}`,
   recommendation: (inquirySlug: string, number: string) => `/recommendations/${e(inquirySlug)}#recommendation-${e(number)}`,
   actions: () => "/actions",
+  meetingActions: (meetingSlug: string) => `/meetings/${e(meetingSlug)}/actions`,
   committeeActions: (bodySlug: string) => `/committees/${e(bodySlug)}/actions`,
   workProgramme: () => "/work-programme",
   committeeWorkProgramme: (bodySlug: string) => `/committees/${e(bodySlug)}/work-programme`,
