@@ -55,11 +55,6 @@ export async function pdfPages(bytes: Uint8Array): Promise<PdfPages> {
   }
 }
 
-/** Pages joined with "\n", kept for callers that only want the text. */
-export async function pdfText(bytes: Uint8Array): Promise<string> {
-  return (await pdfPages(bytes)).map((p) => p.join("\n")).join("\n");
-}
-
 function runsOf(items: unknown[], view: number[]): Run[] {
   const runs: Run[] = [];
   for (const item of items as { str?: string; transform?: number[]; width?: number }[]) {
