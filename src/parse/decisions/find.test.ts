@@ -172,3 +172,9 @@ test("enumerated entries in a paragraph, accepted apologies, and 'proposed by' i
     "that the fee proposed by Hayes + Storr represents value for money.",
   ]);
 });
+
+test("proposals: the clause after the seconder, capitalised words before 'seconded', and proposals nobody backed", () => {
+  assert.deepEqual(texts("Proposed D. Pickston and seconded by G. Clere that the Clerk be appointed."), ["that the Clerk be appointed."]);
+  assert.deepEqual(texts("Cllr P Denny proposed acceptance of the Minutes seconded by Cllr L McCarthy."), ["acceptance of the Minutes"]);
+  assert.deepEqual(texts("Cllr Precey proposed pulling away from the camera altogether, no one agreed with this."), []);
+});

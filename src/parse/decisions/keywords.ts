@@ -113,4 +113,5 @@ export const NOT_A_DECISION_BEFORE = /\b(?:had|has|have|having|would|will|shall|
 
 /** Outcome words of a motion. */
 export const CARRIED = /\b(?:motion\s+)?(?:was\s+)?(?:carried|agreed|approved|adopted)\b(?:\s+unanimously|\s+nem\.?\s*con\.?)?/i;
-export const FAILED = /\b(?:defeated|lost|fell|failed|withdrawn|not\s+carried|was\s+not\s+seconded|not\s+seconded|no\s+seconder|was\s+rejected)\b/i;
+export const FAILED =
+  /\b(?:defeated|lost|fell|failed|withdrawn|not\s+carried|was\s+not\s+seconded|not\s+seconded|no\s+seconder|was\s+rejected|not\s+supported)\b|\b(?:no\s*one|nobody|none)\s+(?:else\s+)?(?:agreed|seconded|supported)\b/i;
