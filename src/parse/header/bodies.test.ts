@@ -45,3 +45,9 @@ test("a municipal district or a 'City of' phrase is not an authority", () => {
   assert.deepEqual(findCouncils("Ms. S. Deegan, City of Culture"), []);
   assert.deepEqual(findCouncils("the Township of Nipissing Council was held").map((f) => f.value), ["Township of Nipissing"]);
 });
+
+test("a body wrapped over a blank line, and a clause after the council", () => {
+  assert.equal(of("MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT\n\nOF ADARE-RATHKEALE HELD AT FOYNES"), "Municipal District of Adare-Rathkeale");
+  assert.equal(of("Minutes of Special Meeting of Limerick City and County Council, comprising the Corporate Policy Group, held on"), "Limerick City and County Council");
+  assert.deepEqual(findCouncils("MUNICIPAL DISTRICT OF NEWCASTLE WEST OF LIMERICK CITY AND COUNTY COUNCIL").map((f) => f.value), ["Limerick City and County Council"]);
+});

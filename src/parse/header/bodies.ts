@@ -50,11 +50,16 @@ export function findCouncils(text: string): Found[] {
     let name = (m[1] ?? m[2] ?? m[3]).trim();
     let index = m.index + m[0].indexOf(name);
     // drop lead-in words the capital-word pattern swept up ("Minutes Of", "Draft", "The")
-    const lead = /^(?:(?:Draft|Minutes|Minute|Of|The|Meeting|Proceedings|At|A|An|Regular|Ordinary|Special|Annual|Monthly|Full|Extraordinary|Your|Update|From|Agenda|Notice|Held|In|By|And|With|To|For|Visit)\s+)+/;
+    const lead = /^(?:(?:Draft|Minutes|Minute|Of|The|Meeting|Proceedings|At|A|An|Regular|Ordinary|Special|Annual|Monthly|Full|Extraordinary|Your|Update|From|Agenda|Notice|Held|In|By|And|With|To|For|Visit)\s+)+/i;
     const cut = name.match(lead);
     if (cut) {
       name = name.slice(cut[0].length);
       index += cut[0].length;
+    }
+    // "District of Newcastle West of Limerick City and County Council" → the council after the last "of"
+    for (let tail = /^.+?\s+of\s+(?:the\s+)?([A-Z].*)$/i.exec(name); tail && /\b(?:county|city|borough|district|parish|town|village|community|metropolitan|regional)\s+council$/i.test(tail[1]) && !isGeneric(tail[1]); tail = /^.+?\s+of\s+(?:the\s+)?([A-Z].*)$/i.exec(name)) {
+      index += name.length - tail[1].length;
+      name = tail[1];
     }
     if (!name || isGeneric(name)) continue;
     const raw = src.slice(index, index + name.length);
@@ -71,14 +76,17 @@ export function findMeetingOf(text: string): Found | null {
   const src = text;
   const lead = /\b(?:minutes|meeting|proceedings)\s+(?:of|for)\s+(?:the\s+)?/gi;
   const stop = new RegExp(
-    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|\\n[ \\t]*\\n\\s*(?=[A-Z][a-z]*\\s+[a-z]|[A-Z]{2,}[^\\n]*:)`,
+    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)`,
     "i",
   );
   let fallback: Found | null = null;
   for (let m = lead.exec(src); m; m = lead.exec(src)) {
     const start = m.index + m[0].length;
     const rest = src.slice(start, start + 160);
-    const s = rest.search(stop);
+    // a blank line before a new sentence ("\n\nA meeting was held") ends it too; case matters here
+    const blank = rest.search(/\n[ \t]*\n\s*(?=[A-Z][a-z]*\s+[a-z]|[A-Z]{2,}[^\n]*:)/);
+    const s0 = rest.search(stop);
+    const s = s0 < 0 ? blank : blank < 0 ? s0 : Math.min(s0, blank);
     const raw = (s >= 0 ? rest.slice(0, s) : rest.split(/\n\s*\n/)[0]).trimEnd();
     let cand = squash(raw.replace(/([A-Za-z])-[ \t]*\n\s*(?=[A-Za-z])/g, "$1-"));
     if (/^(?:the\s+)?(?:last|previous|proceedings|meeting|minutes)\b/i.test(cand)) continue;

@@ -19,8 +19,9 @@ export interface DateMatch {
  */
 export function normaliseForDates(text: string): string {
   return text
+    .replace(/<\/?[a-z][^>]*>/gi, (tag) => " ".repeat(tag.length))
     .replace(/\b(\d{1,2})([^\w\s,.\/-]{1,3})(?=\s*[A-Za-z])/g, (_m, d: string, junk: string) => d + " ".repeat(junk.length))
-    .replace(/\b(\d{1,2}) (st|nd|rd|th)\b/gi, "$1$2 ")
+    .replace(/\b(\d{1,2})(\s+)(st|nd|rd|th)\b/gi, (_m, d: string, ws: string, suf: string) => d + suf + " ".repeat(ws.length))
     .replace(/\b(\d{1,2})(st|nd|rd|th)\.(?=[A-Za-z])/gi, "$1$2 ")
     .replace(/\b(\d{1,2})(ST|ND|RD|TH)\b/g, (_m, d, s) => d + s.toLowerCase())
     .replace(/\b(\d{1,2}(?:st|nd|rd|th)?)\s+day\s+of\s+(?=[A-Za-z])/gi, (m, d) => " ".repeat(m.length - d.length - 1) + d + " ");

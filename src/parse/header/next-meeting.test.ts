@@ -40,3 +40,10 @@ test("skips statements with no date, dates to be advised, and the current meetin
   assert.equal(last("The date of the next meeting to be advised at a later date. Cllr Mitchell offered on 12 June 2016 to host."), null);
   assert.equal(last("Draft Minutes Subject to the Approval at the next Meeting Ordinary Meeting of the Parish Council Wednesday 5 September 2018 at 7.00 pm", "2018-09-05"), null);
 });
+
+test("dated next meetings introduced by 'at the' or 'arranged for', and HTML ordinals", () => {
+  assert.equal(last("It would be raised at the next Meeting of the Council scheduled for Monday, 18th July, 2016.", "2016-06-27")?.date, "2016-07-18");
+  assert.equal(last("Next meeting arranged for Wednesday 21st May. The meeting closed at 8.45pm.", "2003-04-16")?.date, "2003-05-21");
+  assert.equal(last("Next Meeting –Tuesday March 11<sup>th</sup> 2014.", "2014-01-14")?.date, "2014-03-11");
+  assert.equal(last("This would be considered at the next meeting. The hedge was cut on 3 May 2016.", "2016-04-01"), null);
+});

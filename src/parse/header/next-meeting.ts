@@ -28,11 +28,13 @@ export function findNextMeetings(text: string, meetingDate?: string | null): Nex
     const lineStart = text.lastIndexOf("\n", m.index) + 1;
     const lead = text.slice(Math.max(lineStart, m.index - 40), m.index);
     // "approval at the next meeting", "raised at the next meeting": pointing ahead, not a date
-    if (/\b(?:at|to|until|before|for approval at|by)\s+(?:the\s+)?$/i.test(lead) && !/\bitems\s+for\s+(?:the\s+)?$/i.test(lead)) continue;
     const start = m.index + m[0].length;
     let windowText = text.slice(start, start + 220);
+    // "… at the next Meeting of the Council scheduled for Monday, 18th July" still dates it
+    const pointing = /\b(?:at|to|until|before|for approval at|by)\s+(?:the\s+)?$/i.test(lead) && !/\bitems\s+for\s+(?:the\s+)?$/i.test(lead);
+    if (pointing && !/^\s*(?:of\s+(?:the\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?\s+)?(?:scheduled|to\s+be\s+held|which\s+(?:is|will\s+be)|on\s)/i.test(windowText)) continue;
     // the statement ends at the first full stop after the date (not at "Co." or "a.m.")
-    if (/^[\s:–-]*(?:(?:is|will\s+be|to\s+be)\s+)?(?:advised|confirmed|arranged|agreed|decided|tbc|tba)\b/i.test(windowText)) continue;
+    if (/^[\s:–-]*(?:(?:is|will\s+be|to\s+be)\s+)?(?:advised|confirmed|arranged|agreed|decided|tbc|tba)\b(?!\s+(?:for|on|as)\b)/i.test(windowText)) continue;
     const dates = findDates(windowText, ref);
     const d = dates[0];
     if (!d) continue;
