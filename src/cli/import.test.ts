@@ -7,9 +7,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import SQLite from "better-sqlite3";
+import pg from "pg";
 import { openStore } from "../store/db.ts";
 import { storeCounts, storeDigest } from "../store/digest.ts";
 import { goldenDocs, GOLDEN_DIR } from "../../test/support/golden.ts";
+import { postgresUnavailable, startPostgres } from "../../test/support/postgres.ts";
 
 const BIN = new URL("../../bin/quorum", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "quorum-import-"));
@@ -80,23 +82,42 @@ async function countSources(path: string): Promise<number> {
   }
 }
 
-test("an import killed mid-way and run again ends in the same state as one clean run", async () => {
-  const dir = mkdtempSync(join(tmp, "corpus-"));
-  const records = corpus(dir);
-  const killedPath = join(tmp, "killed.db");
-  const cleanPath = join(tmp, "clean.db");
+async function countPgSources(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return Number((await client.query("SELECT count(*) AS n FROM source_documents")).rows[0].n);
+  } catch {
+    return 0; // not migrated yet
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
 
-  const child = spawn(process.execPath, [BIN, "import", "--db", `sqlite:${killedPath}`, "--records", records], { stdio: "ignore" });
+/** Starts an import, SIGKILLs it once `minimum` documents are stored, and returns how many were. */
+async function killMidway(db: string, records: string, stored: () => Promise<number>, minimum = 5): Promise<number> {
+  const child = spawn(process.execPath, [BIN, "import", "--db", db, "--records", records], { stdio: "ignore" });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
-  let atKill = 0;
   for (let waited = 0; waited < 60_000; waited += 10) {
-    atKill = await countSources(killedPath);
-    if (atKill >= 5) break;
+    if ((await stored()) >= minimum) break;
     await new Promise((r) => setTimeout(r, 10));
   }
   child.kill("SIGKILL");
   assert.equal(await exited, "SIGKILL");
-  const afterKill = await countSources(killedPath);
+  return stored();
+}
+
+let records = "";
+let cleanDigest = "";
+let cleanCounts: unknown = null;
+
+test("an import killed mid-way and run again ends in the same state as one clean run", async () => {
+  const dir = mkdtempSync(join(tmp, "corpus-"));
+  records = corpus(dir);
+  const killedPath = join(tmp, "killed.db");
+  const cleanPath = join(tmp, "clean.db");
+
+  const afterKill = await killMidway(`sqlite:${killedPath}`, records, () => countSources(killedPath));
   assert.ok(afterKill >= 5 && afterKill < 40, `killed after ${afterKill} of 40 documents`);
 
   const rerun = quorum(["import", "--db", `sqlite:${killedPath}`, "--records", records]);
@@ -115,9 +136,33 @@ test("an import killed mid-way and run again ends in the same state as one clean
     const [ca, cb] = [await storeCounts(a), await storeCounts(b)];
     assert.deepEqual(ca, cb);
     assert.equal(ca.meetings, 40);
-    assert.equal(await storeDigest(a), await storeDigest(b));
+    cleanDigest = await storeDigest(b);
+    cleanCounts = cb;
+    assert.equal(await storeDigest(a), cleanDigest);
   } finally {
     await a.destroy();
     await b.destroy();
+  }
+});
+
+test("on PostgreSQL too, a killed and resumed import equals the clean SQLite run", { skip: postgresUnavailable() ?? false }, async () => {
+  assert.ok(records && cleanDigest, "runs after the SQLite test");
+  const cluster = await startPostgres();
+  try {
+    const url = await cluster.createDatabase();
+    const afterKill = await killMidway(url, records, () => countPgSources(url));
+    assert.ok(afterKill >= 5 && afterKill < 40, `killed after ${afterKill} of 40 documents`);
+    const rerun = quorum(["import", "--db", url, "--records", records]);
+    assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
+    assert.equal(summary(rerun.stdout).unchanged, afterKill);
+    const db = await openStore(url);
+    try {
+      assert.deepEqual(await storeCounts(db), cleanCounts);
+      assert.equal(await storeDigest(db), cleanDigest);
+    } finally {
+      await db.destroy();
+    }
+  } finally {
+    await cluster.stop();
   }
 });

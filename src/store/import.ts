@@ -13,7 +13,7 @@ import { bodyKind } from "./rules/body-kinds.ts";
 import { choosePerson, displayName, mergeNames, parseName, type Candidate, type PersonName } from "./rules/names.ts";
 import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
-import { reindexMeeting, reindexPerson } from "./search.ts";
+import { reindexMeeting, reindexPeople } from "./search.ts";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
 
@@ -296,7 +296,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   await people.flush();
   await deriveMemberships(trx, body.id);
   await reindexMeeting(trx, meetingId);
-  for (const id of touchedPeople) await reindexPerson(trx, id);
+  await reindexPeople(trx, [...touchedPeople]);
   return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId };
 }
 
@@ -401,23 +401,26 @@ async function peopleResolver(trx: Tx, authorityId: number, authorityName: strin
       }
       if (choice.kind === "ambiguous" || !create) return null;
       const display = displayName(name);
-      let slug = personSlug(authorityName, display);
-      for (let n = 2; await trx.selectFrom("people").where("slug", "=", slug).select("id").executeTakeFirst(); n++) slug = `${personSlug(authorityName, display)}-${n}`;
-      const row = await trx
-        .insertInto("people")
-        .values({
-          authority_id: authorityId,
-          slug,
-          display_name: display,
-          honorific: name.honorific,
-          forenames: name.forenames.join(" ") || null,
-          initials: name.initials || null,
-          surname: name.surname,
-          surname_key: name.surnameKey,
-          kind,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      // A taken slug (another person of the same written name) gets the next free suffix.
+      let row: { id: number } | undefined;
+      for (let n = 1; !row; n++) {
+        row = await trx
+          .insertInto("people")
+          .values({
+            authority_id: authorityId,
+            slug: n === 1 ? personSlug(authorityName, display) : `${personSlug(authorityName, display)}-${n}`,
+            display_name: display,
+            honorific: name.honorific,
+            forenames: name.forenames.join(" ") || null,
+            initials: name.initials || null,
+            surname: name.surname,
+            surname_key: name.surnameKey,
+            kind,
+          })
+          .onConflict((oc) => oc.column("slug").doNothing())
+          .returning("id")
+          .executeTakeFirst();
+      }
       list.push({ id: row.id, name, inBody: true, kind, dirty: false });
       known.set(name.surnameKey, list);
       return row.id;

@@ -102,30 +102,40 @@ export async function reindexMeeting(db: Db, meetingId: number): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await db.insertInto("search_entries").values(rows.slice(i, i + 200)).execute();
 }
 
-/** Rewrites the search entry of one person: the name, the names as written and the bodies attended. */
-export async function reindexPerson(db: Db, personId: number): Promise<void> {
-  const p = await db.selectFrom("people").where("id", "=", personId).select(["id", "display_name", "authority_id"]).executeTakeFirst();
-  const current = await db.selectFrom("search_entries").where("kind", "=", "person").where("entity_id", "=", personId).select(["id", "title", "text"]).executeTakeFirst();
-  const seen = p
-    ? await db
-        .selectFrom("attendance")
-        .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-        .innerJoin("bodies", "bodies.id", "meetings.body_id")
-        .where("attendance.person_id", "=", personId)
-        .where(publicMeetingsOnly)
-        .select(["attendance.raw_name", "bodies.name"])
-        .distinct()
-        .execute()
-    : [];
-  if (!p || !seen.length) {
-    if (current) await db.deleteFrom("search_entries").where("id", "=", current.id).execute();
-    return;
+/** Rewrites the search entries of people: the name, the names as written and the bodies attended. */
+export async function reindexPeople(db: Db, personIds: number[]): Promise<void> {
+  const ids = [...new Set(personIds)];
+  if (!ids.length) return;
+  const people = await db.selectFrom("people").where("id", "in", ids).select(["id", "display_name", "authority_id"]).execute();
+  const current = await db.selectFrom("search_entries").where("kind", "=", "person").where("entity_id", "in", ids).select(["id", "entity_id", "title", "text"]).execute();
+  const seen = await db
+    .selectFrom("attendance")
+    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where("attendance.person_id", "in", ids)
+    .where(publicMeetingsOnly)
+    .select(["attendance.person_id", "attendance.raw_name", "bodies.name"])
+    .distinct()
+    .execute();
+  const entryOf = new Map(current.map((c) => [c.entity_id, c]));
+  for (const id of ids) {
+    const p = people.find((x) => x.id === id);
+    const mine = seen.filter((s) => s.person_id === id);
+    const entry = entryOf.get(id);
+    if (!p || !mine.length) {
+      if (entry) await db.deleteFrom("search_entries").where("id", "=", entry.id).execute();
+      continue;
+    }
+    const text = [...new Set([...mine.map((s) => s.raw_name).sort(), ...mine.map((s) => s.name).sort()])].join("\n");
+    // Most imports only confirm what a person's entry already says; rewriting it would churn the index.
+    if (entry && entry.title === p.display_name && entry.text === text) continue;
+    if (entry) await db.updateTable("search_entries").set({ title: p.display_name, text }).where("id", "=", entry.id).execute();
+    else await db.insertInto("search_entries").values({ kind: "person", entity_id: p.id, meeting_id: null, body_id: null, authority_id: p.authority_id, year: null, title: p.display_name, text }).execute();
   }
-  const text = [...new Set([...seen.map((s) => s.raw_name).sort(), ...seen.map((s) => s.name).sort()])].join("\n");
-  // Most imports only confirm what a person's entry already says; rewriting it would churn the FTS index.
-  if (current && current.title === p.display_name && current.text === text) return;
-  if (current) await db.updateTable("search_entries").set({ title: p.display_name, text }).where("id", "=", current.id).execute();
-  else await db.insertInto("search_entries").values({ kind: "person", entity_id: p.id, meeting_id: null, body_id: null, authority_id: p.authority_id, year: null, title: p.display_name, text }).execute();
+}
+
+export async function reindexPerson(db: Db, personId: number): Promise<void> {
+  await reindexPeople(db, [personId]);
 }
 
 // --- reading it ---

@@ -295,6 +295,19 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.deepEqual(march?.attendance.present.map((a) => [a.rawName, a.person?.name]), [["Cllr Tett", "Martin Tett"], ["Mr J Tett", "J Tett"]]);
     });
 
+    test("a record without an authority takes the --authority name, else its body's own name", async () => {
+      assert.ok((await listAuthorities(db)).some((a) => a.name === "Community, Leisure & Emergency Services Strategic Policy Committee"));
+      const r = await importMinutes(db, {
+        source: sourceOf("home-spc.txt", "Home and Social Development SPC\n9 July 2018\n"),
+        record: minutes({ body: "Home and Social Development SPC", date: "2018-07-09" }),
+        authority: "Limerick City and County Council",
+        parserVersion: "golden",
+      });
+      assert.equal(r.meetingSlug, "limerick-city-and-county-council-home-and-social-development-spc-2018-07-09");
+      const bodies = await listBodies(db, { authority: "limerick-city-and-county-council" });
+      assert.deepEqual(bodies.map((b) => b.name).sort(), ["Home and Social Development SPC", "Municipal District of Cappamore-Kilmallock"]);
+    });
+
     test("a document that fails mid-import leaves nothing behind", async () => {
       const before = await storeDigest(db);
       const beforeCounts = await storeCounts(db);
