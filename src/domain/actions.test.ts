@@ -100,6 +100,21 @@ test("to provide for something, in a by-law or a grant, asks nobody for anything
   }
 });
 
+test("closed-session notices, rights, wishes and requests for approval are not actions", () => {
+  for (const text of [
+    "This part of our meeting will be closed to the public as authorized by Section 239(2)(b) of the Municipal Act, 2001, c. 25, for consideration of the following subject matter: (b) Personal matters about an identifiable individual. Council to receive an update on municipal staff in municipal positions.",
+    "The approval of the District be and is hereby given to the making of Standing Orders, together with the following amendment: Each Member shall be permitted to submit two Notices of Motion.",
+    "He also asked for approval to enrol with the Norfolk Community Transport Association - this was approved by those present.",
+    "This should be requested for a Tuesday morning.",
+  ]) {
+    assert.deepEqual(actionsFromResolution(text), [], text);
+  }
+  const [further] = actionsFromResolution(
+    "The Council of the Township of Nipissing supports the Municipality of East Ferris in its application for funding; AND FURTHER THAT a copy of this resolution be forwarded to the Municipality of East Ferris.",
+  );
+  assert.equal(further.text, "A copy of this resolution be forwarded to the Municipality of East Ferris");
+});
+
 test("'and that' parts are separate decisions; only the one that asks becomes an action", () => {
   const text =
     "The Township of Nipissing supports requests to Transport Canada for the investigation of issues regarding Floating Accommodations; AND THAT a copy of this resolution be sent to MPP Vic Fedeli and the Municipality of Powassan.";

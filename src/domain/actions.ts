@@ -58,7 +58,7 @@ export function splitClauses(text: string): Clause[] {
     // "…; AND THAT a copy be sent to …" (a Canadian council's form) and "… and that …" join
     // separate decisions in one clause.
     c.text
-      .split(/(?:[;,])?\s+and\s+that\s+(?=\S)/i)
+      .split(/(?:[;,])?\s+and\s+(?:further\s+)?that\s+(?=\S)/i)
       .map(tidy)
       .filter(Boolean)
       .map((t, i) => ({ label: c.label, part: i + 1, text: t })),
@@ -112,10 +112,11 @@ interface Request {
 const REQUESTS: { re: RegExp; ownerBefore: boolean }[] = [
   { re: /\bbe\s+(?:forwarded|forward|circulated|shared|sent|submitted|reported)\b/i, ownerBefore: false },
   { re: /\b(?:be\s+|to\s+be\s+)?brought\s+back\b/i, ownerBefore: false },
-  { re: /\breceives?\s+(?:regular|further|quarterly|monthly|annual|periodic|an?|the)?\s*(?:progress\s+)?(?:updates?|reports?)\b/i, ownerBefore: false },
+  // Only a standing request: "to receive an update on …" also describes what a closed session is for.
+  { re: /\breceives?\s+(?:regular|further|quarterly|monthly|annual|periodic|six-monthly)\s+(?:progress\s+)?(?:updates?|reports?)\b/i, ownerBefore: false },
   { re: /\b(?:be\s+)?kept\s+(?:up\s+to\s+date|informed|updated)\b/i, ownerBefore: false },
   { re: /\bfurther\s+(?:update|report)\b[^.;]*?\bin\s+due\s+course\b/i, ownerBefore: false },
-  { re: /\b(?:be\s+)?(?:asked|requested)\s+(?:to|for)\b/i, ownerBefore: true },
+  { re: /\b(?:be\s+)?(?:asked\s+(?:to|for)|requested\s+to)\b/i, ownerBefore: true },
   { re: /\b(?:to\s+)?report\s+back\b/i, ownerBefore: true },
   // Not "to provide": "to provide for …" in by-laws and grants asks nobody for anything.
   { re: /\bto\s+(?:circulate|forward|share|send|bring\s+back|submit)\b/i, ownerBefore: true },
@@ -130,6 +131,9 @@ function findRequest(clause: string): Request | null {
     if (/\bnot\s+(?:be\s+|to\s+)?$/i.test(clause.slice(0, m.index))) continue;
     // Being "asked to note" or "asked to approve" is a decision, not a task.
     if (/^(?:be\s+)?(?:asked|requested)\s+to\s+(?:note|approve|agree|endorse|accept)\b/i.test(clause.slice(m.index))) continue;
+    if (/^(?:be\s+)?asked\s+for\s+(?:approval|permission|consent)\b/i.test(clause.slice(m.index))) continue;
+    // "permitted to submit", "wished to send": a right or a wish, not a task.
+    if (/\b(?:permitted|allowed|able|entitled|wish(?:es|ed)?)\s+$/i.test(clause.slice(0, m.index))) continue;
     if (!best || m.index < best.index) best = { index: m.index, ownerBefore };
   }
   return best;
