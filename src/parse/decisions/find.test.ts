@@ -178,3 +178,9 @@ test("proposals: the clause after the seconder, capitalised words before 'second
   assert.deepEqual(texts("Cllr P Denny proposed acceptance of the Minutes seconded by Cllr L McCarthy."), ["acceptance of the Minutes"]);
   assert.deepEqual(texts("Cllr Precey proposed pulling away from the camera altogether, no one agreed with this."), []);
 });
+
+test("a terse proposal names the matter before the movers", () => {
+  assert.deepEqual(texts("C.A.B. request for a donation - £25.00 proposed P. Wood, seconded Miss Richardson unanimously agreed."), [
+    "C.A.B. request for a donation - £25.00",
+  ]);
+});

@@ -45,6 +45,7 @@ export function proposalText(sentence: string): string | null {
   const clause = /\bseconded\s+by\s+[^,;]{1,40}?\s+((?:that|to)\s[^]*)$/i.exec(after);
   if (clause) return clause[1].replace(/[,;]?\s*(?:all\s+(?:were\s+)?in\s+favou?r|carried)\b[^]*$/i, "").trim();
   const cut =
+    /[,;]?\s*(?:and\s+)?(?:this\s+was\s+)?(?:duly\s+)?seconded(?:\s+by)?\s+(?=[A-Z])/.exec(after) ??
     /[,;]?\s*(?:and\s+)?(?:this\s+was\s+)?(?:duly\s+)?seconded\s+by\b/i.exec(after) ??
     /[,;]\s*(?:and\s+)?(?:(?:Cllr|Clr|Councillor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+seconded\b/.exec(after);
   const tally = /[,;]\s*(?:with\s+)?(?:all|everyone|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:were\s+|votes?\s+)?(?:present\s+)?(?:in\s+favou?r|for|agreed)\b/i.exec(after);
@@ -53,7 +54,11 @@ export function proposalText(sentence: string): string | null {
   const end = Math.min(cut ? cut.index : Infinity, tally ? tally.index : Infinity, carried && !cut && !tally ? carried.index : Infinity);
   let text = after.slice(0, end).trim().replace(/[,;]$/, "");
   // "Cllr A proposed Cllr B as Chairman, seconded by …": the whole proposal says what was decided
-  if (/^(?:(?:Cllr|Clr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b\.?|[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:[A-Z]\.\s?)+[A-Z][a-z]+$)/.test(text)) {
+  const looksLikeName = /^(?:(?:Cllr|Clr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b\.?|[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:[A-Z]\.\s?)+[A-Z][a-z]+(?:,?\s+seconded\b.*)?$)/;
+  // "£25.00 donation to the C.A.B. proposed P. Wood, seconded Miss Richardson": the matter comes first
+  const matter = before.replace(/^[\s\-*•]+/, "").replace(/[\s,:–-]+$/, "");
+  if (looksLikeName.test(text) && matter.split(/\s+/).length >= 3 && !/\b(?:Cllr|Councillor|Mr|Mrs|Ms)\.?\s+\S+$/.test(matter)) return matter;
+  if (looksLikeName.test(text)) {
     text = (sentence.slice(0, m.index) + sentence.slice(m.index, m.index + m[0].length) + after.slice(0, end)).trim().replace(/[,;]$/, "");
   }
   if (text.split(/\s+/).length < 2) return null;
