@@ -161,6 +161,17 @@ export const openapi = {
             attendance: arr(ref("Attendee")),
             declarations: arr(obj({ name: str, person: nullable("Ref"), item: { oneOf: [obj({ id: str, number: str }), { type: "null" }] }, interest: nstr, description: nstr })),
             items: arr(ref("Item")),
+            recommendations: arr(
+              obj({
+                number: str,
+                text: str,
+                response: { type: ["string", "null"], enum: ["yes", "partially", "no", null] },
+                responseText: nstr,
+                responsibleMember: nstr,
+                responsibleOfficer: nstr,
+                actionBy: { ...nstr, description: "YYYY-MM or YYYY-MM-DD" },
+              }),
+            ),
             nextMeeting: { oneOf: [obj({ date: ndate, time, venue: nstr }), { type: "null" }] },
             source: { oneOf: [obj({ documentId: int, url: str, text: str }), { type: "null" }] },
           }),

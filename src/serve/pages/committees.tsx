@@ -146,7 +146,7 @@ export function CommitteePage({ b }: { b: BodyDetail }) {
 
 function MemberTable({ caption, rows }: { caption: string; rows: BodyDetail["members"] }) {
   return (
-    <table class="govuk-table">
+    <table class="govuk-table qm-stack">
       <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
@@ -172,9 +172,9 @@ function MemberTable({ caption, rows }: { caption: string; rows: BodyDetail["mem
                 {m.person.name}
               </a>
             </th>
-            <td class="govuk-table__cell">{m.role ?? (m.kind === "member" ? "Member" : KIND_LABEL(m.kind))}</td>
-            <td class="govuk-table__cell">{m.from ? formatDate(m.from) : "–"}</td>
-            <td class="govuk-table__cell">{m.to ? formatDate(m.to) : "–"}</td>
+            <td class="govuk-table__cell" data-label="Role">{m.role ?? (m.kind === "member" ? "Member" : KIND_LABEL(m.kind))}</td>
+            <td class="govuk-table__cell" data-label="Recorded from">{m.from ? formatDate(m.from) : "–"}</td>
+            <td class="govuk-table__cell" data-label="Until">{m.to ? formatDate(m.to) : "–"}</td>
           </tr>
         ))}
       </tbody>

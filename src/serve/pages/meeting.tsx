@@ -1,7 +1,7 @@
 import type { AttendeeView, MeetingDetail } from "../../store/read/types.ts";
 import { Layout } from "../components/layout.tsx";
 import { SourceLink, type SourceLines } from "../components/source.tsx";
-import { formatDate, formatLongDate, formatTime } from "../format.ts";
+import { formatDate, formatLongDate, formatTime, monthName } from "../format.ts";
 import { urls } from "../urls.ts";
 
 const STATUS_TAG: Record<string, { text: string; colour: string }> = {
@@ -10,6 +10,18 @@ const STATUS_TAG: Record<string, { text: string; colour: string }> = {
   cancelled: { text: "Cancelled", colour: "govuk-tag--red" },
   postponed: { text: "Postponed", colour: "govuk-tag--orange" },
 };
+
+const RESPONSE_TAG: Record<string, { text: string; colour: string }> = {
+  yes: { text: "Accepted", colour: "govuk-tag--green" },
+  partially: { text: "Partially accepted", colour: "govuk-tag--yellow" },
+  no: { text: "Not accepted", colour: "govuk-tag--red" },
+};
+
+/** "2018-04" → "April 2018"; full dates as usual. */
+function formatMonthOrDate(v: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(v);
+  return m ? `${monthName(Number(m[2]))} ${m[1]}` : formatDate(v);
+}
 
 const MINUTES_STATUS: Record<string, string> = {
   draft: "Draft minutes",
@@ -203,6 +215,13 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
               Items and decisions ({m.items.length})
             </a>
           </li>
+          {m.recommendations.length > 0 && (
+            <li>
+              <a class="govuk-link" href="#recommendations">
+                Recommendations and responses ({m.recommendations.length})
+              </a>
+            </li>
+          )}
           {m.sourceDocumentId && (
             <li>
               <a class="govuk-link" href="#source">
@@ -319,6 +338,60 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
           </article>
         ))}
       </section>
+
+      {m.recommendations.length > 0 && (
+        <section aria-labelledby="recommendations">
+          <h2 class="govuk-heading-l" id="recommendations">
+            Recommendations and responses
+          </h2>
+          <table class="govuk-table qm-recommendations qm-stack">
+            <caption class="govuk-table__caption govuk-visually-hidden">Recommendations considered at this meeting, with the response to each</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
+                  No.
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Recommendation
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Response
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Responsible
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Action by
+                </th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {m.recommendations.map((r) => (
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header">
+                    <span class="qm-stack__label">Recommendation </span>
+                    {r.number}
+                  </th>
+                  <td class="govuk-table__cell" data-label="Recommendation">
+                    {r.text}
+                    {r.responseText && <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">{r.responseText}</p>}
+                  </td>
+                  <td class="govuk-table__cell" data-label="Response">
+                    {r.response ? <strong class={`govuk-tag ${RESPONSE_TAG[r.response]?.colour ?? "govuk-tag--grey"}`}>{RESPONSE_TAG[r.response]?.text ?? r.response}</strong> : "–"}
+                  </td>
+                  <td class="govuk-table__cell" data-label="Responsible">
+                    {[r.responsibleMember, r.responsibleOfficer].filter(Boolean).map((who) => (
+                      <span class="qm-block">{who}</span>
+                    ))}
+                    {!r.responsibleMember && !r.responsibleOfficer && "–"}
+                  </td>
+                  <td class="govuk-table__cell" data-label="Action by">{r.actionBy ? formatMonthOrDate(r.actionBy) : "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
 
       {(next || m.nextMeeting || m.previousMeeting) && (
         <section aria-labelledby="next-meeting">

@@ -21,7 +21,7 @@ export function PeoplePage({ people, base, page, pageSize, authorities, authorit
       <p class="govuk-body-l">Councillors, officers and others named in the minutes.</p>
       <AuthorityFilter authorities={authorities} selected={authority} action={urls.people()} />
       <p class="govuk-body qm-count">{plural(people.total, "person", "people")}</p>
-      <table class="govuk-table">
+      <table class="govuk-table qm-stack">
         <caption class="govuk-table__caption govuk-visually-hidden">People named in the minutes</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
@@ -49,9 +49,17 @@ export function PeoplePage({ people, base, page, pageSize, authorities, authorit
                   {p.name}
                 </a>
               </th>
-              {authorities.length > 1 && <td class="govuk-table__cell">{p.authority.name}</td>}
-              <td class="govuk-table__cell">{KIND[p.kind] ?? p.kind}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{p.meetingCount}</td>
+              {authorities.length > 1 && (
+                <td class="govuk-table__cell" data-label="Council">
+                  {p.authority.name}
+                </td>
+              )}
+              <td class="govuk-table__cell" data-label="Recorded as">
+                {KIND[p.kind] ?? p.kind}
+              </td>
+              <td class="govuk-table__cell govuk-table__cell--numeric" data-label="Meetings">
+                {p.meetingCount}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -95,7 +103,7 @@ export function PersonPage({ p }: { p: PersonDetail }) {
         {p.memberships.length === 0 ? (
           <p class="govuk-body">No committee roles are recorded.</p>
         ) : (
-          <table class="govuk-table">
+          <table class="govuk-table qm-stack">
             <caption class="govuk-table__caption govuk-visually-hidden">Committees and roles over time</caption>
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
@@ -116,14 +124,14 @@ export function PersonPage({ p }: { p: PersonDetail }) {
             <tbody class="govuk-table__body">
               {p.memberships.map((m) => (
                 <tr class="govuk-table__row">
-                  <td class="govuk-table__cell">
+                  <td class="govuk-table__cell" data-label="Committee">
                     <a class="govuk-link" href={urls.committee(m.body.slug)}>
                       {m.body.name}
                     </a>
                   </td>
-                  <td class="govuk-table__cell">{m.role ?? (m.kind === "member" ? "Member" : KIND[m.kind] ?? m.kind)}</td>
-                  <td class="govuk-table__cell">{m.from ? formatDate(m.from) : "–"}</td>
-                  <td class="govuk-table__cell">{m.to ? formatDate(m.to) : "–"}</td>
+                  <td class="govuk-table__cell" data-label="Role">{m.role ?? (m.kind === "member" ? "Member" : KIND[m.kind] ?? m.kind)}</td>
+                  <td class="govuk-table__cell" data-label="From">{m.from ? formatDate(m.from) : "–"}</td>
+                  <td class="govuk-table__cell" data-label="To">{m.to ? formatDate(m.to) : "–"}</td>
                 </tr>
               ))}
             </tbody>
@@ -175,7 +183,7 @@ export function PersonPage({ p }: { p: PersonDetail }) {
         )}
         {a.inAttendance > 0 && <p class="govuk-body">Also attended {plural(a.inAttendance, "meeting")} without being a member of the committee.</p>}
         {a.meetings.length > 0 && (
-          <table class="govuk-table">
+          <table class="govuk-table qm-stack">
             <caption class="govuk-table__caption govuk-table__caption--m">Meetings</caption>
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
@@ -195,13 +203,13 @@ export function PersonPage({ p }: { p: PersonDetail }) {
                 const s = STATUS[r.status];
                 return (
                   <tr class="govuk-table__row">
-                    <td class="govuk-table__cell">
+                    <td class="govuk-table__cell" data-label="Date">
                       <a class="govuk-link" href={urls.meeting(r.meeting.slug)}>
                         {formatLongDate(r.meeting.date)}
                       </a>
                     </td>
-                    <td class="govuk-table__cell">{r.meeting.body.name}</td>
-                    <td class="govuk-table__cell">
+                    <td class="govuk-table__cell" data-label="Committee">{r.meeting.body.name}</td>
+                    <td class="govuk-table__cell" data-label="Recorded as">
                       {s ? <strong class={`govuk-tag ${s.colour}`}>{s.text}</strong> : r.status}
                       {r.role && <span class="qm-count"> {r.role}</span>}
                     </td>

@@ -94,6 +94,15 @@ export function presentMeetingDetail(m: MeetingDetail) {
     ],
     declarations: m.declarations.map(presentDeclaration),
     items: m.items.map((i) => presentItem(m.slug, i)),
+    recommendations: m.recommendations.map((r) => ({
+      number: r.number,
+      text: r.text,
+      response: r.response,
+      responseText: r.responseText,
+      responsibleMember: r.responsibleMember,
+      responsibleOfficer: r.responsibleOfficer,
+      actionBy: r.actionBy,
+    })),
     nextMeeting: m.nextMeetingStated ? { date: m.nextMeetingStated.date, time: m.nextMeetingStated.time, venue: m.nextMeetingStated.venue } : null,
     source: m.sourceDocumentId ? { documentId: m.sourceDocumentId, url: urls.document(m.sourceDocumentId), text: urls.documentText(m.sourceDocumentId) } : null,
   };
