@@ -132,6 +132,23 @@ eachStore("tracking imported minutes", (store) => {
     assert.equal(open.length, 3);
   });
 
+  it("runs inside the importer's transaction, and leaves nothing when that transaction fails", async () => {
+    const db = await store.open();
+    const { meetingId } = await importFromCorpus(db, STAFFS);
+    const t = trackerDb(db);
+    await t.deleteFrom("actions").execute();
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        assert.equal((await trackMeeting(trx, meetingId)).actions, 5);
+        throw new Error("import failed later");
+      }),
+      /import failed later/,
+    );
+    assert.equal((await t.selectFrom("actions").select("id").execute()).length, 0);
+    await db.transaction().execute((trx) => trackMeeting(trx, meetingId));
+    assert.equal((await t.selectFrom("actions").select("id").execute()).length, 5);
+  });
+
   it("Staffs item 33 fills the work programme with the history of each change", async () => {
     const db = await store.open();
     const { tracked } = await importFromCorpus(db, STAFFS);
