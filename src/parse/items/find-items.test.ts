@@ -185,3 +185,19 @@ test("a heading in capitals followed by a numbered sub-heading on the same line"
   const text = ["1. PUBLIC FORUM The new streetlamp was discussed.", "2. LOCAL AUTHORITY REPORTS i. Norfolk County Council Following the last meeting Cllr Storey spoke."].join("\n");
   assert.deepEqual(items(text).list, ["1 Public Forum", "2 Local Authority Reports"]);
 });
+
+test("labelled paragraphs are items, attendance labels are not", () => {
+  const text = [
+    "West Dereham Parish Council Minutes",
+    "Present: E. Drew - Chairman, Mrs. Berry, M. Grief.",
+    "Apologies: Miss Richardson",
+    "Minutes: It was agreed that the minutes of the January meeting be signed as a correct record.",
+    "Matters Arising: The Litter Bin has been collected.",
+    "Planning: A.M. White - Excavation of gault clay - recommend approval.",
+    "The meeting closed at 9.05p.m.",
+  ].join("\n");
+  const { ctx, found, list } = items(text);
+  assert.deepEqual(list, ["1 Minutes", "2 Matters Arising", "3 Planning"]);
+  assert.match(ctx.lines[found[0].bodyStart].text, /^It was agreed that the minutes/);
+  assert.equal(found[0].number.span.implied, true);
+});

@@ -3,6 +3,7 @@
 // numbers are marked implied. Used only when no numbered sequence was found.
 import type { ItemBlock, ParseContext } from "../context.ts";
 import { plain } from "./markup.ts";
+import { splitLines } from "./split-lines.ts";
 import { STARTERS, isMonthStart, titleCase } from "./titles.ts";
 
 const LABELS =
@@ -40,7 +41,7 @@ export function topicItems(ctx: ParseContext): ItemBlock[] | null {
       heads.push(i);
     }
   }
-  if (heads.length < 2) return null;
+  if (heads.length < 2) return labelledItems(ctx, texts);
   return heads.map((i, k) => {
     const t = texts[i].replace(/[.:]$/, "").trim();
     const raw = ctx.lines[i].text;
@@ -70,4 +71,48 @@ export function isTopicHeading(t: string): boolean {
   if (!content.length) return false;
   const capital = content.filter((w) => /^[("“‘]?[A-Z]/.test(w)).length;
   return capital / content.length >= (/[.]$/.test(t) ? 0.65 : 0.6);
+}
+
+const ATTENDANCE_LABEL =
+  /^(?:present|those\s+(?:present|attending)|attendance|apologies(?:\s+for\s+absence)?(?:\s+received)?|absent|in\s+attendance|also\s+(?:present|in\s+attendance)|members\s+of\s+the\s+public|public|clerk|chair(?:man|person)?|signed|date|time|venue|proposed(?:\s+by)?|seconded(?:\s+by)?|resolved|note|action|councillors?(?:\s+present)?|others\s+present)$/i;
+
+/**
+ * Minutes written as labelled paragraphs ("Minutes of the last Meeting: …", "Matters Arising: …",
+ * "Planning: …"). The attendance labels are not items.
+ */
+function labelledItems(ctx: ParseContext, texts: string[]): ItemBlock[] | null {
+  const heads: { line: number; label: string; col: number; body: number | null }[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const m = /^([A-Z][^:]{2,60}?)\s*:(?!\d)\s*(.*)$/.exec(texts[i]);
+    if (!m) continue;
+    const label = m[1].trim();
+    const words = label.split(/\s+/);
+    if (words.length > 8 || ATTENDANCE_LABEL.test(label) || PERSON_START.test(label + " ") || /^[A-Z]\.\s/.test(label)) continue;
+    if (STARTERS.has(words[0]) || /\d{3,}|[.;,]$/.test(label)) continue;
+    const content = words.filter((w) => /[A-Za-z]{4,}/.test(w) && !SMALL.has(w.toLowerCase()));
+    if (content.length && content.filter((w) => /^[A-Z]/.test(w)).length / content.length < 0.5) continue;
+    const raw = ctx.lines[i].text;
+    heads.push({ line: i, label, col: Math.max(0, raw.indexOf(label)), body: m[2] ? bodyCol(raw, m[2], raw.indexOf(label) + label.length) : null });
+  }
+  if (heads.length < 3) return null;
+  // the text after the label is the item's body: it goes on a line of its own
+  const cuts = heads.filter((h) => h.body !== null).map((h) => ({ line: h.line, col: h.body! }));
+  ctx.lines = splitLines(ctx.lines, cuts);
+  let shift = 0;
+  for (const h of heads) {
+    h.line += shift;
+    if (h.body !== null) shift++;
+  }
+  return heads.map((h, k) => ({
+    number: { value: String(k + 1), span: ctx.span(h.line, h.col, h.col + h.label.length, true) },
+    title: ctx.located(titleCase(h.label), h.line, h.col, h.col + h.label.length),
+    start: h.line,
+    bodyStart: h.line + 1,
+    end: heads[k + 1]?.line ?? ctx.lines.length,
+  }));
+}
+
+function bodyCol(raw: string, body: string, from: number): number | null {
+  const at = raw.indexOf(body.slice(0, Math.min(15, body.length)), Math.max(0, from));
+  return at > 0 ? at : null;
 }
