@@ -90,7 +90,7 @@ export function stripQuotes(text: string): string {
       break;
     }
   }
-  return t.replace(/[”"]$/, "").trim();
+  return t.replace(/[”"]$/, "").replace(/[”"]([.;])$/, "$1").trim();
 }
 
 /** Joins lines and list entries the way the expected texts read: one space, bullets dropped, enumerators kept. */

@@ -184,3 +184,10 @@ test("a terse proposal names the matter before the movers", () => {
     "C.A.B. request for a donation - £25.00",
   ]);
 });
+
+test("a seconder introduced by 'which was' and a stray closing quote are trimmed", () => {
+  assert.deepEqual(texts("Councillor Sheahan proposed that the Scheme be adopted without any amendment, which was seconded by Councillor Ryan."), [
+    "that the Scheme be adopted without any amendment",
+  ]);
+  assert.deepEqual(texts("And Resolved:\n“That the draft Minutes be adopted and signed”."), ["That the draft Minutes be adopted and signed."]);
+});

@@ -52,7 +52,7 @@ export function proposalText(sentence: string): string | null {
   const carried = /\b(?:carried|agreed|unanimously)\b/i.exec(after);
   if (!cut && !tally && !carried) return null;
   const end = Math.min(cut ? cut.index : Infinity, tally ? tally.index : Infinity, carried && !cut && !tally ? carried.index : Infinity);
-  let text = after.slice(0, end).trim().replace(/[,;]$/, "");
+  let text = after.slice(0, end).trim().replace(/[,;]?\s*(?:which|this|that)\s+was\s*$/i, "").replace(/[,;]$/, "");
   // "Cllr A proposed Cllr B as Chairman, seconded by …": the whole proposal says what was decided
   const looksLikeName = /^(?:(?:Cllr|Clr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b\.?|[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:[A-Z]\.\s?)+[A-Z][a-z]+(?:,?\s+seconded\b.*)?$)/;
   // "£25.00 donation to the C.A.B. proposed P. Wood, seconded Miss Richardson": the matter comes first
