@@ -54,3 +54,32 @@ test("pages carry a Content-Security-Policy that allows no inline script", async
   assert.doesNotMatch(csp, /unsafe-inline/);
   assert.doesNotMatch(await res.text(), /<script>(?!<\/script>)/);
 });
+
+test("a trailing slash redirects to the page without it", async () => {
+  const res = await app.request("/committees/");
+  assert.equal(res.status, 301);
+  assert.equal(new URL(res.headers.get("location") ?? "", "http://x").pathname, "/committees");
+});
+
+test("an internal failure answers a generic 500 with a stable id, never the cause or a stack", async () => {
+  const broken = await openStore(":memory:");
+  await broken.destroy();
+  const failing = createApp({ db: broken });
+  const errors: unknown[] = [];
+  const log = console.error;
+  console.error = (...args: unknown[]) => void errors.push(args);
+  try {
+    const api = await failing.request("/api/v1/meetings");
+    assert.equal(api.status, 500);
+    const body = (await api.json()) as { error: { id: string; status: number; message: string } };
+    assert.deepEqual(body, { error: { id: "internal", status: 500, message: "Something went wrong on our side." } });
+    const page = await failing.request("/committees");
+    assert.equal(page.status, 500);
+    const html = await page.text();
+    assert.match(html, /Sorry, there is a problem with the service/);
+    assert.doesNotMatch(html, /destroyed|sqlite|kysely|\.ts:\d+/i);
+  } finally {
+    console.error = log;
+  }
+  assert.equal(errors.length, 2, "each failure is logged once, for the operator");
+});

@@ -2,6 +2,7 @@
 // store for public data only (the store applies the one visibility rule), run, then present
 // the result through a presenter that lists public fields one by one.
 import { Hono } from "hono";
+import { trimTrailingSlash } from "hono/trailing-slash";
 import { mountAssets } from "./assets.ts";
 import { onError, onNotFound } from "./errors.tsx";
 import { registerApi } from "./api/routes.ts";
@@ -22,6 +23,8 @@ export function createApp(deps: AppDeps): Hono {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
   });
+  // "/committees/" is the committees page, not a missing one
+  app.use("*", trimTrailingSlash());
   mountAssets(app);
   registerApi(app, deps);
   registerPages(app, deps);
