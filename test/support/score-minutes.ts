@@ -3,7 +3,7 @@
 // as full) for text, set F1 over names matched by surname and initial, items matched by number.
 import type { ParsedMinutes } from "../../src/domain/minutes.ts";
 
-type Record = Partial<ParsedMinutes> & { [k: string]: unknown };
+type Record = Partial<ParsedMinutes>;
 
 const TITLES = new Set(
   ("mr mrs ms miss mx dr prof professor sir dame lady lord rev revd reverend cllr clr clir councillor councilor " +
