@@ -170,3 +170,15 @@ test("double titles, the public after 'and', pronouns and labelled paragraphs", 
     "C. Humphries | present | member",
   ]);
 });
+
+test("semicolon lists keep 'and' inside roles", () => {
+  assert.deepEqual(
+    table("Regrets: Mayor Dave Yemm\nStaff: Fire Chief-MLEO-CEMC Will Bateman; Land Planning\nand Technology Administrator John-Paul Negrinotti; and Municipal Administrator-Clerk-Treasurer\nKris Croskery-Hodgins.\n\nDisclosure of pecuniary interest: None."),
+    [
+      "Mayor Dave Yemm | apologies | member | Mayor",
+      "Will Bateman | present | officer | Fire Chief-MLEO-CEMC",
+      "John-Paul Negrinotti | present | officer | Land Planning and Technology Administrator",
+      "Kris Croskery-Hodgins | present | officer | Municipal Administrator-Clerk-Treasurer",
+    ],
+  );
+});

@@ -53,6 +53,16 @@ function roleThenBracketedName(text: string, base: number): Person[] | null {
   return hits >= 1 && out.length && !HONORIFIC.test(text.trim()) ? out : null;
 }
 
+/** "Superintendent Dan MacInnis and Municipal Administrator Kris Croskery-Hodgins": an "and" after a name separates. */
+function splitAfterName(p: { text: string; index: number }): { text: string; index: number }[] {
+  const m = /^(.*?)\s+and\s+(.+)$/.exec(p.text);
+  if (!m) return [p];
+  const tail = m[1].split(/\s+/).slice(-2).join(" ");
+  if (!looksLikeName(tail) || ROLE_WORD.test(tail)) return [p];
+  const rest = p.text.length - m[2].length;
+  return [{ text: m[1], index: p.index }, ...splitAfterName({ text: m[2], index: p.index + rest })];
+}
+
 /** The people in one list. */
 export function peopleIn(raw: string, base = 0): Person[] {
   // a preamble before a colon ("LGA 1972, Section 85(1) & (2): Cllr. Sue Leet")
@@ -104,7 +114,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
     // a comma list may still hold a run-on stretch: "Cllr R Bivon (Chair) Cllr T Ryves , Cllr …"
     const parts: { text: string; index: number; runOn: boolean }[] = runOnAll
       ? splitRunOn(flat).map((p) => ({ ...p, runOn: true }))
-      : splitTopLevel(flat).flatMap((p): { text: string; index: number; runOn: boolean }[] => {
+      : splitTopLevel(flat, /;/.test(flat) && !/,[^;]*,[^;]*;/.test(flat)).flatMap(splitAfterName).flatMap((p): { text: string; index: number; runOn: boolean }[] => {
           const inner = splitRunOn(p.text);
           return inner.length > 1 && inner.filter((x) => HONORIFIC.test(x.text)).length >= 2
             ? inner.map((x) => ({ text: x.text, index: p.index + x.index, runOn: true }))

@@ -117,7 +117,7 @@ export function unwrap(s: string): string {
 }
 
 /** Splits "A, B and C" / "A; B & C" at top level (not inside brackets). */
-export function splitTopLevel(s: string): { text: string; index: number }[] {
+export function splitTopLevel(s: string, semicolonsOnly = false): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
   let depth = 0;
   let start = 0;
@@ -130,6 +130,10 @@ export function splitTopLevel(s: string): { text: string; index: number }[] {
     if (c === "(" || c === "[") depth++;
     else if ((c === ")" || c === "]") && depth > 0) depth--;
     if (depth) continue;
+    if (semicolonsOnly) {
+      if (c === ";" || c === "\t" || c === "•") push(i, 1);
+      continue;
+    }
     if (c === "," || c === ";" || c === "\t" || c === "•") push(i, 1);
     else if (c === "&" && /\s/.test(s[i - 1] ?? "") && /\s/.test(s[i + 1] ?? "")) push(i, 1);
     else if (/\s/.test(c)) {
@@ -140,8 +144,9 @@ export function splitTopLevel(s: string): { text: string; index: number }[] {
   out.push({ text: s.slice(start), index: start });
   return out
     .map((p) => {
-      const lead = p.text.length - p.text.trimStart().length;
-      return { text: p.text.trim(), index: p.index + lead };
+      // "; and Municipal Administrator …": the last item's "and" is not part of it
+      const lead = p.text.length - p.text.replace(/^\s*(?:(?:and|&)\s+)?/i, "").length;
+      return { text: p.text.slice(lead).trim(), index: p.index + lead };
     })
     .filter((p) => p.text);
 }
@@ -152,7 +157,7 @@ export function splitTopLevel(s: string): { text: string; index: number }[] {
  * "Mr. P. Dowling, Director of Service" (the comma form is split by the caller).
  */
 export function parseEntry(raw: string): { name: string; role: string | null } | null {
-  let s = raw.replace(/\s+/g, " ").trim().replace(/^[-–•*·:]+\s*/, "").replace(/[.;,]+$/, "").trim();
+  let s = raw.replace(/\s+/g, " ").trim().replace(/^[-–•*·:]+\s*/, "").replace(/[.;,]+$/, "").replace(/\s+(?:and|&)$/i, "").trim();
   if (!s) return null;
   let role: string | null = null;
   // bracketed parts: initials are dropped, a single letter stays ("Collins (B)"), others are roles
