@@ -191,3 +191,10 @@ test("a seconder introduced by 'which was' and a stray closing quote are trimmed
   ]);
   assert.deepEqual(texts("And Resolved:\n“That the draft Minutes be adopted and signed”."), ["That the draft Minutes be adopted and signed."]);
 });
+
+test("'proposed' as an adjective, and a body's agreement after another verb", () => {
+  assert.deepEqual(texts("The Councillors reviewed the proposed design and agreed that the memorial would meet the regulations."), [
+    "The Councillors reviewed the proposed design and agreed that the memorial would meet the regulations.",
+  ]);
+  assert.deepEqual(texts("The Clerk had received a plan of a proposed design, seconded copies were sent."), []);
+});

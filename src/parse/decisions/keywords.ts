@@ -82,6 +82,9 @@ export function isCollectiveSubject(before: string): boolean {
   }
   // "Members noted and approved …": the subject is before the first verb
   clause = clause.replace(/\s+[a-z]+ed\s+and\s*$/, "");
+  // "The Councillors reviewed the proposed design and agreed …": the subject of the first verb
+  const first = /^(.{1,60}?)\s+(?:[a-z]+ed|heard|saw|thanked|welcomed|took)\b[^.;]*\band\s*$/.exec(clause.trim());
+  if (first) clause = first[1];
   let words = clause.trim().split(/\s+/).filter(Boolean);
   while (words.length && SUBJECT_FILLER.has(words[words.length - 1].toLowerCase())) {
     if (words.length === 1 && words[0].toLowerCase() === "all") break;

@@ -33,6 +33,8 @@ export function proposalText(sentence: string): string | null {
   const before = sentence.slice(0, m.index);
   // an individual or "It was" proposes; "which was proposed" is a report
   if (/\b(?:was|were|had|has|have|be|been|being|which|who)\s*$/i.test(before)) return null;
+  // "a proposed design", "the proposed works": an adjective, not a proposal
+  if (/\b(?:a|an|the|this|that|these|those|his|her|their|its|our|any|each)\s*$/i.test(before)) return null;
   if (/\b(?:suggested|asked|wanted|wished|would|will|could|should)\b/i.test(before)) return null;
   let after = sentence.slice(m.index + m[0].length - (/(?:that|to)$/i.test(m[0]) ? /(?:that|to)$/i.exec(m[0])![0].length : 0));
   // "P. Markwell proposed and D. Pickston seconded that …"
