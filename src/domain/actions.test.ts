@@ -75,6 +75,8 @@ test("each way of asking is recognised", () => {
     ["Clir. Carey would be asked to attend the next meeting of the Committee.", { owner: "Clir. Carey", due: "next meeting" }],
     ["A letter should be sent to the owner asking for the brambles to be trimmed.", { owner: null, recipient: null }],
     ["This request would be forwarded to An Garda Síochána for consideration.", { recipient: "An Garda Síochána" }],
+    ["In addition, the Council agreed to circulate the Motion to the Chief Superintendent, Henry Street, Limerick.", { owner: "Council", recipient: "Chief Superintendent" }],
+    ["The Parish Council needed a definitive list of concerns to send to Elizabeth Truss MP.", { owner: null, recipient: "Elizabeth Truss MP" }],
     ["To circulate the Motion to all Local Authorities for support.", { recipient: "All Local Authorities" }],
     // From the real corpus (Limerick, Norfolk parishes).
     ["The Councillors agreed to send a letter to the Allotment Holders with a copy of the last meeting notes.", { owner: "Councillors", recipient: "Allotment Holders" }],
@@ -106,6 +108,8 @@ test("closed-session notices, rights, wishes and requests for approval are not a
     "The approval of the District be and is hereby given to the making of Standing Orders, together with the following amendment: Each Member shall be permitted to submit two Notices of Motion.",
     "He also asked for approval to enrol with the Norfolk Community Transport Association - this was approved by those present.",
     "This should be requested for a Tuesday morning.",
+    "The Parish Council agreed to share the £900 cost.",
+    "With the permission of the Príomh Chomhairleoir, Councillor Kiely requested to move the following Emergency Motion and this was agreed.",
   ]) {
     assert.deepEqual(actionsFromResolution(text), [], text);
   }

@@ -110,7 +110,8 @@ interface Request {
 
 // Each pattern is a way of asking for something to be done or come back.
 const REQUESTS: { re: RegExp; ownerBefore: boolean }[] = [
-  { re: /\bbe\s+(?:forwarded|forward|circulated|shared|sent|submitted|reported)\b/i, ownerBefore: false },
+  // "shared with" someone; a cost "to be shared" is a decision about money.
+  { re: /\bbe\s+(?:forwarded|forward|circulated|shared\s+with|sent|submitted|reported)\b/i, ownerBefore: false },
   { re: /\b(?:be\s+|to\s+be\s+)?brought\s+back\b/i, ownerBefore: false },
   // Only a standing request: "to receive an update on …" also describes what a closed session is for.
   { re: /\breceives?\s+(?:regular|further|quarterly|monthly|annual|periodic|six-monthly)\s+(?:progress\s+)?(?:updates?|reports?)\b/i, ownerBefore: false },
@@ -119,7 +120,7 @@ const REQUESTS: { re: RegExp; ownerBefore: boolean }[] = [
   { re: /\b(?:be\s+)?(?:asked\s+(?:to|for)|requested\s+to)\b/i, ownerBefore: true },
   { re: /\b(?:to\s+)?report\s+back\b/i, ownerBefore: true },
   // Not "to provide": "to provide for …" in by-laws and grants asks nobody for anything.
-  { re: /\bto\s+(?:circulate|forward|share|send|bring\s+back|submit)\b/i, ownerBefore: true },
+  { re: /\bto\s+(?:circulate|forward|share(?=[^.;]*\bwith\b)|send|bring\s+back|submit)\b/i, ownerBefore: true },
 ];
 
 function findRequest(clause: string): Request | null {
@@ -130,7 +131,7 @@ function findRequest(clause: string): Request | null {
     // "… not be circulated" asks for the opposite of an action.
     if (/\bnot\s+(?:be\s+|to\s+)?$/i.test(clause.slice(0, m.index))) continue;
     // Being "asked to note" or "asked to approve" is a decision, not a task.
-    if (/^(?:be\s+)?(?:asked|requested)\s+to\s+(?:note|approve|agree|endorse|accept)\b/i.test(clause.slice(m.index))) continue;
+    if (/^(?:be\s+)?(?:asked|requested)\s+to\s+(?:note|approve|agree|endorse|accept|move|propose|second)\b/i.test(clause.slice(m.index))) continue;
     if (/^(?:be\s+)?asked\s+for\s+(?:approval|permission|consent)\b/i.test(clause.slice(m.index))) continue;
     // "permitted to submit", "wished to send": a right or a wish, not a task.
     if (/\b(?:permitted|allowed|able|entitled|wish(?:es|ed)?)\s+$/i.test(clause.slice(0, m.index))) continue;
@@ -150,6 +151,8 @@ function asWho(phrase: string): string | null {
   const p = q.replace(/(?:\s+(?:and|of|for|the|to))+$/i, "");
   if (!p || p.split(/\s+/).length > 8 || /\b(?:be|is|are|was|were|been)\b/i.test(p)) return null;
   if (!/^[A-Z]/.test(p) && !PLAIN_WHO.test(p)) return null;
+  // A name or a post: past its first word, only capitalised words and joining words.
+  if (p.split(/\s+/).slice(1).some((w) => /^[a-z]/.test(w) && !/^(?:of|and|for|the|to|on|in)$/.test(w))) return null;
   return p.charAt(0).toUpperCase() + p.slice(1);
 }
 
