@@ -23,12 +23,18 @@ export function registerServe(program: Command): void {
         const host = opts.host === "0.0.0.0" || opts.host === "::" ? "localhost" : opts.host;
         process.stdout.write(`Quorum is serving on http://${host}:${info.port}\n`);
       });
+      const failed = new Promise<never>((_, reject) =>
+        server.once("error", (err: NodeJS.ErrnoException) => {
+          void db.destroy();
+          reject(new QuorumError("invalid", err.code === "EADDRINUSE" ? `port ${port} is already in use (choose another with --port)` : `cannot listen on ${opts.host}:${port}: ${err.message}`));
+        }),
+      );
       const stop = () => {
         server.close();
         void db.destroy().finally(() => process.exit(0));
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
-      await new Promise<void>((resolve) => server.once("close", () => resolve()));
+      await Promise.race([failed, new Promise<void>((resolve) => server.once("close", () => resolve()))]);
     });
 }
