@@ -90,7 +90,7 @@ const median = (xs: number[]) => {
 };
 const MB = 1024 * 1024;
 const formats = [...runs[0].keys()].sort();
-const rows: string[][] = [["format", "docs", "MB", "ingest MB/s", "total MB/s", "docs/s", "ms/doc", "cpu ms/doc", "errors"]];
+const rows: string[][] = [["format", "docs", "MB", "ingest MB/s", "total MB/s", "docs/s", "ms/doc", "cpu ms/doc", "MB/cpu-s", "errors"]];
 const line = (name: string, pick: (r: Map<string, Totals>) => Totals) => {
   const first = pick(runs[0]);
   const totalMs = median(runs.map((r) => pick(r).ingestMs + pick(r).parseMs));
@@ -105,6 +105,7 @@ const line = (name: string, pick: (r: Map<string, Totals>) => Totals) => {
     (first.docs / (totalMs / 1000)).toFixed(1),
     (totalMs / first.docs).toFixed(2),
     (cpuMs / first.docs).toFixed(2),
+    (first.bytes / MB / (cpuMs / 1000)).toFixed(2),
     String(first.errors),
   ]);
 };
@@ -126,7 +127,7 @@ const cpu = cpus();
 console.log(`quorum bench:parse — ${docs.length} documents from ${dirs.join(", ")}`);
 console.log(`machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, ${platform()} ${release()}, Node ${process.version}`);
 console.log(`repetitions: ${reps} (figures are the median; one process, documents one at a time)`);
-console.log(`wall-clock rates; "cpu ms/doc" is user+system CPU time, which other load on the machine does not inflate\n`);
+console.log(`wall-clock rates; "cpu ms/doc" and "MB/cpu-s" use user+system CPU time, which other load on the machine does not inflate\n`);
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "));
 console.log(`\npeak RSS: ${(peakRss / MB).toFixed(0)} MiB sampled after each document (kernel max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB)`);
