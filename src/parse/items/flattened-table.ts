@@ -8,7 +8,7 @@ import type { SourceLine } from "../../domain/source.ts";
 import { splitLines, type Cut } from "./split-lines.ts";
 import { STARTERS, titleLength } from "./titles.ts";
 
-const TOKEN = /(?<![\d/])(\d{2})\/(\d{2,3})\/(\d{1,2})(?![\d/]|\.\d)/g;
+const TOKEN = /(?<![\d/])((?:\d{2,3}\/){2,3})(\d{1,2})(?![\d/]|\.\d)/g;
 const ROMAN = /^\(?[ivx]{1,5}\)$/;
 const PRONOUNS = /^(?:The|It|There|This|These|A|An|He|She|They|We|I|Cllr\.?|Mr\.?|Mrs\.?)$/;
 const NOT_HEADINGS = /^(?:absent|present|apologies|signed|date|action|actions|clerk|chair(?:man)?|proposed|seconded|resolved|note|notes)$/i;
@@ -103,10 +103,10 @@ function readTokens(lines: SourceLine[]): NumberToken[] | null {
       TOKEN.lastIndex = 0;
       const m = TOKEN.exec(word);
       if (m && m.index === 0 && m[0].length === word.length) {
-        const p = `${m[1]}/${m[2]}`;
+        const p = m[1];
         if (prefix === null) prefix = p;
         if (p !== prefix) continue;
-        const key = Number(m[3]);
+        const key = Number(m[2]);
         const next = words[w + 1]?.[0];
         if (next === undefined || ROMAN.test(next) || TOKEN.test(next)) bare++;
         TOKEN.lastIndex = 0;
@@ -140,7 +140,7 @@ function headingSlots(lines: SourceLine[], fromLine: number, fromCol: number): S
     const text = lines[i].text;
     let start = i === fromLine ? fromCol : 0;
     // leading numbers, sub-numbers and action-column words are not part of the paragraph
-    const lead = /^(?:\s*(?:\(?[ivx]{1,5}\)|\d{2}\/\d{2,3}\/\d{1,2}|Item|Clerk|Action|[A-Z]{2}\/Clerk)(?=\s|$))+\s*/.exec(text.slice(start));
+    const lead = /^(?:\s*(?:\(?[ivx]{1,5}\)|(?:\d{2,3}\/){2,3}\d{1,2}|\/\d{1,2}|Item|Clerk|Action|[A-Z]{2}\/Clerk)(?=\s|$))+\s*/.exec(text.slice(start));
     if (lead) start += lead[0].length;
     if (start >= text.length) continue;
     const sentenceStarts = [start];
@@ -149,13 +149,21 @@ function headingSlots(lines: SourceLine[], fromLine: number, fromCol: number): S
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) sentenceStarts.push(m.index + m[0].length);
     let placed = false;
+    const rest0 = text.slice(start);
+    const openFirst = rest0.split(/\s+/)[0];
+    const opensHeading = /^[A-Z]/.test(rest0) && !PRONOUNS.test(openFirst) && !/^(?:It|There|This)\b/.test(rest0);
     for (const s of sentenceStarts) {
+      // a paragraph that opens with a heading keeps it; a "Heading:" later in it is a sub-heading
+      if (s !== start && opensHeading) break;
+      // "Updates i. Tree Preservation Order: …" is a list entry, not a sentence
+      if (s !== start && /\b[ivx]{1,4}\.\s*$/.test(text.slice(Math.max(0, s - 6), s))) continue;
       const colon = /^([A-Z][^:.]{1,110}?):\s/.exec(text.slice(s));
       if (!colon) continue;
       const label = colon[1].trim();
       const words = label.split(/\s+/);
       if (words.length > 16 || NOT_HEADINGS.test(label) || PRONOUNS.test(words[0]) || /\b(?:present|absent)$/i.test(label)) continue;
-      slots.push({ line: i, col: s, title: label, bodyCol: s + colon[0].length, strong: true });
+      const len = titleLength(label) || label.length;
+      slots.push({ line: i, col: s, title: label.slice(0, len), bodyCol: s + (len < label.length ? len : colon[0].length), strong: true });
       placed = true;
       break;
     }

@@ -13,7 +13,6 @@ export const STARTERS = new Set(
     "Seconded Resolved RESOLVED Agreed Discussion Circulated Reply Noted Our Its Their His Her Each Everyone"
   ).split(" "),
 );
-const PERSON = /^(?:Cllrs?\.?|Clir\.?|Councillors?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?)$/;
 /** Words after which a heading is not finished ("Report of", "Letter from"). */
 const CONNECTORS = new Set(
   "of from by to the and for with on at in into a an or & as per re regarding about between under including".split(" "),
@@ -37,8 +36,12 @@ export function titleLength(text: string): number {
     const prev = w > 0 ? words[w - 1][0] : "";
     const next = words[w + 1]?.[0] ?? "";
     // a starter word opens the body, unless the heading is still waiting for its object
-    const personAfterLower = PERSON.test(word) && /^[a-z]/.test(prev);
-    if (w > 0 && STARTERS.has(word) && !CONNECTORS.has(prev.toLowerCase()) && !/[(/]$/.test(prev) && !personAfterLower) {
+    if (w > 0 && STARTERS.has(word) && !CONNECTORS.has(prev.toLowerCase()) && !/[(/]$/.test(prev)) {
+      end = at;
+      break;
+    }
+    // "Public Forum No members of public made comments"
+    if (w > 0 && word === "No" && /^[a-z]/.test(next) && !CONNECTORS.has(prev.toLowerCase())) {
       end = at;
       break;
     }
@@ -53,7 +56,7 @@ export function titleLength(text: string): number {
       break;
     }
     // a list marker or sub-number after the heading ("Reports: i) …", "Reports. 5.1 …")
-    if (w > 0 && /^(?:\(?[ivx]{1,4}\)|\(?[a-h]\)|\d+\.\d+(?:\.\d+)*\.?)$/.test(word)) {
+    if (w > 0 && /^(?:\(?[ivx]{1,4}\)|[ivx]{1,4}\.|\(?[a-h]\)|\d+\.\d+(?:\.\d+)*\.?)$/.test(word)) {
       end = at;
       break;
     }
