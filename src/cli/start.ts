@@ -38,7 +38,7 @@ export async function seedIfEmpty(db: Db, dir: string): Promise<SeedSummary | nu
   const summary = await importDocuments(db, [dir], (done, total) => {
     if (done === total || done % 10 === 0) process.stdout.write(`  ${done}/${total}\n`);
   });
-  process.stdout.write(`Imported ${summary.imported} documents${summary.failed.length ? `, ${summary.failed.length} could not be imported` : ""}\n`);
+  process.stdout.write(`Imported ${summary.imported} document${summary.imported === 1 ? "" : "s"}${summary.failed.length ? `, ${summary.failed.length} could not be imported` : ""}\n`);
   for (const f of summary.failed) process.stdout.write(`  ${f.reason.startsWith(f.file) ? f.reason : `${f.file}: ${f.reason}`}\n`);
   return summary;
 }
