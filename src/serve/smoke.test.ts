@@ -2,7 +2,7 @@
 // API route and internal link of a database made from the golden development minutes answers 200.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { goldenDb, type TestDb } from "../../test/support/portal-db.ts";
+import { GOLDEN_DEV, goldenDb, parsedDb, type TestDb } from "../../test/support/portal-db.ts";
 import { calendarWithin, crawl } from "../../test/support/crawl.ts";
 import { createApp } from "./app.ts";
 
@@ -40,4 +40,22 @@ test("every page, API route and internal link answers 200", async () => {
   assert.ok(count(/^\/calendar\/\d{4}-\d{2}$/) > 12, "calendar months were reached");
   assert.ok(count(/^\/search\?/) > 5, "search facets and pages were reached");
   assert.ok(count(/^\/assets\//) >= 4, "stylesheets and scripts were reached");
+});
+
+test("the same holds for the golden documents imported through the parser, as `quorum import` does", async () => {
+  const parsed = await parsedDb([GOLDEN_DEV]);
+  try {
+    const app = createApp({ db: parsed.db });
+    const meetings = (await (await app.request("/api/v1/meetings?limit=500")).json()) as { data: { date: string }[] };
+    const dates = meetings.data.map((m) => m.date).sort();
+    assert.ok(dates.length >= 5, `${dates.length} meetings imported`);
+    const visits = await crawl(app, ["/", "/api/v1", "/api/v1/openapi.json", "/search?q=council", "/api/v1/search?q=council"], {
+      follow: (url) => calendarWithin(dates[0].slice(0, 7), dates[dates.length - 1].slice(0, 7))(url) && oneFacetAtATime(url),
+    });
+    const failures = [...visits.values()].filter((v) => v.status !== 200).map((v) => `${v.status} ${v.url} (linked from ${v.from})`);
+    assert.deepEqual(failures, []);
+    assert.equal([...visits.keys()].filter((p) => /^\/meetings\/[^?]+$/.test(p)).length, dates.length);
+  } finally {
+    await parsed.close();
+  }
 });
