@@ -93,6 +93,11 @@ test("repeated headers and bare page-number footers are dropped on every page", 
     src.lines.map((l) => `${l.page}:${l.text}`),
     [1, 2, 3, 4].flatMap((n) => [`${n}:Body text on page ${n}`, `${n}:Stoke Ferry Parish Council`]),
   );
+  const two = await fromBytes("two.pdf", "pdf", buildPdf({ pages: pages.slice(0, 2) }));
+  assert.deepEqual(two.lines.map((l) => l.text), ["Body text on page 1", "Stoke Ferry Parish Council", "Body text on page 2", "Stoke Ferry Parish Council"]);
+  // A margin line that appears on one page only is not a running header.
+  const once = await fromBytes("once.pdf", "pdf", buildPdf({ pages: [pages[0], textAt(72, 700, "Body text on page 2") + textAt(72, 40, "Continued overleaf")] }));
+  assert.deepEqual(once.lines.map((l) => l.text), ["Stoke Ferry Parish Council", "Body text on page 1", "Stoke Ferry Parish Council", "Body text on page 2", "Continued overleaf"]);
 });
 
 test("two-column prose is read down the left column, then the right", async () => {

@@ -249,7 +249,7 @@ function dropMargins(pages: PageLines[]): Line[][] {
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   });
   const repeated = (l: Line & { text: string }, pageNo: number) =>
-    pages.length >= 3 && (counts.get(`${Math.round(l.y / 4)}|${key(l.text, pageNo)}`) ?? 0) >= Math.max(3, Math.ceil(pages.length * 0.5));
+    pages.length >= 2 && (counts.get(`${Math.round(l.y / 4)}|${key(l.text, pageNo)}`) ?? 0) >= Math.max(2, Math.ceil(pages.length * 0.5));
   return pages.map((p, i) => {
     const marginal = (l: TextLine) =>
       inMargin(p, l) && (PAGE_NUMBER.test(l.text) || PAGE_MARK.test(l.text) || repeated(l, i + 1));
