@@ -3,12 +3,18 @@ import { Migrator, type Kysely, type Migration, type MigrationResult } from "kys
 import { QuorumError } from "../domain/errors.ts";
 import * as sqlite001 from "./migrations/sqlite/001_initial.ts";
 import * as postgres001 from "./migrations/postgres/001_initial.ts";
+import { TRACKER_MIGRATIONS } from "./scrutiny/migrations.ts";
 import { dialectOf } from "./db.ts";
 
 const MIGRATIONS: Record<"sqlite" | "postgres", Record<string, Migration>> = {
-  sqlite: { "001_initial": sqlite001 },
-  postgres: { "001_initial": postgres001 },
+  sqlite: { "001_initial": sqlite001, ...TRACKER_MIGRATIONS.sqlite },
+  postgres: { "001_initial": postgres001, ...TRACKER_MIGRATIONS.postgres },
 };
+
+/** The migrations a store of this dialect ends up with, in order. */
+export function migrationNames(dialect: "sqlite" | "postgres"): string[] {
+  return Object.keys(MIGRATIONS[dialect]).sort();
+}
 
 export function migrator(db: Kysely<any>): Migrator {
   const migrations = MIGRATIONS[dialectOf(db)];
