@@ -182,3 +182,16 @@ test("semicolon lists keep 'and' inside roles", () => {
     ],
   );
 });
+
+test("apologies in the forms parish minutes use", () => {
+  assert.deepEqual(table("5. Apologies for Absence Apologies were accepted for Cllr Sue Lintern, Cllr Donna Stocking and Cllr Mandy Leamon (all personal reasons)."), [
+    "Cllr Sue Lintern | apologies | member",
+    "Cllr Donna Stocking | apologies | member",
+    "Cllr Mandy Leamon | apologies | member",
+  ]);
+  assert.deepEqual(table("170/18 Apologies and Welcome There were apologies received and accepted for absence from Cllr Kit Hesketh-Harvey (health reasons)."), [
+    "Cllr Kit Hesketh-Harvey | apologies | member",
+  ]);
+  assert.deepEqual(table("2. Apologies have already been accepted for Cllr Tom Foy during his deployment."), ["Cllr Tom Foy | apologies | member"]);
+  assert.deepEqual(table("2. Apologies No apologies\n3. Apologies for Absence.\n4. Minutes"), []);
+});

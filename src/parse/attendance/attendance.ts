@@ -32,7 +32,7 @@ interface Person {
 
 // reasons and asides after a name in an apologies list
 const REASON =
-  /\s+(?:due\s+to|because|owing\s+to|as\s+(?:he|she|they)\b|who\s|for\s+(?:personal|family|health|work)|on\s+holiday|being\s+away|work\s+commitments|illness|unwell|had\s+|has\s+|was\s+|were\s+|is\s+|are\s+|would\s+|sent\s+|gave\s+)/i;
+  /\s+(?:due\s+to|because|during|while|whilst|until|owing\s+to|as\s+(?:he|she|they)\b|who\s|for\s+(?:personal|family|health|work)|on\s+holiday|being\s+away|work\s+commitments|illness|unwell|had\s+|has\s+|was\s+|were\s+|is\s+|are\s+|would\s+|sent\s+|gave\s+)/i;
 
 /** "Director, Support Services (Mr. S. Coughlan), Meetings Administrator (Mr. M. Leahy)" */
 function roleThenBracketedName(text: string, base: number): Person[] | null {
@@ -266,7 +266,7 @@ export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: Ite
   if (!apologies) {
     // "There were apologies accepted from Cllr X" in an item the headings did not mark
     for (const s of findSections(all.text)) {
-      if (s.status !== "apologies" || !/\b(?:from|by)$/i.test(s.label.trim())) continue;
+      if (s.status !== "apologies" || !/\b(?:from|by|for)$/i.test(s.label.trim())) continue;
       add(ctx, all, out, s, peopleIn(all.text.slice(s.start, s.end).replace(/[,;]?\s+with\s+(?=[A-Z])[\s\S]*$/, ""), s.start));
     }
   }

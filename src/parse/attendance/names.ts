@@ -165,6 +165,7 @@ export function parseEntry(raw: string): { name: string; role: string | null } |
     const x = inner.trim();
     if (/^[A-Z]{2,4}$/.test(x)) return "";
     if (/^[A-Z]$/.test(x)) return m;
+    if (/\b(?:reasons?|holiday|illness|unwell|work|personal|family|health|commitments?)\b/i.test(x)) return "";
     if (!role) role = normaliseRole(x);
     return "";
   });

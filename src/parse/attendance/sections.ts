@@ -30,7 +30,7 @@ interface LabelDef extends SectionKind {
 
 const LABELS: LabelDef[] = [
   { re: "(?:present\\s+)?in\\s+the\\s+chair|in\\s+hair", status: "present", kind: "member", role: "Chair" },
-  { re: "(?:other|also)\\s*,?\\s+(?:members\\s+|councillors\\s+)?(?:in\\s+attendance|present|attending)", status: "in_attendance", kind: "member" },
+  { re: "(?:others?|also)\\s*,?\\s+(?:members\\s+|councillors\\s+)?(?:in\\s+attendance|present|attending)", status: "in_attendance", kind: "member" },
   { re: "(?:council\\s+)?(?:officers?|officials?|staff)\\s+(?:in\\s+attendance|present|attending)|officers?|officials|staff|council\\s+staff", status: "present", kind: "officer" },
   { re: "guests?|visitors?|presenters?|delegations?|deputations?|in\\s+attendance\\s+by\\s+invitation|also\\s+present\\s+by\\s+invitation", status: "in_attendance", kind: "other" },
   { re: "the\\s+following\\s+were\\s+(?:in\\s+attendance|present)|those\\s+(?:attending|present)|attendance|attendees", status: "present", kind: "member", bare: true },
@@ -42,7 +42,7 @@ const LABELS: LabelDef[] = [
     bare: true,
   },
   {
-    re: "(?:accepted\\s+)?apologies(?:\\s+for\\s+(?:absence|their\\s+inability\\s+to\\s+attend(?:\\s+the\\s+meeting)?))?(?:\\s+(?:were|was|had\\s+been|have\\s+been))?(?:\\s+(?:received|accepted|noted|given|submitted|tendered))?(?:\\s+(?:from|by))?|regrets",
+    re: "(?:accepted\\s+)?apologies(?:\\s+for\\s+(?:absence|their\\s+inability\\s+to\\s+attend(?:\\s+the\\s+meeting)?))?(?:\\s+(?:were|was|had|have)(?:\\s+already)?(?:\\s+been)?)?(?:\\s+(?:received|accepted|noted|given|submitted|tendered)(?:\\s+and\\s+(?:received|accepted|noted))?)?(?:\\s+for\\s+absence)?(?:\\s+(?:from|by|for))?|regrets",
     status: "apologies",
     kind: "member",
     bare: true,
@@ -54,7 +54,7 @@ const LABELS: LabelDef[] = [
 // before a label: start of text or line, a sentence/list end, or an item number ("1. Present:")
 const BEFORE = "(?:^|(?<=[\\n.;)]\\s*)|(?<=\\n\\s*\\d{1,3}[.)]?\\\\?[.)]?\\s*)|(?<=\\s))";
 
-const LABEL_RE = new RegExp(`${BEFORE}(${LABELS.map((l) => `(${l.re})`).join("|")})(?=\\s*(?:[:–—-]|\\n|$)|\\s+(?=\\S))`, "gi");
+const LABEL_RE = new RegExp(`${BEFORE}(${LABELS.map((l) => `(${l.re})`).join("|")})(?=\\s*(?:[:.–—-]|\\n|$)|\\s+(?=\\S))`, "gi");
 
 /** Inline markers that end a list: the public, the next numbered item, "Papers presented". */
 const STOP =
@@ -123,7 +123,7 @@ export function findSections(text: string): Section[] {
     const lineStart = text.lastIndexOf("\n", m.index) + 1;
     const lead = text.slice(lineStart, m.index);
     const opensLine = /^\s*(?:\d{1,3}\\?[.)]?\s*)?$/.test(lead) || /[.;)]\s*$/.test(lead);
-    const endsWithFrom = /\b(?:from|by)$/i.test(labelText.trim());
+    const endsWithFrom = /\b(?:from|by|for)$/i.test(labelText.trim());
     // without a colon, a label must open its line ("OFFICERS IN ATTENDANCE"), so that
     // "Administrative Officer" at the end of a line is not taken for one
     // "… 2017 Present– Cllr David Llewellyn": a capitalised label and a dash, then a name
