@@ -12,6 +12,7 @@ import { eachStore } from "./test-stores.ts";
 import { trackMeeting } from "./track-meeting.ts";
 import { listRecommendations } from "./recommendations.ts";
 import { listActions } from "./actions.ts";
+import { listWorkProgramme } from "./work-programme.ts";
 
 const DEV = fileURLToPath(new URL("../../../../shared/corpus/dev/", import.meta.url));
 const bucks = JSON.parse(readFileSync(`${DEV}bucks-cabinet-2018-04-23.expected.json`, "utf8")) as ParsedMinutes;
@@ -43,5 +44,7 @@ eachStore("importing the dev corpus through the parser", (store) => {
     assert.equal(recs[0].inquiry.title, "What steps should the Council take to ensure it fully meets the responsibilities under the Modern Slavery Act?");
     const staffs = (await listActions(db, "2017-01-01", { includeNonPublic: true })).filter((a) => a.body.name === "Safe and Strong Communities Select Committee");
     assert.deepEqual(staffs.map((a) => `${a.raisedAt?.item?.number}${a.label ?? ""}`).sort(), ["30a", "30b", "30c", "31", "35"]);
+    const moved = (await listWorkProgramme(db)).filter((w) => w.history.some((h) => h.description === "moved from January to 6 March"));
+    assert.equal(moved.length, 2);
   });
 });
