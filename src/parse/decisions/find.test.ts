@@ -198,3 +198,17 @@ test("'proposed' as an adjective, and a body's agreement after another verb", ()
   ]);
   assert.deepEqual(texts("The Clerk had received a plan of a proposed design, seconded copies were sent."), []);
 });
+
+test("a motion stated first and agreed in a later sentence", () => {
+  const quoted = "The Mayor, with the Members’ consent, moved the following Motion:\n\n“That, the Council call on the Government to amalgamate the agencies\n\ninvolved in waterways.”\n\nThe Motion was seconded by Councillor Hourigan and agreed.";
+  assert.deepEqual(texts(quoted), ["That, the Council call on the Government to amalgamate the agencies involved in waterways."]);
+  const proposed = "It was proposed by Councillor Collins (M) that the Council call on the Minister for funding. This proposal was seconded by Councillor Foley and agreed.";
+  assert.deepEqual(texts(proposed), ["that the Council call on the Minister for funding."]);
+  const lost = "“That the Council buy a boat.”\n\nThe Motion was seconded by Councillor Hourigan and, on a vote, was defeated.";
+  assert.deepEqual(texts(lost), []);
+});
+
+test("an election moved and seconded under 'Proposed by' lines, with no outcome word", () => {
+  const t = "Proposed by Councillor Mitchell;\nSeconded by Councillor Gleeson;\n\n“That, Councillor William O’Donnell be appointed Cathaoirleach to hold office to the next Annual Meeting.”\n\nAs there were no other nominations, the outgoing Cathaoirleach declared Councillor O'Donnell elected.";
+  assert.deepEqual(texts(t), ["That, Councillor William O’Donnell be appointed Cathaoirleach to hold office to the next Annual Meeting."]);
+});

@@ -39,7 +39,10 @@ const REPLY = /^(?:reply|response|answer|officer'?s?\s+(?:reply|response))\s*[:\
 const INLINE_FORMAL = /(?:\bAND\s+)?\bRESOLVED\b(?!\s+(?:that\s+)?(?:issues?|problems?|matters?)\b)|\bResolved\s*(?=\d+[./]\d)/g;
 /** A line naming only a mover or seconder. */
 const MOVER_LINE = /^(?:(?:moved|proposed|seconded)\s+by\b|(?:mover|seconder)\s*:)[^.]{0,80}[.;,]?$/i;
-const MOTION_OPENS = /^(?:that\b|be\s+it\s+(?:further\s+)?resolved\b|(?:and\s+)?whereas\b|now\s+therefore\b)/i;
+/** A sentence that records the fate of a motion stated before it. */
+const OUTCOME_REF =
+  /^(?:the|this|that|said)\s+(?:motion|proposal|amendment|resolution)\s+(?:was\s+)?(?:(?:duly\s+)?seconded\s+by\s+[^.;]{1,80}?\s+and\s+)?(?:(?:was\s+)?(?:unanimously\s+)?(?:agreed|carried|adopted|passed|approved))\b/i;
+const MOTION_OPENS = /^["“‘']?(?:that\b|be\s+it\s+(?:further\s+)?resolved\b|(?:and\s+)?whereas\b|now\s+therefore\b)/i;
 const REPORTED = /\b(?:stated|reported|advised|informed\s+\w+|explained|said)\s+that\b[^,;]*$|\bin\s+(?:19|20)\d\d\b|\b(?:at|in|during)\s+(?:a|the|their|its|his|her)\s+(?:(?:last|previous|earlier|recent|next|\w+)\s+){0,2}(?:meeting|session)\b|\blast\s+(?:week|month)\b|\bpreviously\b/i;
 
 /** "The official meeting concluded at 9.57pm", "declared the meeting closed": nothing after it is an item's decision. */
@@ -84,6 +87,15 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
         const r = readMotion(text, units, n, next.start);
         if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "motion", unit: n });
         u = r.last;
+        continue;
+      }
+    }
+
+    // 1c. "The Motion was seconded by Councillor Hourigan and agreed." — the decision is the motion above
+    if (OUTCOME_REF.test(s) && !FAILED.test(s)) {
+      const back = motionAbove(text, units, u, out);
+      if (back) {
+        add({ ...back, kind: "motion", unit: u });
         continue;
       }
     }
@@ -220,6 +232,31 @@ function readFormal(text: string, units: Unit[], u: number, bodyStart: number): 
   return { text: out || null, start, end, last };
 }
 
+/** The motion a later "… was seconded and agreed" refers to: a quoted "That …", "I will move … that …", "proposed by A that …". */
+function motionAbove(text: string, units: Unit[], u: number, found: Decision[]): { text: string; start: number; end: number } | null {
+  for (let k = u - 1; k >= Math.max(0, u - 5); k--) {
+    if (found.some((d) => d.unit === k)) return null;
+    const us = text.slice(units[k].start, units[k].end);
+    let m = /^["“‘']?\s*(?:that\b|be\s+it\s+resolved\b)/i.exec(us);
+    let from = 0;
+    if (!m) {
+      m = /\b(?:I|we)\s+(?:will\s+)?move\b[^"“]*?\b(that\s)/i.exec(us) ?? /\bproposed\s+by\s+[^.;]{1,80}?\s+(that\s)/i.exec(us);
+      if (m) from = m.index + m[0].length - m[1].length;
+    }
+    if (!m) continue;
+    // a quoted motion may run over several units; take it to its closing quote
+    let end = k;
+    if (/^["“‘]/.test(us.trim()) && !/["”’]\W*$/.test(us.trim())) {
+      while (end + 1 < u && !/["”’]\W*$/.test(text.slice(units[end].start, units[end].end).trim())) end++;
+      if (end + 1 < u) end++;
+    }
+    const start = units[k].start + from;
+    const t = tidy(text.slice(start, units[end].end));
+    return t ? { text: t, start, end: units[end].end } : null;
+  }
+  return null;
+}
+
 /** A numbered motion: everything up to "Carried." without its WHEREAS clauses; nothing if it failed. */
 function readMotion(text: string, units: Unit[], u: number, bodyStart: number): Read {
   let last = u;
@@ -227,13 +264,31 @@ function readMotion(text: string, units: Unit[], u: number, bodyStart: number): 
   let outcome: string | null = null;
   const tailOutcome = (s: string) => OUTCOME_TAIL.exec(s)?.[1] ?? null;
   if (bodyStart < units[u].end) outcome = tailOutcome(text.slice(bodyStart, units[u].end));
-  while (!outcome && last + 1 < units.length) {
-    const ns = text.slice(units[last + 1].start, units[last + 1].end);
-    if (MOVERS_HEAD.test(ns)) break;
-    last++;
-    end = units[last].end;
+  let k = u;
+  while (!outcome && k + 1 < units.length && k - u < 40) {
+    const ns = text.slice(units[k + 1].start, units[k + 1].end);
+    if (MOVERS_HEAD.test(ns) || MOVER_LINE.test(ns) || formalRest(ns) !== null) break;
+    k++;
     const o = OUTCOME_UNIT.exec(ns.trim());
     outcome = o ? o[1] : tailOutcome(ns);
+  }
+  if (outcome) {
+    last = k;
+    end = units[last].end;
+  } else {
+    // no outcome recorded: the motion is its first sentence, or its quotation
+    const first = text.slice(bodyStart, units[u].end).trim() || (units[u + 1] ? text.slice(units[u + 1].start, units[u + 1].end) : "");
+    if (bodyStart >= units[u].end - 1 && units[u + 1]) last = u + 1;
+    // the rest of its paragraph
+    while (last + 1 < units.length && !units[last + 1].block && last - u < 12) {
+      const ns = text.slice(units[last + 1].start, units[last + 1].end);
+      if (MOVERS_HEAD.test(ns) || MOVER_LINE.test(ns) || formalRest(ns) !== null) break;
+      last++;
+    }
+    if (/^["“‘]/.test(first.trim())) {
+      while (last + 1 < units.length && !/["”’]\W*$/.test(text.slice(units[last].start, units[last].end).trim()) && last - u < 12) last++;
+    }
+    end = units[last].end;
   }
   let start = bodyStart;
   while (start < end && /\s/.test(text[start])) start++;

@@ -107,7 +107,11 @@ export function splitUnits(text: string): Unit[] {
         // "… year end. ii. The Councillors …": an enumerator opens the next sentence
         const enumeratorNext = /^\(?(?:[ivx]{1,5}|[a-h])[.)]\s+[A-Z]/.test(text.slice(next, next + 12));
         if ((!(isDot && isAbbreviationDot(text, i)) || paragraphAfter) && !enumerator && (!/[a-z]/.test(nextCh) || enumeratorNext)) {
-          push(k, false);
+          // a sentence that ends a paragraph: what follows starts a block
+          const gap = text.slice(k, next);
+          const nl = gap.lastIndexOf("\n");
+          const lineAfter = nl >= 0 ? text.slice(k + nl + 1, text.indexOf("\n", next) < 0 ? text.length : text.indexOf("\n", next)) : "";
+          push(k, /\n\s*\n/.test(gap) || (nl >= 0 && lineStartsBlock(lineAfter)));
           i = start;
           continue;
         }
