@@ -9,13 +9,14 @@ import type { ParsedMinutes } from "../domain/minutes.ts";
 import { readDocument } from "../ingest/read.ts";
 import { parseMinutes, PARSER_VERSION } from "../parse/minutes.ts";
 import { openStore } from "../store/db.ts";
-import { importMinutes, isUnchanged } from "../store/import.ts";
+import { importMinutes, isTimeZone, isUnchanged } from "../store/import.ts";
 import { walkDocuments } from "./files.ts";
 
 interface ImportOptions {
   db?: string;
   authority?: string;
   records?: string;
+  timeZone?: string;
 }
 
 interface Job {
@@ -54,9 +55,11 @@ export function registerImport(program: Command): void {
     .argument("[paths...]", "files or folders of minutes documents (txt, md, html, pdf, docx)")
     .option("--db <url>", "database: postgres://…, sqlite:PATH or a file path (default: $DATABASE_URL or ./data/quorum.db)")
     .option("--authority <name>", "the council, for documents that do not name one (otherwise the body's own name is used)")
+    .option("--time-zone <zone>", "IANA time zone of authorities this import creates (default Europe/London)")
     .option("--records <file>", "store reviewed records from a `quorum parse --jsonl` file instead of parsing")
     .action(async (paths: string[], opts: ImportOptions) => {
       if (!paths.length && !opts.records) throw new QuorumError("invalid", "import needs files or folders (or --records FILE)");
+      if (opts.timeZone && !isTimeZone(opts.timeZone)) throw new QuorumError("invalid", `unknown time zone "${opts.timeZone}" (expected an IANA name such as Europe/Dublin)`);
       const walk = await walkDocuments(paths);
       const jobs: Job[] = walk.documents.map((file) => ({ file }));
       if (opts.records) jobs.push(...(await readRecords(opts.records)));
@@ -90,7 +93,7 @@ export function registerImport(program: Command): void {
             } else {
               const source = await readDocument(job.file);
               const record = job.record ?? parseMinutes(source);
-              const result = await importMinutes(db, { source, record, authority: opts.authority, parserVersion });
+              const result = await importMinutes(db, { source, record, authority: opts.authority, timeZone: opts.timeZone, parserVersion });
               counts[result.status]++;
             }
           } catch (err) {

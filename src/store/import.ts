@@ -22,6 +22,8 @@ export interface ImportInput {
   record: ParsedMinutes;
   /** authority to use when the record names none (before falling back to the body's name) */
   authority?: string;
+  /** IANA time zone for an authority this import creates (default Europe/London); existing authorities keep theirs */
+  timeZone?: string;
   parserVersion?: string;
 }
 
@@ -50,6 +52,7 @@ export async function isUnchanged(db: Db, contentHash: string, parserVersion: st
 export async function importMinutes(db: Db, input: ImportInput): Promise<ImportResult> {
   const { source, record } = input;
   const parserVersion = input.parserVersion ?? "unknown";
+  if (input.timeZone && !isTimeZone(input.timeZone)) throw new QuorumError("invalid", `unknown time zone "${input.timeZone}" (expected an IANA name such as Europe/London)`);
   const reason = unstorableReason(record);
   if (reason) throw new QuorumError("invalid", `${source.file}: ${reason}`);
   const existing = await db
@@ -76,7 +79,13 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   // Authority and body by natural key.
   const aSlug = authoritySlug(authorityName);
   let authority = await trx.selectFrom("authorities").where("slug", "=", aSlug).select(["id", "name"]).executeTakeFirst();
-  if (!authority) authority = await trx.insertInto("authorities").values({ slug: aSlug, name: authorityName }).returning(["id", "name"]).executeTakeFirstOrThrow();
+  if (!authority) {
+    authority = await trx
+      .insertInto("authorities")
+      .values({ slug: aSlug, name: authorityName, ...(input.timeZone ? { time_zone: input.timeZone } : {}) })
+      .returning(["id", "name"])
+      .executeTakeFirstOrThrow();
+  }
   const bKey = nameKey(bodyName);
   let body = await trx.selectFrom("bodies").where("authority_id", "=", authority.id).where("name_key", "=", bKey).select(["id", "slug", "name"]).executeTakeFirst();
   if (!body) {
@@ -438,6 +447,15 @@ async function peopleResolver(trx: Tx, authorityId: number, authorityName: strin
       }
     },
   };
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function clean(s: string): string {

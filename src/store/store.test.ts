@@ -307,6 +307,13 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.equal(r.meetingSlug, "limerick-city-and-county-council-home-and-social-development-spc-2018-07-09");
       const bodies = await listBodies(db, { authority: "limerick-city-and-county-council" });
       assert.deepEqual(bodies.map((b) => b.name).sort(), ["Home and Social Development SPC", "Municipal District of Cappamore-Kilmallock"]);
+      // a time zone applies to authorities an import creates, not to existing ones
+      await importMinutes(db, { source: sourceOf("ennis.txt", "Ennis MD\n"), record: minutes({ body: "Ennis Municipal District", date: "2019-03-04" }), authority: "Clare County Council", timeZone: "Europe/Dublin", parserVersion: "golden" });
+      await importMinutes(db, { source: sourceOf("home-spc-2.txt", "Home SPC\n"), record: minutes({ body: "Home and Social Development SPC", date: "2018-10-22" }), authority: "Limerick City and County Council", timeZone: "Europe/Dublin", parserVersion: "golden" });
+      const zones = Object.fromEntries((await listAuthorities(db)).map((a) => [a.slug, a.timeZone]));
+      assert.equal(zones["clare-county-council"], "Europe/Dublin");
+      assert.equal(zones["limerick-city-and-county-council"], "Europe/London");
+      await assert.rejects(importMinutes(db, { source: sourceOf("x.txt", "x\n"), record: minutes({ body: "X", date: "2019-01-01" }), timeZone: "Mars/Olympus" }), /unknown time zone/);
     });
 
     test("a document that fails mid-import leaves nothing behind", async () => {
