@@ -212,3 +212,11 @@ test("an election moved and seconded under 'Proposed by' lines, with no outcome 
   const t = "Proposed by Councillor Mitchell;\nSeconded by Councillor Gleeson;\n\n“That, Councillor William O’Donnell be appointed Cathaoirleach to hold office to the next Annual Meeting.”\n\nAs there were no other nominations, the outgoing Cathaoirleach declared Councillor O'Donnell elected.";
   assert.deepEqual(texts(t), ["That, Councillor William O’Donnell be appointed Cathaoirleach to hold office to the next Annual Meeting."]);
 });
+
+test("'This was seconded by … and agreed' after a named proposal; 'Seconded: … and agreed' after a quoted motion", () => {
+  assert.deepEqual(texts("Councillor Teskey proposed Members have a five minute in-committee Meeting prior to the JPC. This was seconded by Councillor Keary and agreed."), [
+    "Members have a five minute in-committee Meeting prior to the JPC.",
+  ]);
+  const t = "“That the District write to the Minister about housing grants”.\n\nProposed: Councillor Mitchell\n\nSeconded: Councillor E. Ryan and agreed.";
+  assert.deepEqual(texts(t), ["That the District write to the Minister about housing grants."]);
+});

@@ -41,7 +41,7 @@ const INLINE_FORMAL = /(?:\bAND\s+)?\bRESOLVED\b(?!\s+(?:that\s+)?(?:issues?|pro
 const MOVER_LINE = /^(?:(?:moved|proposed|seconded)\s+by\b|(?:mover|seconder)\s*:)[^.]{0,80}[.;,]?$/i;
 /** A sentence that records the fate of a motion stated before it. */
 const OUTCOME_REF =
-  /^(?:the|this|that|said)\s+(?:motion|proposal|amendment|resolution)\s+(?:was\s+)?(?:(?:duly\s+)?seconded\s+by\s+[^.;]{1,80}?\s+and\s+)?(?:(?:was\s+)?(?:unanimously\s+)?(?:agreed|carried|adopted|passed|approved))\b/i;
+  /^(?:(?:the|this|that|said)(?:\s+(?:motion|proposal|amendment|resolution|notice\s+of\s+motion))?\s+was\s+(?:duly\s+)?seconded\s+by\s+[^.;]{1,80}?\s+and\s+(?:was\s+)?(?:unanimously\s+)?(?:agreed|carried|adopted|passed|approved)|(?:the|this|that|said)\s+(?:motion|proposal|amendment|resolution|notice\s+of\s+motion)\s+was\s+(?:unanimously\s+)?(?:agreed|carried|adopted|passed|approved)|seconded\s*(?:by)?\s*:?\s*[^;]{1,60}?\s+and\s+(?:unanimously\s+)?(?:agreed|carried))\b/i;
 const MOTION_OPENS = /^["“‘']?(?:that\b|be\s+it\s+(?:further\s+)?resolved\b|(?:and\s+)?whereas\b|now\s+therefore\b)/i;
 const REPORTED = /\b(?:stated|reported|advised|informed\s+\w+|explained|said)\s+that\b[^,;]*$|\bin\s+(?:19|20)\d\d\b|\b(?:at|in|during)\s+(?:a|the|their|its|his|her)\s+(?:(?:last|previous|earlier|recent|next|\w+)\s+){0,2}(?:meeting|session)\b|\blast\s+(?:week|month)\b|\bpreviously\b/i;
 
@@ -234,13 +234,17 @@ function readFormal(text: string, units: Unit[], u: number, bodyStart: number): 
 
 /** The motion a later "… was seconded and agreed" refers to: a quoted "That …", "I will move … that …", "proposed by A that …". */
 function motionAbove(text: string, units: Unit[], u: number, found: Decision[]): { text: string; start: number; end: number } | null {
-  for (let k = u - 1; k >= Math.max(0, u - 5); k--) {
+  for (let k = u - 1; k >= Math.max(0, u - 8); k--) {
     if (found.some((d) => d.unit === k)) return null;
     const us = text.slice(units[k].start, units[k].end);
     let m = /^["“‘']?\s*(?:that\b|be\s+it\s+resolved\b)/i.exec(us);
     let from = 0;
     if (!m) {
-      m = /\b(?:I|we)\s+(?:will\s+)?move\b[^"“]*?\b(that\s)/i.exec(us) ?? /\bproposed\s+by\s+[^.;]{1,80}?\s+(that\s)/i.exec(us);
+      m =
+        /\b(?:I|we)\s+(?:will\s+)?move\b[^"“]*?\b(that\s)/i.exec(us) ??
+        /\bproposed\s+by\s+[^.;]{1,80}?\s+(that\s)/i.exec(us) ??
+        // "Councillor Teskey proposed Members have a five minute in-committee Meeting"
+        /\b(?:Cllr|Councillor|Cmhlr|Clr)\.?\s+[A-Z][\w’'-]*(?:\s+\([A-Z]\))?\s+(?:further\s+)?(?:proposed|moved)\s+(?!by\b)((?:that\s)?\S)/.exec(us);
       if (m) from = m.index + m[0].length - m[1].length;
     }
     if (!m) continue;
