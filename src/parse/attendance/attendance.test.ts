@@ -195,3 +195,11 @@ test("apologies in the forms parish minutes use", () => {
   assert.deepEqual(table("2. Apologies have already been accepted for Cllr Tom Foy during his deployment."), ["Cllr Tom Foy | apologies | member"]);
   assert.deepEqual(table("2. Apologies No apologies\n3. Apologies for Absence.\n4. Minutes"), []);
 });
+
+test("an apology for his or her inability to attend", () => {
+  assert.deepEqual(table("MEMBERS PRESENT:\nCouncillors Browne and Scanlan.\nAn apology for her inability to attend the Meeting was received from Councillor Hurley.\nOFFICIALS IN ATTENDANCE:"), [
+    "Councillor Browne | present | member",
+    "Councillor Scanlan | present | member",
+    "Councillor Hurley | apologies | member",
+  ]);
+});

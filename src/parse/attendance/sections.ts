@@ -42,7 +42,7 @@ const LABELS: LabelDef[] = [
     bare: true,
   },
   {
-    re: "(?:accepted\\s+)?apologies(?:\\s+for\\s+(?:absence|their\\s+inability\\s+to\\s+attend(?:\\s+the\\s+meeting)?))?(?:\\s+(?:were|was|had|have)(?:\\s+already)?(?:\\s+been)?)?(?:\\s+(?:received|accepted|noted|given|submitted|tendered)(?:\\s+and\\s+(?:received|accepted|noted))?)?(?:\\s+for\\s+absence)?(?:\\s+(?:from|by|for))?|regrets",
+    re: "(?:accepted\\s+)?apolog(?:y|ies)(?:\\s+for\\s+(?:absence|(?:his|her|their)\\s+inability\\s+to\\s+attend(?:\\s+the\\s+meeting)?))?(?:\\s+(?:were|was|had|have)(?:\\s+already)?(?:\\s+been)?)?(?:\\s+(?:received|accepted|noted|given|submitted|tendered)(?:\\s+and\\s+(?:received|accepted|noted))?)?(?:\\s+for\\s+absence)?(?:\\s+(?:from|by|for))?|regrets",
     status: "apologies",
     kind: "member",
     bare: true,

@@ -29,3 +29,7 @@ test("does not take times, conclusions or prose as a venue", () => {
   const text = "Wednesday 5 September 2018 at 7.00 pm\nAttendance: Cllr A";
   assert.equal(v(text, text.indexOf("pm") + 2), null);
 });
+
+test("venues starting with an accented capital", () => {
+  assert.equal(v("HELD IN ÁRAS WILLIAM SMITH OBRIEN, NEWCASTLE WEST, CO. LIMERICK, ON WEDNESDAY, 2nd May"), "Áras William Smith Obrien, Newcastle West, Co. Limerick");
+});

@@ -66,7 +66,7 @@ export function findVenue(text: string, afterTime?: number): Found | null {
     if (!v) continue;
     const virtual = virtualVenue(v);
     if (virtual) return { value: virtual, index: start, length: raw.length };
-    if (!/^[A-Z]/.test(raw.replace(/^the\s+/i, "")) && !PLACE_WORD.test(v)) continue;
+    if (!/^\p{Lu}/u.test(raw.replace(/^the\s+/i, "")) && !PLACE_WORD.test(v)) continue;
     return { value: v, index: start, length: raw.length };
   }
   // "… Wednesday 5 September 2018 at 7.00 pm Stoke Ferry Village Hall" (rest of the line after the time)
