@@ -6,6 +6,7 @@ import { z } from "zod";
 import { QuorumError } from "../../domain/errors.ts";
 import { getBody, getMeeting, getPerson, listAuthorities, listBodies, listDecisions, listMeetings, listPeople, search } from "../../store/read/index.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
+import type { SearchType } from "../../store/read/types.ts";
 import { OUTCOMES } from "../../store/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import {
@@ -126,7 +127,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
       c,
       z.object({
         q: z.string({ error: "q is required" }).trim().min(1, "q is required").max(300),
-        type: z.enum(SEARCH_TYPES as [string, ...string[]]).optional(),
+        type: z.enum(SEARCH_TYPES as [SearchType, ...SearchType[]]).optional(),
         authority: slug.optional(),
         body: slug.optional(),
         year: z.coerce.number().int().min(1900).max(2200).optional(),
@@ -134,7 +135,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
         offset,
       }),
     );
-    const r = await search(db, q.q, { ...q, type: q.type as never });
+    const r = await search(db, q.q, { ...q });
     return c.json({
       query: q.q,
       data: r.data.map(presentSearchHit),

@@ -2,6 +2,7 @@
 // (the store's read functions apply the one visibility rule and answer null for anything not
 // public, which becomes a 404 here), then render.
 import type { Context, Hono } from "hono";
+import type { Child } from "hono/jsx";
 import { z } from "zod";
 import { QuorumError } from "../../domain/errors.ts";
 import {
@@ -18,6 +19,7 @@ import {
   search,
 } from "../../store/read/index.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
+import type { SearchType } from "../../store/read/types.ts";
 import { OUTCOMES } from "../../store/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { sourceLines } from "../components/source.tsx";
@@ -35,7 +37,7 @@ import { SearchPage } from "./search.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
-const html = (c: Context, page: unknown) => c.html(renderPage(page as never));
+const html = (c: Context, page: Child) => c.html(renderPage(page));
 
 const bySlug = z.object({ slug });
 const authorityOnly = z.object({ authority: slug.optional() });
@@ -127,7 +129,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
       c,
       z.object({
         q: z.string().max(300).optional(),
-        type: z.enum(SEARCH_TYPES as [string, ...string[]]).optional(),
+        type: z.enum(SEARCH_TYPES as [SearchType, ...SearchType[]]).optional(),
         body: slug.optional(),
         year: z.coerce.number().int().min(1900).max(2200).optional(),
         authority: slug.optional(),
@@ -137,7 +139,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const text = q.q?.trim() ?? "";
     const filters = { type: q.type, body: q.body, year: q.year, authority: q.authority };
     const [results, authorities] = await Promise.all([
-      text ? search(db, text, { ...filters, type: q.type as never, limit: SEARCH_PAGE, offset: (q.page - 1) * SEARCH_PAGE }) : Promise.resolve(null),
+      text ? search(db, text, { ...filters, limit: SEARCH_PAGE, offset: (q.page - 1) * SEARCH_PAGE }) : Promise.resolve(null),
       listAuthorities(db),
     ]);
     return html(c, <SearchPage q={text} results={results} filters={filters} authorities={authorities} base={new URL(c.req.url)} page={q.page} pageSize={SEARCH_PAGE} />);
