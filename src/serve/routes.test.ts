@@ -298,6 +298,29 @@ describe("API", () => {
     assert.equal(none.total, 0, "exempt minutes are not searchable");
   });
 
+  test("presenters publish exactly the listed fields, and no database ids", async () => {
+    const list = await api("/api/v1/meetings?limit=1");
+    assert.deepEqual(Object.keys(list), ["data", "total", "limit", "offset", "next"]);
+    assert.deepEqual(Object.keys(list.data[0]), ["id", "date", "startTime", "endTime", "timeZone", "body", "authority", "venue", "status", "itemCount", "decisionCount", "url", "apiUrl"]);
+    const m = await api(`/api/v1/meetings/${BUCKS}`);
+    assert.deepEqual(Object.keys(m.items[0]), ["id", "number", "title", "exempt", "exemptParagraphs", "exemptNotice", "text", "resolutions", "url"]);
+    assert.deepEqual(Object.keys(m.attendance[0]), ["name", "person", "status", "kind", "role", "substituteFor", "substituteForPerson"]);
+    assert.equal(m.recommendations.length, 8);
+    assert.deepEqual(
+      m.recommendations.map((r: any) => r.response),
+      ["yes", "partially", "partially", "yes", "yes", "yes", "yes", "yes"],
+    );
+    const ids: unknown[] = [];
+    const walk = (v: unknown, key = ""): void => {
+      if (Array.isArray(v)) v.forEach((x) => walk(x));
+      else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, k);
+      else if (key === "id") ids.push(v);
+    };
+    walk(m);
+    assert.ok(ids.length > 20);
+    assert.ok(ids.every((id) => typeof id === "string"), "ids are slugs, never row numbers");
+  });
+
   test("the OpenAPI document is 3.1 and every path in it answers", async () => {
     const doc = await api("/api/v1/openapi.json");
     assert.equal(doc.openapi, "3.1.0");
