@@ -52,3 +52,20 @@ test("items that say so themselves, and none in an open meeting", () => {
   assert.deepEqual(exempt(["1. Minutes", "Agreed.", "2. Staffing matter (in camera)", "Discussed.", "3. Close", "Closed."].join("\n")), ["2"]);
   assert.deepEqual(exempt(["1. Minutes", "Agreed.", "2. Budget", "A confidential report would follow.", "3. Close", "Closed."].join("\n")), []);
 });
+
+test("a closed session between numbered resolutions; the resolution reopening the meeting is public", () => {
+  const text = [
+    "Disclosure of pecuniary interest: None.",
+    "R2025-143 S. Foote, L. Chalapenko:",
+    "THAT the Township Office will be closed to the public on December 18 for training. Carried.",
+    "R2025-144 J. Scott, S. Kirkey:",
+    "That this part of our meeting will be closed to the public as authorized by Section 239(2)(i). Carried.",
+    "R2025-145 L. Chalapenko, S. Foote:",
+    "THAT we direct staff to proceed as instructed. Carried.",
+    "R2025-146 L. Chalapenko, S. Foote:",
+    "That we resume to an open public meeting. Time: 7:21 p.m. Carried.",
+    "R2025-147 S. Kirkey, J. Scott:",
+    "That the meeting be adjourned. Carried.",
+  ].join("\n");
+  assert.deepEqual(exempt(text), ["4"]);
+});

@@ -15,9 +15,10 @@ const OWN_MARK =
   /\b(?:exempt(?:ion)?\s+(?:information\s*[-–(]?\s*)?(?:under\s+)?(?:paragraphs?|para\.?|categor(?:y|ies))\s*([\d\s,&and]+\d)|exempt\s+item|private\s+and\s+confidential|not\s+for\s+publication)\b/i;
 const TITLE_MARK = /\b(?:confidential|in\s+camera|closed\s+session|exempt|private\s+session|part\s+(?:ii|2|b)\b)/i;
 const EXCLUSION =
-  /\b(?:public\s+(?:and\s+press\s+)?(?:be\s+|were\s+|was\s+)?excluded|exclu(?:de|sion\s+of)\s+(?:the\s+)?(?:press\s+and\s+)?public|press\s+and\s+public\s+(?:be\s+|were\s+)?excluded|schedule\s+12a|closed\s+to\s+the\s+public|(?:move|go|went|moved|proceed(?:ed)?)\s+(?:in)?to\s+(?:a\s+)?(?:closed|confidential|private)\s+session|(?:move|go|went|moved|proceed(?:ed)?)\s+in\s+camera)\b/i;
+  /\b(?:public\s+(?:and\s+press\s+)?(?:be\s+|were\s+|was\s+)?excluded|exclu(?:de|sion\s+of)\s+(?:the\s+)?(?:press\s+and\s+)?public|press\s+and\s+public\s+(?:be\s+|were\s+)?excluded|schedule\s+12a|(?:meeting|session)\b[^.]{0,40}\bclosed\s+to\s+the\s+public|(?:move|go|went|moved|proceed(?:ed)?)\s+(?:in)?to\s+(?:a\s+)?(?:closed|confidential|private)\s+session|(?:move|go|went|moved|proceed(?:ed)?)\s+in\s+camera)\b/i;
 const READMIT =
   /\b(?:re-?admitted|public\s+(?:were\s+|was\s+)?(?:invited\s+back|returned|re-?joined)|resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|(?:open|public)\s+session\s+(?:resumed|reconvened)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))\b/i;
+const REOPEN = /\b(?:resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))/i;
 const IN_COMMITTEE = /\b(?:adjourn(?:ed)?|went|go|meet)\b[^.]{0,60}\bin\s+committee\b/i;
 
 /** For each item, whether it was taken in private (and under which Schedule 12A paragraphs), else null. */
@@ -29,6 +30,8 @@ export function detectExempt(ctx: ParseContext, items: ItemBlock[]): (Located<Ex
     const title = item.title.value;
     // the item announcing the exclusion is held in public; its title names the exclusion
     const announces = EXCLUSION.test(title) || /\bexclusion\b/i.test(title);
+    // the resolution that returns to open session is taken as the meeting reopens
+    const reopens = REOPEN.test(ctx.lines.slice(item.start, Math.min(item.end, item.bodyStart + 2)).map((l) => l.text).join(" "));
     for (let i = item.start; i < Math.min(item.end, item.bodyStart + 3); i++) {
       const m = OWN_MARK.exec(plain(ctx.lines[i].text).text);
       if (m && !announces) {
@@ -37,7 +40,7 @@ export function detectExempt(ctx: ParseContext, items: ItemBlock[]): (Located<Ex
       }
     }
     if (!mark && !announces && TITLE_MARK.test(title)) mark = { value: { paragraphs: null }, span: item.title.span };
-    if (!mark && excluded && !announces) mark = { value: { paragraphs: null }, span: item.title.span };
+    if (!mark && excluded && !announces && !reopens) mark = { value: { paragraphs: null }, span: item.title.span };
     if (!mark) {
       for (let i = item.bodyStart; i < item.end; i++) {
         const t = ctx.lines[i].text;

@@ -62,6 +62,9 @@ export function isTopicHeading(t: string): boolean {
   if (/[,;]$/.test(t) || /;/.test(t) || (t.match(/,/g) ?? []).length >= 2) return false;
   const words = t.split(/\s+/);
   if (words.length > 16) return false;
+  if (words.length === 1 && !ONE_WORD_TOPICS.test(t.replace(/[.:]$/, ""))) return false;
+  if (/\)$/.test(t) && !/\(/.test(t)) return false;
+  if (ATTENDANCE_WORD.test(t) && words.length <= 4) return false;
   if (STARTERS.has(words[0].replace(/[:,.]$/, "")) || /^(?:It|There|This|Following|Signed|Date|Page)/.test(t)) return false;
   // "B. Murphy informed …": prose opening with an initial, or holding a full stop between sentences
   if (/^[A-Z]\.\s/.test(t) || /(?<![A-Za-z])[a-z]{2,}\.\s+[A-Z][a-z]/.test(t)) return false;
@@ -76,6 +79,10 @@ export function isTopicHeading(t: string): boolean {
 const ATTENDANCE_LABEL =
   /^(?:present|those\s+(?:present|attending)|attendance|apologies(?:\s+for\s+absence)?(?:\s+received)?|absent|in\s+attendance|also\s+(?:present|in\s+attendance)|members\s+of\s+the\s+public|public|clerk|chair(?:man|person)?|signed|date|time|venue|proposed(?:\s+by)?|seconded(?:\s+by)?|resolved|note|action|councillors?(?:\s+present)?|others\s+present)$/i;
 
+const ATTENDANCE_WORD = /\b(?:present|attendance|attending|apologies|absent|officials|in\s+the\s+chair|cathaoirleach|signed|dated?)\b/i;
+const NOT_LABELS = /(?:\bas\s+follows|^in\s+favour|^against|^abstain(?:ed|ing)?|^total|^(?:and\s+)?resolved|^propos(?:er|ed)|^second(?:er|ed)|^members|^reply|^response|^note|^cllrs?\b|^councillors?\b|^email|^tel(?:ephone)?|^web(?:site)?)$/i;
+const ONE_WORD_TOPICS = /^(?:correspondence|planning|finance|highways|allotments|cemetery|accounts|payments|reports|minutes|police|footpaths|playground|website|training|insurance)$/i;
+
 /**
  * Minutes written as labelled paragraphs ("Minutes of the last Meeting: …", "Matters Arising: …",
  * "Planning: …"). The attendance labels are not items.
@@ -87,7 +94,7 @@ function labelledItems(ctx: ParseContext, texts: string[]): ItemBlock[] | null {
     if (!m) continue;
     const label = m[1].trim();
     const words = label.split(/\s+/);
-    if (words.length > 8 || ATTENDANCE_LABEL.test(label) || PERSON_START.test(label + " ") || /^[A-Z]\.\s/.test(label)) continue;
+    if (words.length > 8 || ATTENDANCE_LABEL.test(label) || ATTENDANCE_WORD.test(label) || NOT_LABELS.test(label) || /,.*,|\b(?:Mr|Mrs|Ms|Dr)\.?\s/.test(label) || PERSON_START.test(label + " ") || /^[A-Z]\.\s/.test(label)) continue;
     if (STARTERS.has(words[0]) || /\d{3,}|[.;,]$/.test(label)) continue;
     const content = words.filter((w) => /[A-Za-z]{4,}/.test(w) && !SMALL.has(w.toLowerCase()));
     if (content.length && content.filter((w) => /^[A-Z]/.test(w)).length / content.length < 0.5) continue;
