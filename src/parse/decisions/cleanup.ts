@@ -96,6 +96,9 @@ export function stripQuotes(text: string): string {
 /** Joins lines and list entries the way the expected texts read: one space, bullets dropped, enumerators kept. */
 export function flatten(text: string): string {
   return text
+    // emphasis marks left by a converter around quoted text: “*That …*”
+    .replace(/(^|[“"‘(\s])[*_]{1,2}(?=\S)/g, "$1")
+    .replace(/(?<=\S)[*_]{1,2}(?=[”"’).,;:\s]|$)/g, "")
     .split("\n")
     .map((l) => l.trim().replace(/^[-•*·¢‣▪◦](?:\s+|$)/, ""))
     .filter(Boolean)

@@ -220,3 +220,8 @@ test("'This was seconded by … and agreed' after a named proposal; 'Seconded: �
   const t = "“That the District write to the Minister about housing grants”.\n\nProposed: Councillor Mitchell\n\nSeconded: Councillor E. Ryan and agreed.";
   assert.deepEqual(texts(t), ["That the District write to the Minister about housing grants."]);
 });
+
+test("movers split by a page break, and emphasis marks inside the quoted motion", () => {
+  const t = "Proposed by: Councillor Collins\n---\n2\n\nSeconded by: Councillor Scanlan\n\n“*That, Councillor Francis Foley be appointed Cathaoirleach*\n\n*to hold office to the next Annual Meeting”.*\n\nAs there were no other nominations, Councillor Foley was declared elected.";
+  assert.deepEqual(texts(t), ["That, Councillor Francis Foley be appointed Cathaoirleach to hold office to the next Annual Meeting."]);
+});

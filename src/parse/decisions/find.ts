@@ -42,7 +42,7 @@ const MOVER_LINE = /^(?:(?:moved|proposed|seconded)\s+by\b|(?:mover|seconder)\s*
 /** A sentence that records the fate of a motion stated before it. */
 const OUTCOME_REF =
   /^(?:(?:the|this|that|said)(?:\s+(?:motion|proposal|amendment|resolution|notice\s+of\s+motion))?\s+was\s+(?:duly\s+)?seconded\s+by\s+[^.;]{1,80}?\s+and\s+(?:was\s+)?(?:unanimously\s+)?(?:agreed|carried|adopted|passed|approved)|(?:the|this|that|said)\s+(?:motion|proposal|amendment|resolution|notice\s+of\s+motion)\s+was\s+(?:unanimously\s+)?(?:agreed|carried|adopted|passed|approved)|seconded\s*(?:by)?\s*:?\s*[^;]{1,60}?\s+and\s+(?:unanimously\s+)?(?:agreed|carried))\b/i;
-const MOTION_OPENS = /^["“‘']?(?:that\b|be\s+it\s+(?:further\s+)?resolved\b|(?:and\s+)?whereas\b|now\s+therefore\b)/i;
+const MOTION_OPENS = /^["“‘']?[*_]*\s*(?:that\b|be\s+it\s+(?:further\s+)?resolved\b|(?:and\s+)?whereas\b|now\s+therefore\b)/i;
 const REPORTED = /\b(?:stated|reported|advised|informed\s+\w+|explained|said)\s+that\b[^,;]*$|\bin\s+(?:19|20)\d\d\b|\b(?:at|in|during)\s+(?:a|the|their|its|his|her)\s+(?:(?:last|previous|earlier|recent|next|\w+)\s+){0,2}(?:meeting|session)\b|\blast\s+(?:week|month)\b|\bpreviously\b/i;
 
 /** "The official meeting concluded at 9.57pm", "declared the meeting closed": nothing after it is an item's decision. */
@@ -81,7 +81,8 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
     // 1b. "Moved by: A" / "Seconded by: B" lines, then the motion ("THAT …", "WHEREAS …") up to its outcome
     if (MOVER_LINE.test(s)) {
       let n = u + 1;
-      while (n < units.length && MOVER_LINE.test(text.slice(units[n].start, units[n].end))) n++;
+      const skip = (x: string) => MOVER_LINE.test(x) || FURNITURE.test(x) || /^[-\s\d]*$/.test(x);
+      while (n < units.length && skip(text.slice(units[n].start, units[n].end))) n++;
       const next = units[n];
       if (next && MOTION_OPENS.test(text.slice(next.start, next.end))) {
         const r = readMotion(text, units, n, next.start);
