@@ -24,7 +24,7 @@ export interface Candidate {
 
 const BULLET = /^(?:[-*+•¢>·▪◦]\s|\|)/;
 const CONNECTOR_END = /\b(?:of|from|by|to|the|and|for|with|on|at|in|into|a|an|or|re|regarding|&|–|-|Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?)$/;
-const HEADING_START = /^(?:[A-Z“"‘'(]|\d+[A-Za-z])/;
+const HEADING_START = /^(?:[A-Z“"‘'(]|\d+[A-Za-z]|(?:19|20)\d\d\s+[A-Z])/;
 
 export class LineReader {
   private cache = new Map<number, Plain>();
