@@ -203,3 +203,16 @@ test("an apology for his or her inability to attend", () => {
     "Councillor Hurley | apologies | member",
   ]);
 });
+
+test("a plural title carries through a list; lone words are not people", () => {
+  assert.deepEqual(table("MEMBERS PRESENT:\nCouncillors Butler, Cmhlr. Ó Ceallaigh, O’Dea and Teskey.\nOFFICIALS PRESENT: Vincent Murray, Cecilia Larkin; Rory Corbett, Trade & Investment; Mike Cantwell, LEO;\n\n1. Minutes"), [
+    "Councillor Butler | present | member",
+    "Cmhlr. Ó Ceallaigh | present | member",
+    "Councillor O’Dea | present | member",
+    "Councillor Teskey | present | member",
+    "Vincent Murray | present | officer",
+    "Cecilia Larkin | present | officer",
+    "Rory Corbett | present | officer | Trade & Investment",
+    "Mike Cantwell | present | officer | LEO",
+  ]);
+});

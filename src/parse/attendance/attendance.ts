@@ -53,6 +53,18 @@ function roleThenBracketedName(text: string, base: number): Person[] | null {
   return hits >= 1 && out.length && !HONORIFIC.test(text.trim()) ? out : null;
 }
 
+/** Commas inside a semicolon-separated group: "Rory Corbett, Trade & Investment". */
+function splitCommas(p: { text: string; index: number }): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  let at = 0;
+  for (const piece of p.text.split(",")) {
+    const lead = piece.length - piece.trimStart().length;
+    if (piece.trim()) out.push({ text: piece.trim(), index: p.index + at + lead });
+    at += piece.length + 1;
+  }
+  return out;
+}
+
 /** "Superintendent Dan MacInnis and Municipal Administrator Kris Croskery-Hodgins": an "and" after a name separates. */
 function splitAfterName(p: { text: string; index: number }): { text: string; index: number }[] {
   const m = /^(.*?)\s+and\s+(.+)$/.exec(p.text);
@@ -114,7 +126,10 @@ export function peopleIn(raw: string, base = 0): Person[] {
     // a comma list may still hold a run-on stretch: "Cllr R Bivon (Chair) Cllr T Ryves , Cllr …"
     const parts: { text: string; index: number; runOn: boolean }[] = runOnAll
       ? splitRunOn(flat).map((p) => ({ ...p, runOn: true }))
-      : splitTopLevel(flat, /;/.test(flat) && !/,[^;]*,[^;]*;/.test(flat)).flatMap(splitAfterName).flatMap((p): { text: string; index: number; runOn: boolean }[] => {
+      : splitTopLevel(flat, /;/.test(flat) && !/,[^;]*,[^;]*;/.test(flat))
+          .flatMap(splitCommas)
+          .flatMap(splitAfterName)
+          .flatMap((p): { text: string; index: number; runOn: boolean }[] => {
           const inner = splitRunOn(p.text);
           return inner.length > 1 && inner.filter((x) => HONORIFIC.test(x.text)).length >= 2
             ? inner.map((x) => ({ text: x.text, index: p.index + x.index, runOn: true }))
@@ -124,11 +139,12 @@ export function peopleIn(raw: string, base = 0): Person[] {
     for (const p of parts) {
       let t = p.text.replace(/\u0001/g, "");
       const at = base + chunk.index + p.index;
+      // "Councillors A, B, Cmhlr. C, D": the plural title carries on past a name with its own title
       const plural = pluralHonorific(t);
       if (plural) {
         carried = plural.singular;
         t = plural.rest;
-      } else if (HONORIFIC.test(t)) carried = null;
+      }
       const reason = t.search(REASON);
       if (reason > 0) t = t.slice(0, reason);
       const entry = parseEntry(t);
@@ -154,7 +170,9 @@ export function peopleIn(raw: string, base = 0): Person[] {
         continue;
       }
       const bare = stripHonorific(name);
-      const roleLike = !HONORIFIC.test(name) && (ROLE_WORD.test(bare) || /^[A-Z]{2,6}\.?$/.test(bare));
+      // a lone word with no title ("Trade", "Regeneration") is a name only after "Councillors"
+      const lone = !HONORIFIC.test(name) && !carried && !/\s/.test(bare);
+      const roleLike = !HONORIFIC.test(name) && (ROLE_WORD.test(bare) || /^[A-Z]{2,6}\.?$/.test(bare) || lone);
       if (!looksLikeName(name) || roleLike) {
         // "Office Assistant-Intern Kim Turnbull": role words, then a first name and surname
         const words = name.split(/\s+/);
