@@ -38,7 +38,15 @@ export function DecisionsPage({
     <Layout title={page > 1 ? `Decisions register (page ${page})` : "Decisions register"} section="decisions" breadcrumbs={[{ href: urls.home(), text: "Home" }]}>
       <h1 class="govuk-heading-xl">Decisions register</h1>
       <div class="govuk-grid-row">
-        <div class="govuk-grid-column-one-third qm-noprint">
+        <div class="govuk-grid-column-two-thirds qm-results">
+          <h2 class="govuk-heading-m" aria-live="polite">
+            {plural(result.total, "decision")}
+            {filtered ? " match" : ""}
+          </h2>
+          {result.data.length ? <DecisionList decisions={result.data} headingLevel={3} full /> : <p class="govuk-body">No decisions match. Try removing a filter.</p>}
+          <Pagination base={base} page={page} pageSize={pageSize} total={result.total} label="Decisions" />
+        </div>
+        <div class="govuk-grid-column-one-third qm-facets qm-noprint">
           <form method="get" action={urls.decisions()} aria-label="Filter decisions">
             <h2 class="govuk-heading-m">Filter</h2>
             {authorities.length > 1 && (
@@ -81,14 +89,6 @@ export function DecisionsPage({
               </p>
             )}
           </form>
-        </div>
-        <div class="govuk-grid-column-two-thirds">
-          <h2 class="govuk-heading-m" aria-live="polite">
-            {plural(result.total, "decision")}
-            {filtered ? " match" : ""}
-          </h2>
-          {result.data.length ? <DecisionList decisions={result.data} headingLevel={3} full /> : <p class="govuk-body">No decisions match. Try removing a filter.</p>}
-          <Pagination base={base} page={page} pageSize={pageSize} total={result.total} label="Decisions" />
         </div>
       </div>
     </Layout>

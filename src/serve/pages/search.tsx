@@ -131,23 +131,7 @@ export function SearchPage({
       </div>
       {results && (
         <div class="govuk-grid-row">
-          <div class="govuk-grid-column-one-third qm-facets qm-noprint">
-            <h2 class="govuk-heading-m">Narrow your results</h2>
-            {authorities.length > 1 && (
-              <Facet
-                title="Council"
-                name="authority"
-                facets={authorities.map((a) => ({ value: a.slug, label: a.name, count: a.meetingCount }))}
-                selected={filters.authority}
-                base={base}
-                counts={false}
-              />
-            )}
-            <Facet title="Type" name="type" facets={results.facets.type} selected={filters.type} base={base} labels={TYPE_PLURAL} />
-            <Facet title="Committee" name="body" facets={results.facets.body} selected={filters.body} base={base} />
-            <Facet title="Year" name="year" facets={results.facets.year} selected={filters.year ? String(filters.year) : undefined} base={base} />
-          </div>
-          <div class="govuk-grid-column-two-thirds">
+          <div class="govuk-grid-column-two-thirds qm-results">
             <h2 class="govuk-heading-m" id="results-count">
               {plural(results.total, "result")} for “{q}”
             </h2>
@@ -169,6 +153,22 @@ export function SearchPage({
               </>
             )}
             <Pagination base={base} page={page} pageSize={pageSize} total={results.total} label="Search results" />
+          </div>
+          <div class="govuk-grid-column-one-third qm-facets qm-noprint">
+            <h2 class="govuk-heading-m">Narrow your results</h2>
+            {authorities.length > 1 && (
+              <Facet
+                title="Council"
+                name="authority"
+                facets={authorities.map((a) => ({ value: a.slug, label: a.name, count: a.meetingCount }))}
+                selected={filters.authority}
+                base={base}
+                counts={false}
+              />
+            )}
+            <Facet title="Type" name="type" facets={results.facets.type} selected={filters.type} base={base} labels={TYPE_PLURAL} />
+            <Facet title="Committee" name="body" facets={results.facets.body} selected={filters.body} base={base} />
+            <Facet title="Year" name="year" facets={results.facets.year} selected={filters.year ? String(filters.year) : undefined} base={base} />
           </div>
         </div>
       )}
