@@ -8,7 +8,7 @@ const ci = (w: string) => `(?:${w}|${w[0].toUpperCase()}${w.slice(1)}|${w.toUppe
 
 /** "On the proposal of Cllr X, (and) seconded by Cllr Y," / "Proposed by X, seconded by Y," at the start. */
 const LEADING_MOVERS = new RegExp(
-  String.raw`^(?:(?:${ci("on")}\s+(?:the\s+)?(?:proposal|motion)\s+of|(?:${ci("it")}\s+was\s+)?(?:${ci("proposed")}|${ci("moved")})\s+by)\s+[^,;]{1,60}?[,;]?\s*(?:and\s+)?(?:duly\s+)?${ci("seconded")}\s+by\s+${NAME}\s*[,;:]?\s*(?:and\s+)?(?:it\s+was\s+)?)`,
+  String.raw`^(?:(?:${ci("on")}\s+(?:the\s+)?(?:proposal|motion)\s+of|(?:${ci("it")}\s+was\s+)?(?:${ci("proposed")}|${ci("moved")})\s+by)\s+[^,;]{1,60}?[,;]?\s*(?:(?:and|&)\s+)?(?:duly\s+)?${ci("seconded")}\s+by\s+${NAME}\s*[,;:]?\s*(?:and\s+)?(?:it\s+was\s+)?)`,
 );
 const LEADING_ADVERBIAL =
   /^(?:after|following|upon|on)\s+(?:(?:a|an|the|some|much|further|lengthy|detailed|brief|full|careful|long)\s+){0,3}(?:discussion|debate|deliberation|consideration|review|questions?)(?:s)?\b(?:\s+(?:of|on)\s+[^,]{1,60})?\s*,?\s*/i;
@@ -36,6 +36,8 @@ export function stripLeading(text: string): string {
   for (let k = 0; k < 3; k++) {
     const before = t;
     t = t.replace(/^(?:[-•*·¢‣▪◦]\s+)/, "");
+    // a paragraph label before the movers: "Minutes: It was proposed by …"
+    t = t.replace(/^(?:\d{1,2}[.)]?\s+)?[A-Z][\w’'&/ -]{0,40}:\s+(?=(?:it\s+was\s+)?(?:proposed|moved)\s+by\b|on\s+the\s+(?:proposal|motion)\b)/i, "");
     t = t.replace(LEADING_MOVERS, "");
     t = t.replace(LEADING_ADVERBIAL, "");
     t = t.replace(/^(?:now\s+)?therefore,?\s+(?:be\s+it\s+resolved,?\s+)?/i, "");

@@ -225,3 +225,17 @@ test("movers split by a page break, and emphasis marks inside the quoted motion"
   const t = "Proposed by: Councillor Collins\n---\n2\n\nSeconded by: Councillor Scanlan\n\n“*That, Councillor Francis Foley be appointed Cathaoirleach*\n\n*to hold office to the next Annual Meeting”.*\n\nAs there were no other nominations, Councillor Foley was declared elected.";
   assert.deepEqual(texts(t), ["That, Councillor Francis Foley be appointed Cathaoirleach to hold office to the next Annual Meeting."]);
 });
+
+test("labelled proposals, '&' between movers, records without a subject, elections", () => {
+  assert.deepEqual(texts("Minutes: It was proposed by G. Clere and seconded by P. Markwell that the minutes be signed as a correct record."), [
+    "that the minutes be signed as a correct record.",
+  ]);
+  assert.deepEqual(texts("It was proposed by P. Norris & seconded by Mrs. Newell that the Minutes be signed."), ["that the Minutes be signed."]);
+  assert.deepEqual(texts("Adopted with the amendment of Mr M Dean to Mr M Evans. Proposed by Mr Stocking seconded by Mrs Leaman."), [
+    "Adopted with the amendment of Mr M Dean to Mr M Evans.",
+  ]);
+  assert.deepEqual(texts("Mrs C Cann was proposed and seconded and with no other nominations Mrs Cann was elected to remain as Chairman."), [
+    "Mrs C Cann was proposed and seconded and with no other nominations Mrs Cann was elected to remain as Chairman.",
+  ]);
+  assert.deepEqual(texts("The Parish Councillors then held a short meeting and agreed the accounts."), ["The Parish Councillors then held a short meeting and agreed the accounts."]);
+});

@@ -6,6 +6,7 @@
 import { splitUnits, LIST_MARKER, type Unit } from "./sentences.ts";
 import {
   ACTIVE_VERB,
+  BARE_RECORD,
   COURTESY,
   DEFERRAL_UNIT,
   FAILED,
@@ -318,7 +319,7 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
   const reportedBefore = (i: number) => REPORTED.test(s.slice(0, i));
 
   // minutes put forward and seconded: the adoption of the minutes where nothing else is recorded
-  if (/^(?:the\s+)?(?:draft\s+)?minutes\b[^.]{0,200}?\b(?:were|was)\s+(?:proposed|moved)\s+(?:for\s+adoption\s+)?by\b/i.test(s)) {
+  if (/^(?:the\s+)?(?:draft\s+)?minutes\b(?!\s*:)[^.:]{0,200}?\b(?:were|was)\s+(?:proposed|moved)\s+(?:for\s+adoption\s+)?by\b/i.test(s)) {
     found.push({ text: flatten(s), start: offset, end: offset + s.length, kind: "minutes", unit: u });
     return found;
   }
@@ -414,6 +415,13 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
     done = true;
   }
   if (found.length) return found;
+
+  // "Adopted with the amendment of Mr M Dean to Mr M Evans."
+  if (BARE_RECORD.test(s.trim()) && s.trim().split(/\s+/).length >= 3 && !COURTESY.test(s)) {
+    const t = tidy(s);
+    if (t) found.push({ text: t, start: offset, end: offset + s.length, kind: "passive", unit: u });
+    return found;
+  }
 
   // "Deferred to next agenda.", "… to be considered again at next PC meeting"
   if (DEFERRAL_UNIT.test(s.trim()) || /\bthat\s+(?:this|the)\s+(?:item|matter|application|decision|report|motion)\s+(?:would\s+|should\s+)?be\s+(?:deferred|postponed)\b/i.test(s) || TO_BE_RECONSIDERED.test(s) || /\b(?:was|were)\s+(?:\w+\s+)?(?:deferred|postponed)\b/i.test(s)) {

@@ -42,10 +42,13 @@ export const ACTIVE_VERB =
 
 /** Passive records ("These were agreed as a true record", "The payments were considered and approved"). */
 export const PASSIVE =
-  /\b(was|were)\s+((?:(?:also|then|duly|unanimously|formally|subsequently|all|further|therefore|finally)\s+)*)(?:(?:(?!it\b|was\b|were\b|and\b)[a-z]+\s+){0,3}?and\s+(?:(?:a|an|the|this|these|its|their)\s+)?(?:(?!it\b|was\b|were\b)[a-z]+\s+){0,3}?)?(agreed|approved|adopted|accepted|ratified|deferred|endorsed|carried|passed|postponed)\b/gi;
+  /\b(was|were)\s+((?:(?:also|then|duly|unanimously|formally|subsequently|all|further|therefore|finally)\s+)*)(?:(?:(?!it\b|was\b|were\b|and\b)[a-z]+\s+){0,3}?and\s+(?:(?:a|an|the|this|these|its|their)\s+)?(?:(?!it\b|was\b|were\b)[a-z]+\s+){0,3}?)?(agreed|approved|adopted|accepted|ratified|deferred|endorsed|carried|passed|postponed|elected|appointed|co-opted)\b/gi;
 
 /** Standalone deferrals: "Deferred.", "Deferred to next agenda.", "Item deferred until …". */
 export const DEFERRAL_UNIT = /^(?:(?:this\s+)?(?:item|matter|motion|application|report)\s+)?(?:was\s+)?(?:deferred|postponed|held\s+over|adjourned\s+to|carried\s+forward|tabled)\b/i;
+
+/** A record with its subject left out: "Adopted with the amendment of …", "Approved." */
+export const BARE_RECORD = /^(?:unanimously\s+)?(?:adopted|approved|agreed|accepted|ratified)(?:\s+unanimously)?\b(?!\s+(?:that|to|with\s+(?:the\s+)?(?:chair|clerk|cllr|councillor)))/i;
 
 /** "… to be considered again at next PC meeting" — a matter put off to a later meeting. */
 export const TO_BE_RECONSIDERED =
@@ -83,7 +86,7 @@ export function isCollectiveSubject(before: string): boolean {
   // "Members noted and approved …": the subject is before the first verb
   clause = clause.replace(/\s+[a-z]+ed\s+and\s*$/, "");
   // "The Councillors reviewed the proposed design and agreed …": the subject of the first verb
-  const first = /^(.{1,60}?)\s+(?:[a-z]+ed|heard|saw|thanked|welcomed|took)\b[^.;]*\band\s*$/.exec(clause.trim());
+  const first = /^(.{1,60}?)\s+(?:[a-z]+ed|heard|saw|thanked|welcomed|took|held|made|met|gave|had|read|went)\b[^.;]*\band\s*$/.exec(clause.trim());
   if (first) clause = first[1];
   let words = clause.trim().split(/\s+/).filter(Boolean);
   while (words.length && SUBJECT_FILLER.has(words[words.length - 1].toLowerCase())) {
