@@ -24,6 +24,9 @@ export interface Candidate {
 
 const BULLET = /^(?:[-*+•¢>·▪◦]\s|\|)/;
 const CONNECTOR_END = /\b(?:of|from|by|to|the|and|for|with|on|at|in|into|a|an|or|re|regarding|&|–|-|Councillor|Cllr\.?|Mr\.?|Mrs\.?|Ms\.?)$/;
+/** Words that open a sub-heading of its own under an item heading, rather than continue it. */
+const SUB_HEADING =
+  /^(?:Update|Updates|Report|Reports|Review|Presentation|Proposed|Proposal|Part\s+\d|Consideration|Request|Notice|Question|Deputation|Adoption|Approval|Circulated|Draft|Schedule|Section\s+\d)\b/;
 const HEADING_START = /^(?:[A-Z“"‘'(]|\d+[A-Za-z]|(?:19|20)\d\d\s+[A-Z])/;
 
 export class LineReader {
@@ -135,7 +138,9 @@ function finishTitle(
         !direct &&
         title.length >= 45 &&
         q.text.length <= 70 &&
-        !/[.:;]$/.test(q.text) &&
+        !/[:;]$/.test(q.text) &&
+        !/[a-z]{2,}\.\s+[A-Z]/.test(q.text) &&
+        !SUB_HEADING.test(q.text) &&
         !STARTERS.has(first) &&
         /^[A-Z]/.test(q.text);
       const wraps =

@@ -22,6 +22,7 @@ test("a heading keeps what belongs to it", () => {
   assert.equal(head("Planning Application: Installation of ground mounted solar PV array"), "Planning Application: Installation of ground mounted solar PV array");
   assert.equal(head("Public Participation - To receive items including Cllr Colin Sampson (BCKLWN)"), "Public Participation - To receive items including Cllr Colin Sampson (BCKLWN)");
   assert.equal(head("No Apologies for absence received"), "No Apologies for absence received");
+  assert.equal(head("Consideration of Notice of Motion submitted by Cllr. L.M. Sheehy"), "Consideration of Notice of Motion submitted by Cllr. L.M. Sheehy");
 });
 
 test("headings in capitals are written in title case, others as printed", () => {

@@ -17,7 +17,7 @@ export const STARTERS = new Set(
 const CONNECTORS = new Set(
   "of from by to the and for with on at in into a an or & as per re regarding about between under including".split(" "),
 );
-const ABBREVIATIONS = /(?:^|\s)(?:cllr|clir|mr|mrs|ms|dr|no|st|co|nos|rd|ltd|inc|cllrs|approx|etc|i\.e|e\.g|vs|ref|para|[A-Z])\.$/i;
+const ABBREVIATIONS = /(?:^|\s)(?:cllr|clir|mr|mrs|ms|dr|no|st|co|nos|rd|ltd|inc|cllrs|approx|etc|i\.e|e\.g|vs|ref|para|(?:[A-Z]\.)*[A-Z])\.$/i;
 
 /** Length of the heading at the start of `text`, which may run on into the item's body. */
 export function titleLength(text: string): number {
