@@ -39,8 +39,10 @@ export function CommitteesPage({ bodies, authorities, authority }: { bodies: Bod
 }
 
 export function CommitteePage({ b }: { b: BodyDetail }) {
-  const current = b.members.filter((m) => !m.to);
-  const past = b.members.filter((m) => m.to);
+  // Membership is inferred from attendance, so a member still recorded at the latest meeting is current.
+  const isCurrent = (m: BodyDetail["members"][number]) => !m.to || !b.lastMeeting || m.to >= b.lastMeeting;
+  const current = b.members.filter(isCurrent);
+  const past = b.members.filter((m) => !isCurrent(m));
   return (
     <Layout
       title={b.name}
@@ -99,7 +101,7 @@ export function CommitteePage({ b }: { b: BodyDetail }) {
             Members and roles
           </h2>
           <p class="govuk-body">Membership is taken from the attendance recorded in the minutes.</p>
-          <MemberTable caption="Current and recent members" rows={current.length ? current : b.members} />
+          <MemberTable caption={past.length ? "Members at the latest meeting" : "Members"} rows={current.length ? current : b.members} />
           {current.length > 0 && past.length > 0 && <MemberTable caption="Former members" rows={past} />}
         </section>
       )}
@@ -157,10 +159,10 @@ function MemberTable({ caption, rows }: { caption: string; rows: BodyDetail["mem
             Role
           </th>
           <th scope="col" class="govuk-table__header">
-            Recorded from
+            First recorded
           </th>
           <th scope="col" class="govuk-table__header">
-            Until
+            Last recorded
           </th>
         </tr>
       </thead>
@@ -173,8 +175,8 @@ function MemberTable({ caption, rows }: { caption: string; rows: BodyDetail["mem
               </a>
             </th>
             <td class="govuk-table__cell" data-label="Role">{m.role ?? (m.kind === "member" ? "Member" : KIND_LABEL(m.kind))}</td>
-            <td class="govuk-table__cell" data-label="Recorded from">{m.from ? formatDate(m.from) : "–"}</td>
-            <td class="govuk-table__cell" data-label="Until">{m.to ? formatDate(m.to) : "–"}</td>
+            <td class="govuk-table__cell" data-label="First recorded">{m.from ? formatDate(m.from) : "–"}</td>
+            <td class="govuk-table__cell" data-label="Last recorded">{m.to ? formatDate(m.to) : "–"}</td>
           </tr>
         ))}
       </tbody>
