@@ -14,6 +14,9 @@ test("a heading that runs on into the body ends where the body starts", () => {
   assert.equal(head("PUBLIC FORUM The new streetlamp at Glebe Close was discussed."), "PUBLIC FORUM");
   assert.equal(head("Date and Time of Next Meeting – Ordinary Parish Council meeting on Wednesday 3 October 2018"), "Date and Time of Next Meeting");
   assert.equal(head("Planning Applications 15/02050/O – Outline application"), "Planning Applications");
+  assert.equal(head("To Consider Apologies for Absence: Apologies were received from Borough Cllr Sampson"), "To Consider Apologies for Absence");
+  assert.equal(head("Minutes of the Meeting held on 7th November 2019 LH confirmed that all had seen them"), "Minutes of the Meeting held on 7th November 2019");
+  assert.equal(head("To Note: Asset of Community Value Application Approved"), "To Note: Asset of Community Value Application Approved");
   assert.equal(head("Apologies for Absence Apologies were accepted for Cllr Sue Lintern"), "Apologies for Absence");
 });
 

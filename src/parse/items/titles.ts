@@ -40,6 +40,11 @@ export function titleLength(text: string): number {
       end = at;
       break;
     }
+    // initials as the subject of the first sentence: "… held on 7th November 2019 LH confirmed that …"
+    if (w > 0 && /^[A-Z]{2,3}$/.test(word) && /^[a-z]+(?:ed|s)$/.test(next)) {
+      end = at;
+      break;
+    }
     // "Public Forum No members of public made comments"
     if (w > 0 && word === "No" && /^[a-z]/.test(next) && !CONNECTORS.has(prev.toLowerCase())) {
       end = at;
@@ -64,7 +69,8 @@ export function titleLength(text: string): number {
       end = wordEnd - 1;
       break;
     }
-    if (/:$/.test(word) && next && !/^[A-Z][a-z]+$/.test(next.replace(/[,.;]$/, "")) ) {
+    // "Planning Application: Installation of …" and "To Note: Asset of …" go on; a longer heading ends at its colon
+    if (/:$/.test(word) && next && (w >= 3 || !/^[A-Z][a-z]+$/.test(next.replace(/[,.;]$/, "")))) {
       end = wordEnd - 1;
       break;
     }
