@@ -1,7 +1,7 @@
 // Trims a decision down to what was decided: no movers or seconders, no vote tallies, no "Carried.",
 // no quotation marks around the resolution, no bullets.
 
-const NAME = String.raw`(?:(?:Cllr|Clr|Clir|Cllr\.|Councillor|Councilor|Mayor|Deputy\s+Mayor|Mr|Mrs|Ms|Miss|Dr)\.?\s*)?[A-Z][\w.’'-]*(?:\s+(?:\([A-Z]\)|[A-Z][\w.’'-]*|O[’']\s?[A-Z][\w-]*)){0,4}`;
+const NAME = String.raw`(?:(?:Cllr|Clr|Clir|Cmhlr|Cllr\.|Councillor|Councilor|Mayor|Deputy\s+Mayor|Mr|Mrs|Ms|Miss|Dr)\.?\s*)?[A-ZÀ-ÖØ-Þ][\w.’'À-ÿ-]*(?:\s+(?:\([A-Z]\)|[A-ZÀ-ÖØ-Þ][\w.’'À-ÿ-]*|O[’']\s?[A-Z][\w-]*)){0,4}`;
 
 /** A word in any of the cases minutes print it: "seconded", "Seconded", "SECONDED". */
 const ci = (w: string) => `(?:${w}|${w[0].toUpperCase()}${w.slice(1)}|${w.toUpperCase()})`;

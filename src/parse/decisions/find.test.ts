@@ -239,3 +239,12 @@ test("labelled proposals, '&' between movers, records without a subject, electio
   ]);
   assert.deepEqual(texts("The Parish Councillors then held a short meeting and agreed the accounts."), ["The Parish Councillors then held a short meeting and agreed the accounts."]);
 });
+
+test("movers inside an impersonal agreement, and a wrapped line before a blank line", () => {
+  assert.deepEqual(texts("It was agreed, on the proposal of Councillor Keller, seconded by Cmhlr. Ó Ceallaigh, that the Motion be referred."), [
+    "that the Motion be referred.",
+  ]);
+  assert.deepEqual(texts("Some text here.\n\nIt was agreed to refer this Motion to the Travel and Transportation Strategic Policy\n\nCommittee.\n\nNext item"), [
+    "to refer this Motion to the Travel and Transportation Strategic Policy Committee.",
+  ]);
+});

@@ -34,7 +34,7 @@ export function formalRest(unit: string): string | null {
 
 /** "it was agreed (by the PC …) that" — impersonal; the decision starts after it. */
 export const IMPERSONAL =
-  /(?:\bit\s+was|(?<=\b(?:but|and)\s{1,3})was)\s+(?:also\s+|further\s+|therefore\s+|then\s+|subsequently\s+|finally\s+|duly\s+|unanimously\s+|generally\s+)*(?:agreed|decided|resolved|determined)\b(?:\s+unanimously)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{1,140},)?(?:\s+by\s+[^.;]{1,100}?(?=\s+(?:that|to|not\s+to)\b))?(?:\s+(?:upon|on|at|after)\s+[^.;]{1,80}?(?=\s+(?:that|to|not\s+to)\b))?\s*[:,]?\s*/gi;
+  /(?:\bit\s+was|(?<=\b(?:but|and)\s{1,3})was)\s+(?:also\s+|further\s+|therefore\s+|then\s+|subsequently\s+|finally\s+|duly\s+|unanimously\s+|generally\s+)*(?:agreed|decided|resolved|determined)\b(?:\s+unanimously)?(?:\s*\([^)]{0,80}\))?(?:\s*,(?!\s*(?:on\s+the\s+(?:proposal|motion)|proposed|moved|seconded)\b)[^,.;]{1,140},)?(?:\s+by\s+[^.;]{1,100}?(?=\s+(?:that|to|not\s+to)\b))?(?:\s+(?:upon|on|at|after)\s+[^.;]{1,80}?(?=\s+(?:that|to|not\s+to)\b))?\s*[:,]?\s*/gi;
 
 /** Verbs that record a decision when a body is their subject ("The Councillors agreed …"). */
 export const ACTIVE_VERB =

@@ -11,7 +11,7 @@ export interface Unit {
 
 const ABBREVIATIONS = new Set(
   (
-    "cllr clr clir councillor mr mrs ms dr rev revd prof st no nos co ltd inc plc vs etc approx dept " +
+    "cllr clr clir cmhlr councillor mr mrs ms dr rev revd prof st no nos co ltd inc plc vs etc approx dept " +
     "e.g i.e a.m p.m ref para cl jan feb mar apr jun jul aug sep sept oct nov dec fig vol tel ext mt ave rd"
   ).split(" "),
 );
@@ -81,7 +81,9 @@ export function splitUnits(text: string): Unit[] {
       else if (/:\s*$/.test(before)) hard = true;
       else if (newlines >= 2) {
         // a wrapped visual line (converted PDFs put blank lines between them) runs on into the next
-        const wrapped = doubleSpaced && prevLine.trim().length >= 50 && prevLine.trim().length <= 110 && !/[.!?:;]["”’)]?\s*$/.test(prevLine) && /^[A-Za-z(£€$0-9]/.test(text[j]);
+        const prevStart = text.lastIndexOf("\n", i - 1) + 1;
+        const spacedHere = doubleSpaced || /\n[ \t]*\n[ \t]*$/.test(text.slice(Math.max(0, prevStart - 4), prevStart));
+        const wrapped = spacedHere && prevLine.trim().length >= 50 && prevLine.trim().length <= 110 && !/[.!?:;]["”’)]?\s*$/.test(prevLine) && /^[A-Za-z(£€$0-9]/.test(text[j]);
         const continues = /^[a-z]/.test(text[j]) || SOFT_END.test(before) || endsWithAbbreviation(before) || wrapped;
         hard = !continues;
       }
@@ -123,7 +125,7 @@ export function splitUnits(text: string): Unit[] {
   return units;
 }
 
-const TITLES = new Set("cllr clr clir councillor mr mrs ms dr rev revd prof st no nos".split(" "));
+const TITLES = new Set("cllr clr clir cmhlr councillor mr mrs ms dr rev revd prof st no nos".split(" "));
 
 function isTitleDot(text: string, dot: number): boolean {
   let a = dot;
