@@ -43,7 +43,7 @@ function keepLongLineItems(ctx: ParseContext): void {
   const speculative: Cut[] = [];
   for (const i of long) {
     const text = ctx.lines[i].text;
-    const re = /(?<=\s)(\d{1,4}(?:\/\d{2}(?:\/\d{1,2})?|\.)?)\s+(?=[A-Z])/g;
+    const re = /(?<=\s)(\d{1,4}(?:\/\d{2}(?:\/\d{1,2})?|\.0\.?|\.)?)\s+(?=[A-Z])/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
