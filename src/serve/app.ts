@@ -7,6 +7,7 @@ import { mountAssets } from "./assets.ts";
 import { onError, onNotFound } from "./errors.tsx";
 import { registerApi } from "./api/routes.ts";
 import { registerPages } from "./pages/routes.tsx";
+import { registerTracker } from "./tracker/routes.tsx";
 import type { AppDeps } from "./deps.ts";
 
 export type { AppDeps } from "./deps.ts";
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use("*", trimTrailingSlash());
   mountAssets(app);
   registerApi(app, deps);
+  registerTracker(app, deps);
   registerPages(app, deps);
   app.notFound(onNotFound);
   app.onError(onError);

@@ -334,6 +334,9 @@ describe("API", () => {
     const ids: Record<string, string> = { "/api/v1/meetings/{id}": STAFFS, "/api/v1/bodies/{id}": BUCKS_BODY };
     const person = (await api("/api/v1/people?limit=1")).data[0].id;
     ids["/api/v1/people/{id}"] = person;
+    const recommendations = (await api("/api/v1/recommendations?limit=1")).data;
+    assert.ok(recommendations.length, "the Buckinghamshire recommendations are tracked");
+    ids["/api/v1/inquiries/{id}"] = recommendations[0].inquiry.id;
     for (const p of paths) {
       const url = p.includes("{id}") ? p.replace("{id}", ids[p]) : p === "/api/v1/search" ? `${p}?q=council` : p;
       await api(url);

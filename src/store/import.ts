@@ -14,6 +14,7 @@ import { choosePerson, displayName, mergeNames, parseName, type Candidate, type 
 import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
 import { reindexMeeting, reindexPeople } from "./search.ts";
+import { trackMeeting } from "./scrutiny/track-meeting.ts";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
 
@@ -71,7 +72,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   const { source, record } = input;
   const flag = dialectOf(trx) === "postgres" ? (v: boolean) => v : (v: boolean) => (v ? 1 : 0);
   const bodyName = clean(record.body!);
-  const authorityName = clean(record.authority ?? input.authority ?? bodyName);
+  const authorityName = clean(record.authority?.trim() || input.authority?.trim() || bodyName);
   const date = record.date!;
   const startTime = validTime(record.startTime);
   const now = new Date().toISOString();
@@ -306,6 +307,8 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   await deriveMemberships(trx, body.id);
   await reindexMeeting(trx, meetingId);
   await reindexPeople(trx, [...touchedPeople]);
+  // recommendations, actions and work-programme changes follow the minutes they came from
+  await trackMeeting(trx, meetingId);
   return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId };
 }
 

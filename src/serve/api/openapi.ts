@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. A test checks that
 // every path here answers and that every API route is described here.
 
+import { trackerPaths, trackerSchemas } from "../tracker/openapi.ts";
+
 const str = { type: "string" } as const;
 const nstr = { type: ["string", "null"] } as const;
 const int = { type: "integer" } as const;
@@ -99,10 +101,12 @@ export const openapi = {
         ),
       },
     },
+    ...trackerPaths,
     "/api/v1/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
   components: {
     schemas: {
+      ...trackerSchemas,
       Error: obj({ error: obj({ id: { type: "string", enum: ["invalid", "forbidden", "not_found", "conflict", "unsupported", "unreadable", "internal"], description: "stable, for programs" }, status: int, message: str }) }),
       Ref: obj({ id: str, name: str, url: str }),
       AuthorityRef: obj({ id: str, name: str }),
