@@ -216,3 +216,23 @@ test("a plural title carries through a list; lone words are not people", () => {
     "Mike Cantwell | present | officer | LEO",
   ]);
 });
+
+test("a role before the first name; the chair listed under 'In Attendance'", () => {
+  assert.deepEqual(table("In Attendance: An Cathaoirleach, Cllr. Stephen Keary\nSPC Members Present: Cllr. Michael Murphy"), [
+    "Cllr. Stephen Keary | present | member | An Cathaoirleach",
+    "Cllr. Michael Murphy | present | member",
+  ]);
+});
+
+test("a list that yields no names is recorded as a warning", () => {
+  const ctx = ctxOf("Present: Various Residents Group Members\n\n1. Minutes");
+  assert.deepEqual(parseAttendance(ctx, ctx.lines.length, []), []);
+  assert.equal(ctx.warnings.length, 1);
+  assert.match(ctx.warnings[0], /Various Residents/);
+});
+
+test("'apology for his extended absence' is not a list", () => {
+  const ctx = ctxOf("Present: Cllr A Smith\n\n5. Vacancy\nThe matter of an apology for his extended absence will be an agenda item.");
+  assert.deepEqual(parseAttendance(ctx, ctx.lines.length, []).map((a) => a.value.name), ["Cllr A Smith"]);
+  assert.deepEqual(ctx.warnings, []);
+});

@@ -136,6 +136,9 @@ export function peopleIn(raw: string, base = 0): Person[] {
             : [{ ...p, runOn: false }];
         });
     let carried: string | null = null;
+    // "An Cathaoirleach, Cllr. Stephen Keary": a role before the first name belongs to it
+    let pendingRole: string | null = null;
+    const firstHere = out.length;
     for (const p of parts) {
       let t = p.text.replace(/\u0001/g, "");
       const at = base + chunk.index + p.index;
@@ -183,6 +186,10 @@ export function peopleIn(raw: string, base = 0): Person[] {
         }
         // "Mr. P. Dowling, Director of Service": what follows a name is its role
         const prev = out[out.length - 1];
+        if (out.length === firstHere && name && ROLE_WORD.test(name) && name.length <= 60) {
+          pendingRole = normaliseRole(name);
+          continue;
+        }
         if (prev && name && !/\d/.test(name) && name.length <= 80 && prev.index >= base + chunk.index) {
           prev.role = prev.role ? `${prev.role}, ${normaliseRole(name)}` : normaliseRole(name);
         }
@@ -192,7 +199,8 @@ export function peopleIn(raw: string, base = 0): Person[] {
         const title = name.match(/^(Mayor|Deputy\s+Mayor|Reeve|Deputy\s+Reeve)\b/);
         if (title) role = title[1];
       }
-      out.push({ name: withHonorific(name, carried), role, index: at, length: p.text.length });
+      out.push({ name: withHonorific(name, carried), role: role ?? pendingRole, index: at, length: p.text.length });
+      pendingRole = null;
     }
   }
   return out;
@@ -256,8 +264,13 @@ export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: Ite
       let content = j.text.slice(s.start, s.end);
       // "Mr W Whyte, with Mrs J Teesdale … attended as a substitute": the substitute is read separately
       if (s.status === "apologies") content = content.replace(/[,;]?\s+with\s+(?=[A-Z])[\s\S]*$/, "");
-      add(ctx, j, out, s, peopleIn(content, s.start));
+      const people = peopleIn(content, s.start);
+      add(ctx, j, out, s, people);
       scanned.push(s);
+      const rest = content.replace(/\s+/g, " ").trim();
+      if (!people.length && /[A-Z][a-z]+\s+[A-Z][a-z]+/.test(rest) && rest.length <= 160 && !/^(?:none|nil|no\b)/i.test(rest)) {
+        ctx.warn(`Attendance list '${s.label.trim()}' read no names from: '${rest}'`, j.at(s.start).line);
+      }
     }
     return sections.length;
   };
@@ -284,7 +297,7 @@ export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: Ite
   if (!apologies) {
     // "There were apologies accepted from Cllr X" in an item the headings did not mark
     for (const s of findSections(all.text)) {
-      if (s.status !== "apologies" || !/\b(?:from|by|for)$/i.test(s.label.trim())) continue;
+      if (s.status !== "apologies" || !/\b(?:from|by|(?:accepted|received|noted|given|been)\s+for)$/i.test(s.label.trim())) continue;
       add(ctx, all, out, s, peopleIn(all.text.slice(s.start, s.end).replace(/[,;]?\s+with\s+(?=[A-Z])[\s\S]*$/, ""), s.start));
     }
   }

@@ -24,6 +24,7 @@ export function classify(
     return { kind, status: section.status };
   }
   if (section.plainInAttendance) {
+    if (/\b(?:chair(?:man|person)?|cathaoirleach|mayor)\b/i.test(about)) return { kind: "member", status: "present" };
     if (OTHER_CUE.test(about) || COUNCILLOR.test(name)) kind = "other";
     else kind = "officer";
   } else if (section.kind === "member") {

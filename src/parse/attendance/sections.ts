@@ -123,7 +123,7 @@ export function findSections(text: string): Section[] {
     const lineStart = text.lastIndexOf("\n", m.index) + 1;
     const lead = text.slice(lineStart, m.index);
     const opensLine = /^\s*(?:\d{1,3}\\?[.)]?\s*)?$/.test(lead) || /[.;)]\s*$/.test(lead);
-    const endsWithFrom = /\b(?:from|by|for)$/i.test(labelText.trim());
+    const endsWithFrom = /\b(?:from|by)$/i.test(labelText.trim()) || /\b(?:accepted|received|noted|given|been)\s+for$/i.test(labelText.trim());
     // without a colon, a label must open its line ("OFFICERS IN ATTENDANCE"), so that
     // "Administrative Officer" at the end of a line is not taken for one
     // "… 2017 Present– Cllr David Llewellyn": a capitalised label and a dash, then a name
