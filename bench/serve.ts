@@ -1,5 +1,5 @@
 // Portal throughput with the real corpus (~1,500 meetings) loaded.
-//   npm run bench:serve [-- --duration S] [--connections N] [--rebuild]
+//   npm run bench:serve [-- --duration S] [--connections N] [--rebuild] [--db PATH]
 // The database is built once by importing ../shared/corpus/real into .bench/serve-real.db and
 // reused while it holds the corpus. The server runs as `quorum serve` in its own process; the load
 // generator (autocannon) runs here, in a second process, so the two do not share an event loop.
@@ -14,9 +14,9 @@ import { openStore } from "../src/store/db.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, "../shared/corpus/real");
-const dbPath = resolve(root, ".bench/serve-real.db");
-
 const args = process.argv.slice(2);
+const dbArg = args.indexOf("--db");
+const dbPath = dbArg >= 0 ? resolve(args[dbArg + 1]) : resolve(root, ".bench/serve-real.db");
 const opt = (name: string, dflt: number) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : dflt;
