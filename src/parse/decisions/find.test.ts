@@ -248,3 +248,10 @@ test("movers inside an impersonal agreement, and a wrapped line before a blank l
     "to refer this Motion to the Travel and Transportation Strategic Policy Committee.",
   ]);
 });
+
+test("numbered resolutions under a bare keyword are one resolution", () => {
+  assert.deepEqual(texts("RESOLVED –\n\n(1) That the report be noted.\n\n(2) That the plan be approved.\n\nThe Chairman thanked officers."), [
+    "(1) That the report be noted. (2) That the plan be approved.",
+  ]);
+  assert.deepEqual(texts("Planning application 16/00250/O. Approved by the Borough Council on 3 March."), []);
+});

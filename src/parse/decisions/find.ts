@@ -211,7 +211,8 @@ function readFormal(text: string, units: Unit[], u: number, bodyStart: number): 
     end = next.end;
     last = n;
   }
-  let listMode = false;
+  // "RESOLVED –" over "(1) That …" "(2) That …": the entries are the resolution
+  let listMode = LIST_MARKER.test(text.slice(start, end));
   for (;;) {
     const body = text.slice(start, end).trimEnd();
     const next = units[last + 1];
@@ -417,7 +418,7 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
   if (found.length) return found;
 
   // "Adopted with the amendment of Mr M Dean to Mr M Evans."
-  if (BARE_RECORD.test(s.trim()) && s.trim().split(/\s+/).length >= 3 && !COURTESY.test(s)) {
+  if (BARE_RECORD.test(s.trim()) && s.trim().split(/\s+/).length >= 3 && !COURTESY.test(s) && !OTHER_BODY.test(s)) {
     const t = tidy(s);
     if (t) found.push({ text: t, start: offset, end: offset + s.length, kind: "passive", unit: u });
     return found;
