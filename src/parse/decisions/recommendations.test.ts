@@ -106,3 +106,16 @@ test("a response table in layout text is read by the columns of its header", () 
     ["2", "That plans identify risk.", "partially", "The template will change.", "Claire Hawkes", "2018-10"],
   ]);
 });
+
+test("other spellings of the columns and the responses", () => {
+  assert.equal(columnOf("Accepted Y/N"), "response");
+  assert.equal(columnOf("Cabinet Member response"), "responseText");
+  assert.equal(columnOf("Lead Officer"), "officer");
+  assert.equal(columnOf("Portfolio Holder"), "member");
+  assert.equal(columnOf("Implementation date"), "actionBy");
+  assert.equal(columnOf("Timescale"), "actionBy");
+  assert.equal(responseOf("Y"), "yes");
+  assert.equal(responseOf("N"), "no");
+  assert.equal(responseOf("Accepted in principle"), "partially");
+  assert.equal(responseOf("Noted"), null);
+});

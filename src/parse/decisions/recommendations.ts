@@ -13,10 +13,12 @@ export function columnOf(header: string): Column {
   const h = header.toLowerCase().replace(/\s+/g, " ").trim();
   if (!h) return "other";
   if (/^(?:no\.?|number|ref\.?|#|rec(?:ommendation)?\s+(?:no\.?|number))$/.test(h)) return "number";
+  // "Cabinet Member response" is the response; "Responsible Cabinet Member" is the member
+  if (/\bresponse\b/.test(h) && !/\bresponsible\b/.test(h) && !/\b(?:yes|no|y\/n)\b/.test(h)) return "responseText";
   if (/\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|responsible\s+member|executive\s+member|councillor)\b/.test(h)) return "member";
   if (/\b(?:officer|lead\s+director|responsible\s+(?:director|manager|lead))\b/.test(h)) return "officer";
-  if (/\b(?:action\s+by|by\s+when|target\s+date|deadline|timescale|completion\s+date|due\s+date|date\s+for\s+action|implementation\s+date)\b/.test(h)) return "actionBy";
-  if (/\b(?:agreed|accepted)\b.*\b(?:yes|no)\b|^(?:agreed|accepted|response\s*\(?yes\/no\)?|decision)$/.test(h)) return "response";
+  if (/\b(?:action\s+by|by\s+when|target\s+date|deadline|timescales?|completion|due\s+date|date\s+for\s+action|implementation\s+date)\b/.test(h)) return "actionBy";
+  if (/\b(?:agreed|accepted)\b.*\b(?:yes|no|y)\b|^(?:agreed|accepted)\??$|^response\s*\(?(?:yes\/no|y\/n)\)?$|^decision$/.test(h)) return "response";
   if (/\bresponse\b|\bproposed\s+action\b|\bcomments?\b/.test(h)) return "responseText";
   if (/^recommendations?\b/.test(h)) return "text";
   return "other";
@@ -26,7 +28,8 @@ export function responseOf(cell: string): RecommendationResponse | null {
   const c = cell.toLowerCase().trim();
   if (!c) return null;
   if (/^(?:partially|partial|partly|in\s+part|agreed\s+in\s+part|partially\s+(?:agreed|accepted)|part)\b/.test(c)) return "partially";
-  if (/^(?:no|not\s+agreed|not\s+accepted|rejected|declined|disagree[d]?)\b/.test(c)) return "no";
+  if (/^(?:agreed|accepted)\s+in\s+(?:part|principle)\b/.test(c)) return "partially";
+  if (/^(?:no|n|not\s+agreed|not\s+accepted|rejected|declined|disagree[d]?)\b/.test(c)) return "no";
   if (/^(?:yes|agreed|accepted|agree|approved|y)\b/.test(c)) return "yes";
   return null;
 }
