@@ -69,3 +69,17 @@ test("a closed session between numbered resolutions; the resolution reopening th
   ].join("\n");
   assert.deepEqual(exempt(text), ["4"]);
 });
+
+test("mentions of exclusion, closing public speaking, and confidential waste are not private business", () => {
+  const text = [
+    "6. Public Participation",
+    "No comments made - the Meeting closed to the public.",
+    "7. Staffing",
+    "This will be discussed at the end of the meeting after an agreed resolution to exclude the public.",
+    "8. To Approve Confidential Shredding Costs",
+    "Approved.",
+    "9. Exemption Certificate for External Audit",
+    "Agreed.",
+  ].join("\n");
+  assert.deepEqual(exempt(text), []);
+});

@@ -13,9 +13,22 @@ export interface Exemption {
 
 const OWN_MARK =
   /\b(?:exempt(?:ion)?\s+(?:information\s*[-–(]?\s*)?(?:under\s+)?(?:paragraphs?|para\.?|categor(?:y|ies))\s*([\d\s,&and]+\d)|exempt\s+item|private\s+and\s+confidential|not\s+for\s+publication)\b/i;
-const TITLE_MARK = /\b(?:confidential|in\s+camera|closed\s+session|exempt|private\s+session|part\s+(?:ii|2|b)\b)/i;
-const EXCLUSION =
-  /\b(?:public\s+(?:and\s+press\s+)?(?:be\s+|were\s+|was\s+)?excluded|exclu(?:de|sion\s+of)\s+(?:the\s+)?(?:press\s+and\s+)?public|press\s+and\s+public\s+(?:be\s+|were\s+)?excluded|schedule\s+12a|(?:meeting|session)\b[^.]{0,40}\bclosed\s+to\s+the\s+public|(?:move|go|went|moved|proceed(?:ed)?)\s+(?:in)?to\s+(?:a\s+)?(?:closed|confidential|private)\s+session|(?:move|go|went|moved|proceed(?:ed)?)\s+in\s+camera)\b/i;
+const TITLE_MARK =
+  /^confidential\b|\(confidential\)|[–-]\s*confidential\b|\bconfidential\s*(?:item|matters?)?$|\b(?:in\s+camera|closed\s+session|private\s+session|exempt\s+items?)\b|\(exempt\)/i;
+const EXCLUSION = new RegExp(
+  [
+    String.raw`\b(?:press\s+and\s+)?public\s+(?:and\s+(?:the\s+)?press\s+)?(?:be|were|was|are|is)\s+(?:now\s+)?excluded`,
+    String.raw`\b(?:resolved|agreed|voted|moved)\s+(?:that\s+|unanimously\s+)?to\s+exclude\s+(?:the\s+)?(?:press\s+and\s+)?public`,
+    String.raw`\bexclusion\s+of\s+(?:the\s+)?(?:press\s+and\s+)?public`,
+    String.raw`\bschedule\s+12a\b`,
+    // "this part of our meeting will be closed to the public as authorized by Section 239"; a public
+    // participation slot that "closed to the public" is the end of public speaking, not an exclusion
+    String.raw`\b(?:meeting|session)\b[^.]{0,40}\b(?:be|is|was)\s+closed\s+to\s+the\s+public\s+(?:as|under|pursuant|in\s+accordance|for\s+(?:the\s+)?(?:consideration|discussion))`,
+    String.raw`\b(?:move[sd]?|go|went|proceed(?:ed)?)\s+(?:in)?to\s+(?:a\s+)?(?:closed|confidential|private)\s+session`,
+    String.raw`\b(?:move[sd]?|go|went|proceed(?:ed)?|met)\s+in\s+camera`,
+  ].join("|"),
+  "i",
+);
 const READMIT =
   /\b(?:re-?admitted|public\s+(?:were\s+|was\s+)?(?:invited\s+back|returned|re-?joined)|resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|(?:open|public)\s+session\s+(?:resumed|reconvened)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))\b/i;
 const REOPEN = /\b(?:resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))/i;
