@@ -11,7 +11,7 @@ const LEADING_MOVERS = new RegExp(
   String.raw`^(?:(?:${ci("on")}\s+(?:the\s+)?(?:proposal|motion)\s+of|(?:${ci("it")}\s+was\s+)?(?:${ci("proposed")}|${ci("moved")})\s+by)\s+[^,;]{1,60}?[,;]?\s*(?:(?:and|&)\s+)?(?:duly\s+)?${ci("seconded")}\s+by\s+${NAME}\s*[,;:]?\s*(?:and\s+)?(?:it\s+was\s+)?)`,
 );
 const LEADING_ADVERBIAL =
-  /^(?:after|following|upon|on)\s+(?:(?:a|an|the|some|much|further|lengthy|detailed|brief|full|careful|long)\s+){0,3}(?:discussion|debate|deliberation|consideration|review|questions?)(?:s)?\b(?:\s+(?:of|on)\s+[^,]{1,60})?\s*,?\s*/i;
+  /^(?:after|following|upon|on)\s+(?:(?:a|an|the|some|much|further|lengthy|detailed|brief|full|careful|long)\s+){0,3}(?:discussion|debate|deliberation|consideration|review|questions?|vote|show\s+of\s+hands)(?:s)?\b(?:\s+(?:of|on)\s+[^,]{1,60})?\s*(?:,\s*\d+\s+(?:for|in\s+favou?r)[^,]{0,40},)?\s*,?\s*/i;
 
 const TRAILING = [
   // ", seconded by Cllr Y, all were in favour"
@@ -23,7 +23,7 @@ const TRAILING = [
   /\s*\([^()]*\b(?:proposed|seconded)\b[^()]*\)?\s*[.;]?\s*$/i,
   /[,;]?\s*(?:with\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:were\s+|votes?\s+)?(?:in\s+favou?r\b[^.;]*|for\s*[,;]\s*(?:\d+|one|two|three|four|five|none|no)\s+against\b[^.;]*)(?:[.;]|$)/i,
   /[,;]?\s*\(?\s*(?:\d+\s+(?:for|in\s+favou?r)\s*,\s*\d+\s+against(?:\s*,\s*\d+\s+abstentions?)?)\s*\)?\s*[.;]?$/i,
-  /\s*(?:the\s+)?(?:motion\s+(?:was\s+)?)?\bcarried\b(?:\s+unanimously|\s+nem\.?\s*con\.?)?\s*[.;]?\s*$/i,
+  /\s*(?:,?\s*and\s+)?(?:the\s+)?(?:motion\s+)?(?:was\s+)?\bcarried\b(?:\s+unanimously|\s+nem\.?\s*con\.?)?\s*[.;]?\s*$/i,
   new RegExp(String.raw`\s*\b(?:[Pp]roposed|[Mm]oved|PROPOSED|MOVED)\s+by\s+${NAME}(?:\s*[,;]?\s*(?:and\s+)?(?:[Ss]econded|SECONDED)\s+by\s+${NAME})?\s*[.,;]?\s*$`),
   // "…, the Chair proposed the application" after the decision it proposed
   /[,;]\s*(?:the\s+)?(?:chair(?:man|person)?|vice[- ]chair(?:man)?|mayor|(?:Cllr|Clr|Councillor)\.?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+proposed\b[^.;]*(?:[.;]|$)/i,

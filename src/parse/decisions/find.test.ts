@@ -255,3 +255,8 @@ test("numbered resolutions under a bare keyword are one resolution", () => {
   ]);
   assert.deepEqual(texts("Planning application 16/00250/O. Approved by the Borough Council on 3 March."), []);
 });
+
+test("a body that RESOLVED keeps its subject; votes before a carried proposal are dropped", () => {
+  assert.deepEqual(texts("The Council RESOLVED to adopt the policy."), ["The Council RESOLVED to adopt the policy."]);
+  assert.deepEqual(texts("Following a vote, 5 for and 2 against, the proposal to buy a bench was carried."), ["the proposal to buy a bench"]);
+});

@@ -37,7 +37,7 @@ const MEMBERS_AGAIN =
   /^(?:following|after|the\s+(?:elected\s+)?members|members|councillors|the\s+(?:committee|council|cathaoirleach|chair(?:man|person)?|mayor)\b|it\s+was\s+(?:(?:also|further|unanimously)\s+)?(?:agreed|resolved|decided)|on\s+the\s+proposal|proposed\s+by|the\s+motion|and\s+resolved|(?:it\s+was\s+)?resolved)/i;
 const REPLY = /^(?:reply|response|answer|officer'?s?\s+(?:reply|response))\s*[:\-–]?\s*$|^(?:reply|response)\s*:/i;
 /** A resolution keyword in the middle of a unit: "Play Area Repairs Quote Resolved16/01/13.1 It was agreed …". */
-const INLINE_FORMAL = /(?:\bAND\s+)?\bRESOLVED\b(?!\s+(?:that\s+)?(?:issues?|problems?|matters?)\b)|\bResolved\s*(?=\d+[./]\d)/g;
+const INLINE_FORMAL = /(?:\bAND\s+)?\bRESOLVED\b(?=\s*[:–—-]|\s*$|\s*\n)|\bResolved\s*(?=\d+[./]\d)/g;
 /** A line naming only a mover or seconder. */
 const MOVER_LINE = /^(?:(?:moved|proposed|seconded)\s+by\b|(?:mover|seconder)\s*:)[^.]{0,80}[.;,]?$/i;
 /** A sentence that records the fate of a motion stated before it. */
