@@ -88,7 +88,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
   if (bracketed) return bracketed;
 
   // initials in brackets separate names even without a comma: "Pam Walker (PW) Claire Williams (CW)"
-  text = text.replace(/\(([A-Z]{2,4})\)[ \t]+(?=[A-Z])/g, "($1),");
+  text = text.replace(/\(([A-Z]{2,4})\)[ \t]+(?=[A-Z])/g, "($1),").replace(/\)[ \t](?!(?:Cllr|Clr|Councillor|Mr|Mrs|Ms|Miss|Dr|Rev)\b)(?=[A-Z][a-z]+ [A-Z][a-z]+)/g, "),");
   // one person per line ("Mr. P. Dowling, Director of Service"), unless the lines hold several
   // names each and simply wrap ("Cllr. John Costello, Cllr Vivienne Crowley, Cllr. Michael")
   const lines = text.split("\n").filter((l) => l.trim());

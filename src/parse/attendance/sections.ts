@@ -58,7 +58,7 @@ const LABEL_RE = new RegExp(`${BEFORE}(${LABELS.map((l) => `(${l.re})`).join("|"
 
 /** Inline markers that end a list: the public, the next numbered item, "Papers presented". */
 const STOP =
-  /(?:,?\s+(?:and|plus|together\s+with))?(?:\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|no))?\s+members?\s+of\s+(?:the\s+)?public|^members?\s+of\s+(?:the\s+)?public\b|\btogether\s+with\b|\s\d{1,3}\\?\.\s+[A-Z]|\bItem\s+\d|\bpapers\s+presented|\bthe\s+chair(?:man|person)?\s+(?:welcomed|opened)|\bdeclarations?\s+of\s+interest|\bminutes\s+of\s+the\b|\bpublic\s+(?:forum|participation|session)\b|\bthere\s+(?:were|was)\s+no\b/i;
+  /(?:,?\s+(?:and|plus|together\s+with))?(?:\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|no))?\s+members?\s+of\s+(?:the\s+)?public|^members?\s+of\s+(?:the\s+)?public\b|\btogether\s+with\b|\s\d{1,3}\\?\.\s+[A-Z]|\bItem\s+\d|\bpapers\s+presented|\bthe\s+chair(?:man|person)?\s+(?:welcomed|opened)|\bdeclarations?\s+of\s+interest|\bminutes\s+of\s+the\b|\bpublic\s+(?:forum|participation|session)\b|\bthere\s+(?:were|was)\s+no\b|\bpublic\s*:\s*\d/i;
 
 const PROSE_WORD = /^(?:[a-z][a-z'’]+)$/;
 const FUNCTION_WORDS = new Set("of and the for in on at to with by a an from as".split(" "));

@@ -61,6 +61,11 @@ export function findCouncils(text: string): Found[] {
       index += name.length - tail[1].length;
       name = tail[1];
     }
+    // "Parish Council Meeting West Dereham Parish Council": generic words before the name go
+    for (let w = /^(\S+)\s+(.+)$/.exec(name); w && (GENERIC.has(w[1].toLowerCase()) || /^meeting$/i.test(w[1])) && !isGeneric(w[2]) && /\bcouncil$/i.test(w[2]); w = /^(\S+)\s+(.+)$/.exec(name)) {
+      index += name.length - w[2].length;
+      name = w[2];
+    }
     if (!name || isGeneric(name)) continue;
     const raw = src.slice(index, index + name.length);
     out.push({ value: fixCase(squash(raw)), index, length: name.length });
@@ -76,7 +81,7 @@ export function findMeetingOf(text: string): Found | null {
   const src = text;
   const lead = /\b(?:minutes|meeting|proceedings)\s+(?:of|for)\s+(?:the\s+)?/gi;
   const stop = new RegExp(
-    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)`,
+    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)|\\s*-{3,}|\\s+(?:date|time|venue|place)\\s*:`,
     "i",
   );
   let fallback: Found | null = null;
@@ -97,6 +102,9 @@ export function findMeetingOf(text: string): Found | null {
       cand = `${inner[1]} of the ${cand.slice(inner[0].length)}`;
     }
     cand = cand.replace(/\s+(?:meeting|minutes)$/i, "").replace(/^(?:draft|ordinary|monthly|regular)\s+/i, "").trim();
+    // "the Parish Council Meeting WEST DEREHAM PARISH COUNCIL": the named council after a generic lead
+    const named = findCouncils(cand)[0];
+    if (named && named.index > 0 && isGeneric(cand.slice(0, named.index))) cand = named.value;
     if (cand.length < 3 || cand.length > 120 || !/[A-Z]/.test(cand) || isGeneric(cand)) continue;
     if (/^\d/.test(cand) || /\b(?:19|20)\d\d\b/.test(cand)) continue;
     const found = { value: fixCase(cand), index: start, length: raw.length };

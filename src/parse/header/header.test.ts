@@ -95,3 +95,8 @@ test("a council named before the committee is the authority", () => {
   assert.equal(v.authority, "Limerick City and County Council");
   assert.equal(v.body, "Home and Social Development SPC");
 });
+
+test("labels on one line: DATE, TIME, PLACE", () => {
+  const v = values("Minutes of the Parish Council Meeting WEST DEREHAM PARISH COUNCIL ---------- DATE: Thursday 5th November 2020 TIME: 7:00pm PLACE: Virtual Meeting using Zoom PRESENT: Lorraine Hunt (Chair)");
+  assert.deepEqual(v, { authority: "West Dereham Parish Council", body: "West Dereham Parish Council", date: "2020-11-05", startTime: "19:00", venue: "Zoom" });
+});

@@ -57,7 +57,7 @@ function pickStartTime(text: string): TimeMatch | null {
   return null;
 }
 
-const BODY_WORD = /\b(?:committee|cabinet|council|board|panel|forum|sub-committee|commission|assembly|group|partnership|district|executive|authority|trust)\b/i;
+const BODY_WORD = /\b(?:committee|cabinet|council|board|panel|forum|sub-committee|commission|assembly|group|partnership|district|executive|authority|trust|spc)\b/i;
 
 /** "Minutes\n\nCabinet": a short heading line after a bare "Minutes" line, or a body-like heading line. */
 function headingBody(j: Joined): Found | null {
@@ -132,7 +132,7 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
     const lead = findCouncils(f.value)[0];
     if (lead && lead.index === 0 && f.value.length > lead.length + 3) {
       const rest = f.value.slice(lead.length).replace(/^[\s,:–-]+|^['’]s\s+/g, "").trim();
-      if (rest && !isGeneric(rest)) {
+      if (rest && !isGeneric(rest) && BODY_WORD.test(rest)) {
         authorityInBody = { value: lead.value, span: j.span(f.index, f.index + lead.length) };
         f = { value: rest, index: f.index, length: f.length };
       }

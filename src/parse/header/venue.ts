@@ -50,7 +50,10 @@ function tidy(raw: string): string | null {
 /** The venue stated in the header text, with its place in `text`. */
 export function findVenue(text: string, afterTime?: number): Found | null {
   // "Venue: Mezzanine Rooms 1 & 2, County Hall, Aylesbury"
-  const label = /^[ \t]*(?:venue|place|location|held at)\s*[:\-–]\s*(.+)$/im.exec(text);
+  const label =
+    /^[ \t]*(?:venue|place|location|held at)\s*[:\-–]\s*(.+)$/im.exec(text) ??
+    // "DATE: … TIME: 7:00pm PLACE: Virtual Meeting using Zoom PRESENT: …" on one line
+    /\b(?:VENUE|PLACE|LOCATION|Venue|Place|Location)\s*:\s*(.+?)(?=\s+[A-Z]{3,}(?:\s+[A-Z]{2,})*\s*:|\n|$)/.exec(text);
   if (label) {
     const v = tidy(label[1]);
     if (v) return { value: virtualVenue(v) ?? v, index: label.index + label[0].indexOf(label[1]), length: label[1].length };
