@@ -47,6 +47,7 @@ export function CommitteePage({ b }: { b: BodyDetail }) {
     <Layout
       title={b.name}
       section="committees"
+      head={<link rel="alternate" type="application/json" href={urls.api.body(b.slug)} />}
       breadcrumbs={[
         { href: urls.home(), text: "Home" },
         { href: urls.committees(), text: "Committees" },

@@ -146,6 +146,7 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
     <Layout
       title={title}
       section="committees"
+      head={<link rel="alternate" type="application/json" href={urls.api.meeting(m.slug)} />}
       breadcrumbs={[
         { href: urls.home(), text: "Home" },
         { href: urls.committees(), text: "Committees" },

@@ -76,6 +76,7 @@ export function PersonPage({ p }: { p: PersonDetail }) {
     <Layout
       title={p.name}
       section="people"
+      head={<link rel="alternate" type="application/json" href={urls.api.person(p.slug)} />}
       breadcrumbs={[
         { href: urls.home(), text: "Home" },
         { href: urls.people(), text: "People" },
