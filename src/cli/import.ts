@@ -11,6 +11,7 @@ import { parseMinutes, PARSER_VERSION } from "../parse/minutes.ts";
 import { openStore } from "../store/db.ts";
 import { importMinutes, isTimeZone, isUnchanged } from "../store/import.ts";
 import { walkDocuments } from "./files.ts";
+import { folderSettingsReader } from "./folder-settings.ts";
 
 interface ImportOptions {
   db?: string;
@@ -64,6 +65,7 @@ export function registerImport(program: Command): void {
       const jobs: Job[] = walk.documents.map((file) => ({ file }));
       if (opts.records) jobs.push(...(await readRecords(opts.records)));
 
+      const settingsFor = folderSettingsReader();
       const db = await openStore(opts.db ?? process.env.DATABASE_URL);
       const counts = { created: 0, updated: 0, unchanged: 0 };
       const failed: { file: string; reason: string }[] = [];
@@ -93,7 +95,8 @@ export function registerImport(program: Command): void {
             } else {
               const source = await readDocument(job.file);
               const record = job.record ?? parseMinutes(source);
-              const result = await importMinutes(db, { source, record, authority: opts.authority, timeZone: opts.timeZone, parserVersion });
+              const folder = settingsFor(job.file, paths);
+              const result = await importMinutes(db, { source, record, authority: opts.authority, authorityOverride: folder.authority, timeZone: folder.timeZone ?? opts.timeZone, parserVersion });
               counts[result.status]++;
             }
           } catch (err) {

@@ -7,6 +7,7 @@ import { readDocument } from "../ingest/read.ts";
 import { parseMinutes, PARSER_VERSION } from "../parse/minutes.ts";
 import { oneLine } from "../domain/errors.ts";
 import { walkDocuments } from "./files.ts";
+import { folderSettingsReader } from "./folder-settings.ts";
 
 export interface SeedSummary {
   imported: number;
@@ -18,10 +19,12 @@ export async function importDocuments(db: Db, paths: string[], progress?: (done:
   // A folder of minutes often carries its own README or notes; those are never minutes.
   const documents = (await walkDocuments(paths)).documents.filter((f) => !/^(readme|notes|sources|changelog|licen[cs]e)\b/i.test(basename(f)));
   const summary: SeedSummary = { imported: 0, failed: [] };
+  const settingsFor = folderSettingsReader();
   for (const [i, file] of documents.entries()) {
     try {
+      const { authority, timeZone } = settingsFor(file, paths);
       const source = await readDocument(file);
-      await importMinutes(db, { source, record: parseMinutes(source), parserVersion: PARSER_VERSION });
+      await importMinutes(db, { source, record: parseMinutes(source), authorityOverride: authority, timeZone, parserVersion: PARSER_VERSION });
       summary.imported++;
     } catch (err) {
       summary.failed.push({ file, reason: oneLine(err) });

@@ -13,7 +13,7 @@ import { bodyKind } from "./rules/body-kinds.ts";
 import { choosePerson, displayName, mergeNames, parseName, type Candidate, type PersonName } from "./rules/names.ts";
 import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
-import { reindexMeeting, reindexPeople } from "./search.ts";
+import { meetingEntries, reindexPeople, writeMeetingEntries } from "./search.ts";
 import { trackMeeting } from "./scrutiny/track-meeting.ts";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
@@ -23,6 +23,8 @@ export interface ImportInput {
   record: ParsedMinutes;
   /** authority to use when the record names none (before falling back to the body's name) */
   authority?: string;
+  /** the council these minutes belong to whatever the document says (a folder's quorum.json) */
+  authorityOverride?: string;
   /** IANA time zone for an authority this import creates (default Europe/London); existing authorities keep theirs */
   timeZone?: string;
   parserVersion?: string;
@@ -72,7 +74,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   const { source, record } = input;
   const flag = dialectOf(trx) === "postgres" ? (v: boolean) => v : (v: boolean) => (v ? 1 : 0);
   const bodyName = clean(record.body!);
-  const authorityName = clean(record.authority?.trim() || input.authority?.trim() || bodyName);
+  const authorityName = clean(input.authorityOverride?.trim() || record.authority?.trim() || input.authority?.trim() || bodyName);
   const date = record.date!;
   const startTime = validTime(record.startTime);
   const now = new Date().toISOString();
@@ -126,9 +128,10 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
     next_meeting_date: record.nextMeeting?.date ?? null,
     next_meeting_time: validTime(record.nextMeeting?.time ?? null),
     next_meeting_venue: record.nextMeeting?.venue ?? null,
+    source_document_id: docId,
     updated_at: now,
   };
-  const found = await trx.selectFrom("meetings").where("slug", "=", slug).select(["id"]).executeTakeFirst();
+  const found = await trx.selectFrom("meetings").where("slug", "=", slug).select(["id", "minutes_status"]).executeTakeFirst();
   const touchedPeople = new Set<number>();
   let meetingId: number;
   if (found) {
@@ -238,10 +241,14 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   }
   // Where an exempt item could not be placed in the text, none of the text can be shown publicly.
   if (unplacedExempt) exemptRanges.splice(0, exemptRanges.length, [0, source.text.length]);
+  const resolutionIds: { id: number; itemId: number; text: string }[] = [];
   for (const rows of chunks(resolutionRows, 100)) {
     const ids = await trx.insertInto("resolutions").values(rows.map(({ path: _p, ...r }) => r)).returning(["id", "slug"]).execute();
     const bySlug = new Map(ids.map((r) => [r.slug, r.id]));
-    for (const r of rows) addProv(r.path, "resolution", bySlug.get(r.slug)!, "text");
+    for (const r of rows) {
+      addProv(r.path, "resolution", bySlug.get(r.slug)!, "text");
+      resolutionIds.push({ id: bySlug.get(r.slug)!, itemId: r.item_id, text: r.text });
+    }
   }
 
   // Declarations of interest, when the parser gives them.
@@ -302,10 +309,16 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   for (const rows of chunks(provRows, 200)) await trx.insertInto("provenance").values(rows).execute();
 
   await trx.updateTable("source_documents").set({ meeting_id: meetingId, exempt_ranges: JSON.stringify(exemptRanges) }).where("id", "=", docId).execute();
-  await trx.updateTable("meetings").set({ source_document_id: docId }).where("id", "=", meetingId).execute();
   await people.flush();
   await deriveMemberships(trx, body.id);
-  await reindexMeeting(trx, meetingId);
+  // Indexed from what was just written, through the same builder reindexMeeting uses.
+  const entries = meetingEntries({
+    meeting: { id: meetingId, date, startTime, venue: meetingValues.venue, minutesStatus: found?.minutes_status ?? "published", bodyId: body.id, bodyName: body.name, authorityId: authority.id },
+    names: attendanceRows.map((a) => a.raw_name),
+    items: itemRows.map((it, i) => ({ id: itemIds[i], number: it.number, title: it.title, exempt: it.exempt === true || it.exempt === 1, text: it.text })),
+    resolutions: resolutionIds.map((r) => ({ id: r.id, itemId: r.itemId, text: r.text })),
+  });
+  await writeMeetingEntries(trx, meetingId, entries, !found);
   await reindexPeople(trx, [...touchedPeople]);
   // recommendations, actions and work-programme changes follow the minutes they came from
   await trackMeeting(trx, meetingId);

@@ -1,0 +1,35 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { folderSettingsReader } from "./folder-settings.ts";
+
+test("a document takes the settings of the nearest quorum.json up to the folder named", () => {
+  const root = mkdtempSync(join(tmpdir(), "quorum-settings-"));
+  mkdirSync(join(root, "limerick", "2019"), { recursive: true });
+  mkdirSync(join(root, "parish"));
+  writeFileSync(join(root, "limerick", "quorum.json"), JSON.stringify({ authority: "Limerick City and County Council", timeZone: "Europe/Dublin" }));
+  const settingsFor = folderSettingsReader();
+  assert.deepEqual(settingsFor(join(root, "limerick", "2019", "a.md"), [root]), { authority: "Limerick City and County Council", timeZone: "Europe/Dublin" });
+  assert.deepEqual(settingsFor(join(root, "parish", "b.md"), [root]), {});
+});
+
+test("a quorum.json above the folder named is not read", () => {
+  const outer = mkdtempSync(join(tmpdir(), "quorum-settings-"));
+  writeFileSync(join(outer, "quorum.json"), JSON.stringify({ authority: "Elsewhere Council" }));
+  mkdirSync(join(outer, "inner"));
+  assert.deepEqual(folderSettingsReader()(join(outer, "inner", "a.md"), [join(outer, "inner")]), {});
+});
+
+test("a bad quorum.json is a one-line error naming the file and the field", () => {
+  const root = mkdtempSync(join(tmpdir(), "quorum-settings-"));
+  writeFileSync(join(root, "quorum.json"), JSON.stringify({ authority: "", colour: "red" }));
+  assert.throws(() => folderSettingsReader()(join(root, "a.md"), [root]), (err: Error) => {
+    assert.match(err.message, /quorum\.json: /);
+    assert.ok(!err.message.includes("\n"));
+    return true;
+  });
+  writeFileSync(join(root, "quorum.json"), "{ not json");
+  assert.throws(() => folderSettingsReader()(join(root, "a.md"), [root]), /quorum\.json: not valid JSON/);
+});
