@@ -260,3 +260,7 @@ test("a body that RESOLVED keeps its subject; votes before a carried proposal ar
   assert.deepEqual(texts("The Council RESOLVED to adopt the policy."), ["The Council RESOLVED to adopt the policy."]);
   assert.deepEqual(texts("Following a vote, 5 for and 2 against, the proposal to buy a bench was carried."), ["the proposal to buy a bench"]);
 });
+
+test("'the meeting concluded that' is not the close of the meeting", () => {
+  assert.deepEqual(texts("The meeting concluded that more work was needed. It was agreed to write to NCC."), ["to write to NCC."]);
+});

@@ -47,7 +47,7 @@ const MOTION_OPENS = /^["“‘']?[*_]*\s*(?:that\b|be\s+it\s+(?:further\s+)?res
 const REPORTED = /\b(?:stated|reported|advised|informed\s+\w+|explained|said)\s+that\b[^,;]*$|\bin\s+(?:19|20)\d\d\b|\b(?:at|in|during)\s+(?:a|the|their|its|his|her)\s+(?:(?:last|previous|earlier|recent|next|\w+)\s+){0,2}(?:meeting|session)\b|\blast\s+(?:week|month)\b|\bpreviously\b/i;
 
 /** "The official meeting concluded at 9.57pm", "declared the meeting closed": nothing after it is an item's decision. */
-const MEETING_CLOSED = /\b(?:meeting|session)\s+(?:was\s+)?(?:closed|concluded|ended|finished|terminated)\b|\bdeclared\s+the\s+meeting\s+closed\b|\bmeeting\s+closed\s+at\b/i;
+const MEETING_CLOSED = /\b(?:meeting|session)\s+(?:was\s+)?(?:closed|concluded|ended|finished|terminated)(?:\s+at\b|\s*[.,;]|\s*$)|\bdeclared\s+the\s+meeting\s+closed\b|\bmeeting\s+closed\s+at\b/i;
 
 export function findDecisions(text: string): Decision[] {
   return readItem(text).decisions;
@@ -132,7 +132,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       add(d);
     }
   }
-  const all = dropRepeats(out, units).sort((a, b) => a.start - b.start);
+  const all = dropRepeats(out).sort((a, b) => a.start - b.start);
   const close = units.find((x) => MEETING_CLOSED.test(text.slice(x.start, x.end)));
   if (!close) return { decisions: all, afterClose: [] };
   return { decisions: all.filter((d) => d.start < close.end), afterClose: all.filter((d) => d.start >= close.end) };
@@ -445,8 +445,7 @@ function cutAtTable(s: string): string {
 }
 
 /** A narrative record just before a formal resolution of the same matter repeats it; the formal one stands. */
-function dropRepeats(found: Decision[], units: Unit[]): Decision[] {
-  void units;
+function dropRepeats(found: Decision[]): Decision[] {
   const keep: Decision[] = [];
   const sorted = [...found].sort((a, b) => a.start - b.start);
   for (let i = 0; i < sorted.length; i++) {

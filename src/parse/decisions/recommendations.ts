@@ -129,10 +129,7 @@ function findTables(ctx: ParseContext): Table[] {
       continue;
     }
     const columns = cells.map(columnOf);
-    // a number column may have an empty header
-    const named = columns.filter((c) => c !== "other");
     if (!columns.includes("text") || !(columns.includes("response") || columns.includes("responseText"))) continue;
-    void named;
     // drop empty header cells at the start (the number column) so cells line up with the rows' text
     let lead = 0;
     while (lead < cells.length && cells[lead] === "") lead++;

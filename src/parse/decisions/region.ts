@@ -55,11 +55,6 @@ export function buildRegion(ctx: ParseContext, first: number, last: number, from
   return { text, lineOf: Int32Array.from(lineIdx), colOf: Int32Array.from(cols) };
 }
 
-/** Region over whole lines [first, last]. */
-export function linesRegion(ctx: ParseContext, first: number, last: number): Region {
-  return buildRegion(ctx, first, last);
-}
-
 function lineAt(ctx: ParseContext, offset: number, fromIndex: number): number {
   for (let i = Math.max(0, fromIndex); i < ctx.lines.length; i++) {
     const l = ctx.lines[i];
