@@ -69,37 +69,65 @@ export function toWebsearch(q: string): string | null {
 
 // --- writing the index ---
 
-/** Rewrites the search entries of one meeting (the meeting, its items and decisions). */
+export interface MeetingIndexInput {
+  meeting: { id: number; date: string; startTime: string | null; venue: string | null; minutesStatus: string; bodyId: number; bodyName: string; authorityId: number };
+  /** the names as written, in attendance order */
+  names: string[];
+  items: { id: number; number: string; title: string; exempt: boolean; text: string | null }[];
+  resolutions: { id: number; itemId: number; text: string }[];
+}
+
+type EntryRow = { kind: string; entity_id: number; meeting_id: number; body_id: number; authority_id: number; year: number; title: string; text: string };
+
+/** The search entries of a meeting, its items and decisions — only what the visibility rule lets through. */
+export function meetingEntries({ meeting: m, names, items, resolutions }: MeetingIndexInput): EntryRow[] {
+  if (!isMeetingPublic(m)) return [];
+  const common = { meeting_id: m.id, body_id: m.bodyId, authority_id: m.authorityId, year: Number(m.date.slice(0, 4)) };
+  const rows: EntryRow[] = [
+    { ...common, kind: "meeting", entity_id: m.id, title: `${m.bodyName}, ${m.date}${m.startTime ? " " + m.startTime : ""}`, text: [m.venue, ...names].filter(Boolean).join("\n") },
+  ];
+  const exemptItems = new Set<number>();
+  for (const i of items) {
+    if (i.exempt) exemptItems.add(i.id);
+    const content = publicSearchContent(m, i);
+    if (content) rows.push({ ...common, kind: "item", entity_id: i.id, ...content });
+  }
+  const titleOf = new Map(items.map((i) => [i.id, `${i.number}. ${i.title}`]));
+  for (const r of [...resolutions].sort((a, b) => a.id - b.id)) {
+    if (exemptItems.has(r.itemId)) continue;
+    rows.push({ ...common, kind: "decision", entity_id: r.id, title: titleOf.get(r.itemId) ?? "", text: r.text });
+  }
+  return rows;
+}
+
+/** Replaces a meeting's search entries; `fresh` skips the delete for a meeting that has none yet. */
+export async function writeMeetingEntries(db: Db, meetingId: number, rows: EntryRow[], fresh = false): Promise<void> {
+  if (!fresh) await db.deleteFrom("search_entries").where("meeting_id", "=", meetingId).execute();
+  for (let i = 0; i < rows.length; i += 200) await db.insertInto("search_entries").values(rows.slice(i, i + 200)).execute();
+}
+
+/** Rewrites the search entries of one meeting (the meeting, its items and decisions) from the database. */
 export async function reindexMeeting(db: Db, meetingId: number): Promise<void> {
-  await db.deleteFrom("search_entries").where("meeting_id", "=", meetingId).execute();
   const m = await db
     .selectFrom("meetings")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .where("meetings.id", "=", meetingId)
     .select(["meetings.id", "meetings.date", "meetings.start_time", "meetings.venue", "meetings.minutes_status", "meetings.body_id", "bodies.name as body_name", "bodies.authority_id"])
     .executeTakeFirst();
-  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status })) return;
-  const year = Number(m.date.slice(0, 4));
-  const common = { meeting_id: m.id, body_id: m.body_id, authority_id: m.authority_id, year };
+  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status })) {
+    await writeMeetingEntries(db, meetingId, []);
+    return;
+  }
   const names = await db.selectFrom("attendance").where("meeting_id", "=", m.id).select("raw_name").orderBy("position").execute();
-  const rows: { kind: string; entity_id: number; meeting_id: number; body_id: number; authority_id: number; year: number; title: string; text: string }[] = [
-    { ...common, kind: "meeting", entity_id: m.id, title: `${m.body_name}, ${m.date}${m.start_time ? " " + m.start_time : ""}`, text: [m.venue, ...names.map((n) => n.raw_name)].filter(Boolean).join("\n") },
-  ];
   const items = await db.selectFrom("items").where("meeting_id", "=", m.id).select(["id", "number", "title", "exempt", "text"]).orderBy("position").execute();
-  const exemptItems = new Set<number>();
-  for (const i of items) {
-    const exempt = bool(i.exempt);
-    if (exempt) exemptItems.add(i.id);
-    const content = publicSearchContent({ minutesStatus: m.minutes_status }, { exempt, title: i.title, text: i.text, number: i.number });
-    if (content) rows.push({ ...common, kind: "item", entity_id: i.id, ...content });
-  }
-  const resolutions = await db.selectFrom("resolutions").where("meeting_id", "=", m.id).select(["id", "item_id", "text", "outcome"]).orderBy("id").execute();
-  const titleOf = new Map(items.map((i) => [i.id, `${i.number}. ${i.title}`]));
-  for (const r of resolutions) {
-    if (exemptItems.has(r.item_id)) continue;
-    rows.push({ ...common, kind: "decision", entity_id: r.id, title: titleOf.get(r.item_id) ?? "", text: r.text });
-  }
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto("search_entries").values(rows.slice(i, i + 200)).execute();
+  const resolutions = await db.selectFrom("resolutions").where("meeting_id", "=", m.id).select(["id", "item_id", "text"]).execute();
+  const rows = meetingEntries({
+    meeting: { id: m.id, date: m.date, startTime: m.start_time, venue: m.venue, minutesStatus: m.minutes_status, bodyId: m.body_id, bodyName: m.body_name, authorityId: m.authority_id },
+    names: names.map((n) => n.raw_name),
+    items: items.map((i) => ({ ...i, exempt: bool(i.exempt) })),
+    resolutions: resolutions.map((r) => ({ id: r.id, itemId: r.item_id, text: r.text })),
+  });
+  await writeMeetingEntries(db, meetingId, rows);
 }
 
 /** Rewrites the search entries of people: the name, the names as written and the bodies attended. */

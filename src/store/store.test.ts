@@ -11,6 +11,7 @@ import { migrateToLatest, migrationNames } from "./migrate.ts";
 import { importMinutes, type ImportResult } from "./import.ts";
 import { storeCounts, storeDigest } from "./digest.ts";
 import { WITHHELD } from "./visibility.ts";
+import { reindexMeeting } from "./search.ts";
 import {
   getBody,
   getMeeting,
@@ -100,6 +101,14 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       }
       assert.equal(await storeDigest(db), before);
       digests.set(dialect, before);
+    });
+
+    test("the index written on import is the one reindexMeeting rebuilds", async () => {
+      const entries = () => db.selectFrom("search_entries").where("kind", "!=", "person").select(["kind", "entity_id", "meeting_id", "body_id", "authority_id", "year", "title", "text"]).orderBy("kind").orderBy("entity_id").execute();
+      const before = await entries();
+      assert.ok(before.length > 100);
+      for (const m of await db.selectFrom("meetings").select("id").execute()) await reindexMeeting(db, m.id);
+      assert.deepEqual(await entries(), before);
     });
 
     test("read functions give the portal meetings, bodies, people and decisions", async () => {
