@@ -101,6 +101,14 @@ describe("pages", () => {
     for (const phrase of ITEM_35_TEXT) assert.ok(!body.includes(phrase), `item 35 text "${phrase}" is on the page`);
   });
 
+  test("the open data page describes the API and links to the OpenAPI document and working examples", async () => {
+    const html = await page("/data");
+    has(html, /href="\/api\/v1\/openapi.json"/);
+    const examples = [...html.matchAll(/href="(\/api\/v1\/[^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
+    assert.ok(examples.length >= 5);
+    for (const e of examples) await api(e);
+  });
+
   test("meetings that do not exist are a 404 page, and malformed ids are a 400 page", async () => {
     const html = await page("/meetings/no-such-meeting-2016-01-01", 404);
     has(html, /Page not found/);

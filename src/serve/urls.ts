@@ -16,6 +16,7 @@ export const urls = {
   document: (id: number) => `/documents/${id}`,
   documentLine: (id: number, line: number) => `/documents/${id}#L${line}`,
   documentText: (id: number) => `/documents/${id}/text`,
+  data: () => "/data",
   api: {
     meetings: () => "/api/v1/meetings",
     meeting: (slug: string) => `/api/v1/meetings/${e(slug)}`,

@@ -127,6 +127,7 @@ describe("accessibility", () => {
     ["calendar", "/calendar/2016-12"],
     ["document", ""],
     ["not-found", "/meetings/no-such-meeting"],
+    ["open-data", "/data"],
   ];
 
   for (const [name, path] of pageTypes) {

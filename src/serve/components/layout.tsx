@@ -107,7 +107,7 @@ export function Layout({ title, section, breadcrumbs, children, head }: LayoutPr
                 <h2 class="govuk-visually-hidden">Support links</h2>
                 <ul class="govuk-footer__inline-list">
                   <li class="govuk-footer__inline-list-item">
-                    <a class="govuk-footer__link" href="/api/v1/openapi.json">
+                    <a class="govuk-footer__link" href="/data">
                       Open data API
                     </a>
                   </li>

@@ -28,6 +28,7 @@ import { renderPage } from "../render.tsx";
 import { isoDate, page as pageParam, readParams, readQuery, slug } from "../validate.ts";
 import { CalendarPage } from "./calendar.tsx";
 import { CommitteePage, CommitteesPage } from "./committees.tsx";
+import { DataPage } from "./data.tsx";
 import { DecisionsPage } from "./decisions.tsx";
 import { DocumentPage } from "./document.tsx";
 import { HomePage } from "./home.tsx";
@@ -76,6 +77,8 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/meetings", (c) => c.redirect("/calendar", 302));
+
+  app.get("/data", (c) => html(c, <DataPage />));
 
   app.get("/meetings/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
