@@ -8,7 +8,7 @@ import type { SourceLine } from "../../domain/source.ts";
 import { splitLines, type Cut } from "./split-lines.ts";
 import { STARTERS, titleLength } from "./titles.ts";
 
-const TOKEN = /(?<![\d/])((?:\d{2,3}\/){2,3})(\d{1,2})(?![\d/]|\.\d)/g;
+const TOKEN = /(?<![\d/])(\d{2}\/(?:\d{1,3}\/){1,2})(\d{1,2})(?![\d/]|\.\d)/g;
 const ROMAN = /^\(?[ivx]{1,5}\)$/;
 const PRONOUNS = /^(?:The|It|There|This|These|A|An|He|She|They|We|I|Cllr\.?|Mr\.?|Mrs\.?)$/;
 const NOT_HEADINGS = /^(?:absent|present|apologies|signed|date|action|actions|clerk|chair(?:man)?|proposed|seconded|resolved|note|notes)$/i;
@@ -127,7 +127,8 @@ function readTokens(lines: SourceLine[]): NumberToken[] | null {
   // only a run from the first number counts
   const run: NumberToken[] = [];
   for (const t of tokens) {
-    if (run.length && t.key !== run[run.length - 1].key + 1) break;
+    // a number mistyped in the source ("16/07/26/4" among "16/09/6/…") leaves a small gap
+    if (run.length && t.key > run[run.length - 1].key + 3) break;
     run.push(t);
   }
   return run.length >= 3 ? run : null;
@@ -140,7 +141,7 @@ function headingSlots(lines: SourceLine[], fromLine: number, fromCol: number): S
     const text = lines[i].text;
     let start = i === fromLine ? fromCol : 0;
     // leading numbers, sub-numbers and action-column words are not part of the paragraph
-    const lead = /^(?:\s*(?:\(?[ivx]{1,5}\)|(?:\d{2,3}\/){2,3}\d{1,2}|\/\d{1,2}|Item|Clerk|Action|[A-Z]{2}\/Clerk)(?=\s|$))+\s*/.exec(text.slice(start));
+    const lead = /^(?:\s*(?:\(?[ivx]{1,5}\)|\d{2}\/(?:\d{1,3}\/){1,2}\d{1,2}\w*|\/\d{1,2}|Item|Clerk|Action|[A-Z]{2}\/Clerk)(?=\s|$))+\s*/.exec(text.slice(start));
     if (lead) start += lead[0].length;
     if (start >= text.length) continue;
     const sentenceStarts = [start];
@@ -174,6 +175,8 @@ function headingSlots(lines: SourceLine[], fromLine: number, fromCol: number): S
     if (/^(?:It|There|This)\b/.test(rest)) continue;
     const len = titleLength(rest);
     if (!len) continue;
+    // a sentence of minutes, not a heading: "At the request of the Chair, Item 18vii was brought forward …"
+    if (/\b(?:was|were|is|are|had|has|have|been|will|would)\b/.test(rest.slice(0, len))) continue;
     const after = rest.slice(len).replace(/^[\s:;,.–—-]+/, "");
     slots.push({
       line: i,

@@ -93,6 +93,8 @@ export function readCandidate(r: LineReader, i: number): Candidate | null {
   else if (c.bodyCol !== null) weight = 0.85;
   if (c.title.split(/\s+/).length > 20) weight *= 0.7;
   if (/^\d/.test(body)) weight *= 0.6;
+  // a row of a payments table: cheque numbers run in sequence too
+  if (/£\s?\d|\b\d+\.\d\d\s*$/.test(t)) weight *= 0.3;
   if (noisy) weight = /^[A-Z]/.test(body) ? weight * 0.8 : 0.3;
   c.weight = weight;
   return c;

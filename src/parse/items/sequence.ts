@@ -31,6 +31,8 @@ export function bestSequence(cands: Candidate[]): Candidate[] {
   for (let i = 0; i < n; i++) if (best < 0 || score[i] > score[best]) best = i;
   const chain: Candidate[] = [];
   for (let i = best; i >= 0; i = prev[i]) chain.unshift(cands[i]);
+  // a run made only of weak lines (table rows, garbled text) is not an agenda
+  if (chain.reduce((sum, c) => sum + c.weight, 0) / chain.length < 0.5) return [];
   if (chain.length === 1) {
     const c = chain[0];
     // a lone numbered line is an item only when it says so or starts an agenda
