@@ -201,3 +201,14 @@ test("labelled paragraphs are items, attendance labels are not", () => {
   assert.match(ctx.lines[found[0].bodyStart].text, /^It was agreed that the minutes/);
   assert.equal(found[0].number.span.implied, true);
 });
+
+test("rows of a payments table are not an agenda, even with cheque numbers in sequence", () => {
+  const text = [
+    "Payments approved:",
+    "2039 Westcotec Street lighting maintenance July 16 19.10",
+    "2040 CGM Group Grounds maintenance July 2016 301.92",
+    "2041 Northwold Care Group Car scheme £120.00",
+    "2042 CGM Group Tree survey 350.00",
+  ].join("\n");
+  assert.deepEqual(items(text).list, []);
+});
