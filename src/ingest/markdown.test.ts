@@ -43,6 +43,12 @@ test("inline tags and entities resolve as a renderer shows them; other angle bra
 });
 
 test("plain Markdown keeps one output line per input line", () => {
-  const md = "---\ntitle: x\n---\n# Minutes\n\n> **Present:** [Cllr A](http://x), _Cllr B_\n\n***\n1\\. Apologies\n";
+  const md = "---\nlayout: post\n---\n# Minutes\n\n> **Present:** [Cllr A](http://x), _Cllr B_\n\n***\n1\\. Apologies\n";
   assert.deepEqual(markdownText(md).split("\n"), ["", "", "", "Minutes", "", "Present: Cllr A, Cllr B", "", "", "1. Apologies", ""]);
+});
+
+test("front matter keeps only its title, on the title's own line", () => {
+  const md = '---\ntitle: "PARISH COUNCIL  Minutes of the meeting held on 5th June 2019"\ndate: "2019-08-26"\ncategories:\n  - "parish"\n---\nPresent: Cllr A\n';
+  assert.deepEqual(markdownText(md).split("\n"), ["", "PARISH COUNCIL Minutes of the meeting held on 5th June 2019", "", "", "", "", "Present: Cllr A", ""]);
+  assert.equal(markdownText("---\ntitle: 'Clerk''s report'\n---\n").split("\n")[1], "Clerk's report");
 });

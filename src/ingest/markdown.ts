@@ -24,10 +24,26 @@ export function markdownText(md: string): string {
   return text.replace(/^[^\S\n]+$/gm, "");
 }
 
-/** YAML front matter ("---" … "---" at the very top) becomes blank lines, so line numbers hold. */
+/**
+ * YAML front matter ("---" … "---" at the very top) becomes blank lines, so line numbers hold,
+ * except its `title`, which is the document's published heading (often the only place the
+ * meeting's date is written) and stays on its own line. Other keys (a posting date, categories)
+ * describe the web page, not the meeting.
+ */
 function blankFrontMatter(md: string): string {
   const m = /^---[^\S\r\n]*\r?\n(?:[^\n]*\n)*?---[^\S\r\n]*(?=\r?\n|$)/.exec(md);
-  return m ? m[0].replace(/[^\n]/g, "") + md.slice(m[0].length) : md;
+  if (!m) return md;
+  const kept = m[0].split("\n").map((line) => {
+    const title = /^title:\s*(.*?)\s*$/.exec(line);
+    return title ? unquote(title[1]).replace(/\s+/g, " ") : "";
+  });
+  return kept.join("\n") + md.slice(m[0].length);
+}
+
+function unquote(value: string): string {
+  const q = /^(["'])(.*)\1$/.exec(value);
+  if (!q) return value;
+  return q[1] === '"' ? q[2].replace(/\\(["\\])/g, "$1") : q[2].replace(/''/g, "'");
 }
 
 const HTML_BLOCK = /<\/?(?:table|tbody|thead|tfoot|tr|td|th|div|p|ul|ol|li|h[1-6]|blockquote|br|hr|dl|dt|dd|pre|center)\b[^>]*>/i;

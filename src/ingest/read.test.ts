@@ -28,9 +28,9 @@ test("markdown markup is stripped but lines are kept", async () => {
   assert.deepEqual(src.lines.map((l) => l.text), ["Minutes", "", "Present: Cllr A", ""]);
 });
 
-test("markdown front matter becomes blank lines; a leading rule without a closing one does not", async () => {
-  const src = await readDocument(file("c.md", "---\ntitle: Minutes\n---\n# Parish Council\n"));
-  assert.deepEqual(src.lines.map((l) => l.text), ["", "", "", "Parish Council", ""]);
+test("markdown front matter becomes blank lines but its title; a leading rule without a closing one does not", async () => {
+  const src = await readDocument(file("c.md", "---\ntitle: Minutes\ndate: 2016-03-21\n---\n# Parish Council\n"));
+  assert.deepEqual(src.lines.map((l) => l.text), ["", "Minutes", "", "", "Parish Council", ""]);
   const rule = await readDocument(file("d.md", "---\nPresent: Cllr A\n\n_Apologies_: Cllr B\n"));
   assert.deepEqual(rule.lines.map((l) => l.text), ["", "Present: Cllr A", "", "Apologies: Cllr B", ""]);
 });
