@@ -51,3 +51,11 @@ test("a body wrapped over a blank line, and a clause after the council", () => {
   assert.equal(of("Minutes of Special Meeting of Limerick City and County Council, comprising the Corporate Policy Group, held on"), "Limerick City and County Council");
   assert.deepEqual(findCouncils("MUNICIPAL DISTRICT OF NEWCASTLE WEST OF LIMERICK CITY AND COUNTY COUNCIL").map((f) => f.value), ["Limerick City and County Council"]);
 });
+
+test("titles above the header, running words and councils joined by 'and'", () => {
+  assert.equal(of("Minutes of the November meeting\nMINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH"), "Wretton Parish Council");
+  assert.equal(of("The minutes of the October meeting be signed as a correct record."), null);
+  assert.equal(of("MINUTES OF PROCEEDINGS AT VIRTUAL MEETING OF THE JOINT POLICING COMMITTEE HELD ON"), "Joint Policing Committee");
+  assert.deepEqual(findCouncils("MEETING OF LIMERICK\nCITY AND COUNTY COUNCIL HELD").map((f) => f.value), ["Limerick City and County Council"]);
+  assert.deepEqual(findCouncils("the Health Service Executive and Limerick City and County Council agreed").map((f) => f.value), ["Limerick City and County Council"]);
+});

@@ -12,7 +12,7 @@ const WEEKDAY = "(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*";
 
 // "X Parish Council", "Limerick City and County Council", "Township of Nipissing", …
-const NAME_WORD = "(?:[A-Z][A-Za-z'’.-]*|of|and|&)";
+const NAME_WORD = "(?:[A-Z][A-Za-z'’-]*|of|and|&)";
 const COUNCIL_NAME = new RegExp(
   `\\b((?:[A-Z][A-Za-z'’-]+\\s+)(?:${NAME_WORD}\\s+){0,5}?(?:City\\s+and\\s+County|County|City|Borough|District|Parish|Town|Village|Community|Metropolitan|Regional)\\s+Council)\\b` +
     `|\\b((?:Township|Municipality)[ \\t]+of[ \\t]+(?:[A-Z][A-Za-z'’-]+)(?:[ \\t]+(?!Council\\b)[A-Z][A-Za-z'’-]+){0,3})` +
@@ -22,7 +22,8 @@ const COUNCIL_NAME = new RegExp(
 
 const GENERIC = new Set(
   ("the of parish town city county district borough council committee meeting meetings ordinary annual full special monthly extraordinary regular draft general statutory budget adjourned inaugural community village and members " +
-    "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday").split(
+    "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday " +
+    "virtual online on-line blended hybrid remote joint budgetary plan extra agm public").split(
     " ",
   ),
 );
@@ -50,14 +51,14 @@ export function findCouncils(text: string): Found[] {
     let name = (m[1] ?? m[2] ?? m[3]).trim();
     let index = m.index + m[0].indexOf(name);
     // drop lead-in words the capital-word pattern swept up ("Minutes Of", "Draft", "The")
-    const lead = /^(?:(?:Draft|Minutes|Minute|Of|The|Meeting|Proceedings|At|A|An|Regular|Ordinary|Special|Annual|Monthly|Full|Extraordinary|Your|Update|From|Agenda|Notice|Held|In|By|And|With|To|For|Visit)\s+)+/i;
+    const lead = /^(?:(?:Draft|Minutes|Minute|Of|The|Meeting|Proceedings|At|A|An|Regular|Ordinary|Special|Annual|Monthly|Full|Extraordinary|Your|Update|From|Agenda|Notice|Held|In|By|And|With|To|For|Visit|Online|On-line|Virtual|Blended|Hybrid|Remote|Adjourned|Budget|Statutory|Inaugural)\s+)+/i;
     const cut = name.match(lead);
     if (cut) {
       name = name.slice(cut[0].length);
       index += cut[0].length;
     }
     // "District of Newcastle West of Limerick City and County Council" → the council after the last "of"
-    for (let tail = /^.+?\s+of\s+(?:the\s+)?([A-Z].*)$/i.exec(name); tail && /\b(?:county|city|borough|district|parish|town|village|community|metropolitan|regional)\s+council$/i.test(tail[1]) && !isGeneric(tail[1]); tail = /^.+?\s+of\s+(?:the\s+)?([A-Z].*)$/i.exec(name)) {
+    for (let tail = /^[\s\S]+?\s+(?:of|and)\s+(?:the\s+)?([A-Z][\s\S]*)$/.exec(name); tail && /\b(?:county|city|borough|district|parish|town|village|community|metropolitan|regional)\s+council$/i.test(tail[1]) && !isGeneric(tail[1]); tail = /^[\s\S]+?\s+(?:of|and)\s+(?:the\s+)?([A-Z][\s\S]*)$/.exec(name)) {
       index += name.length - tail[1].length;
       name = tail[1];
     }
@@ -81,7 +82,7 @@ export function findMeetingOf(text: string): Found | null {
   const src = text;
   const lead = /\b(?:minutes|meeting|proceedings)\s+(?:of|for)\s+(?:the\s+)?/gi;
   const stop = new RegExp(
-    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)|\\s*-{3,}|\\s+(?:date|time|venue|place)\\s*:`,
+    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)|\\s*-{3,}|\\s+(?:date|time|venue|place)\\s*:|\\s+on\\s+|\\n\\s*(?=(?:draft\\s+)?minutes\\b)`,
     "i",
   );
   let fallback: Found | null = null;
@@ -99,8 +100,10 @@ export function findMeetingOf(text: string): Found | null {
     const inner = /^(.*?)\s+meeting\s+of\s+(?:the\s+)?/i.exec(cand);
     if (inner) {
       if (isGeneric(inner[1])) continue;
-      cand = `${inner[1]} of the ${cand.slice(inner[0].length)}`;
+      cand = `${fixCase(inner[1])} of the ${fixCase(cand.slice(inner[0].length))}`;
     }
+    // a body's name has no running words in it ("October meeting be signed as a correct record")
+    if (cand.split(/\s+/).some((w) => /^[a-z]/.test(w) && !/^(?:of|and|the|for|on|in|with|de|&)$/.test(w))) continue;
     cand = cand.replace(/\s+(?:meeting|minutes)$/i, "").replace(/^(?:draft|ordinary|monthly|regular)\s+/i, "").trim();
     // "the Parish Council Meeting WEST DEREHAM PARISH COUNCIL": the named council after a generic lead
     const named = findCouncils(cand)[0];

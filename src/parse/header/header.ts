@@ -158,7 +158,7 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
   let authority: Located<string> | null = authorityInBody;
   if (authority) {
     // named with the body
-  } else if (body && /\b(?:parish|town|village|community)\s+council$/i.test(body.value)) authority = body;
+  } else if (body && /\b(?:(?:parish|town|village|community)\s+council|PC)$/i.test(body.value)) authority = body;
   else {
     const named = councils.find((c) => !/\b(?:parish|town|village|community)\s+council$/i.test(c.value) || c.value === body?.value);
     if (named) authority = at(named);
