@@ -25,8 +25,10 @@ const TRAILING = [
   /[,;]?\s*\(?\s*(?:\d+\s+(?:for|in\s+favou?r)\s*,\s*\d+\s+against(?:\s*,\s*\d+\s+abstentions?)?)\s*\)?\s*[.;]?$/i,
   /\s*(?:,?\s*and\s+)?(?:the\s+)?(?:motion\s+)?(?:was\s+)?\bcarried\b(?:\s+unanimously|\s+nem\.?\s*con\.?)?\s*[.;]?\s*$/i,
   new RegExp(String.raw`\s*\b(?:[Pp]roposed|[Mm]oved|PROPOSED|MOVED)\s+by\s+${NAME}(?:\s*[,;]?\s*(?:and\s+)?(?:[Ss]econded|SECONDED)\s+by\s+${NAME})?\s*[.,;]?\s*$`),
+  // "…, there was two abstentions …", "…, in favour were five", "…, the minutes were proposed for approval by …"
+  /[,;]\s*(?:there\s+(?:was|were)\s+(?:\w+\s+)?abstentions?\b|(?:\w+\s+)?abstained\b|in\s+favou?r\s+were\b|(?:the\s+)?[\w ]{0,30}?\s+(?:was|were)\s+(?:duly\s+)?proposed\b)[^]*$/i,
   // "…, the Chair proposed the application" after the decision it proposed
-  /[,;]\s*(?:the\s+)?(?:chair(?:man|person)?|vice[- ]chair(?:man)?|mayor|(?:Cllr|Clr|Councillor)\.?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+proposed\b[^.;]*(?:[.;]|$)/i,
+  /[,;]\s*(?:the\s+)?(?:chair(?:man|person)?|vice[- ]chair(?:man)?|mayor|(?:Cllr|Clr|Councillor)\.?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+proposed\b(?!\s+(?:its|their|it|this)\b)[^.;]*(?:[.;]|$)/i,
   // ", Proposer: Cllr P Norris 2nd: Cllr G Koopowitz."
   /[,;.]?\s*\b(?:proposer|seconder|proposed|seconded|2nd)\s*:\s*[^.;]*(?:[.;]|$)[^]*$/i,
 ];

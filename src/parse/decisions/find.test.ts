@@ -264,3 +264,15 @@ test("a body that RESOLVED keeps its subject; votes before a carried proposal ar
 test("'the meeting concluded that' is not the close of the meeting", () => {
   assert.deepEqual(texts("The meeting concluded that more work was needed. It was agreed to write to NCC."), ["to write to NCC."]);
 });
+
+test("tallies and movers after a body's approval, figures before a record, and a proposal by pronoun", () => {
+  assert.deepEqual(texts("The Parish Council approved the minutes as a true record, there was two abstentions in relation to non-attendance, the minutes were proposed for approval by Cllr Trudy Mann, seconded by Cllr Mandy Leamon, in favour were five."), [
+    "The Parish Council approved the minutes as a true record",
+  ]);
+  assert.deepEqual(texts("As at 3 January Business Account 30780.52 Community Account 3768.88 The payments and accounts were accepted, proposed by Cllr Grant Tomkins, seconded by Cllr Daphne Clements, all were in favour."), [
+    "The payments and accounts were accepted",
+  ]);
+  assert.deepEqual(texts("The Parish Council received the budget for 2019/20, Cllr Trudy Mann proposed its approval, seconded by Cllr Jim McNeill, all agreed."), [
+    "The Parish Council received the budget for 2019/20, Cllr Trudy Mann proposed its approval",
+  ]);
+});

@@ -365,7 +365,7 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
   const head = s.slice(0, firstImpersonal).replace(/[\s,;]*(?:and|but|then)?\s*$/i, "");
   const whole = (kind: DecisionKind) => {
     // a paragraph's own enumerator ("i. The Councillors agreed …", "4. The minutes were …") is not part of the record
-    const t = tidy(cutAtTable(head)).replace(/^\(?(?:[ivx]{1,5}|[a-h]|\d{1,2})[.)]\s+(?=[A-Z])/, "");
+    const t = tidy(cutAtTable(afterFigures(head))).replace(/^\(?(?:[ivx]{1,5}|[a-h]|\d{1,2})[.)]\s+(?=[A-Z])/, "");
     if (t) found.push({ text: t, start: offset, end: offset + head.length, kind, unit: u });
   };
 
@@ -432,6 +432,16 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
     }
   }
   return found;
+}
+
+/** "As at 3 January Business Account 30780.52 … The payments and accounts were accepted": a flattened table before the sentence is not part of it. */
+function afterFigures(s: string): string {
+  const starts = [...s.matchAll(/\b(?:The|These|This|All|Both|Members|Councillors)\s/g)];
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const before = s.slice(0, starts[k].index);
+    if ((before.match(/\b\d[\d,]*\.\d\d\b/g) ?? []).length >= 2) return s.slice(starts[k].index);
+  }
+  return s;
 }
 
 /** "The following was agreed for renewal of tenancies: Annual fee … £30.00 £100.00 …" stops at the colon. */

@@ -56,6 +56,11 @@ export function proposalText(sentence: string): string | null {
   const end = Math.min(cut ? cut.index : Infinity, tally ? tally.index : Infinity, carried && !cut && !tally ? carried.index : Infinity);
   let text = after.slice(0, end).trim().replace(/[,;]?\s*(?:which|this|that)\s+was\s*$/i, "").replace(/[,;]$/, "");
   // "Cllr A proposed Cllr B as Chairman, seconded by …": the whole proposal says what was decided
+  // "The Parish Council received the budget, Cllr Mann proposed its approval": the pronoun needs its clause
+  if (/^(?:its|their|it|this|the\s+same)\b/i.test(text) && text.split(/\s+/).length <= 4) {
+    const whole = (before + sentence.slice(m.index, m.index + m[0].length) + after.slice(0, end)).trim().replace(/[,;]$/, "");
+    if (whole.split(/\s+/).length > text.split(/\s+/).length + 3) return whole;
+  }
   const looksLikeName = /^(?:(?:Cllr|Clr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b\.?|[A-Z][a-z]+\s+[A-Z][a-z]+$|(?:[A-Z]\.\s?)+[A-Z][a-z]+(?:,?\s+seconded\b.*)?$)/;
   // "£25.00 donation to the C.A.B. proposed P. Wood, seconded Miss Richardson": the matter comes first
   const matter = before.replace(/^[\s\-*•]+/, "").replace(/[\s,:–-]+$/, "");
