@@ -28,7 +28,8 @@ export function CommitteesPage({ bodies, authorities, authority }: { bodies: Bod
             </h2>
             <p class="govuk-body-s qm-card__meta">
               {many && b.authority.name !== b.name ? `${b.authority.name} · ` : ""}
-              {KIND_LABEL(b.kind)} · {plural(b.meetingCount, "meeting")}
+              {b.kind.toLowerCase() === b.name.toLowerCase() ? "" : `${KIND_LABEL(b.kind)} · `}
+              {plural(b.meetingCount, "meeting")}
               {b.firstMeeting && b.lastMeeting && (b.firstMeeting === b.lastMeeting ? ` on ${formatDate(b.firstMeeting)}` : ` from ${formatDate(b.firstMeeting)} to ${formatDate(b.lastMeeting)}`)}
             </p>
           </li>
