@@ -212,3 +212,24 @@ test("rows of a payments table are not an agenda, even with cheque numbers in se
   ].join("\n");
   assert.deepEqual(items(text).list, []);
 });
+
+test("flattened numbers listed in a column, headings on lines of their own with their sub-headings", () => {
+  const text = [
+    "Item",
+    "15/01/1",
+    "15/01/2",
+    "i)",
+    "ii)",
+    "15/01/3",
+    "Public Forum – LGA 1972, Section 100(1):",
+    "One member of the Public was present.",
+    "Local Authority Reports:",
+    "Norfolk County Council",
+    "No representative present and no apologies or report sent.",
+    "Borough Council of Kings Lynn & West Norfolk",
+    "Andrew Barlow from the Ambulance Service explained that there are many heart attacks per year.",
+    "Accepted Apologies for absence:",
+    "Cllr. Frank Eglington.",
+  ].join("\n");
+  assert.deepEqual(items(text).list, ["15/01/1 Public Forum – LGA 1972, Section 100(1)", "15/01/2 Local Authority Reports", "15/01/3 Accepted Apologies for absence"]);
+});

@@ -10,7 +10,7 @@ import { STARTERS, titleLength } from "./titles.ts";
 
 const TOKEN = /(?<![\d/])(\d{2}\/(?:\d{1,3}\/){1,2})(\d{1,2})(?![\d/]|\.\d)/g;
 const ROMAN = /^\(?[ivx]{1,5}\)$/;
-const PRONOUNS = /^(?:The|It|There|This|These|A|An|He|She|They|We|I|Cllr\.?|Mr\.?|Mrs\.?)$/;
+const PRONOUNS = /^(?:The|It|There|This|These|A|An|He|She|They|We|I|No|None|Cllr\.?|Mr\.?|Mrs\.?)$/;
 const NOT_HEADINGS = /^(?:absent|present|apologies|signed|date|action|actions|clerk|chair(?:man)?|proposed|seconded|resolved|note|notes)$/i;
 
 interface NumberToken {
@@ -46,7 +46,8 @@ export function flattenedItems(ctx: ParseContext): ItemBlock[] | null {
       continue;
     }
     chosen.push(s);
-    skip = Math.max(0, tokens[t].subs - 1);
+    // the first sub-heading shares the heading's line when text follows the heading there
+    skip = Math.max(0, tokens[t].subs - (s.bodyCol !== null ? 1 : 0));
     t++;
   }
   if (chosen.length < Math.min(3, tokens.length)) return null;
@@ -171,12 +172,14 @@ function headingSlots(lines: SourceLine[], fromLine: number, fromCol: number): S
     if (placed) continue;
     const rest = text.slice(start);
     const first = rest.split(/\s+/)[0];
-    if (!/^[A-Z]/.test(rest) || PRONOUNS.test(first) || NOT_HEADINGS.test(first.replace(/[^A-Za-z]/g, ""))) continue;
+    if (!/^[A-Z]/.test(rest) || PRONOUNS.test(first.replace(/[^A-Za-z.]/g, "").replace(/\.$/, "")) || NOT_HEADINGS.test(first.replace(/[^A-Za-z]/g, ""))) continue;
     if (/^(?:It|There|This)\b/.test(rest)) continue;
     const len = titleLength(rest);
     if (!len) continue;
     // a sentence of minutes, not a heading: "At the request of the Chair, Item 18vii was brought forward …"
-    if (/\b(?:was|were|is|are|had|has|have|been|will|would)\b/.test(rest.slice(0, len))) continue;
+    const head = rest.slice(0, len);
+    if (/\b(?:was|were|is|are|had|has|have|been|will|would|explained|advised|reported|confirmed|stated|said|agreed|asked|thanked|welcomed|proposed|seconded)\b/.test(head)) continue;
+    if (head.split(/\s+/).length > 12 && !/^(?:Items?|To|Date|Next|Update|Report|Consider)\b/.test(head)) continue;
     const after = rest.slice(len).replace(/^[\s:;,.–—-]+/, "");
     slots.push({
       line: i,
