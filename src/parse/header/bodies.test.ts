@@ -59,3 +59,10 @@ test("titles above the header, running words and councils joined by 'and'", () =
   assert.deepEqual(findCouncils("MEETING OF LIMERICK\nCITY AND COUNTY COUNCIL HELD").map((f) => f.value), ["Limerick City and County Council"]);
   assert.deepEqual(findCouncils("the Health Service Executive and Limerick City and County Council agreed").map((f) => f.value), ["Limerick City and County Council"]);
 });
+
+test("qualifiers and places around a body are dropped", () => {
+  assert.equal(of("Minutes of the Janaury meeting of the West Dereham Parish Council held on"), "West Dereham Parish Council");
+  assert.equal(of("Minutes of A Virtual West Dereham Parish Council Meeting held on"), "West Dereham Parish Council");
+  assert.equal(of("Minutes of the Wretton Parish Council Annual Meeting held on"), "Wretton Parish Council");
+  assert.equal(of("Minutes of meeting of the Municipal District of Adare-Rathkeale in Dunraven Arms Hotel, Adare"), "Municipal District of Adare-Rathkeale");
+});

@@ -36,6 +36,7 @@ export function isGeneric(s: string): boolean {
     .every((w) => !w || GENERIC.has(w));
 }
 
+const KEEP_WORD = /^(?:joint|council|committee|district|parish|town|city|county|borough|community|village|of|the|and)$/i;
 const BODY_WORD = /\b(?:committee|cabinet|council|board|panel|forum|sub-committee|commission|assembly|group|partnership|district|executive|authority|trust|spc)\b/i;
 
 const fixCase = (s: string) => (isShouting(s) ? titleCase(s) : s);
@@ -90,7 +91,7 @@ export function findMeetingOf(text: string): Found | null {
     const start = m.index + m[0].length;
     const rest = src.slice(start, start + 160);
     // a blank line before a new sentence ("\n\nA meeting was held") ends it too; case matters here
-    const blank = rest.search(/\n[ \t]*\n\s*(?=[A-Z][a-z]*\s+[a-z]|[A-Z]{2,}[^\n]*:)/);
+    const blank = rest.search(/\n[ \t]*\n\s*(?=[A-Z][a-z]*\s+[a-z]|[A-Z]{2,}[^\n]*:)|\s+(?:in|at)\s+(?=(?:the\s+)?[A-ZÀ-Þ])/);
     const s0 = rest.search(stop);
     const s = s0 < 0 ? blank : blank < 0 ? s0 : Math.min(s0, blank);
     const raw = (s >= 0 ? rest.slice(0, s) : rest.split(/\n\s*\n/)[0]).trimEnd();
@@ -100,8 +101,15 @@ export function findMeetingOf(text: string): Found | null {
     const inner = /^(.*?)\s+meeting\s+of\s+(?:the\s+)?/i.exec(cand);
     if (inner) {
       if (isGeneric(inner[1])) continue;
-      cand = `${fixCase(inner[1])} of the ${fixCase(cand.slice(inner[0].length))}`;
+      const after = cand.slice(inner[0].length);
+      // "Janaury meeting of the West Dereham Parish Council": a lead with no body word is dropped
+      cand = !BODY_WORD.test(inner[1]) && /\bcouncil$/i.test(after) ? after : `${fixCase(inner[1])} of the ${fixCase(after)}`;
     }
+    // qualifiers around the name: "A Virtual …", "June 3rd …", "… Parish Council Annual"
+    const words = cand.split(/\s+/);
+    while (words.length > 1 && (/^(?:a|an|\d+(?:st|nd|rd|th)?)$/i.test(words[0]) || (GENERIC.has(words[0].toLowerCase()) && !KEEP_WORD.test(words[0])))) words.shift();
+    while (words.length > 1 && GENERIC.has(words[words.length - 1].toLowerCase()) && !KEEP_WORD.test(words[words.length - 1])) words.pop();
+    cand = words.join(" ");
     // a body's name has no running words in it ("October meeting be signed as a correct record")
     if (cand.split(/\s+/).some((w) => /^[a-z]/.test(w) && !/^(?:of|and|the|for|on|in|with|de|&)$/.test(w))) continue;
     cand = cand.replace(/\s+(?:meeting|minutes)$/i, "").replace(/^(?:draft|ordinary|monthly|regular)\s+/i, "").trim();
