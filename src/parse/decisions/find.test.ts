@@ -276,3 +276,8 @@ test("tallies and movers after a body's approval, figures before a record, and a
     "The Parish Council received the budget for 2019/20, Cllr Trudy Mann proposed its approval",
   ]);
 });
+
+test("an officer's reply that reports earlier approvals stays a reply", () => {
+  const t = "Proposed by Cllr. Egan, seconded by Clir. Teefy.\nReply: The Elected Members approved GMA funding in 2019 for a crossing.\nThe Council approved the match funding of €250,000 for CCTV.";
+  assert.deepEqual(texts(t), []);
+});

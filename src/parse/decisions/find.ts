@@ -34,7 +34,7 @@ export interface Decision {
 
 /** Where the minutes go back to recording what the members did after an officer's reply. */
 const MEMBERS_AGAIN =
-  /^(?:following|after|the\s+(?:elected\s+)?members|members|councillors|the\s+(?:committee|council|cathaoirleach|chair(?:man|person)?|mayor)\b|it\s+was\s+(?:(?:also|further|unanimously)\s+)?(?:agreed|resolved|decided)|on\s+the\s+proposal|proposed\s+by|the\s+motion|and\s+resolved|(?:it\s+was\s+)?resolved)/i;
+  /^(?:(?:following|after)\b[^.]*\b(?:agreed|resolved|decided)\b|(?:the\s+)?(?:elected\s+)?(?:members|councillors)\s+(?:then\s+|also\s+|unanimously\s+)?(?:agreed|resolved|decided)\b|it\s+was\s+(?:(?:also|further|then|unanimously)\s+)?(?:agreed|resolved|decided)|on\s+the\s+proposal|proposed\s+by|the\s+motion\s+was|and\s+resolved|resolved\s*:)/i;
 const REPLY = /^(?:reply|response|answer|officer'?s?\s+(?:reply|response))\s*[:\-–]?\s*$|^(?:reply|response)\s*:/i;
 /** A resolution keyword in the middle of a unit: "Play Area Repairs Quote Resolved16/01/13.1 It was agreed …". */
 const INLINE_FORMAL = /(?:\bAND\s+)?\bRESOLVED\b(?=\s*[:–—-]|\s*$|\s*\n)|\bResolved\s*(?=\d+[./]\d)/g;
