@@ -83,3 +83,14 @@ test("an internal failure answers a generic 500 with a stable id, never the caus
   }
   assert.equal(errors.length, 2, "each failure is logged once, for the operator");
 });
+
+test("the site and API only read: other methods answer 405 with Allow", async () => {
+  const api = await app.request("/api/v1/meetings", { method: "POST" });
+  assert.equal(api.status, 405);
+  assert.equal(api.headers.get("allow"), "GET, HEAD");
+  assert.equal(((await api.json()) as { error: { status: number } }).error.status, 405);
+  const page = await app.request("/committees", { method: "DELETE" });
+  assert.equal(page.status, 405);
+  assert.match(page.headers.get("content-type") ?? "", /text\/html/);
+  assert.equal((await app.request("/committees", { method: "HEAD" })).status, 200);
+});

@@ -4,7 +4,7 @@
 import { Hono } from "hono";
 import { trimTrailingSlash } from "hono/trailing-slash";
 import { mountAssets } from "./assets.ts";
-import { onError, onNotFound } from "./errors.tsx";
+import { onError, onNotFound, respondWithProblem } from "./errors.tsx";
 import { registerApi } from "./api/routes.ts";
 import { registerPages } from "./pages/routes.tsx";
 import { registerTracker } from "./tracker/routes.tsx";
@@ -23,6 +23,13 @@ export function createApp(deps: AppDeps): Hono {
   app.use("*", async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
+  });
+  // The public site and API only read.
+  app.use("*", async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
+    res.headers.set("allow", "GET, HEAD");
+    return res;
   });
   // "/committees/" is the committees page, not a missing one
   app.use("*", trimTrailingSlash());
