@@ -281,3 +281,9 @@ test("an officer's reply that reports earlier approvals stays a reply", () => {
   const t = "Proposed by Cllr. Egan, seconded by Clir. Teefy.\nReply: The Elected Members approved GMA funding in 2019 for a crossing.\nThe Council approved the match funding of €250,000 for CCTV.";
   assert.deepEqual(texts(t), []);
 });
+
+test("a planning application heading is not part of the council's response", () => {
+  assert.deepEqual(texts("16/00250/O Outline application for three dwellings on land opposite Church Farm, Low Road, Wretton Parish Council recommended refusal as there are highway concerns."), [
+    "Wretton Parish Council recommended refusal as there are highway concerns.",
+  ]);
+});

@@ -394,6 +394,14 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
       done = true;
       continue;
     }
+    // "16/00250/O Outline application for three dwellings …, Wretton Parish Council recommended refusal": the application is the heading
+    const ref = /^\s*(?:\d{2}\/\d{3,5}\/[A-Z]{1,6}\b|[A-Z]{1,3}\/\d{2,4}\/\d+)[^.;]*,\s*/.exec(before);
+    if (ref) {
+      const t = tidy(cutAtTable(head.slice(ref[0].length)));
+      if (t) found.push({ text: t, start: offset + ref[0].length, end: offset + head.length, kind: "subject", unit: u });
+      done = true;
+      continue;
+    }
     whole(/deferred/i.test(m[2]) ? "deferral" : "subject");
     done = true;
   }
