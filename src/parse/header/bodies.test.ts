@@ -66,3 +66,7 @@ test("qualifiers and places around a body are dropped", () => {
   assert.equal(of("Minutes of the Wretton Parish Council Annual Meeting held on"), "Wretton Parish Council");
   assert.equal(of("Minutes of meeting of the Municipal District of Adare-Rathkeale in Dunraven Arms Hotel, Adare"), "Municipal District of Adare-Rathkeale");
 });
+
+test("a place in capitals after the body is not part of it", () => {
+  assert.equal(of("MINUTES OF MEETING OF THE MUNICIPAL DISTRICT OF ADARE-RATHKEALE IN DUNRAVEN ARMS HOTEL, ADARE ON"), "Municipal District of Adare-Rathkeale");
+});

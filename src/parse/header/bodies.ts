@@ -91,7 +91,7 @@ export function findMeetingOf(text: string): Found | null {
     const start = m.index + m[0].length;
     const rest = src.slice(start, start + 160);
     // a blank line before a new sentence ("\n\nA meeting was held") ends it too; case matters here
-    const blank = rest.search(/\n[ \t]*\n\s*(?=[A-Z][a-z]*\s+[a-z]|[A-Z]{2,}[^\n]*:)|\s+(?:in|at)\s+(?=(?:the\s+)?[A-ZÀ-Þ])/);
+    const blank = rest.search(/\n[ \t]*\n\s*(?=[A-Z][a-z]*\s+[a-z]|[A-Z]{2,}[^\n]*:)|\s+(?:in|at|IN|AT)\s+(?=(?:the\s+|THE\s+)?[A-ZÀ-Þ])/);
     const s0 = rest.search(stop);
     const s = s0 < 0 ? blank : blank < 0 ? s0 : Math.min(s0, blank);
     const raw = (s >= 0 ? rest.slice(0, s) : rest.split(/\n\s*\n/)[0]).trimEnd();
