@@ -287,3 +287,8 @@ test("a planning application heading is not part of the council's response", () 
     "Wretton Parish Council recommended refusal as there are highway concerns.",
   ]);
 });
+
+test("movers with nothing proposed, and a bare parenthesis after the keyword, are not decisions", () => {
+  assert.deepEqual(texts("Proposed M. Grief, seconded B. Glover."), []);
+  assert.deepEqual(texts("RESOLVED: (For information only)"), []);
+});

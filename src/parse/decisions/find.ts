@@ -61,7 +61,8 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
   const out: Decision[] = [];
   const add = (d: Omit<Decision, "text"> & { text: string }) => {
     const t = d.text.trim();
-    if (!t || !/[A-Za-z]{2}/.test(t)) return;
+    // "(For information only)" and the like say nothing that was decided
+    if (!t || !/[A-Za-z]{2}/.test(t) || /^\([^()]*\)\.?$/.test(t)) return;
     out.push({ ...d, text: t });
   };
 

@@ -65,6 +65,8 @@ export function proposalText(sentence: string): string | null {
   // "£25.00 donation to the C.A.B. proposed P. Wood, seconded Miss Richardson": the matter comes first
   const matter = before.replace(/^[\s\-*•]+/, "").replace(/[\s,:–-]+$/, "");
   if (looksLikeName.test(text) && matter.split(/\s+/).length >= 3 && !/\b(?:Cllr|Councillor|Mr|Mrs|Ms)\.?\s+\S+$/.test(matter)) return matter;
+  // "Proposed M. Grief, seconded B. Glover": movers with nothing proposed
+  if (looksLikeName.test(text) && !before.trim()) return null;
   if (looksLikeName.test(text)) {
     text = (sentence.slice(0, m.index) + sentence.slice(m.index, m.index + m[0].length) + after.slice(0, end)).trim().replace(/[,;]$/, "");
   }
