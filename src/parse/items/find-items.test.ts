@@ -233,3 +233,8 @@ test("flattened numbers listed in a column, headings on lines of their own with 
   ].join("\n");
   assert.deepEqual(items(text).list, ["15/01/1 Public Forum – LGA 1972, Section 100(1)", "15/01/2 Local Authority Reports", "15/01/3 Accepted Apologies for absence"]);
 });
+
+test("a heading in capitals that wraps onto a second line in capitals", () => {
+  const text = ["7 CABINET MEMBER DECISIONS", "", "RESOLVED: Cabinet NOTED the report.", "", "8 SELECT COMMITTEE WORK PROGRAMME & INQUIRY WORK", "PROGRAMME", "", "RESOLVED: Cabinet NOTED the report."].join("\n");
+  assert.deepEqual(items(text).list, ["7 Cabinet Member Decisions", "8 Select Committee Work Programme & Inquiry Work Programme"]);
+});

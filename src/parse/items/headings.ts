@@ -146,7 +146,9 @@ function finishTitle(
         !STARTERS.has(first) &&
         /^[A-Z]/.test(q.text);
       const wraps =
-        (direct ? CONNECTOR_END.test(title) || /^[a-z]/.test(q.text) || (p.bold && q.bold) : (p.bold && q.bold) || fragment) &&
+        (direct
+          ? CONNECTOR_END.test(title) || /^[a-z]/.test(q.text) || (p.bold && q.bold) || (capitals(title) && capitals(q.text) && q.text.length <= 60 && !/^(?:RESOLVED|AGREED|NOTED|DECIDED|PRESENT|APOLOGIES)\b/.test(q.text))
+          : (p.bold && q.bold) || fragment) &&
         !readNumber(q.text) &&
         !BULLET.test(q.text) &&
         !/[.:]$/.test(title);
@@ -178,4 +180,10 @@ function finishTitle(
     bodyCol,
     weight: 1,
   };
+}
+
+/** A heading printed in capitals continues on a next line printed in capitals. */
+function capitals(text: string): boolean {
+  const letters = text.replace(/[^A-Za-z]/g, "");
+  return letters.length >= 3 && letters === letters.toUpperCase();
 }
