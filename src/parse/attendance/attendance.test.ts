@@ -246,3 +246,15 @@ test("a bracket closes an entry even without a comma; 'PUBLIC: 4' ends the list"
     "Andy Challen | present | member | Chair Village Hall Management Committee",
   ]);
 });
+
+test("roles printed before the names in a run-on list; a title inside a phrase starts the name", () => {
+  assert.deepEqual(table("Attendance: Vice Chairman Mrs J Taylor Councillors Mrs D Clements Ms S Cordner Borough Cllr C T Sampson Parish Clerk Mrs J M Markwell\nFootpath Warden Mr C Philpott\nMembers of the public 6"), [
+    "Mrs J Taylor | present | member | Vice Chairman",
+    "Mrs D Clements | present | member",
+    "Ms S Cordner | present | member",
+    "Cllr C T Sampson | in_attendance | other | Borough Cllr",
+    "Mrs J M Markwell | present | officer | Parish Clerk",
+    "Mr C Philpott | in_attendance | other | Footpath Warden",
+  ]);
+  assert.deepEqual(table("2. Apologies\nThe Chairman Cllr S Lintern had given her apologies for this meeting."), ["Cllr S Lintern | apologies | member | Chairman"]);
+});

@@ -139,6 +139,9 @@ export function peopleIn(raw: string, base = 0): Person[] {
     // "An Cathaoirleach, Cllr. Stephen Keary": a role before the first name belongs to it
     let pendingRole: string | null = null;
     const firstHere = out.length;
+    // "Vice Chairman Mrs J Taylor … Parish Clerk Mrs J M Markwell": roles printed before the names
+    const first = parts[0]?.text ?? "";
+    const rolesBefore = runOnAll && !HONORIFIC.test(first) && ROLE_WORD.test(first) && !looksLikeName(first.split(/\s+/).slice(-2).join(" "));
     for (const p of parts) {
       let t = p.text.replace(/\u0001/g, "");
       const at = base + chunk.index + p.index;
@@ -153,6 +156,21 @@ export function peopleIn(raw: string, base = 0): Person[] {
       const entry = parseEntry(t);
       if (!entry) continue;
       let { name, role } = entry;
+      if (rolesBefore) {
+        let seg = name;
+        let own: string | null = null;
+        const lead = seg.match(ROLE_LEAD);
+        if (lead) {
+          own = `${lead[1].trim()} ${lead[2]}`;
+          seg = seg.slice(lead[0].length - lead[2].length - 1).trim();
+        }
+        const split = splitNameRole(seg);
+        if (split.name && looksLikeName(split.name) && HONORIFIC.test(split.name)) {
+          out.push({ name: split.name, role: own ?? role ?? pendingRole, index: at, length: p.text.length });
+          pendingRole = split.rest && !/^(?:councillors|cllrs|members)$/i.test(split.rest) ? normaliseRole(split.rest) : null;
+        } else pendingRole = normaliseRole(name);
+        continue;
+      }
       if (p.runOn || ROLE_LEAD.test(name)) {
         const split = splitNameRole(name);
         name = split.name;
@@ -177,6 +195,12 @@ export function peopleIn(raw: string, base = 0): Person[] {
       const lone = !HONORIFIC.test(name) && !carried && !/\s/.test(bare);
       const roleLike = !HONORIFIC.test(name) && (ROLE_WORD.test(bare) || /^[A-Z]{2,6}\.?$/.test(bare) || lone);
       if (!looksLikeName(name) || roleLike) {
+        // "The Chairman Cllr S Lintern": a title inside starts the name
+        const inner = /\s((?:Cllr|Clr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+\S.*)$/.exec(name);
+        if (inner && looksLikeName(inner[1])) {
+          out.push({ name: inner[1], role: role ?? normaliseRole(name.slice(0, inner.index)), index: at, length: p.text.length });
+          continue;
+        }
         // "Office Assistant-Intern Kim Turnbull": role words, then a first name and surname
         const words = name.split(/\s+/);
         const tail = words.slice(-2).join(" ");

@@ -7,7 +7,7 @@ export const OFFICER_CUE =
   /\b(?:clerk|officers?|officials?|director|engineer|administrator|manager|executive(?!\s+member)|librarian|social\s+worker|treasurer|secretary|solicitor|accountant|planner|superintendent|chief|intern|assistant|archivist|rfo|responsible\s+financial|staff|head\s+of|co-?ordinator|analyst|advisor|adviser|democratic\s+services|minute[- ]taker|caretaker|lengthsman|fire\s+chief|cao|ceo)\b/i;
 
 export const OTHER_CUE =
-  /\b(?:county\s+council(?:lor)?|borough\s+council(?:lor)?|district\s+council(?:lor)?|city\s+council(?:lor)?|ncc|bcklwn|police|pcso|constabulary|garda|warden|representative|foundation|kpmg|auditors?|consultants?|residents?|press|reporter|journalist|ltd|limited|plc|inc|charity|trust|association|society|club|school|church|rector|vicar|mp|mep|guest|visitor)\b/i;
+  /\b(?:(?:county|borough|district|city)\s+(?:council(?:lor)?|cllr)|ncc|bcklwn|police|pcso|constabulary|garda|warden|representative|foundation|kpmg|auditors?|consultants?|residents?|press|reporter|journalist|ltd|limited|plc|inc|charity|trust|association|society|club|school|church|rector|vicar|mp|mep|guest|visitor)\b/i;
 
 const COUNCILLOR = /^(?:cllr|clr|clir|cmhlr|councillor|councilor)\b/i;
 

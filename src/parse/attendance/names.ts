@@ -58,7 +58,7 @@ const PLURAL: Record<string, string> = {
 
 /** Words that make a phrase a role or an organisation rather than part of a name. */
 export const ROLE_WORD =
-  /\b(?:chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|cathaoirleach|leas-chathaoirleach|mayor|clerk|officer|director|engineer|administrator|administrative|manager|executive|librarian|worker|treasurer|secretary|solicitor|accountant|planner|superintendent|chief|intern|assistant|archivist|coordinator|co-ordinator|head|deputy|lead|advisor|adviser|analyst|supervisor|inspector|warden|councillor|council|county|borough|district|parish|police|constabulary|pcso|representative|member|members|responsible|financial|rfo|services|service|support|operations|municipal|development|research|culture|foundation|trust|association|society|ltd|limited|kpmg|sergeant|garda|consultant|auditor|agent|staff|steward|volunteer|minute[- ]taker|secretariat|democratic|governance|legal|finance|highways?|planning)\b/i;
+  /\b(?:chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|cathaoirleach|leas-chathaoirleach|mayor|clerk|officer|director|engineer|administrator|administrative|manager|executive|librarian|worker|treasurer|secretary|solicitor|accountant|planner|superintendent|chief|intern|assistant|archivist|coordinator|co-ordinator|head|deputy|lead|advisor|adviser|analyst|supervisor|inspector|warden|councillors?|council|county|borough|district|parish|police|constabulary|pcso|representative|member|members|responsible|financial|rfo|services|service|support|operations|municipal|development|research|culture|foundation|trust|association|society|ltd|limited|kpmg|sergeant|garda|consultant|auditor|agent|staff|steward|volunteer|minute[- ]taker|secretariat|democratic|governance|legal|finance|highways?|planning)\b/i;
 
 /** Role phrases given in brackets or after a dash, normalised the way minutes intend them. */
 export function normaliseRole(role: string): string {
@@ -231,8 +231,10 @@ export function splitNameRole(s: string): { name: string; rest: string } {
     if (!NAME_TOKEN.test(w) || (n > 0 && ROLE_WORD.test(w))) break;
     n++;
     i++;
-    // a run-on name is first name + surname; initials do not count towards it
-    if (words.slice(nameStart, i).filter((x) => !/^[A-Z]\.?$/.test(x)).length >= 2) break;
+    // a run-on name is first name + surname, or initials + surname
+    const taken = words.slice(nameStart, i);
+    const full = taken.filter((x) => !/^[A-Z]\.?$/.test(x)).length;
+    if (full >= 2 || (full === 1 && taken.length > 1 && /^[A-Z]\.?$/.test(taken[0]))) break;
   }
   if (n === 0) return { name: s, rest: "" };
   return { name: words.slice(0, i).join(" "), rest: words.slice(i).join(" ") };
