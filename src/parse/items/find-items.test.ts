@@ -238,3 +238,8 @@ test("a heading in capitals that wraps onto a second line in capitals", () => {
   const text = ["7 CABINET MEMBER DECISIONS", "", "RESOLVED: Cabinet NOTED the report.", "", "8 SELECT COMMITTEE WORK PROGRAMME & INQUIRY WORK", "PROGRAMME", "", "RESOLVED: Cabinet NOTED the report."].join("\n");
   assert.deepEqual(items(text).list, ["7 Cabinet Member Decisions", "8 Select Committee Work Programme & Inquiry Work Programme"]);
 });
+
+test("a title that ends mid-phrase continues on the next paragraph", () => {
+  const text = ["1.", "", "Welcome", "", "The Cathaoirleach welcomed all.", "", "2.", "", "To elect a Cathaoirleach of the Municipal District to", "", "hold office until the next Annual Meeting.", "", "Councillor Ryan was elected."].join("\n");
+  assert.deepEqual(items(text).list, ["1 Welcome", "2 To elect a Cathaoirleach of the Municipal District to hold office until the next Annual Meeting"]);
+});

@@ -148,7 +148,7 @@ function finishTitle(
       const wraps =
         (direct
           ? CONNECTOR_END.test(title) || /^[a-z]/.test(q.text) || (p.bold && q.bold) || (capitals(title) && capitals(q.text) && q.text.length <= 60 && !/^(?:RESOLVED|AGREED|NOTED|DECIDED|PRESENT|APOLOGIES)\b/.test(q.text))
-          : (p.bold && q.bold) || fragment) &&
+          : (p.bold && q.bold) || fragment || (CONNECTOR_END.test(title) && /^[a-z]/.test(q.text))) &&
         !readNumber(q.text) &&
         !BULLET.test(q.text) &&
         !/[.:]$/.test(title);
