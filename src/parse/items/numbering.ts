@@ -54,7 +54,6 @@ export function readNumber(text: string): ItemNumber | null {
     family = "whole";
     key = Number(a);
   }
-  if (prefixed && punct === "") punct = "";
   const style = (prefixed ? "item" : "") + punct;
   return { text: printed, family, key, style, length: m[0].length };
 }
