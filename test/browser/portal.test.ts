@@ -88,6 +88,17 @@ describe("journeys", () => {
     assert.match(await line.innerText(), /Mezzanine Rooms 1 & 2/i);
   });
 
+  test("the first Tab reaches a visible skip link that jumps to the main content", async () => {
+    await go(`/meetings/${BUCKS}`);
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to main content" });
+    assert.equal(await page.evaluate("document.activeElement && document.activeElement.getAttribute('href')"), "#main-content", "the skip link has focus");
+    assert.ok(await skip.isVisible(), "the focused skip link is visible");
+    await page.keyboard.press("Enter");
+    assert.match(page.url(), /#main-content$/);
+    assert.equal(await page.evaluate("document.activeElement && document.activeElement.id"), "main-content");
+  });
+
   test("on a phone the menu opens from its button, and printing hides the navigation", async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     try {

@@ -33,6 +33,7 @@ export function Layout({ title, section, breadcrumbs, children, head }: LayoutPr
         <title>{title === "Quorum" ? title : `${title} – Quorum`}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
         <meta name="theme-color" content="#0b0c0c" />
+        <meta name="description" content="Committee meetings, attendance and decisions, read from councils' published minutes, each linked to the text it came from." />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/govuk-frontend.min.css" />
         <link rel="stylesheet" href="/assets/quorum.css" />
