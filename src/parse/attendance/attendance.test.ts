@@ -258,3 +258,7 @@ test("roles printed before the names in a run-on list; a title inside a phrase s
   ]);
   assert.deepEqual(table("2. Apologies\nThe Chairman Cllr S Lintern had given her apologies for this meeting."), ["Cllr S Lintern | apologies | member | Chairman"]);
 });
+
+test("single words and job titles in 'were in attendance' sentences are not people", () => {
+  assert.deepEqual(table("4. Housing\nThe Director and Partners were in attendance for this item."), []);
+});

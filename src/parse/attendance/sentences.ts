@@ -2,7 +2,7 @@
 // Storey sent his apologies", "Ciara Brolly and Shane Kinsella from the Share a Dream Foundation
 // were in attendance at the meeting", "with Mrs J Teesdale … attended as a substitute".
 import type { SectionKind } from "./sections.ts";
-import { HONORIFIC, looksLikeName, normaliseRole, splitTopLevel } from "./names.ts";
+import { HONORIFIC, ROLE_WORD, looksLikeName, normaliseRole, splitTopLevel } from "./names.ts";
 
 export interface SentencePerson {
   name: string;
@@ -79,7 +79,8 @@ export function findSentences(text: string, _lookForApologies = true): { people:
     const namesText = from ? s.text.slice(0, from.index) : s.text;
     const role = from ? normaliseRole(from[1]) : null;
     const parts = splitTopLevel(namesText);
-    if (!parts.length || !parts.every((p) => looksLikeName(p.text))) continue;
+    const person = (t: string) => looksLikeName(t) && (HONORIFIC.test(t) || /\s/.test(t.trim())) && !ROLE_WORD.test(t.replace(HONORIFIC, ""));
+    if (!parts.length || !parts.every((p) => person(p.text))) continue;
     for (const p of parts) {
       people.push({ name: p.text, role, section: { status: "in_attendance", kind: "other" }, index: s.start + p.index, length: p.text.length });
     }
