@@ -10,8 +10,10 @@ import { parseMinutes } from "../../src/parse/minutes.ts";
 import { scoreMinutes, type FieldScores } from "../support/score-minutes.ts";
 
 const FLOORS: Record<string, { document: number; mean: number }> = {
-  dev: { document: 0, mean: 0 },
-  real: { document: 0, mean: 0 },
+  // the hand-checked development set (two seed documents, parish, Irish, OCR, PDF)
+  dev: { document: 0.97, mean: 0.99 },
+  // real minutes labelled by hand from councils and years outside the development set
+  real: { document: 0.85, mean: 0.93 },
 };
 
 const root = new URL(".", import.meta.url).pathname;
