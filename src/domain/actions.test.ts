@@ -5,7 +5,7 @@ import { actionsFromResolution, dueOf, splitClauses } from "./actions.ts";
 import type { ParsedMinutes } from "./minutes.ts";
 
 const load = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../shared/corpus/dev/${name}.expected.json`, import.meta.url), "utf8")) as ParsedMinutes;
+  JSON.parse(readFileSync(new URL(`../../test/golden/dev/${name}.expected.json`, import.meta.url), "utf8")) as ParsedMinutes;
 const staffs = load("staffs-safe-strong-2016-12-12");
 const bucks = load("bucks-cabinet-2018-04-23");
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { inquiryDetailsFromText } from "./inquiry-details.ts";
 
-const corpus = (name: string) => readFileSync(new URL(`../../../shared/corpus/dev/${name}`, import.meta.url), "utf8");
+const corpus = (name: string) => readFileSync(new URL(`../../test/golden/dev/${name}`, import.meta.url), "utf8");
 
 test("the Bucks response form names the inquiry, its chairman, leads and update frequency", () => {
   const d = inquiryDetailsFromText(corpus("bucks-cabinet-2018-04-23.txt"));

@@ -14,7 +14,7 @@ import { policyFor, type ProgressUpdate, type TrackedRecommendation } from "./sc
 import type { ParsedMinutes } from "./minutes.ts";
 
 const bucks = JSON.parse(
-  readFileSync(new URL("../../../shared/corpus/dev/bucks-cabinet-2018-04-23.expected.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../test/golden/dev/bucks-cabinet-2018-04-23.expected.json", import.meta.url), "utf8"),
 ) as ParsedMinutes;
 
 /** The Bucks Modern Slavery recommendations as Cabinet answered them on the day of the meeting. */

@@ -6,7 +6,7 @@ import { parseMonitoringFrequency, type Inquiry, type ProgressUpdate, type Track
 import type { ParsedMinutes } from "./minutes.ts";
 
 const bucks = JSON.parse(
-  readFileSync(new URL("../../../shared/corpus/dev/bucks-cabinet-2018-04-23.expected.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../test/golden/dev/bucks-cabinet-2018-04-23.expected.json", import.meta.url), "utf8"),
 ) as ParsedMinutes;
 
 const inquiry: Inquiry = {

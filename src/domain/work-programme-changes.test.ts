@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { slotOf, workProgrammeChanges } from "./work-programme-changes.ts";
 
-const staffs = readFileSync(new URL("../../../shared/corpus/dev/staffs-safe-strong-2016-12-12.txt", import.meta.url), "utf8");
+const staffs = readFileSync(new URL("../../test/golden/dev/staffs-safe-strong-2016-12-12.txt", import.meta.url), "utf8");
 const item33 = staffs.slice(staffs.indexOf("33. Work Programme"), staffs.indexOf("34. Exclusion"));
 
 test("Staffs item 33: two items moved, three kinds of addition, one removal", () => {

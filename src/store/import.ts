@@ -14,7 +14,7 @@ import { choosePerson, displayName, mergeNames, parseName, type Candidate, type 
 import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
 import { meetingEntries, reindexPeople, writeMeetingEntries } from "./search.ts";
-import { trackMeeting } from "./scrutiny/track-meeting.ts";
+import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
 
@@ -35,6 +35,8 @@ export interface ImportResult {
   meetingSlug: string;
   meetingId: number;
   sourceDocumentId: number;
+  /** what the tracker recorded from this meeting (recommendations, actions, work programme); absent when unchanged */
+  tracked?: TrackResult;
 }
 
 type Tx = Transaction<Database>;
@@ -321,8 +323,8 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   await writeMeetingEntries(trx, meetingId, entries, !found);
   await reindexPeople(trx, [...touchedPeople]);
   // recommendations, actions and work-programme changes follow the minutes they came from
-  await trackMeeting(trx, meetingId);
-  return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId };
+  const tracked = await trackMeeting(trx, meetingId);
+  return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId, tracked };
 }
 
 /** Removes what a meeting holds (not the meeting, nor its source documents) before it is rewritten. */

@@ -7,7 +7,7 @@ import { trackerPaths, trackerSchemas } from "./openapi.ts";
 import { AS_OF, trackerFixture, type TrackerFixture } from "./test-app.ts";
 
 const bucksExpected = JSON.parse(
-  readFileSync(new URL("../../../../shared/corpus/dev/bucks-cabinet-2018-04-23.expected.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../test/golden/dev/bucks-cabinet-2018-04-23.expected.json", import.meta.url), "utf8"),
 ) as ParsedMinutes;
 const EXEMPT_TEXT = /communication timings|briefing note/i;
 

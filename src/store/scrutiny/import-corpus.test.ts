@@ -14,7 +14,7 @@ import { listRecommendations } from "./recommendations.ts";
 import { listActions } from "./actions.ts";
 import { listWorkProgramme } from "./work-programme.ts";
 
-const DEV = fileURLToPath(new URL("../../../../shared/corpus/dev/", import.meta.url));
+const DEV = fileURLToPath(new URL("../../../test/golden/dev/", import.meta.url));
 const bucks = JSON.parse(readFileSync(`${DEV}bucks-cabinet-2018-04-23.expected.json`, "utf8")) as ParsedMinutes;
 
 eachStore("importing the dev corpus through the parser", (store) => {

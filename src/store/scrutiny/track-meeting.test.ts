@@ -10,7 +10,7 @@ import { listWorkProgramme } from "./work-programme.ts";
 import { trackMeeting } from "./track-meeting.ts";
 
 const expected = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../../shared/corpus/dev/${name}.expected.json`, import.meta.url), "utf8")) as ParsedMinutes;
+  JSON.parse(readFileSync(new URL(`../../../test/golden/dev/${name}.expected.json`, import.meta.url), "utf8")) as ParsedMinutes;
 
 eachStore("tracking imported minutes", (store) => {
   it("the Bucks response table becomes 8 tracked recommendations under the inquiry the form names", async () => {
