@@ -30,3 +30,15 @@ test("reads the end of a header time range", () => {
   assert.equal(headerRangeEnd("Venue: County Hall\n\nTime: 10.30 am to 11.30 am\n")?.value, "11:30");
   assert.equal(headerRangeEnd("Time: 7.00 pm\n"), null);
 });
+
+test("a closing time with no am/pm is read after the start time", async () => {
+  const { splitLines } = await import("../../domain/source.ts");
+  const { ParseContext } = await import("../context.ts");
+  const { parseEndTime } = await import("./closing.ts");
+  const text = "MINUTES OF MEETING HELD ON 3 MARCH 2021 AT 3.00 P.M.\n\nPresent: Cllr A Smith\n\nThe meeting was adjourned at 4.45";
+  const ctx = new ParseContext({ file: "x.txt", format: "txt", text, lines: splitLines(text), contentHash: "", byteLength: text.length });
+  assert.equal(parseEndTime(ctx, [])?.value, "16:45");
+  const text2 = "MEETING HELD ON 3 MARCH 2021 AT 7.30 P.M.\n\nThe meeting closed at 12.15 am.";
+  const ctx2 = new ParseContext({ file: "x.txt", format: "txt", text: text2, lines: splitLines(text2), contentHash: "", byteLength: text2.length });
+  assert.equal(parseEndTime(ctx2, [])?.value, "00:15");
+});

@@ -5,6 +5,7 @@
 import type { ItemBlock, Located, ParseContext } from "../context.ts";
 import { joinLines, squash } from "../text/joined.ts";
 import { findTimes } from "./times.ts";
+import { parseHeader } from "./header.ts";
 
 const CUE =
   /\b(?:clos(?:ed|ure|ing)|conclu(?:ded|sion)|adjourn(?:ed|ment)?|ended|finished|terminated|end(?:ed)?\s+of\s+(?:the\s+)?(?:meeting|business)|rose)\b/gi;
@@ -15,6 +16,8 @@ export interface Closing {
   length: number;
   /** the sentence that states it */
   phrase: string;
+  /** am/pm or a 24-hour clock was printed */
+  clock: boolean;
 }
 
 /** Every closing time stated in `text`, in order. */
@@ -29,7 +32,7 @@ export function findClosings(text: string): Closing[] {
     const word = m[0].toLowerCase();
     const aboutMeeting = /\b(?:meeting|session|business|chair(?:man|person)?|mayor|cathaoirleach)\b/i.test(lead) || /^(?:closure|conclusion)$/.test(word);
     const windowText = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    const after = windowText.match(/^(?:[\s,]*(?:of\s+)?(?:the\s+)?(?:meeting|session)?)?(?:\s+(?:was|were|is))?(?:\s+(?:closed|concluded|adjourned|at|@|:))*\s*(?:[.;]?\s*time\s*[:\-–]?\s*)?/i)![0];
+    const after = windowText.match(/^(?:[\s,]*(?:of\s+)?(?:the\s+)?(?:meeting|session))?(?:\s+(?:was|were|is))?(?:\s+(?:closed|concluded|adjourned|at|@|:))*\s*(?:[.;]?\s*time\s*[:\-–]?\s*)?/i)![0];
     const rest = windowText.slice(after.length);
     const t = findTimes(rest, /\b(?:at|@|time)\s*:?\s*$/i.test(after))[0];
     if (!t || t.index > 3) continue;
@@ -38,7 +41,9 @@ export function findClosings(text: string): Closing[] {
     if (/\b(?:road|lane|street|account|consultation|bridge|footpath|car park|cemetery|toilets?)\b/i.test(lead.slice(-40))) continue;
     const index = m.index + m[0].length + after.length + t.index;
     const phraseStart = m.index - (lead.length);
-    out.push({ value: t.value, index, length: t.length, phrase: squash(text.slice(Math.max(0, phraseStart), index + t.length)) });
+    const raw = rest.slice(t.index, t.index + t.length);
+    const clock = /[ap]\.?\s?m|noon/i.test(raw) || Number(t.value.slice(0, 2)) > 12;
+    out.push({ value: t.value, index, length: t.length, phrase: squash(text.slice(Math.max(0, phraseStart), index + t.length)), clock });
   }
   return out;
 }
@@ -54,14 +59,23 @@ export function headerRangeEnd(text: string): { value: string; index: number; le
   return { value: b[0].value, index, length: b[0].length };
 }
 
+/** "adjourned at 4.45" in a meeting that started at 15:00 is 16:45: a bare hour is read after the start. */
+function afterStart(ctx: ParseContext, items: ItemBlock[], c: Closing): string {
+  if (c.clock) return c.value;
+  const start = parseHeader(ctx, items.length ? items[0].start : ctx.lines.length).startTime?.value;
+  const h = Number(c.value.slice(0, 2));
+  if (start && c.value < start && h < 12) return `${String(h + 12).padStart(2, "0")}${c.value.slice(2)}`;
+  return c.value;
+}
+
 /** When the meeting closed ("The meeting closed at 9.15 pm"), as "HH:MM". */
-export function parseEndTime(ctx: ParseContext, _items: ItemBlock[]): Located<string> | null {
+export function parseEndTime(ctx: ParseContext, items: ItemBlock[]): Located<string> | null {
   const all = joinLines(ctx, 0, ctx.lines.length);
   const closings = findClosings(all.text);
   if (closings.length) {
     const last = closings[closings.length - 1];
     for (const c of closings.slice(0, -1)) if (c.value !== last.value) ctx.warn(`Earlier closing time not used as the end time: '${c.phrase}'`, all.at(c.index).line);
-    return { value: last.value, span: all.span(last.index, last.index + last.length) };
+    return { value: afterStart(ctx, items, last), span: all.span(last.index, last.index + last.length) };
   }
   const head = all.text.slice(0, 3000);
   const range = headerRangeEnd(head);
