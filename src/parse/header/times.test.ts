@@ -34,3 +34,9 @@ test("a bare 7.30 counts only when loose", () => {
   assert.equal(v("at 7.30 in the hall", true), "07:30");
   assert.deepEqual(findTimes("10.30 am to 11.30 am").map((t) => t.value), ["10:30", "11:30"]);
 });
+
+test("OCR letters for digits in the minutes, and no time inside a word", () => {
+  assert.equal(v("closed at 8.l5 p.m."), "20:15");
+  assert.equal(v("closed at 8.l0p.m."), "20:10");
+  assert.equal(v("room B5 pm", true), null);
+});

@@ -9,7 +9,7 @@ export interface TimeMatch {
 
 // hour, optional minutes (digits or OCR O/o), optional meridiem; the lookarounds keep it off
 // dates ("12.12.2016"), money ("£7.50") and item numbers ("7.2 Finance").
-const TIME = /(?<![\d.,:£$\/-])(\d{1,2})(?:\s?[.:]\s?([0-5OoQ][0-9Oo]))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|noon|hrs|hours)?(?![\w\/])(?![.:]\d)/gi;
+const TIME = /(?<![\w.,:£$\/-])(\d{1,2})(?:\s?[.:]\s?([0-5OoQlI][0-9OolI]))?\s*(a\.?\s?m\.?|p\.?\s?m\.?|noon|hrs|hours)?(?![\w\/])(?![.:]\d)/gi;
 
 function toHHMM(h: number, m: number, mer: string | undefined): string | null {
   const ampm = mer ? mer.toLowerCase().replace(/[^apmnoh]/g, "") : "";
@@ -31,7 +31,7 @@ export function findTimes(text: string, loose = false): TimeMatch[] {
     if (!mer && !(ms && loose)) continue;
     if (!mer && !/:/.test(whole) && !loose) continue;
     const h = Number(hs);
-    const mm = ms ? Number(ms.replace(/[Oo]/g, "0").replace(/Q/g, "0")) : 0;
+    const mm = ms ? Number(ms.replace(/[OoQ]/g, "0").replace(/[lI]/g, "1")) : 0;
     if (!ms && mer && /^(hrs|hours)$/i.test(mer)) continue;
     if (ms && mer && /^(hrs|hours)$/i.test(mer) && hs.length < 2) continue;
     // 24-hour clock with a stray "pm" ("21:12pm") keeps its hour
