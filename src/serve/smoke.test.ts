@@ -30,8 +30,10 @@ test("every page, API route and internal link answers 200", async () => {
 
   const paths = [...visits.keys()];
   const count = (re: RegExp) => paths.filter((p) => re.test(p)).length;
-  assert.equal(count(/^\/meetings\/[^?]+$/), 7, "every meeting page was reached");
-  assert.equal(count(/^\/committees\/[^?]+$/), 7, "every committee page was reached");
+  assert.equal(count(/^\/meetings\/[^/?]+$/), 7, "every meeting page was reached");
+  assert.equal(count(/^\/committees\/[^/?]+$/), 7, "every committee page was reached");
+  assert.equal(count(/^\/meetings\/[^/?]+\/actions$/), 7, "every meeting's actions were reached");
+  assert.equal(count(/^\/committees\/[^/?]+\/(actions|work-programme)$/), 14, "every committee's action log and work programme were reached");
   assert.equal(count(/^\/api\/v1\/meetings\/[^?]+$/), 7, "every meeting was reached in the API");
   assert.ok(count(/^\/people\/[^?]+$/) > 50, "person pages were reached");
   assert.ok(count(/^\/api\/v1\/people\/[^?]+$/) > 50, "people were reached in the API");
@@ -54,7 +56,7 @@ test("the same holds for the golden documents imported through the parser, as `q
     });
     const failures = [...visits.values()].filter((v) => v.status !== 200).map((v) => `${v.status} ${v.url} (linked from ${v.from})`);
     assert.deepEqual(failures, []);
-    assert.equal([...visits.keys()].filter((p) => /^\/meetings\/[^?]+$/.test(p)).length, dates.length);
+    assert.equal([...visits.keys()].filter((p) => /^\/meetings\/[^/?]+$/.test(p)).length, dates.length);
   } finally {
     await parsed.close();
   }

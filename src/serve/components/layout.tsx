@@ -5,12 +5,13 @@ export interface Crumb {
   text: string;
 }
 
-export type Section = "home" | "committees" | "calendar" | "decisions" | "people" | "search";
+export type Section = "home" | "committees" | "calendar" | "decisions" | "recommendations" | "people" | "search";
 
 const NAV: { section: Section; href: string; text: string }[] = [
   { section: "committees", href: "/committees", text: "Committees" },
   { section: "calendar", href: "/calendar", text: "Meetings" },
   { section: "decisions", href: "/decisions", text: "Decisions" },
+  { section: "recommendations", href: "/recommendations", text: "Recommendations" },
   { section: "people", href: "/people", text: "People" },
   { section: "search", href: "/search", text: "Search" },
 ];

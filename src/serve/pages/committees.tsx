@@ -4,6 +4,7 @@ import { Layout } from "../components/layout.tsx";
 import { DecisionList } from "../components/lists.tsx";
 import { formatDate, formatLongDate, formatTime, plural } from "../format.ts";
 import { urls } from "../urls.ts";
+import { trackerUrls } from "../tracker/urls.ts";
 
 const KIND_LABEL = (kind: string) => kind[0].toUpperCase() + kind.slice(1);
 
@@ -92,6 +93,16 @@ export function CommitteePage({ b }: { b: BodyDetail }) {
           <li>
             <a class="govuk-link" href={`${urls.decisions()}?body=${encodeURIComponent(b.slug)}`}>
               All decisions of this committee
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={trackerUrls.committeeActions(b.slug)}>
+              Action log
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={trackerUrls.committeeWorkProgramme(b.slug)}>
+              Work programme
             </a>
           </li>
         </ul>

@@ -3,6 +3,7 @@ import { Layout } from "../components/layout.tsx";
 import { SourceLink, type SourceLines } from "../components/source.tsx";
 import { formatDate, formatLongDate, formatTime, monthName } from "../format.ts";
 import { urls } from "../urls.ts";
+import { trackerUrls } from "../tracker/urls.ts";
 
 const STATUS_TAG: Record<string, { text: string; colour: string }> = {
   scheduled: { text: "Scheduled", colour: "govuk-tag--blue" },
@@ -230,6 +231,11 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
               </a>
             </li>
           )}
+          <li>
+            <a class="govuk-link" href={trackerUrls.meetingActions(m.slug)}>
+              Actions raised or answered at this meeting
+            </a>
+          </li>
         </ul>
       </nav>
 

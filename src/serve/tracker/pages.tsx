@@ -96,7 +96,7 @@ export function RecommendationsPage({
 }) {
   const filtered = Object.values(filters).some((v) => v !== undefined && v !== "");
   return (
-    <Layout title="Recommendations tracker" breadcrumbs={[HOME]}>
+    <Layout title="Recommendations tracker" section="recommendations" breadcrumbs={[HOME]}>
       <h1 class="govuk-heading-xl">Recommendations tracker</h1>
       <p class="govuk-body-l">What scrutiny inquiries recommended, how the executive responded, who is responsible and whether it has been done.</p>
       <div class="govuk-grid-row">
@@ -225,7 +225,7 @@ function monthsText(months: number[]): string {
 
 export function InquiryPage({ d, asOf }: { d: InquiryDetailView; asOf: string }) {
   return (
-    <Layout title={d.title} breadcrumbs={[HOME, TRACKER]}>
+    <Layout title={d.title} section="recommendations" breadcrumbs={[HOME, TRACKER]}>
       <span class="govuk-caption-l">Scrutiny inquiry</span>
       <h1 class="govuk-heading-l">{d.title}</h1>
       <dl class="govuk-summary-list">
