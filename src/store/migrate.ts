@@ -3,12 +3,14 @@ import { Migrator, type Kysely, type Migration, type MigrationResult } from "kys
 import { QuorumError } from "../domain/errors.ts";
 import * as sqlite001 from "./migrations/sqlite/001_initial.ts";
 import * as postgres001 from "./migrations/postgres/001_initial.ts";
+import * as sqlite003 from "./migrations/sqlite/003_provenance_by_document.ts";
+import * as postgres003 from "./migrations/postgres/003_provenance_by_document.ts";
 import { TRACKER_MIGRATIONS } from "./scrutiny/migrations.ts";
 import { dialectOf } from "./db.ts";
 
 const MIGRATIONS: Record<"sqlite" | "postgres", Record<string, Migration>> = {
-  sqlite: { "001_initial": sqlite001, ...TRACKER_MIGRATIONS.sqlite },
-  postgres: { "001_initial": postgres001, ...TRACKER_MIGRATIONS.postgres },
+  sqlite: { "001_initial": sqlite001, ...TRACKER_MIGRATIONS.sqlite, "003_provenance_by_document": sqlite003 },
+  postgres: { "001_initial": postgres001, ...TRACKER_MIGRATIONS.postgres, "003_provenance_by_document": postgres003 },
 };
 
 /** The migrations a store of this dialect ends up with, in order. */

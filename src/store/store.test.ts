@@ -66,6 +66,11 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       const applied = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
       assert.deepEqual(applied.rows.map((r) => r.name), migrationNames(dialect));
       assert.equal(applied.rows[0].name, "001_initial");
+      const indexes =
+        dialect === "postgres"
+          ? await sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'provenance'`.execute(db)
+          : await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'provenance'`.execute(db);
+      assert.ok(indexes.rows.some((r) => r.name === "provenance_document"), "provenance is indexed by source document");
       assert.deepEqual(await migrateToLatest(db), []);
       assert.equal(await count("meetings"), 0);
     });
