@@ -12,7 +12,7 @@ const TITLES = new Set(
     "obe mbe cbe dbe kbe jp qc kc bem mp mep frs phd esq jr sr ii iii").split(/\s+/),
 );
 
-const words = (s: unknown): string[] =>
+export const words = (s: unknown): string[] =>
   String(s ?? "").toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9]+/g, " ").trim().split(/\s+/).filter(Boolean);
 
 interface NameKey { surname: string; initial: string }

@@ -9,32 +9,10 @@ import { readDocument } from "../../ingest/read.ts";
 import { ParseContext, type ItemBlock } from "../context.ts";
 import { parseResolutions } from "./resolutions.ts";
 import { parseRecommendations } from "./recommendations.ts";
+import { tokenF1, words } from "../../../test/support/score-minutes.ts";
 
 const DEV = new URL("../../../test/golden/dev/", import.meta.url).pathname;
 const REAL = new URL("../../../test/golden/real/", import.meta.url).pathname;
-
-const words = (s: string) =>
-  s.toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9]+/g, " ").trim().split(/\s+/).filter(Boolean);
-
-export function tokenF1(a: string, b: string): number {
-  const ga = words(a);
-  const pb = words(b);
-  if (!ga.length && !pb.length) return 1;
-  if (!ga.length || !pb.length) return 0;
-  const bag = new Map<string, number>();
-  for (const t of ga) bag.set(t, (bag.get(t) ?? 0) + 1);
-  let tp = 0;
-  for (const t of pb) {
-    const n = bag.get(t) ?? 0;
-    if (n > 0) {
-      tp++;
-      bag.set(t, n - 1);
-    }
-  }
-  const p = tp / pb.length;
-  const r = tp / ga.length;
-  return p + r ? (2 * p * r) / (p + r) : 0;
-}
 
 interface Gold {
   items: { number: string; title: string; resolutions: { text: string }[] }[];
