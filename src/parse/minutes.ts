@@ -6,12 +6,14 @@ import type { SourceText } from "../domain/source.ts";
 import { ParseContext, type Located } from "./context.ts";
 import { findItems } from "./items/find-items.ts";
 import { detectExempt } from "./items/exempt.ts";
+import { wholeBusinessItem } from "./items/whole-business.ts";
 import { parseHeader } from "./header/header.ts";
 import { parseEndTime } from "./header/closing.ts";
 import { parseNextMeeting } from "./header/next-meeting.ts";
 import { parseAttendance } from "./attendance/attendance.ts";
 import { parseResolutions } from "./decisions/resolutions.ts";
 import { parseRecommendations } from "./decisions/recommendations.ts";
+import { parseDeclarations } from "./declarations/declarations.ts";
 
 export const PARSER_VERSION = "0.1.0";
 
@@ -28,6 +30,12 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
   const frontEnd = items.length ? items[0].start : ctx.lines.length;
   const header = parseHeader(ctx, frontEnd);
   const attendance = parseAttendance(ctx, frontEnd, items);
+  if (!items.length) {
+    const frontSpans = [...Object.values(header), ...attendance].flatMap((v) => (v ? [v.span] : []));
+    const whole = wholeBusinessItem(ctx, frontSpans);
+    if (whole) items.push(whole);
+  }
+  const declarations = parseDeclarations(ctx, items);
   const exempt = detectExempt(ctx, items);
   const recommendations = parseRecommendations(ctx, items);
   const endTime = parseEndTime(ctx, items);
@@ -56,6 +64,7 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
         resolutions: resolutions.map((r, j) => take(`items/${i}/resolutions/${j}`, r)!),
       };
     }),
+    declarations: declarations.map((d, i) => take(`declarations/${i}`, d)!),
     recommendations: recommendations.map((r, i) => take(`recommendations/${i}`, r)!),
     nextMeeting: take("nextMeeting", nextMeeting),
     warnings: ctx.warnings,
