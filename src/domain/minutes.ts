@@ -22,6 +22,10 @@ export interface Attendee {
 
 export interface Resolution {
   text: string;
+  /** who moved (proposed) it, as written: "Cllr Sue Lintern", "S. Kirkey"; null when not stated */
+  movedBy?: string | null;
+  /** who seconded it, as written; null when not stated */
+  secondedBy?: string | null;
 }
 
 export interface Item {
@@ -42,6 +46,18 @@ export interface Recommendation {
   responsibleOfficer: string | null;
   /** "YYYY-MM" or "YYYY-MM-DD" */
   actionBy: string | null;
+}
+
+/** A declaration of interest made at the meeting. */
+export interface Declaration {
+  /** as written, honorific kept: "Cllr Grant Tomkins" */
+  name: string;
+  /** the number of the item it is about, when stated or when made under that item's heading */
+  item: string | null;
+  /** the kind when stated: "pecuniary", "non-pecuniary", "personal", "prejudicial", "disclosable pecuniary", "other registrable" */
+  interest: string | null;
+  /** the reason as written */
+  description: string | null;
 }
 
 export interface NextMeeting {
@@ -71,6 +87,8 @@ export interface ParsedMinutes {
   attendance: Attendee[];
   items: Item[];
   recommendations: Recommendation[];
+  /** Added to quorum.minutes/1 after its first release, so records written before it lack the field. */
+  declarations?: Declaration[];
   nextMeeting: NextMeeting | null;
   warnings: string[];
   /** JSON-pointer-like path ("date", "items/3/title", "attendance/0") → where it was read. */

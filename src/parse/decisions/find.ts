@@ -20,6 +20,7 @@ import {
 } from "./keywords.ts";
 import { MOVERS_HEAD, OUTCOME_TAIL, OUTCOME_UNIT, WHEREAS, isNegativeOutcome, proposalText } from "./motions.ts";
 import { flatten, stripLeading, tidy } from "./cleanup.ts";
+import { isMoversOnly, readMovers, readMoversHead, type Movers } from "./movers.ts";
 
 export type DecisionKind = "formal" | "motion" | "proposal" | "impersonal" | "subject" | "passive" | "deferral" | "minutes";
 
@@ -30,6 +31,9 @@ export interface Decision {
   end: number;
   kind: DecisionKind;
   unit: number;
+  /** who moved and seconded it, as written; null where the minutes do not say */
+  movedBy?: string | null;
+  secondedBy?: string | null;
 }
 
 /** Where the minutes go back to recording what the members did after an officer's reply. */
@@ -59,11 +63,36 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
   const masked = maskedRanges(text, units);
   const inMask = (pos: number) => masked.some(([a, b]) => pos >= a && pos < b);
   const out: Decision[] = [];
-  const add = (d: Omit<Decision, "text"> & { text: string }) => {
+  const decided = new Set<number>();
+  const unitText = (k: number) => text.slice(units[k].start, units[k].end);
+  const opensDecision = (k: number) => {
+    const x = unitText(k);
+    return formalRest(x) !== null || MOVERS_HEAD.test(x) || MOTION_OPENS.test(x);
+  };
+  /**
+   * The movers of a decision read from units first..last: in its own words, else in "Proposed by …" /
+   * "Seconded by …" units just before it (unless they close an earlier decision), else just after it
+   * (unless they open the next one).
+   */
+  const moversOf = (first: number, last: number): Movers => {
+    const own = readMovers(text.slice(units[first].start, units[last].end));
+    if (own.movedBy && own.secondedBy) return own;
+    let b = first;
+    while (b > 0 && first - b < 3 && isMoversOnly(unitText(b - 1))) b--;
+    let a = last;
+    while (a + 1 < units.length && a - last < 3 && isMoversOnly(unitText(a + 1))) a++;
+    let near: Movers = { movedBy: null, secondedBy: null };
+    if (b < first && !(b > 0 && decided.has(b - 1) && !opensDecision(first))) near = readMovers(text.slice(units[b].start, units[first - 1].end));
+    else if (a > last && !(a + 1 < units.length && opensDecision(a + 1))) near = readMovers(text.slice(units[last + 1].start, units[a].end));
+    return { movedBy: own.movedBy ?? near.movedBy, secondedBy: own.secondedBy ?? near.secondedBy };
+  };
+  const add = (d: Omit<Decision, "text"> & { text: string }, last = d.unit, movers?: Movers) => {
     const t = d.text.trim();
     // "(For information only)" and the like say nothing that was decided
     if (!t || !/[A-Za-z]{2}/.test(t) || /^\([^()]*\)\.?$/.test(t)) return;
-    out.push({ ...d, text: t });
+    const m = movers ?? moversOf(d.unit, Math.max(d.unit, last));
+    out.push({ ...d, text: t, movedBy: m.movedBy, secondedBy: m.secondedBy });
+    for (let k = d.unit; k <= Math.max(d.unit, last); k++) decided.add(k);
   };
 
   for (let u = 0; u < units.length; u++) {
@@ -75,7 +104,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
     const movers = MOVERS_HEAD.exec(s);
     if (movers) {
       const r = readMotion(text, units, u, unit.start + movers[0].length);
-      if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "motion", unit: u });
+      if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "motion", unit: u }, r.last, readMoversHead(movers[0]));
       u = r.last;
       continue;
     }
@@ -88,7 +117,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       const next = units[n];
       if (next && MOTION_OPENS.test(text.slice(next.start, next.end))) {
         const r = readMotion(text, units, n, next.start);
-        if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "motion", unit: n });
+        if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "motion", unit: n }, r.last, readMovers(text.slice(unit.start, units[n - 1].end)));
         u = r.last;
         continue;
       }
@@ -98,7 +127,12 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
     if (OUTCOME_REF.test(s) && !FAILED.test(s)) {
       const back = motionAbove(text, units, u, out);
       if (back) {
-        add({ ...back, kind: "motion", unit: u });
+        const above = readMovers(text.slice(back.from, back.end));
+        const here = readMovers(s);
+        add({ text: back.text, start: back.start, end: back.end, kind: "motion", unit: u }, u, {
+          movedBy: above.movedBy ?? here.movedBy,
+          secondedBy: here.secondedBy ?? above.secondedBy,
+        });
         continue;
       }
     }
@@ -107,7 +141,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
     const rest = formalRest(s);
     if (rest !== null) {
       const r = readFormal(text, units, u, unit.end - rest.length);
-      if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "formal", unit: u });
+      if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "formal", unit: u }, r.last);
       u = r.last;
       continue;
     }
@@ -125,7 +159,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
         if (items.length) {
           d.text = tidy(`${d.text}\n${items.join("\n")}`);
           d.end = units[n - 1].end;
-          add(d);
+          add(d, n - 1);
           u = n - 1;
           continue;
         }
@@ -237,7 +271,7 @@ function readFormal(text: string, units: Unit[], u: number, bodyStart: number): 
 }
 
 /** The motion a later "… was seconded and agreed" refers to: a quoted "That …", "I will move … that …", "proposed by A that …". */
-function motionAbove(text: string, units: Unit[], u: number, found: Decision[]): { text: string; start: number; end: number } | null {
+function motionAbove(text: string, units: Unit[], u: number, found: Decision[]): { text: string; start: number; end: number; from: number } | null {
   for (let k = u - 1; k >= Math.max(0, u - 8); k--) {
     if (found.some((d) => d.unit === k)) return null;
     const us = text.slice(units[k].start, units[k].end);
@@ -260,7 +294,7 @@ function motionAbove(text: string, units: Unit[], u: number, found: Decision[]):
     }
     const start = units[k].start + from;
     const t = tidy(text.slice(start, units[end].end));
-    return t ? { text: t, start, end: units[end].end } : null;
+    return t ? { text: t, start, end: units[end].end, from: units[k].start } : null;
   }
   return null;
 }
@@ -337,6 +371,8 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
 
   // "Cllr A proposed to …, seconded by Cllr B, all in favour"
   const proposal = proposalText(s);
+  // "proposed a vote of thanks …, seconded by …" is a courtesy, not a decision
+  if (proposal && /\bvote\s+of\s+thanks\b|\bcondolences?\b|\bminute'?s\s+silence\b/i.test(proposal)) return found;
   if (proposal) {
     const i = s.indexOf(proposal);
     found.push({ text: tidy(proposal), start: offset + Math.max(0, i), end: offset + Math.max(0, i) + proposal.length, kind: "proposal", unit: u });

@@ -27,6 +27,10 @@ function lineIndexAt(ctx: ParseContext, offset: number, from: number): number {
   return ctx.lines.length - 1;
 }
 
-function locate(ctx: ParseContext, region: Region, d: { text: string; start: number; end: number }): Located<Resolution> {
-  return { value: { text: d.text }, span: regionSpan(ctx, region, d.start, d.end) };
+function locate(
+  ctx: ParseContext,
+  region: Region,
+  d: { text: string; start: number; end: number; movedBy?: string | null; secondedBy?: string | null },
+): Located<Resolution> {
+  return { value: { text: d.text, movedBy: d.movedBy ?? null, secondedBy: d.secondedBy ?? null }, span: regionSpan(ctx, region, d.start, d.end) };
 }
