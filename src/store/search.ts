@@ -208,21 +208,35 @@ export async function search(db: Db, q: string, opts: SearchOptions = {}): Promi
     ? sql`FROM search_entries e ${JOINS} WHERE e.tsv @@ websearch_to_tsquery('english', ${match})`
     : sql`FROM search_fts JOIN search_entries e ON e.id = search_fts.rowid ${JOINS} WHERE search_fts MATCH ${match}`;
 
-  const count = async (skip?: Filter, group?: RawBuilder<unknown>, label?: RawBuilder<unknown>) => {
-    if (!group) {
-      const r = await sql<{ n: number }>`SELECT count(*) AS n ${from} AND ${whereSql(opts, skip)}`.execute(db);
-      return [{ value: "", label: "", count: num(r.rows[0]?.n) }];
+  // One pass over the matches, grouped by the three facet dimensions; each facet then counts the
+  // groups that satisfy every filter but its own, and the total those that satisfy all of them.
+  const facetless: SearchOptions = { ...opts, type: undefined, body: undefined, year: undefined };
+  const groups = (
+    await sql<{ kind: string; body_slug: string | null; body_name: string | null; year: number | null; n: number }>`
+      SELECT e.kind AS kind, b.slug AS body_slug, b.name AS body_name, e.year AS year, count(*) AS n
+      ${from} AND ${whereSql(facetless)}
+      GROUP BY e.kind, b.slug, b.name, e.year`.execute(db)
+  ).rows.map((g) => ({ ...g, year: g.year == null ? null : Number(g.year), n: num(g.n) }));
+  const passes = (g: (typeof groups)[number], skip?: Filter) =>
+    (!opts.type || skip === "type" || g.kind === opts.type) &&
+    (!opts.body || skip === "body" || g.body_slug === opts.body) &&
+    (!opts.year || skip === "year" || g.year === Number(opts.year));
+  const facet = (skip: Filter, value: (g: (typeof groups)[number]) => string | number | null, label: (g: (typeof groups)[number]) => string | number | null): FacetCount[] => {
+    const counts = new Map<string, FacetCount>();
+    for (const g of groups) {
+      const v = value(g);
+      if (v == null || !passes(g, skip)) continue;
+      const key = String(v);
+      const c = counts.get(key) ?? { value: key, label: String(label(g)), count: 0 };
+      c.count += g.n;
+      counts.set(key, c);
     }
-    const r = await sql<{ value: string | number; label: string; n: number }>`SELECT ${group} AS value, ${label} AS label, count(*) AS n ${from} AND ${whereSql(opts, skip)} AND ${group} IS NOT NULL GROUP BY ${group}, ${label} ORDER BY n DESC, value`.execute(db);
-    return r.rows.map((x): FacetCount => ({ value: String(x.value), label: String(x.label), count: num(x.n) }));
+    return [...counts.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   };
-  const [totalRow, typeFacet, bodyFacet, yearFacet] = await Promise.all([
-    count(),
-    count("type", sql`e.kind`, sql`e.kind`),
-    count("body", sql`b.slug`, sql`b.name`),
-    count("year", sql`e.year`, sql`e.year`),
-  ]);
-  const total = totalRow[0].count;
+  const typeFacet = facet("type", (g) => g.kind, (g) => g.kind);
+  const bodyFacet = facet("body", (g) => g.body_slug, (g) => g.body_name);
+  const yearFacet = facet("year", (g) => g.year, (g) => g.year);
+  const total = groups.filter((g) => passes(g)).reduce((n, g) => n + g.n, 0);
   if (!total) return { ...empty, facets: { type: typeFacet, body: bodyFacet, year: yearFacet.sort((a, b) => Number(b.value) - Number(a.value)) } };
 
   const rank = pg ? sql`-ts_rank_cd(e.tsv, websearch_to_tsquery('english', ${match}))` : sql`bm25(search_fts, 4.0, 1.0)`;

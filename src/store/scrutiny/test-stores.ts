@@ -2,28 +2,17 @@
 // run one, a throwaway PostgreSQL cluster; each migrated with the store's schema and the tracker's.
 import { readFileSync } from "node:fs";
 import { after, before, describe } from "node:test";
-import { Migrator, type Migration } from "kysely";
 import type { ParsedMinutes } from "../../domain/minutes.ts";
 import { readDocument } from "../../ingest/read.ts";
 import { openStore, dialectOf, type Db } from "../db.ts";
 import { importMinutes } from "../import.ts";
-import * as sqlite001 from "../migrations/sqlite/001_initial.ts";
-import * as postgres001 from "../migrations/postgres/001_initial.ts";
 import { postgresUnavailable, startPostgres, type PostgresCluster } from "../../../test/support/postgres.ts";
-import { TRACKER_MIGRATIONS } from "./migrations.ts";
+import { migrateToLatest } from "../migrate.ts";
 import { trackMeeting } from "./track-meeting.ts";
 
-const BASE: Record<"sqlite" | "postgres", Record<string, Migration>> = {
-  sqlite: { "001_initial": sqlite001 },
-  postgres: { "001_initial": postgres001 },
-};
-
-/** The store's migrations plus the tracker's (a no-op for those the store's migrator already ran). */
+/** Every migration the store runs, the tracker's included. */
 export async function migrateAll(db: Db): Promise<void> {
-  const d = dialectOf(db);
-  const migrations = { ...BASE[d], ...TRACKER_MIGRATIONS[d] };
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
-  if (error) throw error;
+  await migrateToLatest(db);
 }
 
 export interface StoreFactory {
