@@ -166,7 +166,14 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   for (const field of ["authority", "body", "date", "startTime", "endTime", "venue", "nextMeeting"]) addProv(field, "meeting", meetingId, field);
 
   // Attendance, with each written name resolved to a person of the authority.
-  const people = await peopleResolver(trx, authority.id, authority.name, body.id, record.attendance.map((a) => a.name).concat(record.attendance.map((a) => a.substituteFor ?? "")));
+  const moverNames = record.items.flatMap((it) => it.resolutions.flatMap((r) => [r.movedBy ?? "", r.secondedBy ?? ""]));
+  const people = await peopleResolver(
+    trx,
+    authority.id,
+    authority.name,
+    body.id,
+    record.attendance.map((a) => a.name).concat(record.attendance.map((a) => a.substituteFor ?? ""), moverNames),
+  );
   const attendanceRows = [];
   for (const [i, a] of record.attendance.entries()) {
     const personId = await people.resolve(a.name, a.kind, true);
@@ -237,6 +244,11 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
         votes_for: votes?.for ?? null,
         votes_against: votes?.against ?? null,
         votes_abstain: votes?.abstain ?? null,
+        // a mover's name never creates a person: only one that matches a known person unambiguously is linked
+        moved_by_name: r.movedBy ? clean(r.movedBy) : null,
+        moved_by_person_id: r.movedBy ? await people.resolve(r.movedBy, "member", false) : null,
+        seconded_by_name: r.secondedBy ? clean(r.secondedBy) : null,
+        seconded_by_person_id: r.secondedBy ? await people.resolve(r.secondedBy, "member", false) : null,
         path: `items/${i}/resolutions/${j}`,
       });
     }

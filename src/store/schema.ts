@@ -135,6 +135,11 @@ export interface ResolutionsTable {
   votes_for: number | null;
   votes_against: number | null;
   votes_abstain: number | null;
+  /** the mover and seconder as the minutes write them, and the people they were matched to */
+  moved_by_name: string | null;
+  seconded_by_name: string | null;
+  moved_by_person_id: number | null;
+  seconded_by_person_id: number | null;
 }
 
 export interface DeclarationsTable {

@@ -368,6 +368,53 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       }
       assert.ok(await getMeeting(db, STAFFS));
     });
+
+    test("movers and seconders are linked to people by the attendance name rules, raw names kept, exempt items never shown", async () => {
+      const at = (name: string) => ({ name, status: "present" as const, kind: "member" as const, role: null, substituteFor: null });
+      const record = minutes({
+        authority: "Moverton Parish Council",
+        body: "Moverton Parish Council",
+        date: "2018-09-05",
+        startTime: "19:00",
+        attendance: [at("Cllr Sue Lintern"), at("Cllr Jim McNeill"), at("Cllr A Ryan"), at("Cllr B Ryan")],
+        items: [
+          { number: "183/18", title: "Dispensations", exempt: false, resolutions: [{ text: "to approve the dispensation applications", movedBy: "Cllr Sue Lintern", secondedBy: "Cllr Jim McNeill" }] },
+          { number: "193/18", title: "Payments", exempt: false, resolutions: [{ text: "payment of all bills presented", movedBy: "Cllr Ryan", secondedBy: "Mr P Nobody" }] },
+          { number: "195/18", title: "Staffing", exempt: true, resolutions: [{ text: "to appoint the new clerk", movedBy: "Sue Lintern", secondedBy: null }] },
+          { number: "196/18", title: "Close", exempt: false, resolutions: [{ text: "The meeting closed." }] },
+        ],
+      });
+      const r = await importMinutes(db, { source: sourceOf("moverton-2018-09-05.txt", "Moverton Parish Council\n183/18 Dispensations\n193/18 Payments\n"), record, parserVersion: "golden" });
+      const rows = await db
+        .selectFrom("resolutions")
+        .leftJoin("people as m", "m.id", "resolutions.moved_by_person_id")
+        .leftJoin("people as s", "s.id", "resolutions.seconded_by_person_id")
+        .where("resolutions.meeting_id", "=", r.meetingId)
+        .select(["resolutions.moved_by_name", "resolutions.seconded_by_name", "m.display_name as mover", "s.display_name as seconder"])
+        .orderBy("resolutions.item_id")
+        .execute();
+      assert.deepEqual(
+        rows.map((x) => [x.moved_by_name, x.mover, x.seconded_by_name, x.seconder]),
+        [
+          ["Cllr Sue Lintern", "Sue Lintern", "Cllr Jim McNeill", "Jim McNeill"],
+          // two Ryans: the name is kept, no one is linked; an unknown seconder creates no person
+          ["Cllr Ryan", null, "Mr P Nobody", null],
+          ["Sue Lintern", "Sue Lintern", null, null],
+          [null, null, null, null],
+        ],
+      );
+      const people = (await listPeople(db, { authority: "moverton-parish-council" })).data;
+      assert.equal(people.length, 4);
+      const lintern = await getPerson(db, people.find((p) => p.name === "Sue Lintern")!.slug);
+      assert.deepEqual(
+        lintern?.motions.map((x) => [x.role, x.nameAsWritten, x.decision.text, x.item.number, x.meeting.slug]),
+        [["moved", "Cllr Sue Lintern", "to approve the dispensation applications", "183/18", r.meetingSlug]],
+      );
+      const mcneill = await getPerson(db, people.find((p) => p.name === "Jim McNeill")!.slug);
+      assert.deepEqual(mcneill?.motions.map((x) => [x.role, x.item.slug]), [["seconded", lintern!.motions[0].item.slug]]);
+      const ryan = await getPerson(db, people.find((p) => p.name === "A Ryan")!.slug);
+      assert.deepEqual(ryan?.motions, []);
+    });
   });
 }
 

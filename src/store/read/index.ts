@@ -18,6 +18,7 @@ import type {
   DecisionSummary,
   MeetingDetail,
   MeetingSummary,
+  MotionRecordRow,
   Page,
   PersonDetail,
   PersonSummary,
@@ -438,7 +439,50 @@ export async function getPerson(db: Db, slug: string): Promise<PersonDetail | nu
       meetings,
     },
     namesAsWritten: [...new Set(rows.map((r) => r.raw_name))].sort(),
+    motions: await personMotions(db, p.id),
   };
+}
+
+/** Decisions the person moved or seconded; an exempt item's or a draft meeting's never appear. */
+async function personMotions(db: Db, personId: number): Promise<MotionRecordRow[]> {
+  const rows = await db
+    .selectFrom("resolutions")
+    .innerJoin("items", "items.id", "resolutions.item_id")
+    .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where((eb) => eb.or([eb("resolutions.moved_by_person_id", "=", personId), eb("resolutions.seconded_by_person_id", "=", personId)]))
+    .where(publicResolutionsOnly)
+    .select([
+      "resolutions.id",
+      "resolutions.slug",
+      "resolutions.text",
+      "resolutions.moved_by_person_id",
+      "resolutions.moved_by_name",
+      "resolutions.seconded_by_name",
+      "items.slug as item_slug",
+      "items.number as item_number",
+      "items.title as item_title",
+      "meetings.slug as meeting_slug",
+      "meetings.date",
+      "meetings.start_time",
+      "bodies.slug as body_slug",
+      "bodies.name as body_name",
+    ])
+    .orderBy("meetings.date", "desc")
+    .orderBy("meetings.start_time", "desc")
+    .orderBy("items.position")
+    .orderBy("resolutions.position")
+    .execute();
+  return rows.map((r) => {
+    const moved = r.moved_by_person_id === personId;
+    return {
+      role: moved ? ("moved" as const) : ("seconded" as const),
+      nameAsWritten: (moved ? r.moved_by_name : r.seconded_by_name) ?? "",
+      decision: { id: r.id, slug: r.slug, text: r.text },
+      item: { slug: r.item_slug, number: r.item_number, title: r.item_title },
+      meeting: { slug: r.meeting_slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },
+    };
+  });
 }
 
 export interface ListDecisionsOptions {

@@ -190,6 +190,17 @@ export interface PersonDetail extends PersonSummary {
   };
   /** the names this person was written as */
   namesAsWritten: string[];
+  /** public decisions the minutes record this person as moving or seconding, newest first */
+  motions: MotionRecordRow[];
+}
+
+export interface MotionRecordRow {
+  role: "moved" | "seconded";
+  /** the name as the minutes wrote it */
+  nameAsWritten: string;
+  decision: { id: number; slug: string; text: string };
+  item: { slug: string; number: string; title: string };
+  meeting: { slug: string; date: string; startTime: string | null; body: BodyRef };
 }
 
 export interface SourceDocumentView {
