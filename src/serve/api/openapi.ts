@@ -206,6 +206,18 @@ export const openapi = {
               inAttendance: int,
               meetings: arr(obj({ meeting: obj({ id: str, date, body: str, url: str }), status: str, expected: { type: "boolean" }, role: nstr, nameAsWritten: str })),
             }),
+            motions: {
+              ...arr(
+                obj({
+                  role: { type: "string", enum: ["moved", "seconded"] },
+                  nameAsWritten: str,
+                  decision: obj({ id: str, text: str, url: str }),
+                  item: obj({ id: str, number: str, title: str, url: str }),
+                  meeting: obj({ id: str, date, body: str, url: str }),
+                }),
+              ),
+              description: "public decisions the minutes record this person as moving or seconding, newest first; exempt items' decisions never appear",
+            },
           }),
         ],
       },

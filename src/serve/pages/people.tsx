@@ -221,6 +221,60 @@ export function PersonPage({ p }: { p: PersonDetail }) {
           </table>
         )}
       </section>
+      <section aria-labelledby="motions">
+        <h2 class="govuk-heading-l" id="motions">
+          Motions moved and seconded
+        </h2>
+        {p.motions.length === 0 ? (
+          <p class="govuk-body">The minutes do not record {p.name} moving or seconding any decision.</p>
+        ) : (
+          <table class="govuk-table qm-stack">
+            <caption class="govuk-table__caption govuk-visually-hidden">Decisions {p.name} moved or seconded, newest first</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
+                  Meeting
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Item
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Decision
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Role
+                </th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {p.motions.map((m) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell" data-label="Meeting">
+                    <a class="govuk-link" href={urls.meeting(m.meeting.slug)}>
+                      {formatLongDate(m.meeting.date)}
+                    </a>
+                    <span class="qm-count"> {m.meeting.body.name}</span>
+                  </td>
+                  <td class="govuk-table__cell" data-label="Item">
+                    <a class="govuk-link" href={urls.item(m.meeting.slug, m.item.slug)}>
+                      {m.item.number}. {m.item.title}
+                    </a>
+                  </td>
+                  <td class="govuk-table__cell" data-label="Decision">
+                    <a class="govuk-link" href={urls.decision(m.meeting.slug, m.decision.slug)}>
+                      {m.decision.text}
+                    </a>
+                  </td>
+                  <td class="govuk-table__cell" data-label="Role">
+                    {m.role === "moved" ? "Moved" : "Seconded"}
+                    {m.nameAsWritten && <span class="qm-count"> as “{m.nameAsWritten}”</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       <p class="govuk-body qm-noprint">
         <a class="govuk-link" href={urls.api.person(p.slug)}>
           This record as data (JSON)

@@ -171,6 +171,13 @@ export function presentPersonDetail(p: PersonDetail) {
         nameAsWritten: r.rawName,
       })),
     },
+    motions: p.motions.map((m) => ({
+      role: m.role,
+      nameAsWritten: m.nameAsWritten,
+      decision: { id: m.decision.slug, text: m.decision.text, url: urls.decision(m.meeting.slug, m.decision.slug) },
+      item: { id: m.item.slug, number: m.item.number, title: m.item.title, url: urls.item(m.meeting.slug, m.item.slug) },
+      meeting: { id: m.meeting.slug, date: m.meeting.date, body: m.meeting.body.slug, url: urls.meeting(m.meeting.slug) },
+    })),
   };
 }
 
