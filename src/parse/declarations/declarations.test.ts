@@ -125,3 +125,21 @@ test("a title run into a label, and a conflict of interest (Wretton, Limerick)",
     ],
   );
 });
+
+test("a declaration told twice is one, and a denied kind is no kind (Nipissing, Stoke Ferry)", () => {
+  const twice = declarationsOf(
+    minutes(
+      "Disclosure of pecuniary interest: Councillor Shelly Foote.",
+      "Accounts Payable\nCouncillor Foote declared pecuniary interest as her personally owned business is listed in the Accounts Payable.",
+    ),
+  );
+  assert.deepEqual(twice, [
+    { name: "Councillor Shelly Foote", item: "2", interest: "pecuniary", description: "as her personally owned business is listed in the Accounts Payable" },
+  ]);
+  const denied = declarationsOf(
+    minutes("Declarations of Interest\nCllr Sue Lintern declared that Item 3 Dog Waste Bin placement in the form of an ordinary interest and not a pecuniary interest.", "Minutes\nApproved.", "Bins\nAgreed."),
+  );
+  assert.deepEqual(denied, [
+    { name: "Cllr Sue Lintern", item: "3", interest: null, description: "that Item 3 Dog Waste Bin placement in the form of an ordinary interest and not a pecuniary interest" },
+  ]);
+});

@@ -26,7 +26,13 @@ export function parseDeclarations(ctx: ParseContext, items: ItemBlock[]): Locate
     for (const [start, end] of sentences(region.joined.text)) {
       const sentence = region.joined.text.slice(start, end);
       for (const d of inSentence(sentence, region)) {
-        if (out.some((o) => sameDeclaration(o.value, d.value) || (d.repeat && o.value.name === d.value.name))) continue;
+        const earlier = out.find((o) => sameDeclaration(o.value, d.value) || (d.repeat && samePerson(o.value.name, d.value.name)));
+        if (earlier) {
+          // the same declaration told twice ("Disclosure of pecuniary interest: Councillor Shelly Foote." and
+          // later "Councillor Foote declared pecuniary interest as …"): the second may add what the first left out
+          earlier.value = { ...earlier.value, item: earlier.value.item ?? d.value.item, interest: earlier.value.interest ?? d.value.interest, description: earlier.value.description ?? d.value.description };
+          continue;
+        }
         out.push({ value: d.value, span: region.joined.span(start + d.from, start + d.to) });
       }
     }
@@ -36,7 +42,14 @@ export function parseDeclarations(ctx: ParseContext, items: ItemBlock[]): Locate
 
 /** A later mention ("reminded Councillors that Cllr X had declared an interest") repeats an earlier one. */
 function sameDeclaration(a: Declaration, b: Declaration): boolean {
-  return a.name === b.name && (a.item === b.item || a.item === null || b.item === null);
+  return samePerson(a.name, b.name) && (a.item === b.item || a.item === null || b.item === null);
+}
+
+/** "Councillor Foote" and "Councillor Shelly Foote": the same surname, and every word of the shorter in the longer. */
+function samePerson(a: string, b: string): boolean {
+  const words = (n: string) => n.replace(/[.,]/g, "").split(/\s+/).filter(Boolean);
+  const [x, y] = [words(a), words(b)].sort((p, q) => p.length - q.length);
+  return x.at(-1) === y.at(-1) && x.every((w) => y.includes(w));
 }
 
 function regions(ctx: ParseContext, items: ItemBlock[]): Region[] {
@@ -123,7 +136,7 @@ function inSentence(raw: string, region: Region): Found[] {
   if (!n) return [];
   const offset = sentence.length - text.length;
   const reason = text.slice(n[1].length);
-  const kind = KIND_WORDS.exec(reason)?.[1];
+  const kind = statedKind(reason);
   return splitNames(n[1]).map((name) => ({ value: declaration(name, kind, reason, region), from: offset, to: sentence.length }));
 }
 
@@ -131,7 +144,14 @@ function inSentence(raw: string, region: Region): Found[] {
 function declaration(name: string, kind: string | undefined, reason: string, region: Region): Declaration {
   const ref = ITEM_REF.exec(reason);
   const item = ref ? ref[1].replace(/\.$/, "") : region.item && !region.declarationsItem ? region.item.number.value : null;
-  return { name, item, interest: normaliseKind(kind ?? KIND_WORDS.exec(reason)?.[1]), description: describe(reason) };
+  return { name, item, interest: normaliseKind(kind ?? statedKind(reason)), description: describe(reason) };
+}
+
+/** The kind named in the reason, unless it is denied ("an ordinary interest and not a pecuniary interest"). */
+function statedKind(reason: string): string | undefined {
+  const m = KIND_WORDS.exec(reason);
+  if (!m || /\bnot\s+(?:an?\s+)?$/i.test(reason.slice(0, m.index))) return undefined;
+  return m[1];
 }
 
 /** The reason as written, without the item reference that is already in `item`. */
