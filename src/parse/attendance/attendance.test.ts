@@ -262,3 +262,19 @@ test("roles printed before the names in a run-on list; a title inside a phrase s
 test("single words and job titles in 'were in attendance' sentences are not people", () => {
   assert.deepEqual(table("4. Housing\nThe Director and Partners were in attendance for this item."), []);
 });
+
+test("a councillor and an officer who share a surname are two people", () => {
+  const rows = table(
+    [
+      "MEMBERS PRESENT:",
+      "Councillors Browne, Butler, Daly and Galvin.",
+      "",
+      "OFFICIALS IN ATTENDANCE:",
+      "Deputy Chief Executive and Director, Economic Development (Mr. P. Daly), Meetings Administrator (Mr. C. O’Connor).",
+    ].join("\n"),
+  );
+  const dalys = rows.filter((r) => /Daly/.test(r));
+  assert.equal(dalys.length, 2, rows.join("\n"));
+  assert.ok(dalys.some((r) => /^Councillor Daly \| present \| member/.test(r)), rows.join("\n"));
+  assert.ok(dalys.some((r) => /^Mr\. P\. Daly \| present \| officer/.test(r)), rows.join("\n"));
+});

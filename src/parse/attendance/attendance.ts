@@ -336,8 +336,10 @@ export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: Ite
   // one entry per person and status; the first listing wins, later ones fill in a missing role
   const result: Located<Attendee>[] = [];
   const group = (st: string) => (st === "in_attendance" ? "present" : st);
+  // A member and an officer who share a surname ("Councillor Daly", "Mr. P. Daly") are two people.
+  const kindsClash = (x: Attendee, y: Attendee) => x.kind !== y.kind && x.kind !== "other" && y.kind !== "other";
   for (const a of out) {
-    const prev = result.find((r) => group(r.value.status) === group(a.value.status) && samePerson(r.value.name, a.value.name));
+    const prev = result.find((r) => group(r.value.status) === group(a.value.status) && samePerson(r.value.name, a.value.name) && !kindsClash(r.value, a.value));
     if (prev) {
       prev.value.role ??= a.value.role;
       continue;
