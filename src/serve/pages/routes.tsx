@@ -8,6 +8,7 @@ import { QuorumError } from "../../domain/errors.ts";
 import {
   getBody,
   getMeeting,
+  getMeetingProvenance,
   getPerson,
   getSourceDocument,
   listAuthorities,
@@ -17,7 +18,6 @@ import {
   listPeople,
   search,
 } from "../../store/read/index.ts";
-import { getMeetingSources } from "../../store/read/meeting-sources.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
 import type { SearchType } from "../../store/read/types.ts";
 import { OUTCOMES } from "../../store/schema.ts";
@@ -84,7 +84,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const { slug } = readParams(c, bySlug);
     const meeting = await getMeeting(db, slug);
     if (!meeting) throw notFound("Meeting");
-    const provenance = await getMeetingSources(db, slug);
+    const provenance = await getMeetingProvenance(db, slug);
     return html(c, <MeetingPage m={meeting} lines={sourceLines(provenance)} />);
   });
 

@@ -631,21 +631,10 @@ export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: 
     .execute();
   return rows
     .filter((r) => r.minutes_status && isMeetingPublic({ minutesStatus: r.minutes_status }) && isSpanPublic(r, JSON.parse(r.exempt_ranges)))
-    .map((r) => ({
-      entity: r.entity,
-      entityId: r.entity_id,
-      field: r.field,
-      sourceDocumentId: r.source_document_id,
-      line: r.line,
-      endLine: r.end_line,
-      start: r.start,
-      end: r.end,
-      implied: bool(r.implied),
-      excerpt: r.text.slice(r.start, r.end),
-    }));
+    .map((r) => provenanceView(r, r.text));
 }
 
-/** Provenance of a meeting and everything in it, keyed "meeting:ID:field", "item:ID:title", … */
+/** Provenance of a meeting and everything in it: one read of its source document's spans (indexed by migration 003). */
 export async function getMeetingProvenance(db: Db, meetingSlug: string): Promise<ProvenanceView[]> {
   const m = await db.selectFrom("meetings").where("slug", "=", meetingSlug).select(["id", "minutes_status", "source_document_id"]).executeTakeFirst();
   if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
@@ -654,16 +643,32 @@ export async function getMeetingProvenance(db: Db, meetingSlug: string): Promise
   const rows = await db.selectFrom("provenance").where("source_document_id", "=", m.source_document_id).selectAll().orderBy("start").orderBy("id").execute();
   return rows
     .filter((r) => isSpanPublic(r, ranges))
-    .map((r) => ({
-      entity: r.entity,
-      entityId: r.entity_id,
-      field: r.field,
-      sourceDocumentId: r.source_document_id,
-      line: r.line,
-      endLine: r.end_line,
-      start: r.start,
-      end: r.end,
-      implied: bool(r.implied),
-      excerpt: doc.text.slice(r.start, r.end),
-    }));
+    .map((r) => provenanceView(r, doc.text));
+}
+
+interface ProvenanceRow {
+  entity: string;
+  entity_id: number;
+  field: string;
+  source_document_id: number;
+  line: number;
+  end_line: number | null;
+  start: number;
+  end: number;
+  implied: number | boolean;
+}
+
+function provenanceView(r: ProvenanceRow, text: string): ProvenanceView {
+  return {
+    entity: r.entity,
+    entityId: r.entity_id,
+    field: r.field,
+    sourceDocumentId: r.source_document_id,
+    line: r.line,
+    endLine: r.end_line,
+    start: r.start,
+    end: r.end,
+    implied: bool(r.implied),
+    excerpt: text.slice(r.start, r.end),
+  };
 }
