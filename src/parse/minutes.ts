@@ -39,7 +39,7 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
   const exempt = detectExempt(ctx, items);
   const recommendations = parseRecommendations(ctx, items);
   const endTime = parseEndTime(ctx, items);
-  const nextMeeting = parseNextMeeting(ctx, items);
+  const nextMeeting = parseNextMeeting(ctx, items, header.date?.value ?? null);
 
   const record: ParsedMinutes = {
     schema: MINUTES_SCHEMA,

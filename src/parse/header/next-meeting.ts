@@ -7,7 +7,6 @@ import { joinLines } from "../text/joined.ts";
 import { findDates, isoToRef } from "./dates.ts";
 import { findTimes } from "./times.ts";
 import { findVenue } from "./venue.ts";
-import { parseHeader } from "./header.ts";
 
 const CUE = /\bnext\s+(?:[A-Za-z-]+\s+){0,3}?meeting\b|\bnext\s+meeting\b|\bdate\s+(?:and\s+(?:time|venue)\s+)?of\s+next\b|\bmeets?\s+next\b/gi;
 const STRONG = /\b(?:date|time|venue|details)s?\b[^.\n]{0,20}$|^\s*items\s+for\s+$|\bthe\s+$|^$/i;
@@ -59,9 +58,8 @@ export function findNextMeetings(text: string, meetingDate?: string | null): Nex
 }
 
 /** Date, time and venue of the next meeting, when the minutes state them. */
-export function parseNextMeeting(ctx: ParseContext, items: ItemBlock[], meetingDate?: string | null): Located<NextMeeting> | null {
+export function parseNextMeeting(ctx: ParseContext, items: ItemBlock[], meetingDate: string | null): Located<NextMeeting> | null {
   // the meeting's own date orders the candidates and places year-less dates
-  if (meetingDate === undefined) meetingDate = parseHeader(ctx, items.length ? items[0].start : ctx.lines.length).date?.value ?? null;
   const all = joinLines(ctx, 0, ctx.lines.length);
   const found = findNextMeetings(all.text, meetingDate);
   if (!found.length) return null;
