@@ -1,15 +1,13 @@
 // `quorum import`: parse and store documents, one transaction each, so an interrupted run can simply
 // be run again. A document whose bytes were already imported by this parser version is not re-read.
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { QuorumError, oneLine } from "../domain/errors.ts";
 import type { ParsedMinutes } from "../domain/minutes.ts";
-import { readDocument } from "../ingest/read.ts";
-import { parseMinutes, PARSER_VERSION } from "../parse/minutes.ts";
 import { openStore } from "../store/db.ts";
-import { importMinutes, isTimeZone, isUnchanged } from "../store/import.ts";
+import { isTimeZone } from "../store/import.ts";
+import { importDocument } from "./import-document.ts";
 import { walkDocuments } from "./files.ts";
 import { folderSettingsReader } from "./folder-settings.ts";
 
@@ -83,22 +81,14 @@ export function registerImport(program: Command): void {
       try {
         for (const job of jobs) {
           try {
-            const parserVersion = job.record ? "record" : PARSER_VERSION;
-            let bytes: Buffer | null = null;
-            try {
-              bytes = await readFile(job.file);
-            } catch {
-              // readDocument reports it with the reason
-            }
-            if (bytes && (await isUnchanged(db, createHash("sha256").update(bytes).digest("hex"), parserVersion))) {
-              counts.unchanged++;
-            } else {
-              const source = await readDocument(job.file);
-              const record = job.record ?? parseMinutes(source);
-              const folder = settingsFor(job.file, paths);
-              const result = await importMinutes(db, { source, record, authority: opts.authority, authorityOverride: folder.authority, timeZone: folder.timeZone ?? opts.timeZone, parserVersion });
-              counts[result.status]++;
-            }
+            const folder = settingsFor(job.file, paths);
+            const status = await importDocument(db, job.file, {
+              record: job.record,
+              authority: opts.authority,
+              authorityOverride: folder.authority,
+              timeZone: folder.timeZone ?? opts.timeZone,
+            });
+            counts[status]++;
           } catch (err) {
             const reason = oneLine(err);
             failed.push({ file: job.file, reason: reason.startsWith(job.file) ? reason.slice(job.file.length).replace(/^:\s*/, "") : reason });

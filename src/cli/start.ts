@@ -2,9 +2,7 @@
 // example minutes, imported only when the database holds no meetings yet.
 import { basename } from "node:path";
 import type { Db } from "../store/db.ts";
-import { importMinutes } from "../store/import.ts";
-import { readDocument } from "../ingest/read.ts";
-import { parseMinutes, PARSER_VERSION } from "../parse/minutes.ts";
+import { importDocument } from "./import-document.ts";
 import { oneLine } from "../domain/errors.ts";
 import { walkDocuments } from "./files.ts";
 import { folderSettingsReader } from "./folder-settings.ts";
@@ -23,8 +21,7 @@ export async function importDocuments(db: Db, paths: string[], progress?: (done:
   for (const [i, file] of documents.entries()) {
     try {
       const { authority, timeZone } = settingsFor(file, paths);
-      const source = await readDocument(file);
-      await importMinutes(db, { source, record: parseMinutes(source), authorityOverride: authority, timeZone, parserVersion: PARSER_VERSION });
+      await importDocument(db, file, { authorityOverride: authority, timeZone });
       summary.imported++;
     } catch (err) {
       summary.failed.push({ file, reason: oneLine(err) });

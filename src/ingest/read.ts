@@ -26,20 +26,23 @@ export function formatOf(file: string): SourceFormat | undefined {
 }
 
 export async function readDocument(file: string): Promise<SourceText> {
-  const name = basename(file);
+  const { format, bytes } = await readDocumentBytes(file);
+  return fromBytes(file, format, bytes);
+}
+
+/** A document's format (from its extension) and raw bytes, with a one-line error naming the file. */
+export async function readDocumentBytes(file: string): Promise<{ format: SourceFormat; bytes: Buffer }> {
   const format = formatOf(file);
   if (!format) throw new QuorumError("unsupported", `${file}: unsupported file type "${extname(file) || "(none)"}" (expected .txt, .md, .html, .pdf or .docx)`);
-  let bytes: Buffer;
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new QuorumError("unreadable", `${file}: is a directory`);
-    bytes = await readFile(file);
+    return { format, bytes: await readFile(file) };
   } catch (err) {
     if (err instanceof QuorumError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new QuorumError("unreadable", `${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : "cannot be read"}`);
   }
-  return fromBytes(file, format, bytes, name);
 }
 
 export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8Array, name = basename(file)): Promise<SourceText> {

@@ -1,0 +1,28 @@
+// One document into the store, as `quorum import` and `npm start` both do it: read its bytes once,
+// skip it when this parser version already stored exactly those bytes, else parse and store.
+import { createHash } from "node:crypto";
+import type { ParsedMinutes } from "../domain/minutes.ts";
+import { fromBytes, readDocumentBytes } from "../ingest/read.ts";
+import { parseMinutes, PARSER_VERSION } from "../parse/minutes.ts";
+import type { Db } from "../store/db.ts";
+import { importMinutes, isUnchanged, type ImportStatus } from "../store/import.ts";
+
+export interface ImportDocumentOptions {
+  /** the council, for documents that name none */
+  authority?: string;
+  /** the council whatever the document says (a folder's quorum.json) */
+  authorityOverride?: string;
+  timeZone?: string;
+  /** a reviewed record to store instead of parsing the document */
+  record?: ParsedMinutes;
+}
+
+export async function importDocument(db: Db, file: string, opts: ImportDocumentOptions = {}): Promise<ImportStatus> {
+  const parserVersion = opts.record ? "record" : PARSER_VERSION;
+  const { format, bytes } = await readDocumentBytes(file);
+  if (await isUnchanged(db, createHash("sha256").update(bytes).digest("hex"), parserVersion)) return "unchanged";
+  const source = await fromBytes(file, format, bytes);
+  const record = opts.record ?? parseMinutes(source);
+  const { authority, authorityOverride, timeZone } = opts;
+  return (await importMinutes(db, { source, record, authority, authorityOverride, timeZone, parserVersion })).status;
+}
