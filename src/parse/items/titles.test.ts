@@ -35,3 +35,9 @@ test("headings in capitals are written in title case, others as printed", () => 
   assert.equal(titleCase("Matters arising"), "Matters arising");
   assert.equal(titleCase("NCC"), "NCC");
 });
+
+test("headings in capitals and venues are recased by one rule: acronyms kept, Irish names keep their capital", () => {
+  assert.equal(titleCase("NOTICE OF MOTION SUBMITTED BY COUNCILLOR JERRY O’DEA"), "Notice of Motion Submitted by Councillor Jerry O’Dea");
+  assert.equal(titleCase("AOB AND HR MATTERS"), "AOB and HR Matters");
+  assert.equal(titleCase("Matters arising"), "Matters arising", "mixed case is kept as printed");
+});

@@ -2,6 +2,8 @@
 // ("182/18 Apologies and Welcome There were apologies …", "1. Apologies for absence. Apologies had …"),
 // and how headings printed in capitals are written.
 
+import { titleCase as recase } from "../text/joined.ts";
+
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
 const DATE_RE = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s+\\d{1,2}\\b`, "i");
 
@@ -96,23 +98,8 @@ export function titleLength(text: string): number {
 export function titleCase(title: string): string {
   const letters = title.replace(/[^A-Za-z]/g, "");
   if (letters.length < 4 || letters !== letters.toUpperCase()) return title;
-  const small = new Set("a an and as at but by for from in into of on or per the to with via".split(" "));
-  return title
-    .split(/(\s+)/)
-    .map((w, i) => {
-      if (/^\s+$/.test(w)) return w;
-      const core = w.replace(/[^A-Za-z]/g, "");
-      if (!core) return w;
-      if (!/[AEIOUY]/.test(core) || KEEP_CAPS.has(core)) return w;
-      const lower = w.toLowerCase();
-      if (i > 0 && small.has(lower)) return lower;
-      return lower.replace(/[a-z]/, (c) => c.toUpperCase());
-    })
-    .join("");
+  return recase(title);
 }
-
-/** Acronyms with vowels that stay in capitals when a heading is recased. */
-const KEEP_CAPS = new Set("AOB AGM SPC ICT HR CIL OPW HSE UK EU CCTV LED NALC SAM MD ESB CEO GDPR COVID CPG SPA LEA NHS RAG".split(" "));
 
 export function isMonthStart(text: string): boolean {
   return new RegExp(`^(?:${MONTHS})\\b`, "i").test(text);

@@ -27,7 +27,7 @@ export function wholeBusinessItem(ctx: ParseContext, frontSpans: Span[]): ItemBl
 
   const headingLines = ctx.lines.slice(0, start).map((l) => l.text);
   const kind = headingLines.map((t) => MEETING_KIND.exec(t)).find(Boolean);
-  const title = kind ? titleCase(kind[1].toLowerCase()).replace(/^./, (c) => c.toUpperCase()) : "Business of the meeting";
+  const title = kind ? titleCase(kind[1].toLowerCase()) : "Business of the meeting";
   // The item starts on its first line of business; its heading is the line itself, read as body.
   const implied = (lineIndex: number): Span => ({ ...ctx.span(lineIndex, 0, 0, true) });
   ctx.warn(`no item headings: the business is recorded as one item, "${title}"`, start);

@@ -63,19 +63,19 @@ export function joinLines(ctx: ParseContext, from: number, to: number, opts: { s
   return { text, from, at, span };
 }
 
-/** Words in capitals ("WEST DEREHAM VILLAGE HALL") → title case; small words stay lower case. */
+const SMALL_WORDS = new Set("a an and as at but by de for from in into of on or per the to with via".split(" "));
+/** Acronyms with vowels that stay in capitals when a phrase is recased (those without vowels always do). */
+const KEEP_CAPS = new Set("AOB AGM SPC ICT HR CIL OPW HSE UK EU CCTV LED NALC SAM MD ESB CEO GDPR COVID CPG SPA LEA NHS RAG".split(" "));
+
+/** Words in capitals ("WEST DEREHAM VILLAGE HALL") → title case; small words after the first stay lower case. */
 export function titleCase(s: string): string {
-  const small = new Set(["of", "and", "the", "in", "on", "at", "for", "to", "a", "an", "by", "with", "de"]);
   let first = true;
   return s.replace(/[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*/g, (w) => {
-    // acronyms without vowels stay in capitals: SPC, HR, NCC
-    if (w.length >= 2 && /^[A-Z]+$/.test(w) && !/[AEIOUY]/.test(w)) {
-      first = false;
-      return w;
-    }
-    const lower = w.toLowerCase();
-    const out = !first && small.has(lower) ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
+    const wasFirst = first;
     first = false;
+    if (w.length >= 2 && /^[A-Z]+$/.test(w) && (!/[AEIOUY]/.test(w) || KEEP_CAPS.has(w))) return w;
+    const lower = w.toLowerCase();
+    const out = !wasFirst && SMALL_WORDS.has(lower) ? lower : lower.charAt(0).toUpperCase() + lower.slice(1);
     // O'Brien / O’Connor keep the capital after the apostrophe
     return out.replace(/^([OD])(['’])(\w)/, (_m, a, b, c) => a + b + c.toUpperCase());
   });
