@@ -1,5 +1,6 @@
 // Request validation: every route reads its query and path through a zod schema first, so a
 // bad value becomes one "invalid" error before any work is done.
+import { OUTCOMES } from "../store/schema.ts";
 import type { Context } from "hono";
 import { z } from "zod";
 
@@ -19,3 +20,13 @@ export const slug = z.string().min(1).max(200).regex(/^[A-Za-z0-9][A-Za-z0-9._~-
 export const page = z.coerce.number().int().min(1).max(10_000).default(1);
 export const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
 export const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
+
+/** Filters of the decisions register, the same for its page and its API route. */
+export const decisionFilters = {
+  authority: slug.optional(),
+  body: slug.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  outcome: z.enum(OUTCOMES).optional(),
+  q: z.string().max(200).optional(),
+};

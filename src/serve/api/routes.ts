@@ -7,7 +7,6 @@ import { QuorumError } from "../../domain/errors.ts";
 import { getBody, getMeeting, getPerson, listAuthorities, listBodies, listDecisions, listMeetings, listPeople, search } from "../../store/read/index.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
 import type { SearchType } from "../../store/read/types.ts";
-import { OUTCOMES } from "../../store/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import {
   presentAuthority,
@@ -20,7 +19,7 @@ import {
   presentPersonSummary,
   presentSearchHit,
 } from "../present/api.ts";
-import { isoDate, limit, offset, readParams, readQuery, slug } from "../validate.ts";
+import { decisionFilters, isoDate, limit, offset, readParams, readQuery, slug } from "../validate.ts";
 import { openapi } from "./openapi.ts";
 
 const MAX = 500;
@@ -109,12 +108,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
     const q = readQuery(
       c,
       z.object({
-        authority: slug.optional(),
-        body: slug.optional(),
-        from: isoDate.optional(),
-        to: isoDate.optional(),
-        outcome: z.enum(OUTCOMES).optional(),
-        q: z.string().max(200).optional(),
+        ...decisionFilters,
         ...paging,
       }),
     );

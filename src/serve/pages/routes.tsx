@@ -20,12 +20,11 @@ import {
 } from "../../store/read/index.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
 import type { SearchType } from "../../store/read/types.ts";
-import { OUTCOMES } from "../../store/schema.ts";
 import type { AppDeps } from "../deps.ts";
 import { sourceLines } from "../components/source.tsx";
 import { formatDate, isoDateIn } from "../format.ts";
 import { renderPage } from "../render.tsx";
-import { isoDate, page as pageParam, readParams, readQuery, slug } from "../validate.ts";
+import { decisionFilters, page as pageParam, readParams, readQuery, slug } from "../validate.ts";
 import { CalendarPage } from "./calendar.tsx";
 import { CommitteePage, CommitteesPage } from "./committees.tsx";
 import { DataPage } from "./data.tsx";
@@ -109,12 +108,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const q = readQuery(
       c,
       z.object({
-        authority: slug.optional(),
-        body: slug.optional(),
-        from: isoDate.optional(),
-        to: isoDate.optional(),
-        outcome: z.enum(OUTCOMES).optional(),
-        q: z.string().max(200).optional(),
+        ...decisionFilters,
         page: pageParam,
       }),
     );
