@@ -8,6 +8,10 @@ import { onError, onNotFound, respondWithProblem } from "./errors.tsx";
 import { registerApi } from "./api/routes.ts";
 import { registerPages } from "./pages/routes.tsx";
 import { registerTracker } from "./tracker/routes.tsx";
+import { registerHealth } from "./health.ts";
+import { requestContext } from "./request-log.ts";
+import { registerSite, siteContext } from "./site/routes.tsx";
+import { DEFAULT_SITE } from "./site/settings.ts";
 import type { AppDeps } from "./deps.ts";
 
 export type { AppDeps } from "./deps.ts";
@@ -20,6 +24,10 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
+  const site = deps.site ?? DEFAULT_SITE;
+  // Outermost, so they see the final response: the request id and log line, the site settings.
+  app.use("*", requestContext(deps.log));
+  app.use("*", siteContext(site));
   app.use("*", async (c, next) => {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
@@ -34,6 +42,8 @@ export function createApp(deps: AppDeps): Hono {
   // "/committees/" is the committees page, not a missing one
   app.use("*", trimTrailingSlash());
   mountAssets(app);
+  registerHealth(app, deps.db);
+  registerSite(app, site);
   registerApi(app, deps);
   registerTracker(app, deps);
   registerPages(app, deps);

@@ -1,7 +1,23 @@
 import type { Db } from "../store/db.ts";
+import type { Site } from "./site/settings.ts";
+
+/** Receives one finished log line (JSON, no newline). */
+export type LogWriter = (line: string) => void;
 
 export interface AppDeps {
   db: Db;
   /** The present moment, for "upcoming" and the default calendar month; injectable for tests. */
   now?: () => Date;
+  /** The council's name, logo, colours and so on (site/settings.ts); the default site without. */
+  site?: Site;
+  /** Where request and error log lines go; none (no logging) unless given, as in tests. */
+  log?: LogWriter;
+}
+
+declare module "hono" {
+  interface ContextVariableMap {
+    site: Site;
+    requestId: string;
+    log: LogWriter | undefined;
+  }
 }

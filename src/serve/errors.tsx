@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 import { QuorumError, type ErrorCode } from "../domain/errors.ts";
 import { ErrorPage } from "./pages/error.tsx";
 import { renderPage } from "./render.tsx";
+import { logError } from "./request-log.ts";
 
 const STATUS: Record<ErrorCode, number> = {
   invalid: 400,
@@ -52,12 +53,12 @@ export function isApi(c: Context): boolean {
 
 export function respondWithProblem(c: Context, p: Problem): Response {
   if (isApi(c)) return c.json({ error: { id: p.id, status: p.status, message: p.message } }, p.status as 400);
-  return c.html(renderPage(<ErrorPage problem={p} />), p.status as 400);
+  return c.html(renderPage(c, <ErrorPage problem={p} />), p.status as 400);
 }
 
 export function onError(err: Error, c: Context): Response {
   const p = toProblem(err);
-  if (p.status >= 500) console.error(`${c.req.method} ${c.req.path}:`, err);
+  if (p.status >= 500) logError(c, err);
   return respondWithProblem(c, p);
 }
 

@@ -1,6 +1,10 @@
+import type { Context } from "hono";
 import type { Child } from "hono/jsx";
+import { PageContext, type PageInfo } from "./site/context.ts";
+import { DEFAULT_SITE } from "./site/settings.ts";
 
 /** A full HTML document from a page element; the doctype cannot be written in JSX. */
-export function renderPage(page: Child): string {
-  return "<!DOCTYPE html>" + String(page);
+export function renderPage(c: Context, page: Child): string {
+  const info: PageInfo = { site: c.get("site") ?? DEFAULT_SITE, requestId: c.get("requestId") };
+  return "<!DOCTYPE html>" + String(<PageContext.Provider value={info}>{page}</PageContext.Provider>);
 }

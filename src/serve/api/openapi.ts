@@ -232,3 +232,16 @@ export const openapi = {
     },
   },
 } as const;
+
+/** The document as served: the data's licence (site settings) beside the software's. */
+export function openapiFor(site: { name: string; licence: { name: string; url: string } }) {
+  return {
+    ...openapi,
+    info: {
+      ...openapi.info,
+      title: `${site.name} API`,
+      description: `${openapi.info.description} The data is published under the ${site.licence.name} (${site.licence.url}); \`license\` below is the software's.`,
+      "x-data-licence": site.licence,
+    },
+  };
+}

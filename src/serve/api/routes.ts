@@ -20,7 +20,8 @@ import {
   presentSearchHit,
 } from "../present/api.ts";
 import { decisionFilters, isoDate, limit, offset, readParams, readQuery, slug } from "../validate.ts";
-import { openapi } from "./openapi.ts";
+import { openapiFor } from "./openapi.ts";
+import { DEFAULT_SITE } from "../site/settings.ts";
 
 const MAX = 500;
 const paging = { limit: limit(MAX, 50), offset };
@@ -42,6 +43,8 @@ const notFound = (what: string, id: string) => new QuorumError("not_found", `No 
 
 export function registerApi(app: Hono, deps: AppDeps): void {
   const { db } = deps;
+  const site = deps.site ?? DEFAULT_SITE;
+  const doc = openapiFor(site);
 
   app.use("/api/*", async (c, next) => {
     await next();
@@ -51,14 +54,15 @@ export function registerApi(app: Hono, deps: AppDeps): void {
 
   app.get("/api/v1", (c) =>
     c.json({
-      name: "Quorum API",
+      name: `${site.name} API`,
       version: "1",
+      licence: site.licence,
       openapi: "/api/v1/openapi.json",
       resources: ["/api/v1/authorities", "/api/v1/bodies", "/api/v1/meetings", "/api/v1/people", "/api/v1/decisions", "/api/v1/search{?q,type,authority,body,year}"],
     }),
   );
 
-  app.get("/api/v1/openapi.json", (c) => c.json(openapi));
+  app.get("/api/v1/openapi.json", (c) => c.json(doc));
 
   app.get("/api/v1/authorities", async (c) => {
     const authorities = await listAuthorities(db);

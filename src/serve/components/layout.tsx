@@ -1,4 +1,6 @@
 import type { Child } from "hono/jsx";
+import { usePageInfo } from "../site/context.ts";
+import { siteCssHref } from "../site/site-css.ts";
 
 export interface Crumb {
   href: string;
@@ -17,8 +19,8 @@ const NAV: { section: Section; href: string; text: string }[] = [
 ];
 
 export interface LayoutProps {
-  /** The page's own title; " – Quorum" is added. */
-  title: string;
+  /** The page's own title; " – " and the site's name are added. Without one, the site's name. */
+  title?: string;
   section?: Section;
   breadcrumbs?: Crumb[];
   children?: Child;
@@ -27,17 +29,19 @@ export interface LayoutProps {
 }
 
 export function Layout({ title, section, breadcrumbs, children, head }: LayoutProps) {
+  const { site } = usePageInfo();
   return (
     <html lang="en-GB" class="govuk-template govuk-template--rebranded">
       <head>
         <meta charset="utf-8" />
-        <title>{title === "Quorum" ? title : `${title} – Quorum`}</title>
+        <title>{title ? `${title} – ${site.name}` : site.name}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-        <meta name="theme-color" content="#0b0c0c" />
+        <meta name="theme-color" content={site.colours.header} />
         <meta name="description" content="Committee meetings, attendance and decisions, read from councils' published minutes, each linked to the text it came from." />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/govuk-frontend.min.css" />
         <link rel="stylesheet" href="/assets/quorum.css" />
+        <link rel="stylesheet" href={siteCssHref(site)} />
         {head}
       </head>
       <body class="govuk-template__body">
@@ -49,9 +53,10 @@ export function Layout({ title, section, breadcrumbs, children, head }: LayoutPr
           <div class="govuk-width-container">
             <div class="qm-header__container">
               <a href="/" class="qm-header__service">
-                Quorum
+                {site.logo && <img class="qm-header__logo" src={site.logo.src} alt={site.logo.alt} />}
+                {site.name}
               </a>
-              <p class="qm-header__tagline">Committees, meetings and decisions</p>
+              <p class="qm-header__tagline">{site.tagline}</p>
             </div>
           </div>
         </header>
@@ -118,9 +123,29 @@ export function Layout({ title, section, breadcrumbs, children, head }: LayoutPr
                       Meetings calendar
                     </a>
                   </li>
+                  <li class="govuk-footer__inline-list-item">
+                    <a class="govuk-footer__link" href="/accessibility">
+                      Accessibility statement
+                    </a>
+                  </li>
+                  {site.footerLinks.map((l) => (
+                    <li class="govuk-footer__inline-list-item">
+                      <a class="govuk-footer__link" href={l.href}>
+                        {l.text}
+                      </a>
+                    </li>
+                  ))}
                 </ul>
+                <Contact contact={site.contact} name={site.name} />
                 <p class="govuk-body-s govuk-!-margin-bottom-0">
                   Records are read from the councils' published minutes. Each value links to the line of the minutes it came from.
+                </p>
+                <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
+                  All data is available under the{" "}
+                  <a class="govuk-footer__link" href={site.licence.url} rel="license">
+                    {site.licence.name}
+                  </a>
+                  , except where otherwise stated.
                 </p>
               </div>
               <div class="govuk-footer__meta-item">Quorum is free software (AGPL-3.0)</div>
@@ -130,5 +155,27 @@ export function Layout({ title, section, breadcrumbs, children, head }: LayoutPr
         <script type="module" src="/assets/quorum.js"></script>
       </body>
     </html>
+  );
+}
+
+function Contact({ contact, name }: { contact: { email?: string; phone?: string; address?: string }; name: string }) {
+  if (!contact.email && !contact.phone && !contact.address) return null;
+  return (
+    <>
+      <h2 class="govuk-heading-s govuk-!-margin-bottom-1">Contact {name}</h2>
+      <ul class="govuk-footer__list qm-contact">
+        {contact.email && (
+          <li class="govuk-footer__list-item">
+            Email: <a class="govuk-footer__link" href={`mailto:${contact.email}`}>{contact.email}</a>
+          </li>
+        )}
+        {contact.phone && (
+          <li class="govuk-footer__list-item">
+            Telephone: <a class="govuk-footer__link" href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`}>{contact.phone}</a>
+          </li>
+        )}
+        {contact.address && <li class="govuk-footer__list-item qm-address">{contact.address}</li>}
+      </ul>
+    </>
   );
 }

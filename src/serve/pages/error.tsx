@@ -1,5 +1,6 @@
 import type { Problem } from "../errors.tsx";
 import { Layout } from "../components/layout.tsx";
+import { usePageInfo } from "../site/context.ts";
 
 const HEADINGS: Record<number, string> = {
   400: "There is a problem with the request",
@@ -8,6 +9,7 @@ const HEADINGS: Record<number, string> = {
 };
 
 export function ErrorPage({ problem }: { problem: Problem }) {
+  const { requestId } = usePageInfo();
   const heading = HEADINGS[problem.status] ?? (problem.status >= 500 ? "Sorry, there is a problem with the service" : "There is a problem");
   return (
     <Layout title={heading}>
@@ -37,6 +39,11 @@ export function ErrorPage({ problem }: { problem: Problem }) {
                 Go back to the <a class="govuk-link" href="/">home page</a>.
               </p>
             </>
+          )}
+          {requestId && (
+            <p class="govuk-body-s qm-count">
+              If you contact us about this, quote the request reference <code>{requestId}</code>.
+            </p>
           )}
         </div>
       </div>

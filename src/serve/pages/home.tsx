@@ -18,7 +18,7 @@ export function HomePage({ d }: { d: HomeData }) {
   const bodies = d.authorities.reduce((n, a) => n + a.bodyCount, 0);
   const who = d.authorities.length === 1 ? d.authorities[0].name : d.authorities.length ? `${plural(d.authorities.length, "council")}` : "";
   return (
-    <Layout title="Quorum" section="home">
+    <Layout section="home">
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <h1 class="govuk-heading-xl">Committees, meetings and decisions</h1>

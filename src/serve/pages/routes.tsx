@@ -37,7 +37,7 @@ import { SearchPage } from "./search.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
-const html = (c: Context, page: Child) => c.html(renderPage(page));
+const html = (c: Context, page: Child) => c.html(renderPage(c, page));
 
 const bySlug = z.object({ slug });
 const authorityOnly = z.object({ authority: slug.optional() });

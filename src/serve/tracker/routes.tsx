@@ -18,7 +18,7 @@ import { MeetingActionsPage } from "./meeting-actions.tsx";
 import { ActionsPage, ForwardPlanPage, InquiryPage, RecommendationsPage, WorkProgrammePage } from "./pages.tsx";
 import { presentAction, presentInquiryDetail, presentKeyDecision, presentRecommendation, presentWorkProgrammeEntry, recommendationsCsv } from "./present.ts";
 
-const html = (c: Context, page: unknown) => c.html(renderPage(page as never));
+const html = (c: Context, page: unknown) => c.html(renderPage(c, page as never));
 const bySlug = z.object({ slug });
 const text = z.string().trim().max(200);
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");

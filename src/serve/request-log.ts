@@ -1,0 +1,98 @@
+// Request ids and structured request logs. Each request gets an id: the caller's x-request-id
+// when it is short and plain (so a proxy's id carries through), otherwise a new UUID. The id is
+// echoed in the x-request-id response header and shown on error pages for a visitor to quote.
+// With a log writer, one JSON line is written per request once its body has been sent:
+//   {"time","level":"info","requestId","method","path","status","durationMs","bytes"}
+// The path is logged without its query string: search words and filters can hold names, and
+// the logs should not become a record of who looked for whom.
+import { randomUUID } from "node:crypto";
+import type { Context, MiddlewareHandler } from "hono";
+import type { LogWriter } from "./deps.ts";
+
+const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+export function requestIdFrom(header: string | undefined): string {
+  return header && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+export function requestContext(log: LogWriter | undefined): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now();
+    const requestId = requestIdFrom(c.req.header("x-request-id"));
+    c.set("requestId", requestId);
+    c.set("log", log);
+    await next();
+    c.res.headers.set("x-request-id", requestId);
+    if (!log) return;
+    const write = (bytes: number) =>
+      log(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: "info",
+          requestId,
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+          bytes,
+        }),
+      );
+    const length = c.res.headers.get("content-length");
+    if (c.req.method === "HEAD" || length !== null) return write(Number(length ?? 0));
+    const body = c.res.body;
+    if (!body) return write(0);
+    c.res = new Response(counted(body, write), c.res);
+  };
+}
+
+/** The same body, counting its bytes and reporting once it has been read to the end or dropped. */
+function counted(body: ReadableStream<Uint8Array>, done: (bytes: number) => void): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let bytes = 0;
+  let reported = false;
+  const report = () => {
+    if (!reported) done(bytes);
+    reported = true;
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done: end, value } = await reader.read();
+        if (end) {
+          report();
+          controller.close();
+          return;
+        }
+        bytes += value.byteLength;
+        controller.enqueue(value);
+      } catch (err) {
+        report();
+        controller.error(err);
+      }
+    },
+    async cancel(reason) {
+      report();
+      await reader.cancel(reason);
+    },
+  });
+}
+
+/** A server-side error with its stack: to the log when there is one, to stderr otherwise. */
+export function logError(c: Context, err: Error): void {
+  const log = c.get("log");
+  if (!log) {
+    console.error(`${c.req.method} ${c.req.path}:`, err);
+    return;
+  }
+  log(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      level: "error",
+      requestId: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      error: err.message,
+      stack: err.stack,
+    }),
+  );
+}

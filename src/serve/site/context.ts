@@ -1,0 +1,14 @@
+// What every page needs besides its own data: the site settings and the request id (shown on
+// error pages so a visitor can quote it). Given once per render by renderPage, read by the
+// layout and the error page, so no page has to pass them down.
+import { createContext, useContext } from "hono/jsx";
+import { DEFAULT_SITE, type Site } from "./settings.ts";
+
+export interface PageInfo {
+  site: Site;
+  requestId?: string;
+}
+
+export const PageContext = createContext<PageInfo>({ site: DEFAULT_SITE });
+
+export const usePageInfo = (): PageInfo => useContext(PageContext);
