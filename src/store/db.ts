@@ -53,6 +53,12 @@ export async function openStore(url: string | undefined = process.env.DATABASE_U
   let db: Db;
   if (loc.dialect === "postgres") {
     const pool = new pg.Pool({ connectionString: loc.target, max: 4 });
+    // A connection dropped by the server (a restart, a failover) is reported as an "error"
+    // event, on the pool when idle and on the client when in use; without a listener either
+    // would crash the process. The query that was running fails on its own, where the caller
+    // sees it, and the pool discards the connection and opens a new one next time.
+    pool.on("error", () => {});
+    pool.on("connect", (client) => client.on("error", () => {}));
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     if (loc.target !== ":memory:") mkdirSync(dirname(resolve(loc.target)), { recursive: true });
