@@ -11,6 +11,7 @@ export function siteCss(site: Site): string {
   if (c.accent !== DEFAULT_COLOURS.accent) {
     rules.push(`.qm-header { border-bottom-color: ${c.accent}; }`);
     rules.push(`.govuk-service-navigation__item--active { border-color: ${c.accent}; }`);
+    rules.push(`.govuk-footer { border-top-color: ${c.accent}; }`);
   }
   if (c.headerText !== DEFAULT_COLOURS.headerText) rules.push(`.qm-header__service, .qm-header__tagline { color: ${c.headerText}; }`);
   if (c.link !== DEFAULT_COLOURS.link) {
