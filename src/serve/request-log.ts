@@ -23,26 +23,35 @@ export function requestContext(log: LogWriter | undefined): MiddlewareHandler {
     c.set("log", log);
     await next();
     c.res.headers.set("x-request-id", requestId);
-    if (!log) return;
-    const write = (bytes: number) =>
-      log(
-        JSON.stringify({
-          time: new Date().toISOString(),
-          level: "info",
-          requestId,
-          method: c.req.method,
-          path: c.req.path,
-          status: c.res.status,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
-          bytes,
-        }),
-      );
-    const length = c.res.headers.get("content-length");
-    if (c.req.method === "HEAD" || length !== null) return write(Number(length ?? 0));
-    const body = c.res.body;
-    if (!body) return write(0);
-    c.res = new Response(counted(body, write), c.res);
+    if (log) logWhenSent(c, log, requestId, started);
   };
+}
+
+function logWhenSent(c: Context, log: LogWriter, requestId: string, started: number): void {
+  const write = (bytes: number) =>
+    log(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: "info",
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        bytes,
+      }),
+    );
+  const res = c.res;
+  const length = res.headers.get("content-length");
+  if (c.req.method === "HEAD" || length !== null) return write(Number(length ?? 0));
+  // Headers and status are copied before the body is touched: reading .body of
+  // @hono/node-server's lightweight Response rebuilds it from the headers it was created with,
+  // dropping those set since (the security headers, x-request-id).
+  const headers = new Headers(res.headers);
+  const status = res.status;
+  const body = res.body;
+  if (!body) return write(0);
+  c.res = new Response(counted(body, write), { status, headers });
 }
 
 /** The same body, counting its bytes and reporting once it has been read to the end or dropped. */
