@@ -57,7 +57,8 @@ function startServer(): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolveUrl, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
+      // after the start-up lines come the request log lines; only the start is needed
+      if (out.length < 10_000) out += chunk.toString();
       const m = /serving on (http:\/\/\S+)/.exec(out);
       if (m) resolveUrl({ url: m[1], child });
     });
