@@ -59,3 +59,21 @@ test("a file named on the command line is imported whatever its name", () => {
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /^1 document: ok 1 /m);
 });
+
+test("a folder with no minutes documents is a one-line error naming the paths and the files ignored", () => {
+  const dir = mkdtempSync(join(tmp, "empty-"));
+  const dbPath = join(tmp, "empty.db");
+  const empty = quorum(["import", "--db", `sqlite:${dbPath}`, dir]);
+  assert.equal(empty.code, 1, empty.stdout + empty.stderr);
+  assert.equal(empty.stderr.trim().split("\n").length, 1, empty.stderr);
+  assert.match(empty.stderr, new RegExp(`no minutes documents found under ${dir}`));
+  assert.doesNotMatch(empty.stdout, /0 documents/);
+
+  mkdirSync(join(dir, "sub"));
+  writeFileSync(join(dir, "sub", "README.md"), README);
+  writeFileSync(join(dir, "photo.jpg"), "");
+  const onlyNotes = quorum(["import", "--db", `sqlite:${dbPath}`, dir]);
+  assert.equal(onlyNotes.code, 1);
+  assert.match(onlyNotes.stderr, /no minutes documents found under .*; 2 other files ignored/);
+  assert.equal(onlyNotes.stderr.trim().split("\n").length, 1, onlyNotes.stderr);
+});
