@@ -77,3 +77,28 @@ test("a folder with no minutes documents is a one-line error naming the paths an
   assert.match(onlyNotes.stderr, /no minutes documents found under .*; 2 other files ignored/);
   assert.equal(onlyNotes.stderr.trim().split("\n").length, 1, onlyNotes.stderr);
 });
+
+test("a quorum.json added or changed after an import takes effect on the next import of the same bytes", () => {
+  const dir = mkdtempSync(join(tmp, "settings-"));
+  copyFileSync(MINUTES, join(dir, basename(MINUTES)));
+  const dbPath = join(dir, "x.db");
+  const run = () => quorum(["import", "--db", `sqlite:${dbPath}`, dir]);
+  const councils = () =>
+    query<{ name: string; time_zone: string }>(
+      dbPath,
+      "SELECT a.name, a.time_zone FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN authorities a ON a.id = b.authority_id",
+    );
+  assert.equal(run().code, 0);
+  assert.notEqual(councils()[0].name, "Example Borough Council");
+
+  writeFileSync(join(dir, "quorum.json"), JSON.stringify({ authority: "Example Borough Council", timeZone: "Europe/Dublin" }));
+  const added = run();
+  assert.match(added.stdout, /^1 document: ok 1 .*unchanged 0/m);
+  assert.deepEqual(councils(), [{ name: "Example Borough Council", time_zone: "Europe/Dublin" }]);
+  assert.match(run().stdout, /^1 document: ok 0 .*unchanged 1/m, "settings already applied: unchanged");
+
+  writeFileSync(join(dir, "quorum.json"), JSON.stringify({ authority: "Example Borough Council", timeZone: "Europe/London" }));
+  assert.match(run().stdout, /^1 document: ok 1 /m);
+  assert.deepEqual(councils(), [{ name: "Example Borough Council", time_zone: "Europe/London" }]);
+  assert.match(run().stdout, /unchanged 1/);
+});

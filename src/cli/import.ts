@@ -90,7 +90,8 @@ export function registerImport(program: Command): void {
               record: job.record,
               authority: opts.authority,
               authorityOverride: folder.authority,
-              timeZone: folder.timeZone ?? opts.timeZone,
+              timeZone: opts.timeZone,
+              timeZoneOverride: folder.timeZone,
             });
             counts[status]++;
           } catch (err) {

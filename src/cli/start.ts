@@ -19,7 +19,7 @@ export async function importDocuments(db: Db, paths: string[], progress?: (done:
   for (const [i, file] of documents.entries()) {
     try {
       const { authority, timeZone } = settingsFor(file, paths);
-      await importDocument(db, file, { authorityOverride: authority, timeZone });
+      await importDocument(db, file, { authorityOverride: authority, timeZoneOverride: timeZone });
       summary.imported++;
     } catch (err) {
       summary.failed.push({ file, reason: oneLine(err) });
