@@ -1,13 +1,21 @@
 // Request validation: every route reads its query and path through a zod schema first, so a
 // bad value becomes one "invalid" error before any work is done.
+import { QuorumError } from "../domain/errors.ts";
 import { OUTCOMES } from "../store/schema.ts";
 import type { Context } from "hono";
 import { z } from "zod";
 
+// No one types a control character into a search box; a NUL reaching PostgreSQL is an error there
+// (and nothing in SQLite), so every query value is refused alike before it reaches a store.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /** Query string values, with empty fields treated as absent (forms submit empty inputs). */
 export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
   const raw: Record<string, string> = {};
-  for (const [k, v] of Object.entries(c.req.query())) if (v !== "") raw[k] = v;
+  for (const [k, v] of Object.entries(c.req.query())) {
+    if (CONTROL.test(k) || CONTROL.test(v)) throw new QuorumError("invalid", `${k.replace(/[\u0000-\u001f\u007f]/g, "")}: contains a control character`);
+    if (v !== "") raw[k] = v;
+  }
   return schema.parse(raw);
 }
 
