@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { QuorumError } from "../domain/errors.ts";
 import { openStore } from "../store/db.ts";
 import { createApp } from "../serve/app.ts";
+import { parsePublicUrl } from "../serve/urls.ts";
 import { seedIfEmpty } from "./start.ts";
 
 export function registerServe(program: Command): void {
@@ -13,12 +14,14 @@ export function registerServe(program: Command): void {
     .option("--host <host>", "address to listen on", "0.0.0.0")
     .option("--db <url>", "database: a SQLite path, sqlite:PATH or postgres://… (default $DATABASE_URL or ./data/quorum.db)")
     .option("--seed <dir>", "when the database holds no meetings, import the minutes in this folder first")
-    .action(async (opts: { port?: string; host: string; db?: string; seed?: string }) => {
+    .option("--public-url <url>", "the site's public address, for absolute links in downloads (default $PUBLIC_URL; links are relative without one)")
+    .action(async (opts: { port?: string; host: string; db?: string; seed?: string; publicUrl?: string }) => {
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new QuorumError("invalid", `--port must be a number from 0 to 65535, not "${opts.port}"`);
+      const publicUrl = opts.publicUrl ? parsePublicUrl(opts.publicUrl, "--public-url") : process.env.PUBLIC_URL ? parsePublicUrl(process.env.PUBLIC_URL, "PUBLIC_URL") : undefined;
       const db = await openStore(opts.db ?? process.env.DATABASE_URL);
       if (opts.seed) await seedIfEmpty(db, opts.seed);
-      const app = createApp({ db });
+      const app = createApp({ db, publicUrl });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         const host = opts.host === "0.0.0.0" || opts.host === "::" ? "localhost" : opts.host;
         process.stdout.write(`Quorum is serving on http://${host}:${info.port}\n`);
