@@ -1,11 +1,21 @@
 import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { formatOf } from "../ingest/read.ts";
 
 export interface FileWalk {
   documents: string[];
-  /** files found in folders that are not minutes documents (e.g. .expected.json) */
+  /** files found in folders that are not minutes documents (e.g. .expected.json, README.md) */
   ignored: string[];
+}
+
+// A folder of minutes often carries its own README, notes or licence, which can read like minutes
+// (a council's name, a date) yet never are. Only a folder walk skips them: a file named on the
+// command line is imported whatever it is called.
+const NOT_MINUTES = /^(readme|notes|sources|changelog|changes|history|licen[cs]e|copying|contributing|authors)\b/i;
+
+/** Whether a file found in a folder is taken as a minutes document. */
+export function isMinutesFile(path: string): boolean {
+  return !!formatOf(path) && !NOT_MINUTES.test(basename(path));
 }
 
 /** Expands files and folders (recursively) into minutes documents, in a stable order. */
@@ -23,7 +33,7 @@ export async function walkDocuments(paths: string[]): Promise<FileWalk> {
     if (info.isDirectory()) {
       const names = (await readdir(path)).filter((n) => !n.startsWith(".")).sort();
       for (const name of names) await visit(join(path, name), false);
-    } else if (explicit || formatOf(path)) {
+    } else if (explicit || isMinutesFile(path)) {
       documents.push(path);
     } else {
       ignored.push(path);

@@ -13,6 +13,8 @@ export interface ImportDocumentOptions {
   /** the council whatever the document says (a folder's quorum.json) */
   authorityOverride?: string;
   timeZone?: string;
+  /** the council's time zone whatever is stored (a folder's quorum.json) */
+  timeZoneOverride?: string;
   /** a reviewed record to store instead of parsing the document */
   record?: ParsedMinutes;
 }
@@ -20,9 +22,9 @@ export interface ImportDocumentOptions {
 export async function importDocument(db: Db, file: string, opts: ImportDocumentOptions = {}): Promise<ImportStatus> {
   const parserVersion = opts.record ? "record" : PARSER_VERSION;
   const { format, bytes } = await readDocumentBytes(file);
-  if (await isUnchanged(db, createHash("sha256").update(bytes).digest("hex"), parserVersion)) return "unchanged";
+  if (await isUnchanged(db, createHash("sha256").update(bytes).digest("hex"), parserVersion, opts)) return "unchanged";
   const source = await fromBytes(file, format, bytes);
   const record = opts.record ?? parseMinutes(source);
-  const { authority, authorityOverride, timeZone } = opts;
-  return (await importMinutes(db, { source, record, authority, authorityOverride, timeZone, parserVersion })).status;
+  const { authority, authorityOverride, timeZone, timeZoneOverride } = opts;
+  return (await importMinutes(db, { source, record, authority, authorityOverride, timeZone, timeZoneOverride, parserVersion })).status;
 }

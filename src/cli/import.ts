@@ -62,6 +62,10 @@ export function registerImport(program: Command): void {
       const walk = await walkDocuments(paths);
       const jobs: Job[] = walk.documents.map((file) => ({ file }));
       if (opts.records) jobs.push(...(await readRecords(opts.records)));
+      if (!jobs.length) {
+        const n = walk.ignored.length;
+        throw new QuorumError("invalid", `no minutes documents found under ${paths.join(", ")} (expected .txt, .md, .html, .pdf or .docx files)${n ? `; ${n} other file${n === 1 ? "" : "s"} ignored` : ""}`);
+      }
 
       const settingsFor = folderSettingsReader();
       const db = await openStore(opts.db ?? process.env.DATABASE_URL);
@@ -86,7 +90,8 @@ export function registerImport(program: Command): void {
               record: job.record,
               authority: opts.authority,
               authorityOverride: folder.authority,
-              timeZone: folder.timeZone ?? opts.timeZone,
+              timeZone: opts.timeZone,
+              timeZoneOverride: folder.timeZone,
             });
             counts[status]++;
           } catch (err) {

@@ -4,6 +4,7 @@ import { QuorumError } from "../domain/errors.ts";
 import { openStore } from "../store/db.ts";
 import { createApp } from "../serve/app.ts";
 import { loadSiteSettings } from "../serve/site/load.ts";
+import { parsePublicUrl } from "../serve/urls.ts";
 import { seedIfEmpty } from "./start.ts";
 
 export function registerServe(program: Command): void {
@@ -16,17 +17,19 @@ export function registerServe(program: Command): void {
     .option("--seed <dir>", "when the database holds no meetings, import the minutes in this folder first")
     .option("--settings <file>", "site settings: the council's name, logo, colours, footer (default $QUORUM_SETTINGS; docs/SETTINGS.md)")
     .option("--log-format <format>", "request logs on stdout: json or off (default $QUORUM_LOG_FORMAT or json)")
-    .action(async (opts: { port?: string; host: string; db?: string; seed?: string; settings?: string; logFormat?: string }) => {
+    .option("--public-url <url>", "the site's public address, for absolute links in downloads (default $PUBLIC_URL; links are relative without one)")
+    .action(async (opts: { port?: string; host: string; db?: string; seed?: string; settings?: string; logFormat?: string; publicUrl?: string }) => {
       const port = Number(opts.port ?? process.env.PORT ?? 3000);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new QuorumError("invalid", `--port must be a number from 0 to 65535, not "${opts.port}"`);
       const logFormat = opts.logFormat ?? (process.env.QUORUM_LOG_FORMAT || "json");
       if (logFormat !== "json" && logFormat !== "off") throw new QuorumError("invalid", `--log-format must be json or off, not "${logFormat}"`);
+      const publicUrl = opts.publicUrl ? parsePublicUrl(opts.publicUrl, "--public-url") : process.env.PUBLIC_URL ? parsePublicUrl(process.env.PUBLIC_URL, "PUBLIC_URL") : undefined;
       const settingsFile = opts.settings ?? (process.env.QUORUM_SETTINGS || undefined);
       const site = settingsFile ? loadSiteSettings(settingsFile) : undefined;
       const db = await openStore(opts.db ?? process.env.DATABASE_URL);
       if (opts.seed) await seedIfEmpty(db, opts.seed);
       const log = logFormat === "json" ? (line: string) => void process.stdout.write(line + "\n") : undefined;
-      const app = createApp({ db, site, log });
+      const app = createApp({ db, site, log, publicUrl });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         const host = opts.host === "0.0.0.0" || opts.host === "::" ? "localhost" : opts.host;
         process.stdout.write(`Quorum is serving on http://${host}:${info.port}\n`);

@@ -1,6 +1,5 @@
 // `npm start` / `quorum serve --seed DIR`: a fresh clone gets a working portal with the bundled
 // example minutes, imported only when the database holds no meetings yet.
-import { basename } from "node:path";
 import type { Db } from "../store/db.ts";
 import { importDocument } from "./import-document.ts";
 import { oneLine } from "../domain/errors.ts";
@@ -14,14 +13,13 @@ export interface SeedSummary {
 
 /** Imports every minutes document under the given paths, carrying on past documents that fail. */
 export async function importDocuments(db: Db, paths: string[], progress?: (done: number, total: number) => void): Promise<SeedSummary> {
-  // A folder of minutes often carries its own README or notes; those are never minutes.
-  const documents = (await walkDocuments(paths)).documents.filter((f) => !/^(readme|notes|sources|changelog|licen[cs]e)\b/i.test(basename(f)));
+  const { documents } = await walkDocuments(paths);
   const summary: SeedSummary = { imported: 0, failed: [] };
   const settingsFor = folderSettingsReader();
   for (const [i, file] of documents.entries()) {
     try {
       const { authority, timeZone } = settingsFor(file, paths);
-      await importDocument(db, file, { authorityOverride: authority, timeZone });
+      await importDocument(db, file, { authorityOverride: authority, timeZoneOverride: timeZone });
       summary.imported++;
     } catch (err) {
       summary.failed.push({ file, reason: oneLine(err) });

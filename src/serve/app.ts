@@ -4,6 +4,7 @@
 import { Hono } from "hono";
 import { trimTrailingSlash } from "hono/trailing-slash";
 import { mountAssets } from "./assets.ts";
+import { answerHeadWithGet } from "./head.ts";
 import { onError, onNotFound, respondWithProblem } from "./errors.tsx";
 import { registerApi } from "./api/routes.ts";
 import { registerPages } from "./pages/routes.tsx";
@@ -49,5 +50,6 @@ export function createApp(deps: AppDeps): Hono {
   registerPages(app, deps);
   app.notFound(onNotFound);
   app.onError(onError);
+  answerHeadWithGet(app);
   return app;
 }

@@ -12,6 +12,8 @@ export interface AppDeps {
   site?: Site;
   /** Where request and error log lines go; none (no logging) unless given, as in tests. */
   log?: LogWriter;
+  /** the site's public address (https://…, no trailing slash) for absolute links; relative links when absent */
+  publicUrl?: string;
 }
 
 declare module "hono" {

@@ -51,9 +51,12 @@ export function isApi(c: Context): boolean {
   return c.req.path === "/api" || c.req.path.startsWith("/api/");
 }
 
+// An error kept by a browser or proxy would hide the page once it is fixed or published.
+const NO_STORE = { "cache-control": "no-store" };
+
 export function respondWithProblem(c: Context, p: Problem): Response {
-  if (isApi(c)) return c.json({ error: { id: p.id, status: p.status, message: p.message } }, p.status as 400);
-  return c.html(renderPage(c, <ErrorPage problem={p} />), p.status as 400);
+  if (isApi(c)) return c.json({ error: { id: p.id, status: p.status, message: p.message } }, p.status as 400, NO_STORE);
+  return c.html(renderPage(c, <ErrorPage problem={p} />), p.status as 400, NO_STORE);
 }
 
 export function onError(err: Error, c: Context): Response {

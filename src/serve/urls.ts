@@ -1,4 +1,6 @@
 // Every public URL is built here, from natural-key slugs, so pages, API and tests agree.
+import { QuorumError } from "../domain/errors.ts";
+
 const e = encodeURIComponent;
 
 export const urls = {
@@ -29,3 +31,20 @@ export const urls = {
     openapi: () => "/api/v1/openapi.json",
   },
 };
+
+/**
+ * The site's public address, for the few places that need absolute links (the CSV download).
+ * Configured, never taken from a request's Host header, which any client can set. Returned without
+ * a trailing slash so that paths from `urls` append to it.
+ */
+export function parsePublicUrl(value: string, source = "public URL"): string {
+  const refuse = () => new QuorumError("invalid", `${source} must be an http(s) address such as https://minutes.example.org, with no query, fragment or password, not "${value}"`);
+  let u: URL;
+  try {
+    u = new URL(value.trim());
+  } catch {
+    throw refuse();
+  }
+  if ((u.protocol !== "https:" && u.protocol !== "http:") || u.search || u.hash || u.username || u.password || value.includes("#") || value.includes("?")) throw refuse();
+  return (u.origin + u.pathname).replace(/\/+$/, "");
+}

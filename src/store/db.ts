@@ -20,6 +20,8 @@ export interface StoreLocation {
   target: string;
 }
 
+const ACCEPTED = "use postgres://…, sqlite:PATH, or a file path ending in .db, .sqlite or .sqlite3 or containing a /";
+
 export function parseDatabaseUrl(url: string | undefined): StoreLocation {
   const u = (url ?? "").trim() || DEFAULT_DATABASE;
   if (/^postgres(ql)?:\/\//i.test(u)) return { dialect: "postgres", target: u };
@@ -28,8 +30,11 @@ export function parseDatabaseUrl(url: string | undefined): StoreLocation {
     if (!path) throw new QuorumError("invalid", `database URL "${u}" names no file`);
     return { dialect: "sqlite", target: path };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) throw new QuorumError("invalid", `unsupported database URL "${u}" (use postgres://…, sqlite:PATH or a file path)`);
-  return { dialect: "sqlite", target: u };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(u)) throw new QuorumError("invalid", `unsupported database URL "${u}" (${ACCEPTED})`);
+  // A mistyped or unset-looking value ("quorum", "localhost:5432") would otherwise become a new,
+  // empty SQLite file in the working directory; a bare path must look like one.
+  if (u === ":memory:" || /[\\/]/.test(u) || /\.(db|db3|sqlite|sqlite3)$/i.test(u)) return { dialect: "sqlite", target: u };
+  throw new QuorumError("invalid", `database "${u}" is neither a database URL nor a SQLite file path (${ACCEPTED})`);
 }
 
 /** The dialect behind a store handle, including inside a transaction. */

@@ -27,6 +27,8 @@ export interface ImportInput {
   authorityOverride?: string;
   /** IANA time zone for an authority this import creates (default Europe/London); existing authorities keep theirs */
   timeZone?: string;
+  /** the council's time zone whatever is stored (a folder's quorum.json) */
+  timeZoneOverride?: string;
   parserVersion?: string;
 }
 
@@ -48,16 +50,36 @@ export function unstorableReason(record: ParsedMinutes): string | null {
   return null;
 }
 
-/** Whether this exact content was already imported by this parser version (cheap check before parsing). */
-export async function isUnchanged(db: Db, contentHash: string, parserVersion: string): Promise<boolean> {
+/** What a folder's quorum.json says about the council; part of what makes a re-import "unchanged". */
+export type FolderOverrides = Pick<ImportInput, "authorityOverride" | "timeZoneOverride">;
+
+/**
+ * Whether this exact content was already imported by this parser version under the same folder
+ * settings (cheap check before parsing): a quorum.json added or edited since must still apply.
+ */
+export async function isUnchanged(db: Db, contentHash: string, parserVersion: string, overrides: FolderOverrides = {}): Promise<boolean> {
   const doc = await db.selectFrom("source_documents").where("content_hash", "=", contentHash).select(["parser_version", "meeting_id"]).executeTakeFirst();
-  return !!doc && doc.parser_version === parserVersion && doc.meeting_id !== null;
+  return !!doc && doc.parser_version === parserVersion && doc.meeting_id !== null && (await overridesHold(db, doc.meeting_id, overrides));
+}
+
+async function overridesHold(db: Db, meetingId: number, { authorityOverride, timeZoneOverride }: FolderOverrides): Promise<boolean> {
+  if (!authorityOverride?.trim() && !timeZoneOverride) return true;
+  const council = await db
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+    .where("meetings.id", "=", meetingId)
+    .select(["authorities.slug", "authorities.time_zone"])
+    .executeTakeFirst();
+  if (!council) return false;
+  if (authorityOverride?.trim() && council.slug !== authoritySlug(clean(authorityOverride))) return false;
+  return !timeZoneOverride || council.time_zone === timeZoneOverride;
 }
 
 export async function importMinutes(db: Db, input: ImportInput): Promise<ImportResult> {
   const { source, record } = input;
   const parserVersion = input.parserVersion ?? "unknown";
-  if (input.timeZone && !isTimeZone(input.timeZone)) throw new QuorumError("invalid", `unknown time zone "${input.timeZone}" (expected an IANA name such as Europe/London)`);
+  for (const tz of [input.timeZone, input.timeZoneOverride]) if (tz && !isTimeZone(tz)) throw new QuorumError("invalid", `unknown time zone "${tz}" (expected an IANA name such as Europe/London)`);
   const reason = unstorableReason(record);
   if (reason) throw new QuorumError("invalid", `${source.file}: ${reason}`);
   const existing = await db
@@ -66,7 +88,7 @@ export async function importMinutes(db: Db, input: ImportInput): Promise<ImportR
     .where("source_documents.content_hash", "=", source.contentHash)
     .select(["source_documents.id", "source_documents.parser_version", "source_documents.meeting_id", "meetings.slug"])
     .executeTakeFirst();
-  if (existing && existing.parser_version === parserVersion && existing.meeting_id !== null && existing.slug) {
+  if (existing && existing.parser_version === parserVersion && existing.meeting_id !== null && existing.slug && (await overridesHold(db, existing.meeting_id, input))) {
     return { status: "unchanged", meetingSlug: existing.slug, meetingId: existing.meeting_id, sourceDocumentId: existing.id };
   }
   return db.transaction().execute((trx) => store(trx, input, parserVersion));
@@ -84,10 +106,14 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   // Authority and body by natural key.
   const aSlug = authoritySlug(authorityName);
   let authority = await trx.selectFrom("authorities").where("slug", "=", aSlug).select(["id", "name"]).executeTakeFirst();
+  const timeZone = input.timeZoneOverride ?? input.timeZone;
+  if (authority && input.timeZoneOverride) {
+    await trx.updateTable("authorities").set({ time_zone: input.timeZoneOverride }).where("id", "=", authority.id).execute();
+  }
   if (!authority) {
     authority = await trx
       .insertInto("authorities")
-      .values({ slug: aSlug, name: authorityName, ...(input.timeZone ? { time_zone: input.timeZone } : {}) })
+      .values({ slug: aSlug, name: authorityName, ...(timeZone ? { time_zone: timeZone } : {}) })
       .returning(["id", "name"])
       .executeTakeFirstOrThrow();
   }

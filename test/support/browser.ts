@@ -1,6 +1,6 @@
 // Browser tests drive the Debian Chromium through playwright-core (no downloaded browser), with
 // a fresh profile per run, and check pages with axe-core injected from node_modules.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -8,11 +8,17 @@ import { join } from "node:path";
 import { serve, type ServerType } from "@hono/node-server";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import type { Hono } from "hono";
+import { skipUnlessCi } from "./ci.ts";
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve("axe-core/axe.min.js");
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Why the browser suites cannot run here, or false when they can; under CI, an error instead. */
+export function chromiumUnavailable(): string | false {
+  return skipUnlessCi(existsSync(CHROMIUM) ? null : `no Chromium at ${CHROMIUM} (install Debian's chromium or set CHROMIUM_PATH)`);
+}
 
 const FLAGS = [
   "--headless",

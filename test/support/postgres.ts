@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { skipUnlessCi } from "./ci.ts";
 
 export interface PostgresCluster {
   /** connection URL of a new, empty database */
@@ -14,17 +15,27 @@ export interface PostgresCluster {
 }
 
 function binDir(): string | null {
+  const override = process.env.POSTGRES_BIN_DIR;
+  if (override) return existsSync(join(override, "initdb")) ? override : null;
   const root = "/usr/lib/postgresql";
   if (!existsSync(root)) return null;
   const versions = readdirSync(root).filter((v) => existsSync(join(root, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(root, versions[0], "bin") : null;
 }
 
-/** Why PostgreSQL tests cannot run here, or null when they can. */
+/** Why PostgreSQL tests cannot run here, or null when they can; under CI, an error instead. */
 export function postgresUnavailable(): string | null {
-  if (!binDir()) return "PostgreSQL server binaries not found under /usr/lib/postgresql (install Debian's postgresql package)";
+  return skipUnlessCi(whyNoPostgres()) || null;
+}
+
+function whyNoPostgres(): string | null {
+  if (!binDir()) {
+    return process.env.POSTGRES_BIN_DIR
+      ? `PostgreSQL server binaries not found under ${process.env.POSTGRES_BIN_DIR} (POSTGRES_BIN_DIR)`
+      : "PostgreSQL server binaries not found under /usr/lib/postgresql (install Debian's postgresql package)";
+  }
   if (process.getuid?.() !== 0) return "starting a throwaway PostgreSQL cluster needs root (to run initdb as the postgres user via runuser)";
-  if (spawnSync("id", ["-u", "postgres"]).status !== 0) return "no postgres system user";
+  if (spawnSync("id", ["-u", "postgres"]).status !== 0) return "no postgres system user, so no PostgreSQL cluster can be started";
   return null;
 }
 

@@ -2,13 +2,13 @@
 // form works without JavaScript, and a recommendation link lands on its section.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
-import { axe, CHROMIUM, describeViolations, launchBrowser, startServer, type Browser, type RunningServer } from "../../../test/support/browser.ts";
+import { mkdirSync } from "node:fs";
+import { axe, chromiumUnavailable, describeViolations, launchBrowser, startServer, type Browser, type RunningServer } from "../../../test/support/browser.ts";
 import { trackerFixture, type TrackerFixture } from "./test-app.ts";
 
 const SHOTS = process.env.QUORUM_SCREENSHOTS;
 
-describe("tracker pages in a browser", { skip: existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}` }, () => {
+describe("tracker pages in a browser", { skip: chromiumUnavailable() }, () => {
   let f: TrackerFixture;
   let server: RunningServer;
   let browser: Browser;

@@ -95,8 +95,7 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, recommendationQuery);
     const asOf = q.asOf ?? today();
     const recs = await listRecommendations(db, asOf, q);
-    const origin = new URL(c.req.url).origin;
-    return c.body(recommendationsCsv(recs, origin), 200, {
+    return c.body(recommendationsCsv(recs, deps.publicUrl ?? ""), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="recommendations-${asOf}.csv"`,
     });
