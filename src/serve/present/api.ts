@@ -104,7 +104,7 @@ export function presentMeetingDetail(m: MeetingDetail) {
       actionBy: r.actionBy,
     })),
     nextMeeting: m.nextMeetingStated ? { date: m.nextMeetingStated.date, time: m.nextMeetingStated.time, venue: m.nextMeetingStated.venue } : null,
-    source: m.sourceDocumentId ? { documentId: m.sourceDocumentId, url: urls.document(m.sourceDocumentId), text: urls.documentText(m.sourceDocumentId) } : null,
+    source: m.source ? { fileName: m.source.fileName, format: m.source.format, url: urls.minutes(m.slug), text: urls.minutesText(m.slug) } : null,
   };
 }
 
