@@ -111,7 +111,11 @@ const SEALED = [
   "Settlement terms for the",
   "Wolstanton Depot Settlement Negotiations",
   "Helen Riley",
+  "by 8 votes for, 3 against",
+  "For 8, against 3, abstaining 1",
 ];
+// the vote on item 35's resolution, as the API would give it
+const SEALED_VOTES = /"for":8,"against":3,"abstain":1/;
 const MEETING = "safe-and-strong-communities-select-committee-2016-12-12";
 
 function leaksIn(pages: Visit[]): string[] {
@@ -121,6 +125,7 @@ function leaksIn(pages: Visit[]): string[] {
     // a search page repeats its own query
     const asked = words(decodeURIComponent(v.url.replace(/\+/g, " ")));
     for (const phrase of SEALED) if (body.includes(words(phrase)) && !asked.includes(words(phrase))) out.push(`${v.url}: "${phrase}"`);
+    if (SEALED_VOTES.test(v.body)) out.push(`${v.url}: item 35's votes`);
   }
   return out;
 }

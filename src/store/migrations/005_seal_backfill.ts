@@ -2,8 +2,10 @@
 // exempt items. Self-contained so that it stays frozen with the migration: a declaration whose item
 // is exempt or whose source span touches exempt text, a recommendation whose span does (or that has
 // none, in a document holding exempt text), the tracked copy of a flagged recommendation, and a
-// work-programme change whose title appears only in an exempt "work programme" item of its meeting.
+// work-programme change that an exempt "work programme" item of its meeting records.
 import type { Kysely } from "kysely";
+import { workProgrammeChanges } from "../../domain/work-programme-changes.ts";
+import { nameKey } from "../rules/slugs.ts";
 
 type Range = [number, number];
 const touches = (s: { start: number; end: number }, ranges: Range[]) => ranges.some(([a, b]) => s.start < b && s.end > a);
@@ -34,15 +36,23 @@ export async function backfillSealed(db: Kysely<any>, yes: number | boolean): Pr
     await db.updateTable("tracked_recommendations").set({ exempt: yes }).where("inquiry_id", "in", inquiries).where("number", "=", r.number).execute();
   }
 
-  const events = await db
-    .selectFrom("work_programme_events")
-    .innerJoin("work_programme_items", "work_programme_items.id", "work_programme_events.item_id")
-    .where("work_programme_events.meeting_id", "is not", null)
-    .select(["work_programme_events.id", "work_programme_events.meeting_id", "work_programme_items.title"])
+  // Changes are read again from each exempt "work programme" item, as trackMeeting reads them, and
+  // the recorded change of the same item, kind and slots from that meeting is sealed.
+  const exemptItems = await db
+    .selectFrom("items")
+    .innerJoin("meetings", "meetings.id", "items.meeting_id")
+    .where("items.exempt", "=", yes)
+    .select(["items.meeting_id", "items.title", "items.text", "meetings.date", "meetings.body_id"])
     .execute();
-  for (const e of events) {
-    const items = await db.selectFrom("items").where("meeting_id", "=", e.meeting_id).select(["title", "text", "exempt"]).execute();
-    const mentions = items.filter((i) => /\bwork\s*programme\b/i.test(i.title) && (i.text ?? "").toLowerCase().includes(String(e.title).toLowerCase()));
-    if (mentions.length && mentions.every((i) => isTrue(i.exempt))) await db.updateTable("work_programme_events").set({ exempt: yes }).where("id", "=", e.id).execute();
+  for (const item of exemptItems) {
+    if (!/\bwork\s*programme\b/i.test(item.title) || !item.text) continue;
+    for (const change of workProgrammeChanges(item.text, item.date)) {
+      const [kind, from, to] = change.kind === "add" ? ["added", null, change.to] : change.kind === "move" ? ["moved", change.from, change.to] : ["removed", change.from, null];
+      const wpItem = db.selectFrom("work_programme_items").where("body_id", "=", item.body_id).where("title_key", "=", nameKey(change.title)).select("id");
+      let q = db.updateTable("work_programme_events").set({ exempt: yes }).where("meeting_id", "=", item.meeting_id).where("item_id", "in", wpItem).where("kind", "=", kind);
+      q = from === null ? q.where("from_slot", "is", null) : q.where("from_slot", "=", from);
+      q = to === null ? q.where("to_slot", "is", null) : q.where("to_slot", "=", to);
+      await q.execute();
+    }
   }
 }
