@@ -8,6 +8,7 @@ import { GOLDEN_DEV, importInto, parsedDb, STAFFS, stopPostgres, type TestDb } f
 import { postgresUnavailable } from "../../test/support/postgres.ts";
 import { calendarWithin, crawl, type Visit } from "../../test/support/crawl.ts";
 import { trackerDb } from "../store/scrutiny/schema.ts";
+import { addRecommendationUpdate } from "../store/scrutiny/recommendations.ts";
 import { createApp } from "./app.ts";
 
 const ITEM_35 = [
@@ -100,6 +101,7 @@ test("draft minutes are on no public surface: the meeting is a 404 and its text 
 const FIXTURES = resolve(import.meta.dirname, "../../test/fixtures/exempt");
 const V1_PUBLIC = join(FIXTURES, "staffs-2016-12-12-v1-item-35-public.txt");
 const V2_EXEMPT = join(FIXTURES, "staffs-2016-12-12-v2-item-35-exempt.txt");
+const V3_WITHDRAWN = join(FIXTURES, "staffs-2016-12-12-v3-item-35-withdrawn.txt");
 const BUCKS = join(GOLDEN_DEV, "bucks-cabinet-2018-04-23.txt");
 const SEALED = [
   ...ITEM_35,
@@ -113,6 +115,7 @@ const SEALED = [
   "Helen Riley",
   "by 8 votes for, 3 against",
   "For 8, against 3, abstaining 1",
+  "Talks with the union have begun",
 ];
 // the vote on item 35's resolution, as the API would give it
 const SEALED_VOTES = /"for":8,"against":3,"abstain":1/;
@@ -202,42 +205,56 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       }
     });
 
-    test("after item 35 is re-imported as exempt, no earlier version of the minutes is public at any URL", async () => {
-      const t = await parsedDb([V1_PUBLIC, BUCKS], dialect);
-      try {
-        // Version 1 published item 35's text: the crawl sees it, so it would see a leak.
-        const before = await crawlAll(t);
-        assert.ok(leaksIn(before.pages).length > 0, "version 1 shows item 35");
+    for (const [name, correction] of [
+      ["re-imported as exempt", V2_EXEMPT],
+      ["re-imported as exempt with its text withdrawn", V3_WITHDRAWN],
+    ] as const) {
+      test(`after item 35 is ${name}, no earlier version of the minutes is public at any URL`, async () => {
+        const t = await parsedDb([V1_PUBLIC, BUCKS], dialect);
+        try {
+          // Version 1 published item 35's text: the crawl sees it, so it would see a leak.
+          const before = await crawlAll(t);
+          assert.ok(leaksIn(before.pages).length > 0, "version 1 shows item 35");
+          // an officer has given a progress update on a recommendation version 1 published
+          const tracked = await trackerDb(t.db)
+            .selectFrom("tracked_recommendations")
+            .innerJoin("inquiries", "inquiries.id", "tracked_recommendations.inquiry_id")
+            .where("inquiries.slug", "like", `${MEETING}%`)
+            .where("tracked_recommendations.number", "=", "1")
+            .select("tracked_recommendations.id")
+            .executeTakeFirstOrThrow();
+          await addRecommendationUpdate(t.db, tracked.id, { date: "2017-01-10", rag: "amber", text: "Talks with the union have begun.", by: null });
 
-        await importInto(t.db, [V2_EXEMPT]);
-        const { app, pages } = await crawlAll(t);
-        assert.deepEqual(leaksIn(pages), []);
-        assert.ok(pages.some((v) => v.url === `/meetings/${MEETING}/minutes`), "the current minutes text was reached");
+          await importInto(t.db, [correction]);
+          const { app, pages } = await crawlAll(t);
+          assert.deepEqual(leaksIn(pages), []);
+          assert.ok(pages.some((v) => v.url === `/meetings/${MEETING}/minutes`), "the current minutes text was reached");
 
-        const ids = (await t.db.selectFrom("source_documents").select("id").execute()).map((d) => d.id);
-        const guesses = [
-          `/meetings/${MEETING}/minutes`,
-          `/meetings/${MEETING}/minutes/text`,
-          `/api/v1/meetings/${MEETING}`,
-          ...[...ids, ...[1, 2, 3, 4, 5]].flatMap((id) => [
-            `/documents/${id}`,
-            `/documents/${id}/text`,
-            `/meetings/${MEETING}/minutes/${id}`,
-            `/meetings/${MEETING}/minutes/${id}/text`,
-            `/api/v1/documents/${id}`,
-          ]),
-        ];
-        const direct: Visit[] = [];
-        for (const url of guesses) {
-          const res = await app.request(url);
-          direct.push({ url, status: res.status, type: res.headers.get("content-type") ?? "", body: await res.text(), from: null });
+          const ids = (await t.db.selectFrom("source_documents").select("id").execute()).map((d) => d.id);
+          const guesses = [
+            `/meetings/${MEETING}/minutes`,
+            `/meetings/${MEETING}/minutes/text`,
+            `/api/v1/meetings/${MEETING}`,
+            ...[...ids, ...[1, 2, 3, 4, 5]].flatMap((id) => [
+              `/documents/${id}`,
+              `/documents/${id}/text`,
+              `/meetings/${MEETING}/minutes/${id}`,
+              `/meetings/${MEETING}/minutes/${id}/text`,
+              `/api/v1/documents/${id}`,
+            ]),
+          ];
+          const direct: Visit[] = [];
+          for (const url of guesses) {
+            const res = await app.request(url);
+            direct.push({ url, status: res.status, type: res.headers.get("content-type") ?? "", body: await res.text(), from: null });
+          }
+          assert.deepEqual(leaksIn(direct), []);
+          assert.equal(direct.find((v) => v.url === `/meetings/${MEETING}/minutes/text`)!.status, 200);
+          assert.deepEqual(direct.filter((v) => v.url.startsWith("/documents/") && v.status !== 404).map((v) => `${v.status} ${v.url}`), []);
+        } finally {
+          await t.close();
         }
-        assert.deepEqual(leaksIn(direct), []);
-        assert.equal(direct.find((v) => v.url === `/meetings/${MEETING}/minutes/text`)!.status, 200);
-        assert.deepEqual(direct.filter((v) => v.url.startsWith("/documents/") && v.status !== 404).map((v) => `${v.status} ${v.url}`), []);
-      } finally {
-        await t.close();
-      }
-    });
+      });
+    }
   });
 }

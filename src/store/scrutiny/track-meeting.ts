@@ -10,13 +10,14 @@ import type { Kysely, Transaction } from "kysely";
 import { actionsFromResolution } from "../../domain/actions.ts";
 import { inquiryDetailsFromText } from "../../domain/inquiry-details.ts";
 import { RECOMMENDATION_RESPONSES, type RecommendationResponse } from "../../domain/minutes.ts";
-import { workProgrammeChanges } from "../../domain/work-programme-changes.ts";
+import { workProgrammeChanges, type WorkProgrammeChange } from "../../domain/work-programme-changes.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import type { Database } from "../schema.ts";
 import { nameKey, slugify } from "../rules/slugs.ts";
 import { trackerDb, type TrackerDatabase } from "./schema.ts";
-import { applyWorkProgrammeChange } from "./work-programme.ts";
+import { applyWorkProgrammeChange, forgetWorkProgrammeChanges } from "./work-programme.ts";
 import { publicSourceText } from "../visibility.ts";
+import { dialectOf } from "../db.ts";
 
 type Tx = Transaction<TrackerDatabase>;
 
@@ -86,13 +87,16 @@ async function track(trx: Tx, meetingId: number): Promise<TrackResult> {
   const inquiry = await trackRecommendations(trx, meeting, items, recommendations);
   const actions = await trackActions(trx, meeting, items, resolutions);
   let wpChanges = 0;
+  const minuted: WorkProgrammeChange[] = [];
   for (const item of items) {
     if (!/\bwork\s*programme\b/i.test(item.title) || !item.text) continue;
     const exempt = item.exempt === true || item.exempt === 1;
     for (const change of workProgrammeChanges(item.text, meeting.date)) {
+      minuted.push(change);
       if (await applyWorkProgrammeChange(trx, meeting.body_id, change, { on: meeting.date, meetingId, exempt })) wpChanges++;
     }
   }
+  await forgetWorkProgrammeChanges(trx, meeting.body_id, meetingId, minuted);
   return { inquiry, actions, workProgrammeChanges: wpChanges };
 }
 
@@ -186,8 +190,15 @@ async function trackRecommendations(
   return { slug, recommendations: seen.size };
 }
 
-/** Recommendations the minutes no longer carry go, unless someone has updated or closed them. */
+/**
+ * Recommendations the minutes no longer carry go, unless someone has updated or closed them; those
+ * stay for officers but are sealed, since nothing public now shows they were public business (a
+ * corrected version may have withdrawn an exempt item's table).
+ */
 async function dropUntouchedRecommendations(trx: Tx, inquiryId: number, keep: string[]): Promise<void> {
+  let sealed = trx.updateTable("tracked_recommendations").set({ exempt: dialectOf(trx) === "postgres" ? true : 1 }).where("inquiry_id", "=", inquiryId);
+  if (keep.length) sealed = sealed.where("number", "not in", keep);
+  await sealed.execute();
   let q = trx
     .deleteFrom("tracked_recommendations")
     .where("inquiry_id", "=", inquiryId)

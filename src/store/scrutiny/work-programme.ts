@@ -68,12 +68,7 @@ export async function applyWorkProgrammeChange(
       .returning("id")
       .executeTakeFirstOrThrow();
   }
-  const event =
-    change.kind === "add"
-      ? { kind: "added", from_slot: null, to_slot: change.to, note: null }
-      : change.kind === "move"
-        ? { kind: "moved", from_slot: change.from, to_slot: change.to, note: null }
-        : { kind: "removed", from_slot: change.from, to_slot: null, note: change.note };
+  const event = eventOf(change);
   const events = await eventsOf(t, item.id);
   const exempt = Boolean(at.exempt);
   const same = events.find(
@@ -90,6 +85,41 @@ export async function applyWorkProgrammeChange(
   await restate(t, item.id);
   return true;
 }
+
+/**
+ * After a meeting's minutes are tracked again, removes the changes recorded from that meeting that
+ * its minutes no longer carry (a corrected version may have withdrawn an exempt item's text), and an
+ * item left with no changes at all, which only those minutes had named.
+ */
+export async function forgetWorkProgrammeChanges(db: AnyDb, bodyId: number, meetingId: number, keep: WorkProgrammeChange[]): Promise<void> {
+  const t = tdb(db);
+  const recorded = await t
+    .selectFrom("work_programme_events")
+    .innerJoin("work_programme_items", "work_programme_items.id", "work_programme_events.item_id")
+    .where("work_programme_events.meeting_id", "=", meetingId)
+    .where("work_programme_items.body_id", "=", bodyId)
+    .select(["work_programme_events.id", "work_programme_events.item_id", "work_programme_events.kind", "work_programme_events.from_slot", "work_programme_events.to_slot", "work_programme_items.title_key"])
+    .execute();
+  const kept = new Set(keep.map((c) => eventKey(nameKey(c.title), eventOf(c))));
+  const stale = recorded.filter((e) => !kept.has(eventKey(e.title_key, e)));
+  if (!stale.length) return;
+  await t.deleteFrom("work_programme_events").where("id", "in", stale.map((e) => e.id)).execute();
+  for (const itemId of new Set(stale.map((e) => e.item_id))) {
+    const left = await eventsOf(t, itemId);
+    if (!left.length) await t.deleteFrom("work_programme_items").where("id", "=", itemId).execute();
+    else await restate(t, itemId);
+  }
+}
+
+function eventOf(change: WorkProgrammeChange): { kind: string; from_slot: string | null; to_slot: string | null; note: string | null } {
+  return change.kind === "add"
+    ? { kind: "added", from_slot: null, to_slot: change.to, note: null }
+    : change.kind === "move"
+      ? { kind: "moved", from_slot: change.from, to_slot: change.to, note: null }
+      : { kind: "removed", from_slot: change.from, to_slot: null, note: change.note };
+}
+
+const eventKey = (titleKey: string, e: { kind: string; from_slot: string | null; to_slot: string | null }) => JSON.stringify([titleKey, e.kind, e.from_slot, e.to_slot]);
 
 /** The flag in the dialect's own form: PostgreSQL boolean, SQLite 0/1. */
 function sealFlag(db: AnyDb, v: boolean): number | boolean {
