@@ -73,8 +73,9 @@ function presentItem(meetingSlug: string, i: ItemView) {
     exempt: i.exempt,
     exemptParagraphs: i.exemptParagraphs,
     exemptNotice: i.exemptNotice,
-    text: i.exempt ? null : i.text,
-    resolutions: i.exempt ? [] : i.resolutions.map((r) => presentResolution(meetingSlug, r)),
+    // already withheld for an exempt item by the visibility rule (publicItem) the read applied
+    text: i.text,
+    resolutions: i.resolutions.map((r) => presentResolution(meetingSlug, r)),
     url: urls.item(meetingSlug, i.slug),
   };
 }

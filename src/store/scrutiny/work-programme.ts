@@ -217,8 +217,8 @@ export async function listWorkProgramme(db: AnyDb, opts: ListWorkProgrammeOption
   let views: (WorkProgrammeEntryView & { item: WorkProgrammeItem })[] = shown.map((r) => {
     const history = (byItem.get(r.id) ?? []).map((e) => {
       const event = toEvent(e);
-      // A link to the minutes only when those minutes are public.
-      const meeting = e.meeting_slug && e.meeting_date && e.minutes_status !== "draft" ? { slug: e.meeting_slug, date: e.meeting_date } : null;
+      // only changes from public minutes are here, so their meeting may be linked
+      const meeting = e.meeting_slug && e.meeting_date ? { slug: e.meeting_slug, date: e.meeting_date } : null;
       return { kind: event.kind, on: event.on, description: describeEvent(event), note: event.note ?? null, meeting, event };
     });
     // Where some changes are left out, the item stands where the public ones put it.
