@@ -37,7 +37,7 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
   }
   const declarations = parseDeclarations(ctx, items);
   const exempt = detectExempt(ctx, items);
-  const recommendations = parseRecommendations(ctx, items);
+  const recommendations = parseRecommendations(ctx, items, exempt);
   const endTime = parseEndTime(ctx, items);
   const nextMeeting = parseNextMeeting(ctx, items, header.date?.value ?? null);
 

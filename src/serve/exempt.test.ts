@@ -1,10 +1,14 @@
 // Exempt business must appear nowhere public. After importing the Staffordshire minutes through
 // the parser, a crawl of every public page and API route reachable by links (plus searches for
 // the exempt item's own words) finds none of item 35's minutes text or resolution.
-import { after, before, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { parsedDb, STAFFS, type TestDb } from "../../test/support/portal-db.ts";
-import { calendarWithin, crawl } from "../../test/support/crawl.ts";
+import { join, resolve } from "node:path";
+import { GOLDEN_DEV, importInto, parsedDb, STAFFS, stopPostgres, type TestDb } from "../../test/support/portal-db.ts";
+import { postgresUnavailable } from "../../test/support/postgres.ts";
+import { calendarWithin, crawl, type Visit } from "../../test/support/crawl.ts";
+import { trackerDb } from "../store/scrutiny/schema.ts";
+import { addRecommendationUpdate } from "../store/scrutiny/recommendations.ts";
 import { createApp } from "./app.ts";
 
 const ITEM_35 = [
@@ -52,7 +56,7 @@ test("no public page, API route or search result holds the text of exempt item 3
   // the exempt one and the exempt item's public title.
   const meeting = pages.find((v) => /^\/meetings\/[^?#]+$/.test(v.url));
   assert.ok(meeting, "the meeting page was reached");
-  assert.ok(pages.some((v) => /^\/documents\/\d+$/.test(v.url)), "the source document was reached");
+  assert.ok(pages.some((v) => /^\/meetings\/[^/?#]+\/minutes$/.test(v.url)), "the source document was reached");
   assert.ok(pages.some((v) => /^\/api\/v1\/meetings\/[^?]+$/.test(v.url)), "the API meeting was reached");
   const all = pages.map((v) => words(v.body)).join(" ");
   assert.ok(all.includes(words("the public be excluded from the meeting for the following items")), "item 34's text is public");
@@ -89,3 +93,168 @@ test("draft minutes are on no public surface: the meeting is a 404 and its text 
   const published = await (await app.request(`/meetings/${slug}`)).text();
   assert.ok(words(published).includes(phrase), "the phrase is on the page once the minutes are published");
 });
+
+// Everything parsed from an exempt item is sealed with it: the declaration of interest, the
+// recommendation/response table and the work-programme changes in item 35 of this copy of the
+// Staffordshire minutes, and every earlier version of the document. Each exempt phrase names
+// "Wolstanton", which the public parts of the portal never do.
+const FIXTURES = resolve(import.meta.dirname, "../../test/fixtures/exempt");
+const V1_PUBLIC = join(FIXTURES, "staffs-2016-12-12-v1-item-35-public.txt");
+const V2_EXEMPT = join(FIXTURES, "staffs-2016-12-12-v2-item-35-exempt.txt");
+const V3_WITHDRAWN = join(FIXTURES, "staffs-2016-12-12-v3-item-35-withdrawn.txt");
+const BUCKS = join(GOLDEN_DEV, "bucks-cabinet-2018-04-23.txt");
+const SEALED = [
+  ...ITEM_35,
+  "Wolstanton",
+  "relative of the employee concerned",
+  "settlement figure be renegotiated",
+  "reopen the Wolstanton settlement talks",
+  "disciplinary panel",
+  "Settlement terms for the",
+  "Wolstanton Depot Settlement Negotiations",
+  "Helen Riley",
+  "by 8 votes for, 3 against",
+  "For 8, against 3, abstaining 1",
+  "Talks with the union have begun",
+];
+// the vote on item 35's resolution, as the API would give it
+const SEALED_VOTES = /"for":8,"against":3,"abstain":1/;
+const MEETING = "safe-and-strong-communities-select-committee-2016-12-12";
+
+function leaksIn(pages: Visit[]): string[] {
+  const out: string[] = [];
+  for (const v of pages) {
+    const body = words(v.body);
+    // a search page repeats its own query
+    const asked = words(decodeURIComponent(v.url.replace(/\+/g, " ")));
+    for (const phrase of SEALED) if (body.includes(words(phrase)) && !asked.includes(words(phrase))) out.push(`${v.url}: "${phrase}"`);
+    if (SEALED_VOTES.test(v.body)) out.push(`${v.url}: item 35's votes`);
+  }
+  return out;
+}
+
+async function crawlAll(t: TestDb) {
+  const app = createApp({ db: t.db });
+  const body = (await t.db.selectFrom("bodies").select("slug").where("slug", "like", "%safe-and-strong%").executeTakeFirstOrThrow()).slug;
+  const starts = [
+    "/",
+    "/api/v1",
+    "/recommendations",
+    "/recommendations.csv",
+    "/api/v1/recommendations",
+    "/work-programme",
+    `/committees/${body}/work-programme`,
+    "/api/v1/work-programme",
+    `/api/v1/work-programme?body=${body}`,
+    "/actions",
+    "/api/v1/actions",
+    `/meetings/${MEETING}/actions`,
+    "/search?q=Wolstanton",
+    "/api/v1/search?q=Wolstanton",
+    "/search?q=settlement",
+    "/search?q=disciplinary+panel",
+    "/decisions?q=Wolstanton",
+    "/api/v1/decisions?q=Wolstanton",
+  ];
+  const visits = await crawl(app, starts, { follow: calendarWithin("2016-12", "2018-04") });
+  return { app, body, pages: [...visits.values()] };
+}
+
+for (const dialect of ["sqlite", "postgres"] as const) {
+  const skip = dialect === "postgres" ? postgresUnavailable() ?? false : false;
+  describe(`exempt item 35 with a declaration, a response table and work-programme changes, on ${dialect}`, { skip }, () => {
+    after(() => stopPostgres());
+
+    test("nothing parsed from the exempt item reaches a page, the API, the CSV or search; the public parts do", async () => {
+      const t = await parsedDb([V2_EXEMPT, BUCKS], dialect);
+      try {
+        const { app, body, pages } = await crawlAll(t);
+        assert.deepEqual(pages.filter((v) => v.status !== 200).map((v) => `${v.status} ${v.url}`), []);
+        assert.deepEqual(leaksIn(pages), []);
+
+        // The crawl reached every surface, and each shows the public parts.
+        const at = (url: string) => {
+          const v = pages.find((p) => p.url === url);
+          assert.ok(v, `${url} was reached`);
+          return words(v.body);
+        };
+        assert.ok(at(`/meetings/${MEETING}`).includes("foster carer"), "item 28's declaration is on the meeting page");
+        assert.ok(at(`/api/v1/meetings/${MEETING}`).includes("foster carer"), "item 28's declaration is in the API");
+        assert.ok(at(`/meetings/${MEETING}`).includes(words("Confidential HR Matter and Work Programme Review")), "item 35's title is public");
+        assert.ok(at(`/meetings/${MEETING}/minutes`).includes(words("That the minutes of the Safe and Strong Communities Select Committee")), "the minutes text is public");
+        for (const url of ["/recommendations", "/recommendations.csv", "/api/v1/recommendations"]) {
+          assert.ok(at(url).includes(words("prepares a statement on anti-slavery")), `${url} lists the Bucks recommendations`);
+        }
+        for (const url of ["/work-programme", `/committees/${body}/work-programme`, "/api/v1/work-programme"]) {
+          assert.ok(at(url).includes("serious case reviews"), `${url} lists item 33's changes`);
+        }
+        // item 35 moved "Missing persons"; the public programme knows only item 33's addition
+        const wp = JSON.parse(pages.find((p) => p.url === "/api/v1/work-programme")!.body);
+        const missing = wp.data.filter((e: { title: string }) => /missing persons/i.test(e.title));
+        assert.equal(missing.length, 1);
+        assert.equal(missing[0].history.length, 1, JSON.stringify(missing[0].history));
+
+        // The exempt inquiry has no public page, even asked for by its slug.
+        const inquiries = await trackerDb(t.db).selectFrom("inquiries").select("slug").execute();
+        const sealed = inquiries.filter((i) => i.slug.startsWith(MEETING));
+        assert.equal(sealed.length, 1, "the exempt table is tracked for officers");
+        assert.equal((await app.request(`/recommendations/${sealed[0].slug}`)).status, 404);
+        assert.equal((await app.request(`/api/v1/inquiries/${sealed[0].slug}`)).status, 404);
+      } finally {
+        await t.close();
+      }
+    });
+
+    for (const [name, correction] of [
+      ["re-imported as exempt", V2_EXEMPT],
+      ["re-imported as exempt with its text withdrawn", V3_WITHDRAWN],
+    ] as const) {
+      test(`after item 35 is ${name}, no earlier version of the minutes is public at any URL`, async () => {
+        const t = await parsedDb([V1_PUBLIC, BUCKS], dialect);
+        try {
+          // Version 1 published item 35's text: the crawl sees it, so it would see a leak.
+          const before = await crawlAll(t);
+          assert.ok(leaksIn(before.pages).length > 0, "version 1 shows item 35");
+          // an officer has given a progress update on a recommendation version 1 published
+          const tracked = await trackerDb(t.db)
+            .selectFrom("tracked_recommendations")
+            .innerJoin("inquiries", "inquiries.id", "tracked_recommendations.inquiry_id")
+            .where("inquiries.slug", "like", `${MEETING}%`)
+            .where("tracked_recommendations.number", "=", "1")
+            .select("tracked_recommendations.id")
+            .executeTakeFirstOrThrow();
+          await addRecommendationUpdate(t.db, tracked.id, { date: "2017-01-10", rag: "amber", text: "Talks with the union have begun.", by: null });
+
+          await importInto(t.db, [correction]);
+          const { app, pages } = await crawlAll(t);
+          assert.deepEqual(leaksIn(pages), []);
+          assert.ok(pages.some((v) => v.url === `/meetings/${MEETING}/minutes`), "the current minutes text was reached");
+
+          const ids = (await t.db.selectFrom("source_documents").select("id").execute()).map((d) => d.id);
+          const guesses = [
+            `/meetings/${MEETING}/minutes`,
+            `/meetings/${MEETING}/minutes/text`,
+            `/api/v1/meetings/${MEETING}`,
+            ...[...ids, ...[1, 2, 3, 4, 5]].flatMap((id) => [
+              `/documents/${id}`,
+              `/documents/${id}/text`,
+              `/meetings/${MEETING}/minutes/${id}`,
+              `/meetings/${MEETING}/minutes/${id}/text`,
+              `/api/v1/documents/${id}`,
+            ]),
+          ];
+          const direct: Visit[] = [];
+          for (const url of guesses) {
+            const res = await app.request(url);
+            direct.push({ url, status: res.status, type: res.headers.get("content-type") ?? "", body: await res.text(), from: null });
+          }
+          assert.deepEqual(leaksIn(direct), []);
+          assert.equal(direct.find((v) => v.url === `/meetings/${MEETING}/minutes/text`)!.status, 200);
+          assert.deepEqual(direct.filter((v) => v.url.startsWith("/documents/") && v.status !== 404).map((v) => `${v.status} ${v.url}`), []);
+        } finally {
+          await t.close();
+        }
+      });
+    }
+  });
+}

@@ -90,7 +90,7 @@ describe("pages", () => {
     const items = [...html.matchAll(/<article class="qm-item[^"]*" id="item-([^"]+)"/g)].map((m) => m[1]);
     assert.equal(items.length, 11);
     has(html, /<div class="qm-decision" id="decision-[^"]+">/);
-    has(html, /href="\/documents\/\d+#L\d+"/, "values link to their line in the source text");
+    has(html, /href="\/meetings\/[^"\/]+\/minutes#L\d+"/, "values link to their line in the source text");
   });
 
   test("an exempt item shows only its title and the paragraphs it is exempt under", async () => {
@@ -193,6 +193,7 @@ describe("pages", () => {
 
   test("the source document shows line anchors and withholds exempt text; the download is plain text", async () => {
     const meeting = await api(`/api/v1/meetings/${STAFFS}`);
+    assert.equal(meeting.source.url, `/meetings/${STAFFS}/minutes`, "the minutes text lives under the meeting's own URL");
     const html = await page(meeting.source.url);
     has(html, /<li id="L1">/);
     has(html, /<li id="L128">/);
@@ -204,8 +205,11 @@ describe("pages", () => {
     const body = await res.text();
     has(body, /Modern Slavery/);
     for (const phrase of ITEM_35_TEXT) assert.ok(!body.includes(phrase));
-    await page("/documents/999999", 404);
-    await page("/documents/abc", 400);
+    // sequential document ids are no public address
+    await page("/documents/1", 404);
+    await page("/documents/1/text", 404);
+    await page("/meetings/no-such-meeting/minutes", 404);
+    await page("/meetings/no-such-meeting/minutes/text", 404);
   });
 });
 

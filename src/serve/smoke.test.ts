@@ -37,8 +37,8 @@ test("every page, API route and internal link answers 200", async () => {
   assert.equal(count(/^\/api\/v1\/meetings\/[^?]+$/), 7, "every meeting was reached in the API");
   assert.ok(count(/^\/people\/[^?]+$/) > 50, "person pages were reached");
   assert.ok(count(/^\/api\/v1\/people\/[^?]+$/) > 50, "people were reached in the API");
-  assert.ok(count(/^\/documents\/\d+$/) >= 7, "source documents were reached");
-  assert.ok(count(/^\/documents\/\d+\/text$/) >= 7, "source downloads were reached");
+  assert.equal(count(/^\/meetings\/[^/?]+\/minutes$/), 7, "every meeting's minutes text was reached");
+  assert.equal(count(/^\/meetings\/[^/?]+\/minutes\/text$/), 7, "every meeting's minutes download was reached");
   assert.ok(count(/^\/calendar\/\d{4}-\d{2}$/) > 12, "calendar months were reached");
   assert.ok(count(/^\/search\?/) > 5, "search facets and pages were reached");
   assert.ok(count(/^\/assets\//) >= 4, "stylesheets and scripts were reached");

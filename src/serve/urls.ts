@@ -15,9 +15,10 @@ export const urls = {
   decisions: () => "/decisions",
   search: (q?: string) => (q ? `/search?q=${e(q)}` : "/search"),
   calendar: (year?: number, month?: number) => (year && month ? `/calendar/${year}-${String(month).padStart(2, "0")}` : "/calendar"),
-  document: (id: number) => `/documents/${id}`,
-  documentLine: (id: number, line: number) => `/documents/${id}#L${line}`,
-  documentText: (id: number) => `/documents/${id}/text`,
+  /** the meeting's current minutes text, exempt text withheld; earlier versions have no public URL */
+  minutes: (meetingSlug: string) => `/meetings/${e(meetingSlug)}/minutes`,
+  minutesLine: (meetingSlug: string, line: number) => `/meetings/${e(meetingSlug)}/minutes#L${line}`,
+  minutesText: (meetingSlug: string) => `/meetings/${e(meetingSlug)}/minutes/text`,
   data: () => "/data",
   api: {
     meetings: () => "/api/v1/meetings",

@@ -15,6 +15,7 @@ import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
 import { meetingEntries, reindexPeople, writeMeetingEntries } from "./search.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
+import { isSealed } from "./visibility.ts";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
 
@@ -291,13 +292,14 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
     }
   }
 
-  // Declarations of interest, when the parser gives them.
+  // Declarations of interest, when the parser gives them; one made in (or about) an exempt item is sealed with it.
   const declarations = (record as { declarations?: unknown }).declarations;
   if (Array.isArray(declarations)) {
     for (const [i, d] of declarations.entries()) {
       const dec = d as { name?: string; item?: string | null; interest?: string | null; kind?: string | null; description?: string | null; text?: string | null };
       if (!dec?.name) continue;
       const itemIndex = dec.item ? record.items.findIndex((it) => it.number === dec.item) : -1;
+      const exempt = isSealed({ itemExempt: record.items[itemIndex]?.exempt, span: prov[`declarations/${i}`] }, exemptRanges);
       const row = await trx
         .insertInto("declarations")
         .values({
@@ -308,6 +310,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
           person_id: await people.resolve(dec.name, "member", false),
           interest: dec.interest ?? dec.kind ?? null,
           description: dec.description ?? dec.text ?? null,
+          exempt: flag(exempt),
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -315,6 +318,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
     }
   }
 
+  // A recommendation/response table read from an exempt item is sealed with it.
   for (const [i, r] of record.recommendations.entries()) {
     const row = await trx
       .insertInto("recommendations")
@@ -328,6 +332,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
         responsible_member: r.responsibleMember,
         responsible_officer: r.responsibleOfficer,
         action_by: r.actionBy,
+        exempt: flag(isSealed({ span: prov[`recommendations/${i}`] }, exemptRanges)),
       })
       .returning("id")
       .executeTakeFirstOrThrow();

@@ -5,6 +5,8 @@ import type { ColumnType, Generated } from "kysely";
 
 type Flag = ColumnType<number | boolean, number | boolean, number | boolean>;
 type Stamp = ColumnType<string, string | undefined, string>;
+/** Sealed with exempt business (migration 005); defaults to public when not given. */
+export type SealFlag = ColumnType<number | boolean, number | boolean | undefined, number | boolean>;
 
 export const BODY_KINDS = [
   "committee",
@@ -151,6 +153,8 @@ export interface DeclarationsTable {
   person_id: number | null;
   interest: string | null;
   description: string | null;
+  /** parsed from an exempt item (or from exempt text): never public */
+  exempt: SealFlag;
 }
 
 export interface RecommendationsTable {
@@ -164,6 +168,8 @@ export interface RecommendationsTable {
   responsible_member: string | null;
   responsible_officer: string | null;
   action_by: string | null;
+  /** read from a table in an exempt item: never public */
+  exempt: SealFlag;
 }
 
 export interface SourceDocumentsTable {

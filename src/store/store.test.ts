@@ -18,7 +18,7 @@ import {
   getMeetingProvenance,
   getPerson,
   getProvenance,
-  getSourceDocument,
+  getMeetingSource,
   listAuthorities,
   listBodies,
   listDecisions,
@@ -144,8 +144,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       const withText = m.items.filter((i) => i.text);
       assert.ok(withText.length >= 9, `items with text: ${withText.length}`);
       assert.match(m.items.find((i) => i.title.includes("Modern Slavery"))!.text!, /Modern Slavery/);
-      assert.equal(m.sourceDocuments.length, 1);
-      assert.equal(m.sourceDocuments[0].current, true);
+      assert.equal(m.source?.fileName, "bucks-cabinet-2018-04-23.txt");
       assert.equal(await getMeeting(db, "no-such-meeting"), null);
 
       const body = await getBody(db, "buckinghamshire-county-council-cabinet");
@@ -191,13 +190,14 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.equal((await search(db, `"Confidential HR Matter"`)).total, 1);
       assert.equal((await listDecisions(db, { q: "communication timings" })).total, 0);
 
-      const doc = await getSourceDocument(db, m.sourceDocumentId!);
+      const doc = await getMeetingSource(db, STAFFS);
       assert.ok(doc);
+      const docId = (await db.selectFrom("meetings").where("slug", "=", STAFFS).select("source_document_id").executeTakeFirstOrThrow()).source_document_id!;
       assert.ok(!doc.text.includes("communication timings"));
       assert.ok(doc.text.includes(WITHHELD));
       assert.ok(doc.text.includes("35. Confidential HR Matter"));
       // the officers' copy is intact
-      const stored = await db.selectFrom("source_documents").where("id", "=", m.sourceDocumentId!).select("text").executeTakeFirstOrThrow();
+      const stored = await db.selectFrom("source_documents").where("id", "=", docId).select("text").executeTakeFirstOrThrow();
       assert.ok(stored.text.includes("communication timings"));
 
       const r = await db
@@ -208,7 +208,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         .where("items.number", "=", "35")
         .select("resolutions.id")
         .executeTakeFirstOrThrow();
-      await db.insertInto("provenance").values({ entity: "resolution", entity_id: r.id, field: "text", source_document_id: m.sourceDocumentId!, line: 1, end_line: null, start: stored.text.indexOf("That the briefing"), end: stored.text.indexOf("That the briefing") + 40, implied: dialect === "postgres" ? false : 0 }).execute();
+      await db.insertInto("provenance").values({ entity: "resolution", entity_id: r.id, field: "text", source_document_id: docId, line: 1, end_line: null, start: stored.text.indexOf("That the briefing"), end: stored.text.indexOf("That the briefing") + 40, implied: dialect === "postgres" ? false : 0 }).execute();
       assert.deepEqual(await getProvenance(db, "resolution", r.id), []);
       assert.ok((await getMeetingProvenance(db, STAFFS)).every((p) => !p.excerpt.includes("briefing")));
       await db.deleteFrom("provenance").where("entity", "=", "resolution").where("entity_id", "=", r.id).execute();
@@ -274,10 +274,11 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.equal(m.id, before.id);
       assert.equal(m.items.length, 10);
       assert.equal(m.items.find((i) => i.number === "9")!.title, "Modern Slavery Inquiry (corrected)");
-      assert.deepEqual(m.sourceDocuments.map((s) => [s.fileName, s.current]), [["bucks-cabinet-2018-04-23-v2.txt", true], ["bucks-cabinet-2018-04-23.txt", false]]);
-      assert.notEqual(m.sourceDocumentId, before.sourceDocumentId);
-      const old = await getSourceDocument(db, before.sourceDocumentId!);
-      assert.ok(old && !old.current);
+      // the meeting shows only the corrected document; the first is kept for officers, not published
+      assert.equal(m.source?.fileName, "bucks-cabinet-2018-04-23-v2.txt");
+      assert.equal((await getMeetingSource(db, BUCKS))?.text.includes("Correction: the title of item 9"), true);
+      const kept = await db.selectFrom("source_documents").where("file_name", "in", ["bucks-cabinet-2018-04-23.txt", "bucks-cabinet-2018-04-23-v2.txt"]).select("file_name").execute();
+      assert.equal(kept.length, 2);
       assert.equal(await count("meetings"), 7);
       assert.equal((await search(db, `"Modern Slavery Inquiry corrected"`)).total, 2, "the item and its decision");
       // and the same corrected file again is unchanged
@@ -354,12 +355,11 @@ for (const dialect of ["sqlite", "postgres"] as const) {
     test("draft minutes are hidden from every public read", async () => {
       const m = await getMeeting(db, STAFFS);
       assert.ok(m);
-      const docId = m.sourceDocumentId!;
       await db.updateTable("meetings").set({ minutes_status: "draft" }).where("slug", "=", STAFFS).execute();
       try {
         assert.equal(await getMeeting(db, STAFFS), null);
         assert.ok(!(await listMeetings(db, { limit: 100 })).data.some((x) => x.slug === STAFFS));
-        assert.equal(await getSourceDocument(db, docId), null);
+        assert.equal(await getMeetingSource(db, STAFFS), null);
         assert.equal((await search(db, `"Transforming Care Partnerships"`)).total, 0);
         assert.equal((await listDecisions(db, { body: "safe-and-strong-communities-select-committee" })).total, 0);
         assert.deepEqual(await getMeetingProvenance(db, STAFFS), []);

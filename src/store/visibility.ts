@@ -1,6 +1,11 @@
 // The one public-visibility rule. Every read for a public surface (pages, API, search, feeds,
 // exports) goes through `publicView` (records) or `publicMeetingsOnly` (queries); search entries are
 // written through `publicSearchContent`, so exempt or draft text can never reach the index.
+//
+// Everything parsed out of an exempt item (its resolutions and their votes, declarations of
+// interest, recommendation/response tables, work-programme changes, actions) is sealed with it: it
+// is stored marked `exempt` (or linked to its exempt item) when it is written — `isSealed` decides —
+// and shown only where `isFromPublicBusiness` / `publicBusinessOnly` allow it.
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Database } from "./schema.ts";
 
@@ -37,15 +42,52 @@ export function exemptNotice(paragraphs: string | null): string {
   return `Exempt under paragraph${many ? "s" : ""} ${paragraphs} of Schedule 12A to the Local Government Act 1972.`;
 }
 
-/** Whether a resolution may be shown: its item must not be exempt and its meeting must be public. */
-export function isResolutionPublic(r: { itemExempt: boolean; minutesStatus: string }): boolean {
-  return !r.itemExempt && isMeetingPublic(r);
+/** A stored flag as either dialect returns it (SQLite 0/1, PostgreSQL boolean). */
+type StoredFlag = boolean | number;
+
+export interface BusinessSubject {
+  /** sealed when written: parsed from an exempt item */
+  exempt: StoredFlag;
+  /** the minutes status of the meeting it was parsed from; null when not from minutes (entered by hand) */
+  minutesStatus: string | null;
+}
+
+/**
+ * Whether something parsed from minutes (a declaration, a recommendation and its response, a
+ * work-programme change, an action) may be shown: not sealed as exempt, and from public minutes.
+ */
+export function isFromPublicBusiness(r: BusinessSubject): boolean {
+  return !(r.exempt === true || r.exempt === 1) && (r.minutesStatus === null || isMeetingPublic({ minutesStatus: r.minutesStatus }));
+}
+
+/**
+ * SQL form of isFromPublicBusiness: `exempt` names the record's flag column, `minutesStatus` its
+ * meeting's minutes_status (from a left join, so null means not from minutes).
+ */
+export function publicBusinessOnly(exempt: string, minutesStatus: string) {
+  return sql<boolean>`(NOT ${sql.ref(exempt)} AND (${sql.ref(minutesStatus)} IS NULL OR ${sql.ref(minutesStatus)} != 'draft'))`;
+}
+
+/**
+ * Whether something parsed from a document is sealed with exempt business: it belongs to an exempt
+ * item, or its source span touches exempt text. Without a span it is sealed whenever the document
+ * holds any exempt text, since nothing shows it lies outside.
+ */
+export function isSealed(from: { itemExempt?: boolean; span?: { start: number; end: number } | null }, exemptRanges: [number, number][]): boolean {
+  if (from.itemExempt) return true;
+  if (!from.span) return exemptRanges.length > 0;
+  return !isSpanPublic(from.span, exemptRanges);
+}
+
+/** Whether a resolution (its text, outcome and votes) may be shown: its item must not be exempt and its meeting must be public. */
+export function isResolutionPublic(r: { itemExempt: boolean; minutesStatus: string | null }): boolean {
+  return isFromPublicBusiness({ exempt: r.itemExempt, minutesStatus: r.minutesStatus });
 }
 
 /** SQL form of isResolutionPublic for a query that has `items` and `meetings` in scope. */
-export function publicResolutionsOnly(eb: ExpressionBuilder<Database, "items" | "meetings">) {
+export function publicResolutionsOnly(_eb?: ExpressionBuilder<Database, "items" | "meetings">) {
   // `NOT exempt` reads the same on SQLite (0/1) and PostgreSQL (boolean).
-  return eb.and([eb("meetings.minutes_status", "!=", "draft"), sql<boolean>`NOT ${eb.ref("items.exempt")}`]);
+  return publicBusinessOnly("items.exempt", "meetings.minutes_status");
 }
 
 export interface SearchContent {

@@ -84,9 +84,9 @@ describe("journeys", { skip }, () => {
     await go(`/meetings/${BUCKS}`);
     const link = page.locator("dd", { hasText: "Mezzanine Rooms" }).getByRole("link");
     const href = await link.getAttribute("href");
-    assert.match(href ?? "", /^\/documents\/\d+#L\d+$/);
+    assert.match(href ?? "", new RegExp(`^/meetings/${BUCKS}/minutes#L\\d+$`));
     await link.click();
-    await page.waitForURL(/\/documents\/\d+#L\d+$/);
+    await page.waitForURL(new RegExp(`/meetings/${BUCKS}/minutes#L\\d+$`));
     const line = page.locator(new URL(page.url()).hash);
     assert.match(await line.innerText(), /Mezzanine Rooms 1 & 2/i);
   });

@@ -3,7 +3,8 @@
 // goldenDb(): the documents of test/golden/dev stored with their hand-checked .expected.json
 // records (so attendance, people and decisions do not move while the parser improves), with the
 // parser's source spans kept wherever they point at the same item or attendee.
-// parsedDb(paths): documents imported exactly as `quorum import` would, through the parser.
+// parsedDb(paths): documents imported exactly as `quorum import` would, through the parser, on
+// SQLite or (parsedDb(paths, "postgres")) on a throwaway PostgreSQL cluster shared by the file's tests.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -13,6 +14,7 @@ import { parseMinutes, PARSER_VERSION } from "../../src/parse/minutes.ts";
 import { openStore, type Db } from "../../src/store/db.ts";
 import { importMinutes } from "../../src/store/import.ts";
 import { importDocuments } from "../../src/cli/start.ts";
+import { startPostgres, type PostgresCluster } from "./postgres.ts";
 
 export const GOLDEN_DEV = resolve(import.meta.dirname, "../golden/dev");
 export const STAFFS = join(GOLDEN_DEV, "staffs-safe-strong-2016-12-12.txt");
@@ -75,9 +77,32 @@ export async function goldenDb(): Promise<TestDb> {
   return { db, close: closer(db, dir) };
 }
 
-export async function parsedDb(paths: string[]): Promise<TestDb> {
-  const { db, dir } = await tempDb();
+export type Dialect = "sqlite" | "postgres";
+
+let cluster: Promise<PostgresCluster> | null = null;
+
+/** Stops the PostgreSQL cluster parsedDb started, if any (call once in the test file's `after`). */
+export async function stopPostgres(): Promise<void> {
+  if (cluster) await (await cluster).stop();
+  cluster = null;
+}
+
+export async function parsedDb(paths: string[], dialect: Dialect = "sqlite"): Promise<TestDb> {
+  let t: TestDb;
+  if (dialect === "sqlite") {
+    const { db, dir } = await tempDb();
+    t = { db, close: closer(db, dir) };
+  } else {
+    cluster ??= startPostgres();
+    const db = await openStore(await (await cluster).createDatabase());
+    t = { db, close: () => db.destroy() };
+  }
+  await importInto(t.db, paths);
+  return t;
+}
+
+/** Imports documents into an open store, in the order given, as `quorum import` would. */
+export async function importInto(db: Db, paths: string[]): Promise<void> {
   const summary = await importDocuments(db, paths);
   if (!summary.imported) throw new Error(`nothing imported from ${paths.join(", ")}: ${summary.failed.map((f) => f.reason).join("; ")}`);
-  return { db, close: closer(db, dir) };
 }

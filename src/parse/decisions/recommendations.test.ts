@@ -84,6 +84,33 @@ test("a short Recommendation / Agreed table merges with the full one by number",
   assert.equal(recs[1].text, "That training is given. The strategy should: Identify who should be trained.");
 });
 
+test("a table in an exempt item never merges with a public one: each keeps its own rows and lines", () => {
+  const text = [
+    "1. Select Committee Inquiry", //
+    "Recommendation\tAgreed Yes/No\tResponse",
+    "That the Council acts.\tYes\tIt will.",
+    "2. Confidential Matter",
+    "Recommendation\tAgreed Yes/No\tResponse\tResponsible Officer\tAction by date",
+    "That the depot settlement be renegotiated.\tYes\tTalks reopen.\tA Person\tMarch 2017",
+  ].join("\n");
+  const ctx = ctxOf(text);
+  const item = (n: number, start: number, end: number) => ({
+    number: ctx.located(String(n), start),
+    title: ctx.located(ctx.lines[start].text, start),
+    start,
+    bodyStart: start + 1,
+    end,
+  });
+  const items = [item(1, 0, 3), item(2, 3, 6)];
+  const recs = parseRecommendations(ctx, items, [null, { paragraphs: null }]);
+  assert.deepEqual(recs.map((r) => [r.value.number, r.value.text, r.value.responsibleOfficer, r.value.actionBy, r.span.line]), [
+    ["1", "That the Council acts.", null, null, 3],
+    ["1", "That the depot settlement be renegotiated.", "A Person", "2017-03", 6],
+  ]);
+  // without knowing which items are exempt the two tables are one (the full form fills the short one)
+  assert.equal(parseRecommendations(ctx, items).length, 1);
+});
+
 test("no table, no recommendations", () => {
   assert.deepEqual(parseRecommendations(ctxOf("RESOLVED: Cabinet NOTED the report.\nRecommendation noted."), []), []);
 });

@@ -1,7 +1,8 @@
 // Recommendation / response tables ("Recommendation | Agreed Yes/No | Response | Responsible Cabinet
 // Member | Responsible Officer | Action by date"). The columns are read from the table's header; a
 // document may hold the same recommendations twice (a short table in the minutes and the full response
-// form after them), in which case the rows are merged by number.
+// form after them), in which case the rows are merged by number. A table inside an exempt item is never
+// merged with one outside it: exempt business must not fill in (or take the lines of) public rows.
 import type { Recommendation, RecommendationResponse } from "../../domain/minutes.ts";
 import type { ItemBlock, Located, ParseContext } from "../context.ts";
 import { chunks, layoutCells, readRows, splitCells } from "./table.ts";
@@ -69,9 +70,15 @@ interface Table {
   rows: { number: string; cells: Partial<Record<Column, string>>; lines: number[] }[];
 }
 
-export function parseRecommendations(ctx: ParseContext, _items: ItemBlock[]): Located<Recommendation>[] {
+/** `exempt[i]` is item i's exemption (detectExempt), when known. */
+export function parseRecommendations(ctx: ParseContext, items: ItemBlock[], exempt: readonly unknown[] = []): Located<Recommendation>[] {
   const tables = findTables(ctx);
   if (!tables.length) return [];
+  const inExempt = (t: Table) => items.some((item, i) => exempt[i] && t.header >= item.start && t.header < item.end);
+  return [...merged(ctx, tables.filter((t) => !inExempt(t))), ...merged(ctx, tables.filter(inExempt))];
+}
+
+function merged(ctx: ParseContext, tables: Table[]): Located<Recommendation>[] {
   // the fullest table leads; the others fill what it lacks
   const order = [...tables].sort((a, b) => score(b) - score(a));
   const byNumber = new Map<string, { rec: Recommendation; lines: number[] }>();

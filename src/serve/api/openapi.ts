@@ -177,7 +177,10 @@ export const openapi = {
               }),
             ),
             nextMeeting: { oneOf: [obj({ date: ndate, time, venue: nstr }), { type: "null" }] },
-            source: { oneOf: [obj({ documentId: int, url: str, text: str }), { type: "null" }] },
+            source: {
+              oneOf: [obj({ fileName: str, format: str, url: str, text: str }), { type: "null" }],
+              description: "the current minutes text (exempt text withheld) as a page and as plain text; earlier versions are not published",
+            },
           }),
         ],
       },

@@ -3,7 +3,7 @@ import type { ProvenanceView } from "../../store/read/types.ts";
 import { urls } from "../urls.ts";
 
 export interface SourceAt {
-  documentId: number;
+  meetingSlug: string;
   line: number;
   implied: boolean;
 }
@@ -23,11 +23,11 @@ const MEETING_FIELD_ALIASES: Record<string, string[]> = {
 };
 
 /** Indexes provenance rows for a meeting; when a value was recorded twice, the first line wins. */
-export function sourceLines(rows: ProvenanceView[]): SourceLines {
+export function sourceLines(meetingSlug: string, rows: ProvenanceView[]): SourceLines {
   const byKey = new Map<string, SourceAt>();
   let firstAttendance: SourceAt | null = null;
   for (const r of rows) {
-    const at = { documentId: r.sourceDocumentId, line: r.line, implied: r.implied };
+    const at = { meetingSlug, line: r.line, implied: r.implied };
     const key = `${r.entity}:${r.entityId}:${r.field}`;
     const prev = byKey.get(key);
     if (!prev || at.line < prev.line) byKey.set(key, at);
@@ -56,7 +56,7 @@ export const NO_SOURCE: SourceLines = { meeting: () => null, attendance: () => n
 export function SourceLink({ at, what, block = false }: { at: SourceAt | null; what: string; block?: boolean }) {
   if (!at) return null;
   const link = (
-    <a class="govuk-link" href={urls.documentLine(at.documentId, at.line)}>
+    <a class="govuk-link" href={urls.minutesLine(at.meetingSlug, at.line)}>
       line {at.line}
       <span class="govuk-visually-hidden"> of the minutes, where the {what} {at.implied ? "was inferred" : "was read"}</span>
     </a>

@@ -6,7 +6,7 @@ import { urls } from "../urls.ts";
 export function DocumentPage({ doc, meetingTitle }: { doc: SourceDocumentView; meetingTitle: string | null }) {
   const lines = doc.text.split("\n");
   const crumbs = [{ href: urls.home(), text: "Home" }];
-  if (doc.meeting && meetingTitle) crumbs.push({ href: urls.meeting(doc.meeting.slug), text: meetingTitle });
+  if (meetingTitle) crumbs.push({ href: urls.meeting(doc.meeting.slug), text: meetingTitle });
   return (
     <Layout title={`Minutes text: ${doc.fileName}`} breadcrumbs={crumbs}>
       <span class="govuk-caption-l">Source document</span>
@@ -22,29 +22,19 @@ export function DocumentPage({ doc, meetingTitle }: { doc: SourceDocumentView; m
           <dt class="govuk-summary-list__key">Imported</dt>
           <dd class="govuk-summary-list__value">{formatDate(doc.importedAt.slice(0, 10))}</dd>
         </div>
-        {!doc.current && (
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Status</dt>
-            <dd class="govuk-summary-list__value">Replaced by a later version of these minutes</dd>
-          </div>
-        )}
       </dl>
       <p class="govuk-body">
         This is the text read from the published minutes, with line numbers. Each value on the meeting page links to the line it came from. Text of items considered in private
         (exempt information) is withheld.
       </p>
       <p class="govuk-body qm-noprint">
-        <a class="govuk-link" href={urls.documentText(doc.id)} download>
+        <a class="govuk-link" href={urls.minutesText(doc.meeting.slug)} download>
           Download this text
         </a>
-        {doc.meeting && (
-          <>
-            {" · "}
-            <a class="govuk-link" href={urls.meeting(doc.meeting.slug)}>
-              Back to the meeting
-            </a>
-          </>
-        )}
+        {" · "}
+        <a class="govuk-link" href={urls.meeting(doc.meeting.slug)}>
+          Back to the meeting
+        </a>
       </p>
       <div class="qm-text" role="region" aria-label="Minutes text with line numbers" tabindex={0}>
         <ol>

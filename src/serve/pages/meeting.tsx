@@ -224,7 +224,7 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
               </a>
             </li>
           )}
-          {m.sourceDocumentId && (
+          {m.source && (
             <li>
               <a class="govuk-link" href="#source">
                 Source document
@@ -432,25 +432,21 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
         </section>
       )}
 
-      {m.sourceDocumentId && (
+      {m.source && (
         <section aria-labelledby="source">
           <h2 class="govuk-heading-l" id="source">
             Source document
           </h2>
           <p class="govuk-body">These records were read from the published minutes. You can check any value against the text it came from.</p>
           <ul class="govuk-list">
-            {m.sourceDocuments
-              .filter((d) => d.current)
-              .map((d) => (
-                <li>
-                  <a class="govuk-link" href={urls.document(d.id)}>
-                    Read the minutes text<span class="govuk-visually-hidden"> of {title}</span>
-                  </a>{" "}
-                  <span class="qm-count">({d.fileName})</span>
-                </li>
-              ))}
             <li>
-              <a class="govuk-link" href={urls.documentText(m.sourceDocumentId)} download>
+              <a class="govuk-link" href={urls.minutes(m.slug)}>
+                Read the minutes text<span class="govuk-visually-hidden"> of {title}</span>
+              </a>{" "}
+              <span class="qm-count">({m.source.fileName})</span>
+            </li>
+            <li>
+              <a class="govuk-link" href={urls.minutesText(m.slug)} download>
                 Download the minutes text<span class="govuk-visually-hidden"> of {title}</span>
               </a>{" "}
               <span class="qm-count">(plain text)</span>

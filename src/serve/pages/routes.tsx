@@ -10,7 +10,7 @@ import {
   getMeeting,
   getMeetingProvenance,
   getPerson,
-  getSourceDocument,
+  getMeetingSource,
   listAuthorities,
   listBodies,
   listDecisions,
@@ -84,7 +84,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const meeting = await getMeeting(db, slug);
     if (!meeting) throw notFound("Meeting");
     const provenance = await getMeetingProvenance(db, slug);
-    return html(c, <MeetingPage m={meeting} lines={sourceLines(provenance)} />);
+    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, provenance)} />);
   });
 
   app.get("/people", async (c) => {
@@ -169,22 +169,22 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     return calendar(c, year, Number(month.slice(5, 7)));
   });
 
-  const documentId = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
-
-  app.get("/documents/:id", async (c) => {
-    const { id } = readParams(c, documentId);
-    const doc = await getSourceDocument(db, id);
-    if (!doc) throw notFound("Document");
-    const meeting = doc.meeting ? await getMeeting(db, doc.meeting.slug) : null;
+  // The minutes text under the meeting's own URL: only the current version, exempt text withheld.
+  // Earlier versions (a re-import may have marked an item exempt since) have no public URL.
+  app.get("/meetings/:slug/minutes", async (c) => {
+    const { slug } = readParams(c, bySlug);
+    const doc = await getMeetingSource(db, slug);
+    if (!doc) throw notFound("Minutes");
+    const meeting = await getMeeting(db, slug);
     const title = meeting ? `${meeting.body.name}, ${formatDate(meeting.date)}` : null;
     return html(c, <DocumentPage doc={doc} meetingTitle={title} />);
   });
 
-  app.get("/documents/:id/text", async (c) => {
-    const { id } = readParams(c, documentId);
-    const doc = await getSourceDocument(db, id);
-    if (!doc) throw notFound("Document");
-    const name = doc.fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9._-]+/g, "-") || `document-${doc.id}`;
+  app.get("/meetings/:slug/minutes/text", async (c) => {
+    const { slug } = readParams(c, bySlug);
+    const doc = await getMeetingSource(db, slug);
+    if (!doc) throw notFound("Minutes");
+    const name = doc.fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9._-]+/g, "-") || slug;
     return c.body(doc.text, 200, {
       "content-type": "text/plain; charset=utf-8",
       "content-disposition": `attachment; filename="${name}.txt"`,

@@ -73,8 +73,9 @@ function presentItem(meetingSlug: string, i: ItemView) {
     exempt: i.exempt,
     exemptParagraphs: i.exemptParagraphs,
     exemptNotice: i.exemptNotice,
-    text: i.exempt ? null : i.text,
-    resolutions: i.exempt ? [] : i.resolutions.map((r) => presentResolution(meetingSlug, r)),
+    // already withheld for an exempt item by the visibility rule (publicItem) the read applied
+    text: i.text,
+    resolutions: i.resolutions.map((r) => presentResolution(meetingSlug, r)),
     url: urls.item(meetingSlug, i.slug),
   };
 }
@@ -104,7 +105,7 @@ export function presentMeetingDetail(m: MeetingDetail) {
       actionBy: r.actionBy,
     })),
     nextMeeting: m.nextMeetingStated ? { date: m.nextMeetingStated.date, time: m.nextMeetingStated.time, venue: m.nextMeetingStated.venue } : null,
-    source: m.sourceDocumentId ? { documentId: m.sourceDocumentId, url: urls.document(m.sourceDocumentId), text: urls.documentText(m.sourceDocumentId) } : null,
+    source: m.source ? { fileName: m.source.fileName, format: m.source.format, url: urls.minutes(m.slug), text: urls.minutesText(m.slug) } : null,
   };
 }
 

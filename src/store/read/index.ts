@@ -9,6 +9,7 @@ import {
   publicResolutionsOnly,
   publicSourceText,
   isMeetingPublic,
+  isFromPublicBusiness,
 } from "../visibility.ts";
 import type {
   AttendeeView,
@@ -168,7 +169,7 @@ async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meeti
         .selectFrom("resolutions")
         .innerJoin("items", "items.id", "resolutions.item_id")
         .whereRef("resolutions.meeting_id", "=", "meetings.id")
-        .where(sql<boolean>`NOT items.exempt`)
+        .where(publicResolutionsOnly)
         .select(eb.fn.countAll().as("n"))
         .as("decision_count"),
     ])
@@ -255,17 +256,30 @@ export async function getMeeting(db: Db, slug: string): Promise<MeetingDetail | 
     .leftJoin("people", "people.id", "declarations.person_id")
     .leftJoin("items", "items.id", "declarations.item_id")
     .where("declarations.meeting_id", "=", row.id)
-    .select(["declarations.raw_name", "declarations.interest", "declarations.description", "people.slug as person_slug", "people.display_name", "items.slug as item_slug", "items.number as item_number"])
+    .select([
+      "declarations.raw_name",
+      "declarations.interest",
+      "declarations.description",
+      "declarations.exempt",
+      "people.slug as person_slug",
+      "people.display_name",
+      "items.slug as item_slug",
+      "items.number as item_number",
+    ])
     .orderBy("declarations.position")
-    .execute();
-  const recommendations = await db.selectFrom("recommendations").where("meeting_id", "=", row.id).selectAll().orderBy("position").execute();
-  const sources = await db
-    .selectFrom("source_documents")
+    .execute()
+    .then((rows) => rows.filter((d) => isFromPublicBusiness({ exempt: d.exempt, minutesStatus: row.minutes_status })));
+  const recommendations = await db
+    .selectFrom("recommendations")
     .where("meeting_id", "=", row.id)
-    .select(["id", "file_name", "format", "imported_at"])
-    .orderBy("imported_at", "desc")
-    .orderBy("id", "desc")
-    .execute();
+    .selectAll()
+    .orderBy("position")
+    .execute()
+    .then((rows) => rows.filter((r) => isFromPublicBusiness({ exempt: r.exempt, minutesStatus: row.minutes_status })));
+  // Only the current version of the minutes is public; earlier ones stay with officers.
+  const source = row.source_document_id
+    ? await db.selectFrom("source_documents").where("id", "=", row.source_document_id).select(["file_name", "format", "imported_at"]).executeTakeFirst()
+    : undefined;
   const sibling = (dir: "next" | "previous") =>
     meetingSummaries(db)
       .where("meetings.body_id", "=", row.body_id)
@@ -317,8 +331,7 @@ export async function getMeeting(db: Db, slug: string): Promise<MeetingDetail | 
     nextMeetingStated: stated,
     nextMeeting: next ? { slug: next.slug, date: next.date, startTime: next.start_time } : null,
     previousMeeting: previous ? { slug: previous.slug, date: previous.date, startTime: previous.start_time } : null,
-    sourceDocumentId: row.source_document_id,
-    sourceDocuments: sources.map((s) => ({ id: s.id, fileName: s.file_name, format: s.format, importedAt: s.imported_at, current: s.id === row.source_document_id })),
+    source: source ? { fileName: source.file_name, format: source.format, importedAt: source.imported_at } : null,
   };
 }
 
@@ -564,15 +577,17 @@ export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}): Pr
   };
 }
 
-/** A source document as the public may see it: null when its meeting's minutes are not public. */
-export async function getSourceDocument(db: Db, id: number): Promise<SourceDocumentView | null> {
-  if (!Number.isSafeInteger(id)) return null;
+/**
+ * The minutes text of a meeting as the public may see it: only the document the meeting now rests
+ * on, with exempt text withheld; null when the meeting's minutes are not public. Earlier versions
+ * of the document are never public (they may hold text a later version marked exempt).
+ */
+export async function getMeetingSource(db: Db, meetingSlug: string): Promise<SourceDocumentView | null> {
   const d = await db
-    .selectFrom("source_documents")
-    .leftJoin("meetings", "meetings.id", "source_documents.meeting_id")
-    .where("source_documents.id", "=", id)
+    .selectFrom("meetings")
+    .innerJoin("source_documents", "source_documents.id", "meetings.source_document_id")
+    .where("meetings.slug", "=", meetingSlug)
     .select([
-      "source_documents.id",
       "source_documents.file_name",
       "source_documents.format",
       "source_documents.content_hash",
@@ -584,12 +599,10 @@ export async function getSourceDocument(db: Db, id: number): Promise<SourceDocum
       "source_documents.exempt_ranges",
       "meetings.slug as meeting_slug",
       "meetings.minutes_status",
-      "meetings.source_document_id as current_id",
     ])
     .executeTakeFirst();
-  if (!d || !d.meeting_slug || !isMeetingPublic({ minutesStatus: d.minutes_status! })) return null;
+  if (!d || !isMeetingPublic({ minutesStatus: d.minutes_status })) return null;
   return {
-    id: d.id,
     fileName: d.file_name,
     format: d.format,
     contentHash: d.content_hash,
@@ -599,7 +612,6 @@ export async function getSourceDocument(db: Db, id: number): Promise<SourceDocum
     importedAt: d.imported_at,
     text: publicSourceText(d.text, JSON.parse(d.exempt_ranges)),
     meeting: { slug: d.meeting_slug },
-    current: d.current_id === d.id,
   };
 }
 
@@ -626,11 +638,13 @@ export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: 
       "source_documents.text",
       "source_documents.exempt_ranges",
       "meetings.minutes_status",
+      "meetings.source_document_id as current_id",
     ])
     .orderBy("provenance.field")
     .execute();
+  // spans into an earlier version of the minutes are not public: that text is not
   return rows
-    .filter((r) => r.minutes_status && isMeetingPublic({ minutesStatus: r.minutes_status }) && isSpanPublic(r, JSON.parse(r.exempt_ranges)))
+    .filter((r) => r.minutes_status && isMeetingPublic({ minutesStatus: r.minutes_status }) && r.current_id === r.source_document_id && isSpanPublic(r, JSON.parse(r.exempt_ranges)))
     .map((r) => provenanceView(r, r.text));
 }
 

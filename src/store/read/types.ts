@@ -143,9 +143,8 @@ export interface MeetingDetail extends MeetingSummary {
   /** the body's next meeting held in the store, if any */
   nextMeeting: { slug: string; date: string; startTime: string | null } | null;
   previousMeeting: { slug: string; date: string; startTime: string | null } | null;
-  sourceDocumentId: number | null;
-  /** every source this meeting was imported from, newest first (corrections keep the old ones) */
-  sourceDocuments: { id: number; fileName: string; format: string; importedAt: string; current: boolean }[];
+  /** the document the meeting's record was read from; earlier versions are not public */
+  source: { fileName: string; format: string; importedAt: string } | null;
 }
 
 export interface DecisionSummary {
@@ -203,8 +202,8 @@ export interface MotionRecordRow {
   meeting: { slug: string; date: string; startTime: string | null; body: BodyRef };
 }
 
+/** The current minutes text of a meeting, served at urls.minutes(meeting slug). */
 export interface SourceDocumentView {
-  id: number;
   fileName: string;
   format: string;
   contentHash: string;
@@ -214,8 +213,7 @@ export interface SourceDocumentView {
   importedAt: string;
   /** the extracted text, with exempt item text withheld */
   text: string;
-  meeting: { slug: string } | null;
-  current: boolean;
+  meeting: { slug: string };
 }
 
 export interface ProvenanceView {

@@ -96,7 +96,7 @@ export async function listActions(db: AnyDb, asOf: CalendarDate, opts: ListActio
   let rows = await q.orderBy("m.date", "desc").orderBy("x.slug").execute();
   if (!opts.includeNonPublic) {
     rows = rows.filter(
-      (r) => r.minutes_status === null || isResolutionPublic({ itemExempt: r.item_exempt === true || r.item_exempt === 1, minutesStatus: r.minutes_status }),
+      (r) => isResolutionPublic({ itemExempt: r.item_exempt === true || r.item_exempt === 1, minutesStatus: r.minutes_status }),
     );
   }
   if (opts.owner) {

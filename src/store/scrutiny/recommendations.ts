@@ -23,7 +23,7 @@ import {
 } from "../../domain/scrutiny.ts";
 import type { Database } from "../schema.ts";
 import { nameKey, slugify } from "../rules/slugs.ts";
-import { isMeetingPublic } from "../visibility.ts";
+import { isFromPublicBusiness } from "../visibility.ts";
 import { trackerDb, type TrackerDatabase } from "./schema.ts";
 
 type AnyDb = Kysely<Database> | Transaction<Database> | Kysely<TrackerDatabase> | Transaction<TrackerDatabase>;
@@ -104,6 +104,7 @@ async function selectRows(db: AnyDb, opts: ListRecommendationsOptions) {
       "r.closure_outcome",
       "r.closure_date",
       "r.closure_note",
+      "r.exempt",
       "i.id as inquiry_id",
       "i.slug as inquiry_slug",
       "i.title as inquiry_title",
@@ -129,9 +130,9 @@ async function selectRows(db: AnyDb, opts: ListRecommendationsOptions) {
   return q.orderBy("i.id").orderBy("r.position").execute();
 }
 
-/** A recommendation from minutes not yet public is not public either. */
+/** A recommendation from an exempt item, or from minutes not yet public, is not public either. */
 function isRowPublic(r: Row): boolean {
-  return r.minutes_status === null || isMeetingPublic({ minutesStatus: r.minutes_status });
+  return isFromPublicBusiness({ exempt: r.exempt, minutesStatus: r.minutes_status });
 }
 
 function matchesCommittee(r: Row, committee: string): boolean {

@@ -1,7 +1,7 @@
 // Table types for the tracker tables (migration 002_tracker). Kept beside the tracker's
 // repositories; `trackerDb` widens a store handle to see them.
 import type { ColumnType, Generated, Kysely, Transaction } from "kysely";
-import type { Database } from "../schema.ts";
+import type { Database, SealFlag } from "../schema.ts";
 
 type Stamp = ColumnType<string, string | undefined, string>;
 
@@ -46,6 +46,8 @@ export interface TrackedRecommendationsTable {
   closure_outcome: string | null;
   closure_date: string | null;
   closure_note: string | null;
+  /** copied from an exempt item's table: never public (migration 005) */
+  exempt: SealFlag;
   created_at: Stamp;
   updated_at: Stamp;
 }
@@ -111,6 +113,8 @@ export interface WorkProgrammeEventsTable {
   to_slot: string | null;
   note: string | null;
   meeting_id: number | null;
+  /** minuted in an exempt item: never public (migration 005) */
+  exempt: SealFlag;
 }
 
 export interface ForwardPlanEntriesTable {

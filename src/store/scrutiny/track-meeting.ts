@@ -3,16 +3,21 @@
 // that ask for something become actions, minuted work programme changes update the programme.
 // Idempotent: rows are keyed by the meeting, recommendation number, item and clause, so running
 // it again (or after a corrected import) updates them in place and keeps updates people added.
+// What comes from an exempt item stays sealed: recommendations keep the flag import gave them,
+// work-programme changes are flagged from their item, and actions stay linked to their item; the
+// inquiry's details are read from the public text unless only exempt business answered it.
 import type { Kysely, Transaction } from "kysely";
 import { actionsFromResolution } from "../../domain/actions.ts";
 import { inquiryDetailsFromText } from "../../domain/inquiry-details.ts";
 import { RECOMMENDATION_RESPONSES, type RecommendationResponse } from "../../domain/minutes.ts";
-import { workProgrammeChanges } from "../../domain/work-programme-changes.ts";
+import { workProgrammeChanges, type WorkProgrammeChange } from "../../domain/work-programme-changes.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import type { Database } from "../schema.ts";
 import { nameKey, slugify } from "../rules/slugs.ts";
 import { trackerDb, type TrackerDatabase } from "./schema.ts";
-import { applyWorkProgrammeChange } from "./work-programme.ts";
+import { applyWorkProgrammeChange, forgetWorkProgrammeChanges } from "./work-programme.ts";
+import { publicSourceText } from "../visibility.ts";
+import { dialectOf } from "../db.ts";
 
 type Tx = Transaction<TrackerDatabase>;
 
@@ -53,13 +58,14 @@ async function track(trx: Tx, meetingId: number): Promise<TrackResult> {
       "bodies.authority_id",
       "bodies.name as body_name",
       "source_documents.text as source_text",
+      "source_documents.exempt_ranges",
     ])
     .executeTakeFirst();
   if (!meeting) throw new QuorumError("not_found", `no meeting with id ${meetingId}`);
   const items = await trx
     .selectFrom("items")
     .where("meeting_id", "=", meetingId)
-    .select(["id", "number", "slug", "title", "text"])
+    .select(["id", "number", "slug", "title", "text", "exempt"])
     .orderBy("position")
     .execute();
   const resolutions = await trx
@@ -73,18 +79,24 @@ async function track(trx: Tx, meetingId: number): Promise<TrackResult> {
     .selectFrom("recommendations")
     .where("meeting_id", "=", meetingId)
     .selectAll()
+    // public rows first, so a number an exempt table repeats never takes a public row's place
+    .orderBy("exempt")
     .orderBy("position")
     .execute();
 
   const inquiry = await trackRecommendations(trx, meeting, items, recommendations);
   const actions = await trackActions(trx, meeting, items, resolutions);
   let wpChanges = 0;
+  const minuted: WorkProgrammeChange[] = [];
   for (const item of items) {
     if (!/\bwork\s*programme\b/i.test(item.title) || !item.text) continue;
+    const exempt = item.exempt === true || item.exempt === 1;
     for (const change of workProgrammeChanges(item.text, meeting.date)) {
-      if (await applyWorkProgrammeChange(trx, meeting.body_id, change, { on: meeting.date, meetingId })) wpChanges++;
+      minuted.push(change);
+      if (await applyWorkProgrammeChange(trx, meeting.body_id, change, { on: meeting.date, meetingId, exempt })) wpChanges++;
     }
   }
+  await forgetWorkProgrammeChanges(trx, meeting.body_id, meetingId, minuted);
   return { inquiry, actions, workProgrammeChanges: wpChanges };
 }
 
@@ -96,6 +108,7 @@ interface MeetingRow {
   authority_id: number;
   body_name: string;
   source_text: string | null;
+  exempt_ranges: string | null;
 }
 
 /** The item the response table belongs to: one named as an inquiry or review, else none. */
@@ -107,7 +120,7 @@ async function trackRecommendations(
   trx: Tx,
   meeting: MeetingRow,
   items: { title: string }[],
-  recs: { number: string; text: string; response: string | null; response_text: string | null; responsible_member: string | null; responsible_officer: string | null; action_by: string | null; position: number }[],
+  recs: { number: string; text: string; response: string | null; response_text: string | null; responsible_member: string | null; responsible_officer: string | null; action_by: string | null; position: number; exempt: number | boolean }[],
 ): Promise<TrackResult["inquiry"]> {
   const existing = await trx.selectFrom("inquiries").where("response_meeting_id", "=", meeting.id).select(["id", "slug"]).executeTakeFirst();
   if (!recs.length) {
@@ -115,7 +128,11 @@ async function trackRecommendations(
     if (existing) await dropUntouched(trx, existing.id);
     return null;
   }
-  const details = meeting.source_text ? inquiryDetailsFromText(meeting.source_text) : null;
+  const sealed = (r: { exempt: number | boolean }) => r.exempt === true || r.exempt === 1;
+  // An inquiry any public recommendation answers is public, so its details must come from public text.
+  const allSealed = recs.every(sealed);
+  const detailsText = meeting.source_text && !allSealed ? publicSourceText(meeting.source_text, JSON.parse(meeting.exempt_ranges ?? "[]")) : meeting.source_text;
+  const details = detailsText ? inquiryDetailsFromText(detailsText) : null;
   const title = details?.title ?? inquiryItemTitle(items) ?? `Recommendations answered by ${meeting.body_name} on ${meeting.date}`;
   const committeeBody = details?.committee
     ? await trx.selectFrom("bodies").where("authority_id", "=", meeting.authority_id).where("name_key", "=", nameKey(details.committee)).select("id").executeTakeFirst()
@@ -162,6 +179,7 @@ async function trackRecommendations(
       action_by: r.action_by,
       responded_on: response ? meeting.date : null,
       response_meeting_id: response ? meeting.id : null,
+      exempt: r.exempt,
       updated_at: now(),
     };
     const found = await trx.selectFrom("tracked_recommendations").where("inquiry_id", "=", inquiryId).where("number", "=", r.number).select("id").executeTakeFirst();
@@ -172,8 +190,15 @@ async function trackRecommendations(
   return { slug, recommendations: seen.size };
 }
 
-/** Recommendations the minutes no longer carry go, unless someone has updated or closed them. */
+/**
+ * Recommendations the minutes no longer carry go, unless someone has updated or closed them; those
+ * stay for officers but are sealed, since nothing public now shows they were public business (a
+ * corrected version may have withdrawn an exempt item's table).
+ */
 async function dropUntouchedRecommendations(trx: Tx, inquiryId: number, keep: string[]): Promise<void> {
+  let sealed = trx.updateTable("tracked_recommendations").set({ exempt: dialectOf(trx) === "postgres" ? true : 1 }).where("inquiry_id", "=", inquiryId);
+  if (keep.length) sealed = sealed.where("number", "not in", keep);
+  await sealed.execute();
   let q = trx
     .deleteFrom("tracked_recommendations")
     .where("inquiry_id", "=", inquiryId)

@@ -1,4 +1,6 @@
-// Work programme items per body, with the history of every move, addition and removal.
+// Work programme items per body, with the history of every move, addition and removal. A change
+// minuted in an exempt item is recorded sealed: the public programme is replayed from the public
+// changes only, and an item only sealed changes mention is not public at all.
 import type { Kysely, Transaction } from "kysely";
 import { describeEvent, upcoming, type Slot, type WorkProgrammeEvent, type WorkProgrammeItem, type WorkProgrammeStatus } from "../../domain/work-programme.ts";
 import type { WorkProgrammeChange } from "../../domain/work-programme-changes.ts";
@@ -6,6 +8,8 @@ import type { CalendarDate } from "../../domain/calendar.ts";
 import type { Database } from "../schema.ts";
 import { nameKey, slugify } from "../rules/slugs.ts";
 import { trackerDb, type TrackerDatabase } from "./schema.ts";
+import { isFromPublicBusiness } from "../visibility.ts";
+import { dialectOf } from "../db.ts";
 
 type AnyDb = Kysely<Database> | Transaction<Database> | Kysely<TrackerDatabase> | Transaction<TrackerDatabase>;
 const tdb = (db: AnyDb) => trackerDb(db as Kysely<Database>);
@@ -44,13 +48,14 @@ async function eventsOf(db: AnyDb, itemId: number) {
 
 /**
  * Records one minuted change. Returns false when the same change from the same meeting is
- * already recorded, so tracking a meeting twice adds nothing.
+ * already recorded, so tracking a meeting twice adds nothing (but a corrected import that now
+ * marks its item exempt, or no longer does, reseals the change).
  */
 export async function applyWorkProgrammeChange(
   db: AnyDb,
   bodyId: number,
   change: WorkProgrammeChange,
-  at: { on: CalendarDate; meetingId: number | null },
+  at: { on: CalendarDate; meetingId: number | null; exempt?: boolean },
 ): Promise<boolean> {
   const t = tdb(db);
   const key = nameKey(change.title);
@@ -63,23 +68,62 @@ export async function applyWorkProgrammeChange(
       .returning("id")
       .executeTakeFirstOrThrow();
   }
-  const event =
-    change.kind === "add"
-      ? { kind: "added", from_slot: null, to_slot: change.to, note: null }
-      : change.kind === "move"
-        ? { kind: "moved", from_slot: change.from, to_slot: change.to, note: null }
-        : { kind: "removed", from_slot: change.from, to_slot: null, note: change.note };
+  const event = eventOf(change);
   const events = await eventsOf(t, item.id);
-  const same = events.some(
+  const exempt = Boolean(at.exempt);
+  const same = events.find(
     (e) => e.meeting_id === at.meetingId && e.kind === event.kind && e.from_slot === event.from_slot && e.to_slot === event.to_slot,
   );
-  if (same) return false;
+  if (same) {
+    if ((same.exempt === true || same.exempt === 1) !== exempt) await t.updateTable("work_programme_events").set({ exempt: sealFlag(db, exempt) }).where("id", "=", same.id).execute();
+    return false;
+  }
   await t
     .insertInto("work_programme_events")
-    .values({ item_id: item.id, position: events.length, on_date: at.on, meeting_id: at.meetingId, ...event })
+    .values({ item_id: item.id, position: events.length, on_date: at.on, meeting_id: at.meetingId, ...event, ...(exempt ? { exempt: sealFlag(db, true) } : {}) })
     .execute();
   await restate(t, item.id);
   return true;
+}
+
+/**
+ * After a meeting's minutes are tracked again, removes the changes recorded from that meeting that
+ * its minutes no longer carry (a corrected version may have withdrawn an exempt item's text), and an
+ * item left with no changes at all, which only those minutes had named.
+ */
+export async function forgetWorkProgrammeChanges(db: AnyDb, bodyId: number, meetingId: number, keep: WorkProgrammeChange[]): Promise<void> {
+  const t = tdb(db);
+  const recorded = await t
+    .selectFrom("work_programme_events")
+    .innerJoin("work_programme_items", "work_programme_items.id", "work_programme_events.item_id")
+    .where("work_programme_events.meeting_id", "=", meetingId)
+    .where("work_programme_items.body_id", "=", bodyId)
+    .select(["work_programme_events.id", "work_programme_events.item_id", "work_programme_events.kind", "work_programme_events.from_slot", "work_programme_events.to_slot", "work_programme_items.title_key"])
+    .execute();
+  const kept = new Set(keep.map((c) => eventKey(nameKey(c.title), eventOf(c))));
+  const stale = recorded.filter((e) => !kept.has(eventKey(e.title_key, e)));
+  if (!stale.length) return;
+  await t.deleteFrom("work_programme_events").where("id", "in", stale.map((e) => e.id)).execute();
+  for (const itemId of new Set(stale.map((e) => e.item_id))) {
+    const left = await eventsOf(t, itemId);
+    if (!left.length) await t.deleteFrom("work_programme_items").where("id", "=", itemId).execute();
+    else await restate(t, itemId);
+  }
+}
+
+function eventOf(change: WorkProgrammeChange): { kind: string; from_slot: string | null; to_slot: string | null; note: string | null } {
+  return change.kind === "add"
+    ? { kind: "added", from_slot: null, to_slot: change.to, note: null }
+    : change.kind === "move"
+      ? { kind: "moved", from_slot: change.from, to_slot: change.to, note: null }
+      : { kind: "removed", from_slot: change.from, to_slot: null, note: change.note };
+}
+
+const eventKey = (titleKey: string, e: { kind: string; from_slot: string | null; to_slot: string | null }) => JSON.stringify([titleKey, e.kind, e.from_slot, e.to_slot]);
+
+/** The flag in the dialect's own form: PostgreSQL boolean, SQLite 0/1. */
+function sealFlag(db: AnyDb, v: boolean): number | boolean {
+  return dialectOf(db as Kysely<Database>) === "postgres" ? v : v ? 1 : 0;
 }
 
 async function restate(db: AnyDb, itemId: number): Promise<void> {
@@ -152,6 +196,7 @@ export async function listWorkProgramme(db: AnyDb, opts: ListWorkProgrammeOption
       "work_programme_events.to_slot",
       "work_programme_events.note",
       "work_programme_events.meeting_id",
+      "work_programme_events.exempt",
       "meetings.slug as meeting_slug",
       "meetings.date as meeting_date",
       "meetings.minutes_status",
@@ -160,27 +205,37 @@ export async function listWorkProgramme(db: AnyDb, opts: ListWorkProgrammeOption
     .orderBy("work_programme_events.position")
     .execute();
   const byItem = new Map<number, typeof events>();
-  for (const e of events) byItem.set(e.item_id, [...(byItem.get(e.item_id) ?? []), e]);
-  let views: (WorkProgrammeEntryView & { item: WorkProgrammeItem })[] = rows.map((r) => {
+  const hidden = new Set<number>();
+  for (const e of events) {
+    // Only public business: a sealed change, or one from minutes not yet public, is left out.
+    if (!isFromPublicBusiness({ exempt: e.exempt, minutesStatus: e.meeting_id === null ? null : (e.minutes_status ?? "draft") })) hidden.add(e.item_id);
+    else byItem.set(e.item_id, [...(byItem.get(e.item_id) ?? []), e]);
+  }
+  // An item known only from changes the public may not see is not public either.
+  const shown = rows.filter((r) => !hidden.has(r.id) || byItem.has(r.id));
+  if (!shown.length) return [];
+  let views: (WorkProgrammeEntryView & { item: WorkProgrammeItem })[] = shown.map((r) => {
     const history = (byItem.get(r.id) ?? []).map((e) => {
       const event = toEvent(e);
-      // A link to the minutes only when those minutes are public.
-      const meeting = e.meeting_slug && e.meeting_date && e.minutes_status !== "draft" ? { slug: e.meeting_slug, date: e.meeting_date } : null;
+      // only changes from public minutes are here, so their meeting may be linked
+      const meeting = e.meeting_slug && e.meeting_date ? { slug: e.meeting_slug, date: e.meeting_date } : null;
       return { kind: event.kind, on: event.on, description: describeEvent(event), note: event.note ?? null, meeting, event };
     });
+    // Where some changes are left out, the item stands where the public ones put it.
+    const state = hidden.has(r.id) ? replay(history.map((h) => h.event)) : { plannedFor: r.planned_for, status: r.status as WorkProgrammeStatus };
     const item: WorkProgrammeItem = {
       committee: r.body_name,
       title: r.title,
-      plannedFor: r.planned_for,
-      status: r.status as WorkProgrammeStatus,
+      plannedFor: state.plannedFor,
+      status: state.status,
       history: history.map((h) => h.event),
     };
     return {
       slug: r.slug,
       title: r.title,
       body: { slug: r.body_slug, name: r.body_name },
-      plannedFor: r.planned_for,
-      status: r.status as WorkProgrammeStatus,
+      plannedFor: state.plannedFor,
+      status: state.status,
       history: history.map(({ event: _e, ...h }) => h),
       item,
     };
