@@ -78,6 +78,9 @@ async function importCopy(db: Db, k: number): Promise<void> {
 async function backupDuringWrites(live: string, fresh: string, out: string): Promise<void> {
   const db = await openStore(live);
   try {
+    // As on a busy server whose readers hold off checkpoints: committed documents stay in the WAL,
+    // so a backup must read through SQLite, not copy the main file.
+    if (!live.startsWith("postgres")) await sql`PRAGMA wal_autocheckpoint = 0`.execute(db);
     let k = 0;
     for (; k < 3; k++) await importCopy(db, k);
     const backup = start(["backup", "--db", live, "--out", out]);
@@ -104,7 +107,7 @@ async function backupDuringWrites(live: string, fresh: string, out: string): Pro
     try {
       const [inBackup, inLive] = [await perMeeting(copy), await perMeeting(db)];
       const counts = await storeCounts(copy);
-      assert.ok(inBackup.size >= 3 && inBackup.size < k, `backup holds ${inBackup.size} of ${k} meetings`);
+      assert.ok(inBackup.size >= before && inBackup.size < k, `backup holds ${inBackup.size} of ${k} meetings, ${before} stored before it began`);
       assert.equal(counts.sourceDocuments, inBackup.size, "one source document per meeting, none half-stored");
       for (const [slug, shape] of inBackup) {
         assert.equal(shape, inLive.get(slug), `meeting ${slug} in the backup is as stored`);
