@@ -31,7 +31,7 @@ const walk = (dir) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
     else if (![".ts", ".tsx"].includes(extname(name))) {
-      void cpSync;
+      cpSync(path, join(out, relative(src, path)));
       copied++;
     }
   }
