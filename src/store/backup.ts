@@ -1,7 +1,7 @@
 // Backups of a live store, and bringing one back. SQLite: VACUUM INTO copies one read snapshot
 // (WAL lets `quorum serve` and imports go on writing meanwhile) into a compact, self-contained
 // database file. PostgreSQL: pg_dump's custom format, also taken from one snapshot.
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
@@ -48,6 +48,8 @@ async function writeAtomically(out: string, force: boolean, write: (tmp: string)
   rmSync(tmp, { force: true });
   try {
     await write(tmp);
+    // A backup holds exempt business the portal never shows: readable by its owner only.
+    chmodSync(tmp, 0o600);
     renameSync(tmp, out);
   } finally {
     rmSync(tmp, { force: true });

@@ -128,6 +128,7 @@ async function roundTrip(live: string, fresh: string, out: string) {
   const made = await quorum("backup", "--db", live, "--out", out);
   assert.equal(made.code, 0, made.stderr);
   assert.match(made.stdout, /^backed up (sqlite|postgres) database to /);
+  assert.equal(statSync(out).mode & 0o077, 0, "only its owner can read a backup");
   const again = await quorum("backup", "--db", live, "--out", out);
   assert.equal(again.code, 1);
   assert.match(again.stderr, /^quorum: .* already exists \(use --force to replace it\)\n$/);
