@@ -201,30 +201,28 @@ test("SQLite: check fails with one line on a damaged file and on broken foreign 
 });
 
 const pgSkip = postgresUnavailable() ?? false;
-let cluster: PostgresCluster | undefined;
-test.after(async () => cluster?.stop());
+let cluster: Promise<PostgresCluster> | undefined;
+const pgDatabase = async (name: string) => (await (cluster ??= startPostgres())).createDatabase(name);
+test.after(async () => (await cluster)?.stop());
 
 test("PostgreSQL: pg_dump backup, restore into a fresh database, same digest as SQLite; check passes", { skip: pgSkip }, async () => {
-  cluster = await startPostgres();
-  const live = await cluster.createDatabase("backup_live");
-  const a = await roundTrip(live, await cluster.createDatabase("backup_fresh"), join(tmp, "pg.backup"));
+  const live = await pgDatabase("backup_live");
+  const a = await roundTrip(live, await pgDatabase("backup_fresh"), join(tmp, "pg.backup"));
   assert.equal(a.digest, sqliteDigest, "the same documents give the same store on both dialects");
   const checked = await quorum("check", "--db", live);
   assert.equal(checked.code, 0, checked.stderr);
 
-  const sqliteBackup = await quorum("restore", "--db", await cluster.createDatabase("backup_cross"), join(tmp, "live.backup"));
+  const sqliteBackup = await quorum("restore", "--db", await pgDatabase("backup_cross"), join(tmp, "live.backup"));
   assert.equal(sqliteBackup.code, 1);
   assert.match(sqliteBackup.stderr, /is a SQLite backup but the database is PostgreSQL/);
 });
 
 test("PostgreSQL: a backup taken while documents are being imported holds whole documents only", { skip: pgSkip }, async () => {
-  assert.ok(cluster, "runs after the round trip");
-  await backupDuringWrites(await cluster.createDatabase("busy_live"), await cluster.createDatabase("busy_fresh"), join(tmp, "pg-busy.backup"));
+  await backupDuringWrites(await pgDatabase("busy_live"), await pgDatabase("busy_fresh"), join(tmp, "pg-busy.backup"));
 });
 
 test("PostgreSQL: check fails on rows that point at missing rows and on a missing migration", { skip: pgSkip }, async () => {
-  assert.ok(cluster, "runs after the round trip");
-  const url = await cluster.createDatabase("broken");
+  const url = await pgDatabase("broken");
   const made = await quorum("import", "--db", url, GOLDEN[0]);
   assert.equal(made.code, 0, made.stderr);
   const client = new pg.Client({ connectionString: url });
