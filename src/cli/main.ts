@@ -3,11 +3,13 @@
 import { Command, CommanderError } from "commander";
 import { oneLine } from "../domain/errors.ts";
 import { registerParse } from "./parse.ts";
+import { quorumVersion } from "./version.ts";
 
 const program = new Command();
 program
   .name("quorum")
   .description("Quorum: the record of committees and their meetings")
+  .version(quorumVersion(), "-V, --version")
   .showHelpAfterError()
   .exitOverride();
 
@@ -15,6 +17,9 @@ registerParse(program);
 (await import("./import.ts")).registerImport(program);
 (await import("./migrate.ts")).registerMigrate(program);
 (await import("./serve.ts")).registerServe(program);
+(await import("./backup.ts")).registerBackup(program);
+(await import("./restore.ts")).registerRestore(program);
+(await import("./check.ts")).registerCheck(program);
 
 try {
   await program.parseAsync(process.argv);
