@@ -38,6 +38,8 @@ export interface ImportResult {
   sourceDocumentId: number;
   /** what the tracker recorded from this meeting (recommendations, actions, work programme); absent when unchanged */
   tracked?: TrackResult;
+  /** the file name of another document this one replaced as the meeting's source (a second version of the minutes) */
+  replaced?: string;
 }
 
 type Tx = Transaction<Database>;
@@ -164,7 +166,12 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
     source_document_id: docId,
     updated_at: now,
   };
-  const found = await trx.selectFrom("meetings").where("slug", "=", slug).select(["id", "minutes_status"]).executeTakeFirst();
+  const found = await trx
+    .selectFrom("meetings")
+    .leftJoin("source_documents as d", "d.id", "meetings.source_document_id")
+    .where("meetings.slug", "=", slug)
+    .select(["meetings.id", "meetings.minutes_status", "meetings.source_document_id", "d.file_name"])
+    .executeTakeFirst();
   const touchedPeople = new Set<number>();
   let meetingId: number;
   if (found) {
@@ -367,7 +374,8 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   await reindexPeople(trx, [...touchedPeople]);
   // recommendations, actions and work-programme changes follow the minutes they came from
   const tracked = await trackMeeting(trx, meetingId);
-  return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId, tracked };
+  const replaced = found && found.source_document_id !== null && found.source_document_id !== docId ? (found.file_name ?? "another document") : undefined;
+  return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId, tracked, ...(replaced ? { replaced } : {}) };
 }
 
 /** Removes what a meeting holds (not the meeting, nor its source documents) before it is rewritten. */
