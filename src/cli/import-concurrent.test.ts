@@ -37,6 +37,7 @@ async function load(db: string, until: Promise<unknown>): Promise<number[]> {
     const url = await new Promise<string>((resolve, reject) => {
       let out = "";
       const timer = setTimeout(() => reject(new Error(`no "serving on" line: ${out}`)), 60_000);
+      void server.done.then((r) => reject(new Error(`serve exited ${r.code}: ${r.out}`)));
       server.child.stdout!.on("data", (c: Buffer) => {
         out += c.toString();
         const m = /serving on (http:\/\/\S+)/.exec(out);
