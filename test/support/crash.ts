@@ -1,7 +1,7 @@
 // Killing `quorum import` and `quorum serve` with SIGKILL at random points, and checking what a
 // killed run leaves behind. Shared by the crash test (a few kills) and `npm run bench:crash` (many).
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import pg from "pg";
 import { parseDatabaseUrl } from "../../src/store/db.ts";
@@ -89,6 +89,7 @@ export interface DocShape {
 async function docRows(url: string): Promise<DocRow[]> {
   const loc = parseDatabaseUrl(url);
   if (loc.dialect === "sqlite") {
+    if (!existsSync(loc.target)) return []; // killed before it was created
     const db = new SQLite(loc.target, { fileMustExist: true });
     try {
       const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'source_documents'").get();
@@ -120,7 +121,7 @@ export async function docShapes(url: string): Promise<Map<string, DocShape>> {
 export async function checkIntegrity(url: string, clean: Map<string, DocShape>): Promise<Integrity> {
   const loc = parseDatabaseUrl(url);
   const storage: string[] = [];
-  if (loc.dialect === "sqlite") {
+  if (loc.dialect === "sqlite" && existsSync(loc.target)) {
     const db = new SQLite(loc.target, { fileMustExist: true });
     try {
       const ic = db.pragma("integrity_check") as { integrity_check: string }[];
