@@ -65,6 +65,22 @@ test("the same documents in reverse order give the same people, person slugs and
   assert.equal(fb.digest, fa.digest);
 });
 
+test("the same documents split over two runs, later years first, equal one run of them all", async () => {
+  const dir = mkdtempSync(join(tmp, "two-runs-"));
+  const lines = mixedNames(dir);
+  const url = `sqlite:${join(dir, "two-runs.db")}`;
+  for (const part of [lines.slice(15), lines.slice(0, 15)]) {
+    const run = quorum(["import", "--db", url, "--records", writeRecords(join(dir, `part-${part.length}-${part[0].file.length}.jsonl`), part)]);
+    assert.equal(run.code, 0, run.out);
+  }
+  const all = quorum(["import", "--db", `sqlite:${join(dir, "one-run.db")}`, "--records", writeRecords(join(dir, "all.jsonl"), lines)]);
+  assert.equal(all.code, 0, all.out);
+  const [split, one] = [await snapshot(url), await snapshot(`sqlite:${join(dir, "one-run.db")}`)];
+  assert.deepEqual(split.people, one.people);
+  assert.deepEqual(split.counts, one.counts);
+  assert.equal(split.digest, one.digest);
+});
+
 test("two files for one meeting: the later-modified one is stored, whatever the order given, and the summary names both", async () => {
   const dir = mkdtempSync(join(tmp, "twice-"));
   const golden = goldenDocs().find((d) => d.file.endsWith("staffs-safe-strong-2016-12-12.txt"))!;

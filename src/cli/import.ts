@@ -9,6 +9,7 @@ import { QuorumError, oneLine } from "../domain/errors.ts";
 import type { ParsedMinutes } from "../domain/minutes.ts";
 import { openStore } from "../store/db.ts";
 import { importMinutes, isTimeZone, unstorableReason, type ImportInput } from "../store/import.ts";
+import { settleAllPeople } from "../store/people-settle.ts";
 import { nameKey } from "../store/rules/slugs.ts";
 import { prepareDocument } from "./import-document.ts";
 import { walkDocuments } from "./files.ts";
@@ -97,6 +98,7 @@ export function registerImport(program: Command): void {
       const counts = { created: 0, updated: 0, unchanged: 0 };
       const failed: { index: number; file: string; reason: string }[] = [];
       const replaced: { meeting: string; old: string; by: string }[] = [];
+      let settleError: string | null = null;
       const fail = (index: number, file: string, err: unknown) => {
         const reason = oneLine(err);
         failed.push({ index, file, reason: reason.startsWith(file) ? reason.slice(file.length).replace(/^:\s*/, "") : reason });
@@ -153,6 +155,13 @@ export function registerImport(program: Command): void {
           }
           tick("storing");
         }
+        // Who is who, settled over everything stored, so the result does not depend on which
+        // documents this run brought or in what order (and a killed run's next run settles too).
+        try {
+          await settleAllPeople(db);
+        } catch (err) {
+          settleError = oneLine(err);
+        }
       } finally {
         bar.stop();
         await rm(spill, { recursive: true, force: true });
@@ -166,7 +175,8 @@ export function registerImport(program: Command): void {
       ];
       for (const r of replaced) lines.push(`  replaced: ${r.meeting}: ${r.old} by ${r.by}`);
       for (const f of failed) lines.push(`  failed: ${f.file}: ${f.reason}`);
+      if (settleError) lines.push(`  failed: matching names to people: ${settleError}`);
       process.stdout.write(lines.join("\n") + "\n");
-      if (failed.length) process.exitCode = 1;
+      if (failed.length || settleError) process.exitCode = 1;
     });
 }

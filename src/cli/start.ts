@@ -2,6 +2,7 @@
 // example minutes, imported only when the database holds no meetings yet.
 import { basename } from "node:path";
 import type { Db } from "../store/db.ts";
+import { settleAllPeople } from "../store/people-settle.ts";
 import { importDocument } from "./import-document.ts";
 import { oneLine } from "../domain/errors.ts";
 import { walkDocuments } from "./files.ts";
@@ -28,6 +29,8 @@ export async function importDocuments(db: Db, paths: string[], progress?: (done:
     }
     progress?.(i + 1, documents.length);
   }
+  // as `quorum import` does: who is who does not depend on the order the files were walked in
+  await settleAllPeople(db);
   return summary;
 }
 

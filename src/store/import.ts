@@ -82,7 +82,7 @@ async function unchangedResult(db: Db | Tx, contentHash: string, parserVersion: 
 }
 
 // Namespace of the PostgreSQL advisory locks taken by imports (the second key is the authority's).
-const IMPORT_LOCK = 0x51_52_4d;
+export const IMPORT_LOCK = 0x51_52_4d;
 
 async function store(trx: Tx, input: ImportInput, parserVersion: string): Promise<ImportResult> {
   const { source, record } = input;
@@ -390,7 +390,7 @@ async function clearMeeting(trx: Tx, meetingId: number): Promise<void> {
 }
 
 /** Memberships derived from attendance: who sat on the body, in which role, from when to when. */
-async function deriveMemberships(trx: Tx, bodyId: number): Promise<void> {
+export async function deriveMemberships(trx: Tx, bodyId: number): Promise<void> {
   await trx.deleteFrom("memberships").where("body_id", "=", bodyId).where("source", "=", "attendance").execute();
   await trx
     .insertInto("memberships")
@@ -421,7 +421,7 @@ interface KnownPerson extends Candidate {
   dirty: boolean;
 }
 
-const KIND_RANK: Record<string, number> = { member: 3, officer: 2, other: 1 };
+export const KIND_RANK: Record<string, number> = { member: 3, officer: 2, other: 1 };
 
 /** Resolves names for one document: loads the authority's people of the surnames involved once. */
 async function peopleResolver(trx: Tx, authorityId: number, authorityName: string, bodyId: number, names: string[]) {
