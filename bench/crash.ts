@@ -1,5 +1,5 @@
 // Crash safety under SIGKILL, many times over, on SQLite and PostgreSQL.
-//   npm run bench:crash [-- DIR... [--kills N] [--docs N] [--per-cycle N] [--seed S] [--no-postgres]]
+//   npm run bench:crash [-- DIR... [--kills N] [--docs N] [--per-cycle N] [--seed S] [--no-postgres] [--no-sqlite]]
 // (default DIR ../shared/corpus/real, 100 kills, a fixed sample of 40 documents, 5 kills per cycle)
 // A cycle starts from an empty database and runs `quorum import` over the sample with
 // `quorum serve` answering requests on the same database; each is SIGKILLed at its own random
@@ -27,6 +27,7 @@ let docs = 40;
 let perCycle = 5;
 let seed = Date.now() % 1_000_000;
 let withPostgres = true;
+let withSqlite = true;
 const dirs: string[] = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--kills") kills = Math.max(1, Number(args[++i]) || 1);
@@ -34,6 +35,7 @@ for (let i = 0; i < args.length; i++) {
   else if (args[i] === "--per-cycle") perCycle = Math.max(1, Number(args[++i]) || 1);
   else if (args[i] === "--seed") seed = Number(args[++i]) || seed;
   else if (args[i] === "--no-postgres") withPostgres = false;
+  else if (args[i] === "--no-sqlite") withSqlite = false;
   else dirs.push(resolve(args[i]));
 }
 if (!dirs.length) dirs.push(fileURLToPath(new URL("../../shared/corpus/real", import.meta.url)));
@@ -120,7 +122,7 @@ async function bench(dialect: string, newDb: (name: string) => Promise<string>):
 const outcomes: Outcome[] = [];
 try {
   let n = 0;
-  outcomes.push(await bench("sqlite", async (name) => `sqlite:${join(work, `${name}-${++n}.db`)}`));
+  if (withSqlite) outcomes.push(await bench("sqlite", async (name) => `sqlite:${join(work, `${name}-${++n}.db`)}`));
   const pgSkip = withPostgres ? postgresUnavailable() : "--no-postgres";
   if (pgSkip) console.log(`postgres: skipped (${pgSkip})`);
   else {
