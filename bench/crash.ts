@@ -119,26 +119,8 @@ async function bench(dialect: string, newDb: (name: string) => Promise<string>):
   return o;
 }
 
-const outcomes: Outcome[] = [];
-try {
-  let n = 0;
-  if (withSqlite) outcomes.push(await bench("sqlite", async (name) => `sqlite:${join(work, `${name}-${++n}.db`)}`));
-  const pgSkip = withPostgres ? postgresUnavailable() : "--no-postgres";
-  if (pgSkip) console.log(`postgres: skipped (${pgSkip})`);
-  else {
-    const cluster = await startPostgres();
-    try {
-      outcomes.push(await bench("postgres", () => cluster.createDatabase()));
-    } finally {
-      await cluster.stop();
-    }
-  }
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
-
-console.log("\nresults:");
-for (const o of outcomes) {
+function report(o: Outcome): void {
+  console.log(`\nresults (${o.dialect}):`);
   console.log(
     `  ${o.dialect.padEnd(8)} rounds ${o.rounds}, processes killed ${o.kills}, integrity failures ${o.integrityFailures}, documents lost ${o.lost}, half-written documents ${o.halfWritten}, ` +
       `resumed ≠ clean ${o.digestMismatches} of ${o.cycles} cycles`,
@@ -150,4 +132,25 @@ for (const o of outcomes) {
   );
   for (const e of o.examples.slice(0, 5)) console.log(`    ${e}`);
 }
+
+const outcomes: Outcome[] = [];
+try {
+  let n = 0;
+  if (withSqlite) outcomes.push(await bench("sqlite", async (name) => `sqlite:${join(work, `${name}-${++n}.db`)}`));
+  outcomes.forEach(report);
+  const pgSkip = withPostgres ? postgresUnavailable() : "--no-postgres";
+  if (pgSkip) console.log(`postgres: skipped (${pgSkip})`);
+  else {
+    const cluster = await startPostgres();
+    try {
+      outcomes.push(await bench("postgres", () => cluster.createDatabase()));
+      report(outcomes[outcomes.length - 1]);
+    } finally {
+      await cluster.stop();
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
 if (outcomes.some((o) => o.integrityFailures || o.lost || o.halfWritten || o.digestMismatches)) process.exitCode = 1;
