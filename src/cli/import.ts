@@ -113,7 +113,7 @@ export function registerImport(program: Command): void {
         cliProgress.Presets.shades_classic,
       );
       const tick = (phase: string) => bar.increment(1, { phase, ok: counts.created + counts.updated, unchanged: counts.unchanged, failed: failed.length });
-      const spill = await mkdtemp(join(tmpdir(), "quorum-import-"));
+      const spill = await mkdtemp(join(tmpdir(), "quorum-import-spill-"));
       try {
         // First every document is read and parsed, each parsed one set aside on disk so that memory
         // holds only its place in the order; then they are stored in that canonical order.
