@@ -5,7 +5,7 @@ import type { ParsedMinutes } from "../domain/minutes.ts";
 import { fromBytes, readDocumentBytes } from "../ingest/read.ts";
 import { parseMinutes, PARSER_VERSION } from "../parse/minutes.ts";
 import type { Db } from "../store/db.ts";
-import { importMinutes, isUnchanged, type ImportStatus } from "../store/import.ts";
+import { importMinutes, isUnchanged, type ImportInput, type ImportStatus } from "../store/import.ts";
 
 export interface ImportDocumentOptions {
   /** the council, for documents that name none */
@@ -19,12 +19,20 @@ export interface ImportDocumentOptions {
   record?: ParsedMinutes;
 }
 
-export async function importDocument(db: Db, file: string, opts: ImportDocumentOptions = {}): Promise<ImportStatus> {
+export type PreparedDocument = { status: "unchanged" } | { status: "parsed"; input: ImportInput };
+
+/** Reads and parses one document without storing it; "unchanged" when its bytes are already stored. */
+export async function prepareDocument(db: Db, file: string, opts: ImportDocumentOptions = {}): Promise<PreparedDocument> {
   const parserVersion = opts.record ? "record" : PARSER_VERSION;
   const { format, bytes } = await readDocumentBytes(file);
-  if (await isUnchanged(db, createHash("sha256").update(bytes).digest("hex"), parserVersion, opts)) return "unchanged";
+  if (await isUnchanged(db, createHash("sha256").update(bytes).digest("hex"), parserVersion, opts)) return { status: "unchanged" };
   const source = await fromBytes(file, format, bytes);
   const record = opts.record ?? parseMinutes(source);
   const { authority, authorityOverride, timeZone, timeZoneOverride } = opts;
-  return (await importMinutes(db, { source, record, authority, authorityOverride, timeZone, timeZoneOverride, parserVersion })).status;
+  return { status: "parsed", input: { source, record, authority, authorityOverride, timeZone, timeZoneOverride, parserVersion } };
+}
+
+export async function importDocument(db: Db, file: string, opts: ImportDocumentOptions = {}): Promise<ImportStatus> {
+  const prepared = await prepareDocument(db, file, opts);
+  return prepared.status === "unchanged" ? "unchanged" : (await importMinutes(db, prepared.input)).status;
 }

@@ -96,7 +96,8 @@ async function countPgSources(url: string): Promise<number> {
 
 /** Starts an import, SIGKILLs it once `minimum` documents are stored, and returns how many were. */
 async function killMidway(db: string, records: string, stored: () => Promise<number>, minimum = 5): Promise<number> {
-  const child = spawn(process.execPath, [BIN, "import", "--db", db, "--records", records], { stdio: "ignore" });
+  // a killed run leaves its parsed documents in its temporary folder: keep that inside this test's
+  const child = spawn(process.execPath, [BIN, "import", "--db", db, "--records", records], { stdio: "ignore", env: { ...process.env, TMPDIR: tmp } });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
   for (let waited = 0; waited < 60_000; waited += 10) {
     if ((await stored()) >= minimum) break;

@@ -1,13 +1,17 @@
 // `quorum import`: parse and store documents, one transaction each, so an interrupted run can simply
 // be run again. A document whose bytes were already imported by this parser version is not re-read.
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { QuorumError, oneLine } from "../domain/errors.ts";
 import type { ParsedMinutes } from "../domain/minutes.ts";
 import { openStore } from "../store/db.ts";
-import { isTimeZone } from "../store/import.ts";
-import { importDocument } from "./import-document.ts";
+import { importMinutes, isTimeZone, unstorableReason, type ImportInput } from "../store/import.ts";
+import { settleAllPeople } from "../store/people-settle.ts";
+import { nameKey } from "../store/rules/slugs.ts";
+import { prepareDocument } from "./import-document.ts";
 import { walkDocuments } from "./files.ts";
 import { folderSettingsReader } from "./folder-settings.ts";
 
@@ -22,6 +26,32 @@ interface Job {
   file: string;
   /** a reviewed record to store instead of parsing the document */
   record?: ParsedMinutes;
+}
+
+/** A parsed document waiting on disk for its turn to be stored. */
+interface Queued {
+  index: number;
+  file: string;
+  path: string;
+  key: string[];
+}
+
+/**
+ * Where a document comes in the order of storing: by meeting date and start time, council and body,
+ * then the file's modification time and path. Who a written name refers to, and a person's slug,
+ * depend on the names stored before it, so one order for the same documents gives one result
+ * however they were listed; of two files for one meeting the later-modified one is stored last and
+ * so is the one kept (reported as "replaced").
+ */
+function orderKey(input: ImportInput, mtimeMs: number): string[] {
+  const r = input.record;
+  const authority = input.authorityOverride?.trim() || r.authority?.trim() || input.authority?.trim() || r.body!.trim();
+  return [r.date!, r.startTime ?? "", nameKey(authority), nameKey(r.body!), String(Math.trunc(mtimeMs)).padStart(16, "0"), input.source.file];
+}
+
+function compareQueued(a: Queued, b: Queued): number {
+  for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i] < b.key[i] ? -1 : 1;
+  return a.index - b.index;
 }
 
 /** Records as printed by `quorum parse --jsonl`: one {file, record} per line. */
@@ -70,47 +100,88 @@ export function registerImport(program: Command): void {
       const settingsFor = folderSettingsReader();
       const db = await openStore(opts.db ?? process.env.DATABASE_URL);
       const counts = { created: 0, updated: 0, unchanged: 0 };
-      const failed: { file: string; reason: string }[] = [];
+      const failed: { index: number; file: string; reason: string }[] = [];
+      const replaced: { meeting: string; old: string; by: string }[] = [];
+      let settleError: string | null = null;
+      const fail = (index: number, file: string, err: unknown) => {
+        const reason = oneLine(err);
+        failed.push({ index, file, reason: reason.startsWith(file) ? reason.slice(file.length).replace(/^:\s*/, "") : reason });
+      };
       const bar = new cliProgress.SingleBar(
         {
-          format: "importing [{bar}] {value}/{total} | ok {ok} unchanged {unchanged} failed {failed}",
+          format: "{phase} [{bar}] {value}/{total} | ok {ok} unchanged {unchanged} failed {failed}",
           noTTYOutput: true,
           notTTYSchedule: 1000,
           hideCursor: true,
         },
         cliProgress.Presets.shades_classic,
       );
-      const tick = () => bar.increment(1, { ok: counts.created + counts.updated, unchanged: counts.unchanged, failed: failed.length });
-      bar.start(jobs.length, 0, { ok: 0, unchanged: 0, failed: 0 });
+      const tick = (phase: string) => bar.increment(1, { phase, ok: counts.created + counts.updated, unchanged: counts.unchanged, failed: failed.length });
+      const spill = await mkdtemp(join(tmpdir(), "quorum-import-spill-"));
       try {
-        for (const job of jobs) {
+        // First every document is read and parsed, each parsed one set aside on disk so that memory
+        // holds only its place in the order; then they are stored in that canonical order.
+        bar.start(jobs.length, 0, { phase: "reading", ok: 0, unchanged: 0, failed: 0 });
+        const queue: Queued[] = [];
+        for (const [index, job] of jobs.entries()) {
           try {
             const folder = settingsFor(job.file, paths);
-            const status = await importDocument(db, job.file, {
+            const prepared = await prepareDocument(db, job.file, {
               record: job.record,
               authority: opts.authority,
               authorityOverride: folder.authority,
               timeZone: opts.timeZone,
               timeZoneOverride: folder.timeZone,
             });
-            counts[status]++;
+            if (prepared.status === "unchanged") counts.unchanged++;
+            else {
+              const reason = unstorableReason(prepared.input.record);
+              if (reason) throw new QuorumError("invalid", reason);
+              const path = join(spill, `${index}.json`);
+              await writeFile(path, JSON.stringify(prepared.input));
+              queue.push({ index, file: job.file, path, key: orderKey(prepared.input, (await stat(job.file)).mtimeMs) });
+            }
           } catch (err) {
-            const reason = oneLine(err);
-            failed.push({ file: job.file, reason: reason.startsWith(job.file) ? reason.slice(job.file.length).replace(/^:\s*/, "") : reason });
+            fail(index, job.file, err);
           }
-          tick();
+          tick("reading");
+        }
+        queue.sort(compareQueued);
+        bar.setTotal(jobs.length + queue.length);
+        for (const q of queue) {
+          try {
+            const input = JSON.parse(await readFile(q.path, "utf8")) as ImportInput;
+            await rm(q.path, { force: true });
+            const result = await importMinutes(db, input);
+            counts[result.status]++;
+            if (result.replaced) replaced.push({ meeting: result.meetingSlug, old: result.replaced, by: basename(q.file) });
+          } catch (err) {
+            fail(q.index, q.file, err);
+          }
+          tick("storing");
+        }
+        // Who is who, settled over everything stored, so the result does not depend on which
+        // documents this run brought or in what order (and a killed run's next run settles too).
+        try {
+          await settleAllPeople(db);
+        } catch (err) {
+          settleError = oneLine(err);
         }
       } finally {
         bar.stop();
+        await rm(spill, { recursive: true, force: true });
         await db.destroy();
       }
+      failed.sort((a, b) => a.index - b.index);
       const ok = counts.created + counts.updated;
       const lines = [
         `${jobs.length} document${jobs.length === 1 ? "" : "s"}: ok ${ok} (${counts.created} new, ${counts.updated} updated in place), unchanged ${counts.unchanged}, failed ${failed.length}` +
           (walk.ignored.length ? `; ${walk.ignored.length} other file${walk.ignored.length === 1 ? "" : "s"} ignored` : ""),
       ];
+      for (const r of replaced) lines.push(`  replaced: ${r.meeting}: ${r.old} by ${r.by}`);
       for (const f of failed) lines.push(`  failed: ${f.file}: ${f.reason}`);
+      if (settleError) lines.push(`  failed: matching names to people: ${settleError}`);
       process.stdout.write(lines.join("\n") + "\n");
-      if (failed.length) process.exitCode = 1;
+      if (failed.length || settleError) process.exitCode = 1;
     });
 }

@@ -1,6 +1,7 @@
 // `npm start` / `quorum serve --seed DIR`: a fresh clone gets a working portal with the bundled
 // example minutes, imported only when the database holds no meetings yet.
 import type { Db } from "../store/db.ts";
+import { settleAllPeople } from "../store/people-settle.ts";
 import { importDocument } from "./import-document.ts";
 import { oneLine } from "../domain/errors.ts";
 import { walkDocuments } from "./files.ts";
@@ -26,6 +27,8 @@ export async function importDocuments(db: Db, paths: string[], progress?: (done:
     }
     progress?.(i + 1, documents.length);
   }
+  // as `quorum import` does: who is who does not depend on the order the files were walked in
+  await settleAllPeople(db);
   return summary;
 }
 

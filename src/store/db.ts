@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from "kysely";
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
 import { QuorumError } from "../domain/errors.ts";
 import type { Database } from "./schema.ts";
 import { migrateToLatest } from "./migrate.ts";
@@ -13,6 +13,9 @@ export type Db = Kysely<Database>;
 export type DialectName = "sqlite" | "postgres";
 
 export const DEFAULT_DATABASE = "./data/quorum.db";
+
+/** How long a SQLite writer waits for another process's write to finish before its attempt fails. */
+const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 export interface StoreLocation {
   dialect: DialectName;
@@ -48,6 +51,27 @@ pg.types.setTypeParser(20, (v) => {
   return Number.isSafeInteger(n) ? n : v;
 });
 
+// Kysely opens SQLite transactions with a plain (deferred) BEGIN: a transaction that reads first
+// and then writes fails with SQLITE_BUSY at once when another process wrote meanwhile, whatever the
+// busy timeout. BEGIN IMMEDIATE takes the write lock up front, waiting up to the busy timeout, so
+// writers from several processes queue one at a time instead of failing.
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
 export interface OpenOptions {
   /** apply pending migrations before returning (every command does) */
   migrate?: boolean;
@@ -76,8 +100,8 @@ export async function openStore(url: string | undefined = process.env.DATABASE_U
     database.pragma("journal_mode = WAL");
     database.pragma("foreign_keys = ON");
     database.pragma("synchronous = NORMAL");
-    database.pragma("busy_timeout = 5000");
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   }
   if (options.migrate !== false) {
     try {

@@ -2,7 +2,7 @@
 // recommendations, provenance and search entries, in ONE transaction. Idempotent: the source's
 // content hash makes a re-import "unchanged"; the meeting's natural key (body + date + start time)
 // makes a corrected document update the meeting in place, keeping the old source document.
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { QuorumError } from "../domain/errors.ts";
 import type { ParsedMinutes, Span } from "../domain/minutes.ts";
 import type { SourceText } from "../domain/source.ts";
@@ -16,6 +16,7 @@ import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } 
 import { meetingEntries, reindexPeople, writeMeetingEntries } from "./search.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
 import { isSealed } from "./visibility.ts";
+import { writeTransaction } from "./write.ts";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
 
@@ -40,6 +41,8 @@ export interface ImportResult {
   sourceDocumentId: number;
   /** what the tracker recorded from this meeting (recommendations, actions, work programme); absent when unchanged */
   tracked?: TrackResult;
+  /** the file name of another document this one replaced as the meeting's source (a second version of the minutes) */
+  replaced?: string;
 }
 
 type Tx = Transaction<Database>;
@@ -63,7 +66,7 @@ export async function isUnchanged(db: Db, contentHash: string, parserVersion: st
   return !!doc && doc.parser_version === parserVersion && doc.meeting_id !== null && (await overridesHold(db, doc.meeting_id, overrides));
 }
 
-async function overridesHold(db: Db, meetingId: number, { authorityOverride, timeZoneOverride }: FolderOverrides): Promise<boolean> {
+async function overridesHold(db: Db | Tx, meetingId: number, { authorityOverride, timeZoneOverride }: FolderOverrides): Promise<boolean> {
   if (!authorityOverride?.trim() && !timeZoneOverride) return true;
   const council = await db
     .selectFrom("meetings")
@@ -83,52 +86,75 @@ export async function importMinutes(db: Db, input: ImportInput): Promise<ImportR
   for (const tz of [input.timeZone, input.timeZoneOverride]) if (tz && !isTimeZone(tz)) throw new QuorumError("invalid", `unknown time zone "${tz}" (expected an IANA name such as Europe/London)`);
   const reason = unstorableReason(record);
   if (reason) throw new QuorumError("invalid", `${source.file}: ${reason}`);
+  const unchanged = await unchangedResult(db, input, parserVersion);
+  if (unchanged) return unchanged;
+  return writeTransaction(db, (trx) => store(trx, input, parserVersion));
+}
+
+async function unchangedResult(db: Db | Tx, input: ImportInput, parserVersion: string): Promise<ImportResult | null> {
   const existing = await db
     .selectFrom("source_documents")
     .leftJoin("meetings", "meetings.id", "source_documents.meeting_id")
-    .where("source_documents.content_hash", "=", source.contentHash)
+    .where("source_documents.content_hash", "=", input.source.contentHash)
     .select(["source_documents.id", "source_documents.parser_version", "source_documents.meeting_id", "meetings.slug"])
     .executeTakeFirst();
   if (existing && existing.parser_version === parserVersion && existing.meeting_id !== null && existing.slug && (await overridesHold(db, existing.meeting_id, input))) {
     return { status: "unchanged", meetingSlug: existing.slug, meetingId: existing.meeting_id, sourceDocumentId: existing.id };
   }
-  return db.transaction().execute((trx) => store(trx, input, parserVersion));
+  return null;
 }
+
+// Namespace of the PostgreSQL advisory locks taken by imports (the second key is the authority's).
+export const IMPORT_LOCK = 0x51_52_4d;
 
 async function store(trx: Tx, input: ImportInput, parserVersion: string): Promise<ImportResult> {
   const { source, record } = input;
-  const flag = dialectOf(trx) === "postgres" ? (v: boolean) => v : (v: boolean) => (v ? 1 : 0);
+  const postgres = dialectOf(trx) === "postgres";
+  const flag = postgres ? (v: boolean) => v : (v: boolean) => (v ? 1 : 0);
   const bodyName = clean(record.body!);
   const authorityName = clean(input.authorityOverride?.trim() || record.authority?.trim() || input.authority?.trim() || bodyName);
   const date = record.date!;
   const startTime = validTime(record.startTime);
   const now = new Date().toISOString();
-
-  // Authority and body by natural key.
   const aSlug = authoritySlug(authorityName);
+
+  // One writer per authority at a time: matching names to people reads the authority's people and
+  // then adds to them, which two concurrent documents would otherwise both do from the same view
+  // (two rows for one person). On SQLite, BEGIN IMMEDIATE already makes every writer wait its turn.
+  if (postgres) await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${aSlug}))`.execute(trx);
+  // Another process may have stored these very bytes while this one waited.
+  const unchanged = await unchangedResult(trx, input, parserVersion);
+  if (unchanged) return unchanged;
+
+  // Authority and body by natural key; a row another writer has just added is taken, not duplicated.
   let authority = await trx.selectFrom("authorities").where("slug", "=", aSlug).select(["id", "name"]).executeTakeFirst();
   const timeZone = input.timeZoneOverride ?? input.timeZone;
   if (authority && input.timeZoneOverride) {
     await trx.updateTable("authorities").set({ time_zone: input.timeZoneOverride }).where("id", "=", authority.id).execute();
   }
   if (!authority) {
-    authority = await trx
-      .insertInto("authorities")
-      .values({ slug: aSlug, name: authorityName, ...(timeZone ? { time_zone: timeZone } : {}) })
-      .returning(["id", "name"])
-      .executeTakeFirstOrThrow();
+    authority =
+      (await trx
+        .insertInto("authorities")
+        .values({ slug: aSlug, name: authorityName, ...(timeZone ? { time_zone: timeZone } : {}) })
+        .onConflict((oc) => oc.doNothing())
+        .returning(["id", "name"])
+        .executeTakeFirst()) ??
+      (await trx.selectFrom("authorities").where((eb) => eb.or([eb("slug", "=", aSlug), eb("name", "=", authorityName)])).select(["id", "name"]).executeTakeFirstOrThrow());
   }
   const bKey = nameKey(bodyName);
-  let body = await trx.selectFrom("bodies").where("authority_id", "=", authority.id).where("name_key", "=", bKey).select(["id", "slug", "name"]).executeTakeFirst();
-  if (!body) {
-    // Long names can meet in a truncated slug; the later body takes a suffix.
-    let slug = bodySlug(authority.name, bodyName);
-    for (let n = 2; await trx.selectFrom("bodies").where("slug", "=", slug).select("id").executeTakeFirst(); n++) slug = `${bodySlug(authority.name, bodyName)}-${n}`;
-    body = await trx
-      .insertInto("bodies")
-      .values({ authority_id: authority.id, slug, name: bodyName, name_key: bKey, kind: bodyKind(bodyName) })
-      .returning(["id", "slug", "name"])
-      .executeTakeFirstOrThrow();
+  const findBody = () => trx.selectFrom("bodies").where("authority_id", "=", authority.id).where("name_key", "=", bKey).select(["id", "slug", "name"]).executeTakeFirst();
+  let body = await findBody();
+  // Long names can meet in a truncated slug; the later body takes a suffix.
+  for (let n = 1; !body; n++) {
+    const slug = n === 1 ? bodySlug(authority.name, bodyName) : `${bodySlug(authority.name, bodyName)}-${n}`;
+    body =
+      (await trx
+        .insertInto("bodies")
+        .values({ authority_id: authority.id, slug, name: bodyName, name_key: bKey, kind: bodyKind(bodyName) })
+        .onConflict((oc) => oc.doNothing())
+        .returning(["id", "slug", "name"])
+        .executeTakeFirst()) ?? (await findBody());
   }
 
   // The source document: a new row per distinct content; a re-parse of the same content updates its row.
@@ -143,7 +169,14 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   const prior = await trx.selectFrom("source_documents").where("content_hash", "=", source.contentHash).select(["id", "meeting_id"]).executeTakeFirst();
   const docId = prior
     ? (await trx.updateTable("source_documents").set({ ...docValues, imported_at: now }).where("id", "=", prior.id).returning("id").executeTakeFirstOrThrow()).id
-    : (await trx.insertInto("source_documents").values({ ...docValues, content_hash: source.contentHash }).returning("id").executeTakeFirstOrThrow()).id;
+    : (
+        await trx
+          .insertInto("source_documents")
+          .values({ ...docValues, content_hash: source.contentHash })
+          .onConflict((oc) => oc.column("content_hash").doUpdateSet({ ...docValues, imported_at: now }))
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
 
   // The meeting by natural key; a correction replaces its content and keeps its id and slug.
   const slug = meetingSlug(body.slug, date, startTime);
@@ -160,7 +193,12 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
     source_document_id: docId,
     updated_at: now,
   };
-  const found = await trx.selectFrom("meetings").where("slug", "=", slug).select(["id", "minutes_status"]).executeTakeFirst();
+  const found = await trx
+    .selectFrom("meetings")
+    .leftJoin("source_documents as d", "d.id", "meetings.source_document_id")
+    .where("meetings.slug", "=", slug)
+    .select(["meetings.id", "meetings.minutes_status", "meetings.source_document_id", "d.file_name"])
+    .executeTakeFirst();
   const touchedPeople = new Set<number>();
   let meetingId: number;
   if (found) {
@@ -367,7 +405,8 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   await reindexPeople(trx, [...touchedPeople]);
   // recommendations, actions and work-programme changes follow the minutes they came from
   const tracked = await trackMeeting(trx, meetingId);
-  return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId, tracked };
+  const replaced = found && found.source_document_id !== null && found.source_document_id !== docId ? (found.file_name ?? "another document") : undefined;
+  return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId, tracked, ...(replaced ? { replaced } : {}) };
 }
 
 /** Removes what a meeting holds (not the meeting, nor its source documents) before it is rewritten. */
@@ -382,7 +421,7 @@ async function clearMeeting(trx: Tx, meetingId: number): Promise<void> {
 }
 
 /** Memberships derived from attendance: who sat on the body, in which role, from when to when. */
-async function deriveMemberships(trx: Tx, bodyId: number): Promise<void> {
+export async function deriveMemberships(trx: Tx, bodyId: number): Promise<void> {
   await trx.deleteFrom("memberships").where("body_id", "=", bodyId).where("source", "=", "attendance").execute();
   await trx
     .insertInto("memberships")
@@ -413,7 +452,7 @@ interface KnownPerson extends Candidate {
   dirty: boolean;
 }
 
-const KIND_RANK: Record<string, number> = { member: 3, officer: 2, other: 1 };
+export const KIND_RANK: Record<string, number> = { member: 3, officer: 2, other: 1 };
 
 /** Resolves names for one document: loads the authority's people of the surnames involved once. */
 async function peopleResolver(trx: Tx, authorityId: number, authorityName: string, bodyId: number, names: string[]) {

@@ -1,0 +1,193 @@
+// Settling who is who after an import: every name written in an authority's minutes is matched to
+// people again, from nothing, in one order (meeting date, start time, meeting, position), with
+// the rules an import applies document by document (`rules/names.ts`). Documents are matched as
+// they are stored, against whatever was stored before them, so that result depends on the order
+// documents arrive in — across runs, and between importers running at once. The settled result is
+// a function of what is stored only: the same minutes give the same people, the same display
+// names and the same person slugs however, and in how many runs, they were imported. A person's
+// slug comes from their name as first written in that order; people already stored keep their id
+// when their slug is kept.
+import { sql } from "kysely";
+import { dialectOf, type Db } from "./db.ts";
+import { deriveMemberships, IMPORT_LOCK, KIND_RANK } from "./import.ts";
+import { choosePerson, displayName, mergeNames, parseName, type PersonName } from "./rules/names.ts";
+import { personSlug } from "./rules/slugs.ts";
+import { reindexPeople } from "./search.ts";
+import { writeTransaction } from "./write.ts";
+
+interface Settled {
+  key: number;
+  first: PersonName;
+  name: PersonName;
+  kind: string;
+  bodies: Set<number>;
+}
+
+export interface SettleResult {
+  people: number;
+  /** rows whose person changed: attendance, substitutes, movers, seconders, declarations */
+  relinked: number;
+}
+
+/** Settles the people of every authority; see the file comment. */
+export async function settleAllPeople(db: Db): Promise<SettleResult> {
+  const total: SettleResult = { people: 0, relinked: 0 };
+  for (const a of await db.selectFrom("authorities").select("id").orderBy("id").execute()) {
+    const r = await settlePeople(db, a.id);
+    total.people += r.people;
+    total.relinked += r.relinked;
+  }
+  return total;
+}
+
+export async function settlePeople(db: Db, authorityId: number): Promise<SettleResult> {
+  return writeTransaction(db, async (trx) => {
+    const authority = await trx.selectFrom("authorities").where("id", "=", authorityId).select(["name", "slug"]).executeTakeFirstOrThrow();
+    if (dialectOf(trx) === "postgres") await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${authority.slug}))`.execute(trx);
+    const meetings = await trx
+      .selectFrom("meetings")
+      .innerJoin("bodies", "bodies.id", "meetings.body_id")
+      .where("bodies.authority_id", "=", authorityId)
+      .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.start_time", "meetings.body_id"])
+      .execute();
+    const meetingOf = new Map(meetings.map((m) => [m.id, m]));
+    const order = new Map(
+      [...meetings]
+        .sort((a, b) => cmp(a.date, b.date) || cmp(a.start_time ?? "", b.start_time ?? "") || cmp(a.slug, b.slug))
+        .map((m, i) => [m.id, i]),
+    );
+    const ids = meetings.map((m) => m.id);
+    const inMeetings = <T>(rows: (T & { meeting_id: number })[]) =>
+      rows.sort((a, b) => order.get(a.meeting_id)! - order.get(b.meeting_id)! || (a as { position?: number }).position! - (b as { position?: number }).position!);
+    const attendance = ids.length
+      ? inMeetings(await trx.selectFrom("attendance").where("meeting_id", "in", ids).select(["id", "meeting_id", "position", "raw_name", "kind", "person_id", "substitute_for", "substitute_for_person_id"]).execute())
+      : [];
+
+    // Names that may create people, in order.
+    const groups = new Map<string, Settled[]>();
+    const settled: Settled[] = [];
+    const personFor = new Map<number, Settled | null>();
+    for (const a of attendance) {
+      const body = meetingOf.get(a.meeting_id)!.body_id;
+      const name = parseName(a.raw_name);
+      if (!name || name.surname.length > 40) {
+        personFor.set(a.id, null);
+        continue;
+      }
+      const list = groups.get(name.surnameKey) ?? [];
+      const choice = choosePerson(name, list.map((p) => ({ id: p.key, name: p.name, inBody: p.bodies.has(body) })));
+      if (choice.kind === "match") {
+        const p = list.find((c) => c.key === choice.id)!;
+        p.name = mergeNames(p.name, name);
+        if ((KIND_RANK[a.kind] ?? 0) > (KIND_RANK[p.kind] ?? 0)) p.kind = a.kind;
+        p.bodies.add(body);
+        personFor.set(a.id, p);
+      } else if (choice.kind === "ambiguous") {
+        personFor.set(a.id, null);
+      } else {
+        const p: Settled = { key: settled.length, first: name, name, kind: a.kind, bodies: new Set([body]) };
+        settled.push(p);
+        list.push(p);
+        groups.set(name.surnameKey, list);
+        personFor.set(a.id, p);
+      }
+    }
+    // Names that only ever refer to someone already known: against everyone, once all are known.
+    const refer = (raw: string | null, meetingId: number): Settled | null => {
+      const name = raw ? parseName(raw) : null;
+      if (!name || name.surname.length > 40) return null;
+      const body = meetingOf.get(meetingId)!.body_id;
+      const list = groups.get(name.surnameKey) ?? [];
+      const choice = choosePerson(name, list.map((p) => ({ id: p.key, name: p.name, inBody: p.bodies.has(body) })));
+      return choice.kind === "match" ? settled[choice.id] : null;
+    };
+
+    // Slugs from the name as first written; a repeat takes the next free suffix, in order.
+    const existing = await trx.selectFrom("people").where("authority_id", "=", authorityId).select(["id", "slug", "display_name", "honorific", "forenames", "initials", "surname", "kind"]).execute();
+    const bySlug = new Map(existing.map((p) => [p.slug, p]));
+    const taken = new Set<string>();
+    const idOf = new Map<number, number>();
+    const touched: number[] = [];
+    for (const p of settled) {
+      const base = personSlug(authority.name, displayName(p.first));
+      let slug = base;
+      for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+      taken.add(slug);
+      const values = {
+        display_name: displayName(p.name),
+        honorific: p.name.honorific,
+        forenames: p.name.forenames.join(" ") || null,
+        initials: p.name.initials || null,
+        surname: p.name.surname,
+        surname_key: p.name.surnameKey,
+        kind: p.kind,
+      };
+      const row = bySlug.get(slug);
+      if (row) {
+        idOf.set(p.key, row.id);
+        if (row.display_name !== values.display_name || row.honorific !== values.honorific || row.forenames !== values.forenames || row.initials !== values.initials || row.surname !== values.surname || row.kind !== values.kind) {
+          await trx.updateTable("people").set(values).where("id", "=", row.id).execute();
+          touched.push(row.id);
+        }
+      } else {
+        const created = await trx.insertInto("people").values({ authority_id: authorityId, slug, ...values }).returning("id").executeTakeFirstOrThrow();
+        idOf.set(p.key, created.id);
+        touched.push(created.id);
+      }
+    }
+    const id = (p: Settled | null | undefined) => (p ? idOf.get(p.key)! : null);
+
+    let relinked = 0;
+    for (const a of attendance) {
+      const person = id(personFor.get(a.id));
+      const sub = a.substitute_for ? id(refer(a.substitute_for, a.meeting_id)) : null;
+      if (person !== a.person_id || sub !== a.substitute_for_person_id) {
+        await trx.updateTable("attendance").set({ person_id: person, substitute_for_person_id: sub }).where("id", "=", a.id).execute();
+        for (const x of [a.person_id, person]) if (x) touched.push(x);
+        relinked++;
+      }
+    }
+    if (ids.length) {
+      const resolutions = await trx.selectFrom("resolutions").where("meeting_id", "in", ids).select(["id", "meeting_id", "moved_by_name", "moved_by_person_id", "seconded_by_name", "seconded_by_person_id"]).execute();
+      for (const r of resolutions) {
+        const moved = id(refer(r.moved_by_name, r.meeting_id));
+        const seconded = id(refer(r.seconded_by_name, r.meeting_id));
+        if (moved !== r.moved_by_person_id || seconded !== r.seconded_by_person_id) {
+          await trx.updateTable("resolutions").set({ moved_by_person_id: moved, seconded_by_person_id: seconded }).where("id", "=", r.id).execute();
+          relinked++;
+        }
+      }
+      const declarations = await trx.selectFrom("declarations").where("meeting_id", "in", ids).select(["id", "meeting_id", "raw_name", "person_id"]).execute();
+      for (const d of declarations) {
+        const person = id(refer(d.raw_name, d.meeting_id));
+        if (person !== d.person_id) {
+          await trx.updateTable("declarations").set({ person_id: person }).where("id", "=", d.id).execute();
+          relinked++;
+        }
+      }
+    }
+
+    // People no longer named anywhere go, unless a membership entered by hand still holds them.
+    const kept = new Set(idOf.values());
+    const gone = existing.filter((p) => !kept.has(p.id)).map((p) => p.id);
+    const bodies = await trx.selectFrom("bodies").where("authority_id", "=", authorityId).select("id").execute();
+    if (gone.length || relinked) {
+      for (const b of bodies) await trx.deleteFrom("memberships").where("body_id", "=", b.id).where("source", "=", "attendance").execute();
+      if (gone.length) {
+        const held = new Set((await trx.selectFrom("memberships").where("person_id", "in", gone).select("person_id").execute()).map((m) => m.person_id));
+        const drop = gone.filter((g) => !held.has(g));
+        if (drop.length) {
+          await trx.deleteFrom("search_entries").where("kind", "=", "person").where("entity_id", "in", drop).execute();
+          await trx.deleteFrom("people").where("id", "in", drop).execute();
+        }
+      }
+      for (const b of bodies) await deriveMemberships(trx, b.id);
+    }
+    await reindexPeople(trx, touched.filter((t) => !gone.includes(t)));
+    return { people: settled.length, relinked };
+  });
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
