@@ -36,7 +36,9 @@ const REASON =
 
 /** "Director, Support Services (Mr. S. Coughlan), Meetings Administrator (Mr. M. Leahy)" */
 function roleThenBracketedName(text: string, base: number): Person[] | null {
-  const re = /([^()]*?)\s*\(((?:Mr|Ms|Mrs|Miss|Dr|Messrs|Mesdames|Cllr|Councillor)\.?\s[^()]+)\)/g;
+  // A match can only start where a run without brackets starts; trying every other position too
+  // made a long line without brackets cost the square of its length.
+  const re = /(?<=^|[()])([^()]*?)\s*\(((?:Mr|Ms|Mrs|Miss|Dr|Messrs|Mesdames|Cllr|Councillor)\.?\s[^()]+)\)/g;
   const out: Person[] = [];
   let hits = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
