@@ -20,8 +20,12 @@ const BARE = String.raw`${NOT_HONORIFIC}(?:${NAME_WORD}\s+){1,3}${NAME_WORD}`;
 const FIRST_NAME = String.raw`(?:${WITH_HONORIFIC}|${ROLE}|${BARE}|${NOT_HONORIFIC}[A-Z]{2,3}(?![A-Za-z\u00C0-\u024F'’]))`;
 /** Later names of a list may be a single word ("Cllr Smith and Jones"). */
 const NEXT_NAME = String.raw`(?:${WITH_HONORIFIC}|${ROLE}|${NOT_HONORIFIC}(?:${NAME_WORD}\s+){0,3}${NAME_WORD})`;
-/** One or more names joined by commas, "and" or "&" ("Cllr S Briston and Cllr L Peake", "PAG, MPO and DCO"). */
-export const NAMES = String.raw`${FIRST_NAME}(?:\s*(?:,|and|&)\s*${NEXT_NAME})*`;
+/**
+ * One or more names joined by commas, "and" or "&" ("Cllr S Briston and Cllr L Peake", "PAG, MPO
+ * and DCO"). At most 30: the pattern is tried at every name of a long list (a PRESENT list of
+ * thousands), and an open-ended list made each try run to the end of it.
+ */
+export const NAMES = String.raw`${FIRST_NAME}(?:\s*(?:,|and|&)\s*${NEXT_NAME}){0,29}`;
 
 /** The kinds of interest the codes of conduct name, longest first. */
 const KIND = String.raw`(?:(?:[Dd]isclosable|[Oo]ther|[Nn]on|[Pp]ecuniary|[Pp]ersonal|[Pp]rejudicial|[Rr]egistrable)(?=[\s-])(?:[\s-]+(?:and\s+)?(?:[Pp]ecuniary|[Pp]rejudicial|[Rr]egistrable))*)`;
@@ -37,6 +41,9 @@ export const DECLARED = new RegExp(
 );
 
 /** In the declarations item, "<name> declared that his property borders the site" is a declaration too. */
+/** Every declaration sentence holds one of these words; sentences without one are not searched. */
+export const DECLARING_WORD = /[Dd]eclare[ds]|disclosed|registered/;
+
 export const DECLARED_THAT = new RegExp(String.raw`(${NAMES})(?:\s*\([A-Z]{1,4}\))?\s+(?:had\s+)?[Dd]eclared\s+(?=that\b)`, "g");
 
 /** A sentence of the declarations item that starts with a name and then gives the reason or item. */
