@@ -56,12 +56,25 @@ export class ParsePool {
   private nextId = 1;
   private closed = false;
 
-  constructor(readonly limits: Limits = limitsFromEnv()) {}
+  /** what the workers are held to: the size limits never above what their heap can hold */
+  private readonly workerLimits: Limits;
+
+  constructor(readonly limits: Limits = limitsFromEnv()) {
+    // V8 stops a worker that grows past its heap limit, but a single allocation far beyond it (one
+    // string of a whole inflated package) aborts the process instead; so no one text may approach it.
+    const heap = limits.maxMemoryMb * 1024 * 1024;
+    this.workerLimits = {
+      ...limits,
+      maxInflatedBytes: Math.min(limits.maxInflatedBytes, Math.floor(heap / 4)),
+      maxTextChars: Math.min(limits.maxTextChars, Math.floor(heap / 8)),
+      maxLineChars: Math.min(limits.maxLineChars, Math.floor(heap / 8)),
+    };
+  }
 
   parse(request: ParseRequest): Promise<Parsed> {
     if (this.closed) return Promise.reject(new QuorumError("internal", "the document reader has been shut down"));
     return new Promise((resolve, reject) => {
-      const job: ParseJob = { id: this.nextId++, limits: this.limits, ...request };
+      const job: ParseJob = { id: this.nextId++, limits: this.workerLimits, ...request };
       this.queue.push({ job, resolve, reject });
       this.dispatch();
     });
