@@ -116,17 +116,17 @@ export class CaseGenerator {
         return { format: "docx", bytes: out };
       }
       case "deep-html":
-        return { format: this.pick(["html", "md"] as const), bytes: Buffer.from(deepHtml(this.int(10, 60_000))) };
+        return { format: this.pick(["html", "md"] as const), bytes: Buffer.from(deepHtml(this.int(10, 20_000))) };
       case "deep-docx":
-        return { format: "docx", bytes: deepDocx(this.int(10, 60_000)) };
+        return { format: "docx", bytes: deepDocx(this.int(10, 20_000)) };
       case "entity-bomb":
         return { format: "docx", bytes: entityBombDocx() };
       case "html-entities":
-        return { format: "html", bytes: Buffer.from(`<h1>Minutes</h1><p>Present: ${"&amp;&lt;&#x41;&nbsp;&bogus;".repeat(this.int(1, 40_000))}</p>`) };
+        return { format: "html", bytes: Buffer.from(`<h1>Minutes</h1><p>Present: ${"&amp;&lt;&#x41;&nbsp;&bogus;".repeat(this.int(1, 10_000))}</p>`) };
       case "huge-line":
-        return { format: this.pick(["txt", "md"] as const), bytes: Buffer.from(oneLongLine(this.int(1_000, 600_000))) };
+        return { format: this.pick(["txt", "md"] as const), bytes: Buffer.from(oneLongLine(this.int(1_000, 300_000))) };
       case "huge-list":
-        return { format: "txt", bytes: Buffer.from(this.rand() < 0.5 ? manyPeople(this.int(10, 3_000)) : manyItems(this.int(10, 3_000))) };
+        return { format: "txt", bytes: Buffer.from(this.rand() < 0.5 ? manyPeople(this.int(10, 2_000)) : manyItems(this.int(10, 2_000))) };
       case "present-list":
         return { format: "txt", bytes: Buffer.from(presentList(this.int(1, 600))) };
       case "mixed-encoding": {
@@ -152,7 +152,7 @@ export class CaseGenerator {
       case "markup-storm": {
         const marks = ["**", "__", "*", "_", "[", "](", ")", "<", ">", "<table>", "<td>", "</tr>", "#", "\\", "---", "&", "(", "Cllr ", "1. ", "RESOLVED ", "\n"];
         const words: string[] = ["Minutes of the meeting\nPresent: Cllr A Smith\n"];
-        const n = this.int(10, 20_000);
+        const n = this.int(10, 5_000);
         for (let i = 0; i < n; i++) words.push(this.pick(marks), this.pick(["Smith", "item", "noted", "A", "x"]));
         return { format: this.pick(["md", "txt", "html"] as const), bytes: Buffer.from(words.join(this.pick(["", " "]))) };
       }

@@ -113,7 +113,7 @@ interface Found {
 }
 
 function inSentence(raw: string, region: Region): Found[] {
-  const sentence = raw.replace(/\*\*|__|<[^>]+>|&nbsp;/g, (s) => " ".repeat(s.length)).replace(/\s/g, " ");
+  const sentence = raw.replace(/\*\*|__|<[^<>]+>|&nbsp;/g, (s) => " ".repeat(s.length)).replace(/\s/g, " ");
   const found: Found[] = [];
   const declaring = DECLARING_WORD.test(sentence);
   const matches = declaring ? [...sentence.matchAll(DECLARED)] : [];
