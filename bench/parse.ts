@@ -1,5 +1,8 @@
 // Throughput of ingest + parse over a folder of real minutes, in one process.
 //   npm run bench:parse [-- DIR... [--reps N]]     (default DIR: ../shared/corpus/real, N = 3)
+//   npm run bench:parse -- --growth [--reps N]    the same generated document at 1× and 10× size
+//     (names in a PRESENT list, numbered items, one long line): the ratio of median CPU times
+//     should be near 10; near 100 means the parser is quadratic in that dimension
 // Files are read into memory first, so the figures are for reading and parsing, not the disk.
 // Each repetition runs every document once; per-format figures are the median over repetitions.
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -14,9 +17,15 @@ import type { SourceFormat } from "../src/domain/source.ts";
 const args = process.argv.slice(2);
 let reps = 3;
 const dirs: string[] = [];
+let growth = false;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--reps") reps = Math.max(1, Number(args[++i]) || 1);
+  else if (args[i] === "--growth") growth = true;
   else dirs.push(resolve(args[i]));
+}
+if (growth) {
+  await growthCheck(reps);
+  process.exit(0);
 }
 if (!dirs.length) dirs.push(fileURLToPath(new URL("../../shared/corpus/real", import.meta.url)));
 
@@ -134,4 +143,35 @@ console.log(`\npeak RSS: ${(peakRss / MB).toFixed(0)} MiB sampled after each doc
 if (firstErrors.size) {
   console.log(`\n${firstErrors.size} document(s) failed:`);
   for (const [file, msg] of [...firstErrors].slice(0, 20)) console.log(`  ${msg.startsWith(file) ? msg : `${file}: ${msg}`}`);
+}
+
+/** CPU milliseconds to read and parse each generated document, median over `reps`, at 1× and 10×. */
+async function growthCheck(reps: number): Promise<void> {
+  const { manyItems, oneLongLine, presentList } = await import("../test/support/hostile.ts");
+  const cases: [string, (n: number) => string, number][] = [
+    ["names in a PRESENT list", presentList, 300],
+    ["numbered items", manyItems, 2_000],
+    ["characters on one line", oneLongLine, 100_000],
+  ];
+  const cpuOf = async (text: string) => {
+    const bytes = Buffer.from(text);
+    const times: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const cpu0 = process.cpuUsage();
+      parseMinutes(await fromBytes("growth.txt", "txt", bytes));
+      const cpu = process.cpuUsage(cpu0);
+      times.push((cpu.user + cpu.system) / 1000);
+    }
+    return times.sort((a, b) => a - b)[times.length >> 1];
+  };
+  // the reference: a real document's size and time, measured in the same run
+  const { goldenDocs } = await import("../test/support/golden.ts");
+  const reference = goldenDocs()[0].file;
+  const refMs = await cpuOf(await readFile(reference, "utf8"));
+  console.log(`quorum bench:parse --growth — median CPU ms of ${reps} runs, Node ${process.version}; reference ${reference.split("/").pop()}: ${refMs.toFixed(1)} ms`);
+  for (const [what, make, n] of cases) {
+    const one = await cpuOf(make(n));
+    const ten = await cpuOf(make(n * 10));
+    console.log(`${what.padEnd(26)} ${String(n).padStart(7)}: ${one.toFixed(1).padStart(8)} ms   ${String(n * 10).padStart(8)}: ${ten.toFixed(1).padStart(9)} ms   ratio ${(ten / one).toFixed(1)}`);
+  }
 }

@@ -12,6 +12,7 @@ import { importMinutes, isTimeZone, unstorableReason, type ImportInput } from ".
 import { settleAllPeople } from "../store/people-settle.ts";
 import { nameKey } from "../store/rules/slugs.ts";
 import { prepareDocument } from "./import-document.ts";
+import { sharedParsePool } from "./parse-pool.ts";
 import { walkDocuments } from "./files.ts";
 import { folderSettingsReader } from "./folder-settings.ts";
 
@@ -123,7 +124,8 @@ export function registerImport(program: Command): void {
         // holds only its place in the order; then they are stored in that canonical order.
         bar.start(jobs.length, 0, { phase: "reading", ok: 0, unchanged: 0, failed: 0 });
         const queue: Queued[] = [];
-        for (const [index, job] of jobs.entries()) {
+        // Documents are read and parsed a few at a time so every parse worker is kept busy.
+        const readOne = async (index: number, job: Job) => {
           try {
             const folder = settingsFor(job.file, paths);
             const prepared = await prepareDocument(db, job.file, {
@@ -145,7 +147,15 @@ export function registerImport(program: Command): void {
             fail(index, job.file, err);
           }
           tick("reading");
-        }
+        };
+        let next = 0;
+        const reader = async () => {
+          while (next < jobs.length) {
+            const index = next++;
+            await readOne(index, jobs[index]);
+          }
+        };
+        await Promise.all(Array.from({ length: sharedParsePool().limits.workers }, reader));
         queue.sort(compareQueued);
         bar.setTotal(jobs.length + queue.length);
         for (const q of queue) {

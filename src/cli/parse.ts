@@ -1,9 +1,8 @@
 import type { Command } from "commander";
 import { QuorumError, oneLine } from "../domain/errors.ts";
 import type { ParsedMinutes } from "../domain/minutes.ts";
-import { readDocument } from "../ingest/read.ts";
-import { parseMinutes } from "../parse/minutes.ts";
 import { walkDocuments } from "./files.ts";
+import { sharedParsePool, type Parsed } from "./parse-pool.ts";
 import { summarise } from "./summary.ts";
 
 export function registerParse(program: Command): void {
@@ -22,23 +21,33 @@ export function registerParse(program: Command): void {
         }
         return record;
       };
+      const pool = sharedParsePool();
       if (opts.jsonl) {
         const { documents } = await walkDocuments(paths);
         let failed = 0;
-        for (const file of documents) {
+        // documents are parsed side by side but printed in order; a few ahead of the printer at most
+        const ahead = pool.limits.workers * 2;
+        const started: Promise<Parsed>[] = [];
+        const start = (i: number) => {
+          if (i < documents.length) (started[i] = pool.parse({ file: documents[i] })).catch(() => {});
+        };
+        for (let i = 0; i < ahead; i++) start(i);
+        for (const [i, file] of documents.entries()) {
           try {
-            const record = parseMinutes(await readDocument(file));
-            process.stdout.write(JSON.stringify({ file, record: out(record) }) + "\n");
+            const { record } = await started[i];
+            process.stdout.write(JSON.stringify({ file, record: out(record!) }) + "\n");
           } catch (err) {
             failed++;
             process.stdout.write(JSON.stringify({ file, error: oneLine(err) }) + "\n");
           }
+          delete started[i];
+          start(i + ahead);
         }
         if (failed) process.exitCode = 1;
         return;
       }
       if (paths.length !== 1) throw new QuorumError("invalid", "parse takes one file (use --jsonl for several files or folders)");
-      const record = parseMinutes(await readDocument(paths[0]));
+      const record = (await pool.parse({ file: paths[0] })).record!;
       process.stdout.write(opts.json ? JSON.stringify(out(record), null, 2) + "\n" : summarise(record));
     });
 }

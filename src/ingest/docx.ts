@@ -3,7 +3,9 @@
 // "196/20", "c)") are not in the text runs: they have to be computed from numbering.xml.
 // One line per paragraph; a table row is one line with its cells separated by tabs; bullets
 // become "- ".
-import { zipEntries, zipRead } from "./zip.ts";
+import { QuorumError } from "../domain/errors.ts";
+import { DEFAULT_LIMITS, formatBytes, LIMIT_VARIABLES, overLimit, type Limits } from "./limits.ts";
+import { zipEntries, zipRead, ZipLimitError } from "./zip.ts";
 
 interface Level {
   start: number;
@@ -25,17 +27,30 @@ interface Numbering {
   styles: Map<string, { numId?: string; ilvl?: number; basedOn?: string }>;
 }
 
-export async function docxText(bytes: Uint8Array): Promise<string> {
-  const entries = zipEntries(bytes);
-  const part = (name: string) => {
-    const entry = entries.get(name);
-    return entry ? zipRead(bytes, entry).toString("utf8") : undefined;
-  };
-  const documentName = mainDocumentName(part("[Content_Types].xml")) ?? "word/document.xml";
-  const document = part(documentName);
-  if (document === undefined) throw new Error("not a Word document (no word/document.xml)");
-  const numbering = readNumbering(part("word/numbering.xml"), part("word/styles.xml"));
-  return renderBody(document, numbering);
+type DocxLimits = Pick<Limits, "maxInflatedBytes" | "maxZipEntries" | "maxDepth">;
+
+export async function docxText(bytes: Uint8Array, limits: DocxLimits = DEFAULT_LIMITS): Promise<string> {
+  try {
+    const entries = zipEntries(bytes, limits.maxZipEntries);
+    // one budget for every member read, so many medium members cannot add up to a bomb either
+    let budget = limits.maxInflatedBytes;
+    const part = (name: string) => {
+      const entry = entries.get(name);
+      if (!entry) return undefined;
+      const data = zipRead(bytes, entry, budget);
+      budget -= data.length;
+      return data.toString("utf8");
+    };
+    const documentName = mainDocumentName(part("[Content_Types].xml")) ?? "word/document.xml";
+    const document = part(documentName);
+    if (document === undefined) throw new Error("not a Word document (no word/document.xml)");
+    const numbering = readNumbering(part("word/numbering.xml"), part("word/styles.xml"), limits.maxDepth);
+    return renderBody(document, numbering, limits.maxDepth);
+  } catch (err) {
+    if (err instanceof ZipLimitError && err.limit === "entries") throw overLimit(`more than ${limits.maxZipEntries} members in the DOCX package`, LIMIT_VARIABLES.maxZipEntries);
+    if (err instanceof ZipLimitError) throw overLimit(`the DOCX package inflates to more than ${formatBytes(limits.maxInflatedBytes)}`, LIMIT_VARIABLES.maxInflatedBytes);
+    throw err;
+  }
 }
 
 function mainDocumentName(types: string | undefined): string | undefined {
@@ -50,11 +65,23 @@ interface Tag {
   selfClose: boolean;
 }
 
-/** Tokens of an XML document: tags and (decoded) text. Comments, PIs and CDATA markers skipped. */
-function* tokens(xml: string): Generator<Tag | string> {
-  const re = /<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<![^>]*>|([^<]+)/g;
+/**
+ * Tokens of an XML document: tags and (decoded) text. Comments, PIs and CDATA markers skipped.
+ * A document type's own entities are never expanded (only the five predefined ones and character
+ * references are), so an entity bomb stays its literal text.
+ */
+function* tokens(xml: string, maxDepth: number): Generator<Tag | string> {
+  let depth = 0;
+  // A tag cannot hold "<", so an unclosed one is given up at the next "<" instead of at the end
+  // of the document (which, tried at every "<", cost the square of the document's length).
+  const re = /<(\/?)([A-Za-z_][\w.:-]*)((?:[^<>"']|"[^<"]*"|'[^<']*')*?)(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<![^>]*>|([^<]+)/g;
   for (let m; (m = re.exec(xml)); ) {
-    if (m[2]) yield { name: m[2], attrs: m[3], close: m[1] === "/", selfClose: m[4] === "/" };
+    if (m[2]) {
+      const tag = { name: m[2], attrs: m[3], close: m[1] === "/", selfClose: m[4] === "/" };
+      if (tag.close) depth = Math.max(0, depth - 1);
+      else if (!tag.selfClose && ++depth > maxDepth) throw new QuorumError("unreadable", `XML elements nested more than ${maxDepth} deep (limit set by ${LIMIT_VARIABLES.maxDepth})`);
+      yield tag;
+    }
     else if (m[5] !== undefined) yield m[5];
     else if (m[6] !== undefined) yield decode(m[6]);
   }
@@ -78,11 +105,11 @@ function decode(s: string): string {
   });
 }
 
-function readNumbering(numberingXml: string | undefined, stylesXml: string | undefined): Numbering {
+function readNumbering(numberingXml: string | undefined, stylesXml: string | undefined, maxDepth: number): Numbering {
   const styles = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>();
   if (stylesXml) {
     let current: { numId?: string; ilvl?: number; basedOn?: string } | undefined;
-    for (const t of tokens(stylesXml)) {
+    for (const t of tokens(stylesXml, maxDepth)) {
       if (typeof t === "string") continue;
       if (!t.close && t.name === "w:style") {
         current = {};
@@ -107,7 +134,7 @@ function readNumbering(numberingXml: string | undefined, stylesXml: string | und
   let abstractId: string | undefined;
   let num: (typeof nums)[number] | undefined;
   let level: Partial<Level> | undefined;
-  for (const t of tokens(numberingXml)) {
+  for (const t of tokens(numberingXml, maxDepth)) {
     if (typeof t === "string") continue;
     const val = attr(t.attrs, "w:val");
     if (t.close) {
@@ -228,7 +255,7 @@ interface Cell {
   paragraphs: string[];
 }
 
-function renderBody(xml: string, numbering: Numbering): string {
+function renderBody(xml: string, numbering: Numbering, maxDepth: number): string {
   const out: string[] = [];
   const counters = new Counters(numbering);
   // Open tables, innermost last; each holds the row being read.
@@ -259,7 +286,7 @@ function renderBody(xml: string, numbering: Numbering): string {
     else out.push(text);
   };
 
-  for (const t of tokens(xml)) {
+  for (const t of tokens(xml, maxDepth)) {
     if (typeof t === "string") {
       if (inText && !skip && paras.length) paras[paras.length - 1].text += t;
       continue;

@@ -2,6 +2,8 @@
 // one line per table row with its cells separated by tabs. Scripts, styles, the document head and
 // hidden elements are left out; entities are decoded by the parser.
 import { parse, type HTMLElement, type Node } from "node-html-parser";
+import { QuorumError } from "../domain/errors.ts";
+import { DEFAULT_LIMITS, LIMIT_VARIABLES } from "./limits.ts";
 
 const BLOCK = new Set([
   "address", "article", "aside", "blockquote", "caption", "dd", "details", "dialog", "div", "dl", "dt",
@@ -12,17 +14,31 @@ const SKIP = new Set(["script", "style", "noscript", "template", "head", "title"
 const CELL = new Set(["td", "th"]);
 
 /** HTML → text, one line per block; table rows one per line with tab-separated cells. */
-export function htmlText(html: string): string {
+export function htmlText(html: string, maxDepth = DEFAULT_LIMITS.maxDepth): string {
   // The parser keeps a doctype or XML declaration as text.
   html = html.replace(/<!DOCTYPE[^>]*>|<\?xml[^>]*\?>/gi, "");
   const root = parse(html, {
     comment: false,
     blockTextElements: { script: false, style: false, noscript: false, template: false, pre: true },
   });
+  checkDepth(root, maxDepth);
   const out = new Lines();
   walk(root, out);
   out.flush();
   return out.lines.join("\n").replace(/\n{3,}/g, "\n\n").replace(/^\n+|\n+$/g, "");
+}
+
+/**
+ * The page is walked recursively below, so its depth is measured first, without recursion: a
+ * page nested thousands deep is refused with a one-line error instead of overflowing the stack.
+ */
+function checkDepth(root: Node, maxDepth: number): void {
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > maxDepth) throw new QuorumError("unreadable", `HTML elements nested more than ${maxDepth} deep (limit set by ${LIMIT_VARIABLES.maxDepth})`);
+    for (const child of node.childNodes ?? []) if (child.nodeType === 1) stack.push([child, depth + 1]);
+  }
 }
 
 /** Collects lines; `inline` collectors (inside a table cell) turn line breaks into spaces. */

@@ -1,4 +1,5 @@
 import { htmlText } from "./html.ts";
+import { DEFAULT_LIMITS } from "./limits.ts";
 
 /**
  * Strips Markdown markup that carries no meaning for minutes. Ordinary lines stay one output line
@@ -7,9 +8,9 @@ import { htmlText } from "./html.ts";
  * over the whole text (multiline) rather than line by line, which is an order of magnitude faster
  * on long documents; none of them can match across a line end.
  */
-export function markdownText(md: string): string {
+export function markdownText(md: string, maxDepth = DEFAULT_LIMITS.maxDepth): string {
   let text = blankFrontMatter(md);
-  if (text.includes("<")) text = embeddedHtml(text);
+  if (text.includes("<")) text = embeddedHtml(text, maxDepth);
   if (text.includes("&")) text = decodeEntities(text);
   // Each pattern only runs when its marker character is present at all.
   const has = (c: string) => text.includes(c);
@@ -50,7 +51,7 @@ const HTML_BLOCK = /<\/?(?:table|tbody|thead|tfoot|tr|td|th|div|p|ul|ol|li|h[1-6
 const INLINE_TAG = /<\/?(?:strong|b|em|i|u|s|small|big|sup|sub|span|font|a|abbr|mark|ins|code|kbd|cite|q|o:p)\b[^>]*>/gi;
 
 /** Lines holding block-level HTML are converted as HTML; a table is taken whole, across lines. */
-function embeddedHtml(md: string): string {
+function embeddedHtml(md: string, maxDepth: number): string {
   const lines = md.split("\n");
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -65,7 +66,7 @@ function embeddedHtml(md: string): string {
       chunk += "\n" + lines[++i];
       depth += tableDepth(lines[i]);
     }
-    const text = htmlText(chunk);
+    const text = htmlText(chunk, maxDepth);
     out.push(...(text ? text.split("\n") : [""]));
   }
   return out.join("\n");

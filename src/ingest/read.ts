@@ -9,6 +9,7 @@ import { markdownText } from "./markdown.ts";
 import { htmlText } from "./html.ts";
 import { pdfPages } from "./pdf.ts";
 import { docxText } from "./docx.ts";
+import { DEFAULT_LIMITS, formatBytes, LIMIT_VARIABLES, overLimit, type Limits } from "./limits.ts";
 
 export const EXTENSIONS: Record<string, SourceFormat> = {
   ".txt": "txt",
@@ -25,19 +26,24 @@ export function formatOf(file: string): SourceFormat | undefined {
   return EXTENSIONS[extname(file).toLowerCase()];
 }
 
-export async function readDocument(file: string): Promise<SourceText> {
-  const { format, bytes } = await readDocumentBytes(file);
-  return fromBytes(file, format, bytes);
+export async function readDocument(file: string, limits: Limits = DEFAULT_LIMITS): Promise<SourceText> {
+  const { format, bytes } = await readDocumentBytes(file, limits);
+  return fromBytes(file, format, bytes, basename(file), limits);
 }
 
 /** A document's format (from its extension) and raw bytes, with a one-line error naming the file. */
-export async function readDocumentBytes(file: string): Promise<{ format: SourceFormat; bytes: Buffer }> {
+export async function readDocumentBytes(file: string, limits: Pick<Limits, "maxBytes"> = DEFAULT_LIMITS): Promise<{ format: SourceFormat; bytes: Buffer }> {
   const format = formatOf(file);
   if (!format) throw new QuorumError("unsupported", `${file}: unsupported file type "${extname(file) || "(none)"}" (expected .txt, .md, .html, .pdf or .docx)`);
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new QuorumError("unreadable", `${file}: is a directory`);
-    return { format, bytes: await readFile(file) };
+    // checked before reading, so an oversized file is never held in memory
+    const max = limits.maxBytes[format];
+    if (info.size > max) throw overLimit(`${file}: ${formatBytes(info.size)}, larger than the ${formatBytes(max)} allowed for ${format.toUpperCase()} files`, `${LIMIT_VARIABLES.maxBytes}_${format.toUpperCase()}`);
+    const bytes = await readFile(file);
+    if (bytes.length > max) throw overLimit(`${file}: larger than the ${formatBytes(max)} allowed for ${format.toUpperCase()} files`, `${LIMIT_VARIABLES.maxBytes}_${format.toUpperCase()}`);
+    return { format, bytes };
   } catch (err) {
     if (err instanceof QuorumError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -45,11 +51,13 @@ export async function readDocumentBytes(file: string): Promise<{ format: SourceF
   }
 }
 
-export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8Array, name = basename(file)): Promise<SourceText> {
+export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8Array, name = basename(file), limits: Limits = DEFAULT_LIMITS): Promise<SourceText> {
   if (bytes.length === 0) throw new QuorumError("unreadable", `${file}: empty file`);
+  const max = limits.maxBytes[format];
+  if (bytes.length > max) throw overLimit(`${file}: ${formatBytes(bytes.length)}, larger than the ${formatBytes(max)} allowed for ${format.toUpperCase()} files`, `${LIMIT_VARIABLES.maxBytes}_${format.toUpperCase()}`);
   let extracted: string | string[][];
   try {
-    extracted = await extract(format, bytes, name);
+    extracted = await extract(format, bytes, name, limits);
   } catch (err) {
     if (err instanceof QuorumError) throw new QuorumError(err.code, `${file}: ${err.message}`);
     throw new QuorumError("unreadable", `${file}: not a readable ${format.toUpperCase()} document (${whyUnreadable(err)})`);
@@ -81,6 +89,7 @@ export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8
       return starts.length ? lo + 1 : undefined;
     };
   }
+  checkTextSize(file, text, limits);
   if (!/[A-Za-z]{2}/.test(text) || (Array.isArray(extracted) && scannedPages(extracted))) {
     throw new QuorumError("unreadable", `${file}: no text found${format === "pdf" ? " (a scanned PDF without a text layer needs OCR first)" : ""}`);
   }
@@ -94,18 +103,30 @@ export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8
   };
 }
 
-async function extract(format: SourceFormat, bytes: Uint8Array, name: string): Promise<string | string[][]> {
+async function extract(format: SourceFormat, bytes: Uint8Array, name: string, limits: Limits): Promise<string | string[][]> {
   switch (format) {
     case "txt":
       return plainText(bytes, name);
     case "md":
-      return markdownText(plainText(bytes, name));
+      return markdownText(plainText(bytes, name), limits.maxDepth);
     case "html":
-      return htmlText(plainText(bytes, name));
+      return htmlText(plainText(bytes, name), limits.maxDepth);
     case "pdf":
       return pdfPages(bytes);
     case "docx":
-      return docxText(bytes);
+      return docxText(bytes, limits);
+  }
+}
+
+/** Extracted text over the size limits is refused whole rather than cut short. */
+function checkTextSize(file: string, text: string, limits: Limits): void {
+  if (text.length > limits.maxTextChars) throw overLimit(`${file}: ${text.length} characters of text, more than the limit of ${limits.maxTextChars}`, LIMIT_VARIABLES.maxTextChars);
+  let start = 0;
+  for (let end = text.indexOf("\n"); ; end = text.indexOf("\n", start)) {
+    const stop = end < 0 ? text.length : end;
+    if (stop - start > limits.maxLineChars) throw overLimit(`${file}: a line of ${stop - start} characters, longer than the limit of ${limits.maxLineChars}`, LIMIT_VARIABLES.maxLineChars);
+    if (end < 0) break;
+    start = end + 1;
   }
 }
 

@@ -14,7 +14,18 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
-export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
+/** Thrown when an archive is over one of the caller's limits, so the reader can name the limit. */
+export class ZipLimitError extends Error {
+  constructor(
+    message: string,
+    readonly limit: "entries" | "inflated",
+  ) {
+    super(message);
+    this.name = "ZipLimitError";
+  }
+}
+
+export function zipEntries(bytes: Uint8Array, maxEntries = Infinity): Map<string, ZipEntry> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (buf.length < 22 || buf.readUInt32LE(0) !== LOCAL) throw new Error("not a zip archive");
   // The end-of-central-directory record sits in the last 64 KiB (its comment can be up to 65535 bytes).
@@ -27,6 +38,7 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   }
   if (eocd < 0) throw new Error("truncated zip archive (no central directory)");
   const count = buf.readUInt16LE(eocd + 10);
+  if (count > maxEntries) throw new ZipLimitError(`${count} zip members, more than the limit of ${maxEntries}`, "entries");
   let at = buf.readUInt32LE(eocd + 16);
   const entries = new Map<string, ZipEntry>();
   for (let n = 0; n < count; n++) {
@@ -47,7 +59,12 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   return entries;
 }
 
-export function zipRead(bytes: Uint8Array, entry: ZipEntry): Buffer {
+/**
+ * A member's bytes. `maxSize` bounds what inflating may produce: the sizes a zip declares can lie,
+ * so the inflater itself stops there rather than trusting them (a 1.6 MB file can inflate to
+ * gigabytes).
+ */
+export function zipRead(bytes: Uint8Array, entry: ZipEntry, maxSize = Infinity): Buffer {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw new Error(`damaged zip member ${entry.name}`);
@@ -55,11 +72,17 @@ export function zipRead(bytes: Uint8Array, entry: ZipEntry): Buffer {
   const end = start + entry.compressedSize;
   if (end > buf.length) throw new Error(`truncated zip member ${entry.name}`);
   const data = buf.subarray(start, end);
-  if (entry.method === 0) return data;
+  const tooLarge = () => new ZipLimitError(`zip member ${entry.name} inflates to more than ${maxSize} bytes`, "inflated");
+  if (entry.size > maxSize) throw tooLarge();
+  if (entry.method === 0) {
+    if (data.length > maxSize) throw tooLarge();
+    return data;
+  }
   if (entry.method === 8) {
     try {
-      return inflateRawSync(data);
-    } catch {
+      return Number.isFinite(maxSize) ? inflateRawSync(data, { maxOutputLength: Math.max(1, maxSize) }) : inflateRawSync(data);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge();
       throw new Error(`damaged zip member ${entry.name}`);
     }
   }

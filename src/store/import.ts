@@ -458,11 +458,12 @@ export const KIND_RANK: Record<string, number> = { member: 3, officer: 2, other:
 async function peopleResolver(trx: Tx, authorityId: number, authorityName: string, bodyId: number, names: string[]) {
   const keys = [...new Set(names.map((n) => parseName(n)?.surnameKey).filter((k): k is string => !!k))];
   const known = new Map<string, KnownPerson[]>();
-  if (keys.length) {
+  // in chunks: one bound variable per surname, and SQLite allows 32766 variables a statement
+  for (const someKeys of chunks(keys, 1000)) {
     const rows = await trx
       .selectFrom("people")
       .where("authority_id", "=", authorityId)
-      .where("surname_key", "in", keys)
+      .where("surname_key", "in", someKeys)
       .select((eb) => [
         "people.id",
         "people.honorific",

@@ -132,8 +132,12 @@ export async function reindexMeeting(db: Db, meetingId: number): Promise<void> {
 
 /** Rewrites the search entries of people: the name, the names as written and the bodies attended. */
 export async function reindexPeople(db: Db, personIds: number[]): Promise<void> {
-  const ids = [...new Set(personIds)];
-  if (!ids.length) return;
+  const all = [...new Set(personIds)];
+  // in chunks: each id is a bound variable, and SQLite allows 32766 of them in a statement
+  for (let i = 0; i < all.length; i += 1000) await reindexSomePeople(db, all.slice(i, i + 1000));
+}
+
+async function reindexSomePeople(db: Db, ids: number[]): Promise<void> {
   const people = await db.selectFrom("people").where("id", "in", ids).select(["id", "display_name", "authority_id"]).execute();
   const current = await db.selectFrom("search_entries").where("kind", "=", "person").where("entity_id", "in", ids).select(["id", "entity_id", "title", "text"]).execute();
   const seen = await db
@@ -146,9 +150,16 @@ export async function reindexPeople(db: Db, personIds: number[]): Promise<void> 
     .distinct()
     .execute();
   const entryOf = new Map(current.map((c) => [c.entity_id, c]));
+  const personOf = new Map(people.map((p) => [p.id, p]));
+  const seenOf = new Map<number, typeof seen>();
+  for (const s of seen) {
+    const list = seenOf.get(s.person_id!);
+    if (list) list.push(s);
+    else seenOf.set(s.person_id!, [s]);
+  }
   for (const id of ids) {
-    const p = people.find((x) => x.id === id);
-    const mine = seen.filter((s) => s.person_id === id);
+    const p = personOf.get(id);
+    const mine = seenOf.get(id) ?? [];
     const entry = entryOf.get(id);
     if (!p || !mine.length) {
       if (entry) await db.deleteFrom("search_entries").where("id", "=", entry.id).execute();

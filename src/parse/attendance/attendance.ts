@@ -36,7 +36,9 @@ const REASON =
 
 /** "Director, Support Services (Mr. S. Coughlan), Meetings Administrator (Mr. M. Leahy)" */
 function roleThenBracketedName(text: string, base: number): Person[] | null {
-  const re = /([^()]*?)\s*\(((?:Mr|Ms|Mrs|Miss|Dr|Messrs|Mesdames|Cllr|Councillor)\.?\s[^()]+)\)/g;
+  // A match can only start where a run without brackets starts; trying every other position too
+  // made a long line without brackets cost the square of its length.
+  const re = /(?<=^|[()])([^()]*?)\s*\(((?:Mr|Ms|Mrs|Miss|Dr|Messrs|Mesdames|Cllr|Councillor)\.?\s[^()]+)\)/g;
   const out: Person[] = [];
   let hits = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -338,13 +340,24 @@ export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: Ite
   const group = (st: string) => (st === "in_attendance" ? "present" : st);
   // A member and an officer who share a surname ("Councillor Daly", "Mr. P. Daly") are two people.
   const kindsClash = (x: Attendee, y: Attendee) => x.kind !== y.kind && x.kind !== "other" && y.kind !== "other";
+  // Entries are filed by status group and surname, so each is compared only with namesakes, not
+  // with everyone listed so far (a list of thousands of names took minutes).
+  const keyOf = new Map<Located<Attendee>, { surname: string; initial: string }>();
+  const filed = new Map<string, Located<Attendee>[]>();
+  const compatible = (x: { initial: string }, y: { initial: string }) => !x.initial || !y.initial || x.initial === y.initial;
   for (const a of out) {
-    const prev = result.find((r) => group(r.value.status) === group(a.value.status) && samePerson(r.value.name, a.value.name) && !kindsClash(r.value, a.value));
+    const key = personKey(a.value.name);
+    const file = `${group(a.value.status)}\u0000${key.surname}`;
+    const namesakes = filed.get(file) ?? [];
+    const prev = namesakes.find((r) => compatible(keyOf.get(r)!, key) && !kindsClash(r.value, a.value));
     if (prev) {
       prev.value.role ??= a.value.role;
       continue;
     }
     result.push(a);
+    keyOf.set(a, key);
+    namesakes.push(a);
+    filed.set(file, namesakes);
   }
 
   for (const sub of sentences.substitutes) {

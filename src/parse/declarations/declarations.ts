@@ -4,7 +4,7 @@
 // under an item's own heading, so that item is the one it is about unless another is named).
 import type { ItemBlock, Located, ParseContext } from "../context.ts";
 import { joinLines, type Joined } from "../text/joined.ts";
-import { DECLARATIONS_TITLE, DECLARED, DECLARED_THAT, ITEM_REF, KIND_WORDS, NAMED_LINE, NONE, normaliseKind } from "./patterns.ts";
+import { DECLARATIONS_TITLE, DECLARED, DECLARED_THAT, DECLARING_WORD, ITEM_REF, KIND_WORDS, NAMED_LINE, NONE, normaliseKind } from "./patterns.ts";
 
 export interface Declaration {
   name: string;
@@ -113,10 +113,11 @@ interface Found {
 }
 
 function inSentence(raw: string, region: Region): Found[] {
-  const sentence = raw.replace(/\*\*|__|<[^>]+>|&nbsp;/g, (s) => " ".repeat(s.length)).replace(/\s/g, " ");
+  const sentence = raw.replace(/\*\*|__|<[^<>]+>|&nbsp;/g, (s) => " ".repeat(s.length)).replace(/\s/g, " ");
   const found: Found[] = [];
-  const matches = [...sentence.matchAll(DECLARED)];
-  if (!matches.length && region.declarationsItem) matches.push(...sentence.matchAll(DECLARED_THAT));
+  const declaring = DECLARING_WORD.test(sentence);
+  const matches = declaring ? [...sentence.matchAll(DECLARED)] : [];
+  if (!matches.length && declaring && region.declarationsItem) matches.push(...sentence.matchAll(DECLARED_THAT));
   for (const [k, m] of matches.entries()) {
     const names = splitNames(m[1]);
     if (!names.length) continue;

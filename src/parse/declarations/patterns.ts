@@ -6,15 +6,26 @@ export const DECLARATIONS_TITLE =
 
 const HONORIFIC =
   String.raw`(?:Cllrs?\.?|Clirs?\.?|Clrs?\.?|Councillors?|Mayor|Deputy\s+Mayor|Reeve|Deputy\s+Reeve|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Rev(?:d|\.)?|Prof\.?)`;
-// A capitalised word, an initial ("J", "J."), or a double-barrelled / apostrophised surname.
-const NAME_WORD = String.raw`(?:[A-Z][A-Za-z\u00C0-\u024F'’]*(?:-[A-Z][A-Za-z\u00C0-\u024F'’]*)?(?![A-Za-z\u00C0-\u024F'’])\.?|O['’]\s?[A-Z][a-z]+)`;
+// A capitalised word, an initial ("J", "J."), or a double-barrelled / apostrophised surname
+// ("O'Brien" is the first form; the second is for "O' Brien" only, so no word matches two ways).
+const NAME_WORD = String.raw`(?:[A-Z][A-Za-z\u00C0-\u024F'’]*(?:-[A-Z][A-Za-z\u00C0-\u024F'’]*)?(?![A-Za-z\u00C0-\u024F'’])\.?|O['’]\s[A-Z][a-z]+)`;
 const WITH_HONORIFIC = String.raw`${HONORIFIC}\s*(?:${NAME_WORD}\s*){1,4}`;
-const BARE = String.raw`(?:${NAME_WORD}\s+){1,3}${NAME_WORD}`;
-const INITIALS = String.raw`[A-Z]{2,3}`;
 const ROLE = String.raw`(?:[Tt]he\s+)?(?:Chair(?:man|woman|person)?|Vice[- ]Chair(?:man|woman|person)?|Clerk|Mayor|Cathaoirleach|Leas-Chathaoirleach)`;
-const ONE_NAME = String.raw`(?:${WITH_HONORIFIC}|${ROLE}|${BARE}|${INITIALS})`;
-/** One or more names joined by commas, "and" or "&" ("Cllr S Briston and Cllr L Peake", "PAG, MPO and DCO"). */
-export const NAMES = String.raw`${ONE_NAME}(?:\s*(?:,|and|&)\s*(?:${ONE_NAME}|${NAME_WORD}))*`;
+// Bare names must not start with an honorific or a role: those are the other forms. Each stretch
+// of text is then one kind of name in one way only; a list of names that could each be read two
+// ways made a long PRESENT list with no declaration after it take exponential time to reject.
+const NOT_HONORIFIC = String.raw`(?!(?:${HONORIFIC}|${ROLE})(?![A-Za-z\u00C0-\u024F'’]))`;
+const BARE = String.raw`${NOT_HONORIFIC}(?:${NAME_WORD}\s+){1,3}${NAME_WORD}`;
+/** The first name of a list: one bare word only when it is initials ("PAG"). */
+const FIRST_NAME = String.raw`(?:${WITH_HONORIFIC}|${ROLE}|${BARE}|${NOT_HONORIFIC}[A-Z]{2,3}(?![A-Za-z\u00C0-\u024F'’]))`;
+/** Later names of a list may be a single word ("Cllr Smith and Jones"). */
+const NEXT_NAME = String.raw`(?:${WITH_HONORIFIC}|${ROLE}|${NOT_HONORIFIC}(?:${NAME_WORD}\s+){0,3}${NAME_WORD})`;
+/**
+ * One or more names joined by commas, "and" or "&" ("Cllr S Briston and Cllr L Peake", "PAG, MPO
+ * and DCO"). At most 30: the pattern is tried at every name of a long list (a PRESENT list of
+ * thousands), and an open-ended list made each try run to the end of it.
+ */
+export const NAMES = String.raw`${FIRST_NAME}(?:\s*(?:,|and|&)\s*${NEXT_NAME}){0,29}`;
 
 /** The kinds of interest the codes of conduct name, longest first. */
 const KIND = String.raw`(?:(?:[Dd]isclosable|[Oo]ther|[Nn]on|[Pp]ecuniary|[Pp]ersonal|[Pp]rejudicial|[Rr]egistrable)(?=[\s-])(?:[\s-]+(?:and\s+)?(?:[Pp]ecuniary|[Pp]rejudicial|[Rr]egistrable))*)`;
@@ -30,6 +41,9 @@ export const DECLARED = new RegExp(
 );
 
 /** In the declarations item, "<name> declared that his property borders the site" is a declaration too. */
+/** Every declaration sentence holds one of these words; sentences without one are not searched. */
+export const DECLARING_WORD = /[Dd]eclare[ds]|disclosed|registered/;
+
 export const DECLARED_THAT = new RegExp(String.raw`(${NAMES})(?:\s*\([A-Z]{1,4}\))?\s+(?:had\s+)?[Dd]eclared\s+(?=that\b)`, "g");
 
 /** A sentence of the declarations item that starts with a name and then gives the reason or item. */

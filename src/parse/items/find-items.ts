@@ -43,7 +43,7 @@ function keepLongLineItems(ctx: ParseContext): void {
   const speculative: Cut[] = [];
   for (const i of long) {
     const text = ctx.lines[i].text;
-    const re = /(?<=\s)(\d{1,4}(?:\/\d{2}(?:\/\d{1,2})?|\.0\.?|\.)?)\s+(?=[A-Z])/g;
+    const re = /(?<=\s)(\d{1,6}(?:\/\d{2}(?:\/\d{1,2})?|\.0\.?|\.)?)\s+(?=[A-Z])/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
@@ -58,10 +58,14 @@ function keepLongLineItems(ctx: ParseContext): void {
   const trial = splitLines(original, speculative);
   const chain = sequenceOf(new LineReader(trial));
   const keep: Cut[] = [];
+  // looked up, not searched for, per item: a document of many long lines has many items
+  const indexOf = new Map<number, number>();
+  original.forEach((l, k) => indexOf.has(l.no) || indexOf.set(l.no, k));
+  const isLong = new Set(long);
   for (const c of chain) {
     const line = trial[c.line];
-    const k = original.findIndex((l) => l.no === line.no);
-    if (k >= 0 && long.includes(k) && line.offset > original[k].offset) keep.push({ line: k, col: line.offset - original[k].offset });
+    const k = indexOf.get(line.no) ?? -1;
+    if (k >= 0 && isLong.has(k) && line.offset > original[k].offset) keep.push({ line: k, col: line.offset - original[k].offset });
   }
   ctx.lines = splitLines(original, keep);
 }

@@ -13,12 +13,14 @@ export interface Plain {
 const ESCAPABLE = new Set([..."\\`*_{}[]()#+-.!|<>~"]);
 
 export function plain(raw: string): Plain {
-  let text = "";
+  // Characters are collected in arrays and joined once: asking a string being built up whether it
+  // ends in a space flattens it each time, which made a long line cost the square of its length.
+  const chars: string[] = [];
   const cols: number[] = [];
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i];
     if (c === "\\" && i + 1 < raw.length && ESCAPABLE.has(raw[i + 1])) {
-      text += raw[i + 1];
+      chars.push(raw[i + 1]);
       cols.push(i + 1);
       i++;
       continue;
@@ -28,30 +30,29 @@ export function plain(raw: string): Plain {
       continue;
     }
     if (c === "\t" || c === "\u00a0") {
-      text += " ";
+      chars.push(" ");
       cols.push(i);
       continue;
     }
-    text += c;
+    chars.push(c);
     cols.push(i);
   }
-  cols.push(raw.length);
   const t = raw.trim();
   const bold = /^(\*\*|__).+(\*\*|__)$/.test(t) && !/^(\*\*|__)\s*(\*\*|__)$/.test(t);
   // collapse runs of spaces that emphasis removal leaves behind, keeping the column map aligned
-  let out = "";
+  const out: string[] = [];
   const outCols: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === " " && (out.endsWith(" ") || out === "")) continue;
-    out += text[i];
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] === " " && (out.length === 0 || out[out.length - 1] === " ")) continue;
+    out.push(chars[i]);
     outCols.push(cols[i]);
   }
-  while (out.endsWith(" ")) {
-    out = out.slice(0, -1);
+  while (out.length && out[out.length - 1] === " ") {
+    out.pop();
     outCols.pop();
   }
   outCols.push(outCols.length ? outCols[outCols.length - 1] + 1 : raw.length);
-  return { text: out, cols: outCols, bold };
+  return { text: out.join(""), cols: outCols, bold };
 }
 
 /** Raw column range [from, to) of plain-text range [a, b). */

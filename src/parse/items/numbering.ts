@@ -18,7 +18,7 @@ export interface ItemNumber {
 }
 
 const TOKEN =
-  /^(?:(item)\s*(?:no\.?\s*|#\s*)?|(minute)\s+)?(\d{1,4})(?:([./])(\d{1,3}))?(?:([./])(\d{1,3}))?(?![\d/])([.):]?)(?=\s|$|[A-Z(“"'‘])/i;
+  /^(?:(item)\s*(?:no\.?\s*|#\s*)?|(minute)\s+)?(\d{1,6})(?:([./])(\d{1,3}))?(?:([./])(\d{1,3}))?(?![\d/])([.):]?)(?=\s|$|[A-Z(“"'‘])/i;
 
 /** Reads an item number at the start of `text`, or null. */
 export function readNumber(text: string): ItemNumber | null {

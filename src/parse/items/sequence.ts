@@ -11,21 +11,43 @@ export function bestSequence(cands: Candidate[]): Candidate[] {
   if (!n) return [];
   const score = cands.map((c) => c.weight * FAMILY_FACTOR(c.num.family));
   const prev = new Array<number>(n).fill(-1);
+  // A number can only follow one a few steps before it in its own family (see `step`), so each
+  // candidate looks its predecessors up by number instead of trying every earlier line: with tens
+  // of thousands of numbered lines, comparing all pairs took minutes. Within one bucket (family,
+  // number, style) the gap and style cost are the same, so only its best-scoring earlier
+  // candidate matters (the earliest on ties, as a scan in document order would pick).
+  const bestIn = new Map<string, number>();
+  const styles = new Map<string, Set<string>>();
   for (let i = 0; i < n; i++) {
     const ci = cands[i];
     const wi = ci.weight * FAMILY_FACTOR(ci.num.family);
-    for (let j = 0; j < i; j++) {
-      const cj = cands[j];
-      if (cj.line === ci.line) continue;
-      const gap = step(cj.num, ci.num);
-      if (gap === null) continue;
-      const styleCost = cj.num.style === ci.num.style ? 0 : 0.4;
-      const s = score[j] + wi - 0.35 * gap - styleCost;
-      if (s > score[i]) {
-        score[i] = s;
-        prev[i] = j;
+    let bestJ = -1;
+    let bestS = score[i];
+    for (const bucket of predecessorBuckets(ci)) {
+      for (const style of styles.get(ci.num.family) ?? []) {
+        const j = bestIn.get(`${bucket}\u0000${style}`);
+        if (j === undefined || cands[j].line === ci.line) continue;
+        const gap = step(cands[j].num, ci.num);
+        if (gap === null) continue;
+        const styleCost = cands[j].num.style === ci.num.style ? 0 : 0.4;
+        const s = score[j] + wi - 0.35 * gap - styleCost;
+        if (s > bestS || (s === bestS && bestJ >= 0 && j < bestJ)) {
+          bestS = s;
+          bestJ = j;
+        }
       }
     }
+    if (bestJ >= 0) {
+      score[i] = bestS;
+      prev[i] = bestJ;
+    }
+    for (const bucket of ownBuckets(ci)) {
+      const k = `${bucket}\u0000${ci.num.style}`;
+      const j = bestIn.get(k);
+      if (j === undefined || score[i] > score[j]) bestIn.set(k, i);
+    }
+    if (!styles.has(ci.num.family)) styles.set(ci.num.family, new Set());
+    styles.get(ci.num.family)!.add(ci.num.style);
   }
   let best = -1;
   for (let i = 0; i < n; i++) if (best < 0 || score[i] > score[best]) best = i;
@@ -52,7 +74,8 @@ export function withOutOfOrder(chain: Candidate[], cands: Candidate[]): Candidat
   const styles = new Set(chain.map((c) => c.num.style));
   const used = new Set(chain.map((c) => c.num.key));
   const lines = new Set(chain.map((c) => c.line));
-  const max = Math.max(...used);
+  let max = -Infinity;
+  for (const k of used) if (k > max) max = k;
   const extra = cands.filter(
     (c) =>
       c.num.family === family &&
@@ -69,4 +92,23 @@ export function withOutOfOrder(chain: Candidate[], cands: Candidate[]): Candidat
     out.push(c);
   }
   return out.sort((a, b) => a.line - b.line);
+}
+
+/** The buckets a candidate is filed under: its number, and for "3.2" also "any 3.x". */
+function ownBuckets(c: Candidate): string[] {
+  const own = `${c.num.family}\u0000${c.num.key}`;
+  return c.num.family === "sub" ? [own, `sub-major\u0000${Math.floor(c.num.key / 1000)}`] : [own];
+}
+
+/** The buckets holding the numbers `step` allows right before this candidate's. */
+function predecessorBuckets(c: Candidate): string[] {
+  const { family, key } = c.num;
+  if (family !== "sub") return [1, 2, 3, 4, 5].map((d) => `${family}\u0000${key - d}`);
+  const major = Math.floor(key / 1000);
+  const minor = key % 1000;
+  const out: string[] = [];
+  for (let d = 1; d <= 4 && minor - d >= 0; d++) out.push(`sub\u0000${key - d}`);
+  // "3.1" can follow any "2.x"
+  if (minor <= 1) out.push(`sub-major\u0000${major - 1}`);
+  return out;
 }
