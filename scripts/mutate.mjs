@@ -29,7 +29,8 @@ export const AREAS = {
     mutate: ["src/domain/*.ts", "!src/domain/*.test.ts", "!src/domain/minutes.ts", "!src/domain/monitoring.ts"],
     tests: ["src/domain/*.test.ts"],
   },
-  decisions: { mutate: ["src/parse/decisions/keywords.ts"], tests: ["src/parse/decisions/find.test.ts", "src/parse/decisions/keywords.test.ts"] },
+  // the words that open and close a decision in minutes
+  decisions: { mutate: ["src/parse/decisions/keywords.ts"], tests: ["src/parse/decisions/find.test.ts", "src/parse/decisions/golden.test.ts"] },
 };
 
 function parseArgs(argv) {

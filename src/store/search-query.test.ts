@@ -13,8 +13,10 @@ test("OR separates alternatives, whatever its case, and a leading or doubled OR 
   assert.deepEqual(parseQuery("precept Or budget"), { any: [["precept"], ["budget"]], none: [] });
   assert.equal(toFts5("modern slavery OR allotments"), `("modern" AND "slavery") OR ("allotments")`);
   assert.equal(toWebsearch("modern slavery OR allotments"), "modern slavery or allotments");
-  // "order" and "ore" are words, not the operator
-  assert.deepEqual(parseQuery("order ore"), { any: [["order", "ore"]], none: [] });
+  // "order", "ore" and "Mayor" are words, not the operator
+  assert.deepEqual(parseQuery("order ore Mayor"), { any: [["order", "ore", "Mayor"]], none: [] });
+  // an unclosed quote runs to the end of the query
+  assert.deepEqual(parseQuery(`budget "modern slavery`), { any: [["budget", "modern slavery"]], none: [] });
 });
 
 test("terms keep the characters of names and references, and lose the rest", () => {

@@ -59,6 +59,7 @@ test("a motion or amendment declared lost, with or without the full stop", () =>
   assert.equal(inferOutcome("On being put to the vote the amendment was declared lost."), "lost");
   assert.equal(inferOutcome("On being put to the vote the amendment was declared lost"), "lost");
   assert.equal(inferOutcome("On being put to the vote the amendment was declared lost.\n"), "lost");
+  assert.equal(inferOutcome("There being no seconder, the motion fell."), "lost");
   // "lost" inside the text is not the fate of a motion
   assert.equal(inferOutcome("That the lost footpath sign on Furlong Drove be replaced, agreed"), "agreed");
 });
