@@ -135,7 +135,9 @@ test("initials and short forenames are told apart", () => {
   assert.equal(n("Cllr JRT Smith").initials, "JRT");
   assert.equal(n("Cllr a.j. smith").initials, "AJ");
   assert.equal(n("Cllr A.B.C.D. Smith").initials, "ABCD");
-  assert.equal(n("Cllr m Tett").initials, "M");
+  assert.deepEqual(n("Cllr m Tett"), { honorific: "Cllr", forenames: [], initials: "M", surname: "Tett", surnameKey: "tett" });
+  // names written in capitals keep their forenames
+  assert.deepEqual(n("Cllr JOHN SMITH").forenames, ["JOHN"]);
   assert.deepEqual(n("Cllr Ian Smith").forenames, ["Ian"]);
   assert.deepEqual(n("Cllr Jo Smith").forenames, ["Jo"]);
   assert.deepEqual(n("Cllr Anne-Marie Smith").forenames, ["Anne-Marie"]);
@@ -147,6 +149,7 @@ test("forenames compare with and without accents, and short forms of three lette
   assert.ok(compatible(n("Jo Smith"), n("Jo Smith")));
   assert.ok(compatible(n("Christopher Evans"), n("Chris Evans")));
   assert.ok(compatible(n("Pat Ryan"), n("Patricia Ryan")));
+  assert.ok(compatible(n("Patricia Ryan"), n("Pat Ryan")));
   assert.ok(!compatible(n("Ed Smith"), n("Edward Smith")));
   assert.ok(!compatible(n("Edward Smith"), n("Ed Smith")));
 });
@@ -174,4 +177,6 @@ test("choosePerson looks only at people of that surname, and names every one it 
   assert.deepEqual(choosePerson(n("M Tett"), [cand(1, "M Tett", false), cand(2, "M Tett", true)]), { kind: "match", id: 2 });
   // the full forename is more specific than the same initial
   assert.deepEqual(choosePerson(n("Martin Tett"), [cand(1, "Martin Tett"), cand(2, "M Tett")]), { kind: "match", id: 1 });
+  // the same forename is more specific than a longer form of it
+  assert.deepEqual(choosePerson(n("Chris Evans"), [cand(1, "Christopher Evans"), cand(2, "Chris Evans")]), { kind: "match", id: 2 });
 });
