@@ -77,11 +77,13 @@ test("source text has each exempt range replaced once, in order, overlaps merged
   const text = "1. Apologies\n2. Confidential HR Matter\nNames\n3. Close\n";
   const second = [text.indexOf("2."), text.indexOf("3.")] as [number, number];
   assert.equal(publicSourceText(text, []), text);
+  assert.equal(publicSourceText("1. Apologies 2. HR 3. Close", [[13, 19]]), "1. Apologies [exempt information withheld]3. Close");
   assert.equal(publicSourceText(text, [second]), `1. Apologies\n${WITHHELD}3. Close\n`);
   // unsorted ranges come out in order
   assert.equal(publicSourceText("abcdefghij", [[6, 8], [1, 3]]), `a${WITHHELD}defghij`.replace("gh", WITHHELD));
   // a range inside one already withheld adds nothing
   assert.equal(publicSourceText("abcdefghij", [[1, 5], [2, 3]]), `a${WITHHELD}fghij`);
+  assert.equal(publicSourceText("abcdefghij", [[1, 5], [2, 5]]), `a${WITHHELD}fghij`);
   // overlapping ranges: no withheld character shows, whatever the markers
   const overlapping = publicSourceText("abcdefghij", [[6, 8], [1, 3], [2, 4]]);
   assert.equal(overlapping.split(WITHHELD).join(""), "aefij");
