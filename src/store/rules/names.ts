@@ -34,7 +34,6 @@ export function surnameKey(s: string): string {
 export function parseName(raw: string): PersonName | null {
   // one line first, so a role written on the next line ("Sarah Thorpe,\nClerk") is cut off too
   let s = raw
-    // Stryker disable next-line Regex: runs of spaces left behind split into empty tokens, which are dropped
     .replace(/\s+/g, " ")
     .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
     .replace(/[,;–—:].*/, "")
@@ -47,7 +46,6 @@ export function parseName(raw: string): PersonName | null {
     for (const h of HONORIFICS) {
       if (low.startsWith(h) && /^[\s.]/.test(low.slice(h.length))) {
         honorific = honorific ?? s.slice(0, h.length);
-        // Stryker disable next-line Regex: what follows an honorific always begins with a space or full stop
         s = s.slice(h.length).replace(/^[.\s]+/, "");
         again = true;
         break;
