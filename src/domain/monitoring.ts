@@ -68,7 +68,6 @@ export function isResponseOverdue(
 ): boolean {
   if (rec.response !== null || rec.closure !== null) return false;
   const due = responseDue(inquiry, policy);
-  // Stryker disable next-line ConditionalExpression: null < a date is false, the check is for the type
   return due !== null && due < asOf;
 }
 
@@ -76,6 +75,5 @@ export function isResponseOverdue(
 export function wasResponseLate(inquiry: Pick<Inquiry, "reportDate" | "receivedOn">, rec: TrackedRecommendation, policy: TrackerPolicy): boolean {
   const due = responseDue(inquiry, policy);
   const on = rec.response?.respondedOn ?? null;
-  // Stryker disable next-line ConditionalExpression: a null on either side compares false, the checks are for the type
   return due !== null && on !== null && on > due;
 }
