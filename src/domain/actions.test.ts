@@ -154,3 +154,14 @@ test("due dates read as written, months named without a year fall after the meet
   assert.equal(dueOf("be reported within 3 months", "2018-11-30"), "2019-02-28");
   assert.equal(dueOf("be reported on 31 February 2018"), null);
 });
+
+test("due dates: the meeting's own month falls a year on, a season is no date, a meeting month may carry its year", () => {
+  assert.equal(dueOf("be brought back to the December meeting", "2016-12-12"), "2017-12");
+  assert.equal(dueOf("be brought back to the March 2018 meeting", "2016-12-12"), "2018-03");
+  assert.equal(dueOf("be reported by Spring 2019", "2016-12-12"), null);
+  assert.equal(dueOf("be brought back in Spring", "2016-12-12"), null);
+  assert.equal(dueOf("be brought back in March", "2016-12-12"), "2017-03");
+  assert.equal(dueOf("be reported to the next scheduled meeting"), "next meeting");
+  assert.equal(dueOf("be circulated by the 5th June 2018"), "2018-06-05");
+  assert.equal(dueOf("be circulated within two weeks", "2018-11-30"), "2018-12-14");
+});

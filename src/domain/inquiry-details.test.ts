@@ -29,3 +29,35 @@ test("a form with only some fields gives those", () => {
   assert.equal(d?.leadMember, null);
   assert.deepEqual(d?.monitoringMonths, [3, 6, 9, 12]);
 });
+
+test("a response form read as one line: each field stops at the next label", () => {
+  const d = inquiryDetailsFromText(
+    "Select Committee Inquiry Title: Flood resilience Inquiry Chairman: Jane Smith Date report submitted for response: 5 March 2018 " +
+      "Lead BCC Cabinet Member and Lead Officer: Noel Brown and Cath Marriott Select Committee Support Officer: Kelly Sutherland " +
+      "Suggested frequency of future updates: 6 and 12 months Recommendation 1",
+  );
+  const { committee: _, ...fields } = d!;
+  assert.deepEqual(fields, { title: "Flood resilience", chair: "Jane Smith", leadMember: "Noel Brown", leadOfficer: "Cath Marriott", monitoringMonths: [6, 12] });
+  const e = inquiryDetailsFromText("Inquiry Chair: Jane Smith Select Committee Inquiry Title: Flood resilience Lead Cabinet Member: Noel Brown Inquiry Title: x");
+  assert.equal(e?.chair, "Jane Smith");
+  assert.equal(e?.title, "Flood resilience");
+  assert.equal(e?.leadMember, "Noel Brown");
+  assert.equal(e?.leadOfficer, null);
+});
+
+test("an empty field is empty, not the next label's value", () => {
+  const d = inquiryDetailsFromText("Inquiry Title: Flood resilience\nInquiry Chairman: Date report submitted for response: 5 March 2018\n");
+  assert.equal(d?.chair, null);
+});
+
+test("labels are read however the colon is spaced, and a chairman alone is enough", () => {
+  const d = inquiryDetailsFromText("Inquiry Chairman :Jane Smith\nLead Cabinet Member:Noel Brown\nfrequency of updates:6 and 12 months\n");
+  assert.deepEqual(d, { title: null, chair: "Jane Smith", leadMember: "Noel Brown", leadOfficer: null, committee: null, monitoringMonths: [6, 12] });
+  assert.equal(inquiryDetailsFromText("Inquiry Title:Flood resilience")?.title, "Flood resilience");
+  assert.equal(inquiryDetailsFromText("Inquiry Title: Flood resilience.;")?.title, "Flood resilience");
+});
+
+test("the committee's name may run over a line break", () => {
+  const d = inquiryDetailsFromText("Inquiry Title: Flood resilience\nReport of the Transport, Economy and\n   Environment Select Committee\n");
+  assert.equal(d?.committee, "Transport, Economy and Environment Select Committee");
+});

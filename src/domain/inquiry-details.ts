@@ -12,10 +12,10 @@ export interface InquiryDetails {
   monitoringMonths: number[] | null;
 }
 
+// "Inquiry Chair" also stops at "Inquiry Chairman"
 const LABELS = [
   "Select Committee Inquiry Title",
   "Inquiry Title",
-  "Inquiry Chairman",
   "Inquiry Chair",
   "Date report submitted for response",
   "Lead BCC Cabinet Member",
@@ -34,7 +34,8 @@ function field(text: string, label: RegExp): string | null {
   let end = line.length;
   for (const l of LABELS) {
     const at = line.toLowerCase().indexOf(l.toLowerCase());
-    if (at > 0 && at < end) end = at;
+    // at 0 the field is empty and the next label follows at once
+    if (at >= 0 && at < end) end = at;
   }
   const value = line.slice(0, end).trim().replace(/[\s.;,]+$/, "");
   return value || null;
@@ -46,15 +47,15 @@ export function inquiryDetailsFromText(text: string): InquiryDetails | null {
   if (!title && !chair) return null;
   // "Lead … Member … and Lead Officer: Noel Brown and Cath Marriott"
   const lead = field(text, /\bLead [^:\n]*?Cabinet Member[^:\n]*:\s*/i);
-  const [leadMember, leadOfficer] = lead ? (lead.split(/\s+and\s+/i).concat([null as unknown as string]).slice(0, 2) as [string, string | null]) : [null, null];
+  const [leadMember = null, leadOfficer = null] = lead ? lead.split(/\s+and\s+/i) : [];
   // The first select committee named with its own name ("the Transport, Economy and Environment
   // Select Committee"), not a bare "the Select Committee".
   const committee = /\b((?:[A-Z][a-z]+(?:,\s|\s(?:and|&)\s|\s))+Select Committee)\b/.exec(text.replace(/\s+/g, " "))?.[1] ?? null;
   return {
     title,
     chair,
-    leadMember: leadMember ?? null,
-    leadOfficer: leadOfficer ?? null,
+    leadMember,
+    leadOfficer,
     committee,
     monitoringMonths: parseMonitoringFrequency(field(text, /\bfrequency of (?:future )?updates[^:\n]*:\s*/i)),
   };

@@ -124,3 +124,43 @@ test("the response period is configurable", () => {
   assert.equal(wasResponseLate({ reportDate: "2018-01-10" }, recs[0], defaults), true);
   assert.equal(wasResponseLate({ reportDate: "2018-03-05" }, recs[0], defaults), false);
 });
+
+test("an update given on the day of the response answers the first scheduled update", () => {
+  const [rec] = bucksTracked();
+  const sameDay = { ...rec, updates: [update("2018-04-23")] };
+  assert.equal(nextUpdateDue(sameDay, defaults)?.index, 2);
+  assert.equal(isUpdateOverdue(sameDay, defaults, "2018-10-24"), false);
+  // the day before the response does not
+  assert.equal(nextUpdateDue({ ...rec, updates: [update("2018-04-22")] }, defaults)?.index, 1);
+});
+
+test("a response without a date starts no schedule", () => {
+  const [rec] = bucksTracked();
+  assert.equal(nextUpdateDue({ ...rec, response: { ...rec.response!, respondedOn: null } }, defaults), null);
+});
+
+test("the action-by date binds only an open recommendation the executive accepted", () => {
+  const [first] = bucksTracked(); // action by April 2018, answered yes
+  assert.equal(isActionOverdue({ ...first, response: null }, "2019-01-01"), false);
+  assert.equal(isActionOverdue({ ...first, response: { ...first.response!, response: "no" } }, "2019-01-01"), false);
+  assert.equal(isActionOverdue({ ...first, response: { ...first.response!, response: "partially" } }, "2019-01-01"), true);
+  assert.equal(isActionOverdue({ ...first, response: { ...first.response!, actionBy: null } }, "2019-01-01"), false);
+  // a day action-by date is due on that day
+  assert.equal(isActionOverdue({ ...first, response: { ...first.response!, actionBy: "2018-06-30" } }, "2018-06-30"), false);
+  assert.equal(isActionOverdue({ ...first, response: { ...first.response!, actionBy: "2018-06-30" } }, "2018-07-01"), true);
+});
+
+test("a closed recommendation is never awaiting a response", () => {
+  const unanswered: TrackedRecommendation = { ...bucksTracked()[0], response: null, closure: { outcome: "superseded", date: "2018-04-01" } };
+  assert.equal(isResponseOverdue({ reportDate: "2018-03-05" }, unanswered, defaults, "2018-06-01"), false);
+});
+
+test("a response on the last day of the period is on time; the day after is late", () => {
+  const [rec] = bucksTracked(); // responded 23 April 2018
+  assert.equal(responseDue({ reportDate: "2018-02-24" }, defaults), "2018-04-23");
+  assert.equal(wasResponseLate({ reportDate: "2018-02-24" }, rec, defaults), false);
+  assert.equal(wasResponseLate({ reportDate: "2018-02-23" }, rec, defaults), true);
+  // not yet answered is not late-answered; without a report date nothing is late
+  assert.equal(wasResponseLate({ reportDate: "2018-01-10" }, { ...rec, response: null }, defaults), false);
+  assert.equal(wasResponseLate({ reportDate: null }, rec, defaults), false);
+});

@@ -44,3 +44,42 @@ test("slots: months without a year fall on or after the meeting's month", () => 
   assert.equal(slotOf("30 February", "2016-12-12"), undefined);
   assert.equal(slotOf("next year", "2016-12-12"), undefined);
 });
+
+test("Staffs item 33 read with doubled spaces, as justified PDF text comes out, gives the same changes", () => {
+  const squash = (s: string | null) => (s === null ? null : s.replace(/\s+/g, " "));
+  const doubled = workProgrammeChanges(item33.replace(/ /g, "  "), "2016-12-12").map((c) => ({ ...c, title: squash(c.title), ...("note" in c ? { note: squash(c.note) } : {}) }));
+  assert.deepEqual(doubled, workProgrammeChanges(item33, "2016-12-12"));
+  assert.equal(doubled.length, 7);
+});
+
+test("slots with a year, a day's ordinal, or none", () => {
+  assert.equal(slotOf("6th March 2018", "2016-12-12"), "2018-03-06");
+  assert.equal(slotOf("the 21st  January  2017 meeting", "2016-12-12"), "2017-01-21");
+  assert.equal(slotOf("12 January", "2016-12-12"), "2017-01-12");
+  assert.equal(slotOf("March 2018", "2016-12-12"), "2018-03");
+  assert.equal(slotOf("the Select Committee's work programme", "2016-12-12"), null);
+  assert.equal(slotOf("Forward Plan", "2016-12-12"), null);
+  assert.equal(slotOf("the agenda", "2016-12-12"), null);
+  assert.equal(slotOf("6 March 18", "2016-12-12"), undefined);
+  assert.equal(slotOf("Smarch", "2016-12-12"), undefined);
+  assert.equal(slotOf("March programme", "2016-12-12"), undefined);
+});
+
+test("one change per clause: moved, taken off and added, in the forms minutes use", () => {
+  const text =
+    "RESOLVED – That: a) the item on Libraries be moved from January to the March meeting; " +
+    "b) Items on Highways and on Flooding be deferred from the March agenda to 6 April; " +
+    "c) “Youth Services” would be taken off the March agenda; " +
+    "d) Waste was now complete and therefore this item should be removed from the work programme; " +
+    "e) an item on Bus Services be added to the April meeting.";
+  assert.deepEqual(workProgrammeChanges(text, "2016-12-12"), [
+    { kind: "move", title: "Libraries", from: "2017-01", to: "2017-03" },
+    { kind: "move", title: "Highways", from: "2017-03", to: "2017-04-06" },
+    { kind: "move", title: "Flooding", from: "2017-03", to: "2017-04-06" },
+    { kind: "remove", title: "Youth Services", from: "2017-03", note: null },
+    { kind: "remove", title: "Waste", from: null, note: "was now complete" },
+    { kind: "add", title: "Bus Services", to: "2017-04" },
+  ]);
+  // a change to a slot that is not one is left out
+  assert.deepEqual(workProgrammeChanges("a) Libraries be moved from January to next year; b) Parks be added to the summer; c) Roads be taken off the list.", "2016-12-12"), []);
+});

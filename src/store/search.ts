@@ -6,66 +6,16 @@ import { dialectOf, type Db } from "./db.ts";
 import { isMeetingPublic, publicSearchContent, publicMeetingsOnly } from "./visibility.ts";
 import type { FacetCount, SearchHit, SearchResults, SearchType } from "./read/types.ts";
 import { bool, num, pageArgs } from "./read/util.ts";
+import { filterConditions, groupPasses, toFts5, toWebsearch, type Facet, type SearchFilters } from "./search-query.ts";
 
 export const SEARCH_TYPES: SearchType[] = ["meeting", "item", "decision", "person"];
 
-export interface SearchOptions {
-  type?: SearchType;
-  authority?: string;
-  /** body slug */
-  body?: string;
-  year?: number;
+export interface SearchOptions extends SearchFilters {
   limit?: number;
   offset?: number;
 }
 
-// --- query language: words (all must match), "phrases", OR between alternatives, -exclusions ---
-
-export interface ParsedQuery {
-  /** alternatives joined by OR; each is a list of terms that must all match */
-  any: string[][];
-  /** terms that must not match */
-  none: string[];
-}
-
-export function parseQuery(q: string): ParsedQuery {
-  const any: string[][] = [[]];
-  const none: string[] = [];
-  const re = /(-?)"([^"]*)"?|(\S+)/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(q))) {
-    if (m[3] !== undefined && /^or$/i.test(m[3])) {
-      if (any[any.length - 1].length) any.push([]);
-      continue;
-    }
-    const negative = m[1] === "-" || (m[3] !== undefined && m[3].startsWith("-"));
-    const raw = m[2] !== undefined ? m[2] : m[3].replace(/^-+/, "");
-    const term = raw.replace(/[^\p{L}\p{N}'’&/.\-\s]/gu, " ").replace(/\s+/g, " ").trim();
-    if (!/[\p{L}\p{N}]/u.test(term)) continue;
-    if (negative) none.push(term);
-    else any[any.length - 1].push(term);
-  }
-  return { any: any.filter((c) => c.length), none };
-}
-
-const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
-
-/** The FTS5 MATCH expression for a query, or null when it has nothing to look for. */
-export function toFts5(q: string): string | null {
-  const { any, none } = parseQuery(q);
-  if (!any.length) return null;
-  const positive = any.map((c) => `(${c.map(quote).join(" AND ")})`).join(" OR ");
-  return none.length ? `(${positive}) NOT (${none.map(quote).join(" OR ")})` : positive;
-}
-
-/** The query as websearch_to_tsquery reads it, rebuilt from the same parse so both dialects agree. */
-export function toWebsearch(q: string): string | null {
-  const { any, none } = parseQuery(q);
-  if (!any.length) return null;
-  const term = (t: string) => (/\s/.test(t) ? `"${t}"` : t);
-  const positive = any.map((c) => c.map(term).join(" ")).join(" or ");
-  return [positive, ...none.map((t) => `-${term(t)}`)].join(" ");
-}
+export { parseQuery, toFts5, toWebsearch, type ParsedQuery } from "./search-query.ts";
 
 // --- writing the index ---
 
@@ -191,14 +141,9 @@ function markup(s: string | null): string {
     .trim();
 }
 
-type Filter = "type" | "body" | "year";
-
-function whereSql(opts: SearchOptions, skip?: Filter): RawBuilder<unknown> {
+function whereSql(opts: SearchOptions, skip?: Facet): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [sql`(e.meeting_id IS NULL OR m.minutes_status <> 'draft')`];
-  if (opts.type && skip !== "type") parts.push(sql`e.kind = ${opts.type}`);
-  if (opts.body && skip !== "body") parts.push(sql`b.slug = ${opts.body}`);
-  if (opts.year && skip !== "year") parts.push(sql`e.year = ${Number(opts.year)}`);
-  if (opts.authority) parts.push(sql`a.slug = ${opts.authority}`);
+  for (const c of filterConditions(opts, skip)) parts.push(sql`${sql.ref(c.column)} = ${c.value}`);
   return sql.join(parts, sql` AND `);
 }
 
@@ -228,11 +173,8 @@ export async function search(db: Db, q: string, opts: SearchOptions = {}): Promi
       ${from} AND ${whereSql(facetless)}
       GROUP BY e.kind, b.slug, b.name, e.year`.execute(db)
   ).rows.map((g) => ({ ...g, year: g.year == null ? null : Number(g.year), n: num(g.n) }));
-  const passes = (g: (typeof groups)[number], skip?: Filter) =>
-    (!opts.type || skip === "type" || g.kind === opts.type) &&
-    (!opts.body || skip === "body" || g.body_slug === opts.body) &&
-    (!opts.year || skip === "year" || g.year === Number(opts.year));
-  const facet = (skip: Filter, value: (g: (typeof groups)[number]) => string | number | null, label: (g: (typeof groups)[number]) => string | number | null): FacetCount[] => {
+  const passes = (g: (typeof groups)[number], skip?: Facet) => groupPasses(g, opts, skip);
+  const facet = (skip: Facet, value: (g: (typeof groups)[number]) => string | number | null, label: (g: (typeof groups)[number]) => string | number | null): FacetCount[] => {
     const counts = new Map<string, FacetCount>();
     for (const g of groups) {
       const v = value(g);

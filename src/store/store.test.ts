@@ -258,6 +258,23 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.equal(typeof (await search(db, `NEAR( "* OR - title:x`)).total, "number");
     });
 
+    test("search: several exclusions each leave hits out, and the council filter keeps to one council", async () => {
+      const ids = async (q: string) => new Set((await search(db, q, { limit: 100 })).data.map((h) => `${h.type}:${h.id}`));
+      const slavery = await ids("slavery");
+      const withEither = new Set([...(await ids("slavery inquiry")), ...(await ids("slavery cabinet"))]);
+      const expected = [...slavery].filter((k) => !withEither.has(k)).sort();
+      assert.ok(expected.length > 0 && withEither.size > 0);
+      assert.deepEqual([...(await ids("slavery -inquiry -cabinet"))].sort(), expected);
+
+      const everywhere = await search(db, "council", { limit: 100 });
+      const bucks = await search(db, "council", { authority: "buckinghamshire-county-council", limit: 100 });
+      assert.ok(everywhere.total <= 100 && bucks.total > 0 && bucks.total < everywhere.total);
+      assert.equal(bucks.data.length, bucks.total);
+      assert.ok(bucks.data.every((h) => h.authority.slug === "buckinghamshire-county-council"));
+      assert.equal(bucks.total, everywhere.data.filter((h) => h.authority.slug === "buckinghamshire-county-council").length);
+      assert.equal(bucks.facets.type.reduce((n, f) => n + f.count, 0), bucks.total, "facets count within the council");
+    });
+
     test("a corrected version updates the meeting in place and keeps the old source document", async () => {
       const doc = goldenDocs().find((d) => d.file.includes("bucks"))!;
       const source = await readDocument(doc.file);

@@ -6,7 +6,9 @@ const RULES: [RegExp, BodyKind][] = [
   [/\bsub[- ]?committee\b/i, "sub-committee"],
   [/\bselect committee\b/i, "select committee"],
   [/\b(overview|scrutiny)\b.*\bcommittee\b|\bscrutiny\b/i, "scrutiny committee"],
-  [/\bstrategic policy committee\b|\bSPC\b/, "strategic policy committee"],
+  [/\bstrategic policy committee\b/i, "strategic policy committee"],
+  // capitals only: "spc" could be part of a reference
+  [/\bSPC\b/, "strategic policy committee"],
   [/\bmunicipal district\b|\bmetropolitan district\b/i, "municipal district"],
   [/\bparish council\b/i, "parish council"],
   [/\btown council\b/i, "town council"],

@@ -20,40 +20,40 @@ const HONORIFICS = [
   "rev", "revd", "reverend", "canon", "fr", "sir", "dame", "lord", "lady", "ald", "alderman", "mayor", "reeve", "deputy reeve", "supt", "insp", "sgt", "pc",
 ];
 const POSTNOMINALS = new Set(["mbe", "obe", "cbe", "bem", "jp", "mp", "mep", "td", "mla", "msp", "dl", "qc", "kc", "cc", "dc", "bc", "pcc", "frs", "phd", "msc", "ba", "bsc", "ma", "esq", "jr", "sr", "snr", "jnr"]);
-const PARTICLES = new Set(["de", "van", "von", "der", "den", "le", "la", "du", "di", "da", "st", "mac", "o", "ní", "ni", "nic", "ua", "bin", "al"]);
+const PARTICLES = new Set(["de", "van", "von", "der", "den", "le", "la", "du", "di", "da", "st", "mac", "o", "ni", "nic", "ua", "bin", "al"]);
 
 function fold(s: string): string {
   return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
 export function surnameKey(s: string): string {
-  return fold(s).replace(/['’`]/g, "").replace(/[^a-z]+/g, "");
+  return fold(s).replace(/[^a-z]/g, "");
 }
 
 /** Reads a name as written; null when nothing name-like is left. */
 export function parseName(raw: string): PersonName | null {
+  // one line first, so a role written on the next line ("Sarah Thorpe,\nClerk") is cut off too
   let s = raw
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
-    .replace(/[,;–—:].*$/, " ")
-    .replace(/\s+-\s+.*$/, " ")
     .replace(/\s+/g, " ")
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
+    .replace(/[,;–—:].*/, "")
+    .replace(/ - .*/, "")
     .trim();
   let honorific: string | null = null;
   for (let again = true; again; ) {
     again = false;
     const low = fold(s);
     for (const h of HONORIFICS) {
-      if (low.startsWith(h) && /^[\s.]/.test(low.slice(h.length) || " ") && low.length > h.length) {
-        honorific = honorific ?? s.slice(0, h.length).replace(/\.$/, "");
+      if (low.startsWith(h) && /^[\s.]/.test(low.slice(h.length))) {
+        honorific = honorific ?? s.slice(0, h.length);
         s = s.slice(h.length).replace(/^[.\s]+/, "");
         again = true;
         break;
       }
     }
   }
-  let tokens = s.split(/\s+/).filter((t) => /\p{L}/u.test(t));
+  let tokens = s.split(" ").filter((t) => /\p{L}/u.test(t));
   while (tokens.length > 1 && POSTNOMINALS.has(fold(tokens[tokens.length - 1]).replace(/\./g, ""))) tokens.pop();
-  if (!tokens.length) return null;
   let surnameTokens = [tokens.pop()!];
   while (tokens.length && PARTICLES.has(fold(tokens[tokens.length - 1]).replace(/[.'’`]/g, ""))) surnameTokens.unshift(tokens.pop()!);
   const surname = surnameTokens.join(" ").replace(/\.$/, "");
@@ -61,10 +61,9 @@ export function parseName(raw: string): PersonName | null {
   let initials = "";
   for (const t of tokens) {
     const letters = t.replace(/[^\p{L}'’-]/gu, "");
-    if (!letters) continue;
     // "M", "M.", "J.R.", "JR" (two capitals, no vowel pattern of a name) are initials
     if (/^(\p{L}\.?)+$/u.test(t) && (t.includes(".") || letters.length === 1 || (letters.length <= 3 && letters === letters.toUpperCase()))) {
-      initials += letters.replace(/[^\p{L}]/gu, "").toUpperCase();
+      initials += letters.toUpperCase();
     } else {
       forenames.push(letters.charAt(0).toUpperCase() + letters.slice(1));
       initials += fold(letters).charAt(0).toUpperCase();
@@ -101,7 +100,7 @@ function forenameCompatible(a: string, b: string): boolean {
  */
 export function compatible(a: PersonName, b: PersonName): boolean {
   if (a.surnameKey !== b.surnameKey) return false;
-  if (!a.initials || !b.initials) return true;
+  // a bare surname has no initials: "" is a prefix of any
   if (!(a.initials.startsWith(b.initials) || b.initials.startsWith(a.initials))) return false;
   if (a.forenames.length && b.forenames.length && !forenameCompatible(a.forenames[0], b.forenames[0])) return false;
   return true;
@@ -128,13 +127,11 @@ export function choosePerson(name: PersonName, candidates: Candidate[]): Choice 
   const same = candidates.filter((c) => c.name.surnameKey === name.surnameKey);
   if (name.initials) {
     let strong = same.filter((c) => c.name.initials && compatible(name, c.name));
-    if (strong.length > 1) {
-      const best = Math.max(...strong.map((c) => specificity(name, c.name)));
-      strong = strong.filter((c) => specificity(name, c.name) === best);
-    }
-    if (strong.length > 1 && strong.some((c) => c.inBody)) strong = strong.filter((c) => c.inBody);
+    const best = Math.max(...strong.map((c) => specificity(name, c.name)));
+    strong = strong.filter((c) => specificity(name, c.name) === best);
+    if (strong.some((c) => c.inBody)) strong = strong.filter((c) => c.inBody);
     if (strong.length === 1) return { kind: "match", id: strong[0].id };
-    if (strong.length > 1) return { kind: "ambiguous", ids: strong.map((c) => c.id) };
+    if (strong.length) return { kind: "ambiguous", ids: strong.map((c) => c.id) };
     // A bare surname seen at this body becomes this person, unless someone else of that surname
     // with initials sits there too (then the bare surname could be either).
     const bare = same.filter((c) => !c.name.initials && c.inBody);
@@ -144,13 +141,14 @@ export function choosePerson(name: PersonName, candidates: Candidate[]): Choice 
   }
   const inBody = same.filter((c) => c.inBody);
   if (inBody.length === 1) return { kind: "match", id: inBody[0].id };
-  if (inBody.length > 1) return { kind: "ambiguous", ids: inBody.map((c) => c.id) };
+  if (inBody.length) return { kind: "ambiguous", ids: inBody.map((c) => c.id) };
   return { kind: "new" };
 }
 
 /** The fuller of two compatible names: full forenames and longer initials win; the surname as first written stays. */
 export function mergeNames(known: PersonName, seen: PersonName): PersonName {
   const forenames = seen.forenames.length > known.forenames.length ? seen.forenames : known.forenames;
-  const initials = seen.initials.length > known.initials.length ? seen.initials : known.initials;
+  // compatible initials: one is a prefix of the other
+  const initials = seen.initials.startsWith(known.initials) ? seen.initials : known.initials;
   return { honorific: known.honorific ?? seen.honorific, forenames, initials, surname: known.surname, surnameKey: known.surnameKey };
 }

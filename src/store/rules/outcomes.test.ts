@@ -36,3 +36,53 @@ test("body kinds and slugs from natural keys", () => {
   assert.equal(meetingSlug("x-cabinet", "2018-04-23", null), "x-cabinet-2018-04-23");
   assert.deepEqual(itemSlugs(["196/20", "7.2", "1", "1"]), ["196-20", "7-2", "1", "1-2"]);
 });
+
+test("a negated approval is a refusal, in the wordings minutes use", () => {
+  // Stoke Ferry, on filming meetings; Northwold's donation requests
+  assert.equal(inferOutcome("That a change in the use of social media and filming during PC meetings should not be approved."), "refused");
+  assert.equal(inferOutcome("Norfolk Accident Rescue Service requesting a donation - not agreed"), "refused");
+  assert.equal(inferOutcome("Vitalise - requesting donation to help with their work providing breaks for disabled people - not agreed to"), "refused");
+  assert.equal(inferOutcome("That the application be not supported."), "refused");
+  assert.equal(inferOutcome("Members declined to approve the request for a donation."), "refused");
+});
+
+test("where a resolution both notes and approves, the approval is the outcome", () => {
+  assert.equal(inferOutcome("Members noted and approved the disposal of land at Garraun, Lisnagry, Co. Limerick."), "approved");
+  assert.equal(
+    inferOutcome("That the Bank balances and reconciliation of payments & receipts be received and adopted and initialled as such by the Chairman (RC)."),
+    "approved",
+  );
+  assert.equal(inferOutcome("The Schedule, as circulated, was noted and agreed."), "noted");
+});
+
+test("a motion or amendment declared lost, with or without the full stop", () => {
+  assert.equal(inferOutcome("On being put to the vote the amendment was declared lost."), "lost");
+  assert.equal(inferOutcome("On being put to the vote the amendment was declared lost"), "lost");
+  assert.equal(inferOutcome("On being put to the vote the amendment was declared lost.\n"), "lost");
+  assert.equal(inferOutcome("There being no seconder, the motion fell."), "lost");
+  // "lost" inside the text is not the fate of a motion
+  assert.equal(inferOutcome("That the lost footpath sign on Furlong Drove be replaced, agreed"), "agreed");
+});
+
+test("approval with amendments in its several wordings", () => {
+  assert.equal(inferOutcome("That the minutes of the meeting held on 2 March be approved as a correct record subject to the following amendment: item 5, for Cllr Smith read Cllr Smyth."), "approved with amendments");
+  assert.equal(inferOutcome("To approve the Standing Orders with amendments."), "approved with amendments");
+  assert.equal(inferOutcome("That the Terms of Reference be approved subject to the amendment of paragraph 4."), "approved with amendments");
+  assert.equal(inferOutcome("That the minutes be approved with the amendments circulated."), "approved with amendments");
+});
+
+test("deferral and agreement in the present tense", () => {
+  assert.equal(inferOutcome("That the Council defer a decision on the grass cutting contract."), "deferred");
+  assert.equal(inferOutcome("That the Council accept the quotation from CGM for grass cutting."), "agreed");
+  assert.equal(inferOutcome("To support the application."), "agreed");
+  assert.equal(inferOutcome("That the Council agree to the transfer of the allotment lease."), "agreed");
+  assert.equal(inferOutcome("That the Clerk be authorised to order the replacement bench."), "agreed");
+  assert.equal(inferOutcome("That the Chairman authorise payment of the cheques listed."), "agreed");
+});
+
+test("parseVotes keeps a single recorded figure and two-digit counts", () => {
+  assert.deepEqual(parseVotes("Prop. DD, 2nd GK, 5 in favour."), { for: 5, against: null, abstain: null });
+  assert.deepEqual(parseVotes("Councillors were in favour of the proposal and three against."), { for: null, against: 3, abstain: null });
+  assert.deepEqual(parseVotes("there were 4 members against and 1 abstention"), { for: null, against: null, abstain: 1 });
+  assert.deepEqual(parseVotes("12 votes for, none against"), { for: 12, against: 0, abstain: null });
+});

@@ -9,7 +9,7 @@ const RULES: [RegExp, Outcome][] = [
   [/\b(carried|passed)\b/i, "carried"],
   [/\b(approve|approved|approves|adopt|adopted|adopts|confirmed|ratified|endorse|endorsed|granted)\b/i, "approved"],
   [/\b(noted|note|received|receive)\b/i, "noted"],
-  [/\b(agreed?|resolved|supported?|accepted?|decided|authori[sz]ed?|recommended|delegated|requested|asked)\b/i, "agreed"],
+  [/\b(agreed?|resolved|support(ed)?|accept(ed)?|decided|authori[sz]ed?|recommended|delegated|requested|asked)\b/i, "agreed"],
 ];
 
 export function inferOutcome(text: string): Outcome | null {
@@ -29,8 +29,9 @@ const WORDS: Record<string, number> = {
 };
 const N = String.raw`(\d{1,3}|${Object.keys(WORDS).join("|")})`;
 
+// `s` is one of N's alternatives: digits or a number word.
 function toNumber(s: string): number {
-  return /^\d+$/.test(s) ? Number(s) : WORDS[s.toLowerCase()];
+  return WORDS[s.toLowerCase()] ?? Number(s);
 }
 
 /** "6 in favour, 1 abstention", "For: 5 Against: 2 Abstain: 1", "(7 for, 2 against)". Null when none recorded. */
