@@ -1,5 +1,5 @@
 // Numbered migrations per dialect. Each file is frozen once released; the migrator records what ran.
-import { Migrator, type Kysely, type Migration, type MigrationResult } from "kysely";
+import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from "kysely";
 import { QuorumError } from "../domain/errors.ts";
 import * as sqlite001 from "./migrations/sqlite/001_initial.ts";
 import * as postgres001 from "./migrations/postgres/001_initial.ts";
@@ -29,7 +29,26 @@ export function migrator(db: Kysely<any>): Migrator {
 
 /** Applies pending migrations; returns the names applied now (empty when up to date). */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const { error, results } = await migrator(db).migrateToLatest();
+  const m = migrator(db);
+  // Kysely takes no lock on SQLite and runs its migrations outside a transaction, so two processes
+  // opening a new database at once would both create the tables. Pending migrations therefore run
+  // inside one BEGIN IMMEDIATE transaction on the store's single connection: the second process
+  // waits for the write lock, then finds nothing left to do.
+  if (dialectOf(db) !== "sqlite") return run(m);
+  if (!(await m.getMigrations()).some((x) => !x.executedAt)) return [];
+  await sql`BEGIN IMMEDIATE`.execute(db);
+  try {
+    const applied = await run(m);
+    await sql`COMMIT`.execute(db);
+    return applied;
+  } catch (err) {
+    await sql`ROLLBACK`.execute(db).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function run(m: Migrator): Promise<string[]> {
+  const { error, results } = await m.migrateToLatest();
   if (error) {
     const failed = results?.find((r: MigrationResult) => r.status === "Error");
     throw new QuorumError("internal", `migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
