@@ -6,8 +6,10 @@ import { Kysely, SqliteDialect } from "kysely";
 import type { Database } from "./schema.ts";
 import {
   exemptNotice,
+  isFromPublicBusiness,
   isMeetingPublic,
   isResolutionPublic,
+  isSealed,
   isSpanPublic,
   publicItem,
   publicMeetingsOnly,
@@ -54,6 +56,29 @@ test("a resolution is public only when its item is open and its minutes are not 
   assert.equal(isResolutionPublic({ itemExempt: false, minutesStatus: "approved" }), true);
   assert.equal(isResolutionPublic({ itemExempt: true, minutesStatus: "approved" }), false);
   assert.equal(isResolutionPublic({ itemExempt: false, minutesStatus: "draft" }), false);
+});
+
+test("what was parsed from minutes is public unless sealed as exempt or from a draft, whichever way the flag is stored", () => {
+  // SQLite stores the flag as 0/1, PostgreSQL as a boolean
+  assert.equal(isFromPublicBusiness({ exempt: 1, minutesStatus: "published" }), false);
+  assert.equal(isFromPublicBusiness({ exempt: true, minutesStatus: "published" }), false);
+  assert.equal(isFromPublicBusiness({ exempt: 0, minutesStatus: "published" }), true);
+  assert.equal(isFromPublicBusiness({ exempt: false, minutesStatus: "approved" }), true);
+  assert.equal(isFromPublicBusiness({ exempt: 0, minutesStatus: "draft" }), false);
+  // entered by hand, not from any minutes: only the flag decides
+  assert.equal(isFromPublicBusiness({ exempt: 0, minutesStatus: null }), true);
+  assert.equal(isFromPublicBusiness({ exempt: 1, minutesStatus: null }), false);
+});
+
+test("a value is sealed when its item is exempt or its span touches exempt text; without a span, whenever the document holds any", () => {
+  const ranges: [number, number][] = [[100, 200]];
+  assert.equal(isSealed({ itemExempt: true, span: { start: 0, end: 10 } }, []), true);
+  assert.equal(isSealed({ itemExempt: false, span: { start: 150, end: 160 } }, ranges), true);
+  assert.equal(isSealed({ itemExempt: false, span: { start: 190, end: 260 } }, ranges), true);
+  assert.equal(isSealed({ itemExempt: false, span: { start: 0, end: 100 } }, ranges), false);
+  assert.equal(isSealed({ span: { start: 200, end: 240 } }, ranges), false);
+  assert.equal(isSealed({ itemExempt: false, span: null }, ranges), true);
+  assert.equal(isSealed({ itemExempt: false }, []), false);
 });
 
 test("search holds the title of an exempt item and no text; nothing of a draft", () => {
