@@ -10,7 +10,8 @@ import { issueSignInToken, SIGN_IN_TOKEN_MS } from "../../store/accounts/tokens.
 import { addUser, passwordHashOf, setPasswordHash } from "../../store/accounts/users.ts";
 import { hashPassword } from "./password.ts";
 import { readAudit } from "../../store/audit.ts";
-import { MAX_FAILURES_PER_EMAIL, FAILURE_WINDOW_MS } from "../../store/accounts/failures.ts";
+import { MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP, FAILURE_WINDOW_MS } from "../../store/accounts/failures.ts";
+import { startServer } from "../../../test/support/browser.ts";
 import { client, PASSWORD, signInAs, storeWithPeople } from "../../../test/support/accounts.ts";
 
 let db: Db;
@@ -190,6 +191,37 @@ describe("rate limiting", () => {
     assert.equal(strip(await ghostHeld.text()), strip(heldText));
     tick(FAILURE_WINDOW_MS + 1000);
     assert.equal((await signInAs(cl, email, PASSWORD)).status, 303);
+  });
+});
+
+describe("rate limiting per address", () => {
+  test(`after ${MAX_FAILURES_PER_IP} failures from one address (as the local proxy reports it), that address is held back whatever the email`, async () => {
+    const server = await startServer(app);
+    try {
+      const from = async (ip: string, email: string, password: string) => {
+        const jar = new Map<string, string>();
+        const keep = (res: Response) => {
+          for (const line of res.headers.getSetCookie()) jar.set(line.split("=")[0], line.split(";")[0].split("=").slice(1).join("="));
+          return res;
+        };
+        const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+        const form = await keep(await fetch(server.url + "/sign-in", { headers: { "x-forwarded-for": `198.51.100.1, ${ip}` } })).text();
+        const csrf = /name="csrf" value="([^"]+)"/.exec(form)![1];
+        const res = await fetch(server.url + "/sign-in", {
+          method: "POST",
+          redirect: "manual",
+          body: new URLSearchParams({ csrf, email, password }),
+          headers: { cookie: cookie(), origin: server.url, "x-forwarded-for": `198.51.100.1, ${ip}` },
+        });
+        await res.arrayBuffer();
+        return res.status;
+      };
+      for (let i = 0; i < MAX_FAILURES_PER_IP; i++) assert.equal(await from("203.0.113.5", `spray${i}@council.gov.uk`, "wrong password"), 401, `attempt ${i}`);
+      assert.equal(await from("203.0.113.5", "clerk@council.gov.uk", PASSWORD), 429);
+      assert.equal(await from("203.0.113.6", "clerk@council.gov.uk", PASSWORD), 303);
+    } finally {
+      await server.close();
+    }
   });
 });
 

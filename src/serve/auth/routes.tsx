@@ -29,9 +29,18 @@ export function safeNext(next: unknown): string | undefined {
   return next;
 }
 
-function clientIp(c: Context): string {
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/** Who is signing in, for the per-address limit. */
+export function clientIp(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? "unknown";
+  const remote = env?.incoming?.socket?.remoteAddress ?? "unknown";
+  // Behind a reverse proxy on this machine (docs/DEPLOYMENT.md's nginx) every request comes from
+  // loopback; the proxy appends the address it saw to X-Forwarded-For, so its last entry is the
+  // client. Anyone else's X-Forwarded-For is ignored: it is whatever the sender wrote.
+  if (!LOOPBACK.test(remote)) return remote;
+  const forwarded = c.req.header("x-forwarded-for")?.split(",").pop()?.trim();
+  return forwarded || remote;
 }
 
 async function formField(c: Context, name: string): Promise<string> {

@@ -6,7 +6,7 @@ import { eachStore } from "../scrutiny/test-stores.ts";
 import { addUser, findUserByEmail, listUsers, passwordHashOf, setPasswordHash } from "./users.ts";
 import { createSession, endSession, touchSession, IDLE_MS, ABSOLUTE_MS, countSessions } from "./sessions.ts";
 import { issueSignInToken, peekSignInToken, useSignInToken, SIGN_IN_TOKEN_MS } from "./tokens.ts";
-import { clearFailures, isThrottled, recordFailure, MAX_FAILURES_PER_EMAIL, FAILURE_WINDOW_MS } from "./failures.ts";
+import { clearFailures, isThrottled, recordFailure, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP, FAILURE_WINDOW_MS } from "./failures.ts";
 import { hashToken } from "./secrets.ts";
 import { appendAudit, readAudit } from "../audit.ts";
 
@@ -76,6 +76,10 @@ eachStore("accounts", (store) => {
     assert.equal(await isThrottled(db, "c@x.uk", "10.0.0.2", at(FAILURE_WINDOW_MS + 30)), false);
     await clearFailures(db, "c@x.uk", at(40));
     assert.equal(await isThrottled(db, "c@x.uk", "10.0.0.2", at(50)), false);
+    // per address, whatever the email
+    for (let i = 0; i < MAX_FAILURES_PER_IP; i++) await recordFailure(db, `spray${i}@x.uk`, "10.0.0.9", at(60 + i));
+    assert.equal(await isThrottled(db, "fresh@x.uk", "10.0.0.9", at(100)), true);
+    assert.equal(await isThrottled(db, "fresh@x.uk", "10.0.0.8", at(100)), false);
   });
 
   it("the audit log appends, filters by record, actor and date, pages, and refuses changes", async () => {
