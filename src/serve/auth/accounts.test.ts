@@ -315,6 +315,13 @@ describe("everything else only reads", () => {
     }
   });
 
+  test("an account form larger than 16 KB is refused before it is read", async () => {
+    const cl = client(app);
+    const csrf = await cl.formToken("/sign-in");
+    const res = await cl.post("/sign-in", { csrf, email: "clerk@council.gov.uk", password: "x".repeat(64 * 1024) });
+    assert.equal(res.status, 413);
+  });
+
   test("a signed-in person sees exactly the public pages everyone sees", async () => {
     const cl = client(app);
     await signInAs(cl, "admin@council.gov.uk");
