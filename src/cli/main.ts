@@ -20,6 +20,7 @@ registerParse(program);
 (await import("./backup.ts")).registerBackup(program);
 (await import("./restore.ts")).registerRestore(program);
 (await import("./check.ts")).registerCheck(program);
+(await import("./user.ts")).registerUser(program);
 
 try {
   await program.parseAsync(process.argv);

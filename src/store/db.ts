@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
+import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type SqliteDialectConfig } from "kysely";
 import { QuorumError } from "../domain/errors.ts";
 import type { Database } from "./schema.ts";
 import { migrateToLatest } from "./migrate.ts";
@@ -69,6 +69,20 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
   override createDriver() {
     return new ImmediateSqliteDriver(this.#config);
+  }
+  override createAdapter() {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+// Kysely's SQLite adapter says DDL is not transactional (it is in SQLite), so its migrator runs
+// without a transaction or any lock, and processes opening a new file at once (a server and
+// imports started together) apply the same migration twice and fail. Said true, the migrator
+// reads what has run and applies the rest in one BEGIN IMMEDIATE transaction: one process
+// migrates, the others wait for the write lock and then find nothing left to do.
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
   }
 }
 

@@ -2,6 +2,7 @@
 // every path here answers and that every API route is described here.
 
 import { trackerPaths, trackerSchemas } from "../tracker/openapi.ts";
+import { adminPaths, adminSchemas, adminSecuritySchemes } from "../admin/openapi.ts";
 
 const str = { type: "string" } as const;
 const nstr = { type: ["string", "null"] } as const;
@@ -102,11 +103,14 @@ export const openapi = {
       },
     },
     ...trackerPaths,
+    ...adminPaths,
     "/api/v1/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
   components: {
+    securitySchemes: adminSecuritySchemes,
     schemas: {
       ...trackerSchemas,
+      ...adminSchemas,
       Error: obj({ error: obj({ id: { type: "string", enum: ["invalid", "forbidden", "not_found", "conflict", "unsupported", "unreadable", "internal"], description: "stable, for programs" }, status: int, message: str }) }),
       Ref: obj({ id: str, name: str, url: str }),
       AuthorityRef: obj({ id: str, name: str }),

@@ -29,7 +29,7 @@ export interface LayoutProps {
 }
 
 export function Layout({ title, section, breadcrumbs, children, head }: LayoutProps) {
-  const { site } = usePageInfo();
+  const { site, account } = usePageInfo();
   return (
     <html lang="en-GB" class="govuk-template govuk-template--rebranded">
       <head>
@@ -57,6 +57,7 @@ export function Layout({ title, section, breadcrumbs, children, head }: LayoutPr
                 {site.name}
               </a>
               <p class="qm-header__tagline">{site.tagline}</p>
+              <AccountLinks account={account} />
             </div>
           </div>
         </header>
@@ -177,5 +178,26 @@ function Contact({ contact, name }: { contact: { email?: string; phone?: string;
         {contact.address && <li class="govuk-footer__list-item qm-address">{contact.address}</li>}
       </ul>
     </>
+  );
+}
+
+function AccountLinks({ account }: { account?: { name: string; csrf: string } }) {
+  if (!account) {
+    return (
+      <p class="qm-header__account">
+        <a class="govuk-link govuk-link--inverse" href="/sign-in">
+          Sign in
+        </a>
+      </p>
+    );
+  }
+  return (
+    <form class="qm-header__account" method="post" action="/sign-out">
+      <span class="qm-header__user">{account.name}</span>
+      <input type="hidden" name="csrf" value={account.csrf} />
+      <button type="submit" class="qm-header__signout govuk-link govuk-link--inverse">
+        Sign out
+      </button>
+    </form>
   );
 }

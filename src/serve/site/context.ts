@@ -7,6 +7,8 @@ import { DEFAULT_SITE, type Site } from "./settings.ts";
 export interface PageInfo {
   site: Site;
   requestId?: string;
+  /** the signed-in person on account and workspace pages (public pages never read the session) */
+  account?: { name: string; csrf: string };
 }
 
 export const PageContext = createContext<PageInfo>({ site: DEFAULT_SITE });

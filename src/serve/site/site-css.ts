@@ -13,7 +13,7 @@ export function siteCss(site: Site): string {
     rules.push(`.govuk-service-navigation__item--active { border-color: ${c.accent}; }`);
     rules.push(`.govuk-footer { border-top-color: ${c.accent}; }`);
   }
-  if (c.headerText !== DEFAULT_COLOURS.headerText) rules.push(`.qm-header__service, .qm-header__tagline { color: ${c.headerText}; }`);
+  if (c.headerText !== DEFAULT_COLOURS.headerText) rules.push(`.qm-header__service, .qm-header__tagline, .qm-header__account, .qm-header__account .govuk-link:not(:focus), .qm-header__signout:not(:focus) { color: ${c.headerText}; }`);
   if (c.link !== DEFAULT_COLOURS.link) {
     rules.push(`.govuk-link:link, .govuk-link:hover { color: ${c.link}; }`);
     rules.push(
