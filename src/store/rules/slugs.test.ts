@@ -35,6 +35,9 @@ test("a body named after its authority takes the body's own slug", () => {
 
 test("authority and person slugs", () => {
   assert.equal(authoritySlug("Buckinghamshire County Council"), "buckinghamshire-county-council");
+  // a long council name is kept whole up to the slug's limit: two councils must not share a prefix
+  assert.equal(authoritySlug("Royal Borough of Windsor and Maidenhead"), "royal-borough-of-windsor-and-maidenhead");
+  assert.equal(authoritySlug("Limerick City & County Council"), "limerick-city-and-county-council");
   assert.equal(personSlug("Buckinghamshire County Council", "Martin Tett"), "martin-tett-buckinghamshire-county-council");
   assert.equal(personSlug("A".repeat(100), "B".repeat(100)).length, 120);
 });
