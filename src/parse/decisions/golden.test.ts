@@ -115,14 +115,14 @@ async function resolutionScore(DIR: string, files: string[]): Promise<number> {
 
 test("resolutions on the dev documents, with the expected item boundaries", async () => {
   const overall = await resolutionScore(DEV, docs);
-  assert.ok(overall >= 0.95, `resolution score ${overall.toFixed(3)} below 0.95`);
+  assert.ok(overall >= 0.99, `resolution score ${overall.toFixed(3)} below 0.99`);
 });
 
 test("resolutions on the hand-checked real documents, with the expected item boundaries", async () => {
   const files = docsIn(REAL);
   if (!files.length) return;
   const overall = await resolutionScore(REAL, files);
-  assert.ok(overall >= 0.8, `resolution score ${overall.toFixed(3)} below 0.8`);
+  assert.ok(overall >= 0.98, `resolution score ${overall.toFixed(3)} below 0.98`);
 });
 
 test("recommendation tables on the dev documents", async () => {
