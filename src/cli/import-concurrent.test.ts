@@ -3,6 +3,7 @@
 // fails, and the store ends equal to one clean import of the union (counts and content digest).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { servingUrl } from "../../test/support/serving.ts";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,19 +35,7 @@ function start(args: string[]): { child: ReturnType<typeof spawn>; done: Promise
 async function load(db: string, until: Promise<unknown>): Promise<number[]> {
   const server = start(["serve", "--port", "0", "--host", "127.0.0.1", "--db", db]);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      const timer = setTimeout(() => reject(new Error(`no "serving on" line: ${out}`)), 60_000);
-      void server.done.then((r) => reject(new Error(`serve exited ${r.code}: ${r.out}`)));
-      server.child.stdout!.on("data", (c: Buffer) => {
-        out += c.toString();
-        const m = /serving on (http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-    });
+    const url = await servingUrl(server.child);
     const statuses: number[] = [];
     let settled = false;
     void until.finally(() => (settled = true));

@@ -3,6 +3,7 @@
 // request logs are JSON lines on stdout unless turned off.
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
+import { servingUrl } from "../../test/support/serving.ts";
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,17 +34,7 @@ async function serving(args: string[], env: Record<string, string>, check: (url:
   child.stdout.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr.on("data", (c: Buffer) => (err += c.toString()));
   try {
-    const url = await new Promise<string>((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`no "serving on" line in 60 s: ${out}${err}`)), 60_000);
-      child.stdout.on("data", () => {
-        const m = /serving on (http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          res(m[1]);
-        }
-      });
-      child.once("exit", (code) => rej(new Error(`exited ${code}: ${out}${err}`)));
-    });
+    const url = await servingUrl(child);
     await check(url);
   } finally {
     child.kill("SIGTERM");

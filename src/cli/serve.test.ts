@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { servingUrl } from "../../test/support/serving.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const STAFFS = join(root, "test/golden/dev/staffs-safe-strong-2016-12-12.txt");
@@ -16,17 +17,7 @@ async function serveOnce(args: string[], check: (url: string, out: string) => Pr
   child.stdout.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr.on("data", (c: Buffer) => (out += c.toString()));
   try {
-    const url = await new Promise<string>((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`no "serving on" line in 60 s: ${out}`)), 60_000);
-      child.stdout.on("data", () => {
-        const m = /serving on (http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          res(m[1]);
-        }
-      });
-      child.once("exit", (code) => rej(new Error(`exited ${code}: ${out}`)));
-    });
+    const url = await servingUrl(child);
     await check(url, out);
   } finally {
     child.kill("SIGTERM");

@@ -2,6 +2,7 @@
 // WorkingDirectory), where the TypeScript must still compile with the project's own settings.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { servingUrl } from "../support/serving.ts";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,15 +15,7 @@ test("bin/quorum serves pages when started from another directory", async () => 
   const env = { ...process.env, DATABASE_URL: "", QUORUM_DIST: "" };
   const child = spawn(process.execPath, [BIN, "serve", "--host", "127.0.0.1", "--port", "0", "--db", join(dir, "q.db")], { cwd: dir, env });
   try {
-    const base = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (d) => {
-        out += d;
-        const m = /serving on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
-    });
+    const base = await servingUrl(child);
     const page = await fetch(`${base}/committees`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<title>Committees/);

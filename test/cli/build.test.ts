@@ -2,6 +2,7 @@
 // a parse, and a served page with its stylesheets (static files and govuk-frontend from node_modules).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { servingUrl } from "../support/serving.ts";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,15 +60,7 @@ test("the compiled server serves the committees page and its stylesheets", async
   assert.equal(imported.status, 0, imported.stdout + imported.stderr);
   const child = spawn(process.execPath, [join(OUT, "cli", "main.js"), "serve", "--host", "127.0.0.1", "--port", "0", "--db", db], { env });
   try {
-    const base = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (d) => {
-        out += d;
-        const m = /serving on (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]);
-      });
-      child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
-    });
+    const base = await servingUrl(child);
     const page = await fetch(`${base}/committees`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /Cabinet/);
