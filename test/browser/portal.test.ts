@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { createApp } from "../../src/serve/app.ts";
-import { axe, chromiumUnavailable, describeViolations, launchBrowser, startServer, type Browser, type RunningServer } from "../support/browser.ts";
+import { axe, chromiumUnavailable, collectPageErrors, describeViolations, launchBrowser, startServer, type Browser, type RunningServer } from "../support/browser.ts";
 import { GOLDEN_DEV, goldenDb, parsedDb, type TestDb } from "../support/portal-db.ts";
 
 const STAFFS = "safe-and-strong-communities-select-committee-2016-12-12";
@@ -15,7 +15,7 @@ let t: TestDb;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 const skip = chromiumUnavailable();
 
 before(async () => {
@@ -24,11 +24,7 @@ before(async () => {
   server = await startServer(createApp({ db: t.db, now: () => new Date("2017-01-15T12:00:00Z") }));
   browser = await launchBrowser();
   page = await browser.page();
-  page.on("console", (m) => {
-    // the browser reports the 404 status of the not-found page itself as a console error
-    if (m.type() === "error" && !/status of 404/.test(m.text())) consoleErrors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  consoleErrors = collectPageErrors(page);
 });
 
 after(async () => {

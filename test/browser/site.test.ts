@@ -7,7 +7,7 @@ import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { createApp } from "../../src/serve/app.ts";
 import { loadSiteSettings } from "../../src/serve/site/load.ts";
-import { axe, describeViolations, launchBrowser, startServer, type Browser, type RunningServer } from "../support/browser.ts";
+import { axe, collectPageErrors, describeViolations, launchBrowser, startServer, type Browser, type RunningServer } from "../support/browser.ts";
 import { goldenDb, type TestDb } from "../support/portal-db.ts";
 
 const SETTINGS = resolve(import.meta.dirname, "../../examples/quorum.site.json");
@@ -17,17 +17,14 @@ let t: TestDb;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 before(async () => {
   t = await goldenDb();
   server = await startServer(createApp({ db: t.db, site: loadSiteSettings(SETTINGS), now: () => new Date("2017-01-15T12:00:00Z") }));
   browser = await launchBrowser();
   page = await browser.page();
-  page.on("console", (m) => {
-    if (m.type() === "error" && !/status of 404/.test(m.text())) consoleErrors.push(`${page.url()}: ${m.text()}`);
-  });
-  page.on("pageerror", (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  consoleErrors = collectPageErrors(page);
 });
 
 after(async () => {

@@ -61,6 +61,19 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
+/**
+ * Collects the page's script errors and console errors as they happen. The browser reports the 404
+ * status of the not-found page itself as a console error, so that one is left out.
+ */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/status of 404/.test(m.text())) errors.push(`${page.url()}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  return errors;
+}
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
