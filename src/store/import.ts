@@ -15,7 +15,8 @@ import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
 import { meetingEntries, reindexPeople, writeMeetingEntries } from "./search.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
-import { isSealed } from "./visibility.ts";
+import { isMeetingPublic, isSealed } from "./visibility.ts";
+import { recordImport } from "./imports/queue.ts";
 import { writeTransaction } from "./write.ts";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
@@ -32,6 +33,13 @@ export interface ImportInput {
   /** the council's time zone whatever is stored (a folder's quorum.json) */
   timeZoneOverride?: string;
   parserVersion?: string;
+  /**
+   * Queue for review instead of publishing (`quorum import --review`): a new meeting is stored as a
+   * draft, and a record that would replace a public meeting is held in the queue (imports/queue.ts).
+   */
+  review?: boolean;
+  /** who imported it, for the audit log (default "import") */
+  actor?: string;
 }
 
 export interface ImportResult {
@@ -43,6 +51,10 @@ export interface ImportResult {
   tracked?: TrackResult;
   /** the file name of another document this one replaced as the meeting's source (a second version of the minutes) */
   replaced?: string;
+  /** the document the meeting was stored from before this import, when it existed */
+  previousSourceDocumentId?: number | null;
+  /** queued for review rather than published: the queue row, and whether it holds a replacement */
+  queued?: { reviewId: number; replaces: boolean };
 }
 
 type Tx = Transaction<Database>;
@@ -88,7 +100,16 @@ export async function importMinutes(db: Db, input: ImportInput): Promise<ImportR
   if (reason) throw new QuorumError("invalid", `${source.file}: ${reason}`);
   const unchanged = await unchangedResult(db, input, parserVersion);
   if (unchanged) return unchanged;
-  return writeTransaction(db, (trx) => store(trx, input, parserVersion));
+  return writeTransaction(db, async (trx) => {
+    const result = await store(trx, input, parserVersion);
+    // every import is audited in its own transaction; a review import also joins the queue
+    return result.status === "unchanged" ? result : recordImport(trx, input, result);
+  });
+}
+
+/** Stores a record in the caller's transaction, as published minutes (publishing a held record). */
+export async function storeMinutes(trx: Tx, input: ImportInput): Promise<ImportResult> {
+  return store(trx, { ...input, review: false }, input.parserVersion ?? "unknown");
 }
 
 async function unchangedResult(db: Db | Tx, input: ImportInput, parserVersion: string): Promise<ImportResult | null> {
@@ -107,7 +128,7 @@ async function unchangedResult(db: Db | Tx, input: ImportInput, parserVersion: s
 // Namespace of the PostgreSQL advisory locks taken by imports (the second key is the authority's).
 export const IMPORT_LOCK = 0x51_52_4d;
 
-async function store(trx: Tx, input: ImportInput, parserVersion: string): Promise<ImportResult> {
+async function store(trx: Tx, input: ImportInput, parserVersion: string): Promise<ImportResult & { held?: boolean }> {
   const { source, record } = input;
   const postgres = dialectOf(trx) === "postgres";
   const flag = postgres ? (v: boolean) => v : (v: boolean) => (v ? 1 : 0);
@@ -199,6 +220,10 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
     .where("meetings.slug", "=", slug)
     .select(["meetings.id", "meetings.minutes_status", "meetings.source_document_id", "d.file_name"])
     .executeTakeFirst();
+  // A review import never touches a public meeting: its record is held in the queue until published.
+  if (input.review && found && isMeetingPublic({ minutesStatus: found.minutes_status })) {
+    return { status: "updated", held: true, meetingSlug: slug, meetingId: found.id, sourceDocumentId: docId, previousSourceDocumentId: found.source_document_id };
+  }
   const touchedPeople = new Set<number>();
   let meetingId: number;
   if (found) {
@@ -207,7 +232,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
     await clearMeeting(trx, meetingId);
     await trx.updateTable("meetings").set(meetingValues).where("id", "=", meetingId).execute();
   } else {
-    meetingId = (await trx.insertInto("meetings").values({ ...meetingValues, slug, minutes_status: "published" }).returning("id").executeTakeFirstOrThrow()).id;
+    meetingId = (await trx.insertInto("meetings").values({ ...meetingValues, slug, minutes_status: input.review ? "draft" : "published" }).returning("id").executeTakeFirstOrThrow()).id;
   }
   // The same content read differently before (a new parser version) may have made another meeting.
   if (prior?.meeting_id && prior.meeting_id !== meetingId) {
@@ -396,7 +421,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   await deriveMemberships(trx, body.id);
   // Indexed from what was just written, through the same builder reindexMeeting uses.
   const entries = meetingEntries({
-    meeting: { id: meetingId, date, startTime, venue: meetingValues.venue, minutesStatus: found?.minutes_status ?? "published", bodyId: body.id, bodyName: body.name, authorityId: authority.id },
+    meeting: { id: meetingId, date, startTime, venue: meetingValues.venue, minutesStatus: found?.minutes_status ?? (input.review ? "draft" : "published"), bodyId: body.id, bodyName: body.name, authorityId: authority.id },
     names: attendanceRows.map((a) => a.raw_name),
     items: itemRows.map((it, i) => ({ id: itemIds[i], number: it.number, title: it.title, exempt: it.exempt === true || it.exempt === 1, text: it.text })),
     resolutions: resolutionIds.map((r) => ({ id: r.id, itemId: r.itemId, text: r.text })),
@@ -406,11 +431,11 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   // recommendations, actions and work-programme changes follow the minutes they came from
   const tracked = await trackMeeting(trx, meetingId);
   const replaced = found && found.source_document_id !== null && found.source_document_id !== docId ? (found.file_name ?? "another document") : undefined;
-  return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId, tracked, ...(replaced ? { replaced } : {}) };
+  return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId, tracked, previousSourceDocumentId: found?.source_document_id ?? null, ...(replaced ? { replaced } : {}) };
 }
 
 /** Removes what a meeting holds (not the meeting, nor its source documents) before it is rewritten. */
-async function clearMeeting(trx: Tx, meetingId: number): Promise<void> {
+export async function clearMeeting(trx: Tx, meetingId: number): Promise<void> {
   const docs = trx.selectFrom("source_documents").where("meeting_id", "=", meetingId).select("id");
   await trx.deleteFrom("provenance").where("source_document_id", "in", docs).execute();
   await trx.deleteFrom("declarations").where("meeting_id", "=", meetingId).execute();
