@@ -37,7 +37,7 @@ eachStore("import review queue", (store) => {
     assert.equal(m.minutes_status, "draft");
     assert.equal(await getMeeting(db, r.meetingSlug), null);
     assert.equal((await listMeetings(db)).total, 0);
-    assert.equal((await search(db, { q: "Wolstanton" })).total, 0);
+    assert.equal((await search(db, "slavery")).total, 0);
 
     const queue = await listImportReviews(db);
     assert.equal(queue.total, 1);
@@ -113,8 +113,8 @@ eachStore("import review queue", (store) => {
     assert.deepEqual(decision, { meetingSlug: r.meetingSlug, state: "published" });
     const meeting = await getMeeting(db, r.meetingSlug);
     assert.equal(meeting?.minutesStatus, "published");
-    assert.ok((await search(db, { q: "slavery" })).total > 0, "the published meeting is in search");
-    assert.equal((await search(db, { q: "Wolstanton" })).total, 0, "exempt text stays out of search");
+    assert.ok((await search(db, "slavery")).total > 0, "the published meeting is in search");
+    assert.equal((await search(db, "Wolstanton")).total, 0, "exempt text stays out of search");
     const row = (await listImportReviews(db, { state: "published" })).data[0];
     assert.deepEqual([row.state, row.decidedBy, row.decidedAt], ["published", "clerk@council.gov.uk", AT.toISOString()]);
     const e = (await readAudit(db, { actor: "clerk@council.gov.uk" })).entries[0];
