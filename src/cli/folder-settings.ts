@@ -1,7 +1,8 @@
 // A folder of minutes can say which council it belongs to, in a `quorum.json` beside the documents
 // (or in a parent folder up to the one named on the command line): {"authority": "…", "timeZone": "…"}.
 // An archive usually holds one council's minutes, and documents often name it inconsistently or not
-// at all, so the folder's word is taken over the parser's.
+// at all, so the folder's word is taken over the parser's. `"import": "review"` queues the folder's
+// documents for a clerk to publish instead of publishing them at once.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { z } from "zod";
@@ -13,6 +14,8 @@ const Settings = z
   .object({
     authority: z.string().trim().min(1).max(200).optional(),
     timeZone: z.string().trim().min(1).optional(),
+    /** "review" queues this folder's documents at /admin/imports; "publish" (the default) publishes at once */
+    import: z.enum(["publish", "review"]).optional(),
   })
   .strict();
 export type FolderSettings = z.infer<typeof Settings>;

@@ -21,6 +21,8 @@ interface ImportOptions {
   authority?: string;
   records?: string;
   timeZone?: string;
+  review?: boolean;
+  publish?: boolean;
 }
 
 interface Job {
@@ -87,8 +89,11 @@ export function registerImport(program: Command): void {
     .option("--authority <name>", "the council, for documents that do not name one (otherwise the body's own name is used)")
     .option("--time-zone <zone>", "IANA time zone of authorities this import creates (default Europe/London)")
     .option("--records <file>", "store reviewed records from a `quorum parse --jsonl` file instead of parsing")
+    .option("--review", 'queue documents for review at /admin/imports instead of publishing them (the default when a folder\'s quorum.json says "import": "review")')
+    .option("--publish", "publish at once, even where a folder's quorum.json says to review")
     .action(async (paths: string[], opts: ImportOptions) => {
       if (!paths.length && !opts.records) throw new QuorumError("invalid", "import needs files or folders (or --records FILE)");
+      if (opts.review && opts.publish) throw new QuorumError("invalid", "choose --review or --publish, not both");
       if (opts.timeZone && !isTimeZone(opts.timeZone)) throw new QuorumError("invalid", `unknown time zone "${opts.timeZone}" (expected an IANA name such as Europe/Dublin)`);
       const walk = await walkDocuments(paths);
       const jobs: Job[] = walk.documents.map((file) => ({ file }));
@@ -101,6 +106,7 @@ export function registerImport(program: Command): void {
       const settingsFor = folderSettingsReader();
       const db = await openStore(opts.db ?? process.env.DATABASE_URL);
       const counts = { created: 0, updated: 0, unchanged: 0 };
+      const queued = { created: 0, replacing: 0 };
       const failed: { index: number; file: string; reason: string }[] = [];
       const replaced: { meeting: string; old: string; by: string }[] = [];
       let settleError: string | null = null;
@@ -128,6 +134,7 @@ export function registerImport(program: Command): void {
         const readOne = async (index: number, job: Job) => {
           try {
             const folder = settingsFor(job.file, paths);
+            const review = opts.review || (!opts.publish && folder.import === "review");
             const prepared = await prepareDocument(db, job.file, {
               record: job.record,
               authority: opts.authority,
@@ -139,6 +146,8 @@ export function registerImport(program: Command): void {
             else {
               const reason = unstorableReason(prepared.input.record);
               if (reason) throw new QuorumError("invalid", reason);
+              if (review) prepared.input.review = true;
+              prepared.input.actor = "cli";
               const path = join(spill, `${index}.json`);
               await writeFile(path, JSON.stringify(prepared.input));
               queue.push({ index, file: job.file, path, key: orderKey(prepared.input, (await stat(job.file)).mtimeMs) });
@@ -163,7 +172,8 @@ export function registerImport(program: Command): void {
             const input = JSON.parse(await readFile(q.path, "utf8")) as ImportInput;
             await rm(q.path, { force: true });
             const result = await importMinutes(db, input);
-            counts[result.status]++;
+            if (result.queued) queued[result.queued.replaces ? "replacing" : "created"]++;
+            else counts[result.status]++;
             if (result.replaced) replaced.push({ meeting: result.meetingSlug, old: result.replaced, by: basename(q.file) });
           } catch (err) {
             fail(q.index, q.file, err);
@@ -188,6 +198,9 @@ export function registerImport(program: Command): void {
         `${jobs.length} document${jobs.length === 1 ? "" : "s"}: ok ${ok} (${counts.created} new, ${counts.updated} updated in place), unchanged ${counts.unchanged}, failed ${failed.length}` +
           (walk.ignored.length ? `; ${walk.ignored.length} other file${walk.ignored.length === 1 ? "" : "s"} ignored` : ""),
       ];
+      if (queued.created + queued.replacing) {
+        lines.push(`queued for review at /admin/imports: ${queued.created + queued.replacing} (${queued.created} new, ${queued.replacing} replacing published minutes)`);
+      }
       for (const r of replaced) lines.push(`  replaced: ${r.meeting}: ${r.old} by ${r.by}`);
       for (const f of failed) lines.push(`  failed: ${f.file}: ${f.reason}`);
       if (settleError) lines.push(`  failed: matching names to people: ${settleError}`);
