@@ -12,6 +12,7 @@ import { registerTracker } from "./tracker/routes.tsx";
 import { registerHealth } from "./health.ts";
 import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
+import { IMPORT_POST, registerImportReview } from "./imports/routes.tsx";
 import { requestContext } from "./request-log.ts";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
@@ -38,7 +39,7 @@ export function createApp(deps: AppDeps): Hono {
   // The public site and API only read; only the account forms take a POST.
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    if (c.req.method === "POST" && ACCOUNT_POSTS.has(c.req.path)) return next();
+    if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || IMPORT_POST.test(c.req.path))) return next();
     const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
     res.headers.set("allow", ACCOUNT_POSTS.has(c.req.path) ? "GET, HEAD, POST" : "GET, HEAD");
     return res;
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Hono {
   registerSite(app, site);
   registerAccounts(app, deps);
   registerAdmin(app, deps);
+  registerImportReview(app, deps);
   registerApi(app, deps);
   registerTracker(app, deps);
   registerPages(app, deps);

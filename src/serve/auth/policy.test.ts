@@ -13,3 +13,12 @@ test("staff see the workspace, members and the signed-out do not; only admins re
   assert.equal(can(undefined, "workspace.view", w), false);
   assert.equal(can(user("admin", true), "audit.read", a), false);
 });
+
+test("only clerks and admins review, publish and reject imports", () => {
+  const r = { kind: "import_review" } as const;
+  for (const action of ["imports.review", "imports.decide"] as const) {
+    assert.deepEqual(["admin", "clerk", "officer", "member"].map((role) => can(user(role as User["role"]), action, r)), [true, true, false, false]);
+    assert.equal(can(undefined, action, r), false);
+    assert.equal(can(user("clerk", true), action, r), false);
+  }
+});

@@ -2,9 +2,9 @@
 // and before running it.
 import type { User } from "../../store/accounts/users.ts";
 
-export type Action = "workspace.view" | "audit.read";
+export type Action = "workspace.view" | "audit.read" | "imports.review" | "imports.decide";
 /** What an action is done to; none yet needs more than its kind. */
-export type Resource = { kind: "workspace" } | { kind: "audit_log" };
+export type Resource = { kind: "workspace" } | { kind: "audit_log" } | { kind: "import_review" };
 
 const STAFF = new Set(["admin", "clerk", "officer"]);
 
@@ -15,5 +15,9 @@ export function can(user: User | undefined, action: Action, _resource: Resource)
       return STAFF.has(user.role);
     case "audit.read":
       return user.role === "admin";
+    // democratic services' work: the import queue, the review screen, publishing and rejecting
+    case "imports.review":
+    case "imports.decide":
+      return user.role === "admin" || user.role === "clerk";
   }
 }
