@@ -1,7 +1,6 @@
 // The import review queue: /admin/imports (the queue), /admin/imports/{id} (the review screen) and
 // its Publish and Reject forms. Each route reads top to bottom: validate, authorise, run, present.
 import type { Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { QuorumError } from "../../domain/errors.ts";
 import type { AppDeps } from "../deps.ts";
@@ -40,8 +39,6 @@ function refuse(c: Context, action: Action): Response | undefined {
 export function registerImportReview(app: Hono, deps: AppDeps): void {
   const { db, publicUrl } = deps;
   const now = deps.now ?? (() => new Date());
-  const limit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => respondWithProblem(c, { id: "invalid", status: 413, message: "The form sent was too large." }) });
-  app.post("/admin/imports/:id/*", limit);
 
   app.get("/admin/imports", async (c) => {
     const q = readQuery(c, queueQuery);
