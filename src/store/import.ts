@@ -15,7 +15,7 @@ import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
 import { meetingEntries, reindexPeople, writeMeetingEntries } from "./search.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
-import { isMeetingPublic, isSealed } from "./visibility.ts";
+import { isMeetingPublic, isSealed, publicMeetingsOnly } from "./visibility.ts";
 import { recordImport } from "./imports/queue.ts";
 import { writeTransaction } from "./write.ts";
 
@@ -456,6 +456,8 @@ export async function deriveMemberships(trx: Tx, bodyId: number): Promise<void> 
         .selectFrom("attendance")
         .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
         .where("meetings.body_id", "=", bodyId)
+        // only public minutes say who sat on a body: a meeting waiting for review names nobody yet
+        .where(publicMeetingsOnly)
         .where("attendance.person_id", "is not", null)
         .where("attendance.status", "in", ["present", "apologies", "absent"])
         .select((s) => [

@@ -23,6 +23,23 @@ export function publicMeetingsOnly(eb: ExpressionBuilder<Database, "meetings">) 
   return eb("meetings.minutes_status", "!=", "draft");
 }
 
+/**
+ * A person known only from minutes that are not public (a meeting waiting in the review queue) is
+ * not public either. SQL for a query that has `people` in scope.
+ */
+export function publicPeopleOnly(eb: ExpressionBuilder<Database, "people">) {
+  const attended = (isPublic: boolean) =>
+    eb.exists(
+      eb
+        .selectFrom("attendance")
+        .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+        .whereRef("attendance.person_id", "=", "people.id")
+        .where("meetings.minutes_status", isPublic ? "!=" : "=", "draft")
+        .select("attendance.id"),
+    );
+  return eb.or([eb.not(attended(false)), attended(true)]);
+}
+
 export interface ItemLike {
   exempt: boolean;
   exemptParagraphs: string | null;

@@ -60,9 +60,10 @@ export async function publishImport(db: Db, id: number, by: Decider, at: Date = 
       before = { review: id, state: "pending", replacesPublished: true, published: await documentSummary(trx, current?.source_document_id) };
       after = { review: id, state: "published", document: doc.content_hash, file: doc.file_name, ...recordCounts(record) };
     } else {
-      const meeting = row.meeting_id === null ? undefined : await trx.selectFrom("meetings").where("id", "=", row.meeting_id).select(["id", "minutes_status"]).executeTakeFirst();
+      const meeting = row.meeting_id === null ? undefined : await trx.selectFrom("meetings").where("id", "=", row.meeting_id).select(["id", "minutes_status", "body_id"]).executeTakeFirst();
       if (!meeting) throw new QuorumError("conflict", "the meeting of this import is no longer stored; import it again");
       if (meeting.minutes_status === "draft") await trx.updateTable("meetings").set({ minutes_status: "published", updated_at: at.toISOString() }).where("id", "=", meeting.id).execute();
+      await deriveMemberships(trx, meeting.body_id);
       await reindexMeeting(trx, meeting.id);
       const people = await trx.selectFrom("attendance").where("meeting_id", "=", meeting.id).where("person_id", "is not", null).select("person_id").execute();
       await reindexPeople(trx, people.map((p) => p.person_id!));

@@ -6,6 +6,7 @@ import {
   isSpanPublic,
   publicItem,
   publicMeetingsOnly,
+  publicPeopleOnly,
   publicResolutionsOnly,
   publicSourceText,
   isMeetingPublic,
@@ -345,7 +346,7 @@ export interface ListPeopleOptions {
 export async function listPeople(db: Db, opts: ListPeopleOptions = {}): Promise<Page<PersonSummary>> {
   const { limit, offset } = pageArgs(opts, 100);
   const base = () => {
-    let q = db.selectFrom("people").innerJoin("authorities", "authorities.id", "people.authority_id");
+    let q = db.selectFrom("people").innerJoin("authorities", "authorities.id", "people.authority_id").where(publicPeopleOnly);
     if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
     if (opts.body) {
       const body = opts.body;
@@ -405,6 +406,7 @@ export async function getPerson(db: Db, slug: string): Promise<PersonDetail | nu
     .selectFrom("people")
     .innerJoin("authorities", "authorities.id", "people.authority_id")
     .where("people.slug", "=", slug)
+    .where(publicPeopleOnly)
     .select(["people.id", "people.slug", "people.display_name", "people.kind", "people.honorific", "authorities.slug as authority_slug", "authorities.name as authority_name"])
     .executeTakeFirst();
   if (!p) return null;
