@@ -3,6 +3,7 @@ import { Layout } from "../components/layout.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import type { User } from "../../store/accounts/users.ts";
 import type { AuditEntry } from "../../store/audit.ts";
+import { can } from "../auth/policy.ts";
 
 const ROLE_NAMES: Record<User["role"], string> = { admin: "Administrator", clerk: "Clerk", officer: "Officer", member: "Member" };
 
@@ -22,6 +23,14 @@ export function DashboardPage({ user, canReadAudit }: { user: User; canReadAudit
           <dd class="govuk-summary-list__value">{ROLE_NAMES[user.role]}</dd>
         </div>
       </dl>
+      {can(user, "imports.review", { kind: "import_review" }) && (
+        <p class="govuk-body">
+          <a class="govuk-link" href="/admin/imports">
+            Imports to review
+          </a>
+          : minutes waiting to be checked and published
+        </p>
+      )}
       {canReadAudit && (
         <>
           <h2 class="govuk-heading-m">Administration</h2>
