@@ -69,6 +69,8 @@ eachStore("import review routes", (store) => {
       }
     }
     const clerk = await as(app, "clerk");
+    assert.match(await (await clerk.get("/admin")).text(), /href="\/admin\/imports"/, "the workspace links to the queue");
+    assert.doesNotMatch(await (await (await as(app, "officer")).get("/admin")).text(), /href="\/admin\/imports"/);
     assert.equal((await clerk.get("/admin/imports/99999")).status, 404);
     assert.equal((await clerk.get("/admin/imports/abc")).status, 400);
     assert.equal((await clerk.get("/admin/imports?state=maybe")).status, 400);
