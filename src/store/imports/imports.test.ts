@@ -2,6 +2,7 @@
 // draft, holds a replacement of a public meeting, and every import leaves an audit entry written
 // with it; publishing and rejecting do what the review screen says.
 import { it } from "node:test";
+import { sql } from "kysely";
 import assert from "node:assert/strict";
 import { eachStore } from "../scrutiny/test-stores.ts";
 import { importMinutes } from "../import.ts";
@@ -103,6 +104,14 @@ eachStore("import review queue", (store) => {
     await assert.rejects(importMinutes(db, broken));
     assert.equal((await readAudit(db)).total, 2);
     assert.equal(await count(db, "meetings"), 1);
+  });
+
+  it("the audit entry is written in the import's transaction: when it cannot be written, nothing of the import is stored", async () => {
+    const db = await store.open();
+    await sql`ALTER TABLE audit_log RENAME TO audit_log_away`.execute(db);
+    for (const review of [false, true]) await assert.rejects(importMinutes(db, await parsedInput(STAFFS_V2, { review })), /audit_log/);
+    await sql`ALTER TABLE audit_log_away RENAME TO audit_log`.execute(db);
+    assert.deepEqual([await count(db, "meetings"), await count(db, "source_documents"), await count(db, "people"), (await listImportReviews(db)).total], [0, 0, 0, 0]);
   });
 
   it("publishing a queued new meeting makes it public and searchable, once, with an audit entry", async () => {
