@@ -246,7 +246,7 @@ export function ReviewPage({ review, field, done, error, csrf, canDecide }: Revi
         </div>
       )}
 
-      <div class="govuk-grid-row">
+      <div class="govuk-grid-row qm-review-grid">
         <div class="govuk-grid-column-one-half">
           <h2 class="govuk-heading-m">Parsed record</h2>
           {sections.map((s) => (
