@@ -102,7 +102,7 @@ export async function importMinutes(db: Db, input: ImportInput): Promise<ImportR
   if (unchanged) return unchanged;
   return writeTransaction(db, async (trx) => {
     const result = await store(trx, input, parserVersion);
-    // every import is audited in its own transaction; a review import also joins the queue
+    // the audit entry (and a review import's queue row) commit or roll back with the import itself
     return result.status === "unchanged" ? result : recordImport(trx, input, result);
   });
 }
