@@ -6,7 +6,7 @@ import { trackerDb } from "./schema.ts";
 import { BUCKS, STAFFS, eachStore, importFromCorpus } from "./test-stores.ts";
 import { addRecommendationUpdate, closeRecommendation, getInquiry, listRecommendations } from "./recommendations.ts";
 import { addActionUpdate, listActions, setActionStatus } from "./actions.ts";
-import { listWorkProgramme } from "./work-programme.ts";
+import { applyWorkProgrammeChange, listWorkProgramme } from "./work-programme.ts";
 import { trackMeeting } from "./track-meeting.ts";
 
 const expected = (name: string) =>
@@ -168,5 +168,20 @@ eachStore("tracking imported minutes", (store) => {
     const again = await importFromCorpus(db, STAFFS);
     assert.equal(again.tracked.workProgrammeChanges, 0);
     assert.equal((await listWorkProgramme(db)).find((w) => w.title.startsWith("Cabinet Response"))?.history.length, 1);
+  });
+
+  it("two entries whose titles differ only where a URL cannot show it each get their own page", async () => {
+    const db = await store.open();
+    await importFromCorpus(db, STAFFS);
+    const body = await db.selectFrom("bodies").select("id").executeTakeFirstOrThrow();
+    const on = { on: "2016-12-12", meetingId: null };
+    // "S.106" and "S 106" are different names but the same URL words; so are titles alike for 60 characters.
+    const long = "Review of the arrangements for the scrutiny of health services across the county";
+    for (const title of ["Review of S.106 funds", "Review of S 106 funds", `${long} in 2017`, `${long} in 2018`]) {
+      assert.equal(await applyWorkProgrammeChange(db, body.id, { kind: "add", title, to: "2017-03" }, on), true);
+    }
+    const slugs = (await listWorkProgramme(db)).filter((w) => w.title.includes("S.106") || w.title.includes("S 106") || w.title.startsWith(long)).map((w) => w.slug);
+    assert.equal(slugs.length, 4);
+    assert.equal(new Set(slugs).size, 4, slugs.join(" "));
   });
 });

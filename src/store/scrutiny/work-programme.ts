@@ -42,6 +42,16 @@ function replay(events: WorkProgrammeEvent[]): { plannedFor: Slot; status: WorkP
   return { plannedFor, status };
 }
 
+/** Titles that differ only in what a URL drops ("S.106" / "S 106", past 60 characters) take -2, -3. */
+async function freeSlug(t: ReturnType<typeof tdb>, base: string): Promise<string> {
+  const taken = new Set(
+    (await t.selectFrom("work_programme_items").where((eb) => eb.or([eb("slug", "=", base), eb("slug", "like", `${base}-%`)])).select("slug").execute()).map((r) => r.slug),
+  );
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
 async function eventsOf(db: AnyDb, itemId: number) {
   return tdb(db).selectFrom("work_programme_events").where("item_id", "=", itemId).selectAll().orderBy("position").execute();
 }
@@ -64,7 +74,7 @@ export async function applyWorkProgrammeChange(
     const body = await t.selectFrom("bodies").where("id", "=", bodyId).select("slug").executeTakeFirstOrThrow();
     item = await t
       .insertInto("work_programme_items")
-      .values({ body_id: bodyId, slug: `${body.slug}-${slugify(change.title).slice(0, 60).replace(/-+$/, "")}`, title: change.title, title_key: key, planned_for: null, status: "planned" })
+      .values({ body_id: bodyId, slug: await freeSlug(t, `${body.slug}-${slugify(change.title).slice(0, 60).replace(/-+$/, "")}`), title: change.title, title_key: key, planned_for: null, status: "planned" })
       .returning("id")
       .executeTakeFirstOrThrow();
   }
