@@ -38,14 +38,15 @@ async function restore(trx: Parameters<Parameters<typeof writeTransaction>[1]>[0
 /** Audit entries about this meeting written after the given version was read (newest first). */
 export async function changesSince(db: Db, slug: string, version: number): Promise<AuditEntry[]> {
   const { entries } = await readAudit(db, { recordKind: "meeting", recordId: slug, limit: 20 });
-  return entries.filter((e) => Number((e.after as { version?: unknown } | null)?.version ?? 0) > version);
+  return entries.filter((e) => e.action !== "meeting.correct_refused" && Number((e.after as { version?: unknown } | null)?.version ?? 0) > version);
 }
 
 async function refuseStale(db: Db, m: MeetingToCorrect, expected: number, actor: Actor, attempted: unknown, now: Date): Promise<SaveResult> {
+  const changes = await changesSince(db, m.slug, expected);
   await writeTransaction(db, (trx) =>
     appendAudit(trx, { actorUserId: actor.userId, actorLabel: actor.label, action: "meeting.correct_refused", recordKind: "meeting", recordId: m.slug, before: { version: expected }, after: { version: m.version, attempted } }, now),
   );
-  return { status: "stale", version: m.version, changes: await changesSince(db, m.slug, expected) };
+  return { status: "stale", version: m.version, changes };
 }
 
 /**
