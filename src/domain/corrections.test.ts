@@ -133,3 +133,15 @@ test("paths outside the correctable fields are refused", () => {
   assert.equal(parsePath("attendance/0/__proto__"), null);
   assert.deepEqual(parsePath("items/2/resolutions/1/votes"), { kind: "resolutions", at: [2, 1], field: "votes" });
 });
+
+test("a later version of the document moves every span; the correction follows its attendee by name", () => {
+  const v1 = minutes();
+  const c = correction(v1, "attendance/2/role", "Vice-Chair");
+  const v2 = minutes({
+    attendance: [at("Cllr A Able"), at("Cllr Y Young"), at("Cllr B Baker"), at("Cllr C Cole")],
+    provenance: { "attendance/0": span(150), "attendance/1": span(170), "attendance/2": span(190), "attendance/3": span(210) },
+  });
+  const { record, conflicts } = applyCorrections(v2, [c]);
+  assert.deepEqual(record.attendance.map((a) => a.role), [null, null, null, "Vice-Chair"]);
+  assert.deepEqual(conflicts, []);
+});
