@@ -60,6 +60,14 @@ describe("correction pages in Chromium", { skip }, () => {
     assert.deepEqual(v.map((x) => x.id), [], `${what}:\n${describeViolations(v)}`);
   }
 
+  test("the list of meetings leads to a meeting's corrections", async () => {
+    const res = await page.goto(server.url + "/admin/meetings");
+    assert.equal(res?.status(), 200);
+    await noViolations("meetings list");
+    await page.click(`a[href="${BASE}"]`);
+    await page.waitForURL(server.url + BASE);
+  });
+
   test("the overview lists every part of the meeting", async () => {
     const res = await page.goto(server.url + BASE);
     assert.equal(res?.status(), 200);

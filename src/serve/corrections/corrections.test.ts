@@ -74,15 +74,16 @@ eachStore("correction routes", (store) => {
     const db = await store.open();
     await setUp(db);
     const app = createApp({ db });
-    const pages = ["", "/header", "/attendance/0", "/items/7", "/items/2/decisions/0", "/declarations/1", "/recommendations/1"];
+    const pages = ["/admin/meetings", ...["", "/header", "/attendance/0", "/items/7", "/items/2/decisions/0", "/declarations/1", "/recommendations/1"].map((p) => BASE + p)];
     for (const role of [...ROLES, null]) {
       const cl = await as(app, role);
       for (const p of pages) {
-        const res = await cl.get(BASE + p);
+        const res = await cl.get(p);
         const expected = role === "admin" || role === "clerk" ? 200 : role === null ? 302 : 403;
         assert.equal(res.status, expected, `${role ?? "signed out"} GET ${p}`);
         if (expected === 302) assert.match(res.headers.get("location")!, /^\/sign-in\?next=/);
         if (expected === 200) assert.equal(res.headers.get("cache-control"), "no-store");
+        if (expected === 200 && p === "/admin/meetings") assert.match(await res.text(), new RegExp(`href="${BASE}"`));
       }
     }
   });

@@ -4,7 +4,8 @@ import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, type FieldError } from "../auth/forms.tsx";
 import type { AuditEntry } from "../../store/audit.ts";
 import type { CorrectionRecord } from "../../store/corrections/corrections.ts";
-import type { MeetingToCorrect } from "../../store/corrections/meeting.ts";
+import type { MeetingToCorrect, MeetingToList } from "../../store/corrections/meeting.ts";
+import { Pagination } from "../components/pagination.tsx";
 import type { FieldSpec, FormKind } from "./fields.ts";
 import { correctUrl } from "./urls.ts";
 
@@ -360,6 +361,48 @@ export function CorrectOverviewPage({ m, corrections, csrf, saved, errors, stale
           </tbody>
         </table>
       )}
+    </Layout>
+  );
+}
+
+export const MEETINGS_PAGE_SIZE = 50;
+
+export function MeetingsPage({ meetings, total, page, base }: { meetings: MeetingToList[]; total: number; page: number; base: URL }) {
+  return (
+    <Layout title="Correct a meeting" breadcrumbs={[{ href: "/admin", text: "Workspace" }]}>
+      <h1 class="govuk-heading-l">Correct a meeting</h1>
+      <p class="govuk-body">Every stored meeting, draft or published, newest first. Corrections are kept apart from what was read from the minutes, so importing the minutes again never undoes them.</p>
+      {meetings.length === 0 ? (
+        <p class="govuk-body">No meetings have been imported yet.</p>
+      ) : (
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-visually-hidden">Stored meetings</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">Meeting</th>
+              <th scope="col" class="govuk-table__header">Date</th>
+              <th scope="col" class="govuk-table__header">Minutes</th>
+              <th scope="col" class="govuk-table__header">Corrections to check</th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {meetings.map((m) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" href={correctUrl(m.slug)}>
+                    {m.bodyName}
+                    <span class="govuk-visually-hidden">, {m.date}</span>
+                  </a>
+                </td>
+                <td class="govuk-table__cell">{m.date}</td>
+                <td class="govuk-table__cell">{m.minutesStatus}</td>
+                <td class="govuk-table__cell">{m.conflicts || "none"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination base={base} page={page} pageSize={MEETINGS_PAGE_SIZE} total={total} label="Meetings" />
     </Layout>
   );
 }

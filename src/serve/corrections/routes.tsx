@@ -9,10 +9,12 @@ import { refuse } from "../admin/routes.tsx";
 import type { FieldError } from "../auth/forms.tsx";
 import { QuorumError } from "../../domain/errors.ts";
 import { completeRecord } from "../../store/corrections/overlay.ts";
-import { meetingToCorrect, peopleOf, type MeetingToCorrect } from "../../store/corrections/meeting.ts";
+import { meetingsToCorrect, meetingToCorrect, peopleOf, type MeetingToCorrect } from "../../store/corrections/meeting.ts";
+import { readQuery, page as pageNumber } from "../validate.ts";
+import { z } from "zod";
 import { listCorrections, resolveConflict, saveCorrections, type Actor } from "../../store/corrections/corrections.ts";
 import { fieldsOf, formValues, hasElement, readForm, type FormKind } from "./fields.ts";
-import { CorrectFormPage, CorrectOverviewPage } from "./pages.tsx";
+import { CorrectFormPage, CorrectOverviewPage, MeetingsPage, MEETINGS_PAGE_SIZE } from "./pages.tsx";
 import { correctUrl } from "./urls.ts";
 import type { AuditEntry } from "../../store/audit.ts";
 
@@ -68,6 +70,14 @@ export function registerCorrections(app: Hono, deps: AppDeps): void {
     const corrections = await listCorrections(db, m.slug);
     return c.html(renderPage(c, <CorrectOverviewPage m={m} corrections={corrections} csrf={formToken(c, publicUrl)} saved={c.req.query("saved") === "1"} errors={extra.errors ?? []} stale={extra.stale} />), status);
   }
+
+  app.get("/admin/meetings", async (c) => {
+    const q = readQuery(c, z.object({ page: pageNumber }));
+    const refused = refuse(c, "meeting.correct", RESOURCE);
+    if (refused) return refused;
+    const { meetings, total } = await meetingsToCorrect(db, MEETINGS_PAGE_SIZE, (q.page - 1) * MEETINGS_PAGE_SIZE);
+    return c.html(renderPage(c, <MeetingsPage meetings={meetings} total={total} page={q.page} base={new URL(c.req.url)} />));
+  });
 
   app.get(base, async (c) => {
     const slug = slugParam(c);

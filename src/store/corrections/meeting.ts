@@ -8,6 +8,7 @@ import { splitLines, type SourceFormat, type SourceText } from "../../domain/sou
 import type { Db } from "../db.ts";
 import type { Database } from "../schema.ts";
 import { completeRecord, liveCorrections } from "./overlay.ts";
+import { correctionsDb } from "./schema.ts";
 
 /** Parses a stored document's text again, for documents stored before their record was kept. */
 export type Reparse = (source: SourceText) => ParsedMinutes;
@@ -88,4 +89,36 @@ export async function meetingToCorrect(db: Reader, slug: string, reparse?: Repar
 export async function peopleOf(db: Db, authorityId: number): Promise<{ slug: string; name: string }[]> {
   const rows = await db.selectFrom("people").where("authority_id", "=", authorityId).select(["slug", "display_name"]).orderBy("surname_key").orderBy("display_name").execute();
   return rows.map((r) => ({ slug: r.slug, name: r.display_name }));
+}
+
+export interface MeetingToList {
+  slug: string;
+  date: string;
+  bodyName: string;
+  minutesStatus: string;
+  version: number;
+  /** corrections a re-import left in conflict, waiting for a person */
+  conflicts: number;
+}
+
+/** Every stored meeting, draft or published, newest first, with its waiting conflicts. */
+export async function meetingsToCorrect(db: Db, limit: number, offset: number): Promise<{ meetings: MeetingToList[]; total: number }> {
+  const total = Number((await db.selectFrom("meetings").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const rows = await correctionsDb(db)
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .select((eb) => [
+      "meetings.slug",
+      "meetings.date",
+      "meetings.minutes_status",
+      "meetings.version",
+      "bodies.name as body_name",
+      eb.selectFrom("corrections").whereRef("corrections.meeting_slug", "=", "meetings.slug").where("corrections.state", "=", "conflict").select((e) => e.fn.countAll<number>().as("n")).as("conflicts"),
+    ])
+    .orderBy("meetings.date", "desc")
+    .orderBy("bodies.name")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { total, meetings: rows.map((r) => ({ slug: r.slug, date: r.date, bodyName: r.body_name, minutesStatus: r.minutes_status, version: r.version, conflicts: Number(r.conflicts ?? 0) })) };
 }
