@@ -13,6 +13,7 @@ import { registerHealth } from "./health.ts";
 import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
 import { CORRECTION_POST } from "./corrections/urls.ts";
+import { correctionBodyLimit } from "./corrections/limit.ts";
 import { registerCorrections } from "./corrections/routes.tsx";
 import { requestContext } from "./request-log.ts";
 import { registerSite, siteContext } from "./site/routes.tsx";
@@ -41,7 +42,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     if (c.req.method === "POST" && ACCOUNT_POSTS.has(c.req.path)) return next();
-    if (c.req.method === "POST" && CORRECTION_POST.test(c.req.path)) return next();
+    if (c.req.method === "POST" && CORRECTION_POST.test(c.req.path)) return correctionBodyLimit(c, next);
     const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
     res.headers.set("allow", ACCOUNT_POSTS.has(c.req.path) ? "GET, HEAD, POST" : "GET, HEAD");
     return res;

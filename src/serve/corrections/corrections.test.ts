@@ -150,7 +150,7 @@ eachStore("correction routes", (store) => {
     }
     assert.deepEqual((await listCorrections(db, SLUG)).map((c) => c.state).sort(), ["active", "superseded"]);
     const actions = await sql<{ action: string }>`SELECT action FROM audit_log WHERE action LIKE 'correction.%' ORDER BY id`.execute(db);
-    assert.deepEqual(actions.rows.map((r) => r.action), ["correction.keep", "correction.take_parsed"]);
+    assert.deepEqual(actions.rows.map((r) => r.action), ["correction.conflict", "correction.conflict", "correction.keep", "correction.take_parsed"]);
   });
 
   it("two clerks edit one meeting: the second is refused with 409 and sees the first's change", async () => {
@@ -200,6 +200,9 @@ eachStore("correction routes", (store) => {
     // a missing version is a bad request, not a silent overwrite
     assert.equal((await cl.post(BASE + "/header", { ...WRITES[0].form, csrf })).status, 400);
     assert.equal((await cl.get(BASE + "/attendance/999")).status, 404);
+    // an oversized form is refused before it is read
+    assert.equal((await cl.post(BASE + "/items/2/decisions/0", { ...WRITES[3].form, text: "x".repeat(200_000), csrf, version: "1" })).status, 413);
+    assert.equal(await snapshot(db), before);
     assert.equal((await cl.get("/admin/meetings/no-such-meeting/correct")).status, 404);
   });
 

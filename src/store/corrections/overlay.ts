@@ -9,6 +9,7 @@ import type { ParsedMinutes } from "../../domain/minutes.ts";
 import type { Database } from "../schema.ts";
 import { inferOutcome, parseVotes } from "../rules/outcomes.ts";
 import { correctionsDb } from "./schema.ts";
+import { appendAudit } from "../audit.ts";
 
 /** The parsed record with the values the store infers written in, so that they can be corrected and compared. */
 export function completeRecord(record: ParsedMinutes): ParsedMinutes {
@@ -37,9 +38,12 @@ export async function liveCorrections(trx: Transaction<Database>, meetingSlug: s
 }
 
 /** The record to store for this meeting: parsed, completed, corrected; the corrections' states updated. */
-export async function overlayCorrections(trx: Transaction<Database>, meetingSlug: string, parsed: ParsedMinutes): Promise<ParsedMinutes> {
+export async function overlayCorrections(trx: Transaction<Database>, meetingSlug: string, parsed: ParsedMinutes, now = new Date()): Promise<ParsedMinutes> {
   const corrections = await liveCorrections(trx, meetingSlug);
   const complete = completeRecord(parsed);
+  const wasConflict = new Set(
+    (await correctionsDb(trx).selectFrom("corrections").where("meeting_slug", "=", meetingSlug).where("state", "=", "conflict").select("id").execute()).map((r) => r.id),
+  );
   if (!corrections.length) return complete;
   const { record, conflicts } = applyCorrections(complete, corrections);
   const inConflict = new Map(conflicts.map((c) => [c.correction.id, c]));
@@ -51,6 +55,14 @@ export async function overlayCorrections(trx: Transaction<Database>, meetingSlug
       .set(conflict ? { state: "conflict", parsed_now_json: JSON.stringify(conflict.parsedNow ?? null) } : { state: "active", parsed_now_json: null })
       .where("id", "=", c.id)
       .execute();
+    // a field newly read differently from what a person corrected is recorded for them to settle
+    if (conflict && !wasConflict.has(c.id)) {
+      await appendAudit(
+        trx,
+        { actorLabel: "import", action: "correction.conflict", recordKind: "meeting", recordId: meetingSlug, before: { path: c.path, parsedBefore: c.before ?? null, corrected: c.after ?? null }, after: { path: conflict.path, parsedNow: conflict.parsedNow ?? null } },
+        now,
+      );
+    }
   }
   return record;
 }
