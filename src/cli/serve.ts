@@ -6,6 +6,7 @@ import { createApp } from "../serve/app.ts";
 import { loadSiteSettings } from "../serve/site/load.ts";
 import { parsePublicUrl } from "../serve/urls.ts";
 import { seedIfEmpty } from "./start.ts";
+import { parseMinutes } from "../parse/minutes.ts";
 
 export function registerServe(program: Command): void {
   program
@@ -29,7 +30,7 @@ export function registerServe(program: Command): void {
       const db = await openStore(opts.db ?? process.env.DATABASE_URL);
       if (opts.seed) await seedIfEmpty(db, opts.seed);
       const log = logFormat === "json" ? (line: string) => void process.stdout.write(line + "\n") : undefined;
-      const app = createApp({ db, site, log, publicUrl });
+      const app = createApp({ db, site, log, publicUrl, reparse: parseMinutes });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
         const host = opts.host === "0.0.0.0" || opts.host === "::" ? "localhost" : opts.host;
         process.stdout.write(`Quorum is serving on http://${host}:${info.port}\n`);

@@ -18,6 +18,8 @@ export interface Attendee {
   kind: AttendeeKind;
   role: string | null;
   substituteFor: string | null;
+  /** the slug of the council's person this attendee is, when a person chose one (a correction); the store matches the name otherwise */
+  person?: string | null;
 }
 
 export interface Resolution {
@@ -26,6 +28,16 @@ export interface Resolution {
   movedBy?: string | null;
   /** who seconded it, as written; null when not stated */
   secondedBy?: string | null;
+  /** the outcome (one of the store's OUTCOMES) when known; the store reads it from the text when absent */
+  outcome?: string | null;
+  /** the votes when known; the store reads them from the text when absent */
+  votes?: Votes | null;
+}
+
+export interface Votes {
+  for: number | null;
+  against: number | null;
+  abstain: number | null;
 }
 
 export interface Item {
@@ -84,6 +96,8 @@ export interface ParsedMinutes {
   startTime: string | null;
   endTime: string | null;
   venue: string | null;
+  /** held, cancelled, postponed or scheduled; "held" when absent (minutes are of a meeting that took place) */
+  status?: string | null;
   attendance: Attendee[];
   items: Item[];
   recommendations: Recommendation[];

@@ -13,6 +13,9 @@ import { registerHealth } from "./health.ts";
 import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
 import { IMPORT_POST, registerImportReview } from "./imports/routes.tsx";
+import { CORRECTION_POST } from "./corrections/urls.ts";
+import { correctionBodyLimit } from "./corrections/limit.ts";
+import { registerCorrections } from "./corrections/routes.tsx";
 import { requestContext } from "./request-log.ts";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
@@ -40,6 +43,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || IMPORT_POST.test(c.req.path))) return next();
+    if (c.req.method === "POST" && CORRECTION_POST.test(c.req.path)) return correctionBodyLimit(c, next);
     const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
     res.headers.set("allow", ACCOUNT_POSTS.has(c.req.path) ? "GET, HEAD, POST" : "GET, HEAD");
     return res;
@@ -52,6 +56,7 @@ export function createApp(deps: AppDeps): Hono {
   registerAccounts(app, deps);
   registerAdmin(app, deps);
   registerImportReview(app, deps);
+  registerCorrections(app, deps);
   registerApi(app, deps);
   registerTracker(app, deps);
   registerPages(app, deps);

@@ -1,5 +1,6 @@
 import type { Db } from "../store/db.ts";
 import type { Site } from "./site/settings.ts";
+import type { Reparse } from "../store/corrections/meeting.ts";
 
 /** Receives one finished log line (JSON, no newline). */
 export type LogWriter = (line: string) => void;
@@ -14,6 +15,8 @@ export interface AppDeps {
   log?: LogWriter;
   /** the site's public address (https://…, no trailing slash) for absolute links; relative links when absent */
   publicUrl?: string;
+  /** parses a stored document's text again, for meetings stored before parsed records were kept (corrections) */
+  reparse?: Reparse;
 }
 
 declare module "hono" {

@@ -18,6 +18,7 @@ import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
 import { isMeetingPublic, isSealed, publicMeetingsOnly } from "./visibility.ts";
 import { recordImport } from "./imports/queue.ts";
 import { writeTransaction } from "./write.ts";
+import { overlayCorrections } from "./corrections/overlay.ts";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
 
@@ -101,7 +102,7 @@ export async function importMinutes(db: Db, input: ImportInput): Promise<ImportR
   const unchanged = await unchangedResult(db, input, parserVersion);
   if (unchanged) return unchanged;
   return writeTransaction(db, async (trx) => {
-    const result = await store(trx, input, parserVersion);
+    const result = await storeRecord(trx, input, parserVersion);
     // the audit entry (and a review import's queue row) commit or roll back with the import itself
     return result.status === "unchanged" ? result : recordImport(trx, input, result);
   });
@@ -109,7 +110,7 @@ export async function importMinutes(db: Db, input: ImportInput): Promise<ImportR
 
 /** Stores a record in the caller's transaction, as published minutes (publishing a held record). */
 export async function storeMinutes(trx: Tx, input: ImportInput): Promise<ImportResult> {
-  return store(trx, { ...input, review: false }, input.parserVersion ?? "unknown");
+  return storeRecord(trx, { ...input, review: false }, input.parserVersion ?? "unknown");
 }
 
 async function unchangedResult(db: Db | Tx, input: ImportInput, parserVersion: string): Promise<ImportResult | null> {
@@ -128,14 +129,19 @@ async function unchangedResult(db: Db | Tx, input: ImportInput, parserVersion: s
 // Namespace of the PostgreSQL advisory locks taken by imports (the second key is the authority's).
 export const IMPORT_LOCK = 0x51_52_4d;
 
-async function store(trx: Tx, input: ImportInput, parserVersion: string): Promise<ImportResult & { held?: boolean }> {
-  const { source, record } = input;
+/**
+ * Stores one document's record as its meeting: the one path every store of a meeting takes (an
+ * import, publishing a reviewed record, storing a meeting again after a correction), so the
+ * meeting's corrections are always laid over what was parsed. `again` stores it even when these
+ * very bytes were stored before by this parser version.
+ */
+export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: string, again = false): Promise<ImportResult & { held?: boolean }> {
+  const { source } = input;
+  const parsed = input.record;
   const postgres = dialectOf(trx) === "postgres";
   const flag = postgres ? (v: boolean) => v : (v: boolean) => (v ? 1 : 0);
-  const bodyName = clean(record.body!);
-  const authorityName = clean(input.authorityOverride?.trim() || record.authority?.trim() || input.authority?.trim() || bodyName);
-  const date = record.date!;
-  const startTime = validTime(record.startTime);
+  const bodyName = clean(parsed.body!);
+  const authorityName = clean(input.authorityOverride?.trim() || parsed.authority?.trim() || input.authority?.trim() || bodyName);
   const now = new Date().toISOString();
   const aSlug = authoritySlug(authorityName);
 
@@ -144,7 +150,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   // (two rows for one person). On SQLite, BEGIN IMMEDIATE already makes every writer wait its turn.
   if (postgres) await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${aSlug}))`.execute(trx);
   // Another process may have stored these very bytes while this one waited.
-  const unchanged = await unchangedResult(trx, input, parserVersion);
+  const unchanged = again ? null : await unchangedResult(trx, input, parserVersion);
   if (unchanged) return unchanged;
 
   // Authority and body by natural key; a row another writer has just added is taken, not duplicated.
@@ -185,7 +191,8 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
     byte_length: source.byteLength,
     text: source.text,
     parser_version: parserVersion,
-    warnings: JSON.stringify(record.warnings ?? []),
+    warnings: JSON.stringify(parsed.warnings ?? []),
+    record_json: JSON.stringify(parsed),
   };
   const prior = await trx.selectFrom("source_documents").where("content_hash", "=", source.contentHash).select(["id", "meeting_id"]).executeTakeFirst();
   const docId = prior
@@ -199,15 +206,20 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
           .executeTakeFirstOrThrow()
       ).id;
 
-  // The meeting by natural key; a correction replaces its content and keeps its id and slug.
-  const slug = meetingSlug(body.slug, date, startTime);
+  // The meeting by natural key (as parsed, so that a corrected date or time keeps it); a corrected
+  // document replaces its content and keeps its id and slug. What people corrected is laid over
+  // what was parsed.
+  const slug = meetingSlug(body.slug, parsed.date!, validTime(parsed.startTime));
+  const record = await overlayCorrections(trx, slug, parsed);
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(record.date ?? "") ? record.date! : parsed.date!;
+  const startTime = validTime(record.startTime);
   const meetingValues = {
     body_id: body.id,
     date,
     start_time: startTime,
     end_time: validTime(record.endTime),
     venue: record.venue ? clean(record.venue) : null,
-    status: "held",
+    status: record.status ?? "held",
     next_meeting_date: record.nextMeeting?.date ?? null,
     next_meeting_time: validTime(record.nextMeeting?.time ?? null),
     next_meeting_venue: record.nextMeeting?.venue ?? null,
@@ -218,7 +230,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
     .selectFrom("meetings")
     .leftJoin("source_documents as d", "d.id", "meetings.source_document_id")
     .where("meetings.slug", "=", slug)
-    .select(["meetings.id", "meetings.minutes_status", "meetings.source_document_id", "d.file_name"])
+    .select(["meetings.id", "meetings.minutes_status", "meetings.source_document_id", "meetings.version", "d.file_name"])
     .executeTakeFirst();
   // A review import never touches a public meeting: its record is held in the queue until published.
   if (input.review && found && isMeetingPublic({ minutesStatus: found.minutes_status })) {
@@ -230,7 +242,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
     meetingId = found.id;
     for (const a of await trx.selectFrom("attendance").where("meeting_id", "=", meetingId).select("person_id").execute()) if (a.person_id) touchedPeople.add(a.person_id);
     await clearMeeting(trx, meetingId);
-    await trx.updateTable("meetings").set(meetingValues).where("id", "=", meetingId).execute();
+    await trx.updateTable("meetings").set({ ...meetingValues, version: found.version + 1 }).where("id", "=", meetingId).execute();
   } else {
     meetingId = (await trx.insertInto("meetings").values({ ...meetingValues, slug, minutes_status: input.review ? "draft" : "published" }).returning("id").executeTakeFirstOrThrow()).id;
   }
@@ -266,7 +278,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   );
   const attendanceRows = [];
   for (const [i, a] of record.attendance.entries()) {
-    const personId = await people.resolve(a.name, a.kind, true);
+    const personId = a.person === "" ? null : ((a.person ? await people.bySlug(a.person) : null) ?? (await people.resolve(a.name, a.kind, true)));
     if (personId) touchedPeople.add(personId);
     const subId = a.substituteFor ? await people.resolve(a.substituteFor, "member", false) : null;
     attendanceRows.push({
@@ -319,7 +331,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
     addProv(`items/${i}/title`, "item", itemId, "title");
     addProv(`items/${i}/exempt`, "item", itemId, "exempt");
     for (const [j, r] of it.resolutions.entries()) {
-      const votes = parseVotes(r.text);
+      const votes = r.votes === undefined ? parseVotes(r.text) : r.votes;
       if (it.exempt) {
         const span = prov[`items/${i}/resolutions/${j}`];
         if (span) exemptRanges.push([span.start, span.end]);
@@ -330,7 +342,7 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
         position: j,
         slug: `${slug}-${slugs[i]}-${j + 1}`,
         text: r.text,
-        outcome: r.text ? inferOutcome(r.text) : null,
+        outcome: r.outcome !== undefined ? r.outcome : r.text ? inferOutcome(r.text) : null,
         votes_for: votes?.for ?? null,
         votes_against: votes?.against ?? null,
         votes_abstain: votes?.abstain ?? null,
@@ -520,6 +532,10 @@ async function peopleResolver(trx: Tx, authorityId: number, authorityName: strin
     }
   }
   return {
+    /** A person of the authority chosen by slug (a correction), or null when there is none. */
+    async bySlug(slug: string): Promise<number | null> {
+      return (await trx.selectFrom("people").where("authority_id", "=", authorityId).where("slug", "=", slug).select("id").executeTakeFirst())?.id ?? null;
+    },
     async resolve(raw: string, kind: string, create: boolean): Promise<number | null> {
       const name = parseName(raw);
       if (!name || name.surname.length > 40) return null;

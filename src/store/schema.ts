@@ -97,6 +97,8 @@ export interface MeetingsTable {
   next_meeting_date: string | null;
   next_meeting_time: string | null;
   next_meeting_venue: string | null;
+  /** raised on every change through the store (migration 007), so two editors cannot overwrite each other */
+  version: Generated<number>;
   created_at: Stamp;
   updated_at: Stamp;
 }
@@ -185,6 +187,8 @@ export interface SourceDocumentsTable {
   /** JSON array of [start, end) character ranges of exempt item text, withheld from public views */
   exempt_ranges: ColumnType<string, string | undefined, string>;
   meeting_id: number | null;
+  /** the parsed quorum.minutes/1 record, before corrections (migration 007); null for rows stored before it */
+  record_json: ColumnType<string | null, string | null | undefined, string | null>;
   imported_at: Stamp;
 }
 

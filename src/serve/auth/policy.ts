@@ -2,9 +2,9 @@
 // and before running it.
 import type { User } from "../../store/accounts/users.ts";
 
-export type Action = "workspace.view" | "audit.read" | "imports.review" | "imports.decide";
+export type Action = "workspace.view" | "audit.read" | "imports.review" | "imports.decide" | "meeting.correct";
 /** What an action is done to; none yet needs more than its kind. */
-export type Resource = { kind: "workspace" } | { kind: "audit_log" } | { kind: "import_review" };
+export type Resource = { kind: "workspace" } | { kind: "audit_log" } | { kind: "import_review" } | { kind: "meeting" };
 
 const STAFF = new Set(["admin", "clerk", "officer"]);
 
@@ -18,6 +18,7 @@ export function can(user: User | undefined, action: Action, _resource: Resource)
     // democratic services' work: the import queue, the review screen, publishing and rejecting
     case "imports.review":
     case "imports.decide":
+    case "meeting.correct":
       return user.role === "admin" || user.role === "clerk";
   }
 }
