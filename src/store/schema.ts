@@ -54,6 +54,8 @@ export interface BodiesTable {
   /** normalised name used to recognise the same body spelt differently ("&" / "and", case) */
   name_key: string;
   kind: string;
+  /** edits made by hand, for optimistic locking (migration 007) */
+  version: ColumnType<number, number | undefined, number>;
   created_at: Stamp;
 }
 
@@ -68,6 +70,10 @@ export interface PeopleTable {
   surname: string;
   surname_key: string;
   kind: string;
+  /** set by hand (migration 007); settling people keeps them through `person_decisions` */
+  party: ColumnType<string | null, string | null | undefined, string | null>;
+  ward: ColumnType<string | null, string | null | undefined, string | null>;
+  version: ColumnType<number, number | undefined, number>;
   created_at: Stamp;
 }
 
