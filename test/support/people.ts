@@ -38,3 +38,18 @@ export async function whoIsWho(db: Db, like: string): Promise<string[]> {
     .execute();
   return rows.map((r) => `${r.meeting === MARCH ? "march" : r.meeting === APRIL ? "april" : r.meeting}#${r.position} ${r.raw_name} → ${r.person}`);
 }
+
+/** One account of each role (and a second clerk), all with the test password. */
+export async function addStaff(db: Db): Promise<Record<"admin" | "clerk" | "clerk2" | "officer" | "member", string>> {
+  const { addUser, setPasswordHash } = await import("../../src/store/accounts/users.ts");
+  const { hashPassword } = await import("../../src/serve/auth/password.ts");
+  const { PASSWORD } = await import("./accounts.ts");
+  const at = new Date("2026-03-02T09:00:00Z");
+  const hash = await hashPassword(PASSWORD);
+  const emails = { admin: "admin@council.gov.uk", clerk: "clerk@council.gov.uk", clerk2: "second.clerk@council.gov.uk", officer: "officer@council.gov.uk", member: "member@council.gov.uk" };
+  for (const [role, email] of Object.entries(emails)) {
+    const u = await addUser(db, { email, role: role === "clerk2" ? "clerk" : role, displayName: role }, at);
+    await setPasswordHash(db, u.id, hash, at);
+  }
+  return emails;
+}

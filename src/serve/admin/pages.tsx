@@ -1,5 +1,6 @@
 // The workspace pages: the dashboard and the audit log.
 import { Layout } from "../components/layout.tsx";
+import { can } from "../auth/policy.ts";
 import { Pagination } from "../components/pagination.tsx";
 import type { User } from "../../store/accounts/users.ts";
 import type { AuditEntry } from "../../store/audit.ts";
@@ -22,6 +23,25 @@ export function DashboardPage({ user, canReadAudit }: { user: User; canReadAudit
           <dd class="govuk-summary-list__value">{ROLE_NAMES[user.role]}</dd>
         </div>
       </dl>
+      {can(user, "people.edit", { kind: "person" }) && (
+        <>
+          <h2 class="govuk-heading-m">People and committees</h2>
+          <ul class="govuk-list">
+            <li>
+              <a class="govuk-link" href="/admin/people">
+                People
+              </a>
+              : names, party, ward, memberships; merge and split
+            </li>
+            <li>
+              <a class="govuk-link" href="/admin/committees">
+                Committees
+              </a>
+              : names and kinds
+            </li>
+          </ul>
+        </>
+      )}
       {canReadAudit && (
         <>
           <h2 class="govuk-heading-m">Administration</h2>

@@ -14,7 +14,7 @@ const text = z.string().max(200);
 const auditQuery = z.object({ kind: text.optional(), record: text.optional(), actor: text.optional(), from: isoDate.optional(), to: isoDate.optional(), page });
 
 /** The signed-out are sent to sign in (pages) or refused (API); the signed-in but not allowed, refused. */
-function refuse(c: Context, action: Action, resource: Resource): Response | undefined {
+export function refuse(c: Context, action: Action, resource: Resource): Response | undefined {
   const user = c.get("account")?.user;
   if (can(user, action, resource)) return undefined;
   if (!user) {

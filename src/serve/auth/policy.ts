@@ -2,9 +2,9 @@
 // and before running it.
 import type { User } from "../../store/accounts/users.ts";
 
-export type Action = "workspace.view" | "audit.read";
+export type Action = "workspace.view" | "audit.read" | "people.edit" | "bodies.edit";
 /** What an action is done to; none yet needs more than its kind. */
-export type Resource = { kind: "workspace" } | { kind: "audit_log" };
+export type Resource = { kind: "workspace" } | { kind: "audit_log" } | { kind: "person" } | { kind: "body" };
 
 const STAFF = new Set(["admin", "clerk", "officer"]);
 
@@ -15,5 +15,9 @@ export function can(user: User | undefined, action: Action, _resource: Resource)
       return STAFF.has(user.role);
     case "audit.read":
       return user.role === "admin";
+    // people, committees and memberships are democratic services' records
+    case "people.edit":
+    case "bodies.edit":
+      return user.role === "admin" || user.role === "clerk";
   }
 }
