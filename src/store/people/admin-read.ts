@@ -1,5 +1,6 @@
 // What the people and committee forms show: a person as stored (published or not: these pages are
 // for clerks), where they were written in the minutes, their memberships, and the choices a form offers.
+import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { personRow, type PersonRow } from "./edit.ts";
 
@@ -43,7 +44,7 @@ export async function mergeCandidates(db: Db, authorityId: number, except: numbe
 /** A page of people or committees for the workspace lists, filtered by a piece of the name. */
 export async function findPeople(db: Db, q: string | undefined, limit: number, offset: number) {
   let query = db.selectFrom("people").innerJoin("authorities", "authorities.id", "people.authority_id");
-  if (q) query = query.where("people.display_name", "like", `%${q.replace(/[%_\\]/g, "")}%`);
+  if (q) query = query.where(sql`lower(people.display_name)`, "like", `%${q.toLowerCase().replace(/[%_\\]/g, "")}%`);
   const total = Number((await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
   const rows = await query.select(["people.slug", "people.display_name as name", "people.kind", "people.party", "authorities.name as authority"]).orderBy("people.surname").orderBy("people.display_name").orderBy("people.slug").limit(limit).offset(offset).execute();
   return { rows, total };

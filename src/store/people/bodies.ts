@@ -6,6 +6,7 @@ import type { Db } from "../db.ts";
 import { BODY_KINDS } from "../schema.ts";
 import { appendAudit } from "../audit.ts";
 import { writeTransaction } from "../write.ts";
+import { reindexMeeting } from "../search.ts";
 import { changed, checkVersion, type Actor } from "./edit.ts";
 
 export async function bodyRow(db: Db, slug: string) {
@@ -23,6 +24,8 @@ export async function editBody(db: Db, input: { slug: string; version: number; n
     const diff = changed({ name: b.name, kind: b.kind }, { name: input.name, kind: input.kind });
     if (Object.keys(diff.after).length === 0) return { changed: false };
     await trx.updateTable("bodies").set({ name: input.name, kind: input.kind, version: b.version + 1 }).where("id", "=", b.id).execute();
+    // search results name the committee of each meeting
+    if (diff.after.name !== undefined) for (const m of await trx.selectFrom("meetings").where("body_id", "=", b.id).select("id").execute()) await reindexMeeting(trx, m.id);
     await appendAudit(trx, { actorUserId: input.actor.userId, actorLabel: input.actor.label, action: "body.edit", recordKind: "body", recordId: String(b.id), before: diff.before, after: diff.after }, input.now);
     return { changed: true };
   });

@@ -91,7 +91,10 @@ export async function mergePeople(db: Db, input: MergeInput): Promise<{ slug: st
     await recordDecision(trx, { authorityId: kept.authority_id, kind: "merge", anchors, target, slug: kept.slug }, input.now);
     await settlePeopleIn(trx, kept.authority_id);
     const after = await heldBy(trx, kept.id);
-    if (await trx.selectFrom("people").where("id", "=", gone.id).select("id").executeTakeFirst()) {
+    const stillNamed = async () =>
+      (await trx.selectFrom("attendance").where("person_id", "=", gone.id).select("id").executeTakeFirst()) ??
+      (await trx.selectFrom("memberships").where("person_id", "=", gone.id).select("id").executeTakeFirst());
+    if ((await trx.selectFrom("people").where("id", "=", gone.id).select("id").executeTakeFirst()) && !(await stillNamed())) {
       // nothing held the person but their minutes, which now point elsewhere
       await trx.deleteFrom("search_entries").where("kind", "=", "person").where("entity_id", "=", gone.id).execute();
       await trx.deleteFrom("people").where("id", "=", gone.id).execute();

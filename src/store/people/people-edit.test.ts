@@ -158,6 +158,8 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       const b = await db.selectFrom("bodies").where("slug", "=", COMMITTEE).select(["id", "version", "name", "kind"]).executeTakeFirstOrThrow();
       await editBody(db, { slug: COMMITTEE, version: b.version, name: "Cappamore-Kilmallock Municipal District", kind: "municipal district", actor, now });
       await assert.rejects(editBody(db, { slug: COMMITTEE, version: b.version, name: "Other", kind: "panel", actor, now }), StaleVersion);
+      const titles = (await db.selectFrom("search_entries").where("kind", "=", "meeting").select("title").execute()).map((t) => t.title);
+      assert.deepEqual(titles.map((t) => t.split(",")[0]), ["Cappamore-Kilmallock Municipal District", "Cappamore-Kilmallock Municipal District"], "search names the committee by its new name");
       await reimport();
       const bodies = await db.selectFrom("bodies").select(["slug", "name", "kind", "version"]).execute();
       assert.deepEqual(bodies, [{ slug: COMMITTEE, name: "Cappamore-Kilmallock Municipal District", kind: "municipal district", version: b.version + 1 }]);
