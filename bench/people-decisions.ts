@@ -49,6 +49,8 @@ try {
   const count = async (t: "people" | "attendance") => Number((await db.selectFrom(t).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
   console.log(`machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, load ${loadavg().map((x) => x.toFixed(1)).join(" ")}; ${dir}: ${docs} documents, ${await count("attendance")} attendance rows, ${await count("people")} people`);
 
+  // warm up first, so the reference is not the one paying for a cold start
+  for (let i = 0; i < 3; i++) await settleAllPeople(db);
   const reference: number[] = [];
   for (let i = 0; i < runs; i++) reference.push(await time(() => settleAllPeople(db)));
 
