@@ -16,6 +16,7 @@ import { IMPORT_POST, registerImportReview } from "./imports/routes.tsx";
 import { CORRECTION_POST } from "./corrections/urls.ts";
 import { correctionBodyLimit } from "./corrections/limit.ts";
 import { registerCorrections } from "./corrections/routes.tsx";
+import { limitPeopleAdminBodies, PEOPLE_ADMIN_POSTS, registerPeopleAdmin } from "./people-admin/routes.tsx";
 import { requestContext } from "./request-log.ts";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
@@ -42,10 +43,10 @@ export function createApp(deps: AppDeps): Hono {
   // The public site and API only read; only the account forms take a POST.
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || IMPORT_POST.test(c.req.path))) return next();
+    if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || IMPORT_POST.test(c.req.path) || PEOPLE_ADMIN_POSTS.test(c.req.path))) return next();
     if (c.req.method === "POST" && CORRECTION_POST.test(c.req.path)) return correctionBodyLimit(c, next);
     const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
-    res.headers.set("allow", ACCOUNT_POSTS.has(c.req.path) ? "GET, HEAD, POST" : "GET, HEAD");
+    res.headers.set("allow", ACCOUNT_POSTS.has(c.req.path) || PEOPLE_ADMIN_POSTS.test(c.req.path) ? "GET, HEAD, POST" : "GET, HEAD");
     return res;
   });
   // "/committees/" is the committees page, not a missing one
@@ -53,10 +54,12 @@ export function createApp(deps: AppDeps): Hono {
   mountAssets(app);
   registerHealth(app, deps.db);
   registerSite(app, site);
+  limitPeopleAdminBodies(app);
   registerAccounts(app, deps);
   registerAdmin(app, deps);
   registerImportReview(app, deps);
   registerCorrections(app, deps);
+  registerPeopleAdmin(app, deps);
   registerApi(app, deps);
   registerTracker(app, deps);
   registerPages(app, deps);

@@ -15,12 +15,14 @@ import * as sqlite007review from "./migrations/sqlite/007_review_import_reviews.
 import * as postgres007review from "./migrations/postgres/007_review_import_reviews.ts";
 import * as sqlite008 from "./migrations/sqlite/008_corrections.ts";
 import * as postgres008 from "./migrations/postgres/008_corrections.ts";
+import * as sqlite009 from "./migrations/sqlite/009_people_decisions.ts";
+import * as postgres009 from "./migrations/postgres/009_people_decisions.ts";
 import { TRACKER_MIGRATIONS } from "./scrutiny/migrations.ts";
 import { dialectOf } from "./db.ts";
 
 const MIGRATIONS: Record<"sqlite" | "postgres", Record<string, Migration>> = {
-  sqlite: { "001_initial": sqlite001, ...TRACKER_MIGRATIONS.sqlite, "003_provenance_by_document": sqlite003, "004_resolution_movers": sqlite004, "005_seal_exempt_derived": sqlite005, "006_accounts": sqlite006, "007_review_import_reviews": sqlite007review, "008_corrections": sqlite008 },
-  postgres: { "001_initial": postgres001, ...TRACKER_MIGRATIONS.postgres, "003_provenance_by_document": postgres003, "004_resolution_movers": postgres004, "005_seal_exempt_derived": postgres005, "006_accounts": postgres006, "007_review_import_reviews": postgres007review, "008_corrections": postgres008 },
+  sqlite: { "001_initial": sqlite001, ...TRACKER_MIGRATIONS.sqlite, "003_provenance_by_document": sqlite003, "004_resolution_movers": sqlite004, "005_seal_exempt_derived": sqlite005, "006_accounts": sqlite006, "007_review_import_reviews": sqlite007review, "008_corrections": sqlite008, "009_people_decisions": sqlite009 },
+  postgres: { "001_initial": postgres001, ...TRACKER_MIGRATIONS.postgres, "003_provenance_by_document": postgres003, "004_resolution_movers": postgres004, "005_seal_exempt_derived": postgres005, "006_accounts": postgres006, "007_review_import_reviews": postgres007review, "008_corrections": postgres008, "009_people_decisions": postgres009 },
 };
 
 /** The migrations a store of this dialect ends up with, in order. */

@@ -6,7 +6,8 @@
 // a function of what is stored only: the same minutes give the same people, the same display
 // names and the same person slugs however, and in how many runs, they were imported. A person's
 // slug comes from their name as first written in that order; people already stored keep their id
-// when their slug is kept.
+// when their slug is kept. What clerks decided (merges, splits, names, party and ward:
+// `people/decisions.ts`) is applied over the rules, in the order it was decided, so no import undoes it.
 import { sql } from "kysely";
 import { dialectOf, type Db } from "./db.ts";
 import { deriveMemberships, IMPORT_LOCK, KIND_RANK } from "./import.ts";
@@ -14,6 +15,9 @@ import { choosePerson, displayName, mergeNames, parseName, type PersonName } fro
 import { personSlug } from "./rules/slugs.ts";
 import { reindexPeople } from "./search.ts";
 import { writeTransaction } from "./write.ts";
+import { anchorResolver, loadDecisions, type PersonFields } from "./people/decisions.ts";
+import type { Transaction } from "kysely";
+import type { Database } from "./schema.ts";
 
 interface Settled {
   key: number;
@@ -21,6 +25,11 @@ interface Settled {
   name: PersonName;
   kind: string;
   bodies: Set<number>;
+  /** merged into this person by a clerk */
+  into?: Settled;
+  /** a slug a clerk's decision keeps */
+  pin?: string;
+  fields?: PersonFields;
 }
 
 export interface SettleResult {
@@ -41,7 +50,12 @@ export async function settleAllPeople(db: Db): Promise<SettleResult> {
 }
 
 export async function settlePeople(db: Db, authorityId: number): Promise<SettleResult> {
-  return writeTransaction(db, async (trx) => {
+  return writeTransaction(db, (trx) => settlePeopleIn(trx, authorityId));
+}
+
+/** Settles one authority's people inside a transaction the caller holds. */
+export async function settlePeopleIn(trx: Transaction<Database>, authorityId: number): Promise<SettleResult> {
+  {
     const authority = await trx.selectFrom("authorities").where("id", "=", authorityId).select(["name", "slug"]).executeTakeFirstOrThrow();
     if (dialectOf(trx) === "postgres") await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${authority.slug}))`.execute(trx);
     const meetings = await trx
@@ -63,6 +77,13 @@ export async function settlePeople(db: Db, authorityId: number): Promise<SettleR
       ? inMeetings(await trx.selectFrom("attendance").where("meeting_id", "in", ids).select(["id", "meeting_id", "position", "raw_name", "kind", "person_id", "substitute_for", "substitute_for_person_id"]).execute())
       : [];
 
+    // Rows a clerk split off form people of their own, whatever the rules would match them to.
+    const decisions = await loadDecisions(trx, authorityId);
+    const resolve = anchorResolver(attendance.map((a) => ({ id: a.id, meeting: meetingOf.get(a.meeting_id)!.slug, position: a.position, name: a.raw_name })));
+    const splitOf = new Map<number, number>();
+    for (const d of decisions) if (d.kind === "split") for (const r of d.anchors.map(resolve)) if (r !== null) splitOf.set(r, d.id);
+    const splitGroups = new Map<number, Settled>();
+
     // Names that may create people, in order.
     const groups = new Map<string, Settled[]>();
     const settled: Settled[] = [];
@@ -72,6 +93,21 @@ export async function settlePeople(db: Db, authorityId: number): Promise<SettleR
       const name = parseName(a.raw_name);
       if (!name || name.surname.length > 40) {
         personFor.set(a.id, null);
+        continue;
+      }
+      const split = splitOf.get(a.id);
+      if (split !== undefined) {
+        let p = splitGroups.get(split);
+        if (p) {
+          p.name = mergeNames(p.name, name);
+          if ((KIND_RANK[a.kind] ?? 0) > (KIND_RANK[p.kind] ?? 0)) p.kind = a.kind;
+          p.bodies.add(body);
+        } else {
+          p = { key: settled.length, first: name, name, kind: a.kind, bodies: new Set([body]), pin: decisions.find((d) => d.id === split)?.slug ?? undefined };
+          settled.push(p);
+          splitGroups.set(split, p);
+        }
+        personFor.set(a.id, p);
         continue;
       }
       const list = groups.get(name.surnameKey) ?? [];
@@ -92,6 +128,38 @@ export async function settlePeople(db: Db, authorityId: number): Promise<SettleR
         personFor.set(a.id, p);
       }
     }
+    // Merges and fixed details, in the order decided. A decision's rows are those the person had
+    // when it was made: rows split off by a later decision are not among them.
+    const find = (p: Settled): Settled => (p.into ? find(p.into) : p);
+    const groupsAt = (anchors: { meeting: string; position: number; name: string }[], at: number) =>
+      anchors.map(resolve).filter((r): r is number => r !== null && !((splitOf.get(r) ?? 0) > at));
+    for (const d of decisions) {
+      if (d.kind === "merge") {
+        const keep = groupsAt(d.target, d.id).map((r) => personFor.get(r)).find((p): p is Settled => !!p);
+        if (!keep) continue;
+        const root = find(keep);
+        for (const r of groupsAt(d.anchors, d.id)) {
+          const p = personFor.get(r);
+          if (!p) {
+            personFor.set(r, root);
+            continue;
+          }
+          const g = find(p);
+          if (g === root) continue;
+          g.into = root;
+          for (const b of g.bodies) root.bodies.add(b);
+          if ((KIND_RANK[g.kind] ?? 0) > (KIND_RANK[root.kind] ?? 0)) root.kind = g.kind;
+        }
+        if (d.slug) root.pin = d.slug;
+      } else if (d.kind === "details" && d.fields) {
+        const p = groupsAt(d.anchors, d.id).map((r) => personFor.get(r)).find((x): x is Settled => !!x);
+        if (!p) continue;
+        const g = find(p);
+        g.fields = d.fields;
+        if (d.slug) g.pin = d.slug;
+      }
+    }
+
     // Names that only ever refer to someone already known: against everyone, once all are known.
     const refer = (raw: string | null, meetingId: number): Settled | null => {
       const name = raw ? parseName(raw) : null;
@@ -99,33 +167,43 @@ export async function settlePeople(db: Db, authorityId: number): Promise<SettleR
       const body = meetingOf.get(meetingId)!.body_id;
       const list = groups.get(name.surnameKey) ?? [];
       const choice = choosePerson(name, list.map((p) => ({ id: p.key, name: p.name, inBody: p.bodies.has(body) })));
-      return choice.kind === "match" ? settled[choice.id] : null;
+      return choice.kind === "match" ? find(settled[choice.id]) : null;
     };
 
     // Slugs from the name as first written; a repeat takes the next free suffix, in order.
-    const existing = await trx.selectFrom("people").where("authority_id", "=", authorityId).select(["id", "slug", "display_name", "honorific", "forenames", "initials", "surname", "kind"]).execute();
+    // Slugs a clerk's decision keeps are taken first.
+    const existing = await trx.selectFrom("people").where("authority_id", "=", authorityId).select(["id", "slug", "display_name", "honorific", "forenames", "initials", "surname", "kind", "party", "ward"]).execute();
     const bySlug = new Map(existing.map((p) => [p.slug, p]));
     const taken = new Set<string>();
     const idOf = new Map<number, number>();
     const touched: number[] = [];
-    for (const p of settled) {
-      const base = personSlug(authority.name, displayName(p.first));
-      let slug = base;
-      for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-      taken.add(slug);
+    const roots = settled.filter((p) => !p.into);
+    const slugOf = new Map<Settled, string>();
+    for (const p of roots) if (p.pin && !taken.has(p.pin)) (taken.add(p.pin), slugOf.set(p, p.pin));
+    for (const p of roots) {
+      let slug = slugOf.get(p);
+      if (!slug) {
+        const base = personSlug(authority.name, displayName(p.first));
+        slug = base;
+        for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+        taken.add(slug);
+      }
+      const f = p.fields;
       const values = {
-        display_name: displayName(p.name),
-        honorific: p.name.honorific,
-        forenames: p.name.forenames.join(" ") || null,
-        initials: p.name.initials || null,
-        surname: p.name.surname,
+        display_name: f ? f.displayName : displayName(p.name),
+        honorific: f ? f.honorific : p.name.honorific,
+        forenames: f ? f.forenames : p.name.forenames.join(" ") || null,
+        initials: f ? f.initials : p.name.initials || null,
+        surname: f ? f.surname : p.name.surname,
         surname_key: p.name.surnameKey,
-        kind: p.kind,
+        kind: f ? f.kind : p.kind,
+        party: f?.party ?? null,
+        ward: f?.ward ?? null,
       };
       const row = bySlug.get(slug);
       if (row) {
         idOf.set(p.key, row.id);
-        if (row.display_name !== values.display_name || row.honorific !== values.honorific || row.forenames !== values.forenames || row.initials !== values.initials || row.surname !== values.surname || row.kind !== values.kind) {
+        if (row.display_name !== values.display_name || row.honorific !== values.honorific || row.forenames !== values.forenames || row.initials !== values.initials || row.surname !== values.surname || row.kind !== values.kind || row.party !== values.party || row.ward !== values.ward) {
           await trx.updateTable("people").set(values).where("id", "=", row.id).execute();
           touched.push(row.id);
         }
@@ -135,7 +213,7 @@ export async function settlePeople(db: Db, authorityId: number): Promise<SettleR
         touched.push(created.id);
       }
     }
-    const id = (p: Settled | null | undefined) => (p ? idOf.get(p.key)! : null);
+    const id = (p: Settled | null | undefined) => (p ? idOf.get(find(p).key)! : null);
 
     let relinked = 0;
     for (const a of attendance) {
@@ -184,8 +262,8 @@ export async function settlePeople(db: Db, authorityId: number): Promise<SettleR
       for (const b of bodies) await deriveMemberships(trx, b.id);
     }
     await reindexPeople(trx, touched.filter((t) => !gone.includes(t)));
-    return { people: settled.length, relinked };
-  });
+    return { people: roots.length, relinked };
+  }
 }
 
 function cmp(a: string, b: string): number {

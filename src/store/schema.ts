@@ -54,6 +54,8 @@ export interface BodiesTable {
   /** normalised name used to recognise the same body spelt differently ("&" / "and", case) */
   name_key: string;
   kind: string;
+  /** edits made by hand, for optimistic locking (migration 009) */
+  version: ColumnType<number, number | undefined, number>;
   created_at: Stamp;
 }
 
@@ -68,6 +70,10 @@ export interface PeopleTable {
   surname: string;
   surname_key: string;
   kind: string;
+  /** set by hand (migration 009); settling people keeps them through `person_decisions` */
+  party: ColumnType<string | null, string | null | undefined, string | null>;
+  ward: ColumnType<string | null, string | null | undefined, string | null>;
+  version: ColumnType<number, number | undefined, number>;
   created_at: Stamp;
 }
 
@@ -97,7 +103,7 @@ export interface MeetingsTable {
   next_meeting_date: string | null;
   next_meeting_time: string | null;
   next_meeting_venue: string | null;
-  /** raised on every change through the store (migration 007), so two editors cannot overwrite each other */
+  /** raised on every change through the store (migration 008), so two editors cannot overwrite each other */
   version: Generated<number>;
   created_at: Stamp;
   updated_at: Stamp;
@@ -187,7 +193,7 @@ export interface SourceDocumentsTable {
   /** JSON array of [start, end) character ranges of exempt item text, withheld from public views */
   exempt_ranges: ColumnType<string, string | undefined, string>;
   meeting_id: number | null;
-  /** the parsed quorum.minutes/1 record, before corrections (migration 007); null for rows stored before it */
+  /** the parsed quorum.minutes/1 record, before corrections (migration 008); null for rows stored before it */
   record_json: ColumnType<string | null, string | null | undefined, string | null>;
   imported_at: Stamp;
 }

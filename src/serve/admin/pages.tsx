@@ -1,9 +1,9 @@
 // The workspace pages: the dashboard and the audit log.
 import { Layout } from "../components/layout.tsx";
+import { can } from "../auth/policy.ts";
 import { Pagination } from "../components/pagination.tsx";
 import type { User } from "../../store/accounts/users.ts";
 import type { AuditEntry } from "../../store/audit.ts";
-import { can } from "../auth/policy.ts";
 
 const ROLE_NAMES: Record<User["role"], string> = { admin: "Administrator", clerk: "Clerk", officer: "Officer", member: "Member" };
 
@@ -30,6 +30,25 @@ export function DashboardPage({ user, canReadAudit }: { user: User; canReadAudit
           </a>
           : minutes waiting to be checked and published
         </p>
+      )}
+      {can(user, "people.edit", { kind: "person" }) && (
+        <>
+          <h2 class="govuk-heading-m">People and committees</h2>
+          <ul class="govuk-list">
+            <li>
+              <a class="govuk-link" href="/admin/people">
+                People
+              </a>
+              : names, party, ward, memberships; merge and split
+            </li>
+            <li>
+              <a class="govuk-link" href="/admin/committees">
+                Committees
+              </a>
+              : names and kinds
+            </li>
+          </ul>
+        </>
       )}
       {canReadAudit && (
         <>

@@ -204,6 +204,8 @@ export const openapi = {
         allOf: [
           ref("PersonSummary"),
           obj({
+            party: { ...nstr, description: "as set by the council's clerks" },
+            ward: { ...nstr, description: "as set by the council's clerks" },
             memberships: arr(obj({ body: ref("Ref"), role: nstr, kind: str, from: ndate, to: ndate })),
             attendance: obj({
               expected: { ...int, description: "meetings where the person was listed as a member present, with apologies or absent" },

@@ -4,6 +4,7 @@
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { QuorumError } from "../../domain/errors.ts";
+import { personRedirect } from "../../store/people/redirects.ts";
 import { getBody, getMeeting, getPerson, listAuthorities, listBodies, listDecisions, listMeetings, listPeople, search } from "../../store/read/index.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
 import type { SearchType } from "../../store/read/types.ts";
@@ -104,7 +105,11 @@ export function registerApi(app: Hono, deps: AppDeps): void {
   app.get("/api/v1/people/:id", async (c) => {
     const { id } = readParams(c, byId);
     const person = await getPerson(db, id);
-    if (!person) throw notFound("person", id);
+    if (!person) {
+      const moved = await personRedirect(db, id);
+      if (moved) return c.redirect(`/api/v1/people/${encodeURIComponent(moved)}`, 301);
+      throw notFound("person", id);
+    }
     return c.json(presentPersonDetail(person));
   });
 

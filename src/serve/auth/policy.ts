@@ -2,9 +2,9 @@
 // and before running it.
 import type { User } from "../../store/accounts/users.ts";
 
-export type Action = "workspace.view" | "audit.read" | "imports.review" | "imports.decide" | "meeting.correct";
+export type Action = "workspace.view" | "audit.read" | "imports.review" | "imports.decide" | "meeting.correct" | "people.edit" | "bodies.edit";
 /** What an action is done to; none yet needs more than its kind. */
-export type Resource = { kind: "workspace" } | { kind: "audit_log" } | { kind: "import_review" } | { kind: "meeting" };
+export type Resource = { kind: "workspace" } | { kind: "audit_log" } | { kind: "import_review" } | { kind: "meeting" } | { kind: "person" } | { kind: "body" };
 
 const STAFF = new Set(["admin", "clerk", "officer"]);
 
@@ -19,6 +19,9 @@ export function can(user: User | undefined, action: Action, _resource: Resource)
     case "imports.review":
     case "imports.decide":
     case "meeting.correct":
+    // people, committees and memberships are democratic services' records
+    case "people.edit":
+    case "bodies.edit":
       return user.role === "admin" || user.role === "clerk";
   }
 }

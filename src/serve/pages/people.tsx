@@ -89,6 +89,18 @@ export function PersonPage({ p }: { p: PersonDetail }) {
           <dt class="govuk-summary-list__key">Recorded as</dt>
           <dd class="govuk-summary-list__value">{KIND[p.kind] ?? p.kind}</dd>
         </div>
+        {p.party && (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">Party</dt>
+            <dd class="govuk-summary-list__value">{p.party}</dd>
+          </div>
+        )}
+        {p.ward && (
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key">Ward</dt>
+            <dd class="govuk-summary-list__value">{p.ward}</dd>
+          </div>
+        )}
         {p.namesAsWritten.length > 0 && (
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Named in the minutes as</dt>

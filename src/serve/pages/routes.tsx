@@ -33,6 +33,7 @@ import { DocumentPage } from "./document.tsx";
 import { HomePage } from "./home.tsx";
 import { MeetingPage } from "./meeting.tsx";
 import { PeoplePage, PersonPage } from "./people.tsx";
+import { personRedirect } from "../../store/people/redirects.ts";
 import { SearchPage } from "./search.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
@@ -100,7 +101,11 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   app.get("/people/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
     const person = await getPerson(db, slug);
-    if (!person) throw notFound("Person");
+    if (!person) {
+      const moved = await personRedirect(db, slug);
+      if (moved) return c.redirect(`/people/${encodeURIComponent(moved)}`, 301);
+      throw notFound("Person");
+    }
     return html(c, <PersonPage p={person} />);
   });
 

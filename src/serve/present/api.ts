@@ -157,6 +157,8 @@ export function presentPersonSummary(p: PersonSummary) {
 export function presentPersonDetail(p: PersonDetail) {
   return {
     ...presentPersonSummary(p),
+    party: p.party,
+    ward: p.ward,
     memberships: p.memberships.map((m) => ({ body: bodyRef(m.body), role: m.role, kind: m.kind, from: m.from, to: m.to })),
     attendance: {
       expected: p.attendance.expected,

@@ -407,7 +407,7 @@ export async function getPerson(db: Db, slug: string): Promise<PersonDetail | nu
     .innerJoin("authorities", "authorities.id", "people.authority_id")
     .where("people.slug", "=", slug)
     .where(publicPeopleOnly)
-    .select(["people.id", "people.slug", "people.display_name", "people.kind", "people.honorific", "authorities.slug as authority_slug", "authorities.name as authority_name"])
+    .select(["people.id", "people.slug", "people.display_name", "people.kind", "people.honorific", "people.party", "people.ward", "authorities.slug as authority_slug", "authorities.name as authority_name"])
     .executeTakeFirst();
   if (!p) return null;
   const memberships = await db
@@ -442,6 +442,8 @@ export async function getPerson(db: Db, slug: string): Promise<PersonDetail | nu
     name: p.display_name,
     kind: p.kind,
     honorific: p.honorific,
+    party: p.party,
+    ward: p.ward,
     authority: { slug: p.authority_slug, name: p.authority_name },
     meetingCount: new Set(rows.map((r) => r.slug)).size,
     memberships: memberships.map((m) => ({ body: { slug: m.slug, name: m.name }, role: m.role, kind: m.kind, from: m.from_date, to: m.to_date })),

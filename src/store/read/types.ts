@@ -177,6 +177,9 @@ export interface AttendanceRecordRow {
 
 export interface PersonDetail extends PersonSummary {
   honorific: string | null;
+  /** set by a clerk; null until then */
+  party: string | null;
+  ward: string | null;
   /** roles and committees over time */
   memberships: { body: BodyRef; role: string | null; kind: string; from: string | null; to: string | null }[];
   attendance: {
