@@ -13,6 +13,8 @@ import { registerHealth } from "./health.ts";
 import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
 import { requestContext } from "./request-log.ts";
+import { viewerContext } from "./viewer.ts";
+import { registerExempt } from "./exempt/routes.tsx";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
 import type { AppDeps } from "./deps.ts";
@@ -38,7 +40,7 @@ export function createApp(deps: AppDeps): Hono {
   // The public site and API only read; only the account forms take a POST.
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    if (c.req.method === "POST" && ACCOUNT_POSTS.has(c.req.path)) return next();
+    if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || c.req.path.startsWith("/admin/"))) return next();
     const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
     res.headers.set("allow", ACCOUNT_POSTS.has(c.req.path) ? "GET, HEAD, POST" : "GET, HEAD");
     return res;
@@ -48,7 +50,9 @@ export function createApp(deps: AppDeps): Hono {
   mountAssets(app);
   registerHealth(app, deps.db);
   registerSite(app, site);
+  app.use("*", viewerContext(deps));
   registerAccounts(app, deps);
+  registerExempt(app, deps);
   registerAdmin(app, deps);
   registerApi(app, deps);
   registerTracker(app, deps);

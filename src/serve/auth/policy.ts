@@ -2,9 +2,9 @@
 // and before running it.
 import type { User } from "../../store/accounts/users.ts";
 
-export type Action = "workspace.view" | "audit.read";
+export type Action = "workspace.view" | "audit.read" | "exempt.access.manage" | "exempt.release";
 /** What an action is done to; none yet needs more than its kind. */
-export type Resource = { kind: "workspace" } | { kind: "audit_log" };
+export type Resource = { kind: "workspace" } | { kind: "audit_log" } | { kind: "committee_access" } | { kind: "exempt_item" };
 
 const STAFF = new Set(["admin", "clerk", "officer"]);
 
@@ -15,5 +15,9 @@ export function can(user: User | undefined, action: Action, _resource: Resource)
       return STAFF.has(user.role);
     case "audit.read":
       return user.role === "admin";
+    // who reads a committee's exempt business, and when it becomes public: democratic services
+    case "exempt.access.manage":
+    case "exempt.release":
+      return user.role === "admin" || user.role === "clerk";
   }
 }
