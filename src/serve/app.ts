@@ -14,7 +14,7 @@ import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
 import { requestContext } from "./request-log.ts";
 import { viewerContext } from "./viewer.ts";
-import { registerExempt } from "./exempt/routes.tsx";
+import { EXEMPT_POSTS, registerExempt } from "./exempt/routes.tsx";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
 import type { AppDeps } from "./deps.ts";
@@ -40,7 +40,7 @@ export function createApp(deps: AppDeps): Hono {
   // The public site and API only read; only the account forms take a POST.
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || c.req.path.startsWith("/admin/"))) return next();
+    if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || EXEMPT_POSTS.test(c.req.path))) return next();
     const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
     res.headers.set("allow", ACCOUNT_POSTS.has(c.req.path) ? "GET, HEAD, POST" : "GET, HEAD");
     return res;

@@ -19,6 +19,9 @@ import { findExemptItem, listExemptItems, setExemptRelease } from "../../store/e
 import { AccessForm, ExemptPage, ReleaseForm, accessUrl } from "./pages.tsx";
 import { QuorumError } from "../../domain/errors.ts";
 
+/** The paths of the forms here, which the app lets POST through (everything else only reads). */
+export const EXEMPT_POSTS = /^\/admin\/(users\/[^/]+\/committees|meetings\/[^/]+\/items\/[^/]+\/release)$/;
+
 /** Signed out: to the sign-in page (303, so a refused POST becomes a GET); signed in but not allowed: 403. */
 function refuse(c: Context, action: Action, resource: Resource): Response | undefined {
   const user = c.get("account")?.user;
