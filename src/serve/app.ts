@@ -14,7 +14,7 @@ import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
 import { requestContext } from "./request-log.ts";
 import { viewerContext } from "./viewer.ts";
-import { EXEMPT_POSTS, registerExempt } from "./exempt/routes.tsx";
+import { EXEMPT_POSTS, limitExemptPosts, registerExempt } from "./exempt/routes.tsx";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
 import type { AppDeps } from "./deps.ts";
@@ -51,6 +51,7 @@ export function createApp(deps: AppDeps): Hono {
   registerHealth(app, deps.db);
   registerSite(app, site);
   app.use("*", viewerContext(deps));
+  limitExemptPosts(app);
   registerAccounts(app, deps);
   registerExempt(app, deps);
   registerAdmin(app, deps);

@@ -50,12 +50,16 @@ const actorOf = (c: Context) => {
   return { userId: u.id, label: u.email };
 };
 
-export function registerExempt(app: Hono, deps: AppDeps): void {
-  const { db } = deps;
-  const now = deps.now ?? (() => new Date());
+/** A form here is a few short fields: nothing larger is read. Registered before the account guard reads the form. */
+export function limitExemptPosts(app: Hono): void {
   const limit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => respondWithProblem(c, { id: "invalid", status: 413, message: "The form sent was too large." }) });
   app.post("/admin/users/:id/committees", limit);
   app.post("/admin/meetings/:meeting/items/:item/release", limit);
+}
+
+export function registerExempt(app: Hono, deps: AppDeps): void {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
 
   app.get("/admin/exempt", async (c) => {
     const refused = refuse(c, "exempt.release", { kind: "exempt_item" });
