@@ -339,6 +339,13 @@ for (const dialect of ["sqlite", "postgres"] as const) {
           // search holds public content only, for everyone
           for (const v of pages.filter((p) => p.url.includes("search"))) assert.deepEqual(leaksIn([v]), [], `${who}: ${v.url}`);
         }
+        // Signed out, a cookie that is no session changes not a byte, nor a cache header.
+        const anon = await crawlAll(t, { now: () => NOW });
+        const stale = await crawlAll(t, { now: () => NOW, cookie: "quorum_session=not-a-session" });
+        const shape = (pages: Visit[]) => pages.filter((v) => v.url !== "/sign-in").map((v) => [v.url, v.status, v.cacheControl, v.vary, v.body]);
+        assert.deepEqual(shape(stale.pages), shape(anon.pages));
+        assert.ok(anon.pages.every((v) => v.cacheControl !== "private, no-store" && !/Cookie/.test(v.vary ?? "")));
+        assert.equal(anon.pages.find((v) => v.url === "/api/v1/recommendations")?.cacheControl, "public, max-age=60");
       } finally {
         await t.close();
       }
