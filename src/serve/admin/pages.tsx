@@ -6,7 +6,7 @@ import type { AuditEntry } from "../../store/audit.ts";
 
 const ROLE_NAMES: Record<User["role"], string> = { admin: "Administrator", clerk: "Clerk", officer: "Officer", member: "Member" };
 
-export function DashboardPage({ user, canReadAudit }: { user: User; canReadAudit: boolean }) {
+export function DashboardPage({ user, canReadAudit, canManageExempt = false }: { user: User; canReadAudit: boolean; canManageExempt?: boolean }) {
   return (
     <Layout title="Clerk's workspace">
       <h1 class="govuk-heading-l">Clerk's workspace</h1>
@@ -22,6 +22,14 @@ export function DashboardPage({ user, canReadAudit }: { user: User; canReadAudit
           <dd class="govuk-summary-list__value">{ROLE_NAMES[user.role]}</dd>
         </div>
       </dl>
+      {canManageExempt && (
+        <p class="govuk-body">
+          <a class="govuk-link" href="/admin/exempt">
+            Exempt business
+          </a>
+          : release dates, and who may read each committee’s exempt items
+        </p>
+      )}
       {canReadAudit && (
         <>
           <h2 class="govuk-heading-m">Administration</h2>
