@@ -12,10 +12,13 @@ import { createSession } from "../../store/accounts/sessions.ts";
 import { readAudit } from "../../store/audit.ts";
 import { exemptDb } from "../../store/exempt/schema.ts";
 import { client, type Client } from "../../../test/support/accounts.ts";
-import { parsedDb, stopPostgres, type TestDb } from "../../../test/support/portal-db.ts";
+import { importInto, parsedDb, stopPostgres, type TestDb } from "../../../test/support/portal-db.ts";
 import { postgresUnavailable } from "../../../test/support/postgres.ts";
 
-const V2_EXEMPT = join(resolve(import.meta.dirname, "../../../test/fixtures/exempt"), "staffs-2016-12-12-v2-item-35-exempt.txt");
+const FIXTURES = resolve(import.meta.dirname, "../../../test/fixtures/exempt");
+const V2_EXEMPT = join(FIXTURES, "staffs-2016-12-12-v2-item-35-exempt.txt");
+const V3_WITHDRAWN = join(FIXTURES, "staffs-2016-12-12-v3-item-35-withdrawn.txt");
+const V1_PUBLIC = join(FIXTURES, "staffs-2016-12-12-v1-item-35-public.txt");
 const MEETING = "safe-and-strong-communities-select-committee-2016-12-12";
 const NOW = new Date("2026-12-05T12:00:00Z");
 const ROLES = ["admin", "clerk", "officer", "member"] as const;
@@ -214,6 +217,20 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         assert.equal((await cl.get("/admin/users/99999/committees")).status, 404);
         assert.equal((await exemptDb(w.t.db).selectFrom("committee_access").selectAll().execute()).length, 0);
         assert.equal((await audits(w.t.db, "committee_access.set")).length, 0);
+      } finally {
+        await w.t.close();
+      }
+    });
+
+    test("a re-import keeps a release date while the item is still exempt, and drops it when it is not", async () => {
+      const w = await world(dialect);
+      try {
+        await w.t.db.updateTable("items").set({ exempt_release_on: "2027-01-31" }).where("id", "=", w.item.id).execute();
+        await importInto(w.t.db, [V3_WITHDRAWN]);
+        const item35 = () => w.t.db.selectFrom("items").where("number", "=", "35").select(["exempt", "exempt_release_on"]).executeTakeFirstOrThrow();
+        assert.equal((await item35()).exempt_release_on, "2027-01-31");
+        await importInto(w.t.db, [V1_PUBLIC]);
+        assert.deepEqual([Boolean((await item35()).exempt), (await item35()).exempt_release_on], [false, null]);
       } finally {
         await w.t.close();
       }
