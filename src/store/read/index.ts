@@ -645,6 +645,7 @@ export async function getMeetingSource(db: Db, meetingSlug: string, viewer: View
     importedAt: d.imported_at,
     text: sourceTextFor(d.text, JSON.parse(d.exempt_ranges), access, notice),
     meeting: { slug: d.meeting_slug },
+    ...(access === "entitled" && JSON.parse(d.exempt_ranges).length ? { exemptShown: true } : {}),
   };
 }
 

@@ -228,6 +228,8 @@ export interface SourceDocumentView {
   /** the extracted text, with exempt item text withheld */
   text: string;
   meeting: { slug: string };
+  /** exempt text is in `text`, between markers, for a viewer entitled to the committee */
+  exemptShown?: boolean;
 }
 
 export interface ProvenanceView {
