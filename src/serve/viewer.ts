@@ -37,10 +37,11 @@ export function viewerContext(deps: AppDeps): MiddlewareHandler {
     if (session && token) {
       c.set("account", { user: session.user, token });
       c.set("accountHeader", { name: session.user.displayName, csrf: formToken(c, deps.publicUrl) });
+      // Set before the response is made, so every response built with the context carries them
+      // (headers set on a finished response are lost when @hono/node-server rebuilds it).
+      c.header("cache-control", "private, no-store");
+      c.header("vary", "Cookie", { append: true });
     }
     await next();
-    if (!session) return;
-    if (c.res.headers.get("cache-control") !== "no-store") c.res.headers.set("cache-control", "private, no-store");
-    c.res.headers.append("vary", "Cookie");
   };
 }

@@ -324,7 +324,8 @@ describe("everything else only reads", () => {
 
   test("a signed-in person sees the public's records on public pages, in responses no cache keeps", async () => {
     const cl = client(app);
-    await signInAs(cl, "admin@council.gov.uk");
+    const signed = await signInAs(cl, "admin@council.gov.uk");
+    assert.equal(signed.status, 303, await signed.text());
     const main = (html: string) => html.slice(html.indexOf("<main"), html.indexOf("</main>"));
     for (const path of ["/", "/committees", "/api/v1/meetings", "/decisions"]) {
       const anon = await app.request(`http://localhost${path}`);
