@@ -21,6 +21,7 @@ registerParse(program);
 (await import("./restore.ts")).registerRestore(program);
 (await import("./check.ts")).registerCheck(program);
 (await import("./user.ts")).registerUser(program);
+(await import("./release.ts")).registerRelease(program);
 
 try {
   await program.parseAsync(process.argv);

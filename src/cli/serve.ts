@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { QuorumError } from "../domain/errors.ts";
 import { openStore } from "../store/db.ts";
 import { createApp } from "../serve/app.ts";
+import { indexReleasesEveryHour } from "./release.ts";
 import { loadSiteSettings } from "../serve/site/load.ts";
 import { parsePublicUrl } from "../serve/urls.ts";
 import { seedIfEmpty } from "./start.ts";
@@ -29,6 +30,8 @@ export function registerServe(program: Command): void {
       const site = settingsFile ? loadSiteSettings(settingsFile) : undefined;
       const db = await openStore(opts.db ?? process.env.DATABASE_URL);
       if (opts.seed) await seedIfEmpty(db, opts.seed);
+      // exempt items whose release date has come go into search now, then once an hour
+      const releases = await indexReleasesEveryHour(db);
       const log = logFormat === "json" ? (line: string) => void process.stdout.write(line + "\n") : undefined;
       const app = createApp({ db, site, log, publicUrl, reparse: parseMinutes });
       const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
@@ -42,6 +45,7 @@ export function registerServe(program: Command): void {
         }),
       );
       const stop = () => {
+        clearInterval(releases);
         server.close();
         void db.destroy().finally(() => process.exit(0));
       };

@@ -4,12 +4,18 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join, resolve } from "node:path";
+import { sql } from "kysely";
 import { GOLDEN_DEV, importInto, parsedDb, STAFFS, stopPostgres, type TestDb } from "../../test/support/portal-db.ts";
 import { postgresUnavailable } from "../../test/support/postgres.ts";
 import { calendarWithin, crawl, type Visit } from "../../test/support/crawl.ts";
 import { trackerDb } from "../store/scrutiny/schema.ts";
 import { addRecommendationUpdate } from "../store/scrutiny/recommendations.ts";
 import { createApp } from "./app.ts";
+import { addUser } from "../store/accounts/users.ts";
+import { createSession } from "../store/accounts/sessions.ts";
+import { exemptDb } from "../store/exempt/schema.ts";
+import { indexReleased } from "../store/exempt/release.ts";
+import type { Db } from "../store/db.ts";
 
 const ITEM_35 = [
   "briefing note outlining a recent confidential HR matter",
@@ -19,7 +25,7 @@ const ITEM_35 = [
   "review future communication timings for such issues",
 ];
 
-const words = (s: string) => s.toLowerCase().replace(/&[a-z]+;|&#\d+;/g, " ").replace(/<[^>]+>/g, " ").replace(/[^a-z0-9]+/g, " ").trim();
+const words = (s: string): string => s.toLowerCase().replace(/&[a-z]+;|&#\d+;/g, " ").replace(/<[^>]+>/g, " ").replace(/[^a-z0-9]+/g, " ").trim();
 
 let t: TestDb;
 before(async () => {
@@ -133,8 +139,8 @@ function leaksIn(pages: Visit[]): string[] {
   return out;
 }
 
-async function crawlAll(t: TestDb) {
-  const app = createApp({ db: t.db });
+async function crawlAll(t: TestDb, opts: { now?: () => Date; cookie?: string } = {}) {
+  const app = createApp({ db: t.db, now: opts.now });
   const body = (await t.db.selectFrom("bodies").select("slug").where("slug", "like", "%safe-and-strong%").executeTakeFirstOrThrow()).slug;
   const starts = [
     "/",
@@ -155,10 +161,42 @@ async function crawlAll(t: TestDb) {
     "/search?q=disciplinary+panel",
     "/decisions?q=Wolstanton",
     "/api/v1/decisions?q=Wolstanton",
+    "/decisions?q=briefing",
+    "/api/v1/decisions?q=briefing",
   ];
-  const visits = await crawl(app, starts, { follow: calendarWithin("2016-12", "2018-04") });
+  const calendar = calendarWithin("2016-12", "2018-04");
+  // signed in, the header's sign-out form and the workspace are not public surfaces
+  const follow = (url: string) => calendar(url) && !/^\/(sign-out|sign-in|admin|account)\b/.test(url);
+  const visits = await crawl(app, starts, { follow, headers: opts.cookie ? { cookie: opts.cookie } : undefined });
   return { app, body, pages: [...visits.values()] };
 }
+
+const NOW = new Date("2026-12-05T12:00:00Z");
+
+/** A signed-in session for a new account of this role, granted these committees; its cookie. */
+async function sessionFor(db: Db, role: "admin" | "clerk" | "officer" | "member", bodySlugs: string[]): Promise<string> {
+  const user = await addUser(db, { email: `${role}-${bodySlugs.join("-") || "none"}@council.gov.uk`, role }, NOW);
+  for (const slug of bodySlugs) {
+    const body = await db.selectFrom("bodies").where("slug", "=", slug).select("id").executeTakeFirstOrThrow();
+    await exemptDb(db).insertInto("committee_access").values({ user_id: user.id, body_id: body.id, granted_at: NOW.toISOString() }).execute();
+  }
+  return `quorum_session=${await createSession(db, user.id, NOW)}`;
+}
+
+const MARK = "Exempt — not for publication";
+/** The surfaces each showing item 35 or something sealed with it to an entitled viewer. */
+const SURFACES = [
+  `/meetings/${MEETING}`,
+  `/api/v1/meetings/${MEETING}`,
+  `/meetings/${MEETING}/minutes`,
+  "/decisions?q=briefing",
+  "/api/v1/decisions?q=briefing",
+  "/recommendations",
+  "/recommendations.csv",
+  "/api/v1/recommendations",
+  "/work-programme",
+  "/api/v1/work-programme",
+];
 
 for (const dialect of ["sqlite", "postgres"] as const) {
   const skip = dialect === "postgres" ? postgresUnavailable() ?? false : false;
@@ -256,5 +294,87 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         }
       });
     }
+
+    test("signed in: a member or officer granted the committee and a clerk see item 35 marked on every surface; another committee's member does not", async () => {
+      const t = await parsedDb([V2_EXEMPT, BUCKS], dialect);
+      try {
+        const committee = (await t.db.selectFrom("bodies").select("slug").where("slug", "like", "%safe-and-strong%").executeTakeFirstOrThrow()).slug;
+        const other = (await t.db.selectFrom("bodies").select("slug").where("slug", "not like", "%safe-and-strong%").executeTakeFirstOrThrow()).slug;
+        const viewers = {
+          member: await sessionFor(t.db, "member", [committee]),
+          officer: await sessionFor(t.db, "officer", [committee, other]),
+          clerk: await sessionFor(t.db, "clerk", []),
+          otherMember: await sessionFor(t.db, "member", [other]),
+          nobody: await sessionFor(t.db, "member", []),
+        };
+        for (const [who, cookie] of Object.entries(viewers)) {
+          const { pages } = await crawlAll(t, { now: () => NOW, cookie });
+          assert.deepEqual(pages.filter((v) => v.status !== 200).map((v) => `${v.status} ${v.url}`), [], who);
+          // every response rendered for a signed-in viewer is private and never stored
+          // (assets, the site's stylesheet and the accessibility statement are the same for everyone)
+          const perViewer = pages.filter((v) => !/^\/(assets\/|site\.css|accessibility)/.test(v.url));
+          assert.deepEqual(perViewer.filter((v) => v.cacheControl !== "private, no-store" || !/Cookie/.test(v.vary ?? "")).map((v) => v.url), [], who);
+          const entitled = who === "member" || who === "officer" || who === "clerk";
+          const shown = leaksIn(pages);
+          if (!entitled) {
+            assert.deepEqual(shown, [], `${who} sees exempt business`);
+            assert.ok(pages.every((v) => !v.body.includes(MARK)), `${who} sees a marking`);
+            continue;
+          }
+          for (const url of SURFACES) {
+            const v = pages.find((p) => p.url === url);
+            assert.ok(v, `${who}: ${url} reached`);
+            assert.ok(shown.some((l) => l.startsWith(`${url}: `)), `${who}: ${url} shows item 35's business`);
+            assert.ok(v.body.includes(MARK), `${who}: ${url} marks it "${MARK}"`);
+          }
+          const meeting = pages.find((p) => p.url === `/meetings/${MEETING}`)!.body;
+          assert.ok(words(meeting).includes(words("by 8 votes for, 3 against and 1 abstention, the briefing note be received")), `${who}: item 35's resolution`);
+          assert.ok(words(meeting).includes(words("Exempt under paragraphs 1 & 7")), `${who}: the paragraph with the marking`);
+          const api = JSON.parse(pages.find((p) => p.url === `/api/v1/meetings/${MEETING}`)!.body);
+          const item35 = api.items.find((i: { number: string }) => i.number === "35");
+          assert.equal(item35.exempt, true);
+          assert.equal(item35.notForPublication, true);
+          assert.match(item35.text, /confidential HR matter/);
+          assert.ok(api.declarations.some((d: { exempt?: boolean; description: string | null }) => d.exempt === true && /Wolstanton/.test(JSON.stringify(d))), `${who}: the sealed declaration, marked`);
+          // search holds public content only, for everyone
+          for (const v of pages.filter((p) => p.url.includes("search"))) assert.deepEqual(leaksIn([v]), [], `${who}: ${v.url}`);
+        }
+        // Signed out, a cookie that is no session changes not a byte, nor a cache header.
+        const anon = await crawlAll(t, { now: () => NOW });
+        const stale = await crawlAll(t, { now: () => NOW, cookie: "quorum_session=not-a-session" });
+        const shape = (pages: Visit[]) => pages.filter((v) => v.url !== "/sign-in").map((v) => [v.url, v.status, v.cacheControl, v.vary, v.body]);
+        assert.deepEqual(shape(stale.pages), shape(anon.pages));
+        assert.ok(anon.pages.every((v) => v.cacheControl !== "private, no-store" && !/Cookie/.test(v.vary ?? "")));
+        assert.equal(anon.pages.find((v) => v.url === "/api/v1/recommendations")?.cacheControl, "public, max-age=60");
+      } finally {
+        await t.close();
+      }
+    });
+
+    test("released: from its date item 35 and everything sealed with it is public, search included; the day before, nothing", async () => {
+      const t = await parsedDb([V2_EXEMPT, BUCKS], dialect);
+      try {
+        await t.db.updateTable("items").set({ exempt_release_on: "2026-12-05" }).where(sql<boolean>`exempt`).execute();
+        const dayBefore = new Date("2026-12-04T12:00:00Z");
+        await indexReleased(t.db, "2026-12-04");
+        const before = await crawlAll(t, { now: () => dayBefore });
+        assert.deepEqual(leaksIn(before.pages), []);
+
+        assert.equal(await indexReleased(t.db, "2026-12-05"), 1, "the meeting is indexed again once");
+        assert.equal(await indexReleased(t.db, "2026-12-05"), 0, "and only once");
+        const { pages } = await crawlAll(t, { now: () => NOW });
+        const shown = leaksIn(pages);
+        for (const url of [...SURFACES, "/search?q=settlement", "/api/v1/search?q=Wolstanton"]) {
+          assert.ok(shown.some((l) => l.startsWith(`${url}: `)), `${url} shows item 35's business once released`);
+        }
+        // public, so not marked, and cacheable as every public page
+        assert.ok(pages.every((v) => !v.body.includes(MARK)));
+        assert.ok(pages.every((v) => v.cacheControl !== "private, no-store"));
+        const meeting = words(pages.find((p) => p.url === `/meetings/${MEETING}`)!.body);
+        assert.ok(meeting.includes(words("Released on 2026-12-05")), "the page says when it was released");
+      } finally {
+        await t.close();
+      }
+    });
   });
 }

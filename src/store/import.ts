@@ -238,9 +238,12 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   }
   const touchedPeople = new Set<number>();
   let meetingId: number;
+  const releaseDates = new Map<string, string>();
   if (found) {
     meetingId = found.id;
     for (const a of await trx.selectFrom("attendance").where("meeting_id", "=", meetingId).select("person_id").execute()) if (a.person_id) touchedPeople.add(a.person_id);
+    // a release date a clerk set stays with the item (by its slug) while it is still exempt
+    for (const r of await trx.selectFrom("items").where("meeting_id", "=", meetingId).where("exempt_release_on", "is not", null).select(["slug", "exempt_release_on"]).execute()) releaseDates.set(r.slug, r.exempt_release_on!);
     await clearMeeting(trx, meetingId);
     await trx.updateTable("meetings").set({ ...meetingValues, version: found.version + 1 }).where("id", "=", meetingId).execute();
   } else {
@@ -312,6 +315,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     title: clean(it.title),
     exempt: flag(it.exempt),
     exempt_paragraphs: it.exemptParagraphs ?? null,
+    exempt_release_on: it.exempt ? (releaseDates.get(slugs[i]) ?? null) : null,
     text: itemText(source.text, regions[i]),
   }));
   const itemIds: number[] = [];

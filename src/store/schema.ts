@@ -131,6 +131,8 @@ export interface ItemsTable {
   title: string;
   exempt: Flag;
   exempt_paragraphs: string | null;
+  /** ISO date from which an exempt item is public (migration 010); null: not released */
+  exempt_release_on: ColumnType<string | null, string | null | undefined, string | null>;
   text: string | null;
 }
 

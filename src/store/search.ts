@@ -3,7 +3,7 @@
 // content that passed the visibility rule, so exempt text is never indexed.
 import { sql, type RawBuilder } from "kysely";
 import { dialectOf, type Db } from "./db.ts";
-import { isMeetingPublic, publicSearchContent, publicMeetingsOnly } from "./visibility.ts";
+import { isMeetingPublic, isReleased, publicSearchContent, publicMeetingsOnly, publicViewer } from "./visibility.ts";
 import type { FacetCount, SearchHit, SearchResults, SearchType } from "./read/types.ts";
 import { bool, num, pageArgs } from "./read/util.ts";
 import { filterConditions, groupPasses, toFts5, toWebsearch, type Facet, type SearchFilters } from "./search-query.ts";
@@ -23,14 +23,16 @@ export interface MeetingIndexInput {
   meeting: { id: number; date: string; startTime: string | null; venue: string | null; minutesStatus: string; bodyId: number; bodyName: string; authorityId: number };
   /** the names as written, in attendance order */
   names: string[];
-  items: { id: number; number: string; title: string; exempt: boolean; text: string | null }[];
+  items: { id: number; number: string; title: string; exempt: boolean; text: string | null; exemptReleaseOn?: string | null }[];
   resolutions: { id: number; itemId: number; text: string }[];
+  /** the council's date, for exempt items released by then; null: none is */
+  today?: string | null;
 }
 
 type EntryRow = { kind: string; entity_id: number; meeting_id: number; body_id: number; authority_id: number; year: number; title: string; text: string };
 
 /** The search entries of a meeting, its items and decisions — only what the visibility rule lets through. */
-export function meetingEntries({ meeting: m, names, items, resolutions }: MeetingIndexInput): EntryRow[] {
+export function meetingEntries({ meeting: m, names, items, resolutions, today = null }: MeetingIndexInput): EntryRow[] {
   if (!isMeetingPublic(m)) return [];
   const common = { meeting_id: m.id, body_id: m.bodyId, authority_id: m.authorityId, year: Number(m.date.slice(0, 4)) };
   const rows: EntryRow[] = [
@@ -38,8 +40,8 @@ export function meetingEntries({ meeting: m, names, items, resolutions }: Meetin
   ];
   const exemptItems = new Set<number>();
   for (const i of items) {
-    if (i.exempt) exemptItems.add(i.id);
-    const content = publicSearchContent(m, i);
+    if (i.exempt && !isReleased(i.exemptReleaseOn, publicViewer(today))) exemptItems.add(i.id);
+    const content = publicSearchContent(m, i, today);
     if (content) rows.push({ ...common, kind: "item", entity_id: i.id, ...content });
   }
   const titleOf = new Map(items.map((i) => [i.id, `${i.number}. ${i.title}`]));
@@ -56,8 +58,11 @@ export async function writeMeetingEntries(db: Db, meetingId: number, rows: Entry
   for (let i = 0; i < rows.length; i += 200) await db.insertInto("search_entries").values(rows.slice(i, i + 200)).execute();
 }
 
-/** Rewrites the search entries of one meeting (the meeting, its items and decisions) from the database. */
-export async function reindexMeeting(db: Db, meetingId: number): Promise<void> {
+/**
+ * Rewrites the search entries of one meeting (the meeting, its items and decisions) from the
+ * database; exempt items released by `today` (the council's date) go in whole.
+ */
+export async function reindexMeeting(db: Db, meetingId: number, today: string | null = null): Promise<void> {
   const m = await db
     .selectFrom("meetings")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
@@ -69,13 +74,14 @@ export async function reindexMeeting(db: Db, meetingId: number): Promise<void> {
     return;
   }
   const names = await db.selectFrom("attendance").where("meeting_id", "=", m.id).select("raw_name").orderBy("position").execute();
-  const items = await db.selectFrom("items").where("meeting_id", "=", m.id).select(["id", "number", "title", "exempt", "text"]).orderBy("position").execute();
+  const items = await db.selectFrom("items").where("meeting_id", "=", m.id).select(["id", "number", "title", "exempt", "text", "exempt_release_on"]).orderBy("position").execute();
   const resolutions = await db.selectFrom("resolutions").where("meeting_id", "=", m.id).select(["id", "item_id", "text"]).execute();
   const rows = meetingEntries({
     meeting: { id: m.id, date: m.date, startTime: m.start_time, venue: m.venue, minutesStatus: m.minutes_status, bodyId: m.body_id, bodyName: m.body_name, authorityId: m.authority_id },
     names: names.map((n) => n.raw_name),
-    items: items.map((i) => ({ ...i, exempt: bool(i.exempt) })),
+    items: items.map(({ exempt_release_on, ...i }) => ({ ...i, exempt: bool(i.exempt), exemptReleaseOn: exempt_release_on })),
     resolutions: resolutions.map((r) => ({ id: r.id, itemId: r.item_id, text: r.text })),
+    today,
   });
   await writeMeetingEntries(db, meetingId, rows);
 }

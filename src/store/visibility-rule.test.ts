@@ -30,7 +30,7 @@ test("only draft minutes are withheld", () => {
 
 test("an exempt item keeps its title and the ground for exemption, nothing else", () => {
   const open = publicItem({ title: "Libraries", ...item(false) });
-  assert.deepEqual(open, { title: "Libraries", ...item(false), exemptNotice: null });
+  assert.deepEqual(open, { title: "Libraries", ...item(false), exemptNotice: null, withheld: false, notForPublication: false, releasedOn: null });
   const shut = publicItem({ title: "Confidential HR Matter", ...item(true) });
   assert.deepEqual(shut, {
     title: "Confidential HR Matter",
@@ -39,6 +39,9 @@ test("an exempt item keeps its title and the ground for exemption, nothing else"
     text: null,
     resolutions: [],
     exemptNotice: "Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972.",
+    withheld: true,
+    notForPublication: false,
+    releasedOn: null,
   });
 });
 

@@ -6,8 +6,73 @@
 // interest, recommendation/response tables, work-programme changes, actions) is sealed with it: it
 // is stored marked `exempt` (or linked to its exempt item) when it is written — `isSealed` decides —
 // and shown only where `isFromPublicBusiness` / `publicBusinessOnly` allow it.
-import { sql, type ExpressionBuilder } from "kysely";
+//
+// The rule takes a viewer. The public (the default everywhere, so forgetting to pass a viewer can
+// only hide things) sees no exempt business; a signed-in member, officer or clerk entitled to the
+// committee sees it, marked "not for publication"; and from its release date an exempt item is
+// public, with everything sealed with it. Draft minutes stay off the public surfaces for every
+// viewer: the workspace, not the portal, is where staff read drafts.
+import { sql, type ExpressionBuilder, type RawBuilder } from "kysely";
 import type { Database } from "./schema.ts";
+
+export type ViewerRole = "admin" | "clerk" | "officer" | "member";
+
+export type Viewer =
+  /** `today` (ISO date in the council's zone) decides releases; null: no release is considered */
+  | { kind: "public"; today: string | null }
+  /** `bodies`: the committees whose exempt business the viewer is entitled to */
+  | { kind: "staff"; userId: number; role: ViewerRole; bodies: "all" | ReadonlySet<number>; today: string | null };
+
+/** The viewer every read assumes unless told otherwise: the public, with no release considered. */
+export const PUBLIC_VIEWER: Viewer = Object.freeze({ kind: "public", today: null });
+
+export function publicViewer(today: string | null): Viewer {
+  return { kind: "public", today };
+}
+
+/** Whether a viewer may read a committee's exempt business (clerks and admins: every committee). */
+export function isEntitled(viewer: Viewer, bodyId: number | null | undefined): boolean {
+  if (viewer.kind !== "staff") return false;
+  if (viewer.bodies === "all") return true;
+  return bodyId !== null && bodyId !== undefined && viewer.bodies.has(bodyId);
+}
+
+/** Whether a release date has come, on the viewer's today. */
+export function isReleased(releaseOn: string | null | undefined, viewer: Viewer): boolean {
+  return !!releaseOn && viewer.today !== null && releaseOn <= viewer.today;
+}
+
+/**
+ * How exempt business reaches a viewer: `withheld` (only its title and ground), `released` (public
+ * from its release date), `entitled` (shown, marked not for publication).
+ */
+export type ExemptAccess = "withheld" | "released" | "entitled";
+
+export function exemptAccess(viewer: Viewer, of: { bodyId: number | null | undefined; releaseOn: string | null | undefined }): ExemptAccess {
+  if (isReleased(of.releaseOn, viewer)) return "released";
+  if (isEntitled(viewer, of.bodyId)) return "entitled";
+  return "withheld";
+}
+
+/** The marking on exempt content shown to an entitled viewer. */
+export const NOT_FOR_PUBLICATION = "Exempt — not for publication";
+
+/**
+ * When what is sealed with a meeting's exempt business (declarations, recommendations, work-programme
+ * changes read from it) is released: once every exempt item of the meeting is, on the latest of
+ * their dates. A sealed row may come from exempt text without naming its item, so only the release
+ * of all of them is sure to cover it. Null: not released (or no exempt item to release).
+ */
+export function sealedReleaseOn(items: { exempt: StoredFlag; exemptReleaseOn?: string | null }[]): string | null {
+  const exempt = items.filter((i) => i.exempt === true || i.exempt === 1);
+  if (!exempt.length || exempt.some((i) => !i.exemptReleaseOn)) return null;
+  return exempt.map((i) => i.exemptReleaseOn!).sort().at(-1)!;
+}
+
+/** SQL form of sealedReleaseOn for the meeting whose id `meetingId` names. */
+export function sealedReleaseOnSql(meetingId: string): RawBuilder<string | null> {
+  return sql<string | null>`(SELECT CASE WHEN count(*) = 0 OR count(*) > count(ri.exempt_release_on) THEN NULL ELSE max(ri.exempt_release_on) END FROM items ri WHERE ri.meeting_id = ${sql.ref(meetingId)} AND ri.exempt)`;
+}
 
 export interface VisibilitySubject {
   minutesStatus: string;
@@ -45,12 +110,31 @@ export interface ItemLike {
   exemptParagraphs: string | null;
   text: string | null;
   resolutions: unknown[];
+  /** ISO date from which the item is public; null or absent: not released */
+  exemptReleaseOn?: string | null;
 }
 
-/** An exempt item keeps only its public title and the ground for exemption. */
-export function publicItem<T extends ItemLike>(item: T): T & { exemptNotice: string | null } {
-  if (!item.exempt) return { ...item, exemptNotice: null };
-  return { ...item, text: null, resolutions: [], exemptNotice: exemptNotice(item.exemptParagraphs) };
+export interface ItemVisibility {
+  exemptNotice: string | null;
+  /** exempt and not shown: only the title and the ground */
+  withheld: boolean;
+  /** exempt, shown to an entitled viewer: mark it "Exempt — not for publication" */
+  notForPublication: boolean;
+  /** exempt until this date, public since */
+  releasedOn: string | null;
+}
+
+/**
+ * An exempt item keeps only its public title and the ground for exemption, unless it has been
+ * released or the viewer is entitled to its committee (`bodyId`).
+ */
+export function publicItem<T extends ItemLike>(item: T, viewer: Viewer = PUBLIC_VIEWER, bodyId: number | null = null): T & ItemVisibility {
+  if (!item.exempt) return { ...item, exemptNotice: null, withheld: false, notForPublication: false, releasedOn: null };
+  const access = exemptAccess(viewer, { bodyId, releaseOn: item.exemptReleaseOn });
+  const notice = exemptNotice(item.exemptParagraphs);
+  if (access === "released") return { ...item, exemptNotice: `Released on ${item.exemptReleaseOn}. ${notice}`, withheld: false, notForPublication: false, releasedOn: item.exemptReleaseOn! };
+  if (access === "entitled") return { ...item, exemptNotice: notice, withheld: false, notForPublication: true, releasedOn: null };
+  return { ...item, text: null, resolutions: [], exemptNotice: notice, withheld: true, notForPublication: false, releasedOn: null };
 }
 
 export function exemptNotice(paragraphs: string | null): string {
@@ -67,22 +151,46 @@ export interface BusinessSubject {
   exempt: StoredFlag;
   /** the minutes status of the meeting it was parsed from; null when not from minutes (entered by hand) */
   minutesStatus: string | null;
+  /** the committee of the meeting it was parsed from, for an entitled viewer */
+  bodyId?: number | null;
+  /** when what is sealed with it is released (sealedReleaseOn, or its item's date for a resolution) */
+  releaseOn?: string | null;
+}
+
+/** How a record parsed from minutes reaches a viewer: `public` when it was never sealed. */
+export function businessAccess(r: BusinessSubject, viewer: Viewer = PUBLIC_VIEWER): ExemptAccess | "public" {
+  if (r.minutesStatus !== null && !isMeetingPublic({ minutesStatus: r.minutesStatus })) return "withheld";
+  if (!(r.exempt === true || r.exempt === 1)) return "public";
+  return exemptAccess(viewer, { bodyId: r.bodyId, releaseOn: r.releaseOn });
 }
 
 /**
  * Whether something parsed from minutes (a declaration, a recommendation and its response, a
- * work-programme change, an action) may be shown: not sealed as exempt, and from public minutes.
+ * work-programme change, an action) may be shown: not sealed as exempt (or released, or to a viewer
+ * entitled to its committee), and from public minutes.
  */
-export function isFromPublicBusiness(r: BusinessSubject): boolean {
-  return !(r.exempt === true || r.exempt === 1) && (r.minutesStatus === null || isMeetingPublic({ minutesStatus: r.minutesStatus }));
+export function isFromPublicBusiness(r: BusinessSubject, viewer: Viewer = PUBLIC_VIEWER): boolean {
+  return businessAccess(r, viewer) !== "withheld";
+}
+
+/** Whether a shown record is sealed business an entitled viewer sees: mark it not for publication. */
+export function isNotForPublication(r: BusinessSubject, viewer: Viewer = PUBLIC_VIEWER): boolean {
+  return businessAccess(r, viewer) === "entitled";
 }
 
 /**
  * SQL form of isFromPublicBusiness: `exempt` names the record's flag column, `minutesStatus` its
  * meeting's minutes_status (from a left join, so null means not from minutes).
  */
-export function publicBusinessOnly(exempt: string, minutesStatus: string) {
-  return sql<boolean>`(NOT ${sql.ref(exempt)} AND (${sql.ref(minutesStatus)} IS NULL OR ${sql.ref(minutesStatus)} != 'draft'))`;
+export function publicBusinessOnly(exempt: string, minutesStatus: string, viewer: Viewer = PUBLIC_VIEWER, refs: { bodyId?: string; releaseOn?: string } = {}) {
+  const shown: RawBuilder<boolean>[] = [sql<boolean>`NOT ${sql.ref(exempt)}`];
+  if (viewer.today !== null && refs.releaseOn) shown.push(sql<boolean>`(${sql.ref(refs.releaseOn)} IS NOT NULL AND ${sql.ref(refs.releaseOn)} <= ${viewer.today})`);
+  const bodies = viewer.kind === "staff" ? viewer.bodies : null;
+  if (bodies === "all") shown.push(sql<boolean>`1 = 1`);
+  else if (bodies && bodies.size && refs.bodyId) {
+    shown.push(sql<boolean>`${sql.ref(refs.bodyId)} IN (${sql.join([...bodies].map((b) => sql.lit(Math.trunc(b))))})`);
+  }
+  return sql<boolean>`((${sql.join(shown, sql` OR `)}) AND (${sql.ref(minutesStatus)} IS NULL OR ${sql.ref(minutesStatus)} != 'draft'))`;
 }
 
 /**
@@ -96,15 +204,25 @@ export function isSealed(from: { itemExempt?: boolean; span?: { start: number; e
   return !isSpanPublic(from.span, exemptRanges);
 }
 
-/** Whether a resolution (its text, outcome and votes) may be shown: its item must not be exempt and its meeting must be public. */
-export function isResolutionPublic(r: { itemExempt: boolean; minutesStatus: string | null }): boolean {
-  return isFromPublicBusiness({ exempt: r.itemExempt, minutesStatus: r.minutesStatus });
+/**
+ * Whether a resolution (its text, outcome and votes) may be shown: its meeting must be public and its
+ * item not exempt, or released (`itemReleaseOn`), or the viewer entitled to its committee.
+ */
+export function isResolutionPublic(r: { itemExempt: boolean; minutesStatus: string | null; bodyId?: number | null; itemReleaseOn?: string | null }, viewer: Viewer = PUBLIC_VIEWER): boolean {
+  return isFromPublicBusiness({ exempt: r.itemExempt, minutesStatus: r.minutesStatus, bodyId: r.bodyId, releaseOn: r.itemReleaseOn }, viewer);
 }
 
-/** SQL form of isResolutionPublic for a query that has `items` and `meetings` in scope. */
-export function publicResolutionsOnly(_eb?: ExpressionBuilder<Database, "items" | "meetings">) {
+function isViewer(v: unknown): v is Viewer {
+  return typeof v === "object" && v !== null && ((v as Viewer).kind === "public" || (v as Viewer).kind === "staff") && "today" in v;
+}
+
+/**
+ * SQL form of isResolutionPublic for a query that has `items` and `meetings` in scope. Given to
+ * `.where` as it is, it is the public's rule; `publicResolutionsOnly(viewer)` is the viewer's.
+ */
+export function publicResolutionsOnly(viewer?: Viewer | ExpressionBuilder<Database, "items" | "meetings">) {
   // `NOT exempt` reads the same on SQLite (0/1) and PostgreSQL (boolean).
-  return publicBusinessOnly("items.exempt", "meetings.minutes_status");
+  return publicBusinessOnly("items.exempt", "meetings.minutes_status", isViewer(viewer) ? viewer : PUBLIC_VIEWER, { bodyId: "meetings.body_id", releaseOn: "items.exempt_release_on" });
 }
 
 export interface SearchContent {
@@ -113,19 +231,27 @@ export interface SearchContent {
 }
 
 /**
- * What of an item public search may hold: nothing of an exempt item but its title, nothing at all
- * of a meeting whose minutes are not public.
+ * What of an item public search may hold: nothing of an exempt item but its title until it is
+ * released on `today`, nothing at all of a meeting whose minutes are not public. The index is the
+ * public's only: no signed-in viewer's entitlement reaches it.
  */
-export function publicSearchContent(meeting: VisibilitySubject, item: { exempt: boolean; title: string; text: string | null; number: string }): SearchContent | null {
+export function publicSearchContent(
+  meeting: VisibilitySubject,
+  item: { exempt: boolean; title: string; text: string | null; number: string; exemptReleaseOn?: string | null },
+  today: string | null = null,
+): SearchContent | null {
   if (!isMeetingPublic(meeting)) return null;
-  if (item.exempt) return { title: `${item.number}. ${item.title}`, text: "" };
+  if (item.exempt && !isReleased(item.exemptReleaseOn, publicViewer(today))) return { title: `${item.number}. ${item.title}`, text: "" };
   return { title: `${item.number}. ${item.title}`, text: item.text ?? "" };
 }
 
-/** The public form of a record: every read function returning meeting content calls this. */
-export function publicView<T extends { minutesStatus: string; items: ItemLike[] }>(meeting: T): (T & { items: (T["items"][number] & { exemptNotice: string | null })[] }) | null {
+/** The form of a record a viewer may see: every read function returning meeting content calls this. */
+export function publicView<T extends { minutesStatus: string; items: ItemLike[]; bodyId?: number | null }>(
+  meeting: T,
+  viewer: Viewer = PUBLIC_VIEWER,
+): (T & { items: (T["items"][number] & ItemVisibility)[] }) | null {
   if (!isMeetingPublic(meeting)) return null;
-  return { ...meeting, items: meeting.items.map((i) => publicItem(i)) };
+  return { ...meeting, items: meeting.items.map((i) => publicItem(i, viewer, meeting.bodyId ?? null)) };
 }
 
 export const WITHHELD = "[exempt information withheld]";
@@ -139,6 +265,28 @@ export function publicSourceText(text: string, exemptRanges: [number, number][])
     if (end <= at) continue;
     out += text.slice(at, Math.max(at, start)) + WITHHELD;
     at = Math.max(at, end);
+  }
+  return out + text.slice(at);
+}
+
+export const EXEMPT_START = `[${NOT_FOR_PUBLICATION}:`;
+export const EXEMPT_END = "[end of exempt information]";
+
+/**
+ * Source text as a viewer may read it: whole once everything sealed in it is released; with the
+ * exempt text between markers for an entitled viewer; otherwise with it withheld (publicSourceText).
+ */
+export function sourceTextFor(text: string, exemptRanges: [number, number][], access: ExemptAccess, notice = ""): string {
+  if (access === "released" || !exemptRanges.length) return text;
+  if (access === "withheld") return publicSourceText(text, exemptRanges);
+  const ranges = [...exemptRanges].sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (end <= at) continue;
+    const s = Math.max(at, start);
+    out += text.slice(at, s) + `${EXEMPT_START}${notice ? " " + notice : ""}]\n` + text.slice(s, end) + `\n${EXEMPT_END}`;
+    at = end;
   }
   return out + text.slice(at);
 }

@@ -8,12 +8,16 @@ export interface Visit {
   type: string;
   body: string;
   from: string | null;
+  cacheControl?: string | null;
+  vary?: string | null;
 }
 
 export interface CrawlOptions {
   /** Whether to fetch a link found on a page (default: every internal link). */
   follow?: (url: string) => boolean;
   max?: number;
+  /** sent with every request, e.g. a session cookie */
+  headers?: Record<string, string>;
 }
 
 const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
@@ -49,10 +53,10 @@ export async function crawl(app: Hono, starts: string[], opts: CrawlOptions = {}
   while (queue.length) {
     const { url, from } = queue.shift()!;
     if (seen.size >= max) throw new Error(`crawl passed ${max} pages; is a link generating endless pages?`);
-    const res = await app.request(url);
+    const res = await app.request(url, { headers: opts.headers });
     const type = res.headers.get("content-type") ?? "";
     const body = /text|json|javascript|svg/.test(type) ? await res.text() : "";
-    seen.set(url, { url, status: res.status, type, body, from });
+    seen.set(url, { url, status: res.status, type, body, from, cacheControl: res.headers.get("cache-control"), vary: res.headers.get("vary") });
     if (res.status >= 300 && res.status < 400) {
       const loc = res.headers.get("location");
       const next = loc ? normalise(loc) : null;

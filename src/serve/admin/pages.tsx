@@ -7,7 +7,7 @@ import type { AuditEntry } from "../../store/audit.ts";
 
 const ROLE_NAMES: Record<User["role"], string> = { admin: "Administrator", clerk: "Clerk", officer: "Officer", member: "Member" };
 
-export function DashboardPage({ user, canReadAudit }: { user: User; canReadAudit: boolean }) {
+export function DashboardPage({ user, canReadAudit, canManageExempt = false }: { user: User; canReadAudit: boolean; canManageExempt?: boolean }) {
   return (
     <Layout title="Clerk's workspace">
       <h1 class="govuk-heading-l">Clerk's workspace</h1>
@@ -49,6 +49,14 @@ export function DashboardPage({ user, canReadAudit }: { user: User; canReadAudit
             </li>
           </ul>
         </>
+      )}
+      {canManageExempt && (
+        <p class="govuk-body">
+          <a class="govuk-link" href="/admin/exempt">
+            Exempt business
+          </a>
+          : release dates, and who may read each committee’s exempt items
+        </p>
       )}
       {canReadAudit && (
         <>

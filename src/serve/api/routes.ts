@@ -22,6 +22,7 @@ import {
 } from "../present/api.ts";
 import { decisionFilters, isoDate, limit, offset, readParams, readQuery, slug } from "../validate.ts";
 import { openapiFor } from "./openapi.ts";
+import { viewerOf } from "../viewer.ts";
 import { DEFAULT_SITE } from "../site/settings.ts";
 
 const MAX = 500;
@@ -72,13 +73,13 @@ export function registerApi(app: Hono, deps: AppDeps): void {
 
   app.get("/api/v1/meetings", async (c) => {
     const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), from: isoDate.optional(), to: isoDate.optional(), ...paging }));
-    const page = await listMeetings(db, q);
+    const page = await listMeetings(db, q, viewerOf(c));
     return list(c, page.data.map(presentMeetingSummary), page.total, q.limit, q.offset);
   });
 
   app.get("/api/v1/meetings/:id", async (c) => {
     const { id } = readParams(c, byId);
-    const meeting = await getMeeting(db, id);
+    const meeting = await getMeeting(db, id, viewerOf(c));
     if (!meeting) throw notFound("meeting", id);
     return c.json(presentMeetingDetail(meeting));
   });
@@ -91,7 +92,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
 
   app.get("/api/v1/bodies/:id", async (c) => {
     const { id } = readParams(c, byId);
-    const body = await getBody(db, id);
+    const body = await getBody(db, id, viewerOf(c));
     if (!body) throw notFound("body", id);
     return c.json(presentBodyDetail(body));
   });
@@ -104,7 +105,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
 
   app.get("/api/v1/people/:id", async (c) => {
     const { id } = readParams(c, byId);
-    const person = await getPerson(db, id);
+    const person = await getPerson(db, id, viewerOf(c));
     if (!person) {
       const moved = await personRedirect(db, id);
       if (moved) return c.redirect(`/api/v1/people/${encodeURIComponent(moved)}`, 301);
@@ -121,7 +122,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
         ...paging,
       }),
     );
-    const page = await listDecisions(db, q);
+    const page = await listDecisions(db, q, viewerOf(c));
     return list(c, page.data.map(presentDecision), page.total, q.limit, q.offset);
   });
 

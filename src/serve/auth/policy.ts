@@ -2,9 +2,9 @@
 // and before running it.
 import type { User } from "../../store/accounts/users.ts";
 
-export type Action = "workspace.view" | "audit.read" | "imports.review" | "imports.decide" | "meeting.correct" | "people.edit" | "bodies.edit";
+export type Action = "workspace.view" | "audit.read" | "imports.review" | "imports.decide" | "meeting.correct" | "people.edit" | "bodies.edit" | "exempt.access.manage" | "exempt.release";
 /** What an action is done to; none yet needs more than its kind. */
-export type Resource = { kind: "workspace" } | { kind: "audit_log" } | { kind: "import_review" } | { kind: "meeting" } | { kind: "person" } | { kind: "body" };
+export type Resource = { kind: "workspace" } | { kind: "audit_log" } | { kind: "import_review" } | { kind: "meeting" } | { kind: "person" } | { kind: "body" } | { kind: "committee_access" } | { kind: "exempt_item" };
 
 const STAFF = new Set(["admin", "clerk", "officer"]);
 
@@ -22,6 +22,9 @@ export function can(user: User | undefined, action: Action, _resource: Resource)
     // people, committees and memberships are democratic services' records
     case "people.edit":
     case "bodies.edit":
+    // who reads a committee's exempt business, and when it becomes public: democratic services
+    case "exempt.access.manage":
+    case "exempt.release":
       return user.role === "admin" || user.role === "clerk";
   }
 }

@@ -1,4 +1,5 @@
 import type { DecisionSummary, MeetingSummary } from "../../store/read/types.ts";
+import { NotForPublication } from "./exempt.tsx";
 import { formatDate, formatLongDate, formatTime, plural } from "../format.ts";
 import { urls } from "../urls.ts";
 
@@ -71,6 +72,11 @@ export function DecisionList({ decisions, headingLevel = 3, showBody = true, ful
             {showBody ? `${d.body.name}, ` : ""}
             {formatDate(d.meeting.date)} {d.outcome && <OutcomeTag outcome={d.outcome} />}
           </p>
+          {d.exemptNotice && (
+            <p class="govuk-body-s">
+              <NotForPublication notice={d.exemptNotice} />
+            </p>
+          )}
           <p class="govuk-body">{full ? d.text : clip(d.text)}</p>
         </li>
       ))}

@@ -27,6 +27,18 @@ export function DocumentPage({ doc, meetingTitle }: { doc: SourceDocumentView; m
         This is the text read from the published minutes, with line numbers. Each value on the meeting page links to the line it came from. Text of items considered in private
         (exempt information) is withheld.
       </p>
+      {doc.exemptShown && (
+        <div class="govuk-warning-text">
+          <span class="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">Warning: </span>
+            Exempt — not for publication. You are signed in and entitled to this committee’s exempt business, so its text is shown here between “[Exempt — not for publication: …]” and
+            “[end of exempt information]”.
+          </strong>
+        </div>
+      )}
       <p class="govuk-body qm-noprint">
         <a class="govuk-link" href={urls.minutesText(doc.meeting.slug)} download>
           Download this text

@@ -1,4 +1,5 @@
 import type { AttendeeView, MeetingDetail } from "../../store/read/types.ts";
+import { NotForPublication } from "../components/exempt.tsx";
 import { Layout } from "../components/layout.tsx";
 import { SourceLink, type SourceLines } from "../components/source.tsx";
 import { formatDate, formatLongDate, formatTime, monthName } from "../format.ts";
@@ -300,6 +301,12 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
                   </>
                 )}
                 {d.description && <>: {d.description}</>}
+                {d.notForPublication && (
+                  <>
+                    {" "}
+                    <NotForPublication />
+                  </>
+                )}
               </li>
             ))}
           </ul>
@@ -317,13 +324,25 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
               <span class="qm-item__number">{i.number}</span> {i.title}
             </h3>
             <SourceLink at={lines.item(i.id)} what={`item ${i.number}`} block />
-            {i.exempt ? (
+            {i.withheld ? (
               <div class="govuk-inset-text govuk-!-margin-top-0">
                 <strong class="govuk-tag govuk-tag--grey govuk-!-margin-bottom-2">Exempt</strong>
                 <p class="govuk-body govuk-!-margin-bottom-0">{i.exemptNotice}</p>
               </div>
             ) : (
               <>
+                {i.notForPublication && (
+                  <div class="govuk-warning-text qm-exempt">
+                    <span class="govuk-warning-text__icon" aria-hidden="true">
+                      !
+                    </span>
+                    <strong class="govuk-warning-text__text">
+                      <span class="govuk-visually-hidden">Warning: </span>
+                      Exempt — not for publication. {i.exemptNotice} You see it because you are signed in and entitled to this committee’s exempt business.
+                    </strong>
+                  </div>
+                )}
+                {i.releasedOn && <p class="govuk-inset-text govuk-!-margin-top-0">{i.exemptNotice}</p>}
                 {i.text && <MinutesText text={i.text} />}
                 {i.resolutions.map((r, n) => (
                   <div class="qm-decision" id={`decision-${r.slug}`}>
@@ -380,6 +399,11 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
                     {r.number}
                   </th>
                   <td class="govuk-table__cell" data-label="Recommendation">
+                    {r.notForPublication && (
+                      <p class="govuk-body-s govuk-!-margin-bottom-1">
+                        <NotForPublication />
+                      </p>
+                    )}
                     {r.text}
                     {r.responseText && <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">{r.responseText}</p>}
                   </td>

@@ -1,4 +1,5 @@
 import type { AuthoritySummary, Page, PersonDetail, PersonSummary } from "../../store/read/types.ts";
+import { NotForPublication } from "../components/exempt.tsx";
 import { AuthorityFilter } from "../components/filters.tsx";
 import { Layout } from "../components/layout.tsx";
 import { Pagination } from "../components/pagination.tsx";
@@ -273,6 +274,11 @@ export function PersonPage({ p }: { p: PersonDetail }) {
                     </a>
                   </td>
                   <td class="govuk-table__cell" data-label="Decision">
+                    {m.exemptNotice && (
+                      <span class="qm-block">
+                        <NotForPublication notice={m.exemptNotice} />
+                      </span>
+                    )}
                     <a class="govuk-link" href={urls.decision(m.meeting.slug, m.decision.slug)}>
                       {m.decision.text}
                     </a>

@@ -35,6 +35,7 @@ import { MeetingPage } from "./meeting.tsx";
 import { PeoplePage, PersonPage } from "./people.tsx";
 import { personRedirect } from "../../store/people/redirects.ts";
 import { SearchPage } from "./search.tsx";
+import { viewerOf } from "../viewer.ts";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
@@ -55,9 +56,9 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const now = today();
     const [authorities, upcoming, recent, decisions] = await Promise.all([
       listAuthorities(db),
-      listMeetings(db, { from: now, limit: 100 }),
-      listMeetings(db, { to: now, limit: 6 }),
-      listDecisions(db, { limit: 5 }),
+      listMeetings(db, { from: now, limit: 100 }, viewerOf(c)),
+      listMeetings(db, { to: now, limit: 6 }, viewerOf(c)),
+      listDecisions(db, { limit: 5 }, viewerOf(c)),
     ]);
     const soonest = [...upcoming.data].reverse().slice(0, 5);
     return html(c, <HomePage d={{ authorities, upcoming: soonest, recent: recent.data, decisions: decisions.data, decisionTotal: decisions.total }} />);
@@ -71,7 +72,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   app.get("/committees/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
-    const body = await getBody(db, slug);
+    const body = await getBody(db, slug, viewerOf(c));
     if (!body) throw notFound("Committee");
     return html(c, <CommitteePage b={body} />);
   });
@@ -82,9 +83,9 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   app.get("/meetings/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
-    const meeting = await getMeeting(db, slug);
+    const meeting = await getMeeting(db, slug, viewerOf(c));
     if (!meeting) throw notFound("Meeting");
-    const provenance = await getMeetingProvenance(db, slug);
+    const provenance = await getMeetingProvenance(db, slug, viewerOf(c));
     return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, provenance)} />);
   });
 
@@ -100,7 +101,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   app.get("/people/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
-    const person = await getPerson(db, slug);
+    const person = await getPerson(db, slug, viewerOf(c));
     if (!person) {
       const moved = await personRedirect(db, slug);
       if (moved) return c.redirect(`/people/${encodeURIComponent(moved)}`, 301);
@@ -119,7 +120,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     );
     const filters = { authority: q.authority, body: q.body, from: q.from, to: q.to, outcome: q.outcome, q: q.q?.trim() || undefined };
     const [result, bodies, authorities] = await Promise.all([
-      listDecisions(db, { ...filters, limit: DECISIONS_PAGE, offset: (q.page - 1) * DECISIONS_PAGE }),
+      listDecisions(db, { ...filters, limit: DECISIONS_PAGE, offset: (q.page - 1) * DECISIONS_PAGE }, viewerOf(c)),
       listBodies(db, { authority: q.authority }),
       listAuthorities(db),
     ]);
@@ -152,8 +153,8 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const mm = String(month).padStart(2, "0");
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
     const [meetings, latest, authorities] = await Promise.all([
-      listMeetings(db, { authority, from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}`, limit: 500 }),
-      listMeetings(db, { authority, limit: 1 }),
+      listMeetings(db, { authority, from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}`, limit: 500 }, viewerOf(c)),
+      listMeetings(db, { authority, limit: 1 }, viewerOf(c)),
       listAuthorities(db),
     ]);
     return html(
@@ -178,16 +179,16 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   // Earlier versions (a re-import may have marked an item exempt since) have no public URL.
   app.get("/meetings/:slug/minutes", async (c) => {
     const { slug } = readParams(c, bySlug);
-    const doc = await getMeetingSource(db, slug);
+    const doc = await getMeetingSource(db, slug, viewerOf(c));
     if (!doc) throw notFound("Minutes");
-    const meeting = await getMeeting(db, slug);
+    const meeting = await getMeeting(db, slug, viewerOf(c));
     const title = meeting ? `${meeting.body.name}, ${formatDate(meeting.date)}` : null;
     return html(c, <DocumentPage doc={doc} meetingTitle={title} />);
   });
 
   app.get("/meetings/:slug/minutes/text", async (c) => {
     const { slug } = readParams(c, bySlug);
-    const doc = await getMeetingSource(db, slug);
+    const doc = await getMeetingSource(db, slug, viewerOf(c));
     if (!doc) throw notFound("Minutes");
     const name = doc.fileName.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9._-]+/g, "-") || slug;
     return c.body(doc.text, 200, {

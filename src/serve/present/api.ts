@@ -1,5 +1,6 @@
 // What the JSON API shows of each record. Fields are listed one by one: a column added to the
 // store never reaches the public until someone adds it here on purpose.
+import { NOT_FOR_PUBLICATION } from "../../store/visibility.ts";
 import type {
   AttendeeView,
   AuthorityRef,
@@ -77,11 +78,19 @@ function presentItem(meetingSlug: string, i: ItemView) {
     text: i.text,
     resolutions: i.resolutions.map((r) => presentResolution(meetingSlug, r)),
     url: urls.item(meetingSlug, i.slug),
+    // only where they apply, so the public's answers keep their shape
+    ...(i.notForPublication ? { notForPublication: true, marking: NOT_FOR_PUBLICATION } : {}),
+    ...(i.releasedOn ? { releasedOn: i.releasedOn } : {}),
   };
 }
 
+/** `exempt: true` and the marking on sealed business shown to an entitled viewer; nothing otherwise. */
+function sealedMark(notForPublication: boolean | undefined, notice?: string | null) {
+  return notForPublication ? { exempt: true, notForPublication: true, marking: NOT_FOR_PUBLICATION, ...(notice ? { exemptNotice: notice } : {}) } : {};
+}
+
 function presentDeclaration(d: DeclarationView) {
-  return { name: d.rawName, person: personRef(d.person), item: d.item ? { id: d.item.slug, number: d.item.number } : null, interest: d.interest, description: d.description };
+  return { name: d.rawName, person: personRef(d.person), item: d.item ? { id: d.item.slug, number: d.item.number } : null, interest: d.interest, description: d.description, ...sealedMark(d.notForPublication) };
 }
 
 export function presentMeetingDetail(m: MeetingDetail) {
@@ -103,6 +112,7 @@ export function presentMeetingDetail(m: MeetingDetail) {
       responsibleMember: r.responsibleMember,
       responsibleOfficer: r.responsibleOfficer,
       actionBy: r.actionBy,
+      ...sealedMark(r.notForPublication),
     })),
     nextMeeting: m.nextMeetingStated ? { date: m.nextMeetingStated.date, time: m.nextMeetingStated.time, venue: m.nextMeetingStated.venue } : null,
     source: m.source ? { fileName: m.source.fileName, format: m.source.format, url: urls.minutes(m.slug), text: urls.minutesText(m.slug) } : null,
@@ -147,6 +157,7 @@ export function presentDecision(d: DecisionSummary) {
     body: bodyRef(d.body),
     authority: authorityRef(d.authority),
     url: urls.decision(d.meeting.slug, d.slug),
+    ...sealedMark(!!d.exemptNotice, d.exemptNotice),
   };
 }
 
@@ -180,6 +191,7 @@ export function presentPersonDetail(p: PersonDetail) {
       decision: { id: m.decision.slug, text: m.decision.text, url: urls.decision(m.meeting.slug, m.decision.slug) },
       item: { id: m.item.slug, number: m.item.number, title: m.item.title, url: urls.item(m.meeting.slug, m.item.slug) },
       meeting: { id: m.meeting.slug, date: m.meeting.date, body: m.meeting.body.slug, url: urls.meeting(m.meeting.slug) },
+      ...sealedMark(!!m.exemptNotice, m.exemptNotice),
     })),
   };
 }

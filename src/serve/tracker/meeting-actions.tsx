@@ -1,6 +1,7 @@
 // Actions on a meeting: those its resolutions raised and those it answered. `MeetingActions` can
 // sit inside the meeting page; `/meetings/:slug/actions` shows the same on its own.
 import type { ActionView } from "../../store/scrutiny/actions.ts";
+import { NotForPublication } from "../components/exempt.tsx";
 import { Layout } from "../components/layout.tsx";
 import { formatDate, formatLongDate } from "../format.ts";
 import { urls } from "../urls.ts";
@@ -12,6 +13,12 @@ function ActionLine({ a, answered }: { a: ActionView; answered?: boolean }) {
       <a class="govuk-link" href={`${trackerUrls.committeeActions(a.body.slug)}#action-${encodeURIComponent(a.slug)}`}>
         {a.text}
       </a>
+      {a.notForPublication && (
+        <>
+          {" "}
+          <NotForPublication />
+        </>
+      )}
       <span class="govuk-body-s qm-card__meta">
         {" "}
         {a.owner ? `Owner: ${a.owner}. ` : ""}

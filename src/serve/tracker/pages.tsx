@@ -1,5 +1,6 @@
 // Pages of the recommendation tracker, the action log, work programmes and the forward plan.
 import { formatLong, isCalendarDate, isCalendarMonth } from "../../domain/calendar.ts";
+import { NotForPublication } from "../components/exempt.tsx";
 import { RECOMMENDATION_STATUSES, STATUS_LABELS, type OverdueReason, type RecommendationStatus } from "../../domain/scrutiny.ts";
 import type { TrackerSummary } from "../../domain/recommendation-status.ts";
 import type { NoticeStatus } from "../../domain/forward-plan.ts";
@@ -184,6 +185,11 @@ export function RecommendationsPage({
                           <a class="govuk-link" href={trackerUrls.recommendation(inquiry.slug, r.number)}>
                             {r.number}. {r.text.length > 160 ? `${r.text.slice(0, 157).trimEnd()}…` : r.text}
                           </a>
+                          {r.notForPublication && (
+                            <span class="qm-block">
+                              <NotForPublication />
+                            </span>
+                          )}
                           {r.actionBy && <span class="govuk-body-s qm-card__meta"> Action by {when(r.actionBy)}.</span>}
                         </td>
                         <td class="govuk-table__cell">
@@ -250,6 +256,11 @@ export function InquiryPage({ d, asOf }: { d: InquiryDetailView; asOf: string })
           <h2 class="govuk-heading-m" id={`recommendation-${r.number}-heading`}>
             Recommendation {r.number}
           </h2>
+          {r.notForPublication && (
+            <p class="govuk-body">
+              <NotForPublication />
+            </p>
+          )}
           <p class="govuk-body">{r.text}</p>
           <p class="govuk-body">
             <StatusTag status={r.status} />
@@ -346,6 +357,11 @@ export function ActionsPage({
           <ul class="govuk-list">
             {actions.map((a) => (
               <li class="qm-card" id={`action-${a.slug}`}>
+                {a.notForPublication && (
+                  <p class="govuk-body-s govuk-!-margin-bottom-1">
+                    <NotForPublication />
+                  </p>
+                )}
                 <p class="govuk-body govuk-!-margin-bottom-2">{a.text}</p>
                 <p class="govuk-body">
                   <strong class={`govuk-tag ${ACTION_STATUS_TAG[a.status]}`}>{ACTION_STATUS_LABEL[a.status]}</strong>
@@ -481,6 +497,12 @@ export function WorkProgrammePage({
                             )}
                             : {h.description}
                             {h.note ? ` (${h.note})` : ""}
+                            {h.notForPublication && (
+                              <>
+                                {" "}
+                                <NotForPublication />
+                              </>
+                            )}
                           </li>
                         ))}
                       </ul>

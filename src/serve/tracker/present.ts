@@ -1,6 +1,7 @@
 // What the API and the CSV export show of the tracker. Fields are listed one by one, like the
 // portal's presenters: a column added to the store reaches the public only when added here.
 import { STATUS_LABELS } from "../../domain/scrutiny.ts";
+import { NOT_FOR_PUBLICATION } from "../../store/visibility.ts";
 import type { ActionView } from "../../store/scrutiny/actions.ts";
 import type { ForwardPlanEntryView } from "../../store/scrutiny/forward-plan.ts";
 import type { InquiryDetailView, InquiryView, RecommendationView } from "../../store/scrutiny/recommendations.ts";
@@ -47,6 +48,7 @@ export function presentRecommendation(r: RecommendationView) {
     updates: r.updates.map((u) => ({ date: u.date, rag: u.rag, text: u.text, by: u.by })),
     inquiry: { id: r.inquiry.slug, title: r.inquiry.title, committee: r.inquiry.committee, url: trackerUrls.inquiry(r.inquiry.slug) },
     url: trackerUrls.recommendation(r.inquiry.slug, r.number),
+    ...sealedMark(r.notForPublication),
   };
 }
 
@@ -71,6 +73,7 @@ export function presentAction(a: ActionView) {
     answeredAt: meetingRef(a.answeredAt),
     updates: a.updates.map((u) => ({ date: u.date, text: u.text, by: u.by })),
     url: `${trackerUrls.committeeActions(a.body.slug)}#action-${encodeURIComponent(a.slug)}`,
+    ...sealedMark(a.notForPublication),
   };
 }
 
@@ -81,7 +84,7 @@ export function presentWorkProgrammeEntry(w: WorkProgrammeEntryView) {
     committee: bodyRef(w.body),
     plannedFor: w.plannedFor,
     status: w.status,
-    history: w.history.map((h) => ({ kind: h.kind, on: h.on, description: h.description, note: h.note, meeting: meetingRef(h.meeting) })),
+    history: w.history.map((h) => ({ kind: h.kind, on: h.on, description: h.description, note: h.note, meeting: meetingRef(h.meeting), ...sealedMark(h.notForPublication) })),
     url: `${trackerUrls.committeeWorkProgramme(w.body.slug)}#wp-${encodeURIComponent(w.slug)}`,
   };
 }
@@ -131,12 +134,18 @@ export const CSV_COLUMNS = [
   "URL",
 ] as const;
 
+/** `exempt: true` and the marking on sealed business shown to an entitled viewer; nothing otherwise, so public answers keep their shape. */
+function sealedMark(notForPublication: boolean | undefined) {
+  return notForPublication ? { exempt: true, notForPublication: true, marking: NOT_FOR_PUBLICATION } : {};
+}
+
 export function recommendationsCsv(recs: RecommendationView[], origin: string): string {
   const rows = recs.map((r) => [
     r.inquiry.title,
     r.inquiry.committee,
     r.number,
-    r.text,
+    // the CSV's columns are fixed, so the marking goes in the text an entitled viewer sees
+    r.notForPublication ? `[${NOT_FOR_PUBLICATION}] ${r.text}` : r.text,
     r.response,
     r.responseText,
     r.responsibleMember,

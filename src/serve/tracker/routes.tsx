@@ -12,6 +12,7 @@ import { getInquiry, listRecommendations, summariesByInquiry, type Recommendatio
 import { listWorkProgramme } from "../../store/scrutiny/work-programme.ts";
 import type { AppDeps } from "../deps.ts";
 import { isoDateIn } from "../format.ts";
+import { viewerOf } from "../viewer.ts";
 import { renderPage } from "../render.tsx";
 import { isoDate, limit, offset, readParams, readQuery, slug } from "../validate.ts";
 import { MeetingActionsPage } from "./meeting-actions.tsx";
@@ -74,8 +75,8 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, recommendationQuery);
     const asOf = q.asOf ?? today();
     const [all, recs] = await Promise.all([
-      listRecommendations(db, asOf, { authority: q.authority }),
-      listRecommendations(db, asOf, q),
+      listRecommendations(db, asOf, { authority: q.authority, viewer: viewerOf(c) }),
+      listRecommendations(db, asOf, { ...q, viewer: viewerOf(c) }),
     ]);
     const csvQuery = new URL(c.req.url).search;
     return html(
@@ -94,7 +95,7 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
   app.get("/recommendations.csv", async (c) => {
     const q = readQuery(c, recommendationQuery);
     const asOf = q.asOf ?? today();
-    const recs = await listRecommendations(db, asOf, q);
+    const recs = await listRecommendations(db, asOf, { ...q, viewer: viewerOf(c) });
     return c.body(recommendationsCsv(recs, deps.publicUrl ?? ""), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="recommendations-${asOf}.csv"`,
@@ -104,17 +105,18 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
   app.get("/recommendations/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
     const { asOf } = readQuery(c, z.object({ asOf: isoDate.optional() }));
-    const inquiry = await getInquiry(db, slug, asOf ?? today());
+    const inquiry = await getInquiry(db, slug, asOf ?? today(), { viewer: viewerOf(c) });
     if (!inquiry) throw new QuorumError("not_found", "Inquiry not found");
     return html(c, <InquiryPage d={inquiry} asOf={asOf ?? today()} />);
   });
 
   const actionsPage = async (c: Context, bodySlug?: string) => {
     const q = readQuery(c, actionQuery);
-    const body = bodySlug ? await getBody(db, bodySlug) : null;
+    const body = bodySlug ? await getBody(db, bodySlug, viewerOf(c)) : null;
     if (bodySlug && !body) throw new QuorumError("not_found", "Committee not found");
     const asOf = q.asOf ?? today();
-    const [actions, all] = await Promise.all([listActions(db, asOf, { ...q, body: bodySlug ?? q.body }), listActions(db, asOf, { authority: q.authority })]);
+    const viewer = viewerOf(c);
+    const [actions, all] = await Promise.all([listActions(db, asOf, { ...q, body: bodySlug ?? q.body, viewer }), listActions(db, asOf, { authority: q.authority, viewer })]);
     const committees = [...new Map(all.map((a) => [a.body.slug, a.body.name]))].map(([value, text]) => ({ value, text }));
     return html(
       c,
@@ -127,18 +129,19 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
   app.get("/meetings/:slug/actions", async (c) => {
     const { slug } = readParams(c, bySlug);
     // getMeeting answers null for minutes that are not public.
-    const meeting = await getMeeting(db, slug);
+    const meeting = await getMeeting(db, slug, viewerOf(c));
     if (!meeting) throw new QuorumError("not_found", "Meeting not found");
-    const actions = await listActions(db, today(), { meeting: slug });
+    const actions = await listActions(db, today(), { meeting: slug, viewer: viewerOf(c) });
     return html(c, <MeetingActionsPage meeting={meeting} actions={actions} />);
   });
 
   const workProgrammePage = async (c: Context, bodySlug?: string) => {
     const q = readQuery(c, z.object({ body: slug.optional(), authority: slug.optional() }));
     const chosen = bodySlug ?? q.body;
-    const body = chosen ? await getBody(db, chosen) : null;
+    const body = chosen ? await getBody(db, chosen, viewerOf(c)) : null;
     if (chosen && !body) throw new QuorumError("not_found", "Committee not found");
-    const [entries, all] = await Promise.all([listWorkProgramme(db, { body: chosen, authority: q.authority }), listWorkProgramme(db, { authority: q.authority })]);
+    const viewer = viewerOf(c);
+    const [entries, all] = await Promise.all([listWorkProgramme(db, { body: chosen, authority: q.authority, viewer }), listWorkProgramme(db, { authority: q.authority, viewer })]);
     const committees = [...new Map(all.map((e) => [e.body.slug, e.body.name]))].map(([value, text]) => ({ value, text }));
     return html(c, <WorkProgrammePage entries={entries} committees={committees} committee={body ? { slug: body.slug, name: body.name } : undefined} />);
   };
@@ -155,27 +158,27 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
 
   app.get("/api/v1/recommendations", async (c) => {
     const q = readQuery(c, recommendationQuery.extend(paging));
-    const recs = await listRecommendations(db, q.asOf ?? today(), q);
+    const recs = await listRecommendations(db, q.asOf ?? today(), { ...q, viewer: viewerOf(c) });
     return c.json(page(c, recs.map(presentRecommendation), q.limit, q.offset));
   });
 
   app.get("/api/v1/inquiries/:id", async (c) => {
     const { id } = readParams(c, z.object({ id: slug }));
     const { asOf } = readQuery(c, z.object({ asOf: isoDate.optional() }));
-    const inquiry = await getInquiry(db, id, asOf ?? today());
+    const inquiry = await getInquiry(db, id, asOf ?? today(), { viewer: viewerOf(c) });
     if (!inquiry) throw new QuorumError("not_found", `No inquiry with id "${id}"`);
     return c.json(presentInquiryDetail(inquiry));
   });
 
   app.get("/api/v1/actions", async (c) => {
     const q = readQuery(c, actionQuery.extend(paging));
-    const actions = await listActions(db, q.asOf ?? today(), q);
+    const actions = await listActions(db, q.asOf ?? today(), { ...q, viewer: viewerOf(c) });
     return c.json(page(c, actions.map(presentAction), q.limit, q.offset));
   });
 
   app.get("/api/v1/work-programme", async (c) => {
     const q = readQuery(c, z.object({ body: slug.optional(), authority: slug.optional(), upcoming: flag.optional(), ...paging }));
-    const entries = await listWorkProgramme(db, { body: q.body, authority: q.authority, upcomingOn: q.upcoming ? today() : undefined });
+    const entries = await listWorkProgramme(db, { body: q.body, authority: q.authority, upcomingOn: q.upcoming ? today() : undefined, viewer: viewerOf(c) });
     return c.json(page(c, entries.map(presentWorkProgrammeEntry), q.limit, q.offset));
   });
 

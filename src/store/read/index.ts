@@ -1,5 +1,6 @@
-// Read functions for the portal and the API. Everything here returns public records only: meetings
-// pass isMeetingPublic / publicMeetingsOnly, items pass publicItem, sources pass publicSourceText.
+// Read functions for the portal and the API. Everything here returns what the viewer may see, the
+// public's records unless a viewer is given: meetings pass isMeetingPublic / publicMeetingsOnly,
+// items pass publicItem, sealed rows isFromPublicBusiness, sources sourceTextFor.
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import {
@@ -11,6 +12,14 @@ import {
   publicSourceText,
   isMeetingPublic,
   isFromPublicBusiness,
+  isNotForPublication,
+  exemptAccess,
+  exemptNotice,
+  sealedReleaseOn,
+  sourceTextFor,
+  PUBLIC_VIEWER,
+  type ExemptAccess,
+  type Viewer,
 } from "../visibility.ts";
 import type {
   AttendeeView,
@@ -94,7 +103,7 @@ export async function listBodies(db: Db, opts: { authority?: string } = {}): Pro
   return rows.map(toBodySummary);
 }
 
-export async function getBody(db: Db, slug: string): Promise<BodyDetail | null> {
+export async function getBody(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<BodyDetail | null> {
   const row = await bodySummaries(db).where("bodies.slug", "=", slug).executeTakeFirst();
   if (!row) return null;
   const members = await db
@@ -106,14 +115,14 @@ export async function getBody(db: Db, slug: string): Promise<BodyDetail | null> 
     .orderBy("people.surname")
     .orderBy("people.display_name")
     .execute();
-  const meetings = await selectMeetingSummaries(db, (q) => q.where("meetings.body_id", "=", row.id).orderBy("meetings.date", "desc").orderBy("meetings.start_time", "desc"));
+  const meetings = await selectMeetingSummaries(db, (q) => q.where("meetings.body_id", "=", row.id).orderBy("meetings.date", "desc").orderBy("meetings.start_time", "desc"), viewer);
   const byYear = new Map<number, MeetingSummary[]>();
   for (const { summary: m } of meetings) {
     const y = yearOf(m.date);
     if (!byYear.has(y)) byYear.set(y, []);
     byYear.get(y)!.push(m);
   }
-  const decisions = await listDecisions(db, { body: slug, limit: 20 });
+  const decisions = await listDecisions(db, { body: slug, limit: 20 }, viewer);
   return {
     ...toBodySummary(row),
     members: members.map((m) => ({ person: { slug: m.slug, name: m.display_name }, kind: m.kind, role: m.role, from: m.from_date, to: m.to_date })),
@@ -161,7 +170,7 @@ const MEETING_COLUMNS = [
   "authorities.time_zone",
 ] as const;
 
-async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meetingSummaries>) => ReturnType<typeof meetingSummaries>) {
+async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meetingSummaries>) => ReturnType<typeof meetingSummaries>, viewer: Viewer = PUBLIC_VIEWER) {
   const rows = await build(meetingSummaries(db))
     .select(MEETING_COLUMNS)
     .select((eb) => [
@@ -170,7 +179,7 @@ async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meeti
         .selectFrom("resolutions")
         .innerJoin("items", "items.id", "resolutions.item_id")
         .whereRef("resolutions.meeting_id", "=", "meetings.id")
-        .where(publicResolutionsOnly)
+        .where(publicResolutionsOnly(viewer))
         .select(eb.fn.countAll().as("n"))
         .as("decision_count"),
     ])
@@ -194,7 +203,7 @@ async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meeti
   }));
 }
 
-export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}): Promise<Page<MeetingSummary>> {
+export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}, viewer: Viewer = PUBLIC_VIEWER): Promise<Page<MeetingSummary>> {
   const { limit, offset } = pageArgs(opts);
   const filter = (q: ReturnType<typeof meetingSummaries>) => {
     if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
@@ -206,12 +215,13 @@ export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}): Prom
   const total = await filter(meetingSummaries(db)).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
   const rows = await selectMeetingSummaries(db, (q) =>
     filter(q).orderBy("meetings.date", "desc").orderBy("meetings.start_time", "desc").orderBy("meetings.id", "desc").limit(limit).offset(offset),
+    viewer,
   );
   return { data: rows.map((r) => r.summary), total: num(total.n), limit, offset };
 }
 
-export async function getMeeting(db: Db, slug: string): Promise<MeetingDetail | null> {
-  const [found] = await selectMeetingSummaries(db, (q) => q.where("meetings.slug", "=", slug));
+export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<MeetingDetail | null> {
+  const [found] = await selectMeetingSummaries(db, (q) => q.where("meetings.slug", "=", slug), viewer);
   if (!found || !isMeetingPublic(found.summary)) return null;
   const { row, summary } = found;
   const attendance = await db
@@ -246,6 +256,7 @@ export async function getMeeting(db: Db, slug: string): Promise<MeetingDetail | 
     (groups[key] ?? groups.present).push(view);
   }
   const items = await db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute();
+  const sealed = { minutesStatus: row.minutes_status, bodyId: row.body_id, releaseOn: sealedReleaseOn(items.map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on }))) };
   const resolutions = await db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute();
   const byItem = new Map<number, ResolutionView[]>();
   for (const r of resolutions) {
@@ -269,14 +280,14 @@ export async function getMeeting(db: Db, slug: string): Promise<MeetingDetail | 
     ])
     .orderBy("declarations.position")
     .execute()
-    .then((rows) => rows.filter((d) => isFromPublicBusiness({ exempt: d.exempt, minutesStatus: row.minutes_status })));
+    .then((rows) => rows.filter((d) => isFromPublicBusiness({ ...sealed, exempt: d.exempt }, viewer)));
   const recommendations = await db
     .selectFrom("recommendations")
     .where("meeting_id", "=", row.id)
     .selectAll()
     .orderBy("position")
     .execute()
-    .then((rows) => rows.filter((r) => isFromPublicBusiness({ exempt: r.exempt, minutesStatus: row.minutes_status })));
+    .then((rows) => rows.filter((r) => isFromPublicBusiness({ ...sealed, exempt: r.exempt }, viewer)));
   // Only the current version of the minutes is public; earlier ones stay with officers.
   const source = row.source_document_id
     ? await db.selectFrom("source_documents").where("id", "=", row.source_document_id).select(["file_name", "format", "imported_at"]).executeTakeFirst()
@@ -305,6 +316,7 @@ export async function getMeeting(db: Db, slug: string): Promise<MeetingDetail | 
       item: d.item_slug ? { slug: d.item_slug, number: d.item_number! } : null,
       interest: d.interest,
       description: d.description,
+      ...(isNotForPublication({ ...sealed, exempt: d.exempt }, viewer) ? { notForPublication: true } : {}),
     })),
     items: items.map((i) =>
       publicItem({
@@ -315,9 +327,10 @@ export async function getMeeting(db: Db, slug: string): Promise<MeetingDetail | 
         title: i.title,
         exempt: bool(i.exempt),
         exemptParagraphs: i.exempt_paragraphs,
+        exemptReleaseOn: i.exempt_release_on,
         text: i.text,
         resolutions: byItem.get(i.id) ?? [],
-      }),
+      }, viewer, row.body_id),
     ),
     recommendations: recommendations.map((r) => ({
       id: r.id,
@@ -328,6 +341,7 @@ export async function getMeeting(db: Db, slug: string): Promise<MeetingDetail | 
       responsibleMember: r.responsible_member,
       responsibleOfficer: r.responsible_officer,
       actionBy: r.action_by,
+      ...(isNotForPublication({ ...sealed, exempt: r.exempt }, viewer) ? { notForPublication: true } : {}),
     })),
     nextMeetingStated: stated,
     nextMeeting: next ? { slug: next.slug, date: next.date, startTime: next.start_time } : null,
@@ -401,7 +415,7 @@ export async function listPeople(db: Db, opts: ListPeopleOptions = {}): Promise<
   };
 }
 
-export async function getPerson(db: Db, slug: string): Promise<PersonDetail | null> {
+export async function getPerson(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<PersonDetail | null> {
   const p = await db
     .selectFrom("people")
     .innerJoin("authorities", "authorities.id", "people.authority_id")
@@ -456,20 +470,21 @@ export async function getPerson(db: Db, slug: string): Promise<PersonDetail | nu
       meetings,
     },
     namesAsWritten: [...new Set(rows.map((r) => r.raw_name))].sort(),
-    motions: await personMotions(db, p.id),
+    motions: await personMotions(db, p.id, viewer),
   };
 }
 
 /** Decisions the person moved or seconded; an exempt item's or a draft meeting's never appear. */
-async function personMotions(db: Db, personId: number): Promise<MotionRecordRow[]> {
+async function personMotions(db: Db, personId: number, viewer: Viewer): Promise<MotionRecordRow[]> {
   const rows = await db
     .selectFrom("resolutions")
     .innerJoin("items", "items.id", "resolutions.item_id")
     .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .where((eb) => eb.or([eb("resolutions.moved_by_person_id", "=", personId), eb("resolutions.seconded_by_person_id", "=", personId)]))
-    .where(publicResolutionsOnly)
+    .where(publicResolutionsOnly(viewer))
     .select([
+      ...EXEMPT_COLUMNS,
       "resolutions.id",
       "resolutions.slug",
       "resolutions.text",
@@ -498,8 +513,21 @@ async function personMotions(db: Db, personId: number): Promise<MotionRecordRow[
       decision: { id: r.id, slug: r.slug, text: r.text },
       item: { slug: r.item_slug, number: r.item_number, title: r.item_title },
       meeting: { slug: r.meeting_slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },
+      ...markedExempt(r, viewer),
     };
   });
+}
+
+/** What a decision's listing needs to mark exempt business shown to an entitled viewer. */
+const EXEMPT_COLUMNS = ["items.exempt as item_exempt", "items.exempt_paragraphs", "items.exempt_release_on", "meetings.body_id as meeting_body_id"] as const;
+
+/** `{exemptNotice}` for a decision an entitled viewer sees from an exempt item; nothing otherwise, so public answers keep their shape. */
+function markedExempt(
+  r: { item_exempt: number | boolean; exempt_paragraphs: string | null; exempt_release_on: string | null; meeting_body_id: number },
+  viewer: Viewer,
+): { exemptNotice?: string } {
+  if (!bool(r.item_exempt)) return {};
+  return exemptAccess(viewer, { bodyId: r.meeting_body_id, releaseOn: r.exempt_release_on }) === "entitled" ? { exemptNotice: exemptNotice(r.exempt_paragraphs) } : {};
 }
 
 export interface ListDecisionsOptions {
@@ -514,7 +542,7 @@ export interface ListDecisionsOptions {
   offset?: number;
 }
 
-export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}): Promise<Page<DecisionSummary>> {
+export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}, viewer: Viewer = PUBLIC_VIEWER): Promise<Page<DecisionSummary>> {
   const { limit, offset } = pageArgs(opts);
   const base = () => {
     let q = db
@@ -523,7 +551,7 @@ export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}): Pr
       .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
       .innerJoin("bodies", "bodies.id", "meetings.body_id")
       .innerJoin("authorities", "authorities.id", "bodies.authority_id")
-      .where(publicResolutionsOnly);
+      .where(publicResolutionsOnly(viewer));
     if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
     if (opts.body) q = q.where("bodies.slug", "=", opts.body);
     if (opts.from) q = q.where("meetings.date", ">=", opts.from);
@@ -538,6 +566,7 @@ export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}): Pr
   const total = await base().select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
   const rows = await base()
     .select([
+      ...EXEMPT_COLUMNS,
       "resolutions.id",
       "resolutions.slug",
       "resolutions.text",
@@ -574,6 +603,7 @@ export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}): Pr
       meeting: { slug: r.meeting_slug, date: r.date, startTime: r.start_time },
       body: { slug: r.body_slug, name: r.body_name },
       authority: { slug: r.authority_slug, name: r.authority_name },
+      ...markedExempt(r, viewer),
     })),
     total: num(total.n),
     limit,
@@ -586,7 +616,7 @@ export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}): Pr
  * on, with exempt text withheld; null when the meeting's minutes are not public. Earlier versions
  * of the document are never public (they may hold text a later version marked exempt).
  */
-export async function getMeetingSource(db: Db, meetingSlug: string): Promise<SourceDocumentView | null> {
+export async function getMeetingSource(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<SourceDocumentView | null> {
   const d = await db
     .selectFrom("meetings")
     .innerJoin("source_documents", "source_documents.id", "meetings.source_document_id")
@@ -603,9 +633,12 @@ export async function getMeetingSource(db: Db, meetingSlug: string): Promise<Sou
       "source_documents.exempt_ranges",
       "meetings.slug as meeting_slug",
       "meetings.minutes_status",
+      "meetings.id as meeting_id",
+      "meetings.body_id",
     ])
     .executeTakeFirst();
   if (!d || !isMeetingPublic({ minutesStatus: d.minutes_status })) return null;
+  const { access, notice } = await sealedAccess(db, d.meeting_id, d.body_id, viewer);
   return {
     fileName: d.file_name,
     format: d.format,
@@ -614,15 +647,16 @@ export async function getMeetingSource(db: Db, meetingSlug: string): Promise<Sou
     parserVersion: d.parser_version,
     warnings: JSON.parse(d.warnings) as string[],
     importedAt: d.imported_at,
-    text: publicSourceText(d.text, JSON.parse(d.exempt_ranges)),
+    text: sourceTextFor(d.text, JSON.parse(d.exempt_ranges), access, notice),
     meeting: { slug: d.meeting_slug },
+    ...(access === "entitled" && JSON.parse(d.exempt_ranges).length ? { exemptShown: true } : {}),
   };
 }
 
 export type ProvenanceEntity = "meeting" | "attendance" | "item" | "resolution" | "recommendation" | "declaration";
 
 /** Where each field of an entity came from, limited to what is public. */
-export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: number): Promise<ProvenanceView[]> {
+export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: number, viewer: Viewer = PUBLIC_VIEWER): Promise<ProvenanceView[]> {
   const rows = await db
     .selectFrom("provenance")
     .innerJoin("source_documents", "source_documents.id", "provenance.source_document_id")
@@ -643,25 +677,47 @@ export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: 
       "source_documents.exempt_ranges",
       "meetings.minutes_status",
       "meetings.source_document_id as current_id",
+      "meetings.id as meeting_id",
+      "meetings.body_id",
     ])
     .orderBy("provenance.field")
     .execute();
+  const first = rows[0];
+  const access = first?.meeting_id != null && first.body_id != null ? (await sealedAccess(db, first.meeting_id, first.body_id, viewer)).access : "withheld";
   // spans into an earlier version of the minutes are not public: that text is not
   return rows
-    .filter((r) => r.minutes_status && isMeetingPublic({ minutesStatus: r.minutes_status }) && r.current_id === r.source_document_id && isSpanPublic(r, JSON.parse(r.exempt_ranges)))
+    .filter(
+      (r) =>
+        r.minutes_status &&
+        isMeetingPublic({ minutesStatus: r.minutes_status }) &&
+        r.current_id === r.source_document_id &&
+        (access !== "withheld" || isSpanPublic(r, JSON.parse(r.exempt_ranges))),
+    )
     .map((r) => provenanceView(r, r.text));
 }
 
 /** Provenance of a meeting and everything in it: one read of its source document's spans (indexed by migration 003). */
-export async function getMeetingProvenance(db: Db, meetingSlug: string): Promise<ProvenanceView[]> {
-  const m = await db.selectFrom("meetings").where("slug", "=", meetingSlug).select(["id", "minutes_status", "source_document_id"]).executeTakeFirst();
+export async function getMeetingProvenance(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<ProvenanceView[]> {
+  const m = await db.selectFrom("meetings").where("slug", "=", meetingSlug).select(["id", "minutes_status", "source_document_id", "body_id"]).executeTakeFirst();
   if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
+  const { access } = await sealedAccess(db, m.id, m.body_id, viewer);
   const doc = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["text", "exempt_ranges"]).executeTakeFirstOrThrow();
   const ranges = JSON.parse(doc.exempt_ranges) as [number, number][];
   const rows = await db.selectFrom("provenance").where("source_document_id", "=", m.source_document_id).selectAll().orderBy("start").orderBy("id").execute();
   return rows
-    .filter((r) => isSpanPublic(r, ranges))
+    .filter((r) => access !== "withheld" || isSpanPublic(r, ranges))
     .map((r) => provenanceView(r, doc.text));
+}
+
+/**
+ * How a meeting's exempt text reaches a viewer: whole once every exempt item is released (a range of
+ * exempt text is not tied to one item), marked for an entitled viewer, otherwise withheld.
+ */
+async function sealedAccess(db: Db, meetingId: number, bodyId: number, viewer: Viewer): Promise<{ access: ExemptAccess; notice: string }> {
+  const exempt = await db.selectFrom("items").where("meeting_id", "=", meetingId).where(sql<boolean>`items.exempt`).select(["exempt", "exempt_release_on", "exempt_paragraphs"]).execute();
+  const releaseOn = sealedReleaseOn(exempt.map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on })));
+  const paragraphs = [...new Set(exempt.map((i) => i.exempt_paragraphs).filter((p): p is string => !!p))].join(", ");
+  return { access: exemptAccess(viewer, { bodyId, releaseOn }), notice: exemptNotice(paragraphs || null) };
 }
 
 interface ProvenanceRow {

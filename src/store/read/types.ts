@@ -98,6 +98,12 @@ export interface ItemView {
   /** the minutes text of the item; null when exempt or not found in the source */
   text: string | null;
   resolutions: ResolutionView[];
+  /** exempt and not shown to this viewer: only the title and the ground */
+  withheld: boolean;
+  /** exempt, shown to a viewer entitled to the committee: mark it "Exempt — not for publication" */
+  notForPublication: boolean;
+  /** exempt until this date, public since */
+  releasedOn: string | null;
 }
 
 export interface AttendeeView {
@@ -115,6 +121,8 @@ export interface DeclarationView {
   item: { slug: string; number: string } | null;
   interest: string | null;
   description: string | null;
+  /** sealed with exempt business, shown to a viewer entitled to the committee */
+  notForPublication?: boolean;
 }
 
 export interface RecommendationView {
@@ -126,6 +134,8 @@ export interface RecommendationView {
   responsibleMember: string | null;
   responsibleOfficer: string | null;
   actionBy: string | null;
+  /** sealed with exempt business, shown to a viewer entitled to the committee */
+  notForPublication?: boolean;
 }
 
 export interface MeetingDetail extends MeetingSummary {
@@ -157,6 +167,8 @@ export interface DecisionSummary {
   meeting: { slug: string; date: string; startTime: string | null };
   body: BodyRef;
   authority: AuthorityRef;
+  /** the exemption notice when the decision is exempt business shown to an entitled viewer; else null */
+  exemptNotice?: string | null;
 }
 
 export interface PersonSummary extends PersonRef {
@@ -203,6 +215,8 @@ export interface MotionRecordRow {
   decision: { id: number; slug: string; text: string };
   item: { slug: string; number: string; title: string };
   meeting: { slug: string; date: string; startTime: string | null; body: BodyRef };
+  /** the exemption notice when the decision is exempt business shown to an entitled viewer; else null */
+  exemptNotice?: string | null;
 }
 
 /** The current minutes text of a meeting, served at urls.minutes(meeting slug). */
@@ -217,6 +231,8 @@ export interface SourceDocumentView {
   /** the extracted text, with exempt item text withheld */
   text: string;
   meeting: { slug: string };
+  /** exempt text is in `text`, between markers, for a viewer entitled to the committee */
+  exemptShown?: boolean;
 }
 
 export interface ProvenanceView {

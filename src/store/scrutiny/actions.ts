@@ -7,7 +7,7 @@ import { deadlineOf, isCalendarDate, isCalendarMonth, type CalendarDate } from "
 import { QuorumError } from "../../domain/errors.ts";
 import type { Database } from "../schema.ts";
 import { slugify } from "../rules/slugs.ts";
-import { isMeetingPublic, isResolutionPublic } from "../visibility.ts";
+import { businessAccess, isMeetingPublic, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import { trackerDb, type TrackerDatabase } from "./schema.ts";
 
 type AnyDb = Kysely<Database> | Transaction<Database> | Kysely<TrackerDatabase> | Transaction<TrackerDatabase>;
@@ -34,6 +34,8 @@ export interface ActionView {
   answeredAt: MeetingRef | null;
   updates: ActionUpdate[];
   label: string | null;
+  /** raised in exempt business, shown to a viewer entitled to the committee */
+  notForPublication?: boolean;
 }
 
 export interface ListActionsOptions {
@@ -45,6 +47,8 @@ export interface ListActionsOptions {
   meeting?: string;
   overdue?: boolean;
   includeNonPublic?: boolean;
+  /** who is reading: the public unless given */
+  viewer?: Viewer;
 }
 
 /** The body's first meeting after `date`: from the store, else the next-meeting date the minutes gave. */
@@ -85,6 +89,8 @@ export async function listActions(db: AnyDb, asOf: CalendarDate, opts: ListActio
       "i.slug as item_slug",
       "i.title as item_title",
       "i.exempt as item_exempt",
+      "i.exempt_release_on as item_release_on",
+      "m.body_id as meeting_body_id",
       "am.slug as answered_slug",
       "am.date as answered_date",
       "am.minutes_status as answered_minutes_status",
@@ -94,11 +100,11 @@ export async function listActions(db: AnyDb, asOf: CalendarDate, opts: ListActio
   if (opts.status) q = q.where("x.status", "=", opts.status);
   if (opts.meeting) q = q.where((eb) => eb.or([eb("m.slug", "=", opts.meeting!), eb("am.slug", "=", opts.meeting!)]));
   let rows = await q.orderBy("m.date", "desc").orderBy("x.slug").execute();
-  if (!opts.includeNonPublic) {
-    rows = rows.filter(
-      (r) => isResolutionPublic({ itemExempt: r.item_exempt === true || r.item_exempt === 1, minutesStatus: r.minutes_status }),
-    );
-  }
+  const viewer = opts.viewer ?? PUBLIC_VIEWER;
+  // an action is read from its item's resolutions, so it is sealed and released with that item
+  const access = (r: (typeof rows)[number]) =>
+    businessAccess({ exempt: r.item_exempt === true || r.item_exempt === 1, minutesStatus: r.minutes_status, bodyId: r.meeting_body_id, releaseOn: r.item_release_on }, viewer);
+  if (!opts.includeNonPublic) rows = rows.filter((r) => access(r) !== "withheld");
   if (opts.owner) {
     const o = opts.owner.toLowerCase();
     rows = rows.filter((r) => (r.owner ?? "").toLowerCase().includes(o));
@@ -137,6 +143,7 @@ export async function listActions(db: AnyDb, asOf: CalendarDate, opts: ListActio
       answeredAt: answeredPublic ? { slug: r.answered_slug!, date: r.answered_date! } : null,
       updates: updates.get(r.id) ?? [],
       label: r.label,
+      ...(access(r) === "entitled" ? { notForPublication: true } : {}),
     };
   });
   return opts.overdue === undefined ? views : views.filter((v) => v.overdue === opts.overdue);

@@ -23,7 +23,7 @@ import {
 } from "../../domain/scrutiny.ts";
 import type { Database } from "../schema.ts";
 import { nameKey, slugify } from "../rules/slugs.ts";
-import { isFromPublicBusiness } from "../visibility.ts";
+import { isFromPublicBusiness, isNotForPublication, PUBLIC_VIEWER, sealedReleaseOnSql, type Viewer } from "../visibility.ts";
 import { trackerDb, type TrackerDatabase } from "./schema.ts";
 
 type AnyDb = Kysely<Database> | Transaction<Database> | Kysely<TrackerDatabase> | Transaction<TrackerDatabase>;
@@ -63,6 +63,8 @@ export interface RecommendationView {
   closure: Closure | null;
   updates: ProgressUpdate[];
   inquiry: InquiryView;
+  /** sealed with exempt business, shown to a viewer entitled to the committee */
+  notForPublication?: boolean;
 }
 
 export interface ListRecommendationsOptions {
@@ -77,6 +79,8 @@ export interface ListRecommendationsOptions {
   overdue?: boolean;
   /** include inquiries whose minutes are not public (for officers' views) */
   includeNonPublic?: boolean;
+  /** who is reading: the public unless given */
+  viewer?: Viewer;
 }
 
 type Row = Awaited<ReturnType<typeof selectRows>>[number];
@@ -120,6 +124,8 @@ async function selectRows(db: AnyDb, opts: ListRecommendationsOptions) {
       "m.slug as meeting_slug",
       "m.date as meeting_date",
       "m.minutes_status",
+      "m.body_id as meeting_body_id",
+      sealedReleaseOnSql("m.id").as("sealed_release_on"),
       "mb.slug as meeting_body_slug",
       "mb.name as meeting_body_name",
       "cb.slug as committee_body_slug",
@@ -131,8 +137,12 @@ async function selectRows(db: AnyDb, opts: ListRecommendationsOptions) {
 }
 
 /** A recommendation from an exempt item, or from minutes not yet public, is not public either. */
-function isRowPublic(r: Row): boolean {
-  return isFromPublicBusiness({ exempt: r.exempt, minutesStatus: r.minutes_status });
+function isRowPublic(r: Row, viewer: Viewer = PUBLIC_VIEWER): boolean {
+  return isFromPublicBusiness(sealedSubject(r), viewer);
+}
+
+function sealedSubject(r: Row) {
+  return { exempt: r.exempt, minutesStatus: r.minutes_status, bodyId: r.meeting_body_id, releaseOn: r.sealed_release_on };
 }
 
 function matchesCommittee(r: Row, committee: string): boolean {
@@ -204,7 +214,8 @@ function inquiryOf(r: Row, months: number[] | undefined): Inquiry & { view: Inqu
 /** Tracked recommendations assessed on `asOf`, filtered, in inquiry and table order. */
 export async function listRecommendations(db: AnyDb, asOf: CalendarDate, opts: ListRecommendationsOptions = {}): Promise<RecommendationView[]> {
   let rows = await selectRows(db, opts);
-  if (!opts.includeNonPublic) rows = rows.filter(isRowPublic);
+  const viewer = opts.viewer ?? PUBLIC_VIEWER;
+  if (!opts.includeNonPublic) rows = rows.filter((r) => isRowPublic(r, viewer));
   if (opts.committee) rows = rows.filter((r) => matchesCommittee(r, opts.committee!));
   if (opts.owner) rows = rows.filter((r) => matchesOwner(r, opts.owner!));
   const months = await schedules(db, [...new Set(rows.map((r) => r.inquiry_id))]);
@@ -246,6 +257,7 @@ export async function listRecommendations(db: AnyDb, asOf: CalendarDate, opts: L
       closure: rec.closure,
       updates: [...rec.updates],
       inquiry: inquiry.view,
+      ...(isNotForPublication(sealedSubject(r), viewer) ? { notForPublication: true } : {}),
     };
   });
   return views.filter((v) => (!opts.status || v.status === opts.status) && (opts.overdue === undefined || (v.overdue.length > 0) === opts.overdue));
@@ -256,8 +268,8 @@ export interface InquiryDetailView extends InquiryView {
   summary: TrackerSummary;
 }
 
-export async function getInquiry(db: AnyDb, slug: string, asOf: CalendarDate, opts: { includeNonPublic?: boolean } = {}): Promise<InquiryDetailView | null> {
-  const recs = await listRecommendations(db, asOf, { inquiry: slug, includeNonPublic: opts.includeNonPublic });
+export async function getInquiry(db: AnyDb, slug: string, asOf: CalendarDate, opts: { includeNonPublic?: boolean; viewer?: Viewer } = {}): Promise<InquiryDetailView | null> {
+  const recs = await listRecommendations(db, asOf, { inquiry: slug, includeNonPublic: opts.includeNonPublic, viewer: opts.viewer });
   if (!recs.length) return null;
   return {
     ...recs[0].inquiry,

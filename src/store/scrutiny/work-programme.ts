@@ -8,7 +8,7 @@ import type { CalendarDate } from "../../domain/calendar.ts";
 import type { Database } from "../schema.ts";
 import { nameKey, slugify } from "../rules/slugs.ts";
 import { trackerDb, type TrackerDatabase } from "./schema.ts";
-import { isFromPublicBusiness } from "../visibility.ts";
+import { businessAccess, PUBLIC_VIEWER, sealedReleaseOnSql, type Viewer } from "../visibility.ts";
 import { dialectOf } from "../db.ts";
 
 type AnyDb = Kysely<Database> | Transaction<Database> | Kysely<TrackerDatabase> | Transaction<TrackerDatabase>;
@@ -161,7 +161,7 @@ export interface WorkProgrammeEntryView {
   body: { slug: string; name: string };
   plannedFor: Slot;
   status: WorkProgrammeStatus;
-  history: { kind: WorkProgrammeEvent["kind"]; on: CalendarDate; description: string; note: string | null; meeting: { slug: string; date: string } | null }[];
+  history: { kind: WorkProgrammeEvent["kind"]; on: CalendarDate; description: string; note: string | null; meeting: { slug: string; date: string } | null; notForPublication?: boolean }[];
 }
 
 export interface ListWorkProgrammeOptions {
@@ -169,6 +169,8 @@ export interface ListWorkProgrammeOptions {
   authority?: string;
   /** only items still to come on this date (planned, unscheduled last) */
   upcomingOn?: CalendarDate;
+  /** who is reading: the public unless given */
+  viewer?: Viewer;
 }
 
 export async function listWorkProgramme(db: AnyDb, opts: ListWorkProgrammeOptions = {}): Promise<WorkProgrammeEntryView[]> {
@@ -210,16 +212,24 @@ export async function listWorkProgramme(db: AnyDb, opts: ListWorkProgrammeOption
       "meetings.slug as meeting_slug",
       "meetings.date as meeting_date",
       "meetings.minutes_status",
+      "meetings.body_id as meeting_body_id",
+      sealedReleaseOnSql("work_programme_events.meeting_id").as("sealed_release_on"),
     ])
     .orderBy("work_programme_events.item_id")
     .orderBy("work_programme_events.position")
     .execute();
   const byItem = new Map<number, typeof events>();
   const hidden = new Set<number>();
+  const marked = new Set<(typeof events)[number]>();
   for (const e of events) {
-    // Only public business: a sealed change, or one from minutes not yet public, is left out.
-    if (!isFromPublicBusiness({ exempt: e.exempt, minutesStatus: e.meeting_id === null ? null : (e.minutes_status ?? "draft") })) hidden.add(e.item_id);
+    // Only what the viewer may see: a sealed change, or one from minutes not yet public, is left out.
+    const access = businessAccess(
+      { exempt: e.exempt, minutesStatus: e.meeting_id === null ? null : (e.minutes_status ?? "draft"), bodyId: e.meeting_body_id, releaseOn: e.sealed_release_on },
+      opts.viewer ?? PUBLIC_VIEWER,
+    );
+    if (access === "withheld") hidden.add(e.item_id);
     else byItem.set(e.item_id, [...(byItem.get(e.item_id) ?? []), e]);
+    if (access === "entitled") marked.add(e);
   }
   // An item known only from changes the public may not see is not public either.
   const shown = rows.filter((r) => !hidden.has(r.id) || byItem.has(r.id));
@@ -229,7 +239,7 @@ export async function listWorkProgramme(db: AnyDb, opts: ListWorkProgrammeOption
       const event = toEvent(e);
       // only changes from public minutes are here, so their meeting may be linked
       const meeting = e.meeting_slug && e.meeting_date ? { slug: e.meeting_slug, date: e.meeting_date } : null;
-      return { kind: event.kind, on: event.on, description: describeEvent(event), note: event.note ?? null, meeting, event };
+      return { kind: event.kind, on: event.on, description: describeEvent(event), note: event.note ?? null, meeting, event, ...(marked.has(e) ? { notForPublication: true } : {}) };
     });
     // Where some changes are left out, the item stands where the public ones put it.
     const state = hidden.has(r.id) ? replay(history.map((h) => h.event)) : { plannedFor: r.planned_for, status: r.status as WorkProgrammeStatus };
