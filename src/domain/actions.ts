@@ -29,6 +29,10 @@ export interface ActionUpdate {
   date: CalendarDate;
   text: string;
   by: string | null;
+  /** a link the owner gave as evidence, kept when a clerk accepted the update */
+  evidenceUrl?: string | null;
+  /** the progress the owner reported (open or done), or how a clerk closed the action */
+  status?: ActionStatus | null;
 }
 
 export interface Action extends ActionDraft {

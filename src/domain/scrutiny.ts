@@ -81,6 +81,8 @@ export interface ProgressUpdate {
   rag: RagStatus;
   text: string;
   by: string | null;
+  /** a link the owner gave as evidence, kept when a clerk accepted the update */
+  evidenceUrl?: string | null;
 }
 
 export interface Closure {

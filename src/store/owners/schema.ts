@@ -16,6 +16,8 @@ export interface OwnerUpdatesTable {
   status: string;
   text: string;
   evidence_url: string | null;
+  /** the calendar day it was posted, in the council's zone: the date it carries once accepted */
+  update_date: string;
   submitted_at: string;
   state: Generated<UpdateState>;
   reviewed_by_user_id: number | null;

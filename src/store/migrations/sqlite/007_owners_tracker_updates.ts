@@ -21,6 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     status TEXT NOT NULL,
     text TEXT NOT NULL,
     evidence_url TEXT,
+    update_date TEXT NOT NULL,
     submitted_at TEXT NOT NULL,
     state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'accepted', 'rejected')),
     reviewed_by_user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
