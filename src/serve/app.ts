@@ -12,6 +12,8 @@ import { registerTracker } from "./tracker/routes.tsx";
 import { registerHealth } from "./health.ts";
 import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
+import { limitOwnersForms, registerOwners } from "./owners/routes.tsx";
+import { isOwnersPost } from "./owners/urls.ts";
 import { requestContext } from "./request-log.ts";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
@@ -38,7 +40,7 @@ export function createApp(deps: AppDeps): Hono {
   // The public site and API only read; only the account forms take a POST.
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    if (c.req.method === "POST" && ACCOUNT_POSTS.has(c.req.path)) return next();
+    if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || isOwnersPost(c.req.path))) return next();
     const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
     res.headers.set("allow", ACCOUNT_POSTS.has(c.req.path) ? "GET, HEAD, POST" : "GET, HEAD");
     return res;
@@ -48,8 +50,10 @@ export function createApp(deps: AppDeps): Hono {
   mountAssets(app);
   registerHealth(app, deps.db);
   registerSite(app, site);
+  limitOwnersForms(app);
   registerAccounts(app, deps);
   registerAdmin(app, deps);
+  registerOwners(app, deps);
   registerApi(app, deps);
   registerTracker(app, deps);
   registerPages(app, deps);

@@ -6,7 +6,7 @@ import type { AuditEntry } from "../../store/audit.ts";
 
 const ROLE_NAMES: Record<User["role"], string> = { admin: "Administrator", clerk: "Clerk", officer: "Officer", member: "Member" };
 
-export function DashboardPage({ user, canReadAudit }: { user: User; canReadAudit: boolean }) {
+export function DashboardPage({ user, canReadAudit, canManageTracker = false }: { user: User; canReadAudit: boolean; canManageTracker?: boolean }) {
   return (
     <Layout title="Clerk's workspace">
       <h1 class="govuk-heading-l">Clerk's workspace</h1>
@@ -22,6 +22,29 @@ export function DashboardPage({ user, canReadAudit }: { user: User; canReadAudit
           <dd class="govuk-summary-list__value">{ROLE_NAMES[user.role]}</dd>
         </div>
       </dl>
+      <h2 class="govuk-heading-m">Recommendations tracker</h2>
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href="/account/dashboard">
+            Your tracker items
+          </a>
+        </li>
+        {canManageTracker && (
+          <>
+            <li>
+              <a class="govuk-link" href="/admin/tracker/updates">
+                Updates waiting for review
+              </a>
+            </li>
+            <li>
+              <a class="govuk-link" href="/admin/tracker">
+                Tracker owners
+              </a>
+              : who keeps each recommendation and action up to date
+            </li>
+          </>
+        )}
+      </ul>
       {canReadAudit && (
         <>
           <h2 class="govuk-heading-m">Administration</h2>

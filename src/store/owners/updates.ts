@@ -84,12 +84,20 @@ export interface UpdateInput {
   evidenceUrl: string | null;
 }
 
-/** Checks an owner's update; throws an invalid-request error naming the field. */
+/** What is wrong with an owner's update, field by field (status, text, evidence); empty when nothing. */
+export function updateErrors(kind: ItemKind, u: UpdateInput): { field: "status" | "text" | "evidence"; message: string }[] {
+  const out: { field: "status" | "text" | "evidence"; message: string }[] = [];
+  if (!UPDATE_STATUSES[kind].includes(u.status)) out.push({ field: "status", message: "Choose how it is going" });
+  if (!u.text.trim()) out.push({ field: "text", message: "Enter what has happened since the last update" });
+  else if (u.text.length > MAX_UPDATE_TEXT) out.push({ field: "text", message: `The update must be ${MAX_UPDATE_TEXT} characters or fewer` });
+  if (u.evidenceUrl !== null && !isWebAddress(u.evidenceUrl)) out.push({ field: "evidence", message: "Enter the evidence link as a web address starting https:// or http://" });
+  return out;
+}
+
+/** Checks an owner's update; throws an invalid-request error with the first thing wrong. */
 export function checkUpdate(kind: ItemKind, u: UpdateInput): void {
-  if (!UPDATE_STATUSES[kind].includes(u.status)) throw new QuorumError("invalid", "Choose a status");
-  if (!u.text.trim()) throw new QuorumError("invalid", "Enter what has happened since the last update");
-  if (u.text.length > MAX_UPDATE_TEXT) throw new QuorumError("invalid", `The update must be ${MAX_UPDATE_TEXT} characters or fewer`);
-  if (u.evidenceUrl !== null && !isWebAddress(u.evidenceUrl)) throw new QuorumError("invalid", "Enter the evidence link as a web address starting https:// or http://");
+  const [first] = updateErrors(kind, u);
+  if (first) throw new QuorumError("invalid", first.message);
 }
 
 export function isWebAddress(s: string): boolean {
