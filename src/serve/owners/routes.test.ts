@@ -12,6 +12,7 @@ import { hashPassword } from "../auth/password.ts";
 import { listRecommendations } from "../../store/scrutiny/recommendations.ts";
 import { BUCKS, eachStore, importFromCorpus } from "../../store/scrutiny/test-stores.ts";
 import { ownersDb } from "../../store/owners/schema.ts";
+import { readAudit } from "../../store/audit.ts";
 import { client, PASSWORD, signInAs, type Client } from "../../../test/support/accounts.ts";
 
 const NOW = new Date("2018-10-23T10:00:00Z");
@@ -270,7 +271,7 @@ eachStore("owners' pages and forms", (store) => {
     assert.equal(late.status, 400);
   });
 
-  it("a rejected update goes back to its owner with the reason", async () => {
+  it("a rejected update goes back to its owner with the reason; an admin accepts, extends and closes as a clerk does, each audited with before and after", async () => {
     const db = await store.open();
     const t = await site(db);
     const clerk = await t.as("clerk");
@@ -284,5 +285,25 @@ eachStore("owners' pages and forms", (store) => {
     assert.match(dash, /Rejected/);
     assert.match(dash, /Reason given by the clerk: Say which training dates are fixed/);
     assert.equal((await listRecommendations(db, "2018-11-01")).find((r) => r.id === t.recId)!.updates.length, 0);
+
+    // an admin reviews, extends and closes as a clerk does; each write is audited under their name
+    assert.equal((await officer.post(`/account/tracker/recommendation/${t.recId}/update`, { csrf: officer.csrf, status: "off_track", text: "Funding withdrawn" })).status, 303);
+    const second = Number((await ownersDb(db).selectFrom("owner_updates").select("id").where("state", "=", "pending").executeTakeFirstOrThrow()).id);
+    const admin = await t.as("admin");
+    assert.equal((await admin.post(`/admin/tracker/updates/${second}/accept`, { csrf: admin.csrf, version: "2" })).status, 303);
+    assert.equal((await admin.post(`/admin/tracker/recommendation/${t.recId}/extend`, { csrf: admin.csrf, version: "3", due: "2019-02-28", reason: "New funding bid" })).status, 303);
+    assert.equal((await admin.post(`/admin/tracker/recommendation/${t.recId}/close`, { csrf: admin.csrf, version: "4", outcome: "not_implemented", date: "2018-10-23", note: "No funding" })).status, 303);
+    assert.equal((await listRecommendations(db, "2018-11-01")).find((r) => r.id === t.recId)!.status, "not_implemented");
+    const audit = await readAudit(db, { actor: "admin@bucks.gov.uk" });
+    assert.deepEqual(
+      audit.entries.reverse().filter((e) => e.action.startsWith("tracker.")).map((e) => [e.action, e.before, e.after]),
+      [
+        ["tracker.update_accepted", { state: "pending" }, { state: "accepted", item: `recommendation:${t.recId}`, version: 3 }],
+        ["tracker.extend", { deadline: "2018-10-31", version: 3 }, { deadline: "2019-02-28", reason: "New funding bid", version: 4 }],
+        ["tracker.close", { closed: null, version: 4 }, { closed: { outcome: "not_implemented", date: "2018-10-23", note: "No funding" }, version: 5 }],
+      ],
+    );
+    const rejected = (await readAudit(db, { actor: "clerk@bucks.gov.uk", recordKind: "monitoring_update" })).entries[0];
+    assert.deepEqual([rejected.action, rejected.recordId, rejected.after], ["tracker.update_rejected", String(id), { state: "rejected", reason: "Say which training dates are fixed" }]);
   });
 });
