@@ -26,7 +26,8 @@ import { getTrackedItem, ITEM_KINDS, listTrackedItems, ownedIds, requireItem, ty
 import { changesSince } from "../../store/owners/changes.ts";
 import { acceptUpdate, assignOwner, closeItem, extendDeadline, getOwnerUpdate, listPendingUpdates, listUpdatesBy, rejectUpdate, submitUpdate, updateErrors, VersionConflict, type Actor } from "../../store/owners/updates.ts";
 import type { OtherChange } from "./forms.tsx";
-import { ItemPage, OwnerDashboardPage, QueuePage, TrackerItemsPage, UPDATE_STATUS_LABELS, UpdateFormPage, type ItemFormValues, type OwnedItemView } from "./pages.tsx";
+import { OwnerDashboardPage, UPDATE_STATUS_LABELS, UpdateFormPage, type OwnedItemView } from "./pages.tsx";
+import { ItemPage, QueuePage, TrackerItemsPage, type ItemFormValues } from "./clerk-pages.tsx";
 import { ownerUrls } from "./urls.ts";
 
 const itemParams = z.object({ kind: z.enum(ITEM_KINDS), id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
