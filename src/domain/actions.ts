@@ -2,6 +2,7 @@
 // Select Committee", "a further update to be brought back in due course"). A resolution that
 // only notes, approves or agrees something asks for nothing and yields no action.
 import { addDays, addMonths, isCalendarDate, monthIndex, type CalendarDate, type CalendarMonth } from "./calendar.ts";
+import { deadlineInForce, isPastDeadline, type DeadlineExtension } from "./deadlines.ts";
 
 export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -28,6 +29,10 @@ export interface ActionUpdate {
   date: CalendarDate;
   text: string;
   by: string | null;
+  /** a link the owner gave as evidence, kept when a clerk accepted the update */
+  evidenceUrl?: string | null;
+  /** the progress the owner reported (open or done), or how a clerk closed the action */
+  status?: ActionStatus | null;
 }
 
 export interface Action extends ActionDraft {
@@ -246,4 +251,9 @@ export function actionsFromResolution(text: string, options: { meetingDate?: Cal
     });
   }
   return out;
+}
+
+/** An open action is overdue the day after its deadline in force (the latest extension's, else its due date). */
+export function isOpenActionOverdue(status: ActionStatus, dueDate: CalendarDate | null, extensions: readonly DeadlineExtension[], asOf: CalendarDate): boolean {
+  return status === "open" && isPastDeadline(deadlineInForce(dueDate, extensions), asOf);
 }

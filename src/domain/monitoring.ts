@@ -1,6 +1,7 @@
 // When things fall due in the life of a recommendation. Every rule takes the date it is judged
 // on (`asOf`) as a parameter, so a page, an export and a test all agree on "today".
-import { addMonths, deadlineOf, lastDayOfPeriodBeginningWith, type CalendarDate } from "./calendar.ts";
+import { addMonths, lastDayOfPeriodBeginningWith, type CalendarDate } from "./calendar.ts";
+import { deadlineInForce, isPastDeadline } from "./deadlines.ts";
 import type { Inquiry, TrackedRecommendation, TrackerPolicy } from "./scrutiny.ts";
 
 export interface ScheduledUpdate {
@@ -47,11 +48,15 @@ export function isUpdateOverdue(rec: TrackedRecommendation, policy: TrackerPolic
   return next !== null && next.due < asOf;
 }
 
-/** The action-by date has passed and the recommendation is still open. */
+/** The action-by date in force: the latest extension's, else the response's. */
+export function actionDeadline(rec: TrackedRecommendation): CalendarDate | null {
+  return deadlineInForce(rec.response?.actionBy ?? null, rec.extensions);
+}
+
+/** The action-by date (or the extended one) has passed and the recommendation is still open. */
 export function isActionOverdue(rec: TrackedRecommendation, asOf: CalendarDate): boolean {
   if (rec.closure !== null || rec.response === null || rec.response.response === "no") return false;
-  const by = rec.response.actionBy;
-  return by !== null && deadlineOf(by) < asOf;
+  return isPastDeadline(actionDeadline(rec), asOf);
 }
 
 /** The last day the executive has to respond to the inquiry's report; null without a date. */

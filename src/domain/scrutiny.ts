@@ -2,6 +2,7 @@
 // executive's response to each, the monitoring updates that follow, and how each one closed.
 import type { CalendarDate, CalendarMonth } from "./calendar.ts";
 import type { RecommendationResponse } from "./minutes.ts";
+import type { DeadlineExtension } from "./deadlines.ts";
 
 export { RECOMMENDATION_RESPONSES, type RecommendationResponse } from "./minutes.ts";
 
@@ -80,6 +81,8 @@ export interface ProgressUpdate {
   rag: RagStatus;
   text: string;
   by: string | null;
+  /** a link the owner gave as evidence, kept when a clerk accepted the update */
+  evidenceUrl?: string | null;
 }
 
 export interface Closure {
@@ -94,6 +97,8 @@ export interface TrackedRecommendation {
   response: ExecutiveResponse | null;
   updates: readonly ProgressUpdate[];
   closure: Closure | null;
+  /** A clerk's extensions of the action-by deadline, in the order granted. */
+  extensions?: readonly DeadlineExtension[];
 }
 
 export interface TrackerPolicy {

@@ -17,6 +17,8 @@ import { CORRECTION_POST } from "./corrections/urls.ts";
 import { correctionBodyLimit } from "./corrections/limit.ts";
 import { registerCorrections } from "./corrections/routes.tsx";
 import { limitPeopleAdminBodies, PEOPLE_ADMIN_POSTS, registerPeopleAdmin } from "./people-admin/routes.tsx";
+import { limitOwnersForms, registerOwners } from "./owners/routes.tsx";
+import { isOwnersPost } from "./owners/urls.ts";
 import { requestContext } from "./request-log.ts";
 import { viewerContext } from "./viewer.ts";
 import { EXEMPT_POSTS, limitExemptPosts, registerExempt } from "./exempt/routes.tsx";
@@ -45,7 +47,7 @@ export function createApp(deps: AppDeps): Hono {
   // The public site and API only read; only the account forms take a POST.
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || IMPORT_POST.test(c.req.path) || PEOPLE_ADMIN_POSTS.test(c.req.path) || EXEMPT_POSTS.test(c.req.path))) return next();
+    if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || IMPORT_POST.test(c.req.path) || PEOPLE_ADMIN_POSTS.test(c.req.path) || EXEMPT_POSTS.test(c.req.path) || isOwnersPost(c.req.path))) return next();
     if (c.req.method === "POST" && CORRECTION_POST.test(c.req.path)) return correctionBodyLimit(c, next);
     const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
     res.headers.set("allow", ACCOUNT_POSTS.has(c.req.path) || PEOPLE_ADMIN_POSTS.test(c.req.path) ? "GET, HEAD, POST" : "GET, HEAD");
@@ -59,12 +61,14 @@ export function createApp(deps: AppDeps): Hono {
   limitPeopleAdminBodies(app);
   app.use("*", viewerContext(deps));
   limitExemptPosts(app);
+  limitOwnersForms(app);
   registerAccounts(app, deps);
   registerExempt(app, deps);
   registerAdmin(app, deps);
   registerImportReview(app, deps);
   registerCorrections(app, deps);
   registerPeopleAdmin(app, deps);
+  registerOwners(app, deps);
   registerApi(app, deps);
   registerTracker(app, deps);
   registerPages(app, deps);

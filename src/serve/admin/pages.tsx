@@ -7,7 +7,7 @@ import type { AuditEntry } from "../../store/audit.ts";
 
 const ROLE_NAMES: Record<User["role"], string> = { admin: "Administrator", clerk: "Clerk", officer: "Officer", member: "Member" };
 
-export function DashboardPage({ user, canReadAudit, canManageExempt = false }: { user: User; canReadAudit: boolean; canManageExempt?: boolean }) {
+export function DashboardPage({ user, canReadAudit, canManageExempt = false, canManageTracker = false }: { user: User; canReadAudit: boolean; canManageExempt?: boolean; canManageTracker?: boolean }) {
   return (
     <Layout title="Clerk's workspace">
       <h1 class="govuk-heading-l">Clerk's workspace</h1>
@@ -58,6 +58,29 @@ export function DashboardPage({ user, canReadAudit, canManageExempt = false }: {
           : release dates, and who may read each committee’s exempt items
         </p>
       )}
+      <h2 class="govuk-heading-m">Recommendations tracker</h2>
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href="/account/dashboard">
+            Your tracker items
+          </a>
+        </li>
+        {canManageTracker && (
+          <>
+            <li>
+              <a class="govuk-link" href="/admin/tracker/updates">
+                Updates waiting for review
+              </a>
+            </li>
+            <li>
+              <a class="govuk-link" href="/admin/tracker">
+                Tracker owners
+              </a>
+              : who keeps each recommendation and action up to date
+            </li>
+          </>
+        )}
+      </ul>
       {canReadAudit && (
         <>
           <h2 class="govuk-heading-m">Administration</h2>

@@ -36,7 +36,7 @@ export function registerAdmin(app: Hono, deps: AppDeps): void {
     const refused = refuse(c, "workspace.view", { kind: "workspace" });
     if (refused) return refused;
     const user = c.get("account")!.user;
-    return c.html(renderPage(c, <DashboardPage user={user} canReadAudit={can(user, "audit.read", { kind: "audit_log" })} canManageExempt={can(user, "exempt.release", { kind: "exempt_item" })} />));
+    return c.html(renderPage(c, <DashboardPage user={user} canReadAudit={can(user, "audit.read", { kind: "audit_log" })} canManageExempt={can(user, "exempt.release", { kind: "exempt_item" })} canManageTracker={can(user, "tracker.review_update", { kind: "tracker" })} />));
   });
 
   app.get("/admin/audit", async (c) => {

@@ -22,3 +22,22 @@ test("only clerks and admins review, publish and reject imports", () => {
     assert.equal(can(user("clerk", true), action, r), false);
   }
 });
+
+test("everyone signed in has a dashboard; only an item's owner posts on it; clerks and admins review, close, extend and assign", () => {
+  const roles = ["admin", "clerk", "officer", "member"] as const;
+  const u = (role: User["role"], id: number): User => ({ ...user(role), id });
+  assert.deepEqual(roles.map((r) => can(user(r), "dashboard.view", { kind: "dashboard" })), [true, true, true, true]);
+  assert.equal(can(undefined, "dashboard.view", { kind: "dashboard" }), false);
+  assert.equal(can(user("member", true), "dashboard.view", { kind: "dashboard" }), false);
+  // user 1 owns the item: an officer or member with that id may post, nobody else
+  const item = { kind: "tracked_item", ownerUserId: 1 } as const;
+  assert.deepEqual(roles.map((r) => can(u(r, 1), "tracker.post_update", item)), [false, false, true, true]);
+  assert.deepEqual(roles.map((r) => can(u(r, 2), "tracker.post_update", item)), [false, false, false, false]);
+  assert.equal(can(u("member", 1), "tracker.post_update", { kind: "tracked_item", ownerUserId: null }), false);
+  for (const action of ["tracker.assign_owner", "tracker.review_update", "tracker.close", "tracker.extend"] as const) {
+    assert.deepEqual(roles.map((r) => can(user(r), action, { kind: "tracker" })), [true, true, false, false], action);
+    assert.equal(can(undefined, action, { kind: "tracker" }), false);
+  }
+  // the rest of the workspace stays closed to members
+  assert.equal(can(user("member"), "workspace.view", { kind: "workspace" }), false);
+});

@@ -2,13 +2,43 @@
 // and before running it.
 import type { User } from "../../store/accounts/users.ts";
 
-export type Action = "workspace.view" | "audit.read" | "imports.review" | "imports.decide" | "meeting.correct" | "people.edit" | "bodies.edit" | "exempt.access.manage" | "exempt.release";
-/** What an action is done to; none yet needs more than its kind. */
-export type Resource = { kind: "workspace" } | { kind: "audit_log" } | { kind: "import_review" } | { kind: "meeting" } | { kind: "person" } | { kind: "body" } | { kind: "committee_access" } | { kind: "exempt_item" };
+export type Action =
+  | "workspace.view"
+  | "audit.read"
+  // democratic services' work
+  | "imports.review"
+  | "imports.decide"
+  | "meeting.correct"
+  | "people.edit"
+  | "bodies.edit"
+  | "exempt.access.manage"
+  | "exempt.release"
+  // owners keep the tracker current
+  | "dashboard.view"
+  | "tracker.post_update"
+  | "tracker.assign_owner"
+  | "tracker.review_update"
+  | "tracker.close"
+  | "tracker.extend";
+/** What an action is done to: a tracked item carries its owner, so only that person may post on it. */
+export type Resource =
+  | { kind: "workspace" }
+  | { kind: "audit_log" }
+  | { kind: "import_review" }
+  | { kind: "meeting" }
+  | { kind: "person" }
+  | { kind: "body" }
+  | { kind: "committee_access" }
+  | { kind: "exempt_item" }
+  | { kind: "dashboard" }
+  | { kind: "tracker" }
+  | { kind: "tracked_item"; ownerUserId: number | null };
 
 const STAFF = new Set(["admin", "clerk", "officer"]);
+const DEMOCRATIC_SERVICES = new Set(["admin", "clerk"]);
+const OWNERS = new Set(["officer", "member"]);
 
-export function can(user: User | undefined, action: Action, _resource: Resource): boolean {
+export function can(user: User | undefined, action: Action, resource: Resource): boolean {
   if (!user || user.disabled) return false;
   switch (action) {
     case "workspace.view":
@@ -25,6 +55,15 @@ export function can(user: User | undefined, action: Action, _resource: Resource)
     // who reads a committee's exempt business, and when it becomes public: democratic services
     case "exempt.access.manage":
     case "exempt.release":
-      return user.role === "admin" || user.role === "clerk";
+      return DEMOCRATIC_SERVICES.has(user.role);
+    case "dashboard.view":
+      return true;
+    case "tracker.post_update":
+      return OWNERS.has(user.role) && resource.kind === "tracked_item" && resource.ownerUserId === user.id;
+    case "tracker.assign_owner":
+    case "tracker.review_update":
+    case "tracker.close":
+    case "tracker.extend":
+      return DEMOCRATIC_SERVICES.has(user.role);
   }
 }

@@ -118,7 +118,8 @@ export function registerAccounts(app: Hono, deps: AppDeps): void {
     await signIn(c, db, user.id, at, publicUrl);
     await appendAudit(db, { actorUserId: user.id, actorLabel: user.email, action: "user.sign_in", recordKind: "user", recordId: user.email }, at);
     // present
-    return c.redirect(next ?? "/admin", 303);
+    // members have no workspace: their dashboard lists what they own on the tracker
+    return c.redirect(next ?? (user.role === "member" ? "/account/dashboard" : "/admin"), 303);
   });
 
   app.post("/sign-out", async (c) => {

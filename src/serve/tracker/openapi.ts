@@ -86,7 +86,9 @@ export const trackerPaths = {
   },
 };
 
-const update = obj({ date, rag: enumOf(["red", "amber", "green"]), text: str, by: nstr });
+const update = obj({ date, rag: enumOf(["red", "amber", "green"]), text: str, by: nstr, evidence: { ...nstr, description: "a link the owner gave as evidence" } });
+const extension = obj({ due: date, reason: str, grantedOn: date });
+const deadline = { ...ndate, description: "the deadline in force: the latest extension's, else the one first given" };
 
 export const trackerSchemas = {
   Recommendation: obj({
@@ -104,6 +106,8 @@ export const trackerSchemas = {
     overdue: arr(enumOf(["response", "update", "action"])),
     closure: nobj({ outcome: enumOf(["implemented", "not_implemented", "superseded"]), date, note: nstr }),
     updates: arr(update),
+    deadline,
+    extensions: arr(extension),
     inquiry: obj({ id: str, title: str, committee: nstr, url: str }),
     url: str,
   }),
@@ -136,7 +140,9 @@ export const trackerSchemas = {
     committee: bodyRef,
     raisedAt: nobj({ id: str, date, url: str, item: nobj({ number: str, title: str, url: str }) }),
     answeredAt: nMeetingRef,
-    updates: arr(obj({ date, text: str, by: nstr })),
+    updates: arr(obj({ date, text: str, by: nstr, status: enumOf(["open", "done", "dropped"], true), evidence: nstr })),
+    deadline,
+    extensions: arr(extension),
     url: str,
   }),
   WorkProgrammeItem: obj({

@@ -272,6 +272,9 @@ export function InquiryPage({ d, asOf }: { d: InquiryDetailView; asOf: string })
             <Row k="Responsible member">{r.responsibleMember ?? "Not stated"}</Row>
             <Row k="Responsible officer">{r.responsibleOfficer ?? "Not stated"}</Row>
             <Row k="Action by">{r.actionBy ? when(r.actionBy) : "Not stated"}</Row>
+            {r.extensions.map((e) => (
+              <Row k="Deadline extended">{`To ${formatDate(e.due)} on ${formatDate(e.on)}: ${e.reason}`}</Row>
+            ))}
             <Row k="Latest RAG rating">{r.latestRag ? r.latestRag[0].toUpperCase() + r.latestRag.slice(1) : "No update yet"}</Row>
             <Row k="Next update due">{r.nextUpdateDue ? formatDate(r.nextUpdateDue) : "None scheduled"}</Row>
             {r.closure && <Row k="Closed">{`${STATUS_LABELS[r.closure.outcome]} on ${formatDate(r.closure.date)}${r.closure.note ? `: ${r.closure.note}` : ""}`}</Row>}
@@ -283,6 +286,14 @@ export function InquiryPage({ d, asOf }: { d: InquiryDetailView; asOf: string })
                 {[...r.updates].reverse().map((u) => (
                   <li>
                     <strong>{formatDate(u.date)}</strong> ({u.rag}){u.by ? `, ${u.by}` : ""}: {u.text}
+                    {u.evidenceUrl && (
+                      <>
+                        {" "}
+                        <a class="govuk-link" href={u.evidenceUrl} rel="nofollow noopener">
+                          Evidence
+                        </a>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -377,6 +388,9 @@ export function ActionsPage({
                   <Row k="Owner">{a.owner ?? "Not stated"}</Row>
                   {a.recipient && <Row k="For">{a.recipient}</Row>}
                   <Row k="Due">{dueText(a)}</Row>
+                  {a.extensions.map((e) => (
+                    <Row k="Deadline extended">{`To ${formatDate(e.due)} on ${formatDate(e.on)}: ${e.reason}`}</Row>
+                  ))}
                   {a.raisedAt && (
                     <Row k="Raised at">
                       <a class="govuk-link" href={a.raisedAt.item ? urls.item(a.raisedAt.slug, a.raisedAt.item.slug) : urls.meeting(a.raisedAt.slug)}>
@@ -398,7 +412,16 @@ export function ActionsPage({
                     {a.updates.map((u) => (
                       <li>
                         <strong>{formatDate(u.date)}</strong>
+                        {u.status ? ` (${ACTION_STATUS_LABEL[u.status].toLowerCase()})` : ""}
                         {u.by ? `, ${u.by}` : ""}: {u.text}
+                        {u.evidenceUrl && (
+                          <>
+                            {" "}
+                            <a class="govuk-link" href={u.evidenceUrl} rel="nofollow noopener">
+                              Evidence
+                            </a>
+                          </>
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -45,12 +45,16 @@ export function presentRecommendation(r: RecommendationView) {
     nextUpdateDue: r.nextUpdateDue,
     overdue: r.overdue,
     closure: r.closure ? { outcome: r.closure.outcome, date: r.closure.date, note: r.closure.note ?? null } : null,
-    updates: r.updates.map((u) => ({ date: u.date, rag: u.rag, text: u.text, by: u.by })),
+    updates: r.updates.map((u) => ({ date: u.date, rag: u.rag, text: u.text, by: u.by, evidence: u.evidenceUrl ?? null })),
+    deadline: r.deadline,
+    extensions: r.extensions.map(presentExtension),
     inquiry: { id: r.inquiry.slug, title: r.inquiry.title, committee: r.inquiry.committee, url: trackerUrls.inquiry(r.inquiry.slug) },
     url: trackerUrls.recommendation(r.inquiry.slug, r.number),
     ...sealedMark(r.notForPublication),
   };
 }
+
+const presentExtension = (e: { due: string; reason: string; on: string }) => ({ due: e.due, reason: e.reason, grantedOn: e.on });
 
 export function presentInquiryDetail(d: InquiryDetailView) {
   return { ...presentInquiry(d), summary: d.summary, recommendations: d.recommendations.map(presentRecommendation) };
@@ -71,7 +75,9 @@ export function presentAction(a: ActionView) {
       ? { ...meetingRef(a.raisedAt)!, item: a.raisedAt.item ? { number: a.raisedAt.item.number, title: a.raisedAt.item.title, url: urls.item(a.raisedAt.slug, a.raisedAt.item.slug) } : null }
       : null,
     answeredAt: meetingRef(a.answeredAt),
-    updates: a.updates.map((u) => ({ date: u.date, text: u.text, by: u.by })),
+    updates: a.updates.map((u) => ({ date: u.date, text: u.text, by: u.by, status: u.status ?? null, evidence: u.evidenceUrl ?? null })),
+    deadline: a.deadline,
+    extensions: a.extensions.map(presentExtension),
     url: `${trackerUrls.committeeActions(a.body.slug)}#action-${encodeURIComponent(a.slug)}`,
     ...sealedMark(a.notForPublication),
   };
@@ -131,6 +137,8 @@ export const CSV_COLUMNS = [
   "Latest update",
   "Next update due",
   "Overdue",
+  "Deadline extended to",
+  "Extension reason",
   "URL",
 ] as const;
 
@@ -157,6 +165,8 @@ export function recommendationsCsv(recs: RecommendationView[], origin: string): 
     r.latestUpdate ? `${r.latestUpdate.date}: ${r.latestUpdate.text}` : null,
     r.nextUpdateDue,
     r.overdue.join(" "),
+    r.extensions.at(-1)?.due ?? null,
+    r.extensions.at(-1)?.reason ?? null,
     origin + trackerUrls.recommendation(r.inquiry.slug, r.number),
   ]);
   // The byte-order mark makes Excel read the file as UTF-8.

@@ -2,7 +2,9 @@
 // answered it. An action from an exempt item or from minutes that are not public is withheld
 // from public reads by the same rule as the resolution it came from.
 import type { Kysely, Transaction } from "kysely";
-import { ACTION_STATUSES, NEXT_MEETING, type ActionDue, type ActionStatus, type ActionUpdate } from "../../domain/actions.ts";
+import { ACTION_STATUSES, NEXT_MEETING, isOpenActionOverdue, type ActionDue, type ActionStatus, type ActionUpdate } from "../../domain/actions.ts";
+import { deadlineInForce, type DeadlineExtension } from "../../domain/deadlines.ts";
+import { extensionsOf } from "../owners/items.ts";
 import { deadlineOf, isCalendarDate, isCalendarMonth, type CalendarDate } from "../../domain/calendar.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import type { Database } from "../schema.ts";
@@ -36,6 +38,10 @@ export interface ActionView {
   label: string | null;
   /** raised in exempt business, shown to a viewer entitled to the committee */
   notForPublication?: boolean;
+  /** the clerk's extensions of the due date, in the order granted */
+  extensions: DeadlineExtension[];
+  /** the due date in force: the latest extension's, else dueDate */
+  deadline: CalendarDate | null;
 }
 
 export interface ListActionsOptions {
@@ -113,8 +119,12 @@ export async function listActions(db: AnyDb, asOf: CalendarDate, opts: ListActio
   const updates = new Map<number, ActionUpdate[]>();
   if (rows.length) {
     const us = await t.selectFrom("action_updates").where("action_id", "in", rows.map((r) => r.id)).selectAll().orderBy("date").orderBy("id").execute();
-    for (const u of us) updates.set(u.action_id, [...(updates.get(u.action_id) ?? []), { date: u.date, text: u.text, by: u.by_name }]);
+    for (const u of us) {
+      const more = u as { evidence_url?: string | null; status?: string | null };
+      updates.set(u.action_id, [...(updates.get(u.action_id) ?? []), { date: u.date, text: u.text, by: u.by_name, evidenceUrl: more.evidence_url ?? null, status: (more.status as ActionStatus | null) ?? null }]);
+    }
   }
+  const extensions = await extensionsOf(db as never, "action", rows.map((r) => r.id));
   const views = rows.map((r): ActionView => {
     const due = r.due as ActionDue;
     let dueDate: CalendarDate | null = null;
@@ -124,6 +134,7 @@ export async function listActions(db: AnyDb, asOf: CalendarDate, opts: ListActio
       dueDate = deadlineOf(due);
     }
     const status = r.status as ActionStatus;
+    const ext = extensions.get(r.id) ?? [];
     const answeredPublic = r.answered_slug && r.answered_date && isMeetingPublic({ minutesStatus: r.answered_minutes_status ?? "draft" });
     return {
       id: r.id,
@@ -134,7 +145,7 @@ export async function listActions(db: AnyDb, asOf: CalendarDate, opts: ListActio
       due,
       dueDate,
       status,
-      overdue: status === "open" && dueDate !== null && dueDate < asOf,
+      overdue: isOpenActionOverdue(status, dueDate, ext, asOf),
       body: { slug: r.body_slug, name: r.body_name },
       raisedAt:
         r.meeting_slug && r.meeting_date
@@ -144,6 +155,8 @@ export async function listActions(db: AnyDb, asOf: CalendarDate, opts: ListActio
       updates: updates.get(r.id) ?? [],
       label: r.label,
       ...(access(r) === "entitled" ? { notForPublication: true } : {}),
+      extensions: ext,
+      deadline: deadlineInForce(dueDate, ext),
     };
   });
   return opts.overdue === undefined ? views : views.filter((v) => v.overdue === opts.overdue);

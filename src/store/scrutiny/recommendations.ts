@@ -25,6 +25,9 @@ import type { Database } from "../schema.ts";
 import { nameKey, slugify } from "../rules/slugs.ts";
 import { isFromPublicBusiness, isNotForPublication, PUBLIC_VIEWER, sealedReleaseOnSql, type Viewer } from "../visibility.ts";
 import { trackerDb, type TrackerDatabase } from "./schema.ts";
+import { extensionsOf } from "../owners/items.ts";
+import { actionDeadline } from "../../domain/monitoring.ts";
+import type { DeadlineExtension } from "../../domain/deadlines.ts";
 
 type AnyDb = Kysely<Database> | Transaction<Database> | Kysely<TrackerDatabase> | Transaction<TrackerDatabase>;
 const tdb = (db: AnyDb) => trackerDb(db as Kysely<Database>);
@@ -62,6 +65,10 @@ export interface RecommendationView {
   overdue: OverdueReason[];
   closure: Closure | null;
   updates: ProgressUpdate[];
+  /** the clerk's extensions of the action-by date, in the order granted */
+  extensions: DeadlineExtension[];
+  /** the action-by date in force (the latest extension's, else the response's), as a day */
+  deadline: CalendarDate | null;
   inquiry: InquiryView;
   /** sealed with exempt business, shown to a viewer entitled to the committee */
   notForPublication?: boolean;
@@ -173,7 +180,7 @@ async function updatesOf(db: AnyDb, recIds: number[]): Promise<Map<number, Progr
   if (!recIds.length) return out;
   const rows = await tdb(db).selectFrom("recommendation_updates").where("recommendation_id", "in", recIds).selectAll().orderBy("date").orderBy("id").execute();
   for (const r of rows) {
-    out.set(r.recommendation_id, [...(out.get(r.recommendation_id) ?? []), { date: r.date, rag: r.rag as RagStatus, text: r.text, by: r.by_name }]);
+    out.set(r.recommendation_id, [...(out.get(r.recommendation_id) ?? []), { date: r.date, rag: r.rag as RagStatus, text: r.text, by: r.by_name, evidenceUrl: (r as { evidence_url?: string | null }).evidence_url ?? null }]);
   }
   return out;
 }
@@ -220,6 +227,7 @@ export async function listRecommendations(db: AnyDb, asOf: CalendarDate, opts: L
   if (opts.owner) rows = rows.filter((r) => matchesOwner(r, opts.owner!));
   const months = await schedules(db, [...new Set(rows.map((r) => r.inquiry_id))]);
   const updates = await updatesOf(db, rows.map((r) => r.id));
+  const extensions = await extensionsOf(db as never, "recommendation", rows.map((r) => r.id));
   const views = rows.map((r): RecommendationView => {
     const inquiry = inquiryOf(r, months.get(r.inquiry_id));
     const rec: TrackedRecommendation = {
@@ -237,6 +245,7 @@ export async function listRecommendations(db: AnyDb, asOf: CalendarDate, opts: L
         : null,
       updates: updates.get(r.id) ?? [],
       closure: r.closure_outcome && r.closure_date ? { outcome: r.closure_outcome as Closure["outcome"], date: r.closure_date, note: r.closure_note } : null,
+      extensions: extensions.get(r.id) ?? [],
     };
     const a: Assessment = assess(inquiry, rec, asOf);
     return {
@@ -256,6 +265,8 @@ export async function listRecommendations(db: AnyDb, asOf: CalendarDate, opts: L
       overdue: a.overdue,
       closure: rec.closure,
       updates: [...rec.updates],
+      extensions: [...(rec.extensions ?? [])],
+      deadline: actionDeadline(rec),
       inquiry: inquiry.view,
       ...(isNotForPublication(sealedSubject(r), viewer) ? { notForPublication: true } : {}),
     };

@@ -6,7 +6,7 @@
 // What comes from an exempt item stays sealed: recommendations keep the flag import gave them,
 // work-programme changes are flagged from their item, and actions stay linked to their item; the
 // inquiry's details are read from the public text unless only exempt business answered it.
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { actionsFromResolution } from "../../domain/actions.ts";
 import { inquiryDetailsFromText } from "../../domain/inquiry-details.ts";
 import { RECOMMENDATION_RESPONSES, type RecommendationResponse } from "../../domain/minutes.ts";
@@ -203,7 +203,9 @@ async function dropUntouchedRecommendations(trx: Tx, inquiryId: number, keep: st
     .deleteFrom("tracked_recommendations")
     .where("inquiry_id", "=", inquiryId)
     .where("closure_outcome", "is", null)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("recommendation_updates").whereRef("recommendation_updates.recommendation_id", "=", "tracked_recommendations.id").select("id"))));
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("recommendation_updates").whereRef("recommendation_updates.recommendation_id", "=", "tracked_recommendations.id").select("id"))))
+    // an owner has been given it: it has been worked on (migration 011)
+    .where(sql<boolean>`owner_user_id IS NULL`);
   if (keep.length) q = q.where("number", "not in", keep);
   await q.execute();
 }
@@ -254,7 +256,8 @@ async function trackActions(
     .where("source", "=", "minutes")
     .where("status", "=", "open")
     .where("answered_meeting_id", "is", null)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("action_updates").whereRef("action_updates.action_id", "=", "actions.id").select("id"))));
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("action_updates").whereRef("action_updates.action_id", "=", "actions.id").select("id"))))
+    .where(sql<boolean>`owner_user_id IS NULL`);
   if (keep.length) stale = stale.where("slug", "not in", keep);
   await stale.execute();
   return keep.length;
