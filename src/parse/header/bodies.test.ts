@@ -70,3 +70,11 @@ test("qualifiers and places around a body are dropped", () => {
 test("a place in capitals after the body is not part of it", () => {
   assert.equal(of("MINUTES OF MEETING OF THE MUNICIPAL DISTRICT OF ADARE-RATHKEALE IN DUNRAVEN ARMS HOTEL, ADARE ON"), "Municipal District of Adare-Rathkeale");
 });
+
+test("a body's name stops before the words that name the document", () => {
+  // Stoke Ferry Parish Council, October 2018: the page title, then the heading
+  const front =
+    "\nStoke Ferry Parish Council - minutes of October meeting\n\n\n\n\n\n\n\nSTOKE FERRY PARISH COUNCIL Draft Minutes of the Ordinary Meeting held on Wednesday 3 October 2018 at 7.00pm in Stoke Ferry Village Hall\n\nIn attendance: Cllr Sue Lintern (Chair)";
+  assert.equal(of(front), "Stoke Ferry Parish Council");
+  assert.equal(of("Minutes of the Planning Committee Minutes of the meeting held on 3 May 2019"), "Planning Committee");
+});

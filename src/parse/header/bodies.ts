@@ -82,8 +82,9 @@ export function findCouncils(text: string): Found[] {
 export function findMeetingOf(text: string): Found | null {
   const src = text;
   const lead = /\b(?:minutes|meeting|proceedings)\s+(?:of|for)\s+(?:the\s+)?/gi;
+  // a body's name never holds the words that name the document ("X Draft Minutes of the …")
   const stop = new RegExp(
-    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)|\\s*-{3,}|\\s+(?:date|time|venue|place)\\s*:|\\s+on\\s+|\\n\\s*(?=(?:draft\\s+)?minutes\\b)`,
+    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)|\\s*-{3,}|\\s+(?:date|time|venue|place)\\s*:|\\s+on\\s+|\\s+(?=(?:draft\\s+|unconfirmed\\s+|confirmed\\s+|approved\\s+)?(?:minutes|agenda)\\b)`,
     "i",
   );
   let fallback: Found | null = null;
