@@ -278,3 +278,27 @@ test("a councillor and an officer who share a surname are two people", () => {
   assert.ok(dalys.some((r) => /^Councillor Daly \| present \| member/.test(r)), rows.join("\n"));
   assert.ok(dalys.some((r) => /^Mr\. P\. Daly \| present \| officer/.test(r)), rows.join("\n"));
 });
+
+test("a bracket after a name closes its entry in a run-on list, so the surname stays and the next person is kept", () => {
+  // Stoke Ferry Parish Council, November 2018 and March 2019
+  const names = (s: string) => peopleIn(s).map((p) => [p.name, p.role]);
+  assert.deepEqual(
+    names("Cllr Jim McNeill (Vice-Chair) Cllr Daphne Clements Cllr Mandy Leamon Cllr Trudy Mann Cllr Kit Hesketh-Harvey Cllr Gail Reeve (Vacancy – 1) Helen Richardson (Parish Clerk and Financial Responsible Person)"),
+    [
+      ["Cllr Jim McNeill", "Vice-Chair"],
+      ["Cllr Daphne Clements", null],
+      ["Cllr Mandy Leamon", null],
+      ["Cllr Trudy Mann", null],
+      ["Cllr Kit Hesketh-Harvey", null],
+      ["Cllr Gail Reeve", "Vacancy – 1"],
+      ["Helen Richardson", "Parish Clerk and Financial Responsible Person"],
+    ],
+  );
+  assert.deepEqual(
+    names("Cllr Jim McNeill (Vice-Chair) Cllr Daphne Clements Cllr Kit Hesketh-Harvey Cllr Mandy Leamon Cllr Trudy Mann Cllr Gail Reeve Cllr Donna Stocking (From minute number 47/19) (Vacancy – 1) Helen Richardson (Parish Clerk and Financial Responsible Person)").slice(-2),
+    [
+      ["Cllr Donna Stocking", "From minute number 47/19"],
+      ["Helen Richardson", "Parish Clerk and Financial Responsible Person"],
+    ],
+  );
+});

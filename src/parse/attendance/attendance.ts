@@ -78,6 +78,20 @@ function splitAfterName(p: { text: string; index: number }): { text: string; ind
 }
 
 /** The people in one list. */
+// "Cllr Gail Reeve (Vacancy – 1), Helen Richardson (…)": in a run-on list a bracket closes its
+// person's entry (peopleIn puts the comma there), so an untitled name after it starts another
+function splitAfterBracket(p: { text: string; index: number }): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  let from = 0;
+  for (const m of p.text.matchAll(/\),\s*/g)) {
+    const end = m.index + 1;
+    out.push({ text: p.text.slice(from, end), index: p.index + from });
+    from = m.index + m[0].length;
+  }
+  if (from < p.text.length) out.push({ text: p.text.slice(from), index: p.index + from });
+  return out.filter((x) => x.text.trim());
+}
+
 export function peopleIn(raw: string, base = 0): Person[] {
   // a preamble before a colon ("LGA 1972, Section 85(1) & (2): Cllr. Sue Leet")
   let text = raw;
@@ -127,7 +141,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
     const runOnAll = honorifics >= 3 && commas < honorifics - 1;
     // a comma list may still hold a run-on stretch: "Cllr R Bivon (Chair) Cllr T Ryves , Cllr …"
     const parts: { text: string; index: number; runOn: boolean }[] = runOnAll
-      ? splitRunOn(flat).map((p) => ({ ...p, runOn: true }))
+      ? splitRunOn(flat).flatMap(splitAfterBracket).map((p) => ({ ...p, runOn: true }))
       : splitTopLevel(flat, /;/.test(flat) && !/,[^;]*,[^;]*;/.test(flat))
           .flatMap(splitCommas)
           .flatMap(splitAfterName)
