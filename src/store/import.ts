@@ -287,7 +287,8 @@ async function store(trx: Tx, input: ImportInput, parserVersion: string): Promis
   for (const [i, it] of record.items.entries()) {
     const region = regions[i];
     if (it.exempt) {
-      if (region) exemptRanges.push([region.bodyStart, region.end]);
+      // up to the next heading: an appendix after an exempt last item is withheld with it
+      if (region) exemptRanges.push([region.bodyStart, region.until]);
       else unplacedExempt = true;
     }
     const itemId = itemIds[i];
