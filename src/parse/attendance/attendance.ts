@@ -55,14 +55,37 @@ function roleThenBracketedName(text: string, base: number): Person[] | null {
   return hits >= 1 && out.length && !HONORIFIC.test(text.trim()) ? out : null;
 }
 
-/** Commas inside a semicolon-separated group: "Rory Corbett, Trade & Investment". */
+/**
+ * Commas inside a semicolon-separated group: "Rory Corbett, Trade & Investment". A comma inside
+ * brackets belongs to a job title ("Mr S Mercer (Corporate Director of Growth, Environment and Transport)").
+ */
 function splitCommas(p: { text: string; index: number }): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
-  let at = 0;
-  for (const piece of p.text.split(",")) {
+  const push = (from: number, to: number) => {
+    const piece = p.text.slice(from, to);
     const lead = piece.length - piece.trimStart().length;
-    if (piece.trim()) out.push({ text: piece.trim(), index: p.index + at + lead });
-    at += piece.length + 1;
+    if (piece.trim()) out.push({ text: piece.trim(), index: p.index + from + lead });
+  };
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < p.text.length; i++) {
+    const ch = p.text[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    else if (ch === "," && depth === 0) {
+      push(from, i);
+      from = i + 1;
+    }
+  }
+  push(from, p.text.length);
+  // a bracket left open ("Cllr A (Chair, Cllr B, …") would hold every comma after it: split them all
+  if (depth > 0) {
+    out.length = 0;
+    let at = 0;
+    for (const piece of p.text.split(",")) {
+      push(at, at + piece.length);
+      at += piece.length + 1;
+    }
   }
   return out;
 }

@@ -78,3 +78,10 @@ test("a body's name stops before the words that name the document", () => {
   assert.equal(of(front), "Stoke Ferry Parish Council");
   assert.equal(of("Minutes of the Planning Committee Minutes of the meeting held on 3 May 2019"), "Planning Committee");
 });
+
+test("'MINUTES of a meeting of the X held in' gives X", () => {
+  assert.equal(
+    of("MINUTES of a meeting of the Growth and Communities Cabinet Committee held in the Council Chamber, Shire Hall, County Hall, Northtown on Tuesday, 5 March 2024."),
+    "Growth and Communities Cabinet Committee",
+  );
+});

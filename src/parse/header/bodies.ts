@@ -101,7 +101,8 @@ export function findMeetingOf(text: string): Found | null {
     // "Special Meeting of the X": a later "meeting of" gives X; "Joint Policing Committee Meeting of the X" keeps both
     const inner = /^(.*?)\s+meeting\s+of\s+(?:the\s+)?/i.exec(cand);
     if (inner) {
-      if (isGeneric(inner[1])) continue;
+      // "MINUTES of a meeting of the X": the later "meeting of" gives X
+      if (isGeneric(inner[1]) || /^(?:an?|the)$/i.test(inner[1])) continue;
       const after = cand.slice(inner[0].length);
       // "Janaury meeting of the West Dereham Parish Council": a lead with no body word is dropped
       cand = !BODY_WORD.test(inner[1]) && /\bcouncil$/i.test(after) ? after : `${fixCase(inner[1])} of the ${fixCase(after)}`;
