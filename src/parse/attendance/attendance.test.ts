@@ -302,3 +302,19 @@ test("a bracket after a name closes its entry in a run-on list, so the surname s
     ],
   );
 });
+
+test("honours after a comma stay with the name, not taken for a role", () => {
+  // the PRESENT list of a county council, as issue 12 gives its shape (invented names)
+  const people = peopleIn("Mrs C Abel, Ms H R S Hurst, MBE, Mrs H H Irwin, OBE, Ms P Jarrow, Mr K Keel, OBE, Ms T P T Lomas, MBE");
+  assert.deepEqual(
+    people.map((p) => [p.name, p.role]),
+    [
+      ["Mrs C Abel", null],
+      ["Ms H R S Hurst MBE", null],
+      ["Mrs H H Irwin OBE", null],
+      ["Ms P Jarrow", null],
+      ["Mr K Keel OBE", null],
+      ["Ms T P T Lomas MBE", null],
+    ],
+  );
+});

@@ -33,5 +33,10 @@ test("an appendix heading or a signature line ends the last item; ordinary text 
   const doc = (tail: string[]) => ["1. Apologies", "None.", "2. Date of next meeting", "The next meeting will be on 3 June 2024.", ...tail].join("\n");
   assert.equal(lastItemText(doc(["", "Appendix A", "Schedule of payments", "Clerk's salary 300.00"])), "The next meeting will be on 3 June 2024.\n");
   assert.equal(lastItemText(doc(["", "Signed ............................ Chairman", "Date ................"])), "The next meeting will be on 3 June 2024.\n");
+  // Limerick, 12 February 2016: a reference to an appendix wrapped onto a line of its own
+  assert.equal(lastItemText(doc(["Cllr T Neville and the lessee, (See", "Appendix O).", "The Members sought advice."])), "The next meeting will be on 3 June 2024.\nCllr T Neville and the lessee, (See\nAppendix O).\nThe Members sought advice.");
+  // a heading in capitals that names an office is not a signature
+  assert.equal(lastItemText(doc(["REPORT OF THE CHAIRMAN", "The Chairman thanked members."])), "The next meeting will be on 3 June 2024.\nREPORT OF THE CHAIRMAN\nThe Chairman thanked members.");
+  assert.equal(lastItemText(doc(["", "J SMITH CHAIRMAN"])), "The next meeting will be on 3 June 2024.\n");
   assert.equal(lastItemText(doc(["The meeting closed at 9.15pm."])), "The next meeting will be on 3 June 2024.\nThe meeting closed at 9.15pm.");
 });

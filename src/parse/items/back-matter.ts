@@ -6,11 +6,13 @@ import type { ItemBlock, ParseContext } from "../context.ts";
 import { plain } from "./markup.ts";
 
 // "Appendix A", "ANNEX 2 – Response table", "Appendices"
-const APPENDIX = /^(?:appendix|appendices|annex|annexe)(?:\s+[A-Z0-9]{1,3}\b|\s*$|\s*[:–—-])/i;
+// ("(See\nAppendix O)." is a reference wrapped onto its own line, not a heading)
+const APPENDIX = /^(?:appendix|appendices|annex|annexe)(?:\s+[A-Z0-9]{1,3}(?![\w)])|\s*$|\s*[:–—-])/i;
 // "Signed ……… Chairman", "Chairman: ______", "Signed: Date:" — a line left for a signature
 const SIGN_HERE = /^(?:signed|chair(?:man|woman|person)?|cathaoirleach|mayor)\b[\s:]*(?:[._…]{3,}|_{2,})/i;
 // "MARTIN TETT LEADER OF THE COUNCIL", "J SMITH CHAIRMAN": a name in capitals with the signer's office
-const SIGNER = /^(?:[A-Z][A-Z'’.-]*\s+){1,4}(?:CHAIR(?:MAN|WOMAN|PERSON)?|LEADER OF THE COUNCIL|MAYOR|CATHAOIRLEACH|PRESIDENT)\.?$/;
+// (the words before the office are a name: "REPORT OF THE CHAIRMAN", "ELECTION OF VICE CHAIRMAN" are headings)
+const SIGNER = /^(?!.*\b(?:OF|THE|AND|BY|TO|FOR|FROM|REPORT|ELECTION|APPOINTMENT|ANNOUNCEMENTS?|UPDATE|ITEMS?|BUSINESS|MATTERS?|VICE|DEPUTY)\s+(?:CHAIR|LEADER|MAYOR|CATHAOIRLEACH|PRESIDENT))(?:[A-Z][A-Z'’.-]*\s+){1,4}(?:CHAIR(?:MAN|WOMAN|PERSON)?|LEADER OF THE COUNCIL|MAYOR|CATHAOIRLEACH|PRESIDENT)\.?$/;
 // a table's header row: "Recommendation<TAB>Agreed Yes/No<TAB>Response …"
 const TABLE_HEAD = /^recommendations?(?:\s+(?:no\.?|number))?\s*\t.*\t/i;
 
