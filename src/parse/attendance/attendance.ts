@@ -58,11 +58,12 @@ function roleThenBracketedName(text: string, base: number): Person[] | null {
 const HONOURS = /^(?:(?:MBE|OBE|CBE|DBE|KBE|BEM|JP|DL|QC|KC|MP|MEP|TD|RD)\.?\s*)+$/;
 
 /** "Ms H R S Hurst, MBE": honours after a comma belong to the name before them, not a role. */
-function joinHonours(parts: { text: string; index: number }[]): { text: string; index: number }[] {
+function joinHonours(flat: string, parts: { text: string; index: number }[]): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
   for (const p of parts) {
     const prev = out[out.length - 1];
-    if (prev && HONOURS.test(p.text.trim())) out[out.length - 1] = { text: `${prev.text} ${p.text.trim()}`, index: prev.index };
+    // the name as printed, its comma blanked: the entry keeps its length, so its span stays true
+    if (prev && HONOURS.test(p.text.trim())) out[out.length - 1] = { text: flat.slice(prev.index, p.index + p.text.length).replace(/,(?=[^,]*$)/, " "), index: prev.index };
     else out.push(p);
   }
   return out;
@@ -178,7 +179,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
     // a comma list may still hold a run-on stretch: "Cllr R Bivon (Chair) Cllr T Ryves , Cllr …"
     const parts: { text: string; index: number; runOn: boolean }[] = runOnAll
       ? splitRunOn(flat).flatMap(splitAfterBracket).map((p) => ({ ...p, runOn: true }))
-      : joinHonours(splitTopLevel(flat, /;/.test(flat) && !/,[^;]*,[^;]*;/.test(flat)).flatMap(splitCommas))
+      : joinHonours(flat, splitTopLevel(flat, /;/.test(flat) && !/,[^;]*,[^;]*;/.test(flat)).flatMap(splitCommas))
           .flatMap(splitAfterName)
           .flatMap((p): { text: string; index: number; runOn: boolean }[] => {
           const inner = splitRunOn(p.text);
