@@ -317,4 +317,13 @@ test("honours after a comma stay with the name, not taken for a role", () => {
       ["Ms T P T Lomas MBE", null],
     ],
   );
+  // a run-on list with no commas between names (columns joined into one line)
+  assert.deepEqual(
+    peopleIn("Ms S Finch Mr P Gale Mr S Hurst, MBE").map((p) => [p.name, p.role]),
+    [
+      ["Ms S Finch", null],
+      ["Mr P Gale", null],
+      ["Mr S Hurst MBE", null],
+    ],
+  );
 });

@@ -55,19 +55,9 @@ function roleThenBracketedName(text: string, base: number): Person[] | null {
   return hits >= 1 && out.length && !HONORIFIC.test(text.trim()) ? out : null;
 }
 
-const HONOURS = /^(?:(?:MBE|OBE|CBE|DBE|KBE|BEM|JP|DL|QC|KC|MP|MEP|TD|RD)\.?\s*)+$/;
-
-/** "Ms H R S Hurst, MBE": honours after a comma belong to the name before them, not a role. */
-function joinHonours(flat: string, parts: { text: string; index: number }[]): { text: string; index: number }[] {
-  const out: { text: string; index: number }[] = [];
-  for (const p of parts) {
-    const prev = out[out.length - 1];
-    // the name as printed, its comma blanked: the entry keeps its length, so its span stays true
-    if (prev && HONOURS.test(p.text.trim())) out[out.length - 1] = { text: flat.slice(prev.index, p.index + p.text.length).replace(/,(?=[^,]*$)/, " "), index: prev.index };
-    else out.push(p);
-  }
-  return out;
-}
+// "Ms H R S Hurst, MBE": honours after a comma belong to the name before them, not a role; the
+// comma is blanked (same length, so spans stay true)
+const COMMA_HONOURS = /,(?=\s*(?:MBE|OBE|CBE|DBE|KBE|BEM|JP|DL|QC|KC|MP|MEP|TD|RD)\b)/g;
 
 /**
  * Commas inside a semicolon-separated group: "Rory Corbett, Trade & Investment". A comma inside
@@ -137,6 +127,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
     text = text.slice(pre[0].length);
     base += pre[0].length;
   }
+  text = text.replace(COMMA_HONOURS, " ");
   const bracketed = roleThenBracketedName(text, base);
   if (bracketed) return bracketed;
 
@@ -179,7 +170,8 @@ export function peopleIn(raw: string, base = 0): Person[] {
     // a comma list may still hold a run-on stretch: "Cllr R Bivon (Chair) Cllr T Ryves , Cllr …"
     const parts: { text: string; index: number; runOn: boolean }[] = runOnAll
       ? splitRunOn(flat).flatMap(splitAfterBracket).map((p) => ({ ...p, runOn: true }))
-      : joinHonours(flat, splitTopLevel(flat, /;/.test(flat) && !/,[^;]*,[^;]*;/.test(flat)).flatMap(splitCommas))
+      : splitTopLevel(flat, /;/.test(flat) && !/,[^;]*,[^;]*;/.test(flat))
+          .flatMap(splitCommas)
           .flatMap(splitAfterName)
           .flatMap((p): { text: string; index: number; runOn: boolean }[] => {
           const inner = splitRunOn(p.text);
