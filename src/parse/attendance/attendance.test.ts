@@ -327,3 +327,11 @@ test("honours after a comma stay with the name, not taken for a role", () => {
     ],
   );
 });
+
+test("'ALSO PRESENT (VIRTUALLY)' is the same block as 'ALSO PRESENT'", () => {
+  assert.deepEqual(table("PRESENT: Mr T Carrow (Chairman), Mr M Abel\n\nALSO PRESENT (VIRTUALLY): Mr R Irwin\n\n1. Apologies\nNone."), [
+    "Mr T Carrow | present | member | Chairman",
+    "Mr M Abel | present | member",
+    "Mr R Irwin | in_attendance | member",
+  ]);
+});
