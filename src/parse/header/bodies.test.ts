@@ -85,3 +85,16 @@ test("'MINUTES of a meeting of the X held in' gives X", () => {
     "Growth and Communities Cabinet Committee",
   );
 });
+
+test("a whole body name ends at a blank line, even when the next line names the document", () => {
+  // Wereham Parish Council, July 2004: the page title, then the newsletter's heading
+  assert.equal(
+    of("\nMinutes of Wereham Parish Council\n\n\n\n\n\n\n\n\nWereham PC minutes for their July Meeting\n\nMinutes of the Wereham Parish Council Meeting held on Tuesday 13th July 2004 in the\n\nVillage Hall at 7.30 p.m."),
+    "Wereham Parish Council",
+  );
+  // Wretton, May 2006
+  assert.equal(
+    of("\nMinutes of Wretton Parish Council May Meeting\n\n\n\nWretton Parish Council minutes\n\nMINUTES OF WRETTON PARISH COUNCIL ANNUAL MEETING\n\nHELD AT THE CHURCH"),
+    "Wretton Parish Council",
+  );
+});

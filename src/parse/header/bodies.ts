@@ -75,6 +75,8 @@ export function findCouncils(text: string): Found[] {
   return out;
 }
 
+const WHOLE_NAME = /\b(?:council|committee|sub-committee|cabinet|board|panel|forum|commission|assembly|partnership|executive|authority|spc)(?:\s+(?:[A-Za-z]+\s+)?meeting)?\s*$/i;
+
 /**
  * The body named by "Minutes of the X held on …", "A meeting of the X was held …",
  * "MINUTES OF PROCEEDINGS AT MEETING OF THE X HELD IN …". Generic phrases are skipped.
@@ -93,8 +95,11 @@ export function findMeetingOf(text: string): Found | null {
     const rest = src.slice(start, start + 160);
     // a blank line before a new sentence ("\n\nA meeting was held") ends it too; case matters here
     const blank = rest.search(/\n[ \t]*\n\s*(?=[A-Z][a-z]*\s+[a-z]|[A-Z]{2,}[^\n]*:)|\s+(?:in|at|IN|AT)\s+(?=(?:the\s+|THE\s+)?[A-ZÀ-Þ])/);
-    const s0 = rest.search(stop);
-    const s = s0 < 0 ? blank : blank < 0 ? s0 : Math.min(s0, blank);
+    // a name that is already whole ("… Parish Council", "… Council May Meeting") ends at a blank line
+    const para = rest.search(/\n[ \t]*\n/);
+    const whole = para >= 0 && WHOLE_NAME.test(rest.slice(0, para)) ? para : -1;
+    const s1 = [rest.search(stop), whole].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
+    const s = s1 < 0 ? blank : blank < 0 ? s1 : Math.min(s1, blank);
     const raw = (s >= 0 ? rest.slice(0, s) : rest.split(/\n\s*\n/)[0]).trimEnd();
     let cand = squash(raw.replace(/([A-Za-z])-[ \t]*\n\s*(?=[A-Za-z])/g, "$1-"));
     if (/^(?:the\s+)?(?:last|previous|proceedings|meeting|minutes)\b/i.test(cand)) continue;
