@@ -86,8 +86,9 @@ export function withOutOfOrder(chain: Candidate[], cands: Candidate[]): Candidat
       styles.has(c.num.style) &&
       c.weight >= 0.85 &&
       !lines.has(c.line) &&
-      // minutes numbered on from earlier meetings (76, 77, …): the "1." paragraphs inside are not items
-      c.num.key >= Math.max(1, min - 2) &&
+      // minutes numbered on from earlier meetings (76, 77, …): the "1." paragraphs inside are not
+      // items; an item taken early ("1" among 4, 5, 6; 70/17 before 74/17) is near the run
+      c.num.key >= Math.max(1, min - 10) &&
       c.num.key <= max + 2,
   );
   const out = [...chain];
