@@ -303,18 +303,18 @@ test("a bracket after a name closes its entry in a run-on list, so the surname s
   );
 });
 
-test("honours after a comma stay with the name, not taken for a role", () => {
+test("honours after a name are not taken for a role (nor kept in the name, as elsewhere)", () => {
   // the PRESENT list of a county council, as issue 12 gives its shape (invented names)
   const people = peopleIn("Mrs C Abel, Ms H R S Hurst, MBE, Mrs H H Irwin, OBE, Ms P Jarrow, Mr K Keel, OBE, Ms T P T Lomas, MBE");
   assert.deepEqual(
     people.map((p) => [p.name, p.role]),
     [
       ["Mrs C Abel", null],
-      ["Ms H R S Hurst MBE", null],
-      ["Mrs H H Irwin OBE", null],
+      ["Ms H R S Hurst", null],
+      ["Mrs H H Irwin", null],
       ["Ms P Jarrow", null],
-      ["Mr K Keel OBE", null],
-      ["Ms T P T Lomas MBE", null],
+      ["Mr K Keel", null],
+      ["Ms T P T Lomas", null],
     ],
   );
   // a run-on list with no commas between names (columns joined into one line)
@@ -323,7 +323,7 @@ test("honours after a comma stay with the name, not taken for a role", () => {
     [
       ["Ms S Finch", null],
       ["Mr P Gale", null],
-      ["Mr S Hurst MBE", null],
+      ["Mr S Hurst", null],
     ],
   );
 });

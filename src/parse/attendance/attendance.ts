@@ -55,9 +55,9 @@ function roleThenBracketedName(text: string, base: number): Person[] | null {
   return hits >= 1 && out.length && !HONORIFIC.test(text.trim()) ? out : null;
 }
 
-// "Ms H R S Hurst, MBE": honours after a comma belong to the name before them, not a role; the
-// comma is blanked (same length, so spans stay true)
-const COMMA_HONOURS = /,(?=\s*(?:MBE|OBE|CBE|DBE|KBE|BEM|JP|DL|QC|KC|MP|MEP|TD|RD)\b)/g;
+// "Ms H R S Hurst, MBE": honours after a comma are neither a person nor a role; like other
+// honours they are left out of the name. Blanked, not removed, so that spans stay true.
+const COMMA_HONOURS = /,\s*(?:(?:MBE|OBE|CBE|DBE|KBE|BEM|JP|DL|QC|KC|MP|MEP|TD|RD)\b\.?\s*)+(?=,|;|\s+and\s|\s*$|\s+[A-Z])/g;
 
 /**
  * Commas inside a semicolon-separated group: "Rory Corbett, Trade & Investment". A comma inside
@@ -127,7 +127,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
     text = text.slice(pre[0].length);
     base += pre[0].length;
   }
-  text = text.replace(COMMA_HONOURS, " ");
+  text = text.replace(COMMA_HONOURS, (m) => " ".repeat(m.length));
   const bracketed = roleThenBracketedName(text, base);
   if (bracketed) return bracketed;
 
