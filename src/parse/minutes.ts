@@ -53,6 +53,10 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
     items: items.map((item, i) => {
       const resolutions = parseResolutions(ctx, item, items);
       const ex = exempt[i];
+      // the item as a whole, heading to last line, so that its text can be cut where it ends
+      let last = item.end - 1;
+      while (last > item.start && !ctx.lines[last].text.trim()) last--;
+      provenance[`items/${i}`] = ctx.spanLines(item.start, Math.max(item.start, last));
       take(`items/${i}/number`, item.number);
       take(`items/${i}/title`, item.title);
       if (ex) take(`items/${i}/exempt`, ex);

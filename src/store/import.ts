@@ -12,6 +12,7 @@ import { itemRegions, itemText } from "./item-text.ts";
 import { bodyKind } from "./rules/body-kinds.ts";
 import { choosePerson, displayName, mergeNames, parseName, type Candidate, type PersonName } from "./rules/names.ts";
 import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
+import { bodyFamily } from "./rules/body-family.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
 import { meetingEntries, reindexPeople, writeMeetingEntries } from "./search.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
@@ -327,7 +328,8 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   for (const [i, it] of record.items.entries()) {
     const region = regions[i];
     if (it.exempt) {
-      if (region) exemptRanges.push([region.bodyStart, region.end]);
+      // up to the next heading: an appendix after an exempt last item is withheld with it
+      if (region) exemptRanges.push([region.bodyStart, region.until]);
       else unplacedExempt = true;
     }
     const itemId = itemIds[i];
@@ -501,6 +503,9 @@ export const KIND_RANK: Record<string, number> = { member: 3, officer: 2, other:
 async function peopleResolver(trx: Tx, authorityId: number, authorityName: string, bodyId: number, names: string[]) {
   const keys = [...new Set(names.map((n) => parseName(n)?.surnameKey).filter((k): k is string => !!k))];
   const known = new Map<string, KnownPerson[]>();
+  // a committee named for its parent body sits with it (rules/body-family.ts)
+  const bodyRows = await trx.selectFrom("bodies").where("authority_id", "=", authorityId).select(["id", "name"]).execute();
+  const family = bodyFamily(bodyId, bodyRows);
   // in chunks: one bound variable per surname, and SQLite allows 32766 variables a statement
   for (const someKeys of chunks(keys, 1000)) {
     const rows = await trx
@@ -521,7 +526,7 @@ async function peopleResolver(trx: Tx, authorityId: number, authorityName: strin
               .selectFrom("attendance")
               .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
               .whereRef("attendance.person_id", "=", "people.id")
-              .where("meetings.body_id", "=", bodyId)
+              .where("meetings.body_id", "in", family)
               .select("attendance.id"),
           )
           .as("in_body"),

@@ -9,6 +9,9 @@ export interface ItemRegion {
   bodyStart: number;
   /** one past the item's last character */
   end: number;
+  /** where the next item's heading starts (or the text ends): what follows `end` up to here is
+   * back matter (a signature, an appendix), sealed with the item when the item is exempt */
+  until: number;
 }
 
 function lineStart(text: string, offset: number): number {
@@ -72,8 +75,12 @@ export function itemRegions(text: string, record: Pick<ParsedMinutes, "items" | 
   return heads.map((h, i) => {
     if (!h) return null;
     const next = heads.slice(i + 1).find((x) => x !== null);
-    const end = next ? next.start : text.length;
-    return { headingStart: h.start, bodyStart: Math.min(h.bodyStart, end), end };
+    const until = next ? next.start : text.length;
+    let end = until;
+    // the parser's span of the whole item ends it sooner where a signature or appendix follows
+    const whole = prov[`items/${i}`];
+    if (validSpan(whole, text.length) && !whole.implied && whole.end >= h.bodyStart && whole.end < end) end = whole.end;
+    return { headingStart: h.start, bodyStart: Math.min(h.bodyStart, end), end, until };
   });
 }
 

@@ -13,6 +13,7 @@ import { dialectOf, type Db } from "./db.ts";
 import { deriveMemberships, IMPORT_LOCK, KIND_RANK } from "./import.ts";
 import { choosePerson, displayName, mergeNames, parseName, type PersonName } from "./rules/names.ts";
 import { personSlug } from "./rules/slugs.ts";
+import { bodyFamily } from "./rules/body-family.ts";
 import { reindexPeople } from "./search.ts";
 import { writeTransaction } from "./write.ts";
 import { anchorResolver, loadDecisions, type PersonFields } from "./people/decisions.ts";
@@ -71,6 +72,10 @@ export async function settlePeopleIn(trx: Transaction<Database>, authorityId: nu
         .map((m, i) => [m.id, i]),
     );
     const ids = meetings.map((m) => m.id);
+    // a committee named for its parent body sits with it: "in the body" means in its family
+    const bodyRows = await trx.selectFrom("bodies").where("authority_id", "=", authorityId).select(["id", "name"]).execute();
+    const family = new Map(bodyRows.map((b) => [b.id, bodyFamily(b.id, bodyRows)]));
+    const inFamily = (p: Settled, body: number) => (family.get(body) ?? [body]).some((b) => p.bodies.has(b));
     const inMeetings = <T>(rows: (T & { meeting_id: number })[]) =>
       rows.sort((a, b) => order.get(a.meeting_id)! - order.get(b.meeting_id)! || (a as { position?: number }).position! - (b as { position?: number }).position!);
     const attendance = ids.length
@@ -111,7 +116,7 @@ export async function settlePeopleIn(trx: Transaction<Database>, authorityId: nu
         continue;
       }
       const list = groups.get(name.surnameKey) ?? [];
-      const choice = choosePerson(name, list.map((p) => ({ id: p.key, name: p.name, inBody: p.bodies.has(body) })));
+      const choice = choosePerson(name, list.map((p) => ({ id: p.key, name: p.name, inBody: inFamily(p, body) })));
       if (choice.kind === "match") {
         const p = list.find((c) => c.key === choice.id)!;
         p.name = mergeNames(p.name, name);
@@ -166,7 +171,7 @@ export async function settlePeopleIn(trx: Transaction<Database>, authorityId: nu
       if (!name || name.surname.length > 40) return null;
       const body = meetingOf.get(meetingId)!.body_id;
       const list = groups.get(name.surnameKey) ?? [];
-      const choice = choosePerson(name, list.map((p) => ({ id: p.key, name: p.name, inBody: p.bodies.has(body) })));
+      const choice = choosePerson(name, list.map((p) => ({ id: p.key, name: p.name, inBody: inFamily(p, body) })));
       return choice.kind === "match" ? find(settled[choice.id]) : null;
     };
 

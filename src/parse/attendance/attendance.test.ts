@@ -278,3 +278,60 @@ test("a councillor and an officer who share a surname are two people", () => {
   assert.ok(dalys.some((r) => /^Councillor Daly \| present \| member/.test(r)), rows.join("\n"));
   assert.ok(dalys.some((r) => /^Mr\. P\. Daly \| present \| officer/.test(r)), rows.join("\n"));
 });
+
+test("a bracket after a name closes its entry in a run-on list, so the surname stays and the next person is kept", () => {
+  // Stoke Ferry Parish Council, November 2018 and March 2019
+  const names = (s: string) => peopleIn(s).map((p) => [p.name, p.role]);
+  assert.deepEqual(
+    names("Cllr Jim McNeill (Vice-Chair) Cllr Daphne Clements Cllr Mandy Leamon Cllr Trudy Mann Cllr Kit Hesketh-Harvey Cllr Gail Reeve (Vacancy – 1) Helen Richardson (Parish Clerk and Financial Responsible Person)"),
+    [
+      ["Cllr Jim McNeill", "Vice-Chair"],
+      ["Cllr Daphne Clements", null],
+      ["Cllr Mandy Leamon", null],
+      ["Cllr Trudy Mann", null],
+      ["Cllr Kit Hesketh-Harvey", null],
+      ["Cllr Gail Reeve", "Vacancy – 1"],
+      ["Helen Richardson", "Parish Clerk and Financial Responsible Person"],
+    ],
+  );
+  assert.deepEqual(
+    names("Cllr Jim McNeill (Vice-Chair) Cllr Daphne Clements Cllr Kit Hesketh-Harvey Cllr Mandy Leamon Cllr Trudy Mann Cllr Gail Reeve Cllr Donna Stocking (From minute number 47/19) (Vacancy – 1) Helen Richardson (Parish Clerk and Financial Responsible Person)").slice(-2),
+    [
+      ["Cllr Donna Stocking", "From minute number 47/19"],
+      ["Helen Richardson", "Parish Clerk and Financial Responsible Person"],
+    ],
+  );
+});
+
+test("honours after a name are not taken for a role (nor kept in the name, as elsewhere)", () => {
+  // the PRESENT list of a county council, as issue 12 gives its shape (invented names)
+  const people = peopleIn("Mrs C Abel, Ms H R S Hurst, MBE, Mrs H H Irwin, OBE, Ms P Jarrow, Mr K Keel, OBE, Ms T P T Lomas, MBE");
+  assert.deepEqual(
+    people.map((p) => [p.name, p.role]),
+    [
+      ["Mrs C Abel", null],
+      ["Ms H R S Hurst", null],
+      ["Mrs H H Irwin", null],
+      ["Ms P Jarrow", null],
+      ["Mr K Keel", null],
+      ["Ms T P T Lomas", null],
+    ],
+  );
+  // a run-on list with no commas between names (columns joined into one line)
+  assert.deepEqual(
+    peopleIn("Ms S Finch Mr P Gale Mr S Hurst, MBE").map((p) => [p.name, p.role]),
+    [
+      ["Ms S Finch", null],
+      ["Mr P Gale", null],
+      ["Mr S Hurst", null],
+    ],
+  );
+});
+
+test("'ALSO PRESENT (VIRTUALLY)' is the same block as 'ALSO PRESENT'", () => {
+  assert.deepEqual(table("PRESENT: Mr T Carrow (Chairman), Mr M Abel\n\nALSO PRESENT (VIRTUALLY): Mr R Irwin\n\n1. Apologies\nNone."), [
+    "Mr T Carrow | present | member | Chairman",
+    "Mr M Abel | present | member",
+    "Mr R Irwin | in_attendance | member",
+  ]);
+});

@@ -55,14 +55,41 @@ function roleThenBracketedName(text: string, base: number): Person[] | null {
   return hits >= 1 && out.length && !HONORIFIC.test(text.trim()) ? out : null;
 }
 
-/** Commas inside a semicolon-separated group: "Rory Corbett, Trade & Investment". */
+// "Ms H R S Hurst, MBE": honours after a comma are neither a person nor a role; like other
+// honours they are left out of the name. Blanked, not removed, so that spans stay true.
+const COMMA_HONOURS = /,\s*(?:(?:MBE|OBE|CBE|DBE|KBE|BEM|JP|DL|QC|KC|MP|MEP|TD|RD)\b\.?\s*)+(?=,|;|\s+and\s|\s*$|\s+[A-Z])/g;
+
+/**
+ * Commas inside a semicolon-separated group: "Rory Corbett, Trade & Investment". A comma inside
+ * brackets belongs to a job title ("Mr S Mercer (Corporate Director of Growth, Environment and Transport)").
+ */
 function splitCommas(p: { text: string; index: number }): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
-  let at = 0;
-  for (const piece of p.text.split(",")) {
+  const push = (from: number, to: number) => {
+    const piece = p.text.slice(from, to);
     const lead = piece.length - piece.trimStart().length;
-    if (piece.trim()) out.push({ text: piece.trim(), index: p.index + at + lead });
-    at += piece.length + 1;
+    if (piece.trim()) out.push({ text: piece.trim(), index: p.index + from + lead });
+  };
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < p.text.length; i++) {
+    const ch = p.text[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    else if (ch === "," && depth === 0) {
+      push(from, i);
+      from = i + 1;
+    }
+  }
+  push(from, p.text.length);
+  // a bracket left open ("Cllr A (Chair, Cllr B, …") would hold every comma after it: split them all
+  if (depth > 0) {
+    out.length = 0;
+    let at = 0;
+    for (const piece of p.text.split(",")) {
+      push(at, at + piece.length);
+      at += piece.length + 1;
+    }
   }
   return out;
 }
@@ -78,6 +105,20 @@ function splitAfterName(p: { text: string; index: number }): { text: string; ind
 }
 
 /** The people in one list. */
+// "Cllr Gail Reeve (Vacancy – 1), Helen Richardson (…)": in a run-on list a bracket closes its
+// person's entry (peopleIn puts the comma there), so an untitled name after it starts another
+function splitAfterBracket(p: { text: string; index: number }): { text: string; index: number }[] {
+  const out: { text: string; index: number }[] = [];
+  let from = 0;
+  for (const m of p.text.matchAll(/\),\s*/g)) {
+    const end = m.index + 1;
+    out.push({ text: p.text.slice(from, end), index: p.index + from });
+    from = m.index + m[0].length;
+  }
+  if (from < p.text.length) out.push({ text: p.text.slice(from), index: p.index + from });
+  return out.filter((x) => x.text.trim());
+}
+
 export function peopleIn(raw: string, base = 0): Person[] {
   // a preamble before a colon ("LGA 1972, Section 85(1) & (2): Cllr. Sue Leet")
   let text = raw;
@@ -86,6 +127,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
     text = text.slice(pre[0].length);
     base += pre[0].length;
   }
+  text = text.replace(COMMA_HONOURS, (m) => " ".repeat(m.length));
   const bracketed = roleThenBracketedName(text, base);
   if (bracketed) return bracketed;
 
@@ -127,7 +169,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
     const runOnAll = honorifics >= 3 && commas < honorifics - 1;
     // a comma list may still hold a run-on stretch: "Cllr R Bivon (Chair) Cllr T Ryves , Cllr …"
     const parts: { text: string; index: number; runOn: boolean }[] = runOnAll
-      ? splitRunOn(flat).map((p) => ({ ...p, runOn: true }))
+      ? splitRunOn(flat).flatMap(splitAfterBracket).map((p) => ({ ...p, runOn: true }))
       : splitTopLevel(flat, /;/.test(flat) && !/,[^;]*,[^;]*;/.test(flat))
           .flatMap(splitCommas)
           .flatMap(splitAfterName)

@@ -237,7 +237,11 @@ export function splitNameRole(s: string): { name: string; rest: string } {
     if (full >= 2 || (full === 1 && taken.length > 1 && /^[A-Z]\.?$/.test(taken[0]))) break;
   }
   if (n === 0) return { name: s, rest: "" };
-  return { name: words.slice(0, i).join(" "), rest: words.slice(i).join(" ") };
+  // honours printed after the name ("Mr S Hurst MBE") are not the start of a role; like other
+  // honours in lists they are left out of the name
+  const nameEnd = i;
+  while (i < words.length && /^(?:MBE|OBE|CBE|DBE|KBE|BEM|JP|DL|QC|KC|MP|MEP|TD|RD)\.?$/.test(words[i])) i++;
+  return { name: words.slice(0, nameEnd).join(" "), rest: words.slice(i).join(" ") };
 }
 
 /** Distributes a plural honorific: "Councillors Carey, E. Ryan" → "Councillor Carey", "Councillor E. Ryan". */

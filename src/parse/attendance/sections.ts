@@ -30,7 +30,8 @@ interface LabelDef extends SectionKind {
 
 const LABELS: LabelDef[] = [
   { re: "(?:present\\s+)?in\\s+the\\s+chair|in\\s+hair", status: "present", kind: "member", role: "Chair" },
-  { re: "(?:others?|also)\\s*,?\\s+(?:members\\s+|councillors\\s+)?(?:in\\s+attendance|present|attending)", status: "in_attendance", kind: "member" },
+  // "ALSO PRESENT (VIRTUALLY):" — how they attended does not change who they are
+  { re: "(?:others?|also)\\s*,?\\s+(?:members\\s+|councillors\\s+)?(?:in\\s+attendance|present|attending)(?:\\s*\\((?:virtually|remotely|online|by\\s+video(?:\\s+link)?|via\\s+\\w+(?:\\s+\\w+)?)\\))?", status: "in_attendance", kind: "member" },
   { re: "(?:council\\s+)?(?:officers?|officials?|staff)\\s+(?:in\\s+attendance|present|attending)|officers?|officials|staff|council\\s+staff", status: "present", kind: "officer" },
   { re: "guests?|visitors?|presenters?|delegations?|deputations?|in\\s+attendance\\s+by\\s+invitation|also\\s+present\\s+by\\s+invitation", status: "in_attendance", kind: "other" },
   { re: "the\\s+following\\s+were\\s+(?:in\\s+attendance|present)|those\\s+(?:attending|present)|attendance|attendees", status: "present", kind: "member", bare: true },
@@ -106,6 +107,9 @@ function contentEnd(text: string, from: number, limit: number): number {
     }
     offset += line.length + 1;
   }
+  // the number of the item whose heading is the next label ("\n\n1. Apologies") is not in the list
+  const tail = /\n\s*\(?\d{1,3}[.)]?\s*$/.exec(slice.slice(0, end));
+  if (tail) end = tail.index;
   return from + end;
 }
 

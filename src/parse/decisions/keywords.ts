@@ -1,7 +1,8 @@
 // The words that mark a decision in minutes, and the ones that mark something else (an undertaking by
 // one person, a report of another body's decision, a motion that failed).
 
-const LEAD = /^(?:[-•*]\s*)?(?:and\s+)?(?:it\s+was\s+(?:further\s+|also\s+|unanimously\s+|therefore\s+)?)?/i;
+// a bullet, or the paragraph number principal councils print before it ("3.  RESOLVED that:")
+const LEAD = /^(?:[-•*]\s*)?(?:\(?\d{1,2}[.)]\s+)?(?:and\s+)?(?:it\s+was\s+(?:further\s+|also\s+|unanimously\s+|therefore\s+)?)?/i;
 const WORD = /^(resolved|agreed|decided|decision|determined)(?![a-z])(?:\s+unanimously)?/i;
 const REF = /^\s*(?:no\.?\s*)?\(?[A-Z]{0,3}\d+(?:[./-]\d+)*[a-z]?\)?(?=[\s:–—-]|$)/;
 

@@ -70,3 +70,31 @@ test("qualifiers and places around a body are dropped", () => {
 test("a place in capitals after the body is not part of it", () => {
   assert.equal(of("MINUTES OF MEETING OF THE MUNICIPAL DISTRICT OF ADARE-RATHKEALE IN DUNRAVEN ARMS HOTEL, ADARE ON"), "Municipal District of Adare-Rathkeale");
 });
+
+test("a body's name stops before the words that name the document", () => {
+  // Stoke Ferry Parish Council, October 2018: the page title, then the heading
+  const front =
+    "\nStoke Ferry Parish Council - minutes of October meeting\n\n\n\n\n\n\n\nSTOKE FERRY PARISH COUNCIL Draft Minutes of the Ordinary Meeting held on Wednesday 3 October 2018 at 7.00pm in Stoke Ferry Village Hall\n\nIn attendance: Cllr Sue Lintern (Chair)";
+  assert.equal(of(front), "Stoke Ferry Parish Council");
+  assert.equal(of("Minutes of the Planning Committee Minutes of the meeting held on 3 May 2019"), "Planning Committee");
+});
+
+test("'MINUTES of a meeting of the X held in' gives X", () => {
+  assert.equal(
+    of("MINUTES of a meeting of the Growth and Communities Cabinet Committee held in the Council Chamber, Shire Hall, County Hall, Northtown on Tuesday, 5 March 2024."),
+    "Growth and Communities Cabinet Committee",
+  );
+});
+
+test("a whole body name ends at a blank line, even when the next line names the document", () => {
+  // Wereham Parish Council, July 2004: the page title, then the newsletter's heading
+  assert.equal(
+    of("\nMinutes of Wereham Parish Council\n\n\n\n\n\n\n\n\nWereham PC minutes for their July Meeting\n\nMinutes of the Wereham Parish Council Meeting held on Tuesday 13th July 2004 in the\n\nVillage Hall at 7.30 p.m."),
+    "Wereham Parish Council",
+  );
+  // Wretton, May 2006
+  assert.equal(
+    of("\nMinutes of Wretton Parish Council May Meeting\n\n\n\nWretton Parish Council minutes\n\nMINUTES OF WRETTON PARISH COUNCIL ANNUAL MEETING\n\nHELD AT THE CHURCH"),
+    "Wretton Parish Council",
+  );
+});

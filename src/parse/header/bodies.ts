@@ -75,6 +75,8 @@ export function findCouncils(text: string): Found[] {
   return out;
 }
 
+const WHOLE_NAME = /\b(?:council|committee|sub-committee|cabinet|board|panel|forum|commission|assembly|partnership|executive|authority|spc)(?:\s+(?:[A-Za-z]+\s+)?meeting)?\s*$/i;
+
 /**
  * The body named by "Minutes of the X held on …", "A meeting of the X was held …",
  * "MINUTES OF PROCEEDINGS AT MEETING OF THE X HELD IN …". Generic phrases are skipped.
@@ -82,8 +84,9 @@ export function findCouncils(text: string): Found[] {
 export function findMeetingOf(text: string): Found | null {
   const src = text;
   const lead = /\b(?:minutes|meeting|proceedings)\s+(?:of|for)\s+(?:the\s+)?/gi;
+  // a body's name never holds the words that name the document ("X Draft Minutes of the …")
   const stop = new RegExp(
-    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)|\\s*-{3,}|\\s+(?:date|time|venue|place)\\s*:|\\s+on\\s+|\\n\\s*(?=(?:draft\\s+)?minutes\\b)`,
+    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)|\\s*-{3,}|\\s+(?:date|time|venue|place)\\s*:|\\s+on\\s+|\\s+(?=(?:draft\\s+|unconfirmed\\s+|confirmed\\s+|approved\\s+)?(?:minutes|agenda)\\b)`,
     "i",
   );
   let fallback: Found | null = null;
@@ -92,15 +95,19 @@ export function findMeetingOf(text: string): Found | null {
     const rest = src.slice(start, start + 160);
     // a blank line before a new sentence ("\n\nA meeting was held") ends it too; case matters here
     const blank = rest.search(/\n[ \t]*\n\s*(?=[A-Z][a-z]*\s+[a-z]|[A-Z]{2,}[^\n]*:)|\s+(?:in|at|IN|AT)\s+(?=(?:the\s+|THE\s+)?[A-ZÀ-Þ])/);
-    const s0 = rest.search(stop);
-    const s = s0 < 0 ? blank : blank < 0 ? s0 : Math.min(s0, blank);
+    // a name that is already whole ("… Parish Council", "… Council May Meeting") ends at a blank line
+    const para = rest.search(/\n[ \t]*\n/);
+    const whole = para >= 0 && WHOLE_NAME.test(rest.slice(0, para)) ? para : -1;
+    const s1 = [rest.search(stop), whole].filter((x) => x >= 0).sort((a, b) => a - b)[0] ?? -1;
+    const s = s1 < 0 ? blank : blank < 0 ? s1 : Math.min(s1, blank);
     const raw = (s >= 0 ? rest.slice(0, s) : rest.split(/\n\s*\n/)[0]).trimEnd();
     let cand = squash(raw.replace(/([A-Za-z])-[ \t]*\n\s*(?=[A-Za-z])/g, "$1-"));
     if (/^(?:the\s+)?(?:last|previous|proceedings|meeting|minutes)\b/i.test(cand)) continue;
     // "Special Meeting of the X": a later "meeting of" gives X; "Joint Policing Committee Meeting of the X" keeps both
     const inner = /^(.*?)\s+meeting\s+of\s+(?:the\s+)?/i.exec(cand);
     if (inner) {
-      if (isGeneric(inner[1])) continue;
+      // "MINUTES of a meeting of the X": the later "meeting of" gives X
+      if (isGeneric(inner[1]) || /^(?:an?|the)$/i.test(inner[1])) continue;
       const after = cand.slice(inner[0].length);
       // "Janaury meeting of the West Dereham Parish Council": a lead with no body word is dropped
       cand = !BODY_WORD.test(inner[1]) && /\bcouncil$/i.test(after) ? after : `${fixCase(inner[1])} of the ${fixCase(after)}`;

@@ -32,13 +32,16 @@ const EXCLUSION = new RegExp(
 const READMIT =
   /\b(?:re-?admitted|public\s+(?:were\s+|was\s+)?(?:invited\s+back|returned|re-?joined)|resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|(?:open|public)\s+session\s+(?:resumed|reconvened)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))\b/i;
 const REOPEN = /\b(?:resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))/i;
+// "EXEMPT ITEMS" / "UNRESTRICTED ITEMS": headings over a principal council's private and public business
+const PRIVATE_HEADING = /^\s*(?:exempt|confidential|restricted|private)\s+(?:items|business)\s*$/i;
+const PUBLIC_HEADING = /^\s*(?:unrestricted|open|public)\s+(?:items|business)\s*$/i;
 const IN_COMMITTEE = /\b(?:adjourn(?:ed)?|went|go|meet)\b[^.]{0,60}\bin\s+committee\b/i;
 
 /** For each item, whether it was taken in private (and under which Schedule 12A paragraphs), else null. */
 export function detectExempt(ctx: ParseContext, items: ItemBlock[]): (Located<Exemption> | null)[] {
   const out: (Located<Exemption> | null)[] = [];
   let excluded = false;
-  for (const item of items) {
+  for (const [k, item] of items.entries()) {
     let mark: Located<Exemption> | null = null;
     const title = item.title.value;
     // the item announcing the exclusion is held in public; its title names the exclusion
@@ -63,8 +66,13 @@ export function detectExempt(ctx: ParseContext, items: ItemBlock[]): (Located<Ex
         }
       }
     }
-    // exclusion and readmission inside this item decide what the following items are
-    for (let i = item.start; i < item.end; i++) {
+    // exclusion and readmission inside this item, or between it and the next (a section the item
+    // was closed at), decide what the following items are
+    const until = items[k + 1]?.start ?? ctx.lines.length;
+    for (let i = item.start; i < Math.max(item.end, until); i++) {
+      const line = plain(ctx.lines[i].text).text;
+      if (i >= item.end && PRIVATE_HEADING.test(line)) excluded = true;
+      else if (i >= item.end && PUBLIC_HEADING.test(line)) excluded = false;
       const t = ctx.lines[i].text + " " + (ctx.lines[i + 1]?.text ?? "");
       const ex = EXCLUSION.exec(t);
       const re = READMIT.exec(t);

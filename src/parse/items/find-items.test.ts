@@ -243,3 +243,12 @@ test("a title that ends mid-phrase continues on the next paragraph", () => {
   const text = ["1.", "", "Welcome", "", "The Cathaoirleach welcomed all.", "", "2.", "", "To elect a Cathaoirleach of the Municipal District to", "", "hold office until the next Annual Meeting.", "", "Councillor Ryan was elected."].join("\n");
   assert.deepEqual(items(text).list, ["1 Welcome", "2 To elect a Cathaoirleach of the Municipal District to hold office until the next Annual Meeting"]);
 });
+
+test("items taken early keep their place, but paragraph numbers far below the minute numbers are not items", () => {
+  // Limerick SPC, 2 December 2015: items 4 and 5 taken first, then 1, 6, 2, 3, 7
+  const early = ["4.", "Housing Report", "Noted.", "5.", "Library Services", "Noted.", "1.", "Adoption of Draft Minutes", "Adopted.", "6.", "Fire Services", "Noted.", "2.", "Matters Arising", "None.", "3.", "Correspondence", "None.", "7.", "Any Other Business", "None."].join("\n");
+  assert.deepEqual(items(early).list.map((l) => l.split(" ")[0]), ["4", "5", "1", "6", "2", "3", "7"]);
+  // a principal council's minute 79 with its numbered paragraphs
+  const minutes = ["78.   Minutes", "(Item 4)", "", "RESOLVED that the minutes be signed.", "", "79.   Film Office", "(Item 7)", "", "1.  Ms Oakes introduced the report.", "", "2.  Members asked questions.", "", "3.  RESOLVED that the report be noted.", "", "80.   Property Disposal", "(Item 10)", "", "RESOLVED that the disposal be endorsed."].join("\n");
+  assert.deepEqual(items(minutes).list.map((l) => l.split(" ")[0]), ["78", "79", "80"]);
+});

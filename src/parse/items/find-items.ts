@@ -9,12 +9,14 @@ import { resolutionItems } from "./resolution-items.ts";
 import { flattenedItems } from "./flattened-table.ts";
 import { topicItems } from "./topics.ts";
 import { closeAtSections } from "./sections.ts";
+import { closeAtBackMatter } from "./back-matter.ts";
 
 /** Finds agenda item headings and the lines each item spans. */
 export function findItems(ctx: ParseContext): ItemBlock[] {
   const items =
     resolutionItems(ctx) ?? flattenedItems(ctx) ?? numberedItems(ctx) ?? topicItems(ctx) ?? [];
   closeAtSections(ctx, items);
+  closeAtBackMatter(ctx, items);
   return items;
 }
 

@@ -75,14 +75,20 @@ export function withOutOfOrder(chain: Candidate[], cands: Candidate[]): Candidat
   const used = new Set(chain.map((c) => c.num.key));
   const lines = new Set(chain.map((c) => c.line));
   let max = -Infinity;
-  for (const k of used) if (k > max) max = k;
+  let min = Infinity;
+  for (const k of used) {
+    if (k > max) max = k;
+    if (k < min) min = k;
+  }
   const extra = cands.filter(
     (c) =>
       c.num.family === family &&
       styles.has(c.num.style) &&
       c.weight >= 0.85 &&
       !lines.has(c.line) &&
-      c.num.key >= 1 &&
+      // minutes numbered on from earlier meetings (76, 77, …): the "1." paragraphs inside are not
+      // items; an item taken early ("1" among 4, 5, 6; 70/17 before 74/17) is near the run
+      c.num.key >= Math.max(1, min - 10) &&
       c.num.key <= max + 2,
   );
   const out = [...chain];

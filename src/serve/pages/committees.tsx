@@ -43,8 +43,11 @@ export function CommitteesPage({ bodies, authorities, authority }: { bodies: Bod
 export function CommitteePage({ b }: { b: BodyDetail }) {
   // Membership is inferred from attendance, so a member still recorded at the latest meeting is current.
   const isCurrent = (m: BodyDetail["members"][number]) => !m.to || !b.lastMeeting || m.to >= b.lastMeeting;
-  const current = b.members.filter(isCurrent);
-  const past = b.members.filter((m) => !isCurrent(m));
+  // officers and others recorded at its meetings serve the committee; they are not its members
+  const members = b.members.filter((m) => m.kind === "member");
+  const officers = b.members.filter((m) => m.kind !== "member");
+  const current = members.filter(isCurrent);
+  const past = members.filter((m) => !isCurrent(m));
   return (
     <Layout
       title={b.name}
@@ -114,8 +117,9 @@ export function CommitteePage({ b }: { b: BodyDetail }) {
             Members and roles
           </h2>
           <p class="govuk-body">Membership is taken from the attendance recorded in the minutes.</p>
-          <MemberTable caption={past.length ? "Members at the latest meeting" : "Members"} rows={current.length ? current : b.members} />
+          {members.length > 0 && <MemberTable caption={past.length ? "Members at the latest meeting" : "Members"} rows={current.length ? current : members} />}
           {current.length > 0 && past.length > 0 && <MemberTable caption="Former members" rows={past} />}
+          {officers.length > 0 && <MemberTable caption="Officers" rows={officers} />}
         </section>
       )}
 

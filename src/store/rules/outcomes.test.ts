@@ -86,3 +86,40 @@ test("parseVotes keeps a single recorded figure and two-digit counts", () => {
   assert.deepEqual(parseVotes("there were 4 members against and 1 abstention"), { for: null, against: null, abstain: 1 });
   assert.deepEqual(parseVotes("12 votes for, none against"), { for: 12, against: 0, abstain: null });
 });
+
+test("a report or update to be brought back later is a request, not a deferral of the item", () => {
+  // Staffordshire Safe and Strong Communities Select Committee, 12 December 2016, minute 31
+  assert.equal(
+    inferOutcome("That Officers be congratulated on the success of the Transformation Programme to date and asked for a further update to be brought back in due course."),
+    "agreed",
+  );
+  assert.equal(inferOutcome("That a progress report be brought back to the next meeting."), "agreed");
+  // the item itself put off still reads as deferred
+  assert.equal(inferOutcome("That the item be brought back to the next meeting."), "deferred");
+  assert.equal(inferOutcome("That the matter be considered again at the March meeting."), "deferred");
+});
+
+test("'as amended' after a statute is a citation, not an amendment to the decision", () => {
+  // Staffordshire, minute 34: the exclusion of the public
+  assert.equal(
+    inferOutcome("That the public be excluded from the meeting for the following items of business which involve the likely disclosure of exempt information as defined in the paragraphs of Schedule 12A (as amended) of the Local Government Act 1972 indicated below."),
+    "agreed",
+  );
+  assert.equal(inferOutcome("That the scheme be approved under Section 179 of the Planning and Development Act, 2000, as amended."), "approved");
+  assert.equal(inferOutcome("That the Standing Orders be approved as amended."), "approved with amendments");
+});
+
+test("the resolution's opening clause decides, not a request in its sub-clauses", () => {
+  // Staffordshire, minute 30: "receive regular updates" in (c) is not the committee noting the report
+  assert.equal(
+    inferOutcome(
+      "That the progress made to date in relation to tackling modern slavery be supported and that:\n- a) details of the number of modern slavery prosecutions be forward to the Select Committee;\n- b) post the January Task and Finish Group meeting the action plan timescales be shared with the Select Committee, with details of the roles and responsibilities of contributors; and\n- c) the Select Committee receive regular updates on the number of reported cases and prosecutions in relation to modern slavery.",
+    ),
+    "agreed",
+  );
+  // a vote's result at the end still decides
+  assert.equal(inferOutcome("That the application be supported; on being put to the vote the motion was lost."), "lost");
+  // the word that introduces numbered clauses is not itself the decision
+  assert.equal(inferOutcome("RESOLVED that – (1) the report be noted; (2) the action plan be approved."), "approved");
+  assert.equal(inferOutcome("RESOLVED: that the report be noted."), "noted");
+});

@@ -1,20 +1,59 @@
 // What a resolution decided, and the votes where the minutes record them — read from its text.
 import type { Outcome } from "../schema.ts";
 
+// The fate of a motion put to the vote outweighs whatever the motion proposed.
+const LOST = /\b(motion|amendment|it) (was )?(lost|defeated|fell|not carried)\b|\bwas lost\b|\b(lost|defeated)\b\.?\s*$/i;
+
+// Taking a matter up at a later meeting defers it only when the matter itself goes; "a further
+// update to be brought back" asks for a report and decides the item now (see laterIsRequest).
+const LATER = /\b(be (brought|considered) (back|again)|to the next (meeting|agenda)|considered again at)\b/i;
+const REPORT = /\b(reports?|updates?|information|papers?|details|feedback|briefing|proposals?|costings?|quot(es?|ations?)|options|recommendations?)\b/i;
+
+// "Schedule 12A (as amended)", "the Planning and Development Act, 2000, as amended": a statute as
+// it now stands, not an amendment made to the decision. Removed before the rules look for one.
+const STATUTE_AS_AMENDED = /\b(act|regulations?|order|rules|schedule\s+\w+|section\s+[\w()]+|paragraphs?\s+[\w()]+)(,?\s*\d{4})?,?\s*\(?\s*as amended\b\)?/gi;
+
+// The opening clause of a resolution ("That … be supported and that:") says what was decided; the
+// lettered or numbered clauses after it ("c) the Select Committee receive regular updates") say
+// what follows from it, and must not outvote it.
+const OPENING = /:|;|\n\s*(?:[-•*]\s*)?\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[).]\s|\s\((?:[a-z]|\d{1,2}|[ivx]{1,4})\)\s/i;
+
 const RULES: [RegExp, Outcome][] = [
-  [/\b(motion|amendment|it) (was )?(lost|defeated|fell|not carried)\b|\bwas lost\b|\b(lost|defeated)\b\.?\s*$/i, "lost"],
   [/\b(refused|rejected|declined|not (be )?(approved|agreed|supported))\b/i, "refused"],
-  [/\b(defer(red)?|postponed|adjourned to|be (brought|considered) (back|again)|to the next (meeting|agenda)|considered again at)\b/i, "deferred"],
+  [/\b(defer(red)?|postponed|adjourned to)\b/i, "deferred"],
+  [LATER, "deferred"],
   [/\bapproved?\b.*\b(subject to|with) (the )?(following )?amendments?\b|\bas amended\b/i, "approved with amendments"],
   [/\b(carried|passed)\b/i, "carried"],
   [/\b(approve|approved|approves|adopt|adopted|adopts|confirmed|ratified|endorse|endorsed|granted)\b/i, "approved"],
   [/\b(noted|note|received|receive)\b/i, "noted"],
   [/\b(agreed?|resolved|support(ed)?|accept(ed)?|decided|authori[sz]ed?|recommended|delegated|requested|asked)\b/i, "agreed"],
+  // a resolution worded as the motion it carried ("That the public be excluded …") was agreed
+  [/^\W*that\b[^.;:]*?\bbe\b/i, "agreed"],
 ];
 
 export function inferOutcome(text: string): Outcome | null {
-  for (const [re, outcome] of RULES) if (re.test(text)) return outcome;
+  const plain = text.replace(STATUTE_AS_AMENDED, "$1$2");
+  if (LOST.test(plain)) return "lost";
+  const cut = OPENING.exec(plain);
+  // "RESOLVED that – (1) …": the word that introduces the clauses decides nothing by itself
+  const opening = cut && cut.index > 0 ? plain.slice(0, cut.index).replace(/\b(resolved|agreed|decided)\b/gi, "") : null;
+  return (opening !== null ? firstRule(opening) : null) ?? firstRule(plain);
+}
+
+function firstRule(text: string): Outcome | null {
+  for (const [re, outcome] of RULES) {
+    if (outcome === "deferred" && re === LATER && laterIsRequest(text)) continue;
+    if (re.test(text)) return outcome;
+  }
   return null;
+}
+
+// The few words before "be brought back" name what comes back: a report or update is a request.
+function laterIsRequest(text: string): boolean {
+  const m = LATER.exec(text);
+  if (!m) return false;
+  const before = text.slice(Math.max(0, m.index - 60), m.index).split(/\s+/).slice(-6).join(" ");
+  return REPORT.test(before);
 }
 
 export interface VoteCount {
