@@ -165,3 +165,68 @@ test("due dates: the meeting's own month falls a year on, a season is no date, a
   assert.equal(dueOf("be circulated by the 5th June 2018"), "2018-06-05");
   assert.equal(dueOf("be circulated within two weeks", "2018-11-30"), "2018-12-14");
 });
+
+test("clauses split across lines and pages read with one space between words", () => {
+  const text = "That:\n\na)  the report be noted;\r\n\tb) a copy be sent\n to the Parish; and\n\nc) the item be closed.";
+  assert.deepEqual(splitClauses(text).map((c) => [c.label, c.text]), [
+    ["a", "the report be noted"],
+    ["b", "a copy be sent to the Parish"],
+    ["c", "the item be closed"],
+  ]);
+  const [action] = actionsFromResolution("That the Cabinet Member\nbe  asked to review future\ncommunication timings.");
+  assert.equal(action.owner, "Cabinet Member");
+  assert.equal(action.text, "The Cabinet Member be asked to review future communication timings");
+});
+
+test("roman-numbered lists run past (iii): each numeral is its own clause", () => {
+  const numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+  const text = "That: " + numerals.map((n) => `(${n}) the report on item ${n} be noted;`).join(" ");
+  assert.deepEqual(splitClauses(text).map((c) => c.label), numerals);
+});
+
+test("'and that' joins two decisions with or without a comma before it", () => {
+  const ballyhahill =
+    "The March 2017 District Meeting would be held in Ballyhahill and that the Ballyhahill Development Association would be requested to provide an overview of the issues.";
+  assert.deepEqual(splitClauses(ballyhahill).map((c) => [c.part, c.text]), [
+    [1, "The March 2017 District Meeting would be held in Ballyhahill"],
+    [2, "the Ballyhahill Development Association would be requested to provide an overview of the issues"],
+  ]);
+  assert.deepEqual(splitClauses("That the report be noted, and further that a copy be sent to the Parish.").map((c) => c.text), [
+    "the report be noted",
+    "a copy be sent to the Parish",
+  ]);
+});
+
+test("the opening 'That', joining words and closing marks are dropped from each clause", () => {
+  assert.deepEqual(splitClauses("That: a) that the report be noted, and; b) or the plan be shared; and that c) the item be closed. –").map((c) => c.text), [
+    "the report be noted",
+    "the plan be shared",
+    "the item be closed",
+  ]);
+  // A word that only ends in "and" or "or" stays.
+  assert.deepEqual(splitClauses("That the Clerk write to Mr Orland").map((c) => c.text), ["the Clerk write to Mr Orland"]);
+  assert.deepEqual(splitClauses("That the Clerk write to the Mayor").map((c) => c.text), ["the Clerk write to the Mayor"]);
+});
+
+test("the clerk, officers, members, councillors and the chair are named as owners in lower case too", () => {
+  for (const [who, owner] of [
+    ["the clerk", "Clerk"],
+    ["the parish clerk", null],
+    ["officers", "Officers"],
+    ["the officer", "Officer"],
+    ["members", "Members"],
+    ["the member", "Member"],
+    ["councillors", "Councillors"],
+    ["the councillor", "Councillor"],
+    ["the chairman", "Chairman"],
+    ["the chair", "Chair"],
+    ["all members", "All members"],
+    ["the leader", "Leader"],
+    ["the director", "Director"],
+    ["the head of planning", null],
+    ["the Head of Planning", "Head of Planning"],
+  ] as const) {
+    const [action] = actionsFromResolution(`That ${who} be asked to chase an update on actions from the meeting.`);
+    assert.equal(action?.owner, owner, who);
+  }
+});
