@@ -220,7 +220,7 @@ test("the clerk, officers, members, councillors and the chair are named as owner
     ["the councillor", "Councillor"],
     ["the chairman", "Chairman"],
     ["the chair", "Chair"],
-    ["all members", "All members"],
+    ["all Members", "All Members"],
     ["the leader", "Leader"],
     ["the director", "Director"],
     ["the head of planning", null],

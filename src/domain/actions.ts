@@ -78,9 +78,8 @@ function splitLettered(text: string): { label: string | null; text: string }[] {
       expected++;
     }
     if (cuts.length >= 2) {
-      const clauses: { label: string | null; text: string }[] = [];
-      const preamble = text.slice(0, cuts[0].at);
-      if (tidy(preamble)) clauses.push({ label: null, text: preamble });
+      // an empty preamble ("That:") is dropped with the other empty clauses
+      const clauses: { label: string | null; text: string }[] = [{ label: null, text: text.slice(0, cuts[0].at) }];
       cuts.forEach((c, i) => clauses.push({ label: c.label, text: text.slice(c.end, cuts[i + 1]?.at ?? text.length) }));
       return clauses;
     }
@@ -91,11 +90,12 @@ function splitLettered(text: string): { label: string | null; text: string }[] {
 /** Drops the "That" that opens a resolution and the joining words and punctuation at its ends. */
 function tidy(clause: string): string {
   // One word or mark at a time until none is left: "; and that" goes as "that", " ", "and", ";".
-  let t = clause.trim();
-  for (let prev = ""; prev !== t; ) {
+  let t = clause;
+  let prev: string;
+  do {
     prev = t;
     t = t.replace(/^(?:that|and|or)\b|\b(?:and|or|that)$|^[ ,:]|[ ,;:.–-]$/gi, "");
-  }
+  } while (t !== prev);
   return t;
 }
 
@@ -110,10 +110,10 @@ interface Request {
 const REQUESTS: { re: RegExp; ownerBefore: boolean }[] = [
   // "shared with" someone; a cost "to be shared" is a decision about money.
   { re: /\bbe (?:forwarded|forward|circulated|shared with|sent|submitted|reported)\b/i, ownerBefore: false },
-  { re: /\b(?:be |to be )?brought back\b/i, ownerBefore: false },
+  { re: /\bbrought back\b/i, ownerBefore: false },
   // Only a standing request: "to receive an update on …" also describes what a closed session is for.
   { re: /\breceives? (?:regular|further|quarterly|monthly|annual|periodic|six-monthly) (?:progress )?(?:updates?|reports?)\b/i, ownerBefore: false },
-  { re: /\b(?:be )?kept (?:up to date|informed|updated)\b/i, ownerBefore: false },
+  { re: /\bkept (?:up to date|informed|updated)\b/i, ownerBefore: false },
   { re: /\bfurther (?:update|report)\b[^.;]*?\bin due course\b/i, ownerBefore: false },
   { re: /\b(?:be )?(?:asked (?:to|for)|requested to)\b/i, ownerBefore: true },
   { re: /\b(?:to )?report back\b/i, ownerBefore: true },
@@ -127,7 +127,7 @@ function findRequest(clause: string): Request | null {
     const m = re.exec(clause);
     if (!m) continue;
     // "… not be circulated" asks for the opposite of an action.
-    if (/\bnot (?:be |to )?$/i.test(clause.slice(0, m.index))) continue;
+    if (/\bnot (?:to )?(?:be )?$/i.test(clause.slice(0, m.index))) continue;
     // Being "asked to note" or "asked to approve" is a decision, not a task.
     if (/^(?:be )?(?:asked|requested) to (?:note|approve|agree|endorse|accept|move|propose|second)\b/i.test(clause.slice(m.index))) continue;
     if (/^(?:be )?asked for (?:approval|permission|consent)\b/i.test(clause.slice(m.index))) continue;
@@ -222,7 +222,7 @@ export function dueOf(clause: string, meetingDate?: CalendarDate | null): Action
   if (within && meetingDate) {
     const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, six: 6 };
     const n = words[within[1].toLowerCase()] ?? Number(within[1]);
-    return /^week/i.test(within[2]) ? addDays(meetingDate, n * 7) : addMonths(meetingDate, n);
+    return /week/i.test(within[2]) ? addDays(meetingDate, n * 7) : addMonths(meetingDate, n);
   }
   return null;
 }
