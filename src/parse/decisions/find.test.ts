@@ -330,3 +330,8 @@ test("decisions read the same across doubled spaces, as justified PDF text comes
     assert.deepEqual(flat(texts(s.replace(/ /g, "  "))), want, s);
   }
 });
+
+test("a line that wraps before 'resolved that' is not a new resolution", () => {
+  assert.deepEqual(texts("At their November meeting Members had\nresolved that a letter be sent."), []);
+  assert.deepEqual(texts("Some discussion.\nResolved that a letter be sent."), ["that a letter be sent."]);
+});

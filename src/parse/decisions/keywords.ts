@@ -25,7 +25,8 @@ export function formalRest(unit: string): string | null {
   const introduced = /\b(?:and|was)\b/i.test(lead);
   const opens = rest === "" || /^(?:that|to|not)\b/i.test(rest) || /^["“‘']/.test(rest);
   if (/^resolved$/i.test(word)) {
-    if (upper || ref || punct || introduced || opens) return rest;
+    // "resolved that" in lower case opening a line is a sentence wrapped from the line before
+    if (upper || ref || punct || introduced || (opens && /^R/.test(word))) return rest;
     return null;
   }
   if (punct || (upper && opens)) return rest;
