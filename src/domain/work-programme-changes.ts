@@ -55,20 +55,20 @@ export function workProgrammeChanges(text: string, meetingDate: CalendarDate): W
   for (const clause of splitClauses(text)) {
     if (clause.label === null) continue;
     const c = firstSentence(clause.text);
-    const move = /(.+?) be (?:moved|deferred|rescheduled) from (.+?) to (.+)/i.exec(c);
+    const move = /^(.+?) be (?:moved|deferred|rescheduled) from (.+?) to (.+)/i.exec(c);
     if (move) {
       const [from, to] = [slotOf(move[2], meetingDate), slotOf(move[3], meetingDate)];
       if (from !== undefined && to !== undefined) for (const title of titlesOf(move[1])) out.push({ kind: "move", title, from, to });
       continue;
     }
-    const remove = /(.+?)(?: (was|were) (.+?) and therefore)? (?:this item )?(?:(?:would|will|should) )?(?:be )?(?:taken off|removed from|deleted from|withdrawn from) (.+)/i.exec(c);
+    const remove = /^(.+?)(?: (was|were) (.+?) and therefore)? (?:this item )?(?:(?:would|will|should) )?(?:be )?(?:taken off|removed from|deleted from|withdrawn from) (.+)/i.exec(c);
     if (remove) {
       const from = slotOf(remove[4], meetingDate);
       const note = remove[3] ? `${remove[2]} ${remove[3]}` : null;
       if (from !== undefined) for (const title of titlesOf(remove[1])) out.push({ kind: "remove", title, from, note });
       continue;
     }
-    const add = /(.+?) be (?:included|added|placed|put) (?:on|to|in|onto) (.+)/i.exec(c);
+    const add = /^(.+?) be (?:included|added|placed|put) (?:on|to|in|onto) (.+)/i.exec(c);
     if (add) {
       const to = slotOf(add[2], meetingDate);
       if (to !== undefined) for (const title of titlesOf(add[1])) out.push({ kind: "add", title, to });
