@@ -30,7 +30,7 @@ export const AREAS = {
     tests: ["src/domain/*.test.ts"],
   },
   // the words that open and close a decision in minutes
-  decisions: { mutate: ["src/parse/decisions/keywords.ts"], tests: ["src/parse/decisions/find.test.ts", "src/parse/decisions/golden.test.ts"] },
+  decisions: { mutate: ["src/parse/decisions/keywords.ts"], tests: ["src/parse/decisions/keywords.test.ts", "src/parse/decisions/find.test.ts", "src/parse/decisions/golden.test.ts"] },
 };
 
 function parseArgs(argv) {

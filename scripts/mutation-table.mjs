@@ -78,5 +78,8 @@ const lines = [
   `| **All** | **${pct(overall)}** | ${totals.killed} | ${totals.timeout} | ${totals.survived} | ${totals.noCoverage} | ${totals.ignored} | |`,
   "",
 ];
-writeFileSync(mdOut, lines.join("\n"));
+// sections written by hand below the table ("## …") are kept
+const previousMd = existsSync(mdOut) ? readFileSync(mdOut, "utf8") : "";
+const handWritten = previousMd.indexOf("\n## ");
+writeFileSync(mdOut, lines.join("\n") + (handWritten >= 0 ? previousMd.slice(handWritten) : ""));
 console.log(lines.slice(6).join("\n"));

@@ -165,3 +165,116 @@ test("due dates: the meeting's own month falls a year on, a season is no date, a
   assert.equal(dueOf("be circulated by the 5th June 2018"), "2018-06-05");
   assert.equal(dueOf("be circulated within two weeks", "2018-11-30"), "2018-12-14");
 });
+
+test("clauses split across lines and pages read with one space between words", () => {
+  const text = "That:\n\na)  the report be noted;\r\n\tb) a copy be sent\n to the Parish; and\n\nc) the item be closed.";
+  assert.deepEqual(splitClauses(text).map((c) => [c.label, c.text]), [
+    ["a", "the report be noted"],
+    ["b", "a copy be sent to the Parish"],
+    ["c", "the item be closed"],
+  ]);
+  const [action] = actionsFromResolution("That the Cabinet Member\nbe  asked to review future\ncommunication timings.");
+  assert.equal(action.owner, "Cabinet Member");
+  assert.equal(action.text, "The Cabinet Member be asked to review future communication timings");
+});
+
+test("roman-numbered lists run past (iii): each numeral is its own clause", () => {
+  const numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"];
+  const text = "That: " + numerals.map((n) => `(${n}) the report on item ${n} be noted;`).join(" ");
+  assert.deepEqual(splitClauses(text).map((c) => c.label), numerals);
+});
+
+test("'and that' joins two decisions with or without a comma before it", () => {
+  const ballyhahill =
+    "The March 2017 District Meeting would be held in Ballyhahill and that the Ballyhahill Development Association would be requested to provide an overview of the issues.";
+  assert.deepEqual(splitClauses(ballyhahill).map((c) => [c.part, c.text]), [
+    [1, "The March 2017 District Meeting would be held in Ballyhahill"],
+    [2, "the Ballyhahill Development Association would be requested to provide an overview of the issues"],
+  ]);
+  assert.deepEqual(splitClauses("That the report be noted, and further that a copy be sent to the Parish.").map((c) => c.text), [
+    "the report be noted",
+    "a copy be sent to the Parish",
+  ]);
+});
+
+test("the opening 'That', joining words and closing marks are dropped from each clause", () => {
+  assert.deepEqual(splitClauses("That: a) that the report be noted, and; b) or the plan be shared; and that c) the item be closed. –").map((c) => c.text), [
+    "the report be noted",
+    "the plan be shared",
+    "the item be closed",
+  ]);
+  // A word that only ends in "and" or "or" stays.
+  assert.deepEqual(splitClauses("That the Clerk write to Mr Orland").map((c) => c.text), ["the Clerk write to Mr Orland"]);
+  assert.deepEqual(splitClauses("That the Clerk write to the Mayor").map((c) => c.text), ["the Clerk write to the Mayor"]);
+});
+
+test("the clerk, officers, members, councillors and the chair are named as owners in lower case too", () => {
+  for (const [who, owner] of [
+    ["the clerk", "Clerk"],
+    ["the parish clerk", null],
+    ["officers", "Officers"],
+    ["the officer", "Officer"],
+    ["members", "Members"],
+    ["the member", "Member"],
+    ["councillors", "Councillors"],
+    ["the councillor", "Councillor"],
+    ["the chairman", "Chairman"],
+    ["the chair", "Chair"],
+    ["all Members", "All Members"],
+    ["the leader", "Leader"],
+    ["the director", "Director"],
+    ["the head of planning", null],
+    ["the Head of Planning", "Head of Planning"],
+  ] as const) {
+    const [action] = actionsFromResolution(`That ${who} be asked to chase an update on actions from the meeting.`);
+    assert.equal(action?.owner, owner, who);
+  }
+});
+
+test("where a lettered list starts, and letters out of order", () => {
+  assert.deepEqual(splitClauses("a) the report be noted; b) a copy be sent to the Parish").map((c) => [c.label, c.text]), [
+    ["a", "the report be noted"],
+    ["b", "a copy be sent to the Parish"],
+  ]);
+  // "(c) and (d)" refer to paragraphs of a report; with no (a) before them they are not the list.
+  assert.deepEqual(splitClauses("That the report be noted, and that the recommendations at (c) and (d) be approved.").map((c) => [c.label, c.text]), [
+    [null, "the report be noted"],
+    [null, "the recommendations at (c) and (d) be approved"],
+  ]);
+  // Staffs item 30: the words before the list are a clause of their own.
+  const item30 = resolutionsOf(staffs, "30")[0];
+  const [preamble] = splitClauses(item30);
+  assert.equal(preamble.label, null);
+  assert.match(preamble.text, /be supported$/);
+  assert.deepEqual(splitClauses("That."), []);
+});
+
+test("who asks and who is asked, when a clause names both", () => {
+  const [kept] = actionsFromResolution("Parish Council to be kept informed by the Borough Council.");
+  assert.equal(kept.owner, "Borough Council");
+  assert.equal(kept.recipient, "Parish Council");
+  const [update] = actionsFromResolution("A further update will be provided in due course.");
+  assert.equal(update.owner, null);
+  const [byClerk] = actionsFromResolution("That the minutes be circulated by the Clerk.");
+  assert.equal(byClerk.owner, "Clerk");
+  const [byCllr] = actionsFromResolution("That the figures be forwarded by Cllr Smith to the Committee.");
+  assert.equal(byCllr.owner, "Cllr Smith");
+  assert.equal(byCllr.recipient, "Committee");
+  // A long list of bodies is not one owner: the last of them is.
+  const [long] = actionsFromResolution(
+    "The Minister for Housing, Local Government and Heritage and the Office of Public Works should be asked to provide a definition of it.",
+  );
+  assert.equal(long.owner, "Office of Public Works");
+  // "not" earlier in the clause does not cancel a later request.
+  assert.equal(actionsFromResolution("As the Council had not received a reply, the Clerk was asked to chase an update.").length, 1);
+  assert.deepEqual(actionsFromResolution("Members who wish to submit comments may do so."), []);
+  assert.deepEqual(actionsFromResolution("That the report not to be brought back."), []);
+});
+
+test("due dates: a month and year without 'the end of', a month before other words, weeks and months within", () => {
+  assert.equal(dueOf("be reported by June 2018"), "2018-06");
+  assert.equal(dueOf("be brought back in March to the Committee", "2016-12-12"), "2017-03");
+  assert.equal(dueOf("be circulated within 12 weeks", "2018-11-30"), "2019-02-22");
+  assert.equal(dueOf("be circulated within one week", "2018-11-30"), "2018-12-07");
+  assert.equal(dueOf("be circulated within one month", "2018-11-30"), "2018-12-30");
+});

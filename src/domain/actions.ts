@@ -59,11 +59,12 @@ const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi"
  * does not cut a clause in two.
  */
 export function splitClauses(text: string): Clause[] {
-  return splitLettered(text).flatMap((c) =>
+  // One space between words from here on: the rules below match single spaces.
+  return splitLettered(text.replace(/\s+/g, " ")).flatMap((c) =>
     // "…; AND THAT a copy be sent to …" (a Canadian council's form) and "… and that …" join
     // separate decisions in one clause.
     c.text
-      .split(/(?:[;,])?\s+and\s+(?:further\s+)?that\s+(?=\S)/i)
+      .split(/[;,]? and (?:further )?that (?=\S)/i)
       .map(tidy)
       .filter(Boolean)
       .map((t, i) => ({ label: c.label, part: i + 1, text: t })),
@@ -72,7 +73,7 @@ export function splitClauses(text: string): Clause[] {
 
 function splitLettered(text: string): { label: string | null; text: string }[] {
   for (const sequence of [LETTERS.split(""), ROMAN]) {
-    const marker = /(^|[\s:;,])\(?([a-z]{1,4})\)\s+/g;
+    const marker = /(^|[ :;,])\(?([a-z]{1,4})\) /g;
     const cuts: { at: number; end: number; label: string }[] = [];
     let expected = 0;
     for (const m of text.matchAll(marker)) {
@@ -82,9 +83,8 @@ function splitLettered(text: string): { label: string | null; text: string }[] {
       expected++;
     }
     if (cuts.length >= 2) {
-      const clauses: { label: string | null; text: string }[] = [];
-      const preamble = text.slice(0, cuts[0].at);
-      if (tidy(preamble)) clauses.push({ label: null, text: preamble });
+      // an empty preamble ("That:") is dropped with the other empty clauses
+      const clauses: { label: string | null; text: string }[] = [{ label: null, text: text.slice(0, cuts[0].at) }];
       cuts.forEach((c, i) => clauses.push({ label: c.label, text: text.slice(c.end, cuts[i + 1]?.at ?? text.length) }));
       return clauses;
     }
@@ -94,15 +94,13 @@ function splitLettered(text: string): { label: string | null; text: string }[] {
 
 /** Drops the "That" that opens a resolution and the joining words and punctuation at its ends. */
 function tidy(clause: string): string {
-  let t = clause.replace(/\s+/g, " ").trim();
-  for (let prev = ""; prev !== t; ) {
+  // One word or mark at a time until none is left: "; and that" goes as "that", " ", "and", ";".
+  let t = clause;
+  let prev: string;
+  do {
     prev = t;
-    t = t
-      .replace(/^(?:that|and|or)\b[\s,:]*/i, "")
-      .replace(/[\s,;:]*\b(?:and|or|and that|that)$/i, "")
-      .replace(/[\s,;:.–-]+$/, "")
-      .trim();
-  }
+    t = t.replace(/^(?:that|and|or)\b|\b(?:and|or|that)$|^[ ,:]|[ ,;:.–-]$/gi, "");
+  } while (t !== prev);
   return t;
 }
 
@@ -116,16 +114,16 @@ interface Request {
 // Each pattern is a way of asking for something to be done or come back.
 const REQUESTS: { re: RegExp; ownerBefore: boolean }[] = [
   // "shared with" someone; a cost "to be shared" is a decision about money.
-  { re: /\bbe\s+(?:forwarded|forward|circulated|shared\s+with|sent|submitted|reported)\b/i, ownerBefore: false },
-  { re: /\b(?:be\s+|to\s+be\s+)?brought\s+back\b/i, ownerBefore: false },
+  { re: /\bbe (?:forwarded|forward|circulated|shared with|sent|submitted|reported)\b/i, ownerBefore: false },
+  { re: /\bbrought back\b/i, ownerBefore: false },
   // Only a standing request: "to receive an update on …" also describes what a closed session is for.
-  { re: /\breceives?\s+(?:regular|further|quarterly|monthly|annual|periodic|six-monthly)\s+(?:progress\s+)?(?:updates?|reports?)\b/i, ownerBefore: false },
-  { re: /\b(?:be\s+)?kept\s+(?:up\s+to\s+date|informed|updated)\b/i, ownerBefore: false },
-  { re: /\bfurther\s+(?:update|report)\b[^.;]*?\bin\s+due\s+course\b/i, ownerBefore: false },
-  { re: /\b(?:be\s+)?(?:asked\s+(?:to|for)|requested\s+to)\b/i, ownerBefore: true },
-  { re: /\b(?:to\s+)?report\s+back\b/i, ownerBefore: true },
+  { re: /\breceives? (?:regular|further|quarterly|monthly|annual|periodic|six-monthly) (?:progress )?(?:updates?|reports?)\b/i, ownerBefore: false },
+  { re: /\bkept (?:up to date|informed|updated)\b/i, ownerBefore: false },
+  { re: /\bfurther (?:update|report)\b[^.;]*?\bin due course\b/i, ownerBefore: false },
+  { re: /\b(?:be )?(?:asked (?:to|for)|requested to)\b/i, ownerBefore: true },
+  { re: /\b(?:to )?report back\b/i, ownerBefore: true },
   // Not "to provide": "to provide for …" in by-laws and grants asks nobody for anything.
-  { re: /\bto\s+(?:circulate|forward|share(?=[^.;]*\bwith\b)|send|bring\s+back|submit)\b/i, ownerBefore: true },
+  { re: /\bto (?:circulate|forward|share(?=[^.;]*\bwith\b)|send|bring back|submit)\b/i, ownerBefore: true },
 ];
 
 function findRequest(clause: string): Request | null {
@@ -134,61 +132,61 @@ function findRequest(clause: string): Request | null {
     const m = re.exec(clause);
     if (!m) continue;
     // "… not be circulated" asks for the opposite of an action.
-    if (/\bnot\s+(?:be\s+|to\s+)?$/i.test(clause.slice(0, m.index))) continue;
+    if (/\bnot (?:to )?(?:be )?$/i.test(clause.slice(0, m.index))) continue;
     // Being "asked to note" or "asked to approve" is a decision, not a task.
-    if (/^(?:be\s+)?(?:asked|requested)\s+to\s+(?:note|approve|agree|endorse|accept|move|propose|second)\b/i.test(clause.slice(m.index))) continue;
-    if (/^(?:be\s+)?asked\s+for\s+(?:approval|permission|consent)\b/i.test(clause.slice(m.index))) continue;
+    if (/^(?:be )?(?:asked|requested) to (?:note|approve|agree|endorse|accept|move|propose|second)\b/i.test(clause.slice(m.index))) continue;
+    if (/^(?:be )?asked for (?:approval|permission|consent)\b/i.test(clause.slice(m.index))) continue;
     // "permitted to submit", "wished to send": a right or a wish, not a task.
-    if (/\b(?:permitted|allowed|able|entitled|wish(?:es|ed)?)\s+$/i.test(clause.slice(0, m.index))) continue;
+    if (/\b(?:permitted|allowed|able|entitled|wish(?:es|ed)?) $/i.test(clause.slice(0, m.index))) continue;
     if (!best || m.index < best.index) best = { index: m.index, ownerBefore };
   }
   return best;
 }
 
-const PLAIN_WHO = /^(?:all\s+\w+|officers?|members?|councillors?|clerk|chair(?:man)?|leader|director|head of)\b/i;
+const PLAIN_WHO = /^(?:all \w+|officers?|members?|councillors?|clerk|chair(?:man)?|leader|director|head of)\b/i;
 
 /** A short noun phrase naming a person, post or body, "the" dropped; null for anything else. */
 function asWho(phrase: string): string | null {
   const q = phrase
-    .replace(/^[\s,;:]+|[\s,;:]+$/g, "")
-    .replace(/^(?:that|and)\s+/i, "")
-    .replace(/^the\s+/i, "");
-  const p = q.replace(/(?:\s+(?:and|of|for|the|to))+$/i, "");
-  if (!p || p.split(/\s+/).length > 8 || /\b(?:be|is|are|was|were|been)\b/i.test(p)) return null;
+    .replace(/^[ ,;:]+|[ ,;:]+$/g, "")
+    .replace(/^(?:that|and) /i, "")
+    .replace(/^the /i, "");
+  const p = q.replace(/(?: (?:and|of|for|the|to))+$/i, "");
+  if (!p || p.split(" ").length > 8 || /\b(?:be|is|are|was|were|been)\b/i.test(p)) return null;
   if (!/^[A-Z]/.test(p) && !PLAIN_WHO.test(p)) return null;
   // A name or a post: past its first word, only capitalised words and joining words.
-  if (p.split(/\s+/).slice(1).some((w) => /^[a-z]/.test(w) && !/^(?:of|and|for|the|to|on|in)$/.test(w))) return null;
+  if (p.split(" ").slice(1).some((w) => /^[a-z]/.test(w) && !/^(?:of|and|for|the|to|on|in)$/.test(w))) return null;
   return p.charAt(0).toUpperCase() + p.slice(1);
 }
 
-const TRAILING_VERBS = /(?:[\s,;]+(?:and|to|be|should|would|will|shall|must|could|may|was|were|is|are|agreed|decided|resolved))+\s*$/i;
+const TRAILING_VERBS = /(?:[ ,;]+(?:and|to|be|should|would|will|shall|must|could|may|was|were|is|are|agreed|decided|resolved))+ ?$/i;
 
 /** The doer named before the asking words: "the Cabinet Member be asked …", "Officers … and asked for …". */
 function ownerBefore(clause: string, index: number): string | null {
   const before = clause.slice(0, index).replace(TRAILING_VERBS, "");
   // The whole phrase first, so "the Department of Housing, Local Government & Heritage" stays whole.
-  const candidates = [before, before.split(/\s+and\s+/).pop() ?? "", before.split(/,\s+|;\s+/).pop() ?? ""];
+  const candidates = [before, before.split(" and ").pop() ?? "", before.split(/[,;] /).pop() ?? ""];
   for (const c of candidates) {
     const who = asWho(c);
     if (who) return who;
   }
   // Elided subject: "Officers be congratulated … and asked for …", "The Executive agreed to meet … and report back".
-  const subject = /^(.*?)\s+(?:be|agreed|decided|resolved)\s+/i.exec(clause);
+  const subject = /^(.*?) (?:be|agreed|decided|resolved) /i.exec(clause);
   return subject ? asWho(subject[1].replace(TRAILING_VERBS, "")) : null;
 }
 
 function byWhom(rest: string): string | null {
-  const m = /^[^.;]*?\bby\s+((?:the\s+)?[A-Z][^,.;]*?)(?=\s+(?:to|with|at|by|in|on|before|after|within)\b|[,.;]|$)/.exec(rest);
+  const m = /^[^.;]*?\bby ((?:the )?[A-Z][^,.;]*?)(?= (?:to|with|at|by|in|on|before|after|within)\b|[,.;]|$)/.exec(rest);
   return m ? asWho(m[1]) : null;
 }
 
 function recipientOf(clause: string, index: number): string | null {
   const rest = clause.slice(index);
-  const to = /\b(?:forwarded|forward|circulated|shared|sent|submitted|reported|brought\s+back|report\s+back|circulate|send|share|forward|submit)\s+(?:[^.;]*?\s)?(?:to|with)\s+((?:the\s+|all\s+)?\p{Lu}[\p{L}\p{N}'’&.-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}'’&.-]*|of|and|for|the))*)/u.exec(rest);
+  const to = /\b(?:forwarded|forward|circulated|shared|sent|submitted|reported|brought back|report back|circulate|send|share|forward|submit) (?:[^.;]*? )?(?:to|with) ((?:the |all )?\p{Lu}[\p{L}\p{N}'’&.-]*(?: (?:\p{Lu}[\p{L}\p{N}'’&.-]*|of|and|for|the))*)/u.exec(rest);
   if (to) return asWho(to[1]);
-  const receiver = /^(.*?)\s+(?:to\s+)?receives?\b/i.exec(clause);
+  const receiver = /^(.*?) (?:to )?receives?\b/i.exec(clause);
   if (receiver && /\breceives?\b/i.test(rest.slice(0, 12))) return asWho(receiver[1]);
-  const kept = /^(.*?)\s+be\s+kept\b/i.exec(clause);
+  const kept = /^(.*?) be kept\b/i.exec(clause);
   return kept ? asWho(kept[1]) : null;
 }
 
@@ -200,36 +198,36 @@ function nextMonthAfter(month: number, meetingDate: CalendarDate): CalendarMonth
   return `${month > mm ? y : y + 1}-${pad(month)}`;
 }
 
-/** When the clause says it is due: a date, a month, the next meeting, or nothing. */
+/** When the clause (one space between words, as splitClauses gives it) says it is due: a date, a month, the next meeting, or nothing. */
 export function dueOf(clause: string, meetingDate?: CalendarDate | null): ActionDue {
-  if (/\bnext\s+(?:meeting|committee|scheduled\s+meeting)\b/i.test(clause)) return NEXT_MEETING;
-  const fullDate = /\b(?:by|before|on|at|to)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?\s+(\d{4})\b/.exec(clause);
+  if (/\bnext (?:meeting|committee|scheduled meeting)\b/i.test(clause)) return NEXT_MEETING;
+  const fullDate = /\b(?:by|before|on|at|to) (?:the )?(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.? (\d{4})\b/.exec(clause);
   if (fullDate) {
     const m = monthIndex(fullDate[2]);
     const date = m ? `${fullDate[3]}-${pad(m)}-${pad(Number(fullDate[1]))}` : null;
     if (date && isCalendarDate(date)) return date;
   }
-  const monthYear = /\b(?:by|before|in|during)\s+(?:the\s+end\s+of\s+)?([A-Za-z]{3,9})\s+(\d{4})\b/.exec(clause);
+  const monthYear = /\b(?:by|before|in|during) (?:the end of )?([A-Za-z]{3,9}) (\d{4})\b/.exec(clause);
   if (monthYear) {
     const m = monthIndex(monthYear[1]);
     if (m) return `${monthYear[2]}-${pad(m)}`;
   }
-  const inMonth = /\b(?:in|by|before|during)\s+(?:the\s+end\s+of\s+)?([A-Z][a-z]{2,8})\b(?!\s+\d)/.exec(clause);
+  const inMonth = /\b(?:in|by|before|during) (?:the end of )?([A-Z][a-z]{2,8})\b(?! \d)/.exec(clause);
   if (inMonth && meetingDate) {
     const m = monthIndex(inMonth[1]);
     if (m) return nextMonthAfter(m, meetingDate);
   }
-  const meetingMonth = /\b(?:to|at|for|on)\s+the\s+([A-Za-z]{3,9})(?:\s+(\d{4}))?\s+(?:meeting|committee|agenda)\b/.exec(clause);
+  const meetingMonth = /\b(?:to|at|for|on) the ([A-Za-z]{3,9})(?: (\d{4}))? (?:meeting|committee|agenda)\b/.exec(clause);
   if (meetingMonth) {
     const m = monthIndex(meetingMonth[1]);
     if (m && meetingMonth[2]) return `${meetingMonth[2]}-${pad(m)}`;
     if (m && meetingDate) return nextMonthAfter(m, meetingDate);
   }
-  const within = /\bwithin\s+(\d{1,2}|one|two|three|four|six)\s+(weeks?|months?)\b/i.exec(clause);
+  const within = /\bwithin (\d{1,2}|one|two|three|four|six) (weeks?|months?)\b/i.exec(clause);
   if (within && meetingDate) {
     const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, six: 6 };
     const n = words[within[1].toLowerCase()] ?? Number(within[1]);
-    return /^week/i.test(within[2]) ? addDays(meetingDate, n * 7) : addMonths(meetingDate, n);
+    return /week/i.test(within[2]) ? addDays(meetingDate, n * 7) : addMonths(meetingDate, n);
   }
   return null;
 }

@@ -83,3 +83,15 @@ test("one change per clause: moved, taken off and added, in the forms minutes us
   // a change to a slot that is not one is left out
   assert.deepEqual(workProgrammeChanges("a) Libraries be moved from January to next year; b) Parks be added to the summer; c) Roads be taken off the list.", "2016-12-12"), []);
 });
+
+test("a quoted title keeps its colon; a removal without 'would' or 'be'; a slot with a word before the month", () => {
+  const text =
+    'a) the "Cabinet Response:Preventing Low Level Neglect" be moved from January to 6 March Select Committee agenda; ' +
+    "b) Parks be removed from the work programme; c) Roads taken off the March agenda.";
+  assert.deepEqual(workProgrammeChanges(text, "2016-12-12"), [
+    { kind: "move", title: "Cabinet Response: Preventing Low Level Neglect", from: "2017-01", to: "2017-03-06" },
+    { kind: "remove", title: "Parks", from: null, note: null },
+    { kind: "remove", title: "Roads", from: "2017-03", note: null },
+  ]);
+  assert.equal(slotOf("late January", "2016-12-12"), undefined);
+});

@@ -292,3 +292,46 @@ test("movers with nothing proposed, and a bare parenthesis after the keyword, ar
   assert.deepEqual(texts("Proposed M. Grief, seconded B. Glover."), []);
   assert.deepEqual(texts("RESOLVED: (For information only)"), []);
 });
+
+test("decisions read the same across doubled spaces, as justified PDF text comes out", () => {
+  // Each sentence is from real minutes.
+  const sentences = [
+    "RESOLVED: That the minutes of the meeting held on 12 March be approved.",
+    "RESOLVED – That the minutes be confirmed.",
+    "Resolved 16/01/5.01 The minutes were adopted.",
+    "And Resolved: to accept the quotation",
+    "DETERMINED: that the application be refused",
+    "AGREED that the Clerk write to the County Council",
+    "The matter was discussed and it was agreed that the Clerk would ask Highways.",
+    "It was agreed by the PC and tenants present that this had been useful.",
+    "It was further resolved unanimously that the grant be paid.",
+    "It was agreed, on the proposal of Councillor Keller, seconded by Cmhlr. Ó Ceallaigh, that the Motion be referred.",
+    "The Councillors agreed not to water from September.",
+    "The Parish Councillors then held a short meeting and agreed the accounts.",
+    "These were agreed as a true record and signed by the Chairman.",
+    "The document was discussed and a final version approved.",
+    "The Clerk had passed the information on. Deferred to next agenda.",
+    "Water connection to be considered again at next PC meeting.",
+    "The issue of the account was deferred to the March agenda.",
+    "Adopted with the amendment of Mr M Dean to Mr M Evans.",
+    "Following a vote, 5 for and 2 against, the proposal to buy a bench was carried.",
+    "Apologies were received from Cllr Leet and Cllr Muir. These were accepted.",
+    "A vote of sympathy was passed to the family.",
+    "Cllr Smith agreed to contact the Highways department.",
+    "At their November meeting Members had resolved that a letter be sent.",
+    "Planning application 16/00250/O. Approved by the Borough Council on 3 March.",
+    "Permission had been granted.",
+    "The motion was not carried.",
+    "Cllr Precey proposed pulling away from the camera altogether, no one agreed with this.",
+  ];
+  const flat = (ts: string[]) => ts.map((t) => t.replace(/\s+/g, " "));
+  for (const s of sentences) {
+    const want = flat(texts(s));
+    assert.deepEqual(flat(texts(s.replace(/ /g, "  "))), want, s);
+  }
+});
+
+test("a line that wraps before 'resolved that' is not a new resolution", () => {
+  assert.deepEqual(texts("At their November meeting Members had\nresolved that a letter be sent."), []);
+  assert.deepEqual(texts("Some discussion.\nResolved that a letter be sent."), ["that a letter be sent."]);
+});

@@ -26,7 +26,8 @@ export function formalRest(unit: string): string | null {
   const introduced = /\b(?:and|was)\b/i.test(lead);
   const opens = rest === "" || /^(?:that|to|not)\b/i.test(rest) || /^["“‘']/.test(rest);
   if (/^resolved$/i.test(word)) {
-    if (upper || ref || punct || introduced || opens) return rest;
+    // "resolved that" in lower case opening a line is a sentence wrapped from the line before
+    if (upper || ref || punct || introduced || (opens && /^R/.test(word))) return rest;
     return null;
   }
   if (punct || (upper && opens)) return rest;
@@ -118,7 +119,6 @@ export const OTHER_BODY =
 /** Words before a verb that make it a report, a plan or a question rather than a decision taken here. */
 export const NOT_A_DECISION_BEFORE = /\b(?:had|has|have|having|would|will|shall|could|should|might|may|must|to|be|being|been|not|never|if|whether|yet|previously|already|once)\s+(?:\w+\s+)?$/i;
 
-/** Outcome words of a motion. */
-export const CARRIED = /\b(?:motion\s+)?(?:was\s+)?(?:carried|agreed|approved|adopted)\b(?:\s+unanimously|\s+nem\.?\s*con\.?)?/i;
+/** Words that say a motion failed. */
 export const FAILED =
   /\b(?:defeated|lost|fell|failed|withdrawn|not\s+carried|was\s+not\s+seconded|not\s+seconded|no\s+seconder|was\s+rejected|not\s+supported)\b|\b(?:no\s*one|nobody|none)\s+(?:else\s+)?(?:agreed|seconded|supported)\b/i;

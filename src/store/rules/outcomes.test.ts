@@ -13,6 +13,7 @@ test("inferOutcome reads the decision from the resolution text", () => {
   assert.equal(inferOutcome("The application was refused."), "refused");
   assert.equal(inferOutcome("The motion was lost."), "lost");
   assert.equal(inferOutcome("to object to the application, carried"), "carried");
+  assert.equal(inferOutcome("Motion was passed by members"), "carried");
   assert.equal(inferOutcome("All Cllrs agreed to continue."), "agreed");
   assert.equal(inferOutcome("Hedges along the lane."), null);
 });
