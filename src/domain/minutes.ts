@@ -84,6 +84,12 @@ export interface ParsedMinutes {
   startTime: string | null;
   endTime: string | null;
   venue: string | null;
+  /**
+   * The header's words calling these minutes a draft ("Draft Minutes", "DRAFT UNTIL SIGNED BY THE
+   * CHAIR", "Unconfirmed minutes"), or null when it does not: the minutes are then the council's
+   * final record. Added after the first release, so records written before it lack the field.
+   */
+  draftMarking?: string | null;
   attendance: Attendee[];
   items: Item[];
   recommendations: Recommendation[];
