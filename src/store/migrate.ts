@@ -11,12 +11,14 @@ import * as sqlite005 from "./migrations/sqlite/005_seal_exempt_derived.ts";
 import * as postgres005 from "./migrations/postgres/005_seal_exempt_derived.ts";
 import * as sqlite006 from "./migrations/sqlite/006_accounts.ts";
 import * as postgres006 from "./migrations/postgres/006_accounts.ts";
+import * as sqlite007 from "./migrations/sqlite/007_lifecycle_minutes.ts";
+import * as postgres007 from "./migrations/postgres/007_lifecycle_minutes.ts";
 import { TRACKER_MIGRATIONS } from "./scrutiny/migrations.ts";
 import { dialectOf } from "./db.ts";
 
 const MIGRATIONS: Record<"sqlite" | "postgres", Record<string, Migration>> = {
-  sqlite: { "001_initial": sqlite001, ...TRACKER_MIGRATIONS.sqlite, "003_provenance_by_document": sqlite003, "004_resolution_movers": sqlite004, "005_seal_exempt_derived": sqlite005, "006_accounts": sqlite006 },
-  postgres: { "001_initial": postgres001, ...TRACKER_MIGRATIONS.postgres, "003_provenance_by_document": postgres003, "004_resolution_movers": postgres004, "005_seal_exempt_derived": postgres005, "006_accounts": postgres006 },
+  sqlite: { "001_initial": sqlite001, ...TRACKER_MIGRATIONS.sqlite, "003_provenance_by_document": sqlite003, "004_resolution_movers": sqlite004, "005_seal_exempt_derived": sqlite005, "006_accounts": sqlite006, "007_lifecycle_minutes": sqlite007 },
+  postgres: { "001_initial": postgres001, ...TRACKER_MIGRATIONS.postgres, "003_provenance_by_document": postgres003, "004_resolution_movers": postgres004, "005_seal_exempt_derived": postgres005, "006_accounts": postgres006, "007_lifecycle_minutes": postgres007 },
 };
 
 /** The migrations a store of this dialect ends up with, in order. */

@@ -28,6 +28,7 @@ import type {
   SourceDocumentView,
 } from "./types.ts";
 import { bool, num, outcome, pageArgs, votes, yearOf } from "./util.ts";
+import { standingColumns, standingOf } from "../lifecycle/standing.ts";
 
 export * from "./types.ts";
 export { search } from "../search.ts";
@@ -148,6 +149,7 @@ const MEETING_COLUMNS = [
   "meetings.venue",
   "meetings.status",
   "meetings.minutes_status",
+  "meetings.minutes_draft",
   "meetings.source_document_id",
   "meetings.next_meeting_date",
   "meetings.next_meeting_time",
@@ -172,6 +174,7 @@ async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meeti
         .where(publicResolutionsOnly)
         .select(eb.fn.countAll().as("n"))
         .as("decision_count"),
+      ...standingColumns(),
     ])
     .execute();
   return rows.map((r) => ({
@@ -186,7 +189,7 @@ async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meeti
       endTime: r.end_time,
       venue: r.venue,
       status: r.status,
-      minutesStatus: r.minutes_status,
+      ...standingOf(r),
       itemCount: num(r.item_count),
       decisionCount: num(r.decision_count),
     } satisfies MeetingSummary,

@@ -1,5 +1,6 @@
 // What the store's read functions return: plain, public-only records for the portal and API.
 import type { Outcome } from "../schema.ts";
+import type { MinutesStanding } from "../lifecycle/standing.ts";
 
 export interface Page<T> {
   data: T[];
@@ -47,7 +48,7 @@ export interface MemberView {
   to: string | null;
 }
 
-export interface MeetingSummary {
+export interface MeetingSummary extends MinutesStanding {
   id: number;
   slug: string;
   body: BodyRef;
@@ -242,7 +243,7 @@ export interface SearchHit {
   slug: string;
   itemSlug: string | null;
   decisionSlug: string | null;
-  meeting: { slug: string; date: string } | null;
+  meeting: ({ slug: string; date: string } & MinutesStanding) | null;
   body: BodyRef | null;
   authority: AuthorityRef;
   rank: number;
