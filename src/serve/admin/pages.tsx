@@ -1,4 +1,5 @@
 // The workspace pages: the dashboard and the audit log.
+import type { Child } from "hono/jsx";
 import { Layout } from "../components/layout.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import type { User } from "../../store/accounts/users.ts";
@@ -6,7 +7,7 @@ import type { AuditEntry } from "../../store/audit.ts";
 
 const ROLE_NAMES: Record<User["role"], string> = { admin: "Administrator", clerk: "Clerk", officer: "Officer", member: "Member" };
 
-export function DashboardPage({ user, canReadAudit }: { user: User; canReadAudit: boolean }) {
+export function DashboardPage({ user, canReadAudit, children }: { user: User; canReadAudit: boolean; children?: Child }) {
   return (
     <Layout title="Clerk's workspace">
       <h1 class="govuk-heading-l">Clerk's workspace</h1>
@@ -22,6 +23,7 @@ export function DashboardPage({ user, canReadAudit }: { user: User; canReadAudit
           <dd class="govuk-summary-list__value">{ROLE_NAMES[user.role]}</dd>
         </div>
       </dl>
+      {children}
       {canReadAudit && (
         <>
           <h2 class="govuk-heading-m">Administration</h2>

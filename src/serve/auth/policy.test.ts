@@ -13,3 +13,12 @@ test("staff see the workspace, members and the signed-out do not; only admins re
   assert.equal(can(undefined, "workspace.view", w), false);
   assert.equal(can(user("admin", true), "audit.read", a), false);
 });
+
+test("only clerks and administrators manage, publish and approve minutes", () => {
+  const m = { kind: "meeting" } as const;
+  for (const action of ["minutes.manage", "minutes.publish", "minutes.approve"] as const) {
+    assert.deepEqual(["admin", "clerk", "officer", "member"].map((r) => can(user(r as User["role"]), action, m)), [true, true, false, false], action);
+    assert.equal(can(undefined, action, m), false);
+    assert.equal(can(user("clerk", true), action, m), false);
+  }
+});

@@ -107,3 +107,57 @@ export async function lifecycleDates(db: Db, meetingIds: number[]): Promise<Map<
   }
   return out;
 }
+
+export interface ClerkMeeting {
+  id: number;
+  slug: string;
+  date: string;
+  bodyName: string;
+  status: string;
+  draft: boolean;
+}
+
+/** A meeting whatever its status, for the clerk's minutes page. */
+export async function getMeetingForClerk(db: Db, slug: string): Promise<ClerkMeeting | null> {
+  const m = await db
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where("meetings.slug", "=", slug)
+    .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.minutes_status", "meetings.minutes_draft", "bodies.name as body_name"])
+    .executeTakeFirst();
+  if (!m) return null;
+  return { id: m.id, slug: m.slug, date: m.date, bodyName: m.body_name, status: m.minutes_status, draft: m.minutes_status === "published" && Number(m.minutes_draft) === 1 };
+}
+
+/** Later meetings of the same council, soonest first: where the minutes may have been approved. */
+export async function laterMeetings(db: Db, meetingId: number, limit = 100): Promise<{ slug: string; date: string; bodyName: string }[]> {
+  const m = await db.selectFrom("meetings").innerJoin("bodies", "bodies.id", "meetings.body_id").where("meetings.id", "=", meetingId).select(["meetings.date", "meetings.body_id", "bodies.authority_id"]).executeTakeFirst();
+  if (!m) return [];
+  const rows = await db
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where("bodies.authority_id", "=", m.authority_id)
+    .where("meetings.date", ">", m.date)
+    .select(["meetings.slug", "meetings.date", "meetings.body_id", "bodies.name as body_name"])
+    .orderBy("meetings.date")
+    .orderBy("meetings.start_time")
+    .limit(limit)
+    .execute();
+  // the committee's own meetings first: its minutes are usually agreed at its next meeting
+  const own = rows.filter((r) => r.body_id === m.body_id);
+  const others = rows.filter((r) => r.body_id !== m.body_id);
+  return [...own, ...others].map((r) => ({ slug: r.slug, date: r.date, bodyName: r.body_name }));
+}
+
+/** Minutes not yet public, newest first, for the workspace. */
+export async function draftMinutes(db: Db, limit = 20): Promise<{ slug: string; date: string; bodyName: string }[]> {
+  const rows = await db
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where("meetings.minutes_status", "=", "draft")
+    .select(["meetings.slug", "meetings.date", "bodies.name as body_name"])
+    .orderBy("meetings.date", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ slug: r.slug, date: r.date, bodyName: r.body_name }));
+}

@@ -29,6 +29,7 @@ import type {
 } from "./types.ts";
 import { bool, num, outcome, pageArgs, votes, yearOf } from "./util.ts";
 import { standingColumns, standingOf } from "../lifecycle/standing.ts";
+import { readMinutesLifecycle } from "../lifecycle/read.ts";
 
 export * from "./types.ts";
 export { search } from "../search.ts";
@@ -297,6 +298,7 @@ export async function getMeeting(db: Db, slug: string): Promise<MeetingDetail | 
       .limit(1)
       .executeTakeFirst();
   const [next, previous] = await Promise.all([sibling("next"), sibling("previous")]);
+  const lifecycle = await readMinutesLifecycle(db, row.id);
   const stated = row.next_meeting_date || row.next_meeting_time || row.next_meeting_venue ? { date: row.next_meeting_date, time: row.next_meeting_time, venue: row.next_meeting_venue } : null;
   return {
     ...summary,
@@ -335,6 +337,8 @@ export async function getMeeting(db: Db, slug: string): Promise<MeetingDetail | 
     nextMeeting: next ? { slug: next.slug, date: next.date, startTime: next.start_time } : null,
     previousMeeting: previous ? { slug: previous.slug, date: previous.date, startTime: previous.start_time } : null,
     source: source ? { fileName: source.file_name, format: source.format, importedAt: source.imported_at } : null,
+    minutesApproval: lifecycle?.approval ?? null,
+    minutesCorrections: lifecycle?.corrections ?? [],
   };
 }
 
