@@ -16,6 +16,7 @@ import { hashPassword } from "../auth/password.ts";
 import { readAudit } from "../../store/audit.ts";
 import { approveMinutes, recordMinutesCorrection } from "../../store/lifecycle/minutes.ts";
 import { reindexMeeting } from "../../store/search.ts";
+import { crawl } from "../../../test/support/crawl.ts";
 
 const PG_SKIP = postgresUnavailable();
 after(() => stopPostgres());
@@ -242,6 +243,13 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.match(html, /Modern Slavery/);
       assert.match(html, /Exempt under paragraphs 1 &amp; 7/);
       assert.doesNotMatch(html, /Wolstanton/);
+      // a signed-out crawl from the approved meeting, its approved version and its API record finds none of it
+      const visits = await crawl(app, [`/meetings/${staffs.slug}`, `/meetings/${staffs.slug}/minutes/approved`, `/api/v1/meetings/${staffs.slug}`, `/api/v1/meetings/${later.slug}`], {
+        follow: (u) => !u.startsWith("/calendar") && !u.startsWith("/assets") && !u.startsWith("/sign-in"),
+        max: 400,
+      });
+      assert.ok([...visits.keys()].includes(`/meetings/${staffs.slug}/minutes/approved`));
+      assert.deepEqual([...visits.values()].filter((v) => /Wolstanton/.test(v.body)).map((v) => v.url), []);
       // the snapshot itself keeps the exempt item whole, for officers
       const snap = await sql<{ s: string }>`SELECT snapshot_json AS s FROM minutes_approvals WHERE meeting_id = ${staffs.id}`.execute(t.db);
       assert.match(snap.rows[0].s, /Wolstanton/);
