@@ -110,7 +110,7 @@ describe("the minutes workspace in Chromium", { skip }, () => {
     await noViolations("approve, no such item");
     // the summary's link takes the keyboard to the field
     await page.click(".govuk-error-summary a");
-    assert.equal(await page.evaluate(() => document.activeElement?.id), "item");
+    assert.equal(await page.evaluate("document.activeElement && document.activeElement.id"), "item");
 
     await page.check("#approval");
     await page.click("main button[type=submit]:has-text('Approve minutes')");
