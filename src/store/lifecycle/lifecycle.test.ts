@@ -101,6 +101,15 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.ok(!(await approvalSuggestions(t.db, { awaitingOnly: true })).some((s) => s.meeting.slug === oct.slug));
     });
 
+    test("until approval, a re-import follows the document: minutes re-published without their draft heading are the final record", async () => {
+      const dereham = (await listMeetings(t.db)).data.find((m) => /dereham/.test(m.slug))!;
+      assert.equal(dereham.minutesDraft, true);
+      await importChanged(t.db, WEST_DEREHAM, (text) => text.replace("DRAFT MINUTES OF", "MINUTES OF"));
+      const after = (await listMeetings(t.db)).data.find((m) => m.slug === dereham.slug)!;
+      assert.equal(after.minutesStatus, "published");
+      assert.equal(after.minutesDraft, false);
+    });
+
     test("after a correction the approved text stays retrievable, and the correction is recorded with its reason", async () => {
       const oct = await slugOf(t.db, "2016-10-05");
       await assert.rejects(recordMinutesCorrection(t.db, { slug: oct.slug, correctedOn: "2016-11-20", reason: "  " }, actor(), at), /reason/);
