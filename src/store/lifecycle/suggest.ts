@@ -25,13 +25,13 @@ interface Options {
 }
 
 export async function approvalSuggestions(db: Db, opts: Options = {}): Promise<ApprovalSuggestion[]> {
-  let earlier: { id: number; date: string; authority_id: number } | undefined;
+  let earlier: { id: number; date: string; authority_id: number; body_id: number } | undefined;
   if (opts.meetingId !== undefined) {
     earlier = await db
       .selectFrom("meetings")
       .innerJoin("bodies", "bodies.id", "meetings.body_id")
       .where("meetings.id", "=", opts.meetingId)
-      .select(["meetings.id", "meetings.date", "bodies.authority_id"])
+      .select(["meetings.id", "meetings.date", "meetings.body_id", "bodies.authority_id"])
       .executeTakeFirst();
     if (!earlier) return [];
   }
@@ -53,6 +53,8 @@ export async function approvalSuggestions(db: Db, opts: Options = {}): Promise<A
     const agreed = texts.length ? texts.some(saysMinutesAgreed) : saysMinutesAgreed(item.text ?? "");
     if (!agreed) continue;
     const dates = datesNamed(`${item.title}\n${item.text ?? texts.join("\n")}`).filter((d) => d < item.date);
+    // for one meeting, an item that cannot point at it needs no look-up
+    if (earlier && (dates.length ? !dates.includes(earlier.date) : item.body_id !== earlier.body_id)) continue;
     const targets = dates.length ? await meetingsOn(db, item.authority_id, item.body_id, dates) : await previousMeeting(db, item.body_id, item.date);
     for (const t of targets) {
       if (earlier && t.id !== earlier.id) continue;
