@@ -98,6 +98,12 @@ export interface ParsedMinutes {
   venue: string | null;
   /** held, cancelled, postponed or scheduled; "held" when absent (minutes are of a meeting that took place) */
   status?: string | null;
+  /**
+   * The header's words calling these minutes a draft ("Draft Minutes", "DRAFT UNTIL SIGNED BY THE
+   * CHAIR", "Unconfirmed minutes"), or null when it does not: the minutes are then the council's
+   * final record. Added after the first release, so records written before it lack the field.
+   */
+  draftMarking?: string | null;
   attendance: Attendee[];
   items: Item[];
   recommendations: Recommendation[];

@@ -8,6 +8,7 @@ import { findItems } from "./items/find-items.ts";
 import { detectExempt } from "./items/exempt.ts";
 import { wholeBusinessItem } from "./items/whole-business.ts";
 import { parseHeader } from "./header/header.ts";
+import { findDraftMarking } from "./header/draft-marking.ts";
 import { parseEndTime } from "./header/closing.ts";
 import { parseNextMeeting } from "./header/next-meeting.ts";
 import { parseAttendance } from "./attendance/attendance.ts";
@@ -49,6 +50,7 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
     startTime: take("startTime", header.startTime),
     endTime: take("endTime", endTime),
     venue: take("venue", header.venue),
+    draftMarking: take("draftMarking", findDraftMarking(ctx, frontEnd)),
     attendance: attendance.map((a, i) => take(`attendance/${i}`, a)!),
     items: items.map((item, i) => {
       const resolutions = parseResolutions(ctx, item, items);

@@ -19,6 +19,7 @@ import { registerCorrections } from "./corrections/routes.tsx";
 import { limitPeopleAdminBodies, PEOPLE_ADMIN_POSTS, registerPeopleAdmin } from "./people-admin/routes.tsx";
 import { limitOwnersForms, registerOwners } from "./owners/routes.tsx";
 import { isOwnersPost } from "./owners/urls.ts";
+import { LIFECYCLE_POSTS, registerLifecycle } from "./lifecycle/routes.tsx";
 import { requestContext } from "./request-log.ts";
 import { viewerContext } from "./viewer.ts";
 import { EXEMPT_POSTS, limitExemptPosts, registerExempt } from "./exempt/routes.tsx";
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Hono {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || IMPORT_POST.test(c.req.path) || PEOPLE_ADMIN_POSTS.test(c.req.path) || EXEMPT_POSTS.test(c.req.path) || isOwnersPost(c.req.path))) return next();
     if (c.req.method === "POST" && CORRECTION_POST.test(c.req.path)) return correctionBodyLimit(c, next);
+    if (c.req.method === "POST" && LIFECYCLE_POSTS.test(c.req.path)) return next();
     const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
     res.headers.set("allow", ACCOUNT_POSTS.has(c.req.path) || PEOPLE_ADMIN_POSTS.test(c.req.path) ? "GET, HEAD, POST" : "GET, HEAD");
     return res;
@@ -69,6 +71,7 @@ export function createApp(deps: AppDeps): Hono {
   registerCorrections(app, deps);
   registerPeopleAdmin(app, deps);
   registerOwners(app, deps);
+  registerLifecycle(app, deps);
   registerApi(app, deps);
   registerTracker(app, deps);
   registerPages(app, deps);

@@ -313,7 +313,7 @@ describe("API", () => {
   test("presenters publish exactly the listed fields, and no database ids", async () => {
     const list = await api("/api/v1/meetings?limit=1");
     assert.deepEqual(Object.keys(list), ["data", "total", "limit", "offset", "next"]);
-    assert.deepEqual(Object.keys(list.data[0]), ["id", "date", "startTime", "endTime", "timeZone", "body", "authority", "venue", "status", "itemCount", "decisionCount", "url", "apiUrl"]);
+    assert.deepEqual(Object.keys(list.data[0]), ["id", "date", "startTime", "endTime", "timeZone", "body", "authority", "venue", "status", "minutesStatus", "minutesDraft", "minutesApprovedOn", "minutesCorrectedOn", "itemCount", "decisionCount", "url", "apiUrl"]);
     const m = await api(`/api/v1/meetings/${BUCKS}`);
     assert.deepEqual(Object.keys(m.items[0]), ["id", "number", "title", "exempt", "exemptParagraphs", "exemptNotice", "text", "resolutions", "url"]);
     assert.deepEqual(Object.keys(m.attendance[0]), ["name", "person", "status", "kind", "role", "substituteFor", "substituteForPerson"]);

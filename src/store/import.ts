@@ -227,6 +227,9 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     source_document_id: docId,
     updated_at: now,
   };
+  // Minutes headed "Draft minutes" (or "unconfirmed", "subject to approval") are published as a
+  // draft awaiting approval; minutes with no such marking are the council's final published record.
+  const minutesDraft = record.draftMarking ? 1 : 0;
   const found = await trx
     .selectFrom("meetings")
     .leftJoin("source_documents as d", "d.id", "meetings.source_document_id")
@@ -246,9 +249,11 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     // a release date a clerk set stays with the item (by its slug) while it is still exempt
     for (const r of await trx.selectFrom("items").where("meeting_id", "=", meetingId).where("exempt_release_on", "is not", null).select(["slug", "exempt_release_on"]).execute()) releaseDates.set(r.slug, r.exempt_release_on!);
     await clearMeeting(trx, meetingId);
-    await trx.updateTable("meetings").set({ ...meetingValues, version: found.version + 1 }).where("id", "=", meetingId).execute();
+    // Until they are approved, published minutes are a draft exactly when their current document says so.
+    const draft = found.minutes_status === "published" ? { minutes_draft: minutesDraft } : {};
+    await trx.updateTable("meetings").set({ ...meetingValues, ...draft, version: found.version + 1 }).where("id", "=", meetingId).execute();
   } else {
-    meetingId = (await trx.insertInto("meetings").values({ ...meetingValues, slug, minutes_status: input.review ? "draft" : "published" }).returning("id").executeTakeFirstOrThrow()).id;
+    meetingId = (await trx.insertInto("meetings").values({ ...meetingValues, slug, minutes_status: input.review ? "draft" : "published", minutes_draft: minutesDraft }).returning("id").executeTakeFirstOrThrow()).id;
   }
   // The same content read differently before (a new parser version) may have made another meeting.
   if (prior?.meeting_id && prior.meeting_id !== meetingId) {
@@ -269,7 +274,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     const span = prov[path];
     if (span && Number.isInteger(span.start) && Number.isInteger(span.end) && Number.isInteger(span.line)) provenance.push({ entity, entity_id: id, field, span });
   };
-  for (const field of ["authority", "body", "date", "startTime", "endTime", "venue", "nextMeeting"]) addProv(field, "meeting", meetingId, field);
+  for (const field of ["authority", "body", "date", "startTime", "endTime", "venue", "nextMeeting", "draftMarking"]) addProv(field, "meeting", meetingId, field);
 
   // Attendance, with each written name resolved to a person of the authority.
   const moverNames = record.items.flatMap((it) => it.resolutions.flatMap((r) => [r.movedBy ?? "", r.secondedBy ?? ""]));

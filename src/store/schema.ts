@@ -99,6 +99,8 @@ export interface MeetingsTable {
   venue: string | null;
   status: string;
   minutes_status: string;
+  /** 1 when published minutes are a draft awaiting approval (migration 012) */
+  minutes_draft: Generated<number>;
   source_document_id: number | null;
   next_meeting_date: string | null;
   next_meeting_time: string | null;

@@ -6,6 +6,7 @@ import { dialectOf, type Db } from "./db.ts";
 import { isMeetingPublic, isReleased, publicSearchContent, publicMeetingsOnly, publicViewer } from "./visibility.ts";
 import type { FacetCount, SearchHit, SearchResults, SearchType } from "./read/types.ts";
 import { bool, num, pageArgs } from "./read/util.ts";
+import { standingOf } from "./lifecycle/standing.ts";
 import { filterConditions, groupPasses, toFts5, toWebsearch, type Facet, type SearchFilters } from "./search-query.ts";
 
 export const SEARCH_TYPES: SearchType[] = ["meeting", "item", "decision", "person"];
@@ -207,13 +208,13 @@ export async function search(db: Db, q: string, opts: SearchOptions = {}): Promi
     ? await sql<HitRow>`
         SELECT page.*, ${snippet} AS snip FROM (
           SELECT e.id, e.kind, e.entity_id, e.title, e.text, e.year, ${rank} AS rank,
-                 m.slug AS meeting_slug, m.date AS meeting_date, b.slug AS body_slug, b.name AS body_name, a.slug AS authority_slug, a.name AS authority_name
+                 m.slug AS meeting_slug, m.date AS meeting_date, m.minutes_status, m.minutes_draft, (SELECT ap.approved_on FROM minutes_approvals ap WHERE ap.meeting_id = m.id) AS minutes_approved_on, (SELECT max(co.corrected_on) FROM minutes_corrections co WHERE co.meeting_id = m.id) AS minutes_corrected_on, b.slug AS body_slug, b.name AS body_name, a.slug AS authority_slug, a.name AS authority_name
           ${from} AND ${whereSql(opts)}
           ORDER BY rank, e.id LIMIT ${limit} OFFSET ${offset}
         ) page ORDER BY page.rank, page.id`.execute(db)
     : await sql<HitRow>`
         SELECT e.id, e.kind, e.entity_id, e.title, e.year, ${rank} AS rank, ${snippet} AS snip,
-               m.slug AS meeting_slug, m.date AS meeting_date, b.slug AS body_slug, b.name AS body_name, a.slug AS authority_slug, a.name AS authority_name
+               m.slug AS meeting_slug, m.date AS meeting_date, m.minutes_status, m.minutes_draft, (SELECT ap.approved_on FROM minutes_approvals ap WHERE ap.meeting_id = m.id) AS minutes_approved_on, (SELECT max(co.corrected_on) FROM minutes_corrections co WHERE co.meeting_id = m.id) AS minutes_corrected_on, b.slug AS body_slug, b.name AS body_name, a.slug AS authority_slug, a.name AS authority_name
         ${from} AND ${whereSql(opts)}
         ORDER BY rank, e.id LIMIT ${limit} OFFSET ${offset}`.execute(db);
 
@@ -241,7 +242,7 @@ export async function search(db: Db, q: string, opts: SearchOptions = {}): Promi
       slug: h.kind === "person" ? personSlug.get(id) ?? "" : h.meeting_slug ?? "",
       itemSlug: h.kind === "item" ? itemSlug.get(id) ?? null : d?.item_slug ?? null,
       decisionSlug: d?.slug ?? null,
-      meeting: h.meeting_slug ? { slug: h.meeting_slug, date: h.meeting_date! } : null,
+      meeting: h.meeting_slug ? { slug: h.meeting_slug, date: h.meeting_date!, ...standingOf({ minutes_status: h.minutes_status ?? "published", minutes_draft: h.minutes_draft, minutes_approved_on: h.minutes_approved_on, minutes_corrected_on: h.minutes_corrected_on }) } : null,
       body: h.body_slug ? { slug: h.body_slug, name: h.body_name! } : null,
       authority: { slug: h.authority_slug, name: h.authority_name },
       rank: num(h.rank),
@@ -260,6 +261,10 @@ interface HitRow {
   snip: string | null;
   meeting_slug: string | null;
   meeting_date: string | null;
+  minutes_status: string | null;
+  minutes_draft: number | null;
+  minutes_approved_on: string | null;
+  minutes_corrected_on: string | null;
   body_slug: string | null;
   body_name: string | null;
   authority_slug: string;

@@ -1,4 +1,5 @@
 // The workspace pages: the dashboard and the audit log.
+import type { Child } from "hono/jsx";
 import { Layout } from "../components/layout.tsx";
 import { can } from "../auth/policy.ts";
 import { Pagination } from "../components/pagination.tsx";
@@ -7,7 +8,7 @@ import type { AuditEntry } from "../../store/audit.ts";
 
 const ROLE_NAMES: Record<User["role"], string> = { admin: "Administrator", clerk: "Clerk", officer: "Officer", member: "Member" };
 
-export function DashboardPage({ user, canReadAudit, canManageExempt = false, canManageTracker = false }: { user: User; canReadAudit: boolean; canManageExempt?: boolean; canManageTracker?: boolean }) {
+export function DashboardPage({ user, canReadAudit, canManageExempt = false, canManageTracker = false, children }: { user: User; canReadAudit: boolean; canManageExempt?: boolean; canManageTracker?: boolean; children?: Child }) {
   return (
     <Layout title="Clerk's workspace">
       <h1 class="govuk-heading-l">Clerk's workspace</h1>
@@ -81,6 +82,7 @@ export function DashboardPage({ user, canReadAudit, canManageExempt = false, can
           </>
         )}
       </ul>
+      {children}
       {canReadAudit && (
         <>
           <h2 class="govuk-heading-m">Administration</h2>

@@ -9,6 +9,7 @@ import { isoDate, page, readQuery } from "../validate.ts";
 import { can, type Action, type Resource } from "../auth/policy.ts";
 import { readAudit, type AuditEntry } from "../../store/audit.ts";
 import { AuditPage, AUDIT_PAGE_SIZE, DashboardPage } from "./pages.tsx";
+import { minutesToDo } from "../lifecycle/routes.tsx";
 
 const text = z.string().max(200);
 const auditQuery = z.object({ kind: text.optional(), record: text.optional(), actor: text.optional(), from: isoDate.optional(), to: isoDate.optional(), page });
@@ -32,11 +33,12 @@ function presentEntry(e: AuditEntry) {
 export function registerAdmin(app: Hono, deps: AppDeps): void {
   const { db } = deps;
 
-  app.get("/admin", (c) => {
+  app.get("/admin", async (c) => {
     const refused = refuse(c, "workspace.view", { kind: "workspace" });
     if (refused) return refused;
     const user = c.get("account")!.user;
-    return c.html(renderPage(c, <DashboardPage user={user} canReadAudit={can(user, "audit.read", { kind: "audit_log" })} canManageExempt={can(user, "exempt.release", { kind: "exempt_item" })} canManageTracker={can(user, "tracker.review_update", { kind: "tracker" })} />));
+    const minutes = can(user, "minutes.approve", { kind: "meeting" }) ? await minutesToDo(deps) : null;
+    return c.html(renderPage(c, <DashboardPage user={user} canReadAudit={can(user, "audit.read", { kind: "audit_log" })} canManageExempt={can(user, "exempt.release", { kind: "exempt_item" })} canManageTracker={can(user, "tracker.review_update", { kind: "tracker" })}>{minutes}</DashboardPage>));
   });
 
   app.get("/admin/audit", async (c) => {

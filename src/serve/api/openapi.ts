@@ -14,6 +14,12 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (name: string) => ({ oneOf: [ref(name), { type: "null" }] });
 const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: "object", properties, required });
 const arr = (items: unknown) => ({ type: "array", items });
+const minutesStanding = {
+  minutesStatus: { type: "string", enum: ["published", "approved"], description: "approved: agreed as a correct record at a later meeting" },
+  minutesDraft: { type: "boolean", description: 'published as a draft, not yet approved (labelled "Draft, not yet approved")' },
+  minutesApprovedOn: { ...ndate, description: "the date of the meeting that approved the minutes" },
+  minutesCorrectedOn: { ...ndate, description: "the latest correction made after approval" },
+} as const;
 
 const param = (name: string, description: string, schema: unknown = str, where: "query" | "path" = "query") => ({
   name,
@@ -136,6 +142,7 @@ export const openapi = {
         authority: ref("AuthorityRef"),
         venue: nstr,
         status: { type: "string", enum: ["scheduled", "held", "cancelled", "postponed"] },
+        ...minutesStanding,
         itemCount: int,
         decisionCount: int,
         url: str,
@@ -185,6 +192,18 @@ export const openapi = {
               oneOf: [obj({ fileName: str, format: str, url: str, text: str }), { type: "null" }],
               description: "the current minutes text (exempt text withheld) as a page and as plain text; earlier versions are not published",
             },
+            minutesApproval: {
+              oneOf: [
+                obj({
+                  approvedOn: { ...date, description: "the date of the meeting that agreed the minutes as a correct record" },
+                  meeting: { oneOf: [obj({ id: str, date, url: str }), { type: "null" }] },
+                  item: { oneOf: [obj({ number: str, title: str }), { type: "null" }] },
+                  approvedVersionUrl: { ...str, description: "the minutes as approved (exempt items withheld), kept whatever later corrections change" },
+                }),
+                { type: "null" },
+              ],
+            },
+            minutesCorrections: { ...arr(obj({ date, reason: str })), description: "changes made after approval, oldest first" },
           }),
         ],
       },
@@ -236,7 +255,7 @@ export const openapi = {
         title: str,
         snippet: { ...str, description: "HTML: escaped text with matched words in <mark>" },
         url: str,
-        meeting: { oneOf: [obj({ id: str, date, body: nstr }), { type: "null" }] },
+        meeting: { oneOf: [obj({ id: str, date, body: nstr, ...minutesStanding }), { type: "null" }] },
       }),
     },
   },

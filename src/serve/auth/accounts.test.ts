@@ -305,7 +305,7 @@ describe("everything else only reads", () => {
     const cl = client(app);
     await signInAs(cl, "admin@council.gov.uk");
     const csrf = await cl.formToken("/admin");
-    for (const path of ["/", "/admin", "/admin/audit", "/api/v1/meetings", "/api/v1/admin/audit", "/committees", "/sign-in/x", "/account/set-password/x"]) {
+    for (const path of ["/", "/admin", "/admin/audit", "/api/v1/meetings", "/api/v1/admin/audit", "/committees", "/sign-in/x", "/account/set-password/x", "/admin/meetings/x/minutes", "/admin/meetings/x/minutes/other"]) {
       const res = await cl.post(path, { csrf });
       assert.equal(res.status, 405, path);
     }

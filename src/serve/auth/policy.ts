@@ -13,6 +13,9 @@ export type Action =
   | "bodies.edit"
   | "exempt.access.manage"
   | "exempt.release"
+  | "minutes.manage"
+  | "minutes.publish"
+  | "minutes.approve"
   // owners keep the tracker current
   | "dashboard.view"
   | "tracker.post_update"
@@ -25,7 +28,7 @@ export type Resource =
   | { kind: "workspace" }
   | { kind: "audit_log" }
   | { kind: "import_review" }
-  | { kind: "meeting" }
+  | { kind: "meeting"; slug?: string }
   | { kind: "person" }
   | { kind: "body" }
   | { kind: "committee_access" }
@@ -55,6 +58,10 @@ export function can(user: User | undefined, action: Action, resource: Resource):
     // who reads a committee's exempt business, and when it becomes public: democratic services
     case "exempt.access.manage":
     case "exempt.release":
+    // the minutes are democratic services' to publish and approve
+    case "minutes.manage":
+    case "minutes.publish":
+    case "minutes.approve":
       return DEMOCRATIC_SERVICES.has(user.role);
     case "dashboard.view":
       return true;

@@ -84,6 +84,8 @@ export function registerAccounts(app: Hono, deps: AppDeps): void {
   // an account form is a few short fields; nothing larger is read
   const limit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => respondWithProblem(c, { id: "invalid", status: 413, message: "The form sent was too large." }) });
   for (const path of ACCOUNT_POSTS) app.post(path, limit);
+  // the workspace's forms too, before the guard reads them
+  app.post("/admin/*", limit);
   for (const path of ACCOUNT_PATHS) app.use(path, accountGuard(deps));
 
   app.get("/sign-in", (c) => {

@@ -2,6 +2,7 @@ import type { DecisionSummary, MeetingSummary } from "../../store/read/types.ts"
 import { NotForPublication } from "./exempt.tsx";
 import { formatDate, formatLongDate, formatTime, plural } from "../format.ts";
 import { urls } from "../urls.ts";
+import { MinutesLabel } from "./minutes-label.tsx";
 
 type Level = 2 | 3 | 4;
 
@@ -43,7 +44,7 @@ export function MeetingList({ meetings, headingLevel = 3, showBody = true }: { m
             {m.venue ? ` · ${m.venue}` : ""}
             {m.status === "cancelled" ? " · cancelled" : ""}
             {" · "}
-            {plural(m.decisionCount, "decision")}
+            {plural(m.decisionCount, "decision")} <MinutesLabel m={m} />
           </p>
         </li>
       ))}

@@ -1,3 +1,4 @@
+import { MinutesLabel } from "../components/minutes-label.tsx";
 import type { AuthoritySummary, MeetingSummary } from "../../store/read/types.ts";
 import { MonthGrid } from "../components/calendar.tsx";
 import { AuthorityFilter } from "../components/filters.tsx";
@@ -88,7 +89,7 @@ export function CalendarPage({
                 </a>
                 , {formatLongDate(m.date)}
                 {m.startTime ? ` at ${formatTime(m.startTime)}` : ""}
-                {m.status === "cancelled" ? " (cancelled)" : ""}
+                {m.status === "cancelled" ? " (cancelled)" : ""} <MinutesLabel m={m} />
               </li>
             ))}
           </ul>

@@ -1,3 +1,4 @@
+import { MinutesLabel } from "../components/minutes-label.tsx";
 import type { AuthoritySummary, BodyDetail, BodySummary } from "../../store/read/types.ts";
 import { AuthorityFilter } from "../components/filters.tsx";
 import { Layout } from "../components/layout.tsx";
@@ -140,7 +141,8 @@ export function CommitteePage({ b }: { b: BodyDetail }) {
                   </a>{" "}
                   <span class="qm-count">
                     – {plural(m.itemCount, "item")}, {plural(m.decisionCount, "decision")}
-                  </span>
+                  </span>{" "}
+                  <MinutesLabel m={m} />
                 </li>
               ))}
             </ul>

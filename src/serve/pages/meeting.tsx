@@ -2,6 +2,7 @@ import type { AttendeeView, MeetingDetail } from "../../store/read/types.ts";
 import { NotForPublication } from "../components/exempt.tsx";
 import { Layout } from "../components/layout.tsx";
 import { SourceLink, type SourceLines } from "../components/source.tsx";
+import { MinutesStandingRow } from "../components/minutes-standing.tsx";
 import { formatDate, formatLongDate, formatTime, monthName } from "../format.ts";
 import { urls } from "../urls.ts";
 import { trackerUrls } from "../tracker/urls.ts";
@@ -24,12 +25,6 @@ function formatMonthOrDate(v: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(v);
   return m ? `${monthName(Number(m[2]))} ${m[1]}` : formatDate(v);
 }
-
-const MINUTES_STATUS: Record<string, string> = {
-  draft: "Draft minutes",
-  published: "Minutes published, not yet approved",
-  approved: "Approved minutes",
-};
 
 export function timeRange(start: string | null, end: string | null): string {
   if (start && end) return `${formatTime(start)} to ${formatTime(end)}`;
@@ -185,9 +180,9 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
           <dt class="govuk-summary-list__key">Status</dt>
           <dd class="govuk-summary-list__value">
             {status ? <strong class={`govuk-tag ${status.colour}`}>{status.text}</strong> : m.status}
-            {MINUTES_STATUS[m.minutesStatus] && <span class="govuk-!-margin-left-2">{MINUTES_STATUS[m.minutesStatus]}</span>}
           </dd>
         </div>
+        <MinutesStandingRow slug={m.slug} m={m} approval={m.minutesApproval} corrections={m.minutesCorrections} />
         {m.authority && m.authority.name !== m.body.name && (
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Council</dt>

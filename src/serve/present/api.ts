@@ -1,6 +1,7 @@
 // What the JSON API shows of each record. Fields are listed one by one: a column added to the
 // store never reaches the public until someone adds it here on purpose.
 import { NOT_FOR_PUBLICATION } from "../../store/visibility.ts";
+import type { MinutesStanding } from "../../store/lifecycle/standing.ts";
 import type {
   AttendeeView,
   AuthorityRef,
@@ -43,11 +44,17 @@ export function presentMeetingSummary(m: MeetingSummary) {
     authority: authorityRef(m.authority),
     venue: m.venue,
     status: m.status,
+    ...presentMinutesStanding(m),
     itemCount: m.itemCount,
     decisionCount: m.decisionCount,
     url: urls.meeting(m.slug),
     apiUrl: urls.api.meeting(m.slug),
   };
+}
+
+/** Where the minutes stand: a published draft, the council's final record, approved, corrected after approval. */
+function presentMinutesStanding(m: MinutesStanding) {
+  return { minutesStatus: m.minutesStatus, minutesDraft: m.minutesDraft, minutesApprovedOn: m.minutesApprovedOn, minutesCorrectedOn: m.minutesCorrectedOn };
 }
 
 function presentAttendee(a: AttendeeView, status: string) {
@@ -116,6 +123,15 @@ export function presentMeetingDetail(m: MeetingDetail) {
     })),
     nextMeeting: m.nextMeetingStated ? { date: m.nextMeetingStated.date, time: m.nextMeetingStated.time, venue: m.nextMeetingStated.venue } : null,
     source: m.source ? { fileName: m.source.fileName, format: m.source.format, url: urls.minutes(m.slug), text: urls.minutesText(m.slug) } : null,
+    minutesApproval: m.minutesApproval
+      ? {
+          approvedOn: m.minutesApproval.approvedOn,
+          meeting: m.minutesApproval.meeting ? { id: m.minutesApproval.meeting.slug, date: m.minutesApproval.meeting.date, url: urls.meeting(m.minutesApproval.meeting.slug) } : null,
+          item: m.minutesApproval.item,
+          approvedVersionUrl: urls.approvedMinutes(m.slug),
+        }
+      : null,
+    minutesCorrections: m.minutesCorrections.map((c) => ({ date: c.correctedOn, reason: c.reason })),
   };
 }
 
@@ -211,6 +227,6 @@ export function presentSearchHit(h: SearchHit) {
     title: h.title,
     snippet: h.snippet,
     url: hitUrl(h),
-    meeting: h.meeting ? { id: h.meeting.slug, date: h.meeting.date, body: h.body?.slug ?? null } : null,
+    meeting: h.meeting ? { id: h.meeting.slug, date: h.meeting.date, body: h.body?.slug ?? null, ...presentMinutesStanding(h.meeting) } : null,
   };
 }

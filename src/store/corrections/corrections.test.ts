@@ -12,6 +12,7 @@ import { parseMinutes } from "../../parse/minutes.ts";
 import { eachStore } from "../scrutiny/test-stores.ts";
 import { importMinutes } from "../import.ts";
 import { readAudit } from "../audit.ts";
+import { lifecycleDb } from "../lifecycle/schema.ts";
 import type { Db } from "../db.ts";
 import { listCorrections, resolveConflict, saveCorrections } from "./corrections.ts";
 import { meetingToCorrect } from "./meeting.ts";
@@ -72,7 +73,7 @@ eachStore("corrections", (store) => {
     const [entry] = (await readAudit(db, { recordKind: "meeting", recordId: slug })).entries.filter((e) => !e.action.startsWith("import."));
     assert.equal(entry.action, "meeting.correct");
     assert.equal(entry.actorLabel, "clerk@council.gov.uk");
-    assert.deepEqual(entry.before, { version: 1, fields: { "attendance/2/role": null, "items/2/resolutions/0/outcome": "noted", venue: null } });
+    assert.deepEqual(entry.before, { version: 1, fields: { "attendance/2/role": null, "items/2/resolutions/0/outcome": "agreed", venue: null } });
     assert.deepEqual(entry.after, { version: 2, fields: { "attendance/2/role": "Vice-Chairman", "items/2/resolutions/0/outcome": "deferred", venue: "Council Chamber, Stafford" } });
     // the parsed record is kept as parsed
     const doc = await db.selectFrom("source_documents").where("id", "=", result.sourceDocumentId).select("record_json").executeTakeFirstOrThrow();
@@ -178,6 +179,10 @@ eachStore("corrections", (store) => {
     const [c] = await listCorrections(db, slug);
     assert.equal(c.reason, "Title misread from the agenda");
     assert.deepEqual(await publicCorrections(db, slug), [{ what: "Item 30", reason: "Title misread from the agenda", at: T.toISOString() }]);
+    // and the minutes now stand corrected, on the day, for that reason
+    const m = await db.selectFrom("meetings").where("slug", "=", slug).select("id").executeTakeFirstOrThrow();
+    const told = await lifecycleDb(db).selectFrom("minutes_corrections").where("meeting_id", "=", m.id).select(["corrected_on", "reason"]).execute();
+    assert.deepEqual(told, [{ corrected_on: T.toISOString().slice(0, 10), reason: "Title misread from the agenda" }]);
   });
 
   it("an attendee can be linked to a chosen person of the council, or to nobody", async () => {

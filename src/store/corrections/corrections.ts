@@ -9,6 +9,7 @@ import type { Db } from "../db.ts";
 import { appendAudit, readAudit, type AuditEntry } from "../audit.ts";
 import { storeRecord } from "../import.ts";
 import { writeTransaction } from "../write.ts";
+import { lifecycleDb } from "../lifecycle/schema.ts";
 import { meetingToCorrect, type MeetingToCorrect, type Reparse } from "./meeting.ts";
 import { correctionsDb, type CorrectionState } from "./schema.ts";
 
@@ -97,6 +98,13 @@ export async function saveCorrections(
         .execute();
     }
     const version = await restore(trx, m);
+    // A change to approved minutes is a correction the public is told of, with its date and reason.
+    if (m.minutesStatus === "approved") {
+      await lifecycleDb(trx)
+        .insertInto("minutes_corrections")
+        .values({ meeting_id: m.id, corrected_on: input.now.toISOString().slice(0, 10), reason: reason!, recorded_at: input.now.toISOString(), recorded_by: input.actor.userId })
+        .execute();
+    }
     await appendAudit(
       trx,
       {

@@ -38,6 +38,8 @@ import type {
   SourceDocumentView,
 } from "./types.ts";
 import { bool, num, outcome, pageArgs, votes, yearOf } from "./util.ts";
+import { standingColumns, standingOf } from "../lifecycle/standing.ts";
+import { readMinutesLifecycle } from "../lifecycle/read.ts";
 
 export * from "./types.ts";
 export { search } from "../search.ts";
@@ -158,6 +160,7 @@ const MEETING_COLUMNS = [
   "meetings.venue",
   "meetings.status",
   "meetings.minutes_status",
+  "meetings.minutes_draft",
   "meetings.source_document_id",
   "meetings.next_meeting_date",
   "meetings.next_meeting_time",
@@ -182,6 +185,7 @@ async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meeti
         .where(publicResolutionsOnly(viewer))
         .select(eb.fn.countAll().as("n"))
         .as("decision_count"),
+      ...standingColumns(),
     ])
     .execute();
   return rows.map((r) => ({
@@ -196,7 +200,7 @@ async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meeti
       endTime: r.end_time,
       venue: r.venue,
       status: r.status,
-      minutesStatus: r.minutes_status,
+      ...standingOf(r),
       itemCount: num(r.item_count),
       decisionCount: num(r.decision_count),
     } satisfies MeetingSummary,
@@ -306,6 +310,7 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
       .limit(1)
       .executeTakeFirst();
   const [next, previous] = await Promise.all([sibling("next"), sibling("previous")]);
+  const lifecycle = await readMinutesLifecycle(db, row.id);
   const stated = row.next_meeting_date || row.next_meeting_time || row.next_meeting_venue ? { date: row.next_meeting_date, time: row.next_meeting_time, venue: row.next_meeting_venue } : null;
   return {
     ...summary,
@@ -347,6 +352,8 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
     nextMeeting: next ? { slug: next.slug, date: next.date, startTime: next.start_time } : null,
     previousMeeting: previous ? { slug: previous.slug, date: previous.date, startTime: previous.start_time } : null,
     source: source ? { fileName: source.file_name, format: source.format, importedAt: source.imported_at } : null,
+    minutesApproval: lifecycle?.approval ?? null,
+    minutesCorrections: lifecycle?.corrections ?? [],
   };
 }
 

@@ -1,5 +1,7 @@
 // What the store's read functions return: plain, public-only records for the portal and API.
 import type { Outcome } from "../schema.ts";
+import type { MinutesStanding } from "../lifecycle/standing.ts";
+import type { MinutesApprovalView, MinutesCorrectionView } from "../lifecycle/read.ts";
 
 export interface Page<T> {
   data: T[];
@@ -47,7 +49,7 @@ export interface MemberView {
   to: string | null;
 }
 
-export interface MeetingSummary {
+export interface MeetingSummary extends MinutesStanding {
   id: number;
   slug: string;
   body: BodyRef;
@@ -155,6 +157,10 @@ export interface MeetingDetail extends MeetingSummary {
   previousMeeting: { slug: string; date: string; startTime: string | null } | null;
   /** the document the meeting's record was read from; earlier versions are not public */
   source: { fileName: string; format: string; importedAt: string } | null;
+  /** how and when the minutes were approved; null until they are */
+  minutesApproval: MinutesApprovalView | null;
+  /** changes after approval, with their reasons, oldest first */
+  minutesCorrections: MinutesCorrectionView[];
 }
 
 export interface DecisionSummary {
@@ -261,7 +267,7 @@ export interface SearchHit {
   slug: string;
   itemSlug: string | null;
   decisionSlug: string | null;
-  meeting: { slug: string; date: string } | null;
+  meeting: ({ slug: string; date: string } & MinutesStanding) | null;
   body: BodyRef | null;
   authority: AuthorityRef;
   rank: number;
