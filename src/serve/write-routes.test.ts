@@ -1,0 +1,118 @@
+// Every write route the app registers, listed from the app itself so that a new one cannot be
+// left out: signed out, and signed in as a member who holds no rights over it, a POST carrying a
+// valid form token is refused and changes nothing. Each area's own suite checks the roles that
+// may write; this one checks that nobody else can, on SQLite and PostgreSQL.
+import { before, it } from "node:test";
+import assert from "node:assert/strict";
+import { sql } from "kysely";
+import type { Hono } from "hono";
+import { createApp } from "./app.ts";
+import type { Db } from "../store/db.ts";
+import { dialectOf } from "../store/db.ts";
+import { addUser, setPasswordHash } from "../store/accounts/users.ts";
+import { hashPassword } from "./auth/password.ts";
+import { importMinutes } from "../store/import.ts";
+import { storeDigest } from "../store/digest.ts";
+import { eachStore } from "../store/scrutiny/test-stores.ts";
+import { client, PASSWORD, signInAs, type Client } from "../../test/support/accounts.ts";
+import { parsedInput, STAFFS_V2 } from "../../test/support/imports.ts";
+
+/** Forms anyone may post: signing in and out, and setting a password from a one-time link. */
+const OPEN_TO_ALL = new Set(["/sign-in", "/sign-out", "/account/set-password"]);
+/** Tables a refused request may still touch: a session seen, a form token cookie. */
+const SESSION_TABLES = new Set(["sessions", "sign_in_failures", "sign_in_tokens"]);
+
+function writeRoutes(app: Hono): string[] {
+  const paths = app.routes.filter((r) => r.method === "POST" && !r.path.includes("*") && !OPEN_TO_ALL.has(r.path)).map((r) => r.path);
+  return [...new Set(paths)].sort();
+}
+
+interface Fixture {
+  meeting: string;
+  item: string;
+  person: string;
+  body: string;
+  userId: number;
+}
+
+/** A real path for a route pattern, with its parameters naming records that exist. */
+function fill(pattern: string, f: Fixture): string {
+  const kind = pattern.startsWith("/admin/people") ? "person" : pattern.startsWith("/admin/committees") ? "body" : "meeting";
+  return pattern
+    .replace(":slug", kind === "person" ? f.person : kind === "body" ? f.body : f.meeting)
+    .replace(":meeting", f.meeting)
+    .replace(":item", f.item)
+    .replace(":kind", "recommendation")
+    .replace(/:id\b/g, String(f.userId))
+    .replace(/:[ij]\b/g, "0");
+}
+
+async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const names =
+    dialectOf(db) === "postgres"
+      ? (await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(db)).rows
+      : (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db)).rows;
+  const out: Record<string, number> = {};
+  for (const { name } of names.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (SESSION_TABLES.has(name)) continue;
+    out[name] = Number((await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(name)}`.execute(db)).rows[0].n);
+  }
+  return out;
+}
+
+async function snapshot(db: Db) {
+  return { counts: await tableCounts(db), digest: await storeDigest(db) };
+}
+
+eachStore("every write route refuses those without rights", (store) => {
+  let db: Db;
+  let app: Hono;
+  let f: Fixture;
+
+  before(async () => {
+    db = await store.open();
+    const at = new Date("2026-03-02T09:00:00Z");
+    const member = await addUser(db, { email: "member@council.gov.uk", role: "member", displayName: "Meg Member" }, at);
+    await setPasswordHash(db, member.id, await hashPassword(PASSWORD), at);
+    const r = await importMinutes(db, await parsedInput(STAFFS_V2));
+    const item = await db.selectFrom("items").where("meeting_id", "=", r.meetingId).orderBy("position").select("slug").executeTakeFirstOrThrow();
+    const person = await db.selectFrom("people").orderBy("id").select("slug").executeTakeFirstOrThrow();
+    const body = await db.selectFrom("bodies").select("slug").executeTakeFirstOrThrow();
+    f = { meeting: r.meetingSlug, item: item.slug, person: person.slug, body: body.slug, userId: member.id };
+    app = createApp({ db });
+  });
+
+  it("the app has write routes for every part of the workspace", () => {
+    const routes = writeRoutes(app);
+    for (const prefix of ["/admin/imports/", "/admin/meetings/", "/admin/people/", "/admin/committees/", "/admin/tracker/", "/account/tracker/", "/admin/users/"]) {
+      assert.ok(routes.some((r) => r.startsWith(prefix)), `no write route under ${prefix}: ${routes.join(" ")}`);
+    }
+  });
+
+  async function refusedBy(cl: Client, who: string, expectSignIn: boolean) {
+    // A form token that is valid for this client, from a page that has a form.
+    const csrf = await cl.formToken("/sign-in");
+    for (const pattern of writeRoutes(app)) {
+      const path = fill(pattern, f);
+      const before = await snapshot(db);
+      const res = await cl.post(path, { csrf, version: "1", reason: "refused", status: "apologies", outcome: "deferred", title: "x", choice: "keep" });
+      const where = `${who} POST ${path} → ${res.status} ${res.headers.get("location") ?? ""}`;
+      assert.ok(res.status >= 300 && res.status < 500, where);
+      if (res.status === 303 || res.status === 302) {
+        assert.ok(expectSignIn, where);
+        assert.match(res.headers.get("location") ?? "", /^\/sign-in\?next=/, where);
+      }
+      assert.deepEqual(await snapshot(db), before, `${where}: the store changed`);
+    }
+  }
+
+  it("signed out: every write route sends to sign in (or refuses the form) and changes nothing", async () => {
+    await refusedBy(client(app), "signed out", true);
+  });
+
+  it("a member with no rights: every write route is refused and changes nothing", async () => {
+    const cl = client(app);
+    assert.equal((await signInAs(cl, "member@council.gov.uk")).status, 303);
+    await refusedBy(cl, "member", false);
+  });
+});
