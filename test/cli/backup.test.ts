@@ -13,6 +13,7 @@ import { sql } from "kysely";
 import { openStore, type Db } from "../../src/store/db.ts";
 import { importMinutes } from "../../src/store/import.ts";
 import { storeCounts, storeDigest } from "../../src/store/digest.ts";
+import { readAudit } from "../../src/store/audit.ts";
 import { GOLDEN_DIR, goldenDocs, sourceOf } from "../support/golden.ts";
 import { postgresUnavailable, startPostgres, type PostgresCluster } from "../support/postgres.ts";
 
@@ -45,7 +46,8 @@ const GOLDEN = ["bucks-cabinet-2018-04-23.txt", "staffs-safe-strong-2016-12-12.t
 async function snapshot(url: string) {
   const db = await openStore(url);
   try {
-    return { counts: await storeCounts(db), digest: await storeDigest(db) };
+    const audit = (await readAudit(db, { limit: 1000 })).entries.map((e) => [e.at, e.actorLabel, e.action, e.recordId, e.after]);
+    return { counts: await storeCounts(db), digest: await storeDigest(db), audit };
   } finally {
     await db.destroy();
   }
@@ -140,6 +142,9 @@ async function roundTrip(live: string, fresh: string, out: string) {
   assert.equal(a.counts.meetings, 3);
   assert.deepEqual(b.counts, a.counts);
   assert.equal(b.digest, a.digest);
+  // the audit log goes with the backup: each import's entry, as written
+  assert.deepEqual(a.audit.map((e) => e[2]), ["import.publish", "import.publish", "import.publish"]);
+  assert.deepEqual(b.audit, a.audit);
 
   const refused = await quorum("restore", "--db", fresh, out);
   assert.equal(refused.code, 1);
