@@ -15,6 +15,7 @@ import { registerAdmin } from "./admin/routes.tsx";
 import { IMPORT_POST, registerImportReview } from "./imports/routes.tsx";
 import { CORRECTION_POST } from "./corrections/urls.ts";
 import { correctionBodyLimit } from "./corrections/limit.ts";
+import { formBodyLimit } from "./auth/form-limit.ts";
 import { registerCorrections } from "./corrections/routes.tsx";
 import { limitPeopleAdminBodies, PEOPLE_ADMIN_POSTS, registerPeopleAdmin } from "./people-admin/routes.tsx";
 import { limitOwnersForms, registerOwners } from "./owners/routes.tsx";
@@ -35,6 +36,11 @@ const SECURITY_HEADERS: Record<string, string> = {
   "referrer-policy": "strict-origin-when-cross-origin",
 };
 
+/** The paths whose forms take a POST: the account forms and the workspace's. */
+function isWritePath(path: string): boolean {
+  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS].some((re) => re.test(path));
+}
+
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const site = deps.site ?? DEFAULT_SITE;
@@ -45,14 +51,14 @@ export function createApp(deps: AppDeps): Hono {
     await next();
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(k)) c.res.headers.set(k, v);
   });
-  // The public site and API only read; only the account forms take a POST.
+  // The public site and API only read: only the account and workspace forms take a POST, and
+  // each form's size is bounded before anything reads it.
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    if (c.req.method === "POST" && (ACCOUNT_POSTS.has(c.req.path) || IMPORT_POST.test(c.req.path) || PEOPLE_ADMIN_POSTS.test(c.req.path) || EXEMPT_POSTS.test(c.req.path) || isOwnersPost(c.req.path))) return next();
-    if (c.req.method === "POST" && CORRECTION_POST.test(c.req.path)) return correctionBodyLimit(c, next);
-    if (c.req.method === "POST" && LIFECYCLE_POSTS.test(c.req.path)) return next();
+    const writable = isWritePath(c.req.path);
+    if (c.req.method === "POST" && writable) return (CORRECTION_POST.test(c.req.path) ? correctionBodyLimit : formBodyLimit)(c, next);
     const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
-    res.headers.set("allow", ACCOUNT_POSTS.has(c.req.path) || PEOPLE_ADMIN_POSTS.test(c.req.path) ? "GET, HEAD, POST" : "GET, HEAD");
+    res.headers.set("allow", writable ? "GET, HEAD, POST" : "GET, HEAD");
     return res;
   });
   // "/committees/" is the committees page, not a missing one

@@ -110,6 +110,17 @@ eachStore("every write route refuses those without rights", (store) => {
     await refusedBy(client(app), "signed out", true);
   });
 
+  it("a correction may carry a long decision's text; other workspace forms stay short", async () => {
+    const cl = client(app);
+    const csrf = await cl.formToken("/sign-in");
+    const text = "That the report be noted. ".repeat(1600); // about 40 KB
+    const long = await cl.post(`/admin/meetings/${f.meeting}/correct/items/0/decisions/0`, { csrf, version: "1", text });
+    assert.ok([302, 303].includes(long.status), `read, then sent to sign in: ${long.status}`);
+    assert.match(long.headers.get("location") ?? "", /^\/sign-in\?next=/);
+    const other = await cl.post(`/admin/imports/1/publish`, { csrf, version: "1", text });
+    assert.equal(other.status, 413);
+  });
+
   it("a member with no rights: every write route is refused and changes nothing", async () => {
     const cl = client(app);
     assert.equal((await signInAs(cl, "member@council.gov.uk")).status, 303);

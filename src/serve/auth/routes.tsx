@@ -3,7 +3,6 @@
 // every account and workspace route: no caching, the session read, and the two CSRF checks.
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { bodyLimit } from "hono/body-limit";
 import type { AppDeps } from "../deps.ts";
 import { renderPage } from "../render.tsx";
 import { respondWithProblem } from "../errors.tsx";
@@ -81,11 +80,6 @@ function accountGuard(deps: AppDeps): MiddlewareHandler {
 export function registerAccounts(app: Hono, deps: AppDeps): void {
   const { db, publicUrl } = deps;
   const now = deps.now ?? (() => new Date());
-  // an account form is a few short fields; nothing larger is read
-  const limit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => respondWithProblem(c, { id: "invalid", status: 413, message: "The form sent was too large." }) });
-  for (const path of ACCOUNT_POSTS) app.post(path, limit);
-  // the workspace's forms too, before the guard reads them
-  app.post("/admin/*", limit);
   for (const path of ACCOUNT_PATHS) app.use(path, accountGuard(deps));
 
   app.get("/sign-in", (c) => {
