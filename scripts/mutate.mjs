@@ -20,7 +20,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 export const AREAS = {
   outcomes: { mutate: ["src/store/rules/outcomes.ts"], tests: ["src/store/rules/outcomes.test.ts"] },
   names: { mutate: ["src/store/rules/names.ts"], tests: ["src/store/rules/names.test.ts"] },
-  rules: { mutate: ["src/store/rules/body-kinds.ts", "src/store/rules/body-family.ts", "src/store/rules/slugs.ts"], tests: ["src/store/rules/*.test.ts"] },
+  rules: { mutate: ["src/store/rules/body-kinds.ts", "src/store/rules/body-family.ts", "src/store/rules/minutes-approval.ts", "src/store/rules/slugs.ts"], tests: ["src/store/rules/*.test.ts"] },
   visibility: { mutate: ["src/store/visibility.ts"], tests: ["src/store/visibility-rule.test.ts", "src/store/visibility-viewer.test.ts"] },
   search: { mutate: ["src/store/search-query.ts"], tests: ["src/store/query.test.ts", "src/store/search-query.test.ts"] },
   monitoring: { mutate: ["src/domain/monitoring.ts"], tests: ["src/domain/monitoring.test.ts"] },
