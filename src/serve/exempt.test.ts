@@ -295,7 +295,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       });
     }
 
-    test("signed in: a member or officer granted the committee and a clerk see item 35 marked on every surface; another committee's member does not", async () => {
+    test("signed in: a member or officer granted the committee, a clerk and an administrator see item 35 marked on every surface; another committee's member does not", async () => {
       const t = await parsedDb([V2_EXEMPT, BUCKS], dialect);
       try {
         const committee = (await t.db.selectFrom("bodies").select("slug").where("slug", "like", "%safe-and-strong%").executeTakeFirstOrThrow()).slug;
@@ -304,6 +304,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
           member: await sessionFor(t.db, "member", [committee]),
           officer: await sessionFor(t.db, "officer", [committee, other]),
           clerk: await sessionFor(t.db, "clerk", []),
+          admin: await sessionFor(t.db, "admin", []),
           otherMember: await sessionFor(t.db, "member", [other]),
           nobody: await sessionFor(t.db, "member", []),
         };
@@ -314,7 +315,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
           // (assets, the site's stylesheet and the accessibility statement are the same for everyone)
           const perViewer = pages.filter((v) => !/^\/(assets\/|site\.css|accessibility)/.test(v.url));
           assert.deepEqual(perViewer.filter((v) => v.cacheControl !== "private, no-store" || !/Cookie/.test(v.vary ?? "")).map((v) => v.url), [], who);
-          const entitled = who === "member" || who === "officer" || who === "clerk";
+          const entitled = who === "member" || who === "officer" || who === "clerk" || who === "admin";
           const shown = leaksIn(pages);
           if (!entitled) {
             assert.deepEqual(shown, [], `${who} sees exempt business`);
