@@ -137,6 +137,13 @@ test("what comes back names the request: a paper, proposal, costing, quote or re
   assert.equal(inferOutcome("That the report be noted and the item be brought back to the next meeting."), "deferred");
 });
 
+test("an update in the sentence before is not what comes back", () => {
+  // Stoke Ferry closes an item with "Item to be considered again at next meeting." after what was reported
+  assert.equal(inferOutcome("Members noted the update from Highways. Item to be considered again at next meeting."), "deferred");
+  // a clause that decides nothing leaves the rest to decide
+  assert.equal(inferOutcome("Update from Highways; item to be considered again at next meeting."), "deferred");
+});
+
 test("a statement that mentions 'that … be' is not a resolution; a quoted resolution is", () => {
   // Stoke Ferry: the Clerk's advice, no decision
   assert.equal(inferOutcome("The Clerk reminded Councillors that as the item is not on the agenda a decision should not be taken."), null);

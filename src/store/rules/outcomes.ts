@@ -50,9 +50,11 @@ function firstRule(text: string): Outcome | null {
   return null;
 }
 
-// The few words before "be brought back" name what comes back: a report or update is a request.
+// The few words before "be brought back", in its own sentence or clause, name what comes back: a
+// report or update is a request. An update noted in the sentence before is not what comes back.
 function asksForReport(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 60), at).split(/\s+/).slice(-6).join(" ");
+  const clause = text.slice(Math.max(0, at - 60), at).split(/[.;:]\s+/).at(-1) ?? "";
+  const before = clause.split(/\s+/).slice(-6).join(" ");
   return REPORT.test(before);
 }
 
