@@ -53,7 +53,7 @@ function firstRule(text: string): Outcome | null {
 // The few words before "be brought back", in its own sentence or clause, name what comes back: a
 // report or update is a request. An update noted in the sentence before is not what comes back.
 function asksForReport(text: string, at: number): boolean {
-  const clause = text.slice(Math.max(0, at - 60), at).split(/[.;:]\s+/).at(-1) ?? "";
+  const clause = text.slice(Math.max(0, at - 60), at).split(/[.;:]\s/).at(-1)!;
   const before = clause.split(/\s+/).slice(-6).join(" ");
   return REPORT.test(before);
 }
