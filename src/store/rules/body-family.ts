@@ -9,7 +9,8 @@ const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 export function sameFamily(a: string, b: string): boolean {
   const x = fold(a);
   const y = fold(b);
-  if (!x || !y) return false;
+  // a name with no letters or digits names no body; an empty `y` can never match a non-empty `x`
+  if (!x) return false;
   if (x === y) return true;
   const within = (long: string, short: string) => long.endsWith(` of ${short}`) || long.endsWith(` of the ${short}`);
   return within(x, y) || within(y, x);

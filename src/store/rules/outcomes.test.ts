@@ -124,3 +124,54 @@ test("the resolution's opening clause decides, not a request in its sub-clauses"
   assert.equal(inferOutcome("RESOLVED that – (1) the report be noted; (2) the action plan be approved."), "approved");
   assert.equal(inferOutcome("RESOLVED: that the report be noted."), "noted");
 });
+
+test("what comes back names the request: a paper, proposal, costing, quote or recommendation, one or several", () => {
+  // the Staffordshire wording "asked for a further update to be brought back in due course", with what the
+  // parish minutes ask for instead of the update
+  for (const what of ["paper", "proposal", "costing", "quote", "quotation", "recommendation", "costings", "quotations"]) {
+    const text = `That Officers be asked for a further ${what} to be brought back in due course.`;
+    assert.equal(inferOutcome(text), "agreed", text);
+  }
+  // the item itself comes back, whatever was noted earlier in the resolution
+  assert.equal(inferOutcome("The Deputy Manager suggested that this item be brought back to a future meeting."), "deferred");
+  assert.equal(inferOutcome("That the report be noted and the item be brought back to the next meeting."), "deferred");
+});
+
+test("an update in the sentence before is not what comes back", () => {
+  // Stoke Ferry closes an item with "Item to be considered again at next meeting." after what was reported
+  assert.equal(inferOutcome("Members noted the update from Highways. Item to be considered again at next meeting."), "deferred");
+  // a clause that decides nothing leaves the rest to decide
+  assert.equal(inferOutcome("Update from Highways; item to be considered again at next meeting."), "deferred");
+});
+
+test("a statement that mentions 'that … be' is not a resolution; a quoted resolution is", () => {
+  // Stoke Ferry: the Clerk's advice, no decision
+  assert.equal(inferOutcome("The Clerk reminded Councillors that as the item is not on the agenda a decision should not be taken."), null);
+  // Limerick quotes its resolutions: “THAT, …”
+  assert.equal(inferOutcome("“THAT, the public be excluded from the meeting for the following items of business.”"), "agreed");
+});
+
+test("a statute cited with its year and no comma before 'as amended' is still a citation", () => {
+  // Limerick, the budget meeting
+  assert.equal(
+    inferOutcome("That, in accordance with Section 103 of the Local Government Act 2001 as amended by the Local Government Reform Act 2014, the Annual Budget be adopted."),
+    "approved",
+  );
+});
+
+test("the opening clause decides whatever the layout of the sub-clauses", () => {
+  // Staffordshire minute 30 as other conversions lay it out: no colon before the clauses, which are
+  // bulleted, numbered, indented or run on in brackets
+  const opening = "That the progress made to date in relation to tackling modern slavery be supported and that";
+  const clauses = ["details of the number of modern slavery prosecutions be forward to the Select Committee", "the Select Committee receive regular updates on the number of reported cases"];
+  for (const layout of [
+    `${opening}\n- a) ${clauses[0]}\n- b) ${clauses[1]}`,
+    `${opening}\na) ${clauses[0]}\nb) ${clauses[1]}`,
+    `${opening}\n   (a) ${clauses[0]}\n   (b) ${clauses[1]}`,
+    `${opening}\n1. ${clauses[0]}\n2. ${clauses[1]}`,
+    `${opening} (a) ${clauses[0]} and (b) ${clauses[1]}.`,
+    `${opening} (1) ${clauses[0]} and (2) ${clauses[1]}.`,
+  ]) {
+    assert.equal(inferOutcome(layout), "agreed", layout);
+  }
+});

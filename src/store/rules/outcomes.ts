@@ -36,23 +36,25 @@ export function inferOutcome(text: string): Outcome | null {
   if (LOST.test(plain)) return "lost";
   const cut = OPENING.exec(plain);
   // "RESOLVED that – (1) …": the word that introduces the clauses decides nothing by itself
-  const opening = cut && cut.index > 0 ? plain.slice(0, cut.index).replace(/\b(resolved|agreed|decided)\b/gi, "") : null;
-  return (opening !== null ? firstRule(opening) : null) ?? firstRule(plain);
+  const opening = cut ? firstRule(plain.slice(0, cut.index).replace(/\b(resolved|agreed|decided)\b/gi, "")) : null;
+  return opening ?? firstRule(plain);
 }
 
 function firstRule(text: string): Outcome | null {
   for (const [re, outcome] of RULES) {
-    if (outcome === "deferred" && re === LATER && laterIsRequest(text)) continue;
-    if (re.test(text)) return outcome;
+    const m = re.exec(text);
+    if (!m) continue;
+    if (re === LATER && asksForReport(text, m.index)) continue;
+    return outcome;
   }
   return null;
 }
 
-// The few words before "be brought back" name what comes back: a report or update is a request.
-function laterIsRequest(text: string): boolean {
-  const m = LATER.exec(text);
-  if (!m) return false;
-  const before = text.slice(Math.max(0, m.index - 60), m.index).split(/\s+/).slice(-6).join(" ");
+// The few words before "be brought back", in its own sentence or clause, name what comes back: a
+// report or update is a request. An update noted in the sentence before is not what comes back.
+function asksForReport(text: string, at: number): boolean {
+  const clause = text.slice(Math.max(0, at - 60), at).split(/[.;:]\s/).at(-1)!;
+  const before = clause.split(/\s+/).slice(-6).join(" ");
   return REPORT.test(before);
 }
 
