@@ -129,7 +129,7 @@ function keyOf(record: ParsedMinutes, kind: Kind, at: number[]): string | null {
     case "resolutions":
       return `${record.items[at[0]].number}\u0000${String(e.text)}`;
     case "declarations":
-      return `${String(e.name ?? "")}\u0000${String(e.item ?? "")}`;
+      return `${String(e.name)}\u0000${String(e.item ?? "")}`;
   }
 }
 
