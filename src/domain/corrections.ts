@@ -68,7 +68,7 @@ const FIELDS: Record<Kind | "meeting", readonly string[]> = {
 /** The target of a path, or null when the path names no correctable field. */
 export function parsePath(path: string): Target | null {
   const p = path.split("/");
-  const idx = (s: string | undefined) => (s !== undefined && /^\d{1,5}$/.test(s) ? Number(s) : null);
+  const idx = (s: string) => (/^\d{1,5}$/.test(s) ? Number(s) : null);
   let t: Target | null = null;
   if (p.length === 1) t = { kind: "meeting", at: [], field: p[0] };
   else if (p.length === 3 && ["attendance", "items", "declarations", "recommendations"].includes(p[0]) && idx(p[1]) !== null) t = { kind: p[0] as Kind, at: [idx(p[1])!], field: p[2] };
@@ -76,8 +76,8 @@ export function parsePath(path: string): Target | null {
   return t && FIELDS[t.kind].includes(t.field) ? t : null;
 }
 
+/** The path of an element's field; only for elements, a meeting's own fields are never located. */
 function pathOf(t: Target): string {
-  if (t.kind === "meeting") return t.field;
   if (t.kind === "resolutions") return `items/${t.at[0]}/resolutions/${t.at[1]}/${t.field}`;
   return `${t.kind}/${t.at[0]}/${t.field}`;
 }
@@ -122,14 +122,14 @@ function keyOf(record: ParsedMinutes, kind: Kind, at: number[]): string | null {
   if (!e) return null;
   switch (kind) {
     case "attendance":
-      return String(e.name ?? "");
+      return String(e.name);
     case "items":
     case "recommendations":
-      return String(e.number ?? "");
+      return String(e.number);
     case "resolutions":
-      return `${record.items[at[0]].number}\u0000${String(e.text ?? "")}`;
+      return `${record.items[at[0]].number}\u0000${String(e.text)}`;
     case "declarations":
-      return `${String(e.name ?? "")}\u0000${String(e.item ?? "")}`;
+      return `${String(e.name)}\u0000${String(e.item ?? "")}`;
   }
 }
 
