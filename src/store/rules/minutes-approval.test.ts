@@ -47,6 +47,8 @@ test("titles with the other verbs real agendas use, and wording broken across li
     "To confirm the minutes of the Home and Social Development Strategic", // Limerick
     "To adopt the minutes of the SPC meeting held on 24th November 2015", // Limerick
     "Signing of the Minutes of 18th September",
+    "To sign the minutes of the last meeting",
+    "To accept the minutes of the meeting held on 9 December 2015",
     "Acceptance of the minutes",
     "DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL",
     "Previous minutes",
@@ -95,4 +97,15 @@ test("dates with a two-digit year, and dates in the order they are written whate
   assert.deepEqual(datesNamed("minutes of the meeting held on 13/11/12 were agreed"), ["2012-11-13"]);
   assert.deepEqual(datesNamed("held on 06.01.2020, November 9, 2016 and 24th November 2015"), ["2020-01-06", "2016-11-09", "2015-11-24"]);
   assert.deepEqual(datesNamed("held on November 9, 2016 and 24th November 2015"), ["2016-11-09", "2015-11-24"]);
+});
+
+test("a minute number such as 16/01/5.01 is not read as a date", () => {
+  // Northwold: minute numbers are year/month/item, with resolutions numbered below them
+  assert.deepEqual(
+    datesNamed("Resolved 16/01/5.01 The minutes of the last meeting held on 1st December 2015 were adopted as a true statement and signed by the Chairman (RC)."),
+    ["2015-12-01"],
+  );
+  assert.deepEqual(datesNamed("Resolved 16/01/12.01 Payments and receipts were scrutinised and approved"), []);
+  // a date closing a sentence is still a date
+  assert.deepEqual(datesNamed("The minutes of the meeting held on 06.01.2020. were confirmed"), ["2020-01-06"]);
 });

@@ -31,7 +31,8 @@ const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const ORDINAL = String.raw`(?:st|nd|rd|th|["”“'’°º]{1,3})?`;
 const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})${ORDINAL}\s+(?:of\s+)?${MONTH}\.?,?\s+(\d{4})\b`, "gi");
 const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})${ORDINAL},?\s+(\d{4})\b`, "gi");
-const NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/g;
+// not part of a longer dotted or slashed number, as minute numbers are ("16/01/5.01")
+const NUMERIC = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![/.]?\d)/g;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
