@@ -106,6 +106,8 @@ test("a minute number such as 16/01/5.01 is not read as a date", () => {
     ["2015-12-01"],
   );
   assert.deepEqual(datesNamed("Resolved 16/01/12.01 Payments and receipts were scrutinised and approved"), []);
+  // a council numbering past 99 items a year
+  assert.deepEqual(datesNamed("Resolved 16/01/123 The minutes were approved"), []);
   // a date closing a sentence is still a date
   assert.deepEqual(datesNamed("The minutes of the meeting held on 06.01.2020. were confirmed"), ["2020-01-06"]);
 });
