@@ -41,3 +41,73 @@ test("dates named in the text, as written in real minutes", () => {
   assert.deepEqual(datesNamed("held on November 9, 2016 and again on 9 November 2016"), ["2016-11-09"]);
   assert.deepEqual(datesNamed("no date here, only 31 February 2016"), []);
 });
+
+test("titles with the other verbs real agendas use, and wording broken across lines by text extraction", () => {
+  for (const t of [
+    "To confirm the minutes of the Home and Social Development Strategic", // Limerick
+    "To adopt the minutes of the SPC meeting held on 24th November 2015", // Limerick
+    "Signing of the Minutes of 18th September",
+    "To sign the minutes of the last meeting",
+    "To accept the minutes of the meeting held on 9 December 2015",
+    "Acceptance of the minutes",
+    "DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL",
+    "Previous minutes",
+    "Last Minutes",
+    "**Adoption of Minutes**", // markdown bold, as converted
+    "  **  Adoption of Minutes:",
+    // PDF text extraction leaves blank lines inside a wrapped title ("MINUTES\n\nOF")
+    "To \n\napprove the minutes",
+    "Confirmation \n\nof minutes",
+    "Approval of \n\nthe minutes",
+    "Adoption of the \n\nminutes",
+    "Draft \n\nMinutes",
+    "Previous \n\nminutes",
+    "Last \n\nminutes",
+  ]) assert.equal(isMinutesItemTitle(t), true, JSON.stringify(t));
+});
+
+test("minutes of other bodies, received for information, are not this meeting's approval", () => {
+  for (const t of [
+    "Minutes for information",
+    "Minutes for \n\ninformation",
+    "Minutes to \n\nnote",
+    "Minutes of meetings: Subcommittee minutes",
+    "Minutes of meetings: Sub-committee minutes",
+    "Minutes of meetings: Sub-committees \n\nminutes",
+    "Minutes of other bodies",
+    "Minutes of \n\nother bodies",
+    "Minutes \n\nof outside bodies",
+  ]) assert.equal(isMinutesItemTitle(t), false, JSON.stringify(t));
+});
+
+test("a true record named without a verb, across line breaks, and refusals worded in full", () => {
+  // signing page of Staffordshire minutes; "were agreed as a true record" wrapped by PDF extraction
+  for (const t of ["A TRUE RECORD", "The minutes were taken as a true \n\nrecord of the meeting", "Council held these to be a correct record."]) {
+    assert.equal(saysMinutesAgreed(t), true, JSON.stringify(t));
+  }
+  for (const t of [
+    "proposed that this modification should not be approved, which was seconded", // Staffordshire wording
+    "The minutes should not \n\nbe approved",
+    "The minutes should not be \n\napproved",
+    "The minutes were not \n\napproved",
+  ]) assert.equal(saysMinutesAgreed(t), false, JSON.stringify(t));
+});
+
+test("dates with a two-digit year, and dates in the order they are written whatever their form", () => {
+  assert.deepEqual(datesNamed("minutes of the meeting held on 13/11/12 were agreed"), ["2012-11-13"]);
+  assert.deepEqual(datesNamed("held on 06.01.2020, November 9, 2016 and 24th November 2015"), ["2020-01-06", "2016-11-09", "2015-11-24"]);
+  assert.deepEqual(datesNamed("held on November 9, 2016 and 24th November 2015"), ["2016-11-09", "2015-11-24"]);
+});
+
+test("a minute number such as 16/01/5.01 is not read as a date", () => {
+  // Northwold: minute numbers are year/month/item, with resolutions numbered below them
+  assert.deepEqual(
+    datesNamed("Resolved 16/01/5.01 The minutes of the last meeting held on 1st December 2015 were adopted as a true statement and signed by the Chairman (RC)."),
+    ["2015-12-01"],
+  );
+  assert.deepEqual(datesNamed("Resolved 16/01/12.01 Payments and receipts were scrutinised and approved"), []);
+  // a council numbering past 99 items a year
+  assert.deepEqual(datesNamed("Resolved 16/01/123 The minutes were approved"), []);
+  // a date closing a sentence is still a date
+  assert.deepEqual(datesNamed("The minutes of the meeting held on 06.01.2020. were confirmed"), ["2020-01-06"]);
+});

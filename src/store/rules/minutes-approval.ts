@@ -13,7 +13,8 @@ const NOT_OWN_MINUTES = /\b(?:to\s+note|for\s+information|received|sub-?committe
 
 /** Whether an agenda item's title says it deals with earlier minutes. */
 export function isMinutesItemTitle(title: string): boolean {
-  const t = title.trim().replace(/^[*_#\s]+|[*_\s:.]+$/g, "");
+  // only the start matters: the title patterns are anchored there and not at the end
+  const t = title.replace(/^[*_#\s]+/, "");
   return MINUTES_TITLE.test(t) && !NOT_OWN_MINUTES.test(t);
 }
 
@@ -30,16 +31,17 @@ const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const ORDINAL = String.raw`(?:st|nd|rd|th|["”“'’°º]{1,3})?`;
 const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})${ORDINAL}\s+(?:of\s+)?${MONTH}\.?,?\s+(\d{4})\b`, "gi");
 const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})${ORDINAL},?\s+(\d{4})\b`, "gi");
-const NUMERIC = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/g;
+// not part of a longer dotted or slashed number, as minute numbers are ("16/01/5.01")
+const NUMERIC = /(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![/.]?\d)/g;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** Every full date written in the text, as ISO dates, in order and without repeats ("9 November 2016", "4th October, 2017", "13/11/2012"). */
 export function datesNamed(text: string): string[] {
   const found: { at: number; iso: string }[] = [];
+  // a month outside 1–12 (a numeric one, or none) fails the calendar check
   const add = (at: number, y: number, m: number | null, d: number) => {
-    if (!m) return;
-    const iso = `${y}-${pad(m)}-${pad(d)}`;
+    const iso = `${y}-${pad(m ?? 0)}-${pad(d)}`;
     if (isCalendarDate(iso)) found.push({ at, iso });
   };
   for (const m of text.matchAll(DAY_MONTH_YEAR)) add(m.index!, Number(m[3]), monthIndex(m[2]), Number(m[1]));
