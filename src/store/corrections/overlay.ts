@@ -3,7 +3,7 @@
 // votes, the meeting's status), the meeting's corrections are laid over it, and each correction's
 // state is brought up to date: a conflict when its field was parsed differently from the value the
 // person corrected, active otherwise.
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { applyCorrections, type Correction } from "../../domain/corrections.ts";
 import type { ParsedMinutes } from "../../domain/minutes.ts";
 import type { Database } from "../schema.ts";
@@ -26,7 +26,7 @@ export function completeRecord(record: ParsedMinutes): ParsedMinutes {
 }
 
 /** A meeting's corrections that still apply (active or in conflict), oldest first. */
-export async function liveCorrections(trx: Transaction<Database>, meetingSlug: string): Promise<Correction[]> {
+export async function liveCorrections(trx: Kysely<Database>, meetingSlug: string): Promise<Correction[]> {
   const rows = await correctionsDb(trx)
     .selectFrom("corrections")
     .where("meeting_slug", "=", meetingSlug)

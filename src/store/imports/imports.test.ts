@@ -13,6 +13,7 @@ import { search } from "../search.ts";
 import { publishImport, rejectImport } from "./decide.ts";
 import { getImportReview, listImportReviews } from "./read.ts";
 import { reviewsDb } from "./schema.ts";
+import { saveCorrections } from "../corrections/corrections.ts";
 import { parsedInput, STAFFS_V1, STAFFS_V2 } from "../../../test/support/imports.ts";
 import type { Db } from "../db.ts";
 
@@ -112,6 +113,19 @@ eachStore("import review queue", (store) => {
     for (const review of [false, true]) await assert.rejects(importMinutes(db, await parsedInput(STAFFS_V2, { review })), /audit_log/);
     await sql`ALTER TABLE audit_log_away RENAME TO audit_log`.execute(db);
     assert.deepEqual([await count(db, "meetings"), await count(db, "source_documents"), await count(db, "people"), (await listImportReviews(db)).total], [0, 0, 0, 0]);
+  });
+
+  it("the review screen shows the record as publishing will store it: with the clerk's corrections laid over", async () => {
+    const db = await store.open();
+    const r = await importMinutes(db, await parsedInput(STAFFS_V2, { review: true }));
+    const before = (await getImportReview(db, r.queued!.reviewId))!.record;
+    assert.equal(before.attendance[2].status, "present");
+    const saved = await saveCorrections(db, { slug: r.meetingSlug, expectedVersion: 1, changes: [{ path: "attendance/2/status", value: "apologies" }, { path: "venue", value: "Oak Room" }], actor: { userId: null, label: "clerk@council.gov.uk" }, now: AT });
+    assert.equal(saved.status, "saved");
+    const after = (await getImportReview(db, r.queued!.reviewId))!.record;
+    assert.equal(after.attendance[2].status, "apologies");
+    assert.equal(after.attendance[2].name, before.attendance[2].name);
+    assert.equal(after.venue, "Oak Room");
   });
 
   it("publishing a queued new meeting makes it public and searchable, once, with an audit entry", async () => {

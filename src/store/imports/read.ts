@@ -1,6 +1,8 @@
 // Reading the import review queue, for staff only: the queue newest first, and one queued import
 // with its source text and parsed record (exempt text included, marked by its ranges). Nothing
 // here is for a public surface.
+import { applyCorrections } from "../../domain/corrections.ts";
+import { completeRecord, liveCorrections } from "../corrections/overlay.ts";
 import type { ParsedMinutes } from "../../domain/minutes.ts";
 import type { Db } from "../db.ts";
 import { itemRegions } from "../item-text.ts";
@@ -93,7 +95,10 @@ export async function getImportReview(db: Db, id: number): Promise<ImportReviewD
     .select(["d.text as source_text", "d.format", "m.minutes_status"])
     .executeTakeFirst();
   if (!row) return null;
-  const record = JSON.parse(row.record_json) as ParsedMinutes;
+  const parsed = JSON.parse(row.record_json) as ParsedMinutes;
+  // Publishing lays the clerk's corrections over the parsed record, so the review shows them too.
+  const live = await liveCorrections(db, row.meeting_slug);
+  const record = live.length ? applyCorrections(completeRecord(parsed), live).record : parsed;
   const text = row.source_text ?? null;
   return {
     ...summary(row),
