@@ -14,16 +14,15 @@ import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
 import { IMPORT_POST, registerImportReview } from "./imports/routes.tsx";
 import { CORRECTION_POST } from "./corrections/urls.ts";
-import { correctionBodyLimit } from "./corrections/limit.ts";
-import { formBodyLimit } from "./auth/form-limit.ts";
+import { correctionBodyLimit, formBodyLimit, peopleBodyLimit } from "./auth/form-limit.ts";
 import { registerCorrections } from "./corrections/routes.tsx";
-import { limitPeopleAdminBodies, PEOPLE_ADMIN_POSTS, registerPeopleAdmin } from "./people-admin/routes.tsx";
-import { limitOwnersForms, registerOwners } from "./owners/routes.tsx";
+import { PEOPLE_ADMIN_POSTS, registerPeopleAdmin } from "./people-admin/routes.tsx";
+import { registerOwners } from "./owners/routes.tsx";
 import { isOwnersPost } from "./owners/urls.ts";
 import { LIFECYCLE_POSTS, registerLifecycle } from "./lifecycle/routes.tsx";
 import { requestContext } from "./request-log.ts";
 import { viewerContext } from "./viewer.ts";
-import { EXEMPT_POSTS, limitExemptPosts, registerExempt } from "./exempt/routes.tsx";
+import { EXEMPT_POSTS, registerExempt } from "./exempt/routes.tsx";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
 import type { AppDeps } from "./deps.ts";
@@ -41,6 +40,12 @@ function isWritePath(path: string): boolean {
   return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS].some((re) => re.test(path));
 }
 
+function formLimitFor(path: string) {
+  if (CORRECTION_POST.test(path)) return correctionBodyLimit;
+  if (PEOPLE_ADMIN_POSTS.test(path)) return peopleBodyLimit;
+  return formBodyLimit;
+}
+
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const site = deps.site ?? DEFAULT_SITE;
@@ -56,7 +61,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use("*", async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
     const writable = isWritePath(c.req.path);
-    if (c.req.method === "POST" && writable) return (CORRECTION_POST.test(c.req.path) ? correctionBodyLimit : formBodyLimit)(c, next);
+    if (c.req.method === "POST" && writable) return formLimitFor(c.req.path)(c, next);
     const res = respondWithProblem(c, { id: "invalid", status: 405, message: `${c.req.method} is not allowed here: the public site and API only answer GET` });
     res.headers.set("allow", writable ? "GET, HEAD, POST" : "GET, HEAD");
     return res;
@@ -66,10 +71,7 @@ export function createApp(deps: AppDeps): Hono {
   mountAssets(app);
   registerHealth(app, deps.db);
   registerSite(app, site);
-  limitPeopleAdminBodies(app);
   app.use("*", viewerContext(deps));
-  limitExemptPosts(app);
-  limitOwnersForms(app);
   registerAccounts(app, deps);
   registerExempt(app, deps);
   registerAdmin(app, deps);

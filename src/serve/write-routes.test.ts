@@ -110,13 +110,16 @@ eachStore("every write route refuses those without rights", (store) => {
     await refusedBy(client(app), "signed out", true);
   });
 
-  it("a correction may carry a long decision's text; other workspace forms stay short", async () => {
+  it("a correction may carry a long decision's text and a split a long list; other workspace forms stay short", async () => {
     const cl = client(app);
     const csrf = await cl.formToken("/sign-in");
     const text = "That the report be noted. ".repeat(1600); // about 40 KB
     const long = await cl.post(`/admin/meetings/${f.meeting}/correct/items/0/decisions/0`, { csrf, version: "1", text });
     assert.ok([302, 303].includes(long.status), `read, then sent to sign in: ${long.status}`);
     assert.match(long.headers.get("location") ?? "", /^\/sign-in\?next=/);
+    // splitting a person lists every attendance row they hold
+    const split = await cl.post(`/admin/people/${f.person}/split`, { csrf, version: "1", rows: text });
+    assert.ok([302, 303].includes(split.status), `read, then sent to sign in: ${split.status}`);
     const other = await cl.post(`/admin/imports/1/publish`, { csrf, version: "1", text });
     assert.equal(other.status, 413);
   });

@@ -1,6 +1,13 @@
-// An account or workspace form is a few short fields; nothing larger is read. Applied by the app's
-// write gate before the account guard reads a form for its CSRF token.
+// How large a form may be, bounded by the app's write gate before anything (the account guard
+// reading the CSRF token first) reads it.
 import { bodyLimit } from "hono/body-limit";
 import { respondWithProblem } from "../errors.tsx";
 
-export const formBodyLimit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => respondWithProblem(c, { id: "invalid", status: 413, message: "The form sent was too large." }) });
+const limitOf = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => respondWithProblem(c, { id: "invalid", status: 413, message: "The form sent was too large." }) });
+
+/** An account or workspace form is a few short fields. */
+export const formBodyLimit = limitOf(16 * 1024);
+/** A correction may carry a long decision's text. */
+export const correctionBodyLimit = limitOf(128 * 1024);
+/** Splitting a person lists every attendance row they hold. */
+export const peopleBodyLimit = limitOf(256 * 1024);

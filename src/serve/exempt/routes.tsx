@@ -2,7 +2,6 @@
 // /admin/meetings/{meeting}/items/{item}/release, and a person's committees at
 // /admin/users/{id}/committees. Each reads top to bottom: validate, authorise, run, present.
 import type { Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
 import { renderPage } from "../render.tsx";
@@ -49,13 +48,6 @@ const actorOf = (c: Context) => {
   const u = c.get("account")!.user;
   return { userId: u.id, label: u.email };
 };
-
-/** A form here is a few short fields: nothing larger is read. Registered before the account guard reads the form. */
-export function limitExemptPosts(app: Hono): void {
-  const limit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => respondWithProblem(c, { id: "invalid", status: 413, message: "The form sent was too large." }) });
-  app.post("/admin/users/:id/committees", limit);
-  app.post("/admin/meetings/:meeting/items/:item/release", limit);
-}
 
 export function registerExempt(app: Hono, deps: AppDeps): void {
   const { db } = deps;

@@ -6,7 +6,6 @@
 import type { Context, Hono } from "hono";
 import type { Transaction } from "kysely";
 import type { Database } from "../../store/schema.ts";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import { QuorumError } from "../../domain/errors.ts";
 import type { AppDeps } from "../deps.ts";
@@ -72,13 +71,6 @@ function describe(e: AuditEntry): OtherChange {
     "tracker.update_accepted": () => "accepted an owner's update",
   };
   return { at: e.at, who: e.actorLabel, what: what[e.action]?.() ?? e.action };
-}
-
-/** Bodies of the tracker's forms are a few short fields; anything larger is refused unread. */
-export function limitOwnersForms(app: Hono): void {
-  const limit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => respondWithProblem(c, { id: "invalid", status: 413, message: "The form sent was too large." }) });
-  app.post("/account/tracker/*", limit);
-  app.post("/admin/tracker/*", limit);
 }
 
 export function registerOwners(app: Hono, deps: AppDeps): void {

@@ -4,12 +4,10 @@
 // form again with its errors (400 for the form, 409 for a stale version, 422 for what the store
 // refused).
 import type { Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import type { Child } from "hono/jsx";
 import { z } from "zod";
 import type { AppDeps } from "../deps.ts";
 import { renderPage } from "../render.tsx";
-import { respondWithProblem } from "../errors.tsx";
 import { isoDate, readParams, readQuery, slug } from "../validate.ts";
 import { refuse } from "../admin/routes.tsx";
 import { formToken } from "../auth/csrf.ts";
@@ -78,13 +76,6 @@ async function latestChange(deps: AppDeps, err: StaleVersion) {
 }
 
 const STALE: FieldError = { field: "conflict", message: "Someone else changed this record after you opened the form. Check their change below, then save again." };
-
-/** The size of form these routes read; registered before the account guard, which reads the form first. */
-export function limitPeopleAdminBodies(app: Hono): void {
-  const limit = bodyLimit({ maxSize: 256 * 1024, onError: (c) => respondWithProblem(c, { id: "invalid", status: 413, message: "The form sent was too large." }) });
-  app.post("/admin/people/*", limit);
-  app.post("/admin/committees/*", limit);
-}
 
 export function registerPeopleAdmin(app: Hono, deps: AppDeps): void {
   const { db, publicUrl } = deps;
