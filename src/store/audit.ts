@@ -2,6 +2,13 @@
 // (the database refuses updates and deletes); read newest first, filtered and paged.
 import { accountsDb, type AnyDb } from "./accounts/schema.ts";
 
+/** Who makes a change through the workspace or the CLI: the signed-in person, if any, as the log shows them. */
+export interface AuditActor {
+  userId: number | null;
+  /** an email, or "cli" */
+  label: string;
+}
+
 export interface AuditInput {
   /** the signed-in person, when there is one */
   actorUserId?: number | null;

@@ -6,18 +6,14 @@
 import { anchorFor, locate, parsePath, valueAt, type Anchor } from "../../domain/corrections.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import type { Db } from "../db.ts";
-import { appendAudit, readAudit, type AuditEntry } from "../audit.ts";
+import { appendAudit, readAudit, type AuditEntry, type AuditActor } from "../audit.ts";
 import { storeRecord } from "../import.ts";
 import { writeTransaction } from "../write.ts";
 import { lifecycleDb } from "../lifecycle/schema.ts";
 import { meetingToCorrect, type MeetingToCorrect, type Reparse } from "./meeting.ts";
 import { correctionsDb, type CorrectionState } from "./schema.ts";
 
-export interface Actor {
-  userId: number | null;
-  /** as shown: an email */
-  label: string;
-}
+export type Actor = AuditActor;
 
 export interface FieldChange {
   path: string;

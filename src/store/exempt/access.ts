@@ -4,7 +4,7 @@
 // names, and a wrong match must never open exempt business to someone.
 import type { AnyDb } from "../accounts/schema.ts";
 import type { User } from "../accounts/users.ts";
-import { appendAudit } from "../audit.ts";
+import { appendAudit, type AuditActor } from "../audit.ts";
 import { publicViewer, type Viewer } from "../visibility.ts";
 import { exemptDb } from "./schema.ts";
 
@@ -70,10 +70,7 @@ export async function committeeAccessOf(db: AnyDb, userId: number): Promise<Comm
   return bodies.map((b) => ({ ...b, granted: granted.has(b.id) }));
 }
 
-export interface Actor {
-  userId: number;
-  label: string;
-}
+export type Actor = AuditActor;
 
 /**
  * Sets the committees whose exempt business a person may read, and writes the change (committee

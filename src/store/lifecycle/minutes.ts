@@ -4,17 +4,13 @@
 import { QuorumError } from "../../domain/errors.ts";
 import { isCalendarDate } from "../../domain/calendar.ts";
 import type { Db } from "../db.ts";
-import { appendAudit } from "../audit.ts";
+import { appendAudit, type AuditActor } from "../audit.ts";
 import { reindexMeeting } from "../search.ts";
 import { writeTransaction } from "../write.ts";
 import { lifecycleDb } from "./schema.ts";
 import { takeSnapshot } from "./snapshot.ts";
 
-export interface Actor {
-  userId: number | null;
-  /** an email, or "cli" */
-  label: string;
-}
+export type Actor = AuditActor;
 
 export const MAX_REASON = 1000;
 

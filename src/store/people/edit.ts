@@ -7,15 +7,12 @@ import { QuorumError } from "../../domain/errors.ts";
 import type { Db } from "../db.ts";
 import type { Database } from "../schema.ts";
 import { writeTransaction } from "../write.ts";
-import { appendAudit } from "../audit.ts";
+import { appendAudit, type AuditActor } from "../audit.ts";
 import { reindexPeople } from "../search.ts";
 import type { Anchor, PersonFields } from "./decisions.ts";
 import { decisionsDb } from "./schema.ts";
 
-export interface Actor {
-  userId: number | null;
-  label: string;
-}
+export type Actor = AuditActor;
 
 export type Tx = Transaction<Database>;
 
