@@ -38,6 +38,21 @@ export interface Votes {
   for: number | null;
   against: number | null;
   abstain: number | null;
+  /** true when the minutes call the vote unanimous ("carried unanimously", "nem. con.", "all in favour"); added after the first release */
+  unanimous?: boolean;
+  /** who voted how, as written, when the minutes name them; added after the first release */
+  recorded?: RecordedVotes | null;
+}
+
+/** Names as written ("Councilmember Daysog", "Cllr Jim McNeill"), in the order printed; an empty list when none are named. */
+export interface RecordedVotes {
+  for: string[];
+  against: string[];
+  abstain: string[];
+  /** named as absent in the vote ("Absent: Councilmember Vella") */
+  absent: string[];
+  /** stood aside from the decision: recused, took no part, did not vote (usually for an interest) */
+  recused: string[];
 }
 
 export interface Item {

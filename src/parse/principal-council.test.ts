@@ -50,3 +50,15 @@ test("business under EXEMPT ITEMS is exempt, and the heading is not part of the 
   const film = record.provenance["items/3"];
   assert.ok(film && film.end < text.indexOf("EXEMPT ITEMS"), "item 79 ends before the EXEMPT ITEMS heading");
 });
+
+test("'RESOLVED that: (1) … (2) …' gives one decision per clause, each with its own span", () => {
+  const i = record.items.findIndex((it) => it.number === "79");
+  const film = record.items[i];
+  assert.deepEqual(
+    film.resolutions.map((r) => r.text),
+    ["(1) the report be noted", "(2) the Committee receive an update in twelve months."],
+  );
+  const spans = film.resolutions.map((_, j) => record.provenance[`items/${i}/resolutions/${j}`]);
+  assert.match(text.slice(spans[0].start, spans[0].end), /^\(1\) the report be noted; and$/);
+  assert.match(text.slice(spans[1].start, spans[1].end), /^\(2\) the Committee receive an update in twelve months\.$/);
+});

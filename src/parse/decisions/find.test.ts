@@ -13,9 +13,9 @@ test("formal resolutions lose their keyword, reference number and quotes", () =>
   assert.deepEqual(texts("RESOLVED\n\nCabinet APPROVED the recommendations."), ["Cabinet APPROVED the recommendations."]);
 });
 
-test("lettered and numbered sub-resolutions are joined into one text", () => {
+test("lettered sub-resolutions are separate decisions; a list completing a sentence is not", () => {
   const t = "RESOLVED – That:\n\n- a) the report be noted;\n\n- b) the plan be shared; and\n\n- c) updates be received.\n\nThe Chairman thanked officers.";
-  assert.deepEqual(texts(t), ["That: a) the report be noted; b) the plan be shared; and c) updates be received."]);
+  assert.deepEqual(texts(t), ["a) the report be noted", "b) the plan be shared", "c) updates be received."]);
   const n = "RESOLVED\n\nCabinet APPROVED the recommendations with the following amendments:\n\n- 1. Decisions to be delegated\n- 2. Options are explored";
   assert.deepEqual(texts(n), ["Cabinet APPROVED the recommendations with the following amendments: 1. Decisions to be delegated 2. Options are explored"]);
 });
@@ -249,9 +249,10 @@ test("movers inside an impersonal agreement, and a wrapped line before a blank l
   ]);
 });
 
-test("numbered resolutions under a bare keyword are one resolution", () => {
+test("numbered resolutions under a bare keyword are separate decisions", () => {
   assert.deepEqual(texts("RESOLVED –\n\n(1) That the report be noted.\n\n(2) That the plan be approved.\n\nThe Chairman thanked officers."), [
-    "(1) That the report be noted. (2) That the plan be approved.",
+    "(1) That the report be noted.",
+    "(2) That the plan be approved.",
   ]);
   assert.deepEqual(texts("Planning application 16/00250/O. Approved by the Borough Council on 3 March."), []);
 });
@@ -334,4 +335,51 @@ test("decisions read the same across doubled spaces, as justified PDF text comes
 test("a line that wraps before 'resolved that' is not a new resolution", () => {
   assert.deepEqual(texts("At their November meeting Members had\nresolved that a letter be sent."), []);
   assert.deepEqual(texts("Some discussion.\nResolved that a letter be sent."), ["that a letter be sent."]);
+});
+
+// Staffordshire Safe and Strong Communities Select Committee, 12 December 2016: the same layout
+// either side of the rule, the clauses being the resolution (split) or completing its sentence (kept).
+test("lettered clauses that are the resolution become separate decisions, each with its own range", () => {
+  const text =
+    "There was a need for significant work around public awareness.\n\nRESOLVED – That:\n\n- a) progress made towards the development and implementation of the Transforming Care Programme be noted, Members concerns around the reliability of CCG funding, the quality of care providers and the concern over stigma and discrimination influencing the Programme;\n- b) Members' concerns regarding the quality assurance and quality auditing be fed into the process to retender Domiciliary Home Care Providers services; and,\n- c) the findings of the needs assessment be noted, with priorities for development accepted.\n";
+  const found = findDecisions(text);
+  assert.deepEqual(
+    found.map((d) => d.text),
+    [
+      "a) progress made towards the development and implementation of the Transforming Care Programme be noted, Members concerns around the reliability of CCG funding, the quality of care providers and the concern over stigma and discrimination influencing the Programme",
+      "b) Members' concerns regarding the quality assurance and quality auditing be fed into the process to retender Domiciliary Home Care Providers services",
+      "c) the findings of the needs assessment be noted, with priorities for development accepted.",
+    ],
+  );
+  // each clause's range holds its own words and no other clause's
+  for (const [k, d] of found.entries()) {
+    const span = text.slice(d.start, d.end);
+    assert.ok(span.includes(d.text.slice(3, 40)), span);
+    for (const other of found.filter((_, j) => j !== k)) assert.ok(!span.includes(other.text.slice(3, 40)));
+  }
+});
+
+test("a resolution whose sentence leads into its list stays one decision", () => {
+  const text =
+    "RESOLVED – That the progress made to date in relation to tackling modern slavery be supported and that:\n\n- a) details of the number of modern slavery prosecutions be forward to the Select Committee;\n- b) post the January Task and Finish Group meeting the action plan timescales be shared with the Select Committee, with details of the roles and responsibilities of contributors; and\n- c) the Select Committee receive regular updates on the number of reported cases and prosecutions in relation to modern slavery.\n";
+  const found = texts(text);
+  assert.equal(found.length, 1);
+  assert.match(found[0], /^That the progress made to date .* a\) details .* c\) the Select Committee receive regular updates/);
+});
+
+// Township of Nipissing, 20 February 2024 (R2024-040): a numbered motion under BE IT RESOLVED.
+test("a motion's numbered clauses are separate decisions; its conditions stay with their clause", () => {
+  const text =
+    "R2024-040 T. Butler, S. Kirkey:\nBE IT RESOLVED:\n   1. That this Council does approve “in principle” the Application of Shardell Lamka, to purchase the\n      Shore Road Allowance located in front of Concession 15 PT Lot 13 PCL 7580 N/S, Township of\n      Nipissing.\n   2. That this resolution is subject to the following conditions:\n         • The Council shall select an independent search firm specializing in fishery issues.\n         • That in accordance with the Municipality’s policy, notice and a copy of the draft plan will\n             be mailed to the adjacent owners. Carried.\n";
+  const found = findDecisions(text);
+  assert.equal(found.length, 2);
+  assert.match(found[0].text, /^1\. That this Council does approve .* Township of Nipissing\.$/);
+  assert.match(found[1].text, /^2\. That this resolution is subject to the following conditions: The Council shall select .* adjacent owners\.$/);
+  assert.deepEqual(found.map((d) => [d.movedBy, d.secondedBy]), [["T. Butler", "S. Kirkey"], ["T. Butler", "S. Kirkey"]]);
+});
+
+test("an enumerator inside a sentence, or out of sequence, does not split", () => {
+  assert.equal(texts("RESOLVED that the budget under (1) be approved and the reserve under (2) be noted.").length, 1);
+  assert.equal(texts("RESOLVED:\n\n(a) the report be noted;\n\n(c) the plan be approved.").length, 1);
+  assert.equal(texts("RESOLVED:\n\n(1) Noted.\n\n(2) Agreed.").length, 1);
 });

@@ -21,6 +21,7 @@ import {
 import { MOVERS_HEAD, OUTCOME_TAIL, OUTCOME_UNIT, WHEREAS, isNegativeOutcome, proposalText } from "./motions.ts";
 import { flatten, stripLeading, tidy } from "./cleanup.ts";
 import { isMoversOnly, readMovers, readMoversHead, type Movers } from "./movers.ts";
+import { dropConnective, splitParts } from "./parts.ts";
 
 export type DecisionKind = "formal" | "motion" | "proposal" | "impersonal" | "subject" | "passive" | "deferral" | "minutes";
 
@@ -34,6 +35,8 @@ export interface Decision {
   /** who moved and seconded it, as written; null where the minutes do not say */
   movedBy?: string | null;
   secondedBy?: string | null;
+  /** for one clause of a resolution split into its clauses: the range of the whole resolution, where its votes are recorded */
+  whole?: { start: number; end: number };
 }
 
 /** Where the minutes go back to recording what the members did after an officer's reply. */
@@ -94,6 +97,19 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
     out.push({ ...d, text: t, movedBy: m.movedBy, secondedBy: m.secondedBy });
     for (let k = d.unit; k <= Math.max(d.unit, last); k++) decided.add(k);
   };
+  /** A resolution read from units u..last, as one decision or as its lettered or numbered clauses. */
+  const addRead = (r: Read, kind: DecisionKind, u: number, movers?: Movers) => {
+    if (r.text === null) return;
+    const parts = splitParts(text, r.start, r.end);
+    if (!parts) return add({ text: r.text, start: r.start, end: r.end, kind, unit: u }, r.last, movers);
+    const m = movers ?? moversOf(u, r.last);
+    const whole = { start: r.start, end: r.end };
+    for (const p of parts) {
+      const raw = text.slice(p.start, p.end);
+      const t = dropConnective(tidy(kind === "motion" ? raw.replace(MOTION_OUTCOME, "") : raw));
+      if (t) add({ text: t, start: p.start, end: p.end, kind, unit: u, whole }, r.last, m);
+    }
+  };
 
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
@@ -104,7 +120,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
     const movers = MOVERS_HEAD.exec(s);
     if (movers) {
       const r = readMotion(text, units, u, unit.start + movers[0].length);
-      if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "motion", unit: u }, r.last, readMoversHead(movers[0]));
+      addRead(r, "motion", u, readMoversHead(movers[0]));
       u = r.last;
       continue;
     }
@@ -117,7 +133,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       const next = units[n];
       if (next && MOTION_OPENS.test(text.slice(next.start, next.end))) {
         const r = readMotion(text, units, n, next.start);
-        if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "motion", unit: n }, r.last, readMovers(text.slice(unit.start, units[n - 1].end)));
+        addRead(r, "motion", n, readMovers(text.slice(unit.start, units[n - 1].end)));
         u = r.last;
         continue;
       }
@@ -141,7 +157,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
     const rest = formalRest(s);
     if (rest !== null) {
       const r = readFormal(text, units, u, unit.end - rest.length);
-      if (r.text !== null) add({ text: r.text, start: r.start, end: r.end, kind: "formal", unit: u }, r.last);
+      addRead(r, "formal", u);
       u = r.last;
       continue;
     }
@@ -184,7 +200,8 @@ function splitAtInlineMarkers(text: string, units: Unit[]): Unit[] {
       if (m.index === 0) continue;
       const before = s.slice(0, m.index);
       // "… and resolved that" inside a proposal stays whole; only a keyword opening a new record splits
-      if (/\b(?:and|was|were|be|been|had|have|has)\s*$/i.test(before) || !/^[A-Z]/.test(m[0])) continue;
+      // "BE IT RESOLVED" is one keyword
+      if (/\b(?:and|was|were|be|been|had|have|has|be\s+it)\s*$/i.test(before) || !/^[A-Z]/.test(m[0])) continue;
       if (m.index > from) out.push({ start: unit.start + from, end: unit.start + trimEnd(s, m.index), block: from === 0 ? unit.block : false });
       from = m.index;
     }
@@ -215,6 +232,9 @@ function maskedRanges(text: string, units: Unit[]): [number, number][] {
   for (let m = quote.exec(text); m; m = quote.exec(text)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
+
+/** A motion's recorded fate at its end: "Carried.", "Motion carried unanimously" */
+const MOTION_OUTCOME = /\s*(?:motion\s+)?(?:carried|deferred|tabled)\b(?:\s+unanimously|\s+as\s+amended)?\.?\s*$/i;
 
 interface Read {
   text: string | null;
@@ -344,7 +364,7 @@ function readMotion(text: string, units: Unit[], u: number, bodyStart: number): 
       body = body.slice(m.index + m[0].length);
     }
   }
-  if (outcome) body = body.replace(/\s*(?:motion\s+)?(?:carried|deferred|tabled)\b(?:\s+unanimously|\s+as\s+amended)?\.?\s*$/i, "");
+  if (outcome) body = body.replace(MOTION_OUTCOME, "");
   const out = tidy(body);
   return { text: out || null, start, end, last };
 }

@@ -1,7 +1,8 @@
-import type { Resolution } from "../../domain/minutes.ts";
+import type { Resolution, Votes } from "../../domain/minutes.ts";
 import type { ItemBlock, Located, ParseContext } from "../context.ts";
 import { buildRegion, itemRegion, regionSpan, type Region } from "./region.ts";
-import { readItem } from "./find.ts";
+import { readItem, type Decision } from "./find.ts";
+import { readVotes } from "./votes.ts";
 
 /** Decisions recorded under one item, without the "RESOLVED" keyword. */
 export function parseResolutions(ctx: ParseContext, item: ItemBlock, items: ItemBlock[]): Located<Resolution>[] {
@@ -9,14 +10,15 @@ export function parseResolutions(ctx: ParseContext, item: ItemBlock, items: Item
   // some minutes head an item with its record ("6. Accounts were presented and accepted for payment")
   const t = item.title.span;
   const titleRegion = buildRegion(ctx, item.start, lineIndexAt(ctx, t.end, item.start), t.start, t.end);
-  for (const d of readItem(titleRegion.text).decisions) out.push(locate(ctx, titleRegion, d));
+  const inTitle = readItem(titleRegion.text).decisions;
+  for (const [k, d] of inTitle.entries()) out.push(locate(ctx, titleRegion, d, votesOf(titleRegion.text, inTitle, k)));
 
   const region = itemRegion(ctx, item, items);
   const { decisions, afterClose } = readItem(region.text);
   for (const d of afterClose) {
     ctx.warn(`decision recorded after the meeting closed, not placed in item ${item.number.value}: "${d.text}"`, region.lineOf[d.start]);
   }
-  for (const d of decisions) out.push(locate(ctx, region, d));
+  for (const [k, d] of decisions.entries()) out.push(locate(ctx, region, d, votesOf(region.text, decisions, k)));
   return out;
 }
 
@@ -31,6 +33,41 @@ function locate(
   ctx: ParseContext,
   region: Region,
   d: { text: string; start: number; end: number; movedBy?: string | null; secondedBy?: string | null },
+  votes: Votes | null,
 ): Located<Resolution> {
-  return { value: { text: d.text, movedBy: d.movedBy ?? null, secondedBy: d.secondedBy ?? null }, span: regionSpan(ctx, region, d.start, d.end) };
+  const value: Resolution = { text: d.text, movedBy: d.movedBy ?? null, secondedBy: d.secondedBy ?? null };
+  // only votes read here are given: without them the store still reads the decision's own text
+  if (votes) value.votes = votes;
+  return { value, span: regionSpan(ctx, region, d.start, d.end) };
+}
+
+/** How far after a decision its tally may be recorded ("… seconded the motion, which carried by the following roll call vote: …"). */
+const AFTER = 400;
+/** How far before it a list of who voted how may stand ("For the proposal: … Against the proposal: … declared carried"). */
+const BEFORE = 1200;
+/** A vote already lost before the decision belongs to that amendment, not to the decision. */
+const LOST = /\b(?:lost|defeated|fell|failed|not\s+carried|withdrawn)\b[^.\n]*[.\n]/gi;
+
+/**
+ * The votes recorded for decision k, read from the item's text as printed: from the start of the
+ * decision's line (where "It was unanimously RESOLVED" stands) to a little after it, never into the
+ * next decision; a named list may stand just before it. The clauses of one resolution share its votes.
+ */
+function votesOf(text: string, decisions: Decision[], k: number): Votes | null {
+  const d = decisions[k];
+  const range = d.whole ?? d;
+  const same = (o: Decision) => o.whole && d.whole && o.whole.start === d.whole.start;
+  const prev = decisions.slice(0, k).filter((o) => !same(o)).at(-1);
+  const next = decisions.slice(k + 1).find((o) => !same(o));
+  const prevEnd = prev ? (prev.whole ?? prev).end : 0;
+  const lineStart = text.lastIndexOf("\n", range.start - 1) + 1;
+  const from = Math.max(prevEnd, Math.min(lineStart, range.start));
+  const to = Math.min(next ? next.start : text.length, range.end + AFTER);
+  if (to <= from) return null;
+  let before = text.slice(Math.max(prevEnd, range.start - BEFORE), from);
+  LOST.lastIndex = 0;
+  let cut = 0;
+  for (let m = LOST.exec(before); m; m = LOST.exec(before)) cut = m.index + m[0].length;
+  before = before.slice(cut);
+  return readVotes(text.slice(from, to), before);
 }
