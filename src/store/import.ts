@@ -4,10 +4,10 @@
 // makes a corrected document update the meeting in place, keeping the old source document.
 import { sql, type Transaction } from "kysely";
 import { QuorumError } from "../domain/errors.ts";
-import type { ParsedMinutes, Span } from "../domain/minutes.ts";
+import type { ParsedMinutes, Span, Votes } from "../domain/minutes.ts";
 import type { SourceText } from "../domain/source.ts";
 import { dialectOf, type Db } from "./db.ts";
-import type { Database } from "./schema.ts";
+import { MEMBER_VOTES, type Database } from "./schema.ts";
 import { itemRegions, itemText } from "./item-text.ts";
 import { bodyKind } from "./rules/body-kinds.ts";
 import { choosePerson, displayName, mergeNames, parseName, type Candidate, type PersonName } from "./rules/names.ts";
@@ -277,7 +277,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   for (const field of ["authority", "body", "date", "startTime", "endTime", "venue", "nextMeeting", "draftMarking"]) addProv(field, "meeting", meetingId, field);
 
   // Attendance, with each written name resolved to a person of the authority.
-  const moverNames = record.items.flatMap((it) => it.resolutions.flatMap((r) => [r.movedBy ?? "", r.secondedBy ?? ""]));
+  const moverNames = record.items.flatMap((it) => it.resolutions.flatMap((r) => [r.movedBy ?? "", r.secondedBy ?? "", ...voterNames(r.votes)]));
   const people = await peopleResolver(
     trx,
     authority.id,
@@ -357,6 +357,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
         votes_for: votes?.for ?? null,
         votes_against: votes?.against ?? null,
         votes_abstain: votes?.abstain ?? null,
+        votes_unanimous: r.votes?.unanimous ? flag(true) : null,
         // a mover's name never creates a person: only one that matches a known person unambiguously is linked
         moved_by_name: r.movedBy ? clean(r.movedBy) : null,
         moved_by_person_id: r.movedBy ? await people.resolve(r.movedBy, "member", false) : null,
@@ -369,14 +370,40 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   // Where an exempt item could not be placed in the text, none of the text can be shown publicly.
   if (unplacedExempt) exemptRanges.splice(0, exemptRanges.length, [0, source.text.length]);
   const resolutionIds: { id: number; itemId: number; text: string }[] = [];
+  const resolutionIdByPath = new Map<string, number>();
   for (const rows of chunks(resolutionRows, 100)) {
     const ids = await trx.insertInto("resolutions").values(rows.map(({ path: _p, ...r }) => r)).returning(["id", "slug"]).execute();
     const bySlug = new Map(ids.map((r) => [r.slug, r.id]));
     for (const r of rows) {
       addProv(r.path, "resolution", bySlug.get(r.slug)!, "text");
       resolutionIds.push({ id: bySlug.get(r.slug)!, itemId: r.item_id, text: r.text });
+      resolutionIdByPath.set(r.path, bySlug.get(r.slug)!);
     }
   }
+  // How each member voted: stored under the decision and read only through it, so an exempt item's
+  // votes are sealed with its decisions. A voter's name, like a mover's, never creates a person.
+  const voteRows = [];
+  for (const [i, it] of record.items.entries()) {
+    for (const [j, r] of it.resolutions.entries()) {
+      const recorded = r.votes?.recorded;
+      if (!recorded) continue;
+      let position = 0;
+      for (const vote of MEMBER_VOTES) {
+        for (const name of recorded[vote] ?? []) {
+          if (typeof name !== "string" || !clean(name)) continue;
+          voteRows.push({
+            resolution_id: resolutionIdByPath.get(`items/${i}/resolutions/${j}`)!,
+            meeting_id: meetingId,
+            position: position++,
+            vote,
+            raw_name: clean(name),
+            person_id: await people.resolve(name, "member", false),
+          });
+        }
+      }
+    }
+  }
+  for (const rows of chunks(voteRows, 100)) await trx.insertInto("decision_votes").values(rows).execute();
 
   // Declarations of interest, when the parser gives them; one made in (or about) an exempt item is sealed with it.
   const declarations = (record as { declarations?: unknown }).declarations;
@@ -462,6 +489,7 @@ export async function clearMeeting(trx: Tx, meetingId: number): Promise<void> {
   const docs = trx.selectFrom("source_documents").where("meeting_id", "=", meetingId).select("id");
   await trx.deleteFrom("provenance").where("source_document_id", "in", docs).execute();
   await trx.deleteFrom("declarations").where("meeting_id", "=", meetingId).execute();
+  await trx.deleteFrom("decision_votes").where("meeting_id", "=", meetingId).execute();
   await trx.deleteFrom("resolutions").where("meeting_id", "=", meetingId).execute();
   await trx.deleteFrom("items").where("meeting_id", "=", meetingId).execute();
   await trx.deleteFrom("attendance").where("meeting_id", "=", meetingId).execute();
@@ -628,4 +656,11 @@ function chunks<T>(xs: T[], n: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;
+}
+
+/** The names in a decision's recorded votes. */
+function voterNames(votes: Votes | null | undefined): string[] {
+  const recorded = votes?.recorded;
+  if (!recorded) return [];
+  return MEMBER_VOTES.flatMap((v) => (Array.isArray(recorded[v]) ? recorded[v].filter((n): n is string => typeof n === "string") : []));
 }

@@ -240,6 +240,14 @@ export async function settlePeopleIn(trx: Transaction<Database>, authorityId: nu
           relinked++;
         }
       }
+      const voters = await trx.selectFrom("decision_votes").where("meeting_id", "in", ids).select(["id", "meeting_id", "raw_name", "person_id"]).execute();
+      for (const v of voters) {
+        const person = id(refer(v.raw_name, v.meeting_id));
+        if (person !== v.person_id) {
+          await trx.updateTable("decision_votes").set({ person_id: person }).where("id", "=", v.id).execute();
+          relinked++;
+        }
+      }
       const declarations = await trx.selectFrom("declarations").where("meeting_id", "in", ids).select(["id", "meeting_id", "raw_name", "person_id"]).execute();
       for (const d of declarations) {
         const person = id(refer(d.raw_name, d.meeting_id));

@@ -154,6 +154,22 @@ export interface ResolutionsTable {
   seconded_by_name: string | null;
   moved_by_person_id: number | null;
   seconded_by_person_id: number | null;
+  /** recorded as unanimous (migration 013); null when not recorded */
+  votes_unanimous: ColumnType<number | boolean | null, number | boolean | null | undefined, number | boolean | null>;
+}
+
+export const MEMBER_VOTES = ["for", "against", "abstain", "absent", "recused"] as const;
+export type MemberVote = (typeof MEMBER_VOTES)[number];
+
+/** How one member voted on a decision (migration 013); read only through its decision, so sealed with it. */
+export interface DecisionVotesTable {
+  id: Generated<number>;
+  resolution_id: number;
+  meeting_id: number;
+  position: number;
+  vote: MemberVote;
+  raw_name: string;
+  person_id: number | null;
 }
 
 export interface DeclarationsTable {
@@ -239,6 +255,7 @@ export interface Database {
   attendance: AttendanceTable;
   items: ItemsTable;
   resolutions: ResolutionsTable;
+  decision_votes: DecisionVotesTable;
   declarations: DeclarationsTable;
   recommendations: RecommendationsTable;
   source_documents: SourceDocumentsTable;

@@ -432,6 +432,62 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       const ryan = await getPerson(db, people.find((p) => p.name === "A Ryan")!.slug);
       assert.deepEqual(ryan?.motions, []);
     });
+
+    test("recorded votes are stored per member, linked to people like attendance, and sealed with an exempt item", async () => {
+      const at = (name: string) => ({ name, status: "present" as const, kind: "member" as const, role: null, substituteFor: null });
+      const recorded = (f: string[], a: string[], r: string[] = []) => ({ for: f, against: a, abstain: [], absent: [], recused: r });
+      const record = minutes({
+        authority: "Voteton Town Council",
+        body: "Voteton Town Council",
+        date: "2019-10-21",
+        startTime: "18:00",
+        attendance: [at("Councillor Ann Benson"), at("Councillor Bob Costelloe"), at("Councillor Cara Secas")],
+        items: [
+          { number: "17", title: "Live streaming", exempt: false, resolutions: [{ text: "to defer to the Party Leaders", votes: { for: 2, against: 1, abstain: null, recorded: recorded(["Councillor Benson", "Councillor Costelloe"], ["Councillor Secas"]) } }] },
+          { number: "18", title: "Grants", exempt: false, resolutions: [{ text: "that the grants be paid", votes: { for: null, against: null, abstain: null, unanimous: true } }] },
+          { number: "19", title: "Staffing", exempt: true, resolutions: [{ text: "to regrade the post", votes: { for: 1, against: 1, abstain: null, recorded: recorded(["Councillor Secas"], ["Councillor Benson"], ["Councillor Costelloe"]) } }] },
+        ],
+      });
+      const r = await importMinutes(db, { source: sourceOf("voteton-2019-10-21.txt", "Voteton Town Council\n17 Live streaming\n18 Grants\n19 Staffing\n"), record, parserVersion: "golden" });
+      const rows = await db
+        .selectFrom("decision_votes")
+        .innerJoin("resolutions", "resolutions.id", "decision_votes.resolution_id")
+        .leftJoin("people", "people.id", "decision_votes.person_id")
+        .where("decision_votes.meeting_id", "=", r.meetingId)
+        .select(["resolutions.text", "decision_votes.vote", "decision_votes.raw_name", "people.display_name"])
+        .orderBy("resolutions.id")
+        .orderBy("decision_votes.position")
+        .execute();
+      assert.deepEqual(
+        rows.map((x) => [x.text, x.vote, x.raw_name, x.display_name]),
+        [
+          ["to defer to the Party Leaders", "for", "Councillor Benson", "Ann Benson"],
+          ["to defer to the Party Leaders", "for", "Councillor Costelloe", "Bob Costelloe"],
+          ["to defer to the Party Leaders", "against", "Councillor Secas", "Cara Secas"],
+          ["to regrade the post", "for", "Councillor Secas", "Cara Secas"],
+          ["to regrade the post", "against", "Councillor Benson", "Ann Benson"],
+          ["to regrade the post", "recused", "Councillor Costelloe", "Bob Costelloe"],
+        ],
+      );
+      const meeting = await getMeeting(db, r.meetingSlug);
+      const [live, grants, staffing] = meeting!.items.map((i) => i.resolutions[0]?.votes ?? null);
+      assert.deepEqual(live?.recorded?.for.map((v) => [v.name, v.person?.name]), [["Councillor Benson", "Ann Benson"], ["Councillor Costelloe", "Bob Costelloe"]]);
+      assert.deepEqual(live?.recorded?.against.map((v) => v.name), ["Councillor Secas"]);
+      assert.deepEqual(grants, { for: null, against: null, abstain: null, unanimous: true });
+      // the exempt item's decision, and so its votes, are withheld from the public
+      assert.equal(staffing, null);
+      assert.equal(JSON.stringify(meeting).includes("regrade"), false);
+      const people = (await listPeople(db, { authority: "voteton-town-council" })).data;
+      const votesOf = async (name: string) => (await getPerson(db, people.find((p) => p.name === name)!.slug))!.votes.map((v) => [v.vote, v.decision.text]);
+      assert.deepEqual(await votesOf("Cara Secas"), [["against", "to defer to the Party Leaders"]]);
+      assert.deepEqual(await votesOf("Bob Costelloe"), [["for", "to defer to the Party Leaders"]]);
+      const listed = (await listDecisions(db, { body: "voteton-town-council" })).data;
+      assert.deepEqual(listed.map((d) => [d.text, d.votes?.unanimous ?? false]).sort(), [["that the grants be paid", true], ["to defer to the Party Leaders", false]]);
+      // a re-import replaces the votes rather than adding to them
+      await importMinutes(db, { source: sourceOf("voteton-2019-10-21.txt", "Voteton Town Council\n17 Live streaming\n18 Grants\n19 Staffing\n\n"), record, parserVersion: "golden" });
+      const again = await db.selectFrom("decision_votes").where("meeting_id", "=", r.meetingId).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+      assert.equal(Number(again.n), 6);
+    });
   });
 }
 

@@ -157,7 +157,18 @@ export const openapi = {
         substituteFor: nstr,
         substituteForPerson: nullable("Ref"),
       }),
-      Resolution: obj({ id: str, text: str, outcome: nstr, votes: { oneOf: [obj({ for: { type: ["integer", "null"] }, against: { type: ["integer", "null"] }, abstain: { type: ["integer", "null"] } }), { type: "null" }] }, url: str }),
+      Voter: obj({ name: { ...str, description: "as written in the minutes" }, person: nullable("Ref") }),
+      Votes: obj({
+        for: { type: ["integer", "null"] },
+        against: { type: ["integer", "null"] },
+        abstain: { type: ["integer", "null"] },
+        unanimous: { type: "boolean", description: "the minutes call the vote unanimous" },
+        recorded: {
+          oneOf: [obj(Object.fromEntries(["for", "against", "abstain", "absent", "recused"].map((v) => [v, arr(ref("Voter"))]))), { type: "null" }],
+          description: "who voted how, where the minutes name them (on a meeting's decisions; null in lists)",
+        },
+      }),
+      Resolution: obj({ id: str, text: str, outcome: nstr, votes: nullable("Votes"), url: str }),
       Item: obj({
         id: str,
         number: str,
@@ -211,7 +222,7 @@ export const openapi = {
         id: str,
         text: str,
         outcome: nstr,
-        votes: { oneOf: [obj({ for: { type: ["integer", "null"] }, against: { type: ["integer", "null"] }, abstain: { type: ["integer", "null"] } }), { type: "null" }] },
+        votes: nullable("Votes"),
         item: obj({ id: str, number: str, title: str }),
         meeting: obj({ id: str, date, body: str }),
         body: ref("Ref"),
@@ -245,6 +256,18 @@ export const openapi = {
                 }),
               ),
               description: "public decisions the minutes record this person as moving or seconding, newest first; exempt items' decisions never appear",
+            },
+            votes: {
+              ...arr(
+                obj({
+                  vote: { type: "string", enum: ["for", "against", "abstain", "absent", "recused"] },
+                  nameAsWritten: str,
+                  decision: obj({ id: str, text: str, url: str }),
+                  item: obj({ id: str, number: str, title: str, url: str }),
+                  meeting: obj({ id: str, date, body: str, url: str }),
+                }),
+              ),
+              description: "how the minutes record this person voting on public decisions, newest first; exempt items' votes never appear",
             },
           }),
         ],

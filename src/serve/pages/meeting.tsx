@@ -1,5 +1,6 @@
 import type { AttendeeView, MeetingDetail } from "../../store/read/types.ts";
 import { NotForPublication } from "../components/exempt.tsx";
+import { VotesRecord } from "../components/votes.tsx";
 import { Layout } from "../components/layout.tsx";
 import { SourceLink, type SourceLines } from "../components/source.tsx";
 import { MinutesStandingRow } from "../components/minutes-standing.tsx";
@@ -346,11 +347,7 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
                       {r.outcome && <span class="qm-count"> – {r.outcome}</span>}
                     </span>
                     <p class="govuk-body govuk-!-margin-bottom-1">{r.text}</p>
-                    {r.votes && (r.votes.for !== null || r.votes.against !== null) && (
-                      <p class="govuk-body-s govuk-!-margin-bottom-1">
-                        For {r.votes.for ?? "–"}, against {r.votes.against ?? "–"}, abstaining {r.votes.abstain ?? "–"}
-                      </p>
-                    )}
+                    <VotesRecord votes={r.votes} what={`decision ${n + 1} on item ${i.number}`} />
                     <SourceLink at={lines.resolution(r.id)} what={`decision ${n + 1} on item ${i.number}`} />
                   </div>
                 ))}

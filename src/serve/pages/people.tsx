@@ -1,4 +1,5 @@
 import type { AuthoritySummary, Page, PersonDetail, PersonSummary } from "../../store/read/types.ts";
+import { PersonVotes } from "./person-votes.tsx";
 import { NotForPublication } from "../components/exempt.tsx";
 import { AuthorityFilter } from "../components/filters.tsx";
 import { Layout } from "../components/layout.tsx";
@@ -293,6 +294,7 @@ export function PersonPage({ p }: { p: PersonDetail }) {
           </table>
         )}
       </section>
+      {p.votes.length > 0 && <PersonVotes p={p} />}
       <p class="govuk-body qm-noprint">
         <a class="govuk-link" href={urls.api.person(p.slug)}>
           This record as data (JSON)

@@ -21,13 +21,26 @@ import type {
   ResolutionView,
   SearchHit,
   Votes,
+  VoterView,
 } from "../../store/read/types.ts";
 import { urls } from "../urls.ts";
 
 export const authorityRef = (a: AuthorityRef) => ({ id: a.slug, name: a.name });
 export const bodyRef = (b: BodyRef) => ({ id: b.slug, name: b.name, url: urls.committee(b.slug) });
 export const personRef = (p: PersonRef | null) => (p ? { id: p.slug, name: p.name, url: urls.person(p.slug) } : null);
-const votes = (v: Votes | null) => (v ? { for: v.for, against: v.against, abstain: v.abstain } : null);
+const voters = (list: VoterView[]) => list.map((x) => ({ name: x.name, person: personRef(x.person) }));
+const votes = (v: Votes | null) =>
+  v
+    ? {
+        for: v.for,
+        against: v.against,
+        abstain: v.abstain,
+        unanimous: v.unanimous === true,
+        recorded: v.recorded
+          ? { for: voters(v.recorded.for), against: voters(v.recorded.against), abstain: voters(v.recorded.abstain), absent: voters(v.recorded.absent), recused: voters(v.recorded.recused) }
+          : null,
+      }
+    : null;
 
 export function presentAuthority(a: AuthoritySummary) {
   return { id: a.slug, name: a.name, timeZone: a.timeZone, bodyCount: a.bodyCount, meetingCount: a.meetingCount };
@@ -208,6 +221,14 @@ export function presentPersonDetail(p: PersonDetail) {
       item: { id: m.item.slug, number: m.item.number, title: m.item.title, url: urls.item(m.meeting.slug, m.item.slug) },
       meeting: { id: m.meeting.slug, date: m.meeting.date, body: m.meeting.body.slug, url: urls.meeting(m.meeting.slug) },
       ...sealedMark(!!m.exemptNotice, m.exemptNotice),
+    })),
+    votes: p.votes.map((v) => ({
+      vote: v.vote,
+      nameAsWritten: v.nameAsWritten,
+      decision: { id: v.decision.slug, text: v.decision.text, url: urls.decision(v.meeting.slug, v.decision.slug) },
+      item: { id: v.item.slug, number: v.item.number, title: v.item.title, url: urls.item(v.meeting.slug, v.item.slug) },
+      meeting: { id: v.meeting.slug, date: v.meeting.date, body: v.meeting.body.slug, url: urls.meeting(v.meeting.slug) },
+      ...sealedMark(!!v.exemptNotice, v.exemptNotice),
     })),
   };
 }

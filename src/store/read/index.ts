@@ -30,6 +30,7 @@ import type {
   MeetingDetail,
   MeetingSummary,
   MotionRecordRow,
+  VoteRecordRow,
   Page,
   PersonDetail,
   PersonSummary,
@@ -38,6 +39,7 @@ import type {
   SourceDocumentView,
 } from "./types.ts";
 import { bool, num, outcome, pageArgs, votes, yearOf } from "./util.ts";
+import { recordedVotes } from "./votes.ts";
 import { standingColumns, standingOf } from "../lifecycle/standing.ts";
 import { readMinutesLifecycle } from "../lifecycle/read.ts";
 
@@ -263,9 +265,13 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
   const sealed = { minutesStatus: row.minutes_status, bodyId: row.body_id, releaseOn: sealedReleaseOn(items.map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on }))) };
   const resolutions = await db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute();
   const byItem = new Map<number, ResolutionView[]>();
+  // names travel inside their decision, so publicItem withholds them with it
+  const named = await recordedVotes(db, row.id);
   for (const r of resolutions) {
     if (!byItem.has(r.item_id)) byItem.set(r.item_id, []);
-    byItem.get(r.item_id)!.push({ id: r.id, slug: r.slug, position: r.position, text: r.text, outcome: outcome(r.outcome), votes: votes(r) });
+    const recorded = named.get(r.id);
+    const v = votes(r) ?? (recorded ? { for: null, against: null, abstain: null } : null);
+    byItem.get(r.item_id)!.push({ id: r.id, slug: r.slug, position: r.position, text: r.text, outcome: outcome(r.outcome), votes: v && recorded ? { ...v, recorded } : v });
   }
   const declarations = await db
     .selectFrom("declarations")
@@ -478,7 +484,49 @@ export async function getPerson(db: Db, slug: string, viewer: Viewer = PUBLIC_VI
     },
     namesAsWritten: [...new Set(rows.map((r) => r.raw_name))].sort(),
     motions: await personMotions(db, p.id, viewer),
+    votes: await personVotes(db, p.id, viewer),
   };
+}
+
+/** How the person voted where the minutes name them; an exempt item's or a draft meeting's votes never appear. */
+async function personVotes(db: Db, personId: number, viewer: Viewer): Promise<VoteRecordRow[]> {
+  const rows = await db
+    .selectFrom("decision_votes")
+    .innerJoin("resolutions", "resolutions.id", "decision_votes.resolution_id")
+    .innerJoin("items", "items.id", "resolutions.item_id")
+    .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where("decision_votes.person_id", "=", personId)
+    .where(publicResolutionsOnly(viewer))
+    .select([
+      ...EXEMPT_COLUMNS,
+      "decision_votes.vote",
+      "decision_votes.raw_name",
+      "resolutions.id",
+      "resolutions.slug",
+      "resolutions.text",
+      "items.slug as item_slug",
+      "items.number as item_number",
+      "items.title as item_title",
+      "meetings.slug as meeting_slug",
+      "meetings.date",
+      "meetings.start_time",
+      "bodies.slug as body_slug",
+      "bodies.name as body_name",
+    ])
+    .orderBy("meetings.date", "desc")
+    .orderBy("meetings.start_time", "desc")
+    .orderBy("items.position")
+    .orderBy("resolutions.position")
+    .execute();
+  return rows.map((r) => ({
+    vote: r.vote,
+    nameAsWritten: r.raw_name,
+    decision: { id: r.id, slug: r.slug, text: r.text },
+    item: { slug: r.item_slug, number: r.item_number, title: r.item_title },
+    meeting: { slug: r.meeting_slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },
+    ...markedExempt(r, viewer),
+  }));
 }
 
 /** Decisions the person moved or seconded; an exempt item's or a draft meeting's never appear. */
@@ -581,6 +629,7 @@ export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}, vie
       "resolutions.votes_for",
       "resolutions.votes_against",
       "resolutions.votes_abstain",
+      "resolutions.votes_unanimous",
       "items.slug as item_slug",
       "items.number as item_number",
       "items.title as item_title",

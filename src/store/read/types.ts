@@ -76,7 +76,19 @@ export interface Votes {
   for: number | null;
   against: number | null;
   abstain: number | null;
+  /** present (true) only when the minutes call the vote unanimous */
+  unanimous?: boolean;
+  /** who voted how, when the minutes name them (on a meeting's decisions) */
+  recorded?: RecordedVotesView;
 }
+
+/** A member's vote as the minutes name them, linked to the person when the name matched one. */
+export interface VoterView {
+  name: string;
+  person: PersonRef | null;
+}
+
+export type RecordedVotesView = Record<"for" | "against" | "abstain" | "absent" | "recused", VoterView[]>;
 
 export interface ResolutionView {
   id: number;
@@ -212,6 +224,17 @@ export interface PersonDetail extends PersonSummary {
   namesAsWritten: string[];
   /** public decisions the minutes record this person as moving or seconding, newest first */
   motions: MotionRecordRow[];
+  /** how they voted where the minutes name them, newest first; sealed with each decision */
+  votes: VoteRecordRow[];
+}
+
+export interface VoteRecordRow {
+  vote: "for" | "against" | "abstain" | "absent" | "recused";
+  nameAsWritten: string;
+  decision: { id: number; slug: string; text: string };
+  item: { slug: string; number: string; title: string };
+  meeting: { slug: string; date: string; startTime: string | null; body: BodyRef };
+  exemptNotice?: string | null;
 }
 
 export interface MotionRecordRow {

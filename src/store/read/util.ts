@@ -17,9 +17,10 @@ export function num(v: unknown): number {
   return typeof v === "number" ? v : Number(v ?? 0);
 }
 
-export function votes(r: { votes_for: number | null; votes_against: number | null; votes_abstain: number | null }): Votes | null {
-  if (r.votes_for === null && r.votes_against === null && r.votes_abstain === null) return null;
-  return { for: r.votes_for, against: r.votes_against, abstain: r.votes_abstain };
+export function votes(r: { votes_for: number | null; votes_against: number | null; votes_abstain: number | null; votes_unanimous?: unknown }): Votes | null {
+  const unanimous = bool(r.votes_unanimous);
+  if (r.votes_for === null && r.votes_against === null && r.votes_abstain === null && !unanimous) return null;
+  return { for: r.votes_for, against: r.votes_against, abstain: r.votes_abstain, ...(unanimous ? { unanimous: true } : {}) };
 }
 
 export function outcome(v: string | null): Outcome | null {
