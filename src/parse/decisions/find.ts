@@ -22,6 +22,7 @@ import { MOVERS_HEAD, OUTCOME_TAIL, OUTCOME_UNIT, WHEREAS, isNegativeOutcome, pr
 import { flatten, stripLeading, tidy } from "./cleanup.ts";
 import { isMoversOnly, readMovers, readMoversHead, type Movers } from "./movers.ts";
 import { dropConnective, splitParts } from "./parts.ts";
+import type { Votes } from "../../domain/minutes.ts";
 
 export type DecisionKind = "formal" | "motion" | "proposal" | "impersonal" | "subject" | "passive" | "deferral" | "minutes";
 
@@ -37,6 +38,8 @@ export interface Decision {
   secondedBy?: string | null;
   /** for one clause of a resolution split into its clauses: the range of the whole resolution, where its votes are recorded */
   whole?: { start: number; end: number };
+  /** the votes read for a resolution's first clause, shared by the others (set by resolutions.ts) */
+  votes?: Votes | null;
 }
 
 /** Where the minutes go back to recording what the members did after an officer's reply. */

@@ -55,10 +55,25 @@ const LOST = /\b(?:lost|defeated|fell|failed|not\s+carried|withdrawn)\b[^.\n]*[.
  */
 function votesOf(text: string, decisions: Decision[], k: number): Votes | null {
   const d = decisions[k];
+  const before = decisions[k - 1];
+  // a resolution's clauses share its votes: read once, for the first clause
+  if (d.whole && before?.whole?.start === d.whole.start && before.votes !== undefined) return (d.votes = before.votes);
+  const v = readWindow(text, decisions, k);
+  if (d.whole) d.votes = v;
+  return v;
+}
+
+function readWindow(text: string, decisions: Decision[], k: number): Votes | null {
+  const d = decisions[k];
   const range = d.whole ?? d;
-  const same = (o: Decision) => o.whole && d.whole && o.whole.start === d.whole.start;
-  const prev = decisions.slice(0, k).filter((o) => !same(o)).at(-1);
-  const next = decisions.slice(k + 1).find((o) => !same(o));
+  const same = (o: Decision) => !!(o.whole && d.whole && o.whole.start === d.whole.start);
+  // the clauses of one resolution stand together, so these walks cross only them
+  let p = k - 1;
+  while (p >= 0 && same(decisions[p])) p--;
+  let n = k + 1;
+  while (n < decisions.length && same(decisions[n])) n++;
+  const prev = decisions[p];
+  const next = decisions[n];
   const prevEnd = prev ? (prev.whole ?? prev).end : 0;
   const lineStart = text.lastIndexOf("\n", range.start - 1) + 1;
   const from = Math.max(prevEnd, Math.min(lineStart, range.start));

@@ -33,3 +33,12 @@ test("the tally's provenance is its decision's: the span holds the decision's wo
   const span = record.provenance[`items/${i}/resolutions/0`];
   assert.match(text.slice(span.start, span.end), /Diplomatic Bag should continue to be circulated/);
 });
+
+test("the clauses of one resolution share the votes recorded after it", () => {
+  // Township of Nipissing, 20 February 2024 (R2024-040), with the roll call an Alameda board prints
+  const doc =
+    "Township of Nipissing\n\nMinutes of the Council Meeting held February 20, 2024\n\nPresent: Mayor Tom Piper, Councillor Tom Butler, Councillor Stephen Kirkey\n\n1. Shore Road Allowance\n\nR2024-040 T. Butler, S. Kirkey:\nBE IT RESOLVED:\n   1. That this Council does approve “in principle” the Application of Shardell Lamka, to purchase the\n      Shore Road Allowance located in front of Concession 15 PT Lot 13 PCL 7580 N/S, Township of\n      Nipissing.\n   2. That this resolution is subject to the following conditions:\n         • The Council shall select an independent search firm specializing in fishery issues. Carried.\nAyes: 4; Noes: 0; Absent: None\n\n2. Adjournment\n\nThe meeting adjourned at 8:06 p.m.\n";
+  const r = parse(doc).items.find((i) => /Shore Road/.test(i.title))!.resolutions;
+  assert.equal(r.length, 2);
+  assert.deepEqual(r.map((x) => x.votes), [{ for: 4, against: 0, abstain: null }, { for: 4, against: 0, abstain: null }]);
+});

@@ -47,9 +47,20 @@ function sideOf(label: string): Side {
  * "The following Members voted FOR the motion:". It opens a line, a sentence or a clause.
  */
 const LABEL = new RegExp(
-  String.raw`(?:^|\n|[;.]\s+|\s{2,})[*_\s]*((?:the\s+following\s+(?:members|councillors|cllrs)\s+voted\s+(?:for|in\s+favou?r|against)|voted\s+(?:for|against)|voting\s+(?:for|against)|those\s+(?:in\s+favou?r|against)|(?:approved|opposed)(?=\s*\(\d)|ayes|yeas|noes|nays|for|in\s+favou?r|against|abstentions?|abstaining|abstained|abstain|absent|recused|not\s+voting)(?:\s+(?:the|of\s+the)\s+(?:motion|proposal|amendment|resolution|recommendations?|application))?)[*_]*\s*(?:\((\d{1,2})\))?[*_]*\s*(?::|[-–—](?=\s*\d)|\s[-–—]\s)[*_\s]*`,
+  String.raw`(?<![\w’'-])[*_]*((?:the\s+following\s+(?:members|councillors|cllrs)\s+voted\s+(?:for|in\s+favou?r|against)|voted\s+(?:for|against)|voting\s+(?:for|against)|those\s+(?:in\s+favou?r|against)|(?:approved|opposed)(?=\s*\(\d)|ayes|yeas|noes|nays|for|in\s+favou?r|against|abstentions?|abstaining|abstained|abstain|absent|recused|not\s+voting)(?:\s+(?:the|of\s+the)\s+(?:motion|proposal|amendment|resolution|recommendations?|application))?)[*_\s]*(?:\((\d{1,2})\)[*_\s]*)?(?::|[-–—](?=\s*\d)|(?<=\s)[-–—]\s)[*_\s]*`,
   "gi",
 );
+
+/** A label opens a line, a sentence or a clause, or stands after a gap in a laid-out table. */
+function opensClause(text: string, at: number): boolean {
+  let i = at - 1;
+  let spaces = 0;
+  while (i >= 0 && at - i < 40 && /[ \t*_]/.test(text[i])) {
+    if (text[i] === " " || text[i] === "\t") spaces++;
+    i--;
+  }
+  return i < 0 || /[\n;.]/.test(text[i]) || spaces >= 2;
+}
 
 const PLURAL_TITLE: [RegExp, string][] = [
   [/^(?:Cllrs|Clrs)\.?\s+/, "Cllr"],
@@ -140,9 +151,8 @@ function readLists(text: string): [Side, List][] {
   const labels: { side: Side; from: number; to: number; count: number | null }[] = [];
   LABEL.lastIndex = 0;
   for (let m = LABEL.exec(text); m; m = LABEL.exec(text)) {
+    if (!opensClause(text, m.index)) continue;
     labels.push({ side: sideOf(m[1].replace(/^the\s+following\s+\w+\s+/i, "").replace(/\s+/g, " ")), from: m.index, to: m.index + m[0].length, count: m[2] ? Number(m[2]) : null });
-    // a label's own text may end in the separator the next one starts with
-    if (LABEL.lastIndex > 0 && /[;.\n]$/.test(m[0])) LABEL.lastIndex--;
   }
   const out: [Side, List][] = [];
   for (let k = 0; k < labels.length; k++) {
@@ -179,13 +189,13 @@ function readList(raw: string): List | null {
 /** The list ends at its sentence's stop (not an initial's or a title's), or where prose begins after a blank line. */
 function cutSentence(text: string): string {
   // a list runs on over a blank line only into its own continuation: "…, Sheahan" / "and Talukder." / "(10)"
-  const paras = text.split(/\n\s*\n/);
+  const paras = text.split(/\n[ \t]*(?:\n[ \t]*)+/);
   let s = paras[0];
   for (let k = 1; k < paras.length; k++) {
     if (!/,\s*$/.test(s) && !/^\s*(?:and\s|&|\(\d{1,2}\)|[-–]\s*\d)/.test(paras[k])) break;
     s += "\n\n" + paras[k];
   }
-  const stop = /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Cllr|Clr))\.(?=\s|$)|\n\s*\n(?=\s*[A-Z][a-z]+\s+[a-z]+\s+[a-z])/.exec(s);
+  const stop = /(?<!\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Cllr|Clr))\.(?=\s|$)/.exec(s);
   return stop ? s.slice(0, stop.index) : s;
 }
 
