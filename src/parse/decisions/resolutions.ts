@@ -45,6 +45,8 @@ function locate(
 const AFTER = 400;
 /** How far before it a list of who voted how may stand ("For the proposal: … Against the proposal: … declared carried"). */
 const BEFORE = 1200;
+/** The most of a decision and what follows it read for its votes. */
+const LONGEST = 4000;
 /** A vote already lost before the decision belongs to that amendment, not to the decision. */
 const LOST = /\b(?:lost|defeated|fell|failed|not\s+carried|withdrawn)\b[^.\n]*[.\n]/gi;
 
@@ -84,5 +86,7 @@ function readWindow(text: string, decisions: Decision[], k: number): Votes | nul
   let cut = 0;
   for (let m = LOST.exec(before); m; m = LOST.exec(before)) cut = m.index + m[0].length;
   before = before.slice(cut);
-  return readVotes(text.slice(from, to), before);
+  // a tally opens or closes a decision: a very long one is read at its two ends, so the work stays bounded
+  const window = to - from > LONGEST ? `${text.slice(from, from + 500)}\n${text.slice(to - (LONGEST - 500), to)}` : text.slice(from, to);
+  return readVotes(window, before);
 }
