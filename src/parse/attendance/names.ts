@@ -116,6 +116,8 @@ export function unwrap(s: string): string {
   return s.replace(/([A-Za-z])-\s*\n\s*(?=[A-Za-z])/g, "$1-").replace(/\s+/g, " ").trim();
 }
 
+const AND_AT = /\s+and\s+/iy;
+
 /** Splits "A, B and C" / "A; B & C" at top level (not inside brackets). */
 export function splitTopLevel(s: string, semicolonsOnly = false): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
@@ -136,8 +138,11 @@ export function splitTopLevel(s: string, semicolonsOnly = false): { text: string
     }
     if (c === "," || c === ";" || c === "\t" || c === "•") push(i, 1);
     else if (c === "&" && /\s/.test(s[i - 1] ?? "") && /\s/.test(s[i + 1] ?? "")) push(i, 1);
-    else if (/\s/.test(c)) {
-      const m = /^\s+and\s+/i.exec(s.slice(i));
+    else if (/\s/.test(c) && !/\s/.test(s[i - 1] ?? "")) {
+      // tried once per run of spaces, in place: slicing the rest of the list at every space
+      // made a long list cost the square of its length
+      AND_AT.lastIndex = i;
+      const m = AND_AT.exec(s);
       if (m) push(i, m[0].length);
     }
   }
