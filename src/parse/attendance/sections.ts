@@ -133,6 +133,9 @@ export function findSections(text: string): Section[] {
     // "… 2017 Present– Cllr David Llewellyn": a capitalised label and a dash, then a name
     const dashed = sep && /[–—-]/.test(sep[0]) && /^[A-Z]/.test(labelText) && HONORIFIC.test(text.slice(start + sep[0].length));
     if (sep && !/:/.test(sep[0]) && !opensLine && !endsWithFrom && !dashed) continue;
+    // "Cathy Fleet (CF) CLERK" at the end of a line is a role after a name: a label that only a
+    // line break follows must open its line
+    if (sep && !/[:–—-]/.test(sep[0]) && lead.trim() && !/^\s*\d{1,3}\\?[.)]?\s*$/.test(lead)) continue;
     if (sep) start += sep[0].length;
     else if (endsWithFrom) {
       // "There were apologies accepted from Cllr Trudy Mann"
@@ -153,4 +156,51 @@ export function findSections(text: string): Section[] {
     found[i].end = contentEnd(text, found[i].start, limit);
   }
   return found;
+}
+
+/** Whether `line` opens with an attendance label ("Present:", "Apologies:", "Also in attendance"). */
+function opensWithLabel(line: string): boolean {
+  const t = line.trim();
+  if (!t) return false;
+  const found = findSections(t);
+  return found.length > 0 && found[0].labelIndex === 0;
+}
+
+/**
+ * Two blocks printed side by side ("Present:\tAlso in attendance:", names under each, a tab between
+ * the columns) are read one column at a time: the text is returned once per column, the other
+ * column blanked out, so that positions in it stay those of the original. Null when there is no
+ * such header. The columns run from the header to the next line that opens with a label.
+ */
+export function columnViews(text: string): string[] | null {
+  const lines = text.split("\n");
+  let offset = 0;
+  let header = -1;
+  let headerOffset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^\s*([^\t]+?)\s*\t+\s*([A-Z][A-Za-z ]{2,40}:)\s*$/.exec(lines[i]);
+    if (m && opensWithLabel(m[1]) && /:\s*$/.test(m[1])) {
+      header = i;
+      headerOffset = offset;
+      break;
+    }
+    offset += lines[i].length + 1;
+  }
+  if (header < 0) return null;
+  const left = text.split("");
+  const right = text.replace(/[^\n]/g, " ").split("");
+  let at = headerOffset;
+  for (let i = header; i < lines.length; i++) {
+    const line = lines[i];
+    if (i > header && opensWithLabel(line)) break;
+    const tab = line.indexOf("\t");
+    if (tab >= 0) {
+      for (let k = tab; k < line.length; k++) {
+        right[at + k] = line[k];
+        left[at + k] = " ";
+      }
+    }
+    at += line.length + 1;
+  }
+  return [left.join(""), right.join("")];
 }

@@ -1,0 +1,82 @@
+// Parish-council minutes as they are printed: minute numbers of month, year and item ("09.25.01"),
+// and a Present block laid out beside another in two columns.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { splitLines } from "../../domain/source.ts";
+import { parseMinutes } from "../minutes.ts";
+import { readNumber, successor } from "./numbering.ts";
+
+const parse = (text: string) => parseMinutes({ file: "minutes.txt", format: "txt", text, lines: splitLines(text), contentHash: "", byteLength: text.length });
+// Souldern Parish Council, 25 September 2025, as the PDF's text layer reads
+const souldern = readFileSync(new URL("../../../test/fixtures/parish/souldern-2025-09-25.txt", import.meta.url), "utf8");
+
+test("'09.25.01' is one item number of a month-year family; a paragraph '1.2.1' is not", () => {
+  const n = readNumber("09.25.01\tApologies for absence");
+  assert.ok(n);
+  assert.equal(n.text, "09.25.01");
+  assert.equal(successor(n), "09.25.02");
+  assert.equal(readNumber("1.2.1 The Clerk reported"), null);
+});
+
+test("minute numbers '09.25.01' … are the items, with their titles", () => {
+  const record = parse(souldern);
+  const items = record.items.map((i) => `${i.number} ${i.title}`);
+  assert.deepEqual(items.slice(0, 6), [
+    "09.25.01 Apologies for absence",
+    "09.25.02 Declarations of Interests",
+    "09.25.03 To receive the minutes of the last parish council meeting",
+    "09.25.04 Public participation",
+    "09.25.05 Clerks Report and Actions from previous meeting",
+    "09.25.06 Co-option of Amanda Sharman",
+  ]);
+  assert.ok(items.includes("09.25.10 Correspondence"), items.join("\n"));
+  assert.ok(record.items[5].resolutions.some((r) => /co-opt Amanda Sharman/.test(r.text)));
+});
+
+const attendance = (text: string) =>
+  parse(text).attendance.map((a) => [a.name, a.status, a.kind, a.role].filter((x) => x !== null).join(" | "));
+
+test("a Present block printed beside another in two columns: each column under its own label", () => {
+  assert.deepEqual(attendance(souldern), [
+    "Nick Oakhill | present | member | Chair",
+    "Kate Green | present | member",
+    "Rob Large | present | member",
+    "John Hoodless | present | member",
+    "Cathy Fleet | present | officer | Clerk",
+  ]);
+  // Souldern Parish Council, 21 March 2013
+  const text = `MINUTES OF THE SOULDERN PARISH COUNCIL MEETING
+HELD IN THE VILLAGE HALL
+ON 21st March 2013
+
+Present:\tAlso in attendance:
+Mr A Martin (Chairman)\tMr M Kerford Byrne
+Ms K Draper\tMr W Green
+Mr C Rothero\tMs D Stephens
+Mrs S Barrett
+Apologies:
+Mrs B McGarry (Clerk)
+Mrs J Martin (RFO)\tMrs J Coleman
+Mr R Deeley\tMr L Barrett
+
+1\tThe minutes of the meeting held on 17th January 2013 were approved and signed
+`;
+  const got = attendance(text);
+  assert.deepEqual(got.slice(0, 7), [
+    "Mr A Martin | present | member | Chairman",
+    "Ms K Draper | present | member",
+    "Mr C Rothero | present | member",
+    "Mrs S Barrett | present | member",
+    "Mr M Kerford Byrne | in_attendance | member",
+    "Mr W Green | in_attendance | member",
+    "Ms D Stephens | in_attendance | member",
+  ]);
+  assert.deepEqual(got.slice(7).map((g) => g.split(" | ").slice(0, 2).join(" | ")), [
+    "Mrs B McGarry | apologies",
+    "Mrs J Martin | apologies",
+    "Mrs J Coleman | apologies",
+    "Mr R Deeley | apologies",
+    "Mr L Barrett | apologies",
+  ]);
+});
