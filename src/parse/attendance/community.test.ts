@@ -120,3 +120,15 @@ The Chair welcomed everyone. Cllr D Green attended remotely.
     "Cllr D Green | present | member",
   ]);
 });
+
+test("an Apologies heading numbered inline after the attendance sentence still opens its list", () => {
+  // Stoke Ferry Parish Council, 11 March 2015
+  const text = `Minutes of Stoke Ferry Parish Council Meeting held Wednesday 11th March 2015, in the Community Centre, All Saints Academy Those attending: Cllr D Clements (Chair), Cllr P Denny, Cllr T Mann, Cllr J Stocking, Mrs J A Taylor (Clerk), Borough Cllr C Sampson, County Cllr M Storey, six members of the public. 1. Apologies
+
+Cllr Leamon (unwell); Cllr Lintern (travelling); Cllr Ryves (no reason given); Cllr Scott (no reason given).
+
+2\\. To approve the minutes of the last meeting 11 February 2015
+`;
+  const apologies = attendance(text).filter((a) => a.includes("| apologies |"));
+  assert.deepEqual(apologies.map((a) => a.split(" | ")[0]), ["Cllr Leamon", "Cllr Lintern", "Cllr Ryves", "Cllr Scott"]);
+});

@@ -134,8 +134,8 @@ export function findSections(text: string): Section[] {
     const dashed = sep && /[–—-]/.test(sep[0]) && /^[A-Z]/.test(labelText) && HONORIFIC.test(text.slice(start + sep[0].length));
     if (sep && !/:/.test(sep[0]) && !opensLine && !endsWithFrom && !dashed) continue;
     // "Cathy Fleet (CF) CLERK" at the end of a line is a role after a name: a label that only a
-    // line break follows must open its line
-    if (sep && !/[:–—-]/.test(sep[0]) && lead.trim() && !/^\s*\d{1,3}\\?[.)]?\s*$/.test(lead)) continue;
+    // line break follows does not come straight after a bracket
+    if (sep && !/[:–—-]/.test(sep[0]) && /\)\s*$/.test(lead)) continue;
     if (sep) start += sep[0].length;
     else if (endsWithFrom) {
       // "There were apologies accepted from Cllr Trudy Mann"
