@@ -30,3 +30,24 @@ test("an amendment that was lost is not the decision; the substantive motion car
   assert.match(highways[0].text, /that the contract be awarded to Roads Ltd/);
   assert.ok(!highways.some((r) => /re-tendered/.test(r.text)));
 });
+
+test("decisions that only mention an amendment stay, even when an amendment was lost in the same item", () => {
+  // Limerick City and County Council, 24 January 2022 and 11 November 2016 (shape of the records)
+  const item = `NORTHSHIRE COUNTY COUNCIL
+
+MINUTES of a meeting of the County Council held in the Council Chamber, County Hall, Northtown on Thursday, 9 January 2025.
+
+PRESENT: Mr T Carrow (Chairman), Mr M Abel, Mr D Brook
+
+1. Development Contribution Scheme
+
+It was agreed to take a Vote on the Amendment in the form of a show of hands.
+
+The amendment was defeated.
+
+It was agreed that the Draft Development Contribution Scheme 2022-2026 be adopted without any amendment.
+`;
+  const texts = parse(item).items[0].resolutions.map((r) => r.text);
+  assert.ok(texts.some((t) => /show of hands/.test(t)), texts.join(" | "));
+  assert.ok(texts.some((t) => /adopted without any amendment/.test(t)), texts.join(" | "));
+});

@@ -173,7 +173,10 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
   return { decisions: all.filter((d) => d.start < close.end), afterClose: all.filter((d) => d.start >= close.end) };
 }
 
-const MOVES_AMENDMENT = /\bamendment\b/i;
+// "moved … an amendment that …", "the following amendment:", "an amendment was proposed by …";
+// not "adopted without any amendment" nor "a vote on the Amendment"
+const MOVES_AMENDMENT =
+  /\b(?:an|the\s+following|following|this|his|her|their)\s+amendment\b[^.]{0,20}?(?:\bthat\b|\bto\b|:)|\b(?:moved|proposed|seconded|tabled)\s+(?:an?\s+|the\s+following\s+)amendment\b|\bamendment\s+(?:was\s+)?(?:moved|proposed|tabled)\b/i;
 const AMENDMENT_FAILED = /\bamendment\b[^.]{0,80}?\b(?:defeated|lost|fell|failed|withdrawn|not\s+carried|not\s+seconded|rejected)\b/i;
 
 /**
