@@ -141,7 +141,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
   // names each and simply wrap ("Cllr. John Costello, Cllr Vivienne Crowley, Cllr. Michael")
   const lines = text.split("\n").filter((l) => l.trim());
   const isName = (t: string) => {
-    const x = t.replace(/\s*\([^)]*\)/g, "").replace(/[.]$/, "");
+    const x = t.replace(/\s*\([^)]*\)|\s*\[[^\]]*\]/g, "").replace(/[.]$/, "");
     return looksLikeName(x) && (HONORIFIC.test(x) || !ROLE_WORD.test(x));
   };
   const multi = lines.filter((l) => splitTopLevel(l).filter((p) => isName(p.text)).length >= 2).length;
@@ -161,7 +161,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
     const rows = joined.split("\n");
     // a row that ends a sentence ("Mr M Tett (in the Chair).") ends its entry; "Cllr." does not
     const sepAfter = (r: string) =>
-      r.includes("\t") ? "\t" : /[.)]\s*$/.test(r) && !/(?:^|[\s(])(?:Cllr|Clr|Clir|Cmhlr|Mr|Mrs|Ms|Dr|Revd?|[A-Z])\.\s*$/.test(r) ? "," : " ";
+      r.includes("\t") ? "\t" : /[.)\]]\s*$/.test(r) && !/(?:^|[\s(])(?:Cllr|Clr|Clir|Cmhlr|Mr|Mrs|Ms|Dr|Revd?|[A-Z])\.\s*$/.test(r) ? "," : " ";
     // a row that starts with a bullet starts an entry, whatever the row before ends with
     const bulletNext = (i: number) => BULLET_ROW.test(rows[i + 1] ?? "");
     chunks.push({ text: rows.map((r, i) => (i < rows.length - 1 ? r + (bulletNext(i) ? "," : sepAfter(r)) : r + " ")).join("").slice(0, joined.length), index: 0 });

@@ -175,7 +175,9 @@ export function parseEntry(raw: string): { name: string; role: string | null } |
   if (!s) return null;
   let role: string | null = null;
   // bracketed parts: initials are dropped, a single letter stays ("Collins (B)"), others are roles
-  s = s.replace(/\s*\(([^)]*)\)/g, (m, inner: string) => {
+  // "Cathy Fleet (CF) [Clerk & RFO]": a role in square brackets reads like one in round brackets
+  s = s.replace(/\s*(?:\(([^)]*)\)|\[([^\]]*)\])/g, (m, round: string | undefined, square: string | undefined) => {
+    const inner = round ?? square ?? "";
     const x = inner.trim();
     if (/^[A-Z]{2,4}$/.test(x)) return "";
     if (/^[A-Z]$/.test(x)) return m;

@@ -166,41 +166,59 @@ function opensWithLabel(line: string): boolean {
   return found.length > 0 && found[0].labelIndex === 0;
 }
 
+/** The cells of a line split at its tabs: [start, end) of each, in the line. */
+function cells(line: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let k = 0; k <= line.length; k++) {
+    if (k < line.length && line[k] !== "\t") continue;
+    if (line.slice(from, k).trim()) out.push([from, k]);
+    from = k + 1;
+  }
+  return out;
+}
+
 /**
- * Two blocks printed side by side ("Present:\tAlso in attendance:", names under each, a tab between
- * the columns) are read one column at a time: the text is returned once per column, the other
- * column blanked out, so that positions in it stay those of the original. Null when there is no
- * such header. The columns run from the header to the next line that opens with a label.
+ * Blocks printed side by side ("Present:\tAlso in attendance:\tApologies:", names under each, tabs
+ * between the columns) are read one column at a time: the text is returned once per column, the
+ * other columns blanked out, so that positions in it stay those of the original. Null when there
+ * is no such header. The columns run from the header to the next line that opens with a label; a
+ * row with fewer cells fills the columns from the left.
  */
 export function columnViews(text: string): string[] | null {
   const lines = text.split("\n");
   let offset = 0;
   let header = -1;
   let headerOffset = 0;
+  let columns = 0;
   for (let i = 0; i < lines.length; i++) {
-    const m = /^\s*([^\t]+?)\s*\t+\s*([A-Z][A-Za-z ]{2,40}:)\s*$/.exec(lines[i]);
-    if (m && opensWithLabel(m[1]) && /:\s*$/.test(m[1])) {
-      header = i;
-      headerOffset = offset;
-      break;
+    const line = lines[i];
+    if (line.includes("\t")) {
+      const heads = cells(line).map(([a, b]) => line.slice(a, b).trim());
+      if (heads.length >= 2 && heads.every((h) => /^[A-Z][A-Za-z ]{2,40}:$/.test(h)) && opensWithLabel(heads[0])) {
+        header = i;
+        headerOffset = offset;
+        columns = heads.length;
+        break;
+      }
     }
-    offset += lines[i].length + 1;
+    offset += line.length + 1;
   }
   if (header < 0) return null;
-  const left = text.split("");
-  const right = text.replace(/[^\n]/g, " ").split("");
+  const blank = text.replace(/[^\n]/g, " ");
+  const views = Array.from({ length: columns }, (_, k) => (k === 0 ? text.split("") : blank.split("")));
   let at = headerOffset;
   for (let i = header; i < lines.length; i++) {
     const line = lines[i];
     if (i > header && opensWithLabel(line)) break;
-    const tab = line.indexOf("\t");
-    if (tab >= 0) {
-      for (let k = tab; k < line.length; k++) {
-        right[at + k] = line[k];
-        left[at + k] = " ";
+    for (const [k, [a, b]] of cells(line).entries()) {
+      if (k === 0 || k >= columns) continue;
+      for (let c = a; c < b; c++) {
+        views[k][at + c] = line[c];
+        views[0][at + c] = " ";
       }
     }
     at += line.length + 1;
   }
-  return [left.join(""), right.join("")];
+  return views.map((v) => v.join(""));
 }

@@ -80,3 +80,38 @@ Mr R Deeley\tMr L Barrett
     "Mr L Barrett | apologies",
   ]);
 });
+
+test("three blocks side by side, and roles in square brackets", () => {
+  // Souldern Parish Council planning meeting, 22 March 2018
+  const text = `MINUTES OF THE SOULDERN PARISH COUNCIL PLANNING MEETING
+
+HELD IN THE VILLAGE HALL
+
+ON
+
+22nd March 2018
+
+Present:\tMembers of the Public:\tApologies:
+
+Katy Draper (KD)[acting Chair]\tMary May\tNick Oakhill (NO)
+Bruce May (BM)\tCllr Mike Kerford-Byrnes\tAnne Prescott
+Chris Rothero (CR)\tDavid & Joanna Carlisle
+Alan Smith (AS)\tNorma Jones
+Kirsty Allpress (KA)\tBarbara McGarry
+Cathy Fleet (CF) [Clerk & RFO]
+
+03.18.02\tDeclarations of interest
+There were no declarations of interest
+03.18.03\tMinutes of the last meeting
+`;
+  assert.deepEqual(attendance(text), [
+    "Katy Draper | present | member | Acting Chair",
+    "Bruce May | present | member",
+    "Chris Rothero | present | member",
+    "Alan Smith | present | member",
+    "Kirsty Allpress | present | member",
+    "Cathy Fleet | present | officer | Clerk & RFO",
+    "Nick Oakhill | apologies | member",
+    "Anne Prescott | apologies | member",
+  ]);
+});
