@@ -166,6 +166,9 @@ function opensWithLabel(line: string): boolean {
   return found.length > 0 && found[0].labelIndex === 0;
 }
 
+/** A column heading printed without its colon ("Present:\tAlso in attendance:\tApologies"). */
+const COLUMN_LABEL = /^(?:present|apologies|absent|also\s+present|(?:also\s+)?in\s+attendance|members\s+of\s+the\s+public)$/i;
+
 /** The cells of a line split at its tabs: [start, end) of each, in the line. */
 function cells(line: string): [number, number][] {
   const out: [number, number][] = [];
@@ -195,7 +198,8 @@ export function columnViews(text: string): string[] | null {
     const line = lines[i];
     if (line.includes("\t")) {
       const heads = cells(line).map(([a, b]) => line.slice(a, b).trim());
-      if (heads.length >= 2 && heads.every((h) => /^[A-Z][A-Za-z ]{2,40}:$/.test(h)) && opensWithLabel(heads[0])) {
+      const heading = (h: string) => /^[A-Z][A-Za-z ]{2,40}:$/.test(h) || COLUMN_LABEL.test(h);
+      if (heads.length >= 2 && heads.every(heading) && opensWithLabel(heads[0])) {
         header = i;
         headerOffset = offset;
         columns = heads.length;

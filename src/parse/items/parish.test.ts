@@ -115,3 +115,27 @@ There were no declarations of interest
     "Anne Prescott | apologies | member",
   ]);
 });
+
+test("a column heading printed without its colon still heads its column", () => {
+  // Souldern Parish Council, 17 March 2016
+  const text = `MINUTES OF THE SOULDERN PARISH COUNCIL MEETING
+HELD IN THE VILLAGE HALL
+ON 17th MARCH 2016
+
+Present:\tAlso in attendance:\tApologies
+K Draper (KD - Chair)\tR Summers\tN Oakhill
+K Allpress (KA)\tD Summers\tCllr Fatemian
+C Rothero (CR)\tD Stephenson\tM May
+B McGarry (Clerk - BMc)\tD Carlisle
+T Noble
+
+1. Minutes:
+The minutes of the meeting held on 17th March 2016 were approved & signed
+`;
+  const got = attendance(text).map((g) => g.split(" | ").slice(0, 2).join(" | "));
+  assert.deepEqual(
+    got.filter((g) => g.endsWith("apologies")),
+    ["N Oakhill | apologies", "Cllr Fatemian | apologies", "M May | apologies"],
+  );
+  assert.ok(got.includes("K Draper | present") && got.includes("R Summers | in_attendance"), got.join("\n"));
+});
