@@ -101,7 +101,14 @@ function contentEnd(text: string, from: number, limit: number): number {
       (mixed && /[A-Z]{2}/.test(line) && !/[a-z]/.test(line) && !/[,\t]/.test(line)) ||
       // "Minutes: Proposed …", "Matters Arising:" — a new labelled paragraph
       /^\s*(?:\d{1,3}[.)]?\s*)?[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,3}\s*:/.test(line) && !HONORIFIC.test(line.trim());
-    if (offset > 0 && (isProse(line) || heading)) {
+    // after a blank line, a line with no name in it, nor anything a list of names holds (commas,
+    // brackets, titles), is the next heading ("Minutes of previous meeting")
+    // (only in text whose lines are single-spaced: where every line is followed by a blank one, a
+    // blank line is no paragraph break)
+    const before = slice.slice(0, offset);
+    const afterBlank = offset > 0 && /\n[ \t]*\n$/.test(before) && /[^\s]\n[ \t]*[^\s]/.test(before);
+    const bare = afterBlank && line.trim() !== "" && !/[,;()[\]\t]/.test(line) && !HONORIFIC.test(line.trim()) && !looksLikeName(line.trim().replace(/\.$/, ""));
+    if (offset > 0 && (isProse(line) || heading || bare)) {
       end = Math.min(end, offset);
       break;
     }

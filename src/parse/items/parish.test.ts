@@ -139,3 +139,60 @@ The minutes of the meeting held on 17th March 2016 were approved & signed
   );
   assert.ok(got.includes("K Draper | present") && got.includes("R Summers | in_attendance"), got.join("\n"));
 });
+
+test("a heading after a blank line ends the list above it: it is no one's role", () => {
+  // Souldern Parish Council, 21 March 2013
+  const text = `MINUTES OF THE SOULDERN PARISH COUNCIL MEETING
+HELD IN THE VILLAGE HALL
+ON 21st March 2013
+
+Present:\tAlso in attendance:
+Mr A Martin (Chairman)\tMr M Kerford Byrne
+Apologies:
+Mrs B McGarry (Clerk)
+Mrs J Martin (RFO)\tMrs J Coleman
+Mr R Deeley\tMr L Barrett
+
+Minutes of previous meeting
+1\tThe minutes of the meeting held on 17th January 2013 were approved and signed
+Proposed: CR 2nd: KD
+
+2\tDeclarations of Interest from Councillors:
+a) RD declared an interest in planning applications.
+`;
+  assert.ok(attendance(text).includes("Mr L Barrett | apologies | member"), attendance(text).join("\n"));
+});
+
+test("in double-spaced text a blank line is no paragraph break: a wrapped list goes on past it", () => {
+  // Limerick City and County Council, 14 March 2016
+  const text = `MINUTES OF ORDINARY MEETING OF LIMERICK CITY AND COUNTY COUNCIL HELD ON MONDAY 14th MARCH 2016
+
+OFFICIALS IN ATTENDANCE:
+
+Chief Executive (Mr. C. Murray), Director, Regional Services (Ms. C. Curley), Director, Service
+
+Operations/Change
+
+Management
+
+(Mr.
+
+G.
+
+Daly),
+
+A/Head
+
+of
+
+Finance/Human
+
+Resources/Corporate/ICT (Mr. S. Coughlan), Meetings Administrator (Mr. C. O’Connor).
+
+ADJOURNMENT OF MEETING:
+
+At the outset and with the permission of the Mayor, on the proposal of Councillor O’Hanlon, seconded by Councillor Sheahan (J), it was unanimously agreed that the Meeting would be adjourned.
+`;
+  const names = attendance(text).map((a) => a.split(" | ")[0]);
+  assert.ok(names.includes("Mr. S. Coughlan") && names.includes("Mr. C. O’Connor"), names.join("\n"));
+});

@@ -29,6 +29,8 @@ export function topicItems(ctx: ParseContext): ItemBlock[] | null {
   const standsAlone = (i: number) => {
     const t = texts[i];
     if (!/^[A-Z]/.test(t) || /[.,;:]$/.test(t) || t.split(/\s+/).length > 6 || PERSON_START.test(t) || isMonthStart(t)) return false;
+    // a name in brackets, or an office alone ("City Clerk", "Officer"), belongs to a list or a signature
+    if (/[()[\]]/.test(t) || OFFICE.test(t)) return false;
     const allowed = /^(?:apologies(?:\s+for\s+absence)?|minutes|date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting)$/i.test(t);
     if (!allowed && (LABELS.test(t) || ATTENDANCE_WORD.test(t) || /\d/.test(t))) return false;
     if (i > 0 && texts[i - 1]) return false;
@@ -73,6 +75,8 @@ export function topicItems(ctx: ParseContext): ItemBlock[] | null {
     };
   });
 }
+
+const OFFICE = /^(?:(?:city|town|parish|county|district|deputy|acting|assistant|senior|chief|executive)\s+){0,2}(?:clerk|officer|chair(?:man|woman|person)?|mayor|secretary|treasurer|manager|director|administrator|engineer|planner)s?$/i;
 
 /** A line of prose: a sentence of several words, mostly in lower case. */
 function isSentence(t: string): boolean {
