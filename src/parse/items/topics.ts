@@ -31,6 +31,8 @@ export function topicItems(ctx: ParseContext): ItemBlock[] | null {
     if (!/^[A-Z]/.test(t) || /[.,;:]$/.test(t) || t.split(/\s+/).length > 6 || PERSON_START.test(t) || isMonthStart(t)) return false;
     // a name in brackets, or an office alone ("City Clerk", "Officer"), belongs to a list or a signature
     if (/[()[\]]/.test(t) || OFFICE.test(t)) return false;
+    // nor a sentence's opening, a signature line, or letters the scanner garbled ("VV VVVW")
+    if (STARTERS.has(t.split(/\s+/)[0]) || /^(?:It|There|This|Following|Signed|Page)\b/.test(t) || /[_”"’]/.test(t) || !/[A-Z][a-z]{2,}/.test(t)) return false;
     const allowed = /^(?:apologies(?:\s+for\s+absence)?|minutes|date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting)$/i.test(t);
     if (!allowed && (LABELS.test(t) || ATTENDANCE_WORD.test(t) || /\d/.test(t))) return false;
     if (i > 0 && texts[i - 1]) return false;
