@@ -19,7 +19,7 @@ import {
   stripHonorific,
   withHonorific,
 } from "./names.ts";
-import { findSections, type Section, type SectionKind } from "./sections.ts";
+import { columnViews, findSections, type Section, type SectionKind } from "./sections.ts";
 import { findSentences } from "./sentences.ts";
 
 interface Person {
@@ -33,6 +33,10 @@ interface Person {
 // reasons and asides after a name in an apologies list
 const REASON =
   /\s+(?:due\s+to|because|during|while|whilst|until|owing\s+to|as\s+(?:he|she|they)\b|who\s|for\s+(?:personal|family|health|work)|on\s+holiday|being\s+away|work\s+commitments|illness|unwell|had\s+|has\s+|was\s+|were\s+|is\s+|are\s+|would\s+|sent\s+|gave\s+)/i;
+
+const BULLET_ROW = /^\s*(?:[-–•*·▪\uf0b7\uf0a7]|o(?=\s))\s*(?=\S)/;
+
+const COLLECTIVE = /^(?:(?:parish|town|community|district|county|borough|city|elected|co-opted)\s+)?(?:councillors|councilors|members|trustees|governors)$/i;
 
 /** "Director, Support Services (Mr. S. Coughlan), Meetings Administrator (Mr. M. Leahy)" */
 function roleThenBracketedName(text: string, base: number): Person[] | null {
@@ -137,7 +141,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
   // names each and simply wrap ("Cllr. John Costello, Cllr Vivienne Crowley, Cllr. Michael")
   const lines = text.split("\n").filter((l) => l.trim());
   const isName = (t: string) => {
-    const x = t.replace(/\s*\([^)]*\)/g, "").replace(/[.]$/, "");
+    const x = t.replace(/\s*\([^)]*\)|\s*\[[^\]]*\]/g, "").replace(/[.]$/, "");
     return looksLikeName(x) && (HONORIFIC.test(x) || !ROLE_WORD.test(x));
   };
   const multi = lines.filter((l) => splitTopLevel(l).filter((p) => isName(p.text)).length >= 2).length;
@@ -157,8 +161,10 @@ export function peopleIn(raw: string, base = 0): Person[] {
     const rows = joined.split("\n");
     // a row that ends a sentence ("Mr M Tett (in the Chair).") ends its entry; "Cllr." does not
     const sepAfter = (r: string) =>
-      r.includes("\t") ? "\t" : /[.)]\s*$/.test(r) && !/(?:^|[\s(])(?:Cllr|Clr|Clir|Cmhlr|Mr|Mrs|Ms|Dr|Revd?|[A-Z])\.\s*$/.test(r) ? "," : " ";
-    chunks.push({ text: rows.map((r, i) => (i < rows.length - 1 ? r + sepAfter(r) : r + " ")).join("").slice(0, joined.length), index: 0 });
+      r.includes("\t") ? "\t" : /[.)\]]\s*$/.test(r) && !/(?:^|[\s(])(?:Cllr|Clr|Clir|Cmhlr|Mr|Mrs|Ms|Dr|Revd?|[A-Z])\.\s*$/.test(r) ? "," : " ";
+    // a row that starts with a bullet starts an entry, whatever the row before ends with
+    const bulletNext = (i: number) => BULLET_ROW.test(rows[i + 1] ?? "");
+    chunks.push({ text: rows.map((r, i) => (i < rows.length - 1 ? r + (bulletNext(i) ? "," : sepAfter(r)) : r + " ")).join("").slice(0, joined.length), index: 0 });
   }
 
   const out: Person[] = [];
@@ -242,7 +248,10 @@ export function peopleIn(raw: string, base = 0): Person[] {
         // "The Chairman Cllr S Lintern": a title inside starts the name
         const inner = /\s((?:Cllr|Clr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+\S.*)$/.exec(name);
         if (inner && looksLikeName(inner[1])) {
-          out.push({ name: inner[1], role: role ?? normaliseRole(name.slice(0, inner.index)), index: at, length: p.text.length });
+          // "from Councillor X": a preposition left over from the sentence is not a role
+          const lead = name.slice(0, inner.index).trim();
+          const leadRole = /^(?:from|by|and|with|for|of|to)$/i.test(lead) ? null : normaliseRole(lead);
+          out.push({ name: inner[1], role: role ?? leadRole, index: at, length: p.text.length });
           continue;
         }
         // "Office Assistant-Intern Kim Turnbull": role words, then a first name and surname
@@ -258,6 +267,8 @@ export function peopleIn(raw: string, base = 0): Person[] {
           pendingRole = normaliseRole(name);
           continue;
         }
+        // "A, B and C, Councillors, and D, Clerk": a plural describes the names before it, all of them
+        if (COLLECTIVE.test(name)) continue;
         if (prev && name && !/\d/.test(name) && name.length <= 80 && prev.index >= base + chunk.index) {
           prev.role = prev.role ? `${prev.role}, ${normaliseRole(name)}` : normaliseRole(name);
         }
@@ -327,9 +338,12 @@ export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: Ite
   const scanned: Section[] = [];
 
   const scan = (j: Joined) => {
-    const sections = findSections(j.text);
-    for (const s of sections) {
-      let content = j.text.slice(s.start, s.end);
+    // blocks side by side are read column by column, then taken in the order they are printed
+    const sections = (columnViews(j.text) ?? [j.text])
+      .flatMap((text) => findSections(text).map((s) => ({ s, text })))
+      .sort((a, b) => a.s.labelIndex - b.s.labelIndex);
+    for (const { s, text } of sections) {
+      let content = text.slice(s.start, s.end);
       // "Mr W Whyte, with Mrs J Teesdale … attended as a substitute": the substitute is read separately
       if (s.status === "apologies") content = content.replace(/[,;]?\s+with\s+(?=[A-Z])[\s\S]*$/, "");
       const people = peopleIn(content, s.start);

@@ -60,10 +60,19 @@ const PLURAL: Record<string, string> = {
 export const ROLE_WORD =
   /\b(?:chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|cathaoirleach|leas-chathaoirleach|mayor|clerk|officer|director|engineer|administrator|administrative|manager|executive|librarian|worker|treasurer|secretary|solicitor|accountant|planner|superintendent|chief|intern|assistant|archivist|coordinator|co-ordinator|head|deputy|lead|advisor|adviser|analyst|supervisor|inspector|warden|councillors?|council|county|borough|district|parish|police|constabulary|pcso|representative|member|members|responsible|financial|rfo|services|service|support|operations|municipal|development|research|culture|foundation|trust|association|society|ltd|limited|kpmg|sergeant|garda|consultant|auditor|agent|staff|steward|volunteer|minute[- ]taker|secretariat|democratic|governance|legal|finance|highways?|planning)\b/i;
 
+/** How someone attended: "virtual", "remotely", "attended via Zoom", "by telephone". */
+export const ATTENDED_HOW =
+  /^(?:(?:attended|attending|joined|joining|present|participated|participating)\s+)?(?:virtual(?:ly)?|remote(?:ly)?|online|in\s+person|(?:by|via|on)\s+(?:the\s+)?(?:video(?:\s*(?:link|call|conference))?|zoom|(?:microsoft\s+)?teams|telephone|phone|skype|webex|remote\s+link))$/i;
+
+const CAPITAL_ROLE = /\b(?:CHAIR(?:MAN|WOMAN|PERSON)?|VICE|DEPUTY|CLERK|MAYOR|TREASURER|SECRETARY|PARISH|TOWN|COUNCILLOR|MEMBER|OFFICER|PROPER|ACTING)\b/g;
+
 /** Role phrases given in brackets or after a dash, normalised the way minutes intend them. */
 export function normaliseRole(role: string): string {
   let r = role.replace(/([A-Za-z])-\s*\n\s*(?=[A-Za-z])/g, "$1-").replace(/\s+/g, " ").replace(/^[\s,–—:-]+|[\s,;–—-]+$/g, "").replace(/\.$/, "").trim();
   r = r.replace(/^(?:in\s+the\s+|the\s+)/i, "");
+  // a role printed in capitals is written in title case, as headings in capitals are ("CLERK");
+  // short capitals are abbreviations and stay ("RFO")
+  if (!/[a-z]/.test(r)) r = r.replace(CAPITAL_ROLE, (w) => w[0] + w.slice(1).toLowerCase());
   if (/^chair$/i.test(r)) return "Chair";
   if (/^(?:in\s+)?hair$/i.test(r)) return "Chair";
   return r.charAt(0).toUpperCase() + r.slice(1);
@@ -116,6 +125,8 @@ export function unwrap(s: string): string {
   return s.replace(/([A-Za-z])-\s*\n\s*(?=[A-Za-z])/g, "$1-").replace(/\s+/g, " ").trim();
 }
 
+const AND_AT = /\s+and\s+/iy;
+
 /** Splits "A, B and C" / "A; B & C" at top level (not inside brackets). */
 export function splitTopLevel(s: string, semicolonsOnly = false): { text: string; index: number }[] {
   const out: { text: string; index: number }[] = [];
@@ -136,8 +147,11 @@ export function splitTopLevel(s: string, semicolonsOnly = false): { text: string
     }
     if (c === "," || c === ";" || c === "\t" || c === "•") push(i, 1);
     else if (c === "&" && /\s/.test(s[i - 1] ?? "") && /\s/.test(s[i + 1] ?? "")) push(i, 1);
-    else if (/\s/.test(c)) {
-      const m = /^\s+and\s+/i.exec(s.slice(i));
+    else if (/\s/.test(c) && !/\s/.test(s[i - 1] ?? "")) {
+      // tried once per run of spaces, in place: slicing the rest of the list at every space
+      // made a long list cost the square of its length
+      AND_AT.lastIndex = i;
+      const m = AND_AT.exec(s);
       if (m) push(i, m[0].length);
     }
   }
@@ -161,11 +175,15 @@ export function parseEntry(raw: string): { name: string; role: string | null } |
   if (!s) return null;
   let role: string | null = null;
   // bracketed parts: initials are dropped, a single letter stays ("Collins (B)"), others are roles
-  s = s.replace(/\s*\(([^)]*)\)/g, (m, inner: string) => {
+  // "Cathy Fleet (CF) [Clerk & RFO]": a role in square brackets reads like one in round brackets
+  s = s.replace(/\s*(?:\(([^)]*)\)|\[([^\]]*)\])/g, (m, round: string | undefined, square: string | undefined) => {
+    const inner = round ?? square ?? "";
     const x = inner.trim();
     if (/^[A-Z]{2,4}$/.test(x)) return "";
     if (/^[A-Z]$/.test(x)) return m;
     if (/\b(?:reasons?|holiday|illness|unwell|work|personal|family|health|commitments?)\b/i.test(x)) return "";
+    // "(virtual)", "(attended remotely)": how a member attended, not what they are
+    if (ATTENDED_HOW.test(x)) return "";
     if (!role) role = normaliseRole(x);
     return "";
   });

@@ -101,7 +101,14 @@ function contentEnd(text: string, from: number, limit: number): number {
       (mixed && /[A-Z]{2}/.test(line) && !/[a-z]/.test(line) && !/[,\t]/.test(line)) ||
       // "Minutes: Proposed …", "Matters Arising:" — a new labelled paragraph
       /^\s*(?:\d{1,3}[.)]?\s*)?[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,3}\s*:/.test(line) && !HONORIFIC.test(line.trim());
-    if (offset > 0 && (isProse(line) || heading)) {
+    // after a blank line, a line with no name in it, nor anything a list of names holds (commas,
+    // brackets, titles), is the next heading ("Minutes of previous meeting")
+    // (only in text whose lines are single-spaced: where every line is followed by a blank one, a
+    // blank line is no paragraph break)
+    const before = slice.slice(0, offset);
+    const afterBlank = offset > 0 && /\n[ \t]*\n$/.test(before) && /[^\s]\n[ \t]*[^\s]/.test(before);
+    const bare = afterBlank && line.trim() !== "" && !/[,;()[\]\t]/.test(line) && !HONORIFIC.test(line.trim()) && !looksLikeName(line.trim().replace(/\.$/, ""));
+    if (offset > 0 && (isProse(line) || heading || bare)) {
       end = Math.min(end, offset);
       break;
     }
@@ -133,6 +140,9 @@ export function findSections(text: string): Section[] {
     // "… 2017 Present– Cllr David Llewellyn": a capitalised label and a dash, then a name
     const dashed = sep && /[–—-]/.test(sep[0]) && /^[A-Z]/.test(labelText) && HONORIFIC.test(text.slice(start + sep[0].length));
     if (sep && !/:/.test(sep[0]) && !opensLine && !endsWithFrom && !dashed) continue;
+    // "Cathy Fleet (CF) CLERK" at the end of a line is a role after a name: a label that only a
+    // line break follows does not come straight after a bracket
+    if (sep && !/[:–—-]/.test(sep[0]) && /\)\s*$/.test(lead)) continue;
     if (sep) start += sep[0].length;
     else if (endsWithFrom) {
       // "There were apologies accepted from Cllr Trudy Mann"
@@ -153,4 +163,73 @@ export function findSections(text: string): Section[] {
     found[i].end = contentEnd(text, found[i].start, limit);
   }
   return found;
+}
+
+/** Whether `line` opens with an attendance label ("Present:", "Apologies:", "Also in attendance"). */
+function opensWithLabel(line: string): boolean {
+  const t = line.trim();
+  if (!t) return false;
+  const found = findSections(t);
+  return found.length > 0 && found[0].labelIndex === 0;
+}
+
+/** A column heading printed without its colon ("Present:\tAlso in attendance:\tApologies"). */
+const COLUMN_LABEL = /^(?:present|apologies|absent|also\s+present|(?:also\s+)?in\s+attendance|members\s+of\s+the\s+public)$/i;
+
+/** The cells of a line split at its tabs: [start, end) of each, in the line. */
+function cells(line: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let k = 0; k <= line.length; k++) {
+    if (k < line.length && line[k] !== "\t") continue;
+    if (line.slice(from, k).trim()) out.push([from, k]);
+    from = k + 1;
+  }
+  return out;
+}
+
+/**
+ * Blocks printed side by side ("Present:\tAlso in attendance:\tApologies:", names under each, tabs
+ * between the columns) are read one column at a time: the text is returned once per column, the
+ * other columns blanked out, so that positions in it stay those of the original. Null when there
+ * is no such header. The columns run from the header to the next line that opens with a label; a
+ * row with fewer cells fills the columns from the left.
+ */
+export function columnViews(text: string): string[] | null {
+  const lines = text.split("\n");
+  let offset = 0;
+  let header = -1;
+  let headerOffset = 0;
+  let columns = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.includes("\t")) {
+      const heads = cells(line).map(([a, b]) => line.slice(a, b).trim());
+      const heading = (h: string) => /^[A-Z][A-Za-z ]{2,40}:$/.test(h) || COLUMN_LABEL.test(h);
+      if (heads.length >= 2 && heads.every(heading) && opensWithLabel(heads[0])) {
+        header = i;
+        headerOffset = offset;
+        columns = heads.length;
+        break;
+      }
+    }
+    offset += line.length + 1;
+  }
+  if (header < 0) return null;
+  const blank = text.replace(/[^\n]/g, " ");
+  const views = Array.from({ length: columns }, (_, k) => (k === 0 ? text.split("") : blank.split("")));
+  let at = headerOffset;
+  for (let i = header; i < lines.length; i++) {
+    const line = lines[i];
+    if (i > header && opensWithLabel(line)) break;
+    for (const [k, [a, b]] of cells(line).entries()) {
+      if (k === 0 || k >= columns) continue;
+      for (let c = a; c < b; c++) {
+        views[k][at + c] = line[c];
+        views[0][at + c] = " ";
+      }
+    }
+    at += line.length + 1;
+  }
+  return views.map((v) => v.join(""));
 }

@@ -70,6 +70,15 @@ export function findSentences(text: string, _lookForApologies = true): { people:
     people.push({ name: found.name, role: found.role, section: { status: "apologies", kind: "member" }, index: s.start + found.offset, length: found.name.length });
   }
 
+  // "Cllr X attended remotely", "Cllr Y joined the meeting via Zoom": present, however they attended
+  const remote = /\s(?:attended|joined|participated)(?:\s+(?:the|this)\s+meeting)?\s+(?:remotely|virtually|online|(?:by|via)\s+(?:video(?:\s*link)?|zoom|(?:microsoft\s+)?teams|telephone|phone|skype|webex))\b/gi;
+  for (let m = remote.exec(text); m; m = remote.exec(text)) {
+    const s = sentenceBefore(text, m.index);
+    const found = nameAndLead(s.text);
+    if (!found || !HONORIFIC.test(found.name)) continue;
+    people.push({ name: found.name, role: found.role, section: { status: "present", kind: "member" }, index: s.start + found.offset, length: found.name.length });
+  }
+
   // "A and B from the Y were in attendance"
   const attended = /\s(?:were|was)\s+(?:also\s+)?in\s+attendance\b/gi;
   for (let m = attended.exec(text); m; m = attended.exec(text)) {

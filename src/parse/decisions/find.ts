@@ -186,10 +186,31 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       add(d);
     }
   }
-  const all = dropRepeats(out).sort((a, b) => a.start - b.start);
+  const all = dropRepeats(withoutLostAmendments(text, units, out)).sort((a, b) => a.start - b.start);
   const close = units.find((x) => MEETING_CLOSED.test(text.slice(x.start, x.end)));
   if (!close) return { decisions: all, afterClose: [] };
   return { decisions: all.filter((d) => d.start < close.end), afterClose: all.filter((d) => d.start >= close.end) };
+}
+
+// "moved … an amendment that …", "the following amendment:", "an amendment was proposed by …";
+// not "adopted without any amendment" nor "a vote on the Amendment"
+const MOVES_AMENDMENT =
+  /\b(?:an|the\s+following|following|this|his|her|their)\s+amendment\b[^.]{0,20}?(?:\bthat\b|\bto\b|:)|\b(?:moved|proposed|seconded|tabled)\s+(?:an?\s+|the\s+following\s+)amendment\b|\bamendment\s+(?:was\s+)?(?:moved|proposed|tabled)\b/i;
+const AMENDMENT_FAILED = /\bamendment\b[^.]{0,80}?\b(?:defeated|lost|fell|failed|withdrawn|not\s+carried|not\s+seconded|rejected)\b/i;
+
+/**
+ * An amendment moved and then lost is not what the meeting decided: the motion carried after it is.
+ * A decision read from a unit that moves an amendment goes when a later unit of the item records
+ * that the amendment was lost (defeated, fell, withdrawn …).
+ */
+function withoutLostAmendments(text: string, units: Unit[], out: Decision[]): Decision[] {
+  let lastLost = -1;
+  for (let k = 0; k < units.length; k++) if (AMENDMENT_FAILED.test(text.slice(units[k].start, units[k].end))) lastLost = k;
+  if (lastLost < 0) return out;
+  return out.filter((d) => {
+    const own = text.slice(units[d.unit].start, units[d.unit].end);
+    return !(d.unit <= lastLost && MOVES_AMENDMENT.test(own) && !/\bas\s+amended\b/i.test(own));
+  });
 }
 
 /** Splits units where a resolution keyword sits after a sub-heading on the same line. */

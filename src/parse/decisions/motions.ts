@@ -38,7 +38,8 @@ export function proposalText(sentence: string): string | null {
   if (/\b(?:suggested|asked|wanted|wished|would|will|could|should)\b/i.test(before)) return null;
   let after = sentence.slice(m.index + m[0].length - (/(?:that|to)$/i.test(m[0]) ? /(?:that|to)$/i.exec(m[0])![0].length : 0));
   // "P. Markwell proposed and D. Pickston seconded that …"
-  const both = /^and\s+[^,;]{1,40}?\s+seconded\s+(?=(?:that|to)\b)/i.exec(after);
+  // "… and Mr Dale seconded the substantive motion, which was CARRIED: that …"
+  const both = /^and\s+[^,;]{1,40}?\s+seconded\s+(?:the\s+(?:substantive\s+|original\s+|following\s+)?(?:motion|recommendations?)(?:,?\s+which\s+was\s+(?:carried|agreed)(?:\s+unanimously)?)?\s*[:,]?\s*)?(?=(?:that|to)\b)/i.exec(after);
   if (both) {
     const text = after.slice(both[0].length).trim();
     return text.split(/\s+/).length >= 2 ? text : null;

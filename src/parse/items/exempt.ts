@@ -33,8 +33,10 @@ const READMIT =
   /\b(?:re-?admitted|public\s+(?:were\s+|was\s+)?(?:invited\s+back|returned|re-?joined)|resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|(?:open|public)\s+session\s+(?:resumed|reconvened)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))\b/i;
 const REOPEN = /\b(?:resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))/i;
 // "EXEMPT ITEMS" / "UNRESTRICTED ITEMS": headings over a principal council's private and public business
-const PRIVATE_HEADING = /^\s*(?:exempt|confidential|restricted|private)\s+(?:items|business)\s*$/i;
-const PUBLIC_HEADING = /^\s*(?:unrestricted|open|public)\s+(?:items|business)\s*$/i;
+// "PART II" / "PART I" (also "PART 2", "PART B"): the Local Government Act's parts of an agenda,
+// private and public, printed as headings of their own
+const PRIVATE_HEADING = /^\s*(?:(?:exempt|confidential|restricted|private)\s+(?:items|business)|part\s+(?:ii|2|two|b)(?:\s*[-–:]\s*(?:exempt|confidential|private)\b.*)?)\s*$/i;
+const PUBLIC_HEADING = /^\s*(?:(?:unrestricted|open|public)\s+(?:items|business)|part\s+(?:i|1|one|a)(?:\s*[-–:]\s*(?:open|public|unrestricted)\b.*)?)\s*$/i;
 const IN_COMMITTEE = /\b(?:adjourn(?:ed)?|went|go|meet)\b[^.]{0,60}\bin\s+committee\b/i;
 
 /** For each item, whether it was taken in private (and under which Schedule 12A paragraphs), else null. */

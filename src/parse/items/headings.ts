@@ -173,7 +173,8 @@ function finishTitle(
     line: i,
     num,
     numCols,
-    title: title.replace(/\s+/g, " ").trim(),
+    // "76. Budget Monitoring (Item 6)": the agenda's number for the item is not part of its title
+    title: title.replace(/\s+/g, " ").trim().replace(/\s*\((?:agenda\s+)?item\s+(?:no\.?\s*)?\d{1,3}[a-z]?\)$/i, ""),
     titleLine: tl,
     titleEndLine: endLine,
     titleCols: [startCol, endCol],

@@ -24,19 +24,41 @@ export function topicItems(ctx: ParseContext): ItemBlock[] | null {
   // the first sentence of prose ends the front matter; headings come after it
   const heads: number[] = [];
   let frontDone = false;
+  // a short line set apart by blank lines, with a paragraph of prose under it, is a heading even in
+  // sentence case ("Declarations of interest") or when it names a label ("Apologies", "Minutes")
+  const standsAlone = (i: number) => {
+    const t = texts[i];
+    if (!/^[A-Z]/.test(t) || /[.,;:]$/.test(t) || t.split(/\s+/).length > 6 || PERSON_START.test(t) || isMonthStart(t)) return false;
+    // a name in brackets, or an office alone ("City Clerk", "Officer"), belongs to a list or a signature
+    if (/[()[\]]/.test(t) || OFFICE.test(t)) return false;
+    // nor a sentence's opening, a signature line, or letters the scanner garbled ("VV VVVW")
+    if (STARTERS.has(t.split(/\s+/)[0]) || /^(?:It|There|This|Following|Signed|Page)\b/.test(t) || /[_”"’]/.test(t) || !/[A-Z][a-z]{2,}/.test(t)) return false;
+    const allowed = /^(?:apologies(?:\s+for\s+absence)?|minutes|date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting)$/i.test(t);
+    if (!allowed && (LABELS.test(t) || ATTENDANCE_WORD.test(t) || /\d/.test(t))) return false;
+    if (i > 0 && texts[i - 1]) return false;
+    if (!(i + 1 < texts.length && !texts[i + 1])) return false;
+    const n = nextIdx(i + 1);
+    return n >= 0 && isSentence(texts[n]);
+  };
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i];
     if (!t) continue;
+    if (!frontDone && /^apologies(?:\s+for\s+absence)?$/i.test(t) && standsAlone(i)) {
+      frontDone = true;
+      heads.push(i);
+      continue;
+    }
     if (!frontDone) {
       if (/[a-z]{3,}[.!?]["”]?$/.test(t) && t.split(/\s+/).length >= 6 && !/[:;]/.test(t.slice(0, 30))) frontDone = true;
       else continue;
     }
-    if (isTopicHeading(t)) {
+    const alone = standsAlone(i);
+    if (alone || isTopicHeading(t)) {
       const prev = prevText(i);
       const n = nextIdx(i);
       const nextT = n >= 0 ? texts[n] : "";
-      // a heading starts a paragraph: what precedes it is finished
-      if (prev && !/[.!?:)”"’]$/.test(prev) && !isTopicHeading(prev) && !LABELS.test(prev)) continue;
+      // a heading starts a paragraph: what precedes it is finished (a blank line says so too)
+      if (!alone && prev && !/[.!?:)”"’]$/.test(prev) && !isTopicHeading(prev) && !LABELS.test(prev)) continue;
       if (!nextT || /^[a-z]/.test(nextT) || isTopicHeading(nextT)) continue;
       heads.push(i);
     }
@@ -56,6 +78,14 @@ export function topicItems(ctx: ParseContext): ItemBlock[] | null {
   });
 }
 
+const OFFICE = /^(?:(?:city|town|parish|county|district|deputy|acting|assistant|senior|chief|executive)\s+){0,2}(?:clerk|officer|chair(?:man|woman|person)?|mayor|secretary|treasurer|manager|director|administrator|engineer|planner)s?$/i;
+
+/** A line of prose: a sentence of several words, mostly in lower case. */
+function isSentence(t: string): boolean {
+  const words = t.split(/\s+/);
+  return words.length >= 5 && /^[A-Z“"‘]/.test(t) && words.filter((w) => /^[a-z]/.test(w)).length * 2 >= words.length;
+}
+
 export function isTopicHeading(t: string): boolean {
   if (t.length < 4 || t.length > 100 || !/^[A-Z]/.test(t)) return false;
   if (LABELS.test(t) || PERSON_START.test(t) || isMonthStart(t)) return false;
@@ -65,7 +95,7 @@ export function isTopicHeading(t: string): boolean {
   if (words.length === 1 && !ONE_WORD_TOPICS.test(t.replace(/[.:]$/, ""))) return false;
   if (/\)$/.test(t) && !/\(/.test(t)) return false;
   if (ATTENDANCE_WORD.test(t) && words.length <= 4) return false;
-  if (STARTERS.has(words[0].replace(/[:,.]$/, "")) || /^(?:It|There|This|Following|Signed|Date|Page)/.test(t)) return false;
+  if (STARTERS.has(words[0].replace(/[:,.]$/, "")) || /^(?:It|There|This|Following|Signed|Date(?!\s+(?:and\s+time\s+)?of\s+(?:the\s+)?next\s+meeting)|Page)/.test(t)) return false;
   // "B. Murphy informed …": prose opening with an initial, or holding a full stop between sentences
   if (/^[A-Z]\.\s/.test(t) || /(?<![A-Za-z])[a-z]{2,}\.\s+[A-Z][a-z]/.test(t)) return false;
   if (/_{2,}|\.{4,}|…{2,}/.test(t)) return false;
