@@ -1,4 +1,4 @@
-import type { DeclarationKind } from "../../domain/minutes.ts";
+export { kindOf } from "../../domain/declaration-kinds.ts";
 // The words a declaration of interest is written in: who declared, what kind of interest, which item.
 
 /** Titles of the item where members declare interests. */
@@ -66,19 +66,3 @@ export function normaliseKind(kind: string | undefined): string | null {
   return kind.toLowerCase().replace(/\s+/g, " ").replace(/^non pecuniary$/, "non-pecuniary").replace(/^non registrable$/, "non-registrable");
 }
 
-/**
- * The kind in the closed vocabulary (domain DECLARATION_KINDS). Of two kinds named together the
- * weightier is kept: "personal and prejudicial" is prejudicial.
- */
-export function kindOf(interest: string | null | undefined): DeclarationKind | null {
-  if (!interest) return null;
-  const k = interest.toLowerCase();
-  if (/\bdisclosable\b/.test(k)) return "disclosable_pecuniary";
-  if (/\bother\s+registrable\b/.test(k)) return "other_registrable";
-  if (/\bnon[\s-]*registrable\b/.test(k)) return "non_registrable";
-  if (/\bprejudicial\b/.test(k)) return "prejudicial";
-  if (/\bnon[\s-]*pecuniary\b/.test(k)) return "non_pecuniary";
-  if (/\bpecuniary\b/.test(k)) return "pecuniary";
-  if (/\bpersonal\b/.test(k)) return "personal";
-  return null;
-}
