@@ -68,3 +68,11 @@ test("a header saying the minutes were approved, and minutes approved in the bod
   assert.match(s?.text ?? "", /^approved at the meeting of 4th March 2014$/);
   assert.equal(statusOf("WEST DEREHAM PARISH COUNCIL\nMinutes of the meeting held on 4th February 2014\n\n1. Minutes\nThe minutes of the meeting held on 7th January were approved as a correct record and signed.\n\n2. Close\nThe meeting closed at 9pm.\n"), null);
 });
+
+test("a sentence about the chair near the end is not a signature (Limerick SPCs, Wereham)", () => {
+  assert.equal(statusOf("1. Any other business\nThe Chair thanked Mr. Gordon Daly and team for the presentation and thanked everyone.\n"), null);
+  assert.equal(statusOf("1. Any other business\nThe Chairman, Councillor Sean Lynch stated that he will continue to request a Garda Kiosk in the city centre\n"), null);
+  assert.equal(statusOf("1. Election of Chairman\nCathaoirleach, Councillor Scanlan.\n"), null);
+  // Wereham Parish Council, filled in
+  assert.equal(statusOf("1. Close\nThe meeting closed at 9pm.\nSigned: R. Crisp, Chairman Date: 4th November 2014\n")?.value, "approved");
+});

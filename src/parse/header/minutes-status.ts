@@ -40,7 +40,7 @@ const APPROVED_LINE = new RegExp(
 );
 
 /** The label of a signature line: "Signed:", "Chairman:", "Chairman's Signature", "Mayor". */
-const SIGNATURE_LABEL = /^(?:signed|signature|(?:the\s+)?chair(?:man|woman|person)?(?:['’]s\s+signature)?|mayor|cathaoirleach|president)\b\s*[:.]?/i;
+const SIGNATURE_LABEL = /^(?:(?:signed|signature)\b|(?:chair(?:man|woman|person)?(?:['’]s\s+signature)?|mayor|cathaoirleach|president)\s*[:.…_])/i;
 /** What a blank signature block holds besides its labels: rules, dots, underscores, role words. */
 const PLACEHOLDER = /[._…\-—–\\*:()|]+|\b(?:signed|signature|chair(?:man|woman|person)?(?:['’]s)?|mayor|cathaoirleach|president|clerk|secretary|dated?|vice|deputy)\b/gi;
 /** A signature written in: a name with an honorific, or initials and a surname. */
@@ -75,7 +75,8 @@ function tailApproval(ctx: ParseContext): FoundStatus | null {
     const raw = ctx.lines[i].text;
     const text = raw.replace(/[*#`]/g, "").replace(/\s+/g, " ").trim();
     if (!text) continue;
-    if (APPROVED_LINE.test(text) || (SIGNATURE_LABEL.test(text) && filledIn(text))) {
+    // a signature line is short: a sentence about the chair is not one
+    if (APPROVED_LINE.test(text) || (text.length <= 120 && SIGNATURE_LABEL.test(text) && filledIn(text))) {
       const lead = raw.length - raw.trimStart().length;
       return { value: "approved", text, span: ctx.span(i, lead, raw.trimEnd().length) };
     }

@@ -232,3 +232,11 @@ test("no question: an invitation with none taken, a remark about replies, a noti
   assert.deepEqual(questionsOf("QUESTIONS\n\nCouncillor Donoghue stated that she was disappointed with the reply received to one of her\n\nQuestions.\n"), []);
   assert.deepEqual(questionsOf("8.\n\nNotice of Motion submitted by Councillor Daniel Butler\n\n***I will move at the next meeting that the Council work closely.***\n"), []);
 });
+
+test("a title alone on the heading's line takes the name after it; a sentence is not an asker", () => {
+  // Limerick Metropolitan District, 17 October 2016 (the heading broken after "Cmhlr.")
+  const q = questionsOf(`**5. Question submitted by Cmhlr.\nSéighin Ó Ceallaigh**\n\n***I will ask at the next Meeting what the current status of Rathbane Golf Club is.***\n\n**REPLY**: Rathbane Golf Course is an 18 hole municipal golf course.\n`);
+  assert.deepEqual(q.map((x) => x.askedBy), ["Cmhlr. Séighin Ó Ceallaigh"]);
+  // Limerick Metropolitan District, 15 September 2014
+  assert.deepEqual(questionsOf("4. Part 8\nSome Members were concerned that not all the\n\nquestions raised by the submissions on the proposed development were answered\n\nin the report circulated.\n"), []);
+});

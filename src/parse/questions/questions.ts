@@ -100,11 +100,25 @@ function readHead(text: string, line: number): Head | null {
   // a heading names people; a sentence that happens to start "Question from …" runs on
   if (rest.split(" ").length > 14 || (!inline && /[.?!]$/.test(rest) && rest.split(" ").length > 6)) return null;
   const to = /\s+to\s+(?=the\b|[A-Z])/.exec(rest);
-  const askedBy = (to ? rest.slice(0, to.index) : rest).replace(/[,.;\s]+$/, "").trim();
+  // a stop after an initial or a title is the name's own ("Cmhlr.", "D.")
+  const askedBy = (to ? rest.slice(0, to.index) : rest)
+    .replace(/[,;\s]+$/, "")
+    .replace(/(?<!\b(?:[A-Z]|Cmhlr|Cmhir|Cllr|Clir|Mr|Mrs|Ms|Dr|Rev))\.$/, "")
+    .trim();
   const askedTo = to ? rest.slice(to.index + to[0].length).replace(/[,.;\s]+$/, "").trim() : null;
-  if (!askedBy || NOT_AN_ASKER.test(askedBy) || !/^[A-Z]|^an?\s/i.test(askedBy)) return null;
+  if (!askedBy || NOT_AN_ASKER.test(askedBy) || !looksLikeAsker(askedBy)) return null;
   return { line, askedBy, askedTo: askedTo || null, inline };
 }
+
+/** A name or a role: capitalised words and initials ("Councillor D. McSweeney", "Cmhlr. Séighin Ó Ceallaigh"), or a member of the public. */
+function looksLikeAsker(s: string): boolean {
+  if (/^an?\s+(?:member\s+of\s+the\s+public|(?:local\s+)?resident|parishioner|elector)$/i.test(s)) return true;
+  const words = s.split(/\s+/);
+  return words.length <= 8 && /^[A-ZÀ-Þ]/.test(words[0]) && words.every((w) => /^[A-ZÀ-Þ(‘'’"“]/.test(w) || /^(?:of|the|for|and|de|du|van|von|le|la|&)$/.test(w));
+}
+
+/** A title alone, its name on the next line (a pre-pass may break "Cmhlr. Séighin Ó Ceallaigh" after the stop). */
+const TITLE_ONLY = /^(?:Cllrs?|Clirs?|Councillors?|Cmhlr|Cmhir|Comhairleoir|Mr|Mrs|Ms|Miss|Dr|Rev|Revd)\.?$/i;
 
 interface Line {
   index: number;
@@ -137,6 +151,9 @@ export function parseQuestions(ctx: ParseContext, items: ItemBlock[]): FoundQues
       end++;
     }
     const body = lines.slice(i + 1, end).filter((x, k): x is Line => x !== null && !pageNumber(lines, i + 1 + k));
+    if (head.askedBy && TITLE_ONLY.test(head.askedBy) && body.length && !head.inline && looksLikeAsker(body[0].text.replace(/[,.;:\s]+$/, ""))) {
+      head.askedBy = `${head.askedBy} ${body.shift()!.text.replace(/[,.;:\s]+$/, "")}`;
+    }
     for (let k = i; k < end; k++) taken[k] = 1;
     const item = itemOf[i];
     for (const unit of units(body, head)) {
