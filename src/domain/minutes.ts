@@ -85,7 +85,33 @@ export interface Declaration {
   interest: string | null;
   /** the reason as written */
   description: string | null;
+  /** `interest` in the closed vocabulary: "disclosable pecuniary" → "disclosable_pecuniary"; null when no kind is stated */
+  kind?: DeclarationKind | null;
 }
+
+/** The kinds of interest the codes of conduct name, as one closed vocabulary (see docs/minutes-json.md). */
+export const DECLARATION_KINDS = ["disclosable_pecuniary", "other_registrable", "non_registrable", "prejudicial", "pecuniary", "non_pecuniary", "personal"] as const;
+export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
+
+/** A question put at the meeting (question time, questions on notice) and the answer recorded. */
+export interface Question {
+  /** the number of the item it was asked under; null before the first item */
+  item: string | null;
+  /** as written, honorific kept: "Councillor D. McSweeney", "Mr K Keel"; null when not stated */
+  askedBy: string | null;
+  /** the office or person it was put to, as written: "the Cabinet Member for Highways"; null when not stated */
+  askedTo: string | null;
+  /** the question as written */
+  question: string;
+  /** the answer as written; null when none is recorded */
+  answer: string | null;
+}
+
+export const MINUTES_STATUSES = ["draft", "approved"] as const;
+/** What the minutes say of themselves: a draft awaiting approval, or approved (signed) as a correct record. */
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+export type Confidence = "high" | "low";
 
 export interface NextMeeting {
   date: string | null;
@@ -119,13 +145,29 @@ export interface ParsedMinutes {
    * final record. Added after the first release, so records written before it lack the field.
    */
   draftMarking?: string | null;
+  /**
+   * What the minutes say of their own standing: "draft" (a draft marking, "subject to approval"),
+   * "approved" ("approved at the meeting of …", "Confirmed minutes", a signature block filled in
+   * with a name or a date), or null when they say neither. Added after the first release.
+   */
+  minutesStatus?: MinutesStatus | null;
+  /** the words the status was read from, as written ("Draft Minutes", "Signed: J Smith Chairman 12 March 2024") */
+  minutesStatusText?: string | null;
   attendance: Attendee[];
   items: Item[];
   recommendations: Recommendation[];
   /** Added to quorum.minutes/1 after its first release, so records written before it lack the field. */
   declarations?: Declaration[];
+  /** Question time: questions put at the meeting and their answers. Added after the first release. */
+  questions?: Question[];
   nextMeeting: NextMeeting | null;
   warnings: string[];
   /** JSON-pointer-like path ("date", "items/3/title", "attendance/0") → where it was read. */
   provenance: Record<string, Span>;
+  /**
+   * Keyed like `provenance`: "low" where a value was inferred, taken from a fallback, read from
+   * OCR below its threshold, or conflicting; paths not listed are read as written ("high").
+   * Added after the first release.
+   */
+  confidence?: Record<string, Confidence>;
 }

@@ -6,6 +6,8 @@ import type { Span } from "../domain/minutes.ts";
 export interface Located<T> {
   value: T;
   span: Span;
+  /** read from a fallback or a guess rather than where such a value is stated: its confidence is low */
+  low?: boolean;
 }
 
 /** An agenda item found in the text: lines [start, end) with the heading on `start`. */

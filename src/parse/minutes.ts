@@ -1,7 +1,7 @@
 // Text → quorum.minutes/1. A fixed order of small parsers, each reading what the ones before found:
 // item structure first (it bounds the front matter), then header and attendance, then what each
 // item decided, then the tables and closing details. Every value carries its span into `provenance`.
-import { MINUTES_SCHEMA, type ParsedMinutes, type Span } from "../domain/minutes.ts";
+import { MINUTES_SCHEMA, type Confidence, type ParsedMinutes, type Span } from "../domain/minutes.ts";
 import type { SourceText } from "../domain/source.ts";
 import { ParseContext, type Located } from "./context.ts";
 import { findItems } from "./items/find-items.ts";
@@ -9,21 +9,26 @@ import { detectExempt } from "./items/exempt.ts";
 import { wholeBusinessItem } from "./items/whole-business.ts";
 import { parseHeader } from "./header/header.ts";
 import { findDraftMarking } from "./header/draft-marking.ts";
+import { findMinutesStatus } from "./header/minutes-status.ts";
 import { parseEndTime } from "./header/closing.ts";
 import { parseNextMeeting } from "./header/next-meeting.ts";
 import { parseAttendance } from "./attendance/attendance.ts";
 import { parseResolutions } from "./decisions/resolutions.ts";
 import { parseRecommendations } from "./decisions/recommendations.ts";
 import { parseDeclarations } from "./declarations/declarations.ts";
+import { parseQuestions } from "./questions/questions.ts";
 
 export const PARSER_VERSION = "0.1.0";
 
 export function parseMinutes(source: SourceText): ParsedMinutes {
   const ctx = new ParseContext(source);
   const provenance: Record<string, Span> = {};
+  const confidence: Record<string, Confidence> = {};
   const take = <T>(path: string, located: Located<T> | null | undefined): T | null => {
     if (!located) return null;
     provenance[path] = located.span;
+    // a value inferred (an item number given by position) or read from a fallback is one to check
+    if (located.low || located.span.implied) confidence[path] = "low";
     return located.value;
   };
 
@@ -41,6 +46,9 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
   const recommendations = parseRecommendations(ctx, items, exempt);
   const endTime = parseEndTime(ctx, items);
   const nextMeeting = parseNextMeeting(ctx, items, header.date?.value ?? null);
+  const questions = parseQuestions(ctx, items);
+  const draftMarking = findDraftMarking(ctx, frontEnd);
+  const minutesStatus = findMinutesStatus(ctx, draftMarking, frontEnd);
 
   const record: ParsedMinutes = {
     schema: MINUTES_SCHEMA,
@@ -50,7 +58,9 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
     startTime: take("startTime", header.startTime),
     endTime: take("endTime", endTime),
     venue: take("venue", header.venue),
-    draftMarking: take("draftMarking", findDraftMarking(ctx, frontEnd)),
+    draftMarking: take("draftMarking", draftMarking),
+    minutesStatus: take("minutesStatus", minutesStatus && { value: minutesStatus.value, span: minutesStatus.span, low: minutesStatus.low }),
+    minutesStatusText: minutesStatus?.text ?? null,
     attendance: attendance.map((a, i) => take(`attendance/${i}`, a)!),
     items: items.map((item, i) => {
       const resolutions = parseResolutions(ctx, item, items);
@@ -71,10 +81,18 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
       };
     }),
     declarations: declarations.map((d, i) => take(`declarations/${i}`, d)!),
+    questions: questions.map((q, i) => {
+      provenance[`questions/${i}`] = q.span;
+      if (q.parts.question) provenance[`questions/${i}/question`] = q.parts.question;
+      if (q.parts.answer) provenance[`questions/${i}/answer`] = q.parts.answer;
+      for (const field of q.low) confidence[`questions/${i}/${field}`] = "low";
+      return q.value;
+    }),
     recommendations: recommendations.map((r, i) => take(`recommendations/${i}`, r)!),
     nextMeeting: take("nextMeeting", nextMeeting),
     warnings: ctx.warnings,
     provenance,
+    confidence,
   };
   return record;
 }

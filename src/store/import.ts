@@ -6,6 +6,7 @@ import { sql, type Transaction } from "kysely";
 import { QuorumError } from "../domain/errors.ts";
 import type { ParsedMinutes, Span, Votes } from "../domain/minutes.ts";
 import type { SourceText } from "../domain/source.ts";
+import { declarationKind, kindOf } from "../domain/declaration-kinds.ts";
 import { dialectOf, type Db } from "./db.ts";
 import { MEMBER_VOTES, type Database } from "./schema.ts";
 import { itemRegions, itemText } from "./item-text.ts";
@@ -221,6 +222,8 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     end_time: validTime(record.endTime),
     venue: record.venue ? clean(record.venue) : null,
     status: record.status ?? "held",
+    stated_minutes_status: record.minutesStatus === "draft" || record.minutesStatus === "approved" ? record.minutesStatus : null,
+    stated_minutes_text: record.minutesStatus ? (record.minutesStatusText ?? null) : null,
     next_meeting_date: record.nextMeeting?.date ?? null,
     next_meeting_time: validTime(record.nextMeeting?.time ?? null),
     next_meeting_venue: record.nextMeeting?.venue ?? null,
@@ -229,7 +232,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   };
   // Minutes headed "Draft minutes" (or "unconfirmed", "subject to approval") are published as a
   // draft awaiting approval; minutes with no such marking are the council's final published record.
-  const minutesDraft = record.draftMarking ? 1 : 0;
+  const minutesDraft = record.draftMarking || record.minutesStatus === "draft" ? 1 : 0;
   const found = await trx
     .selectFrom("meetings")
     .leftJoin("source_documents as d", "d.id", "meetings.source_document_id")
@@ -424,11 +427,34 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
           interest: dec.interest ?? dec.kind ?? null,
           description: dec.description ?? dec.text ?? null,
           exempt: flag(exempt),
+          kind: declarationKind(dec.kind) ?? kindOf(dec.interest ?? dec.kind ?? null),
         })
         .returning("id")
         .executeTakeFirstOrThrow();
       addProv(`declarations/${i}`, "declaration", row.id, "text");
     }
+  }
+
+  // Question time, when the parser gives it; a question asked in (or about) an exempt item is sealed with it.
+  for (const [i, q] of (record.questions ?? []).entries()) {
+    if (!q?.question) continue;
+    const itemIndex = q.item ? record.items.findIndex((it) => it.number === q.item) : -1;
+    const exempt = isSealed({ itemExempt: record.items[itemIndex]?.exempt, span: prov[`questions/${i}`] }, exemptRanges);
+    const row = await trx
+      .insertInto("questions")
+      .values({
+        meeting_id: meetingId,
+        item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
+        position: i,
+        asked_by: q.askedBy ? clean(q.askedBy) : null,
+        asked_to: q.askedTo ?? null,
+        question: q.question,
+        answer: q.answer ?? null,
+        exempt: flag(exempt),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    addProv(`questions/${i}`, "question", row.id, "text");
   }
 
   // A recommendation/response table read from an exempt item is sealed with it.
@@ -490,6 +516,7 @@ export async function clearMeeting(trx: Tx, meetingId: number): Promise<void> {
   await trx.deleteFrom("provenance").where("source_document_id", "in", docs).execute();
   await trx.deleteFrom("declarations").where("meeting_id", "=", meetingId).execute();
   await trx.deleteFrom("decision_votes").where("meeting_id", "=", meetingId).execute();
+  await trx.deleteFrom("questions").where("meeting_id", "=", meetingId).execute();
   await trx.deleteFrom("resolutions").where("meeting_id", "=", meetingId).execute();
   await trx.deleteFrom("items").where("meeting_id", "=", meetingId).execute();
   await trx.deleteFrom("attendance").where("meeting_id", "=", meetingId).execute();

@@ -101,6 +101,9 @@ export interface MeetingsTable {
   minutes_status: string;
   /** 1 when published minutes are a draft awaiting approval (migration 012) */
   minutes_draft: Generated<number>;
+  /** what the minutes say of their own standing, "draft" or "approved", and the words (migration 013) */
+  stated_minutes_status: ColumnType<string | null, string | null | undefined, string | null>;
+  stated_minutes_text: ColumnType<string | null, string | null | undefined, string | null>;
   source_document_id: number | null;
   next_meeting_date: string | null;
   next_meeting_time: string | null;
@@ -183,6 +186,23 @@ export interface DeclarationsTable {
   description: string | null;
   /** parsed from an exempt item (or from exempt text): never public */
   exempt: SealFlag;
+  /** the kind in the closed vocabulary (migration 013); null when not stated or stored before it */
+  kind: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A question put at a meeting (migration 013). */
+export interface QuestionsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  item_id: number | null;
+  position: number;
+  /** as written */
+  asked_by: string | null;
+  asked_to: string | null;
+  question: string;
+  answer: string | null;
+  /** asked in an exempt item (or in exempt text): never public */
+  exempt: SealFlag;
 }
 
 export interface RecommendationsTable {
@@ -257,6 +277,7 @@ export interface Database {
   resolutions: ResolutionsTable;
   decision_votes: DecisionVotesTable;
   declarations: DeclarationsTable;
+  questions: QuestionsTable;
   recommendations: RecommendationsTable;
   source_documents: SourceDocumentsTable;
   provenance: ProvenanceTable;

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { contextOf } from "../items/test-support.ts";
 import { findItems } from "../items/find-items.ts";
 import { parseDeclarations, splitNames, type Declaration } from "./declarations.ts";
+import { kindOf } from "./patterns.ts";
 
 function declarationsOf(text: string): Declaration[] {
   const ctx = contextOf(text);
@@ -22,14 +23,14 @@ test("a name and reason in the declarations item, with no verb", () => {
       "Payments\nThe payments were approved.",
     ),
   );
-  assert.deepEqual(d, [{ name: "Cllr Janet Taylor", item: null, interest: null, description: "due to a payment to Thomas B Bonnett's" }]);
+  assert.deepEqual(d, [{ name: "Cllr Janet Taylor", item: null, interest: null, description: "due to a payment to Thomas B Bonnett's", kind: null }]);
 });
 
 test("kind, item number and reason from one sentence", () => {
   const d = declarationsOf(
     minutes("Declarations of interest\nCouncillor Shelly Foote declared a pecuniary interest in item 7 as she is a member of the Recreation Committee.", "Planning\nNo objections."),
   );
-  assert.deepEqual(d, [{ name: "Councillor Shelly Foote", item: "7", interest: "pecuniary", description: "as she is a member of the Recreation Committee" }]);
+  assert.deepEqual(d, [{ name: "Councillor Shelly Foote", item: "7", interest: "pecuniary", description: "as she is a member of the Recreation Committee", kind: "pecuniary" }]);
 });
 
 test("the heading and the declaration on one line (Stoke Ferry)", () => {
@@ -40,12 +41,12 @@ test("the heading and the declaration on one line (Stoke Ferry)", () => {
     ),
   );
   assert.equal(d.length, 1, JSON.stringify(d));
-  assert.deepEqual(d[0], { name: "Cllr Grant Tomkins", item: "12a", interest: null, description: "Planning Application: Installation of a solar PV array" });
+  assert.deepEqual(d[0], { name: "Cllr Grant Tomkins", item: "12a", interest: null, description: "Planning Application: Installation of a solar PV array", kind: null });
 });
 
 test("a declaration under another item's heading is about that item", () => {
   const d = declarationsOf(minutes("Declarations of Interest\nNone.", "Allotments\nMrs Mann declared a personal interest and took no part in the discussion."));
-  assert.deepEqual(d, [{ name: "Mrs Mann", item: "2", interest: "personal", description: "and took no part in the discussion" }]);
+  assert.deepEqual(d, [{ name: "Mrs Mann", item: "2", interest: "personal", description: "and took no part in the discussion", kind: "personal" }]);
 });
 
 test("several declarations in one sentence, and names joined by 'and'", () => {
@@ -86,7 +87,8 @@ test("'declared on Item 11' without the word interest", () => {
   assert.deepEqual(
     d.map((x) => [x.name, x.item]),
     [
-      ["Cllrs Harrison and Taylor", "11"],
+      ["Cllr Harrison", "11"],
+      ["Cllr Taylor", "11"],
       ["Cllr Lyons", "12"],
     ],
   );
@@ -106,11 +108,11 @@ test("a sub-item number, a role as the name, and a double-barrelled name", () =>
     ),
   );
   assert.deepEqual(d, [
-    { name: "Cllr Muir", item: "4iii", interest: null, description: "Planning" },
-    { name: "The Chairman", item: null, interest: null, description: "in all discussions relating to Greatmans Way" },
+    { name: "Cllr Muir", item: "4iii", interest: null, description: "Planning", kind: null },
+    { name: "The Chairman", item: null, interest: null, description: "in all discussions relating to Greatmans Way", kind: null },
   ]);
   const named = declarationsOf(minutes("Declarations of Interest\nCllr Kit Hesketh-Harvey declared that his property bordered the site."));
-  assert.deepEqual(named, [{ name: "Cllr Kit Hesketh-Harvey", item: null, interest: null, description: "that his property bordered the site" }]);
+  assert.deepEqual(named, [{ name: "Cllr Kit Hesketh-Harvey", item: null, interest: null, description: "that his property bordered the site", kind: null }]);
 });
 
 test("a title run into a label, and a conflict of interest (Wretton, Limerick)", () => {
@@ -134,12 +136,66 @@ test("a declaration told twice is one, and a denied kind is no kind (Nipissing, 
     ),
   );
   assert.deepEqual(twice, [
-    { name: "Councillor Shelly Foote", item: "2", interest: "pecuniary", description: "as her personally owned business is listed in the Accounts Payable" },
+    { name: "Councillor Shelly Foote", item: "2", interest: "pecuniary", description: "as her personally owned business is listed in the Accounts Payable", kind: "pecuniary" },
   ]);
   const denied = declarationsOf(
     minutes("Declarations of Interest\nCllr Sue Lintern declared that Item 3 Dog Waste Bin placement in the form of an ordinary interest and not a pecuniary interest.", "Minutes\nApproved.", "Bins\nAgreed."),
   );
   assert.deepEqual(denied, [
-    { name: "Cllr Sue Lintern", item: "3", interest: null, description: "that Item 3 Dog Waste Bin placement in the form of an ordinary interest and not a pecuniary interest" },
+    { name: "Cllr Sue Lintern", item: "3", interest: null, description: "that Item 3 Dog Waste Bin placement in the form of an ordinary interest and not a pecuniary interest", kind: null },
   ]);
+});
+
+test("a group declaration is one declaration each (Stoke Ferry, Limerick)", () => {
+  const d = declarationsOf(
+    minutes("Declarations of Interest\nCllrs Lintern and Mann declared on Item 7, Grass cutting on Playing Field, as they are members of the Playing Field Committee.", "Minutes\nApproved.", "Bins\nAgreed.", "Footpaths\nNoted.", "Finance\nNoted.", "Planning\nNoted.", "Grass cutting on Playing Field\nAgreed."),
+  );
+  assert.deepEqual(
+    d.map((x) => [x.name, x.item, x.description]),
+    [
+      ["Cllr Lintern", "7", "Grass cutting on Playing Field, as they are members of the Playing Field Committee"],
+      ["Cllr Mann", "7", "Grass cutting on Playing Field, as they are members of the Playing Field Committee"],
+    ],
+  );
+  // Limerick, Newcastle West: a couple named with one surname
+  assert.deepEqual(splitNames("Mr. & Mrs. Griffin"), ["Mr. Griffin", "Mrs. Griffin"]);
+});
+
+test("a clause between the name and the verb (Limerick, Newcastle West)", () => {
+  const d = declarationsOf(
+    minutes(
+      "Apologies\nNone.",
+      "Planning application at Gortboy\nMr. & Mrs. Griffin, who were in attendance at the Meeting, declared an interest in this item and following a discussion Members requested that this item be deferred.",
+    ),
+  );
+  assert.deepEqual(
+    d.map((x) => [x.name, x.item]),
+    [
+      ["Mr. Griffin", "2"],
+      ["Mrs. Griffin", "2"],
+    ],
+  );
+  const one = declarationsOf(minutes("Declarations of Interest\nCllr Sue Lintern, as a member of the Village Hall Committee, declared a personal interest in item 7.", "Hall\nNoted."));
+  assert.deepEqual(one, [{ name: "Cllr Sue Lintern", item: "7", interest: "personal", description: "as a member of the Village Hall Committee", kind: "personal" }]);
+});
+
+test("the kind in a closed vocabulary, the interest as written", () => {
+  // kinds as real minutes and codes of conduct write them
+  assert.equal(kindOf("Disclosable Pecuniary"), "disclosable_pecuniary");
+  assert.equal(kindOf("personal and prejudicial"), "prejudicial");
+  assert.equal(kindOf("other registrable"), "other_registrable");
+  assert.equal(kindOf("non-registrable"), "non_registrable");
+  assert.equal(kindOf("non registrable"), "non_registrable");
+  assert.equal(kindOf("non-pecuniary"), "non_pecuniary");
+  assert.equal(kindOf("pecuniary"), "pecuniary");
+  assert.equal(kindOf("personal"), "personal");
+  assert.equal(kindOf(null), null);
+  const d = declarationsOf(minutes("Declarations of interest\nCouncillor Shelly Foote declared a pecuniary interest in item 7 as she is a member of the Recreation Committee.", "Planning\nNo objections."));
+  assert.equal(d[0].kind, "pecuniary");
+  assert.equal(d[0].interest, "pecuniary");
+});
+
+test("no declarations gives none, even where kinds are named", () => {
+  // Stoke Ferry and Boughton agendas' reminder, printed in the minutes
+  assert.deepEqual(declarationsOf(minutes("Declarations of Interest\nMembers are invited to declare personal prejudicial interests in items on the agenda. No declarations were made.", "Minutes\nApproved.")), []);
 });

@@ -4,14 +4,10 @@
 // under an item's own heading, so that item is the one it is about unless another is named).
 import type { ItemBlock, Located, ParseContext } from "../context.ts";
 import { joinLines, type Joined } from "../text/joined.ts";
-import { DECLARATIONS_TITLE, DECLARED, DECLARED_THAT, DECLARING_WORD, ITEM_REF, KIND_WORDS, NAMED_LINE, NONE, normaliseKind } from "./patterns.ts";
+import type { Declaration } from "../../domain/minutes.ts";
+import { DECLARATIONS_TITLE, DECLARED, DECLARED_THAT, DECLARING_WORD, ITEM_REF, KIND_WORDS, NAMED_LINE, NONE, kindOf, normaliseKind } from "./patterns.ts";
 
-export interface Declaration {
-  name: string;
-  item: string | null;
-  interest: string | null;
-  description: string | null;
-}
+export type { Declaration };
 
 interface Region {
   joined: Joined;
@@ -30,7 +26,8 @@ export function parseDeclarations(ctx: ParseContext, items: ItemBlock[]): Locate
         if (earlier) {
           // the same declaration told twice ("Disclosure of pecuniary interest: Councillor Shelly Foote." and
           // later "Councillor Foote declared pecuniary interest as …"): the second may add what the first left out
-          earlier.value = { ...earlier.value, item: earlier.value.item ?? d.value.item, interest: earlier.value.interest ?? d.value.interest, description: earlier.value.description ?? d.value.description };
+          const interest = earlier.value.interest ?? d.value.interest;
+          earlier.value = { ...earlier.value, item: earlier.value.item ?? d.value.item, interest, kind: kindOf(interest), description: earlier.value.description ?? d.value.description };
           continue;
         }
         out.push({ value: d.value, span: region.joined.span(start + d.from, start + d.to) });
@@ -126,7 +123,10 @@ function inSentence(raw: string, region: Region): Found[] {
     const reason = sentence.slice(m.index! + m[0].length, matches[k + 1]?.index ?? sentence.length).replace(/\s+(?:and|while|whilst)\s*$/, "");
     for (const name of names) {
       const repeat = /\bhad\s+declared\b/i.test(m[0]);
-      found.push({ value: declaration(name, m[2], reason, region), repeat, from: Math.max(0, nameStart), to: sentence.length });
+      const d = declaration(name, m.groups?.kind, reason, region);
+      // "Cllr X, as a member of Y, declared an interest in item 7": the clause is the reason
+      if (!d.description && m.groups?.clause) d.description = m.groups.clause.trim();
+      found.push({ value: d, repeat, from: Math.max(0, nameStart), to: sentence.length });
     }
   }
   if (found.length || !region.declarationsItem) return found;
@@ -145,7 +145,8 @@ function inSentence(raw: string, region: Region): Found[] {
 function declaration(name: string, kind: string | undefined, reason: string, region: Region): Declaration {
   const ref = ITEM_REF.exec(reason);
   const item = ref ? ref[1].replace(/\.$/, "") : region.item && !region.declarationsItem ? region.item.number.value : null;
-  return { name, item, interest: normaliseKind(kind ?? statedKind(reason)), description: describe(reason) };
+  const interest = normaliseKind(kind ?? statedKind(reason));
+  return { name, item, interest, description: describe(reason), kind: kindOf(interest) };
 }
 
 /** The kind named in the reason, unless it is denied ("an ordinary interest and not a pecuniary interest"). */
@@ -177,10 +178,19 @@ export function splitNames(names: string): string[] {
   const trimmed = names.trim().replace(/[,.]+$/, "").replace(/\s+/g, " ");
   const parts = trimmed.split(/\s*(?:,|\band\b|&)\s*/).filter(Boolean);
   if (parts.length === 1) return [cleanName(trimmed)].filter((n): n is string => n !== null);
-  // "Cllrs Mrs Leamon and Mr Lintern": the plural title goes when each name has its own
-  const plural = /^(?:Cllrs|Clirs|Clrs|Councillors)\.?\s+/;
-  if (plural.test(parts[0])) {
-    const rest = [parts[0].replace(plural, ""), ...parts.slice(1)];
+  // "Mr. & Mrs. Griffin": a title alone shares the surname of the name after it
+  const last = parts.at(-1)!;
+  const lastTitle = /^(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s+/.exec(last);
+  if (lastTitle) {
+    for (let k = 0; k < parts.length - 1; k++) if (/^(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?$/.test(parts[k])) parts[k] = `${parts[k]} ${last.slice(lastTitle[0].length)}`;
+  }
+  // "Cllrs Mrs Leamon and Mr Lintern": the plural title goes when each name has its own;
+  // "Cllrs Lintern and Mann": each surname takes the title in the singular
+  const plural = /^(Cllr|Clir|Clr|Councillor)s\.?\s+/;
+  const p0 = plural.exec(parts[0]);
+  if (p0) {
+    const rest = [parts[0].slice(p0[0].length), ...parts.slice(1)];
+    if (rest.every((p) => /^[A-Z][\w'’-]+$/.test(p) && !HONORIFIC_START.test(p))) return rest.map((p) => `${p0[1]} ${p}`);
     if (!rest.every((p) => HONORIFIC_START.test(p))) return [cleanName(trimmed)].filter((n): n is string => n !== null);
     parts.splice(0, parts.length, ...rest);
   }

@@ -1,3 +1,4 @@
+export { kindOf } from "../../domain/declaration-kinds.ts";
 // The words a declaration of interest is written in: who declared, what kind of interest, which item.
 
 /** Titles of the item where members declare interests. */
@@ -17,7 +18,7 @@ const ROLE = String.raw`(?:[Tt]he\s+)?(?:Chair(?:man|woman|person)?|Vice[- ]Chai
 const NOT_HONORIFIC = String.raw`(?!(?:${HONORIFIC}|${ROLE})(?![A-Za-z\u00C0-\u024F'’]))`;
 const BARE = String.raw`${NOT_HONORIFIC}(?:${NAME_WORD}\s+){1,3}${NAME_WORD}`;
 /** The first name of a list: one bare word only when it is initials ("PAG"). */
-const FIRST_NAME = String.raw`(?:${WITH_HONORIFIC}|${ROLE}|${BARE}|${NOT_HONORIFIC}[A-Z]{2,3}(?![A-Za-z\u00C0-\u024F'’]))`;
+const FIRST_NAME = String.raw`(?:${HONORIFIC}(?=\s*(?:&|and)\s*${HONORIFIC}\s*[A-Z])|${WITH_HONORIFIC}|${ROLE}|${BARE}|${NOT_HONORIFIC}[A-Z]{2,3}(?![A-Za-z\u00C0-\u024F'’]))`;
 /** Later names of a list may be a single word ("Cllr Smith and Jones"). */
 const NEXT_NAME = String.raw`(?:${WITH_HONORIFIC}|${ROLE}|${NOT_HONORIFIC}(?:${NAME_WORD}\s+){0,3}${NAME_WORD})`;
 /**
@@ -36,7 +37,7 @@ const KIND = String.raw`(?:(?:[Dd]isclosable|[Oo]ther|[Nn]on|[Pp]ecuniary|[Pp]er
  * interest", "<name> declared their interest". Group 1: the names; group 2: the kind.
  */
 export const DECLARED = new RegExp(
-  String.raw`(${NAMES})(?:\s*\([A-Z]{1,4}\))?\s*,?\s+(?:has\s+|had\s+|each\s+|both\s+|also\s+|then\s+)*(?:[Dd]eclared|[Dd]eclares|disclosed|registered)\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+following\s+)?(?:(${KIND})\s+(?:and\s+\w+\s+)?)?(?:(?:[a-z]+\s+|conflict\s+of\s+)?[Ii]nterests?\b|(?=(?:on|in|for)\s+(?:[Aa]genda\s+)?[Ii]tems?\s*(?:[Nn]o\.?\s*)?\d))`,
+  String.raw`(${NAMES})(?:\s*\([A-Z]{1,4}\))?(?:\s*,\s*(?<clause>(?:as|being|who|which|in\s+(?:his|her|their)\s+capacity)\b[^,;.()]{1,80}?)\s*,)?\s*,?\s+(?:has\s+|had\s+|each\s+|both\s+|also\s+|then\s+)*(?:[Dd]eclared|[Dd]eclares|disclosed|registered)\s+(?:an?\s+|his\s+|her\s+|their\s+|the\s+following\s+)?(?:(?<kind>${KIND})\s+(?:and\s+\w+\s+)?)?(?:(?:[a-z]+\s+|conflict\s+of\s+)?[Ii]nterests?\b|(?=(?:on|in|for)\s+(?:[Aa]genda\s+)?[Ii]tems?\s*(?:[Nn]o\.?\s*)?\d))`,
   "g",
 );
 
@@ -64,3 +65,4 @@ export function normaliseKind(kind: string | undefined): string | null {
   if (!kind) return null;
   return kind.toLowerCase().replace(/\s+/g, " ").replace(/^non pecuniary$/, "non-pecuniary").replace(/^non registrable$/, "non-registrable");
 }
+

@@ -96,8 +96,11 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
   const headDates = findDates(head).filter(
     (d) => d.yearStated && plausible(head, d) && !/\b(?:last|previous)\s+meeting\b[^.]{0,40}$/i.test(head.slice(Math.max(0, d.index - 60), d.index)),
   );
+  // a date whose year was guessed, or found past the header, is one for a reviewer to check
+  let dateLow = false;
   if (headDates.length) dateFound = { value: headDates[0].value, index: headDates[0].index, length: headDates[0].length };
   else if ((dateFound = yearlessDate(ctx, head))) {
+    dateLow = true;
     ctx.warn(`The meeting date is printed without a year; the year ${dateFound.value.slice(0, 4)} is the one the document mentions most.`);
   } else {
     for (const d of findDates(text)) {
@@ -105,6 +108,7 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
       if (!d.yearStated || !plausible(text, d) || /\b(?:minutes|last|previous|dated)\b/i.test(before)) continue;
       if (/\b(?:held|meeting|date)\b/i.test(before)) {
         dateFound = { value: d.value, index: d.index, length: d.length };
+        dateLow = true;
         break;
       }
     }
@@ -143,7 +147,7 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
     body = at(f);
   } else if (heading && BODY_WORD.test(heading.value)) body = at(heading);
   else if (councils.length) body = at(councils[0]);
-  else if (heading) body = at(heading);
+  else if (heading) body = { ...at(heading), low: true };
   else {
     const fromName = bodyFromFileName(ctx.source.file);
     if (fromName) body = { value: fromName, span: ctx.span(0, 0, 0, true) };
@@ -163,13 +167,16 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
     const named = councils.find((c) => !/\b(?:parish|town|village|community)\s+council$/i.test(c.value) || c.value === body?.value);
     if (named) authority = at(named);
     else if (body && /\bcouncil$/i.test(body.value) && !isGeneric(body.value)) authority = body;
-    else if (body && /\b(?:municipal|metropolitan)\s+district\b/i.test(body.value)) authority = mostNamedCouncil(ctx);
+    else if (body && /\b(?:municipal|metropolitan)\s+district\b/i.test(body.value)) {
+      const most = mostNamedCouncil(ctx);
+      authority = most && { ...most, low: true };
+    }
   }
 
   return {
     authority,
     body,
-    date: dateFound ? at(dateFound) : null,
+    date: dateFound ? { ...at(dateFound), ...(dateLow ? { low: true } : {}) } : null,
     startTime,
     venue: venueFound ? at(venueFound) : null,
   };

@@ -2,6 +2,7 @@
 // every path here answers and that every API route is described here.
 
 import { trackerPaths, trackerSchemas } from "../tracker/openapi.ts";
+import { DECLARATION_KINDS } from "../../domain/minutes.ts";
 import { adminPaths, adminSchemas, adminSecuritySchemes } from "../admin/openapi.ts";
 
 const str = { type: "string" } as const;
@@ -185,7 +186,33 @@ export const openapi = {
           ref("MeetingSummary"),
           obj({
             attendance: arr(ref("Attendee")),
-            declarations: arr(obj({ name: str, person: nullable("Ref"), item: { oneOf: [obj({ id: str, number: str }), { type: "null" }] }, interest: nstr, description: nstr })),
+            declarations: arr(
+              obj({
+                name: str,
+                person: nullable("Ref"),
+                item: { oneOf: [obj({ id: str, number: str }), { type: "null" }] },
+                interest: { ...nstr, description: "the kind of interest as the minutes write it, lower case" },
+                kind: {
+                  type: ["string", "null"],
+                  enum: [...DECLARATION_KINDS, null],
+                  description: "the kind of interest in a closed vocabulary; null when none is stated",
+                },
+                description: nstr,
+              }),
+            ),
+            questions: arr(
+              obj({
+                item: { oneOf: [obj({ id: str, number: str }), { type: "null" }] },
+                askedBy: { ...nstr, description: "who asked, as written" },
+                askedTo: { ...nstr, description: "the office or person asked, as written" },
+                question: str,
+                answer: { ...nstr, description: "the answer as recorded; null when none is" },
+              }),
+            ),
+            minutesStated: {
+              oneOf: [obj({ status: { type: "string", enum: ["draft", "approved"] }, text: nstr }), { type: "null" }],
+              description: "what the minutes say of their own standing (a draft marking, an approval line, a signature block filled in) and the words; minutesApproval is the approval a clerk recorded",
+            },
             items: arr(ref("Item")),
             recommendations: arr(
               obj({

@@ -6,7 +6,20 @@ import { formatDate, formatLongDate } from "../format.ts";
 import { urls } from "../urls.ts";
 import { MinutesLabel } from "./minutes-label.tsx";
 
-export function MinutesStandingRow({ slug, m, approval, corrections }: { slug: string; m: MinutesStanding; approval: MinutesApprovalView | null; corrections: MinutesCorrectionView[] }) {
+export function MinutesStandingRow({
+  slug,
+  m,
+  approval,
+  corrections,
+  stated = null,
+}: {
+  slug: string;
+  m: MinutesStanding;
+  approval: MinutesApprovalView | null;
+  corrections: MinutesCorrectionView[];
+  /** what the minutes say of themselves, when no approval has been recorded here */
+  stated?: { status: "draft" | "approved"; text: string | null } | null;
+}) {
   return (
     <div class="govuk-summary-list__row">
       <dt class="govuk-summary-list__key">Minutes</dt>
@@ -42,6 +55,12 @@ export function MinutesStandingRow({ slug, m, approval, corrections }: { slug: s
           <>
             <MinutesLabel m={m} />
             <p class="govuk-body govuk-!-margin-top-1 govuk-!-margin-bottom-0">These minutes are a draft until a later meeting agrees them as a correct record.</p>
+            {stated?.status === "draft" && stated.text && <p class="govuk-body govuk-!-margin-top-1 govuk-!-margin-bottom-0">The minutes say: “{stated.text}”</p>}
+          </>
+        ) : stated?.status === "approved" ? (
+          <>
+            <strong class="govuk-tag govuk-tag--green">Approved</strong>
+            {stated.text && <p class="govuk-body govuk-!-margin-top-1 govuk-!-margin-bottom-0">The minutes say: “{stated.text}”</p>}
           </>
         ) : (
           "Published"

@@ -12,6 +12,8 @@ export interface FieldRow {
   value: string;
   span: Span | null;
   exempt: boolean;
+  /** the parser's own doubt about the value: a guess, a fallback, OCR below threshold or conflicting readings */
+  low?: boolean;
 }
 
 export interface FieldSection {
@@ -31,9 +33,19 @@ function validSpan(span: Span | undefined, length: number): Span | null {
 
 export function fieldSections(record: ParsedMinutes, textLength: number, exemptRanges: [number, number][]): FieldSection[] {
   const prov = record.provenance ?? {};
+  const confidence = record.confidence ?? {};
+  // a row is doubtful when its own path, or a field under it ("questions/0/answer"), is marked low
+  const doubted = new Set(Object.entries(confidence).flatMap(([path, c]) => (c === "low" ? [path, path.replace(/\/[a-zA-Z]+$/, "")] : [])));
   const row = (path: string, label: string, value: string | null | undefined, itemExempt = false): FieldRow => {
     const span = validSpan(prov[path], textLength);
-    return { path, label, value: value?.trim() ? value : "Not found", span, exempt: itemExempt || (span !== null && !isSpanPublic(span, exemptRanges)) };
+    return {
+      path,
+      label,
+      value: value?.trim() ? value : "Not found",
+      span,
+      exempt: itemExempt || (span !== null && !isSpanPublic(span, exemptRanges)),
+      ...(doubted.has(path) ? { low: true } : {}),
+    };
   };
   const next = record.nextMeeting;
   const sections: FieldSection[] = [
@@ -48,6 +60,7 @@ export function fieldSections(record: ParsedMinutes, textLength: number, exemptR
         row("endTime", "Closing time", record.endTime),
         row("venue", "Venue", record.venue),
         row("nextMeeting", "Next meeting", next ? [next.date, next.time, next.venue].filter(Boolean).join(", ") : null),
+        row("minutesStatus", "Minutes status", record.minutesStatus ? `${record.minutesStatus === "draft" ? "Draft" : "Approved"}${record.minutesStatusText ? ` (“${record.minutesStatusText}”)` : ""}` : null),
       ],
     },
     {
@@ -89,6 +102,18 @@ export function fieldSections(record: ParsedMinutes, textLength: number, exemptR
       }),
     });
   }
+  const questions = record.questions ?? [];
+  if (questions.length) {
+    sections.push({
+      id: "questions",
+      heading: "Questions",
+      rows: questions.map((q, i) => {
+        const item = q.item ? record.items.find((it) => it.number === q.item) : undefined;
+        const asked = [q.askedTo ? `To ${q.askedTo}` : null, q.item ? `Item ${q.item}` : null].filter(Boolean).join(", ");
+        return row(`questions/${i}`, q.askedBy ?? "Question", [asked || null, q.question, q.answer ? `Answer: ${q.answer}` : "No answer recorded"].filter(Boolean).join("\n"), Boolean(item?.exempt));
+      }),
+    });
+  }
   if (record.recommendations.length) {
     sections.push({
       id: "recommendations",
@@ -107,12 +132,13 @@ export function fieldSections(record: ParsedMinutes, textLength: number, exemptR
   return sections;
 }
 
-/** What to check first: values the parser inferred rather than read, and values with no source. */
+/** What to check first: values the parser inferred rather than read or was unsure of, and values with no source. */
 export function lowConfidence(sections: FieldSection[]): { row: FieldRow; why: string }[] {
   const out: { row: FieldRow; why: string }[] = [];
   for (const s of sections) {
     for (const r of s.rows) {
       if (r.span?.implied) out.push({ row: r, why: "inferred, not read from the text" });
+      else if (r.low) out.push({ row: r, why: "the parser was unsure: a guess or a fallback" });
       else if (!r.span && r.value !== "Not found") out.push({ row: r, why: "no source found in the text" });
     }
   }

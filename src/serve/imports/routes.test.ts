@@ -146,6 +146,7 @@ eachStore("import review routes", (store) => {
     input.record.warnings = ["two items numbered 31"];
     input.record.provenance["venue"] = { ...input.record.provenance["date"], implied: true };
     input.record.venue = "County Buildings";
+    input.record.confidence = { body: "low" };
     const r = await importMinutes(db, input);
     const cl = await as(app, "clerk");
     const html = await (await cl.get(`/admin/imports/${r.queued!.reviewId}`)).text();
@@ -155,6 +156,7 @@ eachStore("import review routes", (store) => {
     const first = html.slice(checkFirst, record);
     assert.match(first, /two items numbered 31/);
     assert.match(first, /Venue<\/a>: inferred, not read from the text/);
+    assert.match(first, /Committee<\/a>: the parser was unsure: a guess or a fallback/);
     // the attendee John Francis links to his line and to the corrections form
     const francis = input.record.attendance.findIndex((a) => a.name.includes("John Francis"));
     const span = input.record.provenance[`attendance/${francis}`];

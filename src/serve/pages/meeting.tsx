@@ -33,6 +33,26 @@ export function timeRange(start: string | null, end: string | null): string {
   return "";
 }
 
+const KIND_NAMES: Record<string, string> = {
+  disclosable_pecuniary: "Disclosable pecuniary",
+  other_registrable: "Other registrable",
+  non_registrable: "Non-registrable",
+  prejudicial: "Prejudicial",
+  pecuniary: "Pecuniary",
+  non_pecuniary: "Non-pecuniary",
+  personal: "Personal",
+};
+
+/** The kind of interest as a tag, so that a list of declarations can be read at a glance. */
+function KindTag({ kind }: { kind: string }) {
+  return (
+    <>
+      {" "}
+      <strong class="govuk-tag govuk-tag--grey qm-declaration-kind">{KIND_NAMES[kind] ?? kind}</strong>
+    </>
+  );
+}
+
 function isChair(a: AttendeeView): boolean {
   return !!a.role && /\bchair|cathaoirleach|mayor|convenor|presiding\b/i.test(a.role) && !/\bvice|deputy|leas\b/i.test(a.role);
 }
@@ -183,7 +203,7 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
             {status ? <strong class={`govuk-tag ${status.colour}`}>{status.text}</strong> : m.status}
           </dd>
         </div>
-        <MinutesStandingRow slug={m.slug} m={m} approval={m.minutesApproval} corrections={m.minutesCorrections} />
+        <MinutesStandingRow slug={m.slug} m={m} approval={m.minutesApproval} corrections={m.minutesCorrections} stated={m.minutesStated} />
         {m.authority && m.authority.name !== m.body.name && (
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Council</dt>
@@ -206,6 +226,13 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
             <li>
               <a class="govuk-link" href="#declarations">
                 Declarations of interest
+              </a>
+            </li>
+          )}
+          {m.questions.length > 0 && (
+            <li>
+              <a class="govuk-link" href="#questions">
+                Questions ({m.questions.length})
               </a>
             </li>
           )}
@@ -286,6 +313,7 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
                   d.rawName
                 )}
                 {d.interest && <> – {d.interest}</>}
+                {d.kind && <KindTag kind={d.kind} />}
                 {d.item && (
                   <>
                     {" "}
@@ -306,6 +334,47 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
               </li>
             ))}
           </ul>
+        </section>
+      )}
+
+      {m.questions.length > 0 && (
+        <section aria-labelledby="questions">
+          <h2 class="govuk-heading-l" id="questions">
+            Questions
+          </h2>
+          {m.questions.map((q) => (
+            <div class="qm-question govuk-!-margin-bottom-6">
+              <h3 class="govuk-heading-s govuk-!-margin-bottom-2">
+                {q.askedBy ? `Asked by ${q.askedBy}` : "Question"}
+                {q.askedTo && <> to {q.askedTo}</>}
+                {q.item && (
+                  <>
+                    {" "}
+                    (
+                    <a class="govuk-link" href={`#item-${q.item.slug}`}>
+                      item {q.item.number}
+                    </a>
+                    )
+                  </>
+                )}
+                {q.notForPublication && (
+                  <>
+                    {" "}
+                    <NotForPublication />
+                  </>
+                )}
+              </h3>
+              <p class="govuk-body">{q.question}</p>
+              {q.answer ? (
+                <div class="govuk-inset-text govuk-!-margin-top-2">
+                  <span class="govuk-visually-hidden">Answer: </span>
+                  {q.answer}
+                </div>
+              ) : (
+                <p class="govuk-body govuk-hint">No answer is recorded.</p>
+              )}
+            </div>
+          ))}
         </section>
       )}
 

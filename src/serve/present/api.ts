@@ -11,6 +11,7 @@ import type {
   BodySummary,
   DecisionSummary,
   DeclarationView,
+  QuestionView,
   ItemView,
   MeetingDetail,
   MeetingSummary,
@@ -110,7 +111,11 @@ function sealedMark(notForPublication: boolean | undefined, notice?: string | nu
 }
 
 function presentDeclaration(d: DeclarationView) {
-  return { name: d.rawName, person: personRef(d.person), item: d.item ? { id: d.item.slug, number: d.item.number } : null, interest: d.interest, description: d.description, ...sealedMark(d.notForPublication) };
+  return { name: d.rawName, person: personRef(d.person), item: d.item ? { id: d.item.slug, number: d.item.number } : null, interest: d.interest, kind: d.kind, description: d.description, ...sealedMark(d.notForPublication) };
+}
+
+function presentQuestion(q: QuestionView) {
+  return { item: q.item ? { id: q.item.slug, number: q.item.number } : null, askedBy: q.askedBy, askedTo: q.askedTo, question: q.question, answer: q.answer, ...sealedMark(q.notForPublication) };
 }
 
 export function presentMeetingDetail(m: MeetingDetail) {
@@ -123,6 +128,8 @@ export function presentMeetingDetail(m: MeetingDetail) {
       ...m.attendance.absent.map((a) => presentAttendee(a, "absent")),
     ],
     declarations: m.declarations.map(presentDeclaration),
+    questions: m.questions.map(presentQuestion),
+    minutesStated: m.minutesStated ? { status: m.minutesStated.status, text: m.minutesStated.text } : null,
     items: m.items.map((i) => presentItem(m.slug, i)),
     recommendations: m.recommendations.map((r) => ({
       number: r.number,

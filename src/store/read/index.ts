@@ -281,6 +281,7 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
     .select([
       "declarations.raw_name",
       "declarations.interest",
+      "declarations.kind",
       "declarations.description",
       "declarations.exempt",
       "people.slug as person_slug",
@@ -291,6 +292,15 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
     .orderBy("declarations.position")
     .execute()
     .then((rows) => rows.filter((d) => isFromPublicBusiness({ ...sealed, exempt: d.exempt }, viewer)));
+  const says = await db.selectFrom("meetings").where("id", "=", row.id).select(["stated_minutes_status", "stated_minutes_text"]).executeTakeFirst();
+  const questions = await db
+    .selectFrom("questions")
+    .leftJoin("items", "items.id", "questions.item_id")
+    .where("questions.meeting_id", "=", row.id)
+    .select(["questions.asked_by", "questions.asked_to", "questions.question", "questions.answer", "questions.exempt", "items.slug as item_slug", "items.number as item_number"])
+    .orderBy("questions.position")
+    .execute()
+    .then((rows) => rows.filter((q) => isFromPublicBusiness({ ...sealed, exempt: q.exempt }, viewer)));
   const recommendations = await db
     .selectFrom("recommendations")
     .where("meeting_id", "=", row.id)
@@ -326,8 +336,19 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
       person: d.person_slug ? { slug: d.person_slug, name: d.display_name! } : null,
       item: d.item_slug ? { slug: d.item_slug, number: d.item_number! } : null,
       interest: d.interest,
+      kind: d.kind ?? null,
       description: d.description,
       ...(isNotForPublication({ ...sealed, exempt: d.exempt }, viewer) ? { notForPublication: true } : {}),
+    })),
+    minutesStated:
+      says?.stated_minutes_status === "draft" || says?.stated_minutes_status === "approved" ? { status: says.stated_minutes_status, text: says.stated_minutes_text } : null,
+    questions: questions.map((q) => ({
+      item: q.item_slug ? { slug: q.item_slug, number: q.item_number! } : null,
+      askedBy: q.asked_by,
+      askedTo: q.asked_to,
+      question: q.question,
+      answer: q.answer,
+      ...(isNotForPublication({ ...sealed, exempt: q.exempt }, viewer) ? { notForPublication: true } : {}),
     })),
     items: items.map((i) =>
       publicItem({
@@ -709,7 +730,7 @@ export async function getMeetingSource(db: Db, meetingSlug: string, viewer: View
   };
 }
 
-export type ProvenanceEntity = "meeting" | "attendance" | "item" | "resolution" | "recommendation" | "declaration";
+export type ProvenanceEntity = "meeting" | "attendance" | "item" | "resolution" | "recommendation" | "declaration" | "question";
 
 /** Where each field of an entity came from, limited to what is public. */
 export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: number, viewer: Viewer = PUBLIC_VIEWER): Promise<ProvenanceView[]> {

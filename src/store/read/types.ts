@@ -134,7 +134,19 @@ export interface DeclarationView {
   person: PersonRef | null;
   item: { slug: string; number: string } | null;
   interest: string | null;
+  /** the kind in the closed vocabulary: "disclosable_pecuniary", "prejudicial", … */
+  kind: string | null;
   description: string | null;
+  /** sealed with exempt business, shown to a viewer entitled to the committee */
+  notForPublication?: boolean;
+}
+
+export interface QuestionView {
+  item: { slug: string; number: string } | null;
+  askedBy: string | null;
+  askedTo: string | null;
+  question: string;
+  answer: string | null;
   /** sealed with exempt business, shown to a viewer entitled to the committee */
   notForPublication?: boolean;
 }
@@ -160,6 +172,10 @@ export interface MeetingDetail extends MeetingSummary {
     absent: AttendeeView[];
   };
   declarations: DeclarationView[];
+  /** what the minutes say of their own standing, with the words; null when they say nothing */
+  minutesStated: { status: "draft" | "approved"; text: string | null } | null;
+  /** question time, in the order asked */
+  questions: QuestionView[];
   items: ItemView[];
   recommendations: RecommendationView[];
   /** as stated in the minutes */
