@@ -17,6 +17,9 @@ test("a title line in capitals names the body; status and 'minutes' words around
 
 test("prose, dates and addresses are not title lines", () => {
   assert.equal(title("The meeting of the Board was called to order at 7:00 p.m.\n\nPresent: A, B"), null);
+  // real Limerick fronts: phrases about the meeting are not titles
+  assert.equal(title("MINUTES OF DRAFT BUDGETARY PLAN MEETING\nMEETING HELD IN THE COUNCIL CHAMBER, MERCHANT’S QUAY"), null);
+  assert.equal(title("PROCEEDINGS AT SPECIAL MEETING ‘IN COMMITTEE’ OF THE\nMUNICIPAL DISTRICT OF ADARE-RATHKEALE"), null);
   assert.equal(title("3738 Walnut Avenue, Carmichael, California 95608\nJanuary 14, 2020"), null);
 });
 

@@ -13,6 +13,7 @@ const DOC_WORDS =
   /^(?:(?:approved|unapproved|draft|adopted|final|amended|revised)\s+)*(?:minutes\s+(?:of|for)\s+(?:the\s+)?|(?:(?:regular|special|adjourned|joint|annual)\s+)?meeting\s+(?:minutes\s+)?(?:of|for)\s+(?:the\s+)?)*/i;
 const DOC_TAIL = /(?:\s+(?:(?:regular|special|adjourned|annual)\s+)?(?:meeting|minutes|meeting\s+minutes)(?:\s+of)?)+$/i;
 const ONLY_DOC = /^(?:(?:approved|unapproved|draft|adopted|final|regular|special|adjourned|annual|meeting|minutes|of|for|the)\s*)+$/i;
+const NAME_SHAPE = /(?:board|commission|committee|council|authority|trustees|subcommittee|sub-committee|education|cabinet|panel)$|^(?:board|commission|committee|council)\s+(?:of|on|for)\s+[A-Z]/i;
 const LOWER_OK = new Set(["of", "and", "on", "the", "for", "&"]);
 
 const fixCase = (s: string) => (isShouting(s) ? titleCase(s) : s);
@@ -33,6 +34,9 @@ export function titleLineBody(text: string): Found | null {
     let name = line.replace(DOC_WORDS, "");
     name = name.replace(DOC_TAIL, "").replace(/^(?:regular|special|adjourned)\s+/i, "").trim();
     if (!name || !BODY_NOUN.test(name) || GOVERNMENT_ONLY.test(name)) continue;
+    // a name ends with its noun ("Alameda Golf Commission") or opens with it ("Board of Education");
+    // a phrase about the meeting ("Meeting Held in the Council Chamber") is not a name
+    if (!NAME_SHAPE.test(name) || /\b(?:held|proceedings|meeting|minutes)\b|['’‘"“]/i.test(name)) continue;
     // running prose is not a title ("The meeting of the Board was called to order")
     if (name.split(/\s+/).some((w) => /^[a-z]/.test(w) && !LOWER_OK.has(w))) continue;
     const index = at + raw.indexOf(line) + line.indexOf(name.split(/\s+/)[0]);
