@@ -404,3 +404,11 @@ test("a heading in capitals with a comma, after a blank line, ends a list of one
     "Member Chiu",
   ]);
 });
+
+test("one person per line, one office printed without its comma", () => {
+  // City of Alameda Library Board, 2020
+  assert.deepEqual(
+    table("ROLL CALL\tPresent:\tCynthia Silva, President\nDorothy Wismar, Vice President\nAmber Bales, Board Member\nJoyce McConeghey Board Member\nAbsent:\tNone\n").map((r) => r.split(" | ")[0]),
+    ["Cynthia Silva", "Dorothy Wismar", "Amber Bales", "Joyce McConeghey"],
+  );
+});

@@ -141,14 +141,23 @@ export function peopleIn(raw: string, base = 0): Person[] {
     return looksLikeName(x) && (HONORIFIC.test(x) || !ROLE_WORD.test(x));
   };
   const multi = lines.filter((l) => splitTopLevel(l).filter((p) => isName(p.text)).length >= 2).length;
-  const startsWithPerson = lines.every((l) => isName(splitTopLevel(l)[0]?.text ?? "") || /\t/.test(l));
+  // "Joyce McConeghey Board Member": a name, then the office without a comma
+  const leadsWithName = (t: string) => isName(t) || (ROLE_WORD.test(t) && isName(t.trim().split(/\s+/).slice(0, 2).join(" ")) && !ROLE_WORD.test(t.trim().split(/\s+/).slice(0, 2).join(" ")));
+  const startsWithPerson = lines.every((l) => leadsWithName(splitTopLevel(l)[0]?.text ?? "") || /\t/.test(l));
   const lineMode = lines.length >= 2 && multi * 2 < lines.length && startsWithPerson;
 
   const chunks: { text: string; index: number }[] = [];
   if (lineMode) {
     let off = 0;
     for (const l of text.split("\n")) {
-      if (l.trim()) chunks.push({ text: l, index: off });
+      let t = l;
+      // the space between a name and its office stands for the comma (same length, spans stay true)
+      if (!/,/.test(l) && !isName(l.trim()) && leadsWithName(l)) {
+        const sp = splitNameRole(l.trim());
+        const at = l.indexOf(sp.name) + sp.name.length;
+        if (sp.name && sp.rest && l[at] === " ") t = `${l.slice(0, at)},${l.slice(at + 1)}`;
+      }
+      if (l.trim()) chunks.push({ text: t, index: off });
       off += l.length + 1;
     }
   } else {
