@@ -42,3 +42,14 @@ test("a closing time with no am/pm is read after the start time", async () => {
   const ctx2 = new ParseContext({ file: "x.txt", format: "txt", text: text2, lines: splitLines(text2), contentHash: "", byteLength: text2.length });
   assert.equal(parseEndTime(ctx2, [])?.value, "00:15");
 });
+
+// real US closings: City of Alameda boards and commissions
+test("US closings: an ADJOURNMENT heading with its time, 'Council adjourned at', 'approximately', 'the open session meeting'", () => {
+  assert.deepEqual(vals("12. ADJOURNMENT: 11:37 p.m.\n"), ["23:37"]);
+  assert.deepEqual(vals("12. ADJOURNMENT 9:40 p.m.\n"), ["21:40"]);
+  assert.deepEqual(vals("Council adjourned at 10:31 a.m."), ["10:31"]);
+  assert.deepEqual(vals("The meeting was adjourned at approximately 7:40 p.m."), ["19:40"]);
+  assert.deepEqual(vals("Mayor Johnson adjourned the open session meeting at 7:51 p.m."), ["19:51"]);
+  // a heading without a time is not a closing time
+  assert.deepEqual(vals("9. ADJOURNMENT\n\n10. NEXT MEETING 7:00 p.m."), []);
+});

@@ -30,9 +30,12 @@ export function findClosings(text: string): Closing[] {
     const sentenceStart = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n\n"));
     const lead = before.slice(sentenceStart + 1);
     const word = m[0].toLowerCase();
-    const aboutMeeting = /\b(?:meeting|session|business|chair(?:man|person)?|mayor|cathaoirleach)\b/i.test(lead) || /^(?:closure|conclusion)$/.test(word);
+    // "Council adjourned at 10:31 a.m.", "12. ADJOURNMENT: 11:37 p.m." (a US heading with its time)
+    const heading = /^adjournment$/.test(word) && /(?:^|\n)[ \t]*(?:\d{1,2}[.)]?[ \t]*)?$/.test(before) && /^[\s:–-]*\d{1,2}[:.]\d\d\s*[ap]\.?\s?m/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    const aboutMeeting =
+      /\b(?:meeting|session|business|chair(?:man|person)?|mayor|cathaoirleach|president|council|board|commission|committee|trustees)\b/i.test(lead) || /^(?:closure|conclusion)$/.test(word) || heading;
     const windowText = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    const after = windowText.match(/^(?:[\s,]*(?:of\s+)?(?:the\s+)?(?:meeting|session))?(?:\s+(?:was|were|is))?(?:\s+(?:closed|concluded|adjourned|at|@|:))*\s*(?:[.;]?\s*time\s*[:\-–]?\s*)?/i)![0];
+    const after = windowText.match(/^(?:[\s,]*(?:of\s+)?(?:the\s+)?(?:(?:open|regular|special|public)\s+(?:session\s+)?)?(?:meeting|session))?(?:\s+(?:was|were|is))?(?:\s+(?:closed|concluded|adjourned|at|@|:))*\s*(?:[.;]?\s*time\s*[:\-–]?\s*)?(?:(?:approximately|about|around)\s+)?/i)![0];
     const rest = windowText.slice(after.length);
     const t = findTimes(rest, /\b(?:at|@|time)\s*:?\s*$/i.test(after))[0];
     if (!t || t.index > 3) continue;

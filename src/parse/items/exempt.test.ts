@@ -83,3 +83,27 @@ test("mentions of exclusion, closing public speaking, and confidential waste are
   ].join("\n");
   assert.deepEqual(exempt(text), []);
 });
+
+// real US minutes: Los Rios CCD board (2020), City of Alameda Civil Service Board (2005)
+test("US closed sessions: the session is exempt; open session, its report and what follows are not", () => {
+  const text = [
+    "9. CLOSED SESSION",
+    "General Counsel Sherry announced closed session as listed below. The following board members went into closed session at 7:30 pm.",
+    "Closed Session Adjourned: 7:48pm",
+    "Open Session: 7:49pm",
+    "10. OPEN SESSION: REPORT OF ANY ACTION TAKEN IN CLOSED SESSION",
+    "In Closed Session matter identified as Item 9.A, the Board of Trustees voted 5:0 to deny the appeal.",
+    "11. ADJOURNMENT",
+    "Vice President Ortiz adjourned the meeting at 7:50 pm.",
+  ].join("\n");
+  assert.deepEqual(exempt(text), ["9"]);
+  const csb = [
+    "3. MINUTES: The minutes of the regular meeting of April 7, 2005 were approved.",
+    "THE MEETING WAS MOVED TO CLOSED SESSION AT 6:28 P.M.",
+    "ANNOUNCEMENT OF ACTION TAKEN IN CLOSED SESSION: The Board decided to grant a continuance.",
+    "4. CONSENT CALENDAR",
+    "Approved.",
+    "5. ADJOURNMENT",
+  ].join("\n");
+  assert.deepEqual(exempt(csb), []);
+});

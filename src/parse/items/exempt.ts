@@ -29,9 +29,12 @@ const EXCLUSION = new RegExp(
   ].join("|"),
   "i",
 );
+// US boards: "Closed Session Adjourned: 7:48pm / Open Session: 7:49pm", "ANNOUNCEMENT OF ACTION TAKEN IN CLOSED SESSION"
+const US_REOPEN = String.raw`open\s+session\b|closed\s+session\s+(?:was\s+)?(?:adjourned|ended|concluded)|(?:report|announcement)s?\s+(?:out\s+)?(?:of|on|from)\s+(?:any\s+)?actions?\s+taken\s+in\s+closed\s+session|returned?\s+to\s+(?:open|public|regular)\s+(?:session|meeting)|reconvened\s+(?:in|into|to)\s+(?:open|public|regular)`;
 const READMIT =
   /\b(?:re-?admitted|public\s+(?:were\s+|was\s+)?(?:invited\s+back|returned|re-?joined)|resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|(?:open|public)\s+session\s+(?:resumed|reconvened)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))\b/i;
-const REOPEN = /\b(?:resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))/i;
+const US_READMIT = new RegExp(`\\b(?:${US_REOPEN})`, "i");
+const REOPEN = new RegExp(String.raw`\b(?:resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public)|${US_REOPEN})`, "i");
 // "EXEMPT ITEMS" / "UNRESTRICTED ITEMS": headings over a principal council's private and public business
 // "PART II" / "PART I" (also "PART 2", "PART B"): the Local Government Act's parts of an agenda,
 // private and public, printed as headings of their own
@@ -57,7 +60,8 @@ export function detectExempt(ctx: ParseContext, items: ItemBlock[]): (Located<Ex
         break;
       }
     }
-    if (!mark && !announces && TITLE_MARK.test(title)) mark = { value: { paragraphs: null }, span: item.title.span };
+    // "OPEN SESSION: REPORT OF ANY ACTION TAKEN IN CLOSED SESSION" names a closed session but is held in public
+    if (!mark && !announces && !US_READMIT.test(title) && TITLE_MARK.test(title)) mark = { value: { paragraphs: null }, span: item.title.span };
     if (!mark && excluded && !announces && !reopens) mark = { value: { paragraphs: null }, span: item.title.span };
     if (!mark) {
       for (let i = item.bodyStart; i < item.end; i++) {
@@ -77,7 +81,7 @@ export function detectExempt(ctx: ParseContext, items: ItemBlock[]): (Located<Ex
       else if (i >= item.end && PUBLIC_HEADING.test(line)) excluded = false;
       const t = ctx.lines[i].text + " " + (ctx.lines[i + 1]?.text ?? "");
       const ex = EXCLUSION.exec(t);
-      const re = READMIT.exec(t);
+      const re = READMIT.exec(t) ?? US_READMIT.exec(t);
       if (ex && (!re || re.index < ex.index)) excluded = true;
       else if (re) excluded = false;
     }
