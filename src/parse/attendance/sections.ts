@@ -98,11 +98,11 @@ function contentEnd(text: string, from: number, limit: number): number {
   // a line of prose, or a heading in capitals under a list in mixed case, ends the list
   let offset = 0;
   const mixed = /[a-z]/.test(slice.slice(0, end).split("\n").find((l) => l.trim()) ?? "");
-  let afterBlank = false;
+  let prevBlank = false;
   for (const line of slice.slice(0, end).split("\n")) {
     // a line in capitals after a blank line may hold commas ("ORAL COMMUNICATIONS, AGENDA (Public Comment)")
     const heading =
-      (mixed && /[A-Z]{2}/.test(line) && !/[a-z]/.test(line.replace(/\([^)]*\)/g, "")) && (!/[,\t]/.test(line) || (afterBlank && /[A-Z]{4}/.test(line)))) ||
+      (mixed && /[A-Z]{2}/.test(line) && !/[a-z]/.test(line.replace(/\([^)]*\)/g, "")) && (!/[,\t]/.test(line) || (prevBlank && /[A-Z]{4}/.test(line)))) ||
       // "Minutes: Proposed …", "Matters Arising:" — a new labelled paragraph
       /^\s*(?:\d{1,3}[.)]?\s*)?[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,3}\s*:/.test(line) && !HONORIFIC.test(line.trim());
     // after a blank line, a line with no name in it, nor anything a list of names holds (commas,
@@ -117,7 +117,7 @@ function contentEnd(text: string, from: number, limit: number): number {
       break;
     }
     offset += line.length + 1;
-    afterBlank = !line.trim();
+    prevBlank = !line.trim();
   }
   // the number of the item whose heading is the next label ("\n\n1. Apologies") is not in the list
   const tail = /\n\s*\(?\d{1,3}[.)]?\s*$/.exec(slice.slice(0, end));
