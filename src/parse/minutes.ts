@@ -18,7 +18,7 @@ import { parseResolutions } from "./decisions/resolutions.ts";
 import { parseRecommendations } from "./decisions/recommendations.ts";
 import { parseDeclarations } from "./declarations/declarations.ts";
 
-export const PARSER_VERSION = "0.1.0";
+export const PARSER_VERSION = "0.2.0";
 
 /** The minutes of the document's first meeting (`parse --json`, the scorer, corrections). */
 export function parseMinutes(source: SourceText): ParsedMinutes {
@@ -33,7 +33,7 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
 export function parseDocument(source: SourceText): ParsedMinutes[] {
   const parts = findParts(source.lines);
   if (parts.agendaOnly) {
-    throw new QuorumError("invalid", `${source.file} is an agenda, not minutes: it has a front sheet and agenda items but no minutes of a meeting`);
+    throw new QuorumError("invalid", `${source.file}: is an agenda, not minutes (a front sheet and agenda items, with no minutes of a meeting after them)`);
   }
   const records = parts.meetings.map(({ start, end }) => parseMeeting({ ...source, lines: source.lines.slice(start, end) }));
   const line = (i: number) => source.lines[Math.min(i, source.lines.length - 1)].no;

@@ -78,5 +78,5 @@ test("an agenda alone exits 1 with one line saying it is an agenda", () => {
   assert.equal(r.status, 1);
   assert.equal(r.stdout, "");
   assert.equal(r.stderr.trim().split("\n").length, 1);
-  assert.match(r.stderr, /stoke-ferry-agenda-2015-04-08\.md is an agenda, not minutes/);
+  assert.match(r.stderr, /stoke-ferry-agenda-2015-04-08\.md: is an agenda, not minutes/);
 });

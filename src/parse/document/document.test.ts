@@ -124,7 +124,7 @@ test("an agenda front sheet followed by another meeting's minutes: the minutes a
 
 test("an agenda alone is refused in one line, not read as minutes", async () => {
   const source = await readDocument(fileOf("stoke-ferry-agenda-2015-04-08.md"));
-  assert.throws(() => parseDocument(source), (err: Error) => /stoke-ferry-agenda-2015-04-08\.md is an agenda, not minutes/.test(err.message) && !err.message.includes("\n"));
+  assert.throws(() => parseDocument(source), (err: Error) => /stoke-ferry-agenda-2015-04-08\.md: is an agenda, not minutes/.test(err.message) && !err.message.includes("\n"));
 });
 
 test("minutes that mention the agenda are still minutes", () => {
