@@ -29,6 +29,8 @@ interface Job {
   file: string;
   /** a reviewed record to store instead of parsing the document */
   record?: ParsedMinutes;
+  /** which of the document's meetings the record is (from 1) */
+  meeting?: number;
 }
 
 /** A parsed document waiting on disk for its turn to be stored. */
@@ -68,14 +70,14 @@ async function readRecords(path: string): Promise<Job[]> {
   const jobs: Job[] = [];
   text.split("\n").forEach((line, i) => {
     if (!line.trim()) return;
-    let row: { file?: string; record?: ParsedMinutes };
+    let row: { file?: string; record?: ParsedMinutes; meeting?: number };
     try {
       row = JSON.parse(line);
     } catch {
       throw new QuorumError("invalid", `${path}:${i + 1}: not a JSON line`);
     }
     if (!row.file || !row.record) throw new QuorumError("invalid", `${path}:${i + 1}: expected {"file": …, "record": …}`);
-    jobs.push({ file: row.file, record: row.record });
+    jobs.push({ file: row.file, record: row.record, ...(Number.isInteger(row.meeting) && row.meeting! > 1 ? { meeting: row.meeting } : {}) });
   });
   return jobs;
 }
@@ -106,6 +108,10 @@ export function registerImport(program: Command): void {
       const settingsFor = folderSettingsReader();
       const db = await openStore(opts.db ?? process.env.DATABASE_URL);
       const counts = { created: 0, updated: 0, unchanged: 0 };
+      // what became of each meeting of each document, by the document's index
+      const stored = new Map<number, ("created" | "updated" | "unchanged")[]>();
+      const several: string[] = [];
+      const notStored: string[] = [];
       const queued = { created: 0, replacing: 0 };
       const failed: { index: number; file: string; reason: string }[] = [];
       const replaced: { meeting: string; old: string; by: string }[] = [];
@@ -137,6 +143,7 @@ export function registerImport(program: Command): void {
             const review = opts.review || (!opts.publish && folder.import === "review");
             const prepared = await prepareDocument(db, job.file, {
               record: job.record,
+              meeting: job.meeting,
               authority: opts.authority,
               authorityOverride: folder.authority,
               timeZone: opts.timeZone,
@@ -144,13 +151,24 @@ export function registerImport(program: Command): void {
             });
             if (prepared.status === "unchanged") counts.unchanged++;
             else {
-              const reason = unstorableReason(prepared.input.record);
+              const { inputs } = prepared;
+              // the document fails when its first meeting cannot be stored; a later one is left out
+              const reason = unstorableReason(inputs[0].record);
               if (reason) throw new QuorumError("invalid", reason);
-              if (review) prepared.input.review = true;
-              prepared.input.actor = "cli";
-              const path = join(spill, `${index}.json`);
-              await writeFile(path, JSON.stringify(prepared.input));
-              queue.push({ index, file: job.file, path, key: orderKey(prepared.input, (await stat(job.file)).mtimeMs) });
+              if (inputs.length > 1) several.push(`  ${job.file} holds the minutes of ${inputs.length} meetings: each is stored as its own meeting`);
+              const mtimeMs = (await stat(job.file)).mtimeMs;
+              for (const [k, input] of inputs.entries()) {
+                const later = unstorableReason(input.record);
+                if (later) {
+                  notStored.push(`  not stored: ${job.file}, meeting ${k + 1} of ${inputs.length}: ${later}`);
+                  continue;
+                }
+                if (review) input.review = true;
+                input.actor = "cli";
+                const path = join(spill, `${index}-${k}.json`);
+                await writeFile(path, JSON.stringify(input));
+                queue.push({ index, file: job.file, path, key: orderKey(input, mtimeMs) });
+              }
             }
           } catch (err) {
             fail(index, job.file, err);
@@ -173,7 +191,7 @@ export function registerImport(program: Command): void {
             await rm(q.path, { force: true });
             const result = await importMinutes(db, input);
             if (result.queued) queued[result.queued.replaces ? "replacing" : "created"]++;
-            else counts[result.status]++;
+            else stored.set(q.index, [...(stored.get(q.index) ?? []), result.status]);
             if (result.replaced) replaced.push({ meeting: result.meetingSlug, old: result.replaced, by: basename(q.file) });
           } catch (err) {
             fail(q.index, q.file, err);
@@ -192,6 +210,11 @@ export function registerImport(program: Command): void {
         await rm(spill, { recursive: true, force: true });
         await db.destroy();
       }
+      // a document holding several meetings counts once: new if any meeting is, else updated if any is
+      for (const [index, statuses] of stored) {
+        if (failed.some((f) => f.index === index)) continue;
+        counts[statuses.includes("created") ? "created" : statuses.includes("updated") ? "updated" : "unchanged"]++;
+      }
       failed.sort((a, b) => a.index - b.index);
       const ok = counts.created + counts.updated;
       const lines = [
@@ -201,6 +224,7 @@ export function registerImport(program: Command): void {
       if (queued.created + queued.replacing) {
         lines.push(`queued for review at /admin/imports: ${queued.created + queued.replacing} (${queued.created} new, ${queued.replacing} replacing published minutes)`);
       }
+      lines.push(...several, ...notStored);
       for (const r of replaced) lines.push(`  replaced: ${r.meeting}: ${r.old} by ${r.by}`);
       for (const f of failed) lines.push(`  failed: ${f.file}: ${f.reason}`);
       if (settleError) lines.push(`  failed: matching names to people: ${settleError}`);

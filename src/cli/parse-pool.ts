@@ -10,8 +10,10 @@ import type { ParseJob, ParseReply } from "./parse-worker.ts";
 
 export interface Parsed {
   source: SourceText;
-  /** absent when only the text was asked for */
+  /** absent when only the text was asked for: the document's first meeting */
   record?: ParsedMinutes;
+  /** every meeting the document holds, the first being `record` */
+  records?: ParsedMinutes[];
 }
 
 export interface ParseRequest {
@@ -118,7 +120,7 @@ export class ParsePool {
       if (!pending || pending.job.id !== reply.id) return;
       this.release(slot);
       if ("error" in reply) pending.reject(new QuorumError(reply.code, reply.error));
-      else pending.resolve({ source: reply.source, record: reply.record });
+      else pending.resolve({ source: reply.source, record: reply.records?.[0], records: reply.records });
     });
     worker.on("error", (err: Error & { code?: string }) => {
       const file = slot.busy?.job.file ?? "document";

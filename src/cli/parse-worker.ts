@@ -8,7 +8,7 @@ import type { ParsedMinutes } from "../domain/minutes.ts";
 import type { SourceFormat, SourceText } from "../domain/source.ts";
 import type { Limits } from "../ingest/limits.ts";
 import { fromBytes, readDocumentBytes } from "../ingest/read.ts";
-import { parseMinutes } from "../parse/minutes.ts";
+import { parseDocument } from "../parse/minutes.ts";
 
 export interface ParseJob {
   id: number;
@@ -21,14 +21,14 @@ export interface ParseJob {
   textOnly?: boolean;
 }
 
-export type ParseReply = { id: number; source: SourceText; record?: ParsedMinutes } | { id: number; error: string; code: QuorumError["code"] };
+export type ParseReply = { id: number; source: SourceText; records?: ParsedMinutes[] } | { id: number; error: string; code: QuorumError["code"] };
 
 async function run(job: ParseJob): Promise<ParseReply> {
   try {
     let { format, bytes } = job;
     if (!format || !bytes) ({ format, bytes } = await readDocumentBytes(job.file, job.limits));
     const source = await fromBytes(job.file, format, bytes, basename(job.file), job.limits);
-    return { id: job.id, source, record: job.textOnly ? undefined : parseMinutes(source) };
+    return { id: job.id, source, records: job.textOnly ? undefined : parseDocument(source) };
   } catch (err) {
     // a stack overflow or a parser's own exception is still a one-line error about this file
     const message = err instanceof QuorumError ? err.message : `${job.file}: could not be read (${oneLine(err)})`;

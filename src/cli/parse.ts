@@ -11,7 +11,7 @@ export function registerParse(program: Command): void {
     .description("read minutes documents (txt, md, html, pdf, docx) and print what happened at each meeting")
     .argument("<paths...>", "files, or folders with --jsonl")
     .option("--json", "print the quorum.minutes/1 record as JSON")
-    .option("--jsonl", "one JSON line per file, keep going past bad files")
+    .option("--jsonl", "one JSON line per file (per meeting, for a file holding several), keep going past bad files")
     .option("--no-provenance", "leave out the provenance map")
     .action(async (paths: string[], opts: { json?: boolean; jsonl?: boolean; provenance: boolean }) => {
       const out = (record: ParsedMinutes) => {
@@ -34,8 +34,10 @@ export function registerParse(program: Command): void {
         for (let i = 0; i < ahead; i++) start(i);
         for (const [i, file] of documents.entries()) {
           try {
-            const { record } = await started[i];
-            process.stdout.write(JSON.stringify({ file, record: out(record!) }) + "\n");
+            const { record, records = [record!] } = await started[i];
+            // a document holding several meetings gives a line for each, numbered from 1
+            const lines = records.map((r, k) => JSON.stringify(records.length > 1 ? { file, meeting: k + 1, meetings: records.length, record: out(r) } : { file, record: out(r) }));
+            process.stdout.write(lines.join("\n") + "\n");
           } catch (err) {
             failed++;
             process.stdout.write(JSON.stringify({ file, error: oneLine(err) }) + "\n");

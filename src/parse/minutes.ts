@@ -3,7 +3,9 @@
 // item decided, then the tables and closing details. Every value carries its span into `provenance`.
 import { MINUTES_SCHEMA, type Confidence, type ParsedMinutes, type Span } from "../domain/minutes.ts";
 import type { SourceText } from "../domain/source.ts";
+import { QuorumError } from "../domain/errors.ts";
 import { ParseContext, type Located } from "./context.ts";
+import { findParts } from "./document/parts.ts";
 import { findItems } from "./items/find-items.ts";
 import { detectExempt } from "./items/exempt.ts";
 import { wholeBusinessItem } from "./items/whole-business.ts";
@@ -18,9 +20,49 @@ import { parseRecommendations } from "./decisions/recommendations.ts";
 import { parseDeclarations } from "./declarations/declarations.ts";
 import { parseQuestions } from "./questions/questions.ts";
 
-export const PARSER_VERSION = "0.1.0";
+export const PARSER_VERSION = "0.2.0";
 
+/** The minutes of the document's first meeting (`parse --json`, the scorer, corrections). */
 export function parseMinutes(source: SourceText): ParsedMinutes {
+  return parseDocument(source)[0];
+}
+
+/**
+ * Every meeting whose minutes the document holds, in order: one record for plain minutes; the
+ * minutes without the front sheet and agenda for an agenda pack; one record per meeting for a
+ * document holding several. Each is read from its own lines, with provenance in the whole text.
+ */
+export function parseDocument(source: SourceText): ParsedMinutes[] {
+  const parts = findParts(source.lines);
+  if (parts.agendaOnly) {
+    throw new QuorumError("invalid", `${source.file}: is an agenda, not minutes (a front sheet and agenda items, with no minutes of a meeting after them)`);
+  }
+  const records = parts.meetings.map(({ start, end }) => parseMeeting({ ...source, lines: source.lines.slice(start, end) }));
+  const line = (i: number) => source.lines[Math.min(i, source.lines.length - 1)].no;
+  if (parts.frontEnd > 0) {
+    const { start, end } = parts.meetings[0];
+    // minutes inside a pack may leave the council to the front sheet that names it
+    const first = records[0];
+    if (!first.body || !first.authority) {
+      const front = parseMeeting({ ...source, lines: source.lines.slice(0, parts.frontEnd) });
+      for (const key of ["body", "authority"] as const) {
+        if (first[key] || !front[key]) continue;
+        first[key] = front[key];
+        if (front.provenance[key]) first.provenance[key] = front.provenance[key];
+      }
+    }
+    records[0].warnings.unshift(`read from an agenda pack: the minutes are lines ${line(start)}–${line(end - 1)}; the front sheet and agenda above them (lines 1–${line(parts.frontEnd - 1)}) were left out`);
+  }
+  if (records.length > 1) {
+    records.forEach((r, k) => {
+      const { start, end } = parts.meetings[k];
+      r.warnings.push(`the document holds the minutes of ${records.length} meetings; this is meeting ${k + 1}, lines ${line(start)}–${line(end - 1)}`);
+    });
+  }
+  return records;
+}
+
+function parseMeeting(source: SourceText): ParsedMinutes {
   const ctx = new ParseContext(source);
   const provenance: Record<string, Span> = {};
   const confidence: Record<string, Confidence> = {};

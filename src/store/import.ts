@@ -187,6 +187,8 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   }
 
   // The source document: a new row per distinct content; a re-parse of the same content updates its row.
+  // A document holding several meetings has a row per meeting, the later ones keyed "<hash>#2"…
+  // (cli/import-document.ts), each with the whole text and that meeting's record.
   const docValues = {
     file_name: source.file.split(/[\\/]/).pop() ?? source.file,
     format: source.format,

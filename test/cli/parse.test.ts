@@ -52,3 +52,31 @@ test("parse --jsonl keeps going past bad files and marks them", () => {
   assert.match(lines[1].error, /b\.pdf: not a readable PDF/);
   assert.equal(lines[2].record.schema, "quorum.minutes/1");
 });
+
+const packs = new URL("../fixtures/packs/", import.meta.url).pathname;
+
+test("parse --jsonl prints one line per meeting of a document holding several; parse --json the first", () => {
+  const dir = mkdtempSync(join(tmpdir(), "quorum-cli-"));
+  copyFileSync(join(packs, "alameda-city-council-2005-01-18.txt"), join(dir, "a.txt"));
+  copyFileSync(join(golden, "bucks-cabinet-2018-04-23.txt"), join(dir, "b.txt"));
+  const r = run("parse", "--jsonl", dir);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(
+    lines.map((l) => [l.file.split("/").pop(), l.meeting, l.meetings]),
+    [["a.txt", 1, 4], ["a.txt", 2, 4], ["a.txt", 3, 4], ["a.txt", 4, 4], ["b.txt", undefined, undefined]],
+  );
+  assert.match(lines[1].record.body, /City Council/);
+  assert.match(lines[2].record.body, /Community Improvement Commission/);
+  const one = run("parse", "--json", join(dir, "a.txt"));
+  assert.equal(one.status, 0, one.stderr);
+  assert.deepEqual(JSON.parse(one.stdout), lines[0].record);
+});
+
+test("an agenda alone exits 1 with one line saying it is an agenda", () => {
+  const r = run("parse", "--json", join(packs, "stoke-ferry-agenda-2015-04-08.md"));
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout, "");
+  assert.equal(r.stderr.trim().split("\n").length, 1);
+  assert.match(r.stderr, /stoke-ferry-agenda-2015-04-08\.md: is an agenda, not minutes/);
+});
