@@ -15,6 +15,7 @@ import { parseAttendance } from "./attendance/attendance.ts";
 import { parseResolutions } from "./decisions/resolutions.ts";
 import { parseRecommendations } from "./decisions/recommendations.ts";
 import { parseDeclarations } from "./declarations/declarations.ts";
+import { ocrWarnings } from "./ocr.ts";
 
 export const PARSER_VERSION = "0.1.0";
 
@@ -73,7 +74,8 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
     declarations: declarations.map((d, i) => take(`declarations/${i}`, d)!),
     recommendations: recommendations.map((r, i) => take(`recommendations/${i}`, r)!),
     nextMeeting: take("nextMeeting", nextMeeting),
-    warnings: ctx.warnings,
+    warnings: [...ctx.warnings, ...ocrWarnings(source.ocr)],
+    ...(source.ocr ? { ocr: source.ocr } : {}),
     provenance,
   };
   return record;
