@@ -167,5 +167,5 @@ function run(program: string, args: string[], options: OcrOptions): Promise<stri
 
 function outOfTime(options: OcrOptions): QuorumError {
   const seconds = +(options.budgetMs / 1000).toFixed(3);
-  return overLimit(`took longer than ${seconds} s to read (OCR of scanned pages)`, LIMIT_VARIABLES.timeoutMs);
+  return new QuorumError("unreadable", `took longer than ${seconds} s to read (scanned pages read by OCR; limit set by ${LIMIT_VARIABLES.timeoutMs})`);
 }

@@ -48,32 +48,29 @@ export interface BarePage {
 export type ReadBarePages = (pages: BarePage[], pageCount: number) => Promise<Map<number, Run[]>>;
 
 /** A page whose text layer has fewer letters than this is read by `readBare`, when given. */
-const BARE_PAGE_LETTERS = 40;
+const BARE_PAGE_LETTERS = 20;
 
 /** Text of every page, one array of lines per page, headers and footers left out. */
 export async function pdfPages(bytes: Uint8Array, readBare?: ReadBarePages): Promise<PdfPages> {
   // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy.
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 } as never);
   const pages: { runs: Run[]; width: number; height: number }[] = [];
+  const bare: BarePage[] = [];
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      pages.push({ runs: runsOf(content.items, viewport.transform), width: viewport.width, height: viewport.height });
+      const runs = runsOf(content.items, viewport.transform);
+      pages.push({ runs, width: viewport.width, height: viewport.height });
+      const letters = runs.reduce((sum, r) => sum + (r.str.match(/\p{L}/gu)?.length ?? 0), 0);
+      if (readBare && letters < BARE_PAGE_LETTERS) bare.push({ page: n, width: viewport.width, height: viewport.height, letters });
       page.cleanup();
     }
   } finally {
     await pdf.destroy();
   }
-  if (readBare) {
-    const bare: BarePage[] = [];
-    pages.forEach((p, i) => {
-      const letters = p.runs.reduce((n, r) => n + (r.str.match(/\p{L}/gu)?.length ?? 0), 0);
-      if (letters < BARE_PAGE_LETTERS) bare.push({ page: i + 1, width: p.width, height: p.height, letters });
-    });
-    if (bare.length) for (const [n, runs] of await readBare(bare, pages.length)) pages[n - 1].runs = runs;
-  }
+  if (readBare && bare.length) for (const [n, runs] of await readBare(bare, pages.length)) pages[n - 1].runs = runs;
   const laid = pages.map((p) => ({ lines: buildLines(p.runs), height: p.height }));
   return dropMargins(laid).map((lines) => {
     const ordered = splitColumns(lines);
