@@ -106,7 +106,7 @@ export class ParsePool {
         const seconds = +(this.limits.timeoutMs / 1000).toFixed(3);
         this.fail(slot!, overLimit(`${pending.job.file}: took longer than ${seconds} s to read`, LIMIT_VARIABLES.timeoutMs));
       }, this.limits.timeoutMs);
-      slot.worker.postMessage(pending.job);
+      slot.worker.postMessage({ ...pending.job, deadline: Date.now() + this.limits.timeoutMs });
     }
   }
 

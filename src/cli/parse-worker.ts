@@ -19,6 +19,8 @@ export interface ParseJob {
   bytes?: Uint8Array;
   /** extract the text only: the caller has a reviewed record for it */
   textOnly?: boolean;
+  /** epoch milliseconds at which the pool stops this worker */
+  deadline?: number;
 }
 
 export type ParseReply = { id: number; source: SourceText; record?: ParsedMinutes } | { id: number; error: string; code: QuorumError["code"] };
@@ -33,8 +35,8 @@ export type WorkerNote = { id: number; note: "started" | "ended"; pid: number } 
  * The worker's own deadline falls a little before the pool's, so that running out of time in OCR
  * is reported, and its children and files cleaned up, by the worker itself.
  */
-function deadlineOf(timeoutMs: number): number {
-  return Date.now() + timeoutMs - Math.min(1000, timeoutMs * 0.1);
+function deadlineOf(job: ParseJob): number {
+  return (job.deadline ?? Date.now() + job.limits.timeoutMs) - Math.min(1000, job.limits.timeoutMs * 0.1);
 }
 
 async function run(job: ParseJob): Promise<ParseReply> {
@@ -43,7 +45,7 @@ async function run(job: ParseJob): Promise<ParseReply> {
     if (!format || !bytes) ({ format, bytes } = await readDocumentBytes(job.file, job.limits));
     const note = (n: WorkerNote) => parentPort?.postMessage(n);
     const source = await fromBytes(job.file, format, bytes, basename(job.file), job.limits, {
-      deadline: deadlineOf(job.limits.timeoutMs),
+      deadline: deadlineOf(job),
       watch: {
         started: (pid) => note({ id: job.id, note: "started", pid }),
         ended: (pid) => note({ id: job.id, note: "ended", pid }),

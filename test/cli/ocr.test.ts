@@ -40,7 +40,7 @@ test("without tesseract on the PATH, a scanned PDF fails in one line saying what
 
 test("parse --json of a scanned PDF prints the record with the page read by OCR and leaves no temporary files", { skip }, () => {
   const tmp = fresh("ocr-tmp");
-  const r = run({ TMPDIR: tmp }, "parse", "--json", SCAN);
+  const r = run({ TMPDIR: tmp, QUORUM_TIMEOUT_SECONDS: "300" }, "parse", "--json", SCAN);
   assert.equal(r.status, 0, r.stderr);
   const record = JSON.parse(r.stdout);
   assert.equal(record.date, "2008-07-01");
@@ -51,10 +51,12 @@ test("parse --json of a scanned PDF prints the record with the page read by OCR 
 
 test("a scan that runs out of time fails on its own line, its OCR programs stopped and its files removed", { skip }, () => {
   const tmp = fresh("ocr-timeout");
-  const r = run({ TMPDIR: tmp, QUORUM_TIMEOUT_SECONDS: "1" }, "parse", "--json", SCAN);
+  // long enough to open the page, far too short to render and read it
+  const r = run({ TMPDIR: tmp, QUORUM_TIMEOUT_SECONDS: "1.5" }, "parse", "--json", SCAN);
   assert.equal(r.status, 1);
   assert.equal(r.stdout, "");
-  assert.match(r.stderr, /^quorum: .*arra-2008-07-01-page1\.pdf: took longer than 1 s to read \(.*limit set by QUORUM_TIMEOUT_SECONDS\)\n$/);
+  // the worker's own deadline (in OCR) or, on a machine too busy for it to get there, the pool's
+  assert.match(r.stderr, /^quorum: .*arra-2008-07-01-page1\.pdf: took longer than 1\.5 s to read \((scanned pages read by OCR; )?limit set by QUORUM_TIMEOUT_SECONDS\)\n$/);
   assert.deepEqual(readdirSync(tmp).filter((n) => n.startsWith("quorum-ocr-")), []);
   assert.deepEqual(processesNaming(tmp), []);
 });
