@@ -64,6 +64,18 @@ test("only the pages without a text layer are read by OCR; text pages keep their
   assert.ok(source.lines.some((l) => l.page === 2 && l.text === "ALAMEDA REUSE AND REDEVELOPMENT AUTHORITY"));
 });
 
+test("a blank page in a text PDF is seen to be blank and not read by OCR", { skip }, async () => {
+  const prose = (n: number) => textAt(72, 700, `Minutes of the meeting, page ${n}: the Council resolved to approve the accounts.`);
+  const programs: number[] = [];
+  const source = await fromBytes("blank.pdf", "pdf", buildPdf({ pages: [prose(1), "", prose(3)] }), "blank.pdf", LIMITS, {
+    watch: { started: (pid) => programs.push(pid), ended: () => {}, tempDir: () => {} },
+  });
+  // one thumbnail of page 2, and no OCR
+  assert.equal(programs.length, 1);
+  assert.equal(source.ocr, undefined);
+  assert.deepEqual(source.lines.filter((l) => l.text).map((l) => l.page), [1, 3]);
+});
+
 test("a scan with more bare pages than QUORUM_OCR_MAX_PAGES is refused before any OCR", { skip }, async () => {
   let seen = false;
   const dir = await inTempDir(() =>
