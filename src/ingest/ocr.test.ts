@@ -1,5 +1,5 @@
 // Scanned PDFs read by OCR, with the real programs (Debian tesseract-ocr and poppler-utils).
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
@@ -20,9 +20,13 @@ const LIMITS = { ...DEFAULT_LIMITS, timeoutMs: 300_000 };
 const missing = !(await findProgram("tesseract")) ? "tesseract is not installed" : !(await findProgram("pdftoppm")) ? "pdftoppm is not installed" : null;
 const skip = skipUnlessCi(missing ? `${missing} (apt-get install tesseract-ocr poppler-utils)` : null);
 
+const made: string[] = [];
+after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 /** Runs `body` with TMPDIR pointing at a fresh folder, which it returns afterwards. */
 async function inTempDir(body: () => Promise<unknown>): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "quorum-ocr-test-"));
+  made.push(dir);
   const before = process.env.TMPDIR;
   process.env.TMPDIR = dir;
   try {

@@ -1,8 +1,8 @@
 // Scanned PDFs and Word 97–2003 files through `quorum parse`, as a user runs it: a real process.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findProgram } from "../../src/ingest/ocr.ts";
@@ -11,7 +11,13 @@ import { skipUnlessCi } from "../support/ci.ts";
 const bin = new URL("../../bin/quorum", import.meta.url).pathname;
 const SCAN = new URL("../fixtures/ocr/arra-2008-07-01-page1.pdf", import.meta.url).pathname;
 const run = (env: NodeJS.ProcessEnv, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, ...env } });
-const fresh = (name: string) => mkdtempSync(join(tmpdir(), `quorum-${name}-`));
+const made: string[] = [];
+const fresh = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `quorum-${name}-`));
+  made.push(dir);
+  return dir;
+};
+after(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const missing = !(await findProgram("tesseract")) || !(await findProgram("pdftoppm"));
 const skip = skipUnlessCi(missing ? "tesseract or pdftoppm is not installed (apt-get install tesseract-ocr poppler-utils)" : null);
