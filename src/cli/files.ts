@@ -1,6 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, extname, join } from "node:path";
 import { formatOf } from "../ingest/read.ts";
+import { LEGACY_WORD_EXTENSIONS } from "../ingest/legacy.ts";
 
 export interface FileWalk {
   documents: string[];
@@ -13,9 +14,12 @@ export interface FileWalk {
 // command line is imported whatever it is called.
 const NOT_MINUTES = /^(readme|notes|sources|changelog|changes|history|licen[cs]e|copying|contributing|authors)\b/i;
 
-/** Whether a file found in a folder is taken as a minutes document. */
+/**
+ * Whether a file found in a folder is taken as a minutes document. A Word 97–2003 .doc is, so that
+ * it is reported with what to do about it rather than passed over in silence.
+ */
 export function isMinutesFile(path: string): boolean {
-  return !!formatOf(path) && !NOT_MINUTES.test(basename(path));
+  return (!!formatOf(path) || LEGACY_WORD_EXTENSIONS.includes(extname(path).toLowerCase())) && !NOT_MINUTES.test(basename(path));
 }
 
 /** Expands files and folders (recursively) into minutes documents, in a stable order. */

@@ -2,11 +2,12 @@
 // document that runs over either is stopped (its worker terminated and replaced) and becomes a
 // one-line error naming the file, and the run goes on with the other documents.
 import { Worker } from "node:worker_threads";
+import { rmSync } from "node:fs";
 import { QuorumError } from "../domain/errors.ts";
 import type { ParsedMinutes } from "../domain/minutes.ts";
 import type { SourceFormat, SourceText } from "../domain/source.ts";
 import { LIMIT_VARIABLES, limitsFromEnv, overLimit, type Limits } from "../ingest/limits.ts";
-import type { ParseJob, ParseReply } from "./parse-worker.ts";
+import type { ParseJob, ParseReply, WorkerNote } from "./parse-worker.ts";
 
 export interface Parsed {
   source: SourceText;
@@ -36,6 +37,10 @@ interface Slot {
   timer?: NodeJS.Timeout;
   /** set once the slot is being taken down, so its exit is not reported as a crash */
   retired?: boolean;
+  /** child processes the worker's document has running (OCR), killed with the worker */
+  children: Set<number>;
+  /** the document's temporary folder (OCR), removed with the worker */
+  tempDir?: string;
 }
 
 // Under tsx (development, tests) this module is TypeScript and so is the worker, which then needs
@@ -103,7 +108,7 @@ export class ParsePool {
         const seconds = +(this.limits.timeoutMs / 1000).toFixed(3);
         this.fail(slot!, overLimit(`${pending.job.file}: took longer than ${seconds} s to read`, LIMIT_VARIABLES.timeoutMs));
       }, this.limits.timeoutMs);
-      slot.worker.postMessage(pending.job);
+      slot.worker.postMessage({ ...pending.job, deadline: Date.now() + this.limits.timeoutMs });
     }
   }
 
@@ -113,11 +118,12 @@ export class ParsePool {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker };
+    const slot: Slot = { worker, children: new Set() };
     this.slots.add(slot);
-    worker.on("message", (reply: ParseReply) => {
+    worker.on("message", (reply: ParseReply | WorkerNote) => {
       const pending = slot.busy;
       if (!pending || pending.job.id !== reply.id) return;
+      if ("note" in reply) return noted(slot, reply);
       this.release(slot);
       if ("error" in reply) pending.reject(new QuorumError(reply.code, reply.error));
       else pending.resolve({ source: reply.source, record: reply.records?.[0], records: reply.records });
@@ -157,7 +163,28 @@ export class ParsePool {
     this.slots.delete(slot);
     clearTimeout(slot.timer);
     await slot.worker.terminate();
+    leftBehind(slot);
   }
+}
+
+function noted(slot: Slot, note: WorkerNote): void {
+  if (note.note === "tempDir") slot.tempDir = note.path ?? undefined;
+  else if (note.note === "started") slot.children.add(note.pid);
+  else slot.children.delete(note.pid);
+}
+
+/** A terminated worker runs no `finally`: what its document had running or on disk is ended here. */
+function leftBehind(slot: Slot): void {
+  for (const pid of slot.children) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  slot.children.clear();
+  if (slot.tempDir) rmSync(slot.tempDir, { recursive: true, force: true });
+  slot.tempDir = undefined;
 }
 
 let shared: ParsePool | undefined;

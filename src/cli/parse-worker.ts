@@ -19,15 +19,39 @@ export interface ParseJob {
   bytes?: Uint8Array;
   /** extract the text only: the caller has a reviewed record for it */
   textOnly?: boolean;
+  /** epoch milliseconds at which the pool stops this worker */
+  deadline?: number;
 }
 
 export type ParseReply = { id: number; source: SourceText; records?: ParsedMinutes[] } | { id: number; error: string; code: QuorumError["code"] };
+
+/**
+ * What the worker leaves outside itself while reading (OCR's child processes, its temporary
+ * folder), so that the pool can stop and remove them if it has to terminate the worker.
+ */
+export type WorkerNote = { id: number; note: "started" | "ended"; pid: number } | { id: number; note: "tempDir"; path: string | null };
+
+/**
+ * The worker's own deadline falls a little before the pool's, so that running out of time in OCR
+ * is reported, and its children and files cleaned up, by the worker itself.
+ */
+function deadlineOf(job: ParseJob): number {
+  return (job.deadline ?? Date.now() + job.limits.timeoutMs) - Math.min(1000, job.limits.timeoutMs * 0.1);
+}
 
 async function run(job: ParseJob): Promise<ParseReply> {
   try {
     let { format, bytes } = job;
     if (!format || !bytes) ({ format, bytes } = await readDocumentBytes(job.file, job.limits));
-    const source = await fromBytes(job.file, format, bytes, basename(job.file), job.limits);
+    const note = (n: WorkerNote) => parentPort?.postMessage(n);
+    const source = await fromBytes(job.file, format, bytes, basename(job.file), job.limits, {
+      deadline: deadlineOf(job),
+      watch: {
+        started: (pid) => note({ id: job.id, note: "started", pid }),
+        ended: (pid) => note({ id: job.id, note: "ended", pid }),
+        tempDir: (path) => note({ id: job.id, note: "tempDir", path: path ?? null }),
+      },
+    });
     return { id: job.id, source, records: job.textOnly ? undefined : parseDocument(source) };
   } catch (err) {
     // a stack overflow or a parser's own exception is still a one-line error about this file

@@ -1,6 +1,8 @@
 // The quorum.minutes/1 record (see docs/minutes-json.md): the contract between the
 // parser and everything that reads its output. Fields may be added, never renamed.
 
+import type { OcrReading } from "./source.ts";
+
 export const MINUTES_SCHEMA = "quorum.minutes/1" as const;
 
 export const ATTENDANCE_STATUSES = ["present", "apologies", "absent", "in_attendance"] as const;
@@ -162,6 +164,11 @@ export interface ParsedMinutes {
   questions?: Question[];
   nextMeeting: NextMeeting | null;
   warnings: string[];
+  /**
+   * Pages of a scanned PDF whose text was read by OCR, with each page's mean word confidence;
+   * absent when the text came from the document itself. Added after the first release.
+   */
+  ocr?: OcrReading;
   /** JSON-pointer-like path ("date", "items/3/title", "attendance/0") → where it was read. */
   provenance: Record<string, Span>;
   /**

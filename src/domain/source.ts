@@ -23,6 +23,13 @@ export interface SourceText {
   /** sha256 of the original bytes, hex. */
   contentHash: string;
   byteLength: number;
+  /** Pages whose text was read by OCR (a PDF page without a text layer); absent when none was. */
+  ocr?: OcrReading;
+}
+
+/** Which pages were read by OCR, each with its mean word confidence (0–100, Tesseract's scale). */
+export interface OcrReading {
+  pages: { page: number; confidence: number }[];
 }
 
 /** Splits text into lines, recording offsets; pages are optional form-feed separated. */

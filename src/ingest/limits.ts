@@ -19,6 +19,8 @@ export interface Limits {
   maxTextChars: number;
   /** characters of one line of extracted text */
   maxLineChars: number;
+  /** pages of one PDF read by OCR (pages without a text layer) */
+  maxOcrPages: number;
   /** wall-clock time to read and parse one document, in milliseconds */
   timeoutMs: number;
   /** heap of the worker that reads one document, in megabytes */
@@ -36,6 +38,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxDepth: 500,
   maxTextChars: 20_000_000,
   maxLineChars: 5_000_000,
+  maxOcrPages: 50,
   timeoutMs: 30_000,
   maxMemoryMb: 1024,
   workers: Math.max(1, availableParallelism()),
@@ -49,6 +52,7 @@ export const LIMIT_VARIABLES = {
   maxDepth: "QUORUM_MAX_DEPTH",
   maxTextChars: "QUORUM_MAX_TEXT_CHARS",
   maxLineChars: "QUORUM_MAX_LINE_CHARS",
+  maxOcrPages: "QUORUM_OCR_MAX_PAGES",
   timeoutMs: "QUORUM_TIMEOUT_SECONDS",
   maxMemoryMb: "QUORUM_MAX_MEMORY_MB",
   workers: "QUORUM_PARSE_WORKERS",
@@ -79,6 +83,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): Limits {
     maxDepth: read(LIMIT_VARIABLES.maxDepth) ?? DEFAULT_LIMITS.maxDepth,
     maxTextChars: read(LIMIT_VARIABLES.maxTextChars) ?? DEFAULT_LIMITS.maxTextChars,
     maxLineChars: read(LIMIT_VARIABLES.maxLineChars) ?? DEFAULT_LIMITS.maxLineChars,
+    maxOcrPages: read(LIMIT_VARIABLES.maxOcrPages) ?? DEFAULT_LIMITS.maxOcrPages,
     timeoutMs: read(LIMIT_VARIABLES.timeoutMs, 1000) ?? DEFAULT_LIMITS.timeoutMs,
     maxMemoryMb: read(LIMIT_VARIABLES.maxMemoryMb) ?? DEFAULT_LIMITS.maxMemoryMb,
     workers: read(LIMIT_VARIABLES.workers) ?? DEFAULT_LIMITS.workers,

@@ -6,7 +6,7 @@ import { getDocumentProxy } from "unpdf";
 /** One page of a PDF as text lines (no trailing newline). */
 export type PdfPages = string[][];
 
-interface Run {
+export interface Run {
   str: string;
   x: number;
   /** Baseline, device space: y grows downwards from the top of the page. */
@@ -32,27 +32,51 @@ interface Line {
   bottom: number;
 }
 
+/** A page with (almost) no text layer: a scan, or text drawn as outlines. Sizes in points. */
+export interface BarePage {
+  page: number;
+  width: number;
+  height: number;
+  /** letters the text layer does hold (a scanner's stamp, a page number) */
+  letters: number;
+}
+
+/**
+ * Reads bare pages some other way (OCR): runs in the page's own coordinates (points, y down from
+ * the top), by page number; a page left out keeps what its text layer holds.
+ */
+export type ReadBarePages = (pages: BarePage[], pageCount: number) => Promise<Map<number, Run[]>>;
+
+/** A page whose text layer has fewer letters than this is read by `readBare`, when given. */
+const BARE_PAGE_LETTERS = 20;
+
 /** Text of every page, one array of lines per page, headers and footers left out. */
-export async function pdfPages(bytes: Uint8Array): Promise<PdfPages> {
+export async function pdfPages(bytes: Uint8Array, readBare?: ReadBarePages): Promise<PdfPages> {
   // pdf.js takes ownership of (detaches) the buffer it is given, so it gets a copy.
   const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 } as never);
+  const pages: { runs: Run[]; width: number; height: number }[] = [];
+  const bare: BarePage[] = [];
   try {
-    const pages: PageLines[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      pages.push({ lines: buildLines(runsOf(content.items, viewport.transform)), height: viewport.height });
+      const runs = runsOf(content.items, viewport.transform);
+      pages.push({ runs, width: viewport.width, height: viewport.height });
+      const letters = runs.reduce((sum, r) => sum + (r.str.match(/\p{L}/gu)?.length ?? 0), 0);
+      if (readBare && letters < BARE_PAGE_LETTERS) bare.push({ page: n, width: viewport.width, height: viewport.height, letters });
       page.cleanup();
     }
-    return dropMargins(pages).map((lines) => {
-      const ordered = splitColumns(lines);
-      const columns = columnStarts(ordered);
-      return withParagraphBreaks(ordered.map((l) => ({ ...l, text: lineText(l, columns) })));
-    });
   } finally {
     await pdf.destroy();
   }
+  if (readBare && bare.length) for (const [n, runs] of await readBare(bare, pages.length)) pages[n - 1].runs = runs;
+  const laid = pages.map((p) => ({ lines: buildLines(p.runs), height: p.height }));
+  return dropMargins(laid).map((lines) => {
+    const ordered = splitColumns(lines);
+    const columns = columnStarts(ordered);
+    return withParagraphBreaks(ordered.map((l) => ({ ...l, text: lineText(l, columns) })));
+  });
 }
 
 function runsOf(items: unknown[], view: number[]): Run[] {

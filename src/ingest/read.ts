@@ -3,12 +3,14 @@ import { readFile, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { extname, basename } from "node:path";
 import { QuorumError } from "../domain/errors.ts";
-import { splitLines, type SourceFormat, type SourceText } from "../domain/source.ts";
+import { splitLines, type OcrReading, type SourceFormat, type SourceText } from "../domain/source.ts";
 import { plainText } from "./txt.ts";
 import { markdownText } from "./markdown.ts";
 import { htmlText } from "./html.ts";
 import { pdfPages } from "./pdf.ts";
 import { docxText } from "./docx.ts";
+import { ocrBarePages, type OcrWatcher } from "./ocr.ts";
+import { legacyOfficeError, legacyWordError, LEGACY_WORD_EXTENSIONS } from "./legacy.ts";
 import { DEFAULT_LIMITS, formatBytes, LIMIT_VARIABLES, overLimit, type Limits } from "./limits.ts";
 
 export const EXTENSIONS: Record<string, SourceFormat> = {
@@ -22,6 +24,14 @@ export const EXTENSIONS: Record<string, SourceFormat> = {
   ".docx": "docx",
 };
 
+/** How a document is being read, beyond its limits. */
+export interface ReadOptions {
+  /** epoch milliseconds by which reading must be done (OCR's child processes are killed then) */
+  deadline?: number;
+  /** told of OCR's child processes and temporary folder */
+  watch?: OcrWatcher;
+}
+
 export function formatOf(file: string): SourceFormat | undefined {
   return EXTENSIONS[extname(file).toLowerCase()];
 }
@@ -34,6 +44,7 @@ export async function readDocument(file: string, limits: Limits = DEFAULT_LIMITS
 /** A document's format (from its extension) and raw bytes, with a one-line error naming the file. */
 export async function readDocumentBytes(file: string, limits: Pick<Limits, "maxBytes"> = DEFAULT_LIMITS): Promise<{ format: SourceFormat; bytes: Buffer }> {
   const format = formatOf(file);
+  if (LEGACY_WORD_EXTENSIONS.includes(extname(file).toLowerCase())) throw legacyWordError(file);
   if (!format) throw new QuorumError("unsupported", `${file}: unsupported file type "${extname(file) || "(none)"}" (expected .txt, .md, .html, .pdf or .docx)`);
   try {
     const info = await stat(file);
@@ -51,13 +62,24 @@ export async function readDocumentBytes(file: string, limits: Pick<Limits, "maxB
   }
 }
 
-export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8Array, name = basename(file), limits: Limits = DEFAULT_LIMITS): Promise<SourceText> {
+export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8Array, name = basename(file), limits: Limits = DEFAULT_LIMITS, options: ReadOptions = {}): Promise<SourceText> {
   if (bytes.length === 0) throw new QuorumError("unreadable", `${file}: empty file`);
+  // a binary Word file renamed, or saved under a newer extension, is named for what it is
+  const legacy = legacyOfficeError(file, bytes);
+  if (legacy) throw legacy;
   const max = limits.maxBytes[format];
   if (bytes.length > max) throw overLimit(`${file}: ${formatBytes(bytes.length)}, larger than the ${formatBytes(max)} allowed for ${format.toUpperCase()} files`, `${LIMIT_VARIABLES.maxBytes}_${format.toUpperCase()}`);
   let extracted: string | string[][];
+  let ocr: OcrReading | undefined;
   try {
-    extracted = await extract(format, bytes, name, limits);
+    if (format === "pdf") {
+      const deadline = options.deadline ?? Date.now() + limits.timeoutMs;
+      extracted = await pdfPages(bytes, async (bare, pageCount) => {
+        const read = await ocrBarePages(bytes, bare, pageCount, { deadline, budgetMs: limits.timeoutMs, maxPages: limits.maxOcrPages, watch: options.watch });
+        if (read.pages.length) ocr = { pages: read.pages };
+        return read.runs;
+      });
+    } else extracted = await extract(format, bytes, name, limits);
   } catch (err) {
     if (err instanceof QuorumError) throw new QuorumError(err.code, `${file}: ${err.message}`);
     throw new QuorumError("unreadable", `${file}: not a readable ${format.toUpperCase()} document (${whyUnreadable(err)})`);
@@ -91,9 +113,10 @@ export async function fromBytes(file: string, format: SourceFormat, bytes: Uint8
   }
   checkTextSize(file, text, limits);
   if (!/[A-Za-z]{2}/.test(text) || (Array.isArray(extracted) && scannedPages(extracted))) {
-    throw new QuorumError("unreadable", `${file}: no text found${format === "pdf" ? " (a scanned PDF without a text layer needs OCR first)" : ""}`);
+    throw new QuorumError("unreadable", `${file}: no text found${format === "pdf" ? " (a scanned PDF, and OCR found no text on its pages)" : ""}`);
   }
   return {
+    ...(ocr ? { ocr } : {}),
     file,
     format,
     text,

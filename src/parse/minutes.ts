@@ -19,6 +19,7 @@ import { parseResolutions } from "./decisions/resolutions.ts";
 import { parseRecommendations } from "./decisions/recommendations.ts";
 import { parseDeclarations } from "./declarations/declarations.ts";
 import { parseQuestions } from "./questions/questions.ts";
+import { ocrWarnings } from "./ocr.ts";
 
 export const PARSER_VERSION = "0.2.0";
 
@@ -132,7 +133,8 @@ function parseMeeting(source: SourceText): ParsedMinutes {
     }),
     recommendations: recommendations.map((r, i) => take(`recommendations/${i}`, r)!),
     nextMeeting: take("nextMeeting", nextMeeting),
-    warnings: ctx.warnings,
+    warnings: [...ctx.warnings, ...ocrWarnings(source.ocr)],
+    ...(source.ocr ? { ocr: source.ocr } : {}),
     provenance,
     confidence,
   };
