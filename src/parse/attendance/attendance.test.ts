@@ -335,3 +335,72 @@ test("'ALSO PRESENT (VIRTUALLY)' is the same block as 'ALSO PRESENT'", () => {
     "Mr R Irwin | in_attendance | member",
   ]);
 });
+
+// US and Canadian roll calls (real text: City of Alameda boards and commissions, Los Rios CCD)
+test("a roll call distributes its plural seat over the names and drops the count", () => {
+  assert.deepEqual(
+    table(
+      "Acting Mayor Gilmore convened the Regular Meeting at 7:45 p.m.\n\nRoll Call -            Present:   Councilmembers Daysog, deHaan, Gilmore,\n                                  Matarrese, and Mayor Johnson – 5.\n\n                       Absent:    None.\n\nAGENDA CHANGES\n",
+    ),
+    ["Councilmember Daysog | present | member", "Councilmember deHaan | present | member", "Councilmember Gilmore | present | member", "Councilmember Matarrese | present | member", "Mayor Johnson | present | member | Mayor"],
+  );
+  assert.deepEqual(
+    table("3. ROLL CALL:         Present: President Ezzy Ashcraft, Vice-President Autorino, Board\n                               members Ibsen, Kohlstrand, and Zuppan.\n4. MINUTES:\n").map((r) => r.split(" | ")[0]),
+    ["President Ezzy Ashcraft", "Vice-President Autorino", "Board Member Ibsen", "Board Member Kohlstrand", "Board Member Zuppan"],
+  );
+});
+
+test("seats printed before names: Chair, Commissioners, Board Members; a label with no colon", () => {
+  assert.deepEqual(
+    table("PRESENT        Chair Lord-Hausman, Vice-Chair Moore, Commissioners Berger, Fort, Kirola and\n               Krongold.\nABSENT         Commissioner Longley-Cook.\nMINUTES\n").map((r) => r.split(" | ").slice(0, 2).join(" | ")),
+    ["Chair Lord-Hausman | present", "Vice-Chair Moore | present", "Commissioner Berger | present", "Commissioner Fort | present", "Commissioner Kirola | present", "Commissioner Krongold | present", "Commissioner Longley-Cook | absent"],
+  );
+  // a role before a titled name stays a role
+  assert.deepEqual(table("Present: Chairman Cllr P Norris, Vice chair Cllr G Koopowitz, Cllr D Deighton.\n").slice(0, 2), ["Cllr P Norris | present | member | Chairman", "Cllr G Koopowitz | present | member | Vice chair"]);
+});
+
+test("a roll of bare surnames, 'Absent/Excused', and 'ROLL CALL: Members …'", () => {
+  assert.deepEqual(table("Present: Berger, Chadow, Chair Cooney, Fort, Gwynne\nAbsent/Excused: McCoy, Steffens, Bunker\nGuests: Michele Bevel\n").map((r) => r.split(" | ").slice(0, 2).join(" | ")), [
+    "Berger | present",
+    "Chadow | present",
+    "Chair Cooney | present",
+    "Fort | present",
+    "Gwynne | present",
+    "McCoy | absent",
+    "Steffens | absent",
+    "Bunker | absent",
+    "Michele Bevel | in_attendance",
+  ]);
+  assert.deepEqual(
+    table("2.   ROLL CALL: Members Michael Rich, Michael Robles-Wong, William J. Smith, and Executive\n     Secretary Karen Willis.\n     ABSENT: Member Roberto Rocha.\n     STAFF PRESENT: Terri Highsmith, Assistant City Attorney, Donna Mooney, Deputy City Attorney and\n     Marsha Merrick, Executive Assistant, Human Resources.\n"),
+    [
+      "Member Michael Rich | present | member",
+      "Member Michael Robles-Wong | present | member",
+      "Member William J. Smith | present | member",
+      "Karen Willis | present | officer | Executive Secretary",
+      "Roberto Rocha | absent | member | Member",
+      "Terri Highsmith | present | officer | Assistant City Attorney",
+      "Donna Mooney | present | officer | Deputy City Attorney",
+      "Marsha Merrick | present | officer | Executive Assistant, Human Resources",
+    ],
+  );
+});
+
+test("one trustee per line with the office after a comma", () => {
+  assert.deepEqual(
+    table("1. CALL TO ORDER\n\nPresent:\n   Ms. Deborah Ortiz, Vice President\n   Mr. John Knight\n\n   Ms. Isabella-Marie Engel, Student Trustee\n\n   Dr. Brian King, Chancellor\n\nAbsent:\n   Mr. Dustin Johnson, President\n\n2. ORAL COMMUNICATIONS\n").map((r) => r.split(" | ").filter((_, i) => i !== 2).join(" | ")),
+    ["Ms. Deborah Ortiz | present | Vice President", "Mr. John Knight | present", "Ms. Isabella-Marie Engel | present | Student Trustee", "Dr. Brian King | present | Chancellor", "Mr. Dustin Johnson | absent | President"],
+  );
+});
+
+test("a heading in capitals with a comma, after a blank line, ends a list of one person per line; 'Present were'", () => {
+  assert.deepEqual(
+    table("ROLL CALL:\tPresent:\tCatherine Atkin, President\nNancy Lewis, Vice President\n\nStaff:\tJane Chisaki, Library Director\nChristina Baines, Recording Secretary\n\nORAL COMMUNICATIONS, AGENDA (Public Comment)\n\nNone.\n").map((r) => r.split(" | ")[0]),
+    ["Catherine Atkin", "Nancy Lewis", "Jane Chisaki", "Christina Baines"],
+  );
+  assert.deepEqual(table("1. CALL TO ORDER AND ROLL CALL\n      The meeting was called to order at 6:45 p.m.\n      Present were:        Members Sullivan-Cheah, Johnson, and Chiu\n").map((r) => r.split(" | ")[0]), [
+    "Member Sullivan-Cheah",
+    "Member Johnson",
+    "Member Chiu",
+  ]);
+});

@@ -186,6 +186,9 @@ export function peopleIn(raw: string, base = 0): Person[] {
     // "Vice Chairman Mrs J Taylor … Parish Clerk Mrs J M Markwell": roles printed before the names
     const first = parts[0]?.text ?? "";
     const rolesBefore = runOnAll && !HONORIFIC.test(first) && ROLE_WORD.test(first) && !looksLikeName(first.split(/\s+/).slice(-2).join(" "));
+    // "Present: Berger, Chadow, Chair Cooney, Fort": a roll of bare surnames
+    const bareSurnames = parts.filter((p) => /^\s*[\p{Lu}][\p{L}'’-]+\.?\s*$/u.test(p.text)).length;
+    const surnameRoll = bareSurnames >= 3 && bareSurnames * 2 >= parts.length;
     for (const p of parts) {
       let t = p.text.replace(/\u0001/g, "");
       const at = base + chunk.index + p.index;
@@ -195,6 +198,8 @@ export function peopleIn(raw: string, base = 0): Person[] {
         carried = plural.singular;
         t = plural.rest;
       }
+      // "… and Mayor Johnson – 5.": a roll call ends with the count of those it names
+      t = t.replace(/\s*[–—-]\s*\d{1,2}\s*\.?\s*$/, "");
       const reason = t.search(REASON);
       if (reason > 0) t = t.slice(0, reason);
       const entry = parseEntry(t);
@@ -236,7 +241,7 @@ export function peopleIn(raw: string, base = 0): Person[] {
       }
       const bare = stripHonorific(name);
       // a lone word with no title ("Trade", "Regeneration") is a name only after "Councillors"
-      const lone = !HONORIFIC.test(name) && !carried && !/\s/.test(bare);
+      const lone = !HONORIFIC.test(name) && !carried && !surnameRoll && !/\s/.test(bare);
       const roleLike = !HONORIFIC.test(name) && (ROLE_WORD.test(bare) || /^[A-Z]{2,6}\.?$/.test(bare) || lone);
       if (!looksLikeName(name) || roleLike) {
         // "The Chairman Cllr S Lintern": a title inside starts the name
@@ -356,7 +361,7 @@ export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: Ite
   // items about apologies or attendance
   let apologies = out.some((a) => a.value.status === "apologies");
   for (const it of items) {
-    if (!/\b(?:apolog|attendance|present|absent|regrets)/i.test(it.title.value)) continue;
+    if (!/\b(?:apolog|attendance|present|absent|regrets|roll\s+call|call\s+to\s+order|convene)/i.test(it.title.value)) continue;
     const j = joinLines(ctx, it.start, it.end);
     scan(j);
   }

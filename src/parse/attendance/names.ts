@@ -33,6 +33,17 @@ const HONORIFIC_WORDS = [
   "PC",
   "Sgt\\.?",
   "Inspector",
+  // US and Canadian boards print the seat before the name: "Councilmember Daysog", "Chair Cooney"
+  "Council\\s?[Mm]embers?",
+  "Board\\s?[Mm]embers?",
+  "Commissioners?",
+  "Trustees?",
+  "Supervisors?",
+  "Aldermen",
+  // a seat before a bare name ("Chair Cooney"), not a role before a titled one ("Chairman Cllr P Norris")
+  "(?:Acting\\s+|Vice[- ]?)?Chair(?:man|woman|person)?(?=\\s+(?!(?:Cllr|Clr|Clir|Councill?or|Mr|Mrs|Ms|Miss|Dr|Mayor)\\b)[A-Z][a-z])",
+  "(?:Acting\\s+|Vice[- ]?)?President(?=\\s+(?!(?:Cllr|Clr|Clir|Councill?or|Mr|Mrs|Ms|Miss|Dr|Mayor)\\b)[A-Z][a-z])",
+  "(?:Acting\\s+|Vice\\s+)Mayor",
 ];
 // "Cllr Mrs J Buckley-Stevens": a councillor's title and a courtesy title count as one
 export const HONORIFIC = new RegExp(`^(?:${HONORIFIC_WORDS.join("|")})(?:\\s+(?:Mr|Mrs|Ms|Miss|Dr)\\.?)?(?=\\s|$|[A-Z])`, "");
@@ -54,11 +65,20 @@ const PLURAL: Record<string, string> = {
   messrs: "Mr",
   "messrs.": "Mr.",
   mesdames: "Mrs",
+  councilmembers: "Councilmember",
+  "council members": "Council Member",
+  "board members": "Board Member",
+  boardmembers: "Boardmember",
+  commissioners: "Commissioner",
+  trustees: "Trustee",
+  supervisors: "Supervisor",
+  aldermen: "Alderman",
+  members: "Member",
 };
 
 /** Words that make a phrase a role or an organisation rather than part of a name. */
 export const ROLE_WORD =
-  /\b(?:chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|cathaoirleach|leas-chathaoirleach|mayor|clerk|officer|director|engineer|administrator|administrative|manager|executive|librarian|worker|treasurer|secretary|solicitor|accountant|planner|superintendent|chief|intern|assistant|archivist|coordinator|co-ordinator|head|deputy|lead|advisor|adviser|analyst|supervisor|inspector|warden|councillors?|council|county|borough|district|parish|police|constabulary|pcso|representative|member|members|responsible|financial|rfo|services|service|support|operations|municipal|development|research|culture|foundation|trust|association|society|ltd|limited|kpmg|sergeant|garda|consultant|auditor|agent|staff|steward|volunteer|minute[- ]taker|secretariat|democratic|governance|legal|finance|highways?|planning)\b/i;
+  /\b(?:chair(?:man|woman|person)?|vice[- ]chair(?:man|woman|person)?|cathaoirleach|leas-chathaoirleach|mayor|clerk|officer|director|engineer|administrator|administrative|manager|executive|librarian|worker|treasurer|secretary|solicitor|accountant|planner|superintendent|chief|intern|assistant|archivist|coordinator|co-ordinator|head|deputy|lead|advisor|adviser|analyst|supervisor|inspector|warden|councillors?|council|county|borough|district|parish|police|constabulary|pcso|representative|member|members|responsible|financial|rfo|president|trustee|chancellor|attorney|counsel|resources|recording|commissioner|services|service|support|operations|municipal|development|research|culture|foundation|trust|association|society|ltd|limited|kpmg|sergeant|garda|consultant|auditor|agent|staff|steward|volunteer|minute[- ]taker|secretariat|democratic|governance|legal|finance|highways?|planning)\b/i;
 
 /** Role phrases given in brackets or after a dash, normalised the way minutes intend them. */
 export function normaliseRole(role: string): string {
@@ -69,7 +89,7 @@ export function normaliseRole(role: string): string {
   return r.charAt(0).toUpperCase() + r.slice(1);
 }
 
-const NAME_TOKEN = /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\p{L}'’-]*\.?|[A-Z]\.(?:[A-Z]\.)*[\p{L}'’-]*|Ó|Ní|Nic|Uí|Mac|Mc|O['’]|de|De|van|Van|von|der|den|du|la|Le|St\.?|\([A-Z]{1,2}\)|OBE|MBE|CBE|JP|MP|QC|KC)$/u;
+const NAME_TOKEN = /^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\p{L}'’-]*\.?|(?:de|van|von|di|da|du|le|la|Mc|Mac)[A-Z][\p{L}'’-]+|[A-Z]\.(?:[A-Z]\.)*[\p{L}'’-]*|Ó|Ní|Nic|Uí|Mac|Mc|O['’]|de|De|van|Van|von|der|den|du|la|Le|St\.?|\([A-Z]{1,2}\)|OBE|MBE|CBE|JP|MP|QC|KC)$/u;
 const NOT_A_NAME =
   /^(?:none|nil|n\/a|they|he|she|it|we|there|this|that|these|those|his|her|their|both|each|everyone|everybody|nobody|the|a|an|and|all|members?|councillors?|public|clerk|chair(?:man)?|apologies|present|absent|attendance|item|minutes|meeting|council|committee|officers?|staff|guests?|in|of|no|also|other|others|see|as|were|was|received|accepted|noted|from|with|for)$/i;
 
@@ -87,7 +107,7 @@ export function looksLikeName(s: string): boolean {
   if (ORGANISATION.test(body)) return false;
   if (tokens.some((w) => !NAME_TOKEN.test(w))) return false;
   // a name needs a surname-like word of two letters or more
-  return tokens.some((w) => /^[\p{Lu}][\p{L}'’-]+\.?$|^[A-Z]\.[A-Z][\p{L}'’-]+$|^O['’]\s?[A-Z]/u.test(w) && !/^[A-Z]\.$/.test(w));
+  return tokens.some((w) => /^[\p{Lu}][\p{L}'’-]+\.?$|^[A-Z]\.[A-Z][\p{L}'’-]+$|^O['’]\s?[A-Z]|^(?:de|van|von|di|da|du|le|la)[A-Z][\p{L}]/u.test(w) && !/^[A-Z]\.$/.test(w));
 }
 
 /** "Cllr. R. Crisp" → "R. Crisp" (one leading honorific). */
@@ -98,9 +118,10 @@ export function stripHonorific(s: string): string {
 
 /** The plural honorific at the start of `s` ("Councillors", "Cllrs"), as its singular. */
 export function pluralHonorific(s: string): { singular: string; rest: string } | null {
-  const m = s.match(/^(Councillors|Councilors|Cllrs\.?|Clrs\.?|Clirs\.?|Messrs\.?|Mesdames)\s+/i);
+  const m = s.match(/^(Councillors|Councilors|Cllrs\.?|Clrs\.?|Clirs\.?|Messrs\.?|Mesdames|Council\s*members|Board\s*members|Commissioners|Trustees|Supervisors|Aldermen|Members)\s+(?=[A-Z]|(?:de|van|von|di|da|du|le|la|mc|mac)[A-Z])/i);
   if (!m) return null;
-  return { singular: PLURAL[m[1].toLowerCase()] ?? m[1], rest: s.slice(m[0].length) };
+  const key = m[1].toLowerCase().replace(/\s+/g, " ");
+  return { singular: PLURAL[key] ?? m[1], rest: s.slice(m[0].length) };
 }
 
 export interface Entry {

@@ -37,7 +37,7 @@ const LABELS: LabelDef[] = [
   { re: "the\\s+following\\s+were\\s+(?:in\\s+attendance|present)|those\\s+(?:attending|present)|attendance|attendees", status: "present", kind: "member", bare: true },
   { re: "in\\s+attendance", status: "present", kind: "officer", plainInAttendance: true },
   {
-    re: "(?:(?:members|councillors|committee\\s+members|council\\s+members|trustees)\\s+)?present(?:\\s*\\([^)]{0,40}\\))?",
+    re: "(?:(?:members|councillors|committee\\s+members|council\\s+members|trustees|board\\s+members|commissioners)\\s+)?present(?:\\s+were)?(?:\\s*\\([^)]{0,40}\\))?",
     status: "present",
     kind: "member",
     bare: true,
@@ -48,7 +48,9 @@ const LABELS: LabelDef[] = [
     kind: "member",
     bare: true,
   },
-  { re: "absent(?:\\s+without\\s+apolog(?:y|ies))?|not\\s+present", status: "absent", kind: "member" },
+  { re: "absent(?:\\s*\\/\\s*excused)?(?:\\s+without\\s+apolog(?:y|ies))?|not\\s+present|excused", status: "absent", kind: "member", bare: true },
+  // "ROLL CALL: Members A, B": a US roll call names those present; "Roll Call Vote" is not one
+  { re: "roll\\s+call(?!\\s+vote)", status: "present", kind: "member" },
   { re: "(?:parish\\s+|town\\s+)?clerk(?:\\s+and\\s+rfo)?|rfo|minute[- ]taker|secretary", status: "present", kind: "officer", role: "Clerk" },
 ];
 
@@ -96,9 +98,11 @@ function contentEnd(text: string, from: number, limit: number): number {
   // a line of prose, or a heading in capitals under a list in mixed case, ends the list
   let offset = 0;
   const mixed = /[a-z]/.test(slice.slice(0, end).split("\n").find((l) => l.trim()) ?? "");
+  let afterBlank = false;
   for (const line of slice.slice(0, end).split("\n")) {
+    // a line in capitals after a blank line may hold commas ("ORAL COMMUNICATIONS, AGENDA (Public Comment)")
     const heading =
-      (mixed && /[A-Z]{2}/.test(line) && !/[a-z]/.test(line) && !/[,\t]/.test(line)) ||
+      (mixed && /[A-Z]{2}/.test(line) && !/[a-z]/.test(line.replace(/\([^)]*\)/g, "")) && (!/[,\t]/.test(line) || (afterBlank && /[A-Z]{4}/.test(line)))) ||
       // "Minutes: Proposed …", "Matters Arising:" — a new labelled paragraph
       /^\s*(?:\d{1,3}[.)]?\s*)?[A-Z][A-Za-z]+(?:\s+[A-Za-z]+){0,3}\s*:/.test(line) && !HONORIFIC.test(line.trim());
     if (offset > 0 && (isProse(line) || heading)) {
@@ -106,6 +110,7 @@ function contentEnd(text: string, from: number, limit: number): number {
       break;
     }
     offset += line.length + 1;
+    afterBlank = !line.trim();
   }
   // the number of the item whose heading is the next label ("\n\n1. Apologies") is not in the list
   const tail = /\n\s*\(?\d{1,3}[.)]?\s*$/.exec(slice.slice(0, end));

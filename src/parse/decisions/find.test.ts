@@ -335,3 +335,28 @@ test("a line that wraps before 'resolved that' is not a new resolution", () => {
   assert.deepEqual(texts("At their November meeting Members had\nresolved that a letter be sent."), []);
   assert.deepEqual(texts("Some discussion.\nResolved that a letter be sent."), ["that a letter be sent."]);
 });
+
+// real US minutes: City of Alameda council (2005, 2012), Los Rios CCD board (2020)
+test("US motions: the motion is the decision once it is seconded or carried; tallies and failed motions are left out", () => {
+  const council =
+    "Councilmember Matarrese moved approval of the Consent Calendar.\n\nCouncilmember Daysog seconded the motion, which carried by unanimous voice vote – 4. [Absent: Mayor Johnson – 1.]";
+  assert.deepEqual(
+    findDecisions(council).map((d) => [d.text, d.movedBy, d.secondedBy]),
+    [["approval of the Consent Calendar.", "Councilmember Matarrese", "Councilmember Daysog"]],
+  );
+  const board =
+    "A motion was made by Trustee Knight, seconded by Trustee Haynes, that the Board of Trustees\napprove Consent Consideration items A through I.\n\nRoll Call Vote:\nAye: Haynes, Jones, Knight, Nelson, Ortiz\nNo: None\nAbsent: Johnson\nStudent Advisory Vote: Aye\nMotion carried; 5:0";
+  assert.deepEqual(findDecisions(board).map((d) => d.text), ["that the Board of Trustees approve Consent Consideration items A through I."]);
+  const failed =
+    "(05-028) Councilmember deHaan moved that discussion regarding\noptions for relocation assistance legislation be heard first on the Regular Agenda.\n\nCouncilmember Daysog seconded the motion, which FAILED by the\nfollowing voice vote: Ayes: Councilmembers Daysog and deHaan –2.";
+  assert.deepEqual(findDecisions(failed), []);
+  // a motion nobody seconded and nobody voted on is not a decision
+  assert.deepEqual(findDecisions("Vice Mayor Tam moved approval of the staff recommendation.\n\nCouncilmember deHaan stated that he would not support it."), []);
+});
+
+test("a vote line after the second belongs to the motion; a running footer is not a decision", () => {
+  // City of Alameda Planning Board, 2011
+  const t =
+    "Minutes from the Regular meeting of November 8, 2010. Kohlstrand moved, seconded by Autorino, to approve the minutes.\n\nApproved 4-0-1 Zuppan abstained.\n\nAPPROVED MEETING MINUTES 1 of 10";
+  assert.deepEqual(texts(t), ["to approve the minutes."]);
+});

@@ -21,6 +21,7 @@ import {
 import { MOVERS_HEAD, OUTCOME_TAIL, OUTCOME_UNIT, WHEREAS, isNegativeOutcome, proposalText } from "./motions.ts";
 import { flatten, stripLeading, tidy } from "./cleanup.ts";
 import { isMoversOnly, readMovers, readMoversHead, type Movers } from "./movers.ts";
+import { MOTION_FAILED, OUTCOME_AFTER, SECOND_OR_OUTCOME, usMotion } from "./us-motions.ts";
 
 export type DecisionKind = "formal" | "motion" | "proposal" | "impersonal" | "subject" | "passive" | "deferral" | "minutes";
 
@@ -137,6 +138,38 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       }
     }
 
+    // 1d. "X moved approval of …" / "A motion was made by X, seconded by Y, that …", then its
+    // second and fate in the same or the next few units ("Y seconded the motion, which carried …")
+    const us = usMotion(flatten(s));
+    if (us) {
+      let last = u;
+      let closed = us.closed;
+      const seen: string[] = [s];
+      let seconder = us.secondedBy;
+      for (let n = u + 1; n < units.length && n <= u + 12 && !closed; n++) {
+        const ns = text.slice(units[n].start, units[n].end);
+        if (usMotion(flatten(ns)) || formalRest(ns) !== null) break;
+        seen.push(ns);
+        last = n;
+        if (SECOND_OR_OUTCOME.test(ns)) {
+          closed = true;
+          seconder ??= /^\s*(.+?)\s+seconded\b/.exec(flatten(ns))?.[1] ?? null;
+        }
+      }
+      // a vote on the motion may follow its second ("… seconded the motion. Motion carried 5-0")
+      if (closed && last + 1 < units.length && OUTCOME_AFTER.test(text.slice(units[last + 1].start, units[last + 1].end))) {
+        last++;
+        seen.push(text.slice(units[last].start, units[last].end));
+      }
+      if (closed) {
+        if (!seen.some((x) => MOTION_FAILED.test(x))) {
+          add({ text: tidy(us.text), start: unit.start, end: unit.end, kind: "motion", unit: u }, last, { movedBy: us.movedBy, secondedBy: seconder });
+        }
+        u = last;
+        continue;
+      }
+    }
+
     // 2. formal record
     const rest = formalRest(s);
     if (rest !== null) {
@@ -223,7 +256,7 @@ interface Read {
   last: number;
 }
 
-const FURNITURE = /^[\s*_-]*(?:-{3,}\s*$|<\/?small>|scanned\s+page|page\s+\d+(?:\s+of\s+\d+)?\s*$)|<\/?small>|\bsee\s+original\s+file\b|\btext\s+may\s+contain\s+errors\b/i;
+const FURNITURE = /^[\s*_-]*(?:-{3,}\s*$|<\/?small>|scanned\s+page|page\s+\d+(?:\s+of\s+\d+)?\s*$|[A-Z][A-Z ]{5,}\s\d{1,3}\s+of\s+\d{1,3}\s*$)|<\/?small>|\bsee\s+original\s+file\b|\btext\s+may\s+contain\s+errors\b/i;
 
 const TABLE_ROW = (s: string) => /\t/.test(s) || /^\s*\|/.test(s) || /\S {3,}\S.* {3,}\S/.test(s);
 

@@ -100,3 +100,13 @@ test("labels on one line: DATE, TIME, PLACE", () => {
   const v = values("Minutes of the Parish Council Meeting WEST DEREHAM PARISH COUNCIL ---------- DATE: Thursday 5th November 2020 TIME: 7:00pm PLACE: Virtual Meeting using Zoom PRESENT: Lorraine Hunt (Chair)");
   assert.deepEqual(v, { authority: "West Dereham Parish Council", body: "West Dereham Parish Council", date: "2020-11-05", startTime: "19:00", venue: "Zoom" });
 });
+
+// real US fronts: City of Alameda (2005, 2011), East Palo Alto Planning Commission (2020)
+test("US fronts: a title line names the body, 'City of X' before it is the authority, the convened time starts", () => {
+  const council = values("MINUTES OF THE REGULAR CITY COUNCIL MEETING\nTUESDAY- -JANUARY 18, 2005- -7:30 P.M.\n\nActing Mayor Gilmore convened the Regular Meeting at 7:45 p.m.\n\nRoll Call -\tPresent:\tCouncilmembers Daysog, deHaan,");
+  assert.deepEqual([council.body, council.date, council.startTime], ["City Council", "2005-01-18", "19:45"]);
+  const board = values("APPROVED MEETING MINUTES\nREGULAR MEETING OF THE\nCITY OF ALAMEDA PLANNING BOARD\nMONDAY, MARCH 14, 2011\n7: 00 p.m.\n\n1. CONVENE:\t7:08 p.m.");
+  assert.deepEqual([board.authority, board.body, board.date], ["City of Alameda", "Planning Board", "2011-03-14"]);
+  const epa = values("EAST PALO ALTO\nPLANNING COMMISSION\nREGULAR MEETING MINUTES\nJanuary 27, 2020, 7:00 p.m.\nEPA Government Center\nCity Council Chamber\nEast Palo Alto, CA 94303\n\n1. CALL TO ORDER AND ROLL CALL");
+  assert.deepEqual([epa.body, epa.date], ["Planning Commission", "2020-01-27"]);
+});

@@ -7,6 +7,7 @@ import { bodyFromFileName, findCouncils, findMeetingOf, isGeneric, type Found } 
 import { findDates } from "./dates.ts";
 import { findTimes, type TimeMatch } from "./times.ts";
 import { findVenue } from "./venue.ts";
+import { completeBareBody, splitCityOf, titleLineBody } from "./title-body.ts";
 
 export interface Header {
   authority: Located<string> | null;
@@ -126,6 +127,7 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
   const meetingOf = findMeetingOf(head) ?? findMeetingOf(text.slice(0, 1500));
   const heading = headingBody(j);
   let authorityInBody: Located<string> | null = null;
+  let title: Found | null = null;
   if (meetingOf) {
     let f = meetingOf;
     // "Limerick City and County Council, Home and Social Development SPC": council, then body
@@ -142,6 +144,7 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
     if (of && BODY_WORD.test(of[1]) && !isGeneric(of[2]) && !/\bdistrict$/i.test(of[1])) f = { ...f, value: of[1], length: of[1].length };
     body = at(f);
   } else if (heading && BODY_WORD.test(heading.value)) body = at(heading);
+  else if ((title = titleLineBody(head))) body = at({ ...title, value: completeBareBody(title.value, ctx.source.text) });
   else if (councils.length) body = at(councils[0]);
   else if (heading) body = at(heading);
   else {
@@ -150,6 +153,15 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
     else {
       const anywhere = findCouncils(text)[0];
       if (anywhere) body = at(anywhere, true);
+    }
+  }
+
+  // "City of Alameda Planning Board", "Pension Board of the City of Alameda": the city is the authority
+  if (body) {
+    const split = splitCityOf(body.value);
+    if (split.body !== body.value) {
+      if (split.authority && !authorityInBody) authorityInBody = { value: split.authority, span: body.span };
+      body = { ...body, value: split.body };
     }
   }
 

@@ -1,0 +1,26 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { usMotion } from "./us-motions.ts";
+
+// real sentences: City of Alameda council and commissions, Los Rios CCD board
+test("the motion's words without its movers, second or tally", () => {
+  const a = usMotion("A motion was made by Trustee Knight, seconded by Trustee Haynes, that the Board of Trustees\napprove Consent Consideration items A through I.");
+  assert.deepEqual([a?.text, a?.movedBy, a?.secondedBy], ["that the Board of Trustees\napprove Consent Consideration items A through I.", "Trustee Knight", "Trustee Haynes"]);
+  const b = usMotion("Councilmember Matarrese moved approval of the Consent Calendar.");
+  assert.deepEqual([b?.text, b?.movedBy, b?.closed], ["approval of the Consent Calendar.", "Councilmember Matarrese", false]);
+  const c = usMotion("(12-401) Councilmember deHaan moved approval of continuing the meeting past 11:00 p.m.");
+  assert.equal(c?.text, "approval of continuing the meeting past 11:00 p.m.");
+  const d = usMotion("Commissioner Parker moved acceptance of the minutes, with the changes as requested.");
+  assert.equal(d?.text, "acceptance of the minutes, with the changes as requested.");
+  const e = usMotion("Member Smith made a motion to accept the Consent Calendar as presented, seconded by Member Rich, and carried by a 3-0 vote.");
+  assert.deepEqual([e?.text, e?.secondedBy, e?.closed], ["to accept the Consent Calendar as presented.", "Member Rich", true]);
+  const f = usMotion("Motion to approve the minutes by Commissioner Cook, second by Commissioner Lee. Motion passes 2-0");
+  assert.deepEqual([f?.text, f?.movedBy], ["to approve the minutes.", "Commissioner Cook"]);
+});
+
+test("sentences that only talk about motions are not motions", () => {
+  assert.equal(usMotion("Moved to Conflict Resolution."), null);
+  assert.equal(usMotion("Vice Mayor Daysog expressed concern over the motion process."), null);
+  assert.equal(usMotion("Councilmember Gilmore amended the motion to move approval of"), null);
+  assert.equal(usMotion("Commissioner deHaan seconded the motion, which carried by unanimous voice vote – 5."), null);
+});
