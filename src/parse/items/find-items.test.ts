@@ -252,3 +252,38 @@ test("items taken early keep their place, but paragraph numbers far below the mi
   const minutes = ["78.   Minutes", "(Item 4)", "", "RESOLVED that the minutes be signed.", "", "79.   Film Office", "(Item 7)", "", "1.  Ms Oakes introduced the report.", "", "2.  Members asked questions.", "", "3.  RESOLVED that the report be noted.", "", "80.   Property Disposal", "(Item 10)", "", "RESOLVED that the disposal be endorsed."].join("\n");
   assert.deepEqual(items(minutes).list.map((l) => l.split(" ")[0]), ["78", "79", "80"]);
 });
+
+// real agendas: City of Alameda Golf Commission (2005) and Transportation Commission (2016)
+test("lettered sub-items under a numbered item are items, numbered as printed", () => {
+  const golf = items(
+    [
+      "ALAMEDA GOLF COMMISSION",
+      "1. CALL TO ORDER",
+      "Chair Sandré Swanson called the meeting to order at 7:00 p.m.",
+      "1-A. Roll Call",
+      "Roll call was taken and members present were: Chair Sandré Swanson.",
+      "1-B Approval of Minutes - Regular Meeting of February 16, 2005",
+      "The minutes were approved.",
+      "2. ORAL COMMUNICATIONS",
+      "None.",
+      "3. AGENDA ITEMS:",
+      "3-A Approval of Management Practice for Golf Complex Volunteer Marshal Program",
+      "The Commission approved the practice.",
+      "3-C Discussion on Practice Area for the Golf Complex Driving Range.",
+      "4. ORAL REPORTS",
+      "None.",
+    ].join("\n"),
+  );
+  assert.deepEqual(golf.list, [
+    "1 Call to Order",
+    "1-A Roll Call",
+    "1-B Approval of Minutes - Regular Meeting of February 16, 2005",
+    "2 Oral Communications",
+    "3 Agenda Items",
+    "3-A Approval of Management Practice for Golf Complex Volunteer Marshal Program",
+    "3-C Discussion on Practice Area for the Golf Complex Driving Range",
+    "4 Oral Reports",
+  ]);
+  const tc = items(["4. Consent Calendar", "4.A. Transportation Commission Minutes – Approve Meeting Minutes – January 27, 2016", "Approved.", "5. New Business", "5.A. Cross Alameda Trail Gap Closure", "Staff presented.", "6. Staff Communications", "None."].join("\n"));
+  assert.deepEqual(tc.list.map((x) => x.split(" ")[0]), ["4", "4.A", "5", "5.A", "6"]);
+});

@@ -10,6 +10,7 @@ import { flattenedItems } from "./flattened-table.ts";
 import { topicItems } from "./topics.ts";
 import { closeAtSections } from "./sections.ts";
 import { closeAtBackMatter } from "./back-matter.ts";
+import { letteredSubItems } from "./lettered.ts";
 
 /** Finds agenda item headings and the lines each item spans. */
 export function findItems(ctx: ParseContext): ItemBlock[] {
@@ -32,7 +33,7 @@ export function numberedItems(ctx: ParseContext): ItemBlock[] | null {
     if (!cuts.length) break;
     ctx.lines = splitLines(ctx.lines, cuts);
   }
-  return chain.map((c, k) => toBlock(ctx, c, chain[k + 1]?.line ?? ctx.lines.length));
+  return letteredSubItems(ctx, chain.map((c, k) => toBlock(ctx, c, chain[k + 1]?.line ?? ctx.lines.length)));
 }
 
 /**
