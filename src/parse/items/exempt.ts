@@ -29,8 +29,9 @@ const EXCLUSION = new RegExp(
   ].join("|"),
   "i",
 );
+// "Closed Session Adjourned: 7:48pm", "Open Session: 7:49pm", "returned to open session"
 const READMIT =
-  /\b(?:re-?admitted|public\s+(?:were\s+|was\s+)?(?:invited\s+back|returned|re-?joined)|resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|(?:open|public)\s+session\s+(?:resumed|reconvened)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))\b/i;
+  /(?:^\s*open\s+session\b|\bclosed\s+session\s+(?:was\s+)?(?:adjourned|ended|concluded)\b|\breturned\s+to\s+(?:open|public)\s+session\b)|\b(?:re-?admitted|public\s+(?:were\s+|was\s+)?(?:invited\s+back|returned|re-?joined)|resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|(?:open|public)\s+session\s+(?:resumed|reconvened)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))\b/i;
 const REOPEN = /\b(?:resume[sd]?\s+(?:to\s+)?(?:an?\s+)?(?:open|public)|reconvene[sd]?\s+(?:in|to)\s+(?:open|public))/i;
 // "EXEMPT ITEMS" / "UNRESTRICTED ITEMS": headings over a principal council's private and public business
 const PRIVATE_HEADING = /^\s*(?:exempt|confidential|restricted|private)\s+(?:items|business)\s*$/i;
@@ -55,7 +56,8 @@ export function detectExempt(ctx: ParseContext, items: ItemBlock[]): (Located<Ex
         break;
       }
     }
-    if (!mark && !announces && TITLE_MARK.test(title)) mark = { value: { paragraphs: null }, span: item.title.span };
+    // "Open Session: Report of Any Action Taken in Closed Session" is the public report of it
+    if (!mark && !announces && TITLE_MARK.test(title) && !/\bopen\s+session\b/i.test(title)) mark = { value: { paragraphs: null }, span: item.title.span };
     if (!mark && excluded && !announces && !reopens) mark = { value: { paragraphs: null }, span: item.title.span };
     if (!mark) {
       for (let i = item.bodyStart; i < item.end; i++) {
