@@ -287,3 +287,38 @@ test("lettered sub-items under a numbered item are items, numbered as printed", 
   const tc = items(["4. Consent Calendar", "4.A. Transportation Commission Minutes – Approve Meeting Minutes – January 27, 2016", "Approved.", "5. New Business", "5.A. Cross Alameda Trail Gap Closure", "Staff presented.", "6. Staff Communications", "None."].join("\n"));
   assert.deepEqual(tc.list.map((x) => x.split(" ")[0]), ["4", "4.A", "5", "5.A", "6"]);
 });
+
+test("paragraph numbers in brackets are the items; the consent asterisk is dropped (Alameda City Council)", () => {
+  const text = [
+    "AGENDA CHANGES",
+    "",
+    "(05-027) Councilmember Matarrese moved that the Public Hearing to",
+    "consider an Appeal of J. Barni [paragraph no. 05-034] be moved to the Consent Calendar.",
+    "",
+    "Councilmember Daysog seconded the motion, which carried by the",
+    "following voice vote: Ayes: Councilmembers Daysog, deHaan,",
+    "Matarrese and Acting Mayor Gilmore - 4. [Absent: Mayor Johnson –",
+    "1.]",
+    "",
+    "(05-028) Councilmember deHaan moved that discussion regarding",
+    "options for relocation assistance legislation [paragraph no. 05-",
+    "040] be heard first on the Regular Agenda.",
+    "",
+    "CONSENT CALENDAR",
+    "",
+    "(*05-032) Minutes of the Special Joint City Council Meeting of December 21, 2004. Approved.",
+    "",
+    "(*05-033) Ratified bills in the amount of $3,049,755.31.",
+    "",
+    "(*05-035) Public Hearing to consider Amendment to Zoning Map to",
+    "rezone approximately 7,800 square feet (1/5 acre) at 1410 Everett",
+    "Street; and",
+    "",
+    "(*05-035A) Introduction of Ordinance Amending the Zoning Map to",
+    "Designate APN 070-170-15. Continued to February 1, 2005.",
+  ].join("\n");
+  assert.deepEqual(
+    items(text).found.map((i) => i.number.value),
+    ["05-027", "05-028", "05-032", "05-033", "05-035", "05-035A"],
+  );
+});
