@@ -7,6 +7,7 @@ import { ParseContext, type Located } from "./context.ts";
 import { findItems } from "./items/find-items.ts";
 import { detectExempt } from "./items/exempt.ts";
 import { wholeBusinessItem } from "./items/whole-business.ts";
+import { setAsideLaterMeetings } from "./items/later-meetings.ts";
 import { parseHeader } from "./header/header.ts";
 import { findDraftMarking } from "./header/draft-marking.ts";
 import { parseEndTime } from "./header/closing.ts";
@@ -27,6 +28,7 @@ export function parseMinutes(source: SourceText): ParsedMinutes {
     return located.value;
   };
 
+  setAsideLaterMeetings(ctx);
   const items = findItems(ctx);
   const frontEnd = items.length ? items[0].start : ctx.lines.length;
   const header = parseHeader(ctx, frontEnd);

@@ -31,8 +31,9 @@ export function findClosings(text: string): Closing[] {
     const lead = before.slice(sentenceStart + 1);
     const word = m[0].toLowerCase();
     const aboutMeeting = /\b(?:meeting|session|business|chair(?:man|person)?|mayor|cathaoirleach)\b/i.test(lead) || /^(?:closure|conclusion)$/.test(word);
+    // "adjourned the Regular Meeting at 10:02 p.m.": the meeting may be named
     const windowText = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    const after = windowText.match(/^(?:[\s,]*(?:of\s+)?(?:the\s+)?(?:meeting|session))?(?:\s+(?:was|were|is))?(?:\s+(?:closed|concluded|adjourned|at|@|:))*\s*(?:[.;]?\s*time\s*[:\-–]?\s*)?/i)![0];
+    const after = windowText.match(/^(?:[\s,]*(?:of\s+)?(?:the\s+)?(?:[A-Z][a-z]+\s+){0,3}(?:meeting|session))?(?:\s+(?:was|were|is))?(?:\s+(?:closed|concluded|adjourned|at|@|:))*\s*(?:[.;]?\s*time\s*[:\-–]?\s*)?/i)![0];
     const rest = windowText.slice(after.length);
     const t = findTimes(rest, /\b(?:at|@|time)\s*:?\s*$/i.test(after))[0];
     if (!t || t.index > 3) continue;
