@@ -119,6 +119,17 @@ test("a running footer of three lines set above the bottom margin is dropped (Al
   );
 });
 
+test("the title at the top of the first page stays when later pages repeat it as a header (Lincoln Square SSA #21)", async () => {
+  const pages = [
+    textAt(72, 705, "Commission Meeting Minutes") + textAt(72, 670, "Minutes from Monday, January 29, 2018 - 9:00am at Carbon Arc Bar & Board") + textAt(72, 400, "Updates"),
+    textAt(72, 705, "Commission Meeting Minutes") + textAt(72, 670, "Announcements") + textAt(72, 400, "Meeting adjourned at 11:25am"),
+  ];
+  const src = await fromBytes("ssa.pdf", "pdf", buildPdf({ pages }));
+  const lines = src.lines.map((l) => l.text).filter((t) => t.trim());
+  assert.equal(lines[0], "Commission Meeting Minutes");
+  assert.equal(lines.filter((t) => t === "Commission Meeting Minutes").length, 1);
+});
+
 test("two-column prose is read down the left column, then the right", async () => {
   const left = [
     "The Chair welcomed members and the public",

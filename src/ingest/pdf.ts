@@ -261,8 +261,10 @@ function dropMargins(pages: PageLines[]): Line[][] {
   const repeated = (p: PageLines, l: TextLine, pageNo: number) =>
     pages.length >= 2 && (counts.get(keyOf(p, l, pageNo)) ?? 0) >= Math.max(2, Math.ceil(pages.length * 0.5));
   return pages.map((p, i) => {
+    // the top of the first page is where the title stands, which later pages may repeat as a header
+    const banded = (l: TextLine) => inBand(p, l) && (i > 0 || inMargin(p, l) || l.y > p.height / 2);
     const marginal = (l: TextLine) =>
-      (inMargin(p, l) && (PAGE_NUMBER.test(l.text) || PAGE_MARK.test(l.text))) || (inBand(p, l) && repeated(p, l, i + 1));
+      (inMargin(p, l) && (PAGE_NUMBER.test(l.text) || PAGE_MARK.test(l.text))) || (banded(l) && repeated(p, l, i + 1));
     let from = 0;
     let to = p.lines.length;
     while (from < to && from < EDGE_LINES && marginal(p.lines[from])) from++;
