@@ -101,6 +101,36 @@ test("repeated headers and bare page-number footers are dropped on every page", 
   assert.deepEqual(once.lines.map((l) => l.text), ["Stoke Ferry Parish Council", "Body text on page 1", "Stoke Ferry Parish Council", "Body text on page 2", "Continued overleaf"]);
 });
 
+test("a running footer of three lines set above the bottom margin is dropped (Alameda City Council)", async () => {
+  const last = ["at the Creekside Community Church.", "Districts. Appellant: J. Barni. Continued to February 1, 2005.", "supports the Resolution; submitted a packet of information from the"];
+  const pages = [1, 2, 3].map(
+    (n) =>
+      textAt(72, 710, `(05-03${n}) Presentation of letters of appreciation to members of the`) +
+      textAt(72, 697, "Alameda Police Department.") +
+      textAt(72, 115, last[n - 1]) +
+      textAt(72, 91, "Regular Meeting") +
+      textAt(72, 83, "Alameda City Council") +
+      textAt(540, 83, String(n)) +
+      textAt(72, 74, "January 18, 2005"),
+  );
+  const src = await fromBytes("footer.pdf", "pdf", buildPdf({ pages }));
+  assert.deepEqual(
+    src.lines.map((l) => l.text).filter((t) => t.trim()),
+    [1, 2, 3].flatMap((n) => [`(05-03${n}) Presentation of letters of appreciation to members of the`, "Alameda Police Department.", last[n - 1]]),
+  );
+});
+
+test("the title at the top of the first page stays when later pages repeat it as a header (Lincoln Square SSA #21)", async () => {
+  const pages = [
+    textAt(72, 705, "Commission Meeting Minutes") + textAt(72, 670, "Minutes from Monday, January 29, 2018 - 9:00am at Carbon Arc Bar & Board") + textAt(72, 400, "Updates"),
+    textAt(72, 705, "Commission Meeting Minutes") + textAt(72, 670, "Announcements") + textAt(72, 400, "Meeting adjourned at 11:25am"),
+  ];
+  const src = await fromBytes("ssa.pdf", "pdf", buildPdf({ pages }));
+  const lines = src.lines.map((l) => l.text).filter((t) => t.trim());
+  assert.equal(lines[0], "Commission Meeting Minutes");
+  assert.equal(lines.filter((t) => t === "Commission Meeting Minutes").length, 1);
+});
+
 test("two-column prose is read down the left column, then the right", async () => {
   const left = [
     "The Chair welcomed members and the public",

@@ -254,6 +254,8 @@ type TextLine = Line & { text: string };
 type PageLines = { lines: TextLine[]; height: number };
 
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*[-–—])?$/i;
+/** Most lines a running header or footer takes at one edge of a page. */
+const EDGE_LINES = 4;
 const PAGE_MARK = /\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b/i;
 
 /**
@@ -265,22 +267,32 @@ const PAGE_MARK = /\bpage\s+\d{1,4}(?:\s+of\s+\d{1,4})?\b/i;
 function dropMargins(pages: PageLines[]): Line[][] {
   const key = (t: string, pageNo: number) =>
     t.replace(new RegExp(`(^|\\D)${pageNo}(?!\\d)`), "$1#").replace(/\s+/g, " ").toLowerCase();
+  // further in, only a page number set apart in a column of its own ("Alameda City Council\t1")
+  const bandKey = (t: string, pageNo: number) =>
+    "band|" + t.replace(new RegExp(`(^|\\t)${pageNo}(?=\\t|$)`), "$1#").replace(/\s+/g, " ").toLowerCase();
+  const keyOf = (p: PageLines, l: TextLine, pageNo: number) => `${Math.round(l.y / 4)}|${inMargin(p, l) ? key(l.text, pageNo) : bandKey(l.text, pageNo)}`;
   const inMargin = (p: PageLines, l: Line) => l.y < p.height * 0.08 || l.y > p.height * 0.92;
+  // A running header or footer of several lines ("Regular Meeting / Alameda City Council 1 /
+  // January 18, 2005") reaches further in than a page number; repetition at the same place on
+  // most pages is what marks it, so repeated lines are looked for in a wider band.
+  const inBand = (p: PageLines, l: Line) => l.y < p.height * 0.12 || l.y > p.height * 0.88;
   const counts = new Map<string, number>();
   pages.forEach((p, i) => {
     const seen = new Set<string>();
-    for (const l of [...p.lines.slice(0, 2), ...p.lines.slice(-2)]) if (inMargin(p, l)) seen.add(`${Math.round(l.y / 4)}|${key(l.text, i + 1)}`);
+    for (const l of [...p.lines.slice(0, EDGE_LINES), ...p.lines.slice(-EDGE_LINES)]) if (inBand(p, l)) seen.add(keyOf(p, l, i + 1));
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
   });
-  const repeated = (l: Line & { text: string }, pageNo: number) =>
-    pages.length >= 2 && (counts.get(`${Math.round(l.y / 4)}|${key(l.text, pageNo)}`) ?? 0) >= Math.max(2, Math.ceil(pages.length * 0.5));
+  const repeated = (p: PageLines, l: TextLine, pageNo: number) =>
+    pages.length >= 2 && (counts.get(keyOf(p, l, pageNo)) ?? 0) >= Math.max(2, Math.ceil(pages.length * 0.5));
   return pages.map((p, i) => {
+    // the top of the first page is where the title stands, which later pages may repeat as a header
+    const banded = (l: TextLine) => inBand(p, l) && (i > 0 || inMargin(p, l) || l.y > p.height / 2);
     const marginal = (l: TextLine) =>
-      inMargin(p, l) && (PAGE_NUMBER.test(l.text) || PAGE_MARK.test(l.text) || repeated(l, i + 1));
+      (inMargin(p, l) && (PAGE_NUMBER.test(l.text) || PAGE_MARK.test(l.text))) || (banded(l) && repeated(p, l, i + 1));
     let from = 0;
     let to = p.lines.length;
-    while (from < to && from < 2 && marginal(p.lines[from])) from++;
-    while (to > from && p.lines.length - to < 2 && marginal(p.lines[to - 1])) to--;
+    while (from < to && from < EDGE_LINES && marginal(p.lines[from])) from++;
+    while (to > from && p.lines.length - to < EDGE_LINES && marginal(p.lines[to - 1])) to--;
     return p.lines.slice(from, to);
   });
 }

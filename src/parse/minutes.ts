@@ -9,6 +9,7 @@ import { findParts } from "./document/parts.ts";
 import { findItems } from "./items/find-items.ts";
 import { detectExempt } from "./items/exempt.ts";
 import { wholeBusinessItem } from "./items/whole-business.ts";
+import { setAsideLaterMeetings } from "./items/later-meetings.ts";
 import { parseHeader } from "./header/header.ts";
 import { findDraftMarking } from "./header/draft-marking.ts";
 import { findMinutesStatus } from "./header/minutes-status.ts";
@@ -75,6 +76,7 @@ function parseMeeting(source: SourceText): ParsedMinutes {
     return located.value;
   };
 
+  setAsideLaterMeetings(ctx);
   const items = findItems(ctx);
   const frontEnd = items.length ? items[0].start : ctx.lines.length;
   const header = parseHeader(ctx, frontEnd);

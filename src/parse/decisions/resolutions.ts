@@ -3,22 +3,36 @@ import type { ItemBlock, Located, ParseContext } from "../context.ts";
 import { buildRegion, itemRegion, regionSpan, type Region } from "./region.ts";
 import { readItem, type Decision } from "./find.ts";
 import { readVotes } from "./votes.ts";
+import { captionWithOutcome } from "./caption-outcome.ts";
+
+const RESTATES_CAPTION = /^(?:adoption|approval|final\s+passage|introduction|acceptance)\s+of\s+(?:the\s+)?(?:resolution|ordinance|minutes|report|recommendation)s?\.?$/i;
 
 /** Decisions recorded under one item, without the "RESOLVED" keyword. */
 export function parseResolutions(ctx: ParseContext, item: ItemBlock, items: ItemBlock[]): Located<Resolution>[] {
   const out: Located<Resolution>[] = [];
   // some minutes head an item with its record ("6. Accounts were presented and accepted for payment")
   const t = item.title.span;
-  const titleRegion = buildRegion(ctx, item.start, lineIndexAt(ctx, t.end, item.start), t.start, t.end);
-  const inTitle = readItem(titleRegion.text).decisions;
-  for (const [k, d] of inTitle.entries()) out.push(locate(ctx, titleRegion, d, votesOf(titleRegion.text, inTitle, k)));
+  const caption = captionWithOutcome(ctx, item);
+  if (caption) {
+    const text = caption.region.text.slice(caption.start, caption.end).replace(/\s+/g, " ");
+    const decision: Decision = { text, start: caption.start, end: caption.end, kind: "formal", unit: 0 };
+    out.push(locate(ctx, caption.region, decision, votesOf(caption.region.text, [decision], 0)));
+  } else {
+    const titleRegion = buildRegion(ctx, item.start, lineIndexAt(ctx, t.end, item.start), t.start, t.end);
+    const inTitle = readItem(titleRegion.text).decisions;
+    for (const [k, d] of inTitle.entries()) out.push(locate(ctx, titleRegion, d, votesOf(titleRegion.text, inTitle, k)));
+  }
 
   const region = itemRegion(ctx, item, items);
   const { decisions, afterClose } = readItem(region.text);
   for (const d of afterClose) {
     ctx.warn(`decision recorded after the meeting closed, not placed in item ${item.number.value}: "${d.text}"`, region.lineOf[d.start]);
   }
-  for (const [k, d] of decisions.entries()) out.push(locate(ctx, region, d, votesOf(region.text, decisions, k)));
+  for (const [k, d] of decisions.entries()) {
+    // "X moved adoption of the Resolution.": the caption with its outcome already records it
+    if (caption && RESTATES_CAPTION.test(d.text.trim())) continue;
+    out.push(locate(ctx, region, d, votesOf(region.text, decisions, k)));
+  }
   return out;
 }
 

@@ -110,3 +110,14 @@ test("US fronts: a title line names the body, 'City of X' before it is the autho
   const epa = values("EAST PALO ALTO\nPLANNING COMMISSION\nREGULAR MEETING MINUTES\nJanuary 27, 2020, 7:00 p.m.\nEPA Government Center\nCity Council Chamber\nEast Palo Alto, CA 94303\n\n1. CALL TO ORDER AND ROLL CALL");
   assert.deepEqual([epa.body, epa.date], ["Planning Commission", "2020-01-27"]);
 });
+
+test("the call-to-order time beats the scheduled time in the heading (East Palo Alto, Lincoln Square SSA #21)", () => {
+  const epa = "EAST PALO ALTO\nPLANNING COMMISSION\nREGULAR MEETING MINUTES\nJanuary 27, 2020, 7:00 p.m.\nEPA Government Center\n\n1. CALL TO ORDER AND ROLL CALL\n\nThe meeting was called to order by Commissioner Robert Sherrard at 7:07 p.m.\n\nAttendee Name\tTitle\tStatus\tArrived\n";
+  const ctx = ctxOf(epa);
+  // the item heading "1. CALL TO ORDER" ends the front; the call to order is read past it
+  assert.equal(parseHeader(ctx, 6).startTime?.value, "19:07");
+  const ssa = "Commission Meeting Minutes\n\nMinutes from Monday, January 29, 2018 – 9:00am at Carbon Arc Bar & Board\n Perfunctory Business\no Commissioners Present: Anthony Qaiyum, Zach Maiorca\n Meeting called to order at 9:08am – M. Prest (motion), C. Dallas (second)\n";
+  assert.equal(values(ssa).startTime, "09:08");
+  // a heading time with no call to order stays
+  assert.equal(values("MINUTES\nJanuary 27, 2020, 7:00 p.m.\nThe Board discussed the budget at 7:30 p.m.\n").startTime, "19:00");
+});

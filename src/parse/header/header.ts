@@ -117,7 +117,7 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
 
   // start time: in the header proper
   const t = pickStartTime(head);
-  const startTime = t ? at({ value: t.value, index: t.index, length: t.length }) : null;
+  const startTime = calledToOrder(ctx) ?? (t ? at({ value: t.value, index: t.index, length: t.length }) : null);
 
   // venue: labelled, "held in X", or the place after the date and time
   let afterTime: number | undefined;
@@ -192,6 +192,28 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
     startTime,
     venue: venueFound ? at(venueFound) : null,
   };
+}
+
+// "called to order … at 7:07 p.m.", "convened the Regular Meeting at 7:45 p.m.", "Meeting opened at 7.30pm"
+const CALL_TO_ORDER = /\b(?:called\s+(?:the\s+[\w\s]{0,40}?)?to\s+order|convened|opened\s+the\s+meeting|meeting\s+opened)\b/gi;
+
+/**
+ * The time the meeting was called to order, when the minutes print one near their start: the
+ * heading gives the scheduled time, this the actual one. Read past the first item heading, since
+ * "Call to Order" is often item 1.
+ */
+function calledToOrder(ctx: ParseContext): Located<string> | null {
+  const j = joinLines(ctx, 0, Math.min(ctx.lines.length, 80), { endCol: undefined });
+  const text = j.text.slice(0, 6000);
+  CALL_TO_ORDER.lastIndex = 0;
+  const m = CALL_TO_ORDER.exec(text);
+  if (!m) return null;
+  const from = m.index + m[0].length;
+  // the time in the same sentence, with a meridiem or a 24-hour colon
+  const window = text.slice(from, from + 100).split(/[.;](?!\s?m\b)(?=\s+[A-Z]|\s*$)/)[0];
+  const time = findTimes(window).find((x) => /\bat\s*$|^\s*$/i.test(window.slice(Math.max(0, x.index - 4), x.index)));
+  if (!time) return null;
+  return { value: time.value, span: j.span(from + time.index, from + time.index + time.length) };
 }
 
 /** A day and month with no year ("THURSDAY 1st FEBRUARY AT 3.00PM"), placed in the year the document names most. */

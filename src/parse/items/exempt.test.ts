@@ -107,3 +107,28 @@ test("US closed sessions: the session is exempt; open session, its report and wh
   ].join("\n");
   assert.deepEqual(exempt(csb), []);
 });
+
+test("the end of a closed session ends the private part; the open-session report is public (Los Rios)", () => {
+  const text = [
+    "9. CLOSED SESSION",
+    "",
+    "General Counsel Sherry announced closed session as listed below. The following board members",
+    "went into closed session at 7:30 pm: Ms. Haynes, Mr. Jones, Mr. Knight, Ms. Nelson and Ms. Ortiz.",
+    "",
+    "       A. Under Government Code section 54957, subd. (a); Complaint against Public Employee",
+    "",
+    "Closed Session Adjourned: 7:48pm",
+    "Open Session: 7:49pm",
+    "",
+    "10. OPEN SESSION: REPORT OF ANY ACTION TAKEN IN CLOSED SESSION",
+    "",
+    "In Closed Session matter identified as Item 9.A, the Board of Trustees voted 5:0 to deny the",
+    "appeal of the complaint against the public employee.",
+    "",
+    "11. ADJOURNMENT",
+    "",
+    "A motion was made by Trustee Haynes, seconded by Trustee Knight, that the meeting be",
+    "adjourned.",
+  ].join("\n");
+  assert.deepEqual(exempt(text), ["9"]);
+});

@@ -287,3 +287,84 @@ test("lettered sub-items under a numbered item are items, numbered as printed", 
   const tc = items(["4. Consent Calendar", "4.A. Transportation Commission Minutes – Approve Meeting Minutes – January 27, 2016", "Approved.", "5. New Business", "5.A. Cross Alameda Trail Gap Closure", "Staff presented.", "6. Staff Communications", "None."].join("\n"));
   assert.deepEqual(tc.list.map((x) => x.split(" ")[0]), ["4", "4.A", "5", "5.A", "6"]);
 });
+
+test("paragraph numbers in brackets are the items; the consent asterisk is dropped (Alameda City Council)", () => {
+  const text = [
+    "AGENDA CHANGES",
+    "",
+    "(05-027) Councilmember Matarrese moved that the Public Hearing to",
+    "consider an Appeal of J. Barni [paragraph no. 05-034] be moved to the Consent Calendar.",
+    "",
+    "Councilmember Daysog seconded the motion, which carried by the",
+    "following voice vote: Ayes: Councilmembers Daysog, deHaan,",
+    "Matarrese and Acting Mayor Gilmore - 4. [Absent: Mayor Johnson –",
+    "1.]",
+    "",
+    "(05-028) Councilmember deHaan moved that discussion regarding",
+    "options for relocation assistance legislation [paragraph no. 05-",
+    "040] be heard first on the Regular Agenda.",
+    "",
+    "CONSENT CALENDAR",
+    "",
+    "(*05-032) Minutes of the Special Joint City Council Meeting of December 21, 2004. Approved.",
+    "",
+    "(*05-033) Ratified bills in the amount of $3,049,755.31.",
+    "",
+    "(*05-035) Public Hearing to consider Amendment to Zoning Map to",
+    "rezone approximately 7,800 square feet (1/5 acre) at 1410 Everett",
+    "Street; and",
+    "",
+    "(*05-035A) Introduction of Ordinance Amending the Zoning Map to",
+    "Designate APN 070-170-15. Continued to February 1, 2005.",
+  ].join("\n");
+  assert.deepEqual(
+    items(text).found.map((i) => i.number.value),
+    ["05-027", "05-028", "05-032", "05-033", "05-035", "05-035A"],
+  );
+});
+
+test("a numbered list inside an item that restarts at 1 is not the items, when the items go on after it (Alameda Recreation & Park)", () => {
+  const text = [
+    "5. WRITTEN COMMUNICATIONS",
+    "",
+    "None.",
+    "",
+    "6. NEW BUSINESS",
+    "",
+    "A. Discussion of Possible Projects for East Bay Regional Park District (EBRPD)",
+    "Measure WW Funds – (Discussion)",
+    "",
+    "Possible project list with estimated costs is as follows:",
+    "",
+    "Highest Priority",
+    "",
+    "1. Resurfacing of Washington Park Basketball Courts\t$100,000",
+    "2. Renovation of Littlejohn Park Recreation Center\t$250,000",
+    "3. Renovation of Woodstock Park Recreation Center\t$500,000",
+    "",
+    "Additional Projects",
+    "4. Replacement of Krusi Park Recreation Center\t$750,000",
+    "5. Renovation of Godfrey Park Play Area\t$100,000",
+    "6. Resurface Washington Park Tennis Courts\t$350,000",
+    "7. Renovation of Field Lighting (Washington, Woodstock & Leydecker)\t$1,000,000",
+    "8. AP Gym Renovations\t$750,000",
+    "",
+    "Commissioner Brown asked when the City can start applying for the WW Funds.",
+    "",
+    "7. UNFINISHED BUSINESS",
+    "",
+    "None.",
+    "",
+    "8. REPORTS FROM RECREATION COMMISSION AND RECREATION AND PARK",
+    "DIRECTOR",
+    "",
+    "9. ORAL COMMUNICATIONS, GENERAL",
+    "10. ITEMS FOR NEXT AGENDA",
+    "11. SET DAY FOR NEXT MEETING\tThursday, January 8, 2009",
+    "12. ADJOURNMENT",
+  ].join("\n");
+  assert.deepEqual(
+    items(text).found.map((i) => `${i.number.value} ${i.title.value.split(" ")[0]}`),
+    ["5 Written", "6 New", "7 Unfinished", "8 Reports", "9 Oral", "10 Items", "11 Set", "12 Adjournment"],
+  );
+});

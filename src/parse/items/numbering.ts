@@ -20,8 +20,18 @@ export interface ItemNumber {
 const TOKEN =
   /^(?:(item)\s*(?:no\.?\s*|#\s*)?|(minute)\s+)?(\d{1,6})(?:([./])(\d{1,3}))?(?:([./])(\d{1,3}))?(?![\d/])([.):]?)(?=\s|$|[A-Z(“"'‘])/i;
 
+// "(05-027)", "(*05-032)", "(*05-035A)": a year-prefixed paragraph number in brackets (US city
+// councils); the asterisk marks consent items and is not part of the number
+const PARAGRAPH = /^\(\*?(\d{2})-(\d{2,4})([A-Z]?)\)(?=\s|$)/;
+
 /** Reads an item number at the start of `text`, or null. */
 export function readNumber(text: string): ItemNumber | null {
+  const p = PARAGRAPH.exec(text);
+  if (p) {
+    // a lettered paragraph ("05-035A") follows its own number
+    const key = Number(p[2]) + (p[3] ? (p[3].charCodeAt(0) - 64) / 30 : 0);
+    return { text: `${p[1]}-${p[2]}${p[3]}`, family: `paragraph${p[1]}`, key, style: "()", length: p[0].length };
+  }
   const m = TOKEN.exec(text);
   if (!m) return null;
   const prefixed = Boolean(m[1] || m[2]);
@@ -75,6 +85,7 @@ export function step(prev: ItemNumber, next: ItemNumber): number | null {
     return null;
   }
   const d = next.key - prev.key;
+  if (next.family.startsWith("paragraph")) return d > 0 && d <= 5 ? Math.max(0, Math.ceil(d) - 1) : null;
   if (d < 1 || d > 5) return null;
   return d - 1;
 }
@@ -87,5 +98,6 @@ export function successor(prev: ItemNumber, n = 1): string {
   if (prev.family.startsWith("slash")) return `${k}${prev.family.slice(5)}`;
   if (prev.family.startsWith("dotted")) return `${prev.family.slice(6)}.${String(k).padStart(2, "0")}`;
   if (prev.family.startsWith("triple")) return `${prev.family.slice(6)}/${k}`;
+  if (prev.family.startsWith("paragraph")) return `${prev.family.slice(9)}-${String(Math.floor(k)).padStart(3, "0")}`;
   return String(k);
 }

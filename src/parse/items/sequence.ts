@@ -9,7 +9,9 @@ const FAMILY_FACTOR = (family: string): number => (family === "sub" ? 0.5 : 1);
 export function bestSequence(cands: Candidate[]): Candidate[] {
   const n = cands.length;
   if (!n) return [];
-  const score = cands.map((c) => c.weight * FAMILY_FACTOR(c.num.family));
+  const nested = nestedLists(cands);
+  const weightOf = (i: number) => cands[i].weight * FAMILY_FACTOR(cands[i].num.family) * (nested.has(i) ? NESTED_FACTOR : 1);
+  const score = cands.map((_, i) => weightOf(i));
   const prev = new Array<number>(n).fill(-1);
   // A number can only follow one a few steps before it in its own family (see `step`), so each
   // candidate looks its predecessors up by number instead of trying every earlier line: with tens
@@ -20,7 +22,7 @@ export function bestSequence(cands: Candidate[]): Candidate[] {
   const styles = new Map<string, Set<string>>();
   for (let i = 0; i < n; i++) {
     const ci = cands[i];
-    const wi = ci.weight * FAMILY_FACTOR(ci.num.family);
+    const wi = weightOf(i);
     let bestJ = -1;
     let bestS = score[i];
     for (const bucket of predecessorBuckets(ci)) {
@@ -63,6 +65,44 @@ export function bestSequence(cands: Candidate[]): Candidate[] {
   return chain;
 }
 
+/** How much a line of a list nested inside an item counts towards a run. */
+const NESTED_FACTOR = 0.3;
+
+/**
+ * Lists nested inside an item: a run that restarts at 1 after the numbering has reached 2 or more,
+ * counts on by one, and after which the outer numbering resumes where it left off (6, then a list
+ * 1.–11., then 7). Its lines are indices into `cands`. An agenda printed before minutes numbered
+ * from 1 again is not nested: nothing resumes after it.
+ */
+export function nestedLists(cands: Candidate[]): Set<number> {
+  const out = new Set<number>();
+  // where each whole number last appears: looked up, not searched for
+  const lastAt = new Map<number, number>();
+  cands.forEach((c, i) => c.num.family === "whole" && lastAt.set(c.num.key, i));
+  let outer = 0;
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    if (c.num.family !== "whole") continue;
+    if (c.num.key === 1 && outer >= 2) {
+      const run = [i];
+      for (let j = i + 1; j < cands.length; j++) {
+        const d = cands[j];
+        if (d.num.family !== "whole") continue;
+        if (d.num.key !== cands[run[run.length - 1]].num.key + 1 || d.num.style !== c.num.style) break;
+        run.push(j);
+      }
+      const end = run[run.length - 1];
+      if (run.length >= 2 && (lastAt.get(outer + 1) ?? -1) > end) {
+        for (const j of run) out.add(j);
+        i = end;
+        continue;
+      }
+    }
+    outer = c.num.key;
+  }
+  return out;
+}
+
 /**
  * Items taken out of agenda order ("it was agreed to proceed to Item No. 4") break the run. Numbers of
  * the same family and style as the run that it does not hold yet, and that read as headings, are added.
@@ -80,8 +120,10 @@ export function withOutOfOrder(chain: Candidate[], cands: Candidate[]): Candidat
     if (k > max) max = k;
     if (k < min) min = k;
   }
+  const nested = nestedLists(cands);
   const extra = cands.filter(
-    (c) =>
+    (c, i) =>
+      !nested.has(i) &&
       c.num.family === family &&
       styles.has(c.num.style) &&
       c.weight >= 0.85 &&
