@@ -47,5 +47,6 @@ test("a further meeting's minutes after the first meeting's adjournment feed non
   const r = parse(TEXT);
   assert.deepEqual(r.items.map((i) => i.number), ["05-042", "05-043"]);
   assert.equal(r.endTime, "22:02");
-  assert.ok(r.warnings.some((w) => /MINUTES OF THE SPECIAL CITY COUNCIL MEETING/.test(w)));
+  // the later meetings are named in a warning (or, where the document is split, read as meetings of their own)
+  assert.ok(r.warnings.some((w) => /MINUTES OF THE SPECIAL CITY COUNCIL MEETING|holds the minutes of \d+ meetings/.test(w)), r.warnings.join("\n"));
 });
