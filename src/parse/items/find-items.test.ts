@@ -252,3 +252,35 @@ test("items taken early keep their place, but paragraph numbers far below the mi
   const minutes = ["78.   Minutes", "(Item 4)", "", "RESOLVED that the minutes be signed.", "", "79.   Film Office", "(Item 7)", "", "1.  Ms Oakes introduced the report.", "", "2.  Members asked questions.", "", "3.  RESOLVED that the report be noted.", "", "80.   Property Disposal", "(Item 10)", "", "RESOLVED that the disposal be endorsed."].join("\n");
   assert.deepEqual(items(minutes).list.map((l) => l.split(" ")[0]), ["78", "79", "80"]);
 });
+
+test("month.year.sequence numbers make the agenda, and letterheads and payment rows are not items", () => {
+  // Souldern Parish Council, 25 April 2024, as read from the PDF
+  const text = [
+    "MINUTES OF THE SOULDERN PARISH COUNCIL MEETING",
+    "04(2).24.01 Apologies",
+    "No apologies had been received",
+    "",
+    "04(2).24.02 Declarations of interest",
+    "There were no declarations of interest",
+    "Apr24.01 NO to ask Malcolm Sweetman to proceed with repairs to the stone\tNO\tMalcolm Sweetman",
+    "Parish Clerk : Cathy Fleet",
+    "04(2).24.9\tTrees by NBW",
+    "It was resolved that the PC will respond to the letter received.",
+    "04(2).24.10 Village upkeep",
+    "04(2).24.11 Planning",
+    "There were no new planning applications.",
+    "04(2).24.12 Finance",
+    "Invoices to be approved",
+    "Payee\tDetail\tTotal £s\tVAT",
+    "OALC\t2024 Subs\t168.00\t28.00",
+    "Nigel Prickett\tApril 24 grass cut\t441.60\t73.60",
+  ].join("\n");
+  assert.deepEqual(items(text).list, [
+    "04(2).24.01 Apologies",
+    "04(2).24.02 Declarations of interest",
+    "04(2).24.9 Trees by NBW",
+    "04(2).24.10 Village upkeep",
+    "04(2).24.11 Planning",
+    "04(2).24.12 Finance",
+  ]);
+});

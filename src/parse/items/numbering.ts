@@ -20,8 +20,20 @@ export interface ItemNumber {
 const TOKEN =
   /^(?:(item)\s*(?:no\.?\s*|#\s*)?|(minute)\s+)?(\d{1,6})(?:([./])(\d{1,3}))?(?:([./])(\d{1,3}))?(?![\d/])([.):]?)(?=\s|$|[A-Z(“"'‘])/i;
 
+/**
+ * Month, year and sequence: "04.19.01" (April 2019, item 1), "04(2).24.9" (the second meeting of
+ * April 2024). The month is printed with two digits, which keeps "5.1.1" paragraphs out.
+ */
+const MONTH_YEAR =
+  /^(0[1-9]|1[0-2])(\(\d\))?\.(\d{2})\.(\d{1,2})(?![\d/.])([.):]?)(?=\s|$|[A-Z(“"'‘])/;
+
 /** Reads an item number at the start of `text`, or null. */
 export function readNumber(text: string): ItemNumber | null {
+  const my = MONTH_YEAR.exec(text);
+  if (my) {
+    const prefix = `${my[1]}${my[2] ?? ""}.${my[3]}`;
+    return { text: `${prefix}.${my[4]}`, family: `month${prefix}`, key: Number(my[4]), style: my[5] ?? "", length: my[0].length };
+  }
   const m = TOKEN.exec(text);
   if (!m) return null;
   const prefixed = Boolean(m[1] || m[2]);
@@ -80,5 +92,6 @@ export function successor(prev: ItemNumber, n = 1): string {
   if (prev.family === "dot0") return `${k}.0`;
   if (prev.family.startsWith("slash")) return `${k}${prev.family.slice(5)}`;
   if (prev.family.startsWith("triple")) return `${prev.family.slice(6)}/${k}`;
+  if (prev.family.startsWith("month")) return `${prev.family.slice(5)}.${String(k).padStart(prev.text.split(".").pop()!.length, "0")}`;
   return String(k);
 }
