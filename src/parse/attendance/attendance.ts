@@ -20,6 +20,7 @@ import {
   withHonorific,
 } from "./names.ts";
 import { findSections, type Section, type SectionKind } from "./sections.ts";
+import { readColumns } from "./columns.ts";
 import { findSentences } from "./sentences.ts";
 
 interface Person {
@@ -327,9 +328,12 @@ export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: Ite
   const scanned: Section[] = [];
 
   const scan = (j: Joined) => {
-    const sections = findSections(j.text);
+    // names printed in side-by-side columns are read by column first
+    const columns = readColumns(j.text);
+    for (const e of columns.entries) add(ctx, j, out, e.section, peopleIn(e.text, e.start));
+    const sections = findSections(columns.rest);
     for (const s of sections) {
-      let content = j.text.slice(s.start, s.end);
+      let content = columns.rest.slice(s.start, s.end);
       // "Mr W Whyte, with Mrs J Teesdale … attended as a substitute": the substitute is read separately
       if (s.status === "apologies") content = content.replace(/[,;]?\s+with\s+(?=[A-Z])[\s\S]*$/, "");
       const people = peopleIn(content, s.start);
