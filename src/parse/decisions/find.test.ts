@@ -335,3 +335,23 @@ test("a line that wraps before 'resolved that' is not a new resolution", () => {
   assert.deepEqual(texts("At their November meeting Members had\nresolved that a letter be sent."), []);
   assert.deepEqual(texts("Some discussion.\nResolved that a letter be sent."), ["that a letter be sent."]);
 });
+
+test("passive minute approvals are records, kept whole, with movers cut from them", () => {
+  // Burton-cum-Walden Parish Council, 3 June 2025
+  assert.deepEqual(
+    texts("The minutes of the Annual Parish Council meeting held on Tuesday 6 May 2025, having been circulated to all Members, were confirmed as a true record, and duly signed by the Chairman."),
+    ["The minutes of the Annual Parish Council meeting held on Tuesday 6 May 2025, having been circulated to all Members, were confirmed as a true record, and duly signed by the Chairman."],
+  );
+  // Souldern Parish Council planning meeting, 25 April 2019
+  assert.deepEqual(
+    texts(
+      "The minutes of the Planning meeting held on 28th February 2019 were checked for\naccuracy and content, proposed by JH and seconded by CR and agreed as a true record\nof the meeting and signed by the chair.",
+    ),
+    ["The minutes of the Planning meeting held on 28th February 2019 were checked for accuracy and content and agreed as a true record of the meeting and signed by the chair."],
+  );
+  // Souldern Parish Council, 17 November 2016: the movers on their own line
+  assert.deepEqual(texts("The minutes of the meeting held on 29th September 2016 were approved and signed\nProp: KA 2nd: KD"), [
+    "The minutes of the meeting held on 29th September 2016 were approved and signed",
+  ]);
+  assert.deepEqual(texts("The minutes of the last meeting were not approved as they had not been circulated."), []);
+});

@@ -14,6 +14,7 @@ import {
   NOT_A_DECISION_BEFORE,
   OTHER_BODY,
   PASSIVE,
+  MINUTES_PASSIVE,
   TO_BE_RECONSIDERED,
   formalRest,
   isCollectiveSubject,
@@ -460,6 +461,7 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
     whole(/deferred|postponed/i.test(m[3]) ? "deferral" : "passive");
     done = true;
   }
+  if (!done && MINUTES_PASSIVE.test(head) && !/\bnot\b/i.test(head) && !reportedBefore(0)) whole("passive");
   if (found.length) return found;
 
   // "Adopted with the amendment of Mr M Dean to Mr M Evans."
