@@ -355,3 +355,11 @@ test("passive minute approvals are records, kept whole, with movers cut from the
   ]);
   assert.deepEqual(texts("The minutes of the last meeting were not approved as they had not been circulated."), []);
 });
+
+test("matters put off to the next meeting are deferrals", () => {
+  // Souldern Parish Council, 17 November 2016 and 25 April 2024
+  assert.deepEqual(texts("This matter to be discussed more fully at the next meeting."), ["This matter to be discussed more fully at the next meeting."]);
+  assert.deepEqual(texts("The minutes of the parish council meeting held on 10th April 2024 will be approved at\nthe next meeting."), [
+    "The minutes of the parish council meeting held on 10th April 2024 will be approved at the next meeting.",
+  ]);
+});

@@ -473,7 +473,9 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
 
   // "Deferred to next agenda.", "… to be considered again at next PC meeting"
   if (DEFERRAL_UNIT.test(s.trim()) || /\bthat\s+(?:this|the)\s+(?:item|matter|application|decision|report|motion)\s+(?:would\s+|should\s+)?be\s+(?:deferred|postponed)\b/i.test(s) || TO_BE_RECONSIDERED.test(s) || /\b(?:was|were)\s+(?:\w+\s+)?(?:deferred|postponed)\b/i.test(s)) {
-    if (!reportedBefore(s.length) && !OTHER_BODY.test(s)) {
+    // "… at the next meeting" is where the matter goes, not a report of another meeting
+    const put = TO_BE_RECONSIDERED.exec(s);
+    if (!reportedBefore(put ? put.index : s.length) && !OTHER_BODY.test(s)) {
       const t = tidy(s);
       if (t) found.push({ text: t, start: offset, end: offset + s.length, kind: "deferral", unit: u });
     }

@@ -62,7 +62,7 @@ export const BARE_RECORD = /^(?:unanimously\s+)?(?:adopted|approved|agreed|accep
 
 /** "… to be considered again at next PC meeting" — a matter put off to a later meeting. */
 export const TO_BE_RECONSIDERED =
-  /\b(?:will|shall|would|to)\s+(?:be\s+)?(?:reviewed|reconsidered|revisited|considered\s+again|looked\s+at\s+again)\s+(?:in|at|after|until)\s+(?:the\s+)?(?:autumn|spring|summer|winter|new\s+year|next|following|future|\w+\s+meeting)\b|\bto\s+be\s+(?:considered|discussed|reconsidered|revisited|reviewed|deferred|re-?examined|looked\s+at)\s+(?:again|further)\s+(?:at|in|until)\s+(?:the\s+)?(?:next|following|a\s+future|future|\w+(?:\s+\w+)?\s+(?:meeting|agenda))/i;
+  /\b(?:will|shall|would|to)\s+(?:be\s+)?(?:reviewed|reconsidered|revisited|considered\s+again|looked\s+at\s+again)\s+(?:in|at|after|until)\s+(?:the\s+)?(?:autumn|spring|summer|winter|new\s+year|next|following|future|\w+\s+meeting)\b|\bto\s+be\s+(?:considered|discussed|reconsidered|revisited|reviewed|deferred|re-?examined|looked\s+at)\s+(?:again|further|more\s+fully|in\s+(?:more\s+)?detail)\s+(?:at|in|until)\s+(?:the\s+)?(?:next|following|a\s+future|future|\w+(?:\s+\w+)?\s+(?:meeting|agenda))|\b(?:will|shall|to)\s+be\s+(?:approved|agreed|signed|adopted)\s+at\s+the\s+next\s+(?:\w+\s+)?meeting\b/i;
 
 const COLLECTIVE = new Set(
   (
