@@ -21,6 +21,7 @@ import {
 } from "./names.ts";
 import { findSections, type Section, type SectionKind } from "./sections.ts";
 import { readColumns } from "./columns.ts";
+import { cleanRole } from "./roles.ts";
 import { findSentences } from "./sentences.ts";
 
 interface Person {
@@ -283,7 +284,7 @@ function add(
   people: Person[],
 ): void {
   for (const p of people) {
-    const role = p.role ?? section.role ?? null;
+    const role = cleanRole(p.role ?? section.role ?? null);
     const { kind, status } = classify(section, p.name, role);
     out.push({
       value: { name: p.name, status, kind, role, substituteFor: null },
