@@ -100,3 +100,11 @@ test("labels on one line: DATE, TIME, PLACE", () => {
   const v = values("Minutes of the Parish Council Meeting WEST DEREHAM PARISH COUNCIL ---------- DATE: Thursday 5th November 2020 TIME: 7:00pm PLACE: Virtual Meeting using Zoom PRESENT: Lorraine Hunt (Chair)");
   assert.deepEqual(v, { authority: "West Dereham Parish Council", body: "West Dereham Parish Council", date: "2020-11-05", startTime: "19:00", venue: "Zoom" });
 });
+
+test("a parish meeting's authority is the parish council named under the signature", () => {
+  // Souldern Annual Parish Meeting, 14 May 2015
+  const text = "MINUTES OF SOULDERN ANNUAL PARISH MEETING\nHELD IN THE VILLAGE HALL\nON 14th MAY 2015\n\n1. Apologies:\nK Hewitt\n\nSigned ……………… Date ………\nChairman Souldern Parish Council";
+  const v = values(text, "minutes.pdf", 3);
+  assert.equal(v.body, "Souldern Annual Parish Meeting");
+  assert.equal(v.authority, "Souldern Parish Council");
+});
