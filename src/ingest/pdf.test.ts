@@ -220,3 +220,32 @@ test("an encrypted PDF says so in one line", () =>
 
 test("a truncated PDF is reported as corrupt in one line", () =>
   rejects("cut.pdf", readFileSync(REAL).subarray(0, 30000), /^cut\.pdf: not a readable PDF document \(the file is corrupt or not a PDF\)$/));
+
+test("a table row whose first cells are empty keeps its cells in their columns", async () => {
+  // Souldern Parish Council, 17 November 2016: three centred columns of names, the middle one longer
+  const rows: [number, string][][] = [
+    [[90, "Present:"], [265, "Also in attendance:"], [520, "Apologies:"]],
+    [[48, "K Draper (Chair - KD)"], [282, "Cllr A Fatemian"], [527, "N Oakhill"]],
+    [[63, "K Allpress (KA)"], [290, "J Abernethy"], [535, "B May"]],
+    [[75, "C Rothero"], [292, "R Summers"], [526, "A Prescott"]],
+    [[35, "N Robertson (RFO - NO)"], [292, "D Summers"]],
+    [[35, "B McGarry (Clerk - BMc)"], [302, "J Sneyd"]],
+    [[292, "D Stephens"]],
+    [[295, "C Couzens"]],
+  ];
+  const content = rows.map((cells, i) => cells.map(([x, t]) => textAt(x, 700 - i * 14, t, 11)).join("")).join("");
+  const src = await fromBytes("cols.pdf", "pdf", buildPdf({ pages: [content + textAt(35, 560, "2. Minutes: The minutes of the meeting held on 29th September 2016 were approved and signed", 11)] }));
+  const lines = texts(src);
+  const first = at(src, /^Present:/);
+  assert.deepEqual(lines.slice(first, first + 8), [
+    "Present:\tAlso in attendance:\tApologies:",
+    "K Draper (Chair - KD)\tCllr A Fatemian\tN Oakhill",
+    "K Allpress (KA)\tJ Abernethy\tB May",
+    "C Rothero\tR Summers\tA Prescott",
+    "N Robertson (RFO - NO)\tD Summers",
+    "B McGarry (Clerk - BMc)\tJ Sneyd",
+    "\tD Stephens",
+    "\tC Couzens",
+  ]);
+  assert.ok(lines.includes("2. Minutes: The minutes of the meeting held on 29th September 2016 were approved and signed"));
+});

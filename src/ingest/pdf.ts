@@ -75,7 +75,8 @@ export async function pdfPages(bytes: Uint8Array, readBare?: ReadBarePages): Pro
   return dropMargins(laid).map((lines) => {
     const ordered = splitColumns(lines);
     const columns = columnStarts(ordered);
-    return withParagraphBreaks(ordered.map((l) => ({ ...l, text: lineText(l, columns) })));
+    const texts = alignedRows(ordered, ordered.map((l) => lineText(l, columns)));
+    return withParagraphBreaks(ordered.map((l, i) => ({ ...l, text: texts[i] })));
   });
 }
 
@@ -248,6 +249,80 @@ function lineText(line: Line, columns: number[]): string {
     end = Math.max(end, r.end);
   });
   return text.replace(/[ \u00A0]+/g, " ").replace(/ ?\t ?/g, "\t").trim();
+}
+
+/** The cells of a line (runs split where cellBreaks finds a wide gap), with their extent. */
+function cellsOf(line: Line): { runs: Run[]; x: number; end: number }[] {
+  const cells: { runs: Run[]; x: number; end: number }[] = [];
+  cellBreaks(line).forEach((wide, i) => {
+    const r = line.runs[i];
+    const last = cells[cells.length - 1];
+    if (!last || wide) cells.push({ runs: [r], x: r.x, end: r.end });
+    else {
+      last.runs.push(r);
+      last.end = Math.max(last.end, r.end);
+    }
+  });
+  return cells;
+}
+
+/**
+ * In a table, a row whose first cells are empty ("", "D Stephens", "") would read as if its text
+ * stood in the first column. Within a block of closely spaced lines that holds at least two rows of
+ * several cells, each shorter row's cells are placed in the columns they lie under, with a tab for
+ * every empty column before them. The columns are the extents of the block's fullest rows, so that
+ * centred cells of varying width still fall into their column.
+ */
+function alignedRows(lines: Line[], texts: string[]): string[] {
+  const out = [...texts];
+  let from = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    const step = i < lines.length ? lines[i].y - lines[i - 1].y : -1;
+    if (i < lines.length && step > 0 && step <= Math.max(lines[i].size, lines[i - 1].size) * 1.9) continue;
+    if (i - from >= 3) alignBlock(lines.slice(from, i), from, out);
+    from = i;
+  }
+  return out;
+}
+
+/** A cell that holds only a paragraph or item number: "04.19.01", "2.", "(a)", "Item 3". */
+const NUMBER_CELL = /^(?:item\s*)?\(?[A-Za-z]{0,3}\d[\w.()/-]{0,12}[.:)]?$/i;
+
+function alignBlock(block: Line[], offset: number, out: string[]): void {
+  const cells = block.map(cellsOf);
+  const widest = Math.max(...cells.map((c) => c.length));
+  if (widest < 2 || cells.filter((c) => c.length >= 2).length < 2) return;
+  const columns: { x: number; end: number }[] = [];
+  for (const row of cells) {
+    if (row.length !== widest) continue;
+    row.forEach((c, j) => {
+      const col = columns[j];
+      if (!col) columns[j] = { x: c.x, end: c.end };
+      else {
+        col.x = Math.min(col.x, c.x);
+        col.end = Math.max(col.end, c.end);
+      }
+    });
+  }
+  // numbered paragraphs with a hanging indent ("04.19.01   Apologies" over indented text) are not a
+  // table: their text stays as it is
+  const multi = cells.filter((c) => c.length >= 2);
+  if (multi.every((row) => NUMBER_CELL.test(lineText({ ...block[0], runs: row[0].runs }, [])))) return;
+  // columns that overlap are not a table's columns
+  for (let j = 1; j < columns.length; j++) if (columns[j].x <= columns[j - 1].end) return;
+  cells.forEach((row, k) => {
+    if (!row.length || row.length === widest) return;
+    const at = row.map((c) => columns.findIndex((col) => c.x >= col.x - 2 && c.end <= col.end + 2));
+    if (at.some((j) => j < 0) || at.some((j, n) => n > 0 && j <= at[n - 1])) return;
+    if (at.every((j, n) => j === n)) return;
+    let text = "";
+    let prev = -1;
+    row.forEach((c, n) => {
+      text += "\t".repeat(at[n] - prev - (prev < 0 ? 1 : 0)) + lineText({ ...block[k], runs: c.runs }, []);
+      prev = at[n];
+    });
+    out[offset + k] = text;
+  });
 }
 
 type TextLine = Line & { text: string };

@@ -240,7 +240,7 @@ test("'apology for his extended absence' is not a list", () => {
 test("a bracket closes an entry even without a comma; 'PUBLIC: 4' ends the list", () => {
   assert.deepEqual(table("PRESENT: Lorraine Hunt (Chair), Stuart Glover (Councillors) Peter King, Linda Arthur (Clerk) Andy Challen (Chair Village Hall Management Committee) PUBLIC: 4 ----"), [
     "Lorraine Hunt | present | member | Chair",
-    "Stuart Glover | present | member | Councillors",
+    "Stuart Glover | present | member",
     "Peter King | present | member",
     "Linda Arthur | present | officer | Clerk",
     "Andy Challen | present | member | Chair Village Hall Management Committee",

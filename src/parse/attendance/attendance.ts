@@ -20,6 +20,8 @@ import {
   withHonorific,
 } from "./names.ts";
 import { columnViews, findSections, type Section, type SectionKind } from "./sections.ts";
+import { readColumns } from "./columns.ts";
+import { cleanRole } from "./roles.ts";
 import { findSentences } from "./sentences.ts";
 
 interface Person {
@@ -307,7 +309,7 @@ function add(
   people: Person[],
 ): void {
   for (const p of people) {
-    const role = p.role ?? section.role ?? null;
+    const role = cleanRole(p.role ?? section.role ?? null);
     const { kind, status } = classify(section, p.name, role);
     out.push({
       value: { name: p.name, status, kind, role, substituteFor: null },
@@ -352,8 +354,11 @@ export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: Ite
   const scanned: Section[] = [];
 
   const scan = (j: Joined) => {
-    // blocks side by side are read column by column, then taken in the order they are printed
-    const sections = (columnViews(j.text) ?? [j.text])
+    // names printed under side-by-side column labels are read by column first; blocks side by side
+    // are then read column by column, and taken in the order they are printed
+    const columns = readColumns(j.text);
+    for (const e of columns.entries) add(ctx, j, out, e.section, peopleIn(e.text, e.start));
+    const sections = (columnViews(columns.rest) ?? [columns.rest])
       .flatMap((text) => findSections(text).map((s) => ({ s, text })))
       .sort((a, b) => a.s.labelIndex - b.s.labelIndex);
     for (const { s, text } of sections) {

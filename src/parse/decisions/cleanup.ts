@@ -29,8 +29,8 @@ const TRAILING = [
   /[,;]\s*(?:there\s+(?:was|were)\s+(?:\w+\s+)?abstentions?\b|(?:\w+\s+)?abstained\b|in\s+favou?r\s+were\b|(?:the\s+)?[\w ]{0,30}?\s+(?:was|were)\s+(?:duly\s+)?proposed\b)[^]*$/i,
   // "…, the Chair proposed the application" after the decision it proposed
   /[,;]\s*(?:the\s+)?(?:chair(?:man|person)?|vice[- ]chair(?:man)?|mayor|(?:Cllr|Clr|Councillor)\.?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+proposed\b(?!\s+(?:its|their|it|this)\b)[^.;]*(?:[.;]|$)/i,
-  // ", Proposer: Cllr P Norris 2nd: Cllr G Koopowitz."
-  /[,;.]?\s*\b(?:proposer|seconder|proposed|seconded|2nd)\s*:\s*[^.;]*(?:[.;]|$)[^]*$/i,
+  // ", Proposer: Cllr P Norris 2nd: Cllr G Koopowitz.", "… approved and signed Prop: KA 2nd: KD"
+  /[,;.]?\s*\b(?:proposer|seconder|proposed|seconded|prop|2nd)\s*:\s*[^.;]*(?:[.;]|$)[^]*$/i,
 ];
 
 export function stripLeading(text: string): string {

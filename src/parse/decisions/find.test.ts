@@ -408,3 +408,31 @@ test("a vote line after the second belongs to the motion; a running footer is no
     "Minutes from the Regular meeting of November 8, 2010. Kohlstrand moved, seconded by Autorino, to approve the minutes.\n\nApproved 4-0-1 Zuppan abstained.\n\nAPPROVED MEETING MINUTES 1 of 10";
   assert.deepEqual(texts(t), ["to approve the minutes."]);
 });
+
+test("passive minute approvals are records, kept whole, with movers cut from them", () => {
+  // Burton-cum-Walden Parish Council, 3 June 2025
+  assert.deepEqual(
+    texts("The minutes of the Annual Parish Council meeting held on Tuesday 6 May 2025, having been circulated to all Members, were confirmed as a true record, and duly signed by the Chairman."),
+    ["The minutes of the Annual Parish Council meeting held on Tuesday 6 May 2025, having been circulated to all Members, were confirmed as a true record, and duly signed by the Chairman."],
+  );
+  // Souldern Parish Council planning meeting, 25 April 2019
+  assert.deepEqual(
+    texts(
+      "The minutes of the Planning meeting held on 28th February 2019 were checked for\naccuracy and content, proposed by JH and seconded by CR and agreed as a true record\nof the meeting and signed by the chair.",
+    ),
+    ["The minutes of the Planning meeting held on 28th February 2019 were checked for accuracy and content and agreed as a true record of the meeting and signed by the chair."],
+  );
+  // Souldern Parish Council, 17 November 2016: the movers on their own line
+  assert.deepEqual(texts("The minutes of the meeting held on 29th September 2016 were approved and signed\nProp: KA 2nd: KD"), [
+    "The minutes of the meeting held on 29th September 2016 were approved and signed",
+  ]);
+  assert.deepEqual(texts("The minutes of the last meeting were not approved as they had not been circulated."), []);
+});
+
+test("matters put off to the next meeting are deferrals", () => {
+  // Souldern Parish Council, 17 November 2016 and 25 April 2024
+  assert.deepEqual(texts("This matter to be discussed more fully at the next meeting."), ["This matter to be discussed more fully at the next meeting."]);
+  assert.deepEqual(texts("The minutes of the parish council meeting held on 10th April 2024 will be approved at\nthe next meeting."), [
+    "The minutes of the parish council meeting held on 10th April 2024 will be approved at the next meeting.",
+  ]);
+});

@@ -14,6 +14,7 @@ import {
   NOT_A_DECISION_BEFORE,
   OTHER_BODY,
   PASSIVE,
+  MINUTES_PASSIVE,
   TO_BE_RECONSIDERED,
   formalRest,
   isCollectiveSubject,
@@ -537,6 +538,7 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
     whole(/deferred|postponed/i.test(m[3]) ? "deferral" : "passive");
     done = true;
   }
+  if (!done && MINUTES_PASSIVE.test(head) && !/\bnot\b/i.test(head) && !reportedBefore(0)) whole("passive");
   if (found.length) return found;
 
   // "Adopted with the amendment of Mr M Dean to Mr M Evans."
@@ -548,7 +550,9 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
 
   // "Deferred to next agenda.", "… to be considered again at next PC meeting"
   if (DEFERRAL_UNIT.test(s.trim()) || /\bthat\s+(?:this|the)\s+(?:item|matter|application|decision|report|motion)\s+(?:would\s+|should\s+)?be\s+(?:deferred|postponed)\b/i.test(s) || TO_BE_RECONSIDERED.test(s) || /\b(?:was|were)\s+(?:\w+\s+)?(?:deferred|postponed)\b/i.test(s)) {
-    if (!reportedBefore(s.length) && !OTHER_BODY.test(s)) {
+    // "… at the next meeting" is where the matter goes, not a report of another meeting
+    const put = TO_BE_RECONSIDERED.exec(s);
+    if (!reportedBefore(put ? put.index : s.length) && !OTHER_BODY.test(s)) {
       const t = tidy(s);
       if (t) found.push({ text: t, start: offset, end: offset + s.length, kind: "deferral", unit: u });
     }

@@ -46,6 +46,14 @@ export const ACTIVE_VERB =
 export const PASSIVE =
   /\b(was|were)\s+((?:(?:also|then|duly|unanimously|formally|subsequently|all|further|therefore|finally)\s+)*)(?:(?:(?!it\b|was\b|were\b|and\b)[a-z]+\s+){0,3}?and\s+(?:(?:a|an|the|this|these|its|their)\s+)?(?:(?!it\b|was\b|were\b)[a-z]+\s+){0,3}?)?(agreed|approved|adopted|accepted|ratified|deferred|endorsed|carried|passed|postponed|elected|appointed|co-opted)\b/gi;
 
+/**
+ * Minutes approved in a passive sentence whose verbs are far from "were": "The minutes of … 2025,
+ * having been circulated to all Members, were confirmed as a true record, and duly signed",
+ * "The minutes … were checked for accuracy and content, proposed by JH …, and agreed as a true record".
+ */
+export const MINUTES_PASSIVE =
+  /^(?:the\s+)?(?:draft\s+)?minutes\b[^.;]{0,200}?\b(?:was|were)\s+(?!not\b)[^.;]{0,160}?\b(?:agreed|approved|confirmed|adopted|accepted|signed)\b/i;
+
 /** Standalone deferrals: "Deferred.", "Deferred to next agenda.", "Item deferred until …". */
 export const DEFERRAL_UNIT = /^(?:(?:this\s+)?(?:item|matter|motion|application|report)\s+)?(?:was\s+)?(?:deferred|postponed|held\s+over|adjourned\s+to|carried\s+forward|tabled)\b/i;
 
@@ -54,7 +62,7 @@ export const BARE_RECORD = /^(?:unanimously\s+)?(?:adopted|approved|agreed|accep
 
 /** "… to be considered again at next PC meeting" — a matter put off to a later meeting. */
 export const TO_BE_RECONSIDERED =
-  /\b(?:will|shall|would|to)\s+(?:be\s+)?(?:reviewed|reconsidered|revisited|considered\s+again|looked\s+at\s+again)\s+(?:in|at|after|until)\s+(?:the\s+)?(?:autumn|spring|summer|winter|new\s+year|next|following|future|\w+\s+meeting)\b|\bto\s+be\s+(?:considered|discussed|reconsidered|revisited|reviewed|deferred|re-?examined|looked\s+at)\s+(?:again|further)\s+(?:at|in|until)\s+(?:the\s+)?(?:next|following|a\s+future|future|\w+(?:\s+\w+)?\s+(?:meeting|agenda))/i;
+  /\b(?:will|shall|would|to)\s+(?:be\s+)?(?:reviewed|reconsidered|revisited|considered\s+again|looked\s+at\s+again)\s+(?:in|at|after|until)\s+(?:the\s+)?(?:autumn|spring|summer|winter|new\s+year|next|following|future|\w+\s+meeting)\b|\bto\s+be\s+(?:considered|discussed|reconsidered|revisited|reviewed|deferred|re-?examined|looked\s+at)\s+(?:again|further|more\s+fully|in\s+(?:more\s+)?detail)\s+(?:at|in|until)\s+(?:the\s+)?(?:next|following|a\s+future|future|\w+(?:\s+\w+)?\s+(?:meeting|agenda))|\b(?:will|shall|to)\s+be\s+(?:approved|agreed|signed|adopted)\s+at\s+the\s+next\s+(?:\w+\s+)?meeting\b/i;
 
 const COLLECTIVE = new Set(
   (

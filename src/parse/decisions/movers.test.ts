@@ -97,3 +97,9 @@ test("a unit naming only movers is told from a proposal that states what it prop
   assert.equal(isMoversOnly("Proposed by Clir. Carey, seconded by Cllr. Mitchell and agreed that Clir. Carey would be asked to attend."), false);
   assert.equal(isMoversOnly("The Clerk proposed by-laws for the cemetery."), false);
 });
+
+test("movers and seconders given by their initials after a label", () => {
+  // Souldern Parish Council, 17 November 2016
+  assert.deepEqual(readMovers("were approved and signed\nProp: KA 2nd: KD"), { movedBy: "KA", secondedBy: "KD" });
+  assert.deepEqual(readMovers("Proposed: JH Seconded: CR"), { movedBy: "JH", secondedBy: "CR" });
+});

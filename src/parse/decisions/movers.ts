@@ -80,6 +80,10 @@ const SECONDER_BY = /\b(?:seconded(?:\s+by)?\s*:?|seconder\s*:|2nd\s*:)\s*/gi;
 const MOVER_AFTER = /\s+(?:proposed|moved)\b(?!\s+(?:by|for|from|to\s+(?:the|a)\s+(?:next|agenda)))/g;
 const SECONDER_AFTER = /\s+seconded\b(?!\s+by)/g;
 
+/** "Prop: KA 2nd: KD": members minuted by their initials, after a label and a colon. */
+const LABELLED_MOVER = /\b(?:[Pp]rop(?:osed|oser)?|PROP(?:OSED|OSER)?|[Mm]over?d?|MOVE[DR])\s*:\s*([A-Z]{2,4})\b/;
+const LABELLED_SECONDER = /\b(?:2nd|[Ss]econde[dr]|SECONDE[DR])\s*:\s*([A-Z]{2,4})\b/;
+
 function firstName(s: string, re: RegExp): { name: string; at: number } | null {
   re.lastIndex = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -110,8 +114,8 @@ const earliest = (...c: ({ name: string; at: number } | null)[]) =>
  */
 export function readMovers(text: string): Movers {
   const s = text.replace(/[*_]{1,2}/g, "").replace(/^[ \t]*[-•*·¢‣▪◦][ \t]+/gm, "");
-  const movedBy = earliest(firstName(s, MOVER_BY), firstName(s, MOVER_BARE), firstNameBefore(s, MOVER_AFTER));
-  const secondedBy = earliest(firstName(s, SECONDER_BY), firstNameBefore(s, SECONDER_AFTER));
+  const movedBy = earliest(firstName(s, MOVER_BY), firstName(s, MOVER_BARE), firstNameBefore(s, MOVER_AFTER)) ?? LABELLED_MOVER.exec(s)?.[1] ?? null;
+  const secondedBy = earliest(firstName(s, SECONDER_BY), firstNameBefore(s, SECONDER_AFTER)) ?? LABELLED_SECONDER.exec(s)?.[1] ?? null;
   return { movedBy, secondedBy: secondedBy === movedBy && secondedBy !== null ? null : secondedBy };
 }
 

@@ -98,3 +98,8 @@ test("a whole body name ends at a blank line, even when the next line names the 
     "Wretton Parish Council",
   );
 });
+
+test("a parish meeting is a body: its name keeps 'Meeting'", () => {
+  // Souldern Annual Parish Meeting, 14 May 2015
+  assert.equal(of("MINUTES OF SOULDERN ANNUAL PARISH MEETING\nHELD IN THE VILLAGE HALL\nON 14th MAY 2015"), "Souldern Annual Parish Meeting");
+});

@@ -86,7 +86,7 @@ export function findMeetingOf(text: string): Found | null {
   const lead = /\b(?:minutes|meeting|proceedings)\s+(?:of|for)\s+(?:the\s+)?/gi;
   // a body's name never holds the words that name the document ("X Draft Minutes of the …")
   const stop = new RegExp(
-    `\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)|\\s*-{3,}|\\s+(?:date|time|venue|place)\\s*:|\\s+on\\s+|\\s+(?=(?:draft\\s+|unconfirmed\\s+|confirmed\\s+|approved\\s+)?(?:minutes|agenda)\\b)`,
+    `(?<!\\b(?:parish|town))\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)|\\s*-{3,}|\\s+(?:date|time|venue|place)\\s*:|\\s+on\\s+|\\s+(?=(?:draft\\s+|unconfirmed\\s+|confirmed\\s+|approved\\s+)?(?:minutes|agenda)\\b)`,
     "i",
   );
   let fallback: Found | null = null;
@@ -115,11 +115,14 @@ export function findMeetingOf(text: string): Found | null {
     // qualifiers around the name: "A Virtual …", "June 3rd …", "… Parish Council Annual"
     const words = cand.split(/\s+/);
     while (words.length > 1 && (/^(?:a|an|\d+(?:st|nd|rd|th)?)$/i.test(words[0]) || (GENERIC.has(words[0].toLowerCase()) && !KEEP_WORD.test(words[0])))) words.shift();
-    while (words.length > 1 && GENERIC.has(words[words.length - 1].toLowerCase()) && !KEEP_WORD.test(words[words.length - 1])) words.pop();
+    // "Souldern Annual Parish Meeting": the meeting of a parish's electors is the body itself
+    const parishMeeting = (w: string[]) => w.length >= 3 && /^meeting$/i.test(w[w.length - 1]) && /^(?:parish|town)$/i.test(w[w.length - 2]);
+    while (words.length > 1 && GENERIC.has(words[words.length - 1].toLowerCase()) && !KEEP_WORD.test(words[words.length - 1]) && !parishMeeting(words)) words.pop();
     cand = words.join(" ");
     // a body's name has no running words in it ("October meeting be signed as a correct record")
     if (cand.split(/\s+/).some((w) => /^[a-z]/.test(w) && !/^(?:of|and|the|for|on|in|with|de|&)$/.test(w))) continue;
-    cand = cand.replace(/\s+(?:meeting|minutes)$/i, "").replace(/^(?:draft|ordinary|monthly|regular)\s+/i, "").trim();
+    if (!parishMeeting(cand.split(/\s+/))) cand = cand.replace(/\s+(?:meeting|minutes)$/i, "");
+    cand = cand.replace(/^(?:draft|ordinary|monthly|regular)\s+/i, "").trim();
     // "the Parish Council Meeting WEST DEREHAM PARISH COUNCIL": the named council after a generic lead
     const named = findCouncils(cand)[0];
     if (named && named.index > 0 && isGeneric(cand.slice(0, named.index))) cand = named.value;

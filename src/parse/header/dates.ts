@@ -24,8 +24,13 @@ export function normaliseForDates(text: string): string {
     .replace(/\b(\d{1,2})(\s+)(st|nd|rd|th)\b/gi, (_m, d: string, ws: string, suf: string) => d + suf + " ".repeat(ws.length))
     .replace(/\b(\d{1,2})(st|nd|rd|th)\.(?=[A-Za-z])/gi, "$1$2 ")
     .replace(/\b(\d{1,2})(ST|ND|RD|TH)\b/g, (_m, d, s) => d + s.toLowerCase())
-    .replace(/\b(\d{1,2}(?:st|nd|rd|th)?)\s+day\s+of\s+(?=[A-Za-z])/gi, (m, d) => " ".repeat(m.length - d.length - 1) + d + " ");
+    .replace(/\b(\d{1,2}(?:st|nd|rd|th)?)\s+day\s+of\s+(?=[A-Za-z])/gi, (m, d) => " ".repeat(m.length - d.length - 1) + d + " ")
+    // "23rd May, 27th June": a comma in a list of day-month dates would pair "May, 27th"
+    .replace(LISTED_DATE, "$1;");
 }
+
+const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+const LISTED_DATE = new RegExp(`(\\b\\d{1,2}(?:st|nd|rd|th)?[ \\t]{1,3}${MONTH}\\b[ \\t]{0,3}),(?=[ \\t]{0,3}\\d{1,2}(?:st|nd|rd|th)?[ \\t]{1,3}${MONTH}\\b)`, "gi");
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -121,3 +121,11 @@ test("the call-to-order time beats the scheduled time in the heading (East Palo 
   // a heading time with no call to order stays
   assert.equal(values("MINUTES\nJanuary 27, 2020, 7:00 p.m.\nThe Board discussed the budget at 7:30 p.m.\n").startTime, "19:00");
 });
+
+test("a parish meeting's authority is the parish council named under the signature", () => {
+  // Souldern Annual Parish Meeting, 14 May 2015
+  const text = "MINUTES OF SOULDERN ANNUAL PARISH MEETING\nHELD IN THE VILLAGE HALL\nON 14th MAY 2015\n\n1. Apologies:\nK Hewitt\n\nSigned ……………… Date ………\nChairman Souldern Parish Council";
+  const v = values(text, "minutes.pdf", 3);
+  assert.equal(v.body, "Souldern Annual Parish Meeting");
+  assert.equal(v.authority, "Souldern Parish Council");
+});

@@ -183,6 +183,7 @@ export function parseHeader(ctx: ParseContext, frontEnd: number): Header {
       const most = mostNamedCouncil(ctx);
       authority = most && { ...most, low: true };
     }
+    else if (body && /\b(?:parish|town)\s+meeting$/i.test(body.value)) authority = ownCouncil(ctx, body.value);
   }
 
   return {
@@ -237,6 +238,26 @@ function yearlessDate(ctx: ParseContext, head: string): Found | null {
 }
 
 /** The upper-tier council named most often in the whole document ("Limerick City and County Council"). */
+/**
+ * "Souldern Annual Parish Meeting": the parish council of the same place, wherever the document
+ * names it (often only under the chair's signature).
+ */
+function ownCouncil(ctx: ParseContext, body: string): Located<string> | null {
+  const place = body.split(/\s+/)[0].toLowerCase();
+  const all = joinLines(ctx, 0, ctx.lines.length);
+  for (const c of findCouncils(all.text)) {
+    if (!/\b(?:parish|town)\s+council$/i.test(c.value)) continue;
+    // "Chairman Souldern Parish Council": the words before the place are the signer's office
+    const words = c.value.split(/\s+/);
+    const k = words.findIndex((w) => w.toLowerCase() === place);
+    if (k < 0) continue;
+    const value = words.slice(k).join(" ");
+    const start = c.index + c.value.length - value.length;
+    return { value, span: all.span(start, start + value.length) };
+  }
+  return null;
+}
+
 function mostNamedCouncil(ctx: ParseContext): Located<string> | null {
   const all = joinLines(ctx, 0, ctx.lines.length);
   const counts = new Map<string, { n: number; f: Found }>();

@@ -47,3 +47,26 @@ test("dated next meetings introduced by 'at the' or 'arranged for', and HTML ord
   assert.equal(last("Next Meeting –Tuesday March 11<sup>th</sup> 2014.", "2014-01-14")?.date, "2014-03-11");
   assert.equal(last("This would be considered at the next meeting. The hedge was cut on 3 May 2016.", "2016-04-01"), null);
 });
+
+test("a list of day-month dates is read date by date, and the first after the meeting is the next", () => {
+  // Souldern Parish Council, 25 April 2024
+  const text = "Date of next meetings :\n23rd May ,27th June ,25th July, 29th August ,26th September, 31st October, 28th November\nDate of APM and AMPC to be 23rd May 2024";
+  assert.equal(last(text, "2024-04-25")?.date, "2024-05-23");
+});
+
+test("a schedule of meeting dates gives the first date after the meeting", () => {
+  // Souldern Parish Council, 25 April 2019: the schedule is a table of two kinds of meeting
+  const text = [
+    "Other matters",
+    "Daffodils by the church - NO to investigate.",
+    "",
+    "Meeting Dates for 2019",
+    "PC meeting\tPlanning meeting",
+    "Thurs 23 May (to include APM and Annual meeting of the PC)\tThurs 27June",
+    "Thurs 25 July\tThurs 22 Aug",
+    "Thurs28 Nov\tThurs 19 Dec",
+  ].join("\n");
+  assert.equal(last(text, "2019-04-25")?.date, "2019-05-23");
+  // a list of past dates under such a heading is not a next meeting
+  assert.equal(last("Meeting Dates for 2018\nThurs 22 March\tThurs 19 April", "2019-04-25"), null);
+});

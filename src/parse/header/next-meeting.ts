@@ -54,6 +54,31 @@ export function findNextMeetings(text: string, meetingDate?: string | null): Nex
       strong: STRONG.test(lead) || /^\s*(?:meeting\s+)?(?:will\s+be|to\s+be|is|shall\s+be)\b/i.test(text.slice(start, start + 20)),
     });
   }
+  if (meetingDate) out.push(...fromSchedules(text, meetingDate));
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** "Meeting Dates for 2019", "Dates of future meetings", "Schedule of meetings 2024/25". */
+const SCHEDULE = /\b(?:(?:future\s+|forthcoming\s+)?meeting\s+dates|dates\s+of\s+(?:future\s+|forthcoming\s+)?meetings|schedule\s+of\s+meetings)\b(?:\s+(?:for\s+)?((?:19|20)\d\d))?/gi;
+
+/**
+ * A schedule of meeting dates under a heading: the next meeting is the first date after this one.
+ * Year-less dates take the heading's year ("Meeting Dates for 2019"), else the meeting's.
+ */
+function fromSchedules(text: string, meetingDate: string): NextFound[] {
+  const out: NextFound[] = [];
+  SCHEDULE.lastIndex = 0;
+  for (let m = SCHEDULE.exec(text); m; m = SCHEDULE.exec(text)) {
+    const lineStart = text.lastIndexOf("\n", m.index) + 1;
+    // a heading opens its line; "the meeting dates were agreed" in a sentence is not one
+    if (text.slice(lineStart, m.index).trim()) continue;
+    const start = m.index + m[0].length;
+    const block = text.slice(start, start + 600).split(/\n[ \t]*\n/)[0];
+    const ref = isoToRef(m[1] ? `${m[1]}-01-01` : meetingDate);
+    const d = findDates(block, ref, !m[1]).find((x) => x.value > meetingDate);
+    if (!d) continue;
+    out.push({ value: { date: d.value, time: null, venue: null }, index: m.index, end: start + d.index + d.length, strong: false });
+  }
   return out;
 }
 

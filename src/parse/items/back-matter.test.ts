@@ -40,3 +40,19 @@ test("an appendix heading or a signature line ends the last item; ordinary text 
   assert.equal(lastItemText(doc(["", "J SMITH CHAIRMAN"])), "The next meeting will be on 3 June 2024.\n");
   assert.equal(lastItemText(doc(["The meeting closed at 9.15pm."])), "The next meeting will be on 3 June 2024.\nThe meeting closed at 9.15pm.");
 });
+
+test("an unnumbered 'Other matters' heading after the last numbered item is not part of it", () => {
+  // Souldern Parish Council planning meeting, 25 April 2019
+  const text = [
+    "04.19.05\tThe following accounts were approved for payment :",
+    "04.19.06\tSandy & Diana Gray",
+    "Sandy and Diana Gray are leaving the village after 49 years.",
+    "ACTION : CF to find out the best way of accounting for the spend.",
+    "",
+    "Other matters",
+    "NBW - There was concern that the Bushcraft Instructor may not have suitable insurance and it was agreed that LH will speak to the mother of the children and report back to the PC.",
+  ].join("\n");
+  const body = lastItemText(text);
+  assert.match(body, /leaving the village/);
+  assert.doesNotMatch(body, /Other matters|Bushcraft/);
+});

@@ -16,6 +16,10 @@ const SIGNER = /^(?!.*\b(?:OF|THE|AND|BY|TO|FOR|FROM|REPORT|ELECTION|APPOINTMENT
 // a table's header row: "Recommendation<TAB>Agreed Yes/No<TAB>Response …"
 const TABLE_HEAD = /^recommendations?(?:\s+(?:no\.?|number))?\s*\t.*\t/i;
 
+// "Other matters", "Any other business" printed without a number after the numbered items: like an
+// open forum after the agenda, what follows is noted, not an item of the agenda
+const AFTER_AGENDA = /^(?:other\s+matters|other\s+business|any\s+other\s+business|matters\s+for\s+information)\s*:?$/i;
+
 export function closeAtBackMatter(ctx: ParseContext, items: ItemBlock[]): void {
   const last = items[items.length - 1];
   if (!last) return;
@@ -25,6 +29,12 @@ export function closeAtBackMatter(ctx: ParseContext, items: ItemBlock[]): void {
     const raw = ctx.lines[i].text;
     const t = plain(raw).text.trim();
     if (!t) continue;
+    const afterBlank = i > 0 && !ctx.lines[i - 1].text.trim();
+    if (seen && afterBlank && AFTER_AGENDA.test(t)) {
+      ctx.warn(`"${t}" after the last item is not an item of the agenda; it is left out of item ${last.number.value}`, i);
+      last.end = i;
+      return;
+    }
     if (seen && t.length <= 120 && (APPENDIX.test(t) || SIGN_HERE.test(t) || SIGNER.test(t) || TABLE_HEAD.test(raw.trim()))) {
       ctx.warn(`the text after the last item (from "${t.slice(0, 40)}") is a signature, appendix or table, not part of item ${last.number.value}`, i);
       last.end = i;

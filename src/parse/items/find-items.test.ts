@@ -368,3 +368,35 @@ test("a numbered list inside an item that restarts at 1 is not the items, when t
     ["5 Written", "6 New", "7 Unfinished", "8 Reports", "9 Oral", "10 Items", "11 Set", "12 Adjournment"],
   );
 });
+
+test("month.year.sequence numbers make the agenda, and letterheads and payment rows are not items", () => {
+  // Souldern Parish Council, 25 April 2024, as read from the PDF
+  const text = [
+    "MINUTES OF THE SOULDERN PARISH COUNCIL MEETING",
+    "04(2).24.01 Apologies",
+    "No apologies had been received",
+    "",
+    "04(2).24.02 Declarations of interest",
+    "There were no declarations of interest",
+    "Apr24.01 NO to ask Malcolm Sweetman to proceed with repairs to the stone\tNO\tMalcolm Sweetman",
+    "Parish Clerk : Cathy Fleet",
+    "04(2).24.9\tTrees by NBW",
+    "It was resolved that the PC will respond to the letter received.",
+    "04(2).24.10 Village upkeep",
+    "04(2).24.11 Planning",
+    "There were no new planning applications.",
+    "04(2).24.12 Finance",
+    "Invoices to be approved",
+    "Payee\tDetail\tTotal £s\tVAT",
+    "OALC\t2024 Subs\t168.00\t28.00",
+    "Nigel Prickett\tApril 24 grass cut\t441.60\t73.60",
+  ].join("\n");
+  assert.deepEqual(items(text).list, [
+    "04(2).24.01 Apologies",
+    "04(2).24.02 Declarations of interest",
+    "04(2).24.9 Trees by NBW",
+    "04(2).24.10 Village upkeep",
+    "04(2).24.11 Planning",
+    "04(2).24.12 Finance",
+  ]);
+});

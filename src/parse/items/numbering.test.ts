@@ -39,3 +39,16 @@ test("numbers follow one another only within one family", () => {
   assert.equal(successor(a), "183/18");
   assert.equal(successor(readNumber("16/01/9 Cemetery")!), "16/01/10");
 });
+
+test("reads month.year.sequence numbers, with a meeting's ordinal in brackets", () => {
+  // Souldern Parish Council, 2019 and 2024 (second April meeting)
+  const a = readNumber("04.19.01\tApologies")!;
+  assert.equal(a?.text, "04.19.01");
+  const b = readNumber("04.19.02\tDeclarations of interest")!;
+  assert.equal(step(a, b), 0);
+  const c = readNumber("04(2).24.01 Apologies")!;
+  assert.equal(c?.text, "04(2).24.01");
+  assert.equal(step(readNumber("04(2).24.08\tPlayground update")!, readNumber("04(2).24.9\tTrees by NBW")!), 0);
+  assert.equal(step(a, c), null);
+  assert.equal(successor(c), "04(2).24.02");
+});

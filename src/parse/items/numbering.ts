@@ -20,6 +20,13 @@ export interface ItemNumber {
 const TOKEN =
   /^(?:(item)\s*(?:no\.?\s*|#\s*)?|(minute)\s+)?(\d{1,6})(?:([./])(\d{1,3}))?(?:([./])(\d{1,3}))?(?![\d/])([.):]?)(?=\s|$|[A-Z(“"'‘])/i;
 
+/**
+ * Month, year and sequence: "04.19.01" (April 2019, item 1), "04(2).24.9" (the second meeting of
+ * April 2024). The month is printed with two digits, which keeps "5.1.1" paragraphs out.
+ */
+const MONTH_YEAR =
+  /^(0[1-9]|1[0-2])(\(\d\))?\.(\d{2})\.(\d{1,2})(?![\d/.])([.):]?)(?=\s|$|[A-Z(“"'‘])/;
+
 // "(05-027)", "(*05-032)", "(*05-035A)": a year-prefixed paragraph number in brackets (US city
 // councils); the asterisk marks consent items and is not part of the number
 const PARAGRAPH = /^\(\*?(\d{2})-(\d{2,4})([A-Z]?)\)(?=\s|$)/;
@@ -31,6 +38,11 @@ export function readNumber(text: string): ItemNumber | null {
     // a lettered paragraph ("05-035A") follows its own number
     const key = Number(p[2]) + (p[3] ? (p[3].charCodeAt(0) - 64) / 30 : 0);
     return { text: `${p[1]}-${p[2]}${p[3]}`, family: `paragraph${p[1]}`, key, style: "()", length: p[0].length };
+  }
+  const my = MONTH_YEAR.exec(text);
+  if (my) {
+    const prefix = `${my[1]}${my[2] ?? ""}.${my[3]}`;
+    return { text: `${prefix}.${my[4]}`, family: `month${prefix}`, key: Number(my[4]), style: my[5] ?? "", length: my[0].length };
   }
   const m = TOKEN.exec(text);
   if (!m) return null;
@@ -99,5 +111,6 @@ export function successor(prev: ItemNumber, n = 1): string {
   if (prev.family.startsWith("dotted")) return `${prev.family.slice(6)}.${String(k).padStart(2, "0")}`;
   if (prev.family.startsWith("triple")) return `${prev.family.slice(6)}/${k}`;
   if (prev.family.startsWith("paragraph")) return `${prev.family.slice(9)}-${String(Math.floor(k)).padStart(3, "0")}`;
+  if (prev.family.startsWith("month")) return `${prev.family.slice(5)}.${String(k).padStart(prev.text.split(".").pop()!.length, "0")}`;
   return String(k);
 }
