@@ -65,6 +65,8 @@ export function readColumns(text: string): { entries: ColumnEntry[]; rest: strin
     // a row of labels and nothing else
     if (labels.filter(Boolean).length < 2 || head.some((c, k) => c.text.trim() && !labels[k])) continue;
     const columns = labels.slice();
+    // names are given column by column, as a reader reads them, not row by row
+    const block: (ColumnEntry & { column: number })[] = [];
     let last = i;
     let rows = 0;
     for (let j = i + 1; j < lines.length; j++) {
@@ -88,12 +90,13 @@ export function readColumns(text: string): { entries: ColumnEntry[]; rest: strin
         for (let m = Math.min(k, columns.length - 1); m >= 0 && !label; m--) label = columns[m];
         if (!label) return;
         const lead = c.text.length - c.text.trimStart().length;
-        entries.push({ section: label, text: c.text.trim(), start: c.start + lead });
+        block.push({ section: label, text: c.text.trim(), start: c.start + lead, column: k });
       });
       rows++;
       last = j;
     }
     if (!rows) continue;
+    for (const { column: _, ...e } of block.sort((a, b) => a.column - b.column)) entries.push(e);
     blanks.push([offsets[i], offsets[last] + lines[last].length]);
     i = last;
   }

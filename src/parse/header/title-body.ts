@@ -50,7 +50,8 @@ export function titleLineBody(text: string): Found | null {
 
 /** "City of Alameda Planning Board" → the body and the city it belongs to. */
 export function splitCityOf(name: string): { body: string; authority: string | null } {
-  let body = name.replace(/\s+(?:regular|special|adjourned)\s+meeting$/i, "").replace(/\s+meeting$/i, "").trim();
+  // "Souldern Annual Parish Meeting" is a body (the parish's electors), not a meeting of one
+  let body = /\b(?:parish|town)\s+meeting$/i.test(name) ? name : name.replace(/\s+(?:regular|special|adjourned)\s+meeting$/i, "").replace(/\s+meeting$/i, "").trim();
   let authority: string | null = null;
   const lead = /^((?:City|Town|County|Village|Township)\s+of\s+[A-Z][A-Za-z'’-]+)\s+(?=[A-Z])(.+)$/.exec(body);
   const tail = /^(.+?\S)\s+of\s+the\s+((?:City|Town|County|Village|Township)\s+of\s+[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+)?)$/.exec(body);
