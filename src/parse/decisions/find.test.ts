@@ -436,3 +436,14 @@ test("matters put off to the next meeting are deferrals", () => {
     "The minutes of the parish council meeting held on 10th April 2024 will be approved at the next meeting.",
   ]);
 });
+
+test("matters tabled or continued until a later meeting are deferrals; a paper tabled at the meeting is not", () => {
+  // City of Alameda Recreation & Park Commission, 11 December 2008
+  assert.deepEqual(texts("Elections are tabled until the January 2009 Recreation & Park Commission Meeting."), [
+    "Elections are tabled until the January 2009 Recreation & Park Commission Meeting.",
+  ]);
+  assert.deepEqual(texts("Approval of November 13, 2008 Minutes are tabled until the January 2009 Recreation &\nPark Commission Meeting."), [
+    "Approval of November 13, 2008 Minutes are tabled until the January 2009 Recreation & Park Commission Meeting.",
+  ]);
+  assert.deepEqual(texts("A revised budget sheet was tabled at the meeting."), []);
+});

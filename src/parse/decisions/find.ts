@@ -549,7 +549,7 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
   }
 
   // "Deferred to next agenda.", "… to be considered again at next PC meeting"
-  if (DEFERRAL_UNIT.test(s.trim()) || /\bthat\s+(?:this|the)\s+(?:item|matter|application|decision|report|motion)\s+(?:would\s+|should\s+)?be\s+(?:deferred|postponed)\b/i.test(s) || TO_BE_RECONSIDERED.test(s) || /\b(?:was|were)\s+(?:\w+\s+)?(?:deferred|postponed)\b/i.test(s)) {
+  if (DEFERRAL_UNIT.test(s.trim()) || /\bthat\s+(?:this|the)\s+(?:item|matter|application|decision|report|motion)\s+(?:would\s+|should\s+)?be\s+(?:deferred|postponed)\b/i.test(s) || TO_BE_RECONSIDERED.test(s) || /\b(?:was|were)\s+(?:\w+\s+)?(?:deferred|postponed)\b/i.test(s) || PUT_OFF_UNTIL.test(s)) {
     // "… at the next meeting" is where the matter goes, not a report of another meeting
     const put = TO_BE_RECONSIDERED.exec(s);
     if (!reportedBefore(put ? put.index : s.length) && !OTHER_BODY.test(s)) {
@@ -559,6 +559,13 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
   }
   return found;
 }
+
+/**
+ * "Elections are tabled until the January 2009 … Meeting", "The item was continued to the February 1
+ * meeting": US usage, where tabled/continued only defers when it names where the matter goes ("a
+ * paper was tabled at the meeting" is a paper handed round).
+ */
+const PUT_OFF_UNTIL = /\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:tabled|continued|deferred|postponed)\s+(?:until|till|to)\s+(?:the\s+)?(?:next|following|a\s+future|future|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d)/i;
 
 /** "As at 3 January Business Account 30780.52 … The payments and accounts were accepted": a flattened table before the sentence is not part of it. */
 function afterFigures(s: string): string {
