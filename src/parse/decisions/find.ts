@@ -24,7 +24,7 @@ import { flatten, stripLeading, tidy } from "./cleanup.ts";
 import { isMoversOnly, readMovers, readMoversHead, type Movers } from "./movers.ts";
 import { dropConnective, splitParts } from "./parts.ts";
 import type { Votes } from "../../domain/minutes.ts";
-import { MOTION_FAILED, OUTCOME_AFTER, SECOND_OR_OUTCOME, usMotion } from "./us-motions.ts";
+import { MOTION_FAILED, OUTCOME_AFTER, SECOND_OR_OUTCOME, lineRecords, usMotion } from "./us-motions.ts";
 
 export type DecisionKind = "formal" | "motion" | "proposal" | "impersonal" | "subject" | "passive" | "deferral" | "minutes";
 
@@ -156,6 +156,13 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
         });
         continue;
       }
+    }
+
+    // 1c2. one decision a line, closed by "– M. Prest (motion), C. Dallas (second)" or headed "APPROVED –"
+    const lines = lineRecords(s);
+    if (lines.length) {
+      for (const l of lines) add({ text: l.text, start: unit.start + l.start, end: unit.start + l.end, kind: "motion", unit: u }, u, { movedBy: l.movedBy, secondedBy: l.secondedBy });
+      continue;
     }
 
     // 1d. "X moved approval of …" / "A motion was made by X, seconded by Y, that …", then its
