@@ -466,3 +466,10 @@ New Business
   );
   assert.deepEqual(found.map((d) => [d.movedBy, d.secondedBy])[1], ["Z. Maiorca", "T. Feinberg"]);
 });
+
+test("a body that voted with its tally before the verb records a decision", () => {
+  // Los Rios Community College District Board of Trustees, 11 March 2020
+  const found = texts("In Closed Session matter identified as Item 9.A, the Board of Trustees voted 5:0 to deny the\nappeal of the complaint against the public employee.");
+  assert.equal(found.length, 1);
+  assert.match(found[0], /the Board of Trustees voted 5:0 to deny the appeal of the complaint against the public employee\.$/);
+});

@@ -500,7 +500,8 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
     // "Approved Housing Bodies": a capitalised word inside a sentence is a name, not the verb
     if (/^[A-Z][a-z]/.test(m[2]) && /\S\s*$/.test(before) && !/[.:;]\s*$/.test(before)) continue;
     if (!before.trim() || NOT_A_DECISION_BEFORE.test(before) || /\b(?:as|the|an?|was|were|is|are|it|there|this|that)\s*$/i.test(before)) continue;
-    if (/^voted$/i.test(m[2]) && !/^\s+(?:to|in\s+favou?r|unanimously|for)\b/i.test(head.slice(m.index + m[0].length))) continue;
+    // "voted 5:0 to deny the appeal": the tally may stand between the verb and what was voted
+    if (/^voted$/i.test(m[2]) && !/^\s+(?:\(?\d{1,2}\s?[-–:]\s?\d{1,2}(?:\s?[-–:]\s?\d{1,2})?\)?,?\s+)?(?:to|in\s+favou?r|unanimously|for)\b/i.test(head.slice(m.index + m[0].length))) continue;
     if (!isCollectiveSubject(before)) continue;
     // "while Members agreed funding is beneficial, they …": a concession, not a decision
     if (/\b(?:while|whilst|although|though|if|unless|whether|once|when)\b[^,;]*$/i.test(before)) continue;
