@@ -436,3 +436,40 @@ test("matters put off to the next meeting are deferrals", () => {
     "The minutes of the parish council meeting held on 10th April 2024 will be approved at the next meeting.",
   ]);
 });
+
+test("matters tabled or continued until a later meeting are deferrals; a paper tabled at the meeting is not", () => {
+  // City of Alameda Recreation & Park Commission, 11 December 2008
+  assert.deepEqual(texts("Elections are tabled until the January 2009 Recreation & Park Commission Meeting."), [
+    "Elections are tabled until the January 2009 Recreation & Park Commission Meeting.",
+  ]);
+  assert.deepEqual(texts("Approval of November 13, 2008 Minutes are tabled until the January 2009 Recreation &\nPark Commission Meeting."), [
+    "Approval of November 13, 2008 Minutes are tabled until the January 2009 Recreation & Park Commission Meeting.",
+  ]);
+  assert.deepEqual(texts("A revised budget sheet was tabled at the meeting."), []);
+});
+
+test("a line closed by its mover and seconder in brackets is a moved decision; a bare APPROVED line too", () => {
+  // Lincoln Square Special Service Area #21 Commission (Chicago), 29 January 2018
+  const t = `Meeting called to order at 9:08am – M. Prest (motion), C. Dallas (second)
+Todd Feinberg welcomed to SSA Commission
+Minutes from 11/30/17 meeting approved – Z. Maiorca (motion), T. Feinberg (second)
+\uF0B7 2017/18 Financials approved – B. Munro (motion), C. Dallas (second)
+       o In 2017, the SSA received $239,503 out of $242,994 in expected taxes
+New Business
+       o APPROVED – 2018 Meetings Calendar
+       o APPROVED – Revised 2018 budget – B. Munro (motion), Z. Maiorca (second)
+              New funding for street pole banner repairs`;
+  const found = findDecisions(t);
+  assert.deepEqual(
+    found.map((d) => d.text),
+    ["Meeting called to order at 9:08am", "Minutes from 11/30/17 meeting approved", "2017/18 Financials approved", "APPROVED – 2018 Meetings Calendar", "APPROVED – Revised 2018 budget"],
+  );
+  assert.deepEqual(found.map((d) => [d.movedBy, d.secondedBy])[1], ["Z. Maiorca", "T. Feinberg"]);
+});
+
+test("a body that voted with its tally before the verb records a decision", () => {
+  // Los Rios Community College District Board of Trustees, 11 March 2020
+  const found = texts("In Closed Session matter identified as Item 9.A, the Board of Trustees voted 5:0 to deny the\nappeal of the complaint against the public employee.");
+  assert.equal(found.length, 1);
+  assert.match(found[0], /the Board of Trustees voted 5:0 to deny the appeal of the complaint against the public employee\.$/);
+});

@@ -24,7 +24,7 @@ import { flatten, stripLeading, tidy } from "./cleanup.ts";
 import { isMoversOnly, readMovers, readMoversHead, type Movers } from "./movers.ts";
 import { dropConnective, splitParts } from "./parts.ts";
 import type { Votes } from "../../domain/minutes.ts";
-import { MOTION_FAILED, OUTCOME_AFTER, SECOND_OR_OUTCOME, usMotion } from "./us-motions.ts";
+import { MOTION_FAILED, OUTCOME_AFTER, SECOND_OR_OUTCOME, lineRecords, usMotion } from "./us-motions.ts";
 
 export type DecisionKind = "formal" | "motion" | "proposal" | "impersonal" | "subject" | "passive" | "deferral" | "minutes";
 
@@ -156,6 +156,13 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
         });
         continue;
       }
+    }
+
+    // 1c2. one decision a line, closed by "– M. Prest (motion), C. Dallas (second)" or headed "APPROVED –"
+    const lines = lineRecords(s);
+    if (lines.length) {
+      for (const l of lines) add({ text: l.text, start: unit.start + l.start, end: unit.start + l.end, kind: "motion", unit: u }, u, { movedBy: l.movedBy, secondedBy: l.secondedBy });
+      continue;
     }
 
     // 1d. "X moved approval of …" / "A motion was made by X, seconded by Y, that …", then its
@@ -493,7 +500,8 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
     // "Approved Housing Bodies": a capitalised word inside a sentence is a name, not the verb
     if (/^[A-Z][a-z]/.test(m[2]) && /\S\s*$/.test(before) && !/[.:;]\s*$/.test(before)) continue;
     if (!before.trim() || NOT_A_DECISION_BEFORE.test(before) || /\b(?:as|the|an?|was|were|is|are|it|there|this|that)\s*$/i.test(before)) continue;
-    if (/^voted$/i.test(m[2]) && !/^\s+(?:to|in\s+favou?r|unanimously|for)\b/i.test(head.slice(m.index + m[0].length))) continue;
+    // "voted 5:0 to deny the appeal": the tally may stand between the verb and what was voted
+    if (/^voted$/i.test(m[2]) && !/^\s+(?:\(?\d{1,2}\s?[-–:]\s?\d{1,2}(?:\s?[-–:]\s?\d{1,2})?\)?,?\s+)?(?:to|in\s+favou?r|unanimously|for)\b/i.test(head.slice(m.index + m[0].length))) continue;
     if (!isCollectiveSubject(before)) continue;
     // "while Members agreed funding is beneficial, they …": a concession, not a decision
     if (/\b(?:while|whilst|although|though|if|unless|whether|once|when)\b[^,;]*$/i.test(before)) continue;
@@ -549,7 +557,7 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
   }
 
   // "Deferred to next agenda.", "… to be considered again at next PC meeting"
-  if (DEFERRAL_UNIT.test(s.trim()) || /\bthat\s+(?:this|the)\s+(?:item|matter|application|decision|report|motion)\s+(?:would\s+|should\s+)?be\s+(?:deferred|postponed)\b/i.test(s) || TO_BE_RECONSIDERED.test(s) || /\b(?:was|were)\s+(?:\w+\s+)?(?:deferred|postponed)\b/i.test(s)) {
+  if (DEFERRAL_UNIT.test(s.trim()) || /\bthat\s+(?:this|the)\s+(?:item|matter|application|decision|report|motion)\s+(?:would\s+|should\s+)?be\s+(?:deferred|postponed)\b/i.test(s) || TO_BE_RECONSIDERED.test(s) || /\b(?:was|were)\s+(?:\w+\s+)?(?:deferred|postponed)\b/i.test(s) || PUT_OFF_UNTIL.test(s)) {
     // "… at the next meeting" is where the matter goes, not a report of another meeting
     const put = TO_BE_RECONSIDERED.exec(s);
     if (!reportedBefore(put ? put.index : s.length) && !OTHER_BODY.test(s)) {
@@ -559,6 +567,13 @@ function narrative(s: string, offset: number, u: number, inMask: (pos: number) =
   }
   return found;
 }
+
+/**
+ * "Elections are tabled until the January 2009 … Meeting", "The item was continued to the February 1
+ * meeting": US usage, where tabled/continued only defers when it names where the matter goes ("a
+ * paper was tabled at the meeting" is a paper handed round).
+ */
+const PUT_OFF_UNTIL = /\b(?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:tabled|continued|deferred|postponed)\s+(?:until|till|to)\s+(?:the\s+)?(?:next|following|a\s+future|future|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\d)/i;
 
 /** "As at 3 January Business Account 30780.52 … The payments and accounts were accepted": a flattened table before the sentence is not part of it. */
 function afterFigures(s: string): string {

@@ -71,3 +71,45 @@ export function usMotion(sentence: string): UsMotion | null {
   const end = /[.]$/.test(text) ? text : `${text}.`;
   return { text: end, index: lead + at, movedBy, secondedBy, closed };
 }
+
+/** A line that records a decision on its own, with where its words sit in the line. */
+export interface LineRecord {
+  text: string;
+  start: number;
+  end: number;
+  movedBy: string | null;
+  secondedBy: string | null;
+}
+
+// "M. Prest (motion), C. Dallas (second)": the movers closing a bulleted record
+const BRACKETED_MOVERS = new RegExp(String.raw`^(${NAME})\s*\((?:motion|moved|mover)\)\s*,?\s*(?:(?:and\s+)?(${NAME})\s*\((?:second|seconded|seconder)\))?\s*\.?$`, "u");
+// "APPROVED – 2018 Meetings Calendar": the verb printed in capitals as the line's head
+const CAPITAL_RECORD = /^(?:APPROVED|ADOPTED|ACCEPTED|RATIFIED)\s*[–—:-]\s*\S/;
+// symbol-font bullets come through PDFs as private-use glyphs (U+F0B7, U+F0A7)
+const BULLET = /^\s*(?:[o•▪◦*·\uF0A7\uF0B7-]\s+)?/;
+
+/**
+ * Bulleted minutes that print each decision as one line: "Minutes from 11/30/17 meeting approved –
+ * Z. Maiorca (motion), T. Feinberg (second)", "APPROVED – Revised 2018 budget – B. Munro (motion), …".
+ * The words before the bracketed movers are the decision; a capitalised APPROVED head is one too.
+ */
+export function lineRecords(unit: string): LineRecord[] {
+  const out: LineRecord[] = [];
+  let at = 0;
+  for (const line of unit.split("\n")) {
+    const from = at;
+    at += line.length + 1;
+    const lead = BULLET.exec(line)![0].length;
+    const body = line.slice(lead).trimEnd();
+    const dashes = [...body.matchAll(/\s[–—-]\s/g)];
+    const last = dashes[dashes.length - 1];
+    const movers = last ? BRACKETED_MOVERS.exec(body.slice(last.index! + last[0].length).trim()) : null;
+    if (movers && last) {
+      const text = body.slice(0, last.index).trim();
+      if (/[A-Za-z]{2}/.test(text)) out.push({ text, start: from + lead, end: from + lead + last.index!, movedBy: movers[1], secondedBy: movers[2] ?? null });
+    } else if (CAPITAL_RECORD.test(body)) {
+      out.push({ text: body, start: from + lead, end: from + lead + body.length, movedBy: null, secondedBy: null });
+    }
+  }
+  return out;
+}
