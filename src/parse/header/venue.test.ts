@@ -33,3 +33,25 @@ test("does not take times, conclusions or prose as a venue", () => {
 test("venues starting with an accented capital", () => {
   assert.equal(v("HELD IN ÁRAS WILLIAM SMITH OBRIEN, NEWCASTLE WEST, CO. LIMERICK, ON WEDNESDAY, 2nd May"), "Áras William Smith Obrien, Newcastle West, Co. Limerick");
 });
+
+test("follows a place after the time onto the next line of its sentence", () => {
+  // Los Rios Community College District, Board of Trustees, 11 March 2020
+  const text =
+    "The board meeting was called to order by Vice President Ortiz at 5:30 p.m., in the Winn Center\nCommunity Room at Cosumnes River College, 8401 Center Parkway, Sacramento, California.\n\nPresent:";
+  assert.equal(v(text, text.indexOf("p.m.") + 4), "Winn Center Community Room at Cosumnes River College, 8401 Center Parkway, Sacramento, California");
+});
+
+test("reads the place printed on the heading lines under the date and time", () => {
+  // East Palo Alto Planning Commission, 27 January 2020
+  const text =
+    "EAST PALO ALTO\nPLANNING COMMISSION\nREGULAR MEETING MINUTES\nJanuary 27, 2020, 7:00 p.m.\nEPA Government Center\nCity Council Chamber\nEast Palo Alto, CA 94303\n\n\n\n1. CALL TO ORDER AND ROLL CALL";
+  assert.equal(v(text, text.indexOf("p.m.") + 4), "EPA Government Center, City Council Chamber, East Palo Alto, CA 94303");
+});
+
+test("reads a named place after 'at' following the time", () => {
+  // Lincoln Square Special Service Area #21 Commission, 29 January 2018
+  const text = "Minutes from Monday, January 29, 2018 – 9:00am at Carbon Arc Bar & Board\nPerfunctory Business";
+  assert.equal(v(text, text.indexOf("am at") + 2), "Carbon Arc Bar & Board");
+  const prose = "Wednesday 5 September 2018 at 7.00 pm at the request of the Chairman\n";
+  assert.equal(v(prose, prose.indexOf("pm") + 2), null);
+});

@@ -74,13 +74,8 @@ export function findVenue(text: string, afterTime?: number): Found | null {
   }
   // "… Wednesday 5 September 2018 at 7.00 pm Stoke Ferry Village Hall" (rest of the line after the time)
   if (afterTime !== undefined) {
-    const line = text.slice(afterTime).split("\n")[0];
-    const lead = line.match(/^[\s,.–-]*(?:(?:in|at)\s+)?/)![0];
-    const rest = line.slice(lead.length);
-    const s = rest.search(STOP);
-    const raw = s >= 0 ? rest.slice(0, s) : rest;
-    const v = tidy(raw);
-    if (v && PLACE_WORD.test(v) && v.split(/\s+/).length <= 12) return { value: virtualVenue(v) ?? v, index: afterTime + lead.length, length: raw.length };
+    const found = placeAfterTime(text, afterTime);
+    if (found) return found;
   }
   const virtual = virtualVenue(text);
   if (virtual) {
@@ -88,4 +83,46 @@ export function findVenue(text: string, afterTime?: number): Found | null {
     return { value: virtual, index: Math.max(0, i), length: virtual.length };
   }
   return null;
+}
+
+// A line this long is a wrapped line of prose, not a centred heading line.
+const PROSE_LINE = 60;
+
+function placeAfterTime(text: string, afterTime: number): Found | null {
+  const after = text.slice(afterTime, afterTime + 400);
+  const lines = after.split("\n");
+  const line = lines[0];
+  const lead = line.match(/^[\s,.–-]*(?:(?:in|at)\s+)?/)![0];
+  const start = afterTime + lead.length;
+  let rest = line.slice(lead.length);
+  if (!rest.trim()) return headingLinesPlace(lines.slice(1), afterTime + line.length + 1);
+  // "… at 5:30 p.m., in the Winn Center\nCommunity Room at …": the sentence runs on past the line's end
+  const lineStart = text.lastIndexOf("\n", afterTime) + 1;
+  // and ends on the next line ("…, Sacramento, California.")
+  if (rest.search(STOP) < 0 && afterTime + line.length - lineStart >= PROSE_LINE && lines[1]?.trim() && `${rest}\n${lines[1]}`.search(STOP) > rest.length) rest += "\n" + lines[1];
+  const s = rest.search(STOP);
+  const raw = s >= 0 ? rest.slice(0, s) : rest;
+  const v = tidy(raw);
+  if (!v || v.split(/\s+/).length > 16) return null;
+  // "9:00am at Carbon Arc Bar & Board": a proper name introduced by "at"/"in" is a place whatever its words
+  const named = /\b(?:in|at)\s+$/i.test(lead) && /^\p{Lu}/u.test(raw) && s < 0 && v.split(/\s+/).length <= 8;
+  if (!named && !(PLACE_WORD.test(v) && v.split(/\s+/).length <= 12 + (rest.includes("\n") ? 4 : 0))) return null;
+  return { value: virtualVenue(v) ?? v, index: start, length: raw.length };
+}
+
+// "January 27, 2020, 7:00 p.m.\nEPA Government Center\nCity Council Chamber\nEast Palo Alto, CA 94303":
+// short heading lines under the date and time, up to a blank line, are the place's lines
+function headingLinesPlace(lines: string[], index: number): Found | null {
+  const parts: string[] = [];
+  let length = 0;
+  for (const l of lines.slice(0, 4)) {
+    const t = l.trim();
+    if (!t || t.length > PROSE_LINE || /[:;]/.test(t) || !/[A-Za-z]{2}/.test(t) || /^\d+[.)]\s/.test(t)) break;
+    parts.push(t.replace(/,$/, ""));
+    length += l.length + 1;
+  }
+  if (!parts.length || !PLACE_WORD.test(parts[0])) return null;
+  const v = tidy(parts.join(", "));
+  if (!v) return null;
+  return { value: virtualVenue(v) ?? v, index: index + lines[0].indexOf(lines[0].trim()), length: Math.max(0, length - 1) };
 }
