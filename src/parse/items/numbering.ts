@@ -7,7 +7,7 @@ export type Family = string;
 export interface ItemNumber {
   /** as printed, without "Item"/"#" and without trailing punctuation: "28", "196/20", "16/01/1", "09.25.01", "1.0" */
   text: string;
-  /** sequences are formed within one family: "whole", "slash/18", "triple16/01", "dotted09.25", "dot0", "sub" */
+  /** sequences are formed within one family: "whole", "slash/18", "triple16/01", "month09.25", "dot0", "sub" */
   family: Family;
   /** position in the sequence */
   key: number;
@@ -52,13 +52,7 @@ export function readNumber(text: string): ItemNumber | null {
   let printed: string;
   let family: Family;
   let key: number;
-  if (c !== undefined && sep1 === "." && sep2 === "." && /^\d\d$/.test(a) && /^\d\d$/.test(b) && /^\d\d$/.test(c)) {
-    // "09.25.01": month, year and item, as parish councils number their minutes; always two
-    // digits each, which sets it apart from a paragraph "1.2.1"
-    printed = `${a}.${b}.${c}`;
-    family = `dotted${a}.${b}`;
-    key = Number(c);
-  } else if (c !== undefined) {
+  if (c !== undefined) {
     // "16/01/1", and the slips "15/09.12" and "15/09/03" that the same councils print
     if (sep1 !== "/") return null;
     printed = `${a}/${b}${sep2}${c}`;
@@ -108,7 +102,6 @@ export function successor(prev: ItemNumber, n = 1): string {
   if (prev.family === "whole") return String(k);
   if (prev.family === "dot0") return `${k}.0`;
   if (prev.family.startsWith("slash")) return `${k}${prev.family.slice(5)}`;
-  if (prev.family.startsWith("dotted")) return `${prev.family.slice(6)}.${String(k).padStart(2, "0")}`;
   if (prev.family.startsWith("triple")) return `${prev.family.slice(6)}/${k}`;
   if (prev.family.startsWith("paragraph")) return `${prev.family.slice(9)}-${String(Math.floor(k)).padStart(3, "0")}`;
   if (prev.family.startsWith("month")) return `${prev.family.slice(5)}.${String(k).padStart(prev.text.split(".").pop()!.length, "0")}`;
