@@ -526,14 +526,7 @@ async function personVotes(db: Db, personId: number, viewer: Viewer): Promise<Vo
       "resolutions.id",
       "resolutions.slug",
       "resolutions.text",
-      "items.slug as item_slug",
-      "items.number as item_number",
-      "items.title as item_title",
-      "meetings.slug as meeting_slug",
-      "meetings.date",
-      "meetings.start_time",
-      "bodies.slug as body_slug",
-      "bodies.name as body_name",
+      ...DECISION_PLACE_COLUMNS,
     ])
     .orderBy("meetings.date", "desc")
     .orderBy("meetings.start_time", "desc")
@@ -544,8 +537,7 @@ async function personVotes(db: Db, personId: number, viewer: Viewer): Promise<Vo
     vote: r.vote,
     nameAsWritten: r.raw_name,
     decision: { id: r.id, slug: r.slug, text: r.text },
-    item: { slug: r.item_slug, number: r.item_number, title: r.item_title },
-    meeting: { slug: r.meeting_slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },
+    ...decisionPlace(r),
     ...markedExempt(r, viewer),
   }));
 }
@@ -567,14 +559,7 @@ async function personMotions(db: Db, personId: number, viewer: Viewer): Promise<
       "resolutions.moved_by_person_id",
       "resolutions.moved_by_name",
       "resolutions.seconded_by_name",
-      "items.slug as item_slug",
-      "items.number as item_number",
-      "items.title as item_title",
-      "meetings.slug as meeting_slug",
-      "meetings.date",
-      "meetings.start_time",
-      "bodies.slug as body_slug",
-      "bodies.name as body_name",
+      ...DECISION_PLACE_COLUMNS,
     ])
     .orderBy("meetings.date", "desc")
     .orderBy("meetings.start_time", "desc")
@@ -587,14 +572,32 @@ async function personMotions(db: Db, personId: number, viewer: Viewer): Promise<
       role: moved ? ("moved" as const) : ("seconded" as const),
       nameAsWritten: (moved ? r.moved_by_name : r.seconded_by_name) ?? "",
       decision: { id: r.id, slug: r.slug, text: r.text },
-      item: { slug: r.item_slug, number: r.item_number, title: r.item_title },
-      meeting: { slug: r.meeting_slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },
+      ...decisionPlace(r),
       ...markedExempt(r, viewer),
     };
   });
 }
 
 /** What a decision's listing needs to mark exempt business shown to an entitled viewer. */
+/** Where a decision was taken: its item, meeting and committee (a person's votes and motions list them alike). */
+const DECISION_PLACE_COLUMNS = [
+  "items.slug as item_slug",
+  "items.number as item_number",
+  "items.title as item_title",
+  "meetings.slug as meeting_slug",
+  "meetings.date",
+  "meetings.start_time",
+  "bodies.slug as body_slug",
+  "bodies.name as body_name",
+] as const;
+
+function decisionPlace(r: { item_slug: string; item_number: string; item_title: string; meeting_slug: string; date: string; start_time: string | null; body_slug: string; body_name: string }) {
+  return {
+    item: { slug: r.item_slug, number: r.item_number, title: r.item_title },
+    meeting: { slug: r.meeting_slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },
+  };
+}
+
 const EXEMPT_COLUMNS = ["items.exempt as item_exempt", "items.exempt_paragraphs", "items.exempt_release_on", "meetings.body_id as meeting_body_id"] as const;
 
 /** `{exemptNotice}` for a decision an entitled viewer sees from an exempt item; nothing otherwise, so public answers keep their shape. */
