@@ -1,13 +1,48 @@
 import type { Command } from "commander";
-import { serve } from "@hono/node-server";
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
 import { QuorumError } from "../domain/errors.ts";
 import { openStore } from "../store/db.ts";
-import { createApp } from "../serve/app.ts";
 import { indexReleasesEveryHour } from "./release.ts";
 import { loadSiteSettings } from "../serve/site/load.ts";
 import { parsePublicUrl } from "../serve/urls.ts";
 import { seedIfEmpty } from "./start.ts";
-import { parseMinutes } from "../parse/minutes.ts";
+import { listen, servingUrl, type ServeConfig } from "./serve-listen.ts";
+import { servePrimary, serveWorker } from "./serve-cluster.ts";
+
+const MAX_WORKERS = 256;
+
+interface ServeOptions {
+  port?: string;
+  host: string;
+  db?: string;
+  seed?: string;
+  settings?: string;
+  logFormat?: string;
+  publicUrl?: string;
+  workers?: string;
+}
+
+function count(value: string, name: string, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1 || n > max) throw new QuorumError("invalid", `${name} must be a whole number from 1 to ${max}, not "${value}"`);
+  return n;
+}
+
+function serveConfig(opts: ServeOptions): ServeConfig {
+  const port = Number(opts.port ?? process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new QuorumError("invalid", `--port must be a number from 0 to 65535, not "${opts.port}"`);
+  const logFormat = opts.logFormat ?? (process.env.QUORUM_LOG_FORMAT || "json");
+  if (logFormat !== "json" && logFormat !== "off") throw new QuorumError("invalid", `--log-format must be json or off, not "${logFormat}"`);
+  const publicUrl = opts.publicUrl ? parsePublicUrl(opts.publicUrl, "--public-url") : process.env.PUBLIC_URL ? parsePublicUrl(process.env.PUBLIC_URL, "PUBLIC_URL") : undefined;
+  const settingsFile = opts.settings ?? (process.env.QUORUM_SETTINGS || undefined);
+  const site = settingsFile ? loadSiteSettings(settingsFile) : undefined;
+  const workers =
+    opts.workers !== undefined ? count(opts.workers, "--workers", MAX_WORKERS) : process.env.QUORUM_WORKERS ? count(process.env.QUORUM_WORKERS, "QUORUM_WORKERS", MAX_WORKERS) : availableParallelism();
+  const poolMax = process.env.DATABASE_POOL_MAX ? count(process.env.DATABASE_POOL_MAX, "DATABASE_POOL_MAX", 1000) : 4;
+  const log = logFormat === "json" ? (line: string) => void process.stdout.write(line + "\n") : undefined;
+  return { port, host: opts.host, dbUrl: opts.db ?? process.env.DATABASE_URL, seed: opts.seed, site, log, publicUrl, workers, poolMax };
+}
 
 export function registerServe(program: Command): void {
   program
@@ -20,37 +55,38 @@ export function registerServe(program: Command): void {
     .option("--settings <file>", "site settings: the council's name, logo, colours, footer (default $QUORUM_SETTINGS; docs/SETTINGS.md)")
     .option("--log-format <format>", "request logs on stdout: json or off (default $QUORUM_LOG_FORMAT or json)")
     .option("--public-url <url>", "the site's public address, for absolute links in downloads (default $PUBLIC_URL; links are relative without one)")
-    .action(async (opts: { port?: string; host: string; db?: string; seed?: string; settings?: string; logFormat?: string; publicUrl?: string }) => {
-      const port = Number(opts.port ?? process.env.PORT ?? 3000);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new QuorumError("invalid", `--port must be a number from 0 to 65535, not "${opts.port}"`);
-      const logFormat = opts.logFormat ?? (process.env.QUORUM_LOG_FORMAT || "json");
-      if (logFormat !== "json" && logFormat !== "off") throw new QuorumError("invalid", `--log-format must be json or off, not "${logFormat}"`);
-      const publicUrl = opts.publicUrl ? parsePublicUrl(opts.publicUrl, "--public-url") : process.env.PUBLIC_URL ? parsePublicUrl(process.env.PUBLIC_URL, "PUBLIC_URL") : undefined;
-      const settingsFile = opts.settings ?? (process.env.QUORUM_SETTINGS || undefined);
-      const site = settingsFile ? loadSiteSettings(settingsFile) : undefined;
-      const db = await openStore(opts.db ?? process.env.DATABASE_URL);
-      if (opts.seed) await seedIfEmpty(db, opts.seed);
-      // exempt items whose release date has come go into search now, then once an hour
-      const releases = await indexReleasesEveryHour(db);
-      const log = logFormat === "json" ? (line: string) => void process.stdout.write(line + "\n") : undefined;
-      const app = createApp({ db, site, log, publicUrl, reparse: parseMinutes });
-      const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
-        const host = opts.host === "0.0.0.0" || opts.host === "::" ? "localhost" : opts.host;
-        process.stdout.write(`Quorum is serving on http://${host}:${info.port}\n`);
-      });
-      const failed = new Promise<never>((_, reject) =>
-        server.once("error", (err: NodeJS.ErrnoException) => {
-          void db.destroy();
-          reject(new QuorumError("invalid", err.code === "EADDRINUSE" ? `port ${port} is already in use (choose another with --port)` : `cannot listen on ${opts.host}:${port}: ${err.message}`));
-        }),
-      );
-      const stop = () => {
-        clearInterval(releases);
-        server.close();
-        void db.destroy().finally(() => process.exit(0));
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
-      await Promise.race([failed, new Promise<void>((resolve) => server.once("close", () => resolve()))]);
+    .option("--workers <n>", "processes answering requests on the one port (default $QUORUM_WORKERS or the number of cores; 1: this process alone)")
+    .action(async (opts: ServeOptions) => {
+      const config = serveConfig(opts);
+      if (cluster.isWorker) return serveWorker(config);
+      if (config.workers > 1) return servePrimary(config);
+      return serveAlone(config);
     });
+}
+
+/** --workers 1: this one process migrates, seeds, indexes releases and serves. */
+async function serveAlone(config: ServeConfig): Promise<void> {
+  const db = await openStore(config.dbUrl, { poolMax: config.poolMax });
+  if (config.seed) await seedIfEmpty(db, config.seed);
+  // exempt items whose release date has come go into search now, then once an hour
+  const releases = await indexReleasesEveryHour(db);
+  const serving = listen(db, config);
+  try {
+    const port = await serving.ready;
+    process.stdout.write(`Quorum is serving on ${servingUrl(config.host, port)}\n`);
+  } catch (err) {
+    clearInterval(releases);
+    await db.destroy();
+    throw err;
+  }
+  const stop = () => {
+    clearInterval(releases);
+    void serving
+      .close()
+      .then(() => db.destroy())
+      .finally(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  await new Promise<void>((resolve) => serving.server.once("close", () => resolve()));
 }

@@ -11,6 +11,8 @@ const DATABASE_TIMEOUT_MS = 5000;
 export function registerHealth(app: Hono, db: Db): void {
   app.get("/healthz", async (c) => {
     c.header("cache-control", "no-store");
+    // which process answered, for telling apart the workers of `quorum serve --workers N`
+    c.header("x-quorum-process", String(process.pid));
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

@@ -89,13 +89,15 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 export interface OpenOptions {
   /** apply pending migrations before returning (every command does) */
   migrate?: boolean;
+  /** PostgreSQL: connections this process may hold at once (default 4; each `quorum serve` worker has its own pool) */
+  poolMax?: number;
 }
 
 export async function openStore(url: string | undefined = process.env.DATABASE_URL, options: OpenOptions = {}): Promise<Db> {
   const loc = parseDatabaseUrl(url);
   let db: Db;
   if (loc.dialect === "postgres") {
-    const pool = new pg.Pool({ connectionString: loc.target, max: 4 });
+    const pool = new pg.Pool({ connectionString: loc.target, max: options.poolMax ?? 4 });
     // A connection dropped by the server (a restart, a failover) is reported as an "error"
     // event, on the pool when idle and on the client when in use; without a listener either
     // would crash the process. The query that was running fails on its own, where the caller
