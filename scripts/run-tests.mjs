@@ -34,6 +34,8 @@ if (!/^[1-9]\d*$/.test(timeout)) {
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-concurrency=2", `--test-timeout=${timeout}`, "--test-reporter=spec", ...chosen],
-  { stdio: "inherit" },
+  // `quorum serve` started by tests runs as one process unless a test asks for workers
+  // (test/cli/serve-workers.test.ts): one process to start and to kill, and quicker to start
+  { stdio: "inherit", env: { ...process.env, QUORUM_WORKERS: process.env.QUORUM_WORKERS ?? "1" } },
 );
 process.exit(result.status ?? 1);

@@ -1,4 +1,4 @@
-// `quorum import`: parse and store documents, one transaction each, so an interrupted run can simply
+// `quorum import`: parse and store documents, each whole or not at all, so an interrupted run can simply
 // be run again. A document whose bytes were already imported by this parser version is not re-read.
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -8,7 +8,8 @@ import cliProgress from "cli-progress";
 import { QuorumError, oneLine } from "../domain/errors.ts";
 import type { ParsedMinutes } from "../domain/minutes.ts";
 import { openStore } from "../store/db.ts";
-import { importMinutes, isTimeZone, unstorableReason, type ImportInput } from "../store/import.ts";
+import { isTimeZone, unstorableReason, type ImportInput } from "../store/import.ts";
+import { IMPORT_BATCH, importMinutesBatch } from "../store/import-batch.ts";
 import { settleAllPeople } from "../store/people-settle.ts";
 import { nameKey } from "../store/rules/slugs.ts";
 import { prepareDocument } from "./import-document.ts";
@@ -185,18 +186,31 @@ export function registerImport(program: Command): void {
         await Promise.all(Array.from({ length: sharedParsePool().limits.workers }, reader));
         queue.sort(compareQueued);
         bar.setTotal(jobs.length + queue.length);
-        for (const q of queue) {
-          try {
-            const input = JSON.parse(await readFile(q.path, "utf8")) as ImportInput;
-            await rm(q.path, { force: true });
-            const result = await importMinutes(db, input);
-            if (result.queued) queued[result.queued.replaces ? "replacing" : "created"]++;
-            else stored.set(q.index, [...(stored.get(q.index) ?? []), result.status]);
-            if (result.replaced) replaced.push({ meeting: result.meetingSlug, old: result.replaced, by: basename(q.file) });
-          } catch (err) {
-            fail(q.index, q.file, err);
+        // stored in batches, one transaction each, every document in a savepoint of its own (import-batch.ts)
+        for (let start = 0; start < queue.length; start += IMPORT_BATCH) {
+          const batch: Queued[] = [];
+          const inputs: ImportInput[] = [];
+          for (const q of queue.slice(start, start + IMPORT_BATCH)) {
+            try {
+              inputs.push(JSON.parse(await readFile(q.path, "utf8")) as ImportInput);
+              batch.push(q);
+              await rm(q.path, { force: true });
+            } catch (err) {
+              fail(q.index, q.file, err);
+              tick("storing");
+            }
           }
-          tick("storing");
+          const outcomes = await importMinutesBatch(db, inputs);
+          for (const [k, q] of batch.entries()) {
+            const outcome = outcomes[k];
+            if (outcome.ok) {
+              const result = outcome.result;
+              if (result.queued) queued[result.queued.replaces ? "replacing" : "created"]++;
+              else stored.set(q.index, [...(stored.get(q.index) ?? []), result.status]);
+              if (result.replaced) replaced.push({ meeting: result.meetingSlug, old: result.replaced, by: basename(q.file) });
+            } else fail(q.index, q.file, outcome.error);
+            tick("storing");
+          }
         }
         // Who is who, settled over everything stored, so the result does not depend on which
         // documents this run brought or in what order (and a killed run's next run settles too).

@@ -96,18 +96,29 @@ async function overridesHold(db: Db | Tx, meetingId: number, { authorityOverride
 }
 
 export async function importMinutes(db: Db, input: ImportInput): Promise<ImportResult> {
-  const { source, record } = input;
-  const parserVersion = input.parserVersion ?? "unknown";
-  for (const tz of [input.timeZone, input.timeZoneOverride]) if (tz && !isTimeZone(tz)) throw new QuorumError("invalid", `unknown time zone "${tz}" (expected an IANA name such as Europe/London)`);
-  const reason = unstorableReason(record);
-  if (reason) throw new QuorumError("invalid", `${source.file}: ${reason}`);
-  const unchanged = await unchangedResult(db, input, parserVersion);
+  checkImportInput(input);
+  const unchanged = await unchangedImport(db, input);
   if (unchanged) return unchanged;
-  return writeTransaction(db, async (trx) => {
-    const result = await storeRecord(trx, input, parserVersion);
-    // the audit entry (and a review import's queue row) commit or roll back with the import itself
-    return result.status === "unchanged" ? result : recordImport(trx, input, result);
-  });
+  return writeTransaction(db, (trx) => importInTransaction(trx, input));
+}
+
+/** Refuses, before any transaction, an input that cannot be stored. */
+export function checkImportInput(input: ImportInput): void {
+  for (const tz of [input.timeZone, input.timeZoneOverride]) if (tz && !isTimeZone(tz)) throw new QuorumError("invalid", `unknown time zone "${tz}" (expected an IANA name such as Europe/London)`);
+  const reason = unstorableReason(input.record);
+  if (reason) throw new QuorumError("invalid", `${input.source.file}: ${reason}`);
+}
+
+/** The result of an import of these very bytes already stored, found without taking the write lock; null otherwise. */
+export function unchangedImport(db: Db, input: ImportInput): Promise<ImportResult | null> {
+  return unchangedResult(db, input, input.parserVersion ?? "unknown");
+}
+
+/** One document's import inside the caller's transaction (importMinutes, or one document of a batch). */
+export async function importInTransaction(trx: Tx, input: ImportInput): Promise<ImportResult> {
+  const result = await storeRecord(trx, input, input.parserVersion ?? "unknown");
+  // the audit entry (and a review import's queue row) commit or roll back with the import itself
+  return result.status === "unchanged" ? result : recordImport(trx, input, result);
 }
 
 /** Stores a record in the caller's transaction, as published minutes (publishing a held record). */
