@@ -24,8 +24,8 @@ interface FatalMessage {
 const note = (line: string) => void process.stderr.write(`quorum: ${line}\n`);
 
 export async function servePrimary(config: ServeConfig): Promise<void> {
-  // the one connection the primary needs: migrations, seeding, the hourly release indexing
-  const db = await openStore(config.dbUrl, { poolMax: 1 });
+  // migrations, seeding and the hourly release indexing; PostgreSQL connections close when idle
+  const db = await openStore(config.dbUrl, { poolMax: config.poolMax });
   let releases: NodeJS.Timeout | undefined;
   try {
     if (config.seed) await seedIfEmpty(db, config.seed);
