@@ -278,7 +278,12 @@ describe("API", () => {
     const list = await api("/api/v1/people?limit=10");
     assert.ok(list.total > 50);
     assert.equal(list.data.length, 10);
-    assert.equal(list.next, "/api/v1/people?limit=10&offset=10");
+    assert.match(list.next, /^\/api\/v1\/people\?limit=10&cursor=[A-Za-z0-9_-]+$/);
+    const second = await api(list.next);
+    assert.equal(second.data.length, 10);
+    assert.ok(!second.data.some((p: any) => list.data.some((q: any) => q.id === p.id)));
+    assert.deepEqual((await api("/api/v1/people?limit=10&offset=10")).data.map((p: any) => p.id), second.data.map((p: any) => p.id));
+    assert.equal((await api("/api/v1/people?offset=1001", 400)).error.id, "invalid");
     const person = await api(list.data[0].apiUrl);
     assert.equal(person.id, list.data[0].id);
     assert.ok(person.attendance.meetings.length >= 1);

@@ -63,15 +63,20 @@ export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}, vie
   const cursor = opts.cursor ? decodeCursor(opts.cursor, ["s", "s", "n", "n", "n", "n"]) : null;
   if (!cursor) checkOffset(offset);
   const base = () => {
+    // meetings first, as CROSS JOIN keeps them on SQLite, so the walk goes along the meetings'
+    // order index and stops at the page's end instead of sorting every decision
     let q = db
-      .selectFrom("resolutions")
-      .innerJoin("items", "items.id", "resolutions.item_id")
-      .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
+      .selectFrom("meetings")
+      .crossJoin("resolutions")
+      .crossJoin("items")
+      .whereRef("resolutions.meeting_id", "=", "meetings.id")
+      .whereRef("items.id", "=", "resolutions.item_id")
       .innerJoin("bodies", "bodies.id", "meetings.body_id")
       .innerJoin("authorities", "authorities.id", "bodies.authority_id")
       .where(publicResolutionsOnly(viewer));
     if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
-    if (opts.body) q = q.where("bodies.slug", "=", opts.body);
+    // by id, so that one committee's rows are read along meetings_body_order
+    if (opts.body) q = q.where("meetings.body_id", "=", (eb) => eb.selectFrom("bodies").where("bodies.slug", "=", opts.body!).select("bodies.id"));
     if (opts.from) q = q.where("meetings.date", ">=", opts.from);
     if (opts.to) q = q.where("meetings.date", "<=", opts.to);
     if (opts.outcome) q = q.where("resolutions.outcome", "=", opts.outcome);

@@ -112,7 +112,8 @@ export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}, viewe
   if (!cursor) checkOffset(offset);
   const filter = (q: ReturnType<typeof meetingSummaries>) => {
     if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
-    if (opts.body) q = q.where("bodies.slug", "=", opts.body);
+    // by id, so that one committee's rows are read along meetings_body_order
+    if (opts.body) q = q.where("meetings.body_id", "=", (eb) => eb.selectFrom("bodies").where("bodies.slug", "=", opts.body!).select("bodies.id"));
     if (opts.from) q = q.where("meetings.date", ">=", opts.from);
     if (opts.to) q = q.where("meetings.date", "<=", opts.to);
     return q;

@@ -5,16 +5,24 @@ import { publicMeetingsOnly, publicPeopleOnly, PUBLIC_VIEWER, type Viewer } from
 import type { Page, PersonDetail, PersonSummary } from "./types.ts";
 import { num, pageArgs } from "./util.ts";
 import { personMotions, personVotes } from "./person-records.ts";
+import { cappedCount } from "./counts.ts";
+import { checkOffset, decodeCursor, encodeCursor } from "./keyset.ts";
 
 export interface ListPeopleOptions {
   authority?: string;
   body?: string;
   limit?: number;
   offset?: number;
+  /** a page's next or previous cursor */
+  cursor?: string;
 }
 
 export async function listPeople(db: Db, opts: ListPeopleOptions = {}): Promise<Page<PersonSummary>> {
   const { limit, offset } = pageArgs(opts, 100);
+  const cursor = opts.cursor ? decodeCursor(opts.cursor, ["s", "s", "n"]) : null;
+  if (!cursor) checkOffset(offset);
+  const back = cursor?.dir === "before";
+  const dir = back ? "desc" : "asc";
   const base = () => {
     let q = db.selectFrom("people").innerJoin("authorities", "authorities.id", "people.authority_id").where(publicPeopleOnly);
     if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
@@ -33,12 +41,25 @@ export async function listPeople(db: Db, opts: ListPeopleOptions = {}): Promise<
     }
     return q;
   };
-  const total = await base().select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
-  const rows = await base()
+  // who is public depends on every meeting a person attended, so no summary holds the total: it is counted up to COUNT_CAP
+  const total = await cappedCount(db, base().select("people.id"));
+  let page = base();
+  if (cursor) {
+    const [s, d, id] = cursor.key as [string, string, number];
+    const cmp = back ? "<" : ">";
+    page = page.where((eb) =>
+      eb.and([
+        eb("people.surname", back ? "<=" : ">=", s),
+        eb.or([eb("people.surname", cmp, s), eb("people.display_name", cmp, d), eb.and([eb("people.display_name", "=", d), eb("people.id", cmp, id)])]),
+      ]),
+    );
+  }
+  let rows = await page
     .select((eb) => [
       "people.id",
       "people.slug",
       "people.display_name",
+      "people.surname",
       "people.kind",
       "authorities.slug as authority_slug",
       "authorities.name as authority_name",
@@ -50,12 +71,20 @@ export async function listPeople(db: Db, opts: ListPeopleOptions = {}): Promise<
         .select(sql<number>`count(distinct attendance.meeting_id)`.as("n"))
         .as("meeting_count"),
     ])
-    .orderBy("people.surname")
-    .orderBy("people.display_name")
-    .orderBy("people.id")
-    .limit(limit)
-    .offset(offset)
+    .orderBy("people.surname", dir)
+    .orderBy("people.display_name", dir)
+    .orderBy("people.id", dir)
+    .limit(limit + 1)
+    .$call((q) => (cursor ? q : q.offset(offset)))
     .execute();
+  const more = rows.length > limit;
+  rows = rows.slice(0, limit);
+  if (back) rows.reverse();
+  const keyOf = (r: (typeof rows)[number]) => [r.surname, r.display_name, r.id];
+  const hasBefore = cursor ? cursor.dir === "after" || more : offset > 0;
+  const hasAfter = back ? true : more;
+  const first = rows[0];
+  const last = rows.at(-1);
   return {
     data: rows.map((r) => ({
       id: r.id,
@@ -65,9 +94,12 @@ export async function listPeople(db: Db, opts: ListPeopleOptions = {}): Promise<
       authority: { slug: r.authority_slug, name: r.authority_name },
       meetingCount: num(r.meeting_count),
     })),
-    total: num(total.n),
+    total: total.n,
+    ...(total.capped ? { totalCapped: true } : {}),
     limit,
-    offset,
+    offset: cursor ? 0 : offset,
+    next: hasAfter && last ? encodeCursor("after", keyOf(last)) : null,
+    previous: hasBefore && first ? encodeCursor("before", keyOf(first)) : null,
   };
 }
 
