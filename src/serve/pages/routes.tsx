@@ -153,8 +153,8 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const mm = String(month).padStart(2, "0");
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
     const [meetings, latest, authorities] = await Promise.all([
-      listMeetings(db, { authority, from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}`, limit: 500 }, viewerOf(c)),
-      listMeetings(db, { authority, limit: 1 }, viewerOf(c)),
+      listMeetings(db, { authority, from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}`, limit: 500, count: false }, viewerOf(c)),
+      listMeetings(db, { authority, limit: 1, count: false }, viewerOf(c)),
       listAuthorities(db),
     ]);
     return html(
