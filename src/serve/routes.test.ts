@@ -150,6 +150,24 @@ describe("pages", () => {
     await page("/decisions?outcome=nonsense", 400);
   });
 
+  test("the decisions register pages by Older and Newer links; a deep page number is refused", async () => {
+    const first = await page("/decisions");
+    const older = /href="(\/decisions\?cursor=[A-Za-z0-9_-]+)" rel="next"/.exec(first)?.[1];
+    assert.ok(older, "an Older link");
+    hasNot(first, /rel="prev"/);
+    const second = await page(older);
+    has(second, /Older<span|Newer<span/);
+    const newer = /href="(\/decisions\?cursor=[A-Za-z0-9_-]+)" rel="prev"/.exec(second)?.[1];
+    assert.ok(newer, "a Newer link");
+    const ids = (html: string) => [...html.matchAll(/href="(\/meetings\/[^"#]+#[^"]+)"/g)].map((m) => m[1]);
+    assert.equal(ids(first).length, 20);
+    assert.deepEqual(ids(await page(newer)), ids(first));
+    assert.ok(!ids(second).some((id) => ids(first).includes(id)));
+    assert.deepEqual(ids(await page("/decisions?page=2")), ids(second));
+    await page("/decisions?page=60", 400);
+    await page("/decisions?cursor=bm90IGEgY3Vyc29y", 400);
+  });
+
   test("search highlights matches, counts results, offers facets and understands phrases, OR and exclusions", async () => {
     const html = await page("/search?q=budget");
     has(html, /<mark>[Bb]udget/);
@@ -278,7 +296,12 @@ describe("API", () => {
     const list = await api("/api/v1/people?limit=10");
     assert.ok(list.total > 50);
     assert.equal(list.data.length, 10);
-    assert.equal(list.next, "/api/v1/people?limit=10&offset=10");
+    assert.match(list.next, /^\/api\/v1\/people\?limit=10&cursor=[A-Za-z0-9_-]+$/);
+    const second = await api(list.next);
+    assert.equal(second.data.length, 10);
+    assert.ok(!second.data.some((p: any) => list.data.some((q: any) => q.id === p.id)));
+    assert.deepEqual((await api("/api/v1/people?limit=10&offset=10")).data.map((p: any) => p.id), second.data.map((p: any) => p.id));
+    assert.equal((await api("/api/v1/people?offset=1001", 400)).error.id, "invalid");
     const person = await api(list.data[0].apiUrl);
     assert.equal(person.id, list.data[0].id);
     assert.ok(person.attendance.meetings.length >= 1);

@@ -35,6 +35,8 @@ export const slug = z.string().min(1).max(200).regex(/^[A-Za-z0-9][A-Za-z0-9._~-
 export const page = z.coerce.number().int().min(1).max(10_000).default(1);
 export const limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
 export const offset = z.coerce.number().int().min(0).max(1_000_000).default(0);
+/** A list's page cursor, as the store wrote it (URL-safe base64). */
+export const cursor = z.string().max(400).regex(/^[A-Za-z0-9_-]+$/, "cursor is not valid: use the Older or Newer link of a page").optional();
 
 /** Filters of the decisions register, the same for its page and its API route. */
 export const decisionFilters = {

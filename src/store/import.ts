@@ -17,6 +17,7 @@ import { bodyFamily } from "./rules/body-family.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
 import { meetingEntries, reindexPeople, writeMeetingEntries } from "./search.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
+import { applyTally, meetingTally } from "./summaries/bodies.ts";
 import { isMeetingPublic, isSealed, publicMeetingsOnly } from "./visibility.ts";
 import { recordImport } from "./imports/queue.ts";
 import { writeTransaction } from "./write.ts";
@@ -259,6 +260,8 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   const touchedPeople = new Set<number>();
   let meetingId: number;
   const releaseDates = new Map<string, string>();
+  // the committees' summaries lose what the meetings rewritten here held, and gain what they hold after
+  const before = found ? await meetingTally(trx, found.id) : null;
   if (found) {
     meetingId = found.id;
     for (const a of await trx.selectFrom("attendance").where("meeting_id", "=", meetingId).select("person_id").execute()) if (a.person_id) touchedPeople.add(a.person_id);
@@ -275,11 +278,13 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   if (prior?.meeting_id && prior.meeting_id !== meetingId) {
     const old = await trx.selectFrom("meetings").where("id", "=", prior.meeting_id).select(["id", "source_document_id", "body_id"]).executeTakeFirst();
     if (old && old.source_document_id === docId) {
+      const oldTally = await meetingTally(trx, old.id);
       for (const a of await trx.selectFrom("attendance").where("meeting_id", "=", old.id).select("person_id").execute()) if (a.person_id) touchedPeople.add(a.person_id);
       await clearMeeting(trx, old.id);
       await trx.deleteFrom("search_entries").where("meeting_id", "=", old.id).execute();
       await trx.updateTable("source_documents").set({ meeting_id: null }).where("meeting_id", "=", old.id).execute();
       await trx.deleteFrom("meetings").where("id", "=", old.id).execute();
+      await applyTally(trx, oldTally, -1);
       await deriveMemberships(trx, old.body_id);
     }
   }
@@ -517,6 +522,8 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   });
   await writeMeetingEntries(trx, meetingId, entries, !found);
   await reindexPeople(trx, [...touchedPeople]);
+  await applyTally(trx, before, -1);
+  await applyTally(trx, await meetingTally(trx, meetingId), 1);
   // recommendations, actions and work-programme changes follow the minutes they came from
   const tracked = await trackMeeting(trx, meetingId);
   const replaced = found && found.source_document_id !== null && found.source_document_id !== docId ? (found.file_name ?? "another document") : undefined;

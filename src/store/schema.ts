@@ -266,6 +266,16 @@ export interface SearchEntriesTable {
   text: string;
 }
 
+/** Per committee: its public meetings and their decisions (migration 015_pages_summaries, kept by store/summaries.ts). */
+export interface BodySummariesTable {
+  body_id: number;
+  meeting_count: Generated<number>;
+  decision_count: Generated<number>;
+  exempt_decision_count: Generated<number>;
+  first_meeting: string | null;
+  last_meeting: string | null;
+}
+
 export interface Database {
   authorities: AuthoritiesTable;
   bodies: BodiesTable;
@@ -282,4 +292,5 @@ export interface Database {
   source_documents: SourceDocumentsTable;
   provenance: ProvenanceTable;
   search_entries: SearchEntriesTable;
+  body_summaries: BodySummariesTable;
 }

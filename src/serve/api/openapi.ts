@@ -31,6 +31,20 @@ const param = (name: string, description: string, schema: unknown = str, where: 
 });
 const pageParams = [param("limit", "page size (1–500, default 50)", { type: "integer", minimum: 1, maximum: 500 }), param("offset", "items to skip", { type: "integer", minimum: 0 })];
 const authorityParam = param("authority", "authority id: only this council's records");
+const cursorPageParams = [
+  param("limit", "page size (1–500, default 50)", { type: "integer", minimum: 1, maximum: 500 }),
+  param("cursor", "where the page starts: the `cursor` in the previous page's `next` link. Page on with it; it keeps its place when records are added", str),
+  param("offset", "items to skip, for shallow pages only: an offset past 1000 is answered 400 (follow `next` instead)", { type: "integer", minimum: 0, maximum: 1000 }),
+];
+const cursorListOf = (item: string) =>
+  obj({
+    data: arr(ref(item)),
+    total: { ...int, description: "exact, except where `totalCapped` is true: then at least this many (people, and decisions or meetings filtered by date, outcome or words, are counted up to 1000)" },
+    totalCapped: { type: "boolean", description: "present and true when `total` is a lower bound" },
+    limit: int,
+    offset: int,
+    next: { ...nstr, description: "URL of the next page (with its `cursor`), or null on the last" },
+  }, ["data", "total", "limit", "offset", "next"]);
 
 const listOf = (item: string) => obj({ data: arr(ref(item)), total: int, limit: int, offset: int, next: { ...nstr, description: "URL of the next page, or null on the last" } });
 
@@ -59,12 +73,12 @@ export const openapi = {
       get: {
         summary: "Meetings, newest first",
         operationId: "listMeetings",
-        parameters: [authorityParam, param("body", "body id"), param("from", "on or after this date", date), param("to", "on or before this date", date), ...pageParams],
-        responses: ok(listOf("MeetingSummary")),
+        parameters: [authorityParam, param("body", "body id"), param("from", "on or after this date", date), param("to", "on or before this date", date), ...cursorPageParams],
+        responses: ok(cursorListOf("MeetingSummary")),
       },
     },
     "/api/v1/meetings/{id}": { get: { summary: "One meeting with attendance, items and resolutions", operationId: "getMeeting", parameters: [param("id", "meeting id", str, "path")], responses: ok(ref("MeetingDetail")) } },
-    "/api/v1/people": { get: { summary: "People named in the minutes", operationId: "listPeople", parameters: [authorityParam, param("body", "only people recorded at this body"), ...pageParams], responses: ok(listOf("PersonSummary")) } },
+    "/api/v1/people": { get: { summary: "People named in the minutes", operationId: "listPeople", parameters: [authorityParam, param("body", "only people recorded at this body"), ...cursorPageParams], responses: ok(cursorListOf("PersonSummary")) } },
     "/api/v1/people/{id}": { get: { summary: "One person: roles over time and attendance record", operationId: "getPerson", parameters: [param("id", "person id", str, "path")], responses: ok(ref("PersonDetail")) } },
     "/api/v1/decisions": {
       get: {
@@ -77,9 +91,9 @@ export const openapi = {
           param("to", "on or before this date", date),
           param("outcome", "outcome", { type: "string", enum: ["noted", "agreed", "approved", "approved with amendments", "deferred", "refused", "carried", "lost"] }),
           param("q", "words that must all appear in the decision text"),
-          ...pageParams,
+          ...cursorPageParams,
         ],
-        responses: ok(listOf("Decision")),
+        responses: ok(cursorListOf("Decision")),
       },
     },
     "/api/v1/search": {

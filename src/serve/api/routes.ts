@@ -7,7 +7,7 @@ import { QuorumError } from "../../domain/errors.ts";
 import { personRedirect } from "../../store/people/redirects.ts";
 import { getBody, getMeeting, getPerson, listAuthorities, listBodies, listDecisions, listMeetings, listPeople, search } from "../../store/read/index.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
-import type { SearchType } from "../../store/read/types.ts";
+import type { Page, SearchType } from "../../store/read/types.ts";
 import type { AppDeps } from "../deps.ts";
 import {
   presentAuthority,
@@ -20,14 +20,35 @@ import {
   presentPersonSummary,
   presentSearchHit,
 } from "../present/api.ts";
-import { decisionFilters, isoDate, limit, offset, readParams, readQuery, slug } from "../validate.ts";
+import { cursor, decisionFilters, isoDate, limit, offset, readParams, readQuery, slug } from "../validate.ts";
 import { openapiFor } from "./openapi.ts";
 import { viewerOf } from "../viewer.ts";
 import { DEFAULT_SITE } from "../site/settings.ts";
 
 const MAX = 500;
-const paging = { limit: limit(MAX, 50), offset };
+const paging = { limit: limit(MAX, 50), offset, cursor };
 const byId = z.object({ id: slug });
+
+/** The next page of a list paged by cursor: the same query with the page's cursor in place of any offset. */
+function cursorLink(c: Context, lim: number, next: string | null | undefined): string | null {
+  if (!next) return null;
+  const u = new URL(c.req.url);
+  u.searchParams.set("limit", String(lim));
+  u.searchParams.delete("offset");
+  u.searchParams.set("cursor", next);
+  return u.pathname + u.search;
+}
+
+function cursorList<T>(c: Context, data: T[], page: Page<unknown>) {
+  return c.json({
+    data,
+    total: page.total,
+    ...(page.totalCapped ? { totalCapped: true } : {}),
+    limit: page.limit,
+    offset: page.offset,
+    next: cursorLink(c, page.limit, page.next),
+  });
+}
 
 function nextLink(c: Context, total: number, lim: number, off: number): string | null {
   if (off + lim >= total) return null;
@@ -74,7 +95,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
   app.get("/api/v1/meetings", async (c) => {
     const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), from: isoDate.optional(), to: isoDate.optional(), ...paging }));
     const page = await listMeetings(db, q, viewerOf(c));
-    return list(c, page.data.map(presentMeetingSummary), page.total, q.limit, q.offset);
+    return cursorList(c, page.data.map(presentMeetingSummary), page);
   });
 
   app.get("/api/v1/meetings/:id", async (c) => {
@@ -100,7 +121,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
   app.get("/api/v1/people", async (c) => {
     const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), ...paging }));
     const page = await listPeople(db, q);
-    return list(c, page.data.map(presentPersonSummary), page.total, q.limit, q.offset);
+    return cursorList(c, page.data.map(presentPersonSummary), page);
   });
 
   app.get("/api/v1/people/:id", async (c) => {
@@ -123,7 +144,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
       }),
     );
     const page = await listDecisions(db, q, viewerOf(c));
-    return list(c, page.data.map(presentDecision), page.total, q.limit, q.offset);
+    return cursorList(c, page.data.map(presentDecision), page);
   });
 
   app.get("/api/v1/search", async (c) => {

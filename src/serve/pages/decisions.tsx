@@ -3,7 +3,7 @@ import { OUTCOMES } from "../../store/schema.ts";
 import { AuthorityFilter, Select } from "../components/filters.tsx";
 import { Layout } from "../components/layout.tsx";
 import { DecisionList } from "../components/lists.tsx";
-import { Pagination } from "../components/pagination.tsx";
+import { CursorPagination } from "../components/cursor-pagination.tsx";
 import { plural } from "../format.ts";
 import { urls } from "../urls.ts";
 
@@ -22,29 +22,28 @@ export function DecisionsPage({
   bodies,
   authorities,
   base,
-  page,
-  pageSize,
+  deep,
 }: {
   result: Page<DecisionSummary>;
   filters: DecisionFilters;
   bodies: BodySummary[];
   authorities: AuthoritySummary[];
   base: URL;
-  page: number;
-  pageSize: number;
+  /** a page past the first */
+  deep: boolean;
 }) {
   const filtered = Object.values(filters).some(Boolean);
   return (
-    <Layout title={page > 1 ? `Decisions register (page ${page})` : "Decisions register"} section="decisions" breadcrumbs={[{ href: urls.home(), text: "Home" }]}>
+    <Layout title={deep ? "Decisions register (older decisions)" : "Decisions register"} section="decisions" breadcrumbs={[{ href: urls.home(), text: "Home" }]}>
       <h1 class="govuk-heading-xl">Decisions register</h1>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds qm-results">
           <h2 class="govuk-heading-m" aria-live="polite">
-            {plural(result.total, "decision")}
+            {result.totalCapped ? `More than ${plural(result.total, "decision")}` : plural(result.total, "decision")}
             {filtered ? " match" : ""}
           </h2>
           {result.data.length ? <DecisionList decisions={result.data} headingLevel={3} full /> : <p class="govuk-body">No decisions match. Try removing a filter.</p>}
-          <Pagination base={base} page={page} pageSize={pageSize} total={result.total} label="Decisions" />
+          <CursorPagination base={base} newer={result.previous} older={result.next} label="Decisions" />
         </div>
         <div class="govuk-grid-column-one-third qm-facets qm-noprint">
           <form method="get" action={urls.decisions()} aria-label="Filter decisions">

@@ -3,7 +3,7 @@ import { PersonVotes } from "./person-votes.tsx";
 import { NotForPublication } from "../components/exempt.tsx";
 import { AuthorityFilter } from "../components/filters.tsx";
 import { Layout } from "../components/layout.tsx";
-import { Pagination } from "../components/pagination.tsx";
+import { CursorPagination } from "../components/cursor-pagination.tsx";
 import { formatDate, formatLongDate, plural } from "../format.ts";
 import { urls } from "../urls.ts";
 
@@ -16,13 +16,13 @@ const STATUS: Record<string, { text: string; colour: string }> = {
   absent: { text: "Absent", colour: "govuk-tag--red" },
 };
 
-export function PeoplePage({ people, base, page, pageSize, authorities, authority }: { people: Page<PersonSummary>; base: URL; page: number; pageSize: number; authorities: AuthoritySummary[]; authority?: string }) {
+export function PeoplePage({ people, base, deep, authorities, authority }: { people: Page<PersonSummary>; base: URL; deep: boolean; authorities: AuthoritySummary[]; authority?: string }) {
   return (
-    <Layout title={page > 1 ? `People (page ${page})` : "People"} section="people" breadcrumbs={[{ href: urls.home(), text: "Home" }]}>
+    <Layout title={deep ? "People (continued)" : "People"} section="people" breadcrumbs={[{ href: urls.home(), text: "Home" }]}>
       <h1 class="govuk-heading-xl">People</h1>
       <p class="govuk-body-l">Councillors, officers and others named in the minutes.</p>
       <AuthorityFilter authorities={authorities} selected={authority} action={urls.people()} />
-      <p class="govuk-body qm-count">{plural(people.total, "person", "people")}</p>
+      <p class="govuk-body qm-count">{people.totalCapped ? `More than ${plural(people.total, "person", "people")}` : plural(people.total, "person", "people")}</p>
       <table class="govuk-table qm-stack">
         <caption class="govuk-table__caption govuk-visually-hidden">People named in the minutes</caption>
         <thead class="govuk-table__head">
@@ -66,7 +66,7 @@ export function PeoplePage({ people, base, page, pageSize, authorities, authorit
           ))}
         </tbody>
       </table>
-      <Pagination base={base} page={page} pageSize={pageSize} total={people.total} label="People" />
+      <CursorPagination base={base} newer={people.previous} older={people.next} label="People" newerText="Previous" olderText="Next" />
     </Layout>
   );
 }

@@ -24,7 +24,7 @@ import type { AppDeps } from "../deps.ts";
 import { sourceLines } from "../components/source.tsx";
 import { formatDate, isoDateIn } from "../format.ts";
 import { renderPage } from "../render.tsx";
-import { decisionFilters, page as pageParam, readParams, readQuery, slug } from "../validate.ts";
+import { cursor as pageCursor, decisionFilters, page as pageParam, readParams, readQuery, slug } from "../validate.ts";
 import { CalendarPage } from "./calendar.tsx";
 import { CommitteePage, CommitteesPage } from "./committees.tsx";
 import { DataPage } from "./data.tsx";
@@ -56,12 +56,11 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const now = today();
     const [authorities, upcoming, recent, decisions] = await Promise.all([
       listAuthorities(db),
-      listMeetings(db, { from: now, limit: 100 }, viewerOf(c)),
-      listMeetings(db, { to: now, limit: 6 }, viewerOf(c)),
+      listMeetings(db, { from: now, limit: 5, oldestFirst: true, count: false }, viewerOf(c)),
+      listMeetings(db, { to: now, limit: 6, count: false }, viewerOf(c)),
       listDecisions(db, { limit: 5 }, viewerOf(c)),
     ]);
-    const soonest = [...upcoming.data].reverse().slice(0, 5);
-    return html(c, <HomePage d={{ authorities, upcoming: soonest, recent: recent.data, decisions: decisions.data, decisionTotal: decisions.total }} />);
+    return html(c, <HomePage d={{ authorities, upcoming: upcoming.data, recent: recent.data, decisions: decisions.data, decisionTotal: decisions.total }} />);
   });
 
   app.get("/committees", async (c) => {
@@ -90,13 +89,13 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/people", async (c) => {
-    const q = readQuery(c, z.object({ authority: slug.optional(), page: pageParam }));
+    const q = readQuery(c, z.object({ authority: slug.optional(), page: pageParam, cursor: pageCursor }));
     const [people, authorities] = await Promise.all([
-      listPeople(db, { authority: q.authority, limit: PEOPLE_PAGE, offset: (q.page - 1) * PEOPLE_PAGE }),
+      listPeople(db, { authority: q.authority, limit: PEOPLE_PAGE, ...(q.cursor ? { cursor: q.cursor } : { offset: (q.page - 1) * PEOPLE_PAGE }) }),
       listAuthorities(db),
     ]);
-    if (q.page > 1 && !people.data.length) throw notFound("Page");
-    return html(c, <PeoplePage people={people} base={new URL(c.req.url)} page={q.page} pageSize={PEOPLE_PAGE} authorities={authorities} authority={q.authority} />);
+    if ((q.page > 1 || q.cursor) && !people.data.length) throw notFound("Page");
+    return html(c, <PeoplePage people={people} base={new URL(c.req.url)} deep={q.page > 1 || !!q.cursor} authorities={authorities} authority={q.authority} />);
   });
 
   app.get("/people/:slug", async (c) => {
@@ -116,15 +115,16 @@ export function registerPages(app: Hono, deps: AppDeps): void {
       z.object({
         ...decisionFilters,
         page: pageParam,
+        cursor: pageCursor,
       }),
     );
     const filters = { authority: q.authority, body: q.body, from: q.from, to: q.to, outcome: q.outcome, q: q.q?.trim() || undefined };
     const [result, bodies, authorities] = await Promise.all([
-      listDecisions(db, { ...filters, limit: DECISIONS_PAGE, offset: (q.page - 1) * DECISIONS_PAGE }, viewerOf(c)),
+      listDecisions(db, { ...filters, limit: DECISIONS_PAGE, ...(q.cursor ? { cursor: q.cursor } : { offset: (q.page - 1) * DECISIONS_PAGE }) }, viewerOf(c)),
       listBodies(db, { authority: q.authority }),
       listAuthorities(db),
     ]);
-    return html(c, <DecisionsPage result={result} filters={filters} bodies={bodies} authorities={authorities} base={new URL(c.req.url)} page={q.page} pageSize={DECISIONS_PAGE} />);
+    return html(c, <DecisionsPage result={result} filters={filters} bodies={bodies} authorities={authorities} base={new URL(c.req.url)} deep={!!q.cursor || q.page > 1} />);
   });
 
   app.get("/search", async (c) => {
@@ -153,8 +153,8 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const mm = String(month).padStart(2, "0");
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
     const [meetings, latest, authorities] = await Promise.all([
-      listMeetings(db, { authority, from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}`, limit: 500 }, viewerOf(c)),
-      listMeetings(db, { authority, limit: 1 }, viewerOf(c)),
+      listMeetings(db, { authority, from: `${year}-${mm}-01`, to: `${year}-${mm}-${last}`, limit: 500, count: false }, viewerOf(c)),
+      listMeetings(db, { authority, limit: 1, count: false }, viewerOf(c)),
       listAuthorities(db),
     ]);
     return html(

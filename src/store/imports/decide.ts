@@ -15,6 +15,7 @@ import { forgetWorkProgrammeChanges } from "../scrutiny/work-programme.ts";
 import { writeTransaction } from "../write.ts";
 import { documentSummary, recordCounts } from "./queue.ts";
 import { reviewsDb, type ReviewState } from "./schema.ts";
+import { keepingSummaries } from "../summaries/bodies.ts";
 
 type Tx = Transaction<Database>;
 
@@ -62,7 +63,9 @@ export async function publishImport(db: Db, id: number, by: Decider, at: Date = 
     } else {
       const meeting = row.meeting_id === null ? undefined : await trx.selectFrom("meetings").where("id", "=", row.meeting_id).select(["id", "minutes_status", "body_id"]).executeTakeFirst();
       if (!meeting) throw new QuorumError("conflict", "the meeting of this import is no longer stored; import it again");
-      if (meeting.minutes_status === "draft") await trx.updateTable("meetings").set({ minutes_status: "published", updated_at: at.toISOString() }).where("id", "=", meeting.id).execute();
+      if (meeting.minutes_status === "draft") {
+        await keepingSummaries(trx, [meeting.id], () => trx.updateTable("meetings").set({ minutes_status: "published", updated_at: at.toISOString() }).where("id", "=", meeting.id).execute());
+      }
       await deriveMemberships(trx, meeting.body_id);
       await reindexMeeting(trx, meeting.id);
       const people = await trx.selectFrom("attendance").where("meeting_id", "=", meeting.id).where("person_id", "is not", null).select("person_id").execute();
@@ -144,7 +147,7 @@ async function removeDraftMeeting(trx: Tx, meetingId: number): Promise<void> {
   await reviewsDb(trx).updateTable("import_reviews").set({ source_document_id: null }).where("source_document_id", "in", docs).execute();
   await trx.deleteFrom("source_documents").where("meeting_id", "=", meetingId).execute();
   await reviewsDb(trx).updateTable("import_reviews").set({ meeting_id: null }).where("meeting_id", "=", meetingId).execute();
-  await trx.deleteFrom("meetings").where("id", "=", meetingId).execute();
+  await keepingSummaries(trx, [meetingId], () => trx.deleteFrom("meetings").where("id", "=", meetingId).execute());
   await deriveMemberships(trx, meeting.body_id);
 
   // people the draft named and nothing else does

@@ -9,6 +9,7 @@ import { reindexMeeting } from "../search.ts";
 import { writeTransaction } from "../write.ts";
 import { lifecycleDb } from "./schema.ts";
 import { takeSnapshot } from "./snapshot.ts";
+import { keepingSummaries } from "../summaries/bodies.ts";
 
 export type Actor = AuditActor;
 
@@ -30,7 +31,7 @@ export async function publishDraftMinutes(db: Db, slug: string, actor: Actor, no
   await writeTransaction(db, async (trx) => {
     const m = await meetingBySlug(trx, slug);
     if (m.minutes_status !== "draft") throw new QuorumError("conflict", "These minutes are already published.");
-    await trx.updateTable("meetings").set({ minutes_status: "published", minutes_draft: 1, updated_at: now.toISOString() }).where("id", "=", m.id).execute();
+    await keepingSummaries(trx, [m.id], () => trx.updateTable("meetings").set({ minutes_status: "published", minutes_draft: 1, updated_at: now.toISOString() }).where("id", "=", m.id).execute());
     // what was withheld from search while not public is indexed now
     await reindexMeeting(trx, m.id);
     await appendAudit(trx, { actorUserId: actor.userId, actorLabel: actor.label, action: "minutes.publish", recordKind: "meeting", recordId: slug, before: { minutesStatus: "draft" }, after: { minutesStatus: "published", minutesDraft: true } }, now);
@@ -66,7 +67,7 @@ export async function approveMinutes(db: Db, input: ApproveInput, actor: Actor, 
     }
     const snapshot = await takeSnapshot(trx, m.id);
     const at = now.toISOString();
-    await trx.updateTable("meetings").set({ minutes_status: "approved", minutes_draft: 0, updated_at: at }).where("id", "=", m.id).execute();
+    await keepingSummaries(trx, [m.id], () => trx.updateTable("meetings").set({ minutes_status: "approved", minutes_draft: 0, updated_at: at }).where("id", "=", m.id).execute());
     await lifecycleDb(trx)
       .insertInto("minutes_approvals")
       .values({

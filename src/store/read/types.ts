@@ -5,9 +5,14 @@ import type { MinutesApprovalView, MinutesCorrectionView } from "../lifecycle/re
 
 export interface Page<T> {
   data: T[];
+  /** exact, or COUNT_CAP with `totalCapped` where no summary holds the count */
   total: number;
+  totalCapped?: boolean;
   limit: number;
   offset: number;
+  /** cursors of the pages after and before this one, where the list is paged by cursor; null at either end */
+  next?: string | null;
+  previous?: string | null;
 }
 
 export interface AuthorityRef {

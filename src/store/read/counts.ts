@@ -1,0 +1,67 @@
+// Totals for the home page and the registers, read from the committees' summaries (body_summaries,
+// kept by store/summaries) rather than counted from the archive. Both follow the visibility rule:
+// the summaries hold only public meetings (minutes not draft), and decisions of exempt items apart,
+// so that they are counted only for a viewer entitled to the committee, or, from an item's release
+// date, found through the items_released index. A total no summary holds is counted up to COUNT_CAP.
+import { sql, type SelectQueryBuilder } from "kysely";
+import type { Db } from "../db.ts";
+import { isEntitled, publicMeetingsOnly, type Viewer } from "../visibility.ts";
+import { num } from "./util.ts";
+import { COUNT_CAP } from "./keyset.ts";
+
+export interface Scope {
+  authority?: string;
+  body?: string;
+}
+
+function summaries(db: Db, scope: Scope) {
+  let q = db.selectFrom("body_summaries").innerJoin("bodies", "bodies.id", "body_summaries.body_id").innerJoin("authorities", "authorities.id", "bodies.authority_id");
+  if (scope.authority) q = q.where("authorities.slug", "=", scope.authority);
+  if (scope.body) q = q.where("bodies.slug", "=", scope.body);
+  return q;
+}
+
+/** Public meetings (every viewer: draft minutes are not on the portal for anyone). */
+export async function meetingTotal(db: Db, scope: Scope): Promise<number> {
+  const r = await summaries(db, scope).select((eb) => eb.fn.sum<number>("body_summaries.meeting_count").as("n")).executeTakeFirst();
+  return num(r?.n);
+}
+
+/** Decisions the viewer may see: public ones, exempt ones of committees the viewer is entitled to, and released ones. */
+export async function decisionTotal(db: Db, scope: Scope, viewer: Viewer): Promise<number> {
+  const rows = await summaries(db, scope).select(["body_summaries.body_id", "body_summaries.decision_count", "body_summaries.exempt_decision_count"]).execute();
+  let n = 0;
+  const withheld: number[] = [];
+  for (const r of rows) {
+    n += num(r.decision_count);
+    if (isEntitled(viewer, r.body_id)) n += num(r.exempt_decision_count);
+    else if (num(r.exempt_decision_count) > 0) withheld.push(r.body_id);
+  }
+  if (viewer.today === null || !withheld.length) return n;
+  const released = await db
+    // released items first (CROSS JOIN keeps the order on SQLite): few, and found by items_released
+    .selectFrom("items")
+    .crossJoin("meetings")
+    .crossJoin("resolutions")
+    .whereRef("meetings.id", "=", "items.meeting_id")
+    .whereRef("resolutions.item_id", "=", "items.id")
+    .where("items.exempt_release_on", "is not", null)
+    .where("items.exempt_release_on", "<=", viewer.today)
+    .where(sql<boolean>`items.exempt`)
+    .where(publicMeetingsOnly)
+    .where("meetings.body_id", "in", withheld)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return n + num(released.n);
+}
+
+/** Counts a query's rows up to COUNT_CAP; `capped` when there are more. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function cappedCount(db: Db, q: SelectQueryBuilder<any, any, any>): Promise<{ n: number; capped: boolean }> {
+  const r = await db
+    .selectFrom(q.limit(COUNT_CAP + 1).as("capped"))
+    .select(sql<number>`count(*)`.as("n"))
+    .executeTakeFirstOrThrow();
+  const n = num(r.n);
+  return n > COUNT_CAP ? { n: COUNT_CAP, capped: true } : { n, capped: false };
+}

@@ -1,0 +1,167 @@
+// A meeting's page: everything the viewer may see of one meeting.
+import { sql } from "kysely";
+import type { Db } from "../db.ts";
+import { isFromPublicBusiness, isMeetingPublic, isNotForPublication, publicItem, sealedReleaseOn, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import type { AttendeeView, MeetingDetail, ResolutionView } from "./types.ts";
+import { bool, outcome, votes } from "./util.ts";
+import { recordedVotes } from "./votes.ts";
+import { readMinutesLifecycle } from "../lifecycle/read.ts";
+import { meetingSummaries, selectMeetingSummaries } from "./meetings.ts";
+
+export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<MeetingDetail | null> {
+  const [found] = await selectMeetingSummaries(db, (q) => q.where("meetings.slug", "=", slug), viewer);
+  if (!found || !isMeetingPublic(found.summary)) return null;
+  const { row, summary } = found;
+  const attendance = await db
+    .selectFrom("attendance")
+    .leftJoin("people as p", "p.id", "attendance.person_id")
+    .leftJoin("people as s", "s.id", "attendance.substitute_for_person_id")
+    .where("attendance.meeting_id", "=", row.id)
+    .select([
+      "attendance.raw_name",
+      "attendance.status",
+      "attendance.kind",
+      "attendance.role",
+      "attendance.substitute_for",
+      "p.slug as person_slug",
+      "p.display_name as person_name",
+      "s.slug as sub_slug",
+      "s.display_name as sub_name",
+    ])
+    .orderBy("attendance.position")
+    .execute();
+  const groups: MeetingDetail["attendance"] = { present: [], inAttendance: [], apologies: [], absent: [] };
+  for (const a of attendance) {
+    const view: AttendeeView = {
+      rawName: a.raw_name,
+      person: a.person_slug ? { slug: a.person_slug, name: a.person_name! } : null,
+      kind: a.kind,
+      role: a.role,
+      substituteFor: a.substitute_for,
+      substituteForPerson: a.sub_slug ? { slug: a.sub_slug, name: a.sub_name! } : null,
+    };
+    const key = a.status === "in_attendance" ? "inAttendance" : (a.status as "present" | "apologies" | "absent");
+    (groups[key] ?? groups.present).push(view);
+  }
+  const items = await db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute();
+  const sealed = { minutesStatus: row.minutes_status, bodyId: row.body_id, releaseOn: sealedReleaseOn(items.map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on }))) };
+  const resolutions = await db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute();
+  const byItem = new Map<number, ResolutionView[]>();
+  // names travel inside their decision, so publicItem withholds them with it
+  const named = await recordedVotes(db, row.id);
+  for (const r of resolutions) {
+    if (!byItem.has(r.item_id)) byItem.set(r.item_id, []);
+    const recorded = named.get(r.id);
+    const v = votes(r) ?? (recorded ? { for: null, against: null, abstain: null } : null);
+    byItem.get(r.item_id)!.push({ id: r.id, slug: r.slug, position: r.position, text: r.text, outcome: outcome(r.outcome), votes: v && recorded ? { ...v, recorded } : v });
+  }
+  const declarations = await db
+    .selectFrom("declarations")
+    .leftJoin("people", "people.id", "declarations.person_id")
+    .leftJoin("items", "items.id", "declarations.item_id")
+    .where("declarations.meeting_id", "=", row.id)
+    .select([
+      "declarations.raw_name",
+      "declarations.interest",
+      "declarations.kind",
+      "declarations.description",
+      "declarations.exempt",
+      "people.slug as person_slug",
+      "people.display_name",
+      "items.slug as item_slug",
+      "items.number as item_number",
+    ])
+    .orderBy("declarations.position")
+    .execute()
+    .then((rows) => rows.filter((d) => isFromPublicBusiness({ ...sealed, exempt: d.exempt }, viewer)));
+  const says = await db.selectFrom("meetings").where("id", "=", row.id).select(["stated_minutes_status", "stated_minutes_text"]).executeTakeFirst();
+  const questions = await db
+    .selectFrom("questions")
+    .leftJoin("items", "items.id", "questions.item_id")
+    .where("questions.meeting_id", "=", row.id)
+    .select(["questions.asked_by", "questions.asked_to", "questions.question", "questions.answer", "questions.exempt", "items.slug as item_slug", "items.number as item_number"])
+    .orderBy("questions.position")
+    .execute()
+    .then((rows) => rows.filter((q) => isFromPublicBusiness({ ...sealed, exempt: q.exempt }, viewer)));
+  const recommendations = await db
+    .selectFrom("recommendations")
+    .where("meeting_id", "=", row.id)
+    .selectAll()
+    .orderBy("position")
+    .execute()
+    .then((rows) => rows.filter((r) => isFromPublicBusiness({ ...sealed, exempt: r.exempt }, viewer)));
+  // Only the current version of the minutes is public; earlier ones stay with officers.
+  const source = row.source_document_id
+    ? await db.selectFrom("source_documents").where("id", "=", row.source_document_id).select(["file_name", "format", "imported_at"]).executeTakeFirst()
+    : undefined;
+  const sibling = (dir: "next" | "previous") =>
+    meetingSummaries(db)
+      .where("meetings.body_id", "=", row.body_id)
+      .where((eb) => {
+        const t = row.start_time ?? "";
+        const cmp = dir === "next" ? ">" : "<";
+        return eb.or([eb("meetings.date", cmp, row.date), eb.and([eb("meetings.date", "=", row.date), eb(sql`coalesce(meetings.start_time, '')`, cmp, t)])]);
+      })
+      .select(["meetings.slug", "meetings.date", "meetings.start_time"])
+      .orderBy("meetings.date", dir === "next" ? "asc" : "desc")
+      .orderBy("meetings.start_time", dir === "next" ? "asc" : "desc")
+      .limit(1)
+      .executeTakeFirst();
+  const [next, previous] = await Promise.all([sibling("next"), sibling("previous")]);
+  const lifecycle = await readMinutesLifecycle(db, row.id);
+  const stated = row.next_meeting_date || row.next_meeting_time || row.next_meeting_venue ? { date: row.next_meeting_date, time: row.next_meeting_time, venue: row.next_meeting_venue } : null;
+  return {
+    ...summary,
+    attendance: groups,
+    declarations: declarations.map((d) => ({
+      rawName: d.raw_name,
+      person: d.person_slug ? { slug: d.person_slug, name: d.display_name! } : null,
+      item: d.item_slug ? { slug: d.item_slug, number: d.item_number! } : null,
+      interest: d.interest,
+      kind: d.kind ?? null,
+      description: d.description,
+      ...(isNotForPublication({ ...sealed, exempt: d.exempt }, viewer) ? { notForPublication: true } : {}),
+    })),
+    minutesStated:
+      says?.stated_minutes_status === "draft" || says?.stated_minutes_status === "approved" ? { status: says.stated_minutes_status, text: says.stated_minutes_text } : null,
+    questions: questions.map((q) => ({
+      item: q.item_slug ? { slug: q.item_slug, number: q.item_number! } : null,
+      askedBy: q.asked_by,
+      askedTo: q.asked_to,
+      question: q.question,
+      answer: q.answer,
+      ...(isNotForPublication({ ...sealed, exempt: q.exempt }, viewer) ? { notForPublication: true } : {}),
+    })),
+    items: items.map((i) =>
+      publicItem({
+        id: i.id,
+        slug: i.slug,
+        position: i.position,
+        number: i.number,
+        title: i.title,
+        exempt: bool(i.exempt),
+        exemptParagraphs: i.exempt_paragraphs,
+        exemptReleaseOn: i.exempt_release_on,
+        text: i.text,
+        resolutions: byItem.get(i.id) ?? [],
+      }, viewer, row.body_id),
+    ),
+    recommendations: recommendations.map((r) => ({
+      id: r.id,
+      number: r.number,
+      text: r.text,
+      response: r.response,
+      responseText: r.response_text,
+      responsibleMember: r.responsible_member,
+      responsibleOfficer: r.responsible_officer,
+      actionBy: r.action_by,
+      ...(isNotForPublication({ ...sealed, exempt: r.exempt }, viewer) ? { notForPublication: true } : {}),
+    })),
+    nextMeetingStated: stated,
+    nextMeeting: next ? { slug: next.slug, date: next.date, startTime: next.start_time } : null,
+    previousMeeting: previous ? { slug: previous.slug, date: previous.date, startTime: previous.start_time } : null,
+    source: source ? { fileName: source.file_name, format: source.format, importedAt: source.imported_at } : null,
+    minutesApproval: lifecycle?.approval ?? null,
+    minutesCorrections: lifecycle?.corrections ?? [],
+  };
+}

@@ -1,0 +1,155 @@
+// Lists of meetings (the calendar, the home page, a committee's meetings, the API list), newest
+// first by date, time and id, walked along meetings_date_order (or meetings_body_order for one
+// committee) from a cursor; totals come from the committees' summaries.
+import { sql, type ExpressionBuilder } from "kysely";
+import type { Db } from "../db.ts";
+import type { Database } from "../schema.ts";
+import { publicMeetingsOnly, publicResolutionsOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { standingColumns, standingOf } from "../lifecycle/standing.ts";
+import type { MeetingSummary, Page } from "./types.ts";
+import { num, pageArgs } from "./util.ts";
+import { cappedCount, meetingTotal } from "./counts.ts";
+import { checkOffset, decodeCursor, encodeCursor } from "./keyset.ts";
+
+export interface ListMeetingsOptions {
+  authority?: string;
+  body?: string;
+  /** inclusive ISO dates */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+  /** a page's next or previous cursor */
+  cursor?: string;
+  /** soonest first (upcoming meetings) instead of newest first */
+  oldestFirst?: boolean;
+  /** false: no total is read (a list that shows none) */
+  count?: boolean;
+}
+
+export function meetingSummaries(db: Db) {
+  return db
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+    .where(publicMeetingsOnly);
+}
+
+const MEETING_COLUMNS = [
+  "meetings.id",
+  "meetings.slug",
+  "meetings.date",
+  "meetings.start_time",
+  "meetings.end_time",
+  "meetings.venue",
+  "meetings.status",
+  "meetings.minutes_status",
+  "meetings.minutes_draft",
+  "meetings.source_document_id",
+  "meetings.next_meeting_date",
+  "meetings.next_meeting_time",
+  "meetings.next_meeting_venue",
+  "meetings.body_id",
+  "bodies.slug as body_slug",
+  "bodies.name as body_name",
+  "authorities.slug as authority_slug",
+  "authorities.name as authority_name",
+  "authorities.time_zone",
+] as const;
+
+export async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meetingSummaries>) => ReturnType<typeof meetingSummaries>, viewer: Viewer = PUBLIC_VIEWER) {
+  const rows = await build(meetingSummaries(db))
+    .select(MEETING_COLUMNS)
+    .select((eb) => [
+      eb.selectFrom("items").whereRef("items.meeting_id", "=", "meetings.id").select(eb.fn.countAll().as("n")).as("item_count"),
+      eb
+        .selectFrom("resolutions")
+        .innerJoin("items", "items.id", "resolutions.item_id")
+        .whereRef("resolutions.meeting_id", "=", "meetings.id")
+        .where(publicResolutionsOnly(viewer))
+        .select(eb.fn.countAll().as("n"))
+        .as("decision_count"),
+      ...standingColumns(),
+    ])
+    .execute();
+  return rows.map((r) => ({
+    row: r,
+    summary: {
+      id: r.id,
+      slug: r.slug,
+      body: { slug: r.body_slug, name: r.body_name },
+      authority: { slug: r.authority_slug, name: r.authority_name, timeZone: r.time_zone },
+      date: r.date,
+      startTime: r.start_time,
+      endTime: r.end_time,
+      venue: r.venue,
+      status: r.status,
+      ...standingOf(r),
+      itemCount: num(r.item_count),
+      decisionCount: num(r.decision_count),
+    } satisfies MeetingSummary,
+  }));
+}
+
+/** The meetings' order, newest first; a missing time sorts as the empty string on both databases. */
+export const meetingTime = sql<string>`coalesce(meetings.start_time, '')`;
+
+type MeetingKey = [string, string, number];
+
+/** Rows after (in `desc` order) the key: on its date only those earlier in the day, so the index range starts at that date. */
+export function beyond(eb: ExpressionBuilder<Database, "meetings">, key: MeetingKey, desc: boolean) {
+  const [d, t, id] = key;
+  const cmp = desc ? "<" : ">";
+  return eb.and([
+    eb("meetings.date", desc ? "<=" : ">=", d),
+    eb.or([eb("meetings.date", cmp, d), eb(meetingTime, cmp, t), eb.and([eb(meetingTime, "=", t), eb("meetings.id", cmp, id)])]),
+  ]);
+}
+
+export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}, viewer: Viewer = PUBLIC_VIEWER): Promise<Page<MeetingSummary>> {
+  const { limit, offset } = pageArgs(opts);
+  const cursor = opts.cursor ? decodeCursor(opts.cursor, ["s", "s", "n"]) : null;
+  if (!cursor) checkOffset(offset);
+  const filter = (q: ReturnType<typeof meetingSummaries>) => {
+    if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+    // by id, so that one committee's rows are read along meetings_body_order
+    if (opts.body) q = q.where("meetings.body_id", "=", (eb) => eb.selectFrom("bodies").where("bodies.slug", "=", opts.body!).select("bodies.id"));
+    if (opts.from) q = q.where("meetings.date", ">=", opts.from);
+    if (opts.to) q = q.where("meetings.date", "<=", opts.to);
+    return q;
+  };
+  // "before" a cursor walks the other way and turns the page round
+  const newestFirst = !opts.oldestFirst;
+  const desc = cursor?.dir === "before" ? !newestFirst : newestFirst;
+  const dir = desc ? "desc" : "asc";
+  const rows = await selectMeetingSummaries(
+    db,
+    (q) => {
+      q = filter(q);
+      if (cursor) q = q.where((eb) => beyond(eb, cursor.key as MeetingKey, desc));
+      q = q.orderBy("meetings.date", dir).orderBy(meetingTime, dir).orderBy("meetings.id", dir).limit(limit + 1);
+      return cursor ? q : q.offset(offset);
+    },
+    viewer,
+  );
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (cursor?.dir === "before") page.reverse();
+  const keyOf = (r: (typeof page)[number]["row"]) => [r.date, r.start_time ?? "", r.id];
+  const first = page[0]?.row;
+  const last = page.at(-1)?.row;
+  // a page reached by a cursor always has a way back; the first page by offset has none
+  const hasBefore = cursor ? cursor.dir === "after" || more : offset > 0;
+  const hasAfter = cursor?.dir === "before" ? true : more;
+  const scoped = !opts.from && !opts.to;
+  const total = opts.count === false ? { n: 0, capped: false } : scoped ? { n: await meetingTotal(db, opts), capped: false } : await cappedCount(db, filter(meetingSummaries(db)).select("meetings.id"));
+  return {
+    data: page.map((r) => r.summary),
+    total: total.n,
+    ...(total.capped ? { totalCapped: true } : {}),
+    limit,
+    offset: cursor ? 0 : offset,
+    next: hasAfter && last ? encodeCursor("after", keyOf(last)) : null,
+    previous: hasBefore && first ? encodeCursor("before", keyOf(first)) : null,
+  };
+}

@@ -1,0 +1,164 @@
+// People: the register and a person's page.
+import { sql } from "kysely";
+import type { Db } from "../db.ts";
+import { publicMeetingsOnly, publicPeopleOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import type { Page, PersonDetail, PersonSummary } from "./types.ts";
+import { num, pageArgs } from "./util.ts";
+import { personMotions, personVotes } from "./person-records.ts";
+import { cappedCount } from "./counts.ts";
+import { checkOffset, decodeCursor, encodeCursor } from "./keyset.ts";
+
+export interface ListPeopleOptions {
+  authority?: string;
+  body?: string;
+  limit?: number;
+  offset?: number;
+  /** a page's next or previous cursor */
+  cursor?: string;
+}
+
+export async function listPeople(db: Db, opts: ListPeopleOptions = {}): Promise<Page<PersonSummary>> {
+  const { limit, offset } = pageArgs(opts, 100);
+  const cursor = opts.cursor ? decodeCursor(opts.cursor, ["s", "s", "n"]) : null;
+  if (!cursor) checkOffset(offset);
+  const back = cursor?.dir === "before";
+  const dir = back ? "desc" : "asc";
+  const base = () => {
+    let q = db.selectFrom("people").innerJoin("authorities", "authorities.id", "people.authority_id").where(publicPeopleOnly);
+    if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+    if (opts.body) {
+      const body = opts.body;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("memberships")
+            .innerJoin("bodies", "bodies.id", "memberships.body_id")
+            .whereRef("memberships.person_id", "=", "people.id")
+            .where("bodies.slug", "=", body)
+            .select("memberships.id"),
+        ),
+      );
+    }
+    return q;
+  };
+  // who is public depends on every meeting a person attended, so no summary holds the total: it is counted up to COUNT_CAP
+  const total = await cappedCount(db, base().select("people.id"));
+  let page = base();
+  if (cursor) {
+    const [s, d, id] = cursor.key as [string, string, number];
+    const cmp = back ? "<" : ">";
+    page = page.where((eb) =>
+      eb.and([
+        eb("people.surname", back ? "<=" : ">=", s),
+        eb.or([eb("people.surname", cmp, s), eb("people.display_name", cmp, d), eb.and([eb("people.display_name", "=", d), eb("people.id", cmp, id)])]),
+      ]),
+    );
+  }
+  let rows = await page
+    .select((eb) => [
+      "people.id",
+      "people.slug",
+      "people.display_name",
+      "people.surname",
+      "people.kind",
+      "authorities.slug as authority_slug",
+      "authorities.name as authority_name",
+      eb
+        .selectFrom("attendance")
+        .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+        .whereRef("attendance.person_id", "=", "people.id")
+        .where(publicMeetingsOnly)
+        .select(sql<number>`count(distinct attendance.meeting_id)`.as("n"))
+        .as("meeting_count"),
+    ])
+    .orderBy("people.surname", dir)
+    .orderBy("people.display_name", dir)
+    .orderBy("people.id", dir)
+    .limit(limit + 1)
+    .$call((q) => (cursor ? q : q.offset(offset)))
+    .execute();
+  const more = rows.length > limit;
+  rows = rows.slice(0, limit);
+  if (back) rows.reverse();
+  const keyOf = (r: (typeof rows)[number]) => [r.surname, r.display_name, r.id];
+  const hasBefore = cursor ? cursor.dir === "after" || more : offset > 0;
+  const hasAfter = back ? true : more;
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    data: rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      name: r.display_name,
+      kind: r.kind,
+      authority: { slug: r.authority_slug, name: r.authority_name },
+      meetingCount: num(r.meeting_count),
+    })),
+    total: total.n,
+    ...(total.capped ? { totalCapped: true } : {}),
+    limit,
+    offset: cursor ? 0 : offset,
+    next: hasAfter && last ? encodeCursor("after", keyOf(last)) : null,
+    previous: hasBefore && first ? encodeCursor("before", keyOf(first)) : null,
+  };
+}
+
+export async function getPerson(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<PersonDetail | null> {
+  const p = await db
+    .selectFrom("people")
+    .innerJoin("authorities", "authorities.id", "people.authority_id")
+    .where("people.slug", "=", slug)
+    .where(publicPeopleOnly)
+    .select(["people.id", "people.slug", "people.display_name", "people.kind", "people.honorific", "people.party", "people.ward", "authorities.slug as authority_slug", "authorities.name as authority_name"])
+    .executeTakeFirst();
+  if (!p) return null;
+  const memberships = await db
+    .selectFrom("memberships")
+    .innerJoin("bodies", "bodies.id", "memberships.body_id")
+    .where("memberships.person_id", "=", p.id)
+    .select(["bodies.slug", "bodies.name", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date"])
+    .orderBy("memberships.from_date")
+    .orderBy("bodies.name")
+    .execute();
+  const rows = await db
+    .selectFrom("attendance")
+    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where("attendance.person_id", "=", p.id)
+    .where(publicMeetingsOnly)
+    .select(["meetings.slug", "meetings.date", "meetings.start_time", "bodies.slug as body_slug", "bodies.name as body_name", "attendance.status", "attendance.raw_name", "attendance.role", "attendance.kind"])
+    .orderBy("meetings.date", "desc")
+    .orderBy("meetings.start_time", "desc")
+    .execute();
+  const count = (s: string) => rows.filter((r) => r.status === s).length;
+  const meetings = rows.map((r) => ({
+    meeting: { slug: r.slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },
+    status: r.status,
+    rawName: r.raw_name,
+    role: r.role,
+    expected: r.status !== "in_attendance",
+  }));
+  return {
+    id: p.id,
+    slug: p.slug,
+    name: p.display_name,
+    kind: p.kind,
+    honorific: p.honorific,
+    party: p.party,
+    ward: p.ward,
+    authority: { slug: p.authority_slug, name: p.authority_name },
+    meetingCount: new Set(rows.map((r) => r.slug)).size,
+    memberships: memberships.map((m) => ({ body: { slug: m.slug, name: m.name }, role: m.role, kind: m.kind, from: m.from_date, to: m.to_date })),
+    attendance: {
+      expected: meetings.filter((m) => m.expected).length,
+      present: count("present"),
+      apologies: count("apologies"),
+      absent: count("absent"),
+      inAttendance: count("in_attendance"),
+      meetings,
+    },
+    namesAsWritten: [...new Set(rows.map((r) => r.raw_name))].sort(),
+    motions: await personMotions(db, p.id, viewer),
+    votes: await personVotes(db, p.id, viewer),
+  };
+}

@@ -1,0 +1,143 @@
+// A meeting's minutes text and where each field came from, as the viewer may see them.
+import { sql } from "kysely";
+import type { Db } from "../db.ts";
+import { exemptAccess, exemptNotice, isMeetingPublic, isSpanPublic, sealedReleaseOn, sourceTextFor, PUBLIC_VIEWER, type ExemptAccess, type Viewer } from "../visibility.ts";
+import type { ProvenanceView, SourceDocumentView } from "./types.ts";
+import { bool } from "./util.ts";
+
+/**
+ * The minutes text of a meeting as the public may see it: only the document the meeting now rests
+ * on, with exempt text withheld; null when the meeting's minutes are not public. Earlier versions
+ * of the document are never public (they may hold text a later version marked exempt).
+ */
+export async function getMeetingSource(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<SourceDocumentView | null> {
+  const d = await db
+    .selectFrom("meetings")
+    .innerJoin("source_documents", "source_documents.id", "meetings.source_document_id")
+    .where("meetings.slug", "=", meetingSlug)
+    .select([
+      "source_documents.file_name",
+      "source_documents.format",
+      "source_documents.content_hash",
+      "source_documents.byte_length",
+      "source_documents.parser_version",
+      "source_documents.warnings",
+      "source_documents.imported_at",
+      "source_documents.text",
+      "source_documents.exempt_ranges",
+      "meetings.slug as meeting_slug",
+      "meetings.minutes_status",
+      "meetings.id as meeting_id",
+      "meetings.body_id",
+    ])
+    .executeTakeFirst();
+  if (!d || !isMeetingPublic({ minutesStatus: d.minutes_status })) return null;
+  const { access, notice } = await sealedAccess(db, d.meeting_id, d.body_id, viewer);
+  return {
+    fileName: d.file_name,
+    format: d.format,
+    contentHash: d.content_hash,
+    byteLength: d.byte_length,
+    parserVersion: d.parser_version,
+    warnings: JSON.parse(d.warnings) as string[],
+    importedAt: d.imported_at,
+    text: sourceTextFor(d.text, JSON.parse(d.exempt_ranges), access, notice),
+    meeting: { slug: d.meeting_slug },
+    ...(access === "entitled" && JSON.parse(d.exempt_ranges).length ? { exemptShown: true } : {}),
+  };
+}
+
+export type ProvenanceEntity = "meeting" | "attendance" | "item" | "resolution" | "recommendation" | "declaration" | "question";
+
+/** Where each field of an entity came from, limited to what is public. */
+export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: number, viewer: Viewer = PUBLIC_VIEWER): Promise<ProvenanceView[]> {
+  const rows = await db
+    .selectFrom("provenance")
+    .innerJoin("source_documents", "source_documents.id", "provenance.source_document_id")
+    .leftJoin("meetings", "meetings.id", "source_documents.meeting_id")
+    .where("provenance.entity", "=", entity)
+    .where("provenance.entity_id", "=", entityId)
+    .select([
+      "provenance.entity",
+      "provenance.entity_id",
+      "provenance.field",
+      "provenance.source_document_id",
+      "provenance.line",
+      "provenance.end_line",
+      "provenance.start",
+      "provenance.end",
+      "provenance.implied",
+      "source_documents.text",
+      "source_documents.exempt_ranges",
+      "meetings.minutes_status",
+      "meetings.source_document_id as current_id",
+      "meetings.id as meeting_id",
+      "meetings.body_id",
+    ])
+    .orderBy("provenance.field")
+    .execute();
+  const first = rows[0];
+  const access = first?.meeting_id != null && first.body_id != null ? (await sealedAccess(db, first.meeting_id, first.body_id, viewer)).access : "withheld";
+  // spans into an earlier version of the minutes are not public: that text is not
+  return rows
+    .filter(
+      (r) =>
+        r.minutes_status &&
+        isMeetingPublic({ minutesStatus: r.minutes_status }) &&
+        r.current_id === r.source_document_id &&
+        (access !== "withheld" || isSpanPublic(r, JSON.parse(r.exempt_ranges))),
+    )
+    .map((r) => provenanceView(r, r.text));
+}
+
+/** Provenance of a meeting and everything in it: one read of its source document's spans (indexed by migration 003). */
+export async function getMeetingProvenance(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<ProvenanceView[]> {
+  const m = await db.selectFrom("meetings").where("slug", "=", meetingSlug).select(["id", "minutes_status", "source_document_id", "body_id"]).executeTakeFirst();
+  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
+  const { access } = await sealedAccess(db, m.id, m.body_id, viewer);
+  const doc = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["text", "exempt_ranges"]).executeTakeFirstOrThrow();
+  const ranges = JSON.parse(doc.exempt_ranges) as [number, number][];
+  const rows = await db.selectFrom("provenance").where("source_document_id", "=", m.source_document_id).selectAll().orderBy("start").orderBy("id").execute();
+  return rows
+    .filter((r) => access !== "withheld" || isSpanPublic(r, ranges))
+    .map((r) => provenanceView(r, doc.text));
+}
+
+/**
+ * How a meeting's exempt text reaches a viewer: whole once every exempt item is released (a range of
+ * exempt text is not tied to one item), marked for an entitled viewer, otherwise withheld.
+ */
+async function sealedAccess(db: Db, meetingId: number, bodyId: number, viewer: Viewer): Promise<{ access: ExemptAccess; notice: string }> {
+  const exempt = await db.selectFrom("items").where("meeting_id", "=", meetingId).where(sql<boolean>`items.exempt`).select(["exempt", "exempt_release_on", "exempt_paragraphs"]).execute();
+  const releaseOn = sealedReleaseOn(exempt.map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on })));
+  const paragraphs = [...new Set(exempt.map((i) => i.exempt_paragraphs).filter((p): p is string => !!p))].join(", ");
+  return { access: exemptAccess(viewer, { bodyId, releaseOn }), notice: exemptNotice(paragraphs || null) };
+}
+
+interface ProvenanceRow {
+  entity: string;
+  entity_id: number;
+  field: string;
+  source_document_id: number;
+  line: number;
+  end_line: number | null;
+  start: number;
+  end: number;
+  implied: number | boolean;
+}
+
+function provenanceView(r: ProvenanceRow, text: string): ProvenanceView {
+  return {
+    entity: r.entity,
+    entityId: r.entity_id,
+    field: r.field,
+    sourceDocumentId: r.source_document_id,
+    line: r.line,
+    endLine: r.end_line,
+    start: r.start,
+    end: r.end,
+    implied: bool(r.implied),
+    excerpt: text.slice(r.start, r.end),
+  };
+}
+
