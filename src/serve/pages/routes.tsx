@@ -18,7 +18,7 @@ import {
   listPeople,
   search,
 } from "../../store/read/index.ts";
-import { SEARCH_TYPES } from "../../store/search.ts";
+import { SEARCH_TYPES, searchCouncils } from "../../store/search.ts";
 import type { SearchType } from "../../store/read/types.ts";
 import type { AppDeps } from "../deps.ts";
 import { sourceLines } from "../components/source.tsx";
@@ -143,7 +143,8 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const filters = { type: q.type, body: q.body, year: q.year, authority: q.authority };
     const [results, authorities] = await Promise.all([
       text ? search(db, text, { ...filters, limit: SEARCH_PAGE, offset: (q.page - 1) * SEARCH_PAGE }) : Promise.resolve(null),
-      listAuthorities(db),
+      // names only: the council facet shows no counts, and counting meetings would grow with the archive
+      searchCouncils(db),
     ]);
     return html(c, <SearchPage q={text} results={results} filters={filters} authorities={authorities} base={new URL(c.req.url)} page={q.page} pageSize={SEARCH_PAGE} />);
   });
