@@ -14,7 +14,7 @@
 // Visibility: nothing here joins meetings. search_entries, and the index built from it, holds only
 // what the visibility rule lets the public find (search.ts writes it through publicSearchContent:
 // no draft minutes, no exempt text until its release), so every row drawn is public as it stands.
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import type { Db } from "./db.ts";
 import { ftsMatch, toWebsearch, type IndexFilters } from "./search-query.ts";
 import { num } from "./read/util.ts";
@@ -39,17 +39,16 @@ const toCandidate = (r: Row): Candidate => ({ id: num(r.id), kind: r.kind, bodyI
  * SQLite: the FTS5 index streams matches in rowid order, so `ORDER BY rowid DESC LIMIT n` stops
  * after n matches and bm25 is computed for those n only. Filters are tags in the same MATCH.
  */
-async function fts5Candidates(db: Db, q: string, filters: IndexFilters, ranked: boolean, n: number): Promise<Candidate[]> {
+function fts5Candidates(q: string, filters: IndexFilters, ranked: boolean, n: number): RawBuilder<Row> | null {
   const match = ftsMatch(q, filters);
-  if (!match) return [];
+  if (!match) return null;
   // tags weigh nothing in the rank: they are filters, not words
   const rank = ranked ? sql`bm25(search_fts, 4.0, 1.0, 0.0)` : sql`NULL`;
-  const rows = await sql<Row>`
+  return sql<Row>`
     SELECT e.id, e.kind, e.body_id, e.year, c.rank FROM (
       SELECT rowid AS id, ${rank} AS rank FROM search_fts WHERE search_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${n}
     ) c JOIN search_entries e ON e.id = c.id
-    ORDER BY e.id DESC`.execute(db);
-  return rows.rows.map(toCandidate);
+    ORDER BY e.id DESC`;
 }
 
 /**
@@ -57,28 +56,33 @@ async function fts5Candidates(db: Db, q: string, filters: IndexFilters, ranked: 
  * the primary key backwards, testing each entry until n match (many matches); ts_rank_cd is
  * computed outside the LIMIT, for those n only.
  */
-async function tsvectorCandidates(db: Db, q: string, filters: IndexFilters, ranked: boolean, n: number): Promise<Candidate[]> {
+function tsvectorCandidates(q: string, filters: IndexFilters, ranked: boolean, n: number): RawBuilder<Row> | null {
   const ws = toWebsearch(q);
-  if (!ws) return [];
+  if (!ws) return null;
   const conditions = [sql`e.tsv @@ websearch_to_tsquery('english', ${ws})`];
   if (filters.kind) conditions.push(sql`e.kind = ${filters.kind}`);
   if (filters.bodyId !== undefined) conditions.push(sql`e.body_id = ${filters.bodyId}`);
   if (filters.authorityId !== undefined) conditions.push(sql`e.authority_id = ${filters.authorityId}`);
   if (filters.year !== undefined) conditions.push(sql`e.year = ${Number(filters.year)}`);
   const rank = ranked ? sql`-ts_rank_cd(c.tsv, websearch_to_tsquery('english', ${ws}))` : sql`NULL`;
-  const rows = await sql<Row>`
+  return sql<Row>`
     SELECT c.id, c.kind, c.body_id, c.year, ${rank} AS rank FROM (
       SELECT e.id, e.kind, e.body_id, e.year${ranked ? sql`, e.tsv` : sql``} FROM search_entries e
       WHERE ${sql.join(conditions, sql` AND `)}
       ORDER BY e.id DESC LIMIT ${n}
-    ) c ORDER BY c.id DESC`.execute(db);
-  return rows.rows.map(toCandidate);
+    ) c ORDER BY c.id DESC`;
 }
 
 /**
  * The newest `n` matches of the query `q` (as typed) that meet the filters, newest first; ranked
  * when `ranked`.
  */
-export function drawCandidates(db: Db, dialect: "sqlite" | "postgres", q: string, filters: IndexFilters, ranked: boolean, n: number): Promise<Candidate[]> {
-  return dialect === "postgres" ? tsvectorCandidates(db, q, filters, ranked, n) : fts5Candidates(db, q, filters, ranked, n);
+export async function drawCandidates(db: Db, dialect: "sqlite" | "postgres", q: string, filters: IndexFilters, ranked: boolean, n: number): Promise<Candidate[]> {
+  const query = candidateSql(dialect, q, filters, ranked, n);
+  return query ? (await query.execute(db)).rows.map(toCandidate) : [];
+}
+
+/** The draw's SQL (null: nothing to look for), apart so that its query plan can be checked. */
+export function candidateSql(dialect: "sqlite" | "postgres", q: string, filters: IndexFilters, ranked: boolean, n: number): RawBuilder<Row> | null {
+  return dialect === "postgres" ? tsvectorCandidates(q, filters, ranked, n) : fts5Candidates(q, filters, ranked, n);
 }
