@@ -50,8 +50,17 @@ async function time(fn: () => unknown): Promise<number[]> {
   return out;
 }
 
+const t0 = Date.now();
 const store = await openStore(dbPath); // migrates the copy to this branch's schema
+const migrated = Date.now() - t0;
 const raw = new Database(dbPath, { readonly: true });
+const indexBytes = (() => {
+  try {
+    return (raw.prepare(`SELECT sum(pgsize) AS n FROM dbstat WHERE name LIKE 'search_fts%'`).get() as { n: number }).n;
+  } catch {
+    return null; // SQLite built without dbstat
+  }
+})();
 const columns = (raw.prepare("SELECT count(*) AS n FROM pragma_table_info('search_fts')").get() as { n: number }).n;
 // The reference: what one would type in the sqlite3 shell for the first page.
 const bare = raw.prepare(
@@ -82,6 +91,7 @@ const kinds: { name: string; q: string; opts?: Record<string, string | number> }
 
 console.log(`machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 console.log(`archive: ${source} (copied), ${meetings} meetings, ${entries} search entries; ${runs} runs per query`);
+console.log(`FTS5 index (search_fts*): ${indexBytes === null ? "?" : (indexBytes / 2 ** 20).toFixed(1) + " MiB"}; opening (migrations) took ${(migrated / 1000).toFixed(1)} s`);
 console.log("");
 console.log(`${"query".padEnd(26)} ${"matches".padStart(9)} ${"bare p50".padStart(8)} ${"bare p95".padStart(8)} ${"search p50".padStart(10)} ${"search p95".padStart(10)} ${"p95 ×bare".padStart(9)}`);
 for (const k of kinds) {
@@ -122,7 +132,12 @@ if (!args.includes("--no-load")) {
       ["/search?q=housing", "/search?q=housing"],
       ["/api/v1/search?q=housing", "/api/v1/search?q=housing"],
     ]) {
-      const probe = await fetch(url + path);
+      // a server still busy with the previous target's queue may not answer at all: say so, go on
+      const probe = await fetch(url + path, { signal: AbortSignal.timeout(60_000) }).catch(() => null);
+      if (!probe) {
+        console.log(`${name.padEnd(34)} no answer within 60 s`);
+        continue;
+      }
       if (probe.status !== 200) throw new Error(`${path} answered ${probe.status}`);
       await probe.arrayBuffer();
       await load(url + path, 2);
