@@ -63,6 +63,9 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       // the newest matches are drawn: the later meeting's five are among them
       assert.deepEqual(r.facets.body.find((f) => f.label === "Schools Forum")?.count, 5);
       assert.deepEqual(r.facets.year.find((f) => f.value === "2019")?.count, 5);
+      // councils are counted among the candidates too, not listed from the whole instance
+      assert.deepEqual(r.facets.authority.map((f) => [f.value, f.count, f.atLeast]), [["crossley-borough-council", SEARCH_CAP, true]]);
+      assert.deepEqual((await search(db, "lollipop")).facets.authority.map((f) => [f.value, f.count, f.atLeast]), [["crossley-borough-council", 5, false]]);
     });
 
     test("under the cap, counts are exact; a filter is drawn inside the index, so it reaches what the cap left out", async () => {

@@ -26,14 +26,15 @@ export interface Candidate {
   id: number;
   kind: string;
   bodyId: number | null;
+  authorityId: number;
   year: number | null;
   /** smaller is better; 0 when the draw was not ranked */
   rank: number;
 }
 
-type Row = { id: number; kind: string; body_id: number | null; year: number | null; rank: number | null };
+type Row = { id: number; kind: string; body_id: number | null; authority_id: number; year: number | null; rank: number | null };
 
-const toCandidate = (r: Row): Candidate => ({ id: num(r.id), kind: r.kind, bodyId: r.body_id == null ? null : num(r.body_id), year: r.year == null ? null : Number(r.year), rank: r.rank == null ? 0 : Number(r.rank) });
+const toCandidate = (r: Row): Candidate => ({ id: num(r.id), kind: r.kind, bodyId: r.body_id == null ? null : num(r.body_id), authorityId: num(r.authority_id), year: r.year == null ? null : Number(r.year), rank: r.rank == null ? 0 : Number(r.rank) });
 
 /**
  * SQLite: the FTS5 index streams matches in rowid order, so `ORDER BY rowid DESC LIMIT n` stops
@@ -45,7 +46,7 @@ function fts5Candidates(q: string, filters: IndexFilters, ranked: boolean, n: nu
   // tags weigh nothing in the rank: they are filters, not words
   const rank = ranked ? sql`bm25(search_fts, 4.0, 1.0, 0.0)` : sql`NULL`;
   return sql<Row>`
-    SELECT e.id, e.kind, e.body_id, e.year, c.rank FROM (
+    SELECT e.id, e.kind, e.body_id, e.authority_id, e.year, c.rank FROM (
       SELECT rowid AS id, ${rank} AS rank FROM search_fts WHERE search_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${n}
     ) c JOIN search_entries e ON e.id = c.id
     ORDER BY e.id DESC`;
@@ -66,8 +67,8 @@ function tsvectorCandidates(q: string, filters: IndexFilters, ranked: boolean, n
   if (filters.year !== undefined) conditions.push(sql`e.year = ${Number(filters.year)}`);
   const rank = ranked ? sql`-ts_rank_cd(c.tsv, websearch_to_tsquery('english', ${ws}))` : sql`NULL`;
   return sql<Row>`
-    SELECT c.id, c.kind, c.body_id, c.year, ${rank} AS rank FROM (
-      SELECT e.id, e.kind, e.body_id, e.year${ranked ? sql`, e.tsv` : sql``} FROM search_entries e
+    SELECT c.id, c.kind, c.body_id, c.authority_id, c.year, ${rank} AS rank FROM (
+      SELECT e.id, e.kind, e.body_id, e.authority_id, e.year${ranked ? sql`, e.tsv` : sql``} FROM search_entries e
       WHERE ${sql.join(conditions, sql` AND `)}
       ORDER BY e.id DESC LIMIT ${n}
     ) c ORDER BY c.id DESC`;

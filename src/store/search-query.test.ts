@@ -36,7 +36,8 @@ test("a facet draws with every filter but its own", () => {
   assert.deepEqual(filtersFor(all, "type"), { bodyId: 4, authorityId: 2, year: 2018 });
   assert.deepEqual(filtersFor(all, "body"), { kind: "decision", authorityId: 2, year: 2018 });
   assert.deepEqual(filtersFor(all, "year"), { kind: "decision", bodyId: 4, authorityId: 2 });
-  assert.deepEqual(filtersFor({ authorityId: 2 }, "body"), { authorityId: 2 }, "the council is no facet: always kept");
+  assert.deepEqual(filtersFor(all, "authority"), { kind: "decision", bodyId: 4, year: 2018 });
+  assert.deepEqual(filtersFor({ authorityId: 2 }, "body"), { authorityId: 2 });
 });
 
 test("the words are looked for in title and text only, and the filters are tags", () => {

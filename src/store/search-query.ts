@@ -64,7 +64,7 @@ export function toWebsearch(q: string): string | null {
 // --- filters ---
 
 /** The filters a facet leaves out when it counts its own values. */
-export type Facet = "type" | "body" | "year";
+export type Facet = "type" | "body" | "year" | "authority";
 
 /** The filters with the committee and council named by id, as the index holds them. */
 export interface IndexFilters {
@@ -80,6 +80,7 @@ export function filtersFor(f: IndexFilters, skip?: Facet): IndexFilters {
   if (skip === "type") delete out.kind;
   if (skip === "body") delete out.bodyId;
   if (skip === "year") delete out.year;
+  if (skip === "authority") delete out.authorityId;
   return out;
 }
 

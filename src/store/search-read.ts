@@ -28,11 +28,6 @@ function markup(s: string | null): string {
     .trim();
 }
 
-/** The councils a search can be narrowed to, by name (a small table: no counting). */
-export async function searchCouncils(db: Db): Promise<{ slug: string; name: string }[]> {
-  return db.selectFrom("authorities").select(["slug", "name"]).orderBy("name").execute();
-}
-
 /** The filters as the index holds them; null when a named committee or council does not exist. */
 async function indexFilters(db: Db, opts: SearchFilters): Promise<IndexFilters | null> {
   const f: IndexFilters = {};
@@ -66,29 +61,36 @@ const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || (a.value 
 
 export async function search(db: Db, q: string, opts: SearchOptions = {}): Promise<SearchResults> {
   const { limit, offset } = pageArgs(opts, 20);
-  const empty: SearchResults = { query: q, data: [], total: 0, totalAtLeast: false, limit, offset, facets: { type: [], body: [], year: [] } };
+  const empty: SearchResults = { query: q, data: [], total: 0, totalAtLeast: false, limit, offset, facets: { type: [], body: [], year: [], authority: [] } };
   const dialect = dialectOf(db);
   if (!(dialect === "postgres" ? toWebsearch(q) : toFts5(q))) return empty;
   const filters = await indexFilters(db, opts);
   if (!filters) return empty;
 
   // One ranked draw for the results; a facet whose own filter is set counts over a draw without
-  // it (so it can offer its other values), else over the results' draw. At most four bounded draws.
+  // it (so it can offer its other values), else over the results' draw. At most five bounded draws.
   const n = SEARCH_CAP + 1;
   const main = await drawCandidates(db, dialect, q, filters, true, n);
   const setFor = async (facet: Facet, on: unknown) => (on ? drawCandidates(db, dialect, q, filtersFor(filters, facet), false, n) : main);
   const typeSet = await setFor("type", filters.kind);
   const bodySet = await setFor("body", filters.bodyId !== undefined);
   const yearSet = await setFor("year", filters.year !== undefined);
+  const authoritySet = await setFor("authority", filters.authorityId !== undefined);
 
   const bodyIds = [...new Set(bodySet.slice(0, SEARCH_CAP).map((c) => c.bodyId).filter((b): b is number => b !== null))];
   const bodies = bodyIds.length ? await db.selectFrom("bodies").where("id", "in", bodyIds).select(["id", "slug", "name"]).execute() : [];
   const bodyOf = new Map(bodies.map((b) => [num(b.id), b]));
   const nameOfSlug = new Map(bodies.map((b) => [b.slug, b.name]));
+  // the councils among the candidates only: an instance may hold many, and listing them all would grow with it
+  const authorityIds = [...new Set(authoritySet.slice(0, SEARCH_CAP).map((c) => c.authorityId))];
+  const authorities = authorityIds.length ? await db.selectFrom("authorities").where("id", "in", authorityIds).select(["id", "slug", "name"]).execute() : [];
+  const authorityOf = new Map(authorities.map((a) => [num(a.id), a]));
+  const authorityName = new Map(authorities.map((a) => [a.slug, a.name]));
   const facets = {
     type: countFacet(typeSet, (c) => c.kind, (v) => v).sort(byCount),
     body: countFacet(bodySet, (c) => (c.bodyId === null ? null : bodyOf.get(c.bodyId)?.slug ?? null), (v) => nameOfSlug.get(v) ?? v).sort(byCount),
     year: countFacet(yearSet, (c) => (c.year === null ? null : String(c.year)), (v) => v).sort((a, b) => Number(b.value) - Number(a.value)),
+    authority: countFacet(authoritySet, (c) => authorityOf.get(c.authorityId)?.slug ?? null, (v) => authorityName.get(v) ?? v).sort(byCount),
   };
 
   const ranked = main.slice(0, SEARCH_CAP).sort((a, b) => a.rank - b.rank || a.id - b.id);

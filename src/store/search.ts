@@ -6,7 +6,7 @@ import { isMeetingPublic, isReleased, publicSearchContent, publicMeetingsOnly, p
 import { bool } from "./read/util.ts";
 
 export { parseQuery, toFts5, toWebsearch, type ParsedQuery } from "./search-query.ts";
-export { search, searchCouncils, SEARCH_TYPES, type SearchOptions } from "./search-read.ts";
+export { search, SEARCH_TYPES, type SearchOptions } from "./search-read.ts";
 export { SEARCH_CAP } from "./search-candidates.ts";
 
 // --- writing the index ---

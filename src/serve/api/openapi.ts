@@ -110,6 +110,7 @@ export const openapi = {
               type: arr(obj({ value: str, count: int, atLeast: { type: "boolean" } })),
               body: arr(obj({ value: str, label: str, count: int, atLeast: { type: "boolean" } })),
               year: arr(obj({ value: int, count: int, atLeast: { type: "boolean" } })),
+              authority: arr(obj({ value: str, label: str, count: int, atLeast: { type: "boolean" } })),
             }),
           }),
         ),

@@ -152,6 +152,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
         type: r.facets.type.map((f) => ({ value: f.value, count: f.count, atLeast: f.atLeast })),
         body: r.facets.body.map((f) => ({ value: f.value, label: f.label, count: f.count, atLeast: f.atLeast })),
         year: r.facets.year.map((f) => ({ value: Number(f.value), count: f.count, atLeast: f.atLeast })),
+        authority: r.facets.authority.map((f) => ({ value: f.value, label: f.label, count: f.count, atLeast: f.atLeast })),
       },
     });
   });

@@ -92,7 +92,6 @@ export function SearchPage({
   q,
   results,
   filters,
-  authorities,
   base,
   page,
   pageSize,
@@ -100,7 +99,6 @@ export function SearchPage({
   q: string;
   results: SearchResults | null;
   filters: SearchFilters;
-  authorities: { slug: string; name: string }[];
   base: URL;
   page: number;
   pageSize: number;
@@ -167,16 +165,7 @@ export function SearchPage({
           </div>
           <div class="govuk-grid-column-one-third qm-facets qm-noprint">
             <h2 class="govuk-heading-m">Narrow your results</h2>
-            {authorities.length > 1 && (
-              <Facet
-                title="Council"
-                name="authority"
-                facets={authorities.map((a) => ({ value: a.slug, label: a.name }))}
-                selected={filters.authority}
-                base={base}
-                counts={false}
-              />
-            )}
+            {(results.facets.authority.length > 1 || filters.authority) && <Facet title="Council" name="authority" facets={results.facets.authority} selected={filters.authority} base={base} />}
             <Facet title="Type" name="type" facets={results.facets.type} selected={filters.type} base={base} labels={TYPE_PLURAL} />
             <Facet title="Committee" name="body" facets={results.facets.body} selected={filters.body} base={base} />
             <Facet title="Year" name="year" facets={results.facets.year} selected={filters.year ? String(filters.year) : undefined} base={base} />

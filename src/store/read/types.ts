@@ -324,5 +324,5 @@ export interface SearchResults extends Page<SearchHit> {
   query: string;
   /** more matches than SEARCH_CAP: `total` is the cap, and only the newest that many were ranked */
   totalAtLeast: boolean;
-  facets: { type: FacetCount[]; body: FacetCount[]; year: FacetCount[] };
+  facets: { type: FacetCount[]; body: FacetCount[]; year: FacetCount[]; authority: FacetCount[] };
 }
