@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { filterConditions, groupPasses, parseQuery, toFts5, toWebsearch } from "./search-query.ts";
+import { filtersFor, ftsMatch, ftsTags, parseQuery, toFts5, toWebsearch } from "./search-query.ts";
 
 test("several exclusions: a hit with any one of them is left out", () => {
   assert.deepEqual(parseQuery("allotments -hedge -\"tree works\""), { any: [["allotments"]], none: ["hedge", "tree works"] });
@@ -30,35 +30,20 @@ test("terms keep the characters of names and references, and lose the rest", () 
   assert.equal(toWebsearch(`budget`), "budget");
 });
 
-test("each filter becomes a condition, and a facet leaves out only its own", () => {
-  const all = { type: "decision" as const, authority: "buckinghamshire-county-council", body: "cabinet", year: 2018 };
-  assert.deepEqual(filterConditions(all), [
-    { column: "e.kind", value: "decision" },
-    { column: "b.slug", value: "cabinet" },
-    { column: "e.year", value: 2018 },
-    { column: "a.slug", value: "buckinghamshire-county-council" },
-  ]);
-  assert.deepEqual(filterConditions({ authority: "clare-county-council" }), [{ column: "a.slug", value: "clare-county-council" }]);
-  assert.deepEqual(filterConditions({ year: "2016" as unknown as number }), [{ column: "e.year", value: 2016 }]);
-  assert.deepEqual(filterConditions({}), []);
-  const without = (skip: "type" | "body" | "year") => filterConditions(all, skip).map((c) => c.column);
-  assert.deepEqual(without("type"), ["b.slug", "e.year", "a.slug"]);
-  assert.deepEqual(without("body"), ["e.kind", "e.year", "a.slug"]);
-  assert.deepEqual(without("year"), ["e.kind", "b.slug", "a.slug"]);
+test("a facet draws with every filter but its own", () => {
+  const all = { kind: "decision" as const, bodyId: 4, authorityId: 2, year: 2018 };
+  assert.deepEqual(filtersFor(all), all);
+  assert.deepEqual(filtersFor(all, "type"), { bodyId: 4, authorityId: 2, year: 2018 });
+  assert.deepEqual(filtersFor(all, "body"), { kind: "decision", authorityId: 2, year: 2018 });
+  assert.deepEqual(filtersFor(all, "year"), { kind: "decision", bodyId: 4, authorityId: 2 });
+  assert.deepEqual(filtersFor(all, "authority"), { kind: "decision", bodyId: 4, year: 2018 });
+  assert.deepEqual(filtersFor({ authorityId: 2 }, "body"), { authorityId: 2 });
 });
 
-test("a group of matches passes the filters it meets, and its own facet's is not asked", () => {
-  const g = { kind: "decision", body_slug: "cabinet", year: 2018 };
-  assert.equal(groupPasses(g, {}), true);
-  assert.equal(groupPasses(g, { type: "decision", body: "cabinet", year: 2018 }), true);
-  assert.equal(groupPasses(g, { year: "2018" as unknown as number }), true);
-  assert.equal(groupPasses(g, { type: "item" }), false);
-  assert.equal(groupPasses(g, { body: "council" }), false);
-  assert.equal(groupPasses(g, { year: 2019 }), false);
-  assert.equal(groupPasses(g, { type: "item" }, "type"), true);
-  assert.equal(groupPasses(g, { body: "council" }, "body"), true);
-  assert.equal(groupPasses(g, { year: 2019 }, "year"), true);
-  assert.equal(groupPasses(g, { type: "item", year: 2018 }, "year"), false);
-  assert.equal(groupPasses(g, { body: "council", year: 2018 }, "year"), false);
-  assert.equal(groupPasses(g, { type: "decision", year: 2019 }, "type"), false);
+test("the words are looked for in title and text only, and the filters are tags", () => {
+  assert.equal(ftsMatch("housing"), `{title text} : (("housing"))`);
+  assert.equal(ftsMatch("housing -road", { kind: "item", bodyId: 7, authorityId: 3, year: 2016 }), `{title text} : ((("housing")) NOT ("road")) AND tags : ("kitem" AND "b7" AND "a3" AND "y2016")`);
+  assert.equal(ftsMatch("-road", { year: 2016 }), null);
+  assert.deepEqual(ftsTags({ year: "2016" as unknown as number }), [`"y2016"`]);
+  assert.deepEqual(ftsTags({}), []);
 });

@@ -64,31 +64,47 @@ export function toWebsearch(q: string): string | null {
 // --- filters ---
 
 /** The filters a facet leaves out when it counts its own values. */
-export type Facet = "type" | "body" | "year";
+export type Facet = "type" | "body" | "year" | "authority";
 
-export type FilterColumn = "e.kind" | "b.slug" | "e.year" | "a.slug";
+/** The filters with the committee and council named by id, as the index holds them. */
+export interface IndexFilters {
+  kind?: SearchType;
+  bodyId?: number;
+  authorityId?: number;
+  year?: number;
+}
 
-/** Column = value conditions every hit must meet, all of them; `skip` leaves out one facet's own filter. */
-export function filterConditions(opts: SearchFilters, skip?: Facet): { column: FilterColumn; value: string | number }[] {
-  const out: { column: FilterColumn; value: string | number }[] = [];
-  if (opts.type && skip !== "type") out.push({ column: "e.kind", value: opts.type });
-  if (opts.body && skip !== "body") out.push({ column: "b.slug", value: opts.body });
-  if (opts.year && skip !== "year") out.push({ column: "e.year", value: Number(opts.year) });
-  if (opts.authority) out.push({ column: "a.slug", value: opts.authority });
+/** The filters a facet's counts are drawn with: every one but the facet's own (`skip`). */
+export function filtersFor(f: IndexFilters, skip?: Facet): IndexFilters {
+  const out: IndexFilters = { ...f };
+  if (skip === "type") delete out.kind;
+  if (skip === "body") delete out.bodyId;
+  if (skip === "year") delete out.year;
+  if (skip === "authority") delete out.authorityId;
   return out;
 }
 
-export interface FacetGroup {
-  kind: string;
-  body_slug: string | null;
-  year: number | null;
+/**
+ * The FTS5 tokens of the filters, as the `tags` column spells them (migration 016_search_tags):
+ * k<kind> b<body id> a<authority id> y<year>. Quoted, so they go through the column's tokenizer
+ * just as the indexed tags did.
+ */
+export function ftsTags(f: IndexFilters): string[] {
+  const out: string[] = [];
+  if (f.kind) out.push(`"k${f.kind}"`);
+  if (f.bodyId !== undefined) out.push(`"b${Math.trunc(f.bodyId)}"`);
+  if (f.authorityId !== undefined) out.push(`"a${Math.trunc(f.authorityId)}"`);
+  if (f.year !== undefined) out.push(`"y${Math.trunc(Number(f.year))}"`);
+  return out;
 }
 
-/** Whether a group of matches (one kind, body and year) meets the facet filters, but `skip`'s own. */
-export function groupPasses(g: FacetGroup, opts: SearchFilters, skip?: Facet): boolean {
-  return (
-    (!opts.type || skip === "type" || g.kind === opts.type) &&
-    (!opts.body || skip === "body" || g.body_slug === opts.body) &&
-    (!opts.year || skip === "year" || g.year === Number(opts.year))
-  );
+/**
+ * The whole FTS5 MATCH for a search: the words looked for in the title and text only (so no word
+ * typed can reach the tags), and the filters as tags. Null when the query has nothing to look for.
+ */
+export function ftsMatch(q: string, f: IndexFilters = {}): string | null {
+  const words = toFts5(q);
+  if (!words) return null;
+  const tags = ftsTags(f);
+  return `{title text} : (${words})${tags.length ? ` AND tags : (${tags.join(" AND ")})` : ""}`;
 }

@@ -381,12 +381,17 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         assert.ok(!(await listMeetings(db, { limit: 100 })).data.some((x) => x.slug === STAFFS));
         assert.equal(await getMeetingSource(db, STAFFS), null);
         assert.equal((await search(db, `"Transforming Care Partnerships"`)).total, 0);
+        // the index is sealed by the database itself: a meeting turned draft by any write leaves it
+        assert.equal((await db.selectFrom("search_entries").where("meeting_id", "=", m.id).select("id").execute()).length, 0);
         assert.equal((await listDecisions(db, { body: "safe-and-strong-communities-select-committee" })).total, 0);
         assert.deepEqual(await getMeetingProvenance(db, STAFFS), []);
       } finally {
         await setStatus("published");
+        // as publishing does: minutes made public are indexed again
+        await reindexMeeting(db, m.id);
       }
       assert.ok(await getMeeting(db, STAFFS));
+      assert.ok((await search(db, `"Transforming Care Partnerships"`)).total > 0);
     });
 
     test("movers and seconders are linked to people by the attendance name rules, raw names kept, exempt items never shown", async () => {

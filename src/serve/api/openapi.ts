@@ -115,10 +115,17 @@ export const openapi = {
             query: str,
             data: arr(ref("SearchHit")),
             total: int,
+            // past the cap (1,000) only the newest matches are ranked and counted: total is then the cap
+            totalAtLeast: { type: "boolean" },
             limit: int,
             offset: int,
             next: nstr,
-            facets: obj({ type: arr(obj({ value: str, count: int })), body: arr(obj({ value: str, label: str, count: int })), year: arr(obj({ value: int, count: int })) }),
+            facets: obj({
+              type: arr(obj({ value: str, count: int, atLeast: { type: "boolean" } })),
+              body: arr(obj({ value: str, label: str, count: int, atLeast: { type: "boolean" } })),
+              year: arr(obj({ value: int, count: int, atLeast: { type: "boolean" } })),
+              authority: arr(obj({ value: str, label: str, count: int, atLeast: { type: "boolean" } })),
+            }),
           }),
         ),
       },

@@ -165,13 +165,15 @@ export function registerApi(app: Hono, deps: AppDeps): void {
       query: q.q,
       data: r.data.map(presentSearchHit),
       total: r.total,
+      totalAtLeast: r.totalAtLeast,
       limit: q.limit,
       offset: q.offset,
       next: nextLink(c, r.total, q.limit, q.offset),
       facets: {
-        type: r.facets.type.map((f) => ({ value: f.value, count: f.count })),
-        body: r.facets.body.map((f) => ({ value: f.value, label: f.label, count: f.count })),
-        year: r.facets.year.map((f) => ({ value: Number(f.value), count: f.count })),
+        type: r.facets.type.map((f) => ({ value: f.value, count: f.count, atLeast: f.atLeast })),
+        body: r.facets.body.map((f) => ({ value: f.value, label: f.label, count: f.count, atLeast: f.atLeast })),
+        year: r.facets.year.map((f) => ({ value: Number(f.value), count: f.count, atLeast: f.atLeast })),
+        authority: r.facets.authority.map((f) => ({ value: f.value, label: f.label, count: f.count, atLeast: f.atLeast })),
       },
     });
   });

@@ -141,11 +141,8 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     );
     const text = q.q?.trim() ?? "";
     const filters = { type: q.type, body: q.body, year: q.year, authority: q.authority };
-    const [results, authorities] = await Promise.all([
-      text ? search(db, text, { ...filters, limit: SEARCH_PAGE, offset: (q.page - 1) * SEARCH_PAGE }) : Promise.resolve(null),
-      listAuthorities(db),
-    ]);
-    return html(c, <SearchPage q={text} results={results} filters={filters} authorities={authorities} base={new URL(c.req.url)} page={q.page} pageSize={SEARCH_PAGE} />);
+    const results = text ? await search(db, text, { ...filters, limit: SEARCH_PAGE, offset: (q.page - 1) * SEARCH_PAGE }) : null;
+    return html(c, <SearchPage q={text} results={results} filters={filters} base={new URL(c.req.url)} page={q.page} pageSize={SEARCH_PAGE} />);
   });
 
   const calendar = async (c: Context, year: number, month: number) => {

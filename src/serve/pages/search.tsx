@@ -1,6 +1,6 @@
 import { MinutesLabel } from "../components/minutes-label.tsx";
 import { raw } from "hono/html";
-import type { AuthoritySummary, FacetCount, SearchHit, SearchResults } from "../../store/read/types.ts";
+import type { FacetCount, SearchHit, SearchResults } from "../../store/read/types.ts";
 import { Layout } from "../components/layout.tsx";
 import { Pagination } from "../components/pagination.tsx";
 import { SearchBox } from "../components/search-box.tsx";
@@ -26,7 +26,12 @@ function withParam(base: URL, key: string, value: string | null): string {
   return u.pathname + u.search;
 }
 
-function Facet({ title, name, facets, selected, base, labels, counts = true }: { title: string; name: string; facets: FacetCount[]; selected?: string; base: URL; labels?: Record<string, string>; counts?: boolean }) {
+type FacetLink = Pick<FacetCount, "value" | "label"> & Partial<FacetCount>;
+
+/** A count as far as it goes: "(312+)" when counting stopped at the cap. */
+const shownCount = (f: FacetLink) => `(${(f.count ?? 0).toLocaleString("en-GB")}${f.atLeast ? "+" : ""})`;
+
+function Facet({ title, name, facets, selected, base, labels, counts = true }: { title: string; name: string; facets: FacetLink[]; selected?: string; base: URL; labels?: Record<string, string>; counts?: boolean }) {
   if (!facets.length) return null;
   return (
     <div class="govuk-!-margin-bottom-6">
@@ -43,7 +48,7 @@ function Facet({ title, name, facets, selected, base, labels, counts = true }: {
           f.value === selected ? (
             <li>
               <strong>
-                {labels?.[f.value] ?? f.label} {counts && <span class="qm-count">({f.count})</span>}
+                {labels?.[f.value] ?? f.label} {counts && <span class="qm-count">{shownCount(f)}</span>}
               </strong>
             </li>
           ) : (
@@ -51,7 +56,7 @@ function Facet({ title, name, facets, selected, base, labels, counts = true }: {
               <a class="govuk-link" href={withParam(base, name, f.value)}>
                 {labels?.[f.value] ?? f.label}
               </a>{" "}
-              {counts && <span class="qm-count">({f.count})</span>}
+              {counts && <span class="qm-count">{shownCount(f)}</span>}
             </li>
           ),
         )}
@@ -87,7 +92,6 @@ export function SearchPage({
   q,
   results,
   filters,
-  authorities,
   base,
   page,
   pageSize,
@@ -95,7 +99,6 @@ export function SearchPage({
   q: string;
   results: SearchResults | null;
   filters: SearchFilters;
-  authorities: AuthoritySummary[];
   base: URL;
   page: number;
   pageSize: number;
@@ -134,8 +137,13 @@ export function SearchPage({
         <div class="govuk-grid-row">
           <div class="govuk-grid-column-two-thirds qm-results">
             <h2 class="govuk-heading-m" id="results-count">
-              {plural(results.total, "result")} for “{q}”
+              {results.totalAtLeast ? `${results.total.toLocaleString("en-GB")}+ results` : plural(results.total, "result")} for “{q}”
             </h2>
+            {results.totalAtLeast && (
+              <p class="govuk-body-s" id="results-cap">
+                More than {results.total.toLocaleString("en-GB")} results match: these are the most relevant of the {results.total.toLocaleString("en-GB")} most recently added, and the counts under “Narrow your results” are counted among them. Choose a committee or year, or add words, to reach older minutes.
+              </p>
+            )}
             {results.data.length ? (
               <ul class="govuk-list" aria-labelledby="results-count">
                 {results.data.map((h) => (
@@ -157,16 +165,7 @@ export function SearchPage({
           </div>
           <div class="govuk-grid-column-one-third qm-facets qm-noprint">
             <h2 class="govuk-heading-m">Narrow your results</h2>
-            {authorities.length > 1 && (
-              <Facet
-                title="Council"
-                name="authority"
-                facets={authorities.map((a) => ({ value: a.slug, label: a.name, count: a.meetingCount }))}
-                selected={filters.authority}
-                base={base}
-                counts={false}
-              />
-            )}
+            {(results.facets.authority.length > 1 || filters.authority) && <Facet title="Council" name="authority" facets={results.facets.authority} selected={filters.authority} base={base} />}
             <Facet title="Type" name="type" facets={results.facets.type} selected={filters.type} base={base} labels={TYPE_PLURAL} />
             <Facet title="Committee" name="body" facets={results.facets.body} selected={filters.body} base={base} />
             <Facet title="Year" name="year" facets={results.facets.year} selected={filters.year ? String(filters.year) : undefined} base={base} />

@@ -321,9 +321,13 @@ export interface FacetCount {
   value: string;
   label: string;
   count: number;
+  /** counted among the newest SEARCH_CAP matches only, which more matches followed: at least `count` */
+  atLeast: boolean;
 }
 
 export interface SearchResults extends Page<SearchHit> {
   query: string;
-  facets: { type: FacetCount[]; body: FacetCount[]; year: FacetCount[] };
+  /** more matches than SEARCH_CAP: `total` is the cap, and only the newest that many were ranked */
+  totalAtLeast: boolean;
+  facets: { type: FacetCount[]; body: FacetCount[]; year: FacetCount[]; authority: FacetCount[] };
 }

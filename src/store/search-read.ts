@@ -1,0 +1,190 @@
+// Reading public search: a bounded set of candidates drawn from the index (search-candidates.ts),
+// ranked, counted and paged in memory; then the one page shown is looked up — its meetings,
+// committees, councils and slugs — and only its rows get snippets (FTS5 snippet(), ts_headline).
+import { sql } from "kysely";
+import { dialectOf, type Db } from "./db.ts";
+import type { FacetCount, SearchHit, SearchResults, SearchType } from "./read/types.ts";
+import { num, pageArgs } from "./read/util.ts";
+import { standingOf } from "./lifecycle/standing.ts";
+import { drawCandidates, SEARCH_CAP, type Candidate } from "./search-candidates.ts";
+import { filtersFor, toFts5, toWebsearch, type Facet, type IndexFilters, type SearchFilters } from "./search-query.ts";
+
+export const SEARCH_TYPES: SearchType[] = ["meeting", "item", "decision", "person"];
+
+export interface SearchOptions extends SearchFilters {
+  limit?: number;
+  offset?: number;
+}
+
+const OPEN = "\u0002";
+const CLOSE = "\u0003";
+
+function markup(s: string | null): string {
+  return (s ?? "")
+    .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
+    .replace(/\u0002/g, "<mark>")
+    .replace(/\u0003/g, "</mark>")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The filters as the index holds them; null when a named committee or council does not exist. */
+async function indexFilters(db: Db, opts: SearchFilters): Promise<IndexFilters | null> {
+  const f: IndexFilters = {};
+  if (opts.type) f.kind = opts.type;
+  if (opts.year) f.year = Number(opts.year);
+  if (opts.body) {
+    const b = await db.selectFrom("bodies").where("slug", "=", opts.body).select("id").executeTakeFirst();
+    if (!b) return null;
+    f.bodyId = num(b.id);
+  }
+  if (opts.authority) {
+    const a = await db.selectFrom("authorities").where("slug", "=", opts.authority).select("id").executeTakeFirst();
+    if (!a) return null;
+    f.authorityId = num(a.id);
+  }
+  return f;
+}
+
+/** Counts of one facet over a drawn set; past the cap each count is a lower bound. */
+function countFacet(set: Candidate[], value: (c: Candidate) => string | null, label: (v: string) => string): FacetCount[] {
+  const atLeast = set.length > SEARCH_CAP;
+  const counts = new Map<string, number>();
+  for (const c of set.slice(0, SEARCH_CAP)) {
+    const v = value(c);
+    if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return [...counts].map(([v, count]) => ({ value: v, label: label(v), count, atLeast }));
+}
+
+const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+
+export async function search(db: Db, q: string, opts: SearchOptions = {}): Promise<SearchResults> {
+  const { limit, offset } = pageArgs(opts, 20);
+  const empty: SearchResults = { query: q, data: [], total: 0, totalAtLeast: false, limit, offset, facets: { type: [], body: [], year: [], authority: [] } };
+  const dialect = dialectOf(db);
+  if (!(dialect === "postgres" ? toWebsearch(q) : toFts5(q))) return empty;
+  const filters = await indexFilters(db, opts);
+  if (!filters) return empty;
+
+  // One ranked draw for the results; a facet whose own filter is set counts over a draw without
+  // it (so it can offer its other values), else over the results' draw. At most five bounded draws.
+  const n = SEARCH_CAP + 1;
+  const main = await drawCandidates(db, dialect, q, filters, true, n);
+  const setFor = async (facet: Facet, on: unknown) => (on ? drawCandidates(db, dialect, q, filtersFor(filters, facet), false, n) : main);
+  const typeSet = await setFor("type", filters.kind);
+  const bodySet = await setFor("body", filters.bodyId !== undefined);
+  const yearSet = await setFor("year", filters.year !== undefined);
+  const authoritySet = await setFor("authority", filters.authorityId !== undefined);
+
+  const bodyIds = [...new Set(bodySet.slice(0, SEARCH_CAP).map((c) => c.bodyId).filter((b): b is number => b !== null))];
+  const bodies = bodyIds.length ? await db.selectFrom("bodies").where("id", "in", bodyIds).select(["id", "slug", "name"]).execute() : [];
+  const bodyOf = new Map(bodies.map((b) => [num(b.id), b]));
+  const nameOfSlug = new Map(bodies.map((b) => [b.slug, b.name]));
+  // the councils among the candidates only: an instance may hold many, and listing them all would grow with it
+  const authorityIds = [...new Set(authoritySet.slice(0, SEARCH_CAP).map((c) => c.authorityId))];
+  const authorities = authorityIds.length ? await db.selectFrom("authorities").where("id", "in", authorityIds).select(["id", "slug", "name"]).execute() : [];
+  const authorityOf = new Map(authorities.map((a) => [num(a.id), a]));
+  const authorityName = new Map(authorities.map((a) => [a.slug, a.name]));
+  const facets = {
+    type: countFacet(typeSet, (c) => c.kind, (v) => v).sort(byCount),
+    body: countFacet(bodySet, (c) => (c.bodyId === null ? null : bodyOf.get(c.bodyId)?.slug ?? null), (v) => nameOfSlug.get(v) ?? v).sort(byCount),
+    year: countFacet(yearSet, (c) => (c.year === null ? null : String(c.year)), (v) => v).sort((a, b) => Number(b.value) - Number(a.value)),
+    authority: countFacet(authoritySet, (c) => authorityOf.get(c.authorityId)?.slug ?? null, (v) => authorityName.get(v) ?? v).sort(byCount),
+  };
+
+  const ranked = main.slice(0, SEARCH_CAP).sort((a, b) => a.rank - b.rank || a.id - b.id);
+  const total = ranked.length;
+  const totalAtLeast = main.length > SEARCH_CAP;
+  const page = ranked.slice(offset, offset + limit);
+  const data = page.length ? await presentPage(db, dialect, q, page) : [];
+  return { query: q, data, total, totalAtLeast, limit, offset, facets };
+}
+
+interface HitRow {
+  id: number;
+  kind: string;
+  entity_id: number;
+  title: string;
+  meeting_slug: string | null;
+  meeting_date: string | null;
+  minutes_status: string | null;
+  minutes_draft: number | null;
+  minutes_approved_on: string | null;
+  minutes_corrected_on: string | null;
+  body_slug: string | null;
+  body_name: string | null;
+  authority_slug: string;
+  authority_name: string;
+}
+
+/** The shown page only: its entries with their meeting, committee and council, and snippets. */
+async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, page: Candidate[]): Promise<SearchHit[]> {
+  const ids = page.map((c) => c.id);
+  const rows = await sql<HitRow>`
+    SELECT e.id, e.kind, e.entity_id, e.title,
+           m.slug AS meeting_slug, m.date AS meeting_date, m.minutes_status, m.minutes_draft,
+           (SELECT ap.approved_on FROM minutes_approvals ap WHERE ap.meeting_id = m.id) AS minutes_approved_on,
+           (SELECT max(co.corrected_on) FROM minutes_corrections co WHERE co.meeting_id = m.id) AS minutes_corrected_on,
+           b.slug AS body_slug, b.name AS body_name, a.slug AS authority_slug, a.name AS authority_name
+    FROM search_entries e
+    LEFT JOIN meetings m ON m.id = e.meeting_id
+    LEFT JOIN bodies b ON b.id = e.body_id
+    JOIN authorities a ON a.id = e.authority_id
+    WHERE e.id IN (${sql.join(ids)})`.execute(db);
+  const rowOf = new Map(rows.rows.map((r) => [num(r.id), r]));
+  const snippets = await snippetsFor(db, dialect, q, ids);
+
+  const entity = (kind: string) => page.filter((c) => c.kind === kind).map((c) => num(rowOf.get(c.id)?.entity_id));
+  const itemIds = entity("item");
+  const decisionIds = entity("decision");
+  const personIds = entity("person");
+  const items = itemIds.length ? await db.selectFrom("items").where("id", "in", itemIds).select(["id", "slug"]).execute() : [];
+  const decisions = decisionIds.length
+    ? await db.selectFrom("resolutions").innerJoin("items", "items.id", "resolutions.item_id").where("resolutions.id", "in", decisionIds).select(["resolutions.id", "resolutions.slug", "items.slug as item_slug"]).execute()
+    : [];
+  const people = personIds.length ? await db.selectFrom("people").where("id", "in", personIds).select(["id", "slug"]).execute() : [];
+  const itemSlug = new Map(items.map((i) => [i.id, i.slug]));
+  const decision = new Map(decisions.map((d) => [d.id, d]));
+  const personSlug = new Map(people.map((p) => [p.id, p.slug]));
+
+  return page.flatMap((c) => {
+    const h = rowOf.get(c.id);
+    if (!h) return [];
+    const id = num(h.entity_id);
+    const d = h.kind === "decision" ? decision.get(id) : undefined;
+    return [
+      {
+        type: h.kind as SearchType,
+        id,
+        title: h.title,
+        snippet: markup(snippets.get(c.id) ?? null),
+        slug: h.kind === "person" ? personSlug.get(id) ?? "" : h.meeting_slug ?? "",
+        itemSlug: h.kind === "item" ? itemSlug.get(id) ?? null : d?.item_slug ?? null,
+        decisionSlug: d?.slug ?? null,
+        meeting: h.meeting_slug ? { slug: h.meeting_slug, date: h.meeting_date!, ...standingOf({ minutes_status: h.minutes_status ?? "published", minutes_draft: h.minutes_draft, minutes_approved_on: h.minutes_approved_on, minutes_corrected_on: h.minutes_corrected_on }) } : null,
+        body: h.body_slug ? { slug: h.body_slug, name: h.body_name! } : null,
+        authority: { slug: h.authority_slug, name: h.authority_name },
+        rank: c.rank,
+      },
+    ];
+  });
+}
+
+/** Snippets for the page's entries only, keyed by entry id. */
+async function snippetsFor(db: Db, dialect: "sqlite" | "postgres", q: string, ids: number[]): Promise<Map<number, string>> {
+  if (dialect === "postgres") {
+    const ws = toWebsearch(q)!;
+    const out = await sql<{ id: number; snip: string }>`
+      SELECT e.id, ts_headline('english', CASE WHEN to_tsvector('english', e.text) @@ websearch_to_tsquery('english', ${ws}) THEN e.text ELSE e.title END,
+             websearch_to_tsquery('english', ${ws}), ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snip
+      FROM search_entries e WHERE e.id IN (${sql.join(ids)})`.execute(db);
+    return new Map(out.rows.map((r) => [num(r.id), r.snip]));
+  }
+  // The words alone, restricted to title and text, so snippet() never picks the tags column; the
+  // rowid list makes FTS5 seek each shown entry rather than walk the matches.
+  const out = await sql<{ id: number; snip: string }>`
+    SELECT rowid AS id, snippet(search_fts, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snip
+    FROM search_fts WHERE search_fts MATCH ${`{title text} : (${toFts5(q)})`} AND rowid IN (${sql.join(ids)})`.execute(db);
+  return new Map(out.rows.map((r) => [num(r.id), r.snip]));
+}
