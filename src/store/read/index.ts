@@ -42,6 +42,8 @@ import { bool, num, outcome, pageArgs, votes, yearOf } from "./util.ts";
 import { recordedVotes } from "./votes.ts";
 import { standingColumns, standingOf } from "../lifecycle/standing.ts";
 import { readMinutesLifecycle } from "../lifecycle/read.ts";
+import { itemTexts } from "../item-body.ts";
+import { unpack } from "../packed.ts";
 
 export * from "./types.ts";
 export { search } from "../search.ts";
@@ -261,7 +263,7 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
     const key = a.status === "in_attendance" ? "inAttendance" : (a.status as "present" | "apologies" | "absent");
     (groups[key] ?? groups.present).push(view);
   }
-  const items = await db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute();
+  const items = await itemTexts(db, row.id, await db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute());
   const sealed = { minutesStatus: row.minutes_status, bodyId: row.body_id, releaseOn: sealedReleaseOn(items.map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on }))) };
   const resolutions = await db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute();
   const byItem = new Map<number, ResolutionView[]>();
@@ -709,7 +711,7 @@ export async function getMeetingSource(db: Db, meetingSlug: string, viewer: View
       "source_documents.parser_version",
       "source_documents.warnings",
       "source_documents.imported_at",
-      "source_documents.text",
+      "source_documents.packed_text",
       "source_documents.exempt_ranges",
       "meetings.slug as meeting_slug",
       "meetings.minutes_status",
@@ -727,7 +729,7 @@ export async function getMeetingSource(db: Db, meetingSlug: string, viewer: View
     parserVersion: d.parser_version,
     warnings: JSON.parse(d.warnings) as string[],
     importedAt: d.imported_at,
-    text: sourceTextFor(d.text, JSON.parse(d.exempt_ranges), access, notice),
+    text: sourceTextFor(unpack(d.packed_text), JSON.parse(d.exempt_ranges), access, notice),
     meeting: { slug: d.meeting_slug },
     ...(access === "entitled" && JSON.parse(d.exempt_ranges).length ? { exemptShown: true } : {}),
   };
@@ -753,7 +755,6 @@ export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: 
       "provenance.start",
       "provenance.end",
       "provenance.implied",
-      "source_documents.text",
       "source_documents.exempt_ranges",
       "meetings.minutes_status",
       "meetings.source_document_id as current_id",
@@ -765,15 +766,19 @@ export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: 
   const first = rows[0];
   const access = first?.meeting_id != null && first.body_id != null ? (await sealedAccess(db, first.meeting_id, first.body_id, viewer)).access : "withheld";
   // spans into an earlier version of the minutes are not public: that text is not
-  return rows
-    .filter(
-      (r) =>
-        r.minutes_status &&
-        isMeetingPublic({ minutesStatus: r.minutes_status }) &&
-        r.current_id === r.source_document_id &&
-        (access !== "withheld" || isSpanPublic(r, JSON.parse(r.exempt_ranges))),
-    )
-    .map((r) => provenanceView(r, r.text));
+  const shown = rows.filter(
+    (r) =>
+      r.minutes_status &&
+      isMeetingPublic({ minutesStatus: r.minutes_status }) &&
+      r.current_id === r.source_document_id &&
+      (access !== "withheld" || isSpanPublic(r, JSON.parse(r.exempt_ranges))),
+  );
+  // each document's text is read and unpacked once, not once per span
+  const texts = new Map<number, string>();
+  for (const id of new Set(shown.map((r) => r.source_document_id))) {
+    texts.set(id, unpack((await db.selectFrom("source_documents").where("id", "=", id).select("packed_text").executeTakeFirstOrThrow()).packed_text));
+  }
+  return shown.map((r) => provenanceView(r, texts.get(r.source_document_id)!));
 }
 
 /** Provenance of a meeting and everything in it: one read of its source document's spans (indexed by migration 003). */
@@ -781,7 +786,8 @@ export async function getMeetingProvenance(db: Db, meetingSlug: string, viewer: 
   const m = await db.selectFrom("meetings").where("slug", "=", meetingSlug).select(["id", "minutes_status", "source_document_id", "body_id"]).executeTakeFirst();
   if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
   const { access } = await sealedAccess(db, m.id, m.body_id, viewer);
-  const doc = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["text", "exempt_ranges"]).executeTakeFirstOrThrow();
+  const stored = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["packed_text", "exempt_ranges"]).executeTakeFirstOrThrow();
+  const doc = { text: unpack(stored.packed_text), exempt_ranges: stored.exempt_ranges };
   const ranges = JSON.parse(doc.exempt_ranges) as [number, number][];
   const rows = await db.selectFrom("provenance").where("source_document_id", "=", m.source_document_id).selectAll().orderBy("start").orderBy("id").execute();
   return rows

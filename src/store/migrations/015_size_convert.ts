@@ -1,0 +1,78 @@
+// The data conversion of migration 015 (size), shared by both dialects: a document's source text
+// and parsed record deflated into packed_text / packed_record, and an item's text replaced by where
+// it lies in its meeting's source text wherever it is one plain cut of it (text_uncut keeps the
+// rest). `down` puts every value back as it was. Runs in batches so that an archive of any size
+// converts without holding it in memory. Uses node:zlib itself rather than packed.ts: a migration
+// is frozen, and the stored format with it.
+import { deflateSync, inflateSync } from "node:zlib";
+import type { Kysely } from "kysely";
+
+const BATCH = 200;
+
+const pack = (s: string) => deflateSync(Buffer.from(s, "utf8"));
+const unpack = (b: Uint8Array) => inflateSync(b).toString("utf8");
+
+/** Fills packed_text and packed_record from text and record_json; cuts item text to offsets. */
+export async function packDocuments(db: Kysely<any>): Promise<void> {
+  for (let after = 0; ; ) {
+    const docs = await db.selectFrom("source_documents").where("id", ">", after).select(["id", "text", "record_json"]).orderBy("id").limit(BATCH).execute();
+    if (!docs.length) break;
+    for (const d of docs) {
+      await db
+        .updateTable("source_documents")
+        .set({ packed_text: pack(d.text), packed_record: d.record_json === null ? null : pack(d.record_json) })
+        .where("id", "=", d.id)
+        .execute();
+    }
+    after = docs[docs.length - 1].id;
+  }
+  for (let after = 0; ; ) {
+    const meetings = await db
+      .selectFrom("meetings")
+      .innerJoin("source_documents as d", "d.id", "meetings.source_document_id")
+      .where("meetings.id", ">", after)
+      .select(["meetings.id", "d.text"])
+      .orderBy("meetings.id")
+      .limit(BATCH)
+      .execute();
+    if (!meetings.length) break;
+    for (const m of meetings) {
+      const items = await db.selectFrom("items").where("meeting_id", "=", m.id).where("text_uncut", "is not", null).select(["id", "text_uncut"]).orderBy("position").execute();
+      let cursor = 0;
+      for (const item of items) {
+        const text = item.text_uncut as string;
+        let at = m.text.indexOf(text, cursor);
+        if (at < 0) at = m.text.indexOf(text);
+        if (at < 0) continue;
+        cursor = at + text.length;
+        await db.updateTable("items").set({ text_start: at, text_end: at + text.length, text_uncut: null }).where("id", "=", item.id).execute();
+      }
+    }
+    after = meetings[meetings.length - 1].id;
+  }
+}
+
+/** The inverse: text and record_json from the packed columns, every item's text whole again. */
+export async function unpackDocuments(db: Kysely<any>): Promise<void> {
+  for (let after = 0; ; ) {
+    const docs = await db.selectFrom("source_documents").where("id", ">", after).select(["id", "packed_text", "packed_record"]).orderBy("id").limit(BATCH).execute();
+    if (!docs.length) break;
+    for (const d of docs) {
+      const text = unpack(d.packed_text);
+      await db
+        .updateTable("source_documents")
+        .set({ text, record_json: d.packed_record === null ? null : unpack(d.packed_record) })
+        .where("id", "=", d.id)
+        .execute();
+      const items = await db
+        .selectFrom("items")
+        .innerJoin("meetings as m", "m.id", "items.meeting_id")
+        .where("m.source_document_id", "=", d.id)
+        .where("items.text_start", "is not", null)
+        .select(["items.id", "items.text_start", "items.text_end"])
+        .execute();
+      for (const i of items) await db.updateTable("items").set({ text_uncut: text.slice(i.text_start, i.text_end) }).where("id", "=", i.id).execute();
+    }
+    after = docs[docs.length - 1].id;
+  }
+}
