@@ -1,7 +1,7 @@
 // The data conversion of migration 015 (size), shared by both dialects: a document's source text
 // and parsed record deflated into packed_text / packed_record, and an item's text replaced by where
-// it lies in its meeting's source text wherever it is one plain cut of it (text_uncut keeps the
-// rest). `down` puts every value back as it was. Runs in batches so that an archive of any size
+// it lies in its meeting's source text wherever a cut of it gives the text once runs of blank
+// lines are joined into one (text_uncut keeps the rest). `down` puts every value back as it was. Runs in batches so that an archive of any size
 // converts without holding it in memory. Uses node:zlib itself rather than packed.ts: a migration
 // is frozen, and the stored format with it.
 import { deflateSync, inflateSync } from "node:zlib";
@@ -10,6 +10,23 @@ import type { Kysely } from "kysely";
 const BATCH = 200;
 
 const pack = (s: string) => deflateSync(Buffer.from(s, "utf8"));
+const joinBlankLines = (cut: string) => cut.replace(/\n{3,}/g, "\n\n");
+
+/** Where in `source` a cut lies that gives `text` once its runs of blank lines are joined into one. */
+function findCut(source: string, text: string, from: number): [number, number] | null {
+  for (const start of [from, 0]) {
+    const at = source.indexOf(text, start);
+    if (at >= 0) return [at, at + text.length];
+  }
+  if (!text.includes("\n\n")) return null;
+  const pattern = new RegExp(text.split("\n\n").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\n{2,}"), "g");
+  for (const start of [from, 0]) {
+    pattern.lastIndex = start;
+    const m = pattern.exec(source);
+    if (m && joinBlankLines(m[0]) === text) return [m.index, m.index + m[0].length];
+  }
+  return null;
+}
 const unpack = (b: Uint8Array) => inflateSync(b).toString("utf8");
 
 /** Fills packed_text and packed_record from text and record_json; cuts item text to offsets. */
@@ -40,12 +57,10 @@ export async function packDocuments(db: Kysely<any>): Promise<void> {
       const items = await db.selectFrom("items").where("meeting_id", "=", m.id).where("text_uncut", "is not", null).select(["id", "text_uncut"]).orderBy("position").execute();
       let cursor = 0;
       for (const item of items) {
-        const text = item.text_uncut as string;
-        let at = m.text.indexOf(text, cursor);
-        if (at < 0) at = m.text.indexOf(text);
-        if (at < 0) continue;
-        cursor = at + text.length;
-        await db.updateTable("items").set({ text_start: at, text_end: at + text.length, text_uncut: null }).where("id", "=", item.id).execute();
+        const cut = findCut(m.text, item.text_uncut as string, cursor);
+        if (!cut) continue;
+        cursor = cut[1];
+        await db.updateTable("items").set({ text_start: cut[0], text_end: cut[1], text_uncut: null }).where("id", "=", item.id).execute();
       }
     }
     after = meetings[meetings.length - 1].id;
@@ -71,7 +86,7 @@ export async function unpackDocuments(db: Kysely<any>): Promise<void> {
         .where("items.text_start", "is not", null)
         .select(["items.id", "items.text_start", "items.text_end"])
         .execute();
-      for (const i of items) await db.updateTable("items").set({ text_uncut: text.slice(i.text_start, i.text_end) }).where("id", "=", i.id).execute();
+      for (const i of items) await db.updateTable("items").set({ text_uncut: joinBlankLines(text.slice(i.text_start, i.text_end)) }).where("id", "=", i.id).execute();
     }
     after = docs[docs.length - 1].id;
   }
