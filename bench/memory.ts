@@ -83,7 +83,8 @@ try {
   console.log(`server: quorum serve, one process; burst: ${total} requests over ${list.length} distinct paths, ${connections} connections`);
   console.log(`at start (reference):  RSS ${start.rss.toFixed(0)} MB`);
   const result = await new Promise<autocannon.Result>((res, rej) =>
-    autocannon({ url, connections, amount: total, requests: list.map((path) => ({ path })) }, (err, r) => (err ? rej(err) : res(r))),
+    // `amount` (stop after N requests) is an autocannon option its type definitions leave out
+    autocannon({ url, connections, amount: total, requests: list.map((path) => ({ path })) } as autocannon.Options, (err, r) => (err ? rej(err) : res(r))),
   );
   const burst = memory(pid);
   await new Promise((r) => setTimeout(r, 5000));

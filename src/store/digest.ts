@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "./db.ts";
 import { bool } from "./read/util.ts";
 import { itemTextsOf } from "./item-body.ts";
-import { unpack } from "./packed.ts";
+import { unpack, unpackRecord } from "./packed.ts";
 
 export interface StoreCounts {
   authorities: number;
@@ -104,7 +104,10 @@ export async function storeDigest(db: Db): Promise<string> {
         .select(["content_hash", "file_name", "format", "parser_version", "warnings", "exempt_ranges", "m.slug", "packed_text", "packed_record"])
         .orderBy("content_hash")
         .execute()
-    ).map(({ packed_text, packed_record, ...r }) => ({ ...r, text: sha256(unpack(packed_text)), record: packed_record === null ? null : sha256(unpack(packed_record)) })),
+    ).map(({ packed_text, packed_record, ...r }) => {
+      const text = unpack(packed_text);
+      return { ...r, text: sha256(text), record: packed_record === null ? null : sha256(JSON.stringify(unpackRecord(packed_record, text))) };
+    }),
   );
   add(
     "provenance",

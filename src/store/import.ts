@@ -11,7 +11,7 @@ import { dialectOf, type Db } from "./db.ts";
 import { MEMBER_VOTES, type Database } from "./schema.ts";
 import { itemRegions, itemText } from "./item-text.ts";
 import { itemTextColumns } from "./item-body.ts";
-import { pack, packJson } from "./packed.ts";
+import { pack, packRecord } from "./packed.ts";
 import { bodyKind } from "./rules/body-kinds.ts";
 import { choosePerson, displayName, mergeNames, parseName, type Candidate, type PersonName } from "./rules/names.ts";
 import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
@@ -198,7 +198,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     packed_text: pack(source.text),
     parser_version: parserVersion,
     warnings: JSON.stringify(parsed.warnings ?? []),
-    packed_record: packJson(parsed),
+    packed_record: packRecord(parsed, source.text),
   };
   const prior = await trx.selectFrom("source_documents").where("content_hash", "=", source.contentHash).select(["id", "meeting_id"]).executeTakeFirst();
   const docId = prior

@@ -9,7 +9,7 @@ import type { Db } from "../db.ts";
 import type { Database } from "../schema.ts";
 import { completeRecord, liveCorrections } from "./overlay.ts";
 import { correctionsDb } from "./schema.ts";
-import { unpack, unpackJson } from "../packed.ts";
+import { unpack, unpackRecord } from "../packed.ts";
 
 /** Parses a stored document's text again, for documents stored before their record was kept. */
 export type Reparse = (source: SourceText) => ParsedMinutes;
@@ -65,7 +65,7 @@ export async function meetingToCorrect(db: Reader, slug: string, reparse?: Repar
   const text = unpack(m.packed_text);
   const source: SourceText = { file: m.file_name ?? "minutes", format: (m.format ?? "txt") as SourceFormat, text, lines: splitLines(text), contentHash: m.content_hash, byteLength: m.byte_length ?? text.length };
   let raw: ParsedMinutes;
-  const stored = unpackJson<ParsedMinutes>(m.packed_record);
+  const stored = unpackRecord<ParsedMinutes>(m.packed_record, text);
   if (stored) raw = stored;
   else if (reparse) raw = reparse(source);
   else throw new QuorumError("invalid", `meeting ${slug} was stored before parsed records were kept; import its document again to correct it`);

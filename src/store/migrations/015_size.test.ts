@@ -13,7 +13,7 @@ import { migrateToLatest, migrator } from "../migrate.ts";
 import { storeDigest } from "../digest.ts";
 import { getMeeting, getMeetingProvenance, getMeetingSource } from "../read/index.ts";
 import { meetingToCorrect } from "../corrections/meeting.ts";
-import { unpack } from "../packed.ts";
+import { unpack, unpackRecord } from "../packed.ts";
 import type { Db } from "../db.ts";
 
 const EXEMPT = resolve(import.meta.dirname, "../../../test/fixtures/exempt/staffs-2016-12-12-v2-item-35-exempt.txt");
@@ -52,7 +52,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         const plain = await sql<{ content_hash: string; text: string; record_json: string | null }>`SELECT content_hash, text, record_json FROM source_documents ORDER BY content_hash`.execute(db);
         assert.deepEqual(
           plain.rows.map((r) => [r.content_hash, r.text, r.record_json]),
-          docs.map((d) => [d.content_hash, unpack(d.packed_text), d.packed_record && unpack(d.packed_record)]),
+          docs.map((d) => [d.content_hash, unpack(d.packed_text), d.packed_record && JSON.stringify(unpackRecord(d.packed_record, unpack(d.packed_text)))]),
         );
         const withText = await sql<{ n: number | string }>`SELECT count(*) AS n FROM items WHERE text IS NOT NULL`.execute(db);
         assert.equal(Number(withText.rows[0].n), items.filter((i) => i.text_start !== null || i.text_uncut !== null).length);

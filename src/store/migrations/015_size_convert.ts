@@ -28,6 +28,10 @@ function findCut(source: string, text: string, from: number): [number, number] |
   return null;
 }
 const unpack = (b: Uint8Array) => inflateSync(b).toString("utf8");
+// a record is deflated with the start of its document's text as the preset dictionary
+const dictionary = (text: string) => Buffer.from(text, "utf8").subarray(0, 32768);
+const packRecord = (json: string, text: string) => deflateSync(Buffer.from(json, "utf8"), { dictionary: dictionary(text) });
+const unpackRecord = (b: Uint8Array, text: string) => inflateSync(b, { dictionary: dictionary(text) }).toString("utf8");
 
 /** Fills packed_text and packed_record from text and record_json; cuts item text to offsets. */
 export async function packDocuments(db: Kysely<any>): Promise<void> {
@@ -37,7 +41,7 @@ export async function packDocuments(db: Kysely<any>): Promise<void> {
     for (const d of docs) {
       await db
         .updateTable("source_documents")
-        .set({ packed_text: pack(d.text), packed_record: d.record_json === null ? null : pack(d.record_json) })
+        .set({ packed_text: pack(d.text), packed_record: d.record_json === null ? null : packRecord(d.record_json, d.text) })
         .where("id", "=", d.id)
         .execute();
     }
@@ -76,7 +80,7 @@ export async function unpackDocuments(db: Kysely<any>): Promise<void> {
       const text = unpack(d.packed_text);
       await db
         .updateTable("source_documents")
-        .set({ text, record_json: d.packed_record === null ? null : unpack(d.packed_record) })
+        .set({ text, record_json: d.packed_record === null ? null : unpackRecord(d.packed_record, text) })
         .where("id", "=", d.id)
         .execute();
       const items = await db
