@@ -737,48 +737,36 @@ export async function getMeetingSource(db: Db, meetingSlug: string, viewer: View
 
 export type ProvenanceEntity = "meeting" | "attendance" | "item" | "resolution" | "recommendation" | "declaration" | "question";
 
-/** Where each field of an entity came from, limited to what is public. */
+// the table of each kind of entity provenance points at; all but meetings carry their meeting's id
+const ENTITY_TABLES = { attendance: "attendance", item: "items", resolution: "resolutions", recommendation: "recommendations", declaration: "declarations", question: "questions" } as const;
+
+/**
+ * Where each field of an entity came from, limited to what is public: the spans into the document
+ * its meeting now rests on (spans into an earlier version are not public: that text is not), read
+ * through that document's index (migration 003).
+ */
 export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: number, viewer: Viewer = PUBLIC_VIEWER): Promise<ProvenanceView[]> {
+  const meetingId =
+    entity === "meeting"
+      ? entityId
+      : (await db.selectFrom(ENTITY_TABLES[entity]).where("id", "=", entityId).select("meeting_id").executeTakeFirst())?.meeting_id;
+  if (meetingId === undefined) return [];
+  const m = await db.selectFrom("meetings").where("id", "=", meetingId).select(["id", "minutes_status", "source_document_id", "body_id"]).executeTakeFirst();
+  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
   const rows = await db
     .selectFrom("provenance")
-    .innerJoin("source_documents", "source_documents.id", "provenance.source_document_id")
-    .leftJoin("meetings", "meetings.id", "source_documents.meeting_id")
-    .where("provenance.entity", "=", entity)
-    .where("provenance.entity_id", "=", entityId)
-    .select([
-      "provenance.entity",
-      "provenance.entity_id",
-      "provenance.field",
-      "provenance.source_document_id",
-      "provenance.line",
-      "provenance.end_line",
-      "provenance.start",
-      "provenance.end",
-      "provenance.implied",
-      "source_documents.exempt_ranges",
-      "meetings.minutes_status",
-      "meetings.source_document_id as current_id",
-      "meetings.id as meeting_id",
-      "meetings.body_id",
-    ])
-    .orderBy("provenance.field")
+    .where("source_document_id", "=", m.source_document_id)
+    .where("entity", "=", entity)
+    .where("entity_id", "=", entityId)
+    .selectAll()
+    .orderBy("field")
     .execute();
-  const first = rows[0];
-  const access = first?.meeting_id != null && first.body_id != null ? (await sealedAccess(db, first.meeting_id, first.body_id, viewer)).access : "withheld";
-  // spans into an earlier version of the minutes are not public: that text is not
-  const shown = rows.filter(
-    (r) =>
-      r.minutes_status &&
-      isMeetingPublic({ minutesStatus: r.minutes_status }) &&
-      r.current_id === r.source_document_id &&
-      (access !== "withheld" || isSpanPublic(r, JSON.parse(r.exempt_ranges))),
-  );
-  // each document's text is read and unpacked once, not once per span
-  const texts = new Map<number, string>();
-  for (const id of new Set(shown.map((r) => r.source_document_id))) {
-    texts.set(id, unpack((await db.selectFrom("source_documents").where("id", "=", id).select("packed_text").executeTakeFirstOrThrow()).packed_text));
-  }
-  return shown.map((r) => provenanceView(r, texts.get(r.source_document_id)!));
+  if (!rows.length) return [];
+  const { access } = await sealedAccess(db, m.id, m.body_id, viewer);
+  const doc = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["packed_text", "exempt_ranges"]).executeTakeFirstOrThrow();
+  const ranges = JSON.parse(doc.exempt_ranges) as [number, number][];
+  const text = unpack(doc.packed_text);
+  return rows.filter((r) => access !== "withheld" || isSpanPublic(r, ranges)).map((r) => provenanceView(r, text));
 }
 
 /** Provenance of a meeting and everything in it: one read of its source document's spans (indexed by migration 003). */
