@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore } from "../store/db.ts";
 import { saveCorrections } from "../store/corrections/corrections.ts";
+import { unpack } from "../store/packed.ts";
 
 const BIN = new URL("../../bin/quorum", import.meta.url).pathname;
 const PACKS = new URL("../../test/fixtures/packs/", import.meta.url).pathname;
@@ -24,7 +25,7 @@ async function stored(url: string) {
       .selectFrom("meetings")
       .innerJoin("bodies", "bodies.id", "meetings.body_id")
       .innerJoin("source_documents as d", "d.id", "meetings.source_document_id")
-      .select(["meetings.id", "meetings.slug", "meetings.start_time", "meetings.venue", "bodies.name as body", "d.text", "d.file_name", "meetings.source_document_id"])
+      .select(["meetings.id", "meetings.slug", "meetings.start_time", "meetings.venue", "bodies.name as body", "d.packed_text", "d.file_name", "meetings.source_document_id"])
       .orderBy("meetings.start_time")
       .execute();
     const dates = await db.selectFrom("provenance").where("entity", "=", "meeting").where("field", "=", "date").select(["entity_id", "line", "start", "end", "source_document_id"]).execute();
@@ -50,7 +51,7 @@ test("a document with four meetings is stored as four meetings, each with proven
   const { meetings, dates } = await stored(url);
   assert.equal(meetings.length, 4, JSON.stringify(meetings.map((m) => m.slug)));
   assert.equal(new Set(meetings.map((m) => m.slug)).size, 4);
-  assert.deepEqual(new Set(meetings.map((m) => m.text)), new Set([text]), "every meeting's source is the whole text");
+  assert.deepEqual(new Set(meetings.map((m) => unpack(m.packed_text))), new Set([text]), "every meeting's source is the whole text");
   assert.deepEqual(new Set(meetings.map((m) => m.file_name)), new Set(["council-2005-01-18.txt"]));
   const special = meetings.find((m) => m.start_time === "18:33")!;
   assert.match(special.body, /City Council/);

@@ -3,6 +3,8 @@
 import { createHash } from "node:crypto";
 import type { Db } from "./db.ts";
 import { bool } from "./read/util.ts";
+import { itemTextsOf } from "./item-body.ts";
+import { unpack, unpackRecord } from "./packed.ts";
 
 export interface StoreCounts {
   authorities: number;
@@ -69,14 +71,17 @@ export async function storeDigest(db: Db): Promise<string> {
   add(
     "items",
     (
-      await db
-        .selectFrom("items")
-        .innerJoin("meetings as m", "m.id", "items.meeting_id")
-        .select(["m.slug as m", "position", "number", "items.slug", "title", "exempt", "exempt_paragraphs", "text"])
-        .orderBy("m.slug")
-        .orderBy("position")
-        .execute()
-    ).map((r) => ({ ...r, exempt: bool(r.exempt) })),
+      await itemTextsOf(
+        db,
+        await db
+          .selectFrom("items")
+          .innerJoin("meetings as m", "m.id", "items.meeting_id")
+          .select(["m.slug as m", "items.meeting_id", "position", "number", "items.slug", "title", "exempt", "exempt_paragraphs", "text_start", "text_end", "text_uncut"])
+          .orderBy("m.slug")
+          .orderBy("position")
+          .execute(),
+      )
+    ).map(({ meeting_id: _id, ...r }) => ({ ...r, exempt: bool(r.exempt) })),
   );
   add("resolutions", await db.selectFrom("resolutions").select(["slug", "text", "outcome", "votes_for", "votes_against", "votes_abstain"]).orderBy("slug").execute());
   add(
@@ -92,7 +97,17 @@ export async function storeDigest(db: Db): Promise<string> {
   add("memberships", await db.selectFrom("memberships").innerJoin("people as p", "p.id", "memberships.person_id").innerJoin("bodies as b", "b.id", "memberships.body_id").select(["p.slug as p", "b.slug as b", "role", "memberships.kind", "from_date", "to_date"]).orderBy("p.slug").orderBy("b.slug").orderBy("role").orderBy("memberships.kind").execute());
   add(
     "sources",
-    await db.selectFrom("source_documents").leftJoin("meetings as m", "m.id", "source_documents.meeting_id").select(["content_hash", "file_name", "format", "parser_version", "warnings", "exempt_ranges", "m.slug"]).orderBy("content_hash").execute(),
+    (
+      await db
+        .selectFrom("source_documents")
+        .leftJoin("meetings as m", "m.id", "source_documents.meeting_id")
+        .select(["content_hash", "file_name", "format", "parser_version", "warnings", "exempt_ranges", "m.slug", "packed_text", "packed_record"])
+        .orderBy("content_hash")
+        .execute()
+    ).map(({ packed_text, packed_record, ...r }) => {
+      const text = unpack(packed_text);
+      return { ...r, text: sha256(text), record: packed_record === null ? null : sha256(JSON.stringify(unpackRecord(packed_record, text))) };
+    }),
   );
   add(
     "provenance",
@@ -111,4 +126,8 @@ export async function storeDigest(db: Db): Promise<string> {
   );
   add("search", await db.selectFrom("search_entries").select(["kind", "year", "title", "text"]).orderBy("kind").orderBy("title").orderBy("text").execute());
   return hash.digest("hex");
+}
+
+function sha256(s: string): string {
+  return createHash("sha256").update(s).digest("hex");
 }

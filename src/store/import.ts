@@ -10,6 +10,8 @@ import { declarationKind, kindOf } from "../domain/declaration-kinds.ts";
 import { dialectOf, type Db } from "./db.ts";
 import { MEMBER_VOTES, type Database } from "./schema.ts";
 import { itemRegions, itemText } from "./item-text.ts";
+import { itemTextColumns } from "./item-body.ts";
+import { pack, packRecord } from "./packed.ts";
 import { bodyKind } from "./rules/body-kinds.ts";
 import { choosePerson, displayName, mergeNames, parseName, type Candidate, type PersonName } from "./rules/names.ts";
 import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
@@ -205,10 +207,10 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     file_name: source.file.split(/[\\/]/).pop() ?? source.file,
     format: source.format,
     byte_length: source.byteLength,
-    text: source.text,
+    packed_text: pack(source.text),
     parser_version: parserVersion,
     warnings: JSON.stringify(parsed.warnings ?? []),
-    record_json: JSON.stringify(parsed),
+    packed_record: packRecord(parsed, source.text),
   };
   const prior = await trx.selectFrom("source_documents").where("content_hash", "=", source.contentHash).select(["id", "meeting_id"]).executeTakeFirst();
   const docId = prior
@@ -347,7 +349,8 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   }));
   const itemIds: number[] = [];
   for (const rows of chunks(itemRows, 100)) {
-    const inserted = await trx.insertInto("items").values(rows).returning(["id", "position"]).execute();
+    const stored = rows.map(({ text, ...r }) => ({ ...r, ...itemTextColumns(source.text, text, regions[r.position]?.bodyStart ?? 0) }));
+    const inserted = await trx.insertInto("items").values(stored).returning(["id", "position"]).execute();
     for (const r of inserted) itemIds[r.position] = r.id;
   }
   const resolutionRows = [];

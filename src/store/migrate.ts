@@ -31,12 +31,14 @@ import * as sqlite015pages from "./migrations/sqlite/015_pages_summaries.ts";
 import * as postgres015pages from "./migrations/postgres/015_pages_summaries.ts";
 import * as sqlite016search from "./migrations/sqlite/016_search_tags.ts";
 import * as postgres016search from "./migrations/postgres/016_search_seal.ts";
+import * as sqlite017size from "./migrations/sqlite/017_size_packed_text.ts";
+import * as postgres017size from "./migrations/postgres/017_size_packed_text.ts";
 import { TRACKER_MIGRATIONS } from "./scrutiny/migrations.ts";
 import { dialectOf } from "./db.ts";
 
 const MIGRATIONS: Record<"sqlite" | "postgres", Record<string, Migration>> = {
-  sqlite: { "001_initial": sqlite001, ...TRACKER_MIGRATIONS.sqlite, "003_provenance_by_document": sqlite003, "004_resolution_movers": sqlite004, "005_seal_exempt_derived": sqlite005, "006_accounts": sqlite006, "007_review_import_reviews": sqlite007review, "008_corrections": sqlite008, "009_people_decisions": sqlite009, "010_visibility_exempt_access": sqlite010, "011_owners_tracker_updates": sqlite011, "012_lifecycle_minutes": sqlite012, "013_votes_decision_votes": sqlite013, "014_questions_time": sqlite014, "015_pages_summaries": sqlite015pages, "016_search_tags": sqlite016search },
-  postgres: { "001_initial": postgres001, ...TRACKER_MIGRATIONS.postgres, "003_provenance_by_document": postgres003, "004_resolution_movers": postgres004, "005_seal_exempt_derived": postgres005, "006_accounts": postgres006, "007_review_import_reviews": postgres007review, "008_corrections": postgres008, "009_people_decisions": postgres009, "010_visibility_exempt_access": postgres010, "011_owners_tracker_updates": postgres011, "012_lifecycle_minutes": postgres012, "013_votes_decision_votes": postgres013, "014_questions_time": postgres014, "015_pages_summaries": postgres015pages, "016_search_seal": postgres016search },
+  sqlite: { "001_initial": sqlite001, ...TRACKER_MIGRATIONS.sqlite, "003_provenance_by_document": sqlite003, "004_resolution_movers": sqlite004, "005_seal_exempt_derived": sqlite005, "006_accounts": sqlite006, "007_review_import_reviews": sqlite007review, "008_corrections": sqlite008, "009_people_decisions": sqlite009, "010_visibility_exempt_access": sqlite010, "011_owners_tracker_updates": sqlite011, "012_lifecycle_minutes": sqlite012, "013_votes_decision_votes": sqlite013, "014_questions_time": sqlite014, "015_pages_summaries": sqlite015pages, "016_search_tags": sqlite016search, "017_size_packed_text": sqlite017size },
+  postgres: { "001_initial": postgres001, ...TRACKER_MIGRATIONS.postgres, "003_provenance_by_document": postgres003, "004_resolution_movers": postgres004, "005_seal_exempt_derived": postgres005, "006_accounts": postgres006, "007_review_import_reviews": postgres007review, "008_corrections": postgres008, "009_people_decisions": postgres009, "010_visibility_exempt_access": postgres010, "011_owners_tracker_updates": postgres011, "012_lifecycle_minutes": postgres012, "013_votes_decision_votes": postgres013, "014_questions_time": postgres014, "015_pages_summaries": postgres015pages, "016_search_seal": postgres016search, "017_size_packed_text": postgres017size },
 };
 
 /** The migrations a store of this dialect ends up with, in order. */

@@ -138,7 +138,11 @@ export interface ItemsTable {
   exempt_paragraphs: string | null;
   /** ISO date from which an exempt item is public (migration 010); null: not released */
   exempt_release_on: ColumnType<string | null, string | null | undefined, string | null>;
-  text: string | null;
+  /** where the item's text lies in the meeting's source text (migration 017); read through item-body.ts */
+  text_start: number | null;
+  text_end: number | null;
+  /** the item's text where it is not one plain cut of the source text */
+  text_uncut: string | null;
 }
 
 export interface ResolutionsTable {
@@ -226,15 +230,16 @@ export interface SourceDocumentsTable {
   format: string;
   content_hash: string;
   byte_length: number;
-  text: string;
+  /** the source text, deflated (packed.ts, migration 017) */
+  packed_text: Uint8Array;
   parser_version: string;
   /** JSON array of strings */
   warnings: string;
   /** JSON array of [start, end) character ranges of exempt item text, withheld from public views */
   exempt_ranges: ColumnType<string, string | undefined, string>;
   meeting_id: number | null;
-  /** the parsed quorum.minutes/1 record, before corrections (migration 008); null for rows stored before it */
-  record_json: ColumnType<string | null, string | null | undefined, string | null>;
+  /** the parsed quorum.minutes/1 record, before corrections (migration 008), as deflated JSON (migration 017); null for rows stored before 008 */
+  packed_record: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
   imported_at: Stamp;
 }
 

@@ -4,6 +4,7 @@
 import type { Db } from "./db.ts";
 import { isMeetingPublic, isReleased, publicSearchContent, publicMeetingsOnly, publicViewer } from "./visibility.ts";
 import { bool } from "./read/util.ts";
+import { ITEM_TEXT_COLUMNS, itemTexts } from "./item-body.ts";
 
 export { parseQuery, toFts5, toWebsearch, type ParsedQuery } from "./search-query.ts";
 export { search, SEARCH_TYPES, type SearchOptions } from "./search-read.ts";
@@ -66,7 +67,7 @@ export async function reindexMeeting(db: Db, meetingId: number, today: string | 
     return;
   }
   const names = await db.selectFrom("attendance").where("meeting_id", "=", m.id).select("raw_name").orderBy("position").execute();
-  const items = await db.selectFrom("items").where("meeting_id", "=", m.id).select(["id", "number", "title", "exempt", "text", "exempt_release_on"]).orderBy("position").execute();
+  const items = await itemTexts(db, m.id, await db.selectFrom("items").where("meeting_id", "=", m.id).select(["id", "number", "title", "exempt", "exempt_release_on", ...ITEM_TEXT_COLUMNS]).orderBy("position").execute());
   const resolutions = await db.selectFrom("resolutions").where("meeting_id", "=", m.id).select(["id", "item_id", "text"]).execute();
   const rows = meetingEntries({
     meeting: { id: m.id, date: m.date, startTime: m.start_time, venue: m.venue, minutesStatus: m.minutes_status, bodyId: m.body_id, bodyName: m.body_name, authorityId: m.authority_id },

@@ -29,6 +29,7 @@ import {
 import { postgresUnavailable, startPostgres, type PostgresCluster } from "../../test/support/postgres.ts";
 import { goldenDocs, minutes, sourceOf } from "../../test/support/golden.ts";
 import { keepingSummaries } from "./summaries/bodies.ts";
+import { unpack } from "./packed.ts";
 
 const PG_SKIP = postgresUnavailable();
 const tmp = mkdtempSync(join(tmpdir(), "quorum-store-"));
@@ -198,8 +199,9 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.ok(doc.text.includes(WITHHELD));
       assert.ok(doc.text.includes("35. Confidential HR Matter"));
       // the officers' copy is intact
-      const stored = await db.selectFrom("source_documents").where("id", "=", docId).select("text").executeTakeFirstOrThrow();
-      assert.ok(stored.text.includes("communication timings"));
+      const stored = await db.selectFrom("source_documents").where("id", "=", docId).select("packed_text").executeTakeFirstOrThrow();
+      const storedText = unpack(stored.packed_text);
+      assert.ok(storedText.includes("communication timings"));
 
       const r = await db
         .selectFrom("resolutions")
@@ -209,7 +211,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         .where("items.number", "=", "35")
         .select("resolutions.id")
         .executeTakeFirstOrThrow();
-      await db.insertInto("provenance").values({ entity: "resolution", entity_id: r.id, field: "text", source_document_id: docId, line: 1, end_line: null, start: stored.text.indexOf("That the briefing"), end: stored.text.indexOf("That the briefing") + 40, implied: dialect === "postgres" ? false : 0 }).execute();
+      await db.insertInto("provenance").values({ entity: "resolution", entity_id: r.id, field: "text", source_document_id: docId, line: 1, end_line: null, start: storedText.indexOf("That the briefing"), end: storedText.indexOf("That the briefing") + 40, implied: dialect === "postgres" ? false : 0 }).execute();
       assert.deepEqual(await getProvenance(db, "resolution", r.id), []);
       assert.ok((await getMeetingProvenance(db, STAFFS)).every((p) => !p.excerpt.includes("briefing")));
       await db.deleteFrom("provenance").where("entity", "=", "resolution").where("entity_id", "=", r.id).execute();

@@ -14,6 +14,7 @@ import { exemptDb } from "../../store/exempt/schema.ts";
 import { client, type Client } from "../../../test/support/accounts.ts";
 import { importInto, parsedDb, stopPostgres, type TestDb } from "../../../test/support/portal-db.ts";
 import { postgresUnavailable } from "../../../test/support/postgres.ts";
+import { itemTexts } from "../../store/item-body.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../../../test/fixtures/exempt");
 const V2_EXEMPT = join(FIXTURES, "staffs-2016-12-12-v2-item-35-exempt.txt");
@@ -44,8 +45,9 @@ async function world(dialect: "sqlite" | "postgres"): Promise<World> {
     .innerJoin("meetings", "meetings.id", "items.meeting_id")
     .where("meetings.slug", "=", MEETING)
     .where("items.number", "=", "35")
-    .select(["items.id", "items.slug", "items.text"])
-    .executeTakeFirstOrThrow();
+    .select(["items.id", "items.slug", "items.meeting_id", "items.text_start", "items.text_end", "items.text_uncut"])
+    .executeTakeFirstOrThrow()
+    .then(async (row) => (await itemTexts(t.db, row.meeting_id, [row]))[0]);
   const body = await t.db.selectFrom("bodies").select(["id", "slug"]).executeTakeFirstOrThrow();
   return { t, app: createApp({ db: t.db, now: () => NOW }), users, subject, item: { ...item, text: item.text ?? "" }, body };
 }

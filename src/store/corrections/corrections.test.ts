@@ -17,6 +17,7 @@ import type { Db } from "../db.ts";
 import { listCorrections, resolveConflict, saveCorrections } from "./corrections.ts";
 import { meetingToCorrect } from "./meeting.ts";
 import { publicCorrections } from "./public.ts";
+import { unpack, unpackRecord } from "../packed.ts";
 
 const FIXTURE = fileURLToPath(new URL("../../../test/fixtures/exempt/staffs-2016-12-12-v2-item-35-exempt.txt", import.meta.url));
 const T = new Date("2026-03-02T10:00:00Z");
@@ -46,8 +47,8 @@ eachStore("corrections", (store) => {
   it("an import keeps the parsed record and starts the meeting at version 1", async () => {
     const db = await store.open();
     const { record, result } = await imported(db);
-    const doc = await db.selectFrom("source_documents").where("id", "=", result.sourceDocumentId).select("record_json").executeTakeFirstOrThrow();
-    assert.deepEqual(JSON.parse(doc.record_json!), JSON.parse(JSON.stringify(record)));
+    const doc = await db.selectFrom("source_documents").where("id", "=", result.sourceDocumentId).select(["packed_record", "packed_text"]).executeTakeFirstOrThrow();
+    assert.deepEqual(unpackRecord(doc.packed_record, unpack(doc.packed_text)), JSON.parse(JSON.stringify(record)));
     assert.equal(await version(db, result.meetingSlug), 1);
   });
 
@@ -76,8 +77,8 @@ eachStore("corrections", (store) => {
     assert.deepEqual(entry.before, { version: 1, fields: { "attendance/2/role": null, "items/2/resolutions/0/outcome": "agreed", venue: null } });
     assert.deepEqual(entry.after, { version: 2, fields: { "attendance/2/role": "Vice-Chairman", "items/2/resolutions/0/outcome": "deferred", venue: "Council Chamber, Stafford" } });
     // the parsed record is kept as parsed
-    const doc = await db.selectFrom("source_documents").where("id", "=", result.sourceDocumentId).select("record_json").executeTakeFirstOrThrow();
-    assert.equal(JSON.parse(doc.record_json!).attendance[2].role, null);
+    const doc = await db.selectFrom("source_documents").where("id", "=", result.sourceDocumentId).select(["packed_record", "packed_text"]).executeTakeFirstOrThrow();
+    assert.equal(unpackRecord<ParsedMinutes>(doc.packed_record, unpack(doc.packed_text))!.attendance[2].role, null);
   });
 
   it("corrections survive importing the same document again and a new parser version that shifts indexes", async () => {
@@ -211,11 +212,11 @@ eachStore("corrections", (store) => {
   it("a meeting stored before parsed records were kept is read again from its stored text", async () => {
     const db = await store.open();
     const { result } = await imported(db);
-    await sql`UPDATE source_documents SET record_json = NULL`.execute(db);
+    await sql`UPDATE source_documents SET packed_record = NULL`.execute(db);
     await assert.rejects(meetingToCorrect(db, result.meetingSlug), /stored before parsed records were kept/);
     const saved = await saveCorrections(db, { slug: result.meetingSlug, expectedVersion: 1, changes: [{ path: "attendance/2/role", value: "Vice-Chairman" }], actor: clerk, now: T, reparse: parseMinutes });
     assert.equal(saved.status, "saved");
     assert.equal((await attendee(db, result.meetingId, "Robert Marshall")).role, "Vice-Chairman");
-    assert.notEqual((await db.selectFrom("source_documents").where("id", "=", result.sourceDocumentId).select("record_json").executeTakeFirstOrThrow()).record_json, null);
+    assert.notEqual((await db.selectFrom("source_documents").where("id", "=", result.sourceDocumentId).select("packed_record").executeTakeFirstOrThrow()).packed_record, null);
   });
 });

@@ -9,6 +9,7 @@ import type { Db } from "../db.ts";
 import type { Database } from "../schema.ts";
 import { completeRecord, liveCorrections } from "./overlay.ts";
 import { correctionsDb } from "./schema.ts";
+import { unpack, unpackRecord } from "../packed.ts";
 
 /** Parses a stored document's text again, for documents stored before their record was kept. */
 export type Reparse = (source: SourceText) => ParsedMinutes;
@@ -52,18 +53,20 @@ export async function meetingToCorrect(db: Reader, slug: string, reparse?: Repar
       "authorities.name as authority_name",
       "d.file_name",
       "d.format",
-      "d.text",
+      "d.packed_text",
       "d.content_hash",
       "d.byte_length",
       "d.parser_version",
-      "d.record_json",
+      "d.packed_record",
     ])
     .executeTakeFirst();
   if (!m) return null;
-  if (m.text === null || m.content_hash === null) throw new QuorumError("invalid", `meeting ${slug} has no stored source document, so it cannot be corrected`);
-  const source: SourceText = { file: m.file_name ?? "minutes", format: (m.format ?? "txt") as SourceFormat, text: m.text, lines: splitLines(m.text), contentHash: m.content_hash, byteLength: m.byte_length ?? m.text.length };
+  if (m.packed_text === null || m.content_hash === null) throw new QuorumError("invalid", `meeting ${slug} has no stored source document, so it cannot be corrected`);
+  const text = unpack(m.packed_text);
+  const source: SourceText = { file: m.file_name ?? "minutes", format: (m.format ?? "txt") as SourceFormat, text, lines: splitLines(text), contentHash: m.content_hash, byteLength: m.byte_length ?? text.length };
   let raw: ParsedMinutes;
-  if (m.record_json) raw = JSON.parse(m.record_json) as ParsedMinutes;
+  const stored = unpackRecord<ParsedMinutes>(m.packed_record, text);
+  if (stored) raw = stored;
   else if (reparse) raw = reparse(source);
   else throw new QuorumError("invalid", `meeting ${slug} was stored before parsed records were kept; import its document again to correct it`);
   const parsed = completeRecord(raw);

@@ -94,7 +94,7 @@ export async function indexReleased(db: Db, today: string): Promise<number> {
     .where(publicMeetingsOnly)
     .where(sql<boolean>`items.exempt`)
     // an item without text has nothing more to index once released
-    .where(sql<boolean>`coalesce(items.text, '') != ''`)
+    .where((eb) => eb.or([eb("items.text_start", "is not", null), eb("items.text_uncut", "is not", null)]))
     .where("items.exempt_release_on", "is not", null)
     .where("items.exempt_release_on", "<=", today)
     .where((eb) =>

@@ -16,6 +16,7 @@ import { writeTransaction } from "../write.ts";
 import { documentSummary, recordCounts } from "./queue.ts";
 import { reviewsDb, type ReviewState } from "./schema.ts";
 import { keepingSummaries } from "../summaries/bodies.ts";
+import { unpack } from "../packed.ts";
 
 type Tx = Transaction<Database>;
 
@@ -55,7 +56,7 @@ export async function publishImport(db: Db, id: number, by: Decider, at: Date = 
       if (!doc) throw new QuorumError("conflict", "the document of this import is no longer stored; import it again");
       const current = await trx.selectFrom("meetings").where("slug", "=", row.meeting_slug).select("source_document_id").executeTakeFirst();
       const options = JSON.parse(row.options_json) as Pick<ImportInput, "authority" | "authorityOverride" | "timeZone" | "timeZoneOverride" | "parserVersion">;
-      const source = { file: doc.file_name, format: doc.format as SourceFormat, text: doc.text, lines: splitLines(doc.text), contentHash: doc.content_hash, byteLength: doc.byte_length };
+      const source = { file: doc.file_name, format: doc.format as SourceFormat, text: unpack(doc.packed_text), lines: splitLines(unpack(doc.packed_text)), contentHash: doc.content_hash, byteLength: doc.byte_length };
       const result = await storeMinutes(trx, { ...options, source, record });
       await decided(trx, id, "published", by, at, { meeting_id: result.meetingId });
       before = { review: id, state: "pending", replacesPublished: true, published: await documentSummary(trx, current?.source_document_id) };

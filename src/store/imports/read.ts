@@ -7,6 +7,7 @@ import type { ParsedMinutes } from "../../domain/minutes.ts";
 import type { Db } from "../db.ts";
 import { itemRegions } from "../item-text.ts";
 import { reviewsDb, type ReviewState } from "./schema.ts";
+import { unpack } from "../packed.ts";
 
 export interface ImportReviewSummary {
   id: number;
@@ -92,14 +93,14 @@ export async function getImportReview(db: Db, id: number): Promise<ImportReviewD
     .leftJoin("meetings as m", "m.slug", "import_reviews.meeting_slug")
     .where("import_reviews.id", "=", id)
     .selectAll("import_reviews")
-    .select(["d.text as source_text", "d.format", "m.minutes_status"])
+    .select(["d.packed_text", "d.format", "m.minutes_status"])
     .executeTakeFirst();
   if (!row) return null;
   const parsed = JSON.parse(row.record_json) as ParsedMinutes;
   // Publishing lays the clerk's corrections over the parsed record, so the review shows them too.
   const live = await liveCorrections(db, row.meeting_slug);
   const record = live.length ? applyCorrections(completeRecord(parsed), live).record : parsed;
-  const text = row.source_text ?? null;
+  const text = row.packed_text ? unpack(row.packed_text) : null;
   return {
     ...summary(row),
     record,

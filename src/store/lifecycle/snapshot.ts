@@ -4,6 +4,7 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../schema.ts";
 import { bool } from "../read/util.ts";
+import { ITEM_TEXT_COLUMNS, itemTexts } from "../item-body.ts";
 
 export interface ApprovedSnapshot {
   date: string;
@@ -25,7 +26,7 @@ export interface ApprovedSnapshot {
 export async function takeSnapshot(trx: Transaction<Database>, meetingId: number): Promise<ApprovedSnapshot> {
   const m = await trx.selectFrom("meetings").where("id", "=", meetingId).select(["date", "start_time", "end_time", "venue", "source_document_id"]).executeTakeFirstOrThrow();
   const attendance = await trx.selectFrom("attendance").where("meeting_id", "=", meetingId).select(["raw_name", "status", "role", "substitute_for"]).orderBy("position").execute();
-  const items = await trx.selectFrom("items").where("meeting_id", "=", meetingId).select(["id", "number", "title", "exempt", "exempt_paragraphs", "text"]).orderBy("position").execute();
+  const items = await itemTexts(trx, meetingId, await trx.selectFrom("items").where("meeting_id", "=", meetingId).select(["id", "number", "title", "exempt", "exempt_paragraphs", ...ITEM_TEXT_COLUMNS]).orderBy("position").execute());
   const resolutions = await trx.selectFrom("resolutions").where("meeting_id", "=", meetingId).select(["item_id", "text", "outcome"]).orderBy("item_id").orderBy("position").execute();
   const source = m.source_document_id
     ? await trx.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["file_name", "content_hash"]).executeTakeFirst()

@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { datesNamed, isMinutesItemTitle, saysMinutesAgreed } from "../rules/minutes-approval.ts";
+import { itemTextsOf } from "../item-body.ts";
 
 export interface ApprovalSuggestion {
   /** the meeting whose minutes were agreed */
@@ -40,9 +41,9 @@ export async function approvalSuggestions(db: Db, opts: Options = {}): Promise<A
     .innerJoin("meetings", "meetings.id", "items.meeting_id")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .where(sql<boolean>`lower(items.title) LIKE '%minutes%'`)
-    .select(["items.id", "items.number", "items.title", "items.text", "meetings.id as meeting_id", "meetings.slug", "meetings.date", "meetings.body_id", "bodies.name as body_name", "bodies.authority_id"]);
+    .select(["items.id", "items.number", "items.title", "items.text_start", "items.text_end", "items.text_uncut", "meetings.id as meeting_id", "meetings.slug", "meetings.date", "meetings.body_id", "bodies.name as body_name", "bodies.authority_id"]);
   if (earlier) q = q.where("meetings.date", ">", earlier.date).where("bodies.authority_id", "=", earlier.authority_id);
-  const items = (await q.orderBy("meetings.date", "desc").orderBy("items.position").execute()).filter((i) => isMinutesItemTitle(i.title));
+  const items = await itemTextsOf(db, (await q.orderBy("meetings.date", "desc").orderBy("items.position").execute()).filter((i) => isMinutesItemTitle(i.title)));
   if (!items.length) return [];
   const resolutions = await db.selectFrom("resolutions").where("item_id", "in", items.map((i) => i.id)).select(["item_id", "text"]).execute();
 

@@ -9,6 +9,7 @@ import { parsedDb, stopPostgres } from "../../../test/support/portal-db.ts";
 import { postgresUnavailable } from "../../../test/support/postgres.ts";
 import { trackerDb } from "../scrutiny/schema.ts";
 import { backfillSealed } from "./005_seal_backfill.ts";
+import { migrator } from "../migrate.ts";
 
 const V2_EXEMPT = join(resolve(import.meta.dirname, "../../../test/fixtures/exempt"), "staffs-2016-12-12-v2-item-35-exempt.txt");
 const TABLES = ["declarations", "recommendations", "tracked_recommendations", "work_programme_events"] as const;
@@ -37,6 +38,8 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         for (const table of TABLES) await sql`UPDATE ${sql.table(table)} SET exempt = ${no}`.execute(db);
         assert.deepEqual(await flagged(), { declarations: 0, recommendations: 0, tracked_recommendations: 0, work_programme_events: 0 });
 
+        // the backfill ran as part of migration 005, on the item text columns of its time (015 changed them)
+        assert.equal((await migrator(t.db).migrateTo("014_questions_time")).error, undefined);
         await backfillSealed(db, dialect === "postgres" ? true : 1);
         assert.deepEqual(await flagged(), imported);
         // and nothing public was sealed: item 28's declaration and item 33's changes stay public

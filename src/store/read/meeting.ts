@@ -1,4 +1,5 @@
 // A meeting's page: everything the viewer may see of one meeting.
+import { itemTexts } from "../item-body.ts";
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { isFromPublicBusiness, isMeetingPublic, isNotForPublication, publicItem, sealedReleaseOn, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
@@ -43,7 +44,7 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
     const key = a.status === "in_attendance" ? "inAttendance" : (a.status as "present" | "apologies" | "absent");
     (groups[key] ?? groups.present).push(view);
   }
-  const items = await db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute();
+  const items = await itemTexts(db, row.id, await db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute());
   const sealed = { minutesStatus: row.minutes_status, bodyId: row.body_id, releaseOn: sealedReleaseOn(items.map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on }))) };
   const resolutions = await db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute();
   const byItem = new Map<number, ResolutionView[]>();

@@ -4,6 +4,7 @@ import type { Db } from "../db.ts";
 import { exemptAccess, exemptNotice, isMeetingPublic, isSpanPublic, sealedReleaseOn, sourceTextFor, PUBLIC_VIEWER, type ExemptAccess, type Viewer } from "../visibility.ts";
 import type { ProvenanceView, SourceDocumentView } from "./types.ts";
 import { bool } from "./util.ts";
+import { unpack } from "../packed.ts";
 
 /**
  * The minutes text of a meeting as the public may see it: only the document the meeting now rests
@@ -23,7 +24,7 @@ export async function getMeetingSource(db: Db, meetingSlug: string, viewer: View
       "source_documents.parser_version",
       "source_documents.warnings",
       "source_documents.imported_at",
-      "source_documents.text",
+      "source_documents.packed_text",
       "source_documents.exempt_ranges",
       "meetings.slug as meeting_slug",
       "meetings.minutes_status",
@@ -41,7 +42,7 @@ export async function getMeetingSource(db: Db, meetingSlug: string, viewer: View
     parserVersion: d.parser_version,
     warnings: JSON.parse(d.warnings) as string[],
     importedAt: d.imported_at,
-    text: sourceTextFor(d.text, JSON.parse(d.exempt_ranges), access, notice),
+    text: sourceTextFor(unpack(d.packed_text), JSON.parse(d.exempt_ranges), access, notice),
     meeting: { slug: d.meeting_slug },
     ...(access === "entitled" && JSON.parse(d.exempt_ranges).length ? { exemptShown: true } : {}),
   };
@@ -49,45 +50,36 @@ export async function getMeetingSource(db: Db, meetingSlug: string, viewer: View
 
 export type ProvenanceEntity = "meeting" | "attendance" | "item" | "resolution" | "recommendation" | "declaration" | "question";
 
-/** Where each field of an entity came from, limited to what is public. */
+// the table of each kind of entity provenance points at; all but meetings carry their meeting's id
+const ENTITY_TABLES = { attendance: "attendance", item: "items", resolution: "resolutions", recommendation: "recommendations", declaration: "declarations", question: "questions" } as const;
+
+/**
+ * Where each field of an entity came from, limited to what is public: the spans into the document
+ * its meeting now rests on (spans into an earlier version are not public: that text is not), read
+ * through that document's index (migration 003).
+ */
 export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: number, viewer: Viewer = PUBLIC_VIEWER): Promise<ProvenanceView[]> {
+  const meetingId =
+    entity === "meeting"
+      ? entityId
+      : (await db.selectFrom(ENTITY_TABLES[entity]).where("id", "=", entityId).select("meeting_id").executeTakeFirst())?.meeting_id;
+  if (meetingId === undefined) return [];
+  const m = await db.selectFrom("meetings").where("id", "=", meetingId).select(["id", "minutes_status", "source_document_id", "body_id"]).executeTakeFirst();
+  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
   const rows = await db
     .selectFrom("provenance")
-    .innerJoin("source_documents", "source_documents.id", "provenance.source_document_id")
-    .leftJoin("meetings", "meetings.id", "source_documents.meeting_id")
-    .where("provenance.entity", "=", entity)
-    .where("provenance.entity_id", "=", entityId)
-    .select([
-      "provenance.entity",
-      "provenance.entity_id",
-      "provenance.field",
-      "provenance.source_document_id",
-      "provenance.line",
-      "provenance.end_line",
-      "provenance.start",
-      "provenance.end",
-      "provenance.implied",
-      "source_documents.text",
-      "source_documents.exempt_ranges",
-      "meetings.minutes_status",
-      "meetings.source_document_id as current_id",
-      "meetings.id as meeting_id",
-      "meetings.body_id",
-    ])
-    .orderBy("provenance.field")
+    .where("source_document_id", "=", m.source_document_id)
+    .where("entity", "=", entity)
+    .where("entity_id", "=", entityId)
+    .selectAll()
+    .orderBy("field")
     .execute();
-  const first = rows[0];
-  const access = first?.meeting_id != null && first.body_id != null ? (await sealedAccess(db, first.meeting_id, first.body_id, viewer)).access : "withheld";
-  // spans into an earlier version of the minutes are not public: that text is not
-  return rows
-    .filter(
-      (r) =>
-        r.minutes_status &&
-        isMeetingPublic({ minutesStatus: r.minutes_status }) &&
-        r.current_id === r.source_document_id &&
-        (access !== "withheld" || isSpanPublic(r, JSON.parse(r.exempt_ranges))),
-    )
-    .map((r) => provenanceView(r, r.text));
+  if (!rows.length) return [];
+  const { access } = await sealedAccess(db, m.id, m.body_id, viewer);
+  const doc = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["packed_text", "exempt_ranges"]).executeTakeFirstOrThrow();
+  const ranges = JSON.parse(doc.exempt_ranges) as [number, number][];
+  const text = unpack(doc.packed_text);
+  return rows.filter((r) => access !== "withheld" || isSpanPublic(r, ranges)).map((r) => provenanceView(r, text));
 }
 
 /** Provenance of a meeting and everything in it: one read of its source document's spans (indexed by migration 003). */
@@ -95,7 +87,8 @@ export async function getMeetingProvenance(db: Db, meetingSlug: string, viewer: 
   const m = await db.selectFrom("meetings").where("slug", "=", meetingSlug).select(["id", "minutes_status", "source_document_id", "body_id"]).executeTakeFirst();
   if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
   const { access } = await sealedAccess(db, m.id, m.body_id, viewer);
-  const doc = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["text", "exempt_ranges"]).executeTakeFirstOrThrow();
+  const stored = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["packed_text", "exempt_ranges"]).executeTakeFirstOrThrow();
+  const doc = { text: unpack(stored.packed_text), exempt_ranges: stored.exempt_ranges };
   const ranges = JSON.parse(doc.exempt_ranges) as [number, number][];
   const rows = await db.selectFrom("provenance").where("source_document_id", "=", m.source_document_id).selectAll().orderBy("start").orderBy("id").execute();
   return rows

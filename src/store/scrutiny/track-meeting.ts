@@ -18,6 +18,8 @@ import { trackerDb, type TrackerDatabase } from "./schema.ts";
 import { applyWorkProgrammeChange, forgetWorkProgrammeChanges } from "./work-programme.ts";
 import { publicSourceText } from "../visibility.ts";
 import { dialectOf } from "../db.ts";
+import { ITEM_TEXT_COLUMNS, cutItemText } from "../item-body.ts";
+import { unpack } from "../packed.ts";
 
 type Tx = Transaction<TrackerDatabase>;
 
@@ -45,7 +47,7 @@ export async function trackAllMeetings(db: Kysely<Database>): Promise<TrackResul
 const now = () => new Date().toISOString();
 
 async function track(trx: Tx, meetingId: number): Promise<TrackResult> {
-  const meeting = await trx
+  const found = await trx
     .selectFrom("meetings")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .leftJoin("source_documents", "source_documents.id", "meetings.source_document_id")
@@ -57,17 +59,21 @@ async function track(trx: Tx, meetingId: number): Promise<TrackResult> {
       "meetings.body_id",
       "bodies.authority_id",
       "bodies.name as body_name",
-      "source_documents.text as source_text",
+      "source_documents.packed_text",
       "source_documents.exempt_ranges",
     ])
     .executeTakeFirst();
-  if (!meeting) throw new QuorumError("not_found", `no meeting with id ${meetingId}`);
-  const items = await trx
+  if (!found) throw new QuorumError("not_found", `no meeting with id ${meetingId}`);
+  const stored = await trx
     .selectFrom("items")
     .where("meeting_id", "=", meetingId)
-    .select(["id", "number", "slug", "title", "text", "exempt"])
+    .select(["id", "number", "slug", "title", "exempt", ...ITEM_TEXT_COLUMNS])
     .orderBy("position")
     .execute();
+  const sourceText = found.packed_text ? unpack(found.packed_text) : null;
+  const items = stored.map(({ text_start, text_end, text_uncut, ...i }) => ({ ...i, text: cutItemText(sourceText, { text_start, text_end, text_uncut }) }));
+  const { packed_text: _packed, ...rest } = found;
+  const meeting = { ...rest, source_text: sourceText };
   const resolutions = await trx
     .selectFrom("resolutions")
     .where("meeting_id", "=", meetingId)
