@@ -1,0 +1,37 @@
+// Load from autocannon with every response's time kept, so p95 is a measured percentile (autocannon's
+// own histogram reports p97.5 and p99 but not p95).
+import autocannon from "autocannon";
+import { latency, type Latency } from "./stats.ts";
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  latency: Latency;
+  /** connection errors, timeouts and answers other than 2xx */
+  errors: number;
+}
+
+export function load(url: string, connections: number, seconds: number): Promise<LoadResult> {
+  const times: number[] = [];
+  return new Promise((res, rej) => {
+    const instance = autocannon({ url, connections, duration: seconds, timeout: 10 }, (err, r) => {
+      if (err) return rej(err);
+      res({ requestsPerSecond: times.length / seconds, latency: latency(times), errors: r.errors + r.non2xx });
+    });
+    instance.on("response", (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) times.push(ms);
+    });
+  });
+}
+
+/** `n` requests one after another; the time of each, in ms. A non-2xx answer is an error. */
+export async function sequential(url: string, n: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = await fetch(url);
+    await r.arrayBuffer();
+    if (!r.ok) throw new Error(`${new URL(url).pathname}${new URL(url).search} answered ${r.status}`);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
