@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import type { Dialect } from "./lib/results.ts";
 import { run, tail } from "./lib/proc.ts";
+import { importFinished } from "./lib/import-summary.ts";
 import { givenFor, sizeLabel, type GivenArchives } from "./lib/sizes.ts";
 
 export interface Archive {
@@ -105,7 +106,7 @@ function copySqlite(from: string, to: string): void {
 
 async function importFolder(ctx: ArchiveContext, folder: string, url: string): Promise<number> {
   const r = await run(process.execPath, [resolve(ctx.root, "bin/quorum"), "import", folder, "--db", url], ctx.root);
-  if (r.code !== 0) throw new Error(`quorum import ${folder} exited with ${r.code}: ${tail(r)}`);
+  if (!importFinished(r.code, r.stdout)) throw new Error(`quorum import ${folder} exited with ${r.code}: ${tail(r)}`);
   return r.seconds;
 }
 

@@ -117,9 +117,9 @@ export async function measureSearch(archive: Archive, url: string, picks: Picks,
       const body = (await r.json()) as { total?: number };
       await sequential(`${url}/search?${qs}`, 1);
       await bare.time(k);
-      const api = await repeat(async () => (await sequential(`${url}/api/v1/search?${qs}`, 1))[0], min, samples, 15_000);
-      const page = await repeat(async () => (await sequential(`${url}/search?${qs}`, 1))[0], min, samples, 15_000);
-      const bareTimes = await repeat(() => bare.time(k), min, samples, 15_000);
+      const api = await repeat(async () => (await sequential(`${url}/api/v1/search?${qs}`, 1))[0], min, samples, 10_000);
+      const page = await repeat(async () => (await sequential(`${url}/search?${qs}`, 1))[0], min, samples, 10_000);
+      const bareTimes = await repeat(() => bare.time(k), min, samples, 10_000);
       const f = { api: latency(api), page: latency(page), bare: latency(bareTimes) };
       out.push({ size: archive.label, db: archive.db, kind: k.kind, query: qs, matches: typeof body.total === "number" ? body.total : null, ...f, ...searchTarget(f.api.p95, f.bare.p95) });
       console.log(`    ${k.kind.padEnd(14)} API p50 ${f.api.p50?.toFixed(1)} p95 ${f.api.p95?.toFixed(1)}  page p95 ${f.page.p95?.toFixed(1)}  bare p95 ${f.bare.p95?.toFixed(1)} ms  (${body.total ?? "?"} matches)`);

@@ -138,7 +138,7 @@ try {
 
   if (!opts.skip.has("parse")) {
     await step("parse", async () => {
-      const files = await textSample([corpus], opts.quick ? 40 : 400);
+      const files = await textSample([corpus], opts.quick ? 40 : 200);
       if (!files.length) throw new Error(`no text documents under ${corpus}`);
       results.parse = await measureParse(files, opts.quick ? 1 : 3);
       for (const p of results.parse) console.log(`  ${p.format}: ${p.documents} documents, ${p.megabytes.toFixed(2)} MB, parse ${p.parseMBs.toFixed(2)} MB/s, raw read ${p.rawReadMBs.toFixed(0)} MB/s`);
@@ -202,7 +202,7 @@ try {
           await step(`search ${label} on ${db}`, async () => {
             const server = await startServer(root, archive.url, workersOption ? { workers: 1 } : {});
             try {
-              results.search.push(...(await measureSearch(archive, server.url, picks, opts.quick ? 5 : 30)));
+              results.search.push(...(await measureSearch(archive, server.url, picks, opts.quick ? 5 : 20)));
             } finally {
               await server.stop();
             }

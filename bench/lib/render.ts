@@ -43,7 +43,7 @@ export function renderResults(r: BenchResults): string {
   }
   if (r.import.length) {
     out.push("", "## Import", "", "`quorum import` as its own process over a sample of real documents, parsing included; the reference is the same command over an empty folder.", "");
-    out.push(table(["database", "documents", "seconds", "documents/s", "empty import s (reference)", "target", ""], r.import.map((i) => [i.db, i.documents, num(i.seconds, 1), num(i.docsPerSecond, 1), num(i.startSeconds, 2), i.target, verdict(i.verdict)])));
+    out.push(table(["database", "documents", "stored", "not storable", "seconds", "documents/s", "empty import s (reference)", "target", ""], r.import.map((i) => [i.db, i.documents, num(i.stored), num(i.notStored), num(i.seconds, 1), num(i.docsPerSecond, 1), num(i.startSeconds, 2), i.target, verdict(i.verdict)])));
   }
   if (r.archives.length) {
     out.push("", "## Archives", "");

@@ -31,7 +31,11 @@ export interface ParseFigure {
 
 export interface ImportFigure {
   db: Dialect;
+  /** documents read and parsed */
   documents: number;
+  /** of those, stored as meetings, and refused (no date, an agenda alone) */
+  stored: number | null;
+  notStored: number | null;
   seconds: number;
   docsPerSecond: number;
   /** reference: `quorum import` of an empty folder, the process's fixed cost, in seconds */

@@ -4,6 +4,7 @@ import { num, renderResults, table } from "../../bench/lib/render.ts";
 import type { BenchResults } from "../../bench/lib/results.ts";
 import { growthTarget, pageTarget, searchTarget } from "../../bench/lib/targets.ts";
 import { generatorReport } from "../../bench/run-archive.ts";
+import { importFinished, importSummary } from "../../bench/lib/import-summary.ts";
 
 const lat = (p50: number | null, p95: number | null, p99: number | null) => ({ n: 10, p50, p95, p99 });
 
@@ -86,4 +87,15 @@ test("the generator's summary is its last stdout line", () => {
   assert.deepEqual(generatorReport('progress 10%\n{"meetings":1000,"items":9000,"dbBytes":5}\n'), { meetings: 1000, items: 9000, dbBytes: 5 });
   assert.throws(() => generatorReport("done\n"), /did not end with its JSON summary \(last line: done\)/);
   assert.throws(() => generatorReport('{"items":3}'), /did not end with its JSON summary/);
+});
+
+test("quorum import's summary line is read, and an import with unstorable documents still counts as finished", () => {
+  const out = "reading …\n12 documents: ok 10 (9 new, 1 updated in place), unchanged 0, failed 2\n  failed: a.md: no meeting date found\n";
+  assert.deepEqual(importSummary(out), { documents: 12, ok: 10, unchanged: 0, failed: 2 });
+  assert.equal(importFinished(1, out), true);
+  assert.equal(importFinished(0, ""), true);
+  assert.equal(importFinished(1, "quorum: cannot open the database"), false);
+  assert.equal(importFinished(1, out + "  failed: matching names to people: deadlock\n"), false);
+  assert.equal(importFinished(null, out), false);
+  assert.equal(importSummary("nothing"), null);
 });
