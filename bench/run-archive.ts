@@ -10,6 +10,8 @@ import pg from "pg";
 import type { Dialect } from "./lib/results.ts";
 import { run, tail } from "./lib/proc.ts";
 import { importFinished } from "./lib/import-summary.ts";
+import { copySqliteToPostgres } from "./run-copy-pg.ts";
+import { performance } from "node:perf_hooks";
 import { givenFor, sizeLabel, type GivenArchives } from "./lib/sizes.ts";
 
 export interface Archive {
@@ -169,8 +171,12 @@ export async function postgresArchive(ctx: ArchiveContext, size: number): Promis
   let source: string;
   let seconds: number;
   if (given) {
-    if (!statSync(resolve(given)).isDirectory()) throw new Error(`--db-for ${label}=${given} is a SQLite file; PostgreSQL needs the generator or a folder of minutes (--db-for postgres:${label}=DIR)`);
     const url = await ctx.createPostgres();
+    if (!statSync(resolve(given)).isDirectory()) {
+      const t0 = performance.now();
+      await copySqliteToPostgres(resolve(given), url);
+      return { size, label, db: "postgres", url, file: null, ...(await postgresFacts(url)), source: `copy of ${given}, row for row`, buildSeconds: (performance.now() - t0) / 1000 };
+    }
     seconds = await importFolder(ctx, resolve(given), url);
     return { size, label, db: "postgres", url, file: null, ...(await postgresFacts(url)), source: `quorum import ${given}`, buildSeconds: seconds };
   }

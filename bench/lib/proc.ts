@@ -47,6 +47,8 @@ export function run(cmd: string, args: string[], cwd: string, opts: { echo?: boo
 
 /** The last non-empty lines of a command's stderr (or stdout), for an error message. */
 export function tail(r: Ran, lines = 3): string {
-  const text = (r.stderr.trim() || r.stdout.trim()).replace(/\r/g, "\n");
-  return text.split("\n").filter((l) => l.trim()).slice(-lines).join(" / ");
+  // progress bars say nothing about why a command stopped
+  const useful = (s: string) => s.replace(/\r/g, "\n").split("\n").filter((l) => l.trim() && !/[█░]/.test(l));
+  const err = useful(r.stderr);
+  return (err.length ? err : useful(r.stdout)).slice(-lines).join(" / ");
 }
