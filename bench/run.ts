@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark at each archive size, results in bench/results/bench.json and
 // bench.md. A step that fails is recorded in the results and the run goes on; servers, child
 // processes and the PostgreSQL cluster are always stopped.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,9 +12,9 @@ import { oneLine } from "./lib/errors.ts";
 import { describeMachine, machine } from "./lib/machine.ts";
 import { killAllChildren } from "./lib/proc.ts";
 import { renderResults } from "./lib/render.ts";
-import type { BenchResults, Dialect, GrowthFigure } from "./lib/results.ts";
+import { mergeResults, type BenchResults, type Dialect, type GrowthFigure } from "./lib/results.ts";
 import { serveHelp, startServer, stopAllServers } from "./lib/server.ts";
-import { sizeLabel } from "./lib/sizes.ts";
+import { parseSize, sizeLabel } from "./lib/sizes.ts";
 import { ratio } from "./lib/stats.ts";
 import { archiveTarget, growthTarget } from "./lib/targets.ts";
 import { postgresArchive, sqliteArchive, type Archive, type ArchiveContext } from "./run-archive.ts";
@@ -66,14 +66,14 @@ async function step<T>(name: string, fn: () => Promise<T>): Promise<T | undefine
 let cluster: PostgresCluster | null = null;
 let written = false;
 
-function growth(): GrowthFigure[] {
+function growth(results: BenchResults): GrowthFigure[] {
   const out: GrowthFigure[] = [];
   const keys = new Set(results.pages.map((p) => `${p.db}\0${p.workers}\0${p.page}`));
   for (const key of keys) {
     const [db, workers, page] = key.split("\0");
     const rows = results.pages.filter((p) => p.db === db && String(p.workers) === workers && p.page === page);
     if (rows.length < 2) continue;
-    const bySize = rows.map((r) => ({ r, n: opts.sizes.find((s) => sizeLabel(s) === r.size)! })).sort((a, b) => a.n - b.n);
+    const bySize = rows.map((r) => ({ r, n: parseSize(r.size) })).sort((a, b) => a.n - b.n);
     const a = bySize[0];
     const b = bySize[bySize.length - 1];
     const g = ratio(b.r.latency.p95, a.r.latency.p95);
@@ -86,10 +86,19 @@ function write(): void {
   if (written) return;
   written = true;
   results.machine.loadEnd = loadavg();
-  results.growth = growth();
+  const file = join(outDir, "bench.json");
+  let all = results;
+  if (opts.merge && existsSync(file)) {
+    try {
+      all = mergeResults(JSON.parse(readFileSync(file, "utf8")) as BenchResults, results, opts.skip);
+    } catch (err) {
+      results.errors.push({ step: "merge", message: `${file}: ${oneLine(err)}` });
+    }
+  }
+  all.growth = growth(all);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, "bench.json"), JSON.stringify(results, null, 2) + "\n");
-  writeFileSync(join(outDir, "bench.md"), renderResults(results));
+  writeFileSync(file, JSON.stringify(all, null, 2) + "\n");
+  writeFileSync(join(outDir, "bench.md"), renderResults(all));
   console.log(`\nwrote ${join(outDir, "bench.json")} and bench.md${results.errors.length ? ` (${results.errors.length} step(s) failed, listed in both)` : ""}`);
 }
 

@@ -12,6 +12,7 @@ export interface BenchOptions {
   skip: Set<string>;
   out: string;
   corpus: string | null;
+  merge: boolean;
 }
 
 export const STEPS = ["parse", "import", "search", "pages"] as const;
@@ -27,10 +28,11 @@ export const USAGE = `npm run bench [-- options]
   --seconds S           seconds per page run (default 10; 2 with --quick)
   --skip STEP,...       leave out parse, import, search or pages
   --corpus DIR          real minutes for parse and import (default ../shared/corpus/real)
-  --out DIR             where bench.json and bench.md go (default bench/results)`;
+  --out DIR             where bench.json and bench.md go (default bench/results)
+  --merge               keep the figures already in DIR/bench.json for sizes and steps this run leaves out`;
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const o: BenchOptions = { sizes: parseSizes("1k,10k,100k"), quick: false, seed: 1, dbFor: new Map(), postgres: true, connections: 50, seconds: NaN, skip: new Set(), out: "bench/results", corpus: null };
+  const o: BenchOptions = { sizes: parseSizes("1k,10k,100k"), quick: false, seed: 1, dbFor: new Map(), postgres: true, connections: 50, seconds: NaN, skip: new Set(), out: "bench/results", corpus: null, merge: false };
   const dbFor: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -49,6 +51,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     else if (a === "--seed") o.seed = count(value());
     else if (a === "--db-for") dbFor.push(value());
     else if (a === "--no-postgres") o.postgres = false;
+    else if (a === "--merge") o.merge = true;
     else if (a === "--connections") o.connections = count(value());
     else if (a === "--seconds") o.seconds = count(value());
     else if (a === "--out") o.out = value();

@@ -32,6 +32,7 @@ export function renderResults(r: BenchResults): string {
       `Sizes ${r.options.sizes.join(", ")}${r.options.quick ? " (quick run: short samples, not for comparison)" : ""}; seed ${r.options.seed}; ` +
       `pages under ${r.options.connections} connections for ${r.options.seconds} s each; \`--workers\` ${r.options.workersOption ? "measured" : "not offered by this `quorum serve`"}.`,
     "",
+    ...(r.earlier ?? []).map((e) => `Kept from an earlier run (${e.measured.join(", ")}): ${e.machine.date}, commit ${e.machine.commit.slice(0, 12)}, load ${e.machine.loadStart.map((x) => x.toFixed(2)).join(" / ")} at its start.\n`),
     "Times in milliseconds. Targets are issue 13's (2 cores, 100k meetings); figures at smaller sizes are marked against the same targets.",
   ];
   if (r.errors.length) {

@@ -114,6 +114,8 @@ export interface StepError {
 export interface BenchResults {
   schema: "quorum.bench/1";
   machine: Machine;
+  /** runs whose figures were kept by --merge: what each measured, and on what */
+  earlier?: { measured: string[]; machine: Machine }[];
   options: { sizes: string[]; quick: boolean; seed: number; connections: number; seconds: number; workersOption: boolean };
   parse: ParseFigure[];
   import: ImportFigure[];
@@ -123,4 +125,28 @@ export interface BenchResults {
   servers: ServerFigure[];
   growth: GrowthFigure[];
   errors: StepError[];
+}
+
+/**
+ * `next` with the figures of `prev` that `next` did not measure again: sizes it left out, and parse or
+ * import when it skipped them. Failed steps are kept with the figures they belong to.
+ */
+export function mergeResults(prev: BenchResults, next: BenchResults, skipped: ReadonlySet<string>): BenchResults {
+  const sizes = new Set(next.options.sizes);
+  const keep = <T extends { size: string }>(xs: T[]) => xs.filter((x) => !sizes.has(x.size));
+  const remeasured = (step: string) => [...sizes].some((s) => new RegExp(`\\b${s}\\b`).test(step)) || ["parse", "import"].some((k) => !skipped.has(k) && step.startsWith(k));
+  const keptMeasured = [...(skipped.has("parse") && prev.parse.length ? ["parse"] : []), ...(skipped.has("import") && prev.import.length ? ["import"] : []), ...prev.options.sizes.filter((s) => !sizes.has(s))];
+  return {
+    ...next,
+    earlier: [...(prev.earlier ?? []), ...(keptMeasured.length ? [{ measured: keptMeasured, machine: prev.machine }] : [])],
+    options: { ...next.options, sizes: [...new Set([...prev.options.sizes.filter((s) => !sizes.has(s)), ...next.options.sizes])] },
+    parse: skipped.has("parse") ? prev.parse : next.parse,
+    import: skipped.has("import") ? prev.import : next.import,
+    archives: [...keep(prev.archives), ...next.archives],
+    search: [...keep(prev.search), ...next.search],
+    pages: [...keep(prev.pages), ...next.pages],
+    servers: [...keep(prev.servers), ...next.servers],
+    growth: [],
+    errors: [...prev.errors.filter((e) => !remeasured(e.step)), ...next.errors],
+  };
 }
