@@ -55,7 +55,7 @@ export function renderResults(r: BenchResults): string {
     out.push(
       table(
         ["size", "database", "kind", "query", "matches", "API p50", "API p95", "API p99", "page p50", "page p95", "page p99", "bare p50", "bare p95", "bare p99", "API/bare p95", "target", ""],
-        r.search.map((s) => [s.size, s.db, s.kind, `\`${s.query}\``, num(s.matches), ...ms(s.api), ...ms(s.page), ...ms(s.bare), s.api.p95 != null && s.bare.p95 ? `${num(s.api.p95 / Math.max(s.bare.p95, 1), 1)}×` : null, s.target, verdict(s.verdict)]),
+        r.search.map((s) => [s.size, s.db, s.kind, `\`${s.query}\``, num(s.matches), ...ms(s.api), ...ms(s.page), ...ms(s.bare), s.api.p95 != null && s.bare.p95 ? `${num(s.api.p95 / Math.max(s.bare.p95, 1), 2)}×` : null, s.target, verdict(s.verdict)]),
       ),
     );
   }

@@ -51,7 +51,7 @@ test("the report names the machine, load, commit and date", () => {
 test("each figure sits in its row beside its reference and its verdict", () => {
   const md = renderResults(results());
   assert.ok(rowWith(md, "md", "40", "1.23", "456"), "parse row with raw read beside it");
-  assert.ok(rowWith(md, "1k", "sqlite", "phrase", "1,234", "10.0", "31.0", "3.0", "10.0", "3.1×", "**missed**"), "search row with the bare query beside it");
+  assert.ok(rowWith(md, "1k", "sqlite", "phrase", "1,234", "10.0", "31.0", "3.0", "10.0", "3.10×", "**missed**"), "search row with the bare query beside it");
   assert.ok(rowWith(md, "1k", "sqlite", "1", "meeting", "1,500", "5.0", "20.0", "30.0", "0", "met"), "meeting row, met");
   assert.ok(rowWith(md, "100k", "postgres", "2", "home", "0", "—", "7", "**missed**"), "home row with no latency, missed");
   assert.ok(rowWith(md, "sqlite", "meeting", "1k", "100k", "20.0", "50.0", "2.50×", "**missed**"), "growth row");
