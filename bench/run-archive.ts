@@ -4,7 +4,7 @@
 // (imported with `quorum import`). PostgreSQL archives are built in the run's throwaway cluster.
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Dialect } from "./lib/results.ts";
@@ -174,7 +174,15 @@ export async function postgresArchive(ctx: ArchiveContext, size: number): Promis
     const url = await ctx.createPostgres();
     if (!statSync(resolve(given)).isDirectory()) {
       const t0 = performance.now();
-      await copySqliteToPostgres(resolve(given), url);
+      // read from a copy: even a read-only open of a WAL database writes beside it
+      const copy = join(ctx.root, ".bench/work", `given-${label}-for-postgres.db`);
+      mkdirSync(dirname(copy), { recursive: true });
+      copySqlite(resolve(given), copy);
+      try {
+        await copySqliteToPostgres(copy, url);
+      } finally {
+        for (const suffix of ["", "-wal", "-shm"]) rmSync(copy + suffix, { force: true });
+      }
       return { size, label, db: "postgres", url, file: null, ...(await postgresFacts(url)), source: `copy of ${given}, row for row`, buildSeconds: (performance.now() - t0) / 1000 };
     }
     seconds = await importFolder(ctx, resolve(given), url);
