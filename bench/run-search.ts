@@ -9,7 +9,9 @@ import type { Archive } from "./run-archive.ts";
 import type { Picks } from "./run-picks.ts";
 import { COMMON_WORD } from "./run-picks.ts";
 import { sequential } from "./lib/load.ts";
-import type { SearchFigure } from "./lib/results.ts";
+import type { SearchFigure, StepError } from "./lib/results.ts";
+import type { Server } from "./lib/server.ts";
+import { oneLine } from "./lib/errors.ts";
 import { latency } from "./lib/stats.ts";
 import { searchTarget } from "./lib/targets.ts";
 
@@ -104,13 +106,16 @@ async function repeat(once: () => Promise<number>, min: number, max: number, bud
   return times;
 }
 
-export async function measureSearch(archive: Archive, url: string, picks: Picks, samples: number): Promise<SearchFigure[]> {
+export async function measureSearch(archive: Archive, server: Server, picks: Picks, samples: number, errors: StepError[]): Promise<SearchFigure[]> {
+  const { url } = server;
   const bare = archive.file ? bareSqlite(archive.file) : await barePostgres(archive.url);
   const out: SearchFigure[] = [];
   const min = Math.min(5, samples);
   try {
     for (const k of queryKinds(picks)) {
       const qs = queryString(k);
+      if (server.died()) throw new Error(server.died()!);
+      try {
       // one of each first, so no figure includes a cold cache the others did not pay
       const r = await fetch(`${url}/api/v1/search?${qs}`);
       if (!r.ok) throw new Error(`/api/v1/search?${qs} answered ${r.status}`);
@@ -123,6 +128,11 @@ export async function measureSearch(archive: Archive, url: string, picks: Picks,
       const f = { api: latency(api), page: latency(page), bare: latency(bareTimes) };
       out.push({ size: archive.label, db: archive.db, kind: k.kind, query: qs, matches: typeof body.total === "number" ? body.total : null, ...f, ...searchTarget(f.api.p95, f.bare.p95) });
       console.log(`    ${k.kind.padEnd(14)} API p50 ${f.api.p50?.toFixed(1)} p95 ${f.api.p95?.toFixed(1)}  page p95 ${f.page.p95?.toFixed(1)}  bare p95 ${f.bare.p95?.toFixed(1)} ms  (${body.total ?? "?"} matches)`);
+      } catch (err) {
+        const message = [oneLine(err), server.died()].filter(Boolean).join("; ");
+        console.log(`    ${k.kind.padEnd(14)} failed: ${message}`);
+        errors.push({ step: `search ${archive.label} on ${archive.db}: ${k.kind}`, message });
+      }
     }
   } finally {
     await bare.close();

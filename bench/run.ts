@@ -41,7 +41,7 @@ const workersOption = /--workers\b/.test(await serveHelp(root));
 const results: BenchResults = {
   schema: "quorum.bench/1",
   machine: machine(root),
-  options: { sizes: opts.sizes.map(sizeLabel), quick: opts.quick, seed: opts.seed, connections: opts.connections, seconds: opts.seconds, workersOption },
+  options: { sizes: opts.sizes.map(sizeLabel), databases: opts.postgres ? ["sqlite", "postgres"] : ["sqlite"], quick: opts.quick, seed: opts.seed, connections: opts.connections, seconds: opts.seconds, workersOption },
   parse: [],
   import: [],
   archives: [],
@@ -211,7 +211,7 @@ try {
           await step(`search ${label} on ${db}`, async () => {
             const server = await startServer(root, archive.url, workersOption ? { workers: 1 } : {});
             try {
-              results.search.push(...(await measureSearch(archive, server.url, picks, opts.quick ? 5 : 20)));
+              results.search.push(...(await measureSearch(archive, server, picks, opts.quick ? 5 : 20, results.errors)));
             } finally {
               await server.stop();
             }

@@ -28,8 +28,14 @@ export async function sequential(url: string, n: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const r = await fetch(url);
-    await r.arrayBuffer();
+    let r: Response;
+    try {
+      r = await fetch(url);
+      await r.arrayBuffer();
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      throw new Error(`${new URL(url).pathname}${new URL(url).search}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+    }
     if (!r.ok) throw new Error(`${new URL(url).pathname}${new URL(url).search} answered ${r.status}`);
     times.push(performance.now() - t0);
   }

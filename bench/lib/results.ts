@@ -116,7 +116,7 @@ export interface BenchResults {
   machine: Machine;
   /** runs whose figures were kept by --merge: what each measured, and on what */
   earlier?: { measured: string[]; machine: Machine }[];
-  options: { sizes: string[]; quick: boolean; seed: number; connections: number; seconds: number; workersOption: boolean };
+  options: { sizes: string[]; databases?: Dialect[]; quick: boolean; seed: number; connections: number; seconds: number; workersOption: boolean };
   parse: ParseFigure[];
   import: ImportFigure[];
   archives: ArchiveFigure[];
@@ -128,25 +128,40 @@ export interface BenchResults {
 }
 
 /**
- * `next` with the figures of `prev` that `next` did not measure again: sizes it left out, and parse or
- * import when it skipped them. Failed steps are kept with the figures they belong to.
+ * `next` with the figures of `prev` that `next` did not measure again: sizes it left out, and the
+ * steps it skipped (parse, import, search, pages). Failed steps are kept with the figures they
+ * belong to; an earlier run's own failures (starting PostgreSQL, say) are not.
  */
 export function mergeResults(prev: BenchResults, next: BenchResults, skipped: ReadonlySet<string>): BenchResults {
   const sizes = new Set(next.options.sizes);
-  const keep = <T extends { size: string }>(xs: T[]) => xs.filter((x) => !sizes.has(x.size));
-  const remeasured = (step: string) => [...sizes].some((s) => new RegExp(`\\b${s}\\b`).test(step)) || ["parse", "import"].some((k) => !skipped.has(k) && step.startsWith(k));
-  const keptMeasured = [...(skipped.has("parse") && prev.parse.length ? ["parse"] : []), ...(skipped.has("import") && prev.import.length ? ["import"] : []), ...prev.options.sizes.filter((s) => !sizes.has(s))];
+  const dbs = new Set<string>(next.options.databases ?? ["sqlite", "postgres"]);
+  const again = (size: string, db: string) => sizes.has(size) && dbs.has(db);
+  const kept = (size: string, db: string, step: string) => !again(size, db) || skipped.has(step);
+  const keep = <T extends { size: string; db: string }>(xs: T[], step: string) => xs.filter((x) => kept(x.size, x.db, step));
+  const keepError = (e: StepError) => {
+    const step = e.step.split(" ")[0];
+    if (step === "parse" || step === "import") return skipped.has(step);
+    const size = prev.options.sizes.find((s) => new RegExp(`(^| )${s}( |$|:|,)`).test(e.step));
+    const db = /\b(sqlite|postgres)\b/.exec(e.step)?.[1] ?? "sqlite";
+    return size != null && (step === "search" || step === "pages" ? kept(size, db, step) : !again(size, db));
+  };
+  const keptMeasured = [
+    ...(["parse", "import"] as const).filter((k) => skipped.has(k) && prev[k].length),
+    ...prev.options.sizes.filter((s) => !sizes.has(s)),
+    ...prev.options.sizes.filter((s) => sizes.has(s)).flatMap((s) => [...(prev.options.databases ?? ["sqlite", "postgres"])].filter((d) => !dbs.has(d)).map((d) => `${s} on ${d}`)),
+    ...prev.options.sizes.filter((s) => sizes.has(s)).flatMap((s) => ["search", "pages"].filter((k) => skipped.has(k)).map((k) => `${k} at ${s}`)),
+  ];
   return {
     ...next,
     earlier: [...(prev.earlier ?? []), ...(keptMeasured.length ? [{ measured: keptMeasured, machine: prev.machine }] : [])],
-    options: { ...next.options, sizes: [...new Set([...prev.options.sizes.filter((s) => !sizes.has(s)), ...next.options.sizes])] },
+    options: { ...next.options, sizes: [...new Set([...prev.options.sizes.filter((s) => !sizes.has(s)), ...next.options.sizes])], databases: [...new Set([...(prev.options.databases ?? ["sqlite", "postgres"]), ...dbs])] as Dialect[] },
     parse: skipped.has("parse") ? prev.parse : next.parse,
     import: skipped.has("import") ? prev.import : next.import,
-    archives: [...keep(prev.archives), ...next.archives],
-    search: [...keep(prev.search), ...next.search],
-    pages: [...keep(prev.pages), ...next.pages],
-    servers: [...keep(prev.servers), ...next.servers],
+    archives: [...prev.archives.filter((a) => !again(a.size, a.db)), ...next.archives],
+    search: [...keep(prev.search, "search"), ...next.search],
+    pages: [...keep(prev.pages, "pages"), ...next.pages],
+    servers: [...keep(prev.servers, "pages"), ...next.servers],
     growth: [],
-    errors: [...prev.errors.filter((e) => !remeasured(e.step)), ...next.errors],
+    errors: [...prev.errors.filter(keepError), ...next.errors],
   };
 }

@@ -10,6 +10,8 @@ export interface Server {
   pid: number;
   /** VmHWM in MB of the serve process and each process under it */
   peakMB(): number[];
+  /** null while it runs; once it has stopped on its own, how, with the end of its stderr */
+  died(): string | null;
   stop(): Promise<void>;
 }
 
@@ -92,7 +94,10 @@ export async function startServer(root: string, db: string, opts: { workers?: nu
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, pid: child.pid!, peakMB: () => processTree(child.pid!).map(vmHwmMB).filter((x): x is number => x != null), stop };
+  let stopping = false;
+  const died = () => (exited === undefined || stopping ? null : `quorum serve exited with ${exited}: ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
+  const stopOnce = () => ((stopping = true), stop());
+  return { url, pid: child.pid!, peakMB: () => processTree(child.pid!).map(vmHwmMB).filter((x): x is number => x != null), died, stop: stopOnce };
 }
 
 /** The pid and every descendant's. */

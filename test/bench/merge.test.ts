@@ -39,3 +39,26 @@ test("a run that measures parse again replaces the earlier parse figures, even w
   assert.deepEqual(m.earlier, []);
   assert.deepEqual(m.pages.map((p) => p.latency.p95), [9]);
 });
+
+test("a run of one step at a size keeps the other steps' figures and failures at that size", () => {
+  const prev = run("2026-01-01", ["10k"], 5, false);
+  prev.errors.push({ step: "search 10k on sqlite", message: "fetch failed" }, { step: "start PostgreSQL", message: "no initdb" });
+  const next = { ...run("2026-01-02", ["10k"], 9, false), pages: [], errors: [] };
+  next.search = [{ size: "10k", db: "sqlite", kind: "phrase", query: "q=x", matches: 1, api: page("10k", 1).latency, page: page("10k", 1).latency, bare: page("10k", 1).latency, target: "", verdict: null }];
+  const m = mergeResults(prev, next, new Set(["pages"]));
+  assert.deepEqual(m.pages.map((p) => [p.size, p.latency.p95]), [["10k", 5]], "pages skipped now: kept");
+  assert.equal(m.search.length, 1);
+  assert.deepEqual(m.errors.map((e) => e.step), [], "the archive and search were measured again; the old run's own failure goes");
+  assert.deepEqual(m.earlier?.map((e) => e.measured), [["pages at 10k"]]);
+});
+
+test("a run on SQLite alone keeps PostgreSQL's figures and failures at the same size", () => {
+  const prev = run("2026-01-01", ["10k"], 5, false);
+  prev.pages.push({ ...page("10k", 7), db: "postgres" });
+  const next = { ...run("2026-01-02", ["10k"], 9, false), errors: [] };
+  next.options = { ...next.options, databases: ["sqlite"] };
+  const m = mergeResults(prev, next, new Set());
+  assert.deepEqual(m.pages.map((p) => [p.db, p.latency.p95]).sort(), [["postgres", 7], ["sqlite", 9]]);
+  assert.deepEqual(m.errors.map((e) => e.step), ["archive 10k on postgres"]);
+  assert.deepEqual(m.earlier?.map((e) => e.measured), [["10k on postgres"]]);
+});
