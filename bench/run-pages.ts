@@ -2,7 +2,7 @@
 // process), the static asset first as the reference; then the serve processes' peak memory.
 import type { Archive } from "./run-archive.ts";
 import type { PageTarget } from "./run-picks.ts";
-import { load } from "./lib/load.ts";
+import { load, settle } from "./lib/load.ts";
 import type { PageFigure, ServerFigure, StepError } from "./lib/results.ts";
 import type { Server } from "./lib/server.ts";
 import { oneLine } from "./lib/errors.ts";
@@ -25,7 +25,9 @@ export async function measurePages(
       await probe.arrayBuffer();
       if (probe.status !== 200) throw new Error(`${t.path} answered ${probe.status}`);
       if (opts.warmup) await load(server.url + t.path, opts.connections, opts.warmup);
+      await settle(server.url);
       const r = await load(server.url + t.path, opts.connections, opts.seconds);
+      await settle(server.url);
       pages.push({ size: archive.label, db: archive.db, workers, page: t.page, path: t.path, requestsPerSecond: r.requestsPerSecond, latency: r.latency, errors: r.errors, ...pageTarget(t.page, r.latency.p95, r.errors, r.requestsPerSecond) });
       console.log(`    ${t.page.padEnd(26)} ${r.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ms(r.latency.p50)}  p95 ${ms(r.latency.p95)}  p99 ${ms(r.latency.p99)} ms  errors ${r.errors}`);
     } catch (err) {

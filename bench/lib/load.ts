@@ -48,3 +48,22 @@ export async function sequential(url: string, n: number): Promise<number[]> {
   }
   return times;
 }
+
+/**
+ * Waits until the server answers /healthz quickly again: a load run's last requests go on being
+ * served after autocannon stops, and the next run must not start behind them.
+ */
+export async function settle(base: string, quickMs = 100, maxSeconds = 60): Promise<void> {
+  const deadline = performance.now() + maxSeconds * 1000;
+  while (performance.now() < deadline) {
+    const t0 = performance.now();
+    try {
+      const r = await fetch(`${base}/healthz`);
+      await r.arrayBuffer();
+      if (performance.now() - t0 < quickMs) return;
+    } catch {
+      /* busy or restarting: try again */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
