@@ -2,7 +2,7 @@
 // process), the static asset first as the reference; then the serve processes' peak memory.
 import type { Archive } from "./run-archive.ts";
 import type { PageTarget } from "./run-picks.ts";
-import { load, settle } from "./lib/load.ts";
+import { get, load, settle } from "./lib/load.ts";
 import type { PageFigure, ServerFigure, StepError } from "./lib/results.ts";
 import type { Server } from "./lib/server.ts";
 import { oneLine } from "./lib/errors.ts";
@@ -21,8 +21,7 @@ export async function measurePages(
   const pages: PageFigure[] = [];
   for (const t of targets) {
     try {
-      const probe = await fetch(server.url + t.path);
-      await probe.arrayBuffer();
+      const probe = await get(server.url + t.path);
       if (probe.status !== 200) throw new Error(`${t.path} answered ${probe.status}`);
       if (opts.warmup) await load(server.url + t.path, opts.connections, opts.warmup);
       await settle(server.url);

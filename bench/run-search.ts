@@ -8,7 +8,7 @@ import { toFts5, toWebsearch } from "../src/store/search-query.ts";
 import type { Archive } from "./run-archive.ts";
 import type { Picks } from "./run-picks.ts";
 import { COMMON_WORD } from "./run-picks.ts";
-import { sequential } from "./lib/load.ts";
+import { get, sequential } from "./lib/load.ts";
 import type { SearchFigure, StepError } from "./lib/results.ts";
 import type { Server } from "./lib/server.ts";
 import { oneLine } from "./lib/errors.ts";
@@ -117,9 +117,9 @@ export async function measureSearch(archive: Archive, server: Server, picks: Pic
       if (server.died()) throw new Error(server.died()!);
       try {
       // one of each first, so no figure includes a cold cache the others did not pay
-      const r = await fetch(`${url}/api/v1/search?${qs}`);
+      const r = await get(`${url}/api/v1/search?${qs}`);
       if (!r.ok) throw new Error(`/api/v1/search?${qs} answered ${r.status}`);
-      const body = (await r.json()) as { total?: number };
+      const body = JSON.parse(Buffer.from(r.bytes).toString("utf8")) as { total?: number };
       await sequential(`${url}/search?${qs}`, 1);
       await bare.time(k);
       const api = await repeat(async () => (await sequential(`${url}/api/v1/search?${qs}`, 1))[0], min, samples, 10_000);
