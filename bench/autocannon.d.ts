@@ -21,8 +21,14 @@ declare module "autocannon" {
       url: string;
       connections?: number;
       duration?: number;
+      /** seconds before a request counts as timed out */
+      timeout?: number;
+    }
+    interface Instance {
+      on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+      stop(): void;
     }
   }
-  function autocannon(opts: autocannon.Options, cb: (err: Error | null, result: autocannon.Result) => void): unknown;
+  function autocannon(opts: autocannon.Options, cb: (err: Error | null, result: autocannon.Result) => void): autocannon.Instance;
   export default autocannon;
 }

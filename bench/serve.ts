@@ -3,14 +3,14 @@
 // The database is built once by importing ../shared/corpus/real into .bench/serve-real.db and
 // reused while it holds the corpus. The server runs as `quorum serve` in its own process; the load
 // generator (autocannon) runs here, in a second process, so the two do not share an event loop.
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { cpus, loadavg, platform, release, totalmem } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { importDocuments } from "../src/cli/start.ts";
 import { openStore } from "../src/store/db.ts";
+import { describeMachine, machine } from "./lib/machine.ts";
+import { startServer } from "./lib/server.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const corpus = resolve(root, "../shared/corpus/real");
@@ -47,23 +47,6 @@ async function buildDatabase(): Promise<void> {
   });
   await db.destroy();
   console.log(`built ${dbPath}: ${summary.imported} documents stored, ${summary.failed.length} not storable, in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-}
-
-function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [resolve(root, "bin/quorum"), "serve", "--db", dbPath, "--port", "0", "--host", "127.0.0.1"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolveUrl, reject) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      // after the start-up lines come the request log lines; only the start is needed
-      if (out.length < 10_000) out += chunk.toString();
-      const m = /serving on (http:\/\/\S+)/.exec(out);
-      if (m) resolveUrl({ url: m[1], child });
-    });
-    child.once("exit", (code) => reject(new Error(`quorum serve exited with ${code}: ${out}`)));
-  });
 }
 
 interface Target {
@@ -110,9 +93,10 @@ if (args.includes("--rebuild") || count < 1000) {
 }
 const meetings = await meetingCount();
 const targets = await pickTargets();
-const { url, child } = await startServer();
+const server = await startServer(root, dbPath);
+const { url } = server;
 try {
-  console.log(`machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}, node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+  console.log(`machine: ${describeMachine(machine(root))}`);
   console.log(`database: SQLite ${dbPath}, ${meetings} meetings; server: quorum serve (one process); load: autocannon, ${connections} connections, ${duration} s per target`);
   console.log("");
   console.log(`${"target".padEnd(52)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`);
@@ -127,5 +111,5 @@ try {
     );
   }
 } finally {
-  child.kill("SIGTERM");
+  await server.stop();
 }

@@ -1,0 +1,69 @@
+// The command line of `npm run bench`.
+import { parseDbFor, parseSizes, type GivenArchives } from "./sizes.ts";
+
+export interface BenchOptions {
+  sizes: number[];
+  quick: boolean;
+  seed: number;
+  dbFor: GivenArchives;
+  postgres: boolean;
+  connections: number;
+  seconds: number;
+  skip: Set<string>;
+  out: string;
+  corpus: string | null;
+  merge: boolean;
+}
+
+export const STEPS = ["parse", "import", "search", "pages"] as const;
+
+export const USAGE = `npm run bench [-- options]
+  --sizes 1k,10k,100k   archive sizes in meetings (default 1k,10k,100k)
+  --quick               a short smoke run: small samples, 2 s per page
+  --seed N              the generator's seed (default 1)
+  --db-for [DB:]SIZE=PATH  for SIZE use this SQLite archive (copied first) or folder of minutes
+                        (imported); DB (sqlite or postgres) limits it to one database
+  --no-postgres         SQLite only
+  --connections N       connections for the page runs (default 50)
+  --seconds S           seconds per page run (default 10; 2 with --quick)
+  --skip STEP,...       leave out parse, import, search or pages
+  --corpus DIR          real minutes for parse and import (default ../shared/corpus/real)
+  --out DIR             where bench.json and bench.md go (default bench/results)
+  --merge               keep the figures already in DIR/bench.json for sizes and steps this run leaves out`;
+
+export function parseArgs(argv: string[]): BenchOptions {
+  const o: BenchOptions = { sizes: parseSizes("1k,10k,100k"), quick: false, seed: 1, dbFor: new Map(), postgres: true, connections: 50, seconds: NaN, skip: new Set(), out: "bench/results", corpus: null, merge: false };
+  const dbFor: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v == null || v.startsWith("--")) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    const count = (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} wants a whole number, not "${v}"`);
+      return n;
+    };
+    if (a === "--sizes") o.sizes = parseSizes(value());
+    else if (a === "--quick") o.quick = true;
+    else if (a === "--seed") o.seed = count(value());
+    else if (a === "--db-for") dbFor.push(value());
+    else if (a === "--no-postgres") o.postgres = false;
+    else if (a === "--merge") o.merge = true;
+    else if (a === "--connections") o.connections = count(value());
+    else if (a === "--seconds") o.seconds = count(value());
+    else if (a === "--out") o.out = value();
+    else if (a === "--corpus") o.corpus = value();
+    else if (a === "--skip") {
+      for (const s of value().split(",")) {
+        if (!(STEPS as readonly string[]).includes(s)) throw new Error(`--skip takes ${STEPS.join(", ")}, not "${s}"`);
+        o.skip.add(s);
+      }
+    } else throw new Error(`unknown option ${a}\n${USAGE}`);
+  }
+  o.dbFor = parseDbFor(dbFor);
+  if (Number.isNaN(o.seconds)) o.seconds = o.quick ? 2 : 10;
+  return o;
+}

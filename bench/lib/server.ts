@@ -1,0 +1,129 @@
+// `quorum serve` in its own process for the benchmarks: started on a free loopback port, ready when
+// /healthz answers, and stopped with its whole process group (workers included).
+import { spawn, type ChildProcess } from "node:child_process";
+import { openSync, closeSync, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+
+export interface Server {
+  url: string;
+  pid: number;
+  /** VmHWM in MB of the serve process and each process under it */
+  peakMB(): number[];
+  /** null while it runs; once it has stopped on its own, how, with the end of its stderr */
+  died(): string | null;
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Stops every server still running (for an interrupted run). */
+export function stopAllServers(): void {
+  for (const child of running) killGroup(child);
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): void {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", rej);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => res(port));
+    });
+  });
+}
+
+/** Whether this `quorum serve` takes `--workers`. */
+export function serveHelp(root: string): Promise<string> {
+  return new Promise((res) => {
+    const child = spawn(process.execPath, [resolve(root, "bin/quorum"), "serve", "--help"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c));
+    child.on("close", () => res(out));
+    child.on("error", () => res(out));
+  });
+}
+
+export async function startServer(root: string, db: string, opts: { workers?: number; readyTimeoutS?: number } = {}): Promise<Server> {
+  const port = await freePort();
+  const args = [resolve(root, "bin/quorum"), "serve", "--db", db, "--port", String(port), "--host", "127.0.0.1"];
+  if (opts.workers) args.push("--workers", String(opts.workers));
+  // request logs are written, as in production, but to /dev/null so the load generator need not read them
+  const devnull = openSync("/dev/null", "w");
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", devnull, "pipe"], detached: true });
+  closeSync(devnull);
+  running.add(child);
+  let stderr = "";
+  child.stderr!.on("data", (c: Buffer) => {
+    stderr = (stderr + c.toString()).slice(-4000);
+  });
+  let exited: number | null | undefined;
+  const gone = new Promise<void>((res) => child.once("exit", (code) => ((exited = code), running.delete(child), res())));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (exited !== undefined) return;
+    killGroup(child, "SIGTERM");
+    const t = setTimeout(() => killGroup(child, "SIGKILL"), 10_000);
+    await gone;
+    clearTimeout(t);
+    // workers outlive their parent for a moment; make sure none is left
+    killGroup(child, "SIGKILL");
+  };
+  const deadline = Date.now() + (opts.readyTimeoutS ?? 300) * 1000;
+  for (;;) {
+    if (exited !== undefined) throw new Error(`quorum serve exited with ${exited}: ${stderr.trim().split("\n").slice(-3).join(" ")}`);
+    try {
+      const r = await fetch(`${url}/healthz`);
+      await r.arrayBuffer();
+      if (r.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`quorum serve did not answer /healthz within ${opts.readyTimeoutS ?? 300} s`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  let stopping = false;
+  const died = () => (exited === undefined || stopping ? null : `quorum serve exited with ${exited}: ${stderr.trim().split("\n").slice(-3).join(" / ")}`);
+  const stopOnce = () => ((stopping = true), stop());
+  return { url, pid: child.pid!, peakMB: () => processTree(child.pid!).map(vmHwmMB).filter((x): x is number => x != null), died, stop: stopOnce };
+}
+
+/** The pid and every descendant's. */
+export function processTree(pid: number): number[] {
+  const parent = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // the command name may hold spaces and brackets; fields resume after the last ")"
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      parent.set(Number(name), Number(fields[1]));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) for (const [child, ppid] of parent) if (ppid === out[i]) out.push(child);
+  return out;
+}
+
+export function vmHwmMB(pid: number): number | null {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,67 @@
+// A SQLite archive copied row for row into a new PostgreSQL database, so that `--db-for SIZE=FILE`
+// gives both databases the same archive. The schema is PostgreSQL's own (its migrations run first);
+// rows are copied table by table with foreign-key checks off for the copy, booleans converted,
+// generated columns (the tsvector) left to PostgreSQL, and sequences moved past the copied ids.
+import Database from "better-sqlite3";
+import pg from "pg";
+import { openStore } from "../src/store/db.ts";
+
+interface Column {
+  name: string;
+  type: string;
+  generated: boolean;
+  identity: boolean;
+  serial: boolean;
+}
+
+export async function copySqliteToPostgres(file: string, url: string): Promise<void> {
+  await (await openStore(url)).destroy();
+  const lite = new Database(file, { readonly: true, fileMustExist: true });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SET session_replication_role = replica");
+    const liteTables = new Set((lite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+    const tables = (await client.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'kysely_%' ORDER BY table_name")).rows.map((r) => r.name as string);
+    // emptied all at once first: a CASCADE on one table would empty tables already copied
+    const copiedTables = tables.filter((t) => liteTables.has(t));
+    if (copiedTables.length) await client.query(`TRUNCATE ${copiedTables.map(q).join(", ")}`);
+    for (const table of copiedTables) {
+      const liteCols = new Set((lite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
+      const cols: Column[] = (
+        await client.query(
+          "SELECT column_name, data_type, is_generated, is_identity, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
+          [table],
+        )
+      ).rows.map((c) => ({ name: c.column_name, type: c.data_type, generated: c.is_generated === "ALWAYS", identity: c.is_identity === "YES", serial: /^nextval\(/.test(c.column_default ?? "") }));
+      const copied = cols.filter((c) => !c.generated && liteCols.has(c.name));
+      if (!copied.length) continue;
+      const perBatch = Math.max(1, Math.floor(30_000 / copied.length));
+      const head = `INSERT INTO ${q(table)} (${copied.map((c) => q(c.name)).join(", ")}) ${cols.some((c) => c.identity) ? "OVERRIDING SYSTEM VALUE " : ""}VALUES `;
+      let batch: unknown[][] = [];
+      const flush = async () => {
+        if (!batch.length) return;
+        const values: unknown[] = [];
+        const rows = batch.map((row) => `(${row.map((v) => (values.push(v), `$${values.length}`)).join(", ")})`);
+        await client.query(head + rows.join(", "), values);
+        batch = [];
+      };
+      const stmt = lite.prepare(`SELECT ${copied.map((c) => q(c.name)).join(", ")} FROM ${q(table)}`).raw(true);
+      for (const row of stmt.iterate() as Iterable<unknown[]>) {
+        batch.push(row.map((v, i) => (copied[i].type === "boolean" && v != null ? Boolean(v) : v)));
+        if (batch.length >= perBatch) await flush();
+      }
+      await flush();
+      for (const c of cols.filter((c) => c.identity || c.serial)) {
+        await client.query(`SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${q(c.name)}) FROM ${q(table)}), 0) + 1, false)`, [table, c.name]);
+      }
+    }
+    await client.query("SET session_replication_role = DEFAULT");
+    await client.query("ANALYZE");
+  } finally {
+    lite.close();
+    await client.end();
+  }
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
