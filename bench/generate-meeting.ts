@@ -15,7 +15,7 @@ import { bodySlug } from "../src/store/rules/slugs.ts";
 import type { Template } from "./generate-corpus.ts";
 import { Random } from "./generate-random.ts";
 import type { MeetingPlan, Person } from "./generate-shape.ts";
-import { applyEdits, dateEdits, escapeRe, mapSpan, type Edit } from "./generate-text.ts";
+import { applyEdits, dateEdits, escapeRe, mapSpan, sameCase, type Edit } from "./generate-text.ts";
 
 const HONORIFIC_WORDS = [
   "County Councillor", "District Councillor", "Borough Councillor", "Parish Councillor", "Town Councillor", "City Councillor", "Deputy Mayor",
@@ -41,47 +41,71 @@ function nameParts(raw: string) {
 }
 
 /** Edits replacing every written form of the mapped people's names in `text` (within `[from, to)`). */
+const INITIALS = String.raw`\p{Lu}(?:\.?[ \t]*\p{Lu}\.)*\.?`;
+const NOT_IN_WORD = String.raw`[\p{L}\p{N}'’-]`;
+const prefixes = new Map<string, RegExp>();
+
+/** What may stand before a surname, up to it: honorific? (forename | initials)? (a middle name)? */
+function prefixRe(forename: string | undefined): RegExp {
+  const key = forename ?? "";
+  let re = prefixes.get(key);
+  if (!re) {
+    // any initials: a second person of the same surname in the template is the same person here
+    const before = [forename ? `${escapeRe(forename)}|${escapeRe(forename.toUpperCase())}` : null, INITIALS].filter(Boolean).join("|");
+    re = new RegExp(`(?<!${NOT_IN_WORD})(?:(${HONORIFIC})[ \\t]+)?(?:(${before})([ \\t]+(?:\\p{Lu}[\\p{Ll}'’-]*\\.?[ \\t]+)?))?$`, "du");
+    prefixes.set(key, re);
+  }
+  return re;
+}
+const TAIL = new RegExp(`^(,?[ \\t]+)(${INITIALS})(?!\\p{L})`, "u");
+
+/**
+ * Edits replacing every written form of the mapped people's names in `text`: one pass finds each
+ * surname, then what is written before it (and, in lists, initials after it) is read around it.
+ */
 function nameEdits(text: string, people: Mapping[], inRegion: (start: number, end: number) => boolean, attendanceList: (at: number) => boolean = () => false): Edit[] {
   const edits: Edit[] = [];
-  for (const { template, to } of people) {
-    const surname = escapeRe(template.surname);
-    const first = template.forenames[0] ? `${escapeRe(template.forenames[0])}|${escapeRe(template.forenames[0].toUpperCase())}` : null;
-    // any initials: a second person of the same surname in the template is the same person here
-    const before = [first, `\\p{Lu}(?:\\.?[ \\t]*\\p{Lu}\\.)*\\.?`].filter(Boolean).join("|");
-    // honorific? (forename | initials)? (middle names)? surname — or "SURNAME, Forename" / "SURNAME F"
-    const re = new RegExp(
-      `(?<![\\p{L}\\p{N}'’-])(?:(${HONORIFIC})[ \\t]+)?(?:(${before})([ \\t]+(?:\\p{Lu}[\\p{Ll}'’-]*\\.?[ \\t]+)?))?(${surname}|${escapeRe(template.surname.toUpperCase())})(?![\\p{L}\\p{N}'’-])(?:(,?[ \\t]+)(${before})(?![\\p{L}]))?`,
-      "dgu",
-    );
-    for (const m of text.matchAll(re)) {
-      const [, honorific, head, gap, sname, tailGap, tail] = m;
-      // the surname must be written as written (case), a bare surname only where names are listed
-      const start = m.index;
-      // "SMITH J" and "Smith, John" are how lists are written: initials after a surname count only there
-      if ((honorific || head) && tail) {
-        edits.push(...nameEdits(m[0].slice(0, m.indices![5][0] - start), [{ template, to }], () => true, () => attendanceList(start)).map((e) => ({ ...e, start: e.start + start, end: e.end + start })));
-        continue;
-      }
-      if (!honorific && !head && !tail && !inRegion(start, start + m[0].length)) continue;
-      const upper = sname.length > 1 && sname === sname.toUpperCase() && sname !== template.surname;
-      const last = upper ? to.last.toUpperCase() : to.last;
-      const firstOf = (written: string) =>
-        written.replace(/\./g, "").length <= 3 && written === written.toUpperCase() && written.length < template.surname.length
-          ? written.replace(/\p{Lu}/u, to.first[0]) // initials: the first becomes the new forename's
-          : upper && written === written.toUpperCase()
-            ? to.first.toUpperCase()
-            : to.first;
-      // the honorific and what follows it are kept as written
-      let out = honorific ? text.slice(start, m.indices![head ? 2 : 4][0]) : "";
-      // middle names are dropped: the council's person has one forename
-      if (head) out += firstOf(head) + gap.charAt(0);
-      // a bare "Councillor Smith" in the attendance list gets the forename, so that the member is
-      // known as one person on every committee (a bare surname is matched only within its committee)
-      else if (honorific && !tail && attendanceList(start)) out += `${upper ? to.first.toUpperCase() : to.first} `;
-      out += last;
-      if (tail) out += tailGap + firstOf(tail);
-      edits.push({ start, end: start + m[0].length, text: out });
-    }
+  const bySurname = new Map<string, Mapping>();
+  for (const p of people) {
+    bySurname.set(p.template.surname, p);
+    if (!bySurname.has(p.template.surname.toUpperCase())) bySurname.set(p.template.surname.toUpperCase(), p);
+  }
+  if (!bySurname.size) return edits;
+  const alternatives = [...bySurname.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join("|");
+  const surnames = new RegExp(`(?<!${NOT_IN_WORD})(?:${alternatives})(?!${NOT_IN_WORD})`, "gu");
+  for (const m of text.matchAll(surnames)) {
+    const sname = m[0];
+    const { template, to } = bySurname.get(sname)!;
+    const at = m.index;
+    const windowStart = Math.max(0, at - 60);
+    const p = prefixRe(template.forenames[0]).exec(text.slice(windowStart, at))!;
+    const [, honorific, head, gap] = p;
+    const start = windowStart + p.index;
+    const end = at + sname.length;
+    // "SMITH J" and "Smith, John" are how lists are written: initials after a surname count only there
+    const t = honorific || head ? null : TAIL.exec(text.slice(end, end + 24));
+    const [tailGap, tail] = t ? [t[1], t[2]] : [];
+    // a bare surname only where names are listed
+    if (!honorific && !head && !tail && !inRegion(at, end)) continue;
+    const upper = sname.length > 1 && sname === sname.toUpperCase() && sname !== template.surname;
+    const last = upper ? to.last.toUpperCase() : to.last;
+    const firstOf = (written: string) =>
+      written.replace(/\./g, "").length <= 3 && written === written.toUpperCase() && written.length < template.surname.length
+        ? written.replace(/\p{Lu}/u, to.first[0]) // initials: the first becomes the new forename's
+        : upper && written === written.toUpperCase()
+          ? to.first.toUpperCase()
+          : to.first;
+    // the honorific and what follows it are kept as written, but Mr for a man and Ms or Mrs for a woman
+    let out = honorific ? text.slice(start, windowStart + (head ? p.indices![2][0] : p.index + p[0].length)) : "";
+    if (honorific) out = out.replace(/^(mr|mrs|ms|miss)(?=\b)/i, (h) => (/^mr$/i.test(h) === !to.woman ? h : sameCase(h, to.woman ? "Ms" : "Mr")));
+    // middle names are dropped: the council's person has one forename
+    if (head) out += firstOf(head) + gap.charAt(0);
+    // a bare "Councillor Smith" in the attendance list gets the forename, so that the member is
+    // known as one person on every committee (a bare surname is matched only within its committee)
+    else if (honorific && attendanceList(at)) out += `${upper ? to.first.toUpperCase() : to.first} `;
+    out += last;
+    if (tail) out += tailGap + firstOf(tail);
+    edits.push({ start, end: t ? end + t[0].length : end, text: out });
   }
   return edits;
 }

@@ -41,17 +41,21 @@ export const COMMITTEES: { name: string; weeks: number }[] = [
   { name: "Policy and Resources Committee", weeks: 6 },
 ];
 
-const FIRST_NAMES = [
-  "Adam", "Aisha", "Alan", "Alice", "Amir", "Andrew", "Angela", "Anna", "Arthur", "Barbara", "Ben", "Bernard", "Beth", "Brian", "Bridget",
-  "Carl", "Carol", "Catherine", "Charles", "Chloe", "Christine", "Colin", "Craig", "Daniel", "David", "Deborah", "Declan", "Diane", "Dominic",
-  "Donald", "Edward", "Eileen", "Elaine", "Eleanor", "Emma", "Eric", "Fiona", "Frances", "Frank", "Gareth", "Gary", "Geoffrey", "George",
-  "Gillian", "Graham", "Hannah", "Harriet", "Harvey", "Hazel", "Helen", "Ian", "Imran", "Irene", "Isaac", "Jack", "Jacqueline", "James",
-  "Jane", "Janet", "Jasmine", "Jean", "Jennifer", "Jeremy", "Joan", "John", "Jonathan", "Joseph", "Joyce", "Judith", "Julian", "Karen",
-  "Kathleen", "Keith", "Kevin", "Laura", "Lawrence", "Leonard", "Lesley", "Linda", "Louise", "Lucy", "Malcolm", "Margaret", "Mark", "Martin",
-  "Mary", "Matthew", "Maureen", "Michael", "Miriam", "Nadia", "Neil", "Nicholas", "Nigel", "Norman", "Olivia", "Owen", "Pamela", "Patricia",
-  "Patrick", "Paul", "Pauline", "Peter", "Philip", "Priya", "Rachel", "Rajesh", "Raymond", "Rebecca", "Richard", "Robert", "Roger", "Rosemary",
-  "Ruth", "Sally", "Samuel", "Sandra", "Sarah", "Shirley", "Simon", "Sophie", "Stephen", "Stuart", "Susan", "Tariq", "Teresa", "Thomas",
-  "Timothy", "Tracey", "Trevor", "Una", "Valerie", "Victoria", "Vincent", "Walter", "Wendy", "William", "Yasmin", "Yusuf", "Zoe",
+const WOMEN = [
+  "Aisha", "Alice", "Angela", "Anna", "Barbara", "Beth", "Bridget", "Carol", "Catherine", "Chloe", "Christine", "Deborah", "Diane",
+  "Eileen", "Elaine", "Eleanor", "Emma", "Fiona", "Frances", "Gillian", "Hannah", "Harriet", "Hazel", "Helen", "Irene", "Jacqueline",
+  "Jane", "Janet", "Jasmine", "Jean", "Jennifer", "Joan", "Joyce", "Judith", "Karen", "Kathleen", "Laura", "Lesley", "Linda", "Louise",
+  "Lucy", "Margaret", "Mary", "Maureen", "Miriam", "Nadia", "Olivia", "Pamela", "Patricia", "Pauline", "Priya", "Rachel", "Rebecca",
+  "Rosemary", "Ruth", "Sally", "Sandra", "Sarah", "Shirley", "Sophie", "Susan", "Teresa", "Tracey", "Una", "Valerie", "Victoria", "Wendy",
+  "Yasmin", "Zoe",
+];
+const MEN = [
+  "Adam", "Alan", "Amir", "Andrew", "Arthur", "Ben", "Bernard", "Brian", "Carl", "Charles", "Colin", "Craig", "Daniel", "David", "Declan",
+  "Dominic", "Donald", "Edward", "Eric", "Frank", "Gareth", "Gary", "Geoffrey", "George", "Graham", "Harvey", "Ian", "Imran", "Isaac",
+  "Jack", "James", "Jeremy", "John", "Jonathan", "Joseph", "Julian", "Keith", "Kevin", "Lawrence", "Leonard", "Malcolm", "Mark", "Martin",
+  "Matthew", "Michael", "Neil", "Nicholas", "Nigel", "Norman", "Owen", "Patrick", "Paul", "Peter", "Philip", "Rajesh", "Raymond",
+  "Richard", "Robert", "Roger", "Samuel", "Simon", "Stephen", "Stuart", "Tariq", "Thomas", "Timothy", "Trevor", "Vincent", "Walter",
+  "William", "Yusuf",
 ];
 
 const SURNAMES = [
@@ -82,6 +86,8 @@ const SURNAMES = [
 export interface GeneratedName {
   first: string;
   last: string;
+  /** for the honorific: Mr, or Mrs and Ms */
+  woman: boolean;
 }
 
 export function councilNames(random: Random, count: number): string[] {
@@ -108,6 +114,7 @@ export class NameSource {
     let last = draw();
     while (this.used.has(last)) last = draw();
     this.used.add(last);
-    return { first: this.random.pick(FIRST_NAMES), last };
+    const woman = this.random.chance(0.5);
+    return { first: this.random.pick(woman ? WOMEN : MEN), last, woman };
   }
 }

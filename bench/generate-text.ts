@@ -71,7 +71,7 @@ export function escapeRe(s: string): string {
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-function sameCase(model: string, word: string): string {
+export function sameCase(model: string, word: string): string {
   if (model.length > 1 && model === model.toUpperCase()) return word.toUpperCase();
   if (model === model.toLowerCase()) return word.toLowerCase();
   return word;
