@@ -102,7 +102,7 @@ function nameEdits(text: string, people: Mapping[], inRegion: (start: number, en
     if (head) out += firstOf(head) + gap.charAt(0);
     // a bare "Councillor Smith" in the attendance list gets the forename, so that the member is
     // known as one person on every committee (a bare surname is matched only within its committee)
-    else if (honorific && attendanceList(at)) out += `${upper ? to.first.toUpperCase() : to.first} `;
+    else if (!tail && attendanceList(at)) out += `${upper ? to.first.toUpperCase() : to.first} `;
     out += last;
     if (tail) out += tailGap + firstOf(tail);
     edits.push({ start, end: t ? end + t[0].length : end, text: out });

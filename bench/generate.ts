@@ -1,5 +1,7 @@
 // The scale generator: an archive of realistic shape, written through the store's own import path.
-//   npm run bench:generate -- --meetings N --db URL [--seed S] [--corpus DIR] [--batch B]
+//   npm run bench:generate -- --meetings N --db URL [--seed S] [--corpus DIR] [--batch B] [--cache DIR]
+// (--corpus: real minutes to draw text from, default ../shared/corpus/real; --cache: where the parsed
+// corpus is kept, default .bench/)
 // URL is a SQLite path (or sqlite:PATH) or postgres://…; the database must be new or empty. Progress
 // goes to stderr; the last line on stdout is one JSON object:
 //   {"meetings":…,"items":…,"resolutions":…,"attendance":…,"people":…,"councils":…,"committees":…,"seconds":…,"dbBytes":…}
@@ -14,7 +16,7 @@ import { openStore, parseDatabaseUrl } from "../src/store/db.ts";
 import { generateArchive, type GenerateOptions } from "./generate-archive.ts";
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run bench:generate -- --meetings N --db URL [--seed S] [--corpus DIR] [--batch B]\n`);
+  process.stderr.write(`${message}\nusage: npm run bench:generate -- --meetings N --db URL [--seed S] [--corpus DIR] [--batch B] [--cache DIR]\n`);
   process.exit(2);
 }
 
@@ -29,6 +31,7 @@ function parseArgs(args: string[]): GenerateOptions & { db: string } {
       case "--seed": opts.seed = whole("--seed", value(), 0); break;
       case "--corpus": opts.corpus = value(); break;
       case "--batch": opts.batch = whole("--batch", value(), 1); break;
+      case "--cache": opts.cacheDir = value(); break;
       default: usage(`unknown argument "${args[i]}"`);
     }
   }
