@@ -59,20 +59,29 @@ function prefixRe(forename: string | undefined): RegExp {
 }
 const TAIL = new RegExp(`^(,?[ \\t]+)(${INITIALS})(?!\\p{L})`, "u");
 
-/**
- * Edits replacing every written form of the mapped people's names in `text`: one pass finds each
- * surname, then what is written before it (and, in lists, initials after it) is read around it.
- */
-function nameEdits(text: string, people: Mapping[], inRegion: (start: number, end: number) => boolean, attendanceList: (at: number) => boolean = () => false): Edit[] {
-  const edits: Edit[] = [];
+interface Names {
+  bySurname: Map<string, Mapping>;
+  surnames: RegExp | null;
+}
+
+/** The mapped people by surname as written and in capitals, and one pattern finding any of them. */
+function namesOf(people: Mapping[]): Names {
   const bySurname = new Map<string, Mapping>();
   for (const p of people) {
     bySurname.set(p.template.surname, p);
     if (!bySurname.has(p.template.surname.toUpperCase())) bySurname.set(p.template.surname.toUpperCase(), p);
   }
-  if (!bySurname.size) return edits;
   const alternatives = [...bySurname.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join("|");
-  const surnames = new RegExp(`(?<!${NOT_IN_WORD})(?:${alternatives})(?!${NOT_IN_WORD})`, "gu");
+  return { bySurname, surnames: bySurname.size ? new RegExp(`(?<!${NOT_IN_WORD})(?:${alternatives})(?!${NOT_IN_WORD})`, "gu") : null };
+}
+
+/**
+ * Edits replacing every written form of the mapped people's names in `text`: one pass finds each
+ * surname, then what is written before it (and, in lists, initials after it) is read around it.
+ */
+function nameEdits(text: string, { bySurname, surnames }: Names, inRegion: (start: number, end: number) => boolean, attendanceList: (at: number) => boolean = () => false): Edit[] {
+  const edits: Edit[] = [];
+  if (!surnames) return edits;
   for (const m of text.matchAll(surnames)) {
     const sname = m[0];
     const { template, to } = bySurname.get(sname)!;
@@ -161,7 +170,7 @@ export function generateMeeting(template: Template, plan: MeetingPlan, random: R
   const record = structuredClone(template.record);
   const text = template.text;
   const prov = record.provenance ?? {};
-  const people = [...mapPeople(record, plan, random).values()];
+  const people = namesOf([...mapPeople(record, plan, random).values()]);
 
   // Where names are listed: the attendance list, each decision, each declaration and question.
   const regions: [number, number][] = [];
