@@ -21,7 +21,7 @@ export interface GenerateOptions {
   seed: number;
   /** folder of real minutes the text is drawn from */
   corpus: string;
-  /** meetings stored per transaction (default 50) */
+  /** meetings stored per transaction (default 200) */
   batch?: number;
   /** where the parsed corpus is cached (default .bench/) */
   cacheDir?: string;
@@ -48,7 +48,7 @@ export async function generateArchive(db: Db, opts: GenerateOptions, progress: (
   const { councils, plans } = planArchive(opts.meetings, opts.seed);
   progress(`plan: ${councils.length} councils, ${councils.reduce((n, c) => n + c.committees.length, 0)} committees, ${opts.meetings} meetings, seed ${opts.seed}`);
 
-  const batchSize = opts.batch ?? 50;
+  const batchSize = opts.batch ?? 200;
   const hashes = new Set<string>();
   let failed = 0;
   let done = 0;

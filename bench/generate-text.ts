@@ -99,7 +99,7 @@ export function dateEdits(text: string, span: { start: number; end: number }, da
     }
     return edits;
   }
-  for (const match of written.matchAll(/\b(\p{L}+|\d{1,4})(st|nd|rd|th)?\b/gu)) {
+  for (const match of written.matchAll(/\b(\p{L}+|\d{1,4})(st|nd|rd|th|ST|ND|RD|TH)?\b/gu)) {
     const token = match[1];
     const lower = token.toLowerCase();
     const wd = WEEKDAYS.findIndex((w) => lower === w.toLowerCase() || (lower.length === 3 && w.toLowerCase().startsWith(lower)));
