@@ -26,6 +26,9 @@ const HONORIFIC_WORDS = [
 // let a lone lower-case word pass for an initial)
 const HONORIFIC = `(?:${HONORIFIC_WORDS.flatMap((w) => [w, w.toUpperCase()]).map((w) => escapeRe(w).replace(/ /g, "[ \\t]+")).join("|")})\\.?`;
 
+/** The share of meetings, where members sent apologies, at which a substitute stands in for one. */
+export const SUBSTITUTE_SHARE = 0.3;
+
 /** The share of meetings whose last item is taken in private (when their template has none). */
 export const EXEMPT_SHARE = 0.06;
 
@@ -131,27 +134,29 @@ function regionOf(spans: (Span | undefined)[]): [number, number] | null {
 }
 
 /** Maps the template's people to the plan's, in order of appearance. */
-function mapPeople(record: ParsedMinutes, plan: MeetingPlan, random: Random): Map<string, Mapping> {
+function mapPeople(record: ParsedMinutes, plan: MeetingPlan, random: Random, substitute: number | null): Map<string, Mapping> {
   const bySurname = new Map<string, Mapping>();
   const used = new Set<Person>();
-  const queues: Record<Attendee["kind"], Person[]> = {
+  const queues: Record<Attendee["kind"] | "substitute", Person[]> = {
     member: [...plan.members, ...plan.others],
     officer: plan.officers,
     other: random.shuffle([...plan.council.public]),
+    // a substitute is a member of the council who does not sit on the committee
+    substitute: [...plan.others, ...plan.members],
   };
-  const take = (kind: Attendee["kind"]): Person => {
+  const take = (kind: Attendee["kind"] | "substitute"): Person => {
     const q = queues[kind] ?? queues.other;
     const p = q.find((x) => !used.has(x)) ?? random.pick([...plan.others, ...plan.members]);
     used.add(p);
     return p;
   };
-  const add = (raw: string | null | undefined, kind: Attendee["kind"]) => {
+  const add = (raw: string | null | undefined, kind: Attendee["kind"] | "substitute") => {
     if (!raw) return;
     const n = nameParts(raw);
     if (!n || bySurname.has(n.surname)) return;
     bySurname.set(n.surname, { template: n, to: take(kind) });
   };
-  for (const a of record.attendance) if (a.status !== "apologies" && a.status !== "absent") add(a.name, a.kind);
+  for (const [i, a] of record.attendance.entries()) if (a.status !== "apologies" && a.status !== "absent") add(a.name, i === substitute ? "substitute" : a.kind);
   // those sending apologies are members the substitutes stood in for, or the committee's other members
   for (const a of record.attendance) if (a.status === "apologies" || a.status === "absent") add(a.name, a.kind);
   for (const a of record.attendance) add(a.substituteFor, "member");
@@ -170,7 +175,13 @@ export function generateMeeting(template: Template, plan: MeetingPlan, random: R
   const record = structuredClone(template.record);
   const text = template.text;
   const prov = record.provenance ?? {};
-  const people = namesOf([...mapPeople(record, plan, random).values()]);
+  // Some members who send apologies are replaced by a substitute from the council's other members:
+  // the last member listed present is that substitute, said so after their name.
+  const present = record.attendance.map((a, i) => ({ a, i, span: prov[`attendance/${i}`] })).filter(({ a, span }) => a.kind === "member" && a.status === "present" && !a.substituteFor && span && !span.implied);
+  const absent = record.attendance.findIndex((a) => a.kind === "member" && a.status === "apologies" && nameParts(a.name));
+  const substitute = present.length >= 3 && absent >= 0 && nameParts(present[present.length - 1].a.name) && random.chance(SUBSTITUTE_SHARE) ? present[present.length - 1].i : null;
+  const mapped = mapPeople(record, plan, random, substitute);
+  const people = namesOf([...mapped.values()]);
 
   // Where names are listed: the attendance list, each decision, each declaration and question.
   const regions: [number, number][] = [];
@@ -204,6 +215,12 @@ export function generateMeeting(template: Template, plan: MeetingPlan, random: R
     edits.push({ start: lastTitle.end, end: lastTitle.end, text: " (exempt: paragraph 3 of Schedule 12A)" });
   }
 
+  let substituteFor: string | null = null;
+  if (substitute !== null) {
+    const stoodFor = mapped.get(nameParts(record.attendance[absent].name)!.surname)!.to;
+    substituteFor = `Councillor ${stoodFor.first} ${stoodFor.last}`;
+    edits.push({ start: prov[`attendance/${substitute}`].end, end: prov[`attendance/${substitute}`].end, text: ` (substitute for ${substituteFor})` });
+  }
   const rewritten = applyEdits(text, edits);
   const rename = (s: string, everywhere: boolean, listed = false) => applyEdits(s, nameEdits(s, people, () => everywhere, () => listed)).text;
   const renameOrNull = <T extends string | null | undefined>(s: T, everywhere = true): T => (typeof s === "string" ? (rename(s, everywhere) as T) : s);
@@ -215,6 +232,7 @@ export function generateMeeting(template: Template, plan: MeetingPlan, random: R
     a.name = rename(a.name, true, true);
     a.substituteFor = renameOrNull(a.substituteFor);
   }
+  if (substitute !== null) record.attendance[substitute].substituteFor = substituteFor;
   for (const it of record.items) {
     it.title = rename(it.title, false);
     for (const r of it.resolutions) {

@@ -46,6 +46,9 @@ export interface MeetingPlan {
   officers: Person[];
 }
 
+/** The most years a council's archive goes back. */
+export const MAX_YEARS = 15;
+
 /** The last day any generated meeting may fall on. */
 export const LAST_DAY = "2025-03-27";
 
@@ -106,13 +109,18 @@ function buildCouncil(random: Random, index: number, name: string, meetings: num
   // (every committee meets at least once when there are meetings enough)
   const floor = meetings >= chosen.length ? 1 : 0;
   const counts = apportion(meetings - floor * chosen.length, chosen.map((c) => 1 / c.weeks)).map((n) => n + floor);
+  // Meetings in proportion to frequency give every committee the same span of years; past
+  // MAX_YEARS (less August and Christmas, when none meets), every committee meets more often instead.
+  const span = counts.reduce((n, k, i) => Math.max(n, k * chosen[i].weeks), 0);
+  const most = Math.floor(MAX_YEARS * 52 * 0.87);
+  const weeks = (i: number) => (span <= most ? chosen[i].weeks : Math.max(1, Math.floor(most / Math.max(1, counts[i]))));
   const committees: Committee[] = chosen.map((c, i) => ({
     index: i,
     name: c.name,
     size: random.int(6, 15),
     places: new Map(),
     officers: [],
-    dates: calendar(counts[i], c.weeks, random.int(1, 4)),
+    dates: calendar(counts[i], weeks(i), random.int(1, 4)),
   }));
   const first = committees.map((c) => c.dates[0]).filter(Boolean).sort()[0] ?? LAST_DAY;
   const firstYear = Number(first.slice(0, 4)) - 1;
