@@ -288,6 +288,49 @@ test("lettered sub-items under a numbered item are items, numbered as printed", 
   assert.deepEqual(tc.list.map((x) => x.split(" ")[0]), ["4", "4.A", "5", "5.A", "6"]);
 });
 
+// real text: City of Alameda Planning Board (2023) and Historical Advisory Board (2017), Legistar era
+test("a Legistar file number after a lettered sub-item is neither its number nor its title", () => {
+  const pb = items(
+    [
+      "   4. CONSENT CALENDAR",
+      "      4-A 2023-3277 - Draft Meeting Minutes - May 22, 2023",
+      "",
+      "      Board Member Teague made a motion to approve the minutes from May 22, 2023.",
+      "",
+      "   5. REGULAR AGENDA ITEMS",
+      "      5-A 2023-3281",
+      "      Objective Design Review Standards. Public hearing to consider revisions to Objective",
+      "      Design Review Standards (Objective Standards) applicable to Multi-Family/Mixed Use",
+      "",
+      "      5-B 2023-3282",
+      "      PLN23-0210 - 1715 Lincoln Avenue - Rezoning for General Plan Conformance - Applicant:",
+      "      Nick Portolese for Portman Enterprises, LLC. Public hearing to consider a",
+      "      recommendation to the City Council to amend the Zoning Map.",
+      "",
+      "   6. STAFF COMMUNICATIONS",
+      "      6-B 2023-3284",
+      "      Oral Report - Future Public Meetings and Upcoming Planning, Building and Transportation",
+      "      Department Projects",
+      "",
+      "      Acting Director Tai discussed that August the board would be in recess.",
+      "   7. BOARD COMMUNICATIONS",
+    ].join("\n"),
+  );
+  assert.deepEqual(pb.list, [
+    "4 Consent Calendar",
+    "4-A Draft Meeting Minutes - May 22, 2023",
+    "5 Regular Agenda Items",
+    "5-A Objective Design Review Standards",
+    "5-B PLN23-0210 - 1715 Lincoln Avenue - Rezoning for General Plan Conformance - Applicant: Nick Portolese for Portman Enterprises, LLC",
+    "6 Staff Communications",
+    "6-B Oral Report - Future Public Meetings and Upcoming Planning, Building and Transportation Department Projects",
+    "7 Board Communications",
+  ]);
+  const sb = pb.found.find((i) => i.number.value === "5-B")!;
+  assert.equal(sb.title.span.line, sb.number.span.line + 1);
+  assert.equal(sb.title.span.endLine, sb.title.span.line + 1);
+});
+
 test("paragraph numbers in brackets are the items; the consent asterisk is dropped (Alameda City Council)", () => {
   const text = [
     "AGENDA CHANGES",
