@@ -67,7 +67,7 @@ export function findDecisions(text: string): Decision[] {
 
 /** The item's decisions, and those recorded after the meeting had closed (for a warning, not the item). */
 export function readItem(text: string): { decisions: Decision[]; afterClose: Decision[] } {
-  const units = splitAtInlineMarkers(text, splitUnits(text));
+  const units = withoutFooters(text, splitAtInlineMarkers(text, splitUnits(text)));
   const masked = maskedRanges(text, units);
   const inMask = (pos: number) => masked.some(([a, b]) => pos >= a && pos < b);
   const out: Decision[] = [];
@@ -252,6 +252,25 @@ function withoutLostAmendments(text: string, units: Unit[], out: Decision[]): De
     const own = text.slice(units[d.unit].start, units[d.unit].end);
     return !(d.unit <= lastLost && MOVES_AMENDMENT.test(own) && !/\bas\s+amended\b/i.test(own));
   });
+}
+
+/** A running footer line: "Approved Minutes        Page 1 of 5" (a title, then the page count at the end). */
+const FOOTER_LINE = /^[^\n]{0,160}?\bpage\s+\d{1,3}\s+of\s+\d{1,3}[ \t]*(?:\n|$)/i;
+
+/** Units that open with a page's running footer start after it: the footer is not part of what follows. */
+function withoutFooters(text: string, units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of units) {
+    let start = unit.start;
+    while (start < unit.end) {
+      const lead = /^\s*/.exec(text.slice(start, Math.min(unit.end, start + 200)))![0].length;
+      const m = FOOTER_LINE.exec(text.slice(start + lead, Math.min(unit.end, start + lead + 200)));
+      if (!m) break;
+      start += lead + m[0].length;
+    }
+    if (start < unit.end && text.slice(start, unit.end).trim()) out.push(start === unit.start ? unit : { ...unit, start, block: true });
+  }
+  return out;
 }
 
 /** Splits units where a resolution keyword sits after a sub-heading on the same line. */
