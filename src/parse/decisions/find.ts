@@ -24,6 +24,7 @@ import { flatten, stripLeading, tidy } from "./cleanup.ts";
 import { isMoversOnly, readMovers, readMoversHead, type Movers } from "./movers.ts";
 import { dropConnective, splitParts } from "./parts.ts";
 import type { Votes } from "../../domain/minutes.ts";
+import { withVoteBlocks } from "./vote-blocks.ts";
 import { MOTION_FAILED, OUTCOME_AFTER, SECOND_OR_OUTCOME, lineRecords, usMotion } from "./us-motions.ts";
 
 export type DecisionKind = "formal" | "motion" | "proposal" | "impersonal" | "subject" | "passive" | "deferral" | "minutes";
@@ -67,7 +68,7 @@ export function findDecisions(text: string): Decision[] {
 
 /** The item's decisions, and those recorded after the meeting had closed (for a warning, not the item). */
 export function readItem(text: string): { decisions: Decision[]; afterClose: Decision[] } {
-  const units = withoutFooters(text, splitAtInlineMarkers(text, splitUnits(text)));
+  const units = splitAtMotions(text, withoutFooters(text, splitAtInlineMarkers(text, splitUnits(text))));
   const masked = maskedRanges(text, units);
   const inMask = (pos: number) => masked.some(([a, b]) => pos >= a && pos < b);
   const out: Decision[] = [];
@@ -227,7 +228,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       add(d);
     }
   }
-  const all = dropRepeats(withoutLostAmendments(text, units, out)).sort((a, b) => a.start - b.start);
+  const all = dropRepeats(withoutLostAmendments(text, units, withVoteBlocks(text, units, out))).sort((a, b) => a.start - b.start);
   const close = units.find((x) => MEETING_CLOSED.test(text.slice(x.start, x.end)));
   if (!close) return { decisions: all, afterClose: [] };
   return { decisions: all.filter((d) => d.start < close.end), afterClose: all.filter((d) => d.start >= close.end) };
@@ -252,6 +253,28 @@ function withoutLostAmendments(text: string, units: Unit[], out: Decision[]): De
     const own = text.slice(units[d.unit].start, units[d.unit].end);
     return !(d.unit <= lastLost && MOVES_AMENDMENT.test(own) && !/\bas\s+amended\b/i.test(own));
   });
+}
+
+/**
+ * A unit runs over a blank line where a heading looks like a wrapped line ("A.   California Community
+ * Colleges Classified Employee of the Year", blank, "A motion was made by …"): a motion opening the
+ * paragraph after the blank line starts a unit of its own.
+ */
+function splitAtMotions(text: string, units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of units) {
+    const s = text.slice(unit.start, unit.end);
+    let from = 0;
+    for (const m of s.matchAll(/\n[ \t]*\n\s*/g)) {
+      const at = m.index! + m[0].length;
+      // the head of the paragraph is enough to tell a motion
+      if (!usMotion(flatten(s.slice(at, at + 400)))) continue;
+      out.push({ start: unit.start + from, end: unit.start + trimEnd(s, m.index!), block: from === 0 ? unit.block : true });
+      from = at;
+    }
+    out.push(from === 0 ? unit : { start: unit.start + from, end: unit.end, block: true });
+  }
+  return out.filter((x) => x.end > x.start);
 }
 
 /** A running footer line: "Approved Minutes        Page 1 of 5" (a title, then the page count at the end). */
