@@ -331,6 +331,35 @@ test("a Legistar file number after a lettered sub-item is neither its number nor
   assert.equal(sb.title.span.endLine, sb.title.span.line + 1);
 });
 
+// real text: Lincoln Square Special Service Area #21 Commission (Chicago), 29 January 2018, as the
+// PDF reader gives it: symbol-font bullets as private-use glyphs, "o" for the second level
+test("bare headings among top-level bullets, each with bullets of the next level under it, are the items", () => {
+  const t = [
+    "Commission Meeting Minutes",
+    "",
+    "Minutes from Monday, January 29, 2018 – 9:00am at Carbon Arc Bar & Board",
+    "\uf0d8 Perfunctory Business",
+    "o Commissioners Present: Anthony Qaiyum, Zach Maiorca, Melaina Prest, Chris Dallas,",
+    "Ben Munro, Todd Feinberg",
+    "\uf0d8 Meeting called to order at 9:08am – M. Prest (motion), C. Dallas (second)",
+    "\uf0d8 Todd Feinberg welcomed to SSA Commission",
+    "\uf0d8 2017/18 Financials approved – B. Munro (motion), C. Dallas (second)",
+    "o In 2017, the SSA received $239,503 out of $242,994 in expected taxes",
+    "\uf0d8 Updates",
+    "o Holiday decorations were taken down and stored on schedule",
+    "\uf0d8 New Business",
+    "o APPROVED – 2018 Meetings Calendar",
+    "\uf0a7 Increased funding for PaintWorks mural program, branded bike racks, Master",
+    "\uf0d8 Announcements",
+    "o Next meeting – 9:00am Thursday, February 15th at Bistro Campagne",
+    "\uf0d8 Meeting adjourned at 11:25am",
+  ].join("\n");
+  const { list, found } = items(t);
+  assert.deepEqual(list, ["1 Perfunctory Business", "2 Updates", "3 New Business", "4 Announcements"]);
+  assert.equal(found[0].number.span.implied, true);
+  assert.equal(found[3].end, 18);
+});
+
 test("paragraph numbers in brackets are the items; the consent asterisk is dropped (Alameda City Council)", () => {
   const text = [
     "AGENDA CHANGES",
