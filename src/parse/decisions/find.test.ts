@@ -490,3 +490,11 @@ test("a running footer ending 'Page N of M' is not a decision", () => {
   assert.deepEqual(texts("Approved Minutes Page 5 of 5"), []);
   assert.deepEqual(texts("The minutes were approved as presented."), ["The minutes were approved as presented."]);
 });
+
+// real text: City of Alameda Recreation & Park Commission (2008)
+test("lettered sub-headings printed above a decision are not part of it", () => {
+  const t = ["A. Nomination and Selection of Chair", "B. Nomination and Selection of Vice Chair", "Elections are tabled until the January 2009 Recreation & Park Commission Meeting."].join("\n");
+  assert.deepEqual(texts(t), ["Elections are tabled until the January 2009 Recreation & Park Commission Meeting."]);
+  // an initial opening a sentence is not a heading
+  assert.deepEqual(texts("B. Murphy informed the meeting that the scheme was ready.\nThe minutes were approved as presented."), ["The minutes were approved as presented."]);
+});

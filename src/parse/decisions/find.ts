@@ -280,14 +280,27 @@ function splitAtMotions(text: string, units: Unit[]): Unit[] {
 /** A running footer line: "Approved Minutes        Page 1 of 5" (a title, then the page count at the end). */
 const FOOTER_LINE = /^[^\n]{0,160}?\bpage\s+\d{1,3}\s+of\s+\d{1,3}[ \t]*(?:\n|$)/i;
 
-/** Units that open with a page's running footer start after it: the footer is not part of what follows. */
+/** "A. Nomination and Selection of Chair" on a line of its own above the record: a sub-heading. */
+const LETTERED_HEADING = /^[A-Z]\.[ \t]+([A-Z][^.!?;:\n]{2,80})\n/;
+const MINOR_WORD = /^(?:a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with)$/;
+
+function letteredHeading(s: string): RegExpExecArray | null {
+  const m = LETTERED_HEADING.exec(s);
+  if (!m) return null;
+  const words = m[1].trim().split(/\s+/).filter((w) => !MINOR_WORD.test(w));
+  // a heading capitalises its words; "B. Murphy informed the meeting …" is a sentence
+  return words.length && words.every((w) => /^[A-Z(“"‘0-9]/.test(w)) ? m : null;
+}
+
+/** Units that open with a page's running footer or lettered sub-headings start after them: they are not part of what follows. */
 function withoutFooters(text: string, units: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (const unit of units) {
     let start = unit.start;
     while (start < unit.end) {
       const lead = /^\s*/.exec(text.slice(start, Math.min(unit.end, start + 200)))![0].length;
-      const m = FOOTER_LINE.exec(text.slice(start + lead, Math.min(unit.end, start + lead + 200)));
+      const head = text.slice(start + lead, Math.min(unit.end, start + lead + 200));
+      const m = FOOTER_LINE.exec(head) ?? letteredHeading(head);
       if (!m) break;
       start += lead + m[0].length;
     }
