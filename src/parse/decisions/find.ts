@@ -45,6 +45,9 @@ export interface Decision {
   votes?: Votes | null;
 }
 
+/** A sentence reporting what someone said or asked. */
+const SPOKEN = /\b(?:said|says|asked|stated|expressed|noted|commented|discussed|questioned|responded|replied|explained|suggested|clarified|indicated|mentioned|spoke|thanked|inquired|requested)\b/i;
+
 /** Where the minutes go back to recording what the members did after an officer's reply. */
 const MEMBERS_AGAIN =
   /^(?:(?:following|after)\b[^.]*\b(?:agreed|resolved|decided)\b|(?:the\s+)?(?:elected\s+)?(?:members|councillors)\s+(?:then\s+|also\s+|unanimously\s+)?(?:agreed|resolved|decided)\b|it\s+was\s+(?:(?:also|further|then|unanimously)\s+)?(?:agreed|resolved|decided)|on\s+the\s+proposal|proposed\s+by|the\s+motion\s+was|and\s+resolved|resolved\s*:)/i;
@@ -174,6 +177,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       let closed = us.closed;
       const seen: string[] = [s];
       let seconder = us.secondedBy;
+      let secondAt = -1;
       for (let n = u + 1; n < units.length && n <= u + 12 && !closed; n++) {
         const ns = text.slice(units[n].start, units[n].end);
         if (usMotion(flatten(ns)) || formalRest(ns) !== null) break;
@@ -181,7 +185,19 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
         last = n;
         if (SECOND_OR_OUTCOME.test(ns)) {
           closed = true;
+          secondAt = n;
           seconder ??= /^\s*(.+?)\s+seconded\b/.exec(flatten(ns))?.[1] ?? null;
+        }
+      }
+      // a few sentences between the motion and its second spell the motion out ("There would be
+      // clarification on …"); what members said there is debate
+      let motionText = us.text;
+      let motionEnd = unit.end;
+      if (secondAt > u + 1 && secondAt - u - 1 <= 3 && /^[ \t]*\S/.test(text.slice(units[secondAt].start, units[secondAt].end))) {
+        const between = units.slice(u + 1, secondAt).map((x) => text.slice(x.start, x.end));
+        if (!between.some((x) => SPOKEN.test(x) || MOTION_FAILED.test(x))) {
+          motionText = `${us.text} ${between.join(" ")}`;
+          motionEnd = units[secondAt - 1].end;
         }
       }
       // a vote on the motion may follow its second ("… seconded the motion. Motion carried 5-0")
@@ -191,7 +207,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       }
       if (closed) {
         if (!seen.some((x) => MOTION_FAILED.test(x))) {
-          add({ text: tidy(us.text), start: unit.start, end: unit.end, kind: "motion", unit: u }, last, { movedBy: us.movedBy, secondedBy: seconder });
+          add({ text: tidy(motionText), start: unit.start, end: motionEnd, kind: "motion", unit: u }, last, { movedBy: us.movedBy, secondedBy: seconder });
         }
         u = last;
         continue;

@@ -47,3 +47,24 @@ test("a motion after a blank line under a lettered sub-heading is read, not join
     [["that the Board of Trustees endorse the nomination of Courtnee Mack of Sacramento City College, for the 2020 California Community Colleges Classified Employee of the Year Award.", "Trustee Haynes", "Trustee Knight"]],
   );
 });
+
+// real text: City of Alameda Planning Board, 24 July 2023
+test("sentences between a motion and its second describe the motion and are part of it", () => {
+  const t = [
+    "Board Member Teague made a motion to implement the Design Standards as",
+    "modified by the description by President Ruiz and Board Member Teague. There",
+    "would be clarification on which version is correct, formatting on page 1 about",
+    "implacability, clarification on siding. Then on the section about raising",
+    "buildings separate requirements for raising bungalows. Board Member Ariza seconded the",
+    "motion. A vote was taken and the motion passed 7-0.",
+  ].join("\n");
+  assert.deepEqual(findDecisions(t).map((d) => [d.text, d.secondedBy]), [
+    [
+      "to implement the Design Standards as modified by the description by President Ruiz and Board Member Teague. There would be clarification on which version is correct, formatting on page 1 about implacability, clarification on siding. Then on the section about raising buildings separate requirements for raising bungalows.",
+      "Board Member Ariza",
+    ],
+  ]);
+  // what members said between the motion and its second is debate, not the motion
+  const debate = "Commissioner Cook moved approval of the report. Commissioner Lee said she had concerns. Commissioner Park seconded the motion. Motion carried 5-0.";
+  assert.deepEqual(findDecisions(debate).map((d) => d.text), ["approval of the report."]);
+});
