@@ -320,6 +320,7 @@ function withoutFooters(text: string, units: Unit[]): Unit[] {
       if (!m) break;
       start += lead + m[0].length;
     }
+    if (start > unit.start) while (start < unit.end && /\s/.test(text[start])) start++;
     if (start < unit.end && text.slice(start, unit.end).trim()) out.push(start === unit.start ? unit : { ...unit, start, block: true });
   }
   return out;

@@ -116,3 +116,24 @@ test("recommendations printed under an item that records no vote on them are not
   ].join("\n");
   assert.deepEqual(texts(t), []);
 });
+
+test("a consent item's recommendation under a lettered heading with a blank line between them", () => {
+  const t = [
+    "A motion was made by Trustee Knight, seconded by Trustee Haynes, that the Board of Trustees",
+    "approve Consent Consideration items A through I.",
+    "",
+    "Motion carried; 5:0",
+    "",
+    "         H.        Purchase Orders, Warrants, Checks and Electronic Transfers",
+    "",
+    "That the Board of Trustees approve the numbered purchase orders, warrants, checks and electronic",
+    "transfers that are reflected on the schedule below.",
+    "",
+    "                                                         PURCHASE ORDERS",
+    " General Fund                                                    0001110194-0001110753     $   6,312,576.16",
+  ].join("\n");
+  assert.deepEqual(texts(t), [
+    "that the Board of Trustees approve Consent Consideration items A through I.",
+    "That the Board of Trustees approve the numbered purchase orders, warrants, checks and electronic transfers that are reflected on the schedule below.",
+  ]);
+});
