@@ -15,7 +15,7 @@ const FLOORS: Record<string, { document: number; mean: number }> = {
   // real minutes labelled by hand from councils and years outside the development set
   real: { document: 0.89, mean: 0.94 },
   // real minutes labelled after the parser was built, from councils and styles it had not been shown
-  wider: { document: 0.65, mean: 0.92 },
+  wider: { document: 0.9, mean: 0.98 },
 };
 
 const root = new URL(".", import.meta.url).pathname;

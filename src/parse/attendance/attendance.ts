@@ -23,6 +23,7 @@ import { columnViews, findSections, type Section, type SectionKind } from "./sec
 import { readColumns } from "./columns.ts";
 import { cleanRole } from "./roles.ts";
 import { findSentences } from "./sentences.ts";
+import { rollTables } from "./roll-table.ts";
 
 interface Person {
   name: string;
@@ -375,6 +376,9 @@ export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: Ite
     }
     return sections.length;
   };
+
+  // a roll call printed as a table is the record of who sat
+  out.push(...rollTables(ctx));
 
   // the front matter
   const cut = firstItemCut(ctx, items);

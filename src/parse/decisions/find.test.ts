@@ -473,3 +473,28 @@ test("a body that voted with its tally before the verb records a decision", () =
   assert.equal(found.length, 1);
   assert.match(found[0], /the Board of Trustees voted 5:0 to deny the appeal of the complaint against the public employee\.$/);
 });
+
+// real page furniture: City of Alameda Historical Advisory Board (2017)
+test("a running footer ending 'Page N of M' is not a decision", () => {
+  const t = [
+    "       Chris Verplanck gave a presentation.",
+    "",
+    "",
+    "Approved Minutes                                                                 Page 1 of 5",
+    "Historical Advisory Board",
+    "June 1, 2017",
+    "       Board Member Saxby asked why the change in exterior finish materials was such an",
+    "       emphasis in the report’s findings.",
+  ].join("\n");
+  assert.deepEqual(texts(t), []);
+  assert.deepEqual(texts("Approved Minutes Page 5 of 5"), []);
+  assert.deepEqual(texts("The minutes were approved as presented."), ["The minutes were approved as presented."]);
+});
+
+// real text: City of Alameda Recreation & Park Commission (2008)
+test("lettered sub-headings printed above a decision are not part of it", () => {
+  const t = ["A. Nomination and Selection of Chair", "B. Nomination and Selection of Vice Chair", "Elections are tabled until the January 2009 Recreation & Park Commission Meeting."].join("\n");
+  assert.deepEqual(texts(t), ["Elections are tabled until the January 2009 Recreation & Park Commission Meeting."]);
+  // an initial opening a sentence is not a heading
+  assert.deepEqual(texts("B. Murphy informed the meeting that the scheme was ready.\nThe minutes were approved as presented."), ["The minutes were approved as presented."]);
+});

@@ -24,6 +24,7 @@ import { flatten, stripLeading, tidy } from "./cleanup.ts";
 import { isMoversOnly, readMovers, readMoversHead, type Movers } from "./movers.ts";
 import { dropConnective, splitParts } from "./parts.ts";
 import type { Votes } from "../../domain/minutes.ts";
+import { withVoteBlocks } from "./vote-blocks.ts";
 import { MOTION_FAILED, OUTCOME_AFTER, SECOND_OR_OUTCOME, lineRecords, usMotion } from "./us-motions.ts";
 
 export type DecisionKind = "formal" | "motion" | "proposal" | "impersonal" | "subject" | "passive" | "deferral" | "minutes";
@@ -43,6 +44,9 @@ export interface Decision {
   /** the votes read for a resolution's first clause, shared by the others (set by resolutions.ts) */
   votes?: Votes | null;
 }
+
+/** A sentence reporting what someone said or asked. */
+const SPOKEN = /\b(?:said|says|asked|stated|expressed|noted|commented|discussed|questioned|responded|replied|explained|suggested|clarified|indicated|mentioned|spoke|thanked|inquired|requested)\b/i;
 
 /** Where the minutes go back to recording what the members did after an officer's reply. */
 const MEMBERS_AGAIN =
@@ -67,7 +71,7 @@ export function findDecisions(text: string): Decision[] {
 
 /** The item's decisions, and those recorded after the meeting had closed (for a warning, not the item). */
 export function readItem(text: string): { decisions: Decision[]; afterClose: Decision[] } {
-  const units = splitAtInlineMarkers(text, splitUnits(text));
+  const units = splitAtMotions(text, withoutFooters(text, splitAtInlineMarkers(text, splitUnits(text))));
   const masked = maskedRanges(text, units);
   const inMask = (pos: number) => masked.some(([a, b]) => pos >= a && pos < b);
   const out: Decision[] = [];
@@ -173,6 +177,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       let closed = us.closed;
       const seen: string[] = [s];
       let seconder = us.secondedBy;
+      let secondAt = -1;
       for (let n = u + 1; n < units.length && n <= u + 12 && !closed; n++) {
         const ns = text.slice(units[n].start, units[n].end);
         if (usMotion(flatten(ns)) || formalRest(ns) !== null) break;
@@ -180,7 +185,19 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
         last = n;
         if (SECOND_OR_OUTCOME.test(ns)) {
           closed = true;
+          secondAt = n;
           seconder ??= /^\s*(.+?)\s+seconded\b/.exec(flatten(ns))?.[1] ?? null;
+        }
+      }
+      // a few sentences between the motion and its second spell the motion out ("There would be
+      // clarification on …"); what members said there is debate
+      let motionText = us.text;
+      let motionEnd = unit.end;
+      if (secondAt > u + 1 && secondAt - u - 1 <= 3 && /^[ \t]*\S/.test(text.slice(units[secondAt].start, units[secondAt].end))) {
+        const between = units.slice(u + 1, secondAt).map((x) => text.slice(x.start, x.end));
+        if (!between.some((x) => SPOKEN.test(x) || MOTION_FAILED.test(x))) {
+          motionText = `${us.text} ${between.join(" ")}`;
+          motionEnd = units[secondAt - 1].end;
         }
       }
       // a vote on the motion may follow its second ("… seconded the motion. Motion carried 5-0")
@@ -190,7 +207,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       }
       if (closed) {
         if (!seen.some((x) => MOTION_FAILED.test(x))) {
-          add({ text: tidy(us.text), start: unit.start, end: unit.end, kind: "motion", unit: u }, last, { movedBy: us.movedBy, secondedBy: seconder });
+          add({ text: tidy(motionText), start: unit.start, end: motionEnd, kind: "motion", unit: u }, last, { movedBy: us.movedBy, secondedBy: seconder });
         }
         u = last;
         continue;
@@ -227,7 +244,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       add(d);
     }
   }
-  const all = dropRepeats(withoutLostAmendments(text, units, out)).sort((a, b) => a.start - b.start);
+  const all = dropRepeats(withoutLostAmendments(text, units, withVoteBlocks(text, units, out))).sort((a, b) => a.start - b.start);
   const close = units.find((x) => MEETING_CLOSED.test(text.slice(x.start, x.end)));
   if (!close) return { decisions: all, afterClose: [] };
   return { decisions: all.filter((d) => d.start < close.end), afterClose: all.filter((d) => d.start >= close.end) };
@@ -252,6 +269,61 @@ function withoutLostAmendments(text: string, units: Unit[], out: Decision[]): De
     const own = text.slice(units[d.unit].start, units[d.unit].end);
     return !(d.unit <= lastLost && MOVES_AMENDMENT.test(own) && !/\bas\s+amended\b/i.test(own));
   });
+}
+
+/**
+ * A unit runs over a blank line where a heading looks like a wrapped line ("A.   California Community
+ * Colleges Classified Employee of the Year", blank, "A motion was made by …"): a motion opening the
+ * paragraph after the blank line starts a unit of its own.
+ */
+function splitAtMotions(text: string, units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of units) {
+    const s = text.slice(unit.start, unit.end);
+    let from = 0;
+    for (const m of s.matchAll(/\n[ \t]*\n\s*/g)) {
+      const at = m.index! + m[0].length;
+      // the head of the paragraph is enough to tell a motion
+      if (!usMotion(flatten(s.slice(at, at + 400)))) continue;
+      out.push({ start: unit.start + from, end: unit.start + trimEnd(s, m.index!), block: from === 0 ? unit.block : true });
+      from = at;
+    }
+    out.push(from === 0 ? unit : { start: unit.start + from, end: unit.end, block: true });
+  }
+  return out.filter((x) => x.end > x.start);
+}
+
+/** A running footer line: "Approved Minutes        Page 1 of 5" (a title, then the page count at the end). */
+const FOOTER_LINE = /^[^\n]{0,160}?\bpage\s+\d{1,3}\s+of\s+\d{1,3}[ \t]*(?:\n|$)/i;
+
+/** "A. Nomination and Selection of Chair" on a line of its own above the record: a sub-heading. */
+const LETTERED_HEADING = /^[A-Z]\.[ \t]+([A-Z][^.!?;:\n]{2,80})\n/;
+const MINOR_WORD = /^(?:a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|with)$/;
+
+function letteredHeading(s: string): RegExpExecArray | null {
+  const m = LETTERED_HEADING.exec(s);
+  if (!m) return null;
+  const words = m[1].trim().split(/\s+/).filter((w) => !MINOR_WORD.test(w));
+  // a heading capitalises its words; "B. Murphy informed the meeting …" is a sentence
+  return words.length && words.every((w) => /^[A-Z(“"‘0-9]/.test(w)) ? m : null;
+}
+
+/** Units that open with a page's running footer or lettered sub-headings start after them: they are not part of what follows. */
+function withoutFooters(text: string, units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of units) {
+    let start = unit.start;
+    while (start < unit.end) {
+      const lead = /^\s*/.exec(text.slice(start, Math.min(unit.end, start + 200)))![0].length;
+      const head = text.slice(start + lead, Math.min(unit.end, start + lead + 200));
+      const m = FOOTER_LINE.exec(head) ?? letteredHeading(head);
+      if (!m) break;
+      start += lead + m[0].length;
+    }
+    if (start > unit.start) while (start < unit.end && /\s/.test(text[start])) start++;
+    if (start < unit.end && text.slice(start, unit.end).trim()) out.push(start === unit.start ? unit : { ...unit, start, block: true });
+  }
+  return out;
 }
 
 /** Splits units where a resolution keyword sits after a sub-heading on the same line. */

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { usMotion } from "./us-motions.ts";
+import { findDecisions } from "./find.ts";
 
 // real sentences: City of Alameda council and commissions, Los Rios CCD board
 test("the motion's words without its movers, second or tally", () => {
@@ -23,4 +24,47 @@ test("sentences that only talk about motions are not motions", () => {
   assert.equal(usMotion("Vice Mayor Daysog expressed concern over the motion process."), null);
   assert.equal(usMotion("Councilmember Gilmore amended the motion to move approval of"), null);
   assert.equal(usMotion("Commissioner deHaan seconded the motion, which carried by unanimous voice vote – 5."), null);
+});
+
+// real text: Los Rios Community College District Board of Trustees, 11 March 2020 (a lettered
+// sub-heading, a blank line, then the motion)
+test("a motion after a blank line under a lettered sub-heading is read, not joined to the heading", () => {
+  const t = [
+    "",
+    "",
+    "         A.        California Community Colleges Classified Employee of the Year",
+    "",
+    "A motion was made by Trustee Haynes, seconded by Trustee Knight, that the Board of Trustees",
+    "endorse the nomination of Courtnee Mack of Sacramento City College, for the 2020 California",
+    "Community Colleges Classified Employee of the Year Award.",
+    "",
+    "Roll Call Vote:",
+    "Aye: Haynes, Jones, Knight, Nelson, Ortiz",
+    "Motion carried; 5:0",
+  ].join("\n");
+  assert.deepEqual(
+    findDecisions(t).map((d) => [d.text, d.movedBy, d.secondedBy]),
+    [["that the Board of Trustees endorse the nomination of Courtnee Mack of Sacramento City College, for the 2020 California Community Colleges Classified Employee of the Year Award.", "Trustee Haynes", "Trustee Knight"]],
+  );
+});
+
+// real text: City of Alameda Planning Board, 24 July 2023
+test("sentences between a motion and its second describe the motion and are part of it", () => {
+  const t = [
+    "Board Member Teague made a motion to implement the Design Standards as",
+    "modified by the description by President Ruiz and Board Member Teague. There",
+    "would be clarification on which version is correct, formatting on page 1 about",
+    "implacability, clarification on siding. Then on the section about raising",
+    "buildings separate requirements for raising bungalows. Board Member Ariza seconded the",
+    "motion. A vote was taken and the motion passed 7-0.",
+  ].join("\n");
+  assert.deepEqual(findDecisions(t).map((d) => [d.text, d.secondedBy]), [
+    [
+      "to implement the Design Standards as modified by the description by President Ruiz and Board Member Teague. There would be clarification on which version is correct, formatting on page 1 about implacability, clarification on siding. Then on the section about raising buildings separate requirements for raising bungalows.",
+      "Board Member Ariza",
+    ],
+  ]);
+  // what members said between the motion and its second is debate, not the motion
+  const debate = "Commissioner Cook moved approval of the report. Commissioner Lee said she had concerns. Commissioner Park seconded the motion. Motion carried 5-0.";
+  assert.deepEqual(findDecisions(debate).map((d) => d.text), ["approval of the report."]);
 });

@@ -288,6 +288,78 @@ test("lettered sub-items under a numbered item are items, numbered as printed", 
   assert.deepEqual(tc.list.map((x) => x.split(" ")[0]), ["4", "4.A", "5", "5.A", "6"]);
 });
 
+// real text: City of Alameda Planning Board (2023) and Historical Advisory Board (2017), Legistar era
+test("a Legistar file number after a lettered sub-item is neither its number nor its title", () => {
+  const pb = items(
+    [
+      "   4. CONSENT CALENDAR",
+      "      4-A 2023-3277 - Draft Meeting Minutes - May 22, 2023",
+      "",
+      "      Board Member Teague made a motion to approve the minutes from May 22, 2023.",
+      "",
+      "   5. REGULAR AGENDA ITEMS",
+      "      5-A 2023-3281",
+      "      Objective Design Review Standards. Public hearing to consider revisions to Objective",
+      "      Design Review Standards (Objective Standards) applicable to Multi-Family/Mixed Use",
+      "",
+      "      5-B 2023-3282",
+      "      PLN23-0210 - 1715 Lincoln Avenue - Rezoning for General Plan Conformance - Applicant:",
+      "      Nick Portolese for Portman Enterprises, LLC. Public hearing to consider a",
+      "      recommendation to the City Council to amend the Zoning Map.",
+      "",
+      "   6. STAFF COMMUNICATIONS",
+      "      6-B 2023-3284",
+      "      Oral Report - Future Public Meetings and Upcoming Planning, Building and Transportation",
+      "      Department Projects",
+      "",
+      "      Acting Director Tai discussed that August the board would be in recess.",
+      "   7. BOARD COMMUNICATIONS",
+    ].join("\n"),
+  );
+  assert.deepEqual(pb.list, [
+    "4 Consent Calendar",
+    "4-A Draft Meeting Minutes - May 22, 2023",
+    "5 Regular Agenda Items",
+    "5-A Objective Design Review Standards",
+    "5-B PLN23-0210 - 1715 Lincoln Avenue - Rezoning for General Plan Conformance - Applicant: Nick Portolese for Portman Enterprises, LLC",
+    "6 Staff Communications",
+    "6-B Oral Report - Future Public Meetings and Upcoming Planning, Building and Transportation Department Projects",
+    "7 Board Communications",
+  ]);
+  const sb = pb.found.find((i) => i.number.value === "5-B")!;
+  assert.equal(sb.title.span.line, sb.number.span.line + 1);
+  assert.equal(sb.title.span.endLine, sb.title.span.line + 1);
+});
+
+// real text: Lincoln Square Special Service Area #21 Commission (Chicago), 29 January 2018, as the
+// PDF reader gives it: symbol-font bullets as private-use glyphs, "o" for the second level
+test("bare headings among top-level bullets, each with bullets of the next level under it, are the items", () => {
+  const t = [
+    "Commission Meeting Minutes",
+    "",
+    "Minutes from Monday, January 29, 2018 – 9:00am at Carbon Arc Bar & Board",
+    "\uf0d8 Perfunctory Business",
+    "o Commissioners Present: Anthony Qaiyum, Zach Maiorca, Melaina Prest, Chris Dallas,",
+    "Ben Munro, Todd Feinberg",
+    "\uf0d8 Meeting called to order at 9:08am – M. Prest (motion), C. Dallas (second)",
+    "\uf0d8 Todd Feinberg welcomed to SSA Commission",
+    "\uf0d8 2017/18 Financials approved – B. Munro (motion), C. Dallas (second)",
+    "o In 2017, the SSA received $239,503 out of $242,994 in expected taxes",
+    "\uf0d8 Updates",
+    "o Holiday decorations were taken down and stored on schedule",
+    "\uf0d8 New Business",
+    "o APPROVED – 2018 Meetings Calendar",
+    "\uf0a7 Increased funding for PaintWorks mural program, branded bike racks, Master",
+    "\uf0d8 Announcements",
+    "o Next meeting – 9:00am Thursday, February 15th at Bistro Campagne",
+    "\uf0d8 Meeting adjourned at 11:25am",
+  ].join("\n");
+  const { list, found } = items(t);
+  assert.deepEqual(list, ["1 Perfunctory Business", "2 Updates", "3 New Business", "4 Announcements"]);
+  assert.equal(found[0].number.span.implied, true);
+  assert.equal(found[3].end, 18);
+});
+
 test("paragraph numbers in brackets are the items; the consent asterisk is dropped (Alameda City Council)", () => {
   const text = [
     "AGENDA CHANGES",

@@ -8,6 +8,7 @@ import { titleCase } from "./titles.ts";
 import { resolutionItems } from "./resolution-items.ts";
 import { flattenedItems } from "./flattened-table.ts";
 import { topicItems } from "./topics.ts";
+import { bulletHeadingItems } from "./bullet-headings.ts";
 import { closeAtSections } from "./sections.ts";
 import { closeAtBackMatter } from "./back-matter.ts";
 import { letteredSubItems } from "./lettered.ts";
@@ -15,7 +16,7 @@ import { letteredSubItems } from "./lettered.ts";
 /** Finds agenda item headings and the lines each item spans. */
 export function findItems(ctx: ParseContext): ItemBlock[] {
   const items =
-    resolutionItems(ctx) ?? flattenedItems(ctx) ?? numberedItems(ctx) ?? topicItems(ctx) ?? [];
+    resolutionItems(ctx) ?? flattenedItems(ctx) ?? numberedItems(ctx) ?? bulletHeadingItems(ctx) ?? topicItems(ctx) ?? [];
   closeAtSections(ctx, items);
   closeAtBackMatter(ctx, items);
   return items;
