@@ -412,3 +412,41 @@ test("one person per line, one office printed without its comma", () => {
     ["Cynthia Silva", "Dorothy Wismar", "Amber Bales", "Joyce McConeghey"],
   );
 });
+
+test("a label in capitals closed by a full stop or a comma instead of a colon ('PRESENT. Chairman, …', 'APOLOGIES, …')", () => {
+  // Stoke Ferry Parish Council, November 2001 and January 2002 (norfolk-parishes)
+  const rows = table(
+    [
+      "Minutes of the meeting held at 7:30om in the school",
+      "",
+      "PRESENT. Chairman, V.Chairman & Messrs Patterson, Bonnett, Ward, & Jagger plus five members of the public and Mr. T.Manley Borough Councillor.",
+      "",
+      "APOLOGIES, Mrs. Lewis, Mrs. Leamon and Mr. Kerchen..",
+      "",
+      "MINUTES of previous meeting read and signed as a true record.",
+    ].join("\n"),
+  );
+  // "Messrs" is a title for each name after it; the offices before "&" are not Mr Patterson's
+  assert.ok(rows.includes("Mr Patterson | present | member"), rows.join("\n"));
+  assert.ok(rows.includes("Mr Jagger | present | member"), rows.join("\n"));
+  assert.ok(rows.includes("Mrs. Lewis | apologies | member"), rows.join("\n"));
+  assert.ok(rows.includes("Mr. Kerchen | apologies | member"), rows.join("\n"));
+  const other = table("PRESENT .Chairman, & Messrs Patterson, Bonnett, Ward , Jagger, Mrs. Lewis, Mrs. Leamon, plus eight members of the public.\n\nAPOLOGIES, Mr. Mycock, Mr. Kerchen and Mr. T.Manley, Borough Councillor.\n");
+  assert.ok(other.includes("Mrs. Leamon | present | member"), other.join("\n"));
+  assert.ok(other.includes("Mr Bonnett | present | member"), other.join("\n"));
+  assert.ok(other.includes("Mr Patterson | present | member"), other.join("\n"));
+  assert.ok(other.includes("Mr. Mycock | apologies | member"), other.join("\n"));
+  // Stoke Ferry, July 2001: no stop at all before the office
+  const bare = table("Held on the 5th July 2001 at 7:30pm\n\nPRESENT V.Chairman,, & Messrs Patterson, Bonnett, Ward, Mrs. Leamon and Mrs. Lewis plus seven members of the public, and Mr T.Manley. B.C.\n\nAPOLOGIES , Chairman. Mr A.White.\n");
+  assert.ok(bare.includes("Mr Ward | present | member"), bare.join("\n"));
+  // a word in capitals that only starts a sentence is not a label
+  assert.deepEqual(table("ABSENT. The council regretted the vacancy, which would be advertised again.\n"), []);
+});
+
+test("an office with its holder in brackets and a clause after the name ('Vice Chairman (Mr. Mycock, who took the chair)')", () => {
+  // Stoke Ferry Parish Council, November 2000 (norfolk-parishes)
+  const rows = table("PRESENT: Vice Chairman (Mr. Mycock, who took the chair), Mrs. Lewis and Messrs Ward, Paterson, Bonnett and Kirchen, plus eight members of the public.\n");
+  assert.ok(rows.includes("Mr. Mycock | present | member | Vice Chairman"), rows.join("\n"));
+  assert.ok(rows.includes("Mrs. Lewis | present | member"), rows.join("\n"));
+  assert.ok(rows.includes("Mr Kirchen | present | member"), rows.join("\n"));
+});

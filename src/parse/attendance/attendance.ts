@@ -218,7 +218,14 @@ export function peopleIn(raw: string, base = 0): Person[] {
       // "… and Mayor Johnson – 5.": a roll call ends with the count of those it names
       t = t.replace(/\s*[–—-]\s*\d{1,2}\s*\.?\s*$/, "");
       const reason = t.search(REASON);
-      if (reason > 0) t = t.slice(0, reason);
+      if (reason > 0) {
+        t = t.slice(0, reason);
+        // "Vice Chairman (Mr. Mycock, who took the chair)": a clause cut from inside a bracket closes it
+        if ((t.match(/\(/g) ?? []).length > (t.match(/\)/g) ?? []).length) t = t.replace(/[\s,;]+$/, "") + ")";
+      }
+      // "Chairman, V.Chairman & Messrs Patterson": offices listed on their own, then "&" or "and"
+      // before the names: the offices are not those names'
+      if (pendingRole && /(?:^|\s)(?:&|and),?\s*$/i.test(flat.slice(Math.max(0, p.index - 8), p.index))) pendingRole = null;
       const entry = parseEntry(t);
       if (!entry) continue;
       let { name, role } = entry;
