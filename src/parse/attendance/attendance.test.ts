@@ -450,3 +450,48 @@ test("an office with its holder in brackets and a clause after the name ('Vice C
   assert.ok(rows.includes("Mrs. Lewis | present | member"), rows.join("\n"));
   assert.ok(rows.includes("Mr Kirchen | present | member"), rows.join("\n"));
 });
+
+test("'Present were members A, B, and C.' in the roll-call sentence", () => {
+  // Alameda Social Service Human Relations Board, July 2015 (alameda-ca)
+  const rows = table(
+    "1. CALL TO ORDER AND ROLL CALL\nPresident Biggs called the meeting to order at 7:10 p.m. Present were members Blake, Radding,\nWilliams, and Hyman. Joined by new member Davenport and reappointed member Sorensen at\n7:30.\n",
+  );
+  for (const name of ["Blake", "Radding", "Williams", "Hyman"]) assert.ok(rows.some((r) => r.startsWith(`${name} | present | member`)), rows.join("\n"));
+  // "everyone present were members of …" in prose is not a list
+  assert.deepEqual(table("It was noted that all those present were members of the Parish Council and of the Hall Committee.\n"), []);
+});
+
+test("'PRESENT for X:' labels, one for each body at a joint meeting", () => {
+  // Alameda City Council / school board joint subcommittee, June 2012 (alameda-ca)
+  const rows = table(
+    "PRESENT for AUSD BOARD: Members Mooney and Sherratt\nABSENT: None\nPRESENT fo r CITY COUNCIL: Mayor Gilmore\nABSENT: Councilman Bonta\nCALL TO ORDER / GENERAL INTRODUCTION: Mayor, Board Members and their respective staff introduced\n",
+  );
+  assert.ok(rows.some((r) => r.startsWith("Member Mooney | present | member") || r.startsWith("Mooney | present | member")), rows.join("\n"));
+  assert.ok(rows.some((r) => /^(?:Member )?Sherratt \| present \| member/.test(r)), rows.join("\n"));
+  assert.ok(rows.some((r) => /^(?:Mayor )?Gilmore \| present \| member/.test(r)), rows.join("\n"));
+  assert.ok(rows.includes("Councilman Bonta | absent | member"), rows.join("\n"));
+});
+
+test("a roll call minuted word for word: each member who answers 'Here' is present", () => {
+  // Alameda Commission on Disability Issues, December 2016 (alameda-ca)
+  const text = [
+    "COMMISSION ON DISABILITY ISSUES",
+    "MEETING MINUTES OF",
+    "Wednesday, December 14, 2016 6:30 p.m.",
+    "1. ROLL CALL",
+    "Elizabeth Kenny: Call to order, the meeting of this Commission on Disability Issues for December",
+    "14th, 2016.",
+    "Kerry Parker: Roll call. Chair Kenny?",
+    "Elizabeth Kenny: Here.",
+    "Kerry Parker: Vice-Chair Brillinger?",
+    "Arnold Brillinger: Here.",
+    "Kerry Parker: Commissioner Aghapekian? Commissioner Deutsch?",
+    "Susan Deutsch: Here.",
+    "Kerry Parker: We have six present. We have a quorum.",
+    "2. MINUTES",
+    "Elizabeth Kenny: So the first item on our agenda is approval of the minutes.",
+    "Lisa Hall: Here is the correction I wanted to make.",
+  ].join("\n");
+  const rows = table(text, (ctx) => [item(ctx, 3, 13, "1", "ROLL CALL"), item(ctx, 13, 16, "2", "MINUTES")]);
+  assert.deepEqual(rows, ["Elizabeth Kenny | present | member", "Arnold Brillinger | present | member", "Susan Deutsch | present | member"]);
+});

@@ -37,7 +37,8 @@ const LABELS: LabelDef[] = [
   { re: "the\\s+following\\s+were\\s+(?:in\\s+attendance|present)|those\\s+(?:attending|present)|attendance|attendees", status: "present", kind: "member", bare: true },
   { re: "in\\s+attendance", status: "present", kind: "officer", plainInAttendance: true },
   {
-    re: "(?:(?:members|councillors|committee\\s+members|council\\s+members|trustees|board\\s+members|commissioners)\\s+)?present(?:\\s+were)?(?:\\s*\\([^)]{0,40}\\))?",
+    // "Present were members Blake, Radding …"; "PRESENT for AUSD BOARD:" at a joint meeting, one block per body
+    re: "(?:(?:members|councillors|committee\\s+members|council\\s+members|trustees|board\\s+members|commissioners)\\s+)?present(?:\\s+were(?:\\s+(?:members|councillors|councilmembers|commissioners|trustees|directors|boardmembers))?)?(?:\\s*\\([^)]{0,40}\\))?(?:\\s+fo\\s?r\\s+(?:the\\s+)?[A-Z][^:\\n]{1,40}?(?=\\s*:))?",
     status: "present",
     kind: "member",
     bare: true,
