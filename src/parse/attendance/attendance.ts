@@ -221,7 +221,8 @@ export function peopleIn(raw: string, base = 0): Person[] {
       if (reason > 0) {
         t = t.slice(0, reason);
         // "Vice Chairman (Mr. Mycock, who took the chair)": a clause cut from inside a bracket closes it
-        if ((t.match(/\(/g) ?? []).length > (t.match(/\)/g) ?? []).length) t = t.replace(/[\s,;]+$/, "") + ")";
+        const open = t.lastIndexOf("(");
+        if (open > t.lastIndexOf(")") && HONORIFIC.test(t.slice(open + 1))) t = t.replace(/[\s,;]+$/, "") + ")";
       }
       // "Chairman, V.Chairman & Messrs Patterson": offices listed on their own, then "&" or "and"
       // before the names: the offices are not those names'
