@@ -441,6 +441,7 @@ test("a label in capitals closed by a full stop or a comma instead of a colon ('
   assert.ok(bare.includes("Mr Ward | present | member"), bare.join("\n"));
   // a word in capitals that only starts a sentence is not a label
   assert.deepEqual(table("ABSENT. The council regretted the vacancy, which would be advertised again.\n"), []);
+  assert.deepEqual(table("APOLOGIES. Chairman's Report: the Chairman thanked everyone for the work on the village green.\n"), []);
 });
 
 test("an office with its holder in brackets and a clause after the name ('Vice Chairman (Mr. Mycock, who took the chair)')", () => {
