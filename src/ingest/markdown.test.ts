@@ -52,3 +52,11 @@ test("front matter keeps only its title, on the title's own line", () => {
   assert.deepEqual(markdownText(md).split("\n"), ["", "PARISH COUNCIL Minutes of the meeting held on 5th June 2019", "", "", "", "", "Present: Cllr A", ""]);
   assert.equal(markdownText("---\ntitle: 'Clerk''s report'\n---\n").split("\n")[1], "Clerk's report");
 });
+
+test("a title holding a Unicode line separator is kept whole, on one line", () => {
+  // West Dereham Parish Council, April 2019 (norfolk-parishes): the title is the only place the date is written
+  const md = '---\ntitle: "MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING HELD AT WEST DEREHAM VILLAGE HALL AT 7.30 pm\u2028 ON THURSDAY 04 APRIL 2019"\ndate: "2019-08-26"\n---\n\nPRESENT (Six Councillors):- Pam Bullas (PB)\n';
+  const lines = markdownText(md).split("\n");
+  assert.equal(lines[1], "MINUTES OF THE WEST DEREHAM PARISH COUNCIL MEETING HELD AT WEST DEREHAM VILLAGE HALL AT 7.30 pm ON THURSDAY 04 APRIL 2019");
+  assert.equal(lines.length, md.split("\n").length);
+});

@@ -35,8 +35,9 @@ function blankFrontMatter(md: string): string {
   const m = /^---[^\S\r\n]*\r?\n(?:[^\n]*\n)*?---[^\S\r\n]*(?=\r?\n|$)/.exec(md);
   if (!m) return md;
   const kept = m[0].split("\n").map((line) => {
-    const title = /^title:\s*(.*?)\s*$/.exec(line);
-    return title ? unquote(title[1]).replace(/\s+/g, " ") : "";
+    // [^\n], not ".": a title may hold a Unicode line separator, which "." does not match
+    const title = /^title:[^\S\n]*([^\n]*?)\s*$/.exec(line);
+    return title ? unquote(title[1].replace(/\s+/g, " ")) : "";
   });
   return kept.join("\n") + md.slice(m[0].length);
 }

@@ -412,3 +412,87 @@ test("one person per line, one office printed without its comma", () => {
     ["Cynthia Silva", "Dorothy Wismar", "Amber Bales", "Joyce McConeghey"],
   );
 });
+
+test("a label in capitals closed by a full stop or a comma instead of a colon ('PRESENT. Chairman, …', 'APOLOGIES, …')", () => {
+  // Stoke Ferry Parish Council, November 2001 and January 2002 (norfolk-parishes)
+  const rows = table(
+    [
+      "Minutes of the meeting held at 7:30om in the school",
+      "",
+      "PRESENT. Chairman, V.Chairman & Messrs Patterson, Bonnett, Ward, & Jagger plus five members of the public and Mr. T.Manley Borough Councillor.",
+      "",
+      "APOLOGIES, Mrs. Lewis, Mrs. Leamon and Mr. Kerchen..",
+      "",
+      "MINUTES of previous meeting read and signed as a true record.",
+    ].join("\n"),
+  );
+  // "Messrs" is a title for each name after it; the offices before "&" are not Mr Patterson's
+  assert.ok(rows.includes("Mr Patterson | present | member"), rows.join("\n"));
+  assert.ok(rows.includes("Mr Jagger | present | member"), rows.join("\n"));
+  assert.ok(rows.includes("Mrs. Lewis | apologies | member"), rows.join("\n"));
+  assert.ok(rows.includes("Mr. Kerchen | apologies | member"), rows.join("\n"));
+  const other = table("PRESENT .Chairman, & Messrs Patterson, Bonnett, Ward , Jagger, Mrs. Lewis, Mrs. Leamon, plus eight members of the public.\n\nAPOLOGIES, Mr. Mycock, Mr. Kerchen and Mr. T.Manley, Borough Councillor.\n");
+  assert.ok(other.includes("Mrs. Leamon | present | member"), other.join("\n"));
+  assert.ok(other.includes("Mr Bonnett | present | member"), other.join("\n"));
+  assert.ok(other.includes("Mr Patterson | present | member"), other.join("\n"));
+  assert.ok(other.includes("Mr. Mycock | apologies | member"), other.join("\n"));
+  // Stoke Ferry, July 2001: no stop at all before the office
+  const bare = table("Held on the 5th July 2001 at 7:30pm\n\nPRESENT V.Chairman,, & Messrs Patterson, Bonnett, Ward, Mrs. Leamon and Mrs. Lewis plus seven members of the public, and Mr T.Manley. B.C.\n\nAPOLOGIES , Chairman. Mr A.White.\n");
+  assert.ok(bare.includes("Mr Ward | present | member"), bare.join("\n"));
+  // a word in capitals that only starts a sentence is not a label
+  assert.deepEqual(table("ABSENT. The council regretted the vacancy, which would be advertised again.\n"), []);
+  assert.deepEqual(table("APOLOGIES. Chairman's Report: the Chairman thanked everyone for the work on the village green.\n"), []);
+});
+
+test("an office with its holder in brackets and a clause after the name ('Vice Chairman (Mr. Mycock, who took the chair)')", () => {
+  // Stoke Ferry Parish Council, November 2000 (norfolk-parishes)
+  const rows = table("PRESENT: Vice Chairman (Mr. Mycock, who took the chair), Mrs. Lewis and Messrs Ward, Paterson, Bonnett and Kirchen, plus eight members of the public.\n");
+  assert.ok(rows.includes("Mr. Mycock | present | member | Vice Chairman"), rows.join("\n"));
+  assert.ok(rows.includes("Mrs. Lewis | present | member"), rows.join("\n"));
+  assert.ok(rows.includes("Mr Kirchen | present | member"), rows.join("\n"));
+});
+
+test("'Present were members A, B, and C.' in the roll-call sentence", () => {
+  // Alameda Social Service Human Relations Board, July 2015 (alameda-ca)
+  const rows = table(
+    "1. CALL TO ORDER AND ROLL CALL\nPresident Biggs called the meeting to order at 7:10 p.m. Present were members Blake, Radding,\nWilliams, and Hyman. Joined by new member Davenport and reappointed member Sorensen at\n7:30.\n",
+  );
+  for (const name of ["Blake", "Radding", "Williams", "Hyman"]) assert.ok(rows.some((r) => r.startsWith(`${name} | present | member`)), rows.join("\n"));
+  // "everyone present were members of …" in prose is not a list
+  assert.deepEqual(table("It was noted that all those present were members of the Parish Council and of the Hall Committee.\n"), []);
+});
+
+test("'PRESENT for X:' labels, one for each body at a joint meeting", () => {
+  // Alameda City Council / school board joint subcommittee, June 2012 (alameda-ca)
+  const rows = table(
+    "PRESENT for AUSD BOARD: Members Mooney and Sherratt\nABSENT: None\nPRESENT fo r CITY COUNCIL: Mayor Gilmore\nABSENT: Councilman Bonta\nCALL TO ORDER / GENERAL INTRODUCTION: Mayor, Board Members and their respective staff introduced\n",
+  );
+  assert.ok(rows.some((r) => r.startsWith("Member Mooney | present | member") || r.startsWith("Mooney | present | member")), rows.join("\n"));
+  assert.ok(rows.some((r) => /^(?:Member )?Sherratt \| present \| member/.test(r)), rows.join("\n"));
+  assert.ok(rows.some((r) => /^(?:Mayor )?Gilmore \| present \| member/.test(r)), rows.join("\n"));
+  assert.ok(rows.includes("Councilman Bonta | absent | member"), rows.join("\n"));
+});
+
+test("a roll call minuted word for word: each member who answers 'Here' is present", () => {
+  // Alameda Commission on Disability Issues, December 2016 (alameda-ca)
+  const text = [
+    "COMMISSION ON DISABILITY ISSUES",
+    "MEETING MINUTES OF",
+    "Wednesday, December 14, 2016 6:30 p.m.",
+    "1. ROLL CALL",
+    "Elizabeth Kenny: Call to order, the meeting of this Commission on Disability Issues for December",
+    "14th, 2016.",
+    "Kerry Parker: Roll call. Chair Kenny?",
+    "Elizabeth Kenny: Here.",
+    "Kerry Parker: Vice-Chair Brillinger?",
+    "Arnold Brillinger: Here.",
+    "Kerry Parker: Commissioner Aghapekian? Commissioner Deutsch?",
+    "Susan Deutsch: Here.",
+    "Kerry Parker: We have six present. We have a quorum.",
+    "2. MINUTES",
+    "Elizabeth Kenny: So the first item on our agenda is approval of the minutes.",
+    "Lisa Hall: Here is the correction I wanted to make.",
+  ].join("\n");
+  const rows = table(text, (ctx) => [item(ctx, 3, 13, "1", "ROLL CALL"), item(ctx, 13, 16, "2", "MINUTES")]);
+  assert.deepEqual(rows, ["Elizabeth Kenny | present | member", "Arnold Brillinger | present | member", "Susan Deutsch | present | member"]);
+});

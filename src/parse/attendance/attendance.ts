@@ -219,7 +219,15 @@ export function peopleIn(raw: string, base = 0): Person[] {
       // "… and Mayor Johnson – 5.": a roll call ends with the count of those it names
       t = t.replace(/\s*[–—-]\s*\d{1,2}\s*\.?\s*$/, "");
       const reason = t.search(REASON);
-      if (reason > 0) t = t.slice(0, reason);
+      if (reason > 0) {
+        t = t.slice(0, reason);
+        // "Vice Chairman (Mr. Mycock, who took the chair)": a clause cut from inside a bracket closes it
+        const open = t.lastIndexOf("(");
+        if (open > t.lastIndexOf(")") && HONORIFIC.test(t.slice(open + 1))) t = t.replace(/[\s,;]+$/, "") + ")";
+      }
+      // "Chairman, V.Chairman & Messrs Patterson": offices listed on their own, then "&" or "and"
+      // before the names: the offices are not those names'
+      if (pendingRole && /(?:^|\s)(?:&|and),?\s*$/i.test(flat.slice(Math.max(0, p.index - 8), p.index))) pendingRole = null;
       const entry = parseEntry(t);
       if (!entry) continue;
       let { name, role } = entry;
@@ -339,6 +347,22 @@ export function personKey(name: string): { surname: string; initial: string } {
   return { surname, initial: words.length > 1 ? words[0][0] : "" };
 }
 
+// "Elizabeth Kenny: Here.": a member answering the roll call, in minutes written word for word
+const ANSWER = /^[ \t]*([A-Z][\p{L}'’.-]+(?:[ \t]+[A-Z][\p{L}'’.-]+){1,3})[ \t]*:[ \t]*(?:[Hh]ere|HERE|[Pp]resent|PRESENT)[ \t]*[.!]?[ \t]*$/u;
+
+/** The members who answer a roll call minuted as spoken, one answer per line of the item. */
+function answeredRollCall(ctx: ParseContext, it: ItemBlock): Located<Attendee>[] {
+  const out: Located<Attendee>[] = [];
+  for (let i = it.start; i < it.end; i++) {
+    const text = ctx.lines[i].text;
+    const m = text.length <= 120 ? ANSWER.exec(text) : null;
+    if (!m || !looksLikeName(m[1])) continue;
+    const from = text.indexOf(m[1]);
+    out.push({ value: { name: m[1], status: "present", kind: "member", role: null, substituteFor: null }, span: ctx.span(i, from, from + m[1].length) });
+  }
+  return out;
+}
+
 /** Start line and column where the first item's heading begins. */
 function firstItemCut(ctx: ParseContext, items: ItemBlock[]): { line: number; col?: number } {
   if (!items.length) return { line: Math.min(ctx.lines.length, 80) };
@@ -396,6 +420,7 @@ export function parseAttendance(ctx: ParseContext, _frontEnd: number, items: Ite
     if (!/\b(?:apolog|attendance|present|absent|regrets|roll\s+call|call\s+to\s+order|convene)/i.test(it.title.value)) continue;
     const j = joinLines(ctx, it.start, it.end);
     scan(j);
+    if (/\broll\s+call\b/i.test(it.title.value)) out.push(...answeredRollCall(ctx, it));
   }
   apologies = out.some((a) => a.value.status === "apologies");
   const all = joinLines(ctx, 0, ctx.lines.length);

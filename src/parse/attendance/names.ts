@@ -195,6 +195,9 @@ export function parseEntry(raw: string): { name: string; role: string | null } |
   let s = raw.replace(/\s+/g, " ").trim().replace(/^[-–•*·:]+\s*/, "").replace(/[.;,]+$/, "").replace(/\s+(?:and|&)$/i, "").trim();
   if (!s) return null;
   let role: string | null = null;
+  // "Vice Chairman (Mr. Mycock, who took the chair)": an office, then its holder in brackets
+  const held = /^([^()]{2,60}?)\s*\(((?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?\s[^(),]{1,60})(?:,[^()]*)?\)$/.exec(s);
+  if (held && ROLE_WORD.test(held[1]) && !looksLikeName(held[1]) && looksLikeName(held[2].trim())) return { name: held[2].trim(), role: normaliseRole(held[1]) };
   // bracketed parts: initials are dropped, a single letter stays ("Collins (B)"), others are roles
   // "Cathy Fleet (CF) [Clerk & RFO]": a role in square brackets reads like one in round brackets
   s = s.replace(/\s*(?:\(([^)]*)\)|\[([^\]]*)\])/g, (m, round: string | undefined, square: string | undefined) => {

@@ -37,7 +37,8 @@ const LABELS: LabelDef[] = [
   { re: "the\\s+following\\s+were\\s+(?:in\\s+attendance|present)|those\\s+(?:attending|present)|attendance|attendees", status: "present", kind: "member", bare: true },
   { re: "in\\s+attendance", status: "present", kind: "officer", plainInAttendance: true },
   {
-    re: "(?:(?:members|councillors|committee\\s+members|council\\s+members|trustees|board\\s+members|commissioners)\\s+)?present(?:\\s+were)?(?:\\s*\\([^)]{0,40}\\))?",
+    // "Present were members Blake, Radding …"; "PRESENT for AUSD BOARD:" at a joint meeting, one block per body
+    re: "(?:(?:members|councillors|committee\\s+members|council\\s+members|trustees|board\\s+members|commissioners)\\s+)?present(?:\\s+were(?:\\s+(?:members|councillors|councilmembers|commissioners|trustees|directors|boardmembers))?)?(?:\\s*\\([^)]{0,40}\\))?(?:\\s+fo\\s?r\\s+(?:the\\s+)?[A-Z][^:\\n]{1,40}?(?=\\s*:))?",
     status: "present",
     kind: "member",
     bare: true,
@@ -57,7 +58,7 @@ const LABELS: LabelDef[] = [
 // before a label: start of text or line, a sentence/list end, or an item number ("1. Present:")
 const BEFORE = "(?:^|(?<=[\\n.;)]\\s*)|(?<=\\n\\s*\\d{1,3}[.)]?\\\\?[.)]?\\s*)|(?<=\\s))";
 
-const LABEL_RE = new RegExp(`${BEFORE}(${LABELS.map((l) => `(${l.re})`).join("|")})(?=\\s*(?:[:.–—-]|\\n|$)|\\s+(?=\\S))`, "gi");
+const LABEL_RE = new RegExp(`${BEFORE}(${LABELS.map((l) => `(${l.re})`).join("|")})(?=\\s*(?:[:.,–—-]|\\n|$)|\\s+(?=\\S))`, "gi");
 
 /** Inline markers that end a list: the public, the next numbered item, "Papers presented". */
 const STOP =
@@ -125,6 +126,26 @@ function contentEnd(text: string, from: number, limit: number): number {
   return from + end;
 }
 
+const ROLE_LEAD_WORD = /^(?:V\.?|Vice[- ]?)?Chair(?:man|woman|person)?\b/;
+
+/**
+ * "PRESENT. Chairman, V.Chairman & Messrs …", "APOLOGIES, Mrs. Lewis …": a label in capitals that
+ * opens its line, closed by a full stop or a comma where a colon belongs (or by nothing, before
+ * the chair's office). It counts only when a
+ * name, a title or the chair's office follows, so that a sentence opening with the word in
+ * capitals is not read as a list. Returned like the colon separator it stands for.
+ */
+function capsLabelStop(text: string, start: number, label: string, opensLine: boolean): RegExpExecArray | null {
+  if (!opensLine || /[a-z]/.test(label) || !/[A-Z]{4}/.test(label)) return null;
+  const stop = /^[ \t]*([.,]?)[ \t]*(?=\S)/.exec(text.slice(start, start + 200));
+  if (!stop) return null;
+  const next = text.slice(start + stop[0].length, start + stop[0].length + 200);
+  const first = next.split(/[,;(&]| and /)[0].trim();
+  // with no stop at all ("PRESENT V.Chairman, …"), only the chair's office: names are read as a bare label's
+  if (!stop[1]) return ROLE_LEAD_WORD.test(next) ? stop : null;
+  return HONORIFIC.test(next) || ROLE_LEAD_WORD.test(next) || looksLikeName(first) ? stop : null;
+}
+
 /** The attendance blocks in `text`, in order. */
 export function findSections(text: string): Section[] {
   const found: Section[] = [];
@@ -134,11 +155,11 @@ export function findSections(text: string): Section[] {
     const def = LABELS[which];
     const labelText = m[1];
     let start = m.index + m[0].length;
-    const sep = /^\s*(?:[:–—-]+\s*)+|^\s*\n/.exec(text.slice(start));
-    const hasSep = Boolean(sep);
     const lineStart = text.lastIndexOf("\n", m.index) + 1;
     const lead = text.slice(lineStart, m.index);
     const opensLine = /^\s*(?:\d{1,3}\\?[.)]?\s*)?$/.test(lead) || /[.;)]\s*$/.test(lead);
+    const sep = /^\s*(?:[:–—-]+\s*)+|^\s*\n/.exec(text.slice(start)) ?? capsLabelStop(text, start, labelText, opensLine);
+    const hasSep = Boolean(sep);
     const endsWithFrom = /\b(?:from|by)$/i.test(labelText.trim()) || /\b(?:accepted|received|noted|given|been)\s+for$/i.test(labelText.trim());
     // without a colon, a label must open its line ("OFFICERS IN ATTENDANCE"), so that
     // "Administrative Officer" at the end of a line is not taken for one

@@ -103,3 +103,12 @@ test("a parish meeting is a body: its name keeps 'Meeting'", () => {
   // Souldern Annual Parish Meeting, 14 May 2015
   assert.equal(of("MINUTES OF SOULDERN ANNUAL PARISH MEETING\nHELD IN THE VILLAGE HALL\nON 14th MAY 2015"), "Souldern Annual Parish Meeting");
 });
+
+test("a meeting 'in committee' in quotes or brackets, and a meeting held to consider one matter", () => {
+  // Limerick municipal districts and Joint Policing Committee, 2017–2024 (limerick)
+  assert.equal(of("MINUTES OF PROCEEDINGS AT SPECIAL MEETING ‘IN COMMITTEE’ OF THE\nMUNICIPAL DISTRICT OF ADARE-RATHKEALE HELD IN ÁRAS SEÁN FINN, NEW LINE"), "Municipal District of Adare-Rathkeale");
+  assert.equal(of("MINUTES OF PROCEEDINGS OF SPECIAL MEETING (IN COMMITTEE) OF THE LIMERICK JOINT POLICING\nCOMMITTEE HELD IN THE COUNCIL CHAMBER, DOORADOYLE"), "Limerick Joint Policing Committee");
+  assert.equal(of("MINUTES OF PROCEEDINGS AT MEETING OF THE METROPOLITAN DISTRICT OF LIMERICK TO\nCONSIDER THE DRAFT BUDGETARY PLAN 2020 HELD IN THE COUNCIL CHAMBER, MERCHANT’S"), "Metropolitan District of Limerick");
+  assert.equal(of("MINUTES OF PROCEEDINGS OF SPECIAL MEETING OF THE\nMUNICIPAL DISTRICT OF CAPPAMORE-KILMALLOCK TO DISCUSS\nTHE ACTIVE TRAVEL/NATIONAL TRANSPORT ASSOCIATION\nALLOCATION 2024, HELD IN ARAS MAINCHIN SEOIGHE,"), "Municipal District of Cappamore-Kilmallock");
+  assert.equal(of("MINUTES OF PROCEEDINGS OF SPECIAL MEETING OF THE\nMUNICIPAL DISTRICT OF CAPPAMORE-KILMALLOCK TO APPROVE\nTHE GENERAL MUNICIPAL ALLOCATION FOR 2024, HELD IN ARAS"), "Municipal District of Cappamore-Kilmallock");
+});

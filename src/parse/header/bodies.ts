@@ -83,10 +83,11 @@ const WHOLE_NAME = /\b(?:council|committee|sub-committee|cabinet|board|panel|for
  */
 export function findMeetingOf(text: string): Found | null {
   const src = text;
-  const lead = /\b(?:minutes|meeting|proceedings)\s+(?:of|for)\s+(?:the\s+)?/gi;
+  // "SPECIAL MEETING ‘IN COMMITTEE’ OF THE X", "MEETING (IN COMMITTEE) OF THE X": how it sat, in quotes or brackets
+  const lead = /\b(?:minutes|meeting|proceedings)\s+(?:[‘'"“(][^’'"”)\n]{1,30}[’'"”)]\s+)?(?:of|for)\s+(?:the\s+)?/gi;
   // a body's name never holds the words that name the document ("X Draft Minutes of the …")
   const stop = new RegExp(
-    `(?<!\\b(?:parish|town))\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)|\\s*-{3,}|\\s+(?:date|time|venue|place)\\s*:|\\s+on\\s+|\\s+(?=(?:draft\\s+|unconfirmed\\s+|confirmed\\s+|approved\\s+)?(?:minutes|agenda)\\b)`,
+    `(?<!\\b(?:parish|town))\\s+(?:meeting\\s+)?(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:was\\s+|which\\s+was\\s+)?held\\b|\\s+(?:on|dated)\\s+(?:${WEEKDAY}|the\\s+\\d|\\d|${MONTH})|,?\\s+(?:at|from)\\s+\\d|\\s+(?:${WEEKDAY})\\b|\\s+\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}|\\s+${MONTH}\\s+\\d|\\s+(?:present|attendance|apologies|in attendance)\\b|\\s*[:;(]|\\.\\s|\\s+-\\s|\\s+–\\s|,\\s+(?=comprising|consisting|including|which|being)|\\s*-{3,}|\\s+(?:date|time|venue|place)\\s*:|\\s+on\\s+|\\s+to\\s+(?:consider|discuss|deal\\s+with|approve|adopt|agree|receive|review|elect)\\b|\\s+(?=(?:draft\\s+|unconfirmed\\s+|confirmed\\s+|approved\\s+)?(?:minutes|agenda)\\b)`,
     "i",
   );
   let fallback: Found | null = null;

@@ -46,3 +46,21 @@ test("a time printed before the date is not part of the match", () => {
   assert.equal(m.value, "2016-10-06");
   assert.match(text.slice(m.index, m.index + m.length), /^THURSDAY 6 OCTOBER 2016$/);
 });
+
+test("reads a day whose figure 1 was typed or read as the letter l or I, or 0 as O, before an ordinal and a month", () => {
+  // West Dereham Parish Council, February 2005 (norfolk-parishes)
+  assert.equal(v("the West Dereham Parish Council held on Thursday l0th February 2005 in the Village Hall"), "2005-02-10");
+  assert.equal(v("held on MONDAY I2TH MAY 2014"), "2014-05-12");
+  assert.equal(v("held on 2Oth June 2016"), "2016-06-20");
+  // words are left alone
+  assert.equal(v("Item 14th: Ith May 2014"), null);
+});
+
+test("reads a day whose ordinal suffix was misread by OCR ('12H OCTOBER', '1+t FEBRUARY', '2\"? MARCH')", () => {
+  // Limerick municipal districts, scanned minutes (limerick)
+  assert.equal(v("RATHKEALE HOUSE HOTEL, RATHKEALE, CO. LIMERICK ON\nTUESDAY, 12H OCTOBER, 2021 AT 9:30 A.M."), "2021-10-12");
+  assert.equal(v("WEST, CO. LIMERICK, ON WEDNESDAY, 1+t FEBRUARY, 2017, AT 10.00 A.M."), "2017-02-01");
+  assert.equal(v('ON WEDNESDAY,\n2"? MARCH, 2016, AT 10:00 A.M.'), "2016-03-02");
+  // a figure before a word that is not a month stays a figure
+  assert.equal(v("Item 12H Orchard, 2021"), null);
+});

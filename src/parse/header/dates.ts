@@ -20,6 +20,8 @@ export interface DateMatch {
 export function normaliseForDates(text: string): string {
   return text
     .replace(/<\/?[a-z][^>]*>/gi, (tag) => " ".repeat(tag.length))
+    .replace(MISREAD_DAY, (day) => (/^[\dlIO]+$/.test(day) ? day.replace(/[lI]/g, "1").replace(/O/g, "0") : day))
+    .replace(MISREAD_SUFFIX, (m, d: string, suf: string) => (/^(?:st|nd|rd|th)$/i.test(suf) ? m : d + " ".repeat(suf.length)))
     .replace(/\b(\d{1,2})([^\w\s,.\/-]{1,3})(?=\s*[A-Za-z])/g, (_m, d: string, junk: string) => d + " ".repeat(junk.length))
     .replace(/\b(\d{1,2})(\s+)(st|nd|rd|th)\b/gi, (_m, d: string, ws: string, suf: string) => d + suf + " ".repeat(ws.length))
     .replace(/\b(\d{1,2})(st|nd|rd|th)\.(?=[A-Za-z])/gi, "$1$2 ")
@@ -31,6 +33,13 @@ export function normaliseForDates(text: string): string {
 
 const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 const LISTED_DATE = new RegExp(`(\\b\\d{1,2}(?:st|nd|rd|th)?[ \\t]{1,3}${MONTH}\\b[ \\t]{0,3}),(?=[ \\t]{0,3}\\d{1,2}(?:st|nd|rd|th)?[ \\t]{1,3}${MONTH}\\b)`, "gi");
+
+// "l0th February 2005", "I2TH MAY": a day figure typed or read with the letter l or I for 1, O for 0
+// (one figure at least), before an ordinal suffix and a month name
+const MISREAD_DAY = new RegExp(`\\b(?=[lIO]?\\d|\\d[lIO])[lIO\\d]{1,2}(?=(?:st|nd|rd|th)\\.?\\s+(?:of\\s+)?${MONTH}\\b)`, "gi");
+
+// "12H OCTOBER", "1+t FEBRUARY": an ordinal suffix misread by OCR, between a day and a month name
+const MISREAD_SUFFIX = new RegExp(`\\b(\\d{1,2})([^\\s\\d,.;:\\/-]{1,3})(?=\\s+${MONTH}\\b)`, "gi");
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { findItems } from "./find-items.ts";
 import { contextOf } from "./test-support.ts";
+import { LineReader, readCandidate } from "./headings.ts";
 
 const items = (text: string) => {
   const ctx = contextOf(text);
@@ -471,4 +472,21 @@ test("month.year.sequence numbers make the agenda, and letterheads and payment r
     "04(2).24.11 Planning",
     "04(2).24.12 Finance",
   ]);
+});
+
+test("a wrapped heading's date line whose day carries OCR marks ('2\"? MARCH, 2016') is not an item heading", () => {
+  // Municipal District of Newcastle West, March 2016, scanned (limerick)
+  const ctx = contextOf(
+    [
+      "MINUTES OF PROCEEDINGS AT MEETING OF THE MUNICIPAL DISTRICT OF NEWCASTLE WEST",
+      "HELD IN ARAS WILLIAM SMITH OBRIEN, NEWCASTLE WEST, CO. LIMERICK, ON WEDNESDAY,",
+      '2"? MARCH, 2016, AT 10:00 A.M.',
+      "PRESENT IN THE CHAIR: Councillor M. Collins, An Cathaoirleach.",
+      "1.",
+      "Adoption of Minutes",
+    ].join("\n"),
+  );
+  const r = new LineReader(ctx.lines);
+  assert.equal(readCandidate(r, 2), null);
+  assert.notEqual(readCandidate(r, 4), null);
 });

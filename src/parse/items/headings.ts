@@ -71,7 +71,8 @@ export function readCandidate(r: LineReader, i: number): Candidate | null {
     c.weight = num.style.startsWith("item") ? 1.2 : 0.9;
     return c;
   }
-  if (isMonthStart(rest)) return null;
+  // "2"? MARCH, 2016": a date whose day carries OCR marks or a misread ordinal, not a heading
+  if (isMonthStart(rest) || isMonthStart(rest.replace(/^[^A-Za-z0-9\s]{1,3}\s*/, ""))) return null;
   // scanned minutes garble the start of headings ("2. _—- Matters Arising", "4. uestion submitted b …");
   // such a line can only fill a gap in a run of punctuated numbers, so it weighs little
   let at = restAt;
