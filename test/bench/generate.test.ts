@@ -2,6 +2,7 @@
 // test fixtures: what it reports is what the store holds, a seed gives the same archive on SQLite
 // and PostgreSQL, every meeting is public and on its pages, the archive has the shape asked for,
 // and an exempt item's text never reaches search.
+import { ITEM_TEXT_COLUMNS, itemTextsOf } from "../../src/store/item-body.ts";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -148,9 +149,9 @@ for (const dialect of ["sqlite", "postgres"] as const) {
 
     test("an exempt item's text never reaches search", async () => {
       const isExempt = dialect === "postgres" ? (true as never) : (1 as never);
-      const exempt = await db.selectFrom("items").where("exempt", "=", isExempt).select(["text"]).execute();
+      const exempt = await itemTextsOf(db, await db.selectFrom("items").where("exempt", "=", isExempt).select(["meeting_id", ...ITEM_TEXT_COLUMNS]).execute());
       const publicText = [
-        ...(await db.selectFrom("items").where("exempt", "!=", isExempt).select(["text", "title"]).execute()).flatMap((r) => [r.text ?? "", r.title]),
+        ...(await itemTextsOf(db, await db.selectFrom("items").where("exempt", "!=", isExempt).select(["meeting_id", "title", ...ITEM_TEXT_COLUMNS]).execute())).flatMap((r) => [r.text ?? "", r.title]),
         ...(await db.selectFrom("items").select("title").execute()).map((r) => r.title),
         ...(await db.selectFrom("resolutions").innerJoin("items", "items.id", "resolutions.item_id").where("items.exempt", "!=", isExempt).select("resolutions.text").execute()).map((r) => r.text),
         ...(await db.selectFrom("attendance").select("raw_name").execute()).map((r) => r.raw_name),
