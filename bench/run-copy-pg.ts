@@ -23,9 +23,10 @@ export async function copySqliteToPostgres(file: string, url: string): Promise<v
     await client.query("SET session_replication_role = replica");
     const liteTables = new Set((lite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
     const tables = (await client.query("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'kysely_%' ORDER BY table_name")).rows.map((r) => r.name as string);
-    // emptied all at once first: a CASCADE on one table would empty tables already copied
+    // every table emptied at once first (one the archive lacks may still point at one it has, and a
+    // CASCADE on one table would empty tables already copied)
     const copiedTables = tables.filter((t) => liteTables.has(t));
-    if (copiedTables.length) await client.query(`TRUNCATE ${copiedTables.map(q).join(", ")}`);
+    if (tables.length) await client.query(`TRUNCATE ${tables.map(q).join(", ")}`);
     for (const table of copiedTables) {
       const liteCols = new Set((lite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name));
       const cols: Column[] = (
