@@ -10,6 +10,20 @@ export interface PaginationProps {
   label?: string;
 }
 
+const ARROWS = {
+  prev: "m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z",
+  next: "m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z",
+};
+
+/** GOV.UK's arrow beside a previous or next link; shared by numbered and cursor paging. */
+export function PageArrow({ direction }: { direction: "prev" | "next" }) {
+  return (
+    <svg class={`govuk-pagination__icon govuk-pagination__icon--${direction}`} xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+      <path d={ARROWS[direction]}></path>
+    </svg>
+  );
+}
+
 function hrefFor(base: URL, page: number): string {
   const u = new URL(base);
   if (page <= 1) u.searchParams.delete("page");
@@ -32,9 +46,7 @@ export function Pagination({ base, page, pageSize, total, label = "Results" }: P
       {page > 1 && (
         <div class="govuk-pagination__prev">
           <a class="govuk-link govuk-pagination__link" href={hrefFor(base, page - 1)} rel="prev">
-            <svg class="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
-              <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z"></path>
-            </svg>
+            <PageArrow direction="prev" />
             <span class="govuk-pagination__link-title">
               Previous<span class="govuk-visually-hidden"> page</span>
             </span>
@@ -60,9 +72,7 @@ export function Pagination({ base, page, pageSize, total, label = "Results" }: P
             <span class="govuk-pagination__link-title">
               Next<span class="govuk-visually-hidden"> page</span>
             </span>
-            <svg class="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
-              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z"></path>
-            </svg>
+            <PageArrow direction="next" />
           </a>
         </div>
       )}
