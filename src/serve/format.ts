@@ -46,9 +46,17 @@ export function monthName(month: number): string {
   return MONTHS[month - 1] ?? "";
 }
 
+// a formatter costs far more to make than to use, and pages ask for today's date on every request
+const isoFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** "YYYY-MM-DD" of a moment in a time zone. */
 export function isoDateIn(now: Date, timeZone = "Europe/London"): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let f = isoFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    if (isoFormatters.size < 1000) isoFormatters.set(timeZone, f);
+  }
+  return f.format(now);
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

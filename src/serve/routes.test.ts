@@ -369,6 +369,8 @@ describe("API", () => {
     const ids: Record<string, string> = { "/api/v1/meetings/{id}": STAFFS, "/api/v1/bodies/{id}": BUCKS_BODY };
     const person = (await api("/api/v1/people?limit=1")).data[0].id;
     ids["/api/v1/people/{id}"] = person;
+    for (const list of ["meetings", "motions", "votes", "roles"]) ids[`/api/v1/people/{id}/${list}`] = person;
+    ids["/api/v1/bodies/{id}/members"] = BUCKS_BODY;
     const recommendations = (await api("/api/v1/recommendations?limit=1")).data;
     assert.ok(recommendations.length, "the Buckinghamshire recommendations are tracked");
     ids["/api/v1/inquiries/{id}"] = recommendations[0].inquiry.id;

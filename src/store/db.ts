@@ -8,6 +8,7 @@ import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter,
 import { QuorumError } from "../domain/errors.ts";
 import type { Database } from "./schema.ts";
 import { migrateToLatest } from "./migrate.ts";
+import { reusingStatements } from "./sqlite-statements.ts";
 
 export type Db = Kysely<Database>;
 export type DialectName = "sqlite" | "postgres";
@@ -117,7 +118,7 @@ export async function openStore(url: string | undefined = process.env.DATABASE_U
     database.pragma("foreign_keys = ON");
     database.pragma("synchronous = NORMAL");
     database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: reusingStatements(database) }) });
   }
   if (options.migrate !== false) {
     try {

@@ -79,6 +79,27 @@ export const openapi = {
     },
     "/api/v1/meetings/{id}": { get: { summary: "One meeting with attendance, items and resolutions", operationId: "getMeeting", parameters: [param("id", "meeting id", str, "path")], responses: ok(ref("MeetingDetail")) } },
     "/api/v1/people": { get: { summary: "People named in the minutes", operationId: "listPeople", parameters: [authorityParam, param("body", "only people recorded at this body"), ...cursorPageParams], responses: ok(cursorListOf("PersonSummary")) } },
+    ...Object.fromEntries(
+      (["meetings", "motions", "votes", "roles"] as const).map((list) => [
+        `/api/v1/people/{id}/${list}`,
+        {
+          get: {
+            summary: `A person's ${list === "roles" ? "roles on committees, the most recently recorded first" : `${list}, newest first`}, a page at a time (the person's record holds the most recent)`,
+            operationId: `getPerson${list[0].toUpperCase()}${list.slice(1)}`,
+            parameters: [param("id", "person id", str, "path"), param("limit", "rows a page", int), param("cursor", "the next link's cursor", str)],
+            responses: ok(obj({ data: arr({ type: "object" }), limit: int, next: nstr })),
+          },
+        },
+      ]),
+    ),
+    "/api/v1/bodies/{id}/members": {
+      get: {
+        summary: "A body's members and officers in full, the most recently recorded first, a page at a time",
+        operationId: "getBodyMembers",
+        parameters: [param("id", "body id", str, "path"), param("limit", "rows a page", int), param("cursor", "the next link's cursor", str)],
+        responses: ok(obj({ data: arr(obj({ person: ref("Ref"), kind: str, role: nstr, from: ndate, to: ndate })), limit: int, next: nstr })),
+      },
+    },
     "/api/v1/people/{id}": { get: { summary: "One person: roles over time and attendance record", operationId: "getPerson", parameters: [param("id", "person id", str, "path")], responses: ok(ref("PersonDetail")) } },
     "/api/v1/decisions": {
       get: {
@@ -149,8 +170,9 @@ export const openapi = {
           ref("BodySummary"),
           obj({
             members: arr(obj({ person: ref("Ref"), kind: str, role: nstr, from: ndate, to: ndate })),
-            meetings: arr(ref("MeetingSummary")),
+            meetings: { ...arr(ref("MeetingSummary")), description: "the most recent public meetings; older.meetings pages on" },
             recentDecisions: arr(ref("Decision")),
+            older: { ...obj({ meetings: nstr, members: nstr }), description: "API addresses of the next page of older meetings and of earlier members and officers; null when there are none" },
           }),
         ],
       },
@@ -316,6 +338,10 @@ export const openapi = {
                 }),
               ),
               description: "how the minutes record this person voting on public decisions, newest first; exempt items' votes never appear",
+            },
+            older: {
+              ...obj({ meetings: nstr, motions: nstr, votes: nstr, roles: nstr }),
+              description: "each list above holds the most recent rows; these are the API addresses of the next, older page of each (null when there is none)",
             },
           }),
         ],

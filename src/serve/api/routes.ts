@@ -5,7 +5,24 @@ import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { QuorumError } from "../../domain/errors.ts";
 import { personRedirect } from "../../store/people/redirects.ts";
-import { getBody, getMeeting, getPerson, listAuthorities, listBodies, listDecisions, listMeetings, listPeople, search } from "../../store/read/index.ts";
+import {
+  bodyMembers,
+  getBody,
+  getBodySummary,
+  getMeeting,
+  getPerson,
+  listAuthorities,
+  listBodies,
+  listDecisions,
+  listMeetings,
+  listPeople,
+  personAttendance,
+  personMotions,
+  personRoles,
+  personVotes,
+  publicPersonId,
+  search,
+} from "../../store/read/index.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
 import type { Page, SearchType } from "../../store/read/types.ts";
 import type { AppDeps } from "../deps.ts";
@@ -15,8 +32,13 @@ import {
   presentBodySummary,
   presentDecision,
   presentMeetingDetail,
+  presentAttendanceRecord,
   presentMeetingSummary,
+  presentMember,
+  presentMotion,
   presentPersonDetail,
+  presentRole,
+  presentVote,
   presentPersonSummary,
   presentSearchHit,
 } from "../present/api.ts";
@@ -117,6 +139,41 @@ export function registerApi(app: Hono, deps: AppDeps): void {
     if (!body) throw notFound("body", id);
     return c.json(presentBodyDetail(body));
   });
+
+  // a committee's members and officers in full, the most recently recorded first, by cursor
+  app.get("/api/v1/bodies/:id/members", async (c) => {
+    const { id } = readParams(c, byId);
+    const q = readQuery(c, z.object({ limit: limit(MAX, 50), cursor }));
+    const body = await getBodySummary(db, id);
+    if (!body) throw notFound("body", id);
+    const page = await bodyMembers(db, body.id, { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
+    return c.json({ data: page.data.map(presentMember), limit: q.limit, next: cursorLink(c, q.limit, page.next) });
+  });
+
+  // each of a person's records in full, newest first, by cursor
+  for (const list of ["meetings", "motions", "votes", "roles"] as const) {
+    app.get(`/api/v1/people/:id/${list}`, async (c) => {
+      const { id } = readParams(c, byId);
+      const q = readQuery(c, z.object({ limit: limit(MAX, 50), cursor }));
+      const person = await publicPersonId(db, id);
+      if (!person) {
+        const moved = await personRedirect(db, id);
+        if (moved) return c.redirect(`/api/v1/people/${encodeURIComponent(moved)}/${list}`, 301);
+        throw notFound("person", id);
+      }
+      const paging = { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) };
+      const viewer = viewerOf(c);
+      const page =
+        list === "meetings"
+          ? await personAttendance(db, person.id, paging).then((p) => ({ ...p, data: p.data.map(presentAttendanceRecord) }))
+          : list === "motions"
+            ? await personMotions(db, person.id, viewer, paging).then((p) => ({ ...p, data: p.data.map(presentMotion) }))
+            : list === "votes"
+              ? await personVotes(db, person.id, viewer, paging).then((p) => ({ ...p, data: p.data.map(presentVote) }))
+              : await personRoles(db, person.id, paging).then((p) => ({ ...p, data: p.data.map(presentRole) }));
+      return c.json({ data: page.data, limit: q.limit, next: cursorLink(c, q.limit, page.next) });
+    });
+  }
 
   app.get("/api/v1/people", async (c) => {
     const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), ...paging }));

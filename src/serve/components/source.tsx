@@ -1,5 +1,5 @@
 // "Where did this come from": a small link from a value to its line in the minutes text.
-import type { ProvenanceView } from "../../store/read/types.ts";
+import type { SourceSpan } from "../../store/read/types.ts";
 import { urls } from "../urls.ts";
 
 export interface SourceAt {
@@ -23,7 +23,7 @@ const MEETING_FIELD_ALIASES: Record<string, string[]> = {
 };
 
 /** Indexes provenance rows for a meeting; when a value was recorded twice, the first line wins. */
-export function sourceLines(meetingSlug: string, rows: ProvenanceView[]): SourceLines {
+export function sourceLines(meetingSlug: string, rows: SourceSpan[]): SourceLines {
   const byKey = new Map<string, SourceAt>();
   let firstAttendance: SourceAt | null = null;
   for (const r of rows) {

@@ -1,5 +1,7 @@
 import { MinutesLabel } from "../components/minutes-label.tsx";
-import type { AuthoritySummary, BodyDetail, BodySummary } from "../../store/read/types.ts";
+import type { AuthoritySummary, BodyDetail, BodySummary, MeetingSummary, MemberView } from "../../store/read/types.ts";
+import type { Slice } from "../../store/read/keyset.ts";
+import { CursorPagination } from "../components/cursor-pagination.tsx";
 import { AuthorityFilter } from "../components/filters.tsx";
 import { Layout } from "../components/layout.tsx";
 import { DecisionList } from "../components/lists.tsx";
@@ -86,7 +88,7 @@ export function CommitteePage({ b }: { b: BodyDetail }) {
           )}
           <li>
             <a class="govuk-link" href="#meetings">
-              Meetings by year
+              {b.older.meetings ? "Recent meetings" : "Meetings by year"}
             </a>
           </li>
           <li>
@@ -119,35 +121,31 @@ export function CommitteePage({ b }: { b: BodyDetail }) {
           </h2>
           <p class="govuk-body">Membership is taken from the attendance recorded in the minutes.</p>
           {members.length > 0 && <MemberTable caption={past.length ? "Members at the latest meeting" : "Members"} rows={current.length ? current : members} />}
-          {current.length > 0 && past.length > 0 && <MemberTable caption="Former members" rows={past} />}
-          {officers.length > 0 && <MemberTable caption="Officers" rows={officers} />}
+          {current.length > 0 && past.length > 0 && <MemberTable caption={b.older.members ? "Former members, the most recently recorded" : "Former members"} rows={past} />}
+          {officers.length > 0 && <MemberTable caption={b.older.members ? "Officers, the most recently recorded" : "Officers"} rows={officers} />}
+          {b.older.members && (
+            <p class="govuk-body qm-noprint">
+              <a class="govuk-link" href={committeeListUrl(b.slug, "members", b.older.members)}>
+                Earlier members and officers
+              </a>
+            </p>
+          )}
         </section>
       )}
 
       <section aria-labelledby="meetings">
         <h2 class="govuk-heading-l" id="meetings">
-          Meetings by year
+          {b.older.meetings ? "Recent meetings" : "Meetings by year"}
         </h2>
         {b.meetingsByYear.length === 0 && <p class="govuk-body">No meetings have been published.</p>}
-        {b.meetingsByYear.map((y) => (
-          <>
-            <h3 class="govuk-heading-m">{y.year}</h3>
-            <ul class="govuk-list govuk-!-margin-bottom-6">
-              {y.meetings.map((m) => (
-                <li>
-                  <a class="govuk-link" href={urls.meeting(m.slug)}>
-                    {formatLongDate(m.date)}
-                    {m.startTime ? `, ${formatTime(m.startTime)}` : ""}
-                  </a>{" "}
-                  <span class="qm-count">
-                    – {plural(m.itemCount, "item")}, {plural(m.decisionCount, "decision")}
-                  </span>{" "}
-                  <MinutesLabel m={m} />
-                </li>
-              ))}
-            </ul>
-          </>
-        ))}
+        <MeetingsByYear years={b.meetingsByYear} />
+        {b.older.meetings && (
+          <p class="govuk-body qm-noprint">
+            <a class="govuk-link" href={committeeListUrl(b.slug, "meetings", b.older.meetings)}>
+              Older meetings
+            </a>
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="decisions">
@@ -161,6 +159,71 @@ export function CommitteePage({ b }: { b: BodyDetail }) {
           </a>
         </p>
       </section>
+    </Layout>
+  );
+}
+
+export const committeeListUrl = (slug: string, list: "meetings" | "members", cursor?: string | null) => `${urls.committee(slug)}/${list}${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ""}`;
+
+function MeetingsByYear({ years }: { years: BodyDetail["meetingsByYear"] }) {
+  return (
+    <>
+      {years.map((y) => (
+        <>
+          <h3 class="govuk-heading-m">{y.year}</h3>
+          <ul class="govuk-list govuk-!-margin-bottom-6">
+            {y.meetings.map((m) => (
+              <li>
+                <a class="govuk-link" href={urls.meeting(m.slug)}>
+                  {formatLongDate(m.date)}
+                  {m.startTime ? `, ${formatTime(m.startTime)}` : ""}
+                </a>{" "}
+                <span class="qm-count">
+                  – {plural(m.itemCount, "item")}, {plural(m.decisionCount, "decision")}
+                </span>{" "}
+                <MinutesLabel m={m} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ))}
+    </>
+  );
+}
+
+function byYear(meetings: MeetingSummary[]): BodyDetail["meetingsByYear"] {
+  const years: BodyDetail["meetingsByYear"] = [];
+  for (const m of meetings) {
+    const year = Number(m.date.slice(0, 4));
+    if (years.at(-1)?.year !== year) years.push({ year, meetings: [] });
+    years.at(-1)!.meetings.push(m);
+  }
+  return years;
+}
+
+/** A committee's lists in full, a page at a time, newest first: its meetings, or its members and officers. */
+export function CommitteeListPage({ b, list, base }: { b: BodySummary; list: { kind: "meetings"; page: Slice<MeetingSummary> } | { kind: "members"; page: Slice<MemberView> }; base: URL }) {
+  const title = list.kind === "meetings" ? "Meetings" : "Members and officers";
+  return (
+    <Layout
+      title={`${b.name}: ${title.toLowerCase()}`}
+      section="committees"
+      breadcrumbs={[
+        { href: urls.home(), text: "Home" },
+        { href: urls.committees(), text: "Committees" },
+        { href: urls.committee(b.slug), text: b.name },
+      ]}
+    >
+      <span class="govuk-caption-l">{b.name}</span>
+      <h1 class="govuk-heading-xl">{title}</h1>
+      {list.page.data.length === 0 ? (
+        <p class="govuk-body">Nothing is recorded.</p>
+      ) : list.kind === "meetings" ? (
+        <MeetingsByYear years={byYear(list.page.data)} />
+      ) : (
+        <MemberTable caption="Members and officers, the most recently recorded first" rows={list.page.data} />
+      )}
+      <CursorPagination base={base} newer={list.page.previous} older={list.page.next} label={title} newerText={list.kind === "members" ? "Later" : "Newer"} olderText={list.kind === "members" ? "Earlier" : "Older"} />
     </Layout>
   );
 }

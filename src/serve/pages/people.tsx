@@ -1,20 +1,10 @@
 import type { AuthoritySummary, Page, PersonDetail, PersonSummary } from "../../store/read/types.ts";
-import { PersonVotes } from "./person-votes.tsx";
-import { NotForPublication } from "../components/exempt.tsx";
+import { AttendanceTable, DecisionPartsTable, KIND, motionParts, OlderLink, RolesTable, voteParts } from "./person-records.tsx";
 import { AuthorityFilter } from "../components/filters.tsx";
 import { Layout } from "../components/layout.tsx";
 import { CursorPagination } from "../components/cursor-pagination.tsx";
-import { formatDate, formatLongDate, plural } from "../format.ts";
+import { plural } from "../format.ts";
 import { urls } from "../urls.ts";
-
-const KIND: Record<string, string> = { member: "Councillor or member", officer: "Officer", other: "Other attendee" };
-
-const STATUS: Record<string, { text: string; colour: string }> = {
-  present: { text: "Present", colour: "govuk-tag--green" },
-  in_attendance: { text: "In attendance", colour: "govuk-tag--blue" },
-  apologies: { text: "Apologies", colour: "govuk-tag--yellow" },
-  absent: { text: "Absent", colour: "govuk-tag--red" },
-};
 
 export function PeoplePage({ people, base, deep, authorities, authority }: { people: Page<PersonSummary>; base: URL; deep: boolean; authorities: AuthoritySummary[]; authority?: string }) {
   return (
@@ -118,39 +108,10 @@ export function PersonPage({ p }: { p: PersonDetail }) {
         {p.memberships.length === 0 ? (
           <p class="govuk-body">No committee roles are recorded.</p>
         ) : (
-          <table class="govuk-table qm-stack">
-            <caption class="govuk-table__caption govuk-visually-hidden">Committees and roles over time</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  Committee
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Role
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  From
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  To
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {p.memberships.map((m) => (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell" data-label="Committee">
-                    <a class="govuk-link" href={urls.committee(m.body.slug)}>
-                      {m.body.name}
-                    </a>
-                  </td>
-                  <td class="govuk-table__cell" data-label="Role">{m.role ?? (m.kind === "member" ? "Member" : KIND[m.kind] ?? m.kind)}</td>
-                  <td class="govuk-table__cell" data-label="From">{m.from ? formatDate(m.from) : "–"}</td>
-                  <td class="govuk-table__cell" data-label="To">{m.to ? formatDate(m.to) : "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <>
+            <RolesTable rows={p.memberships} caption="Committees and roles, the most recently recorded first" />
+            <OlderLink slug={p.slug} list="roles" cursor={p.older.roles} />
+          </>
         )}
       </section>
 
@@ -198,41 +159,10 @@ export function PersonPage({ p }: { p: PersonDetail }) {
         )}
         {a.inAttendance > 0 && <p class="govuk-body">Also attended {plural(a.inAttendance, "meeting")} without being a member of the committee.</p>}
         {a.meetings.length > 0 && (
-          <table class="govuk-table qm-stack">
-            <caption class="govuk-table__caption govuk-table__caption--m">Meetings</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  Date
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Committee
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Recorded as
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {a.meetings.map((r) => {
-                const s = STATUS[r.status];
-                return (
-                  <tr class="govuk-table__row">
-                    <td class="govuk-table__cell" data-label="Date">
-                      <a class="govuk-link" href={urls.meeting(r.meeting.slug)}>
-                        {formatLongDate(r.meeting.date)}
-                      </a>
-                    </td>
-                    <td class="govuk-table__cell" data-label="Committee">{r.meeting.body.name}</td>
-                    <td class="govuk-table__cell" data-label="Recorded as">
-                      {s ? <strong class={`govuk-tag ${s.colour}`}>{s.text}</strong> : r.status}
-                      {r.role && <span class="qm-count"> {r.role}</span>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <>
+            <AttendanceTable rows={a.meetings} caption={p.older.meetings ? "Most recent meetings" : "Meetings"} />
+            <OlderLink slug={p.slug} list="meetings" cursor={p.older.meetings} />
+          </>
         )}
       </section>
       <section aria-labelledby="motions">
@@ -242,59 +172,21 @@ export function PersonPage({ p }: { p: PersonDetail }) {
         {p.motions.length === 0 ? (
           <p class="govuk-body">The minutes do not record {p.name} moving or seconding any decision.</p>
         ) : (
-          <table class="govuk-table qm-stack">
-            <caption class="govuk-table__caption govuk-visually-hidden">Decisions {p.name} moved or seconded, newest first</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">
-                  Meeting
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Item
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Decision
-                </th>
-                <th scope="col" class="govuk-table__header">
-                  Role
-                </th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {p.motions.map((m) => (
-                <tr class="govuk-table__row">
-                  <td class="govuk-table__cell" data-label="Meeting">
-                    <a class="govuk-link" href={urls.meeting(m.meeting.slug)}>
-                      {formatLongDate(m.meeting.date)}
-                    </a>
-                    <span class="qm-count"> {m.meeting.body.name}</span>
-                  </td>
-                  <td class="govuk-table__cell" data-label="Item">
-                    <a class="govuk-link" href={urls.item(m.meeting.slug, m.item.slug)}>
-                      {m.item.number}. {m.item.title}
-                    </a>
-                  </td>
-                  <td class="govuk-table__cell" data-label="Decision">
-                    {m.exemptNotice && (
-                      <span class="qm-block">
-                        <NotForPublication notice={m.exemptNotice} />
-                      </span>
-                    )}
-                    <a class="govuk-link" href={urls.decision(m.meeting.slug, m.decision.slug)}>
-                      {m.decision.text}
-                    </a>
-                  </td>
-                  <td class="govuk-table__cell" data-label="Role">
-                    {m.role === "moved" ? "Moved" : "Seconded"}
-                    {m.nameAsWritten && <span class="qm-count"> as “{m.nameAsWritten}”</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <>
+            <DecisionPartsTable rows={motionParts(p.motions)} caption={`Decisions ${p.name} moved or seconded, newest first`} partHeader="Role" />
+            <OlderLink slug={p.slug} list="motions" cursor={p.older.motions} />
+          </>
         )}
       </section>
-      {p.votes.length > 0 && <PersonVotes p={p} />}
+      {p.votes.length > 0 && (
+        <section aria-labelledby="votes">
+          <h2 class="govuk-heading-l" id="votes">
+            How they voted
+          </h2>
+          <DecisionPartsTable rows={voteParts(p.votes)} caption={`Votes the minutes record ${p.name} casting, newest first`} partHeader="Vote" />
+          <OlderLink slug={p.slug} list="votes" cursor={p.older.votes} />
+        </section>
+      )}
       <p class="govuk-body qm-noprint">
         <a class="govuk-link" href={urls.api.person(p.slug)}>
           This record as data (JSON)

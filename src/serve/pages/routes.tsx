@@ -6,9 +6,16 @@ import type { Child } from "hono/jsx";
 import { z } from "zod";
 import { QuorumError } from "../../domain/errors.ts";
 import {
+  bodyMembers,
   getBody,
+  getBodySummary,
+  personAttendance,
+  personMotions,
+  personRoles,
+  personVotes,
+  publicPersonId,
   getMeeting,
-  getMeetingProvenance,
+  getMeetingPage,
   getPerson,
   getMeetingSource,
   listAuthorities,
@@ -24,9 +31,10 @@ import type { AppDeps } from "../deps.ts";
 import { sourceLines } from "../components/source.tsx";
 import { formatDate, isoDateIn } from "../format.ts";
 import { renderPage } from "../render.tsx";
-import { cursor as pageCursor, decisionFilters, page as pageParam, readParams, readQuery, slug } from "../validate.ts";
+import { cursor as pageCursor, decisionFilters, page as pageParam, readParams, readQuery, slug as slugParam, slug } from "../validate.ts";
 import { CalendarPage } from "./calendar.tsx";
-import { CommitteePage, CommitteesPage } from "./committees.tsx";
+import { CommitteeListPage, CommitteePage, CommitteesPage } from "./committees.tsx";
+import { PersonListPage, type PersonList, type PersonListRows } from "./person-records.tsx";
 import { DataPage } from "./data.tsx";
 import { DecisionsPage } from "./decisions.tsx";
 import { DocumentPage } from "./document.tsx";
@@ -45,6 +53,9 @@ const bySlug = z.object({ slug });
 const authorityOnly = z.object({ authority: slug.optional() });
 
 const PEOPLE_PAGE = 50;
+/** rows a page of a person's or a committee's older records */
+const RECORDS_PAGE = 50;
+const PERSON_LIST_NAMES = ["meetings", "motions", "votes", "roles"] as const satisfies readonly PersonList[];
 const DECISIONS_PAGE = 20;
 const SEARCH_PAGE = 20;
 
@@ -76,16 +87,29 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     return html(c, <CommitteePage b={body} />);
   });
 
+  // a committee's meetings, or its members and officers, in full: a page at a time by cursor
+  app.get("/committees/:slug/:list{meetings|members}", async (c) => {
+    const { slug, list } = readParams(c, z.object({ slug: slugParam, list: z.enum(["meetings", "members"]) }));
+    const { cursor } = readQuery(c, z.object({ cursor: pageCursor }));
+    const body = await getBodySummary(db, slug);
+    if (!body) throw notFound("Committee");
+    const paging = { limit: RECORDS_PAGE, ...(cursor ? { cursor } : {}) };
+    const page =
+      list === "meetings"
+        ? { kind: list, page: await listMeetings(db, { body: slug, count: false, ...paging }, viewerOf(c)).then((p) => ({ data: p.data, next: p.next ?? null, previous: p.previous ?? null })) }
+        : { kind: list, page: await bodyMembers(db, body.id, paging) };
+    return html(c, <CommitteeListPage b={body} list={page} base={new URL(c.req.url)} />);
+  });
+
   app.get("/meetings", (c) => c.redirect("/calendar", 302));
 
   app.get("/data", (c) => html(c, <DataPage />));
 
   app.get("/meetings/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
-    const meeting = await getMeeting(db, slug, viewerOf(c));
-    if (!meeting) throw notFound("Meeting");
-    const provenance = await getMeetingProvenance(db, slug, viewerOf(c));
-    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, provenance)} />);
+    const page = await getMeetingPage(db, slug, viewerOf(c));
+    if (!page) throw notFound("Meeting");
+    return html(c, <MeetingPage m={page.meeting} lines={sourceLines(page.meeting.slug, page.spans)} />);
   });
 
   app.get("/people", async (c) => {
@@ -107,6 +131,29 @@ export function registerPages(app: Hono, deps: AppDeps): void {
       throw notFound("Person");
     }
     return html(c, <PersonPage p={person} />);
+  });
+
+  // one of a person's records in full, newest first, a page at a time by cursor
+  app.get("/people/:slug/:list{meetings|motions|votes|roles}", async (c) => {
+    const { slug, list } = readParams(c, z.object({ slug: slugParam, list: z.enum(PERSON_LIST_NAMES) }));
+    const { cursor } = readQuery(c, z.object({ cursor: pageCursor }));
+    const person = await publicPersonId(db, slug);
+    if (!person) {
+      const moved = await personRedirect(db, slug);
+      if (moved) return c.redirect(`/people/${encodeURIComponent(moved)}/${list}`, 301);
+      throw notFound("Person");
+    }
+    const paging = { limit: RECORDS_PAGE, ...(cursor ? { cursor } : {}) };
+    const rows: PersonListRows =
+      list === "meetings"
+        ? { list, page: await personAttendance(db, person.id, paging) }
+        : list === "motions"
+          ? { list, page: await personMotions(db, person.id, viewerOf(c), paging) }
+          : list === "votes"
+            ? { list, page: await personVotes(db, person.id, viewerOf(c), paging) }
+            : { list, page: await personRoles(db, person.id, paging) };
+    if (cursor && !rows.page.data.length) throw notFound("Page");
+    return html(c, <PersonListPage person={{ slug, name: person.name }} rows={rows} base={new URL(c.req.url)} />);
   });
 
   app.get("/decisions", async (c) => {

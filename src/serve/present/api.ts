@@ -3,6 +3,9 @@
 import { NOT_FOR_PUBLICATION } from "../../store/visibility.ts";
 import type { MinutesStanding } from "../../store/lifecycle/standing.ts";
 import type {
+  AttendanceRecordRow,
+  MotionRecordRow,
+  VoteRecordRow,
   AttendeeView,
   AuthorityRef,
   AuthoritySummary,
@@ -155,7 +158,7 @@ export function presentMeetingDetail(m: MeetingDetail) {
   };
 }
 
-function presentMember(mv: MemberView) {
+export function presentMember(mv: MemberView) {
   return { person: personRef(mv.person), kind: mv.kind, role: mv.role, from: mv.from, to: mv.to };
 }
 
@@ -179,6 +182,10 @@ export function presentBodyDetail(b: BodyDetail) {
     members: b.members.map(presentMember),
     meetings: b.meetingsByYear.flatMap((y) => y.meetings.map(presentMeetingSummary)),
     recentDecisions: b.decisions.map(presentDecision),
+    older: {
+      meetings: b.older.meetings ? `${urls.api.meetings()}?body=${encodeURIComponent(b.slug)}&cursor=${encodeURIComponent(b.older.meetings)}` : null,
+      members: b.older.members ? `${urls.api.body(b.slug)}/members?cursor=${encodeURIComponent(b.older.members)}` : null,
+    },
   };
 }
 
@@ -201,42 +208,60 @@ export function presentPersonSummary(p: PersonSummary) {
   return { id: p.slug, name: p.name, kind: p.kind, authority: authorityRef(p.authority), meetingCount: p.meetingCount, url: urls.person(p.slug), apiUrl: urls.api.person(p.slug) };
 }
 
+export const presentRole = (m: PersonDetail["memberships"][number]) => ({ body: bodyRef(m.body), role: m.role, kind: m.kind, from: m.from, to: m.to });
+
+export const presentAttendanceRecord = (r: AttendanceRecordRow) => ({
+  meeting: { id: r.meeting.slug, date: r.meeting.date, body: r.meeting.body.slug, url: urls.meeting(r.meeting.slug) },
+  status: r.status,
+  expected: r.expected,
+  role: r.role,
+  nameAsWritten: r.rawName,
+});
+
+export const presentMotion = (m: MotionRecordRow) => ({
+  role: m.role,
+  nameAsWritten: m.nameAsWritten,
+  decision: { id: m.decision.slug, text: m.decision.text, url: urls.decision(m.meeting.slug, m.decision.slug) },
+  item: { id: m.item.slug, number: m.item.number, title: m.item.title, url: urls.item(m.meeting.slug, m.item.slug) },
+  meeting: { id: m.meeting.slug, date: m.meeting.date, body: m.meeting.body.slug, url: urls.meeting(m.meeting.slug) },
+  ...sealedMark(!!m.exemptNotice, m.exemptNotice),
+});
+
+export const presentVote = (v: VoteRecordRow) => ({
+  vote: v.vote,
+  nameAsWritten: v.nameAsWritten,
+  decision: { id: v.decision.slug, text: v.decision.text, url: urls.decision(v.meeting.slug, v.decision.slug) },
+  item: { id: v.item.slug, number: v.item.number, title: v.item.title, url: urls.item(v.meeting.slug, v.item.slug) },
+  meeting: { id: v.meeting.slug, date: v.meeting.date, body: v.meeting.body.slug, url: urls.meeting(v.meeting.slug) },
+  ...sealedMark(!!v.exemptNotice, v.exemptNotice),
+});
+
+/** The API address of a page of one of a person's lists, or null when there is none. */
+export const personListApiUrl = (slug: string, list: "meetings" | "motions" | "votes" | "roles", cursor: string | null) =>
+  cursor ? `${urls.api.person(slug)}/${list}?cursor=${encodeURIComponent(cursor)}` : null;
+
 export function presentPersonDetail(p: PersonDetail) {
   return {
     ...presentPersonSummary(p),
     party: p.party,
     ward: p.ward,
-    memberships: p.memberships.map((m) => ({ body: bodyRef(m.body), role: m.role, kind: m.kind, from: m.from, to: m.to })),
+    memberships: p.memberships.map(presentRole),
     attendance: {
       expected: p.attendance.expected,
       present: p.attendance.present,
       apologies: p.attendance.apologies,
       absent: p.attendance.absent,
       inAttendance: p.attendance.inAttendance,
-      meetings: p.attendance.meetings.map((r) => ({
-        meeting: { id: r.meeting.slug, date: r.meeting.date, body: r.meeting.body.slug, url: urls.meeting(r.meeting.slug) },
-        status: r.status,
-        expected: r.expected,
-        role: r.role,
-        nameAsWritten: r.rawName,
-      })),
+      meetings: p.attendance.meetings.map(presentAttendanceRecord),
     },
-    motions: p.motions.map((m) => ({
-      role: m.role,
-      nameAsWritten: m.nameAsWritten,
-      decision: { id: m.decision.slug, text: m.decision.text, url: urls.decision(m.meeting.slug, m.decision.slug) },
-      item: { id: m.item.slug, number: m.item.number, title: m.item.title, url: urls.item(m.meeting.slug, m.item.slug) },
-      meeting: { id: m.meeting.slug, date: m.meeting.date, body: m.meeting.body.slug, url: urls.meeting(m.meeting.slug) },
-      ...sealedMark(!!m.exemptNotice, m.exemptNotice),
-    })),
-    votes: p.votes.map((v) => ({
-      vote: v.vote,
-      nameAsWritten: v.nameAsWritten,
-      decision: { id: v.decision.slug, text: v.decision.text, url: urls.decision(v.meeting.slug, v.decision.slug) },
-      item: { id: v.item.slug, number: v.item.number, title: v.item.title, url: urls.item(v.meeting.slug, v.item.slug) },
-      meeting: { id: v.meeting.slug, date: v.meeting.date, body: v.meeting.body.slug, url: urls.meeting(v.meeting.slug) },
-      ...sealedMark(!!v.exemptNotice, v.exemptNotice),
-    })),
+    motions: p.motions.map(presentMotion),
+    votes: p.votes.map(presentVote),
+    older: {
+      meetings: personListApiUrl(p.slug, "meetings", p.older.meetings),
+      motions: personListApiUrl(p.slug, "motions", p.older.motions),
+      votes: personListApiUrl(p.slug, "votes", p.older.votes),
+      roles: personListApiUrl(p.slug, "roles", p.older.roles),
+    },
   };
 }
 

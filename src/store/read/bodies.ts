@@ -1,10 +1,13 @@
 // Committees: the register (a row each, with counts from its summary) and a committee's page.
 import type { Db } from "../db.ts";
 import { PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
-import type { BodyDetail, BodySummary, MeetingSummary } from "./types.ts";
+import { sql, type SqlBool } from "kysely";
+import type { BodyDetail, BodySummary, MeetingSummary, MemberView } from "./types.ts";
 import { num, yearOf } from "./util.ts";
-import { meetingTime, selectMeetingSummaries } from "./meetings.ts";
+import { listMeetings } from "./meetings.ts";
 import { listDecisions } from "./decisions.ts";
+import { keysetPage, type Slice } from "./keyset.ts";
+import { OPEN, ROLE_ORDER } from "./person-records.ts";
 
 function bodySummaries(db: Db) {
   return db
@@ -46,34 +49,67 @@ export async function listBodies(db: Db, opts: { authority?: string } = {}): Pro
   return rows.map(toBodySummary);
 }
 
+/** Meetings on a committee's page before the "older meetings" link takes over. */
+export const BODY_RECENT_MEETINGS = 20;
+/** Former members and officers shown under those at the latest meeting. */
+export const BODY_RECENT_FORMER = 20;
+/** Roles at the latest meeting: a committee's size, bounded in case minutes ever listed a crowd. */
+const CURRENT_CAP = 200;
+
 export async function getBody(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<BodyDetail | null> {
   const row = await bodySummaries(db).where("bodies.slug", "=", slug).executeTakeFirst();
   if (!row) return null;
-  const members = await db
-    .selectFrom("memberships")
-    .innerJoin("people", "people.id", "memberships.person_id")
-    .where("memberships.body_id", "=", row.id)
-    .select(["people.slug", "people.display_name", "memberships.kind", "memberships.role", "memberships.from_date", "memberships.to_date"])
-    .orderBy("memberships.to_date", "desc")
-    .orderBy("people.surname")
-    .orderBy("people.display_name")
-    .execute();
-  const meetings = await selectMeetingSummaries(
-    db,
-    (q) => q.where("meetings.body_id", "=", row.id).orderBy("meetings.date", "desc").orderBy(meetingTime, "desc").orderBy("meetings.id", "desc"),
-    viewer,
-  );
+  const last = (row.last_meeting as string | null) ?? null;
+  // those recorded at the latest meeting, then a page of those recorded before it; both along memberships_body_recent
+  const roles = (q: ReturnType<typeof bodyRoles>) => (last ? q.where(sql<SqlBool>`coalesce(memberships.to_date, ${sql.lit(OPEN)}) >= ${last}`) : q);
+  const [current, former, meetings, decisions] = await Promise.all([
+    roles(bodyRoles(db, row.id)).orderBy(sql`coalesce(memberships.to_date, ${sql.lit(OPEN)})`, "desc").orderBy(sql`coalesce(memberships.from_date, '')`, "desc").orderBy("memberships.id", "desc").limit(CURRENT_CAP).execute(),
+    last ? bodyMembers(db, row.id, { limit: BODY_RECENT_FORMER, before: last }) : Promise.resolve({ data: [], next: null, previous: null }),
+    listMeetings(db, { body: slug, limit: BODY_RECENT_MEETINGS, count: false }, viewer),
+    listDecisions(db, { body: slug, limit: 20, count: false }, viewer),
+  ]);
+  // those at the latest meeting by name, as a committee lists its members
+  current.sort((a, b) => a.surname.localeCompare(b.surname) || a.display_name.localeCompare(b.display_name));
   const byYear = new Map<number, MeetingSummary[]>();
-  for (const { summary: m } of meetings) {
+  for (const m of meetings.data) {
     const y = yearOf(m.date);
     if (!byYear.has(y)) byYear.set(y, []);
     byYear.get(y)!.push(m);
   }
-  const decisions = await listDecisions(db, { body: slug, limit: 20, count: false }, viewer);
   return {
     ...toBodySummary(row),
-    members: members.map((m) => ({ person: { slug: m.slug, name: m.display_name }, kind: m.kind, role: m.role, from: m.from_date, to: m.to_date })),
+    members: [...current.map(memberView), ...former.data],
     meetingsByYear: [...byYear.entries()].sort((a, b) => b[0] - a[0]).map(([year, ms]) => ({ year, meetings: ms })),
     decisions: decisions.data,
+    older: { meetings: meetings.next ?? null, members: former.next },
   };
+}
+
+function bodyRoles(db: Db, bodyId: number) {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("people", "people.id", "memberships.person_id")
+    .where("memberships.body_id", "=", bodyId)
+    .select(["memberships.id", "people.slug", "people.display_name", "people.surname", "memberships.kind", "memberships.role", "memberships.from_date", "memberships.to_date"]);
+}
+
+function memberView(m: { slug: string; display_name: string; kind: string; role: string | null; from_date: string | null; to_date: string | null }): MemberView {
+  return { person: { slug: m.slug, name: m.display_name }, kind: m.kind, role: m.role, from: m.from_date, to: m.to_date };
+}
+
+/**
+ * A committee's members and officers, the most recently recorded first, a page at a time; `before`
+ * (a date) leaves out those recorded on or after it.
+ */
+export async function bodyMembers(db: Db, bodyId: number, paging: { limit: number; cursor?: string; before?: string }): Promise<Slice<MemberView>> {
+  let q = bodyRoles(db, bodyId);
+  if (paging.before) q = q.where(sql<SqlBool>`coalesce(memberships.to_date, ${sql.lit(OPEN)}) < ${paging.before}`);
+  const page = await keysetPage(q, ROLE_ORDER("memberships"), (r) => [r.to_date ?? OPEN, r.from_date ?? "", r.id], ["s", "s", "n"], paging);
+  return { data: page.rows.map(memberView), next: page.next, previous: page.previous };
+}
+
+/** The public committee with this slug, without its lists (for the pages that page through them). */
+export async function getBodySummary(db: Db, slug: string): Promise<BodySummary | null> {
+  const row = await bodySummaries(db).where("bodies.slug", "=", slug).executeTakeFirst();
+  return row ? toBodySummary(row) : null;
 }

@@ -5,9 +5,10 @@
 export * from "./types.ts";
 export { search } from "../search.ts";
 export { listAuthorities } from "./authorities.ts";
-export { getBody, listBodies } from "./bodies.ts";
+export { bodyMembers, getBody, getBodySummary, listBodies } from "./bodies.ts";
 export { listMeetings, type ListMeetingsOptions } from "./meetings.ts";
-export { getMeeting } from "./meeting.ts";
-export { getPerson, listPeople, type ListPeopleOptions } from "./people.ts";
+export { getMeeting, getMeetingPage } from "./meeting.ts";
+export { getPerson, listPeople, publicPersonId, type ListPeopleOptions } from "./people.ts";
+export { personAttendance, personMotions, personRoles, personVotes } from "./person-records.ts";
 export { listDecisions, type ListDecisionsOptions } from "./decisions.ts";
 export { getMeetingProvenance, getMeetingSource, getProvenance, type ProvenanceEntity } from "./sources.ts";

@@ -2,6 +2,7 @@
 // the list's own order, so the database walks an index from that row instead of counting past
 // every row before it, and rows sharing a date are neither repeated nor skipped. A cursor is the
 // last (or first) row's sort key and the direction, as an opaque URL-safe string.
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
 import { QuorumError } from "../../domain/errors.ts";
 
 export type Direction = "after" | "before";
@@ -41,4 +42,57 @@ export const COUNT_CAP = 1000;
 
 export function checkOffset(offset: number): void {
   if (offset > MAX_OFFSET) throw new QuorumError("invalid", `offset past ${MAX_OFFSET}: page on with the cursor of the next link`);
+}
+
+/** A column of a list's order: its SQL (never null: coalesce what may be) and whether newest-first runs down it. */
+export interface KeyPart {
+  ref: RawBuilder<unknown>;
+  desc: boolean;
+}
+
+/** A page of a list that has no total: its rows and the cursors either side (null at either end). */
+export interface Slice<T> {
+  data: T[];
+  next: string | null;
+  previous: string | null;
+}
+
+/** Rows strictly beyond `key` in the list's order, or before it when walking `back`. */
+export function keysetBeyond(parts: KeyPart[], key: unknown[], back: boolean): RawBuilder<SqlBool> {
+  const from = (i: number): RawBuilder<SqlBool> => {
+    const p = parts[i];
+    const strict = sql<SqlBool>`${p.ref} ${sql.raw(p.desc !== back ? "<" : ">")} ${key[i]}`;
+    return i === parts.length - 1 ? strict : sql<SqlBool>`(${strict} OR (${p.ref} = ${key[i]} AND ${from(i + 1)}))`;
+  };
+  return from(0);
+}
+
+/**
+ * One page of a query in the order `parts` gives, after (or, for a "before" cursor, ending before)
+ * the row the cursor names: limit + 1 rows are read to know whether more follow.
+ */
+export async function keysetPage<DB, TB extends keyof DB, O>(
+  q: SelectQueryBuilder<DB, TB, O>,
+  parts: KeyPart[],
+  keyOf: (row: O) => (string | number)[],
+  shape: ("s" | "n")[],
+  opts: { limit: number; cursor?: string },
+): Promise<{ rows: O[]; next: string | null; previous: string | null }> {
+  const cursor = opts.cursor ? decodeCursor(opts.cursor, shape) : null;
+  const back = cursor?.dir === "before";
+  if (cursor) q = q.where(() => keysetBeyond(parts, cursor.key, back));
+  for (const p of parts) q = q.orderBy(p.ref, p.desc !== back ? "desc" : "asc");
+  let rows = await q.limit(opts.limit + 1).execute();
+  const more = rows.length > opts.limit;
+  rows = rows.slice(0, opts.limit);
+  if (back) rows.reverse();
+  const hasBefore = cursor ? !back || more : false;
+  const hasAfter = back ? true : more;
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    rows,
+    next: hasAfter && last ? encodeCursor("after", keyOf(last)) : null,
+    previous: hasBefore && first ? encodeCursor("before", keyOf(first)) : null,
+  };
 }

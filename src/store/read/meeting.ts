@@ -1,15 +1,29 @@
 // A meeting's page: everything the viewer may see of one meeting.
-import { itemTexts } from "../item-body.ts";
+import { cutItemText } from "../item-body.ts";
+import { unpack } from "../packed.ts";
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
-import { isFromPublicBusiness, isMeetingPublic, isNotForPublication, publicItem, sealedReleaseOn, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
-import type { AttendeeView, MeetingDetail, ResolutionView } from "./types.ts";
+import { exemptAccess, isFromPublicBusiness, isMeetingPublic, isNotForPublication, isSpanPublic, publicItem, sealedReleaseOn, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import type { AttendeeView, MeetingDetail, ResolutionView, SourceSpan } from "./types.ts";
 import { bool, outcome, votes } from "./util.ts";
 import { recordedVotes } from "./votes.ts";
 import { readMinutesLifecycle } from "../lifecycle/read.ts";
 import { meetingSummaries, selectMeetingSummaries } from "./meetings.ts";
 
 export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<MeetingDetail | null> {
+  return (await readMeeting(db, slug, viewer, false))?.meeting ?? null;
+}
+
+/**
+ * A meeting's page: the meeting and the public spans of its minutes text that its values were read
+ * from (for "source: line N" links), read together so that the meeting row, its document and its
+ * exempt items are each read once.
+ */
+export async function getMeetingPage(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<{ meeting: MeetingDetail; spans: SourceSpan[] } | null> {
+  return readMeeting(db, slug, viewer, true);
+}
+
+async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: boolean): Promise<{ meeting: MeetingDetail; spans: SourceSpan[] } | null> {
   const [found] = await selectMeetingSummaries(db, (q) => q.where("meetings.slug", "=", slug), viewer);
   if (!found || !isMeetingPublic(found.summary)) return null;
   const { row, summary } = found;
@@ -44,7 +58,16 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
     const key = a.status === "in_attendance" ? "inAttendance" : (a.status as "present" | "apologies" | "absent");
     (groups[key] ?? groups.present).push(view);
   }
-  const items = await itemTexts(db, row.id, await db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute());
+  // the meeting's own columns the summary leaves out, and the one document it now rests on (earlier versions stay with officers)
+  const doc = await db
+    .selectFrom("meetings")
+    .leftJoin("source_documents as d", "d.id", "meetings.source_document_id")
+    .where("meetings.id", "=", row.id)
+    .select(["meetings.stated_minutes_status", "meetings.stated_minutes_text", "d.file_name", "d.format", "d.imported_at", "d.packed_text", "d.exempt_ranges"])
+    .executeTakeFirstOrThrow();
+  const itemRows = await db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute();
+  const sourceText = doc.packed_text && itemRows.some((i) => i.text_uncut === null && i.text_start !== null) ? unpack(doc.packed_text) : null;
+  const items = itemRows.map(({ text_start, text_end, text_uncut, ...rest }) => ({ ...rest, text: cutItemText(sourceText, { text_start, text_end, text_uncut }) }));
   const sealed = { minutesStatus: row.minutes_status, bodyId: row.body_id, releaseOn: sealedReleaseOn(items.map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on }))) };
   const resolutions = await db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute();
   const byItem = new Map<number, ResolutionView[]>();
@@ -75,7 +98,6 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
     .orderBy("declarations.position")
     .execute()
     .then((rows) => rows.filter((d) => isFromPublicBusiness({ ...sealed, exempt: d.exempt }, viewer)));
-  const says = await db.selectFrom("meetings").where("id", "=", row.id).select(["stated_minutes_status", "stated_minutes_text"]).executeTakeFirst();
   const questions = await db
     .selectFrom("questions")
     .leftJoin("items", "items.id", "questions.item_id")
@@ -91,10 +113,6 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
     .orderBy("position")
     .execute()
     .then((rows) => rows.filter((r) => isFromPublicBusiness({ ...sealed, exempt: r.exempt }, viewer)));
-  // Only the current version of the minutes is public; earlier ones stay with officers.
-  const source = row.source_document_id
-    ? await db.selectFrom("source_documents").where("id", "=", row.source_document_id).select(["file_name", "format", "imported_at"]).executeTakeFirst()
-    : undefined;
   const sibling = (dir: "next" | "previous") =>
     meetingSummaries(db)
       .where("meetings.body_id", "=", row.body_id)
@@ -110,8 +128,9 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
       .executeTakeFirst();
   const [next, previous] = await Promise.all([sibling("next"), sibling("previous")]);
   const lifecycle = await readMinutesLifecycle(db, row.id);
+  const spans = withSpans && row.source_document_id !== null ? await publicSpans(db, row.source_document_id, doc.exempt_ranges, exemptAccess(viewer, { bodyId: row.body_id, releaseOn: sealed.releaseOn })) : [];
   const stated = row.next_meeting_date || row.next_meeting_time || row.next_meeting_venue ? { date: row.next_meeting_date, time: row.next_meeting_time, venue: row.next_meeting_venue } : null;
-  return {
+  const meeting: MeetingDetail = {
     ...summary,
     attendance: groups,
     declarations: declarations.map((d) => ({
@@ -124,7 +143,7 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
       ...(isNotForPublication({ ...sealed, exempt: d.exempt }, viewer) ? { notForPublication: true } : {}),
     })),
     minutesStated:
-      says?.stated_minutes_status === "draft" || says?.stated_minutes_status === "approved" ? { status: says.stated_minutes_status, text: says.stated_minutes_text } : null,
+      doc.stated_minutes_status === "draft" || doc.stated_minutes_status === "approved" ? { status: doc.stated_minutes_status, text: doc.stated_minutes_text } : null,
     questions: questions.map((q) => ({
       item: q.item_slug ? { slug: q.item_slug, number: q.item_number! } : null,
       askedBy: q.asked_by,
@@ -161,8 +180,22 @@ export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_V
     nextMeetingStated: stated,
     nextMeeting: next ? { slug: next.slug, date: next.date, startTime: next.start_time } : null,
     previousMeeting: previous ? { slug: previous.slug, date: previous.date, startTime: previous.start_time } : null,
-    source: source ? { fileName: source.file_name, format: source.format, importedAt: source.imported_at } : null,
+    source: doc.file_name !== null && doc.format !== null && doc.imported_at !== null ? { fileName: doc.file_name, format: doc.format, importedAt: doc.imported_at } : null,
     minutesApproval: lifecycle?.approval ?? null,
     minutesCorrections: lifecycle?.corrections ?? [],
   };
+  return { meeting, spans };
+}
+
+/** The spans into the meeting's document, but those touching exempt text when the viewer may not read it; read through provenance_document (migration 003). */
+async function publicSpans(db: Db, sourceDocumentId: number, exemptRanges: string | null, access: ReturnType<typeof exemptAccess>): Promise<SourceSpan[]> {
+  const ranges = JSON.parse(exemptRanges ?? "[]") as [number, number][];
+  const rows = await db
+    .selectFrom("provenance")
+    .where("source_document_id", "=", sourceDocumentId)
+    .select(["entity", "entity_id", "field", "line", "start", "end", "implied"])
+    .orderBy("start")
+    .orderBy("id")
+    .execute();
+  return rows.filter((r) => access !== "withheld" || isSpanPublic(r, ranges)).map((r) => ({ entity: r.entity, entityId: r.entity_id, field: r.field, line: r.line, implied: bool(r.implied) }));
 }

@@ -4,7 +4,7 @@ import type { Db } from "../db.ts";
 import { publicMeetingsOnly, publicPeopleOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import type { Page, PersonDetail, PersonSummary } from "./types.ts";
 import { num, pageArgs } from "./util.ts";
-import { personMotions, personVotes } from "./person-records.ts";
+import { attendanceTally, personAttendance, personMotions, personRoles, personVotes, PERSON_RECENT } from "./person-records.ts";
 import { cappedCount } from "./counts.ts";
 import { checkOffset, decodeCursor, encodeCursor } from "./keyset.ts";
 
@@ -112,32 +112,15 @@ export async function getPerson(db: Db, slug: string, viewer: Viewer = PUBLIC_VI
     .select(["people.id", "people.slug", "people.display_name", "people.kind", "people.honorific", "people.party", "people.ward", "authorities.slug as authority_slug", "authorities.name as authority_name"])
     .executeTakeFirst();
   if (!p) return null;
-  const memberships = await db
-    .selectFrom("memberships")
-    .innerJoin("bodies", "bodies.id", "memberships.body_id")
-    .where("memberships.person_id", "=", p.id)
-    .select(["bodies.slug", "bodies.name", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date"])
-    .orderBy("memberships.from_date")
-    .orderBy("bodies.name")
-    .execute();
-  const rows = await db
-    .selectFrom("attendance")
-    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-    .innerJoin("bodies", "bodies.id", "meetings.body_id")
-    .where("attendance.person_id", "=", p.id)
-    .where(publicMeetingsOnly)
-    .select(["meetings.slug", "meetings.date", "meetings.start_time", "bodies.slug as body_slug", "bodies.name as body_name", "attendance.status", "attendance.raw_name", "attendance.role", "attendance.kind"])
-    .orderBy("meetings.date", "desc")
-    .orderBy("meetings.start_time", "desc")
-    .execute();
-  const count = (s: string) => rows.filter((r) => r.status === s).length;
-  const meetings = rows.map((r) => ({
-    meeting: { slug: r.slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },
-    status: r.status,
-    rawName: r.raw_name,
-    role: r.role,
-    expected: r.status !== "in_attendance",
-  }));
+  const recent = { limit: PERSON_RECENT };
+  const [tally, meetings, motions, votes, roles] = await Promise.all([
+    attendanceTally(db, p.id),
+    personAttendance(db, p.id, recent),
+    personMotions(db, p.id, viewer, recent),
+    personVotes(db, p.id, viewer, recent),
+    personRoles(db, p.id, recent),
+  ]);
+  const { meetingCount, namesAsWritten, ...counts } = tally;
   return {
     id: p.id,
     slug: p.slug,
@@ -147,18 +130,18 @@ export async function getPerson(db: Db, slug: string, viewer: Viewer = PUBLIC_VI
     party: p.party,
     ward: p.ward,
     authority: { slug: p.authority_slug, name: p.authority_name },
-    meetingCount: new Set(rows.map((r) => r.slug)).size,
-    memberships: memberships.map((m) => ({ body: { slug: m.slug, name: m.name }, role: m.role, kind: m.kind, from: m.from_date, to: m.to_date })),
-    attendance: {
-      expected: meetings.filter((m) => m.expected).length,
-      present: count("present"),
-      apologies: count("apologies"),
-      absent: count("absent"),
-      inAttendance: count("in_attendance"),
-      meetings,
-    },
-    namesAsWritten: [...new Set(rows.map((r) => r.raw_name))].sort(),
-    motions: await personMotions(db, p.id, viewer),
-    votes: await personVotes(db, p.id, viewer),
+    meetingCount,
+    memberships: roles.data,
+    attendance: { ...counts, meetings: meetings.data },
+    namesAsWritten,
+    motions: motions.data,
+    votes: votes.data,
+    older: { meetings: meetings.next, motions: motions.next, votes: votes.next, roles: roles.next },
   };
+}
+
+/** The public person with this slug's id, or null. */
+export async function publicPersonId(db: Db, slug: string): Promise<{ id: number; name: string } | null> {
+  const p = await db.selectFrom("people").where("people.slug", "=", slug).where(publicPeopleOnly).select(["people.id", "people.display_name"]).executeTakeFirst();
+  return p ? { id: p.id, name: p.display_name } : null;
 }

@@ -1,12 +1,83 @@
-// A person's recorded votes and the decisions they moved or seconded.
+// A person's record, a page at a time, newest first: the meetings the minutes name them at, the
+// decisions they moved or seconded, how they voted, and their roles on committees. The person's
+// page shows the first page of each and pages on by cursor (keyset.ts), so it costs the same for
+// someone named at thousands of meetings as for a newcomer; the attendance figures are counted in
+// the database, grouped, never carried row by row to the page.
+import { sql } from "kysely";
 import type { Db } from "../db.ts";
-import { publicResolutionsOnly, type Viewer } from "../visibility.ts";
-import type { MotionRecordRow, VoteRecordRow } from "./types.ts";
+import { publicMeetingsOnly, publicResolutionsOnly, type Viewer } from "../visibility.ts";
+import type { AttendanceRecordRow, MotionRecordRow, PersonDetail, VoteRecordRow } from "./types.ts";
 import { DECISION_PLACE_COLUMNS, EXEMPT_COLUMNS, decisionPlace, markedExempt } from "./decisions.ts";
+import { keysetPage, type KeyPart, type Slice } from "./keyset.ts";
+import { num } from "./util.ts";
 
-/** How the person voted where the minutes name them; an exempt item's or a draft meeting's votes never appear. */
-export async function personVotes(db: Db, personId: number, viewer: Viewer): Promise<VoteRecordRow[]> {
-  const rows = await db
+export interface RecordPaging {
+  limit: number;
+  cursor?: string;
+}
+
+/** Rows on a person's page before "older" links take over. */
+export const PERSON_RECENT = 20;
+
+// newest meeting first; within a meeting, in the order of the minutes
+const MEETING_ORDER: KeyPart[] = [
+  { ref: sql`meetings.date`, desc: true },
+  { ref: sql`coalesce(meetings.start_time, '')`, desc: true },
+  { ref: sql`meetings.id`, desc: true },
+];
+const DECISION_ORDER: KeyPart[] = [
+  ...MEETING_ORDER,
+  { ref: sql`items.position`, desc: false },
+  { ref: sql`resolutions.position`, desc: false },
+  { ref: sql`resolutions.id`, desc: false },
+];
+
+/** The public meetings the minutes name the person at, newest first. */
+export async function personAttendance(db: Db, personId: number, paging: RecordPaging): Promise<Slice<AttendanceRecordRow>> {
+  const q = db
+    .selectFrom("attendance")
+    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where("attendance.person_id", "=", personId)
+    .where(publicMeetingsOnly)
+    .select(["attendance.id", "meetings.id as meeting_id", "meetings.slug", "meetings.date", "meetings.start_time", "bodies.slug as body_slug", "bodies.name as body_name", "attendance.status", "attendance.raw_name", "attendance.role"]);
+  const page = await keysetPage(q, [...MEETING_ORDER, { ref: sql`attendance.id`, desc: true }], (r) => [r.date, r.start_time ?? "", r.meeting_id, r.id], ["s", "s", "n", "n"], paging);
+  return {
+    data: page.rows.map((r) => ({
+      meeting: { slug: r.slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },
+      status: r.status,
+      rawName: r.raw_name,
+      role: r.role,
+      expected: r.status !== "in_attendance",
+    })),
+    next: page.next,
+    previous: page.previous,
+  };
+}
+
+/** How often the minutes name the person at public meetings, by status, and the names they were written as. */
+export async function attendanceTally(db: Db, personId: number): Promise<Omit<PersonDetail["attendance"], "meetings"> & { meetingCount: number; namesAsWritten: string[] }> {
+  const named = () => db.selectFrom("attendance").innerJoin("meetings", "meetings.id", "attendance.meeting_id").where("attendance.person_id", "=", personId).where(publicMeetingsOnly);
+  // one pass gives both the counts by status and the names written (a few per person)
+  const [byStatusAndName, meetings] = await Promise.all([
+    named().select(["attendance.status", "attendance.raw_name", (eb) => eb.fn.countAll().as("n")]).groupBy(["attendance.status", "attendance.raw_name"]).execute(),
+    named().select(sql<number>`count(distinct attendance.meeting_id)`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  const count = (s: string) => byStatusAndName.filter((r) => r.status === s).reduce((n, r) => n + num(r.n), 0);
+  return {
+    expected: count("present") + count("apologies") + count("absent"),
+    present: count("present"),
+    apologies: count("apologies"),
+    absent: count("absent"),
+    inAttendance: count("in_attendance"),
+    meetingCount: num(meetings.n),
+    namesAsWritten: [...new Set(byStatusAndName.map((r) => r.raw_name))].sort(),
+  };
+}
+
+/** How the person voted where the minutes name them, newest first; an exempt item's or a draft meeting's votes never appear. */
+export async function personVotes(db: Db, personId: number, viewer: Viewer, paging: RecordPaging): Promise<Slice<VoteRecordRow>> {
+  const q = db
     .selectFrom("decision_votes")
     .innerJoin("resolutions", "resolutions.id", "decision_votes.resolution_id")
     .innerJoin("items", "items.id", "resolutions.item_id")
@@ -16,30 +87,40 @@ export async function personVotes(db: Db, personId: number, viewer: Viewer): Pro
     .where(publicResolutionsOnly(viewer))
     .select([
       ...EXEMPT_COLUMNS,
+      "decision_votes.id as vote_id",
       "decision_votes.vote",
       "decision_votes.raw_name",
       "resolutions.id",
       "resolutions.slug",
       "resolutions.text",
+      "resolutions.position",
+      "items.position as item_position",
+      "meetings.id as meeting_id",
       ...DECISION_PLACE_COLUMNS,
-    ])
-    .orderBy("meetings.date", "desc")
-    .orderBy("meetings.start_time", "desc")
-    .orderBy("items.position")
-    .orderBy("resolutions.position")
-    .execute();
-  return rows.map((r) => ({
-    vote: r.vote,
-    nameAsWritten: r.raw_name,
-    decision: { id: r.id, slug: r.slug, text: r.text },
-    ...decisionPlace(r),
-    ...markedExempt(r, viewer),
-  }));
+    ]);
+  const page = await keysetPage(
+    q,
+    [...DECISION_ORDER, { ref: sql`decision_votes.id`, desc: false }],
+    (r) => [r.date, r.start_time ?? "", r.meeting_id, r.item_position, r.position, r.id, r.vote_id],
+    ["s", "s", "n", "n", "n", "n", "n"],
+    paging,
+  );
+  return {
+    data: page.rows.map((r) => ({
+      vote: r.vote,
+      nameAsWritten: r.raw_name,
+      decision: { id: r.id, slug: r.slug, text: r.text },
+      ...decisionPlace(r),
+      ...markedExempt(r, viewer),
+    })),
+    next: page.next,
+    previous: page.previous,
+  };
 }
 
-/** Decisions the person moved or seconded; an exempt item's or a draft meeting's never appear. */
-export async function personMotions(db: Db, personId: number, viewer: Viewer): Promise<MotionRecordRow[]> {
-  const rows = await db
+/** Decisions the person moved or seconded, newest first; an exempt item's or a draft meeting's never appear. */
+export async function personMotions(db: Db, personId: number, viewer: Viewer, paging: RecordPaging): Promise<Slice<MotionRecordRow>> {
+  const q = db
     .selectFrom("resolutions")
     .innerJoin("items", "items.id", "resolutions.item_id")
     .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
@@ -51,24 +132,53 @@ export async function personMotions(db: Db, personId: number, viewer: Viewer): P
       "resolutions.id",
       "resolutions.slug",
       "resolutions.text",
+      "resolutions.position",
       "resolutions.moved_by_person_id",
       "resolutions.moved_by_name",
       "resolutions.seconded_by_name",
+      "items.position as item_position",
+      "meetings.id as meeting_id",
       ...DECISION_PLACE_COLUMNS,
-    ])
-    .orderBy("meetings.date", "desc")
-    .orderBy("meetings.start_time", "desc")
-    .orderBy("items.position")
-    .orderBy("resolutions.position")
-    .execute();
-  return rows.map((r) => {
-    const moved = r.moved_by_person_id === personId;
-    return {
-      role: moved ? ("moved" as const) : ("seconded" as const),
-      nameAsWritten: (moved ? r.moved_by_name : r.seconded_by_name) ?? "",
-      decision: { id: r.id, slug: r.slug, text: r.text },
-      ...decisionPlace(r),
-      ...markedExempt(r, viewer),
-    };
-  });
+    ]);
+  const page = await keysetPage(q, DECISION_ORDER, (r) => [r.date, r.start_time ?? "", r.meeting_id, r.item_position, r.position, r.id], ["s", "s", "n", "n", "n", "n"], paging);
+  return {
+    data: page.rows.map((r) => {
+      const moved = r.moved_by_person_id === personId;
+      return {
+        role: moved ? ("moved" as const) : ("seconded" as const),
+        nameAsWritten: (moved ? r.moved_by_name : r.seconded_by_name) ?? "",
+        decision: { id: r.id, slug: r.slug, text: r.text },
+        ...decisionPlace(r),
+        ...markedExempt(r, viewer),
+      };
+    }),
+    next: page.next,
+    previous: page.previous,
+  };
 }
+
+/** The person's roles on committees, the most recently recorded first. */
+export async function personRoles(db: Db, personId: number, paging: RecordPaging): Promise<Slice<PersonDetail["memberships"][number]>> {
+  const q = db
+    .selectFrom("memberships")
+    .innerJoin("bodies", "bodies.id", "memberships.body_id")
+    .where("memberships.person_id", "=", personId)
+    .select(["memberships.id", "bodies.slug", "bodies.name", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date"]);
+  const page = await keysetPage(q, ROLE_ORDER("memberships"), (r) => [r.to_date ?? OPEN, r.from_date ?? "", r.id], ["s", "s", "n"], paging);
+  return {
+    data: page.rows.map((m) => ({ body: { slug: m.slug, name: m.name }, role: m.role, kind: m.kind, from: m.from_date, to: m.to_date })),
+    next: page.next,
+    previous: page.previous,
+  };
+}
+
+/** A role with no end date is current: it sorts as the latest. */
+export const OPEN = "9999-12-31";
+
+/** Memberships, the most recently recorded first (memberships_person_recent / memberships_body_recent). */
+export const ROLE_ORDER = (t: "memberships"): KeyPart[] => [
+  // a literal, not a parameter, so that the expression is the index's
+  { ref: sql`coalesce(${sql.ref(`${t}.to_date`)}, ${sql.lit(OPEN)})`, desc: true },
+  { ref: sql`coalesce(${sql.ref(`${t}.from_date`)}, '')`, desc: true },
+  { ref: sql`${sql.ref(`${t}.id`)}`, desc: true },
+];

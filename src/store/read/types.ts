@@ -71,10 +71,14 @@ export interface MeetingSummary extends MinutesStanding {
 }
 
 export interface BodyDetail extends BodySummary {
+  /** those recorded at the latest meeting, then the most recently recorded of those before it */
   members: MemberView[];
+  /** the most recent public meetings, by year */
   meetingsByYear: { year: number; meetings: MeetingSummary[] }[];
   /** the most recent public decisions, newest first */
   decisions: DecisionSummary[];
+  /** cursors to older meetings (listMeetings by body) and earlier members (bodyMembers); null: none */
+  older: { meetings: string | null; members: string | null };
 }
 
 export interface Votes {
@@ -231,7 +235,7 @@ export interface PersonDetail extends PersonSummary {
   /** set by a clerk; null until then */
   party: string | null;
   ward: string | null;
-  /** roles and committees over time */
+  /** roles on committees, the most recently recorded first */
   memberships: { body: BodyRef; role: string | null; kind: string; from: string | null; to: string | null }[];
   attendance: {
     expected: number;
@@ -247,6 +251,8 @@ export interface PersonDetail extends PersonSummary {
   motions: MotionRecordRow[];
   /** how they voted where the minutes name them, newest first; sealed with each decision */
   votes: VoteRecordRow[];
+  /** the lists above hold the most recent rows; each cursor pages on to older ones (null: nothing older) */
+  older: { meetings: string | null; motions: string | null; votes: string | null; roles: string | null };
 }
 
 export interface VoteRecordRow {
@@ -283,6 +289,15 @@ export interface SourceDocumentView {
   meeting: { slug: string };
   /** exempt text is in `text`, between markers, for a viewer entitled to the committee */
   exemptShown?: boolean;
+}
+
+/** Where a value of a meeting was read in its minutes text: what its page links to. */
+export interface SourceSpan {
+  entity: string;
+  entityId: number;
+  field: string;
+  line: number;
+  implied: boolean;
 }
 
 export interface ProvenanceView {
