@@ -8,7 +8,7 @@ import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import type { Database } from "../../src/store/schema.ts";
 import type { Db } from "../../src/store/db.ts";
 
-export const BIG_TABLES = ["meetings", "items", "resolutions", "attendance"];
+export const BIG_TABLES = ["meetings", "items", "resolutions", "attendance", "memberships", "decision_votes"];
 /** Indexes a read may walk from one end: the registers' order, stopped by the page's LIMIT. */
 export const ORDER_INDEXES = ["meetings_date_order", "meetings_body_order"];
 

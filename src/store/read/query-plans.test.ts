@@ -1,5 +1,6 @@
-// The home page's, the registers' and the committee, person and meeting pages' reads use indexes
-// and summaries: no statement they run scans meetings, items, resolutions or attendance whole
+// The home page's, the registers' and the committee, person and meeting pages' reads (and the pages
+// of a person's and a committee's older records) use indexes and summaries: no statement they run
+// scans meetings, items, resolutions, attendance, memberships or decision_votes whole
 // (SQLite EXPLAIN QUERY PLAN; PostgreSQL EXPLAIN with sequential scans priced out, so that on this
 // small archive a sequential scan left in a plan means no index serves it). A walk along the
 // registers' order index, stopped by the page's LIMIT, is allowed.
@@ -9,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore, type Db } from "../db.ts";
-import { getBody, getMeeting, getPerson, listAuthorities, listBodies, listDecisions, listMeetings, listPeople } from "./index.ts";
+import { bodyMembers, getBody, getMeeting, getMeetingPage, getPerson, listAuthorities, listBodies, listDecisions, listMeetings, listPeople, personAttendance, personMotions, personRoles, personVotes } from "./index.ts";
 import type { Viewer } from "../visibility.ts";
 import { postgresUnavailable, startPostgres, type PostgresCluster } from "../../../test/support/postgres.ts";
 import { recordingStore, type Recorded } from "../../../test/support/query-plans.ts";
@@ -31,6 +32,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
     let store: Db;
     let rec: Recorded;
     let slugs: { body: string; person: string; meeting: string };
+    let ids: { body: number; person: number };
     before(async () => {
       let url: string;
       if (dialect === "sqlite") url = `sqlite:${join(tmp, "plans.db")}`;
@@ -43,6 +45,8 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       rec = recordingStore(url);
       const one = async (t: "bodies" | "people" | "meetings") => (await store.selectFrom(t).select("slug").orderBy("id").limit(1).executeTakeFirstOrThrow()).slug;
       slugs = { body: await one("bodies"), person: await one("people"), meeting: await one("meetings") };
+      const id = async (t: "bodies" | "people") => (await store.selectFrom(t).select("id").orderBy("id").limit(1).executeTakeFirstOrThrow()).id;
+      ids = { body: await id("bodies"), person: await id("people") };
     });
     after(async () => {
       await rec?.destroy();
@@ -65,6 +69,12 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       ["the people register, and its next page", async (db) => listPeople(db, { limit: 2, cursor: (await listPeople(db, { limit: 2 })).next! })],
       ["a person's page", (db) => getPerson(db, slugs.person, today)],
       ["a meeting's page", (db) => getMeeting(db, slugs.meeting, today)],
+      ["a meeting's page with its source lines", (db) => getMeetingPage(db, slugs.meeting, today)],
+      ["a person's older meetings", async (db) => personAttendance(db, ids.person, { limit: 2, cursor: (await personAttendance(db, ids.person, { limit: 2 })).next! })],
+      ["a person's older motions", async (db) => personMotions(db, ids.person, today, { limit: 1, cursor: (await personMotions(db, ids.person, today, { limit: 1 })).next ?? undefined })],
+      ["a person's older votes", async (db) => personVotes(db, ids.person, today, { limit: 1, cursor: (await personVotes(db, ids.person, today, { limit: 1 })).next ?? undefined })],
+      ["a person's earlier roles", async (db) => personRoles(db, ids.person, { limit: 1, cursor: (await personRoles(db, ids.person, { limit: 1 })).next ?? undefined })],
+      ["a committee's earlier members", async (db) => bodyMembers(db, ids.body, { limit: 1, cursor: (await bodyMembers(db, ids.body, { limit: 1 })).next! })],
     ];
     for (const [name, read] of reads) {
       test(`${name}: no full scan of meetings, items, resolutions or attendance`, async () => {
