@@ -36,6 +36,8 @@ import { PeoplePage, PersonPage } from "./people.tsx";
 import { personRedirect } from "../../store/people/redirects.ts";
 import { SearchPage } from "./search.tsx";
 import { viewerOf } from "../viewer.ts";
+import { keyDecisionsTakenAt } from "../../store/forward-plan/read.ts";
+import { KeyDecisionsTaken } from "../forward-plan/public-pages.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
@@ -84,8 +86,8 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const { slug } = readParams(c, bySlug);
     const meeting = await getMeeting(db, slug, viewerOf(c));
     if (!meeting) throw notFound("Meeting");
-    const provenance = await getMeetingProvenance(db, slug, viewerOf(c));
-    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, provenance)} />);
+    const [provenance, keyDecisions] = await Promise.all([getMeetingProvenance(db, slug, viewerOf(c)), keyDecisionsTakenAt(db, slug, viewerOf(c))]);
+    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, provenance)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} />);
   });
 
   app.get("/people", async (c) => {

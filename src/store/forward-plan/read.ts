@@ -189,8 +189,9 @@ export async function decisionMakers(db: Db): Promise<string[]> {
 }
 
 /** Key decisions taken at a meeting, for the meeting page's link back to the forward plan. */
-export async function keyDecisionsTakenAt(db: Db, meetingId: number, viewer: Viewer = PUBLIC_VIEWER): Promise<KeyDecisionView[]> {
-  const rows = (await base(planDb(db)).where("f.taken_meeting_id", "=", meetingId).orderBy("f.slug").execute()) as unknown as Row[];
+export async function keyDecisionsTakenAt(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<KeyDecisionView[]> {
+  const p = planDb(db);
+  const rows = (await base(p).where("f.taken_meeting_id", "=", (eb) => eb.selectFrom("meetings").where("meetings.slug", "=", meetingSlug).select("meetings.id")).orderBy("f.slug").execute()) as unknown as Row[];
   const taken = await takenAt(planDb(db), rows, viewer);
   return rows.map((r) => seal(r, taken, viewer));
 }
