@@ -12,7 +12,7 @@ import { addKeyDecisionEntry, editKeyDecision, KeyDecisionRefused, withdrawKeyDe
 import { keyDecisionForClerk, listForClerk } from "../../store/forward-plan/read.ts";
 import { linkTaken, meetingChoice, suggestMeetings, unlinkTaken } from "../../store/forward-plan/taken.ts";
 import { StaleVersion } from "../../store/people/edit.ts";
-import { refuse } from "../admin/routes.tsx";
+import { refuse as refuseFor } from "../admin/routes.tsx";
 import { formToken } from "../auth/csrf.ts";
 import type { FieldError } from "../auth/forms.tsx";
 import type { AppDeps } from "../deps.ts";
@@ -26,6 +26,14 @@ import { planUrls } from "./urls.ts";
 const RIGHT = "forward_plan.edit" as const;
 const RESOURCE = { kind: "forward_plan" } as const;
 const bySlug = z.object({ slug });
+
+/** Signed out: to sign in (303 after a POST, back to the form's page). Signed in without the right: 403. */
+function refuse(c: Context, action: typeof RIGHT, resource: typeof RESOURCE): Response | undefined {
+  const refused = refuseFor(c, action, resource);
+  if (!refused || c.req.method !== "POST" || refused.status !== 302) return refused;
+  const page = c.req.path === planUrls.admin.create() ? planUrls.admin.add() : c.req.path.replace(/\/(withdraw|taken\/remove|taken)$/, "");
+  return c.redirect(`/sign-in?next=${encodeURIComponent(page)}`, 303);
+}
 const version = z.coerce.number().int().min(1);
 const DONE = { added: "Key decision added to the forward plan", saved: "Changes saved", withdrawn: "Key decision withdrawn", taken: "Linked to the meeting where it was taken", untaken: "Link to the meeting removed" } as const;
 const STALE: FieldError = { field: "conflict", message: "Someone else changed this key decision after you opened the form. Check their change below, then save again." };
