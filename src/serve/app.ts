@@ -14,7 +14,7 @@ import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
 import { IMPORT_POST, registerImportReview } from "./imports/routes.tsx";
 import { CORRECTION_POST } from "./corrections/urls.ts";
-import { correctionBodyLimit, formBodyLimit, peopleBodyLimit } from "./auth/form-limit.ts";
+import { correctionBodyLimit, formBodyLimit, forwardPlanBodyLimit, peopleBodyLimit } from "./auth/form-limit.ts";
 import { registerCorrections } from "./corrections/routes.tsx";
 import { PEOPLE_ADMIN_POSTS, registerPeopleAdmin } from "./people-admin/routes.tsx";
 import { registerOwners } from "./owners/routes.tsx";
@@ -46,6 +46,7 @@ function isWritePath(path: string): boolean {
 function formLimitFor(path: string) {
   if (CORRECTION_POST.test(path)) return correctionBodyLimit;
   if (PEOPLE_ADMIN_POSTS.test(path)) return peopleBodyLimit;
+  if (FORWARD_PLAN_POSTS.test(path)) return forwardPlanBodyLimit;
   return formBodyLimit;
 }
 

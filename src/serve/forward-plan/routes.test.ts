@@ -199,6 +199,12 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.equal(await snapshot(), before);
     });
 
+    test("a full form is read, not refused for its size: long details in any script fit", async () => {
+      const res = await clients.get("clerk")!.post("/admin/forward-plan", { csrf: await tokenFor("clerk"), ...form({ reference: "KD-LONG", details: "é".repeat(3900), consultees: "Résidents ".repeat(190) }) });
+      assert.equal(res.status, 303);
+      assert.equal((await sql<{ n: number }>`SELECT length(details) AS n FROM forward_plan_entries WHERE slug = ${PLAN("KD-LONG")}`.execute(db)).rows[0].n, 3900);
+    });
+
     test("two clerks edit one key decision: the second save is refused with 409 and shows the first clerk's change", async () => {
       const path = `/admin/forward-plan/${PLAN("KD-E-officer")}`;
       const read = async (role: "clerk" | "clerk2") => {
