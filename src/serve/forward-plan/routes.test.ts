@@ -18,6 +18,7 @@ import { addStaff } from "../../../test/support/people.ts";
 import { postgresUnavailable, startPostgres, type PostgresCluster } from "../../../test/support/postgres.ts";
 
 const PG_SKIP = postgresUnavailable();
+const json = async (res: Response | Promise<Response>): Promise<any> => (await res).json();
 let cluster: Promise<PostgresCluster> | null = null;
 after(async () => {
   if (cluster) await (await cluster).stop();
@@ -172,7 +173,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.match(page, /Grant offer arrived late/);
       const urgent = await cl.post("/admin/forward-plan", { csrf, ...form({ reference: "KD-SU", plannedDate: "2018-03-02", exception: "special_urgency", exceptionChair: "Cllr Ann Scrutiny", exceptionOn: "2018-03-01", exceptionReason: "The provider has ceased trading" }) });
       assert.equal(urgent.status, 303);
-      const api = await (await app.request(`/api/v1/forward-plan/${PLAN("KD-SU")}`)).json();
+      const api = await json(app.request(`/api/v1/forward-plan/${PLAN("KD-SU")}`));
       assert.deepEqual([api.exception, api.exceptionRecord.chair, api.notice.status], ["special_urgency", "Cllr Ann Scrutiny", "exception"]);
       assert.match(await (await app.request("/forward-plan")).text(), /Short notice: exception recorded/);
     });
@@ -252,7 +253,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         assert.ok(body.includes("Commercially sensitive tender prices"), `${path} gives the reason`);
         assert.ok(!body.includes(SECRET_DETAILS) && !body.includes(SECRET_URL), `${path} leaks exempt details`);
       }
-      const api = await (await app.request(`/api/v1/forward-plan/${PLAN("KD-P")}`)).json();
+      const api = await json(app.request(`/api/v1/forward-plan/${PLAN("KD-P")}`));
       assert.deepEqual([api.private, api.withheld, api.details, api.documents], [{ reason: "Commercially sensitive tender prices", paragraphs: "3" }, true, null, []]);
       // a clerk entitled to every committee sees them, marked not for publication
       const staff = await (await clients.get("clerk")!.get(`/forward-plan/${PLAN("KD-P")}`)).text();
@@ -280,23 +281,23 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       await db.updateTable("meetings").set({ minutes_status: "draft" }).where("slug", "=", meetingSlug).execute();
       try {
         assert.ok(!(await (await app.request(`/forward-plan/${slug}`)).text()).includes(`/meetings/${meetingSlug}`));
-        assert.equal((await (await app.request(`/api/v1/forward-plan/${slug}`)).json()).taken, null);
+        assert.equal((await json(app.request(`/api/v1/forward-plan/${slug}`))).taken, null);
       } finally {
         await db.updateTable("meetings").set({ minutes_status: "published" }).where("slug", "=", meetingSlug).execute();
       }
     });
 
     test("the API answers as its OpenAPI description says", async () => {
-      const doc = await (await app.request("/api/v1/openapi.json")).json();
+      const doc = await json(app.request("/api/v1/openapi.json"));
       assert.ok(doc.paths["/api/v1/forward-plan"] && doc.paths["/api/v1/forward-plan/{id}"]);
       const schema = doc.components.schemas.KeyDecision as { required: string[]; properties: Record<string, unknown> };
-      const list = await (await app.request("/api/v1/forward-plan?withdrawn=true&limit=500")).json();
+      const list = await json(app.request("/api/v1/forward-plan?withdrawn=true&limit=500"));
       assert.ok(list.data.length > 5);
       for (const record of list.data) {
         for (const key of schema.required) assert.ok(key in record, key);
         for (const key of Object.keys(record)) assert.ok(key in schema.properties, `undocumented ${key}`);
       }
-      const page = await (await app.request("/api/v1/forward-plan?limit=2")).json();
+      const page = await json(app.request("/api/v1/forward-plan?limit=2"));
       assert.equal(page.data.length, 2);
       assert.match(page.next, /offset=2/);
       assert.equal((await app.request("/api/v1/forward-plan/no-such")).status, 404);
