@@ -19,7 +19,8 @@ import type { AppDeps } from "../deps.ts";
 import { isoDateIn } from "../format.ts";
 import { renderPage } from "../render.tsx";
 import { readParams, readQuery, slug } from "../validate.ts";
-import { AdminPlanPage, KeyDecisionFormPage, TakenPage, type FormPageProps } from "./admin-pages.tsx";
+import { AdminPlanPage, KeyDecisionFormPage, type FormPageProps } from "./admin-pages.tsx";
+import { TakenPage } from "./taken-page.tsx";
 import { readKeyDecisionForm, valuesOf, type FormValues } from "./form.ts";
 import { planUrls } from "./urls.ts";
 
