@@ -14,7 +14,7 @@ import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
 import { IMPORT_POST, registerImportReview } from "./imports/routes.tsx";
 import { CORRECTION_POST } from "./corrections/urls.ts";
-import { correctionBodyLimit, formBodyLimit, peopleBodyLimit } from "./auth/form-limit.ts";
+import { correctionBodyLimit, formBodyLimit, forwardPlanBodyLimit, peopleBodyLimit } from "./auth/form-limit.ts";
 import { registerCorrections } from "./corrections/routes.tsx";
 import { PEOPLE_ADMIN_POSTS, registerPeopleAdmin } from "./people-admin/routes.tsx";
 import { registerOwners } from "./owners/routes.tsx";
@@ -23,6 +23,9 @@ import { LIFECYCLE_POSTS, registerLifecycle } from "./lifecycle/routes.tsx";
 import { requestContext } from "./request-log.ts";
 import { viewerContext } from "./viewer.ts";
 import { EXEMPT_POSTS, registerExempt } from "./exempt/routes.tsx";
+import { FORWARD_PLAN_POSTS } from "./forward-plan/urls.ts";
+import { registerForwardPlanAdmin } from "./forward-plan/admin-routes.tsx";
+import { registerForwardPlan } from "./forward-plan/public-routes.tsx";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
 import type { AppDeps } from "./deps.ts";
@@ -37,12 +40,13 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 /** The paths whose forms take a POST: the account forms and the workspace's. */
 function isWritePath(path: string): boolean {
-  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS].some((re) => re.test(path));
+  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS, FORWARD_PLAN_POSTS].some((re) => re.test(path));
 }
 
 function formLimitFor(path: string) {
   if (CORRECTION_POST.test(path)) return correctionBodyLimit;
   if (PEOPLE_ADMIN_POSTS.test(path)) return peopleBodyLimit;
+  if (FORWARD_PLAN_POSTS.test(path)) return forwardPlanBodyLimit;
   return formBodyLimit;
 }
 
@@ -80,7 +84,9 @@ export function createApp(deps: AppDeps): Hono {
   registerPeopleAdmin(app, deps);
   registerOwners(app, deps);
   registerLifecycle(app, deps);
+  registerForwardPlanAdmin(app, deps);
   registerApi(app, deps);
+  registerForwardPlan(app, deps);
   registerTracker(app, deps);
   registerPages(app, deps);
   app.notFound(onNotFound);

@@ -379,3 +379,51 @@ for (const dialect of ["sqlite", "postgres"] as const) {
     });
   });
 }
+
+// The forward plan: a key decision to be taken in private shows the public only that it is planned,
+// its paragraph and why; taken at exempt item 35, its page and the meeting link each other, and no
+// surface gives the decision's details, its documents or item 35's resolution.
+const KEY_DECISION_SECRETS = ["Wolstanton depot staff settlement of 84,000 pounds", "https://intranet.example.gov.uk/hr-settlement.pdf", "HR settlement briefing"];
+
+test("a key decision to be taken in private, and taken at exempt item 35, leaks nothing on any public surface", async () => {
+  const t2 = await parsedDb([STAFFS]);
+  try {
+    const { addKeyDecisionEntry } = await import("../store/forward-plan/entries.ts");
+    const { linkTaken } = await import("../store/forward-plan/taken.ts");
+    const body = (await t2.db.selectFrom("bodies").select("slug").executeTakeFirstOrThrow()).slug;
+    const meeting = (await t2.db.selectFrom("meetings").select("slug").executeTakeFirstOrThrow()).slug;
+    const actor = { userId: null, label: "test" };
+    const at = new Date("2016-11-01T12:00:00Z");
+    const fields = { details: null, body, decisionMaker: null, wards: [], consultees: null, documents: [], exception: null };
+    const secret = await addKeyDecisionEntry(t2.db, {
+      fields: { ...fields, reference: "KD-HR", decision: "Staffing matter", plannedDate: "2016-12-12", details: KEY_DECISION_SECRETS[0], documents: [{ title: KEY_DECISION_SECRETS[2], url: KEY_DECISION_SECRETS[1] }], exempt: { paragraphs: "1", reason: "Information relating to an individual" } },
+      actor,
+      now: at,
+      today: "2016-11-01",
+    });
+    await linkTaken(t2.db, { slug: secret, version: 1, meeting, itemNumber: "35", resolutionPosition: 1, actor, now: at });
+    await addKeyDecisionEntry(t2.db, { fields: { ...fields, reference: "KD-PUB", decision: "Community safety strategy", plannedDate: "2017-01", exempt: null }, actor, now: at, today: "2016-11-01" });
+    const app = createApp({ db: t2.db, now: () => at });
+    const follow = (url: string) => calendarWithin("2016-12", "2017-01")(url) && !/^\/(sign-out|sign-in|admin|account)\b/.test(url);
+    const visits = await crawl(app, ["/", "/forward-plan", "/forward-plan.csv", "/api/v1/forward-plan?withdrawn=true", `/meetings/${meeting}`], { follow });
+    const pages = [...visits.values()];
+    assert.deepEqual(pages.filter((v) => v.status !== 200).map((v) => `${v.status} ${v.url}`), []);
+    const leaks: string[] = [];
+    for (const v of pages) {
+      const body = words(v.body);
+      for (const phrase of [...ITEM_35, ...KEY_DECISION_SECRETS]) if (body.includes(words(phrase))) leaks.push(`${v.url}: "${phrase}"`);
+    }
+    assert.deepEqual(leaks, []);
+    // the crawl reached the decision's page and API record, which say what the Regulations publish
+    const page = visits.get(`/forward-plan/${secret}`);
+    assert.ok(page, "the key decision's page was reached");
+    assert.ok(visits.has(`/api/v1/forward-plan/${secret}`), "its API record was reached");
+    assert.ok(words(page.body).includes(words("paragraph 1 of Schedule 12A")) && words(page.body).includes(words("Information relating to an individual")));
+    assert.ok(page.body.includes(`href="/meetings/${meeting}"`), "it links to the meeting");
+    assert.ok(words(page.body).includes("confidential hr matter"), "and to item 35 by its public title");
+    assert.ok(visits.get(`/meetings/${meeting}`)!.body.includes(`href="/forward-plan/${secret}"`), "the meeting links back");
+    assert.ok(pages.some((v) => words(v.body).includes("community safety strategy")), "the public decision is listed");
+  } finally {
+    await t2.close();
+  }
+});

@@ -374,6 +374,9 @@ describe("API", () => {
     const recommendations = (await api("/api/v1/recommendations?limit=1")).data;
     assert.ok(recommendations.length, "the Buckinghamshire recommendations are tracked");
     ids["/api/v1/inquiries/{id}"] = recommendations[0].inquiry.id;
+    const { addKeyDecisionEntry } = await import("../store/forward-plan/entries.ts");
+    const decision = { reference: "KD-1", decision: "Budget", details: null, body: BUCKS_BODY, decisionMaker: null, plannedDate: "2017-03", wards: [], consultees: null, documents: [], exempt: null, exception: null };
+    ids["/api/v1/forward-plan/{id}"] = await addKeyDecisionEntry(t.db, { fields: decision, actor: { userId: null, label: "test" }, now: new Date("2017-01-15T12:00:00Z"), today: "2017-01-15" });
     for (const p of paths) {
       const url = p.includes("{id}") ? p.replace("{id}", ids[p]) : p === "/api/v1/search" ? `${p}?q=council` : p;
       // a path that needs a session answers, signed out, with the documented refusal

@@ -13,6 +13,7 @@ import { addUser, setPasswordHash } from "../store/accounts/users.ts";
 import { hashPassword } from "./auth/password.ts";
 import { importMinutes } from "../store/import.ts";
 import { storeDigest } from "../store/digest.ts";
+import { addKeyDecisionEntry } from "../store/forward-plan/entries.ts";
 import { eachStore } from "../store/scrutiny/test-stores.ts";
 import { client, PASSWORD, signInAs, type Client } from "../../test/support/accounts.ts";
 import { parsedInput, STAFFS_V2 } from "../../test/support/imports.ts";
@@ -33,13 +34,14 @@ interface Fixture {
   person: string;
   body: string;
   userId: number;
+  keyDecision: string;
 }
 
 /** A real path for a route pattern, with its parameters naming records that exist. */
 function fill(pattern: string, f: Fixture): string {
-  const kind = pattern.startsWith("/admin/people") ? "person" : pattern.startsWith("/admin/committees") ? "body" : "meeting";
+  const kind = pattern.startsWith("/admin/people") ? "person" : pattern.startsWith("/admin/committees") ? "body" : pattern.startsWith("/admin/forward-plan") ? "keyDecision" : "meeting";
   return pattern
-    .replace(":slug", kind === "person" ? f.person : kind === "body" ? f.body : f.meeting)
+    .replace(":slug", kind === "person" ? f.person : kind === "body" ? f.body : kind === "keyDecision" ? f.keyDecision : f.meeting)
     .replace(":meeting", f.meeting)
     .replace(":item", f.item)
     .replace(":kind", "recommendation")
@@ -78,13 +80,14 @@ eachStore("every write route refuses those without rights", (store) => {
     const item = await db.selectFrom("items").where("meeting_id", "=", r.meetingId).orderBy("position").select("slug").executeTakeFirstOrThrow();
     const person = await db.selectFrom("people").orderBy("id").select("slug").executeTakeFirstOrThrow();
     const body = await db.selectFrom("bodies").select("slug").executeTakeFirstOrThrow();
-    f = { meeting: r.meetingSlug, item: item.slug, person: person.slug, body: body.slug, userId: member.id };
+    const keyDecision = await addKeyDecisionEntry(db, { fields: { reference: "KD-1", decision: "Budget", details: null, body: body.slug, decisionMaker: null, plannedDate: "2026-05", wards: [], consultees: null, documents: [], exempt: null, exception: null }, actor: { userId: null, label: "test" }, now: at, today: "2026-03-02" });
+    f = { meeting: r.meetingSlug, item: item.slug, person: person.slug, body: body.slug, userId: member.id, keyDecision };
     app = createApp({ db });
   });
 
   it("the app has write routes for every part of the workspace", () => {
     const routes = writeRoutes(app);
-    for (const prefix of ["/admin/imports/", "/admin/meetings/", "/admin/people/", "/admin/committees/", "/admin/tracker/", "/account/tracker/", "/admin/users/"]) {
+    for (const prefix of ["/admin/imports/", "/admin/meetings/", "/admin/people/", "/admin/committees/", "/admin/tracker/", "/account/tracker/", "/admin/users/", "/admin/forward-plan"]) {
       assert.ok(routes.some((r) => r.startsWith(prefix)), `no write route under ${prefix}: ${routes.join(" ")}`);
     }
   });
@@ -95,7 +98,7 @@ eachStore("every write route refuses those without rights", (store) => {
     for (const pattern of writeRoutes(app)) {
       const path = fill(pattern, f);
       const before = await snapshot(db);
-      const res = await cl.post(path, { csrf, version: "1", reason: "refused", status: "apologies", outcome: "deferred", title: "x", choice: "keep" });
+      const res = await cl.post(path, { csrf, version: "1", reason: "refused", withdrawReason: "refused", decision: "x", plannedDate: "2026-06-01", resolution: "|", status: "apologies", outcome: "deferred", title: "x", choice: "keep" });
       const where = `${who} POST ${path} → ${res.status} ${res.headers.get("location") ?? ""}`;
       assert.ok(res.status >= 300 && res.status < 500, where);
       if (res.status === 303 || res.status === 302) {

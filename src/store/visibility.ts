@@ -296,3 +296,26 @@ export function sourceTextFor(text: string, exemptRanges: [number, number][], ac
 export function isSpanPublic(span: { start: number; end: number }, exemptRanges: [number, number][]): boolean {
   return !exemptRanges.some(([s, e]) => span.start < e && span.end > s);
 }
+
+export interface KeyDecisionLike {
+  /** set when it is to be taken in private (reg 5 of the 2012 Regulations), under Schedule 12A */
+  exempt: { paragraphs: string | null } | null;
+  /** the deciding committee, for an entitled viewer; null for an officer's or member's decision */
+  bodyId: number | null;
+  details: string | null;
+  documents: unknown[];
+}
+
+/**
+ * A key decision to be taken in private: the public learn what the 2012 Regulations publish (that
+ * a private decision is planned, its title, decision maker and date, the Schedule 12A paragraph and
+ * the reason for privacy), never its details or documents, unless the viewer is entitled to the
+ * deciding committee (then marked not for publication).
+ */
+export function publicKeyDecision<T extends KeyDecisionLike>(d: T, viewer: Viewer = PUBLIC_VIEWER): T & { withheld: boolean; notForPublication: boolean } {
+  if (!d.exempt) return { ...d, withheld: false, notForPublication: false };
+  // An officer's decision has no committee to be entitled to: only clerks and admins see it.
+  const access = exemptAccess(viewer, { bodyId: d.bodyId ?? -1, releaseOn: null });
+  if (access === "entitled") return { ...d, withheld: false, notForPublication: true };
+  return { ...d, details: null, documents: [], withheld: true, notForPublication: false };
+}

@@ -48,6 +48,12 @@ export function DashboardPage({ user, canReadAudit, canManageExempt = false, can
               </a>
               : names and kinds
             </li>
+            <li>
+              <a class="govuk-link" href="/admin/forward-plan">
+                Forward plan
+              </a>
+              : key decisions, their notice, and where each was taken
+            </li>
           </ul>
         </>
       )}

@@ -2,6 +2,7 @@
 // every path here answers and that every API route is described here.
 
 import { trackerPaths, trackerSchemas } from "../tracker/openapi.ts";
+import { forwardPlanPaths, forwardPlanSchemas } from "../forward-plan/openapi.ts";
 import { DECLARATION_KINDS } from "../../domain/minutes.ts";
 import { adminPaths, adminSchemas, adminSecuritySchemes } from "../admin/openapi.ts";
 
@@ -152,6 +153,7 @@ export const openapi = {
       },
     },
     ...trackerPaths,
+    ...forwardPlanPaths,
     ...adminPaths,
     "/api/v1/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
@@ -159,6 +161,7 @@ export const openapi = {
     securitySchemes: adminSecuritySchemes,
     schemas: {
       ...trackerSchemas,
+      ...forwardPlanSchemas,
       ...adminSchemas,
       Error: obj({ error: obj({ id: { type: "string", enum: ["invalid", "forbidden", "not_found", "conflict", "unsupported", "unreadable", "internal"], description: "stable, for programs" }, status: int, message: str }) }),
       Ref: obj({ id: str, name: str, url: str }),

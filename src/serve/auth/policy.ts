@@ -16,6 +16,7 @@ export type Action =
   | "minutes.manage"
   | "minutes.publish"
   | "minutes.approve"
+  | "forward_plan.edit"
   // owners keep the tracker current
   | "dashboard.view"
   | "tracker.post_update"
@@ -33,6 +34,7 @@ export type Resource =
   | { kind: "body" }
   | { kind: "committee_access" }
   | { kind: "exempt_item" }
+  | { kind: "forward_plan" }
   | { kind: "dashboard" }
   | { kind: "tracker" }
   | { kind: "tracked_item"; ownerUserId: number | null };
@@ -62,6 +64,8 @@ export function can(user: User | undefined, action: Action, resource: Resource):
     case "minutes.manage":
     case "minutes.publish":
     case "minutes.approve":
+    // the forward plan of key decisions: adding, changing, withdrawing, and where each was taken
+    case "forward_plan.edit":
       return DEMOCRATIC_SERVICES.has(user.role);
     case "dashboard.view":
       return true;

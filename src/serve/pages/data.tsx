@@ -9,6 +9,7 @@ const ENDPOINTS: { path: string; example: string; what: string }[] = [
   { path: "/api/v1/people", example: "/api/v1/people?limit=20", what: "People named in the minutes." },
   { path: "/api/v1/people/{id}", example: "", what: "One person: committees and roles over time, attendance record." },
   { path: "/api/v1/decisions", example: "/api/v1/decisions?outcome=deferred", what: "The decisions register. Filter by body, dates, outcome and words." },
+  { path: "/api/v1/forward-plan", example: "/api/v1/forward-plan?month=2018-05", what: "The forward plan of key decisions: decision maker, expected date, wards, notice given (28 clear days, or the exception recorded), taken in private and why, and where each was taken. Also as CSV at /forward-plan.csv." },
   { path: "/api/v1/search", example: "/api/v1/search?q=budget", what: 'Search meetings, items, decisions and people. Supports "phrases", OR and -exclusions.' },
 ];
 

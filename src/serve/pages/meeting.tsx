@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { AttendeeView, MeetingDetail } from "../../store/read/types.ts";
 import { NotForPublication } from "../components/exempt.tsx";
 import { VotesRecord } from "../components/votes.tsx";
@@ -153,7 +154,8 @@ export function MinutesText({ text }: { text: string }) {
   );
 }
 
-export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines }) {
+/** `keyDecisions`: the forward plan's key decisions taken at this meeting, shown after the items. */
+export function MeetingPage({ m, lines, keyDecisions }: { m: MeetingDetail; lines: SourceLines; keyDecisions?: Child }) {
   const g = groupAttendance(m);
   const status = STATUS_TAG[m.status];
   const title = `${m.body.name}, ${formatDate(m.date)}`;
@@ -425,6 +427,8 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
           </article>
         ))}
       </section>
+
+      {keyDecisions}
 
       {m.recommendations.length > 0 && (
         <section aria-labelledby="recommendations">

@@ -44,6 +44,8 @@ import { PeoplePage, PersonPage } from "./people.tsx";
 import { personRedirect } from "../../store/people/redirects.ts";
 import { SearchPage } from "./search.tsx";
 import { viewerOf } from "../viewer.ts";
+import { keyDecisionsTakenAt } from "../../store/forward-plan/read.ts";
+import { KeyDecisionsTaken } from "../forward-plan/public-pages.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
@@ -107,9 +109,9 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   app.get("/meetings/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
-    const page = await getMeetingPage(db, slug, viewerOf(c));
+    const [page, keyDecisions] = await Promise.all([getMeetingPage(db, slug, viewerOf(c)), keyDecisionsTakenAt(db, slug, viewerOf(c))]);
     if (!page) throw notFound("Meeting");
-    return html(c, <MeetingPage m={page.meeting} lines={sourceLines(page.meeting.slug, page.spans)} />);
+    return html(c, <MeetingPage m={page.meeting} lines={sourceLines(page.meeting.slug, page.spans)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} />);
   });
 
   app.get("/people", async (c) => {

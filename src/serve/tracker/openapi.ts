@@ -76,14 +76,6 @@ export const trackerPaths = {
       responses: ok(listOf("WorkProgrammeItem")),
     },
   },
-  "/api/v1/forward-plan": {
-    get: {
-      summary: "Key decisions in the forward plan, with the 28-day notice rule checked",
-      operationId: "listForwardPlan",
-      parameters: [param("authority", "authority id"), param("body", "decision-making body id"), param("from", "planned on or after this date", date), ...pageParams],
-      responses: ok(listOf("KeyDecision")),
-    },
-  },
 };
 
 const update = obj({ date, rag: enumOf(["red", "amber", "green"]), text: str, by: nstr, evidence: { ...nstr, description: "a link the owner gave as evidence" } });
@@ -152,20 +144,6 @@ export const trackerSchemas = {
     plannedFor: { ...nDateOrMonth, description: "the meeting's date, its month, or null for no fixed date" },
     status: enumOf(["planned", "considered", "removed"]),
     history: arr(obj({ kind: enumOf(["added", "moved", "removed", "considered"]), on: date, description: str, note: nstr, meeting: nMeetingRef })),
-    url: str,
-  }),
-  KeyDecision: obj({
-    id: str,
-    reference: nstr,
-    decision: str,
-    decisionMaker: str,
-    committee: { oneOf: [bodyRef, { type: "null" }] },
-    plannedDate: dateOrMonth,
-    firstPublished: date,
-    private: nobj({ reason: str, paragraphs: nstr }),
-    exception: enumOf(["general_exception", "special_urgency"], true),
-    notice: obj({ status: enumOf(["met", "not_met", "depends_on_date", "exception"]), clearDays: int, earliestDate: date }),
-    authority: obj({ id: str, name: str }),
     url: str,
   }),
 };

@@ -3,10 +3,8 @@ import { formatLong, isCalendarDate, isCalendarMonth } from "../../domain/calend
 import { NotForPublication } from "../components/exempt.tsx";
 import { RECOMMENDATION_STATUSES, STATUS_LABELS, type OverdueReason, type RecommendationStatus } from "../../domain/scrutiny.ts";
 import type { TrackerSummary } from "../../domain/recommendation-status.ts";
-import type { NoticeStatus } from "../../domain/forward-plan.ts";
 import { ACTION_STATUSES, type ActionStatus } from "../../domain/actions.ts";
 import type { ActionView } from "../../store/scrutiny/actions.ts";
-import type { ForwardPlanEntryView } from "../../store/scrutiny/forward-plan.ts";
 import type { InquiryDetailView, InquiryView, RecommendationView } from "../../store/scrutiny/recommendations.ts";
 import type { WorkProgrammeEntryView } from "../../store/scrutiny/work-programme.ts";
 import { Select } from "../components/filters.tsx";
@@ -536,72 +534,6 @@ export function WorkProgrammePage({
             </table>
           </>
         ))}
-    </Layout>
-  );
-}
-
-const NOTICE: Record<NoticeStatus, [string, string]> = {
-  met: ["28 clear days' notice given", "govuk-tag--green"],
-  not_met: ["Less than 28 clear days' notice", "govuk-tag--red"],
-  depends_on_date: ["Notice depends on the day in the month", "govuk-tag--yellow"],
-  exception: ["Taken under an urgency exception", "govuk-tag--purple"],
-};
-
-export function ForwardPlanPage({ entries }: { entries: ForwardPlanEntryView[] }) {
-  return (
-    <Layout title="Forward plan of key decisions" breadcrumbs={[HOME]}>
-      <h1 class="govuk-heading-xl">Forward plan of key decisions</h1>
-      <p class="govuk-body-l">Key decisions the executive plans to take. Notice must be published at least 28 clear days before a key decision is taken.</p>
-      {entries.length === 0 ? (
-        <p class="govuk-body">No key decisions are planned.</p>
-      ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">Key decisions</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Decision
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Decision maker
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Planned for
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Notice
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {entries.map((f) => {
-              const [label, tag] = NOTICE[f.notice.status];
-              return (
-                <tr class="govuk-table__row" id={`decision-${f.slug}`}>
-                  <td class="govuk-table__cell">
-                    {f.reference && <span class="govuk-body-s qm-card__meta">{f.reference} </span>}
-                    {f.decision}
-                    {f.private && (
-                      <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0">
-                        May be taken in private{f.private.paragraphs ? ` (Schedule 12A paragraph ${f.private.paragraphs})` : ""}: {f.private.reason}
-                      </p>
-                    )}
-                  </td>
-                  <td class="govuk-table__cell">{f.body ? <a class="govuk-link" href={urls.committee(f.body.slug)}>{f.decisionMaker}</a> : f.decisionMaker}</td>
-                  <td class="govuk-table__cell">{when(f.plannedDate)}</td>
-                  <td class="govuk-table__cell">
-                    <strong class={`govuk-tag ${tag}`}>{label}</strong>
-                    <span class="govuk-body-s qm-card__meta">
-                      {" "}
-                      First published {formatDate(f.firstPublished)}
-                    </span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
     </Layout>
   );
 }

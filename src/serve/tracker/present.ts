@@ -3,7 +3,6 @@
 import { STATUS_LABELS } from "../../domain/scrutiny.ts";
 import { NOT_FOR_PUBLICATION } from "../../store/visibility.ts";
 import type { ActionView } from "../../store/scrutiny/actions.ts";
-import type { ForwardPlanEntryView } from "../../store/scrutiny/forward-plan.ts";
 import type { InquiryDetailView, InquiryView, RecommendationView } from "../../store/scrutiny/recommendations.ts";
 import type { WorkProgrammeEntryView } from "../../store/scrutiny/work-programme.ts";
 import { urls } from "../urls.ts";
@@ -92,23 +91,6 @@ export function presentWorkProgrammeEntry(w: WorkProgrammeEntryView) {
     status: w.status,
     history: w.history.map((h) => ({ kind: h.kind, on: h.on, description: h.description, note: h.note, meeting: meetingRef(h.meeting), ...sealedMark(h.notForPublication) })),
     url: `${trackerUrls.committeeWorkProgramme(w.body.slug)}#wp-${encodeURIComponent(w.slug)}`,
-  };
-}
-
-export function presentKeyDecision(f: ForwardPlanEntryView) {
-  return {
-    id: f.slug,
-    reference: f.reference,
-    decision: f.decision,
-    decisionMaker: f.decisionMaker,
-    committee: f.body ? bodyRef(f.body) : null,
-    plannedDate: f.plannedDate,
-    firstPublished: f.firstPublished,
-    private: f.private ? { reason: f.private.reason, paragraphs: f.private.paragraphs } : null,
-    exception: f.exception,
-    notice: { status: f.notice.status, clearDays: f.notice.clearDays, earliestDate: f.notice.earliestDate },
-    authority: { id: f.authority.slug, name: f.authority.name },
-    url: `${trackerUrls.forwardPlan()}#decision-${encodeURIComponent(f.slug)}`,
   };
 }
 

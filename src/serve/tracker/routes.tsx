@@ -7,7 +7,6 @@ import { QuorumError } from "../../domain/errors.ts";
 import { RECOMMENDATION_STATUSES } from "../../domain/scrutiny.ts";
 import { getBody, getMeeting, listAuthorities } from "../../store/read/index.ts";
 import { listActions } from "../../store/scrutiny/actions.ts";
-import { listForwardPlan } from "../../store/scrutiny/forward-plan.ts";
 import { getInquiry, listRecommendations, summariesByInquiry, type RecommendationView } from "../../store/scrutiny/recommendations.ts";
 import { listWorkProgramme } from "../../store/scrutiny/work-programme.ts";
 import type { AppDeps } from "../deps.ts";
@@ -16,8 +15,8 @@ import { viewerOf } from "../viewer.ts";
 import { renderPage } from "../render.tsx";
 import { isoDate, limit, offset, readParams, readQuery, slug } from "../validate.ts";
 import { MeetingActionsPage } from "./meeting-actions.tsx";
-import { ActionsPage, ForwardPlanPage, InquiryPage, RecommendationsPage, WorkProgrammePage } from "./pages.tsx";
-import { presentAction, presentInquiryDetail, presentKeyDecision, presentRecommendation, presentWorkProgrammeEntry, recommendationsCsv } from "./present.ts";
+import { ActionsPage, InquiryPage, RecommendationsPage, WorkProgrammePage } from "./pages.tsx";
+import { presentAction, presentInquiryDetail, presentRecommendation, presentWorkProgrammeEntry, recommendationsCsv } from "./present.ts";
 
 const html = (c: Context, page: unknown) => c.html(renderPage(c, page as never));
 const bySlug = z.object({ slug });
@@ -148,12 +147,6 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
   app.get("/work-programme", (c) => workProgrammePage(c));
   app.get("/committees/:slug/work-programme", (c) => workProgrammePage(c, readParams(c, bySlug).slug));
 
-  app.get("/forward-plan", async (c) => {
-    const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), from: isoDate.optional() }));
-    const [entries] = await Promise.all([listForwardPlan(db, { ...q, from: q.from ?? today() }), listAuthorities(db)]);
-    return html(c, <ForwardPlanPage entries={entries} />);
-  });
-
   // JSON API.
 
   app.get("/api/v1/recommendations", async (c) => {
@@ -180,11 +173,5 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, z.object({ body: slug.optional(), authority: slug.optional(), upcoming: flag.optional(), ...paging }));
     const entries = await listWorkProgramme(db, { body: q.body, authority: q.authority, upcomingOn: q.upcoming ? today() : undefined, viewer: viewerOf(c) });
     return c.json(page(c, entries.map(presentWorkProgrammeEntry), q.limit, q.offset));
-  });
-
-  app.get("/api/v1/forward-plan", async (c) => {
-    const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), from: isoDate.optional(), ...paging }));
-    const entries = await listForwardPlan(db, { authority: q.authority, body: q.body, from: q.from });
-    return c.json(page(c, entries.map(presentKeyDecision), q.limit, q.offset));
   });
 }
