@@ -85,6 +85,7 @@ export async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeo
       venue: r.venue,
       status: r.status,
       ...standingOf(r),
+      hasMinutes: r.source_document_id !== null,
       itemCount: num(r.item_count),
       decisionCount: num(r.decision_count),
     } satisfies MeetingSummary,

@@ -66,6 +66,8 @@ export interface MeetingSummary extends MinutesStanding {
   venue: string | null;
   status: string;
   minutesStatus: string;
+  /** false for a meeting scheduled here whose minutes have not come in: nothing says it was held */
+  hasMinutes: boolean;
   itemCount: number;
   decisionCount: number;
 }
