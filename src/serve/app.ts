@@ -23,6 +23,8 @@ import { LIFECYCLE_POSTS, registerLifecycle } from "./lifecycle/routes.tsx";
 import { requestContext } from "./request-log.ts";
 import { viewerContext } from "./viewer.ts";
 import { EXEMPT_POSTS, registerExempt } from "./exempt/routes.tsx";
+import { registerSchedule } from "./schedule/routes.tsx";
+import { SCHEDULE_POSTS } from "./schedule/urls.ts";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
 import type { AppDeps } from "./deps.ts";
@@ -37,7 +39,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 /** The paths whose forms take a POST: the account forms and the workspace's. */
 function isWritePath(path: string): boolean {
-  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS].some((re) => re.test(path));
+  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS, SCHEDULE_POSTS].some((re) => re.test(path));
 }
 
 function formLimitFor(path: string) {
@@ -80,6 +82,7 @@ export function createApp(deps: AppDeps): Hono {
   registerPeopleAdmin(app, deps);
   registerOwners(app, deps);
   registerLifecycle(app, deps);
+  registerSchedule(app, deps);
   registerApi(app, deps);
   registerTracker(app, deps);
   registerPages(app, deps);

@@ -7,6 +7,8 @@ import { MinutesStandingRow } from "../components/minutes-standing.tsx";
 import { formatDate, formatLongDate, formatTime, monthName } from "../format.ts";
 import { urls } from "../urls.ts";
 import { trackerUrls } from "../tracker/urls.ts";
+import type { Child } from "hono/jsx";
+import { NoMinutesRow } from "../schedule/public.tsx";
 
 const STATUS_TAG: Record<string, { text: string; colour: string }> = {
   scheduled: { text: "Scheduled", colour: "govuk-tag--blue" },
@@ -153,7 +155,7 @@ export function MinutesText({ text }: { text: string }) {
   );
 }
 
-export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines }) {
+export function MeetingPage({ m, lines, schedule, today = "" }: { m: MeetingDetail; lines: SourceLines; schedule?: Child; today?: string }) {
   const g = groupAttendance(m);
   const status = STATUS_TAG[m.status];
   const title = `${m.body.name}, ${formatDate(m.date)}`;
@@ -173,6 +175,7 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
     >
       <span class="govuk-caption-l">{m.body.name}</span>
       <h1 class="govuk-heading-xl">{formatLongDate(m.date)}</h1>
+      {schedule}
 
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row">
@@ -203,7 +206,7 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
             {status ? <strong class={`govuk-tag ${status.colour}`}>{status.text}</strong> : m.status}
           </dd>
         </div>
-        <MinutesStandingRow slug={m.slug} m={m} approval={m.minutesApproval} corrections={m.minutesCorrections} stated={m.minutesStated} />
+        {m.hasMinutes ? <MinutesStandingRow slug={m.slug} m={m} approval={m.minutesApproval} corrections={m.minutesCorrections} stated={m.minutesStated} /> : <NoMinutesRow date={m.date} today={today} />}
         {m.authority && m.authority.name !== m.body.name && (
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Council</dt>
@@ -382,7 +385,7 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
         <h2 class="govuk-heading-l" id="items">
           Items and decisions
         </h2>
-        {m.items.length === 0 && <p class="govuk-body">No items were recorded for this meeting.</p>}
+        {m.items.length === 0 && <p class="govuk-body">{m.hasMinutes ? "No items were recorded for this meeting." : "Nothing has been published about this meeting's business yet."}</p>}
         {m.items.map((i) => (
           <article class={`qm-item${i.exempt ? " qm-item--exempt" : ""}`} id={`item-${i.slug}`} aria-labelledby={`item-${i.slug}-title`}>
             <h3 class="govuk-heading-m" id={`item-${i.slug}-title`}>

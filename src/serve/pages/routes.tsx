@@ -36,6 +36,8 @@ import { PeoplePage, PersonPage } from "./people.tsx";
 import { personRedirect } from "../../store/people/redirects.ts";
 import { SearchPage } from "./search.tsx";
 import { viewerOf } from "../viewer.ts";
+import { publicHistory } from "../../store/schedule/read.ts";
+import { ScheduleNotice } from "../schedule/public.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
@@ -71,9 +73,9 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   app.get("/committees/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
-    const body = await getBody(db, slug, viewerOf(c));
+    const [body, upcoming] = await Promise.all([getBody(db, slug, viewerOf(c)), listMeetings(db, { body: slug, from: today(), limit: 10, oldestFirst: true, count: false }, viewerOf(c))]);
     if (!body) throw notFound("Committee");
-    return html(c, <CommitteePage b={body} />);
+    return html(c, <CommitteePage b={body} upcoming={upcoming.data} />);
   });
 
   app.get("/meetings", (c) => c.redirect("/calendar", 302));
@@ -84,8 +86,9 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const { slug } = readParams(c, bySlug);
     const meeting = await getMeeting(db, slug, viewerOf(c));
     if (!meeting) throw notFound("Meeting");
-    const provenance = await getMeetingProvenance(db, slug, viewerOf(c));
-    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, provenance)} />);
+    const [provenance, history] = await Promise.all([getMeetingProvenance(db, slug, viewerOf(c)), publicHistory(db, slug)]);
+    const schedule = <ScheduleNotice status={meeting.status} hasMinutes={meeting.hasMinutes} history={history ?? []} />;
+    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, provenance)} schedule={schedule} today={today()} />);
   });
 
   app.get("/people", async (c) => {
@@ -160,9 +163,12 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     );
   };
 
-  app.get("/calendar", (c) => {
-    const now = today();
-    return calendar(c, Number(now.slice(0, 4)), Number(now.slice(5, 7)));
+  // opens on the month of the next meeting, or this month when none is planned
+  app.get("/calendar", async (c) => {
+    const { authority } = readQuery(c, authorityOnly);
+    const next = (await listMeetings(db, { authority, from: today(), limit: 1, oldestFirst: true, count: false }, viewerOf(c))).data[0];
+    const month = next?.date ?? today();
+    return calendar(c, Number(month.slice(0, 4)), Number(month.slice(5, 7)));
   });
 
   app.get("/calendar/:month", (c) => {

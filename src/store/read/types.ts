@@ -313,7 +313,7 @@ export interface SearchHit {
   slug: string;
   itemSlug: string | null;
   decisionSlug: string | null;
-  meeting: ({ slug: string; date: string } & MinutesStanding) | null;
+  meeting: ({ slug: string; date: string; status: string; hasMinutes: boolean } & MinutesStanding) | null;
   body: BodyRef | null;
   authority: AuthorityRef;
   rank: number;

@@ -33,7 +33,7 @@ eachStore("the schedule", (store) => {
     ({ body } = await committeeWithMinutes(db));
   });
 
-  it("a scheduled meeting is public at once, without minutes, in its committee's count and the upcoming list", async () => {
+  it("a scheduled meeting is public at once, without minutes, in the upcoming list and the count of meetings but not the committee's record", async () => {
     const summaryBefore = await db.selectFrom("body_summaries").innerJoin("bodies", "bodies.id", "body_summaries.body_id").where("bodies.slug", "=", body).select("meeting_count").executeTakeFirstOrThrow();
     const m = await scheduleMeeting(db, { body, date: "2026-05-12", startTime: "19:00", venue: "Council Chamber" }, clerk, AT);
     assert.equal(m.slug, `${body}-2026-05-12-1900`);
@@ -43,8 +43,11 @@ eachStore("the schedule", (store) => {
     assert.deepEqual(upcoming.data.map((x) => [x.slug, x.status, x.hasMinutes]), [[m.slug, "scheduled", false]]);
     const detail = await getMeeting(db, m.slug);
     assert.equal(detail?.source, null);
-    const summaryAfter = await db.selectFrom("body_summaries").innerJoin("bodies", "bodies.id", "body_summaries.body_id").where("bodies.slug", "=", body).select("meeting_count").executeTakeFirstOrThrow();
-    assert.equal(Number(summaryAfter.meeting_count), Number(summaryBefore.meeting_count) + 1);
+    // the committee's record (meetings with minutes, and its first and last dates) is unchanged; the list of every meeting counts it
+    const summaryAfter = await db.selectFrom("body_summaries").innerJoin("bodies", "bodies.id", "body_summaries.body_id").where("bodies.slug", "=", body).select(["meeting_count", "last_meeting"]).executeTakeFirstOrThrow();
+    assert.deepEqual([Number(summaryAfter.meeting_count), summaryAfter.last_meeting], [Number(summaryBefore.meeting_count), "2016-11-14"]);
+    assert.equal((await listMeetings(db, { body })).total, Number(summaryBefore.meeting_count) + 1);
+    assert.equal((await listMeetings(db, {})).total, Number(summaryBefore.meeting_count) + 1);
     const history = await meetingForSchedule(db, m.slug);
     assert.deepEqual(history.history.map((e) => [e.kind, e.actor, e.to?.date, e.to?.startTime]), [["scheduled", "clerk@council.gov.uk", "2026-05-12", "19:00"]]);
     const audit = (await readAudit(db, { recordKind: "meeting", recordId: String(m.id) })).entries;
@@ -135,17 +138,17 @@ eachStore("the schedule", (store) => {
     const s = await createSeries(db, { body, rule: { kind: "weekly", weekday: 4, every: 2 }, from: "2027-01-07", to: "2027-02-18", startTime: "10:00", venue: "Room 1" }, clerk, AT);
     assert.deepEqual(s.meetings.map((m) => m.date), ["2027-01-07", "2027-01-21", "2027-02-04", "2027-02-18"]);
     await changeMeeting(db, { slug: s.meetings[2].slug, version: 1, change: "reschedule", date: "2027-02-05", startTime: "10:00", venue: "Room 1", reason: "Room unavailable on the Thursday" }, clerk, AT);
-    const changed = await changeSeries(db, { seriesId: s.id, from: "2027-01-21", change: "change", startTime: "14:00", venue: "Room 3", reason: "Afternoon meetings from the new year" }, clerk, AT);
+    const changed = await changeSeries(db, { body, seriesId: s.id, from: "2027-01-21", change: "change", startTime: "14:00", venue: "Room 3", reason: "Afternoon meetings from the new year" }, clerk, AT);
     assert.deepEqual(changed.changed, [s.meetings[1].slug, s.meetings[2].slug, s.meetings[3].slug]);
     const firstNow = await meetingForSchedule(db, s.meetings[0].slug);
     assert.equal(firstNow.startTime, "10:00", "the meeting before the date keeps its time");
     const movedNow = await meetingForSchedule(db, s.meetings[2].slug);
     assert.deepEqual([movedNow.date, movedNow.startTime, movedNow.venue], ["2027-02-05", "14:00", "Room 3"], "the meeting moved alone keeps its own date");
     assert.equal(movedNow.history.at(-1)!.seriesId, s.id);
-    await changeSeries(db, { seriesId: s.id, from: "2027-02-01", change: "cancel", reason: "The committee is dissolved" }, clerk, AT);
+    await changeSeries(db, { body, seriesId: s.id, from: "2027-02-01", change: "cancel", reason: "The committee is dissolved" }, clerk, AT);
     const [series] = (await listSeries(db, firstNow.id ? (await bodySchedule(db, body, "2026-01-01")).body.id : 0)).filter((v) => v.id === s.id);
     assert.deepEqual(series.meetings.map((m) => m.status), ["scheduled", "scheduled", "cancelled", "cancelled"]);
-    await rejects(changeSeries(db, { seriesId: s.id, from: "2027-02-01", change: "cancel", reason: "Again" }, clerk, AT), "invalid", /No meeting of this series/);
+    await rejects(changeSeries(db, { body, seriesId: s.id, from: "2027-02-01", change: "cancel", reason: "Again" }, clerk, AT), "invalid", /No meeting of this series/);
   });
 
   it("minutes imported later attach to the scheduled meeting, even one moved to their date, and it is held", async () => {

@@ -146,6 +146,8 @@ async function openMeetings(db: Db, seriesId: number, from: string, states: stri
 }
 
 export interface SeriesChangeInput {
+  /** the committee's slug: a series is changed only from its own committee's page */
+  body: string;
   seriesId: number;
   /** the change applies to meetings on or after this date */
   from: string;
@@ -159,7 +161,13 @@ export interface SeriesChangeInput {
 /** Changes every meeting of a series still to come from a date: a new time and venue, or cancelled. */
 export async function changeSeries(db: Db, input: SeriesChangeInput, actor: AuditActor, now: Date = new Date()): Promise<{ changed: string[] }> {
   return writeTransaction(db, async (trx) => {
-    const s = await scheduleDb(trx).selectFrom("meeting_series").where("id", "=", input.seriesId).select(["id", "body_id"]).executeTakeFirst();
+    const s = await scheduleDb(trx)
+      .selectFrom("meeting_series")
+      .innerJoin("bodies", "bodies.id", "meeting_series.body_id")
+      .where("meeting_series.id", "=", input.seriesId)
+      .where("bodies.slug", "=", input.body)
+      .select(["meeting_series.id", "meeting_series.body_id"])
+      .executeTakeFirst();
     if (!s) throw new QuorumError("not_found", "Series not found");
     const open = await openMeetings(trx, s.id, input.from, input.change === "cancel" ? ["scheduled", "postponed"] : ["scheduled"]);
     if (!open.length) throw new QuorumError("invalid", `No meeting of this series from ${formatLong(input.from)} is still to be held`);

@@ -42,9 +42,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
   await sql`CREATE INDEX meeting_events_meeting ON meeting_events (meeting_id, id)`.execute(db);
   await sql`CREATE INDEX meeting_events_series ON meeting_events (series_id)`.execute(db);
+  // meetings without minutes (scheduled here): counted apart from the committees' summaries
+  await sql`CREATE INDEX meetings_planned ON meetings (body_id) WHERE source_document_id IS NULL`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`DROP INDEX IF EXISTS meetings_planned`.execute(db);
   await sql`DROP TABLE IF EXISTS meeting_events`.execute(db);
   await sql`DROP TABLE IF EXISTS meeting_series`.execute(db);
 }
