@@ -167,7 +167,7 @@ export function CommitteeSchedulePage({ csrf, s, errors, values, done }: { csrf:
               </li>
             ))}
           </ul>
-          <details class="govuk-details">
+          <details class="govuk-details" open={errors.some((e) => e.field.endsWith(`-${x.id}`))}>
             <summary class="govuk-details__summary">
               <span class="govuk-details__summary-text">Change or cancel this series from a date on</span>
             </summary>
