@@ -8,8 +8,8 @@ import { parsedInput, STAFFS_V1 } from "./imports.ts";
 /** The minutes of 12 December 2016 (no start time written), as `quorum import` reads them. */
 export const MINUTES_DATE = "2016-12-12";
 
-export async function committeeWithMinutes(db: Db): Promise<{ body: string; heldSlug: string }> {
-  const input = await parsedInput(STAFFS_V1);
+export async function committeeWithMinutes(db: Db, file = STAFFS_V1): Promise<{ body: string; heldSlug: string }> {
+  const input = await parsedInput(file);
   input.record = { ...input.record, date: "2016-11-14" };
   input.source = { ...input.source, contentHash: input.source.contentHash.replace(/.$/, (c) => (c === "0" ? "1" : "0")) };
   const r = await importMinutes(db, input);
@@ -18,6 +18,6 @@ export async function committeeWithMinutes(db: Db): Promise<{ body: string; held
 }
 
 /** The real minutes of 12 December 2016. */
-export async function importDecemberMinutes(db: Db) {
-  return importMinutes(db, await parsedInput(STAFFS_V1));
+export async function importDecemberMinutes(db: Db, file = STAFFS_V1) {
+  return importMinutes(db, await parsedInput(file));
 }
