@@ -4,7 +4,7 @@ import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, type FieldError } from "../auth/forms.tsx";
 import { Banner, TextField } from "../people-admin/fields.tsx";
 import { formatDate, formatLongDate, formatTime } from "../format.ts";
-import type { ClerkMeeting } from "../../store/schedule/read.ts";
+import type { MeetingPlan } from "../../store/schedule/read.ts";
 import { CHANGE_FROM, changeRefusal, type MeetingChange } from "../../store/schedule/meetings.ts";
 import { urls } from "../urls.ts";
 import { scheduleUrls } from "./urls.ts";
@@ -18,7 +18,7 @@ const BUTTON: Record<MeetingChange, { heading: string; button: string; warning: 
   restore: { heading: "Restore the meeting", button: "Restore", warning: false },
 };
 
-export function MeetingSchedulePage({ csrf, m, errors, values, done }: { csrf: string; m: ClerkMeeting; errors: FieldError[]; values: FormValues & { change?: string }; done?: string }) {
+export function MeetingSchedulePage({ csrf, m, errors, values, done }: { csrf: string; m: MeetingPlan; errors: FieldError[]; values: FormValues & { change?: string }; done?: string }) {
   const title = `Schedule: ${m.body.name}, ${formatDate(m.date)}`;
   const allowed = (Object.keys(CHANGE_FROM) as MeetingChange[]).filter((c) => changeRefusal(m, c) === null);
   const open = (c: MeetingChange) => values.change === c;

@@ -166,6 +166,13 @@ eachStore("schedule routes", (store) => {
     assert.equal((await db.selectFrom("meetings").where("id", "=", m.id).select("status").executeTakeFirstOrThrow()).status, "postponed");
   });
 
+  it("the clerk's minutes page of a scheduled meeting says it has no minutes yet, not that they are published", async () => {
+    const m = await scheduleMeeting(db, { body, date: "2026-12-01", startTime: "19:00", venue: null }, cli, NOW);
+    const html = await (await as.get("clerk")!.get(`/admin/meetings/${m.slug}/minutes`)).text();
+    assert.match(html, /id="minutes-status">\s*No minutes yet: this meeting was scheduled here/);
+    assert.doesNotMatch(html, /Published: the council's final record/);
+  });
+
   it("a series is previewed with its dates to untick, then made without the dates left out", async () => {
     const form = { kind: "monthly", nth: "2", every: "1", weekday: "2", from: "2027-05", to: "2027-08", seriesTime: "19:00", seriesVenue: "Council Chamber" };
     const preview = await post("clerk", scheduleUrls.series(body), { step: "preview", ...form });

@@ -58,7 +58,7 @@ export function movedFrom(history: MeetingEvent[]): When | null {
   return history.find((e) => e.kind === "rescheduled")?.from ?? null;
 }
 
-export interface ClerkMeeting {
+export interface MeetingPlan {
   id: number;
   slug: string;
   date: string;
@@ -72,7 +72,7 @@ export interface ClerkMeeting {
 }
 
 /** One meeting as the clerk's schedule page shows it, with its history and who made each change. */
-export async function meetingForSchedule(db: Db, slug: string): Promise<ClerkMeeting> {
+export async function meetingForSchedule(db: Db, slug: string): Promise<MeetingPlan> {
   const m = await db
     .selectFrom("meetings")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
