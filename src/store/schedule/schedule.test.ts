@@ -13,6 +13,9 @@ import { changeMeeting, scheduleMeeting } from "./meetings.ts";
 import { changeSeries, createSeries, listSeries, previewSeries } from "./series.ts";
 import { bodySchedule, meetingForSchedule, publicHistory } from "./read.ts";
 import { committeeWithMinutes, importDecemberMinutes, MINUTES_DATE } from "../../../test/support/schedule.ts";
+import { importMinutes } from "../import.ts";
+import { publishImport } from "../imports/decide.ts";
+import { parsedInput, STAFFS_V1 } from "../../../test/support/imports.ts";
 
 const clerk = { userId: null, label: "clerk@council.gov.uk" };
 const AT = new Date("2026-04-20T09:00:00Z");
@@ -168,5 +171,20 @@ eachStore("the schedule", (store) => {
     // importing the same minutes again finds the same meeting
     const again = await importDecemberMinutes(db);
     assert.equal(again.meetingId, m.id);
+  });
+
+  it("minutes imported for review wait in the queue while the scheduled meeting stays public; publishing attaches them", async () => {
+    const fresh = await store.open();
+    const { body: b } = await committeeWithMinutes(fresh);
+    const m = await scheduleMeeting(fresh, { body: b, date: MINUTES_DATE, startTime: "10:00", venue: null }, clerk, AT);
+    const queued = await importMinutes(fresh, await parsedInput(STAFFS_V1, { review: true }));
+    assert.equal(queued.meetingSlug, m.slug);
+    assert.ok(queued.queued, "held for review");
+    const waiting = await getMeeting(fresh, m.slug);
+    assert.deepEqual([waiting?.status, waiting?.hasMinutes], ["scheduled", false], "the public meeting is unchanged while the minutes wait");
+    await publishImport(fresh, queued.queued!.reviewId, clerk, AT);
+    const held = await getMeeting(fresh, m.slug);
+    assert.deepEqual([held?.status, held?.hasMinutes, held!.items.length > 0], ["held", true, true]);
+    assert.equal(await meetingCount(fresh), 2, "the November copy and the one scheduled meeting, no third");
   });
 });
