@@ -15,6 +15,7 @@ import { bodySchedule, meetingForSchedule, publicHistory } from "./read.ts";
 import { committeeWithMinutes, importDecemberMinutes, MINUTES_DATE } from "../../../test/support/schedule.ts";
 import { importMinutes } from "../import.ts";
 import { publishImport } from "../imports/decide.ts";
+import { addUser } from "../accounts/users.ts";
 import { parsedInput, STAFFS_V1 } from "../../../test/support/imports.ts";
 
 const clerk = { userId: null, label: "clerk@council.gov.uk" };
@@ -182,7 +183,8 @@ eachStore("the schedule", (store) => {
     assert.ok(queued.queued, "held for review");
     const waiting = await getMeeting(fresh, m.slug);
     assert.deepEqual([waiting?.status, waiting?.hasMinutes], ["scheduled", false], "the public meeting is unchanged while the minutes wait");
-    await publishImport(fresh, queued.queued!.reviewId, clerk, AT);
+    const u = await addUser(fresh, { email: "clerk@council.gov.uk", role: "clerk" }, AT);
+    await publishImport(fresh, queued.queued!.reviewId, { userId: u.id, label: u.email }, AT);
     const held = await getMeeting(fresh, m.slug);
     assert.deepEqual([held?.status, held?.hasMinutes, held!.items.length > 0], ["held", true, true]);
     assert.equal(await meetingCount(fresh), 2, "the November copy and the one scheduled meeting, no third");
