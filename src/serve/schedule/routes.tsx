@@ -18,7 +18,7 @@ import { formToken } from "../auth/csrf.ts";
 import type { FieldError } from "../auth/forms.tsx";
 import type { AuditActor } from "../../store/audit.ts";
 import { StaleVersion } from "../../store/people/edit.ts";
-import { changeMeeting, scheduleMeeting, type MeetingChange } from "../../store/schedule/meetings.ts";
+import { bodyForSchedule, changeMeeting, scheduleMeeting, type MeetingChange } from "../../store/schedule/meetings.ts";
 import { changeSeries, createSeries, previewSeries, type SeriesInput } from "../../store/schedule/series.ts";
 import { bodySchedule, meetingForSchedule } from "../../store/schedule/read.ts";
 import { CommitteeSchedulePage, SeriesPreviewPage, type FormValues } from "./committee-page.tsx";
@@ -170,7 +170,7 @@ export function registerSchedule(app: Hono, deps: AppDeps): void {
       if (err instanceof QuorumError && err.code === "invalid") return committeePage(c, body, [{ field: fieldOf(err.message, fields), message: err.message }], values, 422);
       throw err;
     }
-    const bodyRef = { slug: body, name: (await bodySchedule(db, body, "9999-12-31")).body.name };
+    const bodyRef = await bodyForSchedule(db, body);
     const again = (errors: FieldError[], status: Status) => html(c, <SeriesPreviewPage csrf={formToken(c, publicUrl)} body={bodyRef} values={values} preview={preview} errors={errors} />, status);
     if (!creating) return again([], 200);
     if (!keep.size) return again([{ field: "keep", message: "Choose at least one date to make a meeting on" }], 400);
