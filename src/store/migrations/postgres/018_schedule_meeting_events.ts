@@ -43,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX meeting_events_meeting ON meeting_events (meeting_id, id)`.execute(db);
   await sql`CREATE INDEX meeting_events_series ON meeting_events (series_id)`.execute(db);
   // meetings without minutes (scheduled here): counted apart from the committees' summaries
-  await sql`CREATE INDEX meetings_planned ON meetings (body_id) WHERE source_document_id IS NULL`.execute(db);
+  await sql`CREATE INDEX meetings_planned ON meetings (source_document_id, body_id) WHERE source_document_id IS NULL`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
