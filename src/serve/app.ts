@@ -26,6 +26,8 @@ import { EXEMPT_POSTS, registerExempt } from "./exempt/routes.tsx";
 import { FORWARD_PLAN_POSTS } from "./forward-plan/urls.ts";
 import { registerForwardPlanAdmin } from "./forward-plan/admin-routes.tsx";
 import { registerForwardPlan } from "./forward-plan/public-routes.tsx";
+import { registerSchedule } from "./schedule/routes.tsx";
+import { SCHEDULE_POSTS } from "./schedule/urls.ts";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
 import type { AppDeps } from "./deps.ts";
@@ -40,7 +42,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 /** The paths whose forms take a POST: the account forms and the workspace's. */
 function isWritePath(path: string): boolean {
-  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS, FORWARD_PLAN_POSTS].some((re) => re.test(path));
+  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS, FORWARD_PLAN_POSTS, SCHEDULE_POSTS].some((re) => re.test(path));
 }
 
 function formLimitFor(path: string) {
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps): Hono {
   registerOwners(app, deps);
   registerLifecycle(app, deps);
   registerForwardPlanAdmin(app, deps);
+  registerSchedule(app, deps);
   registerApi(app, deps);
   registerForwardPlan(app, deps);
   registerTracker(app, deps);

@@ -203,9 +203,11 @@ describe("pages", () => {
     has(html, new RegExp(`href="/meetings/${STAFFS}"`));
     has(html, /href="\/calendar\/2016-11"/);
     has(html, /href="\/calendar\/2017-01"/);
+    // it opens on the month of the next meeting after today (15 January 2017): the Buckinghamshire cabinet, 23 April 2018
     const current = await page("/calendar");
-    has(current, /January 2017/);
-    has(text(current), /No meetings are recorded in January 2017/);
+    has(current, /<h1 class="govuk-heading-xl">April 2018<\/h1>/);
+    has(current, new RegExp(`href="/meetings/${BUCKS}"`));
+    has(text(await page("/calendar/2017-01")), /No meetings are recorded in January 2017/);
     await page("/calendar/2016-13", 400);
   });
 
@@ -336,7 +338,7 @@ describe("API", () => {
   test("presenters publish exactly the listed fields, and no database ids", async () => {
     const list = await api("/api/v1/meetings?limit=1");
     assert.deepEqual(Object.keys(list), ["data", "total", "limit", "offset", "next"]);
-    assert.deepEqual(Object.keys(list.data[0]), ["id", "date", "startTime", "endTime", "timeZone", "body", "authority", "venue", "status", "minutesStatus", "minutesDraft", "minutesApprovedOn", "minutesCorrectedOn", "itemCount", "decisionCount", "url", "apiUrl"]);
+    assert.deepEqual(Object.keys(list.data[0]), ["id", "date", "startTime", "endTime", "timeZone", "body", "authority", "venue", "status", "hasMinutes", "minutesStatus", "minutesDraft", "minutesApprovedOn", "minutesCorrectedOn", "itemCount", "decisionCount", "url", "apiUrl"]);
     const m = await api(`/api/v1/meetings/${BUCKS}`);
     assert.deepEqual(Object.keys(m.items[0]), ["id", "number", "title", "exempt", "exemptParagraphs", "exemptNotice", "text", "resolutions", "url"]);
     assert.deepEqual(Object.keys(m.attendance[0]), ["name", "person", "status", "kind", "role", "substituteFor", "substituteForPerson"]);

@@ -17,6 +17,7 @@ import { choosePerson, displayName, mergeNames, parseName, type Candidate, type 
 import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
 import { bodyFamily } from "./rules/body-family.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
+import { meetingSlugFor } from "./schedule/attach.ts";
 import { meetingEntries, reindexPeople, writeMeetingEntries } from "./search.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
 import { applyTally, meetingTally } from "./summaries/bodies.ts";
@@ -227,7 +228,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   // The meeting by natural key (as parsed, so that a corrected date or time keeps it); a corrected
   // document replaces its content and keeps its id and slug. What people corrected is laid over
   // what was parsed.
-  const slug = meetingSlug(body.slug, parsed.date!, validTime(parsed.startTime));
+  const slug = await meetingSlugFor(trx, body.id, meetingSlug(body.slug, parsed.date!, validTime(parsed.startTime)), parsed.date!, validTime(parsed.startTime));
   const record = await overlayCorrections(trx, slug, parsed);
   const date = /^\d{4}-\d{2}-\d{2}$/.test(record.date ?? "") ? record.date! : parsed.date!;
   const startTime = validTime(record.startTime);

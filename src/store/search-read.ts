@@ -112,6 +112,8 @@ interface HitRow {
   minutes_draft: number | null;
   minutes_approved_on: string | null;
   minutes_corrected_on: string | null;
+  meeting_status: string | null;
+  meeting_source: number | null;
   body_slug: string | null;
   body_name: string | null;
   authority_slug: string;
@@ -123,7 +125,7 @@ async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, pa
   const ids = page.map((c) => c.id);
   const rows = await sql<HitRow>`
     SELECT e.id, e.kind, e.entity_id, e.title,
-           m.slug AS meeting_slug, m.date AS meeting_date, m.minutes_status, m.minutes_draft,
+           m.slug AS meeting_slug, m.date AS meeting_date, m.minutes_status, m.minutes_draft, m.status AS meeting_status, m.source_document_id AS meeting_source,
            (SELECT ap.approved_on FROM minutes_approvals ap WHERE ap.meeting_id = m.id) AS minutes_approved_on,
            (SELECT max(co.corrected_on) FROM minutes_corrections co WHERE co.meeting_id = m.id) AS minutes_corrected_on,
            b.slug AS body_slug, b.name AS body_name, a.slug AS authority_slug, a.name AS authority_name
@@ -162,7 +164,7 @@ async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, pa
         slug: h.kind === "person" ? personSlug.get(id) ?? "" : h.meeting_slug ?? "",
         itemSlug: h.kind === "item" ? itemSlug.get(id) ?? null : d?.item_slug ?? null,
         decisionSlug: d?.slug ?? null,
-        meeting: h.meeting_slug ? { slug: h.meeting_slug, date: h.meeting_date!, ...standingOf({ minutes_status: h.minutes_status ?? "published", minutes_draft: h.minutes_draft, minutes_approved_on: h.minutes_approved_on, minutes_corrected_on: h.minutes_corrected_on }) } : null,
+        meeting: h.meeting_slug ? { slug: h.meeting_slug, date: h.meeting_date!, ...standingOf({ minutes_status: h.minutes_status ?? "published", minutes_draft: h.minutes_draft, minutes_approved_on: h.minutes_approved_on, minutes_corrected_on: h.minutes_corrected_on }), status: h.meeting_status ?? "held", hasMinutes: h.meeting_source !== null } : null,
         body: h.body_slug ? { slug: h.body_slug, name: h.body_name! } : null,
         authority: { slug: h.authority_slug, name: h.authority_name },
         rank: c.rank,

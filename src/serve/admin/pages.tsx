@@ -46,7 +46,7 @@ export function DashboardPage({ user, canReadAudit, canManageExempt = false, can
               <a class="govuk-link" href="/admin/committees">
                 Committees
               </a>
-              : names and kinds
+              : names and kinds, and each committee's schedule of meetings
             </li>
             <li>
               <a class="govuk-link" href="/admin/forward-plan">

@@ -46,6 +46,8 @@ import { cursor, decisionFilters, isoDate, limit, offset, readParams, readQuery,
 import { openapiFor } from "./openapi.ts";
 import { viewerOf } from "../viewer.ts";
 import { DEFAULT_SITE } from "../site/settings.ts";
+import { publicHistory } from "../../store/schedule/read.ts";
+import { presentMeetingEvent } from "../schedule/present.ts";
 
 const MAX = 500;
 const paging = { limit: limit(MAX, 50), offset, cursor };
@@ -124,7 +126,8 @@ export function registerApi(app: Hono, deps: AppDeps): void {
     const { id } = readParams(c, byId);
     const meeting = await getMeeting(db, id, viewerOf(c));
     if (!meeting) throw notFound("meeting", id);
-    return c.json(presentMeetingDetail(meeting));
+    const history = (await publicHistory(db, id)) ?? [];
+    return c.json({ ...presentMeetingDetail(meeting), history: history.map(presentMeetingEvent) });
   });
 
   app.get("/api/v1/bodies", async (c) => {

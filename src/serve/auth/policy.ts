@@ -17,6 +17,7 @@ export type Action =
   | "minutes.publish"
   | "minutes.approve"
   | "forward_plan.edit"
+  | "meetings.schedule"
   // owners keep the tracker current
   | "dashboard.view"
   | "tracker.post_update"
@@ -66,6 +67,8 @@ export function can(user: User | undefined, action: Action, resource: Resource):
     case "minutes.approve":
     // the forward plan of key decisions: adding, changing, withdrawing, and where each was taken
     case "forward_plan.edit":
+    // planning meetings and changing the plan: democratic services
+    case "meetings.schedule":
       return DEMOCRATIC_SERVICES.has(user.role);
     case "dashboard.view":
       return true;

@@ -3,6 +3,7 @@ import { NotForPublication } from "./exempt.tsx";
 import { formatDate, formatLongDate, formatTime, plural } from "../format.ts";
 import { urls } from "../urls.ts";
 import { MinutesLabel } from "./minutes-label.tsx";
+import { MeetingStateLabel } from "../schedule/public.tsx";
 
 type Level = 2 | 3 | 4;
 
@@ -42,9 +43,7 @@ export function MeetingList({ meetings, headingLevel = 3, showBody = true }: { m
             {showBody ? formatLongDate(m.date) : ""}
             {m.startTime ? `${showBody ? ", " : ""}${formatTime(m.startTime)}` : ""}
             {m.venue ? ` · ${m.venue}` : ""}
-            {m.status === "cancelled" ? " · cancelled" : ""}
-            {" · "}
-            {plural(m.decisionCount, "decision")} <MinutesLabel m={m} />
+            {m.hasMinutes ? <>{m.status === "cancelled" ? " · cancelled" : ""}{" · "}{plural(m.decisionCount, "decision")} <MinutesLabel m={m} /></> : <> <MeetingStateLabel m={m} /></>}
           </p>
         </li>
       ))}

@@ -15,7 +15,9 @@ export const lifecycleUrls = {
 };
 
 const STATUS_TEXT = (m: ClerkMeeting) =>
-  m.status === "draft"
+  !m.hasMinutes
+    ? "No minutes yet: this meeting was scheduled here and its minutes have not come in"
+    : m.status === "draft"
     ? "Draft: not public"
     : m.status === "approved"
       ? "Approved as a correct record"

@@ -5,6 +5,7 @@ import { AuthorityFilter } from "../components/filters.tsx";
 import { Layout } from "../components/layout.tsx";
 import { formatLongDate, formatTime, monthName, plural } from "../format.ts";
 import { urls } from "../urls.ts";
+import { MeetingStateLabel } from "../schedule/public.tsx";
 
 function shift(year: number, month: number, by: number): { year: number; month: number } {
   const i = year * 12 + (month - 1) + by;
@@ -76,7 +77,7 @@ export function CalendarPage({
         year={year}
         month={month}
         today={today}
-        entries={meetings.map((m) => ({ date: m.date, startTime: m.startTime, title: m.body.name, url: urls.meeting(m.slug) }))}
+        entries={meetings.map((m) => ({ date: m.date, startTime: m.startTime, title: m.status === "cancelled" || m.status === "postponed" ? `${m.body.name} (${m.status})` : m.body.name, url: urls.meeting(m.slug) }))}
       />
       {sorted.length > 0 && (
         <>
@@ -89,7 +90,7 @@ export function CalendarPage({
                 </a>
                 , {formatLongDate(m.date)}
                 {m.startTime ? ` at ${formatTime(m.startTime)}` : ""}
-                {m.status === "cancelled" ? " (cancelled)" : ""} <MinutesLabel m={m} />
+                {m.hasMinutes && m.status === "cancelled" ? " (cancelled)" : ""} <MinutesLabel m={m} /> <MeetingStateLabel m={m} />
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { DecisionList } from "../components/lists.tsx";
 import { formatDate, formatLongDate, formatTime, plural } from "../format.ts";
 import { urls } from "../urls.ts";
 import { trackerUrls } from "../tracker/urls.ts";
+import { MeetingStateLabel, UpcomingMeetings } from "../schedule/public.tsx";
 
 const KIND_LABEL = (kind: string) => kind[0].toUpperCase() + kind.slice(1);
 
@@ -43,7 +44,7 @@ export function CommitteesPage({ bodies, authorities, authority }: { bodies: Bod
   );
 }
 
-export function CommitteePage({ b }: { b: BodyDetail }) {
+export function CommitteePage({ b, upcoming = [] }: { b: BodyDetail; upcoming?: MeetingSummary[] }) {
   // Membership is inferred from attendance, so a member still recorded at the latest meeting is current.
   const isCurrent = (m: BodyDetail["members"][number]) => !m.to || !b.lastMeeting || m.to >= b.lastMeeting;
   // officers and others recorded at its meetings serve the committee; they are not its members
@@ -76,6 +77,8 @@ export function CommitteePage({ b }: { b: BodyDetail }) {
           </dd>
         </div>
       </dl>
+
+      <UpcomingMeetings meetings={upcoming} />
 
       <nav class="qm-noprint govuk-!-margin-bottom-6" aria-label="On this page">
         <ul class="govuk-list">
@@ -178,10 +181,16 @@ function MeetingsByYear({ years }: { years: BodyDetail["meetingsByYear"] }) {
                   {formatLongDate(m.date)}
                   {m.startTime ? `, ${formatTime(m.startTime)}` : ""}
                 </a>{" "}
-                <span class="qm-count">
-                  – {plural(m.itemCount, "item")}, {plural(m.decisionCount, "decision")}
-                </span>{" "}
-                <MinutesLabel m={m} />
+                {m.hasMinutes ? (
+                  <>
+                    <span class="qm-count">
+                      – {plural(m.itemCount, "item")}, {plural(m.decisionCount, "decision")}
+                    </span>{" "}
+                    <MinutesLabel m={m} />
+                  </>
+                ) : (
+                  <MeetingStateLabel m={m} />
+                )}
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { MinutesStandingRow } from "../components/minutes-standing.tsx";
 import { formatDate, formatLongDate, formatTime, monthName } from "../format.ts";
 import { urls } from "../urls.ts";
 import { trackerUrls } from "../tracker/urls.ts";
+import { NoMinutesRow } from "../schedule/public.tsx";
 
 const STATUS_TAG: Record<string, { text: string; colour: string }> = {
   scheduled: { text: "Scheduled", colour: "govuk-tag--blue" },
@@ -154,8 +155,8 @@ export function MinutesText({ text }: { text: string }) {
   );
 }
 
-/** `keyDecisions`: the forward plan's key decisions taken at this meeting, shown after the items. */
-export function MeetingPage({ m, lines, keyDecisions }: { m: MeetingDetail; lines: SourceLines; keyDecisions?: Child }) {
+/** `keyDecisions`: the forward plan's key decisions taken at this meeting, shown after the items; `schedule`: the meeting's state and its changes. */
+export function MeetingPage({ m, lines, keyDecisions, schedule, today = "" }: { m: MeetingDetail; lines: SourceLines; keyDecisions?: Child; schedule?: Child; today?: string }) {
   const g = groupAttendance(m);
   const status = STATUS_TAG[m.status];
   const title = `${m.body.name}, ${formatDate(m.date)}`;
@@ -175,6 +176,7 @@ export function MeetingPage({ m, lines, keyDecisions }: { m: MeetingDetail; line
     >
       <span class="govuk-caption-l">{m.body.name}</span>
       <h1 class="govuk-heading-xl">{formatLongDate(m.date)}</h1>
+      {schedule}
 
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row">
@@ -205,7 +207,7 @@ export function MeetingPage({ m, lines, keyDecisions }: { m: MeetingDetail; line
             {status ? <strong class={`govuk-tag ${status.colour}`}>{status.text}</strong> : m.status}
           </dd>
         </div>
-        <MinutesStandingRow slug={m.slug} m={m} approval={m.minutesApproval} corrections={m.minutesCorrections} stated={m.minutesStated} />
+        {m.hasMinutes ? <MinutesStandingRow slug={m.slug} m={m} approval={m.minutesApproval} corrections={m.minutesCorrections} stated={m.minutesStated} /> : <NoMinutesRow date={m.date} today={today} />}
         {m.authority && m.authority.name !== m.body.name && (
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Council</dt>
@@ -384,7 +386,7 @@ export function MeetingPage({ m, lines, keyDecisions }: { m: MeetingDetail; line
         <h2 class="govuk-heading-l" id="items">
           Items and decisions
         </h2>
-        {m.items.length === 0 && <p class="govuk-body">No items were recorded for this meeting.</p>}
+        {m.items.length === 0 && <p class="govuk-body">{m.hasMinutes ? "No items were recorded for this meeting." : "Nothing has been published about this meeting's business yet."}</p>}
         {m.items.map((i) => (
           <article class={`qm-item${i.exempt ? " qm-item--exempt" : ""}`} id={`item-${i.slug}`} aria-labelledby={`item-${i.slug}-title`}>
             <h3 class="govuk-heading-m" id={`item-${i.slug}-title`}>

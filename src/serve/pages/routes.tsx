@@ -46,6 +46,8 @@ import { SearchPage } from "./search.tsx";
 import { viewerOf } from "../viewer.ts";
 import { keyDecisionsTakenAt } from "../../store/forward-plan/read.ts";
 import { KeyDecisionsTaken } from "../forward-plan/public-pages.tsx";
+import { publicHistory } from "../../store/schedule/read.ts";
+import { ScheduleNotice } from "../schedule/public.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
@@ -84,9 +86,9 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   app.get("/committees/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
-    const body = await getBody(db, slug, viewerOf(c));
+    const [body, upcoming] = await Promise.all([getBody(db, slug, viewerOf(c)), listMeetings(db, { body: slug, from: today(), limit: 10, oldestFirst: true, count: false }, viewerOf(c))]);
     if (!body) throw notFound("Committee");
-    return html(c, <CommitteePage b={body} />);
+    return html(c, <CommitteePage b={body} upcoming={upcoming.data} />);
   });
 
   // a committee's meetings, or its members and officers, in full: a page at a time by cursor
@@ -109,9 +111,12 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   app.get("/meetings/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
-    const [page, keyDecisions] = await Promise.all([getMeetingPage(db, slug, viewerOf(c)), keyDecisionsTakenAt(db, slug, viewerOf(c))]);
+    const viewer = viewerOf(c);
+    const [page, keyDecisions, history] = await Promise.all([getMeetingPage(db, slug, viewer), keyDecisionsTakenAt(db, slug, viewer), publicHistory(db, slug)]);
     if (!page) throw notFound("Meeting");
-    return html(c, <MeetingPage m={page.meeting} lines={sourceLines(page.meeting.slug, page.spans)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} />);
+    const meeting = page.meeting;
+    const schedule = <ScheduleNotice status={meeting.status} hasMinutes={meeting.hasMinutes} history={history ?? []} />;
+    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, page.spans)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} schedule={schedule} today={today()} />);
   });
 
   app.get("/people", async (c) => {
@@ -209,9 +214,12 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     );
   };
 
-  app.get("/calendar", (c) => {
-    const now = today();
-    return calendar(c, Number(now.slice(0, 4)), Number(now.slice(5, 7)));
+  // opens on the month of the next meeting, or this month when none is planned
+  app.get("/calendar", async (c) => {
+    const { authority } = readQuery(c, authorityOnly);
+    const next = (await listMeetings(db, { authority, from: today(), limit: 1, oldestFirst: true, count: false }, viewerOf(c))).data[0];
+    const month = next?.date ?? today();
+    return calendar(c, Number(month.slice(0, 4)), Number(month.slice(5, 7)));
   });
 
   app.get("/calendar/:month", (c) => {

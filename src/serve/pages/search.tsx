@@ -1,3 +1,4 @@
+import { MeetingStateLabel } from "../schedule/public.tsx";
 import { MinutesLabel } from "../components/minutes-label.tsx";
 import { raw } from "hono/html";
 import type { FacetCount, SearchHit, SearchResults } from "../../store/read/types.ts";
@@ -80,7 +81,7 @@ function Hit({ h }: { h: SearchHit }) {
         <p class="govuk-body-s qm-card__meta">
           {h.body?.name}
           {h.body && h.meeting ? ", " : ""}
-          {h.meeting ? formatDate(h.meeting.date) : ""} {h.meeting && <MinutesLabel m={h.meeting} />}
+          {h.meeting ? formatDate(h.meeting.date) : ""} {h.meeting && <MinutesLabel m={h.meeting} />} {h.meeting && <MeetingStateLabel m={h.meeting} />}
         </p>
       )}
       {h.snippet && <p class="govuk-body">{raw(h.snippet)}</p>}

@@ -44,6 +44,11 @@ export function CommitteeEditPage({ csrf, slug, authority, name, values, version
               View the public page
             </a>
           </p>
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${committeeUrl(slug)}/schedule`}>
+              Schedule of meetings
+            </a>
+          </p>
           {conflict !== undefined && <ConflictPanel entry={conflict} />}
           <form method="post" action={committeeUrl(slug)} novalidate>
             <input type="hidden" name="csrf" value={csrf} />

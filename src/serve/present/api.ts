@@ -61,6 +61,7 @@ export function presentMeetingSummary(m: MeetingSummary) {
     authority: authorityRef(m.authority),
     venue: m.venue,
     status: m.status,
+    hasMinutes: m.hasMinutes,
     ...presentMinutesStanding(m),
     itemCount: m.itemCount,
     decisionCount: m.decisionCount,

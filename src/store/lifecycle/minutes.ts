@@ -52,6 +52,7 @@ export async function approveMinutes(db: Db, input: ApproveInput, actor: Actor, 
     const m = await meetingBySlug(trx, input.slug);
     if (m.minutes_status === "approved") throw new QuorumError("conflict", "These minutes are already approved.");
     if (m.minutes_status !== "published") throw new QuorumError("conflict", "Publish these minutes before approving them.");
+    if (m.source_document_id === null) throw new QuorumError("conflict", "This meeting has no minutes yet, so there is nothing to approve.");
     const later = await trx
       .selectFrom("meetings")
       .innerJoin("bodies", "bodies.id", "meetings.body_id")

@@ -115,6 +115,8 @@ export interface ClerkMeeting {
   bodyName: string;
   status: string;
   draft: boolean;
+  /** false for a meeting scheduled here whose minutes have not come in */
+  hasMinutes: boolean;
 }
 
 /** A meeting whatever its status, for the clerk's minutes page. */
@@ -123,10 +125,10 @@ export async function getMeetingForClerk(db: Db, slug: string): Promise<ClerkMee
     .selectFrom("meetings")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .where("meetings.slug", "=", slug)
-    .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.minutes_status", "meetings.minutes_draft", "bodies.name as body_name"])
+    .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.minutes_status", "meetings.minutes_draft", "meetings.source_document_id", "bodies.name as body_name"])
     .executeTakeFirst();
   if (!m) return null;
-  return { id: m.id, slug: m.slug, date: m.date, bodyName: m.body_name, status: m.minutes_status, draft: m.minutes_status === "published" && Number(m.minutes_draft) === 1 };
+  return { id: m.id, slug: m.slug, date: m.date, bodyName: m.body_name, status: m.minutes_status, draft: m.minutes_status === "published" && Number(m.minutes_draft) === 1, hasMinutes: m.source_document_id !== null };
 }
 
 /** Later meetings of the same council, soonest first: where the minutes may have been approved. */

@@ -75,10 +75,12 @@ export async function approvalSuggestions(db: Db, opts: Options = {}): Promise<A
   return out;
 }
 
+/** Meetings with minutes to approve: one scheduled here whose minutes have not come in has none. */
 function meetingColumns(db: Db) {
   return db
     .selectFrom("meetings")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .where("meetings.source_document_id", "is not", null)
     .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.minutes_status", "meetings.body_id", "bodies.name as body_name"]);
 }
 

@@ -10,7 +10,6 @@ import { sql } from "kysely";
 import { GOLDEN_DEV, parsedDb, stopPostgres } from "../../../test/support/portal-db.ts";
 import { postgresUnavailable } from "../../../test/support/postgres.ts";
 import { migrateToLatest, migrationNames, migrator } from "../migrate.ts";
-import { dialectOf } from "../db.ts";
 import { storeDigest } from "../digest.ts";
 import { getMeeting, getMeetingProvenance, getMeetingSource } from "../read/index.ts";
 import { meetingToCorrect } from "../corrections/meeting.ts";
@@ -47,8 +46,8 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         const beforeReads = await reads(db);
         const docs = await db.selectFrom("source_documents").select(["content_hash", "packed_text", "packed_record"]).orderBy("content_hash").execute();
 
-        // back to the shape migration 014 made: plain text, JSON and item text (later migrations undone first)
-        const names = migrationNames(dialectOf(db));
+        // back to the shape migration 014 made: plain text, JSON and item text (undoing any later migration first)
+        const names = migrationNames(dialect);
         const from017 = names.slice(names.indexOf("017_size_packed_text"));
         const { error } = await migrator(db).migrateTo(names[names.indexOf("017_size_packed_text") - 1]);
         assert.equal(error, undefined);

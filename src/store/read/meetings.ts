@@ -10,6 +10,7 @@ import type { MeetingSummary, Page } from "./types.ts";
 import { num, pageArgs } from "./util.ts";
 import { cappedCount, meetingTotal } from "./counts.ts";
 import { checkOffset, decodeCursor, encodeCursor } from "./keyset.ts";
+import { plannedMeetingCount } from "../schedule/counts.ts";
 
 export interface ListMeetingsOptions {
   authority?: string;
@@ -85,6 +86,7 @@ export async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeo
       venue: r.venue,
       status: r.status,
       ...standingOf(r),
+      hasMinutes: r.source_document_id !== null,
       itemCount: num(r.item_count),
       decisionCount: num(r.decision_count),
     } satisfies MeetingSummary,
@@ -142,7 +144,7 @@ export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}, viewe
   const hasBefore = cursor ? cursor.dir === "after" || more : offset > 0;
   const hasAfter = cursor?.dir === "before" ? true : more;
   const scoped = !opts.from && !opts.to;
-  const total = opts.count === false ? { n: 0, capped: false } : scoped ? { n: await meetingTotal(db, opts), capped: false } : await cappedCount(db, filter(meetingSummaries(db)).select("meetings.id"));
+  const total = opts.count === false ? { n: 0, capped: false } : scoped ? { n: (await meetingTotal(db, opts)) + (await plannedMeetingCount(db, opts)), capped: false } : await cappedCount(db, filter(meetingSummaries(db)).select("meetings.id"));
   return {
     data: page.map((r) => r.summary),
     total: total.n,

@@ -66,6 +66,8 @@ export interface MeetingSummary extends MinutesStanding {
   venue: string | null;
   status: string;
   minutesStatus: string;
+  /** false for a meeting scheduled here whose minutes have not come in: nothing says it was held */
+  hasMinutes: boolean;
   itemCount: number;
   decisionCount: number;
 }
@@ -326,7 +328,7 @@ export interface SearchHit {
   slug: string;
   itemSlug: string | null;
   decisionSlug: string | null;
-  meeting: ({ slug: string; date: string } & MinutesStanding) | null;
+  meeting: ({ slug: string; date: string; status: string; hasMinutes: boolean } & MinutesStanding) | null;
   body: BodyRef | null;
   authority: AuthorityRef;
   rank: number;

@@ -17,9 +17,10 @@ export interface MeetingTally {
 
 /** What one meeting adds to its committee's summary; null when there is no such meeting. */
 export async function meetingTally(db: Db, meetingId: number): Promise<MeetingTally | null> {
-  const m = await db.selectFrom("meetings").where("id", "=", meetingId).select(["body_id", "minutes_status"]).executeTakeFirst();
+  const m = await db.selectFrom("meetings").where("id", "=", meetingId).select(["body_id", "minutes_status", "source_document_id"]).executeTakeFirst();
   if (!m) return null;
-  if (!isMeetingPublic({ minutesStatus: m.minutes_status })) return { bodyId: m.body_id, meetings: 0, decisions: 0, exemptDecisions: 0 };
+  // a meeting scheduled here counts once its minutes come in: the summary is of the record
+  if (!isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return { bodyId: m.body_id, meetings: 0, decisions: 0, exemptDecisions: 0 };
   const rows = await db
     .selectFrom("resolutions")
     .innerJoin("items", "items.id", "resolutions.item_id")
@@ -45,6 +46,7 @@ export async function applyTally(db: Db, tally: MeetingTally | null, sign: 1 | -
       .selectFrom("meetings")
       .where("meetings.body_id", "=", tally.bodyId)
       .where(publicMeetingsOnly)
+      .where("meetings.source_document_id", "is not", null)
       .select("meetings.date")
       .orderBy("meetings.date", dir)
       .limit(1);
