@@ -115,3 +115,15 @@ export async function stopAgendaPostgres(): Promise<void> {
   if (cluster) await (await cluster).stop();
   cluster = null;
 }
+
+import type { Hono } from "hono";
+import type { Client } from "./accounts.ts";
+
+/** Posts a multipart form (fields and files) as the client, with its cookies and this site's Origin. */
+export async function postMultipart(app: Hono, cl: Client, path: string, fields: Record<string, string>, files: Record<string, { name: string; bytes: Uint8Array; type?: string }>, origin = "http://localhost"): Promise<Response> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  for (const [k, f] of Object.entries(files)) form.set(k, new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.type ?? "application/octet-stream" }), f.name);
+  const cookie = [...cl.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  return app.request(origin + path, { method: "POST", body: form, headers: { cookie, origin } });
+}

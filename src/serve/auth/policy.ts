@@ -16,6 +16,8 @@ export type Action =
   | "minutes.manage"
   | "minutes.publish"
   | "minutes.approve"
+  | "agenda.manage"
+  | "agenda.publish"
   // owners keep the tracker current
   | "dashboard.view"
   | "tracker.post_update"
@@ -62,6 +64,9 @@ export function can(user: User | undefined, action: Action, resource: Resource):
     case "minutes.manage":
     case "minutes.publish":
     case "minutes.approve":
+    // agendas, their papers and their publication are democratic services' too
+    case "agenda.manage":
+    case "agenda.publish":
       return DEMOCRATIC_SERVICES.has(user.role);
     case "dashboard.view":
       return true;

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { AttendeeView, MeetingDetail } from "../../store/read/types.ts";
 import { NotForPublication } from "../components/exempt.tsx";
 import { VotesRecord } from "../components/votes.tsx";
@@ -153,7 +154,7 @@ export function MinutesText({ text }: { text: string }) {
   );
 }
 
-export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines }) {
+export function MeetingPage({ m, lines, agenda }: { m: MeetingDetail; lines: SourceLines; agenda?: Child }) {
   const g = groupAttendance(m);
   const status = STATUS_TAG[m.status];
   const title = `${m.body.name}, ${formatDate(m.date)}`;
@@ -262,6 +263,8 @@ export function MeetingPage({ m, lines }: { m: MeetingDetail; lines: SourceLines
           </li>
         </ul>
       </nav>
+
+      {agenda}
 
       {anyAttendance && (
         <section aria-labelledby="attendance">
