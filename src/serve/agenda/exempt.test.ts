@@ -80,3 +80,22 @@ test("signed out, no page, API route or document holds an exempt paper's text, a
   }
   assert.equal(ids.filter((p) => p.exempt).length, 2);
 });
+
+test("the imported minutes download from the meeting's documents as their text, exempt item withheld; draft minutes not at all", async () => {
+  const app = createApp({ db: t.db, now: () => now, documents: docs.documents });
+  const staffs = "safe-and-strong-communities-select-committee-2016-12-12";
+  const res = await app.request(`/meetings/${staffs}/documents/minutes`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get("content-type")!, /^text\/plain/);
+  assert.match(res.headers.get("content-disposition")!, /^attachment; filename="[A-Za-z0-9._-]+\.txt"$/);
+  const text = await res.text();
+  assert.ok(words(text).includes(words("the public be excluded from the meeting for the following items")), "public text is there");
+  assert.ok(!words(text).includes(words("briefing note outlining a recent confidential HR matter")), "exempt item 35's text is not");
+  assert.equal((await app.request(`/meetings/${slug}/documents/minutes`)).status, 404, "a meeting with no minutes yet");
+  await t.db.updateTable("meetings").set({ minutes_status: "draft" }).where("slug", "=", staffs).execute();
+  try {
+    assert.equal((await app.request(`/meetings/${staffs}/documents/minutes`)).status, 404);
+  } finally {
+    await t.db.updateTable("meetings").set({ minutes_status: "published" }).where("slug", "=", staffs).execute();
+  }
+});

@@ -5,6 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Hono } from "hono";
 import { sql } from "kysely";
+import { readdirSync } from "node:fs";
 import { createApp } from "../app.ts";
 import type { Db } from "../../store/db.ts";
 import { eachStore } from "../../store/scrutiny/test-stores.ts";
@@ -193,6 +194,19 @@ eachStore("agenda routes", (store) => {
     const doc = await (await pub.get("/api/v1/openapi.json")).json() as any;
     assert.ok(doc.paths["/api/v1/meetings/{id}/agenda"]);
     assert.ok(doc.components.schemas.AgendaPaper);
+  });
+
+  test("a paper over the size limit is refused before it is read, and nothing is kept", async () => {
+    const clerk = as.get("clerk")!;
+    const csrf = await csrfOf("clerk");
+    const before = await counts();
+    const files = readdirSync(docs.dir, { recursive: true }).length;
+    const big = new Uint8Array(21 * 1024 * 1024);
+    big.set(Buffer.from("%PDF-1.7\n"));
+    const res = await postMultipart(app, clerk, `/admin/meetings/${meeting}/agenda/papers`, { csrf, "paper-item": "1", "paper-title": "Huge" }, { "paper-file": { name: "huge.pdf", bytes: big } });
+    assert.equal(res.status, 413);
+    assert.deepEqual(await counts(), before);
+    assert.equal(readdirSync(docs.dir, { recursive: true }).length, files);
   });
 
   test("a late supplement needs its reason, which is shown publicly", async () => {

@@ -124,6 +124,27 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.equal(pages.length, 3);
     });
 
+    test("a Word paper is listed in the pack with its address, not included; an exempt paper on a public item is listed and left out", async () => {
+      const m = await scheduledMeeting(t.db, { date: "2026-07-16", slug: "planning-2026-07-16" });
+      const at = new Date("2026-07-01T10:00:00Z");
+      const i = await addAgendaItem(t.db, m.slug, item("4", "Housing allocations policy", { reportAuthor: "Sam Housing" }), actor(), at);
+      const word = await addPaper(t.db, docs.documents, m.slug, { itemId: i.id, title: "Draft policy", fileName: "policy.docx", bytes: docxPaper("WORD POLICY TEXT"), exempt: false, exemptParagraph: null }, actor(), at);
+      await addPaper(t.db, docs.documents, m.slug, { itemId: i.id, title: "Appendix C: named tenants", fileName: "c.pdf", bytes: await pdfPaper(["Tenant Wilhelmina Oddsock owes rent"]), exempt: true, exemptParagraph: "1" }, actor(), at);
+      await addPaper(t.db, docs.documents, m.slug, { itemId: i.id, title: "Consultation summary", fileName: "s.pdf", bytes: await pdfPaper(["CONSULTATION SUMMARY"]), exempt: false, exemptParagraph: null }, actor(), at);
+      const v = (await readAgenda(t.db, m.slug, CLERK_VIEWER, { all: true }))!.version;
+      await publishAgenda(t.db, docs.documents, m.slug, { version: v, lateReason: null, paperUrl: (id) => `https://council.example/meetings/${m.slug}/documents/paper-${id}` }, actor(), at);
+      const pages = pdfPagesText((await packDownload(t.db, docs.documents, m.slug, 0))!.bytes);
+      assert.equal(pages.length, 3);
+      assert.match(pages[1], new RegExp(`Draft policy: Word document, published separately:\\s+https://council.example/meetings/${m.slug}/documents/paper-${word.id}`));
+      assert.match(pages[1], /Appendix C: named tenants: Not for publication by virtue of paragraph 1/);
+      assert.match(pages[1], /Consultation summary: page 3/);
+      assert.match(pages[2], /CONSULTATION SUMMARY/);
+      assert.ok(!pages.join("").includes("Oddsock"));
+      const pub = await readAgenda(t.db, m.slug);
+      assert.deepEqual(pub!.items[0].papers.map((p) => [p.title, p.downloadable]), [["Draft policy", true], ["Appendix C: named tenants", false], ["Consultation summary", true]]);
+      assert.equal(pub!.items[0].reportAuthor, "Sam Housing", "a public item with an exempt appendix stays public");
+    });
+
     test("publishing from an out-of-date page is refused", async () => {
       const m = await scheduledMeeting(t.db, { date: "2026-05-21", slug: "planning-2026-05-21" });
       const at = new Date("2026-05-01T10:00:00Z");
