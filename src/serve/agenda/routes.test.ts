@@ -151,6 +151,13 @@ eachStore("agenda routes", (store) => {
     assert.equal((await upload("2", "Site plan", ["MILL LANE SITE PLAN"])).status, 303);
     assert.equal((await upload("3", "Tender evaluation", [SECRET])).status, 303);
 
+    // before publication: nothing public; the clerk's view of the meeting page links to the workspace
+    const unpublished = await (await as.get("signed out")!.get(`/meetings/${meeting}`)).text();
+    assert.ok(!unpublished.includes('id="agenda"') && !unpublished.includes("Land at Mill Lane"));
+    assert.match(await (await clerk.get(`/meetings/${meeting}`)).text(), new RegExp(`Not published yet\\. <a class="govuk-link" href="/admin/meetings/${meeting}/agenda">`));
+    assert.equal((await as.get("signed out")!.get(`/api/v1/meetings/${meeting}/agenda`)).status, 200);
+    assert.deepEqual(((await (await as.get("signed out")!.get(`/api/v1/meetings/${meeting}/agenda`)).json()) as any).items, []);
+
     const adminPage = await (await page("clerk")).text();
     const version = /name="version" value="(\d+)"/.exec(adminPage)![1];
     const published = await clerk.post(`/admin/meetings/${meeting}/agenda/publish`, { csrf, version, "late-reason": "" });

@@ -20,6 +20,7 @@ import { addAgendaItem, addPaper, removeAgendaItem, removePaper } from "../../st
 import { noticeIfPublished, publishAgenda } from "../../store/agenda/publish.ts";
 import { packDownload, paperDownload, readAgenda, type AgendaView, type Download } from "../../store/agenda/read.ts";
 import { AgendaAdminPage } from "./pages.tsx";
+import { AgendaSection } from "./section.tsx";
 import { agendaUrls } from "./urls.ts";
 
 const bySlug = z.object({ slug });
@@ -280,7 +281,9 @@ export function registerAgenda(app: Hono, deps: AppDeps): void {
   });
 }
 
-/** The agenda for a meeting's public page, as this viewer may see it. */
-export function publicAgenda(deps: AppDeps, c: Context, meetingSlug: string): Promise<AgendaView | null> {
-  return readAgenda(deps.db, meetingSlug, viewerOf(c));
+/** The agenda section of a meeting's public page, as this viewer may see it; with a link to the workspace for clerks. */
+export async function agendaSection(deps: AppDeps, c: Context, meetingSlug: string) {
+  const agenda = await readAgenda(deps.db, meetingSlug, viewerOf(c));
+  const manage = can(c.get("account")?.user, "agenda.manage", { kind: "meeting", slug: meetingSlug }) ? agendaUrls.admin(meetingSlug) : null;
+  return <AgendaSection agenda={agenda} manage={manage} />;
 }

@@ -28,14 +28,23 @@ export function publishedAt(iso: string, timeZone: string): string {
   return `${formatLongDate(date)} at ${time}`;
 }
 
-export function AgendaSection({ agenda }: { agenda: AgendaView | null }) {
-  if (!agenda || agenda.publications.length === 0) return null;
+/** `manage`: the workspace page, for a viewer who may build the agenda. */
+export function AgendaSection({ agenda, manage = null }: { agenda: AgendaView | null; manage?: string | null }) {
+  if (!agenda || (agenda.publications.length === 0 && !manage)) return null;
   const { meeting } = agenda;
   return (
     <section id="agenda" aria-labelledby="agenda-heading">
       <h2 class="govuk-heading-l" id="agenda-heading">
         Agenda
       </h2>
+      {manage && (
+        <p class="govuk-body qm-noprint">
+          {agenda.publications.length === 0 && "Not published yet. "}
+          <a class="govuk-link" href={manage}>
+            Build and publish the agenda
+          </a>
+        </p>
+      )}
       <ul class="govuk-list" id="agenda-publications">
         {agenda.publications.map((p) => (
           <li>

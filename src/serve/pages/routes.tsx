@@ -36,8 +36,7 @@ import { PeoplePage, PersonPage } from "./people.tsx";
 import { personRedirect } from "../../store/people/redirects.ts";
 import { SearchPage } from "./search.tsx";
 import { viewerOf } from "../viewer.ts";
-import { publicAgenda } from "../agenda/routes.tsx";
-import { AgendaSection } from "../agenda/section.tsx";
+import { agendaSection } from "../agenda/routes.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
@@ -87,7 +86,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     const meeting = await getMeeting(db, slug, viewerOf(c));
     if (!meeting) throw notFound("Meeting");
     const provenance = await getMeetingProvenance(db, slug, viewerOf(c));
-    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, provenance)} agenda={<AgendaSection agenda={await publicAgenda(deps, c, slug)} />} />);
+    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, provenance)} agenda={await agendaSection(deps, c, slug)} />);
   });
 
   app.get("/people", async (c) => {

@@ -157,6 +157,29 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       await assert.rejects(addAgendaItem(t.db, m.slug, item("9", "Exempt without ground", { exempt: true }), actor(), at), { code: "invalid" });
     });
 
+    test("another clerk's change while the pack is built: the publish is refused and its pack not kept", async () => {
+      const m = await scheduledMeeting(t.db, { date: "2026-09-17", slug: "planning-2026-09-17" });
+      const at = new Date("2026-09-01T10:00:00Z");
+      await addAgendaItem(t.db, m.slug, item("1", "Minutes"), actor(), at);
+      const seen = (await readAgenda(t.db, m.slug, CLERK_VIEWER, { all: true }))!.version;
+      const kept: string[] = [];
+      // the pack is put in the store between the version check and the transaction: that is when the other clerk saves
+      const racing = {
+        ...docs.documents,
+        async put(bytes: Uint8Array) {
+          const key = await docs.documents.put(bytes);
+          kept.push(key);
+          await addAgendaItem(t.db, m.slug, item("2", "Added meanwhile"), actor(), at);
+          return key;
+        },
+      };
+      await assert.rejects(publishAgenda(t.db, racing, m.slug, { version: seen, lateReason: null, paperUrl }, actor(), at), { code: "conflict" });
+      assert.equal(kept.length, 1);
+      assert.equal(await docs.documents.get(kept[0]), null, "the pack of a refused publish is not kept");
+      const after = await readAgenda(t.db, m.slug, CLERK_VIEWER, { all: true });
+      assert.deepEqual(after!.items.map((i) => i.publicationSequence), [null, null]);
+    });
+
     test("uploads are checked by their content, not their name", async () => {
       const m = await scheduledMeeting(t.db, { date: "2026-06-18", slug: "planning-2026-06-18" });
       const at = new Date("2026-06-01T10:00:00Z");

@@ -94,7 +94,30 @@ export async function publishAgenda(db: Db, documents: DocumentStore, meetingSlu
 
   const pack = await buildPack({ meeting: { councilName: meeting.councilName, bodyName: meeting.bodyName, date: meeting.date, startTime: meeting.startTime, venue: meeting.venue }, sequence, publishedAt: now.toISOString(), lateReason: notice.late ? reason : null, items: packItems });
   const packKey = await documents.put(pack.bytes);
+  try {
+    return await record(db, meeting.id, meeting.slug, meeting.timeZone, { input, notice, reason, sequence, itemIds, paperIds, packKey, pack }, actor, now);
+  } catch (err) {
+    // a pack no publication holds is forgotten (identical bytes held by another stay)
+    const held = await adb.selectFrom("agenda_publications").where("pack_key", "=", packKey).select("id").executeTakeFirst();
+    if (!held) await documents.remove(packKey);
+    throw err;
+  }
+}
 
+interface Publication {
+  input: PublishInput;
+  notice: NoticeCheck;
+  reason: string | null;
+  sequence: number;
+  itemIds: number[];
+  paperIds: number[];
+  packKey: string;
+  pack: { bytes: Uint8Array; pages: number };
+}
+
+async function record(db: Db, meetingId: number, meetingSlug: string, timeZone: string, p: Publication, actor: AuditActor, now: Date): Promise<Published> {
+  const { input, notice, reason, sequence, itemIds, paperIds, packKey, pack } = p;
+  const meeting = { id: meetingId, slug: meetingSlug, timeZone };
   return writeTransaction(db, async (t) => {
     const trx = t.withTables<AgendaTables>();
     // the version check again, inside the transaction: another clerk may have changed it meanwhile
