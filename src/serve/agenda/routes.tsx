@@ -273,8 +273,8 @@ export function registerAgenda(app: Hono, deps: AppDeps): void {
     return download(c, got, true);
   });
 
-  app.get("/api/v1/meetings/:slug/agenda", async (c) => {
-    const { slug: s } = readParams(c, bySlug);
+  app.get("/api/v1/meetings/:id/agenda", async (c) => {
+    const { id: s } = readParams(c, z.object({ id: slug }));
     const agenda = await readAgenda(db, s, viewerOf(c));
     if (!agenda) throw new QuorumError("not_found", `No meeting with id "${s}"`);
     return c.json(presentAgenda(agenda));
