@@ -65,6 +65,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.match(pages[0], /Planning Committee/);
       assert.match(pages[0], /Agenda reports pack/);
       assert.match(pages[0], /19 March 2026/);
+      assert.match(pages[0], /Published: 10 March 2026 at 15:00/);
       assert.match(pages[1], /^\s*Agenda/m);
       assert.match(pages[1], /2\s+Land at Mill Lane/);
       assert.match(pages[1], /Report author: Jo Planner/);
@@ -119,6 +120,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.deepEqual(view!.publications.map((p) => [p.sequence, p.late, p.lateReason]), [[0, false, null], [1, true, "The outturn figures were confirmed on 17 April"]]);
       const pages = pdfPagesText((await packDownload(t.db, docs.documents, m.slug, 1))!.bytes);
       assert.match(pages[0], /Supplementary agenda reports pack 1/);
+      assert.match(pages[0], /Published: 20 April 2026 at 11:00/, "in the council's zone: British Summer Time");
       assert.match(pages[0], /The outturn figures were confirmed on 17 April/);
       assert.match(pages[2], /QUARTER FOUR FIGURES/);
       assert.equal(pages.length, 3);

@@ -43,6 +43,8 @@ export interface PackInput {
   /** 0: the agenda; 1, 2, …: supplements */
   sequence: number;
   publishedAt: string;
+  /** the council's zone, in which the front sheet gives the time of publication */
+  timeZone?: string;
   lateReason: string | null;
   items: PackItem[];
 }
@@ -138,12 +140,24 @@ function frontSheet(input: PackInput): Line[] {
   lines.push({ text: `Date: ${formatLong(m.date)}`, size: 12 });
   if (m.startTime) lines.push({ text: `Time: ${m.startTime}`, size: 12 });
   if (m.venue) lines.push({ text: `Venue: ${m.venue}`, size: 12 });
-  lines.push({ text: `Published: ${input.publishedAt.slice(0, 16).replace("T", " at ")} UTC`, size: 12, gap: 12 });
+  lines.push({ text: `Published: ${publishedLabel(input.publishedAt, input.timeZone ?? "UTC")}`, size: 12, gap: 12 });
   if (input.lateReason) {
     lines.push({ text: "Published with fewer than five clear working days' notice. The reason:", size: 12, bold: true });
     lines.push({ text: input.lateReason, size: 12 });
   }
   return lines;
+}
+
+/** "10 March 2026 at 15:00", in the council's zone. */
+function publishedLabel(iso: string, timeZone: string): string {
+  const at = new Date(iso);
+  try {
+    const date = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+    const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
+    return `${formatLong(date)} at ${time}`;
+  } catch {
+    return `${formatLong(iso.slice(0, 10))} at ${iso.slice(11, 16)} UTC`;
+  }
 }
 
 function agendaOf(input: PackInput, startPages: Map<PackPaper, number>): Line[] {

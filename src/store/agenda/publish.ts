@@ -92,7 +92,7 @@ export async function publishAgenda(db: Db, documents: DocumentStore, meetingSlu
   }
   if (!packItems.length) throw new QuorumError("conflict", sequence === 0 ? "The agenda has no items to publish" : "Nothing has been added since the agenda was last published");
 
-  const pack = await buildPack({ meeting: { councilName: meeting.councilName, bodyName: meeting.bodyName, date: meeting.date, startTime: meeting.startTime, venue: meeting.venue }, sequence, publishedAt: now.toISOString(), lateReason: notice.late ? reason : null, items: packItems });
+  const pack = await buildPack({ meeting: { councilName: meeting.councilName, bodyName: meeting.bodyName, date: meeting.date, startTime: meeting.startTime, venue: meeting.venue }, sequence, publishedAt: now.toISOString(), timeZone: meeting.timeZone, lateReason: notice.late ? reason : null, items: packItems });
   const packKey = await documents.put(pack.bytes);
   try {
     return await record(db, meeting.id, meeting.slug, meeting.timeZone, { input, notice, reason, sequence, itemIds, paperIds, packKey, pack }, actor, now);
