@@ -14,7 +14,9 @@ import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
 import { IMPORT_POST, registerImportReview } from "./imports/routes.tsx";
 import { CORRECTION_POST } from "./corrections/urls.ts";
-import { correctionBodyLimit, formBodyLimit, forwardPlanBodyLimit, peopleBodyLimit } from "./auth/form-limit.ts";
+import { correctionBodyLimit, formBodyLimit, forwardPlanBodyLimit, paperBodyLimit, peopleBodyLimit } from "./auth/form-limit.ts";
+import { registerAgenda } from "./agenda/routes.tsx";
+import { AGENDA_POSTS, AGENDA_UPLOAD } from "./agenda/urls.ts";
 import { registerCorrections } from "./corrections/routes.tsx";
 import { PEOPLE_ADMIN_POSTS, registerPeopleAdmin } from "./people-admin/routes.tsx";
 import { registerOwners } from "./owners/routes.tsx";
@@ -42,13 +44,14 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 /** The paths whose forms take a POST: the account forms and the workspace's. */
 function isWritePath(path: string): boolean {
-  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS, FORWARD_PLAN_POSTS, SCHEDULE_POSTS].some((re) => re.test(path));
+  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS, FORWARD_PLAN_POSTS, SCHEDULE_POSTS, AGENDA_POSTS].some((re) => re.test(path));
 }
 
 function formLimitFor(path: string) {
   if (CORRECTION_POST.test(path)) return correctionBodyLimit;
   if (PEOPLE_ADMIN_POSTS.test(path)) return peopleBodyLimit;
   if (FORWARD_PLAN_POSTS.test(path)) return forwardPlanBodyLimit;
+  if (AGENDA_UPLOAD.test(path)) return paperBodyLimit;
   return formBodyLimit;
 }
 
@@ -88,6 +91,7 @@ export function createApp(deps: AppDeps): Hono {
   registerLifecycle(app, deps);
   registerForwardPlanAdmin(app, deps);
   registerSchedule(app, deps);
+  registerAgenda(app, deps);
   registerApi(app, deps);
   registerForwardPlan(app, deps);
   registerTracker(app, deps);

@@ -1,6 +1,7 @@
 import type { Db } from "../store/db.ts";
 import type { Site } from "./site/settings.ts";
 import type { Reparse } from "../store/corrections/meeting.ts";
+import type { DocumentStore } from "../store/documents/store.ts";
 
 /** Receives one finished log line (JSON, no newline). */
 export type LogWriter = (line: string) => void;
@@ -17,6 +18,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** parses a stored document's text again, for meetings stored before parsed records were kept (corrections) */
   reparse?: Reparse;
+  /** where agenda papers and reports packs are kept (a folder by default: store/documents/folder.ts) */
+  documents?: DocumentStore;
 }
 
 declare module "hono" {

@@ -368,7 +368,7 @@ describe("API", () => {
     const routes = app.routes.filter((r) => r.method === "GET" && r.path.startsWith("/api/v1/")).map((r) => r.path.replace(/:(\w+)/g, "{$1}"));
     assert.ok(routes.length >= 9);
     for (const r of routes) assert.ok(paths.includes(r), `${r} is served but not documented`);
-    const ids: Record<string, string> = { "/api/v1/meetings/{id}": STAFFS, "/api/v1/bodies/{id}": BUCKS_BODY };
+    const ids: Record<string, string> = { "/api/v1/meetings/{id}": STAFFS, "/api/v1/meetings/{id}/agenda": STAFFS, "/api/v1/bodies/{id}": BUCKS_BODY };
     const person = (await api("/api/v1/people?limit=1")).data[0].id;
     ids["/api/v1/people/{id}"] = person;
     for (const list of ["meetings", "motions", "votes", "roles"]) ids[`/api/v1/people/{id}/${list}`] = person;

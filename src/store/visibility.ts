@@ -319,3 +319,26 @@ export function publicKeyDecision<T extends KeyDecisionLike>(d: T, viewer: Viewe
   if (access === "entitled") return { ...d, withheld: false, notForPublication: true };
   return { ...d, details: null, documents: [], withheld: true, notForPublication: false };
 }
+
+/**
+ * Agendas and their papers. Nothing is public before it is published (`published`); an exempt
+ * agenda item, and a paper exempt on its own or through its item, keeps only its title and ground
+ * unless the viewer is entitled to the committee. No release date applies to an agenda yet.
+ */
+export interface AgendaSubject {
+  published: boolean;
+  exempt: StoredFlag;
+  bodyId: number;
+}
+
+export function agendaAccess(s: AgendaSubject, viewer: Viewer = PUBLIC_VIEWER): ExemptAccess | "public" | "unpublished" {
+  if (!s.published) return "unpublished";
+  if (!(s.exempt === true || s.exempt === 1)) return "public";
+  return exemptAccess(viewer, { bodyId: s.bodyId, releaseOn: null });
+}
+
+/** Whether an agenda item's details, or a paper's file, may be given to this viewer. */
+export function isAgendaContentShown(s: AgendaSubject, viewer: Viewer = PUBLIC_VIEWER): boolean {
+  const access = agendaAccess(s, viewer);
+  return access === "public" || access === "entitled";
+}

@@ -5,6 +5,7 @@ import { trackerPaths, trackerSchemas } from "../tracker/openapi.ts";
 import { forwardPlanPaths, forwardPlanSchemas } from "../forward-plan/openapi.ts";
 import { DECLARATION_KINDS } from "../../domain/minutes.ts";
 import { adminPaths, adminSchemas, adminSecuritySchemes } from "../admin/openapi.ts";
+import { agendaPaths, agendaSchemas } from "../agenda/openapi.ts";
 
 const str = { type: "string" } as const;
 const nstr = { type: ["string", "null"] } as const;
@@ -155,6 +156,7 @@ export const openapi = {
     ...trackerPaths,
     ...forwardPlanPaths,
     ...adminPaths,
+    ...agendaPaths,
     "/api/v1/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
   components: {
@@ -162,6 +164,7 @@ export const openapi = {
     schemas: {
       ...trackerSchemas,
       ...forwardPlanSchemas,
+      ...agendaSchemas,
       ...adminSchemas,
       Error: obj({ error: obj({ id: { type: "string", enum: ["invalid", "forbidden", "not_found", "conflict", "unsupported", "unreadable", "internal"], description: "stable, for programs" }, status: int, message: str }) }),
       Ref: obj({ id: str, name: str, url: str }),

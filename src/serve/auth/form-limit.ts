@@ -2,6 +2,7 @@
 // reading the CSRF token first) reads it.
 import { bodyLimit } from "hono/body-limit";
 import { respondWithProblem } from "../errors.tsx";
+import { MAX_PAPER_BYTES } from "../../store/agenda/items.ts";
 
 const limitOf = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => respondWithProblem(c, { id: "invalid", status: 413, message: "The form sent was too large." }) });
 
@@ -13,3 +14,5 @@ export const correctionBodyLimit = limitOf(128 * 1024);
 export const peopleBodyLimit = limitOf(256 * 1024);
 /** A key decision's form carries its details, wards, consultees and document links, in any script. */
 export const forwardPlanBodyLimit = limitOf(96 * 1024);
+/** An agenda paper upload: the paper and a few fields. */
+export const paperBodyLimit = limitOf(MAX_PAPER_BYTES + 64 * 1024);

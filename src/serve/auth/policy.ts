@@ -18,6 +18,8 @@ export type Action =
   | "minutes.approve"
   | "forward_plan.edit"
   | "meetings.schedule"
+  | "agenda.manage"
+  | "agenda.publish"
   // owners keep the tracker current
   | "dashboard.view"
   | "tracker.post_update"
@@ -69,6 +71,9 @@ export function can(user: User | undefined, action: Action, resource: Resource):
     case "forward_plan.edit":
     // planning meetings and changing the plan: democratic services
     case "meetings.schedule":
+    // agendas, their papers and their publication are democratic services' too
+    case "agenda.manage":
+    case "agenda.publish":
       return DEMOCRATIC_SERVICES.has(user.role);
     case "dashboard.view":
       return true;

@@ -155,8 +155,8 @@ export function MinutesText({ text }: { text: string }) {
   );
 }
 
-/** `keyDecisions`: the forward plan's key decisions taken at this meeting, shown after the items; `schedule`: the meeting's state and its changes. */
-export function MeetingPage({ m, lines, keyDecisions, schedule, today = "" }: { m: MeetingDetail; lines: SourceLines; keyDecisions?: Child; schedule?: Child; today?: string }) {
+/** `keyDecisions`: the forward plan's key decisions taken at this meeting, shown after the items; `schedule`: the meeting's state and its changes; `agenda`: its agenda and papers. */
+export function MeetingPage({ m, lines, keyDecisions, schedule, agenda, today = "" }: { m: MeetingDetail; lines: SourceLines; keyDecisions?: Child; schedule?: Child; agenda?: Child; today?: string }) {
   const g = groupAttendance(m);
   const status = STATUS_TAG[m.status];
   const title = `${m.body.name}, ${formatDate(m.date)}`;
@@ -266,6 +266,8 @@ export function MeetingPage({ m, lines, keyDecisions, schedule, today = "" }: { 
           </li>
         </ul>
       </nav>
+
+      {agenda}
 
       {anyAttendance && (
         <section aria-labelledby="attendance">

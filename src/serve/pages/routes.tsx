@@ -48,6 +48,7 @@ import { keyDecisionsTakenAt } from "../../store/forward-plan/read.ts";
 import { KeyDecisionsTaken } from "../forward-plan/public-pages.tsx";
 import { publicHistory } from "../../store/schedule/read.ts";
 import { ScheduleNotice } from "../schedule/public.tsx";
+import { agendaSection } from "../agenda/routes.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
@@ -112,11 +113,11 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   app.get("/meetings/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
     const viewer = viewerOf(c);
-    const [page, keyDecisions, history] = await Promise.all([getMeetingPage(db, slug, viewer), keyDecisionsTakenAt(db, slug, viewer), publicHistory(db, slug)]);
+    const [page, keyDecisions, history, agenda] = await Promise.all([getMeetingPage(db, slug, viewer), keyDecisionsTakenAt(db, slug, viewer), publicHistory(db, slug), agendaSection(deps, c, slug)]);
     if (!page) throw notFound("Meeting");
     const meeting = page.meeting;
     const schedule = <ScheduleNotice status={meeting.status} hasMinutes={meeting.hasMinutes} history={history ?? []} />;
-    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, page.spans)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} schedule={schedule} today={today()} />);
+    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, page.spans)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} schedule={schedule} agenda={agenda} today={today()} />);
   });
 
   app.get("/people", async (c) => {

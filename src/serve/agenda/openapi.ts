@@ -1,0 +1,58 @@
+// The agenda's part of the OpenAPI description.
+const str = { type: "string" } as const;
+const nstr = { type: ["string", "null"] } as const;
+const int = { type: "integer" } as const;
+const bool = { type: "boolean" } as const;
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: "object", properties, required });
+const arr = (items: unknown) => ({ type: "array", items });
+const problem = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
+
+export const agendaPaths = {
+  "/api/v1/meetings/{id}/agenda": {
+    get: {
+      summary: "A meeting's published agenda: its publications (with reports packs and any reason for lateness), items and papers",
+      description: "Only what has been published. An exempt item shows its title and ground only; an exempt paper has no `download`.",
+      operationId: "getAgenda",
+      parameters: [{ name: "id", in: "path", required: true, description: "meeting id", schema: str }],
+      responses: { "200": { description: "OK", content: { "application/json": { schema: ref("Agenda") } } }, "404": problem("no such meeting") },
+    },
+  },
+};
+
+export const agendaSchemas = {
+  Agenda: obj({
+    meeting: obj({ id: str, url: str }),
+    publications: arr(ref("AgendaPublication")),
+    items: arr(ref("AgendaItem")),
+  }),
+  AgendaPublication: obj({
+    sequence: { ...int, description: "0: the agenda; 1, 2, …: supplements" },
+    publishedAt: { type: "string", format: "date-time" },
+    clearWorkingDays: { ...int, description: "working days between publication and the meeting, neither counted (LGA 1972 s.100B)" },
+    requiredClearWorkingDays: int,
+    late: bool,
+    lateReason: nstr,
+    pack: obj({ url: str, pages: int, bytes: int }),
+  }),
+  AgendaItem: obj({
+    number: str,
+    title: str,
+    reportAuthor: nstr,
+    wards: nstr,
+    decisionMaker: nstr,
+    exempt: bool,
+    exemptParagraph: { ...nstr, description: "paragraph of Part 1 of Schedule 12A to the Local Government Act 1972" },
+    supplement: { type: ["integer", "null"], description: "the supplement that published it; null: the agenda" },
+    papers: arr(ref("AgendaPaper")),
+  }),
+  AgendaPaper: obj({
+    title: str,
+    format: { type: "string", enum: ["pdf", "docx"] },
+    bytes: int,
+    pages: { type: ["integer", "null"] },
+    exempt: bool,
+    exemptParagraph: nstr,
+    download: { ...nstr, description: "path of the file; null when it is exempt" },
+  }),
+};
