@@ -1,0 +1,94 @@
+// Recorded minutes → Word document → `quorum parse`'s reading (src/ingest/docx.ts, then the
+// parser) → the same record, field by field, on real records and on a record taken by a clerk.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import type { ParsedMinutes } from "../../domain/minutes.ts";
+import { docxText } from "../../ingest/docx.ts";
+import { recordDifferences, renderAndParse } from "../../../test/support/round-trip.ts";
+import { documentFromRecord, minutesBlocks, minutesText, withholdExempt } from "./document.ts";
+import { minutesDocx } from "./docx.ts";
+import { minutesHtml } from "./html.ts";
+
+const golden = (path: string): ParsedMinutes => JSON.parse(readFileSync(new URL(`../../../test/golden/${path}.expected.json`, import.meta.url), "utf8"));
+const taken = (): ParsedMinutes => JSON.parse(readFileSync(new URL("../../../test/fixtures/taken/cabinet-committee.record.json", import.meta.url), "utf8"));
+
+// hand-checked records of real minutes: parish councils, an Irish municipal district, a US commission
+const REAL = [
+  "dev/2016-03-northwold-parish-council-meeting-january-2016",
+  "dev/2016-10-west-dereham-parish-council-october-meeting-2",
+  "dev/2019-12-minutes-monthly-meeting-of-the-municipal-district-of-cappamore-kilmallock-21st-november-20",
+  "real/2013-03-wereham-parish-council-january",
+  "real/2017-12-minutes-monthly-meeting-of-the-municipal-district-of-newcastle-west-8th-november-2017",
+  "wider/RecreationandParkCommission-2008-12-11",
+  "wider/minutes-2025-06-03",
+];
+
+for (const path of REAL) {
+  test(`round trip: ${path}`, async () => {
+    const record = golden(path);
+    const { parsed } = await renderAndParse(record);
+    assert.deepEqual(recordDifferences(record, parsed), []);
+    assert.ok(record.items.length > 0 && record.attendance.length > 0, "a record with items and attendance");
+  });
+}
+
+test("round trip: a clerk's record with substitutes, declarations, named votes, an exempt item and narratives", async () => {
+  const record = taken();
+  const texts = [
+    "Apologies were received as recorded above.",
+    "Declarations are recorded under the items they concern.",
+    "",
+    "Ms Oakes introduced the report which set out the work of the Film Office.\nMembers asked questions and made comments.",
+    "The Committee considered the exempt report.",
+  ];
+  const { parsed } = await renderAndParse(record, texts);
+  assert.deepEqual(recordDifferences(record, parsed), []);
+  // the parts this record exists to carry were really read back, not skipped as absent
+  assert.equal(parsed.attendance.find((a) => a.name === "Mr J Rowe")?.substituteFor, "Mr K Quill");
+  assert.deepEqual(parsed.items[3].resolutions[0].votes?.recorded?.against, ["Mr D Brook"]);
+  assert.equal(parsed.items[4].exempt, true);
+  assert.equal(parsed.declarations?.length, 2);
+});
+
+test("draft minutes say so, and read back as a draft", async () => {
+  const record = { ...taken(), draftMarking: "Draft minutes" };
+  const { parsed, text } = await renderAndParse(record);
+  assert.match(text, /^Draft minutes$/m);
+  assert.equal(parsed.minutesStatus, "draft");
+  assert.deepEqual(recordDifferences(record, parsed), []);
+});
+
+test("the Word document's text is the layout's text, and the layout's provenance points at each value", async () => {
+  const record = taken();
+  const blocks = minutesBlocks(documentFromRecord(record));
+  const { text, provenance } = minutesText(blocks);
+  assert.equal(await docxText(await minutesDocx(blocks, "Minutes")), text);
+  const at = (path: string) => text.slice(provenance[path].start, provenance[path].end);
+  assert.equal(at("body"), record.body);
+  assert.equal(at("venue"), record.venue);
+  assert.equal(at("attendance/5"), "Mr J Rowe");
+  assert.equal(at("items/3/title"), "Northshire Film Office");
+  assert.equal(at("items/4/resolutions/0"), "That the disposal be endorsed.");
+  assert.equal(text.split("\n")[provenance["items/3/number"].line - 1], "79. Northshire Film Office");
+});
+
+test("the public copy of an exempt item keeps its title and ground only", () => {
+  const record = taken();
+  const doc = withholdExempt(documentFromRecord(record, ["", "", "", "", "The valuation was £1.2m."]), () => true);
+  const html = minutesHtml(minutesBlocks(doc), "Minutes");
+  assert.match(html, /80\. Property Disposal at Northtown/);
+  assert.match(html, /Exempt information under paragraph 3\./);
+  assert.doesNotMatch(html, /valuation|disposal be endorsed|neighbouring property/);
+  // the public item beside it keeps its decision and its declaration
+  assert.match(html, /update in twelve months/);
+  assert.match(html, /trustee of the Northtown Film Society/);
+});
+
+test("HTML escapes what was typed", () => {
+  const record = { ...taken(), venue: "<script>alert(1)</script> Hall" };
+  const html = minutesHtml(minutesBlocks(documentFromRecord(record)), "Minutes & more");
+  assert.doesNotMatch(html, /<script>alert/);
+  assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt; Hall/);
+  assert.match(html, /<title>Minutes &amp; more<\/title>/);
+});
