@@ -14,12 +14,14 @@ import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
 import { IMPORT_POST, registerImportReview } from "./imports/routes.tsx";
 import { CORRECTION_POST } from "./corrections/urls.ts";
-import { correctionBodyLimit, formBodyLimit, peopleBodyLimit } from "./auth/form-limit.ts";
+import { correctionBodyLimit, formBodyLimit, minutesBodyLimit, peopleBodyLimit } from "./auth/form-limit.ts";
 import { registerCorrections } from "./corrections/routes.tsx";
 import { PEOPLE_ADMIN_POSTS, registerPeopleAdmin } from "./people-admin/routes.tsx";
 import { registerOwners } from "./owners/routes.tsx";
 import { isOwnersPost } from "./owners/urls.ts";
 import { LIFECYCLE_POSTS, registerLifecycle } from "./lifecycle/routes.tsx";
+import { registerMinuteTaking } from "./minute-taking/routes.tsx";
+import { TAKE_MINUTES_POST } from "./minute-taking/sheet-form.ts";
 import { requestContext } from "./request-log.ts";
 import { viewerContext } from "./viewer.ts";
 import { EXEMPT_POSTS, registerExempt } from "./exempt/routes.tsx";
@@ -37,12 +39,13 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 /** The paths whose forms take a POST: the account forms and the workspace's. */
 function isWritePath(path: string): boolean {
-  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS].some((re) => re.test(path));
+  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS, TAKE_MINUTES_POST].some((re) => re.test(path));
 }
 
 function formLimitFor(path: string) {
   if (CORRECTION_POST.test(path)) return correctionBodyLimit;
   if (PEOPLE_ADMIN_POSTS.test(path)) return peopleBodyLimit;
+  if (TAKE_MINUTES_POST.test(path)) return minutesBodyLimit;
   return formBodyLimit;
 }
 
@@ -80,6 +83,7 @@ export function createApp(deps: AppDeps): Hono {
   registerPeopleAdmin(app, deps);
   registerOwners(app, deps);
   registerLifecycle(app, deps);
+  registerMinuteTaking(app, deps);
   registerApi(app, deps);
   registerTracker(app, deps);
   registerPages(app, deps);

@@ -11,3 +11,5 @@ export const formBodyLimit = limitOf(16 * 1024);
 export const correctionBodyLimit = limitOf(128 * 1024);
 /** Splitting a person lists every attendance row they hold. */
 export const peopleBodyLimit = limitOf(256 * 1024);
+/** A minute-taking sheet carries every item's narrative and decision. */
+export const minutesBodyLimit = limitOf(512 * 1024);

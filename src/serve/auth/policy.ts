@@ -16,6 +16,7 @@ export type Action =
   | "minutes.manage"
   | "minutes.publish"
   | "minutes.approve"
+  | "minutes.take"
   // owners keep the tracker current
   | "dashboard.view"
   | "tracker.post_update"
@@ -62,6 +63,8 @@ export function can(user: User | undefined, action: Action, resource: Resource):
     case "minutes.manage":
     case "minutes.publish":
     case "minutes.approve":
+    // taking the minutes at a meeting and storing them as a draft
+    case "minutes.take":
       return DEMOCRATIC_SERVICES.has(user.role);
     case "dashboard.view":
       return true;
