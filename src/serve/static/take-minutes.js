@@ -59,7 +59,8 @@ if (form) {
     const body = new URLSearchParams(new FormData(form));
     body.set("action", "save");
     try {
-      const res = await fetch(form.action, { method: "POST", body, headers: { accept: "application/json" }, credentials: "same-origin" });
+      // not form.action: the buttons are named "action", which shadows the attribute
+      const res = await fetch(form.getAttribute("action"), { method: "POST", body, headers: { accept: "application/json" }, credentials: "same-origin" });
       const answer = await res.json().catch(() => ({}));
       if (res.ok) {
         version.value = String(answer.version);
