@@ -28,6 +28,10 @@ export interface SheetItem {
   votesFor: string;
   votesAgainst: string;
   votesAbstain: string;
+  /** who voted how, when the vote was recorded by name: names as typed, one a line or comma-separated */
+  namesFor: string;
+  namesAgainst: string;
+  namesAbstain: string;
   declarations: { name: string; kind: DeclarationKind | ""; description: string }[];
 }
 
@@ -48,6 +52,11 @@ export interface SheetMeeting {
 
 const count = (s: string): number | null => (/^\d{1,3}$/.test(s.trim()) ? Number(s.trim()) : null);
 const time = (s: string): string | null => (/^([01]\d|2[0-3]):[0-5]\d$/.test(s.trim()) ? s.trim() : null);
+const names = (s: string | undefined): string[] =>
+  (s ?? "")
+    .split(/[\n,;]+/)
+    .map((n) => n.replace(/\s+/g, " ").trim())
+    .filter(Boolean);
 const orNull = (s: string): string | null => s.replace(/\s+/g, " ").trim() || null;
 
 /** The record the sheet makes: draft minutes ("Draft minutes") of the meeting. */
@@ -64,14 +73,25 @@ export function sheetRecord(meeting: SheetMeeting, sheet: MinuteSheet): ParsedMi
         const kind = (DECLARATION_KINDS as readonly string[]).includes(d.kind) ? (d.kind as DeclarationKind) : null;
         declarations.push({ name: d.name.trim(), item: it.number.trim(), interest: kind ? kind.replace(/_/g, kind === "non_registrable" || kind === "non_pecuniary" ? "-" : " ") : null, description: orNull(d.description), kind });
       }
-      const [f, a, ab] = [count(it.votesFor), count(it.votesAgainst), count(it.votesAbstain)];
+      const named = { for: names(it.namesFor), against: names(it.namesAgainst), abstain: names(it.namesAbstain) };
+      const anyNamed = named.for.length + named.against.length + named.abstain.length > 0;
+      // a side named but not counted is counted from its names
+      const tally = (typed: string, side: string[]) => count(typed) ?? (anyNamed ? side.length : null);
+      const [f, a, ab] = [tally(it.votesFor, named.for), tally(it.votesAgainst, named.against), tally(it.votesAbstain, named.abstain)];
       const resolution = orNull(it.resolution);
       return {
         number: it.number.trim(),
         title: it.title.replace(/\s+/g, " ").trim(),
         exempt: it.exempt,
         exemptParagraphs: it.exempt ? orNull(it.exemptParagraphs) : null,
-        resolutions: resolution ? [{ text: resolution, votes: f !== null || a !== null || ab !== null ? { for: f, against: a, abstain: ab } : null }] : [],
+        resolutions: resolution
+          ? [
+              {
+                text: resolution,
+                votes: f !== null || a !== null || ab !== null ? { for: f, against: a, abstain: ab, ...(anyNamed ? { recorded: { ...named, absent: [], recused: [] } } : {}) } : null,
+              },
+            ]
+          : [],
       };
     });
   return {
@@ -100,5 +120,5 @@ export function sheetTexts(sheet: MinuteSheet): string[] {
 }
 
 export function emptyItem(number: string, title = ""): SheetItem {
-  return { number, title, exempt: false, exemptParagraphs: "", text: "", resolution: "", votesFor: "", votesAgainst: "", votesAbstain: "", declarations: [{ name: "", kind: "", description: "" }] };
+  return { number, title, exempt: false, exemptParagraphs: "", text: "", resolution: "", votesFor: "", votesAgainst: "", votesAbstain: "", namesFor: "", namesAgainst: "", namesAbstain: "", declarations: [] };
 }

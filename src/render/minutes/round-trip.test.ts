@@ -4,6 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import type { ParsedMinutes } from "../../domain/minutes.ts";
+import { emptyItem, sheetRecord, sheetTexts, type MinuteSheet, type SheetItem } from "../../domain/minute-sheet.ts";
 import { docxText } from "../../ingest/docx.ts";
 import { recordDifferences, renderAndParse } from "../../../test/support/round-trip.ts";
 import { documentFromRecord, minutesBlocks, minutesText, withholdExempt } from "./document.ts";
@@ -49,6 +50,48 @@ test("round trip: a clerk's record with substitutes, declarations, named votes, 
   assert.deepEqual(parsed.items[3].resolutions[0].votes?.recorded?.against, ["Mr D Brook"]);
   assert.equal(parsed.items[4].exempt, true);
   assert.equal(parsed.declarations?.length, 2);
+});
+
+test("round trip: the record a minute-taking sheet makes", async () => {
+  const item = (number: string, title: string, more: Partial<SheetItem> = {}): SheetItem => ({ ...emptyItem(number, title), ...more });
+  const sheet: MinuteSheet = {
+    endTime: "21:05",
+    venue: "Village Hall, Church Lane",
+    attendance: [
+      { name: "Cllr Ann Hale", status: "present", kind: "member", role: "Chair", substituteFor: "" },
+      { name: "Cllr Ben Ivory", status: "present", kind: "member", role: "", substituteFor: "" },
+      { name: "Cllr Cara Jukes", status: "present", kind: "member", role: "", substituteFor: "Cllr Dev Khan" },
+      { name: "Cllr Dev Khan", status: "apologies", kind: "member", role: "", substituteFor: "" },
+      { name: "Cllr Eve Lord", status: "absent", kind: "member", role: "", substituteFor: "" },
+      { name: "Cllr Fin Moss", status: "", kind: "member", role: "", substituteFor: "" },
+      { name: "Cllr Gil Nash", status: "in_attendance", kind: "member", role: "", substituteFor: "" },
+      { name: "Mrs H Owen", status: "present", kind: "officer", role: "Clerk", substituteFor: "" },
+    ],
+    items: [
+      item("1", "Apologies for absence", { text: "Apologies were accepted." }),
+      item("2", "Declarations of interest", {
+        declarations: [
+          { name: "Cllr Ben Ivory", kind: "non_pecuniary", description: "as a member of the allotment society" },
+          { name: "Cllr Ann Hale", kind: "disclosable_pecuniary", description: "as the owner of the land" },
+        ],
+      }),
+      item("3", "Allotment rents", {
+        text: "The clerk reported on the rents charged by neighbouring councils.",
+        resolution: "That allotment rents rise by 5% from 1 October.",
+        votesFor: "2",
+        votesAgainst: "1",
+        votesAbstain: "0",
+        namesFor: "Cllr Ben Ivory, Cllr Cara Jukes",
+        namesAgainst: "Cllr Ann Hale",
+      }),
+      item("4", "Staffing matter", { exempt: true, exemptParagraphs: "1", text: "The council considered a staffing report.", resolution: "That the recommendation be agreed." }),
+    ],
+  };
+  const record = sheetRecord({ authority: "Northwold Parish Council", body: "Northwold Parish Council", date: "2026-03-10", startTime: "19:30" }, sheet);
+  assert.equal(record.attendance.length, 7, "a member whose attendance was not recorded is left out");
+  const { parsed } = await renderAndParse(record, sheetTexts(sheet));
+  assert.deepEqual(recordDifferences(record, parsed), []);
+  assert.deepEqual(parsed.items[2].resolutions[0].votes?.recorded?.for, ["Cllr Ben Ivory", "Cllr Cara Jukes"]);
 });
 
 test("draft minutes say so, and read back as a draft", async () => {

@@ -161,7 +161,8 @@ export function TakeMinutesPage({ csrf, meeting, sheet, version, savedAt, submit
             <h2 class="govuk-heading-m">Items</h2>
             {sheet.items.map((it, i) => {
               const p = `item-${i}`;
-              const d = it.declarations[0] ?? { name: "", kind: "", description: "" };
+              // the declarations made, and a blank one for the next
+              const declarations = [...it.declarations, { name: "", kind: "" as const, description: "" }];
               return (
                 <fieldset class="govuk-fieldset quorum-item" id={p}>
                   <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
@@ -188,9 +189,18 @@ export function TakeMinutesPage({ csrf, meeting, sheet, version, savedAt, submit
                     <Text id={`${p}-against`} label="Votes against" value={it.votesAgainst} errors={errors} width="govuk-input--width-3" />
                     <Text id={`${p}-abstain`} label="Abstentions" value={it.votesAbstain} errors={errors} width="govuk-input--width-3" />
                   </div>
-                  <Text id={`${p}-decl-name`} label="Declaration of interest: who declared (optional)" value={d.name} errors={errors} />
-                  <Select id={`${p}-decl-kind`} label="Kind of interest" value={d.kind} options={[["", "Not stated"], ...DECLARATION_KINDS.map((k) => [k, INTEREST_LABELS[k]] as [string, string])]} />
-                  <Text id={`${p}-decl-desc`} label="The interest" value={d.description} errors={errors} width="govuk-!-width-full" />
+                  <Text id={`${p}-names-for`} label="Named votes for (optional)" hint="Names separated by commas" value={it.namesFor} errors={errors} width="govuk-!-width-full" />
+                  <Text id={`${p}-names-against`} label="Named votes against (optional)" hint="Names separated by commas" value={it.namesAgainst} errors={errors} width="govuk-!-width-full" />
+                  <Text id={`${p}-names-abstain`} label="Named abstentions (optional)" hint="Names separated by commas" value={it.namesAbstain} errors={errors} width="govuk-!-width-full" />
+                  <input type="hidden" name={`${p}-decl-count`} value={String(declarations.length)} />
+                  {declarations.map((d, j) => (
+                    <fieldset class="govuk-fieldset quorum-declaration">
+                      <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{d.name ? `Declaration of interest: ${d.name}` : "Declaration of interest (optional)"}</legend>
+                      <Text id={`${p}-decl-${j}-name`} label="Who declared" value={d.name} errors={errors} />
+                      <Select id={`${p}-decl-${j}-kind`} label="Kind of interest" value={d.kind} options={[["", "Not stated"], ...DECLARATION_KINDS.map((k) => [k, INTEREST_LABELS[k]] as [string, string])]} />
+                      <Text id={`${p}-decl-${j}-desc`} label="The interest" value={d.description} errors={errors} width="govuk-!-width-full" />
+                    </fieldset>
+                  ))}
                 </fieldset>
               );
             })}

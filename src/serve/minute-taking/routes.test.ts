@@ -131,9 +131,11 @@ eachStore("taking the minutes", (store) => {
       "att-5-name": "Cllr Jo Rowe",
       "att-5-status": "present",
       "att-5-sub": "Cllr Kay Quill",
-      "item-1-decl-name": "Cllr Dan Brook",
-      "item-1-decl-kind": "personal",
-      "item-1-decl-desc": "as a member of the Film Society",
+      "item-1-decl-0-name": "Cllr Dan Brook",
+      "item-1-decl-0-kind": "personal",
+      "item-1-decl-0-desc": "as a member of the Film Society",
+      "item-2-names-for": "Cllr Tom Carrow, Cllr Lucy Eden, Cllr Mark Abel, Cllr Jo Rowe",
+      "item-2-names-abstain": "Cllr Dan Brook",
       "item-2-resolution": "That the minutes of the meeting held on 10 February 2026 be approved as a correct record.",
       "item-2-for": "4",
       "item-2-against": "0",
@@ -152,6 +154,8 @@ eachStore("taking the minutes", (store) => {
     assert.equal(attendance.find((a) => a.raw_name === "Cllr Kay Quill")?.status, "apologies");
     const decision = await db.selectFrom("resolutions").where("meeting_id", "=", m.id).select(["text", "votes_for", "votes_against", "votes_abstain"]).executeTakeFirstOrThrow();
     assert.deepEqual(decision, { text: "That the minutes of the meeting held on 10 February 2026 be approved as a correct record.", votes_for: 4, votes_against: 0, votes_abstain: 1 });
+    const named = await db.selectFrom("decision_votes").where("meeting_id", "=", m.id).select(["vote", "raw_name"]).orderBy("position").execute();
+    assert.deepEqual(named.map((v) => `${v.vote}: ${v.raw_name}`), ["for: Cllr Tom Carrow", "for: Cllr Lucy Eden", "for: Cllr Mark Abel", "for: Cllr Jo Rowe", "abstain: Cllr Dan Brook"]);
     const declared = await db
       .selectFrom("declarations")
       .innerJoin("items", "items.id", "declarations.item_id")
@@ -182,6 +186,8 @@ eachStore("taking the minutes", (store) => {
     assert.match(text, /^RESOLVED: That the minutes of the meeting held on 10 February 2026 be approved as a correct record\.$/m);
     assert.equal(text.match(/RESOLVED:/g)?.length, 1, "the decision printed once");
     assert.match(text, /^Votes: 4 in favour, 0 against and 1 abstention\.$/m);
+    assert.match(text, /^For: Cllr Tom Carrow, Cllr Lucy Eden, Cllr Mark Abel and Cllr Jo Rowe\.$/m);
+    assert.match(text, /^Abstained: Cllr Dan Brook\.$/m);
     assert.match(text, /^Read and agreed\.$/m);
     const html = await (await pub.get(`/meetings/${slug}/minutes.html`)).text();
     assert.match(html, /Cllr Dan Brook declared a personal interest in item 2, as a member of the Film Society\./);

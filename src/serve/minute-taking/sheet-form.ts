@@ -6,6 +6,7 @@ import type { FieldError } from "../auth/forms.tsx";
 
 export const MAX_PEOPLE = 120;
 export const MAX_ITEMS = 80;
+export const MAX_DECLARATIONS = 30;
 const SHORT = 300;
 const LONG = 20_000;
 
@@ -63,14 +64,20 @@ export function readSheet(form: Record<string, string>): { sheet: MinuteSheet; e
       votesFor: votes[0],
       votesAgainst: votes[1],
       votesAbstain: votes[2],
-      declarations: [
-        {
-          name: text(`${p}-decl-name`).trim(),
-          kind: (DECLARATION_KINDS as readonly string[]).includes(form[`${p}-decl-kind`] ?? "") ? (form[`${p}-decl-kind`] as SheetItem["declarations"][number]["kind"]) : "",
-          description: text(`${p}-decl-desc`, 2000).trim(),
-        },
-      ],
+      namesFor: text(`${p}-names-for`, 4000),
+      namesAgainst: text(`${p}-names-against`, 4000),
+      namesAbstain: text(`${p}-names-abstain`, 4000),
+      declarations: [],
     };
+    const declared = count(form[`${p}-decl-count`], MAX_DECLARATIONS);
+    for (let j = 0; j < declared; j++) {
+      const d = `${p}-decl-${j}`;
+      const name = text(`${d}-name`).trim();
+      const kind = (DECLARATION_KINDS as readonly string[]).includes(form[`${d}-kind`] ?? "") ? (form[`${d}-kind`] as SheetItem["declarations"][number]["kind"]) : "";
+      const description = text(`${d}-desc`, 2000).trim();
+      if (!name && (kind || description)) errors.push({ field: `${d}-name`, message: `Enter who declared the interest under item ${number}` });
+      if (name) item.declarations.push({ name, kind, description });
+    }
     if (!title && (item.text.trim() || item.resolution)) errors.push({ field: `${p}-title`, message: `Enter a title for item ${number}` });
     if (item.exempt && item.exemptParagraphs && !/^[1-7](?:\s*(?:,|&|and)\s*[1-7])*$/.test(item.exemptParagraphs)) errors.push({ field: `${p}-paragraphs`, message: "Enter the Schedule 12A paragraph as a number from 1 to 7, like 3" });
     if (title || item.text.trim() || item.resolution) items.push(item);
