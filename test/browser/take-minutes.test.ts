@@ -53,10 +53,13 @@ describe("taking the minutes in Chromium", { skip }, () => {
   }
 
   test("a clerk opens the sheet: the committee's members and the opening items are there", async () => {
-    await page.goto(url());
+    await page.goto(`${server.url}/admin`);
     await page.fill("#email", "clerk@council.gov.uk");
     await page.fill("#password", PASSWORD);
     await page.click("main button[type=submit]");
+    await page.waitForURL(`${server.url}/admin`);
+    await noViolations(page, "workspace with minutes to take");
+    await page.click(`#minutes-to-take a[href="/admin/meetings/${slug}/take-minutes"]`);
     await page.waitForURL(url());
     assert.equal(await page.inputValue("#att-0-name"), "Cllr Mark Abel");
     assert.equal(await page.inputValue("#item-0-title"), "Apologies for absence");

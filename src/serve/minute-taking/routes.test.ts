@@ -67,6 +67,9 @@ eachStore("taking the minutes", (store) => {
     for (const m of NORTHSHIRE.members) assert.match(html, new RegExp(`value="${m.name}"`));
     assert.match(html, /value="Apologies for absence"/);
     assert.match(html, /Take the minutes: Growth and Communities Cabinet Committee/);
+    // the workspace offers the sheet of a meeting held with no minutes yet
+    const admin = await (await (await as("clerk@council.gov.uk")).get("/admin")).text();
+    assert.match(admin, new RegExp(`id="minutes-to-take"[\\s\\S]*href="/admin/meetings/${slug}/take-minutes"`));
   });
 
   test("a save is kept and numbered; a save made from an older number is refused and changes nothing", async () => {
@@ -171,6 +174,7 @@ eachStore("taking the minutes", (store) => {
     const csrf = await clerk.formToken(`/admin/meetings/${slug}/minutes`);
     assert.equal((await clerk.post(`/admin/meetings/${slug}/minutes/publish`, { csrf })).status, 303);
     assert.equal((await pub.get(`/meetings/${slug}`)).status, 200);
+    assert.doesNotMatch(await (await clerk.get("/admin")).text(), new RegExp(`/admin/meetings/${slug}/take-minutes`), "published minutes are no longer to take");
     const audit = await readAudit(db, { recordId: slug });
     assert.deepEqual(audit.entries.slice(0, 2).map((e) => e.action), ["minutes.publish", "minutes.take.draft"]);
   });

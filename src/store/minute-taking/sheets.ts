@@ -211,3 +211,26 @@ export async function saveAsDraftMinutes(db: Db, input: DraftFromSheet, actor: A
     return { version };
   });
 }
+
+/**
+ * Meetings whose minutes are still to be taken, newest first: held (or due) by `today`, not
+ * cancelled or postponed, with no minutes stored, or with draft minutes taken here.
+ */
+export async function meetingsToMinute(db: Db, today: string, limit = 20): Promise<{ slug: string; date: string; bodyName: string; lastSave: number | null }[]> {
+  const rows = await sheetsDb(db)
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .leftJoin(
+      (eb) => eb.selectFrom("minute_taking_saves").select((s) => ["meeting_id", s.fn.max("version").as("last")]).groupBy("meeting_id").as("saves"),
+      (join) => join.onRef("saves.meeting_id", "=", "meetings.id"),
+    )
+    .where("meetings.date", "<=", today)
+    .where("meetings.status", "not in", ["cancelled", "postponed"])
+    .where((eb) => eb.or([eb("meetings.source_document_id", "is", null), eb.and([eb("meetings.minutes_status", "=", "draft"), eb("saves.last", "is not", null)])]))
+    .select(["meetings.slug", "meetings.date", "bodies.name as body_name", "saves.last"])
+    .orderBy("meetings.date", "desc")
+    .orderBy("meetings.slug")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ slug: r.slug, date: r.date, bodyName: r.body_name, lastSave: r.last === null ? null : Number(r.last) }));
+}
