@@ -19,6 +19,9 @@ export interface Block {
   spans?: { path: string; start: number; end: number }[];
 }
 
+/** A declaration with its place in the record's list, so that the document keeps where it lies. */
+export type DocumentDeclaration = Declaration & { index?: number };
+
 export interface DocumentItem {
   number: string;
   title: string;
@@ -27,7 +30,7 @@ export interface DocumentItem {
   /** the minute's narrative, paragraphs separated by blank lines or line breaks */
   text: string;
   resolutions: Resolution[];
-  declarations: Declaration[];
+  declarations: DocumentDeclaration[];
   /** an exempt item shown to the public: its title and ground only */
   withheld?: boolean;
 }
@@ -44,13 +47,13 @@ export interface MinutesDocument {
   attendance: Attendee[];
   items: DocumentItem[];
   /** declarations made under no item */
-  declarations: Declaration[];
+  declarations: DocumentDeclaration[];
   nextMeeting: ParsedMinutes["nextMeeting"];
 }
 
 /** A stored or recorded record as a document; `texts` are the items' narratives by position. */
 export function documentFromRecord(record: ParsedMinutes, texts: (string | null | undefined)[] = []): MinutesDocument {
-  const declarations = record.declarations ?? [];
+  const declarations: DocumentDeclaration[] = (record.declarations ?? []).map((d, index) => ({ ...d, index }));
   const numbers = new Set(record.items.map((i) => i.number));
   return {
     authority: record.authority,
@@ -176,6 +179,12 @@ export function voteLines(r: Resolution): string[] {
   return lines;
 }
 
+// a declaration without a place in the text is sealed whenever the minutes hold exempt business
+function declaration(b: Builder, d: DocumentDeclaration): void {
+  const text = declarationSentence(d);
+  b.add("declaration", text, d.index === undefined ? undefined : [{ path: `declarations/${d.index}`, start: 0, end: text.length }]);
+}
+
 /** The paragraphs of the minutes, in order. */
 export function minutesBlocks(doc: MinutesDocument): Block[] {
   const b = new Builder();
@@ -216,7 +225,7 @@ export function minutesBlocks(doc: MinutesDocument): Block[] {
     const subs = label === "Present" ? people.filter((p) => p.a.substituteFor) : [];
     if (subs.length) b.add("attendance", `Substitutes: ${listNames(subs.map((p) => `${p.a.name} (substitute for ${p.a.substituteFor})`))}`);
   }
-  for (const d of doc.declarations) b.add("declaration", declarationSentence(d));
+  for (const d of doc.declarations) declaration(b, d);
 
   doc.items.forEach((it, i) => {
     const head = `${it.number}. `;
@@ -231,7 +240,7 @@ export function minutesBlocks(doc: MinutesDocument): Block[] {
       b.add("notice", ground, [{ path: `items/${i}/exempt`, start: 0, end: ground.length }]);
     }
     if (it.withheld) return;
-    for (const d of it.declarations) b.add("declaration", declarationSentence(d));
+    for (const d of it.declarations) declaration(b, d);
     for (const para of paragraphs(it.text)) b.add("text", para);
     it.resolutions.forEach((r, j) => {
       const text = `RESOLVED: ${r.text}`;

@@ -113,6 +113,8 @@ test("the Word document's text is the layout's text, and the layout's provenance
   assert.equal(at("attendance/5"), "Mr J Rowe");
   assert.equal(at("items/3/title"), "Northshire Film Office");
   assert.equal(at("items/4/resolutions/0"), "That the disposal be endorsed.");
+  // a declaration with no place in the text would be sealed as soon as the minutes hold exempt business
+  assert.equal(at("declarations/0"), "Mrs L Eden declared a personal interest in item 79, as a trustee of the Northtown Film Society.");
   assert.equal(text.split("\n")[provenance["items/3/number"].line - 1], "79. Northshire Film Office");
 });
 

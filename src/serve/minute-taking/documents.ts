@@ -79,7 +79,7 @@ function votesOf(v: ReadVotes | null): Votes | null {
   };
 }
 
-const NOT_NARRATIVE = /^(?:RESOLVED\b|Votes:|For:|Against:|Abstained:|Absent:|Recused:|Carried unanimously\.|Exempt information under|Exempt item:)|\bdeclared (?:an?|the) .*interest/;
+const NOT_NARRATIVE = /^(?:RESOLVED\b|The meeting closed at |The next meeting will be held on |Votes:|For:|Against:|Abstained:|Absent:|Recused:|Carried unanimously\.|Exempt information under|Exempt item:)|\bdeclared (?:an?|the) .*interest/;
 const squash = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /**

@@ -144,6 +144,10 @@ eachStore("taking the minutes", (store) => {
       "item-2-against": "0",
       "item-2-abstain": "1",
       endTime: "11:45",
+      "item-0-exempt": "yes",
+      "item-0-paragraphs": "3",
+      "item-0-text": "The confidential valuation of the depot was discussed.",
+      "item-0-resolution": "That the depot be sold to the preferred bidder.",
     });
     const res = await clerk.post(page(), { ...form, action: "draft" });
     assert.equal(res.status, 303, await res.clone().text());
@@ -155,7 +159,7 @@ eachStore("taking the minutes", (store) => {
     const attendance = await db.selectFrom("attendance").where("meeting_id", "=", m.id).select(["raw_name", "status", "substitute_for"]).orderBy("position").execute();
     assert.deepEqual(attendance.find((a) => a.raw_name === "Cllr Jo Rowe"), { raw_name: "Cllr Jo Rowe", status: "present", substitute_for: "Cllr Kay Quill" });
     assert.equal(attendance.find((a) => a.raw_name === "Cllr Kay Quill")?.status, "apologies");
-    const decision = await db.selectFrom("resolutions").where("meeting_id", "=", m.id).select(["text", "votes_for", "votes_against", "votes_abstain"]).executeTakeFirstOrThrow();
+    const decision = await db.selectFrom("resolutions").where("meeting_id", "=", m.id).where("text", "like", "That the minutes%").select(["text", "votes_for", "votes_against", "votes_abstain"]).executeTakeFirstOrThrow();
     assert.deepEqual(decision, { text: "That the minutes of the meeting held on 10 February 2026 be approved as a correct record.", votes_for: 4, votes_against: 0, votes_abstain: 1 });
     const named = await db.selectFrom("decision_votes").where("meeting_id", "=", m.id).select(["vote", "raw_name"]).orderBy("position").execute();
     assert.deepEqual(named.map((v) => `${v.vote}: ${v.raw_name}`), ["for: Cllr Tom Carrow", "for: Cllr Lucy Eden", "for: Cllr Mark Abel", "for: Cllr Jo Rowe", "abstain: Cllr Dan Brook"]);
@@ -194,6 +198,13 @@ eachStore("taking the minutes", (store) => {
     assert.match(text, /^Abstained: Cllr Dan Brook\.$/m);
     assert.match(text, /^Read and agreed\.$/m);
     const html = await (await pub.get(`/meetings/${slug}/minutes.html`)).text();
+    // the exempt item: its title and ground, none of its minute or decision, in either document or on the page
+    const meetingPage = await (await pub.get(`/meetings/${slug}`)).text();
+    for (const [what, body] of [["docx", text], ["html", html], ["page", meetingPage]]) {
+      assert.doesNotMatch(body, /valuation of the depot|preferred bidder/, what);
+      assert.match(body, /Apologies for absence/, what);
+    }
+    assert.match(text, /^1\. Apologies for absence\nExempt information under paragraph 3\.\n2\. /m);
     assert.match(html, /Cllr Dan Brook declared a personal interest in item 2, as a member of the Film Society\./);
   });
 
