@@ -98,7 +98,7 @@ eachStore("taking the minutes", (store) => {
     assert.deepEqual(saves.entries.map((e) => e.action), ["minutes.take.save", "minutes.take.save"]);
   });
 
-  test("a refused save by an officer, a member or the signed out changes nothing", async () => {
+  test("a save by an officer, a member or the signed out is refused and changes nothing; an administrator's is kept", async () => {
     const clerk = await as("clerk@council.gov.uk");
     const form = await formOf(clerk, { "item-2-text": "Changed by someone without rights" });
     for (const who of ["officer@council.gov.uk", "member@council.gov.uk", null]) {
@@ -109,6 +109,10 @@ eachStore("taking the minutes", (store) => {
       if (res.status === 303) assert.match(res.headers.get("location") ?? "", /^\/sign-in/);
     }
     assert.equal((await formOf(clerk))["item-2-text"], "Read and agreed.");
+    // an administrator may save
+    const admin = await as("admin@council.gov.uk");
+    assert.equal((await admin.post(page(), { ...(await formOf(admin)), action: "save" })).status, 303);
+    assert.equal((await formOf(clerk)).version, "3");
   });
 
   test("a bad closing time or tally is shown with an error summary, and nothing is saved", async () => {
@@ -120,7 +124,7 @@ eachStore("taking the minutes", (store) => {
     assert.match(html, /<title>Error: /);
     assert.match(html, /href="#endTime"/);
     assert.match(html, /href="#item-1-for"/);
-    assert.equal((await formOf(clerk)).version, "2");
+    assert.equal((await formOf(clerk)).version, "3");
   });
 
   test("Save as draft minutes stores draft minutes (not public); the lifecycle publishes them", async () => {
