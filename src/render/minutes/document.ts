@@ -10,7 +10,7 @@
 import { titleCase, titleLength } from "../../parse/items/titles.ts";
 import type { Attendee, Declaration, ParsedMinutes, Resolution, Span } from "../../domain/minutes.ts";
 
-export type BlockKind = "council" | "committee" | "title" | "meta" | "attendance" | "section" | "item" | "text" | "resolved" | "votes" | "declaration" | "notice";
+export type BlockKind = "blank" | "council" | "committee" | "title" | "meta" | "attendance" | "section" | "item" | "text" | "resolved" | "votes" | "declaration" | "notice";
 
 export interface Block {
   kind: BlockKind;
@@ -228,7 +228,8 @@ export function minutesBlocks(doc: MinutesDocument): Block[] {
   for (const d of doc.declarations) declaration(b, d);
 
   doc.items.forEach((it, i) => {
-    const head = `${it.number}. `;
+    // "7. Title", but "04.19.01 Title": a number with its own stops takes no more
+    const head = /^\d+$/.test(it.number) ? `${it.number}. ` : `${it.number} `;
     const heading = `${head}${printedTitle(it.title)}`;
     b.add("item", heading, [
       { path: `items/${i}/number`, start: 0, end: it.number.length },
@@ -245,6 +246,8 @@ export function minutesBlocks(doc: MinutesDocument): Block[] {
     it.resolutions.forEach((r, j) => {
       const text = `RESOLVED: ${r.text}`;
       b.add("resolved", text, [{ path: `items/${i}/resolutions/${j}`, start: 10, end: text.length }]);
+      // a decision with no closing stop would run on into the next line: an empty paragraph ends it
+      if (!/[.!?:;]["”’)\]]*$/.test(r.text.trim())) b.add("blank", "");
       for (const line of voteLines(r)) b.add("votes", line);
     });
   });

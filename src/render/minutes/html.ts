@@ -12,6 +12,8 @@ function labelled(text: string): string {
 
 function element(block: Block): string {
   switch (block.kind) {
+    case "blank":
+      return "";
     case "council":
       return `<p class="council">${escape(block.text)}</p>`;
     case "committee":
