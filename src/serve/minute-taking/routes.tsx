@@ -12,7 +12,6 @@ import { readParams, slug } from "../validate.ts";
 import { can } from "../auth/policy.ts";
 import { formToken } from "../auth/csrf.ts";
 import type { FieldError } from "../auth/forms.tsx";
-import { PARSER_VERSION } from "../../parse/minutes.ts";
 import { openSheet, saveAsDraftMinutes, saveSheet } from "../../store/minute-taking/sheets.ts";
 import { getMeeting } from "../../store/read/index.ts";
 import { emptyItem, type MinuteSheet } from "../../domain/minute-sheet.ts";
@@ -25,6 +24,8 @@ import { MAX_ITEMS, readSheet, takeMinutesUrls } from "./sheet-form.ts";
 import { TakeMinutesPage } from "./pages.tsx";
 
 const bySlug = z.object({ slug });
+/** What the source document of taken minutes was "parsed" by: nothing; its record was typed. */
+const TAKEN_ON_SHEET = "minute-taking";
 
 function refuse(c: Context, slugValue: string): Response | undefined {
   const user = c.get("account")?.user;
@@ -91,7 +92,7 @@ export function registerMinuteTaking(app: Hono, deps: AppDeps): void {
         }
         const open = await openSheet(db, s);
         const { record, source } = await draftFromSheet(open.meeting, sheet);
-        version = (await saveAsDraftMinutes(db, { slug: s, baseVersion: base, sheet, record, source, parserVersion: PARSER_VERSION }, actor, now())).version;
+        version = (await saveAsDraftMinutes(db, { slug: s, baseVersion: base, sheet, record, source, parserVersion: TAKEN_ON_SHEET }, actor, now())).version;
       } else {
         version = await saveSheet(db, s, base, sheet, actor, now());
       }
