@@ -14,7 +14,7 @@ import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
 import { registerAdmin } from "./admin/routes.tsx";
 import { IMPORT_POST, registerImportReview } from "./imports/routes.tsx";
 import { CORRECTION_POST } from "./corrections/urls.ts";
-import { correctionBodyLimit, formBodyLimit, forwardPlanBodyLimit, paperBodyLimit, peopleBodyLimit } from "./auth/form-limit.ts";
+import { correctionBodyLimit, formBodyLimit, forwardPlanBodyLimit, minutesBodyLimit, paperBodyLimit, peopleBodyLimit } from "./auth/form-limit.ts";
 import { registerAgenda } from "./agenda/routes.tsx";
 import { AGENDA_POSTS, AGENDA_UPLOAD } from "./agenda/urls.ts";
 import { registerCorrections } from "./corrections/routes.tsx";
@@ -22,6 +22,8 @@ import { PEOPLE_ADMIN_POSTS, registerPeopleAdmin } from "./people-admin/routes.t
 import { registerOwners } from "./owners/routes.tsx";
 import { isOwnersPost } from "./owners/urls.ts";
 import { LIFECYCLE_POSTS, registerLifecycle } from "./lifecycle/routes.tsx";
+import { registerMinuteTaking } from "./minute-taking/routes.tsx";
+import { TAKE_MINUTES_POST } from "./minute-taking/sheet-form.ts";
 import { requestContext } from "./request-log.ts";
 import { viewerContext } from "./viewer.ts";
 import { EXEMPT_POSTS, registerExempt } from "./exempt/routes.tsx";
@@ -44,7 +46,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 /** The paths whose forms take a POST: the account forms and the workspace's. */
 function isWritePath(path: string): boolean {
-  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS, FORWARD_PLAN_POSTS, SCHEDULE_POSTS, AGENDA_POSTS].some((re) => re.test(path));
+  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS, FORWARD_PLAN_POSTS, SCHEDULE_POSTS, AGENDA_POSTS, TAKE_MINUTES_POST].some((re) => re.test(path));
 }
 
 function formLimitFor(path: string) {
@@ -52,6 +54,7 @@ function formLimitFor(path: string) {
   if (PEOPLE_ADMIN_POSTS.test(path)) return peopleBodyLimit;
   if (FORWARD_PLAN_POSTS.test(path)) return forwardPlanBodyLimit;
   if (AGENDA_UPLOAD.test(path)) return paperBodyLimit;
+  if (TAKE_MINUTES_POST.test(path)) return minutesBodyLimit;
   return formBodyLimit;
 }
 
@@ -92,6 +95,7 @@ export function createApp(deps: AppDeps): Hono {
   registerForwardPlanAdmin(app, deps);
   registerSchedule(app, deps);
   registerAgenda(app, deps);
+  registerMinuteTaking(app, deps);
   registerApi(app, deps);
   registerForwardPlan(app, deps);
   registerTracker(app, deps);

@@ -35,6 +35,7 @@ function loadAssets(): Map<string, Asset> {
   m.set("/assets/govuk-frontend.min.js", asset(js, "text/javascript; charset=utf-8"));
   m.set("/assets/quorum.css", asset(readFileSync(join(own, "quorum.css")), "text/css; charset=utf-8"));
   m.set("/assets/quorum.js", asset(readFileSync(join(own, "quorum.js")), "text/javascript; charset=utf-8"));
+  m.set("/assets/take-minutes.js", asset(readFileSync(join(own, "take-minutes.js")), "text/javascript; charset=utf-8"));
   m.set("/assets/js-enabled.js", asset(readFileSync(join(own, "js-enabled.js")), "text/javascript; charset=utf-8"));
   m.set("/assets/favicon.svg", asset(readFileSync(join(own, "favicon.svg")), "image/svg+xml"));
   return m;

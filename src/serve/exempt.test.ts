@@ -16,6 +16,7 @@ import { createSession } from "../store/accounts/sessions.ts";
 import { exemptDb } from "../store/exempt/schema.ts";
 import { indexReleased } from "../store/exempt/release.ts";
 import type { Db } from "../store/db.ts";
+import { docxText } from "../ingest/docx.ts";
 
 const ITEM_35 = [
   "briefing note outlining a recent confidential HR matter",
@@ -64,10 +65,26 @@ test("no public page, API route or search result holds the text of exempt item 3
   assert.ok(meeting, "the meeting page was reached");
   assert.ok(pages.some((v) => /^\/meetings\/[^/?#]+\/minutes$/.test(v.url)), "the source document was reached");
   assert.ok(pages.some((v) => /^\/api\/v1\/meetings\/[^?]+$/.test(v.url)), "the API meeting was reached");
+  assert.ok(pages.some((v) => /^\/meetings\/[^/?#]+\/minutes\.html$/.test(v.url)), "the minutes as a document were reached");
   const all = pages.map((v) => words(v.body)).join(" ");
   assert.ok(all.includes(words("the public be excluded from the meeting for the following items")), "item 34's text is public");
   assert.ok(words(meeting.body).includes("confidential hr matter"), "item 35's title is public");
   assert.ok(words(meeting.body).includes(words("Exempt under paragraphs 1 & 7")), "item 35's ground for exemption is shown");
+});
+
+test("the minutes as Word and HTML name exempt item 35 and its ground, and hold none of its text", async () => {
+  const app = createApp({ db: t.db });
+  const slug = (await t.db.selectFrom("meetings").select("slug").executeTakeFirstOrThrow()).slug;
+  const docx = await app.request(`/meetings/${slug}/minutes.docx`);
+  assert.equal(docx.status, 200);
+  const text = await docxText(new Uint8Array(await docx.arrayBuffer()));
+  const html = await (await app.request(`/meetings/${slug}/minutes.html`)).text();
+  for (const [what, body] of [["docx", text], ["html", html]]) {
+    for (const phrase of ITEM_35) assert.ok(!words(body).includes(words(phrase)), `${what}: "${phrase}"`);
+    assert.ok(words(body).includes("confidential hr matter"), `${what}: item 35's title`);
+    assert.ok(words(body).includes(words("Exempt information under paragraph 1 & 7")), `${what}: item 35's ground`);
+    assert.ok(words(body).includes(words("the public be excluded from the meeting for the following items")), `${what}: item 34's text`);
+  }
 });
 
 test("with a single authority the council filter never shows", async () => {

@@ -10,6 +10,7 @@ import { can, type Action, type Resource } from "../auth/policy.ts";
 import { readAudit, type AuditEntry } from "../../store/audit.ts";
 import { AuditPage, AUDIT_PAGE_SIZE, DashboardPage } from "./pages.tsx";
 import { minutesToDo } from "../lifecycle/routes.tsx";
+import { minutesToTake } from "../minute-taking/panel.tsx";
 
 const text = z.string().max(200);
 const auditQuery = z.object({ kind: text.optional(), record: text.optional(), actor: text.optional(), from: isoDate.optional(), to: isoDate.optional(), page });
@@ -38,7 +39,8 @@ export function registerAdmin(app: Hono, deps: AppDeps): void {
     if (refused) return refused;
     const user = c.get("account")!.user;
     const minutes = can(user, "minutes.approve", { kind: "meeting" }) ? await minutesToDo(deps) : null;
-    return c.html(renderPage(c, <DashboardPage user={user} canReadAudit={can(user, "audit.read", { kind: "audit_log" })} canManageExempt={can(user, "exempt.release", { kind: "exempt_item" })} canManageTracker={can(user, "tracker.review_update", { kind: "tracker" })}>{minutes}</DashboardPage>));
+    const toTake = can(user, "minutes.take", { kind: "meeting" }) ? await minutesToTake(deps) : null;
+    return c.html(renderPage(c, <DashboardPage user={user} canReadAudit={can(user, "audit.read", { kind: "audit_log" })} canManageExempt={can(user, "exempt.release", { kind: "exempt_item" })} canManageTracker={can(user, "tracker.review_update", { kind: "tracker" })}>{minutes}{toTake}</DashboardPage>));
   });
 
   app.get("/admin/audit", async (c) => {

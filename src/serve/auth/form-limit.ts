@@ -16,3 +16,5 @@ export const peopleBodyLimit = limitOf(256 * 1024);
 export const forwardPlanBodyLimit = limitOf(96 * 1024);
 /** An agenda paper upload: the paper and a few fields. */
 export const paperBodyLimit = limitOf(MAX_PAPER_BYTES + 64 * 1024);
+/** A minute-taking sheet carries every item's narrative and decision. */
+export const minutesBodyLimit = limitOf(512 * 1024);

@@ -42,9 +42,9 @@ test("everyone signed in has a dashboard; only an item's owner posts on it; cler
   assert.equal(can(user("member"), "workspace.view", { kind: "workspace" }), false);
 });
 
-test("only clerks and administrators manage, publish and approve minutes", () => {
+test("only clerks and administrators manage, take, publish and approve minutes", () => {
   const m = { kind: "meeting" } as const;
-  for (const action of ["minutes.manage", "minutes.publish", "minutes.approve"] as const) {
+  for (const action of ["minutes.manage", "minutes.take", "minutes.publish", "minutes.approve"] as const) {
     assert.deepEqual(["admin", "clerk", "officer", "member"].map((r) => can(user(r as User["role"]), action, m)), [true, true, false, false], action);
     assert.equal(can(undefined, action, m), false);
     assert.equal(can(user("clerk", true), action, m), false);

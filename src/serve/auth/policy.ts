@@ -20,6 +20,7 @@ export type Action =
   | "meetings.schedule"
   | "agenda.manage"
   | "agenda.publish"
+  | "minutes.take"
   // owners keep the tracker current
   | "dashboard.view"
   | "tracker.post_update"
@@ -74,6 +75,8 @@ export function can(user: User | undefined, action: Action, resource: Resource):
     // agendas, their papers and their publication are democratic services' too
     case "agenda.manage":
     case "agenda.publish":
+    // taking the minutes at a meeting and storing them as a draft
+    case "minutes.take":
       return DEMOCRATIC_SERVICES.has(user.role);
     case "dashboard.view":
       return true;

@@ -71,7 +71,12 @@ export function MinutesPage({ csrf, meeting, lifecycle, suggestions, later, erro
               <dt class="govuk-summary-list__key">Public page</dt>
               <dd class="govuk-summary-list__value">
                 {meeting.status === "draft" ? (
-                  "None while the minutes are a draft"
+                  <>
+                    None while the minutes are a draft.{" "}
+                    <a class="govuk-link" href={`/admin/meetings/${encodeURIComponent(meeting.slug)}/take-minutes`}>
+                      Change them on the minute-taking sheet
+                    </a>
+                  </>
                 ) : (
                   <>
                     <a class="govuk-link" href={urls.meeting(meeting.slug)}>

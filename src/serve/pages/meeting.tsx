@@ -4,6 +4,7 @@ import { NotForPublication } from "../components/exempt.tsx";
 import { VotesRecord } from "../components/votes.tsx";
 import { Layout } from "../components/layout.tsx";
 import { SourceLink, type SourceLines } from "../components/source.tsx";
+import { MinutesDownloads } from "../minute-taking/downloads.tsx";
 import { MinutesStandingRow } from "../components/minutes-standing.tsx";
 import { formatDate, formatLongDate, formatTime, monthName } from "../format.ts";
 import { urls } from "../urls.ts";
@@ -553,6 +554,7 @@ export function MeetingPage({ m, lines, keyDecisions, schedule, agenda, today = 
           </ul>
         </section>
       )}
+      {m.source && <MinutesDownloads slug={m.slug} title={title} />}
     </Layout>
   );
 }
