@@ -118,8 +118,8 @@ export function unchangedImport(db: Db, input: ImportInput): Promise<ImportResul
 }
 
 /** One document's import inside the caller's transaction (importMinutes, or one document of a batch). */
-export async function importInTransaction(trx: Tx, input: ImportInput): Promise<ImportResult> {
-  const result = await storeRecord(trx, input, input.parserVersion ?? "unknown");
+export async function importInTransaction(trx: Tx, input: ImportInput, derived?: DerivedWork): Promise<ImportResult> {
+  const result = await storeRecord(trx, input, input.parserVersion ?? "unknown", false, derived);
   // the audit entry (and a review import's queue row) commit or roll back with the import itself
   return result.status === "unchanged" ? result : recordImport(trx, input, result);
 }
@@ -142,6 +142,30 @@ async function unchangedResult(db: Db | Tx, input: ImportInput, parserVersion: s
   return null;
 }
 
+/**
+ * What storing a meeting leaves to be derived again from everything stored: the attendance-derived
+ * memberships of the bodies it touched, and the search entries of the people it touched. Each reads
+ * all of a body's or a person's rows, so a batch of documents collects them and derives each once,
+ * before its commit (`deriveTouched`), with the same result as deriving after every document.
+ */
+export class DerivedWork {
+  readonly bodies = new Set<number>();
+  readonly people = new Set<number>();
+  /** Takes over what another collected (a document of the batch that was stored whole). */
+  add(other: DerivedWork): void {
+    for (const b of other.bodies) this.bodies.add(b);
+    for (const p of other.people) this.people.add(p);
+  }
+}
+
+/** Derives what the work names again, then forgets it; run in the transaction that stored it. */
+export async function deriveTouched(trx: Tx, work: DerivedWork): Promise<void> {
+  for (const bodyId of [...work.bodies].sort((a, b) => a - b)) await deriveMemberships(trx, bodyId);
+  await reindexPeople(trx, [...work.people].sort((a, b) => a - b));
+  work.bodies.clear();
+  work.people.clear();
+}
+
 // Namespace of the PostgreSQL advisory locks taken by imports (the second key is the authority's).
 export const IMPORT_LOCK = 0x51_52_4d;
 
@@ -151,7 +175,7 @@ export const IMPORT_LOCK = 0x51_52_4d;
  * meeting's corrections are always laid over what was parsed. `again` stores it even when these
  * very bytes were stored before by this parser version.
  */
-export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: string, again = false): Promise<ImportResult & { held?: boolean }> {
+export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: string, again = false, deferred?: DerivedWork): Promise<ImportResult & { held?: boolean }> {
   const { source } = input;
   const parsed = input.record;
   const postgres = dialectOf(trx) === "postgres";
@@ -259,7 +283,9 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   if (input.review && found && isMeetingPublic({ minutesStatus: found.minutes_status })) {
     return { status: "updated", held: true, meetingSlug: slug, meetingId: found.id, sourceDocumentId: docId, previousSourceDocumentId: found.source_document_id };
   }
-  const touchedPeople = new Set<number>();
+  // derived at the end of this document, or, in a batch, once at the end of the batch
+  const derived = new DerivedWork();
+  const touchedPeople = derived.people;
   let meetingId: number;
   const releaseDates = new Map<string, string>();
   // the committees' summaries lose what the meetings rewritten here held, and gain what they hold after
@@ -287,7 +313,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
       await trx.updateTable("source_documents").set({ meeting_id: null }).where("meeting_id", "=", old.id).execute();
       await trx.deleteFrom("meetings").where("id", "=", old.id).execute();
       await applyTally(trx, oldTally, -1);
-      await deriveMemberships(trx, old.body_id);
+      derived.bodies.add(old.body_id);
     }
   }
 
@@ -515,7 +541,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
 
   await trx.updateTable("source_documents").set({ meeting_id: meetingId, exempt_ranges: JSON.stringify(exemptRanges) }).where("id", "=", docId).execute();
   await people.flush();
-  await deriveMemberships(trx, body.id);
+  derived.bodies.add(body.id);
   // Indexed from what was just written, through the same builder reindexMeeting uses.
   const entries = meetingEntries({
     meeting: { id: meetingId, date, startTime, venue: meetingValues.venue, minutesStatus: found?.minutes_status ?? (input.review ? "draft" : "published"), bodyId: body.id, bodyName: body.name, authorityId: authority.id },
@@ -524,7 +550,8 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     resolutions: resolutionIds.map((r) => ({ id: r.id, itemId: r.itemId, text: r.text })),
   });
   await writeMeetingEntries(trx, meetingId, entries, !found);
-  await reindexPeople(trx, [...touchedPeople]);
+  if (deferred) deferred.add(derived);
+  else await deriveTouched(trx, derived);
   await applyTally(trx, before, -1);
   await applyTally(trx, await meetingTally(trx, meetingId), 1);
   // recommendations, actions and work-programme changes follow the minutes they came from
