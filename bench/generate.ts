@@ -52,6 +52,8 @@ try {
   try {
     const existing = Number((await db.selectFrom("meetings").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
     if (existing) throw new Error(`${opts.db} already holds ${existing} meetings: generate into a new or empty database`);
+    // a large archive's indexes outgrow SQLite's default 2 MB page cache long before the end
+    if (location.dialect === "sqlite") await sql`PRAGMA cache_size = -131072`.execute(db);
     summary = await generateArchive(db, opts, progress);
     if (location.dialect === "sqlite") await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
   } finally {
