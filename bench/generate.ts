@@ -14,7 +14,6 @@ import { sql } from "kysely";
 import { oneLine } from "../src/domain/errors.ts";
 import { openStore, parseDatabaseUrl } from "../src/store/db.ts";
 import { generateArchive, type GenerateOptions } from "./generate-archive.ts";
-import { reusePreparedStatements } from "./generate-statements.ts";
 
 function usage(message: string): never {
   process.stderr.write(`${message}\nusage: npm run bench:generate -- --meetings N --db URL [--seed S] [--corpus DIR] [--batch B] [--cache DIR]\n`);
@@ -42,18 +41,15 @@ function parseArgs(args: string[]): GenerateOptions & { db: string } {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-reusePreparedStatements();
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 try {
   const location = parseDatabaseUrl(opts.db);
-  const db = await openStore(opts.db);
+  const db = await openStore(opts.db, { bulkWrites: true });
   const start = performance.now();
   let summary;
   try {
     const existing = Number((await db.selectFrom("meetings").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
     if (existing) throw new Error(`${opts.db} already holds ${existing} meetings: generate into a new or empty database`);
-    // a large archive's indexes outgrow SQLite's default 2 MB page cache long before the end
-    if (location.dialect === "sqlite") await sql`PRAGMA cache_size = -131072`.execute(db);
     summary = await generateArchive(db, opts, progress);
     if (location.dialect === "sqlite") await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
   } finally {

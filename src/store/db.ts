@@ -91,6 +91,34 @@ export interface OpenOptions {
   migrate?: boolean;
   /** PostgreSQL: connections this process may hold at once (default 4; each `quorum serve` worker has its own pool) */
   poolMax?: number;
+  /**
+   * SQLite: keep prepared statements by SQL text (an import or a generator runs the same few dozen
+   * statements thousands of times) and give the page cache room for a large archive's indexes.
+   */
+  bulkWrites?: boolean;
+}
+
+/** Most statements kept per connection (multi-row inserts of every length are distinct SQL texts). */
+const STATEMENT_CACHE = 1000;
+
+// Kysely's SQLite driver prepares every query afresh. The connection runs one query at a time
+// (Kysely holds it for the whole of a streamed query too), so a kept statement is never in use
+// when asked for again; one still busy is passed over all the same.
+function reuseStatements(database: SQLite.Database): void {
+  const prepare = database.prepare.bind(database);
+  const kept = new Map<string, SQLite.Statement>();
+  database.prepare = ((source: string) => {
+    const stmt = kept.get(source);
+    if (stmt && !stmt.busy) {
+      kept.delete(source);
+      kept.set(source, stmt);
+      return stmt;
+    }
+    const fresh = prepare(source);
+    kept.set(source, fresh);
+    if (kept.size > STATEMENT_CACHE) kept.delete(kept.keys().next().value!);
+    return fresh;
+  }) as typeof database.prepare;
 }
 
 export async function openStore(url: string | undefined = process.env.DATABASE_URL, options: OpenOptions = {}): Promise<Db> {
@@ -117,6 +145,11 @@ export async function openStore(url: string | undefined = process.env.DATABASE_U
     database.pragma("foreign_keys = ON");
     database.pragma("synchronous = NORMAL");
     database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    if (options.bulkWrites) {
+      reuseStatements(database);
+      // 128 MB rather than the default 2 MB: a large archive's indexes are written all over
+      database.pragma("cache_size = -131072");
+    }
     db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   }
   if (options.migrate !== false) {

@@ -17,7 +17,7 @@ import { choosePerson, displayName, mergeNames, parseName, type Candidate, type 
 import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
 import { bodyFamily } from "./rules/body-family.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
-import { meetingEntries, reindexPeople, writeMeetingEntries } from "./search.ts";
+import { insertSearchEntries, meetingEntries, reindexPeople, type SearchEntryRow } from "./search.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
 import { applyTally, meetingTally } from "./summaries/bodies.ts";
 import { isMeetingPublic, isSealed, publicMeetingsOnly } from "./visibility.ts";
@@ -151,15 +151,27 @@ async function unchangedResult(db: Db | Tx, input: ImportInput, parserVersion: s
 export class DerivedWork {
   readonly bodies = new Set<number>();
   readonly people = new Set<number>();
+  /**
+   * Meetings' search entries still to be written, by meeting (none: the meeting's entries were
+   * removed). Written together at the end: on SQLite the full-text index flushes what it holds at
+   * every savepoint, so entries written inside each document's savepoint cost a flush apiece.
+   */
+  readonly entries = new Map<number, SearchEntryRow[]>();
   /** Takes over what another collected (a document of the batch that was stored whole). */
   add(other: DerivedWork): void {
     for (const b of other.bodies) this.bodies.add(b);
     for (const p of other.people) this.people.add(p);
+    for (const [meetingId, rows] of other.entries) {
+      this.entries.delete(meetingId);
+      this.entries.set(meetingId, rows);
+    }
   }
 }
 
 /** Derives what the work names again, then forgets it; run in the transaction that stored it. */
 export async function deriveTouched(trx: Tx, work: DerivedWork): Promise<void> {
+  await insertSearchEntries(trx, [...work.entries.values()].flat());
+  work.entries.clear();
   for (const bodyId of [...work.bodies].sort((a, b) => a - b)) await deriveMemberships(trx, bodyId);
   await reindexPeople(trx, [...work.people].sort((a, b) => a - b));
   work.bodies.clear();
@@ -310,6 +322,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
       for (const a of await trx.selectFrom("attendance").where("meeting_id", "=", old.id).select("person_id").execute()) if (a.person_id) touchedPeople.add(a.person_id);
       await clearMeeting(trx, old.id);
       await trx.deleteFrom("search_entries").where("meeting_id", "=", old.id).execute();
+      derived.entries.set(old.id, []);
       await trx.updateTable("source_documents").set({ meeting_id: null }).where("meeting_id", "=", old.id).execute();
       await trx.deleteFrom("meetings").where("id", "=", old.id).execute();
       await applyTally(trx, oldTally, -1);
@@ -549,7 +562,8 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     items: itemRows.map((it, i) => ({ id: itemIds[i], number: it.number, title: it.title, exempt: it.exempt === true || it.exempt === 1, text: it.text })),
     resolutions: resolutionIds.map((r) => ({ id: r.id, itemId: r.itemId, text: r.text })),
   });
-  await writeMeetingEntries(trx, meetingId, entries, !found);
+  if (found) await trx.deleteFrom("search_entries").where("meeting_id", "=", meetingId).execute();
+  derived.entries.set(meetingId, entries);
   if (deferred) deferred.add(derived);
   else await deriveTouched(trx, derived);
   await applyTally(trx, before, -1);
