@@ -470,72 +470,66 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
 
   // Declarations of interest, when the parser gives them; one made in (or about) an exempt item is sealed with it.
   const declarations = (record as { declarations?: unknown }).declarations;
+  const declarationRows = [];
   if (Array.isArray(declarations)) {
     for (const [i, d] of declarations.entries()) {
       const dec = d as { name?: string; item?: string | null; interest?: string | null; kind?: string | null; description?: string | null; text?: string | null };
       if (!dec?.name) continue;
       const itemIndex = dec.item ? record.items.findIndex((it) => it.number === dec.item) : -1;
       const exempt = isSealed({ itemExempt: record.items[itemIndex]?.exempt, span: prov[`declarations/${i}`] }, exemptRanges);
-      const row = await trx
-        .insertInto("declarations")
-        .values({
-          meeting_id: meetingId,
-          item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
-          position: i,
-          raw_name: clean(dec.name),
-          person_id: await people.resolve(dec.name, "member", false),
-          interest: dec.interest ?? dec.kind ?? null,
-          description: dec.description ?? dec.text ?? null,
-          exempt: flag(exempt),
-          kind: declarationKind(dec.kind) ?? kindOf(dec.interest ?? dec.kind ?? null),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      addProv(`declarations/${i}`, "declaration", row.id, "text");
+      declarationRows.push({
+        meeting_id: meetingId,
+        item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
+        position: i,
+        raw_name: clean(dec.name),
+        person_id: await people.resolve(dec.name, "member", false),
+        interest: dec.interest ?? dec.kind ?? null,
+        description: dec.description ?? dec.text ?? null,
+        exempt: flag(exempt),
+        kind: declarationKind(dec.kind) ?? kindOf(dec.interest ?? dec.kind ?? null),
+      });
     }
+  }
+  for (const rows of chunks(declarationRows, 100)) {
+    for (const r of await trx.insertInto("declarations").values(rows).returning(["id", "position"]).execute()) addProv(`declarations/${r.position}`, "declaration", r.id, "text");
   }
 
   // Question time, when the parser gives it; a question asked in (or about) an exempt item is sealed with it.
+  const questionRows = [];
   for (const [i, q] of (record.questions ?? []).entries()) {
     if (!q?.question) continue;
     const itemIndex = q.item ? record.items.findIndex((it) => it.number === q.item) : -1;
     const exempt = isSealed({ itemExempt: record.items[itemIndex]?.exempt, span: prov[`questions/${i}`] }, exemptRanges);
-    const row = await trx
-      .insertInto("questions")
-      .values({
-        meeting_id: meetingId,
-        item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
-        position: i,
-        asked_by: q.askedBy ? clean(q.askedBy) : null,
-        asked_to: q.askedTo ?? null,
-        question: q.question,
-        answer: q.answer ?? null,
-        exempt: flag(exempt),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    addProv(`questions/${i}`, "question", row.id, "text");
+    questionRows.push({
+      meeting_id: meetingId,
+      item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
+      position: i,
+      asked_by: q.askedBy ? clean(q.askedBy) : null,
+      asked_to: q.askedTo ?? null,
+      question: q.question,
+      answer: q.answer ?? null,
+      exempt: flag(exempt),
+    });
+  }
+  for (const rows of chunks(questionRows, 100)) {
+    for (const r of await trx.insertInto("questions").values(rows).returning(["id", "position"]).execute()) addProv(`questions/${r.position}`, "question", r.id, "text");
   }
 
   // A recommendation/response table read from an exempt item is sealed with it.
-  for (const [i, r] of record.recommendations.entries()) {
-    const row = await trx
-      .insertInto("recommendations")
-      .values({
-        meeting_id: meetingId,
-        position: i,
-        number: r.number,
-        text: r.text,
-        response: r.response,
-        response_text: r.responseText ?? null,
-        responsible_member: r.responsibleMember,
-        responsible_officer: r.responsibleOfficer,
-        action_by: r.actionBy,
-        exempt: flag(isSealed({ span: prov[`recommendations/${i}`] }, exemptRanges)),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    addProv(`recommendations/${i}`, "recommendation", row.id, "text");
+  const recommendationRows = record.recommendations.map((r, i) => ({
+    meeting_id: meetingId,
+    position: i,
+    number: r.number,
+    text: r.text,
+    response: r.response,
+    response_text: r.responseText ?? null,
+    responsible_member: r.responsibleMember,
+    responsible_officer: r.responsibleOfficer,
+    action_by: r.actionBy,
+    exempt: flag(isSealed({ span: prov[`recommendations/${i}`] }, exemptRanges)),
+  }));
+  for (const rows of chunks(recommendationRows, 100)) {
+    for (const r of await trx.insertInto("recommendations").values(rows).returning(["id", "position"]).execute()) addProv(`recommendations/${r.position}`, "recommendation", r.id, "text");
   }
 
   const textLength = source.text.length;
