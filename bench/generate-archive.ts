@@ -7,7 +7,7 @@ import { performance } from "node:perf_hooks";
 import { oneLine } from "../src/domain/errors.ts";
 import { PARSER_VERSION } from "../src/parse/minutes.ts";
 import type { Db } from "../src/store/db.ts";
-import { importMinutes, storeRecord, unstorableReason, type ImportInput } from "../src/store/import.ts";
+import { DerivedWork, deriveTouched, importMinutes, storeRecord, unstorableReason, type ImportInput } from "../src/store/import.ts";
 import { recordImport } from "../src/store/imports/queue.ts";
 import { settleAllPeople } from "../src/store/people-settle.ts";
 import { writeTransaction } from "../src/store/write.ts";
@@ -57,10 +57,13 @@ export async function generateArchive(db: Db, opts: GenerateOptions, progress: (
   const store = async (batch: ImportInput[]) => {
     try {
       await writeTransaction(db, async (trx) => {
+        // memberships and people's search entries: derived once for the transaction, as a batched import does
+        const derived = new DerivedWork();
         for (const input of batch) {
-          const result = await storeRecord(trx, input, PARSER_VERSION);
+          const result = await storeRecord(trx, input, PARSER_VERSION, false, derived);
           if (result.status !== "unchanged") await recordImport(trx, input, result);
         }
+        await deriveTouched(trx, derived);
       });
     } catch {
       // one meeting that cannot be stored must not take its batch with it: each alone, as an import would

@@ -14,7 +14,6 @@ import { sql } from "kysely";
 import { oneLine } from "../src/domain/errors.ts";
 import { openStore, parseDatabaseUrl } from "../src/store/db.ts";
 import { generateArchive, type GenerateOptions } from "./generate-archive.ts";
-import { reusePreparedStatements } from "./generate-statements.ts";
 
 function usage(message: string): never {
   process.stderr.write(`${message}\nusage: npm run bench:generate -- --meetings N --db URL [--seed S] [--corpus DIR] [--batch B] [--cache DIR]\n`);
@@ -42,11 +41,10 @@ function parseArgs(args: string[]): GenerateOptions & { db: string } {
 }
 
 const opts = parseArgs(process.argv.slice(2));
-reusePreparedStatements();
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 try {
   const location = parseDatabaseUrl(opts.db);
-  const db = await openStore(opts.db);
+  const db = await openStore(opts.db, { bulkWrites: true });
   const start = performance.now();
   let summary;
   try {

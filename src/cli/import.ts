@@ -107,7 +107,7 @@ export function registerImport(program: Command): void {
       }
 
       const settingsFor = folderSettingsReader();
-      const db = await openStore(opts.db ?? process.env.DATABASE_URL);
+      const db = await openStore(opts.db ?? process.env.DATABASE_URL, { bulkWrites: true });
       const counts = { created: 0, updated: 0, unchanged: 0 };
       // what became of each meeting of each document, by the document's index
       const stored = new Map<number, ("created" | "updated" | "unchanged")[]>();

@@ -92,7 +92,14 @@ export interface OpenOptions {
   migrate?: boolean;
   /** PostgreSQL: connections this process may hold at once (default 4; each `quorum serve` worker has its own pool) */
   poolMax?: number;
+  /**
+   * SQLite: keep prepared statements by SQL text (an import or a generator runs the same few dozen
+   * statements thousands of times) and give the page cache room for a large archive's indexes.
+   */
+  bulkWrites?: boolean;
 }
+
+/** Most statements kept per connection (multi-row inserts of every length are distinct SQL texts). */
 
 export async function openStore(url: string | undefined = process.env.DATABASE_URL, options: OpenOptions = {}): Promise<Db> {
   const loc = parseDatabaseUrl(url);
@@ -118,6 +125,8 @@ export async function openStore(url: string | undefined = process.env.DATABASE_U
     database.pragma("foreign_keys = ON");
     database.pragma("synchronous = NORMAL");
     database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    // 128 MB rather than the default 2 MB: a large archive's indexes are written all over
+    if (options.bulkWrites) database.pragma("cache_size = -131072");
     db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: reusingStatements(database) }) });
   }
   if (options.migrate !== false) {

@@ -5,7 +5,7 @@
 // above all on PostgreSQL, where every commit waits for the disk.
 import { sql } from "kysely";
 import type { Db } from "./db.ts";
-import { checkImportInput, importInTransaction, importMinutes, unchangedImport, type ImportInput, type ImportResult } from "./import.ts";
+import { checkImportInput, DerivedWork, deriveTouched, importInTransaction, importMinutes, unchangedImport, type ImportInput, type ImportResult } from "./import.ts";
 import { isTransientWriteError, writeTransaction } from "./write.ts";
 
 /** Documents per transaction in `quorum import`: enough to spread the cost of a commit, few enough that another writer waits only briefly for the lock. */
@@ -51,11 +51,15 @@ export async function importMinutesBatch(db: Db, inputs: ImportInput[]): Promise
 function inOneTransaction(db: Db, inputs: ImportInput[], pending: number[]): Promise<Map<number, BatchOutcome>> {
   return writeTransaction(db, async (trx) => {
     const results = new Map<number, BatchOutcome>();
+    // memberships and people's search entries: derived once for the batch, before its commit
+    const derived = new DerivedWork();
     for (const i of pending) {
       await sql`savepoint quorum_document`.execute(trx);
       try {
-        const result = await importInTransaction(trx, inputs[i]);
+        const mine = new DerivedWork();
+        const result = await importInTransaction(trx, inputs[i], mine);
         await sql`release savepoint quorum_document`.execute(trx);
+        derived.add(mine);
         results.set(i, { ok: true, result });
       } catch (error) {
         if (isTransientWriteError(error)) throw error;
@@ -64,6 +68,7 @@ function inOneTransaction(db: Db, inputs: ImportInput[], pending: number[]): Pro
         results.set(i, { ok: false, error });
       }
     }
+    await deriveTouched(trx, derived);
     return results;
   });
 }

@@ -18,7 +18,7 @@ import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
 import { bodyFamily } from "./rules/body-family.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
 import { meetingSlugFor } from "./schedule/attach.ts";
-import { meetingEntries, reindexPeople, writeMeetingEntries } from "./search.ts";
+import { insertSearchEntries, meetingEntries, reindexPeople, type SearchEntryRow } from "./search.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
 import { applyTally, meetingTally } from "./summaries/bodies.ts";
 import { isMeetingPublic, isSealed, publicMeetingsOnly } from "./visibility.ts";
@@ -119,8 +119,8 @@ export function unchangedImport(db: Db, input: ImportInput): Promise<ImportResul
 }
 
 /** One document's import inside the caller's transaction (importMinutes, or one document of a batch). */
-export async function importInTransaction(trx: Tx, input: ImportInput): Promise<ImportResult> {
-  const result = await storeRecord(trx, input, input.parserVersion ?? "unknown");
+export async function importInTransaction(trx: Tx, input: ImportInput, derived?: DerivedWork): Promise<ImportResult> {
+  const result = await storeRecord(trx, input, input.parserVersion ?? "unknown", false, derived);
   // the audit entry (and a review import's queue row) commit or roll back with the import itself
   return result.status === "unchanged" ? result : recordImport(trx, input, result);
 }
@@ -143,6 +143,42 @@ async function unchangedResult(db: Db | Tx, input: ImportInput, parserVersion: s
   return null;
 }
 
+/**
+ * What storing a meeting leaves to be derived again from everything stored: the attendance-derived
+ * memberships of the bodies it touched, and the search entries of the people it touched. Each reads
+ * all of a body's or a person's rows, so a batch of documents collects them and derives each once,
+ * before its commit (`deriveTouched`), with the same result as deriving after every document.
+ */
+export class DerivedWork {
+  readonly bodies = new Set<number>();
+  readonly people = new Set<number>();
+  /**
+   * Meetings' search entries still to be written, by meeting (none: the meeting's entries were
+   * removed). Written together at the end: on SQLite the full-text index flushes what it holds at
+   * every savepoint, so entries written inside each document's savepoint cost a flush apiece.
+   */
+  readonly entries = new Map<number, SearchEntryRow[]>();
+  /** Takes over what another collected (a document of the batch that was stored whole). */
+  add(other: DerivedWork): void {
+    for (const b of other.bodies) this.bodies.add(b);
+    for (const p of other.people) this.people.add(p);
+    for (const [meetingId, rows] of other.entries) {
+      this.entries.delete(meetingId);
+      this.entries.set(meetingId, rows);
+    }
+  }
+}
+
+/** Derives what the work names again, then forgets it; run in the transaction that stored it. */
+export async function deriveTouched(trx: Tx, work: DerivedWork): Promise<void> {
+  await insertSearchEntries(trx, [...work.entries.values()].flat());
+  work.entries.clear();
+  for (const bodyId of [...work.bodies].sort((a, b) => a - b)) await deriveMemberships(trx, bodyId);
+  await reindexPeople(trx, [...work.people].sort((a, b) => a - b));
+  work.bodies.clear();
+  work.people.clear();
+}
+
 // Namespace of the PostgreSQL advisory locks taken by imports (the second key is the authority's).
 export const IMPORT_LOCK = 0x51_52_4d;
 
@@ -152,7 +188,7 @@ export const IMPORT_LOCK = 0x51_52_4d;
  * meeting's corrections are always laid over what was parsed. `again` stores it even when these
  * very bytes were stored before by this parser version.
  */
-export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: string, again = false): Promise<ImportResult & { held?: boolean }> {
+export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: string, again = false, deferred?: DerivedWork): Promise<ImportResult & { held?: boolean }> {
   const { source } = input;
   const parsed = input.record;
   const postgres = dialectOf(trx) === "postgres";
@@ -260,7 +296,9 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   if (input.review && found && isMeetingPublic({ minutesStatus: found.minutes_status })) {
     return { status: "updated", held: true, meetingSlug: slug, meetingId: found.id, sourceDocumentId: docId, previousSourceDocumentId: found.source_document_id };
   }
-  const touchedPeople = new Set<number>();
+  // derived at the end of this document, or, in a batch, once at the end of the batch
+  const derived = new DerivedWork();
+  const touchedPeople = derived.people;
   let meetingId: number;
   const releaseDates = new Map<string, string>();
   // the committees' summaries lose what the meetings rewritten here held, and gain what they hold after
@@ -285,10 +323,11 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
       for (const a of await trx.selectFrom("attendance").where("meeting_id", "=", old.id).select("person_id").execute()) if (a.person_id) touchedPeople.add(a.person_id);
       await clearMeeting(trx, old.id);
       await trx.deleteFrom("search_entries").where("meeting_id", "=", old.id).execute();
+      derived.entries.set(old.id, []);
       await trx.updateTable("source_documents").set({ meeting_id: null }).where("meeting_id", "=", old.id).execute();
       await trx.deleteFrom("meetings").where("id", "=", old.id).execute();
       await applyTally(trx, oldTally, -1);
-      await deriveMemberships(trx, old.body_id);
+      derived.bodies.add(old.body_id);
     }
   }
 
@@ -432,72 +471,66 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
 
   // Declarations of interest, when the parser gives them; one made in (or about) an exempt item is sealed with it.
   const declarations = (record as { declarations?: unknown }).declarations;
+  const declarationRows = [];
   if (Array.isArray(declarations)) {
     for (const [i, d] of declarations.entries()) {
       const dec = d as { name?: string; item?: string | null; interest?: string | null; kind?: string | null; description?: string | null; text?: string | null };
       if (!dec?.name) continue;
       const itemIndex = dec.item ? record.items.findIndex((it) => it.number === dec.item) : -1;
       const exempt = isSealed({ itemExempt: record.items[itemIndex]?.exempt, span: prov[`declarations/${i}`] }, exemptRanges);
-      const row = await trx
-        .insertInto("declarations")
-        .values({
-          meeting_id: meetingId,
-          item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
-          position: i,
-          raw_name: clean(dec.name),
-          person_id: await people.resolve(dec.name, "member", false),
-          interest: dec.interest ?? dec.kind ?? null,
-          description: dec.description ?? dec.text ?? null,
-          exempt: flag(exempt),
-          kind: declarationKind(dec.kind) ?? kindOf(dec.interest ?? dec.kind ?? null),
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      addProv(`declarations/${i}`, "declaration", row.id, "text");
+      declarationRows.push({
+        meeting_id: meetingId,
+        item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
+        position: i,
+        raw_name: clean(dec.name),
+        person_id: await people.resolve(dec.name, "member", false),
+        interest: dec.interest ?? dec.kind ?? null,
+        description: dec.description ?? dec.text ?? null,
+        exempt: flag(exempt),
+        kind: declarationKind(dec.kind) ?? kindOf(dec.interest ?? dec.kind ?? null),
+      });
     }
+  }
+  for (const rows of chunks(declarationRows, 100)) {
+    for (const r of await trx.insertInto("declarations").values(rows).returning(["id", "position"]).execute()) addProv(`declarations/${r.position}`, "declaration", r.id, "text");
   }
 
   // Question time, when the parser gives it; a question asked in (or about) an exempt item is sealed with it.
+  const questionRows = [];
   for (const [i, q] of (record.questions ?? []).entries()) {
     if (!q?.question) continue;
     const itemIndex = q.item ? record.items.findIndex((it) => it.number === q.item) : -1;
     const exempt = isSealed({ itemExempt: record.items[itemIndex]?.exempt, span: prov[`questions/${i}`] }, exemptRanges);
-    const row = await trx
-      .insertInto("questions")
-      .values({
-        meeting_id: meetingId,
-        item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
-        position: i,
-        asked_by: q.askedBy ? clean(q.askedBy) : null,
-        asked_to: q.askedTo ?? null,
-        question: q.question,
-        answer: q.answer ?? null,
-        exempt: flag(exempt),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    addProv(`questions/${i}`, "question", row.id, "text");
+    questionRows.push({
+      meeting_id: meetingId,
+      item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
+      position: i,
+      asked_by: q.askedBy ? clean(q.askedBy) : null,
+      asked_to: q.askedTo ?? null,
+      question: q.question,
+      answer: q.answer ?? null,
+      exempt: flag(exempt),
+    });
+  }
+  for (const rows of chunks(questionRows, 100)) {
+    for (const r of await trx.insertInto("questions").values(rows).returning(["id", "position"]).execute()) addProv(`questions/${r.position}`, "question", r.id, "text");
   }
 
   // A recommendation/response table read from an exempt item is sealed with it.
-  for (const [i, r] of record.recommendations.entries()) {
-    const row = await trx
-      .insertInto("recommendations")
-      .values({
-        meeting_id: meetingId,
-        position: i,
-        number: r.number,
-        text: r.text,
-        response: r.response,
-        response_text: r.responseText ?? null,
-        responsible_member: r.responsibleMember,
-        responsible_officer: r.responsibleOfficer,
-        action_by: r.actionBy,
-        exempt: flag(isSealed({ span: prov[`recommendations/${i}`] }, exemptRanges)),
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    addProv(`recommendations/${i}`, "recommendation", row.id, "text");
+  const recommendationRows = record.recommendations.map((r, i) => ({
+    meeting_id: meetingId,
+    position: i,
+    number: r.number,
+    text: r.text,
+    response: r.response,
+    response_text: r.responseText ?? null,
+    responsible_member: r.responsibleMember,
+    responsible_officer: r.responsibleOfficer,
+    action_by: r.actionBy,
+    exempt: flag(isSealed({ span: prov[`recommendations/${i}`] }, exemptRanges)),
+  }));
+  for (const rows of chunks(recommendationRows, 100)) {
+    for (const r of await trx.insertInto("recommendations").values(rows).returning(["id", "position"]).execute()) addProv(`recommendations/${r.position}`, "recommendation", r.id, "text");
   }
 
   const textLength = source.text.length;
@@ -516,7 +549,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
 
   await trx.updateTable("source_documents").set({ meeting_id: meetingId, exempt_ranges: JSON.stringify(exemptRanges) }).where("id", "=", docId).execute();
   await people.flush();
-  await deriveMemberships(trx, body.id);
+  derived.bodies.add(body.id);
   // Indexed from what was just written, through the same builder reindexMeeting uses.
   const entries = meetingEntries({
     meeting: { id: meetingId, date, startTime, venue: meetingValues.venue, minutesStatus: found?.minutes_status ?? (input.review ? "draft" : "published"), bodyId: body.id, bodyName: body.name, authorityId: authority.id },
@@ -524,8 +557,10 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     items: itemRows.map((it, i) => ({ id: itemIds[i], number: it.number, title: it.title, exempt: it.exempt === true || it.exempt === 1, text: it.text })),
     resolutions: resolutionIds.map((r) => ({ id: r.id, itemId: r.itemId, text: r.text })),
   });
-  await writeMeetingEntries(trx, meetingId, entries, !found);
-  await reindexPeople(trx, [...touchedPeople]);
+  if (found) await trx.deleteFrom("search_entries").where("meeting_id", "=", meetingId).execute();
+  derived.entries.set(meetingId, entries);
+  if (deferred) deferred.add(derived);
+  else await deriveTouched(trx, derived);
   await applyTally(trx, before, -1);
   await applyTally(trx, await meetingTally(trx, meetingId), 1);
   // recommendations, actions and work-programme changes follow the minutes they came from

@@ -22,6 +22,7 @@ export interface MeetingIndexInput {
   today?: string | null;
 }
 
+export type SearchEntryRow = EntryRow;
 type EntryRow = { kind: string; entity_id: number; meeting_id: number; body_id: number; authority_id: number; year: number; title: string; text: string };
 
 /** The search entries of a meeting, its items and decisions — only what the visibility rule lets through. */
@@ -48,6 +49,11 @@ export function meetingEntries({ meeting: m, names, items, resolutions, today = 
 /** Replaces a meeting's search entries; `fresh` skips the delete for a meeting that has none yet. */
 export async function writeMeetingEntries(db: Db, meetingId: number, rows: EntryRow[], fresh = false): Promise<void> {
   if (!fresh) await db.deleteFrom("search_entries").where("meeting_id", "=", meetingId).execute();
+  await insertSearchEntries(db, rows);
+}
+
+/** Adds entries (of any meetings), many rows to a statement. */
+export async function insertSearchEntries(db: Db, rows: EntryRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await db.insertInto("search_entries").values(rows.slice(i, i + 200)).execute();
 }
 

@@ -28,12 +28,24 @@ test("a kept statement answers for the schema a migration changed under it", () 
   db.close();
 });
 
-test("past the bound the kept statements are dropped and the SQL prepared afresh", () => {
+test("past the bound the least recently used statements are dropped and the SQL prepared afresh", () => {
   const db = reusingStatements(new SQLite(":memory:"), 3);
   const first = db.prepare("select 0 as n");
   for (let n = 1; n <= 5; n++) assert.deepEqual(db.prepare(`select ${n} as n`).all([]), [{ n }]);
   const again = db.prepare("select 0 as n");
   assert.notEqual(again, first);
   assert.deepEqual(again.all([]), [{ n: 0 }]);
+  db.close();
+});
+
+test("a statement still being iterated is not handed out again: the same SQL gets a fresh one", () => {
+  const db = reusingStatements(new SQLite(":memory:"));
+  const first = db.prepare("select 1 as n union all select 2");
+  const rows = first.iterate([]);
+  rows.next();
+  const second = db.prepare("select 1 as n union all select 2");
+  assert.notEqual(second, first);
+  assert.deepEqual(second.all([]), [{ n: 1 }, { n: 2 }]);
+  rows.return?.();
   db.close();
 });

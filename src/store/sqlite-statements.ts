@@ -1,13 +1,12 @@
 // Kysely prepares a SQLite statement afresh for every query it runs. A page runs a dozen or more,
 // the same ones on every request, and preparing (parsing and planning the SQL) was a large part of
-// a page's time; so prepared statements are kept by their SQL and used again, all of them dropped
-// when they pass a bound (lists of ids make SQL of many shapes; the common ones come straight back). SQLite prepares a kept
-// statement again by itself when a migration changes the schema under it; Kysely runs one query at
-// a time on its one SQLite connection, so a kept statement is never in use twice at once.
+// a page's time; so prepared statements are kept by their SQL and used again, the least
+// recently used dropped past a bound (lists of ids make SQL of many shapes). SQLite prepares a kept
+// statement again by itself when a migration changes the schema under it.
 import type SQLite from "better-sqlite3";
 import type { SqliteDatabase } from "kysely";
 
-export function reusingStatements(database: SQLite.Database, max = 500): SqliteDatabase {
+export function reusingStatements(database: SQLite.Database, max = 1000): SqliteDatabase {
   const kept = new Map<string, SQLite.Statement>();
   return {
     close() {
@@ -15,12 +14,18 @@ export function reusingStatements(database: SQLite.Database, max = 500): SqliteD
       database.close();
     },
     prepare(sql: string) {
-      let stmt = kept.get(sql);
-      if (stmt) return stmt;
-      stmt = database.prepare(sql);
-      if (kept.size >= max) kept.clear();
-      kept.set(sql, stmt);
-      return stmt;
+      const stmt = kept.get(sql);
+      // a statement still being iterated (a streamed query) cannot be run again until it ends
+      if (stmt && !stmt.busy) {
+        // most recently used last, so the bound drops the least used
+        kept.delete(sql);
+        kept.set(sql, stmt);
+        return stmt;
+      }
+      const fresh = database.prepare(sql);
+      kept.set(sql, fresh);
+      if (kept.size > max) kept.delete(kept.keys().next().value!);
+      return fresh;
     },
   };
 }
