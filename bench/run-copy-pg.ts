@@ -2,6 +2,9 @@
 // gives both databases the same archive. The schema is PostgreSQL's own (its migrations run first);
 // rows are copied table by table with foreign-key checks off for the copy, booleans converted,
 // generated columns (the tsvector) left to PostgreSQL, and sequences moved past the copied ids.
+// The archive is brought to the latest migration first (so give it a copy): one made before a
+// migration that moved data (017: source text deflated into packed_text, item text into cuts) would
+// otherwise leave PostgreSQL's new columns at their defaults, and every page reading them fails.
 import Database from "better-sqlite3";
 import pg from "pg";
 import { openStore } from "../src/store/db.ts";
@@ -16,6 +19,7 @@ interface Column {
 
 export async function copySqliteToPostgres(file: string, url: string): Promise<void> {
   await (await openStore(url)).destroy();
+  await (await openStore(`sqlite:${file}`)).destroy();
   const lite = new Database(file, { readonly: true, fileMustExist: true });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -35,6 +39,9 @@ export async function copySqliteToPostgres(file: string, url: string): Promise<v
           [table],
         )
       ).rows.map((c) => ({ name: c.column_name, type: c.data_type, generated: c.is_generated === "ALWAYS", identity: c.is_identity === "YES", serial: /^nextval\(/.test(c.column_default ?? "") }));
+      const placed = new Set(cols.filter((c) => !c.generated).map((c) => c.name));
+      const unplaced = [...liteCols].filter((c) => !placed.has(c));
+      if (unplaced.length) throw new Error(`the archive's ${unplaced.map((c) => `${table}.${c}`).join(", ")} has no column to go to in PostgreSQL: is the archive from another version of Quorum?`);
       const copied = cols.filter((c) => !c.generated && liteCols.has(c.name));
       if (!copied.length) continue;
       const perBatch = Math.max(1, Math.floor(30_000 / copied.length));

@@ -1,7 +1,7 @@
 // Reading public search: a bounded set of candidates drawn from the index (search-candidates.ts),
 // ranked, counted and paged in memory; then the one page shown is looked up — its meetings,
 // committees, councils and slugs — and only its rows get snippets (FTS5 snippet(), ts_headline).
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
 import { dialectOf, type Db } from "./db.ts";
 import type { FacetCount, SearchHit, SearchResults, SearchType } from "./read/types.ts";
 import { num, pageArgs } from "./read/util.ts";
@@ -46,6 +46,23 @@ async function indexFilters(db: Db, opts: SearchFilters): Promise<IndexFilters |
   return f;
 }
 
+interface Named {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** The committees and councils the facets name, in one statement. */
+async function namesOf(db: Db, bodyIds: number[], authorityIds: number[]): Promise<{ bodies: Named[]; authorities: Named[] }> {
+  const parts = [
+    ...(bodyIds.length ? [sql`SELECT 'body' AS t, id, slug, name FROM bodies WHERE id IN (${sql.join(bodyIds)})`] : []),
+    ...(authorityIds.length ? [sql`SELECT 'authority' AS t, id, slug, name FROM authorities WHERE id IN (${sql.join(authorityIds)})`] : []),
+  ];
+  if (!parts.length) return { bodies: [], authorities: [] };
+  const rows = (await sql<Named & { t: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(db)).rows;
+  return { bodies: rows.filter((r) => r.t === "body"), authorities: rows.filter((r) => r.t === "authority") };
+}
+
 /** Counts of one facet over a drawn set; past the cap each count is a lower bound. */
 function countFacet(set: Candidate[], value: (c: Candidate) => string | null, label: (v: string) => string): FacetCount[] {
   const atLeast = set.length > SEARCH_CAP;
@@ -78,12 +95,11 @@ export async function search(db: Db, q: string, opts: SearchOptions = {}): Promi
   const authoritySet = await setFor("authority", filters.authorityId !== undefined);
 
   const bodyIds = [...new Set(bodySet.slice(0, SEARCH_CAP).map((c) => c.bodyId).filter((b): b is number => b !== null))];
-  const bodies = bodyIds.length ? await db.selectFrom("bodies").where("id", "in", bodyIds).select(["id", "slug", "name"]).execute() : [];
-  const bodyOf = new Map(bodies.map((b) => [num(b.id), b]));
-  const nameOfSlug = new Map(bodies.map((b) => [b.slug, b.name]));
   // the councils among the candidates only: an instance may hold many, and listing them all would grow with it
   const authorityIds = [...new Set(authoritySet.slice(0, SEARCH_CAP).map((c) => c.authorityId))];
-  const authorities = authorityIds.length ? await db.selectFrom("authorities").where("id", "in", authorityIds).select(["id", "slug", "name"]).execute() : [];
+  const { bodies, authorities } = await namesOf(db, bodyIds, authorityIds);
+  const bodyOf = new Map(bodies.map((b) => [num(b.id), b]));
+  const nameOfSlug = new Map(bodies.map((b) => [b.slug, b.name]));
   const authorityOf = new Map(authorities.map((a) => [num(a.id), a]));
   const authorityName = new Map(authorities.map((a) => [a.slug, a.name]));
   const facets = {
@@ -118,52 +134,55 @@ interface HitRow {
   body_name: string | null;
   authority_slug: string;
   authority_name: string;
+  item_slug: string | null;
+  decision_slug: string | null;
+  decision_item_slug: string | null;
+  person_slug: string | null;
+  /** PostgreSQL: the snippet, made in the same statement */
+  snip: string | null;
 }
 
-/** The shown page only: its entries with their meeting, committee and council, and snippets. */
+/**
+ * The shown page only: its entries with their meeting, committee, council and slugs in one
+ * statement, each slug looked up by key for the page's rows (on PostgreSQL with their snippets
+ * too; FTS5's snippet() is a second, in-process one).
+ */
 async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, page: Candidate[]): Promise<SearchHit[]> {
   const ids = page.map((c) => c.id);
+  const snippet = dialect === "postgres" ? pgSnippet(q) : null;
   const rows = await sql<HitRow>`
     SELECT e.id, e.kind, e.entity_id, e.title,
            m.slug AS meeting_slug, m.date AS meeting_date, m.minutes_status, m.minutes_draft, m.status AS meeting_status, m.source_document_id AS meeting_source,
            (SELECT ap.approved_on FROM minutes_approvals ap WHERE ap.meeting_id = m.id) AS minutes_approved_on,
            (SELECT max(co.corrected_on) FROM minutes_corrections co WHERE co.meeting_id = m.id) AS minutes_corrected_on,
-           b.slug AS body_slug, b.name AS body_name, a.slug AS authority_slug, a.name AS authority_name
+           b.slug AS body_slug, b.name AS body_name, a.slug AS authority_slug, a.name AS authority_name,
+           (SELECT i.slug FROM items i WHERE e.kind = 'item' AND i.id = e.entity_id) AS item_slug,
+           (SELECT r.slug FROM resolutions r WHERE e.kind = 'decision' AND r.id = e.entity_id) AS decision_slug,
+           (SELECT ri.slug FROM resolutions r JOIN items ri ON ri.id = r.item_id WHERE e.kind = 'decision' AND r.id = e.entity_id) AS decision_item_slug,
+           (SELECT p.slug FROM people p WHERE e.kind = 'person' AND p.id = e.entity_id) AS person_slug,
+           ${snippet ? snippet.select : sql`NULL`} AS snip
     FROM search_entries e
     LEFT JOIN meetings m ON m.id = e.meeting_id
     LEFT JOIN bodies b ON b.id = e.body_id
     JOIN authorities a ON a.id = e.authority_id
+    ${snippet ? snippet.from : sql``}
     WHERE e.id IN (${sql.join(ids)})`.execute(db);
   const rowOf = new Map(rows.rows.map((r) => [num(r.id), r]));
-  const snippets = await snippetsFor(db, dialect, q, ids);
-
-  const entity = (kind: string) => page.filter((c) => c.kind === kind).map((c) => num(rowOf.get(c.id)?.entity_id));
-  const itemIds = entity("item");
-  const decisionIds = entity("decision");
-  const personIds = entity("person");
-  const items = itemIds.length ? await db.selectFrom("items").where("id", "in", itemIds).select(["id", "slug"]).execute() : [];
-  const decisions = decisionIds.length
-    ? await db.selectFrom("resolutions").innerJoin("items", "items.id", "resolutions.item_id").where("resolutions.id", "in", decisionIds).select(["resolutions.id", "resolutions.slug", "items.slug as item_slug"]).execute()
-    : [];
-  const people = personIds.length ? await db.selectFrom("people").where("id", "in", personIds).select(["id", "slug"]).execute() : [];
-  const itemSlug = new Map(items.map((i) => [i.id, i.slug]));
-  const decision = new Map(decisions.map((d) => [d.id, d]));
-  const personSlug = new Map(people.map((p) => [p.id, p.slug]));
+  const snippets = snippet ? new Map(rows.rows.map((r) => [num(r.id), r.snip ?? ""])) : await fts5Snippets(db, q, ids);
 
   return page.flatMap((c) => {
     const h = rowOf.get(c.id);
     if (!h) return [];
     const id = num(h.entity_id);
-    const d = h.kind === "decision" ? decision.get(id) : undefined;
     return [
       {
         type: h.kind as SearchType,
         id,
         title: h.title,
         snippet: markup(snippets.get(c.id) ?? null),
-        slug: h.kind === "person" ? personSlug.get(id) ?? "" : h.meeting_slug ?? "",
-        itemSlug: h.kind === "item" ? itemSlug.get(id) ?? null : d?.item_slug ?? null,
-        decisionSlug: d?.slug ?? null,
+        slug: h.kind === "person" ? h.person_slug ?? "" : h.meeting_slug ?? "",
+        itemSlug: h.kind === "item" ? h.item_slug : h.kind === "decision" ? h.decision_item_slug : null,
+        decisionSlug: h.kind === "decision" ? h.decision_slug : null,
         meeting: h.meeting_slug ? { slug: h.meeting_slug, date: h.meeting_date!, ...standingOf({ minutes_status: h.minutes_status ?? "published", minutes_draft: h.minutes_draft, minutes_approved_on: h.minutes_approved_on, minutes_corrected_on: h.minutes_corrected_on }), status: h.meeting_status ?? "held", hasMinutes: h.meeting_source !== null } : null,
         body: h.body_slug ? { slug: h.body_slug, name: h.body_name! } : null,
         authority: { slug: h.authority_slug, name: h.authority_name },
@@ -173,16 +192,46 @@ async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, pa
   });
 }
 
-/** Snippets for the page's entries only, keyed by entry id. */
-async function snippetsFor(db: Db, dialect: "sqlite" | "postgres", q: string, ids: number[]): Promise<Map<number, string>> {
-  if (dialect === "postgres") {
-    const ws = toWebsearch(q)!;
-    const out = await sql<{ id: number; snip: string }>`
-      SELECT e.id, ts_headline('english', CASE WHEN to_tsvector('english', e.text) @@ websearch_to_tsquery('english', ${ws}) THEN e.text ELSE e.title END,
-             websearch_to_tsquery('english', ${ws}), ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snip
-      FROM search_entries e WHERE e.id IN (${sql.join(ids)})`.execute(db);
-    return new Map(out.rows.map((r) => [num(r.id), r.snip]));
-  }
+/** Characters of an entry's text a PostgreSQL snippet is made from, around a query word. */
+export const SNIPPET_WINDOW = 1000;
+
+/** The window of `text` (an SQL expression) from a little before character `at`, starting at a whole word. */
+function textWindow(at: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`CASE WHEN coalesce(${at}, 1) > 200 THEN regexp_replace(substr(e.text, ${at} - 200, ${SNIPPET_WINDOW}), '^\\S*', '') ELSE substr(e.text, 1, ${SNIPPET_WINDOW}) END`;
+}
+
+/**
+ * PostgreSQL's snippet of the entry `e` as a column of the page's statement: the expression and
+ * what it reads from. ts_headline parses and stems all the text it is given, and the first page
+ * holds the longest entries (they rank highest): from whole texts, one page's snippets took some
+ * 150 ms under load at 10,000 meetings, many times the draw. So a snippet is made from a window of
+ * the text from a little before the first place a query word appears (as typed or as its stem: a
+ * plain substring search), else from the last such place (a phrase, or words far apart), and from
+ * the whole text only when neither window matches the query. Whether the text matches at all is
+ * read from the stored vector's text part (weight B) instead of parsing the text again.
+ */
+function pgSnippet(q: string): { select: RawBuilder<string>; from: RawBuilder<unknown> } {
+  const ws = toWebsearch(q)!;
+  const typed = (ws.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 && w !== "or");
+  const options = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  const headline = (text: RawBuilder<unknown>) => sql<string>`ts_headline('english', ${text}, w.q, ${options})`;
+  const matches = (text: RawBuilder<unknown>) => sql`to_tsvector('english', ${text}) @@ w.q`;
+  return {
+    select: sql<string>`CASE WHEN NOT t.in_text THEN ${headline(sql`e.title`)}
+      WHEN ${matches(sql`x.first`)} THEN ${headline(sql`x.first`)}
+      WHEN ${matches(sql`x.last`)} THEN ${headline(sql`x.last`)}
+      ELSE ${headline(sql`e.text`)} END`,
+    from: sql`
+      CROSS JOIN (SELECT websearch_to_tsquery('english', ${ws}) AS q,
+        ARRAY(SELECT DISTINCT s FROM unnest(tsvector_to_array(to_tsvector('english', ${ws})) || ${typed}::text[]) s WHERE length(s) > 2) AS words) w
+      CROSS JOIN LATERAL (SELECT ts_filter(e.tsv, '{b}') @@ w.q AS in_text) t
+      CROSS JOIN LATERAL (SELECT min(p) AS first, max(p) AS last FROM unnest(CASE WHEN t.in_text THEN w.words END) s, strpos(lower(e.text), s) p WHERE p > 0) f
+      CROSS JOIN LATERAL (SELECT CASE WHEN t.in_text THEN ${textWindow(sql`f.first`)} END AS first, CASE WHEN t.in_text AND f.last > f.first THEN ${textWindow(sql`f.last`)} END AS last) x`,
+  };
+}
+
+/** FTS5's snippets for the page's entries only, keyed by entry id. */
+async function fts5Snippets(db: Db, q: string, ids: number[]): Promise<Map<number, string>> {
   // The words alone, restricted to title and text, so snippet() never picks the tags column; the
   // rowid list makes FTS5 seek each shown entry rather than walk the matches.
   const out = await sql<{ id: number; snip: string }>`
