@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import pg from "pg";
 import { QuorumError } from "../domain/errors.ts";
-import { parseDatabaseUrl } from "./db.ts";
+import { parseDatabaseUrl, registerStoreFunctions } from "./db.ts";
 import { migrationNames } from "./migrate.ts";
 
 export interface CheckReport {
@@ -34,6 +34,7 @@ function checkSqlite(path: string): CheckReport {
   try {
     db = new SQLite(path, { readonly: true, fileMustExist: true });
     db.pragma("busy_timeout = 5000");
+    registerStoreFunctions(db);
     const integrity = db.prepare("PRAGMA integrity_check").pluck().all() as string[];
     if (integrity[0] !== "ok") report.problems.push(`integrity_check: ${integrity[0]}${integrity.length > 1 ? ` (and ${integrity.length - 1} more)` : ""}`);
     const broken = db.prepare("PRAGMA foreign_key_check").all() as { table: string; rowid: number; parent: string }[];

@@ -8,6 +8,7 @@ import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter,
 import { QuorumError } from "../domain/errors.ts";
 import type { Database } from "./schema.ts";
 import { migrateToLatest } from "./migrate.ts";
+import { cutPacked } from "./item-body.ts";
 
 export type Db = Kysely<Database>;
 export type DialectName = "sqlite" | "postgres";
@@ -86,6 +87,17 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * SQL functions the schema itself calls, to be registered on every SQLite connection that reads
+ * or writes the search index (its content view and triggers cut item text from the deflated
+ * source, migration 018) or checks it (PRAGMA integrity_check reads that view).
+ */
+export function registerStoreFunctions(database: SQLite.Database): void {
+  database.function("quorum_cut", { deterministic: true }, (packed: unknown, start: unknown, end: unknown) =>
+    packed instanceof Uint8Array && typeof start === "number" && typeof end === "number" ? cutPacked(packed, start, end) : null,
+  );
+}
+
 export interface OpenOptions {
   /** apply pending migrations before returning (every command does) */
   migrate?: boolean;
@@ -117,6 +129,7 @@ export async function openStore(url: string | undefined = process.env.DATABASE_U
     database.pragma("foreign_keys = ON");
     database.pragma("synchronous = NORMAL");
     database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    registerStoreFunctions(database);
     db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
   }
   if (options.migrate !== false) {

@@ -7,6 +7,7 @@ import type { FacetCount, SearchHit, SearchResults, SearchType } from "./read/ty
 import { num, pageArgs } from "./read/util.ts";
 import { standingOf } from "./lifecycle/standing.ts";
 import { drawCandidates, SEARCH_CAP, type Candidate } from "./search-candidates.ts";
+import { cutPacked } from "./item-body.ts";
 import { filtersFor, toFts5, toWebsearch, type Facet, type IndexFilters, type SearchFilters } from "./search-query.ts";
 
 export const SEARCH_TYPES: SearchType[] = ["meeting", "item", "decision", "person"];
@@ -175,10 +176,13 @@ async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, pa
 async function snippetsFor(db: Db, dialect: "sqlite" | "postgres", q: string, ids: number[]): Promise<Map<number, string>> {
   if (dialect === "postgres") {
     const ws = toWebsearch(q)!;
+    // an item's text is a cut of its source (migration 018): cut here, for the shown entries only
+    const entries = await entryTexts(db, ids);
+    if (!entries.length) return new Map();
     const out = await sql<{ id: number; snip: string }>`
       SELECT e.id, ts_headline('english', CASE WHEN to_tsvector('english', e.text) @@ websearch_to_tsquery('english', ${ws}) THEN e.text ELSE e.title END,
              websearch_to_tsquery('english', ${ws}), ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snip
-      FROM search_entries e WHERE e.id IN (${sql.join(ids)})`.execute(db);
+      FROM (VALUES ${sql.join(entries.map((e) => sql`(${e.id}::int, ${e.title}::text, ${e.text}::text)`))}) AS e(id, title, text)`.execute(db);
     return new Map(out.rows.map((r) => [num(r.id), r.snip]));
   }
   // The words alone, restricted to title and text, so snippet() never picks the tags column; the
@@ -187,4 +191,20 @@ async function snippetsFor(db: Db, dialect: "sqlite" | "postgres", q: string, id
     SELECT rowid AS id, snippet(search_fts, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snip
     FROM search_fts WHERE search_fts MATCH ${`{title text} : (${toFts5(q)})`} AND rowid IN (${sql.join(ids)})`.execute(db);
   return new Map(out.rows.map((r) => [num(r.id), r.snip]));
+}
+
+/** Entries' title and whole text, an item's cut from its source document (each document inflated once). */
+export async function entryTexts(db: Db, ids: number[]): Promise<{ id: number; title: string; text: string }[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom("search_entries").where("id", "in", ids).select(["id", "title", "text", "text_doc", "text_start", "text_end"]).orderBy("text_doc").execute();
+  const docIds = [...new Set(rows.flatMap((r) => (r.text === null && r.text_doc !== null ? [r.text_doc] : [])))];
+  const docs = new Map<number, Uint8Array>();
+  for (const id of docIds) {
+    const d = await db.selectFrom("source_documents").where("id", "=", id).select("packed_text").executeTakeFirst();
+    if (d) docs.set(id, d.packed_text);
+  }
+  return rows.map((r) => {
+    const packed = r.text === null && r.text_doc !== null ? docs.get(r.text_doc) : undefined;
+    return { id: num(r.id), title: r.title, text: r.text ?? (packed && r.text_start !== null && r.text_end !== null ? cutPacked(packed, r.text_start, r.text_end) : "") };
+  });
 }

@@ -1,5 +1,6 @@
 // `quorum release` as a real process: an exempt item whose release date has come gets its text into
 // search; run again, it has nothing to do; an item whose date is still to come stays out.
+import { entryTexts } from "../../src/store/search-read.ts";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -20,7 +21,8 @@ async function indexedText(): Promise<string> {
   const db = await openStore(dbPath);
   try {
     const item = await db.selectFrom("items").where("number", "=", "35").select("id").executeTakeFirstOrThrow();
-    return (await db.selectFrom("search_entries").where("kind", "=", "item").where("entity_id", "=", item.id).select("text").executeTakeFirstOrThrow()).text;
+    const { id } = await db.selectFrom("search_entries").where("kind", "=", "item").where("entity_id", "=", item.id).select("id").executeTakeFirstOrThrow();
+    return (await entryTexts(db, [id]))[0].text;
   } finally {
     await db.destroy();
   }
