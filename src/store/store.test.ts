@@ -1,5 +1,4 @@
 // One store suite, run on SQLite and on a throwaway PostgreSQL cluster.
-import { entryTexts } from "./search-read.ts";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -31,6 +30,7 @@ import { postgresUnavailable, startPostgres, type PostgresCluster } from "../../
 import { goldenDocs, minutes, sourceOf } from "../../test/support/golden.ts";
 import { keepingSummaries } from "./summaries/bodies.ts";
 import { unpack } from "./packed.ts";
+import { entryTexts } from "./search-read.ts";
 
 const PG_SKIP = postgresUnavailable();
 const tmp = mkdtempSync(join(tmpdir(), "quorum-store-"));

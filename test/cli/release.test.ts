@@ -1,6 +1,5 @@
 // `quorum release` as a real process: an exempt item whose release date has come gets its text into
 // search; run again, it has nothing to do; an item whose date is still to come stays out.
-import { entryTexts } from "../../src/store/search-read.ts";
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -9,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { openStore } from "../../src/store/db.ts";
 import { importDocuments } from "../../src/cli/start.ts";
+import { entryTexts } from "../../src/store/search-read.ts";
 
 const BIN = new URL("../../bin/quorum", import.meta.url).pathname;
 const V2_EXEMPT = join(resolve(import.meta.dirname, "../fixtures/exempt"), "staffs-2016-12-12-v2-item-35-exempt.txt");

@@ -1,7 +1,6 @@
 // The workspace's exempt-business forms: an item's release date and a person's committees. For each
 // write, every role and the signed-out get the expected answer, and a refused write changes nothing
 // (the database and the audit log); on SQLite and PostgreSQL.
-import { entryTexts } from "../../store/search-read.ts";
 import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { join, resolve } from "node:path";
@@ -16,6 +15,7 @@ import { client, type Client } from "../../../test/support/accounts.ts";
 import { importInto, parsedDb, stopPostgres, type TestDb } from "../../../test/support/portal-db.ts";
 import { postgresUnavailable } from "../../../test/support/postgres.ts";
 import { itemTexts } from "../../store/item-body.ts";
+import { entryTexts } from "../../store/search-read.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../../../test/fixtures/exempt");
 const V2_EXEMPT = join(FIXTURES, "staffs-2016-12-12-v2-item-35-exempt.txt");
