@@ -46,8 +46,8 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         const beforeReads = await reads(db);
         const docs = await db.selectFrom("source_documents").select(["content_hash", "packed_text", "packed_record"]).orderBy("content_hash").execute();
 
-        // back to the shape migration 014 made: plain text, JSON and item text
-        const { error } = await migrator(db).migrateDown();
+        // back to the shape migration 014 made: plain text, JSON and item text (undoing any later migration first)
+        const { error } = await migrator(db).migrateTo(dialect === "sqlite" ? "016_search_tags" : "016_search_seal");
         assert.equal(error, undefined);
         const plain = await sql<{ content_hash: string; text: string; record_json: string | null }>`SELECT content_hash, text, record_json FROM source_documents ORDER BY content_hash`.execute(db);
         assert.deepEqual(
@@ -57,7 +57,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         const withText = await sql<{ n: number | string }>`SELECT count(*) AS n FROM items WHERE text IS NOT NULL`.execute(db);
         assert.equal(Number(withText.rows[0].n), items.filter((i) => i.text_start !== null || i.text_uncut !== null).length);
 
-        assert.deepEqual(await migrateToLatest(db), ["017_size_packed_text"]);
+        assert.equal((await migrateToLatest(db))[0], "017_size_packed_text");
         const converted = await db.selectFrom("items").select(["text_start", "text_uncut"]).execute();
         assert.ok(converted.filter((i) => i.text_start !== null).length > items.length / 2, "the migration cut existing items' text too");
         assert.equal(await storeDigest(db), beforeDigest);
