@@ -8,6 +8,7 @@
 import Database from "better-sqlite3";
 import pg from "pg";
 import { openStore } from "../src/store/db.ts";
+import { cutPacked } from "../src/store/item-body.ts";
 
 interface Column {
   name: string;
@@ -65,6 +66,7 @@ export async function copySqliteToPostgres(file: string, url: string): Promise<v
       }
     }
     await client.query("SET session_replication_role = DEFAULT");
+    if (copiedTables.includes("search_entries")) await searchVectors(lite, client);
     await client.query("ANALYZE");
   } finally {
     lite.close();
@@ -73,3 +75,32 @@ export async function copySqliteToPostgres(file: string, url: string): Promise<v
 }
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * tsv is derived by a trigger, which the copy (as a replica) does not fire; an entry keeping its
+ * text as a cut of its source (migration 018) has it from the cut's text, cut here as the store does.
+ */
+async function searchVectors(lite: Database.Database, client: pg.Client): Promise<void> {
+  await client.query(`UPDATE search_entries SET tsv = setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', text), 'B') WHERE text IS NOT NULL`);
+  const hasCuts = (lite.prepare("SELECT name FROM pragma_table_info('search_entries') WHERE name = 'text_doc'").get() as unknown) !== undefined;
+  const rows = !hasCuts ? [] : lite
+    .prepare("SELECT e.id, e.title, e.text_start, e.text_end, d.packed_text FROM search_entries e JOIN source_documents d ON d.id = e.text_doc WHERE e.text IS NULL ORDER BY e.text_doc, e.id")
+    .iterate() as Iterable<{ id: number; title: string; text_start: number; text_end: number; packed_text: Buffer }>;
+  let batch: { id: number; title: string; text: string }[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    await client.query(
+      `UPDATE search_entries e SET tsv = setweight(to_tsvector('english', v.title), 'A') || setweight(to_tsvector('english', v.text), 'B')
+       FROM unnest($1::int[], $2::text[], $3::text[]) AS v(id, title, text) WHERE e.id = v.id`,
+      [batch.map((r) => r.id), batch.map((r) => r.title), batch.map((r) => r.text)],
+    );
+    batch = [];
+  };
+  for (const r of rows) {
+    batch.push({ id: r.id, title: r.title, text: cutPacked(r.packed_text, r.text_start, r.text_end) });
+    if (batch.length >= 500) await flush();
+  }
+  await flush();
+  // every row was written twice; the copy stands for a store written once
+  await client.query("VACUUM FULL search_entries");
+}

@@ -5,6 +5,8 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { toFts5, toWebsearch } from "../src/store/search-query.ts";
+import { registerStoreFunctions } from "../src/store/db.ts";
+import { cutPacked } from "../src/store/item-body.ts";
 import type { Archive } from "./run-archive.ts";
 import type { Picks } from "./run-picks.ts";
 import { COMMON_WORD } from "./run-picks.ts";
@@ -54,6 +56,8 @@ function filterSql(k: QueryKind, param: (v: unknown) => string): { joins: string
 
 function bareSqlite(file: string): Bare {
   const db = new Database(file, { readonly: true, fileMustExist: true });
+  // snippets read an item's text through the index's content view, which cuts it from the source (migration 018)
+  registerStoreFunctions(db);
   return {
     async time(k) {
       const match = toFts5(k.q);
@@ -84,12 +88,22 @@ async function barePostgres(url: string): Promise<Bare> {
       if (!match) throw new Error(`no tsquery for ${k.q}`);
       const values: unknown[] = [match];
       const f = filterSql(k, (v) => (values.push(v), `$${values.length}`));
-      const text = `SELECT page.id, ts_headline('english', page.text, q, 'MaxWords=30, MinWords=12, MaxFragments=2') AS snip
-        FROM (SELECT e.id, e.text, ts_rank_cd(e.tsv, q) AS rank FROM search_entries e ${f.joins}, websearch_to_tsquery('english', $1) q
-              WHERE e.tsv @@ q${f.where} ORDER BY rank DESC LIMIT 20) page, websearch_to_tsquery('english', $1) q
+      // the first page, then snippets over its entries' text: an item's is cut from its source here,
+      // as the store does (migration 018 keeps no copy of it)
+      const text = `SELECT e.id, e.text, e.text_start, e.text_end, d.packed_text FROM (
+          SELECT e.id, ts_rank_cd(e.tsv, q) AS rank FROM search_entries e ${f.joins}, websearch_to_tsquery('english', $1) q
+          WHERE e.tsv @@ q${f.where} ORDER BY rank DESC LIMIT 20) page
+        JOIN search_entries e ON e.id = page.id LEFT JOIN source_documents d ON d.id = e.text_doc
         ORDER BY page.rank DESC`;
       const t0 = performance.now();
-      await client.query(text, values);
+      const page = (await client.query(text, values)).rows as { id: number; text: string | null; text_start: number | null; text_end: number | null; packed_text: Buffer | null }[];
+      const texts = page.map((r) => r.text ?? (r.packed_text ? cutPacked(r.packed_text, r.text_start!, r.text_end!) : ""));
+      if (page.length)
+        await client.query(
+          `SELECT v.id, ts_headline('english', v.text, websearch_to_tsquery('english', $1), 'MaxWords=30, MinWords=12, MaxFragments=2') AS snip
+           FROM unnest($2::int[], $3::text[]) AS v(id, text)`,
+          [match, page.map((r) => r.id), texts],
+        );
       return performance.now() - t0;
     },
     async close() {

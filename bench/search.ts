@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import autocannon from "autocannon";
-import { openStore } from "../src/store/db.ts";
+import { openStore, registerStoreFunctions } from "../src/store/db.ts";
 import { search } from "../src/store/read/index.ts";
 import { toFts5 } from "../src/store/search-query.ts";
 
@@ -54,6 +54,8 @@ const t0 = Date.now();
 const store = await openStore(dbPath); // migrates the copy to this branch's schema
 const migrated = Date.now() - t0;
 const raw = new Database(dbPath, { readonly: true });
+// snippets read an item's text through the index's content view, which cuts it from the source (migration 018)
+registerStoreFunctions(raw);
 const indexBytes = (() => {
   try {
     return (raw.prepare(`SELECT sum(pgsize) AS n FROM dbstat WHERE name LIKE 'search_fts%'`).get() as { n: number }).n;

@@ -5,7 +5,7 @@ import { checkStore } from "../store/check.ts";
 export function registerCheck(program: Command): void {
   program
     .command("check")
-    .description("check the database's integrity, foreign keys and migrations; exits 1 with the reason when something is wrong")
+    .description("check the database's integrity, foreign keys, migrations and maintained summaries; exits 1 with the reason when something is wrong")
     .option("--db <url>", "database: postgres://…, sqlite:PATH or a file path (default: $DATABASE_URL or ./data/quorum.db)")
     .action(async (opts: { db?: string }) => {
       const report = await checkStore(opts.db ?? process.env.DATABASE_URL);

@@ -9,6 +9,7 @@ import { openStore } from "../store/db.ts";
 import { indexReleasesEveryHour } from "./release.ts";
 import { listen, servingUrl, type ServeConfig } from "./serve-listen.ts";
 import { seedIfEmpty } from "./start.ts";
+import { serveHeapFlags } from "./serve-memory.ts";
 
 /** A worker dying this soon after it started is not replaced at once, so a crash loop does not spin. */
 const QUICK_DEATH_MS = 5_000;
@@ -24,6 +25,8 @@ interface FatalMessage {
 const note = (line: string) => void process.stderr.write(`quorum: ${line}\n`);
 
 export async function servePrimary(config: ServeConfig): Promise<void> {
+  // each worker's heap is bounded (serve-memory.ts): workers are forked with these flags added to node's own
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...serveHeapFlags()] });
   // migrations, seeding and the hourly release indexing; PostgreSQL connections close when idle
   const db = await openStore(config.dbUrl, { poolMax: config.poolMax });
   let releases: NodeJS.Timeout | undefined;

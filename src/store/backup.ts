@@ -6,7 +6,7 @@ import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
 import { QuorumError } from "../domain/errors.ts";
-import { parseDatabaseUrl, type DialectName } from "./db.ts";
+import { parseDatabaseUrl, registerStoreFunctions, type DialectName } from "./db.ts";
 import { findPgTool, pgConnection, startPgTool } from "./pg-tools.ts";
 
 /** Tables that exist in a freshly migrated, empty store. */
@@ -30,6 +30,7 @@ function openSqlite(path: string, readonly: boolean): SQLite.Database {
   try {
     const db = new SQLite(path, { readonly, fileMustExist: true });
     db.pragma("busy_timeout = 5000");
+    registerStoreFunctions(db);
     return db;
   } catch (err) {
     throw new QuorumError("invalid", `cannot open SQLite database ${path}: ${(err as Error).message}`);

@@ -1,10 +1,12 @@
 // `quorum check`: is the store sound? The database's own integrity checks, foreign keys scanned row
-// by row (they can be broken by a restore with checks off, or by hand), and the schema's migrations.
+// by row (they can be broken by a restore with checks off, or by hand), the schema's migrations,
+// and the maintained summaries counted again from their rows (summaries/recount.ts).
 import { existsSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import pg from "pg";
 import { QuorumError } from "../domain/errors.ts";
-import { parseDatabaseUrl } from "./db.ts";
+import { openStore, parseDatabaseUrl, registerStoreFunctions } from "./db.ts";
+import { summaryDifferences } from "./summaries/recount.ts";
 import { migrationNames } from "./migrate.ts";
 
 export interface CheckReport {
@@ -34,6 +36,7 @@ function checkSqlite(path: string): CheckReport {
   try {
     db = new SQLite(path, { readonly: true, fileMustExist: true });
     db.pragma("busy_timeout = 5000");
+    registerStoreFunctions(db);
     const integrity = db.prepare("PRAGMA integrity_check").pluck().all() as string[];
     if (integrity[0] !== "ok") report.problems.push(`integrity_check: ${integrity[0]}${integrity.length > 1 ? ` (and ${integrity.length - 1} more)` : ""}`);
     const broken = db.prepare("PRAGMA foreign_key_check").all() as { table: string; rowid: number; parent: string }[];
@@ -103,5 +106,16 @@ async function checkPostgres(url: string): Promise<CheckReport> {
 
 export async function checkStore(url: string | undefined): Promise<CheckReport> {
   const loc = parseDatabaseUrl(url);
-  return loc.dialect === "sqlite" ? checkSqlite(loc.target) : checkPostgres(loc.target);
+  const report = loc.dialect === "sqlite" ? checkSqlite(loc.target) : await checkPostgres(loc.target);
+  // the summaries are read through the store, which needs a sound file on the current schema
+  if (!report.problems.some((p) => /^(SQLite cannot read|integrity_check|migrations|no migrations)/.test(p))) {
+    const db = await openStore(url, { migrate: false });
+    try {
+      report.problems.push(...(await summaryDifferences(db)));
+      report.checked.push("summaries");
+    } finally {
+      await db.destroy();
+    }
+  }
+  return report;
 }

@@ -9,6 +9,7 @@ import { QuorumError } from "../domain/errors.ts";
 import type { Database } from "./schema.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { reusingStatements } from "./sqlite-statements.ts";
+import { cutPacked } from "./item-body.ts";
 
 export type Db = Kysely<Database>;
 export type DialectName = "sqlite" | "postgres";
@@ -87,6 +88,17 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * SQL functions the schema itself calls, to be registered on every SQLite connection that reads
+ * or writes the search index (its content view and triggers cut item text from the deflated
+ * source, migration 018) or checks it (PRAGMA integrity_check reads that view).
+ */
+export function registerStoreFunctions(database: SQLite.Database): void {
+  database.function("quorum_cut", { deterministic: true }, (packed: unknown, start: unknown, end: unknown) =>
+    packed instanceof Uint8Array && typeof start === "number" && typeof end === "number" ? cutPacked(packed, start, end) : null,
+  );
+}
+
 export interface OpenOptions {
   /** apply pending migrations before returning (every command does) */
   migrate?: boolean;
@@ -127,6 +139,7 @@ export async function openStore(url: string | undefined = process.env.DATABASE_U
     database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     // 128 MB rather than the default 2 MB: a large archive's indexes are written all over
     if (options.bulkWrites) database.pragma("cache_size = -131072");
+    registerStoreFunctions(database);
     db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: reusingStatements(database) }) });
   }
   if (options.migrate !== false) {

@@ -388,8 +388,10 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     text: itemText(source.text, regions[i]),
   }));
   const itemIds: number[] = [];
+  const itemCuts: ([number, number] | null)[] = [];
   for (const rows of chunks(itemRows, 100)) {
     const stored = rows.map(({ text, ...r }) => ({ ...r, ...itemTextColumns(source.text, text, regions[r.position]?.bodyStart ?? 0) }));
+    for (const r of stored) itemCuts[r.position] = r.text_uncut === null && r.text_start !== null && r.text_end !== null ? [r.text_start, r.text_end] : null;
     const inserted = await trx.insertInto("items").values(stored).returning(["id", "position"]).execute();
     for (const r of inserted) itemIds[r.position] = r.id;
   }
@@ -552,9 +554,9 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   derived.bodies.add(body.id);
   // Indexed from what was just written, through the same builder reindexMeeting uses.
   const entries = meetingEntries({
-    meeting: { id: meetingId, date, startTime, venue: meetingValues.venue, minutesStatus: found?.minutes_status ?? (input.review ? "draft" : "published"), bodyId: body.id, bodyName: body.name, authorityId: authority.id },
+    meeting: { id: meetingId, date, startTime, venue: meetingValues.venue, minutesStatus: found?.minutes_status ?? (input.review ? "draft" : "published"), bodyId: body.id, bodyName: body.name, authorityId: authority.id, sourceDocumentId: docId },
     names: attendanceRows.map((a) => a.raw_name),
-    items: itemRows.map((it, i) => ({ id: itemIds[i], number: it.number, title: it.title, exempt: it.exempt === true || it.exempt === 1, text: it.text })),
+    items: itemRows.map((it, i) => ({ id: itemIds[i], number: it.number, title: it.title, exempt: it.exempt === true || it.exempt === 1, text: it.text, cut: itemCuts[i] ?? null })),
     resolutions: resolutionIds.map((r) => ({ id: r.id, itemId: r.itemId, text: r.text })),
   });
   if (found) await trx.deleteFrom("search_entries").where("meeting_id", "=", meetingId).execute();

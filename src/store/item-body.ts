@@ -53,6 +53,23 @@ export function cutItemText(source: string | null, row: StoredItemText): string 
   return joinBlankLines(source.slice(row.text_start, row.text_end));
 }
 
+// The last source text inflated for a cut, kept because an index write or snippets for one
+// meeting's entries cut the same document many times in a row. One text, so the memory is bounded.
+let lastPacked: Uint8Array | null = null;
+let lastText = "";
+
+/**
+ * The text of a cut of a deflated source document, as itemText gives it (blank lines joined). Search
+ * entries keep an item's text this way (migration 018); SQLite calls it as `quorum_cut`.
+ */
+export function cutPacked(packed: Uint8Array, start: number, end: number): string {
+  if (!lastPacked || !Buffer.from(lastPacked.buffer, lastPacked.byteOffset, lastPacked.byteLength).equals(packed)) {
+    lastText = unpack(packed);
+    lastPacked = Uint8Array.from(packed);
+  }
+  return joinBlankLines(lastText.slice(start, end));
+}
+
 /** The source text a meeting now rests on (its items' text is cut from it), or null. */
 export async function meetingSourceText(db: Reader, meetingId: number): Promise<string | null> {
   const doc = await db

@@ -268,7 +268,11 @@ export interface SearchEntriesTable {
   authority_id: number;
   year: number | null;
   title: string;
-  text: string;
+  /** null: the text is the cut text_start..text_end of source document text_doc (migration 018) */
+  text: string | null;
+  text_doc: number | null;
+  text_start: number | null;
+  text_end: number | null;
 }
 
 /** Per committee: its public meetings and their decisions (migration 015_pages_summaries, kept by store/summaries.ts). */

@@ -7,6 +7,7 @@ import type { FacetCount, SearchHit, SearchResults, SearchType } from "./read/ty
 import { num, pageArgs } from "./read/util.ts";
 import { standingOf } from "./lifecycle/standing.ts";
 import { drawCandidates, SEARCH_CAP, type Candidate } from "./search-candidates.ts";
+import { cutPacked } from "./item-body.ts";
 import { filtersFor, toFts5, toWebsearch, type Facet, type IndexFilters, type SearchFilters } from "./search-query.ts";
 
 export const SEARCH_TYPES: SearchType[] = ["meeting", "item", "decision", "person"];
@@ -138,18 +139,14 @@ interface HitRow {
   decision_slug: string | null;
   decision_item_slug: string | null;
   person_slug: string | null;
-  /** PostgreSQL: the snippet, made in the same statement */
-  snip: string | null;
 }
 
 /**
  * The shown page only: its entries with their meeting, committee, council and slugs in one
- * statement, each slug looked up by key for the page's rows (on PostgreSQL with their snippets
- * too; FTS5's snippet() is a second, in-process one).
+ * statement, each slug looked up by key for the page's rows; their snippets in a second.
  */
 async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, page: Candidate[]): Promise<SearchHit[]> {
   const ids = page.map((c) => c.id);
-  const snippet = dialect === "postgres" ? pgSnippet(q) : null;
   const rows = await sql<HitRow>`
     SELECT e.id, e.kind, e.entity_id, e.title,
            m.slug AS meeting_slug, m.date AS meeting_date, m.minutes_status, m.minutes_draft, m.status AS meeting_status, m.source_document_id AS meeting_source,
@@ -159,16 +156,14 @@ async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, pa
            (SELECT i.slug FROM items i WHERE e.kind = 'item' AND i.id = e.entity_id) AS item_slug,
            (SELECT r.slug FROM resolutions r WHERE e.kind = 'decision' AND r.id = e.entity_id) AS decision_slug,
            (SELECT ri.slug FROM resolutions r JOIN items ri ON ri.id = r.item_id WHERE e.kind = 'decision' AND r.id = e.entity_id) AS decision_item_slug,
-           (SELECT p.slug FROM people p WHERE e.kind = 'person' AND p.id = e.entity_id) AS person_slug,
-           ${snippet ? snippet.select : sql`NULL`} AS snip
+           (SELECT p.slug FROM people p WHERE e.kind = 'person' AND p.id = e.entity_id) AS person_slug
     FROM search_entries e
     LEFT JOIN meetings m ON m.id = e.meeting_id
     LEFT JOIN bodies b ON b.id = e.body_id
     JOIN authorities a ON a.id = e.authority_id
-    ${snippet ? snippet.from : sql``}
     WHERE e.id IN (${sql.join(ids)})`.execute(db);
   const rowOf = new Map(rows.rows.map((r) => [num(r.id), r]));
-  const snippets = snippet ? new Map(rows.rows.map((r) => [num(r.id), r.snip ?? ""])) : await fts5Snippets(db, q, ids);
+  const snippets = dialect === "postgres" ? await pgSnippets(db, q, ids) : await fts5Snippets(db, q, ids);
 
   return page.flatMap((c) => {
     const h = rowOf.get(c.id);
@@ -195,39 +190,43 @@ async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, pa
 /** Characters of an entry's text a PostgreSQL snippet is made from, around a query word. */
 export const SNIPPET_WINDOW = 1000;
 
-/** The window of `text` (an SQL expression) from a little before character `at`, starting at a whole word. */
-function textWindow(at: RawBuilder<unknown>): RawBuilder<string> {
-  return sql<string>`CASE WHEN coalesce(${at}, 1) > 200 THEN regexp_replace(substr(e.text, ${at} - 200, ${SNIPPET_WINDOW}), '^\\S*', '') ELSE substr(e.text, 1, ${SNIPPET_WINDOW}) END`;
+/** The window of `text` from a little before character `at`, starting at a whole word. */
+function textWindow(text: string, at: number): string {
+  if (at <= 200) return text.slice(0, SNIPPET_WINDOW);
+  return text.slice(at - 200, at - 200 + SNIPPET_WINDOW).replace(/^\S*/, "");
 }
 
 /**
- * PostgreSQL's snippet of the entry `e` as a column of the page's statement: the expression and
- * what it reads from. ts_headline parses and stems all the text it is given, and the first page
- * holds the longest entries (they rank highest): from whole texts, one page's snippets took some
- * 150 ms under load at 10,000 meetings, many times the draw. So a snippet is made from a window of
- * the text from a little before the first place a query word appears (as typed or as its stem: a
- * plain substring search), else from the last such place (a phrase, or words far apart), and from
- * the whole text only when neither window matches the query. Whether the text matches at all is
- * read from the stored vector's text part (weight B) instead of parsing the text again.
+ * PostgreSQL's snippets for the page's entries. ts_headline parses and stems all the text it is
+ * given, and the first page holds the longest entries (they rank highest): from whole texts, one
+ * page's snippets took some 150 ms under load at 10,000 meetings, many times the draw. So a snippet
+ * is made from a window of the text from a little before the first place a query word appears (as
+ * typed: a plain substring search), else from the last such place (a phrase, or words far apart),
+ * and from the whole text only when neither window matches the query. An item's text is a cut of
+ * its source (migration 018), cut here for the shown entries only.
  */
-function pgSnippet(q: string): { select: RawBuilder<string>; from: RawBuilder<unknown> } {
+async function pgSnippets(db: Db, q: string, ids: number[]): Promise<Map<number, string>> {
   const ws = toWebsearch(q)!;
+  const entries = await entryTexts(db, ids);
+  if (!entries.length) return new Map();
   const typed = (ws.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 && w !== "or");
+  const rows = entries.map((e) => {
+    const lower = e.text.toLowerCase();
+    const places = typed.map((w) => lower.indexOf(w)).filter((p) => p >= 0);
+    const first = places.length ? Math.min(...places) : -1;
+    const last = typed.map((w) => lower.lastIndexOf(w)).filter((p) => p >= 0).reduce((a, b) => Math.max(a, b), -1);
+    return { ...e, first: first >= 0 ? textWindow(e.text, first) : null, last: last > first ? textWindow(e.text, last) : null };
+  });
   const options = `StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-  const headline = (text: RawBuilder<unknown>) => sql<string>`ts_headline('english', ${text}, w.q, ${options})`;
-  const matches = (text: RawBuilder<unknown>) => sql`to_tsvector('english', ${text}) @@ w.q`;
-  return {
-    select: sql<string>`CASE WHEN NOT t.in_text THEN ${headline(sql`e.title`)}
-      WHEN ${matches(sql`x.first`)} THEN ${headline(sql`x.first`)}
-      WHEN ${matches(sql`x.last`)} THEN ${headline(sql`x.last`)}
-      ELSE ${headline(sql`e.text`)} END`,
-    from: sql`
-      CROSS JOIN (SELECT websearch_to_tsquery('english', ${ws}) AS q,
-        ARRAY(SELECT DISTINCT s FROM unnest(tsvector_to_array(to_tsvector('english', ${ws})) || ${typed}::text[]) s WHERE length(s) > 2) AS words) w
-      CROSS JOIN LATERAL (SELECT ts_filter(e.tsv, '{b}') @@ w.q AS in_text) t
-      CROSS JOIN LATERAL (SELECT min(p) AS first, max(p) AS last FROM unnest(CASE WHEN t.in_text THEN w.words END) s, strpos(lower(e.text), s) p WHERE p > 0) f
-      CROSS JOIN LATERAL (SELECT CASE WHEN t.in_text THEN ${textWindow(sql`f.first`)} END AS first, CASE WHEN t.in_text AND f.last > f.first THEN ${textWindow(sql`f.last`)} END AS last) x`,
-  };
+  const out = await sql<{ id: number; snip: string }>`
+    SELECT e.id, ts_headline('english', CASE
+        WHEN e.first IS NOT NULL AND to_tsvector('english', e.first) @@ w.q THEN e.first
+        WHEN e.last IS NOT NULL AND to_tsvector('english', e.last) @@ w.q THEN e.last
+        WHEN to_tsvector('english', e.text) @@ w.q THEN e.text
+        ELSE e.title END, w.q, ${options}) AS snip
+    FROM (VALUES ${sql.join(rows.map((e) => sql`(${e.id}::int, ${e.title}::text, ${e.text}::text, ${e.first}::text, ${e.last}::text)`))}) AS e(id, title, text, first, last)
+    CROSS JOIN (SELECT websearch_to_tsquery('english', ${ws}) AS q) w`.execute(db);
+  return new Map(out.rows.map((r) => [num(r.id), r.snip]));
 }
 
 /** FTS5's snippets for the page's entries only, keyed by entry id. */
@@ -238,4 +237,20 @@ async function fts5Snippets(db: Db, q: string, ids: number[]): Promise<Map<numbe
     SELECT rowid AS id, snippet(search_fts, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snip
     FROM search_fts WHERE search_fts MATCH ${`{title text} : (${toFts5(q)})`} AND rowid IN (${sql.join(ids)})`.execute(db);
   return new Map(out.rows.map((r) => [num(r.id), r.snip]));
+}
+
+/** Entries' title and whole text, an item's cut from its source document (each document inflated once). */
+export async function entryTexts(db: Db, ids: number[]): Promise<{ id: number; title: string; text: string }[]> {
+  if (!ids.length) return [];
+  const rows = await db.selectFrom("search_entries").where("id", "in", ids).select(["id", "title", "text", "text_doc", "text_start", "text_end"]).orderBy("text_doc").execute();
+  const docIds = [...new Set(rows.flatMap((r) => (r.text === null && r.text_doc !== null ? [r.text_doc] : [])))];
+  const docs = new Map<number, Uint8Array>();
+  for (const id of docIds) {
+    const d = await db.selectFrom("source_documents").where("id", "=", id).select("packed_text").executeTakeFirst();
+    if (d) docs.set(id, d.packed_text);
+  }
+  return rows.map((r) => {
+    const packed = r.text === null && r.text_doc !== null ? docs.get(r.text_doc) : undefined;
+    return { id: num(r.id), title: r.title, text: r.text ?? (packed && r.text_start !== null && r.text_end !== null ? cutPacked(packed, r.text_start, r.text_end) : "") };
+  });
 }

@@ -1,7 +1,9 @@
 // Public search behind one interface: FTS5 (bm25, snippet) on SQLite, tsvector (websearch_to_tsquery,
 // ts_headline) on PostgreSQL. Both read `search_entries`, which is written only here and only with
 // content that passed the visibility rule, so exempt text is never indexed.
-import type { Db } from "./db.ts";
+import { sql, type Insertable } from "kysely";
+import type { SearchEntriesTable } from "./schema.ts";
+import { dialectOf, type Db } from "./db.ts";
 import { isMeetingPublic, isReleased, publicSearchContent, publicMeetingsOnly, publicViewer } from "./visibility.ts";
 import { bool } from "./read/util.ts";
 import { ITEM_TEXT_COLUMNS, itemTexts } from "./item-body.ts";
@@ -13,17 +15,22 @@ export { SEARCH_CAP } from "./search-candidates.ts";
 // --- writing the index ---
 
 export interface MeetingIndexInput {
-  meeting: { id: number; date: string; startTime: string | null; venue: string | null; minutesStatus: string; bodyId: number; bodyName: string; authorityId: number };
+  meeting: { id: number; date: string; startTime: string | null; venue: string | null; minutesStatus: string; bodyId: number; bodyName: string; authorityId: number; sourceDocumentId?: number | null };
   /** the names as written, in attendance order */
   names: string[];
-  items: { id: number; number: string; title: string; exempt: boolean; text: string | null; exemptReleaseOn?: string | null }[];
+  /**
+   * `cut`: where the item's text lies in the meeting's source document `sourceDocumentId`, when it
+   * is a cut of it (items keep it so, item-body.ts); the entry then keeps the place, not the text.
+   */
+  items: { id: number; number: string; title: string; exempt: boolean; text: string | null; exemptReleaseOn?: string | null; cut?: [number, number] | null }[];
   resolutions: { id: number; itemId: number; text: string }[];
   /** the council's date, for exempt items released by then; null: none is */
   today?: string | null;
 }
 
+/** An entry as the index sees it (`text` whole); `cut`: where that text lies in a source document, when it is a cut of one. */
+export type EntryRow = { kind: string; entity_id: number; meeting_id: number; body_id: number; authority_id: number; year: number; title: string; text: string; cut?: { doc: number; start: number; end: number } };
 export type SearchEntryRow = EntryRow;
-type EntryRow = { kind: string; entity_id: number; meeting_id: number; body_id: number; authority_id: number; year: number; title: string; text: string };
 
 /** The search entries of a meeting, its items and decisions — only what the visibility rule lets through. */
 export function meetingEntries({ meeting: m, names, items, resolutions, today = null }: MeetingIndexInput): EntryRow[] {
@@ -36,7 +43,10 @@ export function meetingEntries({ meeting: m, names, items, resolutions, today = 
   for (const i of items) {
     if (i.exempt && !isReleased(i.exemptReleaseOn, publicViewer(today))) exemptItems.add(i.id);
     const content = publicSearchContent(m, i, today);
-    if (content) rows.push({ ...common, kind: "item", entity_id: i.id, ...content });
+    if (!content) continue;
+    // only text the rule let through whole is kept as a cut: a withheld item's entry holds ''
+    const cut = content.text !== "" && content.text === i.text && i.cut && m.sourceDocumentId != null ? { doc: m.sourceDocumentId, start: i.cut[0], end: i.cut[1] } : undefined;
+    rows.push({ ...common, kind: "item", entity_id: i.id, ...content, ...(cut && { cut }) });
   }
   const titleOf = new Map(items.map((i) => [i.id, `${i.number}. ${i.title}`]));
   for (const r of [...resolutions].sort((a, b) => a.id - b.id)) {
@@ -54,7 +64,15 @@ export async function writeMeetingEntries(db: Db, meetingId: number, rows: Entry
 
 /** Adds entries (of any meetings), many rows to a statement. */
 export async function insertSearchEntries(db: Db, rows: EntryRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto("search_entries").values(rows.slice(i, i + 200)).execute();
+  const postgres = dialectOf(db) === "postgres";
+  const stored = rows.map(({ cut, ...r }) => {
+    if (!cut) return r;
+    const place = { ...r, text: null, text_doc: cut.doc, text_start: cut.start, text_end: cut.end };
+    // SQLite's triggers cut the text for FTS5 themselves; PostgreSQL keeps no text to derive tsv from, so it is given here
+    return postgres ? { ...place, tsv: sql<string>`setweight(to_tsvector('english', ${r.title}), 'A') || setweight(to_tsvector('english', ${r.text}), 'B')` } : place;
+  });
+  // tsv is PostgreSQL's alone, so the schema type leaves it out
+  for (let i = 0; i < stored.length; i += 200) await db.insertInto("search_entries").values(stored.slice(i, i + 200) as Insertable<SearchEntriesTable>[]).execute();
 }
 
 /**
@@ -66,19 +84,21 @@ export async function reindexMeeting(db: Db, meetingId: number, today: string | 
     .selectFrom("meetings")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .where("meetings.id", "=", meetingId)
-    .select(["meetings.id", "meetings.date", "meetings.start_time", "meetings.venue", "meetings.minutes_status", "meetings.body_id", "bodies.name as body_name", "bodies.authority_id"])
+    .select(["meetings.id", "meetings.date", "meetings.start_time", "meetings.venue", "meetings.minutes_status", "meetings.body_id", "meetings.source_document_id", "bodies.name as body_name", "bodies.authority_id"])
     .executeTakeFirst();
   if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status })) {
     await writeMeetingEntries(db, meetingId, []);
     return;
   }
   const names = await db.selectFrom("attendance").where("meeting_id", "=", m.id).select("raw_name").orderBy("position").execute();
-  const items = await itemTexts(db, m.id, await db.selectFrom("items").where("meeting_id", "=", m.id).select(["id", "number", "title", "exempt", "exempt_release_on", ...ITEM_TEXT_COLUMNS]).orderBy("position").execute());
+  const stored = await db.selectFrom("items").where("meeting_id", "=", m.id).select(["id", "number", "title", "exempt", "exempt_release_on", ...ITEM_TEXT_COLUMNS]).orderBy("position").execute();
+  const cutOf = new Map(stored.map((i) => [i.id, i.text_uncut === null && i.text_start !== null && i.text_end !== null ? ([i.text_start, i.text_end] as [number, number]) : null]));
+  const items = await itemTexts(db, m.id, stored);
   const resolutions = await db.selectFrom("resolutions").where("meeting_id", "=", m.id).select(["id", "item_id", "text"]).execute();
   const rows = meetingEntries({
-    meeting: { id: m.id, date: m.date, startTime: m.start_time, venue: m.venue, minutesStatus: m.minutes_status, bodyId: m.body_id, bodyName: m.body_name, authorityId: m.authority_id },
+    meeting: { id: m.id, date: m.date, startTime: m.start_time, venue: m.venue, minutesStatus: m.minutes_status, bodyId: m.body_id, bodyName: m.body_name, authorityId: m.authority_id, sourceDocumentId: m.source_document_id },
     names: names.map((n) => n.raw_name),
-    items: items.map(({ exempt_release_on, ...i }) => ({ ...i, exempt: bool(i.exempt), exemptReleaseOn: exempt_release_on })),
+    items: items.map(({ exempt_release_on, ...i }) => ({ ...i, exempt: bool(i.exempt), exemptReleaseOn: exempt_release_on, cut: cutOf.get(i.id) ?? null })),
     resolutions: resolutions.map((r) => ({ id: r.id, itemId: r.item_id, text: r.text })),
     today,
   });

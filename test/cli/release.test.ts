@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { openStore } from "../../src/store/db.ts";
 import { importDocuments } from "../../src/cli/start.ts";
+import { entryTexts } from "../../src/store/search-read.ts";
 
 const BIN = new URL("../../bin/quorum", import.meta.url).pathname;
 const V2_EXEMPT = join(resolve(import.meta.dirname, "../fixtures/exempt"), "staffs-2016-12-12-v2-item-35-exempt.txt");
@@ -20,7 +21,8 @@ async function indexedText(): Promise<string> {
   const db = await openStore(dbPath);
   try {
     const item = await db.selectFrom("items").where("number", "=", "35").select("id").executeTakeFirstOrThrow();
-    return (await db.selectFrom("search_entries").where("kind", "=", "item").where("entity_id", "=", item.id).select("text").executeTakeFirstOrThrow()).text;
+    const { id } = await db.selectFrom("search_entries").where("kind", "=", "item").where("entity_id", "=", item.id).select("id").executeTakeFirstOrThrow();
+    return (await entryTexts(db, [id]))[0].text;
   } finally {
     await db.destroy();
   }

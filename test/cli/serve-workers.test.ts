@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore } from "../../src/store/db.ts";
@@ -153,6 +153,11 @@ async function twoWorkers(db: string): Promise<void> {
     const first = await answering(url, (p) => p.size >= 2);
     assert.equal(first.size, 2, "two processes answer on the one port");
     assert.ok(!first.has(served.child.pid!), "the primary serves nothing itself");
+    // each worker runs with a bounded heap (src/cli/serve-memory.ts)
+    for (const pid of first) {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      assert.ok(argv.includes("--max-old-space-size=128") && argv.includes("--max-semi-space-size=8"), argv.join(" "));
+    }
 
     // signed in through whichever worker, signed in at both
     const [form] = await onOneConnection(url, [{ path: "/sign-in" }]);

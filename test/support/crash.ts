@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { parseDatabaseUrl } from "../../src/store/db.ts";
+import { parseDatabaseUrl, registerStoreFunctions } from "../../src/store/db.ts";
 
 export const BIN = new URL("../../bin/quorum", import.meta.url).pathname;
 
@@ -123,6 +123,7 @@ export async function checkIntegrity(url: string, clean: Map<string, DocShape>):
   const storage: string[] = [];
   if (loc.dialect === "sqlite" && existsSync(loc.target)) {
     const db = new SQLite(loc.target, { fileMustExist: true });
+    registerStoreFunctions(db);
     try {
       const ic = db.pragma("integrity_check") as { integrity_check: string }[];
       if (ic.length !== 1 || ic[0].integrity_check !== "ok") storage.push(...ic.map((r) => `integrity_check: ${r.integrity_check}`));

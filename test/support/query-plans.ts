@@ -6,7 +6,7 @@ import SQLite from "better-sqlite3";
 import pg from "pg";
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import type { Database } from "../../src/store/schema.ts";
-import type { Db } from "../../src/store/db.ts";
+import { registerStoreFunctions, type Db } from "../../src/store/db.ts";
 
 export const BIG_TABLES = ["meetings", "items", "resolutions", "attendance", "memberships", "decision_votes"];
 /** Indexes a read may walk from one end: the registers' order, stopped by the page's LIMIT. */
@@ -29,7 +29,7 @@ export function recordingStore(url: string): Recorded {
   const postgres = url.startsWith("postgres");
   const db = postgres
     ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }), log })
-    : new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(url.replace(/^sqlite:/, "")) }), log });
+    : new Kysely<Database>({ dialect: new SqliteDialect({ database: withStoreFunctions(new SQLite(url.replace(/^sqlite:/, ""))) }), log });
   let seen = 0;
   return {
     db,
@@ -73,4 +73,9 @@ function pgScans(plan: unknown): string[] {
   const root = (typeof plan === "string" ? JSON.parse(plan) : plan) as { Plan: Record<string, unknown> }[];
   for (const p of root) visit(p.Plan);
   return out;
+}
+
+function withStoreFunctions(database: SQLite.Database): SQLite.Database {
+  registerStoreFunctions(database);
+  return database;
 }

@@ -1,0 +1,76 @@
+// The maintained summaries counted again from the rows they summarise, for `quorum check`: a write
+// that forgot to keep a summary, a restore of a partial backup or an edit by hand shows up as a
+// difference between what a page reads and the truth. The truth follows the visibility rule
+// exactly as meetingTally does (public meetings only; decisions of exempt items apart). Each count
+// reads the whole archive once, grouped by committee: fine for a check, never for a page.
+import type { Db } from "../db.ts";
+import { publicMeetingsOnly } from "../visibility.ts";
+import { bool, num } from "../read/util.ts";
+
+interface BodyTruth {
+  meetings: number;
+  decisions: number;
+  exemptDecisions: number;
+  first: string | null;
+  last: string | null;
+}
+
+const NONE: BodyTruth = { meetings: 0, decisions: 0, exemptDecisions: 0, first: null, last: null };
+
+/** Each committee's summary as the rows say it should be. */
+async function bodyTruth(db: Db): Promise<Map<number, BodyTruth>> {
+  const truth = new Map<number, BodyTruth>();
+  const of = (id: number) => truth.get(id) ?? (truth.set(id, { ...NONE }), truth.get(id)!);
+  const meetings = await db
+    .selectFrom("meetings")
+    .where(publicMeetingsOnly)
+    .select(["meetings.body_id", (eb) => eb.fn.countAll().as("n"), (eb) => eb.fn.min("meetings.date").as("first"), (eb) => eb.fn.max("meetings.date").as("last")])
+    .groupBy("meetings.body_id")
+    .execute();
+  for (const m of meetings) Object.assign(of(num(m.body_id)), { meetings: num(m.n), first: m.first, last: m.last });
+  const decisions = await db
+    .selectFrom("resolutions")
+    .innerJoin("items", "items.id", "resolutions.item_id")
+    .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
+    .where(publicMeetingsOnly)
+    .select(["meetings.body_id", "items.exempt", (eb) => eb.fn.countAll().as("n")])
+    .groupBy(["meetings.body_id", "items.exempt"])
+    .execute();
+  for (const d of decisions) {
+    const t = of(num(d.body_id));
+    if (bool(d.exempt)) t.exemptDecisions += num(d.n);
+    else t.decisions += num(d.n);
+  }
+  return truth;
+}
+
+/** One line per committee whose maintained summary differs from the recount; empty when all agree. */
+export async function summaryDifferences(db: Db): Promise<string[]> {
+  const truth = await bodyTruth(db);
+  const kept = await db
+    .selectFrom("body_summaries")
+    .innerJoin("bodies", "bodies.id", "body_summaries.body_id")
+    .select(["body_summaries.body_id", "bodies.slug", "meeting_count", "decision_count", "exempt_decision_count", "first_meeting", "last_meeting"])
+    .execute();
+  const slugs = new Map((await db.selectFrom("bodies").select(["id", "slug"]).execute()).map((b) => [num(b.id), b.slug]));
+  const out: string[] = [];
+  const seen = new Set<number>();
+  const compare = (bodyId: number, held: BodyTruth) => {
+    const want = truth.get(bodyId) ?? NONE;
+    const diffs: string[] = [];
+    if (held.meetings !== want.meetings) diffs.push(`meetings ${held.meetings}, counted ${want.meetings}`);
+    if (held.decisions !== want.decisions) diffs.push(`decisions ${held.decisions}, counted ${want.decisions}`);
+    if (held.exemptDecisions !== want.exemptDecisions) diffs.push(`exempt decisions ${held.exemptDecisions}, counted ${want.exemptDecisions}`);
+    if (held.first !== want.first) diffs.push(`first meeting ${held.first ?? "none"}, counted ${want.first ?? "none"}`);
+    if (held.last !== want.last) diffs.push(`last meeting ${held.last ?? "none"}, counted ${want.last ?? "none"}`);
+    if (diffs.length) out.push(`body_summaries for ${slugs.get(bodyId) ?? `committee ${bodyId}`}: ${diffs.join(", ")}`);
+  };
+  for (const k of kept) {
+    const id = num(k.body_id);
+    seen.add(id);
+    compare(id, { meetings: num(k.meeting_count), decisions: num(k.decision_count), exemptDecisions: num(k.exempt_decision_count), first: k.first_meeting, last: k.last_meeting });
+  }
+  // a committee with public meetings must have its row: without one its pages read nothing
+  for (const id of truth.keys()) if (!seen.has(id)) compare(id, NONE);
+  return out;
+}
