@@ -78,7 +78,7 @@ const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * tsv is derived by a trigger, which the copy (as a replica) does not fire; an entry keeping its
- * text as a cut of its source (migration 018) has it from the cut's text, cut here as the store does.
+ * text as a cut of its source (migration 019) has it from the cut's text, cut here as the store does.
  */
 async function searchVectors(lite: Database.Database, client: pg.Client): Promise<void> {
   await client.query(`UPDATE search_entries SET tsv = setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', text), 'B') WHERE text IS NOT NULL`);

@@ -56,7 +56,7 @@ function filterSql(k: QueryKind, param: (v: unknown) => string): { joins: string
 
 function bareSqlite(file: string): Bare {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  // snippets read an item's text through the index's content view, which cuts it from the source (migration 018)
+  // snippets read an item's text through the index's content view, which cuts it from the source (migration 019)
   registerStoreFunctions(db);
   return {
     async time(k) {
@@ -89,7 +89,7 @@ async function barePostgres(url: string): Promise<Bare> {
       const values: unknown[] = [match];
       const f = filterSql(k, (v) => (values.push(v), `$${values.length}`));
       // the first page, then snippets over its entries' text: an item's is cut from its source here,
-      // as the store does (migration 018 keeps no copy of it)
+      // as the store does (migration 019 keeps no copy of it)
       const text = `SELECT e.id, e.text, e.text_start, e.text_end, d.packed_text FROM (
           SELECT e.id, ts_rank_cd(e.tsv, q) AS rank FROM search_entries e ${f.joins}, websearch_to_tsquery('english', $1) q
           WHERE e.tsv @@ q${f.where} ORDER BY rank DESC LIMIT 20) page

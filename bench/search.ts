@@ -54,7 +54,7 @@ const t0 = Date.now();
 const store = await openStore(dbPath); // migrates the copy to this branch's schema
 const migrated = Date.now() - t0;
 const raw = new Database(dbPath, { readonly: true });
-// snippets read an item's text through the index's content view, which cuts it from the source (migration 018)
+// snippets read an item's text through the index's content view, which cuts it from the source (migration 019)
 registerStoreFunctions(raw);
 const indexBytes = (() => {
   try {

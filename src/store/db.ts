@@ -91,7 +91,7 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 /**
  * SQL functions the schema itself calls, to be registered on every SQLite connection that reads
  * or writes the search index (its content view and triggers cut item text from the deflated
- * source, migration 018) or checks it (PRAGMA integrity_check reads that view).
+ * source, migration 019) or checks it (PRAGMA integrity_check reads that view).
  */
 export function registerStoreFunctions(database: SQLite.Database): void {
   database.function("quorum_cut", { deterministic: true }, (packed: unknown, start: unknown, end: unknown) =>

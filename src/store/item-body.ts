@@ -60,7 +60,7 @@ let lastText = "";
 
 /**
  * The text of a cut of a deflated source document, as itemText gives it (blank lines joined). Search
- * entries keep an item's text this way (migration 018); SQLite calls it as `quorum_cut`.
+ * entries keep an item's text this way (migration 019); SQLite calls it as `quorum_cut`.
  */
 export function cutPacked(packed: Uint8Array, start: number, end: number): string {
   if (!lastPacked || !Buffer.from(lastPacked.buffer, lastPacked.byteOffset, lastPacked.byteLength).equals(packed)) {

@@ -33,26 +33,26 @@ import * as sqlite016search from "./migrations/sqlite/016_search_tags.ts";
 import * as postgres016search from "./migrations/postgres/016_search_seal.ts";
 import * as sqlite017size from "./migrations/sqlite/017_size_packed_text.ts";
 import * as postgres017size from "./migrations/postgres/017_size_packed_text.ts";
-import * as sqlite018pages2 from "./migrations/sqlite/018_pages2_recent_roles.ts";
-import * as postgres018pages2 from "./migrations/postgres/018_pages2_recent_roles.ts";
-import * as sqlite018fwdplan from "./migrations/sqlite/018_fwdplan_key_decisions.ts";
-import * as postgres018fwdplan from "./migrations/postgres/018_fwdplan_key_decisions.ts";
-import * as sqlite018schedule from "./migrations/sqlite/018_schedule_meeting_events.ts";
-import * as postgres018schedule from "./migrations/postgres/018_schedule_meeting_events.ts";
-import * as sqlite018agenda from "./migrations/sqlite/018_agenda_items_papers.ts";
-import * as postgres018agenda from "./migrations/postgres/018_agenda_items_papers.ts";
-import * as sqlite018minutesout from "./migrations/sqlite/018_minutesout_minute_taking.ts";
-import * as postgres018minutesout from "./migrations/postgres/018_minutesout_minute_taking.ts";
+import * as sqlite020pages2 from "./migrations/sqlite/020_pages2_recent_roles.ts";
+import * as postgres020pages2 from "./migrations/postgres/020_pages2_recent_roles.ts";
+import * as sqlite023fwdplan from "./migrations/sqlite/023_fwdplan_key_decisions.ts";
+import * as postgres023fwdplan from "./migrations/postgres/023_fwdplan_key_decisions.ts";
+import * as sqlite021schedule from "./migrations/sqlite/021_schedule_meeting_events.ts";
+import * as postgres021schedule from "./migrations/postgres/021_schedule_meeting_events.ts";
+import * as sqlite022agenda from "./migrations/sqlite/022_agenda_items_papers.ts";
+import * as postgres022agenda from "./migrations/postgres/022_agenda_items_papers.ts";
+import * as sqlite024minutesout from "./migrations/sqlite/024_minutesout_minute_taking.ts";
+import * as postgres024minutesout from "./migrations/postgres/024_minutesout_minute_taking.ts";
 import * as sqlite018pgpath from "./migrations/sqlite/018_pgpath_search_order.ts";
 import * as postgres018pgpath from "./migrations/postgres/018_pgpath_search_order.ts";
-import * as sqlite018memsize from "./migrations/sqlite/018_memsize_search_cuts.ts";
-import * as postgres018memsize from "./migrations/postgres/018_memsize_search_cuts.ts";
+import * as sqlite019memsize from "./migrations/sqlite/019_memsize_search_cuts.ts";
+import * as postgres019memsize from "./migrations/postgres/019_memsize_search_cuts.ts";
 import { TRACKER_MIGRATIONS } from "./scrutiny/migrations.ts";
 import { dialectOf } from "./db.ts";
 
 const MIGRATIONS: Record<"sqlite" | "postgres", Record<string, Migration>> = {
-  sqlite: { "001_initial": sqlite001, ...TRACKER_MIGRATIONS.sqlite, "003_provenance_by_document": sqlite003, "004_resolution_movers": sqlite004, "005_seal_exempt_derived": sqlite005, "006_accounts": sqlite006, "007_review_import_reviews": sqlite007review, "008_corrections": sqlite008, "009_people_decisions": sqlite009, "010_visibility_exempt_access": sqlite010, "011_owners_tracker_updates": sqlite011, "012_lifecycle_minutes": sqlite012, "013_votes_decision_votes": sqlite013, "014_questions_time": sqlite014, "015_pages_summaries": sqlite015pages, "016_search_tags": sqlite016search, "017_size_packed_text": sqlite017size, "018_pages2_recent_roles": sqlite018pages2, "018_fwdplan_key_decisions": sqlite018fwdplan, "018_schedule_meeting_events": sqlite018schedule, "018_agenda_items_papers": sqlite018agenda, "018_minutesout_minute_taking": sqlite018minutesout, "018_pgpath_search_order": sqlite018pgpath, "018_memsize_search_cuts": sqlite018memsize },
-  postgres: { "001_initial": postgres001, ...TRACKER_MIGRATIONS.postgres, "003_provenance_by_document": postgres003, "004_resolution_movers": postgres004, "005_seal_exempt_derived": postgres005, "006_accounts": postgres006, "007_review_import_reviews": postgres007review, "008_corrections": postgres008, "009_people_decisions": postgres009, "010_visibility_exempt_access": postgres010, "011_owners_tracker_updates": postgres011, "012_lifecycle_minutes": postgres012, "013_votes_decision_votes": postgres013, "014_questions_time": postgres014, "015_pages_summaries": postgres015pages, "016_search_seal": postgres016search, "017_size_packed_text": postgres017size, "018_pages2_recent_roles": postgres018pages2, "018_fwdplan_key_decisions": postgres018fwdplan, "018_schedule_meeting_events": postgres018schedule, "018_agenda_items_papers": postgres018agenda, "018_minutesout_minute_taking": postgres018minutesout, "018_pgpath_search_order": postgres018pgpath, "018_memsize_search_cuts": postgres018memsize },
+  sqlite: { "001_initial": sqlite001, ...TRACKER_MIGRATIONS.sqlite, "003_provenance_by_document": sqlite003, "004_resolution_movers": sqlite004, "005_seal_exempt_derived": sqlite005, "006_accounts": sqlite006, "007_review_import_reviews": sqlite007review, "008_corrections": sqlite008, "009_people_decisions": sqlite009, "010_visibility_exempt_access": sqlite010, "011_owners_tracker_updates": sqlite011, "012_lifecycle_minutes": sqlite012, "013_votes_decision_votes": sqlite013, "014_questions_time": sqlite014, "015_pages_summaries": sqlite015pages, "016_search_tags": sqlite016search, "017_size_packed_text": sqlite017size, "020_pages2_recent_roles": sqlite020pages2, "023_fwdplan_key_decisions": sqlite023fwdplan, "021_schedule_meeting_events": sqlite021schedule, "022_agenda_items_papers": sqlite022agenda, "024_minutesout_minute_taking": sqlite024minutesout, "018_pgpath_search_order": sqlite018pgpath, "019_memsize_search_cuts": sqlite019memsize },
+  postgres: { "001_initial": postgres001, ...TRACKER_MIGRATIONS.postgres, "003_provenance_by_document": postgres003, "004_resolution_movers": postgres004, "005_seal_exempt_derived": postgres005, "006_accounts": postgres006, "007_review_import_reviews": postgres007review, "008_corrections": postgres008, "009_people_decisions": postgres009, "010_visibility_exempt_access": postgres010, "011_owners_tracker_updates": postgres011, "012_lifecycle_minutes": postgres012, "013_votes_decision_votes": postgres013, "014_questions_time": postgres014, "015_pages_summaries": postgres015pages, "016_search_seal": postgres016search, "017_size_packed_text": postgres017size, "020_pages2_recent_roles": postgres020pages2, "023_fwdplan_key_decisions": postgres023fwdplan, "021_schedule_meeting_events": postgres021schedule, "022_agenda_items_papers": postgres022agenda, "024_minutesout_minute_taking": postgres024minutesout, "018_pgpath_search_order": postgres018pgpath, "019_memsize_search_cuts": postgres019memsize },
 };
 
 /** The migrations a store of this dialect ends up with, in order. */

@@ -268,7 +268,7 @@ export interface SearchEntriesTable {
   authority_id: number;
   year: number | null;
   title: string;
-  /** null: the text is the cut text_start..text_end of source document text_doc (migration 018) */
+  /** null: the text is the cut text_start..text_end of source document text_doc (migration 019) */
   text: string | null;
   text_doc: number | null;
   text_start: number | null;

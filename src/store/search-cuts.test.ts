@@ -1,4 +1,4 @@
-// Search entries keep an item's text as a cut of its source document (migration 018): no copy of
+// Search entries keep an item's text as a cut of its source document (migration 019): no copy of
 // the text, the same results and snippets as entries holding it whole, exempt and draft text never
 // in the index or a snippet, the FTS5 index consistent after every rewrite, and the migration's
 // down giving the copies back — on SQLite and on a throwaway PostgreSQL cluster.
@@ -59,7 +59,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         const asCuts = await results(db);
         assert.ok((asCuts["briefing"] as { total: number }).total > 0);
 
-        // the same entries holding their text whole, as before migration 018
+        // the same entries holding their text whole, as before migration 019
         const whole = await entryTexts(db, cut.map((e) => e.id));
         for (const e of whole) await db.updateTable("search_entries").set({ text: e.text, text_doc: null, text_start: null, text_end: null }).where("id", "=", e.id).execute();
         await ftsIntact(db);
@@ -124,7 +124,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       }
     });
 
-    test("migration 018's down gives every entry its text back, and up makes the same cuts again", async () => {
+    test("migration 019's down gives every entry its text back, and up makes the same cuts again", async () => {
       const t = await parsedDb(DOCS, dialect);
       try {
         const { db } = t;

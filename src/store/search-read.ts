@@ -203,7 +203,7 @@ function textWindow(text: string, at: number): string {
  * is made from a window of the text from a little before the first place a query word appears (as
  * typed: a plain substring search), else from the last such place (a phrase, or words far apart),
  * and from the whole text only when neither window matches the query. An item's text is a cut of
- * its source (migration 018), cut here for the shown entries only.
+ * its source (migration 019), cut here for the shown entries only.
  */
 async function pgSnippets(db: Db, q: string, ids: number[]): Promise<Map<number, string>> {
   const ws = toWebsearch(q)!;

@@ -1,4 +1,4 @@
-// Table types for agendas and their papers (migration 018_agenda_items_papers); `agendaDb` widens a
+// Table types for agendas and their papers (migration 022_agenda_items_papers); `agendaDb` widens a
 // store handle to see them, alongside the accounts tables the audit log needs.
 import type { ColumnType, Generated, Kysely, Transaction } from "kysely";
 import type { Database } from "../schema.ts";

@@ -104,7 +104,7 @@ export async function indexReleased(db: Db, today: string): Promise<number> {
             .selectFrom("search_entries")
             .where("search_entries.kind", "=", "item")
             .whereRef("search_entries.entity_id", "=", "items.id")
-            // a cut (text NULL, migration 018) is text too
+            // a cut (text NULL, migration 019) is text too
             .where(sql<boolean>`(search_entries.text IS NULL OR search_entries.text != '')`)
             .select("search_entries.id"),
         ),

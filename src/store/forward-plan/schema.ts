@@ -1,4 +1,4 @@
-// The forward plan's table as clerks keep it (migration 018_fwdplan_key_decisions): the tracker's
+// The forward plan's table as clerks keep it (migration 023_fwdplan_key_decisions): the tracker's
 // `forward_plan_entries` with the columns the workspace writes. `planDb` widens a store handle.
 import type { ColumnType, Kysely, Transaction } from "kysely";
 import type { Database } from "../schema.ts";

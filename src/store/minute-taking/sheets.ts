@@ -1,4 +1,4 @@
-// Minute-taking (migration 018_minutesout_minute_taking): the clerk's sheet for a meeting, every save
+// Minute-taking (migration 024_minutesout_minute_taking): the clerk's sheet for a meeting, every save
 // kept and numbered, and "Save as draft minutes", which stores the sheet's record through
 // `storeRecord` (the one path every store of a meeting takes) as draft minutes, so that the minutes
 // lifecycle (publish, approve) applies to them as to any other draft.

@@ -1,7 +1,7 @@
 // A person's and a committee's records a page at a time: walking each list by its next cursors, and
 // back by its previous ones, gives every row once in the list's order, also where meetings share a
 // date (and a time, or have none); the attendance figures equal the rows counted one by one; roles
-// are read along their index (migration 018) without sorting them. On both databases.
+// are read along their index (migration 020) without sorting them. On both databases.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";

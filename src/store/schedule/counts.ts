@@ -1,6 +1,6 @@
 // Meetings scheduled here whose minutes have not come in. The committees' summaries count the
 // record (meetings with minutes); a list of every meeting adds these, read along the
-// meetings_planned index (migration 018), which holds only them.
+// meetings_planned index (migration 021), which holds only them.
 import type { Db } from "../db.ts";
 import { publicMeetingsOnly } from "../visibility.ts";
 import { num } from "../read/util.ts";

@@ -1,4 +1,4 @@
-// Table types for the schedule (migration 018_schedule_meeting_events); `scheduleDb` widens a store
+// Table types for the schedule (migration 021_schedule_meeting_events); `scheduleDb` widens a store
 // handle to see them, alongside the accounts tables.
 import type { Generated, Kysely, Transaction } from "kysely";
 import type { Database } from "../schema.ts";
