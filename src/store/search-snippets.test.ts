@@ -57,10 +57,11 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.match(await snippetOf("zebra", "Budget monitoring"), /<mark>zebra<\/mark> crossing on Mill Lane/i);
     });
 
-    // (FTS5's snippet() shows the first fragment holding a phrase's first word here)
-    test("a phrase whose words first appear apart is shown where it occurs", { skip: dialect === "sqlite" }, async () => {
-      assert.match(await snippetOf(`"road safety"`, "Traffic matters"), /<mark>road( |<\/mark> <mark>)safety<\/mark> audit/i);
-    });
+    // PostgreSQL only: FTS5's snippet() shows the first fragment holding a phrase's first word here
+    if (dialect === "postgres")
+      test("a phrase whose words first appear apart is shown where it occurs", async () => {
+        assert.match(await snippetOf(`"road safety"`, "Traffic matters"), /<mark>road( |<\/mark> <mark>)safety<\/mark> audit/i);
+      });
 
     test("a word whose stem is not spelled in the text is shown marked", async () => {
       assert.match(await snippetOf("policy", "Housing"), /<mark>policies<\/mark> on empty homes/i);
