@@ -13,15 +13,26 @@ program
   .showHelpAfterError()
   .exitOverride();
 
+// The other commands load the store, the web app and their libraries (PDF and Word writers among
+// them): only the one asked for is loaded, so `quorum parse` starts without them. Help, an unknown
+// command or none at all loads every one, so commander can list them.
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  import: async () => (await import("./import.ts")).registerImport,
+  migrate: async () => (await import("./migrate.ts")).registerMigrate,
+  serve: async () => (await import("./serve.ts")).registerServe,
+  backup: async () => (await import("./backup.ts")).registerBackup,
+  restore: async () => (await import("./restore.ts")).registerRestore,
+  check: async () => (await import("./check.ts")).registerCheck,
+  user: async () => (await import("./user.ts")).registerUser,
+  release: async () => (await import("./release.ts")).registerRelease,
+};
+
 registerParse(program);
-(await import("./import.ts")).registerImport(program);
-(await import("./migrate.ts")).registerMigrate(program);
-(await import("./serve.ts")).registerServe(program);
-(await import("./backup.ts")).registerBackup(program);
-(await import("./restore.ts")).registerRestore(program);
-(await import("./check.ts")).registerCheck(program);
-(await import("./user.ts")).registerUser(program);
-(await import("./release.ts")).registerRelease(program);
+const asked = process.argv[2];
+if (asked !== "parse") {
+  const needed = asked !== undefined && Object.hasOwn(COMMANDS, asked) ? [asked] : Object.keys(COMMANDS);
+  for (const name of needed) (await COMMANDS[name]())(program);
+}
 
 try {
   await program.parseAsync(process.argv);
