@@ -18,7 +18,7 @@ import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
 import { bodyFamily } from "./rules/body-family.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
 import { meetingSlugFor } from "./schedule/attach.ts";
-import { insertSearchEntries, meetingEntries, reindexPeople, type SearchEntryRow } from "./search.ts";
+import { insertSearchEntries, meetingEntries, reindexPeople, type EntryRow } from "./search.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
 import { applyTally, meetingTally } from "./summaries/bodies.ts";
 import { isMeetingPublic, isSealed, publicMeetingsOnly } from "./visibility.ts";
@@ -157,7 +157,7 @@ export class DerivedWork {
    * removed). Written together at the end: on SQLite the full-text index flushes what it holds at
    * every savepoint, so entries written inside each document's savepoint cost a flush apiece.
    */
-  readonly entries = new Map<number, SearchEntryRow[]>();
+  readonly entries = new Map<number, EntryRow[]>();
   /** Takes over what another collected (a document of the batch that was stored whole). */
   add(other: DerivedWork): void {
     for (const b of other.bodies) this.bodies.add(b);

@@ -245,10 +245,7 @@ export async function entryTexts(db: Db, ids: number[]): Promise<{ id: number; t
   const rows = await db.selectFrom("search_entries").where("id", "in", ids).select(["id", "title", "text", "text_doc", "text_start", "text_end"]).orderBy("text_doc").execute();
   const docIds = [...new Set(rows.flatMap((r) => (r.text === null && r.text_doc !== null ? [r.text_doc] : [])))];
   const docs = new Map<number, Uint8Array>();
-  for (const id of docIds) {
-    const d = await db.selectFrom("source_documents").where("id", "=", id).select("packed_text").executeTakeFirst();
-    if (d) docs.set(id, d.packed_text);
-  }
+  if (docIds.length) for (const d of await db.selectFrom("source_documents").where("id", "in", docIds).select(["id", "packed_text"]).execute()) docs.set(num(d.id), d.packed_text);
   return rows.map((r) => {
     const packed = r.text === null && r.text_doc !== null ? docs.get(r.text_doc) : undefined;
     return { id: num(r.id), title: r.title, text: r.text ?? (packed && r.text_start !== null && r.text_end !== null ? cutPacked(packed, r.text_start, r.text_end) : "") };

@@ -30,7 +30,6 @@ export interface MeetingIndexInput {
 
 /** An entry as the index sees it (`text` whole); `cut`: where that text lies in a source document, when it is a cut of one. */
 export type EntryRow = { kind: string; entity_id: number; meeting_id: number; body_id: number; authority_id: number; year: number; title: string; text: string; cut?: { doc: number; start: number; end: number } };
-export type SearchEntryRow = EntryRow;
 
 /** The search entries of a meeting, its items and decisions — only what the visibility rule lets through. */
 export function meetingEntries({ meeting: m, names, items, resolutions, today = null }: MeetingIndexInput): EntryRow[] {
