@@ -41,6 +41,22 @@ export interface MinuteSheet {
   venue: string;
   attendance: SheetAttendee[];
   items: SheetItem[];
+  /**
+   * The published agenda items (their ids) already taken into the sheet. Each is taken in once, so
+   * an item the clerk removed or renumbered is not put back. Absent on sheets saved before the
+   * agenda prefilled them.
+   */
+  fromAgenda?: number[];
+}
+
+/** A published agenda item, as the sheet takes it in. */
+export interface AgendaEntry {
+  id: number;
+  number: string;
+  title: string;
+  exempt: boolean;
+  /** the Schedule 12A paragraph(s), as written on the agenda */
+  exemptParagraph: string | null;
 }
 
 export interface SheetMeeting {
@@ -121,4 +137,31 @@ export function sheetTexts(sheet: MinuteSheet): string[] {
 
 export function emptyItem(number: string, title = ""): SheetItem {
   return { number, title, exempt: false, exemptParagraphs: "", text: "", resolution: "", votesFor: "", votesAgainst: "", votesAbstain: "", namesFor: "", namesAgainst: "", namesAbstain: "", declarations: [] };
+}
+
+const sameNumber = (n: string) => n.replace(/[\s.]+/g, "").toLowerCase();
+
+/**
+ * The sheet with the published agenda items it has not taken in yet appended, in the agenda's
+ * order; `added` names them by number. Nothing already on the sheet is changed or removed: a later
+ * change to the agenda never overwrites what the clerk typed. An agenda item whose number is already
+ * on the sheet (typed by the clerk, or from a sheet saved before agenda items were recorded) counts
+ * as there.
+ */
+export function withAgenda(sheet: MinuteSheet, agenda: AgendaEntry[]): { sheet: MinuteSheet; added: string[] } {
+  const taken = new Set(sheet.fromAgenda ?? []);
+  const numbers = new Set(sheet.items.map((i) => sameNumber(i.number)));
+  const items = [...sheet.items];
+  const added: string[] = [];
+  for (const a of agenda) {
+    if (taken.has(a.id)) continue;
+    taken.add(a.id);
+    if (numbers.has(sameNumber(a.number))) continue;
+    numbers.add(sameNumber(a.number));
+    items.push({ ...emptyItem(a.number, a.title), exempt: a.exempt, exemptParagraphs: a.exempt ? (a.exemptParagraph ?? "") : "" });
+    added.push(a.number);
+  }
+  const fromAgenda = [...taken];
+  if (!added.length && fromAgenda.length === (sheet.fromAgenda ?? []).length) return { sheet, added };
+  return { sheet: { ...sheet, items, fromAgenda }, added };
 }

@@ -19,6 +19,8 @@ export interface TakeMinutesProps {
   submittedAt: string | null;
   errors: FieldError[];
   saved: boolean;
+  /** agenda items published since the last save, added as the sheet opened */
+  addedFromAgenda?: string[];
 }
 
 const STATUS_LABELS: [string, string][] = [
@@ -116,7 +118,7 @@ function Person({ i, a, errors }: { i: number; a: SheetAttendee; errors: FieldEr
   );
 }
 
-export function TakeMinutesPage({ csrf, meeting, sheet, version, savedAt, submittedAt, errors, saved }: TakeMinutesProps) {
+export function TakeMinutesPage({ csrf, meeting, sheet, version, savedAt, submittedAt, errors, saved, addedFromAgenda = [] }: TakeMinutesProps) {
   const title = `Take the minutes: ${meeting.bodyName}, ${formatLongDate(meeting.date)}`;
   // one blank row for someone not listed
   const people = [...sheet.attendance, { name: "", status: "", kind: "member", role: "", substituteFor: "" } as SheetAttendee];
@@ -145,12 +147,18 @@ export function TakeMinutesPage({ csrf, meeting, sheet, version, savedAt, submit
             Every save is kept. {savedAt ? `Last saved: save ${version}.` : "Not saved yet."}
             {submittedAt ? " Stored as draft minutes; saving them again replaces the draft." : ""}
           </p>
+          {addedFromAgenda.length > 0 && (
+            <div class="govuk-inset-text" id="added-from-agenda">
+              Published on the agenda since the last save, and added at the end: {addedFromAgenda.length === 1 ? "item" : "items"} {addedFromAgenda.join(", ")}. Nothing already on the sheet was changed.
+            </div>
+          )}
           <p class="govuk-body" id="sync-status" role="status" aria-live="polite"></p>
           <form method="post" action={takeMinutesUrls.page(meeting.slug)} novalidate id="take-minutes" data-slug={meeting.slug}>
             <input type="hidden" name="csrf" value={csrf} />
             <input type="hidden" name="version" value={String(version)} id="version" />
             <input type="hidden" name="att-count" value={String(people.length)} />
             <input type="hidden" name="item-count" value={String(sheet.items.length)} />
+            <input type="hidden" name="agenda-items" value={(sheet.fromAgenda ?? []).join(",")} />
             <h2 class="govuk-heading-m">The meeting</h2>
             <Text id="venue" label="Venue" value={sheet.venue} errors={errors} width="govuk-!-width-full" />
             <Text id="endTime" label="Closing time (optional)" hint="24-hour clock, like 21:15" value={sheet.endTime} errors={errors} width="govuk-input--width-5" />

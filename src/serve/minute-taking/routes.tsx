@@ -52,6 +52,7 @@ export function registerMinuteTaking(app: Hono, deps: AppDeps): void {
         submittedAt={open.submittedAt}
         errors={opts.errors ?? []}
         saved={opts.saved ?? false}
+        addedFromAgenda={opts.sheet ? [] : open.addedFromAgenda}
       />
     );
     return c.html(renderPage(c, page), opts.status ?? 200);

@@ -7,6 +7,7 @@ import type { FieldError } from "../auth/forms.tsx";
 export const MAX_PEOPLE = 120;
 export const MAX_ITEMS = 80;
 export const MAX_DECLARATIONS = 30;
+const MAX_AGENDA_ITEMS = 500;
 const SHORT = 300;
 const LONG = 20_000;
 
@@ -82,5 +83,7 @@ export function readSheet(form: Record<string, string>): { sheet: MinuteSheet; e
     if (item.exempt && item.exemptParagraphs && !/^[1-7](?:\s*(?:,|&|and)\s*[1-7])*$/.test(item.exemptParagraphs)) errors.push({ field: `${p}-paragraphs`, message: "Enter the Schedule 12A paragraph as a number from 1 to 7, like 3" });
     if (title || item.text.trim() || item.resolution) items.push(item);
   }
-  return { sheet: { endTime, venue: text("venue").trim(), attendance, items }, errors };
+  // the agenda items already taken in (ids), so that opening the sheet again does not add them back
+  const fromAgenda = [...new Set((form["agenda-items"] ?? "").split(",").map(Number).filter((id) => Number.isInteger(id) && id > 0))].slice(0, MAX_AGENDA_ITEMS);
+  return { sheet: { endTime, venue: text("venue").trim(), attendance, items, fromAgenda }, errors };
 }

@@ -4,7 +4,8 @@
 // lifecycle (publish, approve) applies to them as to any other draft.
 import type { Generated, Kysely, Transaction } from "kysely";
 import { QuorumError } from "../../domain/errors.ts";
-import { emptyItem, type MinuteSheet, type SheetAttendee } from "../../domain/minute-sheet.ts";
+import { withAgenda, type MinuteSheet } from "../../domain/minute-sheet.ts";
+import { prefill, publishedAgenda } from "./prefill.ts";
 import type { ParsedMinutes } from "../../domain/minutes.ts";
 import type { SourceText } from "../../domain/source.ts";
 import type { Db } from "../db.ts";
@@ -50,6 +51,8 @@ export interface OpenSheet {
   savedAt: string | null;
   /** when the sheet was last stored as draft minutes */
   submittedAt: string | null;
+  /** numbers of the agenda items published since the last save, added to the sheet as it opened */
+  addedFromAgenda: string[];
 }
 
 async function meetingRow(db: AnyDb, slug: string): Promise<SheetMeetingRow> {
@@ -75,46 +78,6 @@ async function meetingRow(db: AnyDb, slug: string): Promise<SheetMeetingRow> {
   };
 }
 
-/** A first sheet: the meeting's items and attendance when it has them, its committee's members otherwise. */
-async function prefill(db: AnyDb, meeting: SheetMeetingRow): Promise<MinuteSheet> {
-  const items = await db.selectFrom("items").where("meeting_id", "=", meeting.id).select(["number", "title", "exempt", "exempt_paragraphs"]).orderBy("position").execute();
-  const recorded = await db
-    .selectFrom("attendance")
-    .where("meeting_id", "=", meeting.id)
-    .select(["raw_name", "status", "kind", "role", "substitute_for"])
-    .orderBy("position")
-    .execute();
-  let attendance: SheetAttendee[] = recorded.map((a) => ({
-    name: a.raw_name,
-    status: a.status as SheetAttendee["status"],
-    kind: a.kind as SheetAttendee["kind"],
-    role: a.role ?? "",
-    substituteFor: a.substitute_for ?? "",
-  }));
-  if (!attendance.length) {
-    // the committee's current members (a membership without an end date, or ending on or after the meeting)
-    const members = await db
-      .selectFrom("memberships")
-      .innerJoin("meetings", "meetings.body_id", "memberships.body_id")
-      .innerJoin("people", "people.id", "memberships.person_id")
-      .where("meetings.id", "=", meeting.id)
-      .where((eb) => eb.or([eb("memberships.to_date", "is", null), eb("memberships.to_date", ">=", meeting.date)]))
-      .where((eb) => eb.or([eb("memberships.from_date", "is", null), eb("memberships.from_date", "<=", meeting.date)]))
-      .select(["people.display_name", "memberships.role", "memberships.kind"])
-      .orderBy("people.surname_key")
-      .orderBy("people.display_name")
-      .execute();
-    const seen = new Set<string>();
-    attendance = members
-      .filter((m) => !seen.has(m.display_name) && seen.add(m.display_name))
-      .map((m) => ({ name: m.display_name, status: "", kind: m.kind === "officer" ? "officer" : "member", role: m.role ?? "", substituteFor: "" }));
-  }
-  const sheetItems = items.length
-    ? items.map((i) => ({ ...emptyItem(i.number, i.title), exempt: i.exempt === true || i.exempt === 1, exemptParagraphs: i.exempt_paragraphs ?? "" }))
-    : [emptyItem("1", "Apologies for absence"), emptyItem("2", "Declarations of interest"), emptyItem("3", "Minutes of the previous meeting")];
-  return { endTime: "", venue: meeting.venue ?? "", attendance, items: sheetItems };
-}
-
 /** The sheet as last saved (or prefilled), with the number a save must be made from. */
 export async function openSheet(db: Db, slug: string): Promise<OpenSheet> {
   const meeting = await meetingRow(db, slug);
@@ -133,8 +96,10 @@ export async function openSheet(db: Db, slug: string): Promise<OpenSheet> {
     .orderBy("version", "desc")
     .limit(1)
     .executeTakeFirst();
-  if (!last) return { meeting, version: 0, sheet: await prefill(db, meeting), savedAt: null, submittedAt: null };
-  return { meeting, version: last.version, sheet: JSON.parse(last.sheet_json) as MinuteSheet, savedAt: last.saved_at, submittedAt: submitted?.submitted_at ?? null };
+  const agenda = await publishedAgenda(db, meeting.id);
+  if (!last) return { meeting, version: 0, sheet: await prefill(db, meeting, agenda), savedAt: null, submittedAt: null, addedFromAgenda: [] };
+  const { sheet, added } = withAgenda(JSON.parse(last.sheet_json) as MinuteSheet, agenda);
+  return { meeting, version: last.version, sheet, savedAt: last.saved_at, submittedAt: submitted?.submitted_at ?? null, addedFromAgenda: added };
 }
 
 /** Refuses a sheet for a meeting whose minutes are already public: those are corrected, not retaken. */
