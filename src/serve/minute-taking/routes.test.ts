@@ -13,6 +13,7 @@ import { docxText } from "../../ingest/docx.ts";
 import { eachStore } from "../../store/scrutiny/test-stores.ts";
 import { client, PASSWORD, signInAs, type Client } from "../../../test/support/accounts.ts";
 import { NORTHSHIRE, scheduledMeeting } from "../../../test/support/meetings.ts";
+import { sheetForm } from "../../../test/support/take-minutes.ts";
 
 const at = new Date("2026-03-10T12:00:00Z");
 
@@ -39,19 +40,7 @@ eachStore("taking the minutes", (store) => {
     return c;
   }
 
-  /** The form as the page renders it, with `change` laid over. */
-  async function formOf(c: Client, change: Record<string, string> = {}): Promise<Record<string, string>> {
-    const html = await (await c.get(page())).text();
-    const form: Record<string, string> = {};
-    for (const m of html.matchAll(/<input[^>]*?name="([^"]+)"[^>]*?>/g)) {
-      const tag = m[0];
-      if (/type="checkbox"/.test(tag) && !/checked/.test(tag)) continue;
-      form[m[1]] = /value="([^"]*)"/.exec(tag)?.[1] ?? "";
-    }
-    for (const m of html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) form[m[1]] = /<option value="([^"]*)" selected/.exec(m[2])?.[1] ?? "";
-    for (const m of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) form[m[1]] = m[2];
-    return { ...form, ...change };
-  }
+  const formOf = (c: Client, change: Record<string, string> = {}) => sheetForm(c, page(), change);
 
   test("only clerks and admins open the sheet: officers and members are refused, the signed out sent to sign in", async () => {
     for (const [who, status] of [["admin@council.gov.uk", 200], ["clerk@council.gov.uk", 200], ["officer@council.gov.uk", 403], ["member@council.gov.uk", 403], [null, 302]] as const) {
