@@ -9,6 +9,7 @@ import type { NoticeCheck } from "../../domain/working-days.ts";
 import type { AgendaView } from "../../store/agenda/read.ts";
 import { MAX_PAPER_BYTES } from "../../store/agenda/items.ts";
 import { agendaUrls } from "./urls.ts";
+import { takeMinutesUrls } from "../minute-taking/sheet-form.ts";
 import { fileSize, publishedAt } from "./section.tsx";
 
 export interface AgendaPageProps {
@@ -72,6 +73,14 @@ export function AgendaAdminPage({ csrf, agenda, notice, errors, values = {} }: A
           <dd class="govuk-summary-list__value">
             <a class="govuk-link" href={urls.meeting(meeting.slug)}>
               {meeting.bodyName}, {formatDate(meeting.date)}
+            </a>
+          </dd>
+        </div>
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">Minutes</dt>
+          <dd class="govuk-summary-list__value">
+            <a class="govuk-link" href={takeMinutesUrls.page(meeting.slug)} id="take-minutes-link">
+              Take the minutes from this agenda
             </a>
           </dd>
         </div>

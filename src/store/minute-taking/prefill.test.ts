@@ -13,6 +13,8 @@ import { tempDocuments, type TempDocuments } from "../../../test/support/agenda.
 import { NORTHSHIRE, scheduledMeeting } from "../../../test/support/meetings.ts";
 import { publishItems, THREE_ITEMS } from "../../../test/support/take-minutes.ts";
 import { openSheet, saveSheet } from "./sheets.ts";
+import { scheduleMeeting } from "../schedule/meetings.ts";
+import { committeeWithMinutes } from "../../../test/support/schedule.ts";
 
 const early = new Date("2026-02-20T10:00:00Z");
 const late = new Date("2026-03-09T10:00:00Z");
@@ -100,5 +102,18 @@ eachStore("minute-taking sheets from the agenda", (store) => {
     assert.equal(reopened.version, v);
     assert.deepEqual(reopened.addedFromAgenda, []);
     assert.deepEqual(reopened.sheet.items.map((i) => [i.number, i.title]).slice(-1), [["6", "Chairman's announcements"]]);
+  });
+
+  test("a committee known from its minutes: the next meeting's sheet lists who was on it at its last meeting", async () => {
+    const { body } = await committeeWithMinutes(db);
+    const next = await scheduleMeeting(db, { body, date: "2017-01-10", startTime: "10:00", venue: "Council Chamber" }, actor, early);
+    const names = (await openSheet(db, next.slug)).sheet.attendance.map((a) => [a.name, a.role]);
+    assert.equal(names.length, 12);
+    assert.deepEqual(names.filter(([, role]) => role), [
+      ["John Francis", "Chairman"],
+      ["David Williams", "Vice-Chairman"],
+    ]);
+    // a meeting of another committee still lists only its own members
+    assert.deepEqual((await openSheet(db, slug)).sheet.attendance.map((a) => a.name), ["Cllr Mark Abel", "Cllr Dan Brook", "Cllr Tom Carrow", "Cllr Lucy Eden", "Cllr Kay Quill"]);
   });
 });

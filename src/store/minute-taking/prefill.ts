@@ -1,6 +1,7 @@
 // What a minute-taking sheet starts from: the meeting's items when it has minutes, else its
 // published agenda (supplements included) in the agenda's order, else three opening items; and its
-// attendance when recorded, else the committee's members on the meeting's date. A sheet already
+// attendance when recorded, else the committee's members on the meeting's date (or, as the minutes
+// record them, at its last meeting). A sheet already
 // saved takes in agenda items published since (`withAgenda`), and nothing else changes it.
 import type { Kysely, Transaction } from "kysely";
 import { emptyItem, withAgenda, type AgendaEntry, type MinuteSheet, type SheetAttendee } from "../../domain/minute-sheet.ts";
@@ -38,13 +39,30 @@ async function attendanceOf(db: AnyDb, meeting: SheetMeetingRow): Promise<SheetA
       substituteFor: a.substitute_for ?? "",
     }));
   }
+  // A membership read from the minutes ends at the last meeting the person attended, so before any
+  // meeting still to be held: those on the committee at its last meeting with minutes count as members.
+  const last = await db
+    .selectFrom("meetings as held")
+    .innerJoin("meetings", "meetings.body_id", "held.body_id")
+    .where("meetings.id", "=", meeting.id)
+    .where("held.date", "<", meeting.date)
+    .where("held.source_document_id", "is not", null)
+    .select((eb) => eb.fn.max("held.date").as("date"))
+    .executeTakeFirst();
+  const lastHeld = (last?.date as string | null | undefined) ?? null;
   // the committee's current members (a membership without an end date, or ending on or after the meeting)
   const members = await db
     .selectFrom("memberships")
     .innerJoin("meetings", "meetings.body_id", "memberships.body_id")
     .innerJoin("people", "people.id", "memberships.person_id")
     .where("meetings.id", "=", meeting.id)
-    .where((eb) => eb.or([eb("memberships.to_date", "is", null), eb("memberships.to_date", ">=", meeting.date)]))
+    .where((eb) =>
+      eb.or([
+        eb("memberships.to_date", "is", null),
+        eb("memberships.to_date", ">=", meeting.date),
+        ...(lastHeld ? [eb.and([eb("memberships.source", "=", "attendance"), eb("memberships.to_date", ">=", lastHeld)])] : []),
+      ]),
+    )
     .where((eb) => eb.or([eb("memberships.from_date", "is", null), eb("memberships.from_date", "<=", meeting.date)]))
     .select(["people.display_name", "memberships.role", "memberships.kind"])
     .orderBy("people.surname_key")
