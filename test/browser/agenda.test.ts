@@ -11,7 +11,8 @@ import { addUser, setPasswordHash } from "../../src/store/accounts/users.ts";
 import { hashPassword } from "../../src/serve/auth/password.ts";
 import { axe, chromiumUnavailable, collectPageErrors, describeViolations, launchBrowser, startServer, type Browser, type RunningServer } from "../support/browser.ts";
 import { PASSWORD } from "../support/accounts.ts";
-import { emptyStore, pdfPagesText, pdfPaper, scheduledMeeting, tempDocuments, type TempDocuments } from "../support/agenda.ts";
+import { emptyStore, pdfPagesText, scheduledMeeting, tempDocuments, type TempDocuments } from "../support/agenda.ts";
+import { addItemInForm, pdfUpload, uploadInForm, type UploadFile } from "../support/browser-steps.ts";
 import type { Db } from "../../src/store/db.ts";
 
 const skip = chromiumUnavailable();
@@ -52,15 +53,8 @@ describe("agendas in Chromium", { skip }, () => {
     assert.deepEqual(unexpected, [], `${what}: page errors`);
   }
 
-  const upload = async (item: string, title: string, file: { name: string; buffer: Buffer; mimeType: string }, exempt = "") => {
-    await page.selectOption("#paper-item", { label: item });
-    await page.fill("#paper-title", title);
-    await page.setInputFiles("#paper-file", file);
-    await page.selectOption("#paper-exempt", exempt);
-    await page.click("#upload-paper");
-    await page.waitForLoadState();
-  };
-  const pdf = async (name: string, pages: string[]) => ({ name, buffer: Buffer.from(await pdfPaper(pages)), mimeType: "application/pdf" });
+  const upload = (item: string, title: string, file: UploadFile, exempt = "") => uploadInForm(page, item, title, file, exempt);
+  const pdf = pdfUpload;
 
   test("a clerk builds an agenda with two public papers and one exempt paper, and publishes it", async () => {
     await page.goto(`${server.url}/admin/meetings/${slug}/agenda`);
@@ -80,14 +74,7 @@ describe("agendas in Chromium", { skip }, () => {
     assert.match(await page.locator(".govuk-error-summary").innerText(), /Enter the item's title/);
     await noViolations("item form with an error");
 
-    const addItem = async (number: string, title: string, extra: Record<string, string> = {}, exempt = "") => {
-      await page.fill("#item-number", number);
-      await page.fill("#item-title", title);
-      for (const [id, v] of Object.entries(extra)) await page.fill(`#${id}`, v);
-      await page.selectOption("#item-exempt", exempt);
-      await page.click("#add-item");
-      await page.waitForLoadState();
-    };
+    const addItem = (number: string, title: string, extra: Record<string, string> = {}, exempt = "") => addItemInForm(page, { number, title, extra, exempt });
     await addItem("1", "Apologies for absence");
     await addItem("2", "Land at Mill Lane", { "item-author": "Jo Planner, Head of Planning", "item-wards": "Abbey; Castle", "item-decision-maker": "Planning Committee" });
     await addItem("3", "Depot demolition contract", {}, "3");
