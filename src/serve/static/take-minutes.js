@@ -38,7 +38,8 @@ if (form) {
     }
     for (const [name, value] of saved.fields) {
       const el = form.elements.namedItem(name);
-      if (!el || name === "version") continue;
+      // the page's own counts and agenda list stand: items published on the agenda since the kept copy was made are on the page, not in the copy
+      if (!el || name === "version" || name === "item-count" || name === "agenda-items") continue;
       if (el instanceof RadioNodeList) continue;
       if (el.type === "checkbox") el.checked = value === el.value;
       else el.value = value;
