@@ -97,7 +97,7 @@ eachStore("draft minutes of an announced meeting", (store) => {
   test("signed out, the meeting, its agenda, papers and pack stay public everywhere; nothing from the draft does", async () => {
     const app = createApp({ db, now: () => NOW, documents: docs.documents });
     const person = await db.selectFrom("people").where("surname_key", "=", "draftonly").select("slug").executeTakeFirstOrThrow();
-    const starts = ["/", "/api/v1", `/committees/${bodySlug}`, `/meetings/${slug}`, `/api/v1/meetings/${slug}`, `/api/v1/meetings/${slug}/agenda`, "/calendar/2026-03", "/api/v1/meetings", "/people", "/api/v1/people", "/decisions", "/api/v1/decisions", "/search?q=Quillfeather", "/api/v1/search?q=Quillfeather"];
+    const starts = ["/", "/api/v1", `/committees/${bodySlug}`, `/meetings/${slug}`, `/api/v1/meetings/${slug}`, `/api/v1/meetings/${slug}/agenda`, "/calendar/2026-03", "/api/v1/meetings", "/people", "/api/v1/people", "/decisions", "/api/v1/decisions", "/search?q=Quillfeather", "/api/v1/search?q=Quillfeather", "/search?q=Shire+Hall", "/search?q=Draftonly"];
     const follow = (url: string) => calendarWithin("2026-02", "2026-03")(url) && !/^\/(sign-out|sign-in|admin|account)\b/.test(url);
     const visits = await crawl(app, starts, { follow });
     const pages = [...visits.values()];
@@ -122,6 +122,8 @@ eachStore("draft minutes of an announced meeting", (store) => {
     const pack = await app.request(`/meetings/${slug}/documents/pack`);
     assert.equal(pack.status, 200);
     assert.match(pdfPagesText(new Uint8Array(await pack.arrayBuffer())).join("\n"), /TRANSPORT OFFICER REPORT/);
+    const hits = JSON.parse(await (await app.request("/api/v1/search?q=%22Shire+Hall%22")).text()).data;
+    assert.ok(hits.some((h: { type: string; meeting: { id: string } | null }) => h.type === "meeting" && h.meeting?.id === slug), "search finds the meeting by its venue");
     assert.equal((await app.request(`/meetings/${slug}/documents/minutes`)).status, 404, "the draft's text is not a download");
     assert.equal((await app.request(`/meetings/${slug}/minutes.html`)).status, 404, "nor the draft as a document");
     assert.deepEqual(await summaryDifferences(db), []);
