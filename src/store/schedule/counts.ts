@@ -3,7 +3,7 @@
 // not come in, read along the meetings_planned index (migration 021), which holds only them, and
 // the announced meetings whose minutes are a draft (listed, but their minutes are not public).
 import type { Db } from "../db.ts";
-import { listedMeetingsOnly } from "../visibility.ts";
+import { listedMeetingsOnly, publicMinutesOnly } from "../visibility.ts";
 import { num } from "../read/util.ts";
 
 export async function plannedMeetingCount(db: Db, scope: { authority?: string; body?: string }): Promise<number> {
@@ -15,7 +15,7 @@ export async function plannedMeetingCount(db: Db, scope: { authority?: string; b
   const meetings = () => db.selectFrom("meetings");
   const [planned, drafts] = await Promise.all([
     scoped(meetings().where("meetings.source_document_id", "is", null).where(listedMeetingsOnly)).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
-    scoped(meetings().where("meetings.source_document_id", "is not", null).where("meetings.minutes_status", "=", "draft").where(listedMeetingsOnly)).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
+    scoped(meetings().where("meetings.source_document_id", "is not", null).where((eb) => eb.not(publicMinutesOnly(eb))).where(listedMeetingsOnly)).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
   ]);
   return num(planned?.n) + num(drafts?.n);
 }
