@@ -137,10 +137,8 @@ export function publicPeopleOnly(eb: ExpressionBuilder<Database, "people">) {
         .where("meetings.minutes_status", isPublic ? "!=" : "=", "draft")
         .select("attendance.id"),
     );
-  // a member entered by hand is known apart from any minutes
-  const entered = eb.exists(eb.selectFrom("memberships").whereRef("memberships.person_id", "=", "people.id").where("memberships.source", "=", "manual").select("memberships.id"));
   // a public meeting is found at a person's first attendance row, while proving no draft reads them all: ask that first
-  return eb.or([attended(true), entered, eb.not(attended(false))]);
+  return eb.or([attended(true), eb.not(attended(false))]);
 }
 
 export interface ItemLike {
