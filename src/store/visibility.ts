@@ -123,6 +123,14 @@ export function publicMinutesOnly(eb: ExpressionBuilder<Database, "meetings">) {
 }
 
 /**
+ * The other side of publicMinutesOnly: meetings whose minutes are a draft. Written as a literal so
+ * that the meetings_draft_minutes partial index (migration 025) answers it: drafts are few.
+ */
+export function draftMinutesOnly() {
+  return sql<boolean>`meetings.minutes_status = 'draft'`;
+}
+
+/**
  * A person known only from minutes that are not public (draft minutes, taken here or waiting in the
  * review queue) is not public either: the minutes rule. SQL for a query that has `people` in scope.
  */

@@ -1,9 +1,10 @@
 // Listed meetings the committees' summaries do not count. The summaries count the record (meetings
 // with public minutes); a list of every meeting adds the meetings scheduled here whose minutes have
 // not come in, read along the meetings_planned index (migration 021), which holds only them, and
-// the announced meetings whose minutes are a draft (listed, but their minutes are not public).
+// the announced meetings whose minutes are a draft (listed, but their minutes are not public), read
+// along meetings_draft_minutes (migration 025).
 import type { Db } from "../db.ts";
-import { listedMeetingsOnly, publicMinutesOnly } from "../visibility.ts";
+import { draftMinutesOnly, listedMeetingsOnly } from "../visibility.ts";
 import { num } from "../read/util.ts";
 
 export async function plannedMeetingCount(db: Db, scope: { authority?: string; body?: string }): Promise<number> {
@@ -15,7 +16,7 @@ export async function plannedMeetingCount(db: Db, scope: { authority?: string; b
   const meetings = () => db.selectFrom("meetings");
   const [planned, drafts] = await Promise.all([
     scoped(meetings().where("meetings.source_document_id", "is", null).where(listedMeetingsOnly)).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
-    scoped(meetings().where("meetings.source_document_id", "is not", null).where((eb) => eb.not(publicMinutesOnly(eb))).where(listedMeetingsOnly)).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
+    scoped(meetings().where("meetings.source_document_id", "is not", null).where(draftMinutesOnly()).where(listedMeetingsOnly)).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
   ]);
   return num(planned?.n) + num(drafts?.n);
 }
