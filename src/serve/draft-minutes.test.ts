@@ -124,6 +124,9 @@ eachStore("draft minutes of an announced meeting", (store) => {
     assert.match(pdfPagesText(new Uint8Array(await pack.arrayBuffer())).join("\n"), /TRANSPORT OFFICER REPORT/);
     const hits = JSON.parse(await (await app.request("/api/v1/search?q=%22Shire+Hall%22")).text()).data;
     assert.ok(hits.some((h: { type: string; meeting: { id: string } | null }) => h.type === "meeting" && h.meeting?.id === slug), "search finds the meeting by its venue");
+    for (const p of (await readAgenda(db, slug, undefined, { all: true }))!.items.flatMap((i) => i.papers)) {
+      assert.equal((await app.request(`/meetings/${slug}/documents/paper-${p.id}`)).status, p.exempt ? 404 : 200, `${p.title}: the public paper downloads, the exempt one does not`);
+    }
     assert.equal((await app.request(`/meetings/${slug}/documents/minutes`)).status, 404, "the draft's text is not a download");
     assert.equal((await app.request(`/meetings/${slug}/minutes.html`)).status, 404, "nor the draft as a document");
     assert.deepEqual(await summaryDifferences(db), []);
