@@ -21,7 +21,7 @@ import { meetingSlugFor } from "./schedule/attach.ts";
 import { insertSearchEntries, meetingEntries, reindexPeople, type EntryRow } from "./search.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
 import { applyTally, meetingTally } from "./summaries/bodies.ts";
-import { isMeetingPublic, isSealed, publicMeetingsOnly } from "./visibility.ts";
+import { areMinutesPublic, isSealed, publicMinutesOnly } from "./visibility.ts";
 import { recordImport } from "./imports/queue.ts";
 import { writeTransaction } from "./write.ts";
 import { overlayCorrections } from "./corrections/overlay.ts";
@@ -290,10 +290,10 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     .selectFrom("meetings")
     .leftJoin("source_documents as d", "d.id", "meetings.source_document_id")
     .where("meetings.slug", "=", slug)
-    .select(["meetings.id", "meetings.minutes_status", "meetings.source_document_id", "meetings.version", "d.file_name"])
+    .select(["meetings.id", "meetings.minutes_status", "meetings.announced_at", "meetings.source_document_id", "meetings.version", "d.file_name"])
     .executeTakeFirst();
   // A review import never touches a public meeting: its record is held in the queue until published.
-  if (input.review && found && isMeetingPublic({ minutesStatus: found.minutes_status })) {
+  if (input.review && found && areMinutesPublic({ minutesStatus: found.minutes_status })) {
     return { status: "updated", held: true, meetingSlug: slug, meetingId: found.id, sourceDocumentId: docId, previousSourceDocumentId: found.source_document_id };
   }
   // derived at the end of this document, or, in a batch, once at the end of the batch
@@ -554,7 +554,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   derived.bodies.add(body.id);
   // Indexed from what was just written, through the same builder reindexMeeting uses.
   const entries = meetingEntries({
-    meeting: { id: meetingId, date, startTime, venue: meetingValues.venue, minutesStatus: found?.minutes_status ?? (input.review ? "draft" : "published"), bodyId: body.id, bodyName: body.name, authorityId: authority.id, sourceDocumentId: docId },
+    meeting: { id: meetingId, date, startTime, venue: meetingValues.venue, minutesStatus: found?.minutes_status ?? (input.review ? "draft" : "published"), announcedAt: found?.announced_at ?? null, bodyId: body.id, bodyName: body.name, authorityId: authority.id, sourceDocumentId: docId },
     names: attendanceRows.map((a) => a.raw_name),
     items: itemRows.map((it, i) => ({ id: itemIds[i], number: it.number, title: it.title, exempt: it.exempt === true || it.exempt === 1, text: it.text, cut: itemCuts[i] ?? null })),
     resolutions: resolutionIds.map((r) => ({ id: r.id, itemId: r.itemId, text: r.text })),
@@ -596,7 +596,7 @@ export async function deriveMemberships(trx: Tx, bodyId: number): Promise<void> 
         .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
         .where("meetings.body_id", "=", bodyId)
         // only public minutes say who sat on a body: a meeting waiting for review names nobody yet
-        .where(publicMeetingsOnly)
+        .where(publicMinutesOnly)
         .where("attendance.person_id", "is not", null)
         .where("attendance.status", "in", ["present", "apologies", "absent"])
         .select((s) => [

@@ -4,6 +4,6 @@ export { migrateToLatest } from "./migrate.ts";
 export { importMinutes, isUnchanged, unstorableReason, type ImportInput, type ImportResult, type ImportStatus } from "./import.ts";
 export * from "./read/index.ts";
 export { SEARCH_TYPES, type SearchOptions } from "./search.ts";
-export { isMeetingPublic, publicItem, exemptNotice, publicSourceText } from "./visibility.ts";
+export { isMeetingListed, areMinutesPublic, publicItem, exemptNotice, publicSourceText } from "./visibility.ts";
 export { storeCounts, storeDigest, type StoreCounts } from "./digest.ts";
 export { BODY_KINDS, MEETING_STATUSES, MINUTES_STATUSES, OUTCOMES, PERSON_KINDS, type BodyKind, type MeetingStatus, type MinutesStatus, type Outcome, type PersonKind } from "./schema.ts";

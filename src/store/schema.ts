@@ -105,6 +105,8 @@ export interface MeetingsTable {
   stated_minutes_status: ColumnType<string | null, string | null | undefined, string | null>;
   stated_minutes_text: ColumnType<string | null, string | null | undefined, string | null>;
   source_document_id: number | null;
+  /** ISO instant the meeting was announced (scheduled here); null: known only from its minutes (migration 025) */
+  announced_at: ColumnType<string | null, string | null | undefined, string | null>;
   next_meeting_date: string | null;
   next_meeting_time: string | null;
   next_meeting_venue: string | null;

@@ -6,6 +6,7 @@ import { dialectOf, type Db } from "./db.ts";
 import type { FacetCount, SearchHit, SearchResults, SearchType } from "./read/types.ts";
 import { num, pageArgs } from "./read/util.ts";
 import { standingOf } from "./lifecycle/standing.ts";
+import { areMinutesPublic } from "./visibility.ts";
 import { drawCandidates, SEARCH_CAP, type Candidate } from "./search-candidates.ts";
 import { cutPacked } from "./item-body.ts";
 import { filtersFor, toFts5, toWebsearch, type Facet, type IndexFilters, type SearchFilters } from "./search-query.ts";
@@ -178,7 +179,7 @@ async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, pa
         slug: h.kind === "person" ? h.person_slug ?? "" : h.meeting_slug ?? "",
         itemSlug: h.kind === "item" ? h.item_slug : h.kind === "decision" ? h.decision_item_slug : null,
         decisionSlug: h.kind === "decision" ? h.decision_slug : null,
-        meeting: h.meeting_slug ? { slug: h.meeting_slug, date: h.meeting_date!, ...standingOf({ minutes_status: h.minutes_status ?? "published", minutes_draft: h.minutes_draft, minutes_approved_on: h.minutes_approved_on, minutes_corrected_on: h.minutes_corrected_on }), status: h.meeting_status ?? "held", hasMinutes: h.meeting_source !== null } : null,
+        meeting: h.meeting_slug ? { slug: h.meeting_slug, date: h.meeting_date!, ...standingOf({ minutes_status: h.minutes_status ?? "published", minutes_draft: h.minutes_draft, minutes_approved_on: h.minutes_approved_on, minutes_corrected_on: h.minutes_corrected_on }), status: h.meeting_status ?? "held", hasMinutes: h.meeting_source !== null && areMinutesPublic({ minutesStatus: h.minutes_status ?? "published" }) } : null,
         body: h.body_slug ? { slug: h.body_slug, name: h.body_name! } : null,
         authority: { slug: h.authority_slug, name: h.authority_name },
         rank: c.rank,

@@ -4,7 +4,7 @@
 import { sql, type Insertable } from "kysely";
 import type { SearchEntriesTable } from "./schema.ts";
 import { dialectOf, type Db } from "./db.ts";
-import { isMeetingPublic, isReleased, publicSearchContent, publicMeetingsOnly, publicViewer } from "./visibility.ts";
+import { areMinutesPublic, isMeetingListed, isReleased, publicSearchContent, publicMinutesOnly, publicViewer } from "./visibility.ts";
 import { bool } from "./read/util.ts";
 import { ITEM_TEXT_COLUMNS, itemTexts } from "./item-body.ts";
 
@@ -15,7 +15,7 @@ export { SEARCH_CAP } from "./search-candidates.ts";
 // --- writing the index ---
 
 export interface MeetingIndexInput {
-  meeting: { id: number; date: string; startTime: string | null; venue: string | null; minutesStatus: string; bodyId: number; bodyName: string; authorityId: number; sourceDocumentId?: number | null };
+  meeting: { id: number; date: string; startTime: string | null; venue: string | null; minutesStatus: string; announcedAt: string | null; bodyId: number; bodyName: string; authorityId: number; sourceDocumentId?: number | null };
   /** the names as written, in attendance order */
   names: string[];
   /**
@@ -31,13 +31,19 @@ export interface MeetingIndexInput {
 /** An entry as the index sees it (`text` whole); `cut`: where that text lies in a source document, when it is a cut of one. */
 export type EntryRow = { kind: string; entity_id: number; meeting_id: number; body_id: number; authority_id: number; year: number; title: string; text: string; cut?: { doc: number; start: number; end: number } };
 
-/** The search entries of a meeting, its items and decisions — only what the visibility rule lets through. */
+/**
+ * The search entries of a meeting, its items and decisions — only what the visibility rule lets
+ * through: a listed meeting's own entry, and, once its minutes are public, the names they record,
+ * their items and decisions.
+ */
 export function meetingEntries({ meeting: m, names, items, resolutions, today = null }: MeetingIndexInput): EntryRow[] {
-  if (!isMeetingPublic(m)) return [];
+  if (!isMeetingListed(m)) return [];
+  const minutes = areMinutesPublic(m);
   const common = { meeting_id: m.id, body_id: m.bodyId, authority_id: m.authorityId, year: Number(m.date.slice(0, 4)) };
   const rows: EntryRow[] = [
-    { ...common, kind: "meeting", entity_id: m.id, title: `${m.bodyName}, ${m.date}${m.startTime ? " " + m.startTime : ""}`, text: [m.venue, ...names].filter(Boolean).join("\n") },
+    { ...common, kind: "meeting", entity_id: m.id, title: `${m.bodyName}, ${m.date}${m.startTime ? " " + m.startTime : ""}`, text: [m.venue, ...(minutes ? names : [])].filter(Boolean).join("\n") },
   ];
+  if (!minutes) return rows;
   const exemptItems = new Set<number>();
   for (const i of items) {
     if (i.exempt && !isReleased(i.exemptReleaseOn, publicViewer(today))) exemptItems.add(i.id);
@@ -83,9 +89,9 @@ export async function reindexMeeting(db: Db, meetingId: number, today: string | 
     .selectFrom("meetings")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .where("meetings.id", "=", meetingId)
-    .select(["meetings.id", "meetings.date", "meetings.start_time", "meetings.venue", "meetings.minutes_status", "meetings.body_id", "meetings.source_document_id", "bodies.name as body_name", "bodies.authority_id"])
+    .select(["meetings.id", "meetings.date", "meetings.start_time", "meetings.venue", "meetings.minutes_status", "meetings.announced_at", "meetings.body_id", "meetings.source_document_id", "bodies.name as body_name", "bodies.authority_id"])
     .executeTakeFirst();
-  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status })) {
+  if (!m || !isMeetingListed({ minutesStatus: m.minutes_status, announcedAt: m.announced_at })) {
     await writeMeetingEntries(db, meetingId, []);
     return;
   }
@@ -95,7 +101,7 @@ export async function reindexMeeting(db: Db, meetingId: number, today: string | 
   const items = await itemTexts(db, m.id, stored);
   const resolutions = await db.selectFrom("resolutions").where("meeting_id", "=", m.id).select(["id", "item_id", "text"]).execute();
   const rows = meetingEntries({
-    meeting: { id: m.id, date: m.date, startTime: m.start_time, venue: m.venue, minutesStatus: m.minutes_status, bodyId: m.body_id, bodyName: m.body_name, authorityId: m.authority_id, sourceDocumentId: m.source_document_id },
+    meeting: { id: m.id, date: m.date, startTime: m.start_time, venue: m.venue, minutesStatus: m.minutes_status, announcedAt: m.announced_at, bodyId: m.body_id, bodyName: m.body_name, authorityId: m.authority_id, sourceDocumentId: m.source_document_id },
     names: names.map((n) => n.raw_name),
     items: items.map(({ exempt_release_on, ...i }) => ({ ...i, exempt: bool(i.exempt), exemptReleaseOn: exempt_release_on, cut: cutOf.get(i.id) ?? null })),
     resolutions: resolutions.map((r) => ({ id: r.id, itemId: r.item_id, text: r.text })),
@@ -119,7 +125,7 @@ async function reindexSomePeople(db: Db, ids: number[]): Promise<void> {
     .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .where("attendance.person_id", "in", ids)
-    .where(publicMeetingsOnly)
+    .where(publicMinutesOnly)
     .select(["attendance.person_id", "attendance.raw_name", "bodies.name"])
     .distinct()
     .execute();

@@ -7,12 +7,14 @@ import type { Database } from "./schema.ts";
 import {
   exemptNotice,
   isFromPublicBusiness,
-  isMeetingPublic,
+  areMinutesPublic,
+  isMeetingListed,
   isResolutionPublic,
   isSealed,
   isSpanPublic,
   publicItem,
-  publicMeetingsOnly,
+  listedMeetingsOnly,
+  publicMinutesOnly,
   publicResolutionsOnly,
   publicSearchContent,
   publicSourceText,
@@ -23,9 +25,17 @@ import {
 const item = (exempt: boolean) => ({ exempt, exemptParagraphs: exempt ? "3" : null, text: "The Cabinet considered the tenders received.", resolutions: [{ text: "That the contract be awarded." }] });
 
 test("only draft minutes are withheld", () => {
-  assert.equal(isMeetingPublic({ minutesStatus: "draft" }), false);
-  assert.equal(isMeetingPublic({ minutesStatus: "published" }), true);
-  assert.equal(isMeetingPublic({ minutesStatus: "approved" }), true);
+  assert.equal(areMinutesPublic({ minutesStatus: "draft" }), false);
+  assert.equal(areMinutesPublic({ minutesStatus: "published" }), true);
+  assert.equal(areMinutesPublic({ minutesStatus: "approved" }), true);
+});
+
+test("a meeting is listed when it was announced or its minutes are public; draft minutes alone list nothing", () => {
+  const announcedAt = "2026-02-20T12:00:00.000Z";
+  assert.equal(isMeetingListed({ minutesStatus: "draft", announcedAt }), true);
+  assert.equal(isMeetingListed({ minutesStatus: "draft", announcedAt: null }), false);
+  assert.equal(isMeetingListed({ minutesStatus: "published", announcedAt: null }), true);
+  assert.equal(isMeetingListed({ minutesStatus: "approved", announcedAt }), true);
 });
 
 test("an exempt item keeps its title and the ground for exemption, nothing else", () => {
@@ -92,8 +102,9 @@ test("search holds the title of an exempt item and no text; nothing of a draft",
   assert.equal(publicSearchContent({ minutesStatus: "draft" }, { ...base, exempt: false }), null);
 });
 
-test("publicView hides a draft and withholds every exempt item of a public meeting", () => {
+test("publicView hides a meeting known only from a draft, shows an announced one without its draft's items, and withholds every exempt item of a public meeting", () => {
   assert.equal(publicView({ minutesStatus: "draft", items: [item(false)] }), null);
+  assert.deepEqual(publicView({ minutesStatus: "draft", announcedAt: "2026-02-20T12:00:00.000Z", items: [item(false)] })?.items, []);
   const v = publicView({ minutesStatus: "approved", items: [item(false), item(true)] });
   assert.deepEqual(v?.items.map((i) => [i.text, i.resolutions.length, (i as unknown as { exemptNotice: string | null }).exemptNotice]), [
     ["The Cabinet considered the tenders received.", 1, null],
@@ -133,12 +144,14 @@ test("a span is public only when it touches no exempt range", () => {
 test("the SQL forms keep draft meetings and exempt items out", async () => {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new SQLite(":memory:") }) });
   try {
-    await db.schema.createTable("meetings").addColumn("id", "integer").addColumn("minutes_status", "text").execute();
+    await db.schema.createTable("meetings").addColumn("id", "integer").addColumn("minutes_status", "text").addColumn("announced_at", "text").execute();
     await db.schema.createTable("items").addColumn("id", "integer").addColumn("meeting_id", "integer").addColumn("exempt", "integer").execute();
-    await db.insertInto("meetings").values([{ id: 1, minutes_status: "draft" }, { id: 2, minutes_status: "published" }, { id: 3, minutes_status: "approved" }] as never).execute();
+    await db.insertInto("meetings").values([{ id: 1, minutes_status: "draft" }, { id: 2, minutes_status: "published" }, { id: 3, minutes_status: "approved" }, { id: 4, minutes_status: "draft", announced_at: "2026-02-20T12:00:00.000Z" }] as never).execute();
     await db.insertInto("items").values([[1, 1, 0], [2, 2, 0], [3, 2, 1], [4, 3, 0], [5, 1, 1]].map(([id, meeting_id, exempt]) => ({ id, meeting_id, exempt })) as never).execute();
-    const meetings = await db.selectFrom("meetings").where(publicMeetingsOnly).select("id").orderBy("id").execute();
-    assert.deepEqual(meetings.map((m) => m.id), [2, 3]);
+    const minutes = await db.selectFrom("meetings").where(publicMinutesOnly).select("id").orderBy("id").execute();
+    assert.deepEqual(minutes.map((m) => m.id), [2, 3]);
+    const listed = await db.selectFrom("meetings").where(listedMeetingsOnly).select("id").orderBy("id").execute();
+    assert.deepEqual(listed.map((m) => m.id), [2, 3, 4]);
     const items = await db.selectFrom("items").innerJoin("meetings", "meetings.id", "items.meeting_id").where(publicResolutionsOnly).select("items.id").orderBy("items.id").execute();
     assert.deepEqual(items.map((i) => i.id), [2, 4]);
   } finally {

@@ -1,6 +1,8 @@
 // The one public-visibility rule. Every read for a public surface (pages, API, search, feeds,
-// exports) goes through `publicView` (records) or `publicMeetingsOnly` (queries); search entries are
-// written through `publicSearchContent`, so exempt or draft text can never reach the index.
+// exports) goes through it: a meeting through `listedMeetingsOnly` (is the meeting public?) and what
+// was read from its minutes through `publicMinutesOnly` (are its minutes public?), two rules kept
+// apart below; search entries are written through `publicSearchContent`, so exempt or draft text
+// can never reach the index.
 //
 // Everything parsed out of an exempt item (its resolutions and their votes, declarations of
 // interest, recommendation/response tables, work-programme changes, actions) is sealed with it: it
@@ -11,7 +13,8 @@
 // only hide things) sees no exempt business; a signed-in member, officer or clerk entitled to the
 // committee sees it, marked "not for publication"; and from its release date an exempt item is
 // public, with everything sealed with it. Draft minutes stay off the public surfaces for every
-// viewer: the workspace, not the portal, is where staff read drafts.
+// viewer (the workspace, not the portal, is where staff read drafts), while the meeting they belong
+// to, once announced, stays listed.
 import { sql, type ExpressionBuilder, type RawBuilder } from "kysely";
 import type { Database } from "./schema.ts";
 
@@ -74,25 +77,65 @@ export function sealedReleaseOnSql(meetingId: string): RawBuilder<string | null>
   return sql<string | null>`(SELECT CASE WHEN count(*) = 0 OR count(*) > count(ri.exempt_release_on) THEN NULL ELSE max(ri.exempt_release_on) END FROM items ri WHERE ri.meeting_id = ${sql.ref(meetingId)} AND ri.exempt)`;
 }
 
-export interface VisibilitySubject {
+/**
+ * Two rules about a meeting, kept apart so that a read never takes one for the other.
+ *
+ * LISTED — `isMeetingListed` / `listedMeetingsOnly`: the meeting itself is public. That it exists,
+ * its date, committee, venue, state and history, its agenda and papers (as `agendaAccess` allows),
+ * its place in the calendar, "upcoming" and its committee's lists. A meeting is listed when it was
+ * announced (scheduled here: `meetings.announced_at`, migration 025) or its minutes are public. A
+ * meeting known only from draft minutes (imported for review, never announced) is not listed.
+ *
+ * MINUTES PUBLIC — `areMinutesPublic` / `publicMinutesOnly`: what was read from the minutes is
+ * public. Items as minuted, attendance, resolutions and votes, declarations, questions,
+ * recommendations, actions, the minutes text and its downloads, search entries from the minutes,
+ * people named only there and memberships derived from them, and every count of these. Only when
+ * the minutes are not a draft. Minutes that are public make their meeting listed.
+ */
+export interface MeetingSubject {
+  minutesStatus: string;
+  /** when the meeting was announced (scheduled here); null: known only from its minutes */
+  announcedAt: string | null;
+}
+
+export interface MinutesSubject {
   minutesStatus: string;
 }
 
-/** Draft minutes are not public; published and approved minutes are. */
-export function isMeetingPublic(meeting: VisibilitySubject): boolean {
+/** Whether the meeting itself (not its minutes) is public: announced, or with public minutes. */
+export function isMeetingListed(meeting: MeetingSubject): boolean {
+  return meeting.announcedAt !== null || areMinutesPublic(meeting);
+}
+
+/** SQL form of isMeetingListed for a query that has `meetings` in scope. */
+export function listedMeetingsOnly(eb: ExpressionBuilder<Database, "meetings">) {
+  return eb.or([eb("meetings.announced_at", "is not", null), eb("meetings.minutes_status", "!=", "draft")]);
+}
+
+/** Whether what was read from a meeting's minutes is public: draft minutes are not; published and approved minutes are. */
+export function areMinutesPublic(meeting: MinutesSubject): boolean {
   return meeting.minutesStatus !== "draft";
 }
 
-/** SQL form of isMeetingPublic for a query that has `meetings` in scope. */
-export function publicMeetingsOnly(eb: ExpressionBuilder<Database, "meetings">) {
+/** SQL form of areMinutesPublic for a query that has `meetings` in scope. */
+export function publicMinutesOnly(eb: ExpressionBuilder<Database, "meetings">) {
   return eb("meetings.minutes_status", "!=", "draft");
 }
 
 /**
- * A person known only from minutes that are not public (a meeting waiting in the review queue) is
- * not public either. SQL for a query that has `people` in scope.
+ * The other side of publicMinutesOnly: meetings whose minutes are a draft. Written as a literal so
+ * that the meetings_draft_minutes partial index (migration 025) answers it: drafts are few.
+ */
+export function draftMinutesOnly() {
+  return sql<boolean>`meetings.minutes_status = 'draft'`;
+}
+
+/**
+ * A person known only from minutes that are not public (draft minutes, taken here or waiting in the
+ * review queue) is not public either: the minutes rule. SQL for a query that has `people` in scope.
  */
 export function publicPeopleOnly(eb: ExpressionBuilder<Database, "people">) {
+  // attendance is read from minutes: the minutes rule
   const attended = (isPublic: boolean) =>
     eb.exists(
       eb
@@ -160,7 +203,7 @@ export interface BusinessSubject {
 
 /** How a record parsed from minutes reaches a viewer: `public` when it was never sealed. */
 export function businessAccess(r: BusinessSubject, viewer: Viewer = PUBLIC_VIEWER): ExemptAccess | "public" {
-  if (r.minutesStatus !== null && !isMeetingPublic({ minutesStatus: r.minutesStatus })) return "withheld";
+  if (r.minutesStatus !== null && !areMinutesPublic({ minutesStatus: r.minutesStatus })) return "withheld";
   if (!(r.exempt === true || r.exempt === 1)) return "public";
   return exemptAccess(viewer, { bodyId: r.bodyId, releaseOn: r.releaseOn });
 }
@@ -237,22 +280,26 @@ export interface SearchContent {
  * public's only: no signed-in viewer's entitlement reaches it.
  */
 export function publicSearchContent(
-  meeting: VisibilitySubject,
+  meeting: MinutesSubject,
   item: { exempt: boolean; title: string; text: string | null; number: string; exemptReleaseOn?: string | null },
   today: string | null = null,
 ): SearchContent | null {
-  if (!isMeetingPublic(meeting)) return null;
+  if (!areMinutesPublic(meeting)) return null;
   if (item.exempt && !isReleased(item.exemptReleaseOn, publicViewer(today))) return { title: `${item.number}. ${item.title}`, text: "" };
   return { title: `${item.number}. ${item.title}`, text: item.text ?? "" };
 }
 
-/** The form of a record a viewer may see: every read function returning meeting content calls this. */
-export function publicView<T extends { minutesStatus: string; items: ItemLike[]; bodyId?: number | null }>(
+/**
+ * The form of a record a viewer may see: every read function returning meeting content calls this.
+ * Null when the meeting is not listed; without its items while its minutes are not public.
+ */
+export function publicView<T extends { minutesStatus: string; announcedAt?: string | null; items: ItemLike[]; bodyId?: number | null }>(
   meeting: T,
   viewer: Viewer = PUBLIC_VIEWER,
 ): (T & { items: (T["items"][number] & ItemVisibility)[] }) | null {
-  if (!isMeetingPublic(meeting)) return null;
-  return { ...meeting, items: meeting.items.map((i) => publicItem(i, viewer, meeting.bodyId ?? null)) };
+  if (!isMeetingListed({ minutesStatus: meeting.minutesStatus, announcedAt: meeting.announcedAt ?? null })) return null;
+  const items = areMinutesPublic(meeting) ? meeting.items : [];
+  return { ...meeting, items: items.map((i) => publicItem(i, viewer, meeting.bodyId ?? null)) };
 }
 
 export const WITHHELD = "[exempt information withheld]";

@@ -31,7 +31,7 @@ export async function scheduledMeeting(db: Db, m: { council?: string; body?: str
   const slug = m.slug ?? `${bodySlug}-${m.date}`;
   const row = await db
     .insertInto("meetings")
-    .values({ body_id: body.id, slug, date: m.date, start_time: m.startTime ?? "19:00", end_time: null, venue: m.venue ?? "Council Chamber, Town Hall", status: "scheduled", minutes_status: "published", source_document_id: null, next_meeting_date: null, next_meeting_time: null, next_meeting_venue: null })
+    .values({ body_id: body.id, slug, date: m.date, start_time: m.startTime ?? "19:00", end_time: null, venue: m.venue ?? "Council Chamber, Town Hall", status: "scheduled", minutes_status: "published", source_document_id: null, announced_at: "2026-01-01T09:00:00.000Z", next_meeting_date: null, next_meeting_time: null, next_meeting_venue: null })
     .returning("id")
     .executeTakeFirstOrThrow();
   return { id: row.id, slug, bodyId: body.id };

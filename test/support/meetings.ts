@@ -27,7 +27,7 @@ export async function scheduledMeeting(db: Db, input: ScheduledInput): Promise<{
   const slug = meetingSlug(bSlug, input.date, input.startTime);
   const meeting = await db
     .insertInto("meetings")
-    .values({ body_id: body.id, slug, date: input.date, start_time: input.startTime, end_time: null, venue: input.venue ?? null, status: "scheduled", minutes_status: "published", source_document_id: null, next_meeting_date: null, next_meeting_time: null, next_meeting_venue: null })
+    .values({ body_id: body.id, slug, date: input.date, start_time: input.startTime, end_time: null, venue: input.venue ?? null, status: "scheduled", minutes_status: "published", source_document_id: null, announced_at: "2026-01-01T09:00:00.000Z", next_meeting_date: null, next_meeting_time: null, next_meeting_venue: null })
     .returning("id")
     .executeTakeFirstOrThrow();
   for (const m of input.members ?? []) {

@@ -18,7 +18,7 @@ const nullable = (name: string) => ({ oneOf: [ref(name), { type: "null" }] });
 const obj = (properties: Record<string, unknown>, required = Object.keys(properties)) => ({ type: "object", properties, required });
 const arr = (items: unknown) => ({ type: "array", items });
 const minutesStanding = {
-  minutesStatus: { type: "string", enum: ["published", "approved"], description: "approved: agreed as a correct record at a later meeting" },
+  minutesStatus: { type: "string", enum: ["published", "approved", "draft"], description: "approved: agreed as a correct record at a later meeting; draft: minutes taken but not yet published, so nothing from them is given (no attendance, items or decisions) while the meeting itself is" },
   minutesDraft: { type: "boolean", description: 'published as a draft, not yet approved (labelled "Draft, not yet approved")' },
   minutesApprovedOn: { ...ndate, description: "the date of the meeting that approved the minutes" },
   minutesCorrectedOn: { ...ndate, description: "the latest correction made after approval" },
@@ -201,7 +201,7 @@ export const openapi = {
         authority: ref("AuthorityRef"),
         venue: nstr,
         status: { type: "string", enum: ["scheduled", "held", "cancelled", "postponed"], description: "scheduled: planned and not yet held (or its minutes have not come in); held: the minutes record it" },
-        hasMinutes: { type: "boolean", description: "false for a meeting scheduled ahead whose minutes have not come in; nothing about it says it was held" },
+        hasMinutes: { type: "boolean", description: "false for a meeting scheduled ahead whose minutes have not come in, or whose minutes are still a draft; nothing about it says it was held" },
         ...minutesStanding,
         itemCount: int,
         decisionCount: int,

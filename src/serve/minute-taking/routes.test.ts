@@ -163,14 +163,19 @@ eachStore("taking the minutes", (store) => {
       .select(["declarations.raw_name", "items.number", "declarations.kind"])
       .executeTakeFirstOrThrow();
     assert.deepEqual(declared, { raw_name: "Cllr Dan Brook", number: "2", kind: "personal" });
-    // draft minutes are not public: the meeting and its documents answer 404
+    // draft minutes are not public: the meeting stays listed without them, and their documents answer 404
     const pub = await as(null);
-    for (const path of [`/meetings/${slug}`, `/meetings/${slug}/minutes.docx`, `/meetings/${slug}/minutes.html`]) assert.equal((await pub.get(path)).status, 404, path);
+    for (const path of [`/meetings/${slug}/minutes.docx`, `/meetings/${slug}/minutes.html`]) assert.equal((await pub.get(path)).status, 404, path);
+    const listed = await pub.get(`/meetings/${slug}`);
+    assert.equal(listed.status, 200);
+    const listedPage = await listed.text();
+    assert.doesNotMatch(listedPage, /Cllr Jo Rowe|be approved as a correct record/);
+    assert.match(listedPage, /have not been published yet/);
     // the workspace lists the draft, and the lifecycle's publish applies
     assert.match(await (await clerk.get("/admin")).text(), new RegExp(`/admin/meetings/${slug}/minutes`));
     const csrf = await clerk.formToken(`/admin/meetings/${slug}/minutes`);
     assert.equal((await clerk.post(`/admin/meetings/${slug}/minutes/publish`, { csrf })).status, 303);
-    assert.equal((await pub.get(`/meetings/${slug}`)).status, 200);
+    assert.match(await (await pub.get(`/meetings/${slug}`)).text(), /Cllr Jo Rowe/);
     assert.doesNotMatch(await (await clerk.get("/admin")).text(), new RegExp(`/admin/meetings/${slug}/take-minutes`), "published minutes are no longer to take");
     const audit = await readAudit(db, { recordId: slug });
     assert.deepEqual(audit.entries.slice(0, 2).map((e) => e.action), ["minutes.publish", "minutes.take.draft"]);

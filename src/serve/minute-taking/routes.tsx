@@ -111,12 +111,13 @@ export function registerMinuteTaking(app: Hono, deps: AppDeps): void {
     return c.redirect(`${takeMinutesUrls.page(s)}?saved=1${action === "add-item" ? `#item-${sheet.items.length - 1}` : ""}`, 303);
   });
 
-  // public: a meeting's minutes as a document, through the visibility rule (draft minutes are not public)
+  // public: a meeting's minutes as a document, through the visibility rule (a listed meeting's draft minutes are not public: no minutes, no document)
   for (const format of ["html", "docx"] as const) {
     app.get(`/meetings/:slug/minutes.${format}`, async (c) => {
       const { slug: s } = readParams(c, bySlug);
       const m = await getMeeting(db, s);
       if (!m) throw new QuorumError("not_found", "Meeting not found");
+      if (!m.hasMinutes) throw new QuorumError("not_found", "Minutes not found");
       const blocks = minutesBlocks(publicDocument(m));
       const title = `Minutes: ${m.body.name}, ${m.date}`;
       if (format === "html") return c.html(minutesHtml(blocks, title));

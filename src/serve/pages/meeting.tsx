@@ -208,7 +208,7 @@ export function MeetingPage({ m, lines, keyDecisions, schedule, agenda, today = 
             {status ? <strong class={`govuk-tag ${status.colour}`}>{status.text}</strong> : m.status}
           </dd>
         </div>
-        {m.hasMinutes ? <MinutesStandingRow slug={m.slug} m={m} approval={m.minutesApproval} corrections={m.minutesCorrections} stated={m.minutesStated} /> : <NoMinutesRow date={m.date} today={today} />}
+        {m.hasMinutes ? <MinutesStandingRow slug={m.slug} m={m} approval={m.minutesApproval} corrections={m.minutesCorrections} stated={m.minutesStated} /> : <NoMinutesRow date={m.date} today={today} draft={m.minutesStatus === "draft"} />}
         {m.authority && m.authority.name !== m.body.name && (
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Council</dt>

@@ -22,13 +22,17 @@ export function MeetingStateLabel({ m }: { m: { status: string; hasMinutes: bool
   return <strong class={`govuk-tag ${colour} qm-meeting-state`}>{text}</strong>;
 }
 
-/** The meeting page's row for minutes that have not come in. */
-export function NoMinutesRow({ date, today }: { date: string; today: string }) {
+/** The meeting page's row for minutes that have not come in, or are still a draft (`draft`: none of it is shown). */
+export function NoMinutesRow({ date, today, draft = false }: { date: string; today: string; draft?: boolean }) {
   return (
     <div class="govuk-summary-list__row">
       <dt class="govuk-summary-list__key">Minutes</dt>
       <dd class="govuk-summary-list__value" id="minutes-state">
-        {date >= today ? "Minutes are published after the meeting." : "No minutes have been published for this meeting yet."}
+        {draft
+          ? "The minutes of this meeting have not been published yet: they are still a draft."
+          : date >= today
+            ? "Minutes are published after the meeting."
+            : "No minutes have been published for this meeting yet."}
       </dd>
     </div>
   );

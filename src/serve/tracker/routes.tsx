@@ -127,7 +127,7 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
 
   app.get("/meetings/:slug/actions", async (c) => {
     const { slug } = readParams(c, bySlug);
-    // getMeeting answers null for minutes that are not public.
+    // getMeeting answers null for a meeting that is not listed; listActions gives nothing read from draft minutes.
     const meeting = await getMeeting(db, slug, viewerOf(c));
     if (!meeting) throw new QuorumError("not_found", "Meeting not found");
     const actions = await listActions(db, today(), { meeting: slug, viewer: viewerOf(c) });

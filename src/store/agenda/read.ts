@@ -1,9 +1,10 @@
 // Reading agendas: the clerk's whole agenda (published or not), and the public's, through the one
 // visibility rule (agendaAccess): only what has been published; of exempt business only the title
-// and the ground; files only where the rule allows them.
+// and the ground; files only where the rule allows them; and nothing of a meeting that is not listed
+// (isMeetingListed: known only from draft minutes).
 import type { Db } from "../db.ts";
 import type { DocumentStore } from "../documents/store.ts";
-import { agendaAccess, isAgendaContentShown, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { agendaAccess, isAgendaContentShown, listedMeetingsOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import { agendaMeeting, agendaVersion, type AgendaMeeting } from "./items.ts";
 import { agendaDb } from "./schema.ts";
 
@@ -70,7 +71,7 @@ const flag = (v: number | boolean) => v === true || v === 1;
 export async function readAgenda(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER, options: { all?: boolean } = {}): Promise<AgendaView | null> {
   const adb = agendaDb(db);
   const meeting = await agendaMeeting(db, meetingSlug);
-  if (!meeting) return null;
+  if (!meeting || (!options.all && !(await isListed(db, meetingSlug)))) return null;
   const [items, papers, publications, version] = await Promise.all([
     adb.selectFrom("agenda_items").where("meeting_id", "=", meeting.id).selectAll().orderBy("position").execute(),
     adb.selectFrom("agenda_papers").where("meeting_id", "=", meeting.id).selectAll().orderBy("item_id").orderBy("position").execute(),
@@ -142,6 +143,10 @@ export async function readAgenda(db: Db, meetingSlug: string, viewer: Viewer = P
   };
 }
 
+async function isListed(db: Db, meetingSlug: string): Promise<boolean> {
+  return !!(await db.selectFrom("meetings").where("meetings.slug", "=", meetingSlug).where(listedMeetingsOnly).select("meetings.id").executeTakeFirst());
+}
+
 export interface Download {
   bytes: Uint8Array;
   fileName: string;
@@ -157,6 +162,7 @@ export async function paperDownload(db: Db, documents: DocumentStore, meetingSlu
     .innerJoin("agenda_items", "agenda_items.id", "agenda_papers.item_id")
     .innerJoin("meetings", "meetings.id", "agenda_papers.meeting_id")
     .where("meetings.slug", "=", meetingSlug)
+    .where(listedMeetingsOnly)
     .where("agenda_papers.id", "=", paperId)
     .select(["agenda_papers.document_key", "agenda_papers.file_name", "agenda_papers.format", "agenda_papers.exempt", "agenda_papers.publication_id", "agenda_items.exempt as item_exempt", "meetings.body_id"])
     .executeTakeFirst();
@@ -173,6 +179,7 @@ export async function packDownload(db: Db, documents: DocumentStore, meetingSlug
     .selectFrom("agenda_publications")
     .innerJoin("meetings", "meetings.id", "agenda_publications.meeting_id")
     .where("meetings.slug", "=", meetingSlug)
+    .where(listedMeetingsOnly)
     .where("agenda_publications.sequence", "=", sequence)
     .select(["agenda_publications.pack_key"])
     .executeTakeFirst();

@@ -2,7 +2,7 @@
 // why; never a value, and nothing about exempt business or draft minutes (the visibility rule).
 import { locate, parsePath } from "../../domain/corrections.ts";
 import type { Db } from "../db.ts";
-import { isFromPublicBusiness, isMeetingPublic } from "../visibility.ts";
+import { isFromPublicBusiness, areMinutesPublic } from "../visibility.ts";
 import { meetingToCorrect } from "./meeting.ts";
 import { listCorrections } from "./corrections.ts";
 
@@ -15,7 +15,7 @@ export interface PublicCorrection {
 
 export async function publicCorrections(db: Db, slug: string): Promise<PublicCorrection[]> {
   const m = await meetingToCorrect(db, slug).catch(() => null);
-  if (!m || !isMeetingPublic({ minutesStatus: m.minutesStatus })) return [];
+  if (!m || !areMinutesPublic({ minutesStatus: m.minutesStatus })) return [];
   const sealed = async (table: "declarations" | "recommendations", position: number) => {
     const row = await db.selectFrom(table).where("meeting_id", "=", m.id).where("position", "=", position).select("exempt").executeTakeFirst();
     return !row || !isFromPublicBusiness({ exempt: row.exempt, minutesStatus: m.minutesStatus });

@@ -9,7 +9,7 @@ import type { Db } from "../db.ts";
 import { appendAudit } from "../audit.ts";
 import { reindexMeeting } from "../search.ts";
 import { bool } from "../read/util.ts";
-import { publicMeetingsOnly } from "../visibility.ts";
+import { publicMinutesOnly } from "../visibility.ts";
 import type { Actor } from "./access.ts";
 
 export interface ExemptItem {
@@ -91,7 +91,7 @@ export async function indexReleased(db: Db, today: string): Promise<number> {
   const due = await db
     .selectFrom("items")
     .innerJoin("meetings", "meetings.id", "items.meeting_id")
-    .where(publicMeetingsOnly)
+    .where(publicMinutesOnly)
     .where(sql<boolean>`items.exempt`)
     // an item without text has nothing more to index once released
     .where((eb) => eb.or([eb("items.text_start", "is not", null), eb("items.text_uncut", "is not", null)]))

@@ -5,7 +5,7 @@ import type { Kysely, Selectable } from "kysely";
 import { noticeCheck, type NoticeCheck, type NoticeException, type NoticeExceptionRecord } from "../../domain/forward-plan.ts";
 import type { CalendarDate } from "../../domain/calendar.ts";
 import type { Db } from "../db.ts";
-import { exemptAccess, isMeetingPublic, PUBLIC_VIEWER, publicKeyDecision, type Viewer } from "../visibility.ts";
+import { areMinutesPublic, exemptAccess, PUBLIC_VIEWER, publicKeyDecision, type Viewer } from "../visibility.ts";
 import { planDb, type DocumentLink, type KeyDecisionsTable, type PlanDatabase } from "./schema.ts";
 
 export interface TakenAt {
@@ -102,7 +102,8 @@ async function takenAt(db: Kysely<PlanDatabase>, rows: Row[], viewer: Viewer | n
       .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.minutes_status", "meetings.body_id", "bodies.name as body_name"])
       .executeTakeFirst();
     if (!m) continue;
-    if (viewer && !isMeetingPublic({ minutesStatus: m.minutes_status })) continue;
+    // that the decision was taken, and where, is read from the minutes: not while they are a draft
+    if (viewer && !areMinutesPublic({ minutesStatus: m.minutes_status })) continue;
     const taken: TakenAt = { meeting: { id: m.id, slug: m.slug, date: m.date, bodyName: m.body_name }, item: null, resolution: null, withheld: false };
     if (r.taken_item_number) {
       const item = await db.selectFrom("items").where("meeting_id", "=", m.id).where("number", "=", r.taken_item_number).orderBy("position").select(["id", "number", "slug", "title", "exempt", "exempt_release_on"]).executeTakeFirst();

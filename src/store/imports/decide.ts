@@ -93,8 +93,10 @@ export async function rejectImport(db: Db, id: number, by: Decider, at: Date = n
       }
       removed = "held record";
     } else if (row.meeting_id !== null) {
-      const meeting = await trx.selectFrom("meetings").where("id", "=", row.meeting_id).select(["id", "minutes_status"]).executeTakeFirst();
+      const meeting = await trx.selectFrom("meetings").where("id", "=", row.meeting_id).select(["id", "minutes_status", "announced_at"]).executeTakeFirst();
       if (meeting && meeting.minutes_status !== "draft") throw new QuorumError("conflict", "this meeting is already public; correct it instead of rejecting the import");
+      // rejecting removes a meeting known only from the import; an announced one is public whatever its minutes
+      if (meeting && meeting.announced_at !== null) throw new QuorumError("conflict", "this meeting was announced, so rejecting the import would remove a public meeting; take its minutes again, or publish the import and correct it");
       if (meeting) {
         await removeDraftMeeting(trx, meeting.id);
         removed = "draft meeting";

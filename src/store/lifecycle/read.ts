@@ -1,7 +1,7 @@
 // Reads of the minutes lifecycle: where a meeting's minutes stand (for its page, the API and the
 // clerk's page), and the approved version of the minutes, public only through the visibility rule.
 import type { Db } from "../db.ts";
-import { isMeetingPublic, publicItem } from "../visibility.ts";
+import { areMinutesPublic, publicItem } from "../visibility.ts";
 import { lifecycleDb } from "./schema.ts";
 import type { ApprovedSnapshot } from "./snapshot.ts";
 
@@ -46,7 +46,7 @@ export async function readMinutesLifecycle(db: Db, meetingId: number, forPublic 
   const corrections = a
     ? await l.selectFrom("minutes_corrections").where("meeting_id", "=", meetingId).select(["corrected_on", "reason"]).orderBy("corrected_on").orderBy("id").execute()
     : [];
-  const laterVisible = a?.slug && a.date && a.body_name && (!forPublic || isMeetingPublic({ minutesStatus: a.minutes_status ?? "draft" }));
+  const laterVisible = a?.slug && a.date && a.body_name && (!forPublic || areMinutesPublic({ minutesStatus: a.minutes_status ?? "draft" }));
   return {
     status: m.minutes_status,
     draft: m.minutes_status === "published" && Number(m.minutes_draft) === 1,
@@ -77,7 +77,7 @@ export async function getApprovedVersion(db: Db, slug: string): Promise<Approved
     .where("meetings.slug", "=", slug)
     .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.minutes_status", "bodies.name as body_name", "bodies.slug as body_slug", "a.snapshot_json"])
     .executeTakeFirst();
-  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status })) return null;
+  if (!m || !areMinutesPublic({ minutesStatus: m.minutes_status })) return null;
   const lifecycle = (await readMinutesLifecycle(db, m.id))!;
   const snap = JSON.parse(m.snapshot_json) as ApprovedSnapshot;
   return {

@@ -145,8 +145,8 @@ export interface DraftFromSheet {
 
 /**
  * Saves the sheet and stores its record as the meeting's draft minutes (not public), in one
- * transaction with the audit entry. A meeting with no minutes yet is taken out of public view while
- * its minutes are a draft, as a review import is: publishing the draft makes it public again.
+ * transaction with the audit entry. The meeting, announced, stays listed (visibility.ts) while
+ * nothing read from its draft minutes is public: publishing the draft makes the minutes public.
  */
 export async function saveAsDraftMinutes(db: Db, input: DraftFromSheet, actor: AuditActor, now: Date): Promise<{ version: number }> {
   return writeTransaction(db, async (trx) => {

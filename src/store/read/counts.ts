@@ -5,7 +5,7 @@
 // date, found through the items_released index. A total no summary holds is counted up to COUNT_CAP.
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Db } from "../db.ts";
-import { isEntitled, publicMeetingsOnly, type Viewer } from "../visibility.ts";
+import { isEntitled, publicMinutesOnly, type Viewer } from "../visibility.ts";
 import { num } from "./util.ts";
 import { COUNT_CAP } from "./keyset.ts";
 
@@ -48,7 +48,7 @@ export async function decisionTotal(db: Db, scope: Scope, viewer: Viewer): Promi
     .where("items.exempt_release_on", "is not", null)
     .where("items.exempt_release_on", "<=", viewer.today)
     .where(sql<boolean>`items.exempt`)
-    .where(publicMeetingsOnly)
+    .where(publicMinutesOnly)
     .where("meetings.body_id", "in", withheld)
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 // Read functions for the portal and the API. Everything here returns what the viewer may see, the
-// public's records unless a viewer is given: meetings pass isMeetingPublic / publicMeetingsOnly,
-// items pass publicItem, sealed rows isFromPublicBusiness, sources sourceTextFor; counts come from
+// public's records unless a viewer is given: meetings pass isMeetingListed / listedMeetingsOnly,
+// what was read from their minutes areMinutesPublic / publicMinutesOnly, items pass publicItem, sealed rows isFromPublicBusiness, sources sourceTextFor; counts come from
 // the committees' summaries, which hold only what is public (counts.ts).
 export * from "./types.ts";
 export { search } from "../search.ts";

@@ -3,7 +3,7 @@ import { cutItemText } from "../item-body.ts";
 import { unpack } from "../packed.ts";
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
-import { exemptAccess, isFromPublicBusiness, isMeetingPublic, isNotForPublication, isSpanPublic, publicItem, sealedReleaseOn, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { areMinutesPublic, exemptAccess, isFromPublicBusiness, isMeetingListed, isNotForPublication, isSpanPublic, publicItem, sealedReleaseOn, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import type { AttendeeView, MeetingDetail, ResolutionView, SourceSpan } from "./types.ts";
 import { bool, outcome, votes } from "./util.ts";
 import { recordedVotes } from "./votes.ts";
@@ -25,9 +25,12 @@ export async function getMeetingPage(db: Db, slug: string, viewer: Viewer = PUBL
 
 async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: boolean): Promise<{ meeting: MeetingDetail; spans: SourceSpan[] } | null> {
   const [found] = await selectMeetingSummaries(db, (q) => q.where("meetings.slug", "=", slug), viewer);
-  if (!found || !isMeetingPublic(found.summary)) return null;
+  if (!found || !isMeetingListed({ minutesStatus: found.row.minutes_status, announcedAt: found.row.announced_at })) return null;
   const { row, summary } = found;
-  const attendance = await db
+  // a listed meeting whose minutes are a draft: the meeting, and nothing read from its minutes
+  const minutes = areMinutesPublic({ minutesStatus: row.minutes_status });
+  const fromMinutes = <T>(rows: () => Promise<T[]>): Promise<T[]> => (minutes ? rows() : Promise.resolve([]));
+  const attendance = await fromMinutes(() => db
     .selectFrom("attendance")
     .leftJoin("people as p", "p.id", "attendance.person_id")
     .leftJoin("people as s", "s.id", "attendance.substitute_for_person_id")
@@ -44,7 +47,7 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
       "s.display_name as sub_name",
     ])
     .orderBy("attendance.position")
-    .execute();
+    .execute());
   const groups: MeetingDetail["attendance"] = { present: [], inAttendance: [], apologies: [], absent: [] };
   for (const a of attendance) {
     const view: AttendeeView = {
@@ -65,21 +68,21 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
     .where("meetings.id", "=", row.id)
     .select(["meetings.stated_minutes_status", "meetings.stated_minutes_text", "d.file_name", "d.format", "d.imported_at", "d.packed_text", "d.exempt_ranges"])
     .executeTakeFirstOrThrow();
-  const itemRows = await db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute();
+  const itemRows = await fromMinutes(() => db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute());
   const sourceText = doc.packed_text && itemRows.some((i) => i.text_uncut === null && i.text_start !== null) ? unpack(doc.packed_text) : null;
   const items = itemRows.map(({ text_start, text_end, text_uncut, ...rest }) => ({ ...rest, text: cutItemText(sourceText, { text_start, text_end, text_uncut }) }));
   const sealed = { minutesStatus: row.minutes_status, bodyId: row.body_id, releaseOn: sealedReleaseOn(items.map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on }))) };
-  const resolutions = await db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute();
+  const resolutions = await fromMinutes(() => db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute());
   const byItem = new Map<number, ResolutionView[]>();
   // names travel inside their decision, so publicItem withholds them with it
-  const named = await recordedVotes(db, row.id);
+  const named = minutes ? await recordedVotes(db, row.id) : new Map<number, never>();
   for (const r of resolutions) {
     if (!byItem.has(r.item_id)) byItem.set(r.item_id, []);
     const recorded = named.get(r.id);
     const v = votes(r) ?? (recorded ? { for: null, against: null, abstain: null } : null);
     byItem.get(r.item_id)!.push({ id: r.id, slug: r.slug, position: r.position, text: r.text, outcome: outcome(r.outcome), votes: v && recorded ? { ...v, recorded } : v });
   }
-  const declarations = await db
+  const declarations = await fromMinutes(() => db
     .selectFrom("declarations")
     .leftJoin("people", "people.id", "declarations.person_id")
     .leftJoin("items", "items.id", "declarations.item_id")
@@ -97,25 +100,27 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
     ])
     .orderBy("declarations.position")
     .execute()
-    .then((rows) => rows.filter((d) => isFromPublicBusiness({ ...sealed, exempt: d.exempt }, viewer)));
-  const questions = await db
+    .then((rows) => rows.filter((d) => isFromPublicBusiness({ ...sealed, exempt: d.exempt }, viewer))));
+  const questions = await fromMinutes(() => db
     .selectFrom("questions")
     .leftJoin("items", "items.id", "questions.item_id")
     .where("questions.meeting_id", "=", row.id)
     .select(["questions.asked_by", "questions.asked_to", "questions.question", "questions.answer", "questions.exempt", "items.slug as item_slug", "items.number as item_number"])
     .orderBy("questions.position")
     .execute()
-    .then((rows) => rows.filter((q) => isFromPublicBusiness({ ...sealed, exempt: q.exempt }, viewer)));
-  const recommendations = await db
+    .then((rows) => rows.filter((q) => isFromPublicBusiness({ ...sealed, exempt: q.exempt }, viewer))));
+  const recommendations = await fromMinutes(() => db
     .selectFrom("recommendations")
     .where("meeting_id", "=", row.id)
     .selectAll()
     .orderBy("position")
     .execute()
-    .then((rows) => rows.filter((r) => isFromPublicBusiness({ ...sealed, exempt: r.exempt }, viewer)));
+    .then((rows) => rows.filter((r) => isFromPublicBusiness({ ...sealed, exempt: r.exempt }, viewer))));
   const sibling = (dir: "next" | "previous") =>
     meetingSummaries(db)
       .where("meetings.body_id", "=", row.body_id)
+      // the next meeting is one that will take place: never a cancelled one
+      .$call((q) => (dir === "next" ? q.where("meetings.status", "!=", "cancelled") : q))
       .where((eb) => {
         const t = row.start_time ?? "";
         const cmp = dir === "next" ? ">" : "<";
@@ -127,9 +132,9 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
       .limit(1)
       .executeTakeFirst();
   const [next, previous] = await Promise.all([sibling("next"), sibling("previous")]);
-  const lifecycle = await readMinutesLifecycle(db, row.id);
-  const spans = withSpans && row.source_document_id !== null ? await publicSpans(db, row.source_document_id, doc.exempt_ranges, exemptAccess(viewer, { bodyId: row.body_id, releaseOn: sealed.releaseOn })) : [];
-  const stated = row.next_meeting_date || row.next_meeting_time || row.next_meeting_venue ? { date: row.next_meeting_date, time: row.next_meeting_time, venue: row.next_meeting_venue } : null;
+  const lifecycle = minutes ? await readMinutesLifecycle(db, row.id) : null;
+  const spans = withSpans && minutes && row.source_document_id !== null ? await publicSpans(db, row.source_document_id, doc.exempt_ranges, exemptAccess(viewer, { bodyId: row.body_id, releaseOn: sealed.releaseOn })) : [];
+  const stated = minutes && (row.next_meeting_date || row.next_meeting_time || row.next_meeting_venue) ? { date: row.next_meeting_date, time: row.next_meeting_time, venue: row.next_meeting_venue } : null;
   const meeting: MeetingDetail = {
     ...summary,
     attendance: groups,
@@ -143,7 +148,7 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
       ...(isNotForPublication({ ...sealed, exempt: d.exempt }, viewer) ? { notForPublication: true } : {}),
     })),
     minutesStated:
-      doc.stated_minutes_status === "draft" || doc.stated_minutes_status === "approved" ? { status: doc.stated_minutes_status, text: doc.stated_minutes_text } : null,
+      minutes && (doc.stated_minutes_status === "draft" || doc.stated_minutes_status === "approved") ? { status: doc.stated_minutes_status, text: doc.stated_minutes_text } : null,
     questions: questions.map((q) => ({
       item: q.item_slug ? { slug: q.item_slug, number: q.item_number! } : null,
       askedBy: q.asked_by,
@@ -180,7 +185,7 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
     nextMeetingStated: stated,
     nextMeeting: next ? { slug: next.slug, date: next.date, startTime: next.start_time } : null,
     previousMeeting: previous ? { slug: previous.slug, date: previous.date, startTime: previous.start_time } : null,
-    source: doc.file_name !== null && doc.format !== null && doc.imported_at !== null ? { fileName: doc.file_name, format: doc.format, importedAt: doc.imported_at } : null,
+    source: minutes && doc.file_name !== null && doc.format !== null && doc.imported_at !== null ? { fileName: doc.file_name, format: doc.format, importedAt: doc.imported_at } : null,
     minutesApproval: lifecycle?.approval ?? null,
     minutesCorrections: lifecycle?.corrections ?? [],
   };

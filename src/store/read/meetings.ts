@@ -4,7 +4,7 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Db } from "../db.ts";
 import type { Database } from "../schema.ts";
-import { publicMeetingsOnly, publicResolutionsOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { areMinutesPublic, listedMeetingsOnly, publicResolutionsOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import { standingColumns, standingOf } from "../lifecycle/standing.ts";
 import type { MeetingSummary, Page } from "./types.ts";
 import { num, pageArgs } from "./util.ts";
@@ -33,7 +33,7 @@ export function meetingSummaries(db: Db) {
     .selectFrom("meetings")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .innerJoin("authorities", "authorities.id", "bodies.authority_id")
-    .where(publicMeetingsOnly);
+    .where(listedMeetingsOnly);
 }
 
 const MEETING_COLUMNS = [
@@ -47,6 +47,7 @@ const MEETING_COLUMNS = [
   "meetings.minutes_status",
   "meetings.minutes_draft",
   "meetings.source_document_id",
+  "meetings.announced_at",
   "meetings.next_meeting_date",
   "meetings.next_meeting_time",
   "meetings.next_meeting_venue",
@@ -75,6 +76,7 @@ export async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeo
     .execute();
   return rows.map((r) => ({
     row: r,
+    // a listed meeting whose minutes are a draft shows none of them: no minutes, items or decisions
     summary: {
       id: r.id,
       slug: r.slug,
@@ -86,8 +88,8 @@ export async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeo
       venue: r.venue,
       status: r.status,
       ...standingOf(r),
-      hasMinutes: r.source_document_id !== null,
-      itemCount: num(r.item_count),
+      hasMinutes: r.source_document_id !== null && areMinutesPublic({ minutesStatus: r.minutes_status }),
+      itemCount: areMinutesPublic({ minutesStatus: r.minutes_status }) ? num(r.item_count) : 0,
       decisionCount: num(r.decision_count),
     } satisfies MeetingSummary,
   }));

@@ -1,7 +1,7 @@
 // People: the register and a person's page.
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
-import { publicMeetingsOnly, publicPeopleOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { publicMinutesOnly, publicPeopleOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import type { Page, PersonDetail, PersonSummary } from "./types.ts";
 import { num, pageArgs } from "./util.ts";
 import { attendanceTally, personAttendance, personMotions, personRoles, personVotes, PERSON_RECENT } from "./person-records.ts";
@@ -67,7 +67,7 @@ export async function listPeople(db: Db, opts: ListPeopleOptions = {}): Promise<
         .selectFrom("attendance")
         .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
         .whereRef("attendance.person_id", "=", "people.id")
-        .where(publicMeetingsOnly)
+        .where(publicMinutesOnly)
         .select(sql<number>`count(distinct attendance.meeting_id)`.as("n"))
         .as("meeting_count"),
     ])

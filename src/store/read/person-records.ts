@@ -5,7 +5,7 @@
 // the database, grouped, never carried row by row to the page.
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
-import { publicMeetingsOnly, publicResolutionsOnly, type Viewer } from "../visibility.ts";
+import { publicMinutesOnly, publicResolutionsOnly, type Viewer } from "../visibility.ts";
 import type { AttendanceRecordRow, MotionRecordRow, PersonDetail, VoteRecordRow } from "./types.ts";
 import { DECISION_PLACE_COLUMNS, EXEMPT_COLUMNS, decisionPlace, markedExempt } from "./decisions.ts";
 import { keysetPage, type KeyPart, type Slice } from "./keyset.ts";
@@ -39,7 +39,7 @@ export async function personAttendance(db: Db, personId: number, paging: RecordP
     .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .where("attendance.person_id", "=", personId)
-    .where(publicMeetingsOnly)
+    .where(publicMinutesOnly)
     .select(["attendance.id", "meetings.id as meeting_id", "meetings.slug", "meetings.date", "meetings.start_time", "bodies.slug as body_slug", "bodies.name as body_name", "attendance.status", "attendance.raw_name", "attendance.role"]);
   const page = await keysetPage(q, [...MEETING_ORDER, { ref: sql`attendance.id`, desc: true }], (r) => [r.date, r.start_time ?? "", r.meeting_id, r.id], ["s", "s", "n", "n"], paging);
   return {
@@ -57,7 +57,7 @@ export async function personAttendance(db: Db, personId: number, paging: RecordP
 
 /** How often the minutes name the person at public meetings, by status, and the names they were written as. */
 export async function attendanceTally(db: Db, personId: number): Promise<Omit<PersonDetail["attendance"], "meetings"> & { meetingCount: number; namesAsWritten: string[] }> {
-  const named = () => db.selectFrom("attendance").innerJoin("meetings", "meetings.id", "attendance.meeting_id").where("attendance.person_id", "=", personId).where(publicMeetingsOnly);
+  const named = () => db.selectFrom("attendance").innerJoin("meetings", "meetings.id", "attendance.meeting_id").where("attendance.person_id", "=", personId).where(publicMinutesOnly);
   // one pass gives both the counts by status and the names written (a few per person)
   const [byStatusAndName, meetings] = await Promise.all([
     named().select(["attendance.status", "attendance.raw_name", (eb) => eb.fn.countAll().as("n")]).groupBy(["attendance.status", "attendance.raw_name"]).execute(),

@@ -1,7 +1,7 @@
 // A meeting's minutes text and where each field came from, as the viewer may see them.
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
-import { exemptAccess, exemptNotice, isMeetingPublic, isSpanPublic, sealedReleaseOn, sourceTextFor, PUBLIC_VIEWER, type ExemptAccess, type Viewer } from "../visibility.ts";
+import { exemptAccess, exemptNotice, areMinutesPublic, isSpanPublic, sealedReleaseOn, sourceTextFor, PUBLIC_VIEWER, type ExemptAccess, type Viewer } from "../visibility.ts";
 import type { ProvenanceView, SourceDocumentView } from "./types.ts";
 import { bool } from "./util.ts";
 import { unpack } from "../packed.ts";
@@ -32,7 +32,7 @@ export async function getMeetingSource(db: Db, meetingSlug: string, viewer: View
       "meetings.body_id",
     ])
     .executeTakeFirst();
-  if (!d || !isMeetingPublic({ minutesStatus: d.minutes_status })) return null;
+  if (!d || !areMinutesPublic({ minutesStatus: d.minutes_status })) return null;
   const { access, notice } = await sealedAccess(db, d.meeting_id, d.body_id, viewer);
   return {
     fileName: d.file_name,
@@ -65,7 +65,7 @@ export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: 
       : (await db.selectFrom(ENTITY_TABLES[entity]).where("id", "=", entityId).select("meeting_id").executeTakeFirst())?.meeting_id;
   if (meetingId === undefined) return [];
   const m = await db.selectFrom("meetings").where("id", "=", meetingId).select(["id", "minutes_status", "source_document_id", "body_id"]).executeTakeFirst();
-  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
+  if (!m || !areMinutesPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
   const rows = await db
     .selectFrom("provenance")
     .where("source_document_id", "=", m.source_document_id)
@@ -85,7 +85,7 @@ export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: 
 /** Provenance of a meeting and everything in it: one read of its source document's spans (indexed by migration 003). */
 export async function getMeetingProvenance(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<ProvenanceView[]> {
   const m = await db.selectFrom("meetings").where("slug", "=", meetingSlug).select(["id", "minutes_status", "source_document_id", "body_id"]).executeTakeFirst();
-  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
+  if (!m || !areMinutesPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
   const { access } = await sealedAccess(db, m.id, m.body_id, viewer);
   const stored = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["packed_text", "exempt_ranges"]).executeTakeFirstOrThrow();
   const doc = { text: unpack(stored.packed_text), exempt_ranges: stored.exempt_ranges };

@@ -3,8 +3,10 @@
 // (meeting_events) and its audit entry, keeps the committee's summary and the search index, and
 // refuses a stale `version`. A meeting that has minutes was held: its plan can no longer change.
 //
-// A scheduled meeting is public at once (minutes_status 'published', the visibility rule's
-// default), with no source document: every surface reads "no minutes yet" from that, not "held".
+// A scheduled meeting is announced (`announced_at`): listed publicly at once and whatever becomes
+// of its minutes (visibility.ts). It has no source document: every surface reads "no minutes yet"
+// from that, not "held". Its minutes_status stays the column's default, 'published', which says
+// nothing while there are no minutes; minutes taken as a draft set it to 'draft'.
 import type { Transaction } from "kysely";
 import { QuorumError } from "../../domain/errors.ts";
 import { formatLong, isCalendarDate } from "../../domain/calendar.ts";
@@ -138,6 +140,7 @@ export async function insertScheduled(trx: Tx, body: BodyForSchedule, input: Omi
       minutes_status: "published",
       minutes_draft: 0,
       source_document_id: null,
+      announced_at: now.toISOString(),
       next_meeting_date: null,
       next_meeting_time: null,
       next_meeting_venue: null,

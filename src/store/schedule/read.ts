@@ -2,7 +2,7 @@
 // also sees who), a committee's meetings still to come for the clerk, and one meeting's plan.
 import { QuorumError } from "../../domain/errors.ts";
 import type { Db } from "../db.ts";
-import { isMeetingPublic } from "../visibility.ts";
+import { isMeetingListed } from "../visibility.ts";
 import { scheduleDb, type MeetingEventKind } from "./schema.ts";
 import { listSeries, type SeriesView } from "./series.ts";
 
@@ -46,10 +46,10 @@ export async function publicHistories(db: Db, meetingIds: number[]): Promise<Map
   return out;
 }
 
-/** A public meeting's history by slug; null when the meeting is not public. */
+/** A listed meeting's history by slug; null when the meeting is not listed. */
 export async function publicHistory(db: Db, slug: string): Promise<MeetingEvent[] | null> {
-  const m = await db.selectFrom("meetings").where("slug", "=", slug).select(["id", "minutes_status"]).executeTakeFirst();
-  if (!m || !isMeetingPublic({ minutesStatus: m.minutes_status })) return null;
+  const m = await db.selectFrom("meetings").where("slug", "=", slug).select(["id", "minutes_status", "announced_at"]).executeTakeFirst();
+  if (!m || !isMeetingListed({ minutesStatus: m.minutes_status, announcedAt: m.announced_at })) return null;
   return (await publicHistories(db, [m.id])).get(m.id) ?? [];
 }
 

@@ -9,7 +9,7 @@ import { deadlineOf, isCalendarDate, isCalendarMonth, type CalendarDate } from "
 import { QuorumError } from "../../domain/errors.ts";
 import type { Database } from "../schema.ts";
 import { slugify } from "../rules/slugs.ts";
-import { businessAccess, isMeetingPublic, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { businessAccess, areMinutesPublic, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import { trackerDb, type TrackerDatabase } from "./schema.ts";
 
 type AnyDb = Kysely<Database> | Transaction<Database> | Kysely<TrackerDatabase> | Transaction<TrackerDatabase>;
@@ -135,7 +135,7 @@ export async function listActions(db: AnyDb, asOf: CalendarDate, opts: ListActio
     }
     const status = r.status as ActionStatus;
     const ext = extensions.get(r.id) ?? [];
-    const answeredPublic = r.answered_slug && r.answered_date && isMeetingPublic({ minutesStatus: r.answered_minutes_status ?? "draft" });
+    const answeredPublic = r.answered_slug && r.answered_date && areMinutesPublic({ minutesStatus: r.answered_minutes_status ?? "draft" });
     return {
       id: r.id,
       slug: r.slug,

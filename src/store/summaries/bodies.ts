@@ -1,11 +1,12 @@
 // Each committee's counts (body_summaries, migration 015_pages_summaries), kept in the transaction of
 // every write that changes them, so that the home page and the registers read a row per committee
-// instead of counting the archive. What a meeting adds is its tally: one public meeting (minutes not
-// draft, by the visibility rule) and its decisions, apart from those of exempt items. A write takes
-// the tally of each meeting it touches before and after, and the difference is applied.
+// instead of counting the archive. What a meeting adds is its tally: one meeting with public minutes
+// (the minutes rule: a listed meeting whose minutes are a draft adds nothing) and its decisions,
+// apart from those of exempt items. A write takes the tally of each meeting it touches before and
+// after, and the difference is applied.
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
-import { isMeetingPublic, publicMeetingsOnly } from "../visibility.ts";
+import { areMinutesPublic, publicMinutesOnly } from "../visibility.ts";
 import { bool, num } from "../read/util.ts";
 
 export interface MeetingTally {
@@ -20,7 +21,7 @@ export async function meetingTally(db: Db, meetingId: number): Promise<MeetingTa
   const m = await db.selectFrom("meetings").where("id", "=", meetingId).select(["body_id", "minutes_status", "source_document_id"]).executeTakeFirst();
   if (!m) return null;
   // a meeting scheduled here counts once its minutes come in: the summary is of the record
-  if (!isMeetingPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return { bodyId: m.body_id, meetings: 0, decisions: 0, exemptDecisions: 0 };
+  if (!areMinutesPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return { bodyId: m.body_id, meetings: 0, decisions: 0, exemptDecisions: 0 };
   const rows = await db
     .selectFrom("resolutions")
     .innerJoin("items", "items.id", "resolutions.item_id")
@@ -45,7 +46,7 @@ export async function applyTally(db: Db, tally: MeetingTally | null, sign: 1 | -
     db
       .selectFrom("meetings")
       .where("meetings.body_id", "=", tally.bodyId)
-      .where(publicMeetingsOnly)
+      .where(publicMinutesOnly)
       .where("meetings.source_document_id", "is not", null)
       .select("meetings.date")
       .orderBy("meetings.date", dir)

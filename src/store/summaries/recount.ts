@@ -1,10 +1,10 @@
 // The maintained summaries counted again from the rows they summarise, for `quorum check`: a write
 // that forgot to keep a summary, a restore of a partial backup or an edit by hand shows up as a
 // difference between what a page reads and the truth. The truth follows the visibility rule
-// exactly as meetingTally does (public meetings only; decisions of exempt items apart). Each count
+// exactly as meetingTally does (meetings with public minutes only; decisions of exempt items apart). Each count
 // reads the whole archive once, grouped by committee: fine for a check, never for a page.
 import type { Db } from "../db.ts";
-import { publicMeetingsOnly } from "../visibility.ts";
+import { publicMinutesOnly } from "../visibility.ts";
 import { bool, num } from "../read/util.ts";
 
 interface BodyTruth {
@@ -23,7 +23,9 @@ async function bodyTruth(db: Db): Promise<Map<number, BodyTruth>> {
   const of = (id: number) => truth.get(id) ?? (truth.set(id, { ...NONE }), truth.get(id)!);
   const meetings = await db
     .selectFrom("meetings")
-    .where(publicMeetingsOnly)
+    .where(publicMinutesOnly)
+    // as meetingTally: a meeting scheduled here counts once its minutes come in
+    .where("meetings.source_document_id", "is not", null)
     .select(["meetings.body_id", (eb) => eb.fn.countAll().as("n"), (eb) => eb.fn.min("meetings.date").as("first"), (eb) => eb.fn.max("meetings.date").as("last")])
     .groupBy("meetings.body_id")
     .execute();
@@ -32,7 +34,7 @@ async function bodyTruth(db: Db): Promise<Map<number, BodyTruth>> {
     .selectFrom("resolutions")
     .innerJoin("items", "items.id", "resolutions.item_id")
     .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
-    .where(publicMeetingsOnly)
+    .where(publicMinutesOnly)
     .select(["meetings.body_id", "items.exempt", (eb) => eb.fn.countAll().as("n")])
     .groupBy(["meetings.body_id", "items.exempt"])
     .execute();
