@@ -140,9 +140,11 @@ export interface AtomInput {
   /** when there are no entries */
   emptyUpdated: Date;
   siteName: string;
+  /** the data licence, for the feed's rights */
+  licence: string;
 }
 
-export function atomFeed({ title, self, page, entries, emptyUpdated, siteName }: AtomInput): string {
+export function atomFeed({ title, self, page, entries, emptyUpdated, siteName, licence }: AtomInput): string {
   const updated = entries.reduce((a, e) => (e.updated > a ? e.updated : a), new Date(0));
   const feed = new Feed({
     id: self,
@@ -152,7 +154,7 @@ export function atomFeed({ title, self, page, entries, emptyUpdated, siteName }:
     generator: "Quorum",
     feedLinks: { atom: self },
     author: { name: siteName },
-    copyright: siteName,
+    copyright: licence,
   });
   // the feed package marks titles and summaries as HTML: escape the plain text so it reads as written
   for (const e of entries) feed.addItem({ id: e.id, title: escapeHtml(e.title), link: e.link, date: e.updated, published: e.published, description: escapeHtml(e.summary) });

@@ -34,14 +34,27 @@ export function eventStatus(status: string, history: MeetingEvent[]): string {
   return "https://schema.org/EventScheduled";
 }
 
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export function eventJsonLd(m: EventSubject, history: MeetingEvent[], base: string): Record<string, unknown> {
   const tz = m.authority.timeZone;
+  // a time as written that is no clock time (or one the clocks skip) leaves the day alone
+  const at = (time: string | null) => {
+    if (!time || !HHMM.test(time)) return null;
+    try {
+      return withOffset(m.date, time, tz);
+    } catch {
+      return null;
+    }
+  };
+  const start = at(m.startTime);
+  const end = start && m.endTime && m.startTime && m.endTime > m.startTime ? at(m.endTime) : null;
   return {
     "@context": "https://schema.org",
     "@type": "Event",
     name: `${m.body.name}, ${formatLongDate(m.date)}`,
-    startDate: m.startTime ? withOffset(m.date, m.startTime, tz) : m.date,
-    ...(m.startTime && m.endTime && m.endTime > m.startTime ? { endDate: withOffset(m.date, m.endTime, tz) } : {}),
+    startDate: start ?? m.date,
+    ...(end ? { endDate: end } : {}),
     eventStatus: eventStatus(m.status, history),
     eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
     ...(m.venue ? { location: { "@type": "Place", name: m.venue, address: m.venue } } : {}),

@@ -33,6 +33,8 @@ export function meetingUid(slug: string, base: string): string {
   return `meeting-${slug}@${new URL(base).host}`;
 }
 
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /** A local date and "HH:MM" as a Date whose UTC fields are that wall time (ical-generator writes them under the event's TZID). */
 function wallTime(date: string, time: string): Date {
   const [y, mo, d] = date.split("-").map(Number);
@@ -41,7 +43,7 @@ function wallTime(date: string, time: string): Date {
 }
 
 function endOf(m: FollowMeeting, start: Date): Date {
-  if (m.endTime) {
+  if (m.endTime && HHMM.test(m.endTime)) {
     const end = wallTime(m.date, m.endTime);
     if (end > start) return end;
   }
@@ -82,7 +84,7 @@ export function meetingsCalendar({ name, base, meetings }: CalendarInput): strin
       description: descriptionOf(m, base),
       status: STATUS[m.status] ?? ICalEventStatus.CONFIRMED,
     };
-    if (m.startTime) {
+    if (m.startTime && HHMM.test(m.startTime)) {
       const start = wallTime(m.date, m.startTime);
       cal.createEvent({ ...common, start, end: endOf(m, start), timezone: m.authority.timeZone });
     } else {

@@ -99,7 +99,7 @@ export function registerFollow(app: Hono, deps: AppDeps): void {
   const atom = (c: Context, title: string, page: string, entries: Awaited<ReturnType<typeof scopeEntries>>) => {
     const base = siteBase(c, deps);
     const self = new URL(c.req.url);
-    const body = atomFeed({ title, self: base + self.pathname + self.search, page: base + page, entries, emptyUpdated: new Date(0), siteName: siteName(c) });
+    const body = atomFeed({ title, self: base + self.pathname + self.search, page: base + page, entries, emptyUpdated: new Date(0), siteName: siteName(c), licence: c.get("site").licence.name });
     return send(c, body, ATOM, entries.length ? entries.reduce((a, e) => (e.updated > a ? e.updated : a), new Date(0)) : null);
   };
 
