@@ -11,6 +11,7 @@ import { BASE, CLERK, followFixture, NOW, versionOf, type FollowFixture } from "
 import { STAFFS_V1, STAFFS_V2 } from "../../../test/support/imports.ts";
 import { parsedDb } from "../../../test/support/portal-db.ts";
 import { changeMeeting } from "../../store/schedule/meetings.ts";
+import { editBody } from "../../store/people/bodies.ts";
 
 interface ReadEvent {
   uid: string;
@@ -102,6 +103,16 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.deepEqual(council.events.map((e) => e.uid), [uidOf(f.bucksPlanned)]);
       assert.equal((await get("/committees/no-such-committee/calendar.ics")).status, 404);
       assert.equal((await get("/calendar.ics?authority=no-such-council")).status, 404);
+    });
+
+    test("a calendar made once is made again when its committee is renamed", async () => {
+      // the site's calendar: its own name does not change with the committee's
+      const before = await (await get("/calendar.ics")).text();
+      assert.equal(await (await get("/calendar.ics")).text(), before);
+      const b = await f.db.selectFrom("bodies").where("slug", "=", f.staffs).select(["version", "kind"]).executeTakeFirstOrThrow();
+      await editBody(f.db, { slug: f.staffs, version: b.version, name: "Safer Communities Select Committee", kind: b.kind, actor: CLERK, now: NOW });
+      const events = readCalendar(await (await get("/calendar.ics")).text()).events.filter((e) => e.uid !== uidOf(f.bucksPlanned));
+      assert.deepEqual([...new Set(events.map((e) => e.summary))], ["Safer Communities Select Committee"]);
     });
 
     test("cancelled: STATUS:CANCELLED with SEQUENCE raised, the same UID; moved: SEQUENCE raised, the new time; clients polling see the change", async () => {

@@ -8,7 +8,8 @@ import { etag } from "hono/etag";
 import { z } from "zod";
 import { QuorumError } from "../../domain/errors.ts";
 import type { AppDeps } from "../deps.ts";
-import { calendarMeetings, type FollowScope } from "../../store/follow/read.ts";
+import { calendarFingerprint, calendarMeetings, type FollowScope } from "../../store/follow/read.ts";
+import { cachedCalendar } from "./calendar-cache.ts";
 import { SITEMAP_KINDS, sitemapPageCounts, sitemapRows, type SitemapKind } from "../../store/follow/sitemap.ts";
 import { getBodySummary, listAuthorities, listBodies, publicPersonId } from "../../store/read/index.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
@@ -76,9 +77,14 @@ export function registerFollow(app: Hono, deps: AppDeps): void {
   }
 
   const calendar = async (c: Context, scope: FollowScope, name: string) => {
-    const meetings = await calendarMeetings(db, scope, calendarWindowStart(today()));
-    const body = meetingsCalendar({ name, base: siteBase(c, deps), meetings });
-    return send(c, body, ICS, newest(meetings.map((m) => m.updatedAt)));
+    const from = calendarWindowStart(today());
+    const base = siteBase(c, deps);
+    const key = JSON.stringify([base, scope.authority ?? null, scope.body ?? null, from, name]);
+    const file = await cachedCalendar(key, await calendarFingerprint(db, scope, from), async () => {
+      const meetings = await calendarMeetings(db, scope, from);
+      return { body: meetingsCalendar({ name, base, meetings }), lastModified: newest(meetings.map((m) => m.updatedAt)) };
+    });
+    return send(c, file.body, ICS, file.lastModified);
   };
 
   app.get("/calendar.ics", async (c) => {

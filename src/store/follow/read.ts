@@ -91,6 +91,29 @@ export async function calendarMeetings(db: Db, scope: FollowScope, from: string)
   return rows.map(toMeeting);
 }
 
+/**
+ * What a calendar file is made from, in one row: the window's public meetings counted, the sum of
+ * their and their committees' versions (raised by every change through the store: a move, a
+ * cancellation, minutes, a correction, a committee renamed), their latest change, agenda
+ * publications and schedule changes. A file made for the same fingerprint is the same file.
+ */
+export async function calendarFingerprint(db: Db, scope: FollowScope, from: string): Promise<string> {
+  let q = meetingSummaries(db).where("meetings.date", ">=", from);
+  if (scope.authority) q = q.where("authorities.slug", "=", scope.authority);
+  if (scope.body) q = q.where("meetings.body_id", "=", (eb) => eb.selectFrom("bodies").where("bodies.slug", "=", scope.body!).select("bodies.id"));
+  const row = await q
+    .select([
+      sql<number>`count(*)`.as("n"),
+      sql<number>`sum(meetings.version)`.as("versions"),
+      sql<number>`sum(bodies.version)`.as("body_versions"),
+      sql<string>`max(meetings.updated_at)`.as("updated"),
+      sql<number>`(SELECT max(id) FROM agenda_publications)`.as("agenda"),
+      sql<number>`(SELECT max(id) FROM meeting_events)`.as("events"),
+    ])
+    .executeTakeFirstOrThrow();
+  return [row.n, row.versions, row.body_versions, row.updated, row.agenda, row.events].map((v) => String(v ?? "")).join("|");
+}
+
 /** The public meetings most recently added, newest first. */
 export async function newestMeetings(db: Db, scope: FollowScope, limit: number): Promise<FollowMeeting[]> {
   const rows = await scoped(db, scope).orderBy("meetings.id", "desc").limit(limit).execute();
