@@ -8,6 +8,7 @@ import { answerHeadWithGet } from "./head.ts";
 import { onError, onNotFound, respondWithProblem } from "./errors.tsx";
 import { registerApi } from "./api/routes.ts";
 import { registerPages } from "./pages/routes.tsx";
+import { registerFollow } from "./follow/routes.tsx";
 import { registerTracker } from "./tracker/routes.tsx";
 import { registerHealth } from "./health.ts";
 import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps): Hono {
   registerApi(app, deps);
   registerForwardPlan(app, deps);
   registerTracker(app, deps);
+  registerFollow(app, deps);
   registerPages(app, deps);
   app.notFound(onNotFound);
   app.onError(onError);

@@ -180,6 +180,17 @@ async function crawlAll(t: TestDb, opts: { now?: () => Date; cookie?: string } =
     "/api/v1/decisions?q=Wolstanton",
     "/decisions?q=briefing",
     "/api/v1/decisions?q=briefing",
+    // feeds, calendars and what search engines read
+    "/feeds",
+    "/feed.atom",
+    "/calendar.ics",
+    `/committees/${body}/feed.atom`,
+    `/committees/${body}/calendar.ics`,
+    "/search.atom?q=Wolstanton",
+    "/search.atom?q=settlement",
+    "/search.atom?q=briefing+note",
+    "/robots.txt",
+    "/sitemap.xml",
   ];
   const calendar = calendarWithin("2016-12", "2018-04");
   // signed in, the header's sign-out form and the workspace are not public surfaces
@@ -234,6 +245,10 @@ for (const dialect of ["sqlite", "postgres"] as const) {
           return words(v.body);
         };
         assert.ok(at(`/meetings/${MEETING}`).includes("foster carer"), "item 28's declaration is on the meeting page");
+        // the feeds, calendars and sitemaps were read, and followed
+        for (const url of ["/feed.atom", "/calendar.ics", "/sitemap.xml", "/sitemaps/meetings-1.xml", "/sitemaps/people-1.xml", `/committees/${body}/feed.atom`]) at(url);
+        assert.ok(pages.some((v) => /^\/people\/[^/]+\/feed\.atom$/.test(v.url)), "a person's feed was reached");
+        assert.ok(at("/feed.atom").includes(words(MEETING)), "the feed announces the meeting");
         assert.ok(at(`/api/v1/meetings/${MEETING}`).includes("foster carer"), "item 28's declaration is in the API");
         assert.ok(at(`/meetings/${MEETING}`).includes(words("Confidential HR Matter and Work Programme Review")), "item 35's title is public");
         assert.ok(at(`/meetings/${MEETING}/minutes`).includes(words("That the minutes of the Safe and Strong Communities Select Committee")), "the minutes text is public");

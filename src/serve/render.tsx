@@ -12,6 +12,6 @@ declare module "hono" {
 
 /** A full HTML document from a page element; the doctype cannot be written in JSX. */
 export function renderPage(c: Context, page: Child): string {
-  const info: PageInfo = { site: c.get("site") ?? DEFAULT_SITE, requestId: c.get("requestId"), account: c.get("accountHeader") };
+  const info: PageInfo = { site: c.get("site") ?? DEFAULT_SITE, requestId: c.get("requestId"), account: c.get("accountHeader"), path: new URL(c.req.url).pathname + new URL(c.req.url).search };
   return "<!DOCTYPE html>" + String(<PageContext.Provider value={info}>{page}</PageContext.Provider>);
 }

@@ -22,6 +22,23 @@ export const urls = {
   /** the minutes as approved, kept after later corrections */
   approvedMinutes: (meetingSlug: string) => `/meetings/${e(meetingSlug)}/minutes/approved`,
   data: () => "/data",
+  /** feeds and calendars (src/serve/follow/): the page listing them, and each one */
+  feeds: () => "/feeds",
+  calendarIcs: (authority?: string) => (authority ? `/calendar.ics?authority=${e(authority)}` : "/calendar.ics"),
+  committeeCalendarIcs: (slug: string) => `/committees/${e(slug)}/calendar.ics`,
+  feed: (authority?: string) => (authority ? `/feed.atom?authority=${e(authority)}` : "/feed.atom"),
+  committeeFeed: (slug: string) => `/committees/${e(slug)}/feed.atom`,
+  personFeed: (slug: string) => `/people/${e(slug)}/feed.atom`,
+  /** a search's feed: the same words and filters as /search */
+  searchFeed: (params: Record<string, string | number | undefined>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") q.set(k, String(v));
+    const s = q.toString();
+    return s ? `/search.atom?${s}` : "/search.atom";
+  },
+  robots: () => "/robots.txt",
+  sitemap: () => "/sitemap.xml",
+  sitemapPage: (kind: string, page: number) => `/sitemaps/${e(kind)}-${page}.xml`,
   api: {
     meetings: () => "/api/v1/meetings",
     meeting: (slug: string) => `/api/v1/meetings/${e(slug)}`,

@@ -37,6 +37,13 @@ function linksInJson(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/** Feeds, calendars and sitemaps link by absolute address (the in-process app answers as http://localhost). */
+function linksInFeed(text: string): string[] {
+  // calendar lines are folded at 75 octets: unfold them first
+  const unfolded = text.replace(/\r?\n[ \t]/g, "");
+  return [...unfolded.matchAll(/https?:\/\/localhost(\/[^\s"<>\\]*)/g)].map((m) => decode(m[1]));
+}
+
 function normalise(link: string): string | null {
   if (!link.startsWith("/") || link.startsWith("//")) return null;
   const u = new URL(link, "http://quorum.test");
@@ -55,7 +62,9 @@ export async function crawl(app: Hono, starts: string[], opts: CrawlOptions = {}
     if (seen.size >= max) throw new Error(`crawl passed ${max} pages; is a link generating endless pages?`);
     const res = await app.request(url, { headers: opts.headers });
     const type = res.headers.get("content-type") ?? "";
-    const body = /text|json|javascript|svg/.test(type) ? await res.text() : "";
+    const raw = /text|json|javascript|svg|[+/]xml/.test(type) ? await res.text() : "";
+    // CDATA written out as the same XML escaped, so a check that drops markup still reads its text
+    const body = /[+/]xml/.test(type) ? raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_, t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")) : raw;
     seen.set(url, { url, status: res.status, type, body, from, cacheControl: res.headers.get("cache-control"), vary: res.headers.get("vary") });
     if (res.status >= 300 && res.status < 400) {
       const loc = res.headers.get("location");
@@ -70,6 +79,7 @@ export async function crawl(app: Hono, starts: string[], opts: CrawlOptions = {}
     let links: string[] = [];
     if (type.includes("text/html")) links = linksInHtml(body);
     else if (type.includes("json")) links = linksInJson(JSON.parse(body));
+    else if (/[+/]xml|text\/calendar/.test(type)) links = linksInFeed(body);
     for (const link of links) {
       const next = normalise(link);
       if (!next || queued.has(next)) continue;

@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import { usePageInfo } from "../site/context.ts";
 import { siteCssHref } from "../site/site-css.ts";
+import { FeedLinks, feedsFor, FollowLinks } from "../follow/alternate.tsx";
 
 export interface Crumb {
   href: string;
@@ -29,7 +30,8 @@ export interface LayoutProps {
 }
 
 export function Layout({ title, section, breadcrumbs, children, head }: LayoutProps) {
-  const { site, account } = usePageInfo();
+  const { site, account, path } = usePageInfo();
+  const feeds = path ? feedsFor(path) : null;
   return (
     <html lang="en-GB" class="govuk-template govuk-template--rebranded">
       <head>
@@ -43,6 +45,7 @@ export function Layout({ title, section, breadcrumbs, children, head }: LayoutPr
         <link rel="stylesheet" href="/assets/quorum.css" />
         <link rel="stylesheet" href={siteCssHref(site)} />
         {head}
+        {feeds && <FeedLinks {...feeds} />}
       </head>
       <body class="govuk-template__body">
         <script src="/assets/js-enabled.js"></script>
@@ -106,6 +109,7 @@ export function Layout({ title, section, breadcrumbs, children, head }: LayoutPr
           )}
           <main class="govuk-main-wrapper" id="main-content">
             {children}
+            {feeds && <FollowLinks {...feeds} />}
           </main>
         </div>
         <footer class="govuk-footer">
@@ -122,6 +126,11 @@ export function Layout({ title, section, breadcrumbs, children, head }: LayoutPr
                   <li class="govuk-footer__inline-list-item">
                     <a class="govuk-footer__link" href="/calendar">
                       Meetings calendar
+                    </a>
+                  </li>
+                  <li class="govuk-footer__inline-list-item">
+                    <a class="govuk-footer__link" href="/feeds">
+                      Feeds and calendars
                     </a>
                   </li>
                   <li class="govuk-footer__inline-list-item">

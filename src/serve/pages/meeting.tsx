@@ -157,7 +157,7 @@ export function MinutesText({ text }: { text: string }) {
 }
 
 /** `keyDecisions`: the forward plan's key decisions taken at this meeting, shown after the items; `schedule`: the meeting's state and its changes; `agenda`: its agenda and papers. */
-export function MeetingPage({ m, lines, keyDecisions, schedule, agenda, today = "" }: { m: MeetingDetail; lines: SourceLines; keyDecisions?: Child; schedule?: Child; agenda?: Child; today?: string }) {
+export function MeetingPage({ m, lines, keyDecisions, schedule, agenda, today = "", structured }: { m: MeetingDetail; lines: SourceLines; keyDecisions?: Child; schedule?: Child; agenda?: Child; today?: string; structured?: Child }) {
   const g = groupAttendance(m);
   const status = STATUS_TAG[m.status];
   const title = `${m.body.name}, ${formatDate(m.date)}`;
@@ -168,7 +168,12 @@ export function MeetingPage({ m, lines, keyDecisions, schedule, agenda, today = 
     <Layout
       title={title}
       section="committees"
-      head={<link rel="alternate" type="application/json" href={urls.api.meeting(m.slug)} />}
+      head={
+        <>
+          <link rel="alternate" type="application/json" href={urls.api.meeting(m.slug)} />
+          {structured}
+        </>
+      }
       breadcrumbs={[
         { href: urls.home(), text: "Home" },
         { href: urls.committees(), text: "Committees" },

@@ -49,6 +49,8 @@ import { KeyDecisionsTaken } from "../forward-plan/public-pages.tsx";
 import { publicHistory } from "../../store/schedule/read.ts";
 import { ScheduleNotice } from "../schedule/public.tsx";
 import { agendaSection } from "../agenda/routes.tsx";
+import { EventJsonLd } from "../follow/event-json-ld.tsx";
+import { siteBase } from "../follow/routes.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
@@ -117,7 +119,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     if (!page) throw notFound("Meeting");
     const meeting = page.meeting;
     const schedule = <ScheduleNotice status={meeting.status} hasMinutes={meeting.hasMinutes} history={history ?? []} />;
-    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, page.spans)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} schedule={schedule} agenda={agenda} today={today()} />);
+    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, page.spans)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} schedule={schedule} agenda={agenda} today={today()} structured={<EventJsonLd m={meeting} history={history ?? []} base={siteBase(c, deps)} />} />);
   });
 
   app.get("/people", async (c) => {

@@ -9,6 +9,8 @@ export interface PageInfo {
   requestId?: string;
   /** the signed-in person on account and workspace pages (public pages never read the session) */
   account?: { name: string; csrf: string };
+  /** the page's path and query, for the feeds that follow it */
+  path?: string;
 }
 
 export const PageContext = createContext<PageInfo>({ site: DEFAULT_SITE });
