@@ -243,7 +243,7 @@ export function registerAgenda(app: Hono, deps: AppDeps): void {
     // run
     try {
       const base = publicUrl ?? "";
-      await publishAgenda(db, documents, s, { version: parsed.data.version, lateReason: parsed.data["late-reason"] || null, paperUrl: (id) => base + agendaUrls.paper(s, id) }, actorOf(c), now());
+      await publishAgenda(db, documents, s, { version: parsed.data.version, lateReason: parsed.data["late-reason"] || null, paperUrl: (id) => base + agendaUrls.paper(s, id), readText: deps.paperText }, actorOf(c), now());
     } catch (err) {
       return refused(c, s, err, err instanceof QuorumError && err.code === "invalid" ? "late-reason" : "publish", fields);
     }

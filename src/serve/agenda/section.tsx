@@ -62,7 +62,7 @@ export function AgendaSection({ agenda, manage = null }: { agenda: AgendaView | 
       </ul>
       <ol class="govuk-list" id="agenda-items">
         {agenda.items.map((item) => (
-          <li class="govuk-!-margin-bottom-4">
+          <li class="govuk-!-margin-bottom-4" id={`agenda-item-${item.id}`}>
             <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
               {item.number}. {item.title}
               {item.publicationSequence !== null && item.publicationSequence > 0 && (

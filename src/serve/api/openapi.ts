@@ -126,7 +126,7 @@ export const openapi = {
         operationId: "search",
         parameters: [
           { ...param("q", "the query"), required: true },
-          param("type", "only this type", { type: "string", enum: ["meeting", "item", "decision", "person"] }),
+          param("type", "only this type", { type: "string", enum: ["meeting", "item", "decision", "person", "agenda", "paper"] }),
           authorityParam,
           param("body", "body id"),
           param("year", "year of the meeting", int),
@@ -364,7 +364,7 @@ export const openapi = {
         ],
       },
       SearchHit: obj({
-        type: { type: "string", enum: ["meeting", "item", "decision", "person"] },
+        type: { type: "string", enum: ["meeting", "item", "decision", "person", "agenda", "paper"] },
         id: str,
         title: str,
         snippet: { ...str, description: "HTML: escaped text with matched words in <mark>" },
