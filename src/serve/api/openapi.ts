@@ -302,6 +302,7 @@ export const openapi = {
             },
             minutesCorrections: { ...arr(obj({ date, reason: str })), description: "changes made after approval, oldest first" },
             history: { ...arr(ref("MeetingEvent")), description: "the meeting's plan and every change to it (moved, postponed, cancelled, restored), oldest first; empty for a meeting known only from its minutes" },
+            keyDecisions: arr(ref("KeyDecisionLink")),
           }),
         ],
       },

@@ -24,6 +24,8 @@ import {
   search,
 } from "../../store/read/index.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
+import { keyDecisionsTakenAt } from "../../store/forward-plan/read.ts";
+import { presentKeyDecisionLink } from "../forward-plan/present.ts";
 import type { Page, SearchType } from "../../store/read/types.ts";
 import type { AppDeps } from "../deps.ts";
 import {
@@ -127,7 +129,8 @@ export function registerApi(app: Hono, deps: AppDeps): void {
     const meeting = await getMeeting(db, id, viewerOf(c));
     if (!meeting) throw notFound("meeting", id);
     const history = (await publicHistory(db, id)) ?? [];
-    return c.json({ ...presentMeetingDetail(meeting), history: history.map(presentMeetingEvent) });
+    const keyDecisions = await keyDecisionsTakenAt(db, id, viewerOf(c));
+    return c.json({ ...presentMeetingDetail(meeting), history: history.map(presentMeetingEvent), keyDecisions: keyDecisions.map(presentKeyDecisionLink) });
   });
 
   app.get("/api/v1/bodies", async (c) => {
