@@ -22,6 +22,7 @@ import { packDownload, paperDownload, readAgenda, type AgendaView, type Download
 import { AgendaAdminPage } from "./pages.tsx";
 import { AgendaSection } from "./section.tsx";
 import { agendaUrls } from "./urls.ts";
+import { MEDIA_TYPES } from "../present/media-types.ts";
 
 const bySlug = z.object({ slug });
 const byItem = z.object({ slug, id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -110,7 +111,7 @@ function presentAgenda(a: AgendaView) {
       requiredClearWorkingDays: p.requiredDays,
       late: p.late,
       lateReason: p.lateReason,
-      pack: { url: agendaUrls.pack(slugValue, p.sequence), pages: p.packPages, bytes: p.packBytes },
+      pack: { url: agendaUrls.pack(slugValue, p.sequence), mediaType: MEDIA_TYPES.pdf, pages: p.packPages, bytes: p.packBytes },
     })),
     items: a.items.map((i) => ({
       number: i.number,
@@ -129,6 +130,7 @@ function presentAgenda(a: AgendaView) {
         exempt: p.exempt,
         exemptParagraph: p.exemptParagraph,
         download: p.downloadable ? agendaUrls.paper(slugValue, p.id) : null,
+        mediaType: MEDIA_TYPES[p.format],
       })),
     })),
   };

@@ -6,6 +6,7 @@ import { forwardPlanPaths, forwardPlanSchemas } from "../forward-plan/openapi.ts
 import { DECLARATION_KINDS } from "../../domain/minutes.ts";
 import { adminPaths, adminSchemas, adminSecuritySchemes } from "../admin/openapi.ts";
 import { agendaPaths, agendaSchemas } from "../agenda/openapi.ts";
+import { minutesDocumentPaths } from "../minute-taking/openapi.ts";
 
 const str = { type: "string" } as const;
 const nstr = { type: ["string", "null"] } as const;
@@ -157,6 +158,7 @@ export const openapi = {
     ...forwardPlanPaths,
     ...adminPaths,
     ...agendaPaths,
+    ...minutesDocumentPaths,
     "/api/v1/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
   components: {
@@ -303,6 +305,8 @@ export const openapi = {
             minutesCorrections: { ...arr(obj({ date, reason: str })), description: "changes made after approval, oldest first" },
             history: { ...arr(ref("MeetingEvent")), description: "the meeting's plan and every change to it (moved, postponed, cancelled, restored), oldest first; empty for a meeting known only from its minutes" },
             keyDecisions: arr(ref("KeyDecisionLink")),
+            documents: { ...arr(ref("MeetingDocument")), description: "the minutes as Word and HTML and as imported (when the meeting has public minutes), and each published agenda reports pack; papers are in the agenda (`agendaApiUrl`)" },
+            agendaApiUrl: { ...str, description: "the meeting's published agenda: /api/v1/meetings/{id}/agenda" },
           }),
         ],
       },

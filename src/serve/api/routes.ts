@@ -26,6 +26,8 @@ import {
 import { SEARCH_TYPES } from "../../store/search.ts";
 import { keyDecisionsTakenAt } from "../../store/forward-plan/read.ts";
 import { presentKeyDecisionLink } from "../forward-plan/present.ts";
+import { meetingDocuments } from "../agenda/documents.ts";
+import { agendaUrls } from "../agenda/urls.ts";
 import type { Page, SearchType } from "../../store/read/types.ts";
 import type { AppDeps } from "../deps.ts";
 import {
@@ -130,7 +132,8 @@ export function registerApi(app: Hono, deps: AppDeps): void {
     if (!meeting) throw notFound("meeting", id);
     const history = (await publicHistory(db, id)) ?? [];
     const keyDecisions = await keyDecisionsTakenAt(db, id, viewerOf(c));
-    return c.json({ ...presentMeetingDetail(meeting), history: history.map(presentMeetingEvent), keyDecisions: keyDecisions.map(presentKeyDecisionLink) });
+    const documents = await meetingDocuments(db, id, meeting.source !== null);
+    return c.json({ ...presentMeetingDetail(meeting), history: history.map(presentMeetingEvent), keyDecisions: keyDecisions.map(presentKeyDecisionLink), documents, agendaApiUrl: agendaUrls.api(id) });
   });
 
   app.get("/api/v1/bodies", async (c) => {
