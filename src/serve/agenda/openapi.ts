@@ -65,6 +65,7 @@ export const agendaSchemas = {
     exempt: bool,
     exemptParagraph: { ...nstr, description: "paragraph of Part 1 of Schedule 12A to the Local Government Act 1972" },
     supplement: { type: ["integer", "null"], description: "the supplement that published it; null: the agenda" },
+    changes: { ...arr(obj({ on: { type: "string", format: "date" }, at: { type: "string", format: "date-time" }, reason: str })), description: "changes made to the item after it was published, oldest first, each with the reason given" },
     papers: arr(ref("AgendaPaper")),
   }),
   AgendaPaper: obj({

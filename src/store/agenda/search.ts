@@ -30,7 +30,15 @@ const flag = (v: number | boolean) => v === true || v === 1;
  * to be: `publishing`), read before the transaction that indexes it, since reading a PDF takes time.
  * A file that cannot be read leaves its paper found by its title only.
  */
-export async function readPaperTexts(db: Db, documents: DocumentStore, meetingId: number, readText: PaperTextReader | undefined, publishing: ReadonlySet<number> = new Set()): Promise<Map<number, string>> {
+export async function readPaperTexts(
+  db: Db,
+  documents: DocumentStore,
+  meetingId: number,
+  readText: PaperTextReader | undefined,
+  publishing: ReadonlySet<number> = new Set(),
+  /** an item about to be made public or exempt: its papers are read as it will be */
+  itemExempt?: { id: number; exempt: boolean },
+): Promise<Map<number, string>> {
   const texts = new Map<number, string>();
   if (!readText) return texts;
   const papers = await agendaDb(db)
@@ -38,10 +46,11 @@ export async function readPaperTexts(db: Db, documents: DocumentStore, meetingId
     .innerJoin("agenda_items", "agenda_items.id", "agenda_papers.item_id")
     .innerJoin("meetings", "meetings.id", "agenda_papers.meeting_id")
     .where("agenda_papers.meeting_id", "=", meetingId)
-    .select(["agenda_papers.id", "agenda_papers.format", "agenda_papers.document_key", "agenda_papers.exempt", "agenda_papers.publication_id", "agenda_items.exempt as item_exempt", "meetings.body_id"])
+    .select(["agenda_papers.id", "agenda_papers.item_id", "agenda_papers.format", "agenda_papers.document_key", "agenda_papers.exempt", "agenda_papers.publication_id", "agenda_items.exempt as item_exempt", "meetings.body_id"])
     .execute();
   for (const p of papers) {
-    const subject = { published: p.publication_id !== null || publishing.has(p.id), exempt: flag(p.exempt) || flag(p.item_exempt), bodyId: p.body_id };
+    const viaItem = itemExempt?.id === p.item_id ? itemExempt.exempt : flag(p.item_exempt);
+    const subject = { published: p.publication_id !== null || publishing.has(p.id), exempt: flag(p.exempt) || viaItem, bodyId: p.body_id };
     if (!isAgendaContentShown(subject, PUBLIC_VIEWER)) continue;
     const bytes = await documents.get(p.document_key);
     if (!bytes) continue;
