@@ -7,17 +7,17 @@
 // date and shown publicly with the agenda, as a late agenda's reason is; what it was and what it
 // became go to the audit log. A published item keeps its place (its number may be changed, with a
 // reason); the public search entries follow the change in the same transaction.
+import type { Transaction } from "kysely";
 import { QuorumError } from "../../domain/errors.ts";
 import { appendAudit, type AuditActor } from "../audit.ts";
 import type { Db } from "../db.ts";
 import { writeTransaction } from "../write.ts";
 import type { DocumentStore } from "../documents/store.ts";
+import type { Database } from "../schema.ts";
 import { agendaMeeting, bumpAgenda, type AgendaItemInput } from "./items.ts";
 import { dateIn } from "./publish.ts";
 import { agendaDb, type AgendaTables } from "./schema.ts";
 import { readPaperTexts, writeAgendaEntries, type PaperTextReader } from "./search.ts";
-import type { Transaction } from "kysely";
-import type { Database } from "../schema.ts";
 
 const STALE = "The agenda has changed since this page was opened. Check it and make the change again.";
 
@@ -52,7 +52,7 @@ export async function editAgendaItem(db: Db, documents: DocumentStore, meetingSl
   if (!meeting) throw new QuorumError("not_found", "Meeting not found");
   const reason = opts.reason?.trim() || null;
   // a published item's papers may become public by this change: their text is read first, outside the transaction
-  const texts = await readPaperTexts(db, documents, meeting.id, opts.readText, new Set(), { id: itemId, exempt: input.exempt });
+  const texts = await readPaperTexts(db, documents, meeting.id, opts.readText, { only: { itemId }, itemExempt: { id: itemId, exempt: input.exempt } });
   return writeTransaction(db, async (t) => {
     const trx = t.withTables<AgendaTables>();
     const item = await trx.selectFrom("agenda_items").where("id", "=", itemId).where("meeting_id", "=", meeting.id).selectAll().executeTakeFirst();
@@ -74,7 +74,7 @@ export async function editAgendaItem(db: Db, documents: DocumentStore, meetingSl
       .execute();
     if (published) {
       await trx.insertInto("agenda_item_changes").values({ item_id: item.id, changed_at: now.toISOString(), changed_on: dateIn(now, meeting.timeZone), reason: reason!, changed_by: actor.userId }).execute();
-      await writeAgendaEntries(trx, meeting.id, texts);
+      await writeAgendaEntries(trx, meeting.id, texts, { itemIds: [item.id] });
     }
     await bumpAgenda(trx, meeting.id);
     await appendAudit(t, { actorUserId: actor.userId, actorLabel: actor.label, action: "agenda.item.edit", recordKind: "agenda_item", recordId: String(item.id), before: { meeting: meeting.slug, ...before }, after: { meeting: meeting.slug, ...after, published, reason: published ? reason : null } }, now);

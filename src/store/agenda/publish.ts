@@ -98,7 +98,7 @@ export async function publishAgenda(db: Db, documents: DocumentStore, meetingSlu
   const pack = await buildPack({ meeting: { councilName: meeting.councilName, bodyName: meeting.bodyName, date: meeting.date, startTime: meeting.startTime, venue: meeting.venue }, sequence, publishedAt: now.toISOString(), timeZone: meeting.timeZone, lateReason: notice.late ? reason : null, items: packItems });
   const packKey = await documents.put(pack.bytes);
   try {
-    const texts = await readPaperTexts(db, documents, meeting.id, input.readText, new Set(paperIds));
+    const texts = await readPaperTexts(db, documents, meeting.id, input.readText, { publishing: new Set(paperIds), only: { paperIds: new Set(paperIds) } });
     return await record(db, meeting.id, meeting.slug, meeting.timeZone, { input, notice, reason, sequence, itemIds, paperIds, packKey, pack, texts }, actor, now);
   } catch (err) {
     // a pack no publication holds is forgotten (identical bytes held by another stay)
@@ -149,7 +149,7 @@ async function record(db: Db, meetingId: number, meetingSlug: string, timeZone: 
     if (itemIds.length) await trx.updateTable("agenda_items").set({ publication_id: row.id }).where("id", "in", itemIds).execute();
     if (paperIds.length) await trx.updateTable("agenda_papers").set({ publication_id: row.id }).where("id", "in", paperIds).execute();
     // public search holds what is now published, in the same transaction
-    await writeAgendaEntries(trx, meeting.id, texts);
+    await writeAgendaEntries(trx, meeting.id, texts, { itemIds, paperIds });
     await bumpAgenda(trx, meeting.id);
     await appendAudit(
       t,

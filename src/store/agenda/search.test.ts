@@ -90,10 +90,30 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.equal((await hits("badger sett")).length, 1);
     });
 
+    test("a supplement adds its business to search and leaves what was published before as it was", async () => {
+      const actor = { userId: clerk.id, label: clerk.email };
+      const at = new Date("2026-03-16T09:00:00Z");
+      const item = await addAgendaItem(t.db, slug, { number: "6", title: "Flood repairs at the depot", reportAuthor: null, wards: null, decisionMaker: null, exempt: false, exemptParagraph: null }, actor, at);
+      await addPaper(t.db, docs.documents, slug, { itemId: item.id, title: "Engineer's note", fileName: "note.pdf", bytes: await pdfPaper(["Culvert collapse under Tanner Street"]), exempt: false, exemptParagraph: null }, actor, at);
+      assert.deepEqual(await hits("culvert collapse"), [], "not before it is published");
+      const read: string[] = [];
+      const version = (await readAgenda(t.db, slug, undefined, { all: true }))!.version;
+      const readText = async (format: "pdf" | "docx", bytes: Uint8Array) => {
+        const text = await paperText(format, bytes);
+        read.push(text);
+        return text;
+      };
+      await publishAgenda(t.db, docs.documents, slug, { version, lateReason: "Storm damage on 13 March", paperUrl, readText }, actor, at);
+      assert.deepEqual((await hits("culvert collapse")).map((h) => h.title), ["6. Flood repairs at the depot: Engineer's note"]);
+      assert.equal(read.length, 1, "only the supplement's paper was read");
+      assert.equal((await hits('"greenhouse terrace"')).length, 1, "the agenda's papers keep their text");
+      assert.equal((await hits("badger sett")).length, 1);
+    });
+
     test("a meeting deleted with its agenda leaves no entry behind", async () => {
       const m = await t.db.selectFrom("meetings").where("slug", "=", slug).select("id").executeTakeFirstOrThrow();
       const before = await t.db.selectFrom("search_entries").where("kind", "in", ["agenda", "paper"]).select("id").execute();
-      assert.equal(before.length, 6);
+      assert.equal(before.length, 8);
       await agendaDb(t.db).deleteFrom("agenda_publications").where("meeting_id", "=", m.id).execute();
       await t.db.deleteFrom("meetings").where("id", "=", m.id).execute();
       assert.deepEqual(await t.db.selectFrom("search_entries").where("kind", "in", ["agenda", "paper"]).select("id").execute(), []);
