@@ -10,6 +10,7 @@ import { createApp } from "../serve/app.ts";
 import type { Site } from "../serve/site/settings.ts";
 import { parseMinutes } from "../parse/minutes.ts";
 import { documentsDirFor, folderDocumentStore } from "../store/documents/folder.ts";
+import { paperText } from "../ingest/paper-text.ts";
 
 export interface ServeConfig {
   port: number;
@@ -38,7 +39,7 @@ export interface Listening {
 
 export function listen(db: Db, config: ServeConfig): Listening {
   const { site, log, publicUrl, port, host } = config;
-  const app = createApp({ db, site, log, publicUrl, reparse: parseMinutes, documents: folderDocumentStore(documentsDirFor(config.dbUrl)) });
+  const app = createApp({ db, site, log, publicUrl, reparse: parseMinutes, documents: folderDocumentStore(documentsDirFor(config.dbUrl)), paperText });
   const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
   const ready = new Promise<number>((resolve, reject) => {
     server.once("listening", () => resolve((server.address() as AddressInfo).port));

@@ -2,6 +2,7 @@ import type { Db } from "../store/db.ts";
 import type { Site } from "./site/settings.ts";
 import type { Reparse } from "../store/corrections/meeting.ts";
 import type { DocumentStore } from "../store/documents/store.ts";
+import type { PaperTextReader } from "../store/agenda/search.ts";
 
 /** Receives one finished log line (JSON, no newline). */
 export type LogWriter = (line: string) => void;
@@ -20,6 +21,8 @@ export interface AppDeps {
   reparse?: Reparse;
   /** where agenda papers and reports packs are kept (a folder by default: store/documents/folder.ts) */
   documents?: DocumentStore;
+  /** reads a published paper's text for search (ingest/paper-text.ts); papers are found by title only without */
+  paperText?: PaperTextReader;
 }
 
 declare module "hono" {

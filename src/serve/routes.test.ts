@@ -368,6 +368,18 @@ describe("API", () => {
     const routes = app.routes.filter((r) => r.method === "GET" && r.path.startsWith("/api/v1/")).map((r) => r.path.replace(/:(\w+)/g, "{$1}"));
     assert.ok(routes.length >= 9);
     for (const r of routes) assert.ok(paths.includes(r), `${r} is served but not documented`);
+    // the downloads the API links to (a meeting's minutes as Word and HTML, its papers, packs and imported minutes)
+    const shape = (p: string) => p.replace(/\{\w+\}/g, "{}");
+    const downloads = app.routes.filter((r) => r.method === "GET" && /^\/meetings\/:slug\/(?:documents\/|minutes\.)/.test(r.path)).map((r) => shape(r.path.replace(/:(\w+)/g, "{$1}")));
+    assert.deepEqual([...new Set(downloads)].sort(), ["/meetings/{}/documents/{}", "/meetings/{}/minutes.docx", "/meetings/{}/minutes.html"]);
+    for (const r of downloads) assert.ok(paths.map(shape).includes(r), `${r} is served but not documented`);
+    const record = await api(`/api/v1/meetings/${STAFFS}`);
+    assert.deepEqual(record.documents.map((d: { mediaType: string }) => d.mediaType).sort(), ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/html", "text/plain"]);
+    for (const d of record.documents as { url: string; mediaType: string }[]) {
+      const res = await app.request(d.url);
+      assert.equal(res.status, 200, d.url);
+      assert.equal(res.headers.get("content-type")!.split(";")[0], d.mediaType, d.url);
+    }
     const ids: Record<string, string> = { "/api/v1/meetings/{id}": STAFFS, "/api/v1/meetings/{id}/agenda": STAFFS, "/api/v1/bodies/{id}": BUCKS_BODY };
     const person = (await api("/api/v1/people?limit=1")).data[0].id;
     ids["/api/v1/people/{id}"] = person;
@@ -379,7 +391,14 @@ describe("API", () => {
     const { addKeyDecisionEntry } = await import("../store/forward-plan/entries.ts");
     const decision = { reference: "KD-1", decision: "Budget", details: null, body: BUCKS_BODY, decisionMaker: null, plannedDate: "2017-03", wards: [], consultees: null, documents: [], exempt: null, exception: null };
     ids["/api/v1/forward-plan/{id}"] = await addKeyDecisionEntry(t.db, { fields: decision, actor: { userId: null, label: "test" }, now: new Date("2017-01-15T12:00:00Z"), today: "2017-01-15" });
-    for (const p of paths) {
+    for (const p of paths.filter((p) => !p.startsWith("/api/"))) {
+      // a download answers with one of the media types documented for it
+      const res = await app.request(p.replace("{id}", STAFFS).replace("{document}", "minutes"));
+      assert.equal(res.status, 200, p);
+      const types = Object.keys(doc.paths[p].get.responses["200"].content);
+      assert.ok(types.includes(res.headers.get("content-type")!.split(";")[0]), `${p}: ${res.headers.get("content-type")} is not among ${types.join(", ")}`);
+    }
+    for (const p of paths.filter((p) => p.startsWith("/api/"))) {
       const url = p.includes("{id}") ? p.replace("{id}", ids[p]) : p === "/api/v1/search" ? `${p}?q=council` : p;
       // a path that needs a session answers, signed out, with the documented refusal
       await api(url, doc.paths[p].get.security ? 403 : 200);

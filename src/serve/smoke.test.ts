@@ -34,7 +34,8 @@ test("every page, API route and internal link answers 200", async () => {
   assert.equal(count(/^\/committees\/[^/?]+$/), 7, "every committee page was reached");
   assert.equal(count(/^\/meetings\/[^/?]+\/actions$/), 7, "every meeting's actions were reached");
   assert.equal(count(/^\/committees\/[^/?]+\/(actions|work-programme)$/), 14, "every committee's action log and work programme were reached");
-  assert.equal(count(/^\/api\/v1\/meetings\/[^?]+$/), 7, "every meeting was reached in the API");
+  assert.equal(count(/^\/api\/v1\/meetings\/[^/?]+$/), 7, "every meeting was reached in the API");
+  assert.equal(count(/^\/api\/v1\/meetings\/[^/?]+\/agenda$/), 7, "every meeting's agenda was reached from its API record");
   assert.ok(count(/^\/people\/[^?]+$/) > 50, "person pages were reached");
   assert.ok(count(/^\/api\/v1\/people\/[^?]+$/) > 50, "people were reached in the API");
   assert.equal(count(/^\/meetings\/[^/?]+\/minutes$/), 7, "every meeting's minutes text was reached");

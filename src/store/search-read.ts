@@ -11,7 +11,7 @@ import { drawCandidates, SEARCH_CAP, type Candidate } from "./search-candidates.
 import { cutPacked } from "./item-body.ts";
 import { filtersFor, toFts5, toWebsearch, type Facet, type IndexFilters, type SearchFilters } from "./search-query.ts";
 
-export const SEARCH_TYPES: SearchType[] = ["meeting", "item", "decision", "person"];
+export const SEARCH_TYPES: SearchType[] = ["meeting", "item", "decision", "person", "agenda", "paper"];
 
 export interface SearchOptions extends SearchFilters {
   limit?: number;
@@ -140,6 +140,7 @@ interface HitRow {
   decision_slug: string | null;
   decision_item_slug: string | null;
   person_slug: string | null;
+  agenda_item_id: number | null;
 }
 
 /**
@@ -157,9 +158,13 @@ async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, pa
            (SELECT i.slug FROM items i WHERE e.kind = 'item' AND i.id = e.entity_id) AS item_slug,
            (SELECT r.slug FROM resolutions r WHERE e.kind = 'decision' AND r.id = e.entity_id) AS decision_slug,
            (SELECT ri.slug FROM resolutions r JOIN items ri ON ri.id = r.item_id WHERE e.kind = 'decision' AND r.id = e.entity_id) AS decision_item_slug,
-           (SELECT p.slug FROM people p WHERE e.kind = 'person' AND p.id = e.entity_id) AS person_slug
+           (SELECT p.slug FROM people p WHERE e.kind = 'person' AND p.id = e.entity_id) AS person_slug,
+           CASE e.kind WHEN 'agenda' THEN e.entity_id WHEN 'paper' THEN (SELECT ap.item_id FROM agenda_papers ap WHERE ap.id = e.entity_id) END AS agenda_item_id
     FROM search_entries e
-    LEFT JOIN meetings m ON m.id = e.meeting_id
+    LEFT JOIN meetings m ON m.id = CASE e.kind
+      WHEN 'agenda' THEN (SELECT ai.meeting_id FROM agenda_items ai WHERE ai.id = e.entity_id)
+      WHEN 'paper' THEN (SELECT ap.meeting_id FROM agenda_papers ap WHERE ap.id = e.entity_id)
+      ELSE e.meeting_id END
     LEFT JOIN bodies b ON b.id = e.body_id
     JOIN authorities a ON a.id = e.authority_id
     WHERE e.id IN (${sql.join(ids)})`.execute(db);
@@ -179,6 +184,7 @@ async function presentPage(db: Db, dialect: "sqlite" | "postgres", q: string, pa
         slug: h.kind === "person" ? h.person_slug ?? "" : h.meeting_slug ?? "",
         itemSlug: h.kind === "item" ? h.item_slug : h.kind === "decision" ? h.decision_item_slug : null,
         decisionSlug: h.kind === "decision" ? h.decision_slug : null,
+        agendaItemId: h.agenda_item_id == null ? null : num(h.agenda_item_id),
         meeting: h.meeting_slug ? { slug: h.meeting_slug, date: h.meeting_date!, ...standingOf({ minutes_status: h.minutes_status ?? "published", minutes_draft: h.minutes_draft, minutes_approved_on: h.minutes_approved_on, minutes_corrected_on: h.minutes_corrected_on }), status: h.meeting_status ?? "held", hasMinutes: h.meeting_source !== null && areMinutesPublic({ minutesStatus: h.minutes_status ?? "published" }) } : null,
         body: h.body_slug ? { slug: h.body_slug, name: h.body_name! } : null,
         authority: { slug: h.authority_slug, name: h.authority_name },

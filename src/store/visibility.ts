@@ -389,3 +389,16 @@ export function isAgendaContentShown(s: AgendaSubject, viewer: Viewer = PUBLIC_V
   const access = agendaAccess(s, viewer);
   return access === "public" || access === "entitled";
 }
+
+/**
+ * What public search may hold of an agenda item or paper: nothing before it is published; of
+ * exempt business (an exempt item, or a paper exempt on its own or through its item) the title and
+ * the ground only. `whole`: the public may read the rest, so a paper's text may be read and added.
+ * As with minutes, the index is the public's: no viewer's entitlement reaches it.
+ */
+export function publicAgendaSearchContent(s: AgendaSubject, content: { title: string; details: (string | null)[]; ground: string }): (SearchContent & { whole: boolean }) | null {
+  const access = agendaAccess(s, PUBLIC_VIEWER);
+  if (access === "unpublished") return null;
+  if (access !== "public") return { title: content.title, text: content.ground, whole: false };
+  return { title: content.title, text: content.details.filter(Boolean).join("\n"), whole: true };
+}

@@ -13,8 +13,9 @@ import { addUser } from "../../store/accounts/users.ts";
 import { addAgendaItem, addPaper } from "../../store/agenda/items.ts";
 import { publishAgenda } from "../../store/agenda/publish.ts";
 import { readAgenda } from "../../store/agenda/read.ts";
+import { paperText } from "../../ingest/paper-text.ts";
 
-const SECRETS = ["Quarrybank Haulage", "settlement of 96,500 pounds", "Wexcombe disciplinary findings"];
+const SECRETS = ["Quarrybank Haulage", "settlement of 96,500 pounds", "Wexcombe disciplinary findings", "Thornleigh Sidings ward"];
 const words = (s: string) => s.toLowerCase().replace(/&[a-z]+;|&#\d+;/g, " ").replace(/<[^>]+>/g, " ").replace(/[^a-z0-9]+/g, " ").trim();
 
 let t: TestDb;
@@ -29,16 +30,17 @@ before(async () => {
   const actor = { userId: clerk.id, label: clerk.email };
   const council = (await t.db.selectFrom("authorities").select("name").executeTakeFirstOrThrow()).name;
   slug = (await scheduledMeeting(t.db, { council, body: "Planning Committee", date: "2026-03-19" })).slug;
-  const item = (number: string, title: string, exempt: string | null = null) => addAgendaItem(t.db, slug, { number, title, reportAuthor: "Jo Planner", wards: "All wards", decisionMaker: "Planning Committee", exempt: !!exempt, exemptParagraph: exempt }, actor, now);
+  const item = (number: string, title: string, exempt: string | null = null, wards = "All wards") => addAgendaItem(t.db, slug, { number, title, reportAuthor: "Jo Planner", wards, decisionMaker: "Planning Committee", exempt: !!exempt, exemptParagraph: exempt }, actor, now);
   const i1 = await item("1", "Land at Mill Lane");
-  const i2 = await item("2", "Haulage contract", "3");
+  // the exempt item's wards are its own, so that a search for them can only find the item
+  const i2 = await item("2", "Haulage contract", "3", SECRETS[3]);
   const paper = async (itemId: number, title: string, pages: string[], exempt: string | null = null) =>
     addPaper(t.db, docs.documents, slug, { itemId, title, fileName: `${title}.pdf`, bytes: await pdfPaper(pages), exempt: !!exempt, exemptParagraph: exempt }, actor, now);
   await paper(i1.id, "Officer report", ["MILL LANE OFFICER REPORT"]);
   await paper(i1.id, "Appendix B: staffing", [`${SECRETS[2]} for the site team`], "1");
   await paper(i2.id, "Tender report", [`${SECRETS[0]} offered a ${SECRETS[1]}`]);
   const version = (await readAgenda(t.db, slug, undefined, { all: true }))!.version;
-  await publishAgenda(t.db, docs.documents, slug, { version, lateReason: null, paperUrl: (id) => `/meetings/${slug}/documents/paper-${id}` }, actor, now);
+  await publishAgenda(t.db, docs.documents, slug, { version, lateReason: null, paperUrl: (id) => `/meetings/${slug}/documents/paper-${id}`, readText: paperText }, actor, now);
 });
 after(async () => {
   await t?.close();
@@ -47,7 +49,9 @@ after(async () => {
 
 test("signed out, no page, API route or document holds an exempt paper's text, and no exempt file can be fetched", async () => {
   const app = createApp({ db: t.db, now: () => now, documents: docs.documents });
-  const visits = await crawl(app, ["/", "/api/v1", "/api/v1/openapi.json", `/api/v1/meetings/${slug}/agenda`, "/search?q=Quarrybank", "/api/v1/search?q=Quarrybank"], {
+  // searches for a phrase found only in an exempt paper or in the exempt item's withheld details
+  const searches = SECRETS.flatMap((s) => [`/search?q=${encodeURIComponent(`"${s}"`)}`, `/api/v1/search?q=${encodeURIComponent(`"${s}"`)}`]);
+  const visits = await crawl(app, ["/", "/api/v1", "/api/v1/openapi.json", `/api/v1/meetings/${slug}/agenda`, "/search?q=Quarrybank", "/api/v1/search?q=Quarrybank", ...searches, "/search?q=Haulage+contract"], {
     follow: calendarWithin("2026-03", "2026-03"),
   });
   const pages = [...visits.values()];
@@ -64,6 +68,11 @@ test("signed out, no page, API route or document holds an exempt paper's text, a
     for (const s of SECRETS) if (words(text).includes(words(s)) && !words(decodeURIComponent(v.url)).includes(words(s))) leaks.push(`${v.url}: "${s}"`);
   }
   assert.deepEqual(leaks, []);
+  for (const s of SECRETS) assert.equal(((await (await app.request(`/api/v1/search?q=${encodeURIComponent(`"${s}"`)}`)).json()) as { total: number }).total, 0, `nothing is found for "${s}"`);
+  // search does hold the published agenda: the exempt item by its title (linking to the agenda), the public paper by its text
+  assert.match(visits.get("/search?q=Haulage+contract")!.body, new RegExp(`href="/meetings/${slug}#agenda-item-\\d+"`));
+  const found = (await (await app.request(`/api/v1/search?q=${encodeURIComponent('"mill lane officer report"')}`)).json()) as { data: { type: string; url: string }[] };
+  assert.deepEqual(found.data.map((h) => [h.type, h.url.replace(/\d+$/, "N")]), [["paper", `/meetings/${slug}#agenda-item-N`]]);
   // the crawl did read the public paper, and the exempt papers' titles and grounds are public
   const pack = pdfPagesText(new Uint8Array(await (await app.request(`/meetings/${slug}/documents/pack`)).arrayBuffer())).join("\n");
   assert.match(pack, /MILL LANE OFFICER REPORT/);

@@ -20,7 +20,7 @@ export interface AgendaPageProps {
   values?: Record<string, string>;
 }
 
-function FieldErrorMessage({ id, errors }: { id: string; errors: FieldError[] }) {
+export function FieldErrorMessage({ id, errors }: { id: string; errors: FieldError[] }) {
   const e = errors.find((x) => x.field === id);
   return e ? (
     <p id={`${id}-error`} class="govuk-error-message">
@@ -29,11 +29,11 @@ function FieldErrorMessage({ id, errors }: { id: string; errors: FieldError[] })
   ) : null;
 }
 
-const describedBy = (id: string, errors: FieldError[], hint = false) => [hint ? `${id}-hint` : "", errors.some((e) => e.field === id) ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-const groupClass = (id: string, errors: FieldError[]) => `govuk-form-group${errors.some((e) => e.field === id) ? " govuk-form-group--error" : ""}`;
+export const describedBy = (id: string, errors: FieldError[], hint = false) => [hint ? `${id}-hint` : "", errors.some((e) => e.field === id) ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
+export const groupClass = (id: string, errors: FieldError[]) => `govuk-form-group${errors.some((e) => e.field === id) ? " govuk-form-group--error" : ""}`;
 
 /** "Public" or one of Schedule 12A's paragraphs: whether, and why, an item or paper is exempt. */
-function ExemptSelect({ id, label, value, errors }: { id: string; label: string; value?: string; errors: FieldError[] }) {
+export function ExemptSelect({ id, label, value, errors }: { id: string; label: string; value?: string; errors: FieldError[] }) {
   return (
     <div class={groupClass(id, errors)}>
       <label class="govuk-label govuk-label--s" for={id}>
@@ -132,8 +132,8 @@ export function AgendaAdminPage({ csrf, agenda, notice, errors, values = {} }: A
         <p class="govuk-body">The agenda has no items yet.</p>
       ) : (
         <ol class="govuk-list" id="agenda-items">
-          {agenda.items.map((item) => (
-            <li class="govuk-!-margin-bottom-6">
+          {agenda.items.map((item, index) => (
+            <li class="govuk-!-margin-bottom-6" id={`agenda-item-${item.id}`}>
               <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
                 {item.number}. {item.title}{" "}
                 <strong class={`govuk-tag ${item.publicationSequence === null ? "govuk-tag--grey" : "govuk-tag--green"}`}>{item.publicationSequence === null ? "Not published" : item.publicationSequence === 0 ? "Published" : `Supplement ${item.publicationSequence}`}</strong>
@@ -147,6 +147,33 @@ export function AgendaAdminPage({ csrf, agenda, notice, errors, values = {} }: A
               <p class="govuk-body-s govuk-!-margin-bottom-1">
                 {[item.reportAuthor && `Report author: ${item.reportAuthor}`, item.wards && `Wards: ${item.wards}`, item.decisionMaker && `Decision maker: ${item.decisionMaker}`].filter(Boolean).join(". ")}
               </p>
+              {item.changes.map((ch) => (
+                <p class="govuk-body-s govuk-!-margin-bottom-1">
+                  Changed on {formatLongDate(ch.changedOn)}: {ch.reason}
+                </p>
+              ))}
+              <p class="govuk-body-s govuk-!-margin-bottom-1">
+                <a class="govuk-link" href={agendaUrls.editItem(meeting.slug, item.id)}>
+                  Change<span class="govuk-visually-hidden"> item {item.number}</span>
+                </a>
+              </p>
+              {item.publicationSequence === null && agenda.items.length > 1 && (
+                <div class="govuk-button-group govuk-!-margin-bottom-1">
+                  {(["up", "down"] as const)
+                    .filter((d) => (d === "up" ? index > 0 : index < agenda.items.length - 1))
+                    .map((d) => (
+                      <form method="post" action={agendaUrls.moveItem(meeting.slug, item.id)}>
+                        <input type="hidden" name="csrf" value={csrf} />
+                        <input type="hidden" name="version" value={String(agenda.version)} />
+                        <input type="hidden" name="direction" value={d} />
+                        <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                          Move {d}
+                          <span class="govuk-visually-hidden"> item {item.number}</span>
+                        </button>
+                      </form>
+                    ))}
+                </div>
+              )}
               {item.papers.length > 0 && (
                 <ul class="govuk-list govuk-list--bullet">
                   {item.papers.map((p) => (

@@ -198,8 +198,16 @@ eachStore("agenda routes", (store) => {
     assert.equal(api.publications[0].clearWorkingDays, 6);
     assert.deepEqual(api.items.map((i: any) => [i.number, i.exempt, i.papers.map((p: any) => p.download !== null)]), [["1", false, []], ["2", false, [true, true]], ["3", true, [false]]]);
     assert.ok(!JSON.stringify(api).includes("Acme"));
+    // the meeting's record links to the pack and the agenda, the agenda to the papers, each with the media type it is served as
+    const record = await (await pub.get(`/api/v1/meetings/${meeting}`)).json() as any;
+    assert.deepEqual(record.documents, [{ title: "Agenda reports pack", url: `/meetings/${meeting}/documents/pack`, mediaType: "application/pdf" }]);
+    assert.equal(record.agendaApiUrl, `/api/v1/meetings/${meeting}/agenda`);
+    const linked = [...record.documents, api.publications[0].pack, ...api.items.flatMap((i: any) => i.papers.filter((p: any) => p.download).map((p: any) => ({ url: p.download, mediaType: p.mediaType })))];
+    assert.equal(linked.length, 4);
+    for (const d of linked) assert.equal((await pub.get(d.url)).headers.get("content-type"), d.mediaType, d.url);
     const doc = await (await pub.get("/api/v1/openapi.json")).json() as any;
     assert.ok(doc.paths["/api/v1/meetings/{id}/agenda"]);
+    assert.ok(doc.paths["/meetings/{id}/documents/{document}"].get.responses["200"].content["application/pdf"]);
     assert.ok(doc.components.schemas.AgendaPaper);
   });
 

@@ -20,8 +20,11 @@ import { addAgendaItem, addPaper, removeAgendaItem, removePaper } from "../../st
 import { noticeIfPublished, publishAgenda } from "../../store/agenda/publish.ts";
 import { packDownload, paperDownload, readAgenda, type AgendaView, type Download } from "../../store/agenda/read.ts";
 import { AgendaAdminPage } from "./pages.tsx";
+import { EditItemPage } from "./edit-page.tsx";
+import { editAgendaItem, moveAgendaItem } from "../../store/agenda/edit.ts";
 import { AgendaSection } from "./section.tsx";
 import { agendaUrls } from "./urls.ts";
+import { MEDIA_TYPES } from "../present/media-types.ts";
 
 const bySlug = z.object({ slug });
 const byItem = z.object({ slug, id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -43,7 +46,9 @@ const paperForm = z.object({
   "paper-title": text(300).pipe(z.string().min(1, "Enter the title of the paper")),
   "paper-exempt": paragraph.default(""),
 });
-const FORM_FIELDS = [...Object.keys(itemForm.shape), ...Object.keys(paperForm.shape), "late-reason"];
+const FORM_FIELDS = [...Object.keys(itemForm.shape), ...Object.keys(paperForm.shape), "late-reason", "change-reason"];
+const editForm = itemForm.extend({ version: z.coerce.number().int().min(1), "change-reason": text(1000).default("") });
+const moveForm = z.object({ version: z.coerce.number().int().min(1), direction: z.enum(["up", "down"], { message: "Choose to move the item up or down" }) });
 const publishForm = z.object({ version: z.coerce.number().int().min(1), "late-reason": text(1000).default("") });
 
 /** A DocumentStore for an app started without one: nothing can be kept, nothing found. */
@@ -110,7 +115,7 @@ function presentAgenda(a: AgendaView) {
       requiredClearWorkingDays: p.requiredDays,
       late: p.late,
       lateReason: p.lateReason,
-      pack: { url: agendaUrls.pack(slugValue, p.sequence), pages: p.packPages, bytes: p.packBytes },
+      pack: { url: agendaUrls.pack(slugValue, p.sequence), mediaType: MEDIA_TYPES.pdf, pages: p.packPages, bytes: p.packBytes },
     })),
     items: a.items.map((i) => ({
       number: i.number,
@@ -121,6 +126,7 @@ function presentAgenda(a: AgendaView) {
       exempt: i.exempt,
       exemptParagraph: i.exemptParagraph,
       supplement: i.publicationSequence ? i.publicationSequence : null,
+      changes: i.changes.map((ch) => ({ on: ch.changedOn, at: ch.changedAt, reason: ch.reason })),
       papers: i.papers.map((p) => ({
         title: p.title,
         format: p.format,
@@ -129,6 +135,7 @@ function presentAgenda(a: AgendaView) {
         exempt: p.exempt,
         exemptParagraph: p.exemptParagraph,
         download: p.downloadable ? agendaUrls.paper(slugValue, p.id) : null,
+        mediaType: MEDIA_TYPES[p.format],
       })),
     })),
   };
@@ -181,6 +188,60 @@ export function registerAgenda(app: Hono, deps: AppDeps): void {
     }
     // present
     return c.redirect(`${agendaUrls.admin(s)}#agenda-items`, 303);
+  });
+
+  async function showItem(c: Context, meetingSlug: string, itemId: number, errors: FieldError[] = [], values?: Record<string, string>, status: 200 | 400 | 409 | 422 = 200) {
+    const agenda = await readAgenda(db, meetingSlug, viewerOf(c), { all: true });
+    const item = agenda?.items.find((i) => i.id === itemId);
+    if (!agenda || !item) throw new QuorumError("not_found", "Agenda item not found");
+    return c.html(renderPage(c, <EditItemPage csrf={formToken(c, publicUrl)} agenda={agenda} item={item} errors={errors} values={values} />), status);
+  }
+
+  app.get("/admin/meetings/:slug/agenda/items/:id", async (c) => {
+    const { slug: s, id } = readParams(c, byItem);
+    const no = refuse(c, "agenda.manage", s);
+    if (no) return no;
+    return showItem(c, s, id);
+  });
+
+  app.post("/admin/meetings/:slug/agenda/items/:id", async (c) => {
+    // validate
+    const { slug: s, id } = readParams(c, byItem);
+    const { fields } = await formOf(c);
+    const parsed = editForm.safeParse(fields);
+    // authorise
+    const no = refuse(c, "agenda.manage", s);
+    if (no) return no;
+    if (!parsed.success) return showItem(c, s, id, fieldErrors(parsed.error), fields, 400);
+    // run
+    const f = parsed.data;
+    const input = { number: f["item-number"], title: f["item-title"], reportAuthor: f["item-author"], wards: f["item-wards"], decisionMaker: f["item-decision-maker"], exempt: f["item-exempt"] !== "", exemptParagraph: f["item-exempt"] || null };
+    try {
+      await editAgendaItem(db, documents, s, id, input, { version: f.version, reason: f["change-reason"] || null, readText: deps.paperText }, actorOf(c), now());
+    } catch (err) {
+      if (!(err instanceof QuorumError) || (err.code !== "invalid" && err.code !== "conflict")) throw err;
+      const stale = /has changed since/.test(err.message);
+      const field = stale ? "item-title" : /already has an item/.test(err.message) ? "item-number" : /reason/.test(err.message) ? "change-reason" : "item-exempt";
+      // a stale page is shown again with the item as it now is, so the other clerk's change is seen
+      return showItem(c, s, id, [{ field, message: err.message }], stale ? undefined : fields, err.code === "conflict" ? 409 : 422);
+    }
+    // present
+    return c.redirect(`${agendaUrls.admin(s)}#agenda-item-${id}`, 303);
+  });
+
+  app.post("/admin/meetings/:slug/agenda/items/:id/move", async (c) => {
+    const { slug: s, id } = readParams(c, byItem);
+    const { fields } = await formOf(c);
+    const parsed = moveForm.safeParse(fields);
+    const no = refuse(c, "agenda.manage", s);
+    if (no) return no;
+    if (!parsed.success) return show(c, s, [{ field: "agenda-items", message: parsed.error.issues[0].message }], undefined, 400);
+    try {
+      await moveAgendaItem(db, s, id, parsed.data.direction, parsed.data.version, actorOf(c), now());
+    } catch (err) {
+      return refused(c, s, err, "agenda-items");
+    }
+    return c.redirect(`${agendaUrls.admin(s)}#agenda-item-${id}`, 303);
   });
 
   app.post("/admin/meetings/:slug/agenda/items/:id/remove", async (c) => {
@@ -243,7 +304,7 @@ export function registerAgenda(app: Hono, deps: AppDeps): void {
     // run
     try {
       const base = publicUrl ?? "";
-      await publishAgenda(db, documents, s, { version: parsed.data.version, lateReason: parsed.data["late-reason"] || null, paperUrl: (id) => base + agendaUrls.paper(s, id) }, actorOf(c), now());
+      await publishAgenda(db, documents, s, { version: parsed.data.version, lateReason: parsed.data["late-reason"] || null, paperUrl: (id) => base + agendaUrls.paper(s, id), readText: deps.paperText }, actorOf(c), now());
     } catch (err) {
       return refused(c, s, err, err instanceof QuorumError && err.code === "invalid" ? "late-reason" : "publish", fields);
     }

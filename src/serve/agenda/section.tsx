@@ -62,7 +62,7 @@ export function AgendaSection({ agenda, manage = null }: { agenda: AgendaView | 
       </ul>
       <ol class="govuk-list" id="agenda-items">
         {agenda.items.map((item) => (
-          <li class="govuk-!-margin-bottom-4">
+          <li class="govuk-!-margin-bottom-4" id={`agenda-item-${item.id}`}>
             <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
               {item.number}. {item.title}
               {item.publicationSequence !== null && item.publicationSequence > 0 && (
@@ -72,6 +72,11 @@ export function AgendaSection({ agenda, manage = null }: { agenda: AgendaView | 
                 </>
               )}
             </h3>
+            {item.changes.map((ch) => (
+              <p class="govuk-body-s govuk-!-margin-bottom-1">
+                Changed on {formatLongDate(ch.changedOn)}: {ch.reason}
+              </p>
+            ))}
             {item.exempt && <p class="govuk-body-s govuk-!-margin-bottom-1">{exemptGround(item.exemptParagraph)}.{item.notForPublication && <strong class="govuk-tag govuk-tag--red govuk-!-margin-left-1">{NOT_FOR_PUBLICATION}</strong>}</p>}
             {!item.withheld && (item.reportAuthor || item.wards || item.decisionMaker) && (
               <dl class="govuk-summary-list govuk-summary-list--no-border govuk-!-margin-bottom-1">

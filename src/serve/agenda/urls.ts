@@ -6,6 +6,9 @@ export const agendaUrls = {
   admin: (slug: string) => `/admin/meetings/${m(slug)}/agenda`,
   addItem: (slug: string) => `/admin/meetings/${m(slug)}/agenda/items`,
   removeItem: (slug: string, id: number) => `/admin/meetings/${m(slug)}/agenda/items/${id}/remove`,
+  /** the item's edit page (GET) and its save (POST) */
+  editItem: (slug: string, id: number) => `/admin/meetings/${m(slug)}/agenda/items/${id}`,
+  moveItem: (slug: string, id: number) => `/admin/meetings/${m(slug)}/agenda/items/${id}/move`,
   addPaper: (slug: string) => `/admin/meetings/${m(slug)}/agenda/papers`,
   removePaper: (slug: string, id: number) => `/admin/meetings/${m(slug)}/agenda/papers/${id}/remove`,
   publish: (slug: string) => `/admin/meetings/${m(slug)}/agenda/publish`,
@@ -18,6 +21,6 @@ export const agendaUrls = {
 };
 
 /** The paths that take a POST here (behind the account guard: session, Origin and form token). */
-export const AGENDA_POSTS = /^\/admin\/meetings\/[^/]+\/agenda\/(?:items|papers|publish|(?:items|papers)\/\d+\/remove)$/;
+export const AGENDA_POSTS = /^\/admin\/meetings\/[^/]+\/agenda\/(?:items|papers|publish|items\/\d+(?:\/move)?|(?:items|papers)\/\d+\/remove)$/;
 /** The one that carries a file, bounded by the paper size limit rather than a form's. */
 export const AGENDA_UPLOAD = /^\/admin\/meetings\/[^/]+\/agenda\/papers$/;

@@ -6,6 +6,7 @@ import { forwardPlanPaths, forwardPlanSchemas } from "../forward-plan/openapi.ts
 import { DECLARATION_KINDS } from "../../domain/minutes.ts";
 import { adminPaths, adminSchemas, adminSecuritySchemes } from "../admin/openapi.ts";
 import { agendaPaths, agendaSchemas } from "../agenda/openapi.ts";
+import { minutesDocumentPaths } from "../minute-taking/openapi.ts";
 
 const str = { type: "string" } as const;
 const nstr = { type: ["string", "null"] } as const;
@@ -126,7 +127,7 @@ export const openapi = {
         operationId: "search",
         parameters: [
           { ...param("q", "the query"), required: true },
-          param("type", "only this type", { type: "string", enum: ["meeting", "item", "decision", "person"] }),
+          param("type", "only this type", { type: "string", enum: ["meeting", "item", "decision", "person", "agenda", "paper"] }),
           authorityParam,
           param("body", "body id"),
           param("year", "year of the meeting", int),
@@ -157,6 +158,7 @@ export const openapi = {
     ...forwardPlanPaths,
     ...adminPaths,
     ...agendaPaths,
+    ...minutesDocumentPaths,
     "/api/v1/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
   components: {
@@ -302,6 +304,9 @@ export const openapi = {
             },
             minutesCorrections: { ...arr(obj({ date, reason: str })), description: "changes made after approval, oldest first" },
             history: { ...arr(ref("MeetingEvent")), description: "the meeting's plan and every change to it (moved, postponed, cancelled, restored), oldest first; empty for a meeting known only from its minutes" },
+            keyDecisions: arr(ref("KeyDecisionLink")),
+            documents: { ...arr(ref("MeetingDocument")), description: "the minutes as Word and HTML and as imported (when the meeting has public minutes), and each published agenda reports pack; papers are in the agenda (`agendaApiUrl`)" },
+            agendaApiUrl: { ...str, description: "the meeting's published agenda: /api/v1/meetings/{id}/agenda" },
           }),
         ],
       },
@@ -364,7 +369,7 @@ export const openapi = {
         ],
       },
       SearchHit: obj({
-        type: { type: "string", enum: ["meeting", "item", "decision", "person"] },
+        type: { type: "string", enum: ["meeting", "item", "decision", "person", "agenda", "paper"] },
         id: str,
         title: str,
         snippet: { ...str, description: "HTML: escaped text with matched words in <mark>" },

@@ -24,6 +24,10 @@ import {
   search,
 } from "../../store/read/index.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
+import { keyDecisionsTakenAt } from "../../store/forward-plan/read.ts";
+import { presentKeyDecisionLink } from "../forward-plan/present.ts";
+import { meetingDocuments } from "../agenda/documents.ts";
+import { agendaUrls } from "../agenda/urls.ts";
 import type { Page, SearchType } from "../../store/read/types.ts";
 import type { AppDeps } from "../deps.ts";
 import {
@@ -127,7 +131,9 @@ export function registerApi(app: Hono, deps: AppDeps): void {
     const meeting = await getMeeting(db, id, viewerOf(c));
     if (!meeting) throw notFound("meeting", id);
     const history = (await publicHistory(db, id)) ?? [];
-    return c.json({ ...presentMeetingDetail(meeting), history: history.map(presentMeetingEvent) });
+    const keyDecisions = await keyDecisionsTakenAt(db, id, viewerOf(c));
+    const documents = await meetingDocuments(db, id, meeting.source !== null);
+    return c.json({ ...presentMeetingDetail(meeting), history: history.map(presentMeetingEvent), keyDecisions: keyDecisions.map(presentKeyDecisionLink), documents, agendaApiUrl: agendaUrls.api(id) });
   });
 
   app.get("/api/v1/bodies", async (c) => {

@@ -60,7 +60,7 @@ const KEY_DECISION_FIELDS = {
   status: enumOf(["planned", "taken", "withdrawn"]),
   withdrawn: nobj({ on: date, reason: str }),
   taken: nobj({
-    meeting: obj({ id: str, date, committee: str, url: str }),
+    meeting: obj({ id: str, date, committee: str, url: str, apiUrl: { ...str, description: "the meeting's record in /api/v1/meetings, which lists this key decision" } }),
     item: nobj({ number: str, title: str, url: str }),
     resolution: nobj({ id: str, text: str, url: str }),
   }),
@@ -70,6 +70,34 @@ const KEY_DECISION_FIELDS = {
 };
 
 export const forwardPlanSchemas = {
+  KeyDecisionLink: {
+    ...obj({
+      id: str,
+      reference: nstr,
+      decision: str,
+      decisionMaker: str,
+      private: KEY_DECISION_FIELDS.private,
+      withheld: KEY_DECISION_FIELDS.withheld,
+      status: KEY_DECISION_FIELDS.status,
+      url: { ...str, description: "the key decision's page in the forward plan" },
+      apiUrl: { ...str, description: "its record in /api/v1/forward-plan, which links back to this meeting (`taken.meeting.apiUrl`)" },
+    }),
+    description: "a forward-plan key decision taken at this meeting",
+    properties: {
+      id: str,
+      reference: nstr,
+      decision: str,
+      decisionMaker: str,
+      private: KEY_DECISION_FIELDS.private,
+      withheld: KEY_DECISION_FIELDS.withheld,
+      status: KEY_DECISION_FIELDS.status,
+      url: { ...str, description: "the key decision's page in the forward plan" },
+      apiUrl: { ...str, description: "its record in /api/v1/forward-plan, which links back to this meeting (`taken.meeting.apiUrl`)" },
+      // shown only to a signed-in viewer entitled to the deciding committee
+      notForPublication: bool,
+      marking: str,
+    },
+  },
   KeyDecision: {
     ...obj(KEY_DECISION_FIELDS),
     // shown only to a signed-in viewer entitled to the deciding committee

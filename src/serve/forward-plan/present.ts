@@ -32,12 +32,28 @@ export function presentKeyDecision(d: KeyDecisionView) {
     withdrawn: d.withdrawn ? { on: d.withdrawn.on, reason: d.withdrawn.reason } : null,
     taken: d.taken
       ? {
-          meeting: { id: d.taken.meeting.slug, date: d.taken.meeting.date, committee: d.taken.meeting.bodyName, url: urls.meeting(d.taken.meeting.slug) },
+          meeting: { id: d.taken.meeting.slug, date: d.taken.meeting.date, committee: d.taken.meeting.bodyName, url: urls.meeting(d.taken.meeting.slug), apiUrl: urls.api.meeting(d.taken.meeting.slug) },
           item: d.taken.item ? { number: d.taken.item.number, title: d.taken.item.title, url: `${urls.meeting(d.taken.meeting.slug)}#item-${d.taken.item.slug}` } : null,
           resolution: d.taken.resolution ? { id: d.taken.resolution.slug, text: d.taken.resolution.text, url: `${urls.meeting(d.taken.meeting.slug)}#decision-${d.taken.resolution.slug}` } : null,
         }
       : null,
     authority: { id: d.authority.slug, name: d.authority.name },
+    url: planUrls.decision(d.slug),
+    apiUrl: planUrls.api.decision(d.slug),
+  };
+}
+
+/** A key decision as the record of the meeting where it was taken lists it: what it is, and where its own record is. */
+export function presentKeyDecisionLink(d: KeyDecisionView) {
+  return {
+    id: d.slug,
+    reference: d.reference,
+    decision: d.decision,
+    decisionMaker: d.decisionMaker,
+    private: d.exempt ? { reason: d.exempt.reason, paragraphs: d.exempt.paragraphs } : null,
+    withheld: d.withheld,
+    ...(d.notForPublication ? { notForPublication: true, marking: NOT_FOR_PUBLICATION } : {}),
+    status: statusOf(d),
     url: planUrls.decision(d.slug),
     apiUrl: planUrls.api.decision(d.slug),
   };

@@ -287,6 +287,32 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       }
     });
 
+    test("the meeting's API record lists the key decisions taken at it, each linking to its record, which links back; an exempt one sealed", async () => {
+      await linkTaken(db, { slug: PLAN("KD-P"), version: 1, meeting: meetingSlug, itemNumber: null, resolutionPosition: null, actor, now: NOW });
+      const doc = await json(app.request("/api/v1/openapi.json"));
+      const meeting = await json(app.request(`/api/v1/meetings/${meetingSlug}`));
+      const listed = meeting.keyDecisions as { id: string; apiUrl: string; url: string; withheld: boolean }[];
+      // the earlier write tests linked and unlinked some: those linked now, as the store holds them
+      const linked = (await sql<{ slug: string }>`SELECT f.slug FROM forward_plan_entries f JOIN meetings m ON m.id = f.taken_meeting_id WHERE m.slug = ${meetingSlug}`.execute(db)).rows.map((r) => r.slug);
+      assert.ok(linked.length >= 4 && linked.includes(PLAN("KD-P")));
+      assert.deepEqual(listed.map((d) => d.id).sort(), linked.sort());
+      assert.ok(JSON.stringify(doc.components.schemas.MeetingDetail).includes('"keyDecisions":{"type":"array","items":{"$ref":"#/components/schemas/KeyDecisionLink"}'), "MeetingDetail documents keyDecisions");
+      const schema = doc.components.schemas.KeyDecisionLink as { required: string[]; properties: Record<string, unknown> };
+      for (const d of listed) {
+        for (const key of schema.required) assert.ok(key in d, key);
+        for (const key of Object.keys(d)) assert.ok(key in schema.properties, `undocumented ${key}`);
+        assert.equal(d.url, `/forward-plan/${d.id}`);
+        const record = await json(app.request(d.apiUrl));
+        assert.equal(record.id, d.id);
+        assert.equal(record.taken.meeting.apiUrl, `/api/v1/meetings/${meetingSlug}`, "and back");
+      }
+      const text = JSON.stringify(meeting);
+      assert.ok(!text.includes(SECRET_DETAILS) && !text.includes(SECRET_URL), "the exempt decision's details stay withheld");
+      assert.equal(listed.find((d) => d.id === PLAN("KD-P"))!.withheld, true);
+      const staff = await json(clients.get("clerk")!.get(`/api/v1/meetings/${meetingSlug}`));
+      assert.equal(staff.keyDecisions.find((d: { id: string }) => d.id === PLAN("KD-P")).withheld, false, "an entitled clerk sees it");
+    });
+
     test("the API answers as its OpenAPI description says", async () => {
       const doc = await json(app.request("/api/v1/openapi.json"));
       assert.ok(doc.paths["/api/v1/forward-plan"] && doc.paths["/api/v1/forward-plan/{id}"]);

@@ -9,8 +9,8 @@ import { formatDate, plural } from "../format.ts";
 import { hitUrl } from "../present/api.ts";
 import { urls } from "../urls.ts";
 
-const TYPE_LABEL: Record<string, string> = { meeting: "Meeting", item: "Agenda item", decision: "Decision", person: "Person" };
-const TYPE_PLURAL: Record<string, string> = { meeting: "Meetings", item: "Agenda items", decision: "Decisions", person: "People" };
+const TYPE_LABEL: Record<string, string> = { meeting: "Meeting", item: "Agenda item", decision: "Decision", person: "Person", agenda: "Agenda", paper: "Agenda paper" };
+const TYPE_PLURAL: Record<string, string> = { meeting: "Meetings", item: "Agenda items", decision: "Decisions", person: "People", agenda: "Agenda", paper: "Agenda papers" };
 
 export interface SearchFilters {
   type?: string;

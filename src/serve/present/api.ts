@@ -270,6 +270,8 @@ export function hitUrl(h: SearchHit): string {
   if (h.type === "person") return urls.person(h.slug);
   if (h.type === "decision" && h.decisionSlug) return urls.decision(h.slug, h.decisionSlug);
   if (h.type === "item" && h.itemSlug) return urls.item(h.slug, h.itemSlug);
+  // an agenda item or paper: its place in the agenda section of the meeting's page
+  if ((h.type === "agenda" || h.type === "paper") && h.agendaItemId !== null) return `${urls.meeting(h.slug)}#agenda-item-${h.agendaItemId}`;
   return urls.meeting(h.slug);
 }
 

@@ -11,6 +11,7 @@ import type { DocumentStore } from "../documents/store.ts";
 import { agendaMeeting, bumpAgenda, agendaVersion } from "./items.ts";
 import { buildPack, type PackItem } from "./pack.ts";
 import { agendaDb, type AgendaTables } from "./schema.ts";
+import { readPaperTexts, writeAgendaEntries, type PaperTextReader } from "./search.ts";
 
 export interface PublishInput {
   /** the agenda's version the clerk saw */
@@ -18,6 +19,8 @@ export interface PublishInput {
   lateReason: string | null;
   /** the public address of a paper, listed in the pack for papers it does not include */
   paperUrl: (paperId: number) => string;
+  /** reads a public paper's text for search; without it, papers are found by their titles only */
+  readText?: PaperTextReader;
 }
 
 export interface Published {
@@ -95,7 +98,8 @@ export async function publishAgenda(db: Db, documents: DocumentStore, meetingSlu
   const pack = await buildPack({ meeting: { councilName: meeting.councilName, bodyName: meeting.bodyName, date: meeting.date, startTime: meeting.startTime, venue: meeting.venue }, sequence, publishedAt: now.toISOString(), timeZone: meeting.timeZone, lateReason: notice.late ? reason : null, items: packItems });
   const packKey = await documents.put(pack.bytes);
   try {
-    return await record(db, meeting.id, meeting.slug, meeting.timeZone, { input, notice, reason, sequence, itemIds, paperIds, packKey, pack }, actor, now);
+    const texts = await readPaperTexts(db, documents, meeting.id, input.readText, { publishing: new Set(paperIds), only: { paperIds: new Set(paperIds) } });
+    return await record(db, meeting.id, meeting.slug, meeting.timeZone, { input, notice, reason, sequence, itemIds, paperIds, packKey, pack, texts }, actor, now);
   } catch (err) {
     // a pack no publication holds is forgotten (identical bytes held by another stay)
     const held = await adb.selectFrom("agenda_publications").where("pack_key", "=", packKey).select("id").executeTakeFirst();
@@ -113,10 +117,12 @@ interface Publication {
   paperIds: number[];
   packKey: string;
   pack: { bytes: Uint8Array; pages: number };
+  /** public papers' text for search, read beforehand */
+  texts: ReadonlyMap<number, string>;
 }
 
 async function record(db: Db, meetingId: number, meetingSlug: string, timeZone: string, p: Publication, actor: AuditActor, now: Date): Promise<Published> {
-  const { input, notice, reason, sequence, itemIds, paperIds, packKey, pack } = p;
+  const { input, notice, reason, sequence, itemIds, paperIds, packKey, pack, texts } = p;
   const meeting = { id: meetingId, slug: meetingSlug, timeZone };
   return writeTransaction(db, async (t) => {
     const trx = t.withTables<AgendaTables>();
@@ -142,6 +148,8 @@ async function record(db: Db, meetingId: number, meetingSlug: string, timeZone: 
       .executeTakeFirstOrThrow();
     if (itemIds.length) await trx.updateTable("agenda_items").set({ publication_id: row.id }).where("id", "in", itemIds).execute();
     if (paperIds.length) await trx.updateTable("agenda_papers").set({ publication_id: row.id }).where("id", "in", paperIds).execute();
+    // public search holds what is now published, in the same transaction
+    await writeAgendaEntries(trx, meeting.id, texts, { itemIds, paperIds });
     await bumpAgenda(trx, meeting.id);
     await appendAudit(
       t,

@@ -7,6 +7,7 @@ import type { DocumentStore } from "../documents/store.ts";
 import { agendaAccess, isAgendaContentShown, listedMeetingsOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import { agendaMeeting, agendaVersion, type AgendaMeeting } from "./items.ts";
 import { agendaDb } from "./schema.ts";
+import { itemChanges, type ItemChange } from "./edit.ts";
 
 export interface PaperView {
   id: number;
@@ -39,6 +40,8 @@ export interface AgendaItemView {
   withheld: boolean;
   notForPublication: boolean;
   publicationSequence: number | null;
+  /** changes made after publication, each with its reason (public, as a late agenda's reason is) */
+  changes: ItemChange[];
   papers: PaperView[];
 }
 
@@ -72,11 +75,12 @@ export async function readAgenda(db: Db, meetingSlug: string, viewer: Viewer = P
   const adb = agendaDb(db);
   const meeting = await agendaMeeting(db, meetingSlug);
   if (!meeting || (!options.all && !(await isListed(db, meetingSlug)))) return null;
-  const [items, papers, publications, version] = await Promise.all([
+  const [items, papers, publications, version, changes] = await Promise.all([
     adb.selectFrom("agenda_items").where("meeting_id", "=", meeting.id).selectAll().orderBy("position").execute(),
     adb.selectFrom("agenda_papers").where("meeting_id", "=", meeting.id).selectAll().orderBy("item_id").orderBy("position").execute(),
     adb.selectFrom("agenda_publications").where("meeting_id", "=", meeting.id).selectAll().orderBy("sequence").execute(),
     agendaVersion(db, meeting.id),
+    itemChanges(db, meeting.id),
   ]);
   const sequenceOf = new Map(publications.map((p) => [p.id, p.sequence]));
   const seq = (id: number | null) => (id === null ? null : (sequenceOf.get(id) ?? null));
@@ -121,6 +125,7 @@ export async function readAgenda(db: Db, meetingSlug: string, viewer: Viewer = P
       withheld,
       notForPublication: itemExempt && !withheld,
       publicationSequence: seq(item.publication_id),
+      changes: changes.get(item.id) ?? [],
       papers: itemPapers,
     });
   }

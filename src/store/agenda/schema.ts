@@ -64,7 +64,19 @@ export interface AgendaPapersTable {
   uploaded_at: string;
 }
 
+/** A change to an item made after it was published, with the reason shown publicly (migration 025_agenda2_item_changes). */
+export interface AgendaItemChangesTable {
+  id: Generated<number>;
+  item_id: number;
+  changed_at: string;
+  /** its date in the council's zone */
+  changed_on: string;
+  reason: string;
+  changed_by: number | null;
+}
+
 export type AgendaTables = AccountTables & {
+  agenda_item_changes: AgendaItemChangesTable;
   agendas: AgendasTable;
   agenda_publications: AgendaPublicationsTable;
   agenda_items: AgendaItemsTable;

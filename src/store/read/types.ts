@@ -316,7 +316,8 @@ export interface ProvenanceView {
   excerpt: string;
 }
 
-export type SearchType = "meeting" | "item" | "decision" | "person";
+/** agenda: a published agenda item; paper: a published agenda paper */
+export type SearchType = "meeting" | "item" | "decision" | "person" | "agenda" | "paper";
 
 export interface SearchHit {
   type: SearchType;
@@ -328,6 +329,8 @@ export interface SearchHit {
   slug: string;
   itemSlug: string | null;
   decisionSlug: string | null;
+  /** agenda and paper: the agenda item, whose place on the meeting's agenda the hit links to */
+  agendaItemId: number | null;
   meeting: ({ slug: string; date: string; status: string; hasMinutes: boolean } & MinutesStanding) | null;
   body: BodyRef | null;
   authority: AuthorityRef;
