@@ -97,7 +97,7 @@ eachStore("draft minutes of an announced meeting", (store) => {
   test("signed out, the meeting, its agenda, papers and pack stay public everywhere; nothing from the draft does", async () => {
     const app = createApp({ db, now: () => NOW, documents: docs.documents });
     const person = await db.selectFrom("people").where("surname_key", "=", "draftonly").select("slug").executeTakeFirstOrThrow();
-    const starts = ["/", "/api/v1", `/committees/${bodySlug}`, `/meetings/${slug}`, `/api/v1/meetings/${slug}`, `/api/v1/meetings/${slug}/agenda`, "/calendar/2026-03", "/api/v1/meetings", "/people", "/api/v1/people", "/decisions", "/api/v1/decisions", "/search?q=Quillfeather", "/api/v1/search?q=Quillfeather", "/search?q=Shire+Hall", "/search?q=Draftonly"];
+    const starts = ["/", "/api/v1", `/committees/${bodySlug}`, `/meetings/${slug}`, `/api/v1/meetings/${slug}`, `/api/v1/meetings/${slug}/agenda`, "/calendar/2026-03", "/api/v1/meetings", "/people", "/api/v1/people", "/decisions", "/api/v1/decisions", "/search?q=Quillfeather", "/api/v1/search?q=Quillfeather", "/search?q=Shire+Hall", "/search?q=Draftonly", "/feed.atom", "/calendar.ics", `/committees/${bodySlug}/feed.atom`, `/committees/${bodySlug}/calendar.ics`, "/search.atom?q=Quillfeather", "/sitemap.xml"];
     const follow = (url: string) => calendarWithin("2026-02", "2026-03")(url) && !/^\/(sign-out|sign-in|admin|account)\b/.test(url);
     const visits = await crawl(app, starts, { follow });
     const pages = [...visits.values()];

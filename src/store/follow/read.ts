@@ -1,10 +1,11 @@
-// What calendars and feeds read: public meetings only (through meetingSummaries, which applies
-// publicMeetingsOnly), each with what a calendar client needs to notice a change (its schedule
+// What calendars and feeds read: listed meetings only (through meetingSummaries, which applies
+// listedMeetingsOnly; their minutes only where publicMinutesOnly allows), each with what a calendar client needs to notice a change (its schedule
 // changes counted from meeting_events, its last change) and what a feed needs to date an entry
 // (when the meeting was added, when its minutes came in).
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { meetingSummaries, meetingTime } from "../read/meetings.ts";
+import { areMinutesPublic, publicMinutesOnly } from "../visibility.ts";
 
 export interface FollowScope {
   authority?: string;
@@ -50,6 +51,7 @@ function scoped(db: Db, scope: FollowScope) {
     "meetings.venue",
     "meetings.status",
     "meetings.source_document_id",
+    "meetings.minutes_status",
     "meetings.created_at",
     "meetings.updated_at",
     "bodies.slug as body_slug",
@@ -76,7 +78,7 @@ function toMeeting(r: Row): FollowMeeting {
     endTime: r.end_time,
     venue: r.venue,
     status: r.status,
-    hasMinutes: r.source_document_id !== null,
+    hasMinutes: r.source_document_id !== null && areMinutesPublic({ minutesStatus: r.minutes_status }),
     changes: Number(r.changes ?? 0),
     agendaPublished: r.agenda_published === true || Number(r.agenda_published) === 1,
     createdAt: r.created_at,
@@ -124,6 +126,7 @@ export async function newestMeetings(db: Db, scope: FollowScope, limit: number):
 export async function latestMinutes(db: Db, scope: FollowScope, limit: number): Promise<FollowMeeting[]> {
   const rows = await scoped(db, scope)
     .where("meetings.source_document_id", "is not", null)
+    .where(publicMinutesOnly)
     .orderBy("meetings.date", "desc")
     .orderBy(meetingTime, "desc")
     .orderBy("meetings.id", "desc")

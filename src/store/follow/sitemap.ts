@@ -2,7 +2,7 @@
 // kind cut into pages by ranges of id (a page is one range read along the primary key, so a page
 // costs the same at 100,000 meetings as at 100; a range may hold fewer rows than its width).
 import type { Db } from "../db.ts";
-import { publicMeetingsOnly, publicPeopleOnly } from "../visibility.ts";
+import { listedMeetingsOnly, publicPeopleOnly } from "../visibility.ts";
 
 /** Ids a sitemap page covers: at most this many URLs in a page, under the protocol's 50,000. */
 export const SITEMAP_PAGE = 40_000;
@@ -33,7 +33,7 @@ export async function sitemapRows(db: Db, kind: SitemapKind, page: number): Prom
   const lo = (page - 1) * SITEMAP_PAGE + 1;
   const hi = page * SITEMAP_PAGE;
   if (kind === "meetings") {
-    const rows = await db.selectFrom("meetings").where("meetings.id", ">=", lo).where("meetings.id", "<=", hi).where(publicMeetingsOnly).select(["meetings.slug", "meetings.updated_at"]).orderBy("meetings.id").execute();
+    const rows = await db.selectFrom("meetings").where("meetings.id", ">=", lo).where("meetings.id", "<=", hi).where(listedMeetingsOnly).select(["meetings.slug", "meetings.updated_at"]).orderBy("meetings.id").execute();
     return rows.map((r) => ({ slug: r.slug, lastmod: r.updated_at }));
   }
   if (kind === "committees") {
@@ -41,7 +41,7 @@ export async function sitemapRows(db: Db, kind: SitemapKind, page: number): Prom
       .selectFrom("bodies")
       .where("bodies.id", ">=", lo)
       .where("bodies.id", "<=", hi)
-      .where((eb) => eb.exists(eb.selectFrom("meetings").whereRef("meetings.body_id", "=", "bodies.id").where(publicMeetingsOnly).select("meetings.id")))
+      .where((eb) => eb.exists(eb.selectFrom("meetings").whereRef("meetings.body_id", "=", "bodies.id").where(listedMeetingsOnly).select("meetings.id")))
       .select(["bodies.slug"])
       .orderBy("bodies.id")
       .execute();
