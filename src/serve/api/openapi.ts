@@ -6,6 +6,7 @@ import { forwardPlanPaths, forwardPlanSchemas } from "../forward-plan/openapi.ts
 import { DECLARATION_KINDS } from "../../domain/minutes.ts";
 import { adminPaths, adminSchemas, adminSecuritySchemes } from "../admin/openapi.ts";
 import { agendaPaths, agendaSchemas } from "../agenda/openapi.ts";
+import { exportPaths } from "../opendata/openapi.ts";
 
 const str = { type: "string" } as const;
 const nstr = { type: ["string", "null"] } as const;
@@ -157,6 +158,7 @@ export const openapi = {
     ...forwardPlanPaths,
     ...adminPaths,
     ...agendaPaths,
+    ...exportPaths,
     "/api/v1/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
   components: {

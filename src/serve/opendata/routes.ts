@@ -3,7 +3,9 @@
 import type { Hono } from "hono";
 import type { AppDeps } from "../deps.ts";
 import { registerOparl } from "./oparl-routes.ts";
+import { registerExport } from "./export-routes.ts";
 
 export function registerOpenData(app: Hono, deps: AppDeps): void {
   registerOparl(app, deps);
+  registerExport(app, deps);
 }

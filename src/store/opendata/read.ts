@@ -195,6 +195,7 @@ export async function openOrganization(db: Db, slug: string): Promise<OpenOrgani
 export interface OpenMembership {
   id: number;
   personSlug: string;
+  personName: string;
   bodySlug: string;
   authoritySlug: string;
   role: string | null;
@@ -210,12 +211,13 @@ function membershipsQuery(db: Db) {
     .innerJoin("bodies", "bodies.id", "memberships.body_id")
     .innerJoin("authorities", "authorities.id", "bodies.authority_id")
     .where(publicPeopleOnly)
-    .select(["memberships.id", "people.slug as person_slug", "bodies.slug as body_slug", "authorities.slug as authority_slug", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date"]);
+    .select(["memberships.id", "people.slug as person_slug", "people.display_name as person_name", "bodies.slug as body_slug", "authorities.slug as authority_slug", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date"]);
 }
 type MembershipRow = Awaited<ReturnType<ReturnType<typeof membershipsQuery>["execute"]>>[number];
 const toMembership = (r: MembershipRow): OpenMembership => ({
   id: r.id,
   personSlug: r.person_slug,
+  personName: r.person_name,
   bodySlug: r.body_slug,
   authoritySlug: r.authority_slug,
   role: r.role,
