@@ -77,11 +77,7 @@ function registerCsv(app: Hono, deps: AppDeps, d: CsvDataset) {
         await rows.return(undefined);
       },
     });
-    return new Response(body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${d.name}.csv"`,
-      },
-    });
+    // through the context, so the headers set for a signed-in viewer (private, no-store) are kept
+    return c.body(body, 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${d.name}.csv"` });
   });
 }
