@@ -48,6 +48,12 @@ function normalise(link: string): string | null {
   return u.pathname + u.search;
 }
 
+/**
+ * Pages linked to before they are built (the feeds and calendars page, /feeds, comes with the
+ * feeds work): a link to one is crawled once it answers, and left alone while it is a 404.
+ */
+const LINKED_AHEAD = new Set(["/feeds"]);
+
 export async function crawl(app: Hono, starts: string[], opts: CrawlOptions = {}): Promise<Map<string, Visit>> {
   const max = opts.max ?? 5000;
   const seen = new Map<string, Visit>();
@@ -57,6 +63,7 @@ export async function crawl(app: Hono, starts: string[], opts: CrawlOptions = {}
     const { url, from } = queue.shift()!;
     if (seen.size >= max) throw new Error(`crawl passed ${max} pages; is a link generating endless pages?`);
     const res = await app.request(url, { headers: opts.headers });
+    if (res.status === 404 && LINKED_AHEAD.has(url) && from !== null) continue;
     const type = res.headers.get("content-type") ?? "";
     const body = /text|json|javascript|svg/.test(type) ? await res.text() : "";
     seen.set(url, { url, status: res.status, type, body, from, cacheControl: res.headers.get("cache-control"), vary: res.headers.get("vary") });
