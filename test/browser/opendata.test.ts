@@ -41,7 +41,7 @@ test("/data: no axe violations; each council's licence; every dataset link answe
     "Buckinghamshire County Council Creative Commons Attribution 4.0 International",
     "Safe and Strong Communities Select Committee Open Government Licence v3.0",
   ]);
-  const links = await page.locator("table").nth(1).locator("a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href")!));
+  const links = await page.locator("table").nth(1).locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
   assert.ok(links.length >= 16, `${links.length} datasets`);
   for (const href of links) {
     const r = await fetch(server.url + href);
