@@ -86,7 +86,13 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         await t.db.updateTable("meetings").set({ updated_at: later }).where("id", "=", changed.id).execute();
         const since = (await (await app.request(`/oparl/v1/bodies/${STAFFS_COUNCIL}/meetings?modified_since=${encodeURIComponent("2029-12-31T00:00:00+00:00")}`)).json()) as { data: { id: string }[] };
         assert.deepEqual(since.data.map((m) => m.id), [`${ORIGIN}/oparl/v1/meetings/${changed.slug}`]);
-        assert.equal((await app.request(`/oparl/v1/bodies/${STAFFS_COUNCIL}/meetings?modified_since=yesterday`)).status, 400);
+        const bad = await app.request(`/oparl/v1/bodies/${STAFFS_COUNCIL}/meetings?modified_since=yesterday`);
+        assert.equal(bad.status, 400);
+        // errors answer in JSON, as the API's do
+        assert.equal(((await bad.json()) as { error: { id: string } }).error.id, "invalid");
+        const missing = await app.request("/oparl/v1/meetings/no-such-meeting");
+        assert.equal(missing.status, 404);
+        assert.equal(((await missing.json()) as { error: { id: string } }).error.id, "not_found");
       } finally {
         await t.close();
       }
