@@ -33,3 +33,18 @@ test("a bad quorum.json is a one-line error naming the file and the field", () =
   writeFileSync(join(root, "quorum.json"), "{ not json");
   assert.throws(() => folderSettingsReader()(join(root, "a.md"), [root]), /quorum\.json: not valid JSON/);
 });
+
+test("a licence is an identifier or a name and an address, and needs the council beside it", async () => {
+  const { folderLicence } = await import("./folder-settings.ts");
+  const root = mkdtempSync(join(tmpdir(), "quorum-settings-"));
+  const read = (settings: unknown) => {
+    writeFileSync(join(root, "quorum.json"), JSON.stringify(settings));
+    return folderSettingsReader()(join(root, "a.md"), [root]);
+  };
+  assert.deepEqual(folderLicence(read({ authority: "Example Council", licence: "CC-BY-4.0" })), { name: "Creative Commons Attribution 4.0 International", url: "https://creativecommons.org/licenses/by/4.0/" });
+  assert.deepEqual(folderLicence(read({ authority: "Example Council", licence: { name: "Our Licence", url: "https://example.org/licence" } })), { name: "Our Licence", url: "https://example.org/licence" });
+  assert.equal(folderLicence(read({ authority: "Example Council" })), null);
+  assert.throws(() => read({ authority: "Example Council", licence: "GPL" }), /quorum\.json: licence: a licence identifier \(OGL-UK-3\.0, /);
+  assert.throws(() => read({ licence: "CC-BY-4.0" }), /quorum\.json: licence: a licence needs the council it belongs to/);
+  assert.throws(() => read({ authority: "Example Council", licence: { name: "X", url: "javascript:alert(1)" } }), /quorum\.json: licence/);
+});

@@ -15,7 +15,7 @@ import { nameKey } from "../store/rules/slugs.ts";
 import { prepareDocument } from "./import-document.ts";
 import { sharedParsePool } from "./parse-pool.ts";
 import { walkDocuments } from "./files.ts";
-import { folderSettingsReader } from "./folder-settings.ts";
+import { folderSettingsReader, licenceCollector } from "./folder-settings.ts";
 
 interface ImportOptions {
   db?: string;
@@ -107,6 +107,7 @@ export function registerImport(program: Command): void {
       }
 
       const settingsFor = folderSettingsReader();
+      const licences = licenceCollector();
       const db = await openStore(opts.db ?? process.env.DATABASE_URL, { bulkWrites: true });
       const counts = { created: 0, updated: 0, unchanged: 0 };
       // what became of each meeting of each document, by the document's index
@@ -141,6 +142,7 @@ export function registerImport(program: Command): void {
         const readOne = async (index: number, job: Job) => {
           try {
             const folder = settingsFor(job.file, paths);
+            licences.add(folder);
             const review = opts.review || (!opts.publish && folder.import === "review");
             const prepared = await prepareDocument(db, job.file, {
               record: job.record,
@@ -216,6 +218,7 @@ export function registerImport(program: Command): void {
         // documents this run brought or in what order (and a killed run's next run settles too).
         try {
           await settleAllPeople(db);
+          await licences.apply(db);
         } catch (err) {
           settleError = oneLine(err);
         }

@@ -5,7 +5,7 @@ import { settleAllPeople } from "../store/people-settle.ts";
 import { importDocument } from "./import-document.ts";
 import { oneLine } from "../domain/errors.ts";
 import { walkDocuments } from "./files.ts";
-import { folderSettingsReader } from "./folder-settings.ts";
+import { folderSettingsReader, licenceCollector } from "./folder-settings.ts";
 
 export interface SeedSummary {
   imported: number;
@@ -17,9 +17,12 @@ export async function importDocuments(db: Db, paths: string[], progress?: (done:
   const { documents } = await walkDocuments(paths);
   const summary: SeedSummary = { imported: 0, failed: [] };
   const settingsFor = folderSettingsReader();
+  const licences = licenceCollector();
   for (const [i, file] of documents.entries()) {
     try {
-      const { authority, timeZone } = settingsFor(file, paths);
+      const settings = settingsFor(file, paths);
+      const { authority, timeZone } = settings;
+      licences.add(settings);
       await importDocument(db, file, { authorityOverride: authority, timeZoneOverride: timeZone });
       summary.imported++;
     } catch (err) {
@@ -29,6 +32,7 @@ export async function importDocuments(db: Db, paths: string[], progress?: (done:
   }
   // as `quorum import` does: who is who does not depend on the order the files were walked in
   await settleAllPeople(db);
+  await licences.apply(db);
   return summary;
 }
 

@@ -7,6 +7,7 @@ import { mountAssets } from "./assets.ts";
 import { answerHeadWithGet } from "./head.ts";
 import { onError, onNotFound, respondWithProblem } from "./errors.tsx";
 import { registerApi } from "./api/routes.ts";
+import { registerOpenData } from "./opendata/routes.ts";
 import { registerPages } from "./pages/routes.tsx";
 import { registerFollow } from "./follow/routes.tsx";
 import { registerTracker } from "./tracker/routes.tsx";
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps): Hono {
   registerAgenda(app, deps);
   registerMinuteTaking(app, deps);
   registerApi(app, deps);
+  registerOpenData(app, deps);
   registerForwardPlan(app, deps);
   registerTracker(app, deps);
   registerFollow(app, deps);

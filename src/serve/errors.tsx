@@ -48,7 +48,7 @@ export function toProblem(err: unknown): Problem {
 }
 
 export function isApi(c: Context): boolean {
-  return c.req.path === "/api" || c.req.path.startsWith("/api/");
+  return c.req.path === "/api" || c.req.path.startsWith("/api/") || c.req.path === "/oparl" || c.req.path.startsWith("/oparl/");
 }
 
 // An error kept by a browser or proxy would hide the page once it is fixed or published.

@@ -191,11 +191,14 @@ async function crawlAll(t: TestDb, opts: { now?: () => Date; cookie?: string } =
     "/search.atom?q=briefing+note",
     "/robots.txt",
     "/sitemap.xml",
+    // open data: the OParl API (its ids are absolute URLs on the request's origin) and the exports
+    "/oparl/v1",
+    "/api/v1/export",
   ];
   const calendar = calendarWithin("2016-12", "2018-04");
   // signed in, the header's sign-out form and the workspace are not public surfaces
   const follow = (url: string) => calendar(url) && !/^\/(sign-out|sign-in|admin|account)\b/.test(url);
-  const visits = await crawl(app, starts, { follow, headers: opts.cookie ? { cookie: opts.cookie } : undefined });
+  const visits = await crawl(app, starts, { follow, origin: "http://localhost", headers: opts.cookie ? { cookie: opts.cookie } : undefined });
   return { app, body, pages: [...visits.values()] };
 }
 
@@ -237,6 +240,11 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         const { app, body, pages } = await crawlAll(t);
         assert.deepEqual(pages.filter((v) => v.status !== 200).map((v) => `${v.status} ${v.url}`), []);
         assert.deepEqual(leaksIn(pages), []);
+        // the open data surfaces were walked: OParl from its System object, every export and CSV file
+        for (const url of ["/oparl/v1", `/oparl/v1/meetings/${MEETING}`, "/api/v1/export/ocd/events", "/api/v1/export/ocd/vote-events", "/api/v1/export/oparl/meetings", "/api/v1/export/csv/decisions.csv", "/api/v1/export/csv/votes.csv"]) {
+          assert.ok(pages.some((v) => v.url === url), `${url} was reached`);
+        }
+        assert.ok(words(pages.find((v) => v.url === `/oparl/v1/meetings/${MEETING}`)!.body).includes(words("Confidential HR Matter")), "item 35's title is in OParl");
 
         // The crawl reached every surface, and each shows the public parts.
         const at = (url: string) => {

@@ -106,7 +106,19 @@ describe("pages", () => {
     has(html, /href="\/api\/v1\/openapi.json"/);
     const examples = [...html.matchAll(/href="(\/api\/v1\/[^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, "&"));
     assert.ok(examples.length >= 5);
-    for (const e of examples) await api(e);
+    for (const e of examples.filter((x) => !x.endsWith(".csv"))) await api(e);
+    // the CSV bulk files, each with its header row
+    const files = examples.filter((x) => x.endsWith(".csv"));
+    assert.deepEqual(files.sort(), ["/api/v1/export/csv/attendance.csv", "/api/v1/export/csv/decisions.csv", "/api/v1/export/csv/meetings.csv", "/api/v1/export/csv/votes.csv"]);
+    for (const f of files) {
+      const res = await app.request(f);
+      assert.equal(res.status, 200, f);
+      assert.match(res.headers.get("content-type") ?? "", /^text\/csv/);
+      assert.match(Buffer.from(await res.arrayBuffer()).toString("utf8"), /^\uFEFFmeeting_id,/, "the byte-order mark, then the header row");
+    }
+    // the OParl entry point, the feeds and calendars page, and the tracker's and forward plan's CSV
+    for (const href of ["/oparl/v1", "/feeds", "/recommendations.csv", "/forward-plan.csv"]) has(html, new RegExp(`href="${href.replace(/\./g, "\\.")}"`));
+    has(html, /Open Government Licence v3\.0/);
   });
 
   test("meetings that do not exist are a 404 page, and malformed ids are a 400 page", async () => {
@@ -400,6 +412,13 @@ describe("API", () => {
     }
     for (const p of paths.filter((p) => p.startsWith("/api/"))) {
       const url = p.includes("{id}") ? p.replace("{id}", ids[p]) : p === "/api/v1/search" ? `${p}?q=council` : p;
+      // a CSV file answers as its document says
+      if (doc.paths[p].get.responses["200"]?.content?.["text/csv"]) {
+        const res = await app.request(url);
+        assert.equal(res.status, 200, url);
+        assert.match(res.headers.get("content-type") ?? "", /^text\/csv/);
+        continue;
+      }
       // a path that needs a session answers, signed out, with the documented refusal
       await api(url, doc.paths[p].get.security ? 403 : 200);
     }

@@ -18,6 +18,8 @@ export interface CrawlOptions {
   max?: number;
   /** sent with every request, e.g. a session cookie */
   headers?: Record<string, string>;
+  /** absolute links on this origin (OParl's ids, e.g. "http://localhost") are followed as site paths */
+  origin?: string;
 }
 
 const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
@@ -26,13 +28,14 @@ function linksInHtml(html: string): string[] {
   return [...html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)].map((m) => decode(m[1]));
 }
 
-function linksInJson(value: unknown, out: string[] = []): string[] {
+function linksInJson(value: unknown, out: string[] = [], origin?: string): string[] {
   if (typeof value === "string") {
-    if ((/^\/[^\s/]/.test(value) && !value.includes("{")) || value === "/") out.push(value);
+    const path = origin && value.startsWith(origin + "/") ? value.slice(origin.length) : value;
+    if ((/^\/[^\s/]/.test(path) && !path.includes("{")) || path === "/") out.push(path);
   } else if (Array.isArray(value)) {
-    for (const v of value) linksInJson(v, out);
+    for (const v of value) linksInJson(v, out, origin);
   } else if (value && typeof value === "object") {
-    for (const v of Object.values(value)) linksInJson(v, out);
+    for (const v of Object.values(value)) linksInJson(v, out, origin);
   }
   return out;
 }
@@ -78,7 +81,7 @@ export async function crawl(app: Hono, starts: string[], opts: CrawlOptions = {}
     if (res.status !== 200) continue;
     let links: string[] = [];
     if (type.includes("text/html")) links = linksInHtml(body);
-    else if (type.includes("json")) links = linksInJson(JSON.parse(body));
+    else if (type.includes("json")) links = linksInJson(JSON.parse(body), [], opts.origin);
     else if (/[+/]xml|text\/calendar/.test(type)) links = linksInFeed(body);
     for (const link of links) {
       const next = normalise(link);

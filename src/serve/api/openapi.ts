@@ -7,6 +7,7 @@ import { DECLARATION_KINDS } from "../../domain/minutes.ts";
 import { adminPaths, adminSchemas, adminSecuritySchemes } from "../admin/openapi.ts";
 import { agendaPaths, agendaSchemas } from "../agenda/openapi.ts";
 import { minutesDocumentPaths } from "../minute-taking/openapi.ts";
+import { exportPaths } from "../opendata/openapi.ts";
 
 const str = { type: "string" } as const;
 const nstr = { type: ["string", "null"] } as const;
@@ -159,6 +160,7 @@ export const openapi = {
     ...adminPaths,
     ...agendaPaths,
     ...minutesDocumentPaths,
+    ...exportPaths,
     "/api/v1/openapi.json": { get: { summary: "This document", operationId: "openapi", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
   components: {

@@ -109,7 +109,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
       version: "1",
       licence: site.licence,
       openapi: "/api/v1/openapi.json",
-      resources: ["/api/v1/authorities", "/api/v1/bodies", "/api/v1/meetings", "/api/v1/people", "/api/v1/decisions", "/api/v1/search{?q,type,authority,body,year}"],
+      resources: ["/api/v1/authorities", "/api/v1/bodies", "/api/v1/meetings", "/api/v1/people", "/api/v1/decisions", "/api/v1/search{?q,type,authority,body,year}", "/api/v1/export"],
     }),
   );
 

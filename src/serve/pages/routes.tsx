@@ -36,6 +36,7 @@ import { CalendarPage } from "./calendar.tsx";
 import { CommitteeListPage, CommitteePage, CommitteesPage } from "./committees.tsx";
 import { PersonListPage, type PersonList, type PersonListRows } from "./person-records.tsx";
 import { DataPage } from "./data.tsx";
+import { authorityLicences } from "../../store/opendata/licence.ts";
 import { DecisionsPage } from "./decisions.tsx";
 import { DocumentPage } from "./document.tsx";
 import { HomePage } from "./home.tsx";
@@ -110,7 +111,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   app.get("/meetings", (c) => c.redirect("/calendar", 302));
 
-  app.get("/data", (c) => html(c, <DataPage />));
+  app.get("/data", async (c) => html(c, <DataPage licences={await authorityLicences(db)} />));
 
   app.get("/meetings/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);

@@ -1,0 +1,309 @@
+// What the open data exports (OParl, Open Civic Data, CSV) read: every list paged by keyset along
+// its primary key, so a page costs the same at the 100,000th meeting as at the first and rows added
+// while a client pages on are neither repeated nor skipped. Only public records: meetings through
+// listedMeetingsOnly, a meeting's content through getMeeting (the portal's own read, which applies
+// publicView to items, decisions, votes and declarations), people through publicPeopleOnly, agenda
+// papers through isAgendaContentShown. Nothing here decides for itself what is public.
+import { sql } from "kysely";
+import type { Db } from "../db.ts";
+import { isAgendaContentShown, listedMeetingsOnly, publicPeopleOnly, PUBLIC_VIEWER } from "../visibility.ts";
+import { keysetPage, type KeyPart } from "../read/keyset.ts";
+import { getMeeting } from "../read/meeting.ts";
+import type { MeetingDetail } from "../read/types.ts";
+import { readAgenda, type AgendaView } from "../agenda/read.ts";
+import { agendaDb } from "../agenda/schema.ts";
+import { opendataDb } from "./schema.ts";
+import type { Licence } from "./licence.ts";
+
+export interface OpenPage<T> {
+  data: T[];
+  /** the cursor of the next page; null on the last */
+  next: string | null;
+}
+
+export interface Paging {
+  limit: number;
+  cursor?: string;
+}
+
+/** Only records created (or changed) at or after these instants (ISO 8601), as OParl's filters ask. */
+export interface Since {
+  createdSince?: string;
+  modifiedSince?: string;
+}
+
+const byId = (ref: string): KeyPart[] => [{ ref: sql.ref(ref), desc: false }];
+
+export interface OpenAuthority {
+  id: number;
+  slug: string;
+  name: string;
+  timeZone: string;
+  licence: Licence;
+  createdAt: string;
+}
+
+/** Every council, with its licence; councils are few, so they come in one list. */
+export async function openAuthorities(db: Db, slug?: string): Promise<OpenAuthority[]> {
+  let q = opendataDb(db).selectFrom("authorities").select(["id", "slug", "name", "time_zone", "licence_name", "licence_url", "created_at"]).orderBy("id");
+  if (slug !== undefined) q = q.where("slug", "=", slug);
+  const rows = await q.execute();
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, timeZone: r.time_zone, licence: { name: r.licence_name, url: r.licence_url }, createdAt: r.created_at }));
+}
+
+export interface OpenMeetingKey {
+  id: number;
+  slug: string;
+  authoritySlug: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The public meetings, oldest stored first, a page at a time. */
+export async function publicMeetingKeys(db: Db, opts: Paging & Since & { authority?: string; body?: string }): Promise<OpenPage<OpenMeetingKey>> {
+  let q = db
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+    .where(listedMeetingsOnly)
+    .select(["meetings.id", "meetings.slug", "authorities.slug as authority_slug", "meetings.created_at", "meetings.updated_at"]);
+  if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+  if (opts.body) q = q.where("bodies.slug", "=", opts.body);
+  if (opts.createdSince) q = q.where("meetings.created_at", ">=", opts.createdSince);
+  if (opts.modifiedSince) q = q.where("meetings.updated_at", ">=", opts.modifiedSince);
+  const page = await keysetPage(q, byId("meetings.id"), (r) => [r.id], ["n"], opts);
+  return { data: page.rows.map((r) => ({ id: r.id, slug: r.slug, authoritySlug: r.authority_slug, createdAt: r.created_at, updatedAt: r.updated_at })), next: page.next };
+}
+
+export interface OpenMeeting {
+  meeting: MeetingDetail;
+  /** the published agenda as the public sees it; null when there is none */
+  agenda: AgendaView | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One public meeting with everything the public may see of it; null when it is not public. */
+export async function openMeeting(db: Db, key: Pick<OpenMeetingKey, "slug"> & Partial<OpenMeetingKey>): Promise<OpenMeeting | null> {
+  const meeting = await getMeeting(db, key.slug, PUBLIC_VIEWER);
+  if (!meeting) return null;
+  let createdAt = key.createdAt;
+  let updatedAt = key.updatedAt;
+  if (createdAt === undefined || updatedAt === undefined) {
+    const row = await db.selectFrom("meetings").where("slug", "=", key.slug).select(["created_at", "updated_at"]).executeTakeFirstOrThrow();
+    createdAt = row.created_at;
+    updatedAt = row.updated_at;
+  }
+  const agenda = await readAgenda(db, key.slug, PUBLIC_VIEWER);
+  return { meeting, agenda: agenda && agenda.items.length ? agenda : null, createdAt, updatedAt };
+}
+
+/** A page of public meetings, each read whole. */
+export async function openMeetingsPage(db: Db, opts: Paging & Since & { authority?: string; body?: string }): Promise<OpenPage<OpenMeeting>> {
+  const keys = await publicMeetingKeys(db, opts);
+  const data: OpenMeeting[] = [];
+  for (const k of keys.data) {
+    const m = await openMeeting(db, k);
+    if (m) data.push(m);
+  }
+  return { data, next: keys.next };
+}
+
+export interface OpenPerson {
+  id: number;
+  slug: string;
+  name: string;
+  honorific: string | null;
+  forenames: string | null;
+  surname: string;
+  kind: string;
+  party: string | null;
+  ward: string | null;
+  authoritySlug: string;
+  createdAt: string;
+}
+
+function peopleQuery(db: Db) {
+  return db
+    .selectFrom("people")
+    .innerJoin("authorities", "authorities.id", "people.authority_id")
+    .where(publicPeopleOnly)
+    .select(["people.id", "people.slug", "people.display_name", "people.honorific", "people.forenames", "people.surname", "people.kind", "people.party", "people.ward", "authorities.slug as authority_slug", "people.created_at"]);
+}
+
+type PersonRow = Awaited<ReturnType<ReturnType<typeof peopleQuery>["execute"]>>[number];
+const toPerson = (r: PersonRow): OpenPerson => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.display_name,
+  honorific: r.honorific,
+  forenames: r.forenames,
+  surname: r.surname,
+  kind: r.kind,
+  party: r.party,
+  ward: r.ward,
+  authoritySlug: r.authority_slug,
+  createdAt: r.created_at,
+});
+
+/** The public people (named in public minutes), a page at a time. */
+export async function openPeoplePage(db: Db, opts: Paging & { authority?: string; createdSince?: string }): Promise<OpenPage<OpenPerson>> {
+  let q = peopleQuery(db);
+  if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+  if (opts.createdSince) q = q.where("people.created_at", ">=", opts.createdSince);
+  const page = await keysetPage(q, byId("people.id"), (r) => [r.id], ["n"], opts);
+  return { data: page.rows.map(toPerson), next: page.next };
+}
+
+export async function openPerson(db: Db, slug: string): Promise<OpenPerson | null> {
+  const r = await peopleQuery(db).where("people.slug", "=", slug).executeTakeFirst();
+  return r ? toPerson(r) : null;
+}
+
+export interface OpenOrganization {
+  id: number;
+  slug: string;
+  name: string;
+  kind: string;
+  authoritySlug: string;
+  createdAt: string;
+}
+
+function bodiesQuery(db: Db) {
+  return db
+    .selectFrom("bodies")
+    .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+    .select(["bodies.id", "bodies.slug", "bodies.name", "bodies.kind", "authorities.slug as authority_slug", "bodies.created_at"]);
+}
+type BodyRow = Awaited<ReturnType<ReturnType<typeof bodiesQuery>["execute"]>>[number];
+const toOrganization = (r: BodyRow): OpenOrganization => ({ id: r.id, slug: r.slug, name: r.name, kind: r.kind, authoritySlug: r.authority_slug, createdAt: r.created_at });
+
+/** Committees and other bodies (public, as on /committees), a page at a time. */
+export async function openOrganizationsPage(db: Db, opts: Paging & { authority?: string; createdSince?: string }): Promise<OpenPage<OpenOrganization>> {
+  let q = bodiesQuery(db);
+  if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+  if (opts.createdSince) q = q.where("bodies.created_at", ">=", opts.createdSince);
+  const page = await keysetPage(q, byId("bodies.id"), (r) => [r.id], ["n"], opts);
+  return { data: page.rows.map(toOrganization), next: page.next };
+}
+
+export async function openOrganization(db: Db, slug: string): Promise<OpenOrganization | null> {
+  const r = await bodiesQuery(db).where("bodies.slug", "=", slug).executeTakeFirst();
+  return r ? toOrganization(r) : null;
+}
+
+export interface OpenMembership {
+  id: number;
+  personSlug: string;
+  personName: string;
+  bodySlug: string;
+  authoritySlug: string;
+  role: string | null;
+  kind: string;
+  from: string | null;
+  to: string | null;
+}
+
+function membershipsQuery(db: Db) {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("people", "people.id", "memberships.person_id")
+    .innerJoin("bodies", "bodies.id", "memberships.body_id")
+    .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+    .where(publicPeopleOnly)
+    .select(["memberships.id", "people.slug as person_slug", "people.display_name as person_name", "bodies.slug as body_slug", "authorities.slug as authority_slug", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date"]);
+}
+type MembershipRow = Awaited<ReturnType<ReturnType<typeof membershipsQuery>["execute"]>>[number];
+const toMembership = (r: MembershipRow): OpenMembership => ({
+  id: r.id,
+  personSlug: r.person_slug,
+  personName: r.person_name,
+  bodySlug: r.body_slug,
+  authoritySlug: r.authority_slug,
+  role: r.role,
+  kind: r.kind,
+  from: r.from_date,
+  to: r.to_date,
+});
+
+/** Who sat on which committee, and as what (only public people's), a page at a time. */
+export async function openMembershipsPage(db: Db, opts: Paging & { authority?: string; person?: string; body?: string }): Promise<OpenPage<OpenMembership>> {
+  let q = membershipsQuery(db);
+  if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+  if (opts.person) q = q.where("people.slug", "=", opts.person);
+  if (opts.body) q = q.where("bodies.slug", "=", opts.body);
+  const page = await keysetPage(q, byId("memberships.id"), (r) => [r.id], ["n"], opts);
+  return { data: page.rows.map(toMembership), next: page.next };
+}
+
+export async function openMembership(db: Db, id: number): Promise<OpenMembership | null> {
+  const r = await membershipsQuery(db).where("memberships.id", "=", id).executeTakeFirst();
+  return r ? toMembership(r) : null;
+}
+
+export interface OpenPaper {
+  id: number;
+  title: string;
+  format: "pdf" | "docx";
+  fileName: string;
+  byteLength: number;
+  publishedOn: string | null;
+  meetingSlug: string;
+  meetingDate: string;
+  itemId: number;
+  itemNumber: string;
+  authoritySlug: string;
+  bodySlug: string;
+}
+
+/** Agenda papers the public may download, a page at a time; an exempt paper, or one of an exempt item, is left out. */
+export async function openPapersPage(db: Db, opts: Paging & { authority?: string; id?: number }): Promise<OpenPage<OpenPaper>> {
+  let q = agendaDb(db)
+    .selectFrom("agenda_papers")
+    .innerJoin("agenda_items", "agenda_items.id", "agenda_papers.item_id")
+    .innerJoin("meetings", "meetings.id", "agenda_papers.meeting_id")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+    .leftJoin("agenda_publications", "agenda_publications.id", "agenda_papers.publication_id")
+    .where("agenda_papers.publication_id", "is not", null)
+    .where("agenda_items.publication_id", "is not", null)
+    .select([
+      "agenda_papers.id",
+      "agenda_papers.title",
+      "agenda_papers.format",
+      "agenda_papers.file_name",
+      "agenda_papers.byte_length",
+      "agenda_papers.exempt",
+      "agenda_items.exempt as item_exempt",
+      "agenda_items.id as item_id",
+      "agenda_items.number as item_number",
+      "agenda_publications.published_on",
+      "meetings.slug as meeting_slug",
+      "meetings.date as meeting_date",
+      "meetings.body_id",
+      "bodies.slug as body_slug",
+      "authorities.slug as authority_slug",
+    ]);
+  if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+  if (opts.id !== undefined) q = q.where("agenda_papers.id", "=", opts.id);
+  const page = await keysetPage(q, byId("agenda_papers.id"), (r) => [r.id], ["n"], opts);
+  const flag = (v: number | boolean) => v === true || v === 1;
+  const shown = page.rows.filter((r) => isAgendaContentShown({ published: true, exempt: flag(r.exempt) || flag(r.item_exempt), bodyId: r.body_id }, PUBLIC_VIEWER));
+  return {
+    data: shown.map((r) => ({
+      id: r.id,
+      title: r.title,
+      format: r.format,
+      fileName: r.file_name,
+      byteLength: r.byte_length,
+      publishedOn: r.published_on,
+      meetingSlug: r.meeting_slug,
+      meetingDate: r.meeting_date,
+      itemId: r.item_id,
+      itemNumber: r.item_number,
+      authoritySlug: r.authority_slug,
+      bodySlug: r.body_slug,
+    })),
+    next: page.next,
+  };
+}
