@@ -10,6 +10,8 @@ import { PARSER_VERSION } from "../parse/minutes.ts";
 import type { Db } from "../store/db.ts";
 import { importMinutes, isUnchanged, type ImportInput, type ImportStatus } from "../store/import.ts";
 import { sharedParsePool, type ParsePool } from "./parse-pool.ts";
+import type { DocumentStore } from "../store/documents/store.ts";
+import { keepOriginal } from "../store/documents/originals.ts";
 
 export interface ImportDocumentOptions {
   /** the council, for documents that name none */
@@ -25,6 +27,8 @@ export interface ImportDocumentOptions {
   meeting?: number;
   /** the workers to parse in (default: the process's shared pool) */
   pool?: ParsePool;
+  /** where the original file is kept, to be downloaded from its meeting (none: only its text is stored) */
+  documents?: DocumentStore;
 }
 
 /** One input per meeting the document holds, in the document's order. */
@@ -53,7 +57,10 @@ export async function prepareDocument(db: Db, file: string, opts: ImportDocument
   const parsed = await pool.parse({ file, format, bytes, textOnly: Boolean(opts.record) });
   const { authority, authorityOverride, timeZone, timeZoneOverride } = opts;
   const records = opts.record ? [{ record: opts.record, meeting: opts.meeting ?? 1 }] : (parsed.records ?? [parsed.record!]).map((record, k) => ({ record, meeting: k + 1 }));
-  const inputs = records.map(({ record, meeting }) => ({ source: meetingSource(parsed.source, meeting), record, authority, authorityOverride, timeZone, timeZoneOverride, parserVersion }));
+  // Kept once it has parsed, before any transaction: an import that then fails or is rolled back
+  // leaves at most a file no row names (found by `quorum check`), never a row without its file.
+  const original = opts.documents ? await keepOriginal(opts.documents, file, format, bytes) : undefined;
+  const inputs = records.map(({ record, meeting }) => ({ source: meetingSource(parsed.source, meeting), record, authority, authorityOverride, timeZone, timeZoneOverride, parserVersion, ...(original ? { original } : {}) }));
   return { status: "parsed", inputs };
 }
 

@@ -26,6 +26,7 @@ import {
 import { SEARCH_TYPES } from "../../store/search.ts";
 import type { Page, SearchType } from "../../store/read/types.ts";
 import type { AppDeps } from "../deps.ts";
+import { originalFor, presentOriginal } from "../originals/routes.tsx";
 import {
   presentAuthority,
   presentBodyDetail,
@@ -127,7 +128,8 @@ export function registerApi(app: Hono, deps: AppDeps): void {
     const meeting = await getMeeting(db, id, viewerOf(c));
     if (!meeting) throw notFound("meeting", id);
     const history = (await publicHistory(db, id)) ?? [];
-    return c.json({ ...presentMeetingDetail(meeting), history: history.map(presentMeetingEvent) });
+    const original = presentOriginal(id, await originalFor(deps, c, id));
+    return c.json({ ...presentMeetingDetail(meeting), originalDocument: original, history: history.map(presentMeetingEvent) });
   });
 
   app.get("/api/v1/bodies", async (c) => {

@@ -49,6 +49,7 @@ import { KeyDecisionsTaken } from "../forward-plan/public-pages.tsx";
 import { publicHistory } from "../../store/schedule/read.ts";
 import { ScheduleNotice } from "../schedule/public.tsx";
 import { agendaSection } from "../agenda/routes.tsx";
+import { originalFor } from "../originals/routes.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
@@ -113,11 +114,11 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   app.get("/meetings/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
     const viewer = viewerOf(c);
-    const [page, keyDecisions, history, agenda] = await Promise.all([getMeetingPage(db, slug, viewer), keyDecisionsTakenAt(db, slug, viewer), publicHistory(db, slug), agendaSection(deps, c, slug)]);
+    const [page, keyDecisions, history, agenda, original] = await Promise.all([getMeetingPage(db, slug, viewer), keyDecisionsTakenAt(db, slug, viewer), publicHistory(db, slug), agendaSection(deps, c, slug), originalFor(deps, c, slug)]);
     if (!page) throw notFound("Meeting");
     const meeting = page.meeting;
     const schedule = <ScheduleNotice status={meeting.status} hasMinutes={meeting.hasMinutes} history={history ?? []} />;
-    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, page.spans)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} schedule={schedule} agenda={agenda} today={today()} />);
+    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, page.spans)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} schedule={schedule} agenda={agenda} original={original} today={today()} />);
   });
 
   app.get("/people", async (c) => {
