@@ -129,7 +129,7 @@ async function roundTrip(live: string, fresh: string, out: string) {
   assert.equal(imported.code, 0, imported.stdout + imported.stderr);
   const made = await quorum("backup", "--db", live, "--out", out);
   assert.equal(made.code, 0, made.stderr);
-  assert.match(made.stdout, /^backed up (sqlite|postgres) database to /);
+  assert.match(made.stdout, /^backed up (sqlite|postgres) database and \d+ documents? to /);
   assert.equal(statSync(out).mode & 0o077, 0, "only its owner can read a backup");
   const again = await quorum("backup", "--db", live, "--out", out);
   assert.equal(again.code, 1);
