@@ -7,7 +7,7 @@ import { after, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore, type Db } from "../../src/store/db.ts";
@@ -191,6 +191,21 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       } finally {
         await o.close();
       }
+    });
+
+    test("`quorum check` finds a document a row names that is missing, and counts files no row names", async () => {
+      const s = await site(dialect);
+      s.import(PDF);
+      const ok = quorum(s.env, "check", "--db", s.url);
+      assert.match(ok.stdout, /documents \(1 kept, 0 that no row names\)/);
+      // a file left by an import that was rolled back: harmless, and counted
+      mkdirSync(join(s.docs, "ab"), { recursive: true });
+      writeFileSync(join(s.docs, "ab", `ab${"0".repeat(62)}`), "stray");
+      assert.match(quorum(s.env, "check", "--db", s.url).stdout, /documents \(2 kept, 1 that no row names\)/);
+      rmSync(join(s.docs, fileSha(PDF).slice(0, 2), fileSha(PDF)));
+      const r = spawnSync(process.execPath, [BIN, "check", "--db", s.url], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "", ...s.env } });
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, new RegExp(`^quorum: check failed: .*1 document the database names is missing from ${s.docs}: ${fileSha(PDF)}`));
     });
 
     test("backup and restore into a fresh database and document folder: the original and a paper download again; an old one-file backup still restores", async () => {
