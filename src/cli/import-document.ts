@@ -11,7 +11,7 @@ import type { Db } from "../store/db.ts";
 import { importMinutes, isUnchanged, type ImportInput, type ImportStatus } from "../store/import.ts";
 import { sharedParsePool, type ParsePool } from "./parse-pool.ts";
 import type { DocumentStore } from "../store/documents/store.ts";
-import { keepOriginal } from "../store/documents/originals.ts";
+import { keepOriginal, originalMissing, recordOriginal } from "../store/documents/originals.ts";
 
 export interface ImportDocumentOptions {
   /** the council, for documents that name none */
@@ -53,7 +53,11 @@ export async function prepareDocument(db: Db, file: string, opts: ImportDocument
   const hash = createHash("sha256").update(bytes).digest("hex");
   // a reviewed record of a later meeting is looked up under that meeting's own key; a parsed
   // document is stored whole, so its first meeting stands for all of them
-  if (await isUnchanged(db, meetingKey(hash, opts.record ? (opts.meeting ?? 1) : 1), parserVersion, opts)) return { status: "unchanged" };
+  if (await isUnchanged(db, meetingKey(hash, opts.record ? (opts.meeting ?? 1) : 1), parserVersion, opts)) {
+    // stored before originals were kept: keep it now, without parsing or storing it again
+    if (opts.documents && (await originalMissing(db, hash))) await recordOriginal(db, hash, await keepOriginal(opts.documents, file, format, bytes));
+    return { status: "unchanged" };
+  }
   const parsed = await pool.parse({ file, format, bytes, textOnly: Boolean(opts.record) });
   const { authority, authorityOverride, timeZone, timeZoneOverride } = opts;
   const records = opts.record ? [{ record: opts.record, meeting: opts.meeting ?? 1 }] : (parsed.records ?? [parsed.record!]).map((record, k) => ({ record, meeting: k + 1 }));

@@ -193,6 +193,31 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       }
     });
 
+    test("a document imported before originals were kept gets its original when the same bytes are imported again, still unchanged", async () => {
+      const s = await site(dialect);
+      s.import(PDF);
+      let o = await s.open();
+      const slug = await o.slugOf(PDF);
+      try {
+        // as a store upgraded from a release that kept only the text
+        await o.db.updateTable("source_documents").set({ document_key: null, media_type: null, original_name: null }).execute();
+        assert.equal((await o.anon.get(original(slug))).status, 404);
+      } finally {
+        await o.close();
+      }
+      rmSync(s.docs, { recursive: true, force: true });
+      const again = quorum(s.env, "import", "--db", s.url, PDF);
+      assert.match(again.stdout, /ok 0 \(0 new, 0 updated in place\), unchanged 1/);
+      o = await s.open();
+      try {
+        const res = await o.anon.get(original(slug));
+        assert.equal(res.status, 200);
+        assert.equal(sha(await bytesOf(res)), fileSha(PDF));
+      } finally {
+        await o.close();
+      }
+    });
+
     test("`quorum check` finds a document a row names that is missing, and counts files no row names", async () => {
       const s = await site(dialect);
       s.import(PDF);

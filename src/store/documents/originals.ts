@@ -4,6 +4,7 @@
 // digits, dot, hyphen and underscore: it is only ever offered in a Content-Disposition header.
 import type { SourceFormat } from "../../domain/source.ts";
 import type { DocumentStore } from "./store.ts";
+import type { Db } from "../db.ts";
 
 /** What is recorded of a kept original against its source document. */
 export interface KeptOriginal {
@@ -38,4 +39,24 @@ export function originalName(file: string, format: SourceFormat): string {
 export async function keepOriginal(documents: DocumentStore, file: string, format: SourceFormat, bytes: Uint8Array): Promise<KeptOriginal> {
   const key = await documents.put(bytes);
   return { key, mediaType: ORIGINAL_MEDIA_TYPES[format], name: originalName(file, format) };
+}
+
+/** Whether the document stored from these bytes (a content hash) has no original recorded (stored before originals were kept). */
+export async function originalMissing(db: Db, contentHash: string): Promise<boolean> {
+  const row = await db.selectFrom("source_documents").where("content_hash", "=", contentHash).select("document_key").executeTakeFirst();
+  return !!row && row.document_key === null;
+}
+
+/**
+ * Records a kept original against the source documents stored from its bytes (every meeting's row,
+ * "<hash>" and "<hash>#2"…) that have none; the file is already in the store, so no row is left
+ * naming a missing file.
+ */
+export async function recordOriginal(db: Db, contentHash: string, original: KeptOriginal): Promise<void> {
+  await db
+    .updateTable("source_documents")
+    .set({ document_key: original.key, media_type: original.mediaType, original_name: original.name })
+    .where((eb) => eb.or([eb("content_hash", "=", contentHash), eb("content_hash", "like", `${contentHash}#%`)]))
+    .where("document_key", "is", null)
+    .execute();
 }
