@@ -8,7 +8,7 @@ import type { SourceText } from "../domain/source.ts";
 import { readDocumentBytes } from "../ingest/read.ts";
 import { PARSER_VERSION } from "../parse/minutes.ts";
 import type { Db } from "../store/db.ts";
-import { importMinutes, isUnchanged, type ImportInput, type ImportStatus } from "../store/import.ts";
+import { importMinutes, isUnchanged, unstorableReason, type ImportInput, type ImportStatus } from "../store/import.ts";
 import { sharedParsePool, type ParsePool } from "./parse-pool.ts";
 import type { DocumentStore } from "../store/documents/store.ts";
 import { keepOriginal, originalMissing, recordOriginal } from "../store/documents/originals.ts";
@@ -63,7 +63,8 @@ export async function prepareDocument(db: Db, file: string, opts: ImportDocument
   const records = opts.record ? [{ record: opts.record, meeting: opts.meeting ?? 1 }] : (parsed.records ?? [parsed.record!]).map((record, k) => ({ record, meeting: k + 1 }));
   // Kept once it has parsed, before any transaction: an import that then fails or is rolled back
   // leaves at most a file no row names (found by `quorum check`), never a row without its file.
-  const original = opts.documents ? await keepOriginal(opts.documents, file, format, bytes) : undefined;
+  // (a document that cannot be stored as a meeting is not kept)
+  const original = opts.documents && records.some(({ record }) => !unstorableReason(record)) ? await keepOriginal(opts.documents, file, format, bytes) : undefined;
   const inputs = records.map(({ record, meeting }) => ({ source: meetingSource(parsed.source, meeting), record, authority, authorityOverride, timeZone, timeZoneOverride, parserVersion, ...(original ? { original } : {}) }));
   return { status: "parsed", inputs };
 }
