@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs every *.test.ts under src/ and test/ on node's test runner. Node 20 does not expand
 // globs for --test, so the files are listed here. Pass paths or name fragments to narrow the run.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 
@@ -31,11 +32,15 @@ if (!/^[1-9]\d*$/.test(timeout)) {
   console.error(`QUORUM_TEST_TIMEOUT must be a number of milliseconds, not "${timeout}"`);
   process.exit(1);
 }
+// Documents kept by processes the tests start against PostgreSQL or a database in memory would go
+// to ./data/documents in the work tree: a folder of the run's own instead, removed after it.
+const documents = process.env.QUORUM_DOCUMENTS_DIR ? null : mkdtempSync(join(tmpdir(), "quorum-test-documents-"));
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-concurrency=2", `--test-timeout=${timeout}`, "--test-reporter=spec", ...chosen],
   // `quorum serve` started by tests runs as one process unless a test asks for workers
   // (test/cli/serve-workers.test.ts): one process to start and to kill, and quicker to start
-  { stdio: "inherit", env: { ...process.env, QUORUM_WORKERS: process.env.QUORUM_WORKERS ?? "1" } },
+  { stdio: "inherit", env: { ...process.env, QUORUM_WORKERS: process.env.QUORUM_WORKERS ?? "1", ...(documents ? { QUORUM_DOCUMENTS_DIR: documents } : {}) } },
 );
+if (documents) rmSync(documents, { recursive: true, force: true });
 process.exit(result.status ?? 1);

@@ -8,8 +8,10 @@ import type { SourceText } from "../domain/source.ts";
 import { readDocumentBytes } from "../ingest/read.ts";
 import { PARSER_VERSION } from "../parse/minutes.ts";
 import type { Db } from "../store/db.ts";
-import { importMinutes, isUnchanged, type ImportInput, type ImportStatus } from "../store/import.ts";
+import { importMinutes, isUnchanged, unstorableReason, type ImportInput, type ImportStatus } from "../store/import.ts";
 import { sharedParsePool, type ParsePool } from "./parse-pool.ts";
+import type { DocumentStore } from "../store/documents/store.ts";
+import { keepOriginal, originalMissing, recordOriginal } from "../store/documents/originals.ts";
 
 export interface ImportDocumentOptions {
   /** the council, for documents that name none */
@@ -25,6 +27,8 @@ export interface ImportDocumentOptions {
   meeting?: number;
   /** the workers to parse in (default: the process's shared pool) */
   pool?: ParsePool;
+  /** where the original file is kept, to be downloaded from its meeting (none: only its text is stored) */
+  documents?: DocumentStore;
 }
 
 /** One input per meeting the document holds, in the document's order. */
@@ -49,11 +53,19 @@ export async function prepareDocument(db: Db, file: string, opts: ImportDocument
   const hash = createHash("sha256").update(bytes).digest("hex");
   // a reviewed record of a later meeting is looked up under that meeting's own key; a parsed
   // document is stored whole, so its first meeting stands for all of them
-  if (await isUnchanged(db, meetingKey(hash, opts.record ? (opts.meeting ?? 1) : 1), parserVersion, opts)) return { status: "unchanged" };
+  if (await isUnchanged(db, meetingKey(hash, opts.record ? (opts.meeting ?? 1) : 1), parserVersion, opts)) {
+    // stored before originals were kept: keep it now, without parsing or storing it again
+    if (opts.documents && (await originalMissing(db, hash))) await recordOriginal(db, hash, await keepOriginal(opts.documents, file, format, bytes));
+    return { status: "unchanged" };
+  }
   const parsed = await pool.parse({ file, format, bytes, textOnly: Boolean(opts.record) });
   const { authority, authorityOverride, timeZone, timeZoneOverride } = opts;
   const records = opts.record ? [{ record: opts.record, meeting: opts.meeting ?? 1 }] : (parsed.records ?? [parsed.record!]).map((record, k) => ({ record, meeting: k + 1 }));
-  const inputs = records.map(({ record, meeting }) => ({ source: meetingSource(parsed.source, meeting), record, authority, authorityOverride, timeZone, timeZoneOverride, parserVersion }));
+  // Kept once it has parsed, before any transaction: an import that then fails or is rolled back
+  // leaves at most a file no row names (found by `quorum check`), never a row without its file.
+  // (a document that cannot be stored as a meeting is not kept)
+  const original = opts.documents && records.some(({ record }) => !unstorableReason(record)) ? await keepOriginal(opts.documents, file, format, bytes) : undefined;
+  const inputs = records.map(({ record, meeting }) => ({ source: meetingSource(parsed.source, meeting), record, authority, authorityOverride, timeZone, timeZoneOverride, parserVersion, ...(original ? { original } : {}) }));
   return { status: "parsed", inputs };
 }
 

@@ -16,6 +16,7 @@ import { prepareDocument } from "./import-document.ts";
 import { sharedParsePool } from "./parse-pool.ts";
 import { walkDocuments } from "./files.ts";
 import { folderSettingsReader, licenceCollector } from "./folder-settings.ts";
+import { documentsDirFor, folderDocumentStore } from "../store/documents/folder.ts";
 
 interface ImportOptions {
   db?: string;
@@ -109,6 +110,8 @@ export function registerImport(program: Command): void {
       const settingsFor = folderSettingsReader();
       const licences = licenceCollector();
       const db = await openStore(opts.db ?? process.env.DATABASE_URL, { bulkWrites: true });
+      // each document's original file is kept too, to be downloaded from its meeting
+      const documents = folderDocumentStore(documentsDirFor(opts.db ?? process.env.DATABASE_URL));
       const counts = { created: 0, updated: 0, unchanged: 0 };
       // what became of each meeting of each document, by the document's index
       const stored = new Map<number, ("created" | "updated" | "unchanged")[]>();
@@ -151,6 +154,7 @@ export function registerImport(program: Command): void {
               authorityOverride: folder.authority,
               timeZone: opts.timeZone,
               timeZoneOverride: folder.timeZone,
+              documents,
             });
             if (prepared.status === "unchanged") counts.unchanged++;
             else {

@@ -9,6 +9,7 @@ import { openStore } from "../store/db.ts";
 import { indexReleasesEveryHour } from "./release.ts";
 import { listen, servingUrl, type ServeConfig } from "./serve-listen.ts";
 import { seedIfEmpty } from "./start.ts";
+import { documentsDirFor, folderDocumentStore } from "../store/documents/folder.ts";
 import { serveHeapFlags } from "./serve-memory.ts";
 
 /** A worker dying this soon after it started is not replaced at once, so a crash loop does not spin. */
@@ -31,7 +32,7 @@ export async function servePrimary(config: ServeConfig): Promise<void> {
   const db = await openStore(config.dbUrl, { poolMax: config.poolMax });
   let releases: NodeJS.Timeout | undefined;
   try {
-    if (config.seed) await seedIfEmpty(db, config.seed);
+    if (config.seed) await seedIfEmpty(db, config.seed, folderDocumentStore(documentsDirFor(config.dbUrl)));
     releases = await indexReleasesEveryHour(db);
   } catch (err) {
     await db.destroy();

@@ -7,6 +7,7 @@ import { indexReleasesEveryHour } from "./release.ts";
 import { loadSiteSettings } from "../serve/site/load.ts";
 import { parsePublicUrl } from "../serve/urls.ts";
 import { seedIfEmpty } from "./start.ts";
+import { documentsDirFor, folderDocumentStore } from "../store/documents/folder.ts";
 import { listen, servingUrl, type ServeConfig } from "./serve-listen.ts";
 import { servePrimary, serveWorker } from "./serve-cluster.ts";
 
@@ -67,7 +68,7 @@ export function registerServe(program: Command): void {
 /** --workers 1: this one process migrates, seeds, indexes releases and serves. */
 async function serveAlone(config: ServeConfig): Promise<void> {
   const db = await openStore(config.dbUrl, { poolMax: config.poolMax });
-  if (config.seed) await seedIfEmpty(db, config.seed);
+  if (config.seed) await seedIfEmpty(db, config.seed, folderDocumentStore(documentsDirFor(config.dbUrl)));
   // exempt items whose release date has come go into search now, then once an hour
   const releases = await indexReleasesEveryHour(db);
   const serving = listen(db, config);

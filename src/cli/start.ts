@@ -6,6 +6,7 @@ import { importDocument } from "./import-document.ts";
 import { oneLine } from "../domain/errors.ts";
 import { walkDocuments } from "./files.ts";
 import { folderSettingsReader, licenceCollector } from "./folder-settings.ts";
+import type { DocumentStore } from "../store/documents/store.ts";
 
 export interface SeedSummary {
   imported: number;
@@ -13,7 +14,7 @@ export interface SeedSummary {
 }
 
 /** Imports every minutes document under the given paths, carrying on past documents that fail. */
-export async function importDocuments(db: Db, paths: string[], progress?: (done: number, total: number) => void): Promise<SeedSummary> {
+export async function importDocuments(db: Db, paths: string[], progress?: (done: number, total: number) => void, originals?: DocumentStore): Promise<SeedSummary> {
   const { documents } = await walkDocuments(paths);
   const summary: SeedSummary = { imported: 0, failed: [] };
   const settingsFor = folderSettingsReader();
@@ -23,7 +24,7 @@ export async function importDocuments(db: Db, paths: string[], progress?: (done:
       const settings = settingsFor(file, paths);
       const { authority, timeZone } = settings;
       licences.add(settings);
-      await importDocument(db, file, { authorityOverride: authority, timeZoneOverride: timeZone });
+      await importDocument(db, file, { authorityOverride: authority, timeZoneOverride: timeZone, documents: originals });
       summary.imported++;
     } catch (err) {
       summary.failed.push({ file, reason: oneLine(err) });
@@ -36,13 +37,13 @@ export async function importDocuments(db: Db, paths: string[], progress?: (done:
   return summary;
 }
 
-export async function seedIfEmpty(db: Db, dir: string): Promise<SeedSummary | null> {
+export async function seedIfEmpty(db: Db, dir: string, originals?: DocumentStore): Promise<SeedSummary | null> {
   const row = await db.selectFrom("meetings").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
   if (Number(row.n) > 0) return null;
   process.stdout.write(`The database is empty: importing the example minutes in ${dir}\n`);
   const summary = await importDocuments(db, [dir], (done, total) => {
     if (done === total || done % 10 === 0) process.stdout.write(`  ${done}/${total}\n`);
-  });
+  }, originals);
   process.stdout.write(`Imported ${summary.imported} document${summary.imported === 1 ? "" : "s"}${summary.failed.length ? `, ${summary.failed.length} could not be imported` : ""}\n`);
   for (const f of summary.failed) process.stdout.write(`  ${f.reason.startsWith(f.file) ? f.reason : `${f.file}: ${f.reason}`}\n`);
   return summary;

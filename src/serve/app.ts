@@ -25,6 +25,7 @@ import { registerOwners } from "./owners/routes.tsx";
 import { isOwnersPost } from "./owners/urls.ts";
 import { LIFECYCLE_POSTS, registerLifecycle } from "./lifecycle/routes.tsx";
 import { registerMinuteTaking } from "./minute-taking/routes.tsx";
+import { registerOriginals } from "./originals/routes.tsx";
 import { TAKE_MINUTES_POST } from "./minute-taking/sheet-form.ts";
 import { requestContext } from "./request-log.ts";
 import { viewerContext } from "./viewer.ts";
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps): Hono {
   registerSchedule(app, deps);
   registerAgenda(app, deps);
   registerMinuteTaking(app, deps);
+  registerOriginals(app, deps);
   registerApi(app, deps);
   registerOpenData(app, deps);
   registerForwardPlan(app, deps);

@@ -156,8 +156,14 @@ function leaksIn(pages: Visit[]): string[] {
   return out;
 }
 
+/** The exempt meeting's original minutes document: the whole text, item 35 included. */
+const ORIGINAL = "/meetings/safe-and-strong-communities-select-committee-2016-12-12/minutes/original";
+
+/** Every visit but the original's, which is a 404 for a viewer it is refused to. */
+const notOriginal = (pages: Visit[]) => pages.filter((v) => v.url !== ORIGINAL);
+
 async function crawlAll(t: TestDb, opts: { now?: () => Date; cookie?: string } = {}) {
-  const app = createApp({ db: t.db, now: opts.now });
+  const app = createApp({ db: t.db, now: opts.now, documents: t.documents });
   const body = (await t.db.selectFrom("bodies").select("slug").where("slug", "like", "%safe-and-strong%").executeTakeFirstOrThrow()).slug;
   const starts = [
     "/",
@@ -194,6 +200,8 @@ async function crawlAll(t: TestDb, opts: { now?: () => Date; cookie?: string } =
     // open data: the OParl API (its ids are absolute URLs on the request's origin) and the exports
     "/oparl/v1",
     "/api/v1/export",
+    // linked only for a viewer it is given to; asked for by everyone
+    ORIGINAL,
   ];
   const calendar = calendarWithin("2016-12", "2018-04");
   // signed in, the header's sign-out form and the workspace are not public surfaces
@@ -238,13 +246,15 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       const t = await parsedDb([V2_EXEMPT, BUCKS], dialect);
       try {
         const { app, body, pages } = await crawlAll(t);
-        assert.deepEqual(pages.filter((v) => v.status !== 200).map((v) => `${v.status} ${v.url}`), []);
+        assert.deepEqual(notOriginal(pages).filter((v) => v.status !== 200).map((v) => `${v.status} ${v.url}`), []);
         assert.deepEqual(leaksIn(pages), []);
         // the open data surfaces were walked: OParl from its System object, every export and CSV file
         for (const url of ["/oparl/v1", `/oparl/v1/meetings/${MEETING}`, "/api/v1/export/ocd/events", "/api/v1/export/ocd/vote-events", "/api/v1/export/oparl/meetings", "/api/v1/export/csv/decisions.csv", "/api/v1/export/csv/votes.csv"]) {
           assert.ok(pages.some((v) => v.url === url), `${url} was reached`);
         }
         assert.ok(words(pages.find((v) => v.url === `/oparl/v1/meetings/${MEETING}`)!.body).includes(words("Confidential HR Matter")), "item 35's title is in OParl");
+        assert.equal(pages.find((v) => v.url === ORIGINAL)?.status, 404, "the original minutes document holds item 35: refused");
+        assert.ok(pages.every((v) => !v.body.includes(ORIGINAL)), "and linked from nowhere");
 
         // The crawl reached every surface, and each shows the public parts.
         const at = (url: string) => {
@@ -293,6 +303,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
           // Version 1 published item 35's text: the crawl sees it, so it would see a leak.
           const before = await crawlAll(t);
           assert.ok(leaksIn(before.pages).length > 0, "version 1 shows item 35");
+          assert.equal(before.pages.find((v) => v.url === ORIGINAL)?.status, 200, "version 1's original is public");
           // an officer has given a progress update on a recommendation version 1 published
           const tracked = await trackerDb(t.db)
             .selectFrom("tracked_recommendations")
@@ -313,6 +324,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
             `/meetings/${MEETING}/minutes`,
             `/meetings/${MEETING}/minutes/text`,
             `/api/v1/meetings/${MEETING}`,
+            ORIGINAL,
             ...[...ids, ...[1, 2, 3, 4, 5]].flatMap((id) => [
               `/documents/${id}`,
               `/documents/${id}/text`,
@@ -350,18 +362,21 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         };
         for (const [who, cookie] of Object.entries(viewers)) {
           const { pages } = await crawlAll(t, { now: () => NOW, cookie });
-          assert.deepEqual(pages.filter((v) => v.status !== 200).map((v) => `${v.status} ${v.url}`), [], who);
+          assert.deepEqual(notOriginal(pages).filter((v) => v.status !== 200).map((v) => `${v.status} ${v.url}`), [], who);
           // every response rendered for a signed-in viewer is private and never stored
           // (assets, the site's stylesheet and the accessibility statement are the same for everyone)
-          const perViewer = pages.filter((v) => !/^\/(assets\/|site\.css|accessibility)/.test(v.url));
+          // (and a refusal, an error page, is never stored by anyone)
+          const perViewer = pages.filter((v) => !/^\/(assets\/|site\.css|accessibility)/.test(v.url) && !(v.url === ORIGINAL && v.status === 404));
           assert.deepEqual(perViewer.filter((v) => v.cacheControl !== "private, no-store" || !/Cookie/.test(v.vary ?? "")).map((v) => v.url), [], who);
           const entitled = who === "member" || who === "officer" || who === "clerk" || who === "admin";
           const shown = leaksIn(pages);
+          assert.equal(pages.find((v) => v.url === ORIGINAL)?.status, entitled ? 200 : 404, `${who}: the original minutes document`);
           if (!entitled) {
             assert.deepEqual(shown, [], `${who} sees exempt business`);
             assert.ok(pages.every((v) => !v.body.includes(MARK)), `${who} sees a marking`);
             continue;
           }
+          assert.ok(shown.some((l) => l.startsWith(`${ORIGINAL}: `)), `${who}: the original holds item 35`);
           for (const url of SURFACES) {
             const v = pages.find((p) => p.url === url);
             assert.ok(v, `${who}: ${url} reached`);
@@ -383,7 +398,8 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         // Signed out, a cookie that is no session changes not a byte, nor a cache header.
         const anon = await crawlAll(t, { now: () => NOW });
         const stale = await crawlAll(t, { now: () => NOW, cookie: "quorum_session=not-a-session" });
-        const shape = (pages: Visit[]) => pages.filter((v) => v.url !== "/sign-in").map((v) => [v.url, v.status, v.cacheControl, v.vary, v.body]);
+        // (a refusal's page names its own request)
+        const shape = (pages: Visit[]) => pages.filter((v) => v.url !== "/sign-in").map((v) => [v.url, v.status, v.cacheControl, v.vary, v.url === ORIGINAL ? "" : v.body]);
         assert.deepEqual(shape(stale.pages), shape(anon.pages));
         assert.ok(anon.pages.every((v) => v.cacheControl !== "private, no-store" && !/Cookie/.test(v.vary ?? "")));
         assert.equal(anon.pages.find((v) => v.url === "/api/v1/recommendations")?.cacheControl, "public, max-age=60");
@@ -400,12 +416,13 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         await indexReleased(t.db, "2026-12-04");
         const before = await crawlAll(t, { now: () => dayBefore });
         assert.deepEqual(leaksIn(before.pages), []);
+        assert.equal(before.pages.find((v) => v.url === ORIGINAL)?.status, 404, "the original, the day before");
 
         assert.equal(await indexReleased(t.db, "2026-12-05"), 1, "the meeting is indexed again once");
         assert.equal(await indexReleased(t.db, "2026-12-05"), 0, "and only once");
         const { pages } = await crawlAll(t, { now: () => NOW });
         const shown = leaksIn(pages);
-        for (const url of [...SURFACES, "/search?q=settlement", "/api/v1/search?q=Wolstanton"]) {
+        for (const url of [...SURFACES, ORIGINAL, "/search?q=settlement", "/api/v1/search?q=Wolstanton"]) {
           assert.ok(shown.some((l) => l.startsWith(`${url}: `)), `${url} shows item 35's business once released`);
         }
         // public, so not marked, and cacheable as every public page

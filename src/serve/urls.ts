@@ -19,6 +19,8 @@ export const urls = {
   minutes: (meetingSlug: string) => `/meetings/${e(meetingSlug)}/minutes`,
   minutesLine: (meetingSlug: string, line: number) => `/meetings/${e(meetingSlug)}/minutes#L${line}`,
   minutesText: (meetingSlug: string) => `/meetings/${e(meetingSlug)}/minutes/text`,
+  /** the file the current minutes were imported from, when the visibility rule allows it */
+  minutesOriginal: (meetingSlug: string) => `/meetings/${e(meetingSlug)}/minutes/original`,
   /** the minutes as approved, kept after later corrections */
   approvedMinutes: (meetingSlug: string) => `/meetings/${e(meetingSlug)}/minutes/approved`,
   data: () => "/data",

@@ -1,13 +1,17 @@
 // Backups of a live store, and bringing one back. SQLite: VACUUM INTO copies one read snapshot
 // (WAL lets `quorum serve` and imports go on writing meanwhile) into a compact, self-contained
-// database file. PostgreSQL: pg_dump's custom format, also taken from one snapshot.
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+// database file. PostgreSQL: pg_dump's custom format, also taken from one snapshot. Given the
+// document folder, a backup is a tar archive of the database backup and the documents
+// (backup-archive.ts); a backup of the database alone, as earlier releases wrote, still restores.
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, renameSync, rmSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
 import { QuorumError } from "../domain/errors.ts";
 import { parseDatabaseUrl, registerStoreFunctions, type DialectName } from "./db.ts";
 import { findPgTool, pgConnection, startPgTool } from "./pg-tools.ts";
+import { databaseEntry, isArchive, packArchive, restoreDocuments, unpackDatabase } from "./backup-archive.ts";
+import { folderDocumentStore } from "./documents/folder.ts";
 
 /** Tables that exist in a freshly migrated, empty store. */
 const BOOKKEEPING = new Set(["kysely_migration", "kysely_migration_lock"]);
@@ -60,27 +64,44 @@ async function writeAtomically(out: string, force: boolean, write: (tmp: string)
 export interface BackupResult {
   dialect: DialectName;
   bytes: number;
+  /** the documents the archive holds; absent for a backup of the database alone */
+  documents?: number;
 }
 
-/** Takes a consistent backup of the store at `url` into the file `out`. */
-export async function backupStore(url: string | undefined, out: string, options: { force?: boolean } = {}): Promise<BackupResult> {
+/**
+ * Takes a consistent backup of the store at `url` into the file `out`: with `documentsDir`, an
+ * archive of the database backup and the document store's files; without, the database alone.
+ */
+export async function backupStore(url: string | undefined, out: string, options: { force?: boolean; documentsDir?: string } = {}): Promise<BackupResult> {
   const loc = parseDatabaseUrl(url);
+  let documents: number | undefined;
+  // the database backup into `file`, then (with documents) the archive around it
+  const write = async (tmp: string, dump: (file: string) => Promise<void> | void) => {
+    if (!options.documentsDir) return dump(tmp);
+    const stage = mkdtempSync(`${tmp}.stage-`);
+    try {
+      await dump(join(stage, databaseEntry(loc.dialect)));
+      documents = await packArchive(tmp, stage, loc.dialect, options.documentsDir);
+    } finally {
+      rmSync(stage, { recursive: true, force: true });
+    }
+  };
   if (loc.dialect === "sqlite") {
     if (loc.target === ":memory:") throw new QuorumError("invalid", "an in-memory database cannot be backed up");
     if (!existsSync(loc.target)) throw new QuorumError("not_found", `no SQLite database at ${loc.target}`);
     const db = openSqlite(loc.target, true);
     try {
       if (!sqliteTables(db).includes("kysely_migration")) throw new QuorumError("invalid", `${loc.target} is not a Quorum database`);
-      await writeAtomically(out, options.force ?? false, (tmp) => void db.prepare("VACUUM INTO ?").run(tmp));
+      await writeAtomically(out, options.force ?? false, (tmp) => write(tmp, (file) => void db.prepare("VACUUM INTO ?").run(file)));
     } finally {
       db.close();
     }
   } else {
     const { url: conn, env } = pgConnection(loc.target);
     findPgTool("pg_dump");
-    await writeAtomically(out, options.force ?? false, (tmp) => startPgTool("pg_dump", ["--format=custom", "--no-owner", "--no-acl", `--file=${tmp}`, `--dbname=${conn}`], env).done);
+    await writeAtomically(out, options.force ?? false, (tmp) => write(tmp, (file) => startPgTool("pg_dump", ["--format=custom", "--no-owner", "--no-acl", `--file=${file}`, `--dbname=${conn}`], env).done));
   }
-  return { dialect: loc.dialect, bytes: statSync(out).size };
+  return { dialect: loc.dialect, bytes: statSync(out).size, ...(documents !== undefined ? { documents } : {}) };
 }
 
 /** Whether the store at `url` holds anything beyond an empty, migrated schema (false when it does not exist). */
@@ -113,9 +134,30 @@ export async function storeHasData(url: string | undefined): Promise<boolean> {
  * Replaces the store at `url` with the backup in `file`. Refuses a store that holds data unless
  * `force`. The caller migrates afterwards, so a backup from an older release comes back upgraded.
  */
-export async function restoreStore(url: string | undefined, file: string, options: { force?: boolean } = {}): Promise<DialectName> {
-  const loc = parseDatabaseUrl(url);
+export async function restoreStore(url: string | undefined, file: string, options: { force?: boolean; documentsDir?: string } = {}): Promise<{ dialect: DialectName; documents?: number }> {
   if (!existsSync(file) || !statSync(file).isFile()) throw new QuorumError("not_found", `no backup file at ${file}`);
+  if (!isArchive(file)) return { dialect: await restoreDatabase(url, file, options) };
+  // An archive: its database backup is unpacked beside the document folder, the documents are
+  // restored first (a failure after them leaves files no row names, never rows without files),
+  // then the database.
+  const loc = parseDatabaseUrl(url);
+  if (!options.documentsDir) throw new QuorumError("invalid", `${file} holds documents: say where they go`);
+  mkdirSync(options.documentsDir, { recursive: true });
+  const stage = mkdtempSync(join(dirname(resolve(options.documentsDir)), ".quorum-restore-"));
+  try {
+    const { manifest, database } = await unpackDatabase(file, stage);
+    if (manifest.dialect !== loc.dialect) throw new QuorumError("invalid", `${file} is a ${manifest.dialect === "sqlite" ? "SQLite" : "PostgreSQL"} backup but the database is ${loc.dialect === "sqlite" ? "SQLite" : "PostgreSQL"}; restore it into a ${manifest.dialect} database`);
+    if (!options.force && (await storeHasData(url))) throw new QuorumError("conflict", `the database ${loc.dialect === "sqlite" ? loc.target : "in DATABASE_URL"} already holds data (use --force to replace it)`);
+    const documents = await restoreDocuments(file, folderDocumentStore(options.documentsDir));
+    return { dialect: await restoreDatabase(url, database, options), documents };
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+/** Replaces the store at `url` with the database backup in `file` (a SQLite file or a pg_dump archive). */
+async function restoreDatabase(url: string | undefined, file: string, options: { force?: boolean }): Promise<DialectName> {
+  const loc = parseDatabaseUrl(url);
   const kind = backupKind(file);
   if (!kind) throw new QuorumError("invalid", `${file} is not a Quorum backup (neither a SQLite database nor a pg_dump custom-format archive)`);
   if (kind !== loc.dialect) throw new QuorumError("invalid", `${file} is a ${kind === "sqlite" ? "SQLite" : "PostgreSQL"} backup but the database is ${loc.dialect === "sqlite" ? "SQLite" : "PostgreSQL"}; restore it into a ${kind} database`);

@@ -1,6 +1,8 @@
 // `quorum check`: is the store sound? The database's own integrity checks, foreign keys scanned row
 // by row (they can be broken by a restore with checks off, or by hand), the schema's migrations,
-// and the maintained summaries counted again from their rows (summaries/recount.ts).
+// the maintained summaries counted again from their rows (summaries/recount.ts), and the document
+// store: every file a row names (a paper, a reports pack, an original minutes document) must be
+// there; files no row names (left by an import that was rolled back) are harmless and counted.
 import { existsSync } from "node:fs";
 import SQLite from "better-sqlite3";
 import pg from "pg";
@@ -8,6 +10,9 @@ import { QuorumError } from "../domain/errors.ts";
 import { openStore, parseDatabaseUrl, registerStoreFunctions } from "./db.ts";
 import { summaryDifferences } from "./summaries/recount.ts";
 import { migrationNames } from "./migrate.ts";
+import { sql } from "kysely";
+import type { Db } from "./db.ts";
+import { documentFiles } from "./backup-archive.ts";
 
 export interface CheckReport {
   dialect: "sqlite" | "postgres";
@@ -104,7 +109,18 @@ async function checkPostgres(url: string): Promise<CheckReport> {
   return report;
 }
 
-export async function checkStore(url: string | undefined): Promise<CheckReport> {
+/** Rows naming documents that are not in the folder (problems); the files kept, and those no row names. */
+async function documentProblems(db: Db, dir: string): Promise<{ problems: string[]; checked: string }> {
+  const named = await sql<{ key: string }>`SELECT document_key AS key FROM agenda_papers UNION SELECT pack_key FROM agenda_publications UNION SELECT document_key FROM source_documents WHERE document_key IS NOT NULL`.execute(db);
+  const keys = new Set(named.rows.map((r) => r.key));
+  const files = new Set(documentFiles(dir).map((f) => f.slice(3)));
+  const missing = [...keys].filter((k) => !files.has(k)).sort();
+  const unnamed = [...files].filter((k) => !keys.has(k)).length;
+  const problems = missing.length ? [`${missing.length} document${missing.length === 1 ? "" : "s"} the database names ${missing.length === 1 ? "is" : "are"} missing from ${dir}: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""} (restore them from a backup)`] : [];
+  return { problems, checked: `documents (${files.size} kept, ${unnamed} that no row names)` };
+}
+
+export async function checkStore(url: string | undefined, options: { documentsDir?: string } = {}): Promise<CheckReport> {
   const loc = parseDatabaseUrl(url);
   const report = loc.dialect === "sqlite" ? checkSqlite(loc.target) : await checkPostgres(loc.target);
   // the summaries are read through the store, which needs a sound file on the current schema
@@ -113,6 +129,11 @@ export async function checkStore(url: string | undefined): Promise<CheckReport> 
     try {
       report.problems.push(...(await summaryDifferences(db)));
       report.checked.push("summaries");
+      if (options.documentsDir) {
+        const documents = await documentProblems(db, options.documentsDir);
+        report.problems.push(...documents.problems);
+        report.checked.push(documents.checked);
+      }
     } finally {
       await db.destroy();
     }

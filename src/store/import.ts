@@ -25,6 +25,7 @@ import { areMinutesPublic, isSealed, publicMinutesOnly } from "./visibility.ts";
 import { recordImport } from "./imports/queue.ts";
 import { writeTransaction } from "./write.ts";
 import { overlayCorrections } from "./corrections/overlay.ts";
+import type { KeptOriginal } from "./documents/originals.ts";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
 
@@ -47,6 +48,11 @@ export interface ImportInput {
   review?: boolean;
   /** who imported it, for the audit log (default "import") */
   actor?: string;
+  /**
+   * The original file, already in the document store (written before the transaction, so a row
+   * never points to bytes that are not there); absent: what is recorded stays as it was.
+   */
+  original?: KeptOriginal;
 }
 
 export interface ImportResult {
@@ -248,6 +254,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     parser_version: parserVersion,
     warnings: JSON.stringify(parsed.warnings ?? []),
     packed_record: packRecord(parsed, source.text),
+    ...(input.original ? { document_key: input.original.key, media_type: input.original.mediaType, original_name: input.original.name } : {}),
   };
   const prior = await trx.selectFrom("source_documents").where("content_hash", "=", source.contentHash).select(["id", "meeting_id"]).executeTakeFirst();
   const docId = prior

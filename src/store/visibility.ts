@@ -402,3 +402,32 @@ export function publicAgendaSearchContent(s: AgendaSubject, content: { title: st
   if (access !== "public") return { title: content.title, text: content.ground, whole: false };
   return { title: content.title, text: content.details.filter(Boolean).join("\n"), whole: true };
 }
+
+/**
+ * The original minutes document, as it was imported (its PDF, Word or HTML file). It holds the
+ * whole text, exempt items included, and cannot be cut as the minutes text is: so it is given only
+ * when the minutes are public (never a draft, whoever asks), only while it is the document its
+ * meeting rests on (an earlier version may hold text a later one marked exempt: earlier versions
+ * have no public URL), and, while any exempt business in it is not released, only to a viewer
+ * entitled to the committee. One subject per meeting these bytes were imported as (a document may
+ * hold the minutes of several meetings): every one of them must allow it.
+ */
+export interface OriginalSubject {
+  minutesStatus: string;
+  /** whether the meeting rests on this document now */
+  current: boolean;
+  bodyId: number | null;
+  /** the meeting's exempt items, with their release dates */
+  items: { exempt: StoredFlag; exemptReleaseOn?: string | null }[];
+  /** whether the document holds exempt text (exempt ranges found when it was read) */
+  exemptText: boolean;
+}
+
+export function isOriginalShown(meetings: OriginalSubject[], viewer: Viewer = PUBLIC_VIEWER): boolean {
+  if (!meetings.length) return false;
+  return meetings.every((m) => {
+    if (!m.current || !areMinutesPublic(m)) return false;
+    if (!m.exemptText && !m.items.some((i) => i.exempt === true || i.exempt === 1)) return true;
+    return exemptAccess(viewer, { bodyId: m.bodyId, releaseOn: sealedReleaseOn(m.items) }) !== "withheld";
+  });
+}

@@ -129,7 +129,7 @@ async function roundTrip(live: string, fresh: string, out: string) {
   assert.equal(imported.code, 0, imported.stdout + imported.stderr);
   const made = await quorum("backup", "--db", live, "--out", out);
   assert.equal(made.code, 0, made.stderr);
-  assert.match(made.stdout, /^backed up (sqlite|postgres) database to /);
+  assert.match(made.stdout, /^backed up (sqlite|postgres) database and \d+ documents? to /);
   assert.equal(statSync(out).mode & 0o077, 0, "only its owner can read a backup");
   const again = await quorum("backup", "--db", live, "--out", out);
   assert.equal(again.code, 1);
@@ -163,7 +163,7 @@ test("SQLite: backup, restore into a fresh database, same digest and counts; che
   sqliteDigest = (await roundTrip(live, join(tmp, "restored.db"), out)).digest;
   const checked = await quorum("check", "--db", live);
   assert.equal(checked.code, 0, checked.stderr);
-  assert.match(checked.stdout, /^ok: sqlite integrity_check, foreign_key_check, migrations, summaries\n$/);
+  assert.match(checked.stdout, /^ok: sqlite integrity_check, foreign_key_check, migrations, summaries, documents \(\d+ kept, \d+ that no row names\)\n$/);
 });
 
 test("SQLite: a backup taken while documents are being imported holds whole documents only", async () => {

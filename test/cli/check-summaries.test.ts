@@ -48,7 +48,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
 
       const sound = await quorum("check", "--db", url);
       assert.equal(sound.code, 0, sound.stderr);
-      assert.match(sound.stdout, /^ok: \w+ .*summaries\n$/);
+      assert.match(sound.stdout, /^ok: \w+ .*summaries, documents \(\d+ kept, \d+ that no row names\)\n$/);
 
       const db = await openStore(url, { migrate: false });
       try {

@@ -15,6 +15,8 @@ import { openStore, type Db } from "../../src/store/db.ts";
 import { importMinutes } from "../../src/store/import.ts";
 import { importDocuments } from "../../src/cli/start.ts";
 import { startPostgres, type PostgresCluster } from "./postgres.ts";
+import { folderDocumentStore } from "../../src/store/documents/folder.ts";
+import type { DocumentStore } from "../../src/store/documents/store.ts";
 
 export const GOLDEN_DEV = resolve(import.meta.dirname, "../golden/dev");
 export const STAFFS = join(GOLDEN_DEV, "staffs-safe-strong-2016-12-12.txt");
@@ -22,6 +24,8 @@ export const STAFFS = join(GOLDEN_DEV, "staffs-safe-strong-2016-12-12.txt");
 export interface TestDb {
   db: Db;
   close(): Promise<void>;
+  /** where parsedDb kept the imported documents' original files */
+  documents?: DocumentStore;
 }
 
 async function tempDb(): Promise<{ db: Db; dir: string }> {
@@ -89,20 +93,24 @@ export async function stopPostgres(): Promise<void> {
 
 export async function parsedDb(paths: string[], dialect: Dialect = "sqlite"): Promise<TestDb> {
   let t: TestDb;
+  // the originals are kept as `quorum import` keeps them, in a folder of the test's own
+  const folder = mkdtempSync(join(tmpdir(), "quorum-portal-documents-"));
+  const documents = folderDocumentStore(folder);
   if (dialect === "sqlite") {
     const { db, dir } = await tempDb();
-    t = { db, close: closer(db, dir) };
+    const close = closer(db, dir);
+    t = { db, documents, close: () => close().finally(() => rmSync(folder, { recursive: true, force: true })) };
   } else {
     cluster ??= startPostgres();
     const db = await openStore(await (await cluster).createDatabase());
-    t = { db, close: () => db.destroy() };
+    t = { db, documents, close: () => db.destroy().finally(() => rmSync(folder, { recursive: true, force: true })) };
   }
-  await importInto(t.db, paths);
+  await importInto(t.db, paths, documents);
   return t;
 }
 
-/** Imports documents into an open store, in the order given, as `quorum import` would. */
-export async function importInto(db: Db, paths: string[]): Promise<void> {
-  const summary = await importDocuments(db, paths);
+/** Imports documents into an open store, in the order given, as `quorum import` would (keeping their originals in `documents`). */
+export async function importInto(db: Db, paths: string[], documents?: DocumentStore): Promise<void> {
+  const summary = await importDocuments(db, paths, undefined, documents);
   if (!summary.imported) throw new Error(`nothing imported from ${paths.join(", ")}: ${summary.failed.map((f) => f.reason).join("; ")}`);
 }

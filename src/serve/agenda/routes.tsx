@@ -314,7 +314,7 @@ export function registerAgenda(app: Hono, deps: AppDeps): void {
 
   // public: a meeting's documents. Papers and packs from the document store through the
   // visibility rule; the minutes as imported, as their text with exempt parts withheld (the
-  // original file is not kept, and an original holding exempt text could never be published).
+  // original file is at /minutes/original: serve/originals/).
   app.get("/meetings/:slug/documents/:doc", async (c) => {
     const { slug: s, doc } = readParams(c, byDocument);
     const viewer = viewerOf(c);

@@ -293,6 +293,10 @@ export const openapi = {
               oneOf: [obj({ fileName: str, format: str, url: str, text: str }), { type: "null" }],
               description: "the current minutes text (exempt text withheld) as a page and as plain text; earlier versions are not published",
             },
+            originalDocument: {
+              oneOf: [obj({ url: str, mediaType: str, bytes: int }), { type: "null" }],
+              description: "the file the current minutes were imported from (PDF, Word, HTML…), as an attachment; null for draft minutes, while an exempt item is not released (unless the viewer is entitled to the committee), or when it was not kept",
+            },
             minutesApproval: {
               oneOf: [
                 obj({

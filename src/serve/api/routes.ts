@@ -30,6 +30,7 @@ import { meetingDocuments } from "../agenda/documents.ts";
 import { agendaUrls } from "../agenda/urls.ts";
 import type { Page, SearchType } from "../../store/read/types.ts";
 import type { AppDeps } from "../deps.ts";
+import { originalFor, presentOriginal } from "../originals/routes.tsx";
 import {
   presentAuthority,
   presentBodyDetail,
@@ -133,7 +134,8 @@ export function registerApi(app: Hono, deps: AppDeps): void {
     const history = (await publicHistory(db, id)) ?? [];
     const keyDecisions = await keyDecisionsTakenAt(db, id, viewerOf(c));
     const documents = await meetingDocuments(db, id, meeting.source !== null);
-    return c.json({ ...presentMeetingDetail(meeting), history: history.map(presentMeetingEvent), keyDecisions: keyDecisions.map(presentKeyDecisionLink), documents, agendaApiUrl: agendaUrls.api(id) });
+    const original = presentOriginal(id, await originalFor(deps, c, id));
+    return c.json({ ...presentMeetingDetail(meeting), history: history.map(presentMeetingEvent), originalDocument: original, keyDecisions: keyDecisions.map(presentKeyDecisionLink), documents, agendaApiUrl: agendaUrls.api(id) });
   });
 
   app.get("/api/v1/bodies", async (c) => {

@@ -5,6 +5,8 @@ import { VotesRecord } from "../components/votes.tsx";
 import { Layout } from "../components/layout.tsx";
 import { SourceLink, type SourceLines } from "../components/source.tsx";
 import { MinutesDownloads } from "../minute-taking/downloads.tsx";
+import { OriginalLink } from "../originals/routes.tsx";
+import type { OriginalView } from "../../store/read/originals.ts";
 import { MinutesStandingRow } from "../components/minutes-standing.tsx";
 import { formatDate, formatLongDate, formatTime, monthName } from "../format.ts";
 import { urls } from "../urls.ts";
@@ -157,7 +159,7 @@ export function MinutesText({ text }: { text: string }) {
 }
 
 /** `keyDecisions`: the forward plan's key decisions taken at this meeting, shown after the items; `schedule`: the meeting's state and its changes; `agenda`: its agenda and papers. */
-export function MeetingPage({ m, lines, keyDecisions, schedule, agenda, today = "", structured }: { m: MeetingDetail; lines: SourceLines; keyDecisions?: Child; schedule?: Child; agenda?: Child; today?: string; structured?: Child }) {
+export function MeetingPage({ m, lines, keyDecisions, schedule, agenda, original, today = "", structured }: { m: MeetingDetail; lines: SourceLines; keyDecisions?: Child; schedule?: Child; agenda?: Child; original?: OriginalView | null; today?: string; structured?: Child }) {
   const g = groupAttendance(m);
   const status = STATUS_TAG[m.status];
   const title = `${m.body.name}, ${formatDate(m.date)}`;
@@ -538,6 +540,7 @@ export function MeetingPage({ m, lines, keyDecisions, schedule, agenda, today = 
           </h2>
           <p class="govuk-body">These records were read from the published minutes. You can check any value against the text it came from.</p>
           <ul class="govuk-list">
+            {original && <OriginalLink slug={m.slug} title={title} original={original} />}
             <li>
               <a class="govuk-link" href={urls.minutes(m.slug)}>
                 Read the minutes text<span class="govuk-visually-hidden"> of {title}</span>

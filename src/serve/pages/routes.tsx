@@ -52,6 +52,7 @@ import { ScheduleNotice } from "../schedule/public.tsx";
 import { agendaSection } from "../agenda/routes.tsx";
 import { EventJsonLd } from "../follow/event-json-ld.tsx";
 import { siteBase } from "../follow/routes.tsx";
+import { originalFor } from "../originals/routes.tsx";
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 
@@ -116,11 +117,11 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   app.get("/meetings/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
     const viewer = viewerOf(c);
-    const [page, keyDecisions, history, agenda] = await Promise.all([getMeetingPage(db, slug, viewer), keyDecisionsTakenAt(db, slug, viewer), publicHistory(db, slug), agendaSection(deps, c, slug)]);
+    const [page, keyDecisions, history, agenda, original] = await Promise.all([getMeetingPage(db, slug, viewer), keyDecisionsTakenAt(db, slug, viewer), publicHistory(db, slug), agendaSection(deps, c, slug), originalFor(deps, c, slug)]);
     if (!page) throw notFound("Meeting");
     const meeting = page.meeting;
     const schedule = <ScheduleNotice status={meeting.status} hasMinutes={meeting.hasMinutes} history={history ?? []} />;
-    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, page.spans)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} schedule={schedule} agenda={agenda} today={today()} structured={<EventJsonLd m={meeting} history={history ?? []} base={siteBase(c, deps)} />} />);
+    return html(c, <MeetingPage m={meeting} lines={sourceLines(meeting.slug, page.spans)} keyDecisions={<KeyDecisionsTaken list={keyDecisions} />} schedule={schedule} agenda={agenda} original={original} today={today()} structured={<EventJsonLd m={meeting} history={history ?? []} base={siteBase(c, deps)} />} />);
   });
 
   app.get("/people", async (c) => {

@@ -211,10 +211,13 @@ export async function removePaper(db: Db, documents: DocumentStore, meetingSlug:
   await forgetUnused(db, documents, [key]);
 }
 
-/** Removes stored bytes no paper refers to any more (the same file may be uploaded twice). */
+/** Removes stored bytes nothing refers to any more (the same file may be uploaded twice, or imported as minutes). */
 async function forgetUnused(db: Db, documents: DocumentStore, keys: string[]): Promise<void> {
   for (const key of keys) {
-    const used = await agendaDb(db).selectFrom("agenda_papers").where("document_key", "=", key).select("id").executeTakeFirst();
+    const used =
+      (await agendaDb(db).selectFrom("agenda_papers").where("document_key", "=", key).select("id").executeTakeFirst()) ??
+      // the same bytes may be an imported minutes document's original
+      (await db.selectFrom("source_documents").where("document_key", "=", key).select("id").executeTakeFirst());
     if (!used) await documents.remove(key);
   }
 }

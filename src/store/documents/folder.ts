@@ -1,7 +1,7 @@
 // The document store as a folder: each document a file named by its key, under a folder named by
 // the key's first two characters so no one folder grows too large. Written to a temporary name and
-// renamed, so a reader never sees half a file.
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+// renamed, so a reader never sees half a file; bytes already kept are not written again.
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { QuorumError } from "../../domain/errors.ts";
@@ -17,6 +17,8 @@ export function folderDocumentStore(root: string): DocumentStore {
     async put(bytes) {
       const key = documentKey(bytes);
       const path = pathOf(key);
+      // a file under this key already holds these bytes (the name is their hash): written once
+      if (await stat(path).then((s) => s.size === bytes.byteLength, () => false)) return key;
       await mkdir(dirname(path), { recursive: true });
       const temp = `${path}.${randomBytes(6).toString("hex")}.part`;
       await writeFile(temp, bytes);
