@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   check: async () => (await import("./check.ts")).registerCheck,
   user: async () => (await import("./user.ts")).registerUser,
   release: async () => (await import("./release.ts")).registerRelease,
+  mail: async () => (await import("./mail.ts")).registerMail,
 };
 
 registerParse(program);

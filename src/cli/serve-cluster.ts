@@ -10,6 +10,7 @@ import { indexReleasesEveryHour } from "./release.ts";
 import { listen, servingUrl, type ServeConfig } from "./serve-listen.ts";
 import { seedIfEmpty } from "./start.ts";
 import { serveHeapFlags } from "./serve-memory.ts";
+import { startMailSender } from "./serve-mail.ts";
 
 /** A worker dying this soon after it started is not replaced at once, so a crash loop does not spin. */
 const QUICK_DEATH_MS = 5_000;
@@ -30,9 +31,11 @@ export async function servePrimary(config: ServeConfig): Promise<void> {
   // migrations, seeding and the hourly release indexing; PostgreSQL connections close when idle
   const db = await openStore(config.dbUrl, { poolMax: config.poolMax });
   let releases: NodeJS.Timeout | undefined;
+  let mail: ReturnType<typeof startMailSender>;
   try {
     if (config.seed) await seedIfEmpty(db, config.seed);
     releases = await indexReleasesEveryHour(db);
+    mail = startMailSender(db, config.publicUrl);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -58,6 +61,7 @@ export async function servePrimary(config: ServeConfig): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(releases);
+    void mail?.stop();
     if (!started.size) return finish();
     for (const w of started.keys()) w.process.kill("SIGTERM");
     setTimeout(() => {
@@ -97,6 +101,7 @@ export async function servePrimary(config: ServeConfig): Promise<void> {
   process.once("SIGTERM", stop);
   for (let i = 0; i < config.workers; i++) fork();
   await done;
+  await mail?.stop();
   await db.destroy();
   if (failure) throw failure;
   process.exit(0);

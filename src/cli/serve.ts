@@ -9,6 +9,7 @@ import { parsePublicUrl } from "../serve/urls.ts";
 import { seedIfEmpty } from "./start.ts";
 import { listen, servingUrl, type ServeConfig } from "./serve-listen.ts";
 import { servePrimary, serveWorker } from "./serve-cluster.ts";
+import { startMailSender } from "./serve-mail.ts";
 
 const MAX_WORKERS = 256;
 
@@ -70,19 +71,20 @@ async function serveAlone(config: ServeConfig): Promise<void> {
   if (config.seed) await seedIfEmpty(db, config.seed);
   // exempt items whose release date has come go into search now, then once an hour
   const releases = await indexReleasesEveryHour(db);
+  const mail = startMailSender(db, config.publicUrl);
   const serving = listen(db, config);
   try {
     const port = await serving.ready;
     process.stdout.write(`Quorum is serving on ${servingUrl(config.host, port)}\n`);
   } catch (err) {
     clearInterval(releases);
+    await mail?.stop();
     await db.destroy();
     throw err;
   }
   const stop = () => {
     clearInterval(releases);
-    void serving
-      .close()
+    void Promise.all([serving.close(), mail?.stop()])
       .then(() => db.destroy())
       .finally(() => process.exit(0));
   };

@@ -11,6 +11,7 @@ import type { DocumentStore } from "../documents/store.ts";
 import { agendaMeeting, bumpAgenda, agendaVersion } from "./items.ts";
 import { buildPack, type PackItem } from "./pack.ts";
 import { agendaDb, type AgendaTables } from "./schema.ts";
+import { alertAgendaPublished } from "../mail/alerts.ts";
 
 export interface PublishInput {
   /** the agenda's version the clerk saw */
@@ -143,6 +144,8 @@ async function record(db: Db, meetingId: number, meetingSlug: string, timeZone: 
     if (itemIds.length) await trx.updateTable("agenda_items").set({ publication_id: row.id }).where("id", "in", itemIds).execute();
     if (paperIds.length) await trx.updateTable("agenda_papers").set({ publication_id: row.id }).where("id", "in", paperIds).execute();
     await bumpAgenda(trx, meeting.id);
+    // email alerts for the committee's followers, read as the public sees the agenda now
+    await alertAgendaPublished(t, meeting.id, sequence, now);
     await appendAudit(
       t,
       {
