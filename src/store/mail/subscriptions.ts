@@ -200,3 +200,8 @@ export async function changeByLink(db: Db, token: string, subscriptionId: number
   const r = await mailDb(db).updateTable("mail_subscriptions").set({ frequency: change.frequency }).where("id", "=", subscriptionId).where("subscriber_id", "=", h.subscriberId).where("status", "=", "active").executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** A committee one may follow: any committee on the site. */
+export async function committeeForAlerts(db: AnyDb, slug: string): Promise<{ slug: string; name: string } | undefined> {
+  return (db as Db).selectFrom("bodies").where("slug", "=", slug).select(["slug", "name"]).executeTakeFirst();
+}
