@@ -26,8 +26,14 @@ export function mailSettings(env: NodeJS.ProcessEnv = process.env, publicUrl?: s
   const base = publicUrl ?? (env.PUBLIC_URL ? parsePublicUrl(env.PUBLIC_URL, "PUBLIC_URL") : undefined);
   if (!base) throw new QuorumError("invalid", "Sending email needs PUBLIC_URL (the site's public address, for the links in each message)");
   const from = env.QUORUM_MAIL_FROM?.trim() || `alerts@${new URL(base).hostname}`;
+  const timeZone = env.QUORUM_MAIL_TIME_ZONE?.trim() || "Europe/London";
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone });
+  } catch {
+    throw new QuorumError("invalid", `QUORUM_MAIL_TIME_ZONE must be an IANA time zone such as Europe/London, not "${timeZone}"`);
+  }
   return {
-    sender: { transport: smtpTransport(env.SMTP_URL), baseUrl: base, from, timeZone: env.QUORUM_MAIL_TIME_ZONE?.trim() || "Europe/London" },
+    sender: { transport: smtpTransport(env.SMTP_URL), baseUrl: base, from, timeZone },
     intervalMs: env.QUORUM_MAIL_INTERVAL ? seconds(env.QUORUM_MAIL_INTERVAL, "QUORUM_MAIL_INTERVAL") : 30_000,
   };
 }

@@ -131,7 +131,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 60 * 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 12, baseDelayMs: 60_000, maxDelayMs: 6 * 60 * 60_000 };
 
 export function backoffMs(attempts: number, policy: RetryPolicy): number {
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
