@@ -102,6 +102,19 @@ export function renderMail(p: MessagePayload, base: string): RenderedMail {
       unsubscribeUrl: null,
     };
   }
+  if (p.kind === "reminder") {
+    const r = p.reminder;
+    const url = base + alertPaths.dashboard();
+    const thing = r.what === "update" ? "An update" : "The deadline";
+    const subject = `${r.state === "overdue" ? "Overdue" : "Due soon"}: ${r.what === "update" ? "update on" : "deadline of"} ${r.heading}`;
+    const lines = [`${thing} for ${r.heading}, which you own on the scrutiny tracker, ${r.state === "overdue" ? "was due" : "is due"} on ${formatLong(r.due)}.`, "Sign in to post an update from your dashboard:"];
+    return {
+      subject,
+      text: [...lines, url, "", "You get these reminders because a clerk made you the item's owner."].join("\n") + "\n",
+      html: page(subject, `<h1>${esc(subject)}</h1>\n${lines.map((l) => `<p>${esc(l)}</p>`).join("\n")}\n<p><a href="${esc(url)}">Your dashboard</a></p>\n<p>You get these reminders because a clerk made you the item's owner.</p>`),
+      unsubscribeUrl: null,
+    };
+  }
   const f = footer(p.token, base);
   if (p.kind === "alert") {
     const b = block(p.event, base);

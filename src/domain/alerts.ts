@@ -44,7 +44,17 @@ export type AlertEvent =
 export type MessagePayload =
   | { kind: "confirm"; token: string; committee: AlertCommittee; frequency: "immediate" | "daily" }
   | { kind: "alert"; token: string; event: AlertEvent }
-  | { kind: "digest"; token: string; day: string; events: AlertEvent[] };
+  | { kind: "digest"; token: string; day: string; events: AlertEvent[] }
+  | { kind: "reminder"; token: string; reminder: OwnerReminder };
+
+/** An owner's reminder: an update due soon or overdue, or an action's deadline. */
+export interface OwnerReminder {
+  /** "Recommendation 2: Waste collection" — or, for an item the public may not see, a neutral phrase */
+  heading: string;
+  what: "update" | "deadline";
+  due: string;
+  state: "soon" | "overdue";
+}
 
 const e = encodeURIComponent;
 
@@ -57,4 +67,5 @@ export const alertPaths = {
   confirm: (token: string) => `/alerts/confirm/${e(token)}`,
   unsubscribe: (token: string) => `/alerts/unsubscribe/${e(token)}`,
   manage: (token: string) => `/alerts/manage/${e(token)}`,
+  dashboard: () => "/account/dashboard",
 };

@@ -25,7 +25,8 @@ async function field(c: Context, name: string): Promise<string> {
 /** Pages holding a token in their address: never cached, never sent on as a Referer. */
 const private_: MiddlewareHandler = async (c, next) => {
   await next();
-  c.res.headers.set("cache-control", "no-store");
+  // a signed-in visitor's pages are already "private, no-store"
+  if (!/no-store/.test(c.res.headers.get("cache-control") ?? "")) c.res.headers.set("cache-control", "no-store");
   c.res.headers.set("referrer-policy", "no-referrer");
 };
 

@@ -25,6 +25,8 @@ export interface EnqueueInput {
   /** a token already made (the confirmation's, stored hashed on the subscription) */
   token?: string;
   dueAt?: Date;
+  /** queued once only: a second message with the same key is not queued */
+  dedupeKey?: string;
 }
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
@@ -37,7 +39,22 @@ export function newMessageId(): string {
 export async function enqueue(db: AnyDb, input: EnqueueInput, now: Date): Promise<{ id: number; token: string }> {
   const token = input.token ?? newToken();
   const payload = { ...input.payload, token } as MessagePayload;
-  const row = await mailDb(db)
+  const row = await enqueueRow(db, input, payload, token, now).returning("id").executeTakeFirstOrThrow();
+  return { id: row.id, token };
+}
+
+/** Queues a message unless one with its dedupe key was queued before; whether it was queued now. */
+export async function enqueueOnce(db: AnyDb, input: EnqueueInput & { dedupeKey: string }, now: Date): Promise<boolean> {
+  const token = newToken();
+  const payload = { ...input.payload, token } as MessagePayload;
+  const r = await enqueueRow(db, input, payload, token, now)
+    .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+function enqueueRow(db: AnyDb, input: EnqueueInput, payload: MessagePayload, token: string, now: Date) {
+  return mailDb(db)
     .insertInto("mail_outbox")
     .values({
       kind: input.kind,
@@ -46,7 +63,8 @@ export async function enqueue(db: AnyDb, input: EnqueueInput, now: Date): Promis
       subscription_id: input.subscriptionId,
       message_id: newMessageId(),
       // the confirmation's token is checked against the subscription, not the message
-      link_token_hash: input.kind === "confirm" ? null : hashToken(token),
+      link_token_hash: input.kind === "confirm" || input.kind === "reminder" ? null : hashToken(token),
+      dedupe_key: input.dedupeKey ?? null,
       subject: subjectOf(payload),
       payload_json: JSON.stringify(payload),
       state: "queued",
@@ -57,10 +75,7 @@ export async function enqueue(db: AnyDb, input: EnqueueInput, now: Date): Promis
       sent_at: null,
       last_error: null,
       created_at: now.toISOString(),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return { id: row.id, token };
+    });
 }
 
 export interface Claimed {

@@ -44,6 +44,7 @@ export interface MailOutboxTable {
   subscription_id: number | null;
   message_id: string;
   link_token_hash: string | null;
+  dedupe_key: Generated<string | null>;
   subject: string;
   payload_json: string | null;
   state: OutboxState;

@@ -9,6 +9,7 @@ import { QuorumError } from "../../domain/errors.ts";
 import { renderMail } from "../../domain/alerts-render.ts";
 import { claimDue, DEFAULT_RETRY, giveUpUncertain, markCancelled, markFailed, markHanded, markSent, type Claimed, type RetryPolicy } from "./outbox.ts";
 import { buildDigests } from "./digest.ts";
+import { queueOwnerReminders } from "./reminders.ts";
 import { mailDb, type AnyDb } from "./schema.ts";
 
 /** How long a claim holds a message: longer than the SMTP timeouts below put together. */
@@ -37,6 +38,7 @@ export interface SendReport {
   cancelled: number;
   uncertain: number;
   digests: number;
+  reminders: number;
 }
 
 /** A transport from SMTP_URL (smtp://user:pass@host:587, smtps://…:465). */
@@ -61,6 +63,7 @@ function domainOf(from: string): string {
 /** Whether the message is still wanted: its subscription live (pending for a confirmation). */
 async function stillWanted(db: AnyDb, m: Claimed): Promise<boolean> {
   const mdb = mailDb(db);
+  // a reminder goes to whoever owned the item when it was queued
   if (m.kind === "reminder") return true;
   if (m.kind === "digest") {
     if (m.subscriberId === null) return false;
@@ -84,9 +87,10 @@ export async function sendDue(db: AnyDb, o: SenderOptions): Promise<SendReport> 
   const owner = o.owner ?? `${process.pid}-${randomBytes(6).toString("hex")}`;
   const leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
   const retry = o.retry ?? DEFAULT_RETRY;
-  const report: SendReport = { sent: 0, retrying: 0, failed: 0, cancelled: 0, uncertain: 0, digests: 0 };
+  const report: SendReport = { sent: 0, retrying: 0, failed: 0, cancelled: 0, uncertain: 0, digests: 0, reminders: 0 };
   report.uncertain = await giveUpUncertain(db, now());
   report.digests = await buildDigests(db, now(), o.timeZone ?? "Europe/London");
+  report.reminders = await queueOwnerReminders(db, now(), o.timeZone ?? "Europe/London");
   const domain = domainOf(o.from);
   for (;;) {
     const claimed = await claimDue(db, owner, now(), leaseMs, o.batch ?? 20);

@@ -10,7 +10,8 @@
 // UPDATE, marks handed_at just before giving the message to SMTP, then 'sent'; a failure puts it
 // back 'queued' with a later due_at, or 'failed' after the last attempt. A lease that runs out
 // after handed_at is never sent again ('unknown'): see docs/EMAIL.md. payload_json holds what the
-// message says and its one-time link, and is cleared once the message is sent.
+// message says and its one-time link, and is cleared once the message is sent. dedupe_key: a
+// message that must be queued once only (an owner's reminder for one item, due date and state).
 // Frozen once released.
 import { sql, type Kysely } from "kysely";
 
@@ -51,6 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     subscription_id INTEGER REFERENCES mail_subscriptions(id) ON DELETE SET NULL,
     message_id TEXT NOT NULL UNIQUE,
     link_token_hash TEXT UNIQUE,
+    dedupe_key TEXT UNIQUE,
     subject TEXT NOT NULL,
     payload_json TEXT,
     state TEXT NOT NULL CHECK (state IN ('queued','sending','sent','failed','unknown','cancelled')),
