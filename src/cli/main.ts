@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   user: async () => (await import("./user.ts")).registerUser,
   release: async () => (await import("./release.ts")).registerRelease,
   export: async () => (await import("./export.ts")).registerExport,
+  mail: async () => (await import("./mail.ts")).registerMail,
 };
 
 registerParse(program);

@@ -11,6 +11,7 @@ import { listen, servingUrl, type ServeConfig } from "./serve-listen.ts";
 import { seedIfEmpty } from "./start.ts";
 import { documentsDirFor, folderDocumentStore } from "../store/documents/folder.ts";
 import { serveHeapFlags } from "./serve-memory.ts";
+import { startMailSender } from "./serve-mail.ts";
 
 /** A worker dying this soon after it started is not replaced at once, so a crash loop does not spin. */
 const QUICK_DEATH_MS = 5_000;
@@ -31,9 +32,11 @@ export async function servePrimary(config: ServeConfig): Promise<void> {
   // migrations, seeding and the hourly release indexing; PostgreSQL connections close when idle
   const db = await openStore(config.dbUrl, { poolMax: config.poolMax });
   let releases: NodeJS.Timeout | undefined;
+  let mail: ReturnType<typeof startMailSender>;
   try {
     if (config.seed) await seedIfEmpty(db, config.seed, folderDocumentStore(documentsDirFor(config.dbUrl)));
     releases = await indexReleasesEveryHour(db);
+    mail = startMailSender(db, config.publicUrl);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -59,6 +62,7 @@ export async function servePrimary(config: ServeConfig): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(releases);
+    void mail?.stop();
     if (!started.size) return finish();
     for (const w of started.keys()) w.process.kill("SIGTERM");
     setTimeout(() => {
@@ -98,6 +102,7 @@ export async function servePrimary(config: ServeConfig): Promise<void> {
   process.once("SIGTERM", stop);
   for (let i = 0; i < config.workers; i++) fork();
   await done;
+  await mail?.stop();
   await db.destroy();
   if (failure) throw failure;
   process.exit(0);

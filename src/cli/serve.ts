@@ -10,6 +10,7 @@ import { seedIfEmpty } from "./start.ts";
 import { documentsDirFor, folderDocumentStore } from "../store/documents/folder.ts";
 import { listen, servingUrl, type ServeConfig } from "./serve-listen.ts";
 import { servePrimary, serveWorker } from "./serve-cluster.ts";
+import { startMailSender } from "./serve-mail.ts";
 
 const MAX_WORKERS = 256;
 
@@ -71,19 +72,20 @@ async function serveAlone(config: ServeConfig): Promise<void> {
   if (config.seed) await seedIfEmpty(db, config.seed, folderDocumentStore(documentsDirFor(config.dbUrl)));
   // exempt items whose release date has come go into search now, then once an hour
   const releases = await indexReleasesEveryHour(db);
+  const mail = startMailSender(db, config.publicUrl);
   const serving = listen(db, config);
   try {
     const port = await serving.ready;
     process.stdout.write(`Quorum is serving on ${servingUrl(config.host, port)}\n`);
   } catch (err) {
     clearInterval(releases);
+    await mail?.stop();
     await db.destroy();
     throw err;
   }
   const stop = () => {
     clearInterval(releases);
-    void serving
-      .close()
+    void Promise.all([serving.close(), mail?.stop()])
       .then(() => db.destroy())
       .finally(() => process.exit(0));
   };

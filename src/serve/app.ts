@@ -35,6 +35,8 @@ import { registerForwardPlanAdmin } from "./forward-plan/admin-routes.tsx";
 import { registerForwardPlan } from "./forward-plan/public-routes.tsx";
 import { registerSchedule } from "./schedule/routes.tsx";
 import { SCHEDULE_POSTS } from "./schedule/urls.ts";
+import { registerAlerts } from "./alerts/routes.tsx";
+import { ALERT_POSTS } from "./alerts/urls.ts";
 import { registerSite, siteContext } from "./site/routes.tsx";
 import { DEFAULT_SITE } from "./site/settings.ts";
 import type { AppDeps } from "./deps.ts";
@@ -47,9 +49,9 @@ const SECURITY_HEADERS: Record<string, string> = {
   "referrer-policy": "strict-origin-when-cross-origin",
 };
 
-/** The paths whose forms take a POST: the account forms and the workspace's. */
+/** The paths whose forms take a POST: the account forms, email alerts' and the workspace's. */
 function isWritePath(path: string): boolean {
-  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS, FORWARD_PLAN_POSTS, SCHEDULE_POSTS, AGENDA_POSTS, TAKE_MINUTES_POST].some((re) => re.test(path));
+  return ACCOUNT_POSTS.has(path) || isOwnersPost(path) || [IMPORT_POST, PEOPLE_ADMIN_POSTS, EXEMPT_POSTS, CORRECTION_POST, LIFECYCLE_POSTS, FORWARD_PLAN_POSTS, SCHEDULE_POSTS, AGENDA_POSTS, TAKE_MINUTES_POST, ALERT_POSTS].some((re) => re.test(path));
 }
 
 function formLimitFor(path: string) {
@@ -88,6 +90,7 @@ export function createApp(deps: AppDeps): Hono {
   registerSite(app, site);
   app.use("*", viewerContext(deps));
   registerAccounts(app, deps);
+  registerAlerts(app, deps);
   registerExempt(app, deps);
   registerAdmin(app, deps);
   registerImportReview(app, deps);

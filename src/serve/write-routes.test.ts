@@ -18,8 +18,8 @@ import { eachStore } from "../store/scrutiny/test-stores.ts";
 import { client, PASSWORD, signInAs, type Client } from "../../test/support/accounts.ts";
 import { parsedInput, STAFFS_V2 } from "../../test/support/imports.ts";
 
-/** Forms anyone may post: signing in and out, and setting a password from a one-time link. */
-const OPEN_TO_ALL = new Set(["/sign-in", "/sign-out", "/account/set-password"]);
+/** Forms anyone may post: signing in and out, setting a password from a one-time link, and email alerts' (checked below). */
+const OPEN_TO_ALL = new Set(["/sign-in", "/sign-out", "/account/set-password", "/committees/:slug/alerts", "/alerts/confirm/:token", "/alerts/unsubscribe/:token", "/alerts/manage/:token"]);
 /** Tables a refused request may still touch: a session seen, a form token cookie. */
 const SESSION_TABLES = new Set(["sessions", "sign_in_failures", "sign_in_tokens"]);
 
@@ -125,6 +125,25 @@ eachStore("every write route refuses those without rights", (store) => {
     assert.ok([302, 303].includes(split.status), `read, then sent to sign in: ${split.status}`);
     const other = await cl.post(`/admin/imports/1/publish`, { csrf, version: "1", text });
     assert.equal(other.status, 413);
+  });
+
+  it("email alerts' forms: refused without the form token or from another site, and a link no message carried changes nothing", async () => {
+    const cl = client(app);
+    const csrf = await cl.formToken(`/committees/${f.body}/alerts`);
+    const cases: [string, Record<string, string>, Record<string, string>, number][] = [
+      [`/committees/${f.body}/alerts`, { email: "ann@example.org" }, {}, 403],
+      [`/committees/${f.body}/alerts`, { csrf, email: "ann@example.org" }, { origin: "https://elsewhere.example" }, 403],
+      ["/alerts/confirm/not-a-token", { csrf }, {}, 410],
+      ["/alerts/confirm/not-a-token", {}, {}, 403],
+      ["/alerts/manage/not-a-token", { csrf, subscription: "1", action: "remove" }, {}, 404],
+      ["/alerts/unsubscribe/not-a-token", { "List-Unsubscribe": "One-Click" }, {}, 404],
+    ];
+    for (const [path, form, headers, status] of cases) {
+      const before = await snapshot(db);
+      const res = await cl.post(path, form, headers);
+      assert.equal(res.status, status, `POST ${path}`);
+      assert.deepEqual(await snapshot(db), before, `POST ${path}: the store changed`);
+    }
   });
 
   it("a member with no rights: every write route is refused and changes nothing", async () => {

@@ -9,6 +9,7 @@ import { formatDate, formatLongDate, formatTime, plural } from "../format.ts";
 import { urls } from "../urls.ts";
 import { trackerUrls } from "../tracker/urls.ts";
 import { MeetingStateLabel, UpcomingMeetings } from "../schedule/public.tsx";
+import { AlertsLink } from "../alerts/link.tsx";
 
 const KIND_LABEL = (kind: string) => kind[0].toUpperCase() + kind.slice(1);
 
@@ -64,6 +65,7 @@ export function CommitteePage({ b, upcoming = [] }: { b: BodyDetail; upcoming?: 
     >
       {b.authority.name !== b.name && <span class="govuk-caption-l">{b.authority.name}</span>}
       <h1 class="govuk-heading-xl">{b.name}</h1>
+      <AlertsLink committee={b} />
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">Type</dt>

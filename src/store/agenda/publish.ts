@@ -12,6 +12,7 @@ import { agendaMeeting, bumpAgenda, agendaVersion } from "./items.ts";
 import { buildPack, type PackItem } from "./pack.ts";
 import { agendaDb, type AgendaTables } from "./schema.ts";
 import { readPaperTexts, writeAgendaEntries, type PaperTextReader } from "./search.ts";
+import { alertAgendaPublished } from "../mail/alerts.ts";
 
 export interface PublishInput {
   /** the agenda's version the clerk saw */
@@ -151,6 +152,8 @@ async function record(db: Db, meetingId: number, meetingSlug: string, timeZone: 
     // public search holds what is now published, in the same transaction
     await writeAgendaEntries(trx, meeting.id, texts, { itemIds, paperIds });
     await bumpAgenda(trx, meeting.id);
+    // email alerts for the committee's followers, read as the public sees the agenda now
+    await alertAgendaPublished(t, meeting.id, sequence, now);
     await appendAudit(
       t,
       {

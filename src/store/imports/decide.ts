@@ -17,6 +17,7 @@ import { documentSummary, recordCounts } from "./queue.ts";
 import { reviewsDb, type ReviewState } from "./schema.ts";
 import { keepingSummaries } from "../summaries/bodies.ts";
 import { unpack } from "../packed.ts";
+import { alertMinutesPublished } from "../mail/alerts.ts";
 
 type Tx = Transaction<Database>;
 
@@ -59,6 +60,7 @@ export async function publishImport(db: Db, id: number, by: Decider, at: Date = 
       const source = { file: doc.file_name, format: doc.format as SourceFormat, text: unpack(doc.packed_text), lines: splitLines(unpack(doc.packed_text)), contentHash: doc.content_hash, byteLength: doc.byte_length };
       const result = await storeMinutes(trx, { ...options, source, record });
       await decided(trx, id, "published", by, at, { meeting_id: result.meetingId });
+      await alertMinutesPublished(trx, result.meetingId, at);
       before = { review: id, state: "pending", replacesPublished: true, published: await documentSummary(trx, current?.source_document_id) };
       after = { review: id, state: "published", document: doc.content_hash, file: doc.file_name, ...recordCounts(record) };
     } else {
@@ -72,6 +74,7 @@ export async function publishImport(db: Db, id: number, by: Decider, at: Date = 
       const people = await trx.selectFrom("attendance").where("meeting_id", "=", meeting.id).where("person_id", "is not", null).select("person_id").execute();
       await reindexPeople(trx, people.map((p) => p.person_id!));
       await decided(trx, id, "published", by, at);
+      if (meeting.minutes_status === "draft") await alertMinutesPublished(trx, meeting.id, at);
       before = { review: id, state: "pending", minutesStatus: meeting.minutes_status };
       after = { review: id, state: "published", minutesStatus: meeting.minutes_status === "draft" ? "published" : meeting.minutes_status, document: row.content_hash, ...recordCounts(record) };
     }

@@ -10,6 +10,7 @@ import { writeTransaction } from "../write.ts";
 import { lifecycleDb } from "./schema.ts";
 import { takeSnapshot } from "./snapshot.ts";
 import { keepingSummaries } from "../summaries/bodies.ts";
+import { alertMinutesPublished } from "../mail/alerts.ts";
 
 export type Actor = AuditActor;
 
@@ -34,6 +35,7 @@ export async function publishDraftMinutes(db: Db, slug: string, actor: Actor, no
     await keepingSummaries(trx, [m.id], () => trx.updateTable("meetings").set({ minutes_status: "published", minutes_draft: 1, updated_at: now.toISOString() }).where("id", "=", m.id).execute());
     // what was withheld from search while not public is indexed now
     await reindexMeeting(trx, m.id);
+    await alertMinutesPublished(trx, m.id, now);
     await appendAudit(trx, { actorUserId: actor.userId, actorLabel: actor.label, action: "minutes.publish", recordKind: "meeting", recordId: slug, before: { minutesStatus: "draft" }, after: { minutesStatus: "published", minutesDraft: true } }, now);
   });
 }

@@ -20,6 +20,7 @@ import { applyTally, keepingSummaries, meetingTally } from "../summaries/bodies.
 import { meetingSlug } from "../rules/slugs.ts";
 import { StaleVersion } from "../people/edit.ts";
 import { scheduleDb, type MeetingEventKind } from "./schema.ts";
+import { alertMeetingEvent } from "../mail/alerts.ts";
 
 export type Tx = Transaction<Database>;
 
@@ -119,6 +120,8 @@ export async function recordEvent(trx: Tx, e: EventInput, actor: AuditActor, now
       series_id: e.seriesId ?? null,
     })
     .execute();
+  // email alerts for the committee's followers, in the same transaction
+  await alertMeetingEvent(trx, e.meetingId, e.kind, e.reason, now);
 }
 
 /** Inserts one scheduled meeting with its "scheduled" event; the caller audits. */

@@ -1,0 +1,136 @@
+// An alert, a digest or a confirmation written as an email: a subject, a plain-text part and an
+// HTML part saying the same. No images, no tracking: every link is a plain link to the portal.
+import { formatLong } from "./calendar.ts";
+import { alertPaths, type AlertEvent, type AlertItem, type MessagePayload } from "./alerts.ts";
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+  /** the one-click unsubscribe address (RFC 8058), absent on a confirmation */
+  unsubscribeUrl: string | null;
+}
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function when(m: { date: string; startTime: string | null; venue: string | null }): string {
+  return `${formatLong(m.date)}${m.startTime ? ` at ${m.startTime}` : ""}${m.venue ? `, ${m.venue}` : ""}`;
+}
+
+const CHANGE_WORDS = { rescheduled: "moved", postponed: "postponed", cancelled: "cancelled", restored: "restored" } as const;
+
+/** One event: a headline, lines of detail and the link to follow. */
+interface Block {
+  headline: string;
+  lines: string[];
+  items: AlertItem[];
+  link: { label: string; url: string };
+}
+
+function block(ev: AlertEvent, base: string): Block {
+  const c = ev.committee;
+  const meetingUrl = base + alertPaths.meeting(ev.meeting.slug);
+  switch (ev.kind) {
+    case "meeting_scheduled":
+      return { headline: `New meeting of the ${c.name}: ${formatLong(ev.meeting.date)}`, lines: [`The ${c.name} (${c.council}) will meet on ${when(ev.meeting)}.`], items: [], link: { label: "The meeting", url: meetingUrl } };
+    case "meeting_changed":
+      return {
+        headline: `Meeting ${CHANGE_WORDS[ev.change]}: ${c.name}, ${formatLong(ev.meeting.date)}`,
+        lines: [`The ${c.name}'s meeting has been ${CHANGE_WORDS[ev.change]}${ev.change === "rescheduled" || ev.change === "restored" ? `: it is now on ${when(ev.meeting)}` : ""}.`, ...(ev.reason ? [`Reason: ${ev.reason}`] : [])],
+        items: [],
+        link: { label: "The meeting", url: meetingUrl },
+      };
+    case "agenda_published":
+      return {
+        headline: `${ev.supplement ? "Agenda supplement" : "Agenda"} published: ${c.name}, ${formatLong(ev.meeting.date)}`,
+        lines: [`The ${ev.supplement ? "supplementary agenda" : "agenda"} for the ${c.name}'s meeting on ${when(ev.meeting)} has been published.`],
+        items: ev.items,
+        link: { label: "The agenda", url: meetingUrl },
+      };
+    case "minutes_published":
+      return { headline: `Minutes published: ${c.name}, ${formatLong(ev.meeting.date)}`, lines: [`The minutes of the ${c.name}'s meeting on ${formatLong(ev.meeting.date)} have been published.`], items: [], link: { label: "The minutes", url: base + alertPaths.minutes(ev.meeting.slug) } };
+  }
+}
+
+function itemText(i: AlertItem, base: string): string[] {
+  const head = `${i.number ? `${i.number}. ` : ""}${i.title}${i.exempt ? ` (not for publication${i.exemptParagraph ? `: Schedule 12A paragraph ${i.exemptParagraph}` : ""})` : ""}`;
+  return [`- ${head}`, ...i.papers.map((p) => `    ${p.title}: ${base}${p.path}`)];
+}
+
+function itemHtml(i: AlertItem, base: string): string {
+  const head = `${i.number ? `${esc(i.number)}. ` : ""}${esc(i.title)}${i.exempt ? ` (not for publication${i.exemptParagraph ? `: Schedule 12A paragraph ${esc(i.exemptParagraph)}` : ""})` : ""}`;
+  const papers = i.papers.length ? `<ul>${i.papers.map((p) => `<li><a href="${esc(base + p.path)}">${esc(p.title)}</a></li>`).join("")}</ul>` : "";
+  return `<li>${head}${papers}</li>`;
+}
+
+function blockText(b: Block, base: string): string {
+  return [b.headline, "", ...b.lines, ...(b.items.length ? ["", ...b.items.flatMap((i) => itemText(i, base))] : []), "", `${b.link.label}: ${b.link.url}`].join("\n");
+}
+
+function blockHtml(b: Block, base: string, level: "h1" | "h2"): string {
+  return [`<${level}>${esc(b.headline)}</${level}>`, ...b.lines.map((l) => `<p>${esc(l)}</p>`), b.items.length ? `<ul>${b.items.map((i) => itemHtml(i, base)).join("")}</ul>` : "", `<p><a href="${esc(b.link.url)}">${esc(b.link.label)}</a></p>`].join("\n");
+}
+
+function page(title: string, body: string): string {
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${esc(title)}</title>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+function footer(token: string, base: string): { text: string; html: string; unsubscribeUrl: string } {
+  const unsubscribeUrl = base + alertPaths.unsubscribe(token);
+  const manageUrl = base + alertPaths.manage(token);
+  return {
+    unsubscribeUrl,
+    text: ["", "--", `Manage your alerts: ${manageUrl}`, `Unsubscribe: ${unsubscribeUrl}`].join("\n"),
+    html: `<hr>\n<p><a href="${esc(manageUrl)}">Manage your alerts</a> | <a href="${esc(unsubscribeUrl)}">Unsubscribe</a></p>`,
+  };
+}
+
+/** The message for an outbox row's payload; `base` is the site's public address, no trailing slash. */
+export function renderMail(p: MessagePayload, base: string): RenderedMail {
+  if (p.kind === "confirm") {
+    const url = base + alertPaths.confirm(p.token);
+    const subject = `Confirm your email alerts for the ${p.committee.name}`;
+    const lines = [
+      `Someone, probably you, asked for email alerts about the ${p.committee.name} (${p.committee.council}), ${p.frequency === "daily" ? "once a day" : "as things happen"}.`,
+      "To start them, confirm within 48 hours:",
+    ];
+    const after = "If you did not ask for these alerts, ignore this email: nothing will be sent unless the request is confirmed.";
+    return {
+      subject,
+      text: [...lines, url, "", after].join("\n") + "\n",
+      html: page(subject, `<h1>${esc(subject)}</h1>\n${lines.map((l) => `<p>${esc(l)}</p>`).join("\n")}\n<p><a href="${esc(url)}">Confirm email alerts</a></p>\n<p>${esc(after)}</p>`),
+      unsubscribeUrl: null,
+    };
+  }
+  if (p.kind === "reminder") {
+    const r = p.reminder;
+    const url = base + alertPaths.dashboard();
+    const thing = r.what === "update" ? "An update" : "The deadline";
+    const subject = `${r.state === "overdue" ? "Overdue" : "Due soon"}: ${r.what === "update" ? "update on" : "deadline of"} ${r.heading}`;
+    const lines = [`${thing} for ${r.heading}, which you own on the scrutiny tracker, ${r.state === "overdue" ? "was due" : "is due"} on ${formatLong(r.due)}.`, "Sign in to post an update from your dashboard:"];
+    return {
+      subject,
+      text: [...lines, url, "", "You get these reminders because a clerk made you the item's owner."].join("\n") + "\n",
+      html: page(subject, `<h1>${esc(subject)}</h1>\n${lines.map((l) => `<p>${esc(l)}</p>`).join("\n")}\n<p><a href="${esc(url)}">Your dashboard</a></p>\n<p>You get these reminders because a clerk made you the item's owner.</p>`),
+      unsubscribeUrl: null,
+    };
+  }
+  const f = footer(p.token, base);
+  if (p.kind === "alert") {
+    const b = block(p.event, base);
+    return { subject: b.headline, text: blockText(b, base) + "\n" + f.text + "\n", html: page(b.headline, blockHtml(b, base, "h1") + "\n" + f.html), unsubscribeUrl: f.unsubscribeUrl };
+  }
+  const blocks = p.events.map((ev) => block(ev, base));
+  const subject = `Your daily alerts for ${formatLong(p.day)}: ${blocks.length} ${blocks.length === 1 ? "update" : "updates"}`;
+  return {
+    subject,
+    text: [subject, "", ...blocks.map((b) => blockText(b, base) + "\n")].join("\n") + f.text + "\n",
+    html: page(subject, `<h1>${esc(subject)}</h1>\n${blocks.map((b) => blockHtml(b, base, "h2")).join("\n")}\n${f.html}`),
+    unsubscribeUrl: f.unsubscribeUrl,
+  };
+}
+
+/** What an outbox row lists as its subject before it is sent. */
+export function subjectOf(p: MessagePayload): string {
+  return renderMail(p, "").subject;
+}

@@ -1,0 +1,71 @@
+// What an email alert says, as facts gathered through the visibility rule when the event happens
+// (store/mail/alerts.ts), and the paths it links to. The paths are the portal's own (serve/urls.ts
+// builds the same; alerts-paths.test.ts checks they agree), kept here because the message is
+// written below the web layer, by the sender.
+
+export interface AlertCommittee {
+  slug: string;
+  name: string;
+  council: string;
+}
+
+export interface AlertMeeting {
+  slug: string;
+  date: string;
+  startTime: string | null;
+  venue: string | null;
+}
+
+export interface AlertPaper {
+  title: string;
+  /** the paper's public download path */
+  path: string;
+}
+
+/** An agenda item as the public may see it: of exempt business, the title and the ground only. */
+export interface AlertItem {
+  number: string;
+  title: string;
+  /** the Schedule 12A paragraph when the item is exempt (then it has no papers here) */
+  exemptParagraph: string | null;
+  exempt: boolean;
+  papers: AlertPaper[];
+}
+
+export type MeetingChangeKind = "rescheduled" | "postponed" | "cancelled" | "restored";
+
+export type AlertEvent =
+  | { kind: "meeting_scheduled"; committee: AlertCommittee; meeting: AlertMeeting }
+  | { kind: "meeting_changed"; change: MeetingChangeKind; committee: AlertCommittee; meeting: AlertMeeting; reason: string | null }
+  | { kind: "agenda_published"; committee: AlertCommittee; meeting: AlertMeeting; supplement: boolean; items: AlertItem[] }
+  | { kind: "minutes_published"; committee: AlertCommittee; meeting: AlertMeeting };
+
+/** What an outbox row holds until it is sent; the one-time link token goes with it. */
+export type MessagePayload =
+  | { kind: "confirm"; token: string; committee: AlertCommittee; frequency: "immediate" | "daily" }
+  | { kind: "alert"; token: string; event: AlertEvent }
+  | { kind: "digest"; token: string; day: string; events: AlertEvent[] }
+  | { kind: "reminder"; token: string; reminder: OwnerReminder };
+
+/** An owner's reminder: an update due soon or overdue, or an action's deadline. */
+export interface OwnerReminder {
+  /** "Recommendation 2: Waste collection" — or, for an item the public may not see, a neutral phrase */
+  heading: string;
+  what: "update" | "deadline";
+  due: string;
+  state: "soon" | "overdue";
+}
+
+const e = encodeURIComponent;
+
+export const alertPaths = {
+  meeting: (slug: string) => `/meetings/${e(slug)}`,
+  committee: (slug: string) => `/committees/${e(slug)}`,
+  minutes: (slug: string) => `/meetings/${e(slug)}/minutes`,
+  paper: (meetingSlug: string, id: number) => `/meetings/${e(meetingSlug)}/documents/paper-${id}`,
+  subscribe: (committeeSlug: string) => `/committees/${e(committeeSlug)}/alerts`,
+  confirm: (token: string) => `/alerts/confirm/${e(token)}`,
+  unsubscribe: (token: string) => `/alerts/unsubscribe/${e(token)}`,
+  manage: (token: string) => `/alerts/manage/${e(token)}`,
+  dashboard: () => "/account/dashboard",
+};

@@ -1,0 +1,152 @@
+// Email alerts' pages and forms. Anyone may post them, without an account: asking for alerts is
+// checked for CSRF (Origin and the form token, as the sign-in form) and rate limited per address
+// and per IP; the pages reached from an email are authorised by the link's token alone. The
+// one-click unsubscribe POST takes no form token, because a mail client sends it (RFC 8058).
+import type { Context, Hono, MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppDeps } from "../deps.ts";
+import { renderPage } from "../render.tsx";
+import { respondWithProblem } from "../errors.tsx";
+import { CSRF_FIELD, formToken, formTokenValid, originCheck } from "../auth/csrf.ts";
+import { clientIp } from "../auth/routes.tsx";
+import type { FieldError } from "../auth/forms.tsx";
+import { QuorumError } from "../../domain/errors.ts";
+import { changeByLink, checkEmail, committeeForAlerts, confirmSubscription, managedBy, peekConfirmation, requestSubscription, unsubscribeByLink } from "../../store/mail/subscriptions.ts";
+import { AlertLinkUnusablePage, CheckEmailPage, ConfirmedPage, ConfirmPage, ManagePage, SubscribePage, UnsubscribedPage, UnsubscribePage } from "./pages.tsx";
+import { alertUrls } from "./urls.ts";
+
+const NOTICES: Record<string, string> = { frequency: "How often you get this alert has been changed", removed: "The alert has been removed" };
+
+async function field(c: Context, name: string): Promise<string> {
+  const v = (await c.req.parseBody())[name];
+  return typeof v === "string" ? v : "";
+}
+
+/** Pages holding a token in their address: never cached, never sent on as a Referer. */
+const private_: MiddlewareHandler = async (c, next) => {
+  await next();
+  // a signed-in visitor's pages are already "private, no-store"
+  if (!/no-store/.test(c.res.headers.get("cache-control") ?? "")) c.res.headers.set("cache-control", "no-store");
+  c.res.headers.set("referrer-policy", "no-referrer");
+};
+
+/** The sign-in form's two checks: the Origin, and the form token. */
+function formChecks(deps: AppDeps): MiddlewareHandler {
+  const origin = originCheck(deps.publicUrl);
+  return async (c, next) => {
+    if (c.req.method !== "POST") return next();
+    let sameSite = true;
+    try {
+      await origin(c, async () => {});
+    } catch (err) {
+      if (!(err instanceof HTTPException)) throw err;
+      sameSite = false;
+    }
+    const isForm = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header("content-type") ?? "");
+    if (!sameSite || !isForm || !formTokenValid(c, await field(c, CSRF_FIELD))) {
+      return respondWithProblem(c, { id: "forbidden", status: 403, message: "This form has expired or did not come from this site. Go back, reload the page and try again." });
+    }
+    return next();
+  };
+}
+
+const frequencyOf = (v: string) => (v === "daily" ? "daily" : "immediate");
+
+export function registerAlerts(app: Hono, deps: AppDeps): void {
+  const { db, publicUrl } = deps;
+  const now = deps.now ?? (() => new Date());
+  const checks = formChecks(deps);
+  app.use("/committees/:slug/alerts", private_, checks);
+  app.use("/committees/:slug/alerts/*", private_);
+  app.use("/alerts/*", private_);
+  app.use("/alerts/confirm/*", checks);
+  app.use("/alerts/manage/*", checks);
+
+  app.get("/committees/:slug/alerts", async (c) => {
+    const committee = await committeeForAlerts(db, c.req.param("slug"));
+    if (!committee) throw new QuorumError("not_found", "Committee not found");
+    return c.html(renderPage(c, <SubscribePage committee={committee} csrf={formToken(c, publicUrl)} frequency="immediate" errors={[]} />));
+  });
+
+  app.post("/committees/:slug/alerts", async (c) => {
+    // validate
+    const committee = await committeeForAlerts(db, c.req.param("slug"));
+    if (!committee) throw new QuorumError("not_found", "Committee not found");
+    const raw = await field(c, "email");
+    const frequency = frequencyOf(await field(c, "frequency"));
+    const again = (status: 400 | 429, errors: FieldError[]) => c.html(renderPage(c, <SubscribePage committee={committee} csrf={formToken(c, publicUrl)} email={raw} frequency={frequency} errors={errors} />), status);
+    let email: string;
+    try {
+      email = checkEmail(raw);
+    } catch (err) {
+      if (err instanceof QuorumError && err.code === "invalid") return again(400, [{ field: "email", message: err.message }]);
+      throw err;
+    }
+    // run (the limits per address and per IP are checked inside)
+    const outcome = await requestSubscription(db, { email, committee: committee.slug, frequency, ip: clientIp(c) }, now());
+    if (outcome === "throttled") return again(429, [{ field: "email", message: "There have been too many requests for alerts. Wait an hour, then try again." }]);
+    // present: the same page whether or not the address already follows the committee
+    return c.redirect(alertUrls.requested(committee.slug), 303);
+  });
+
+  app.get("/committees/:slug/alerts/check-email", async (c) => {
+    const committee = await committeeForAlerts(db, c.req.param("slug"));
+    if (!committee) throw new QuorumError("not_found", "Committee not found");
+    return c.html(renderPage(c, <CheckEmailPage committee={committee} />));
+  });
+
+  app.get("/alerts/confirm/:token", async (c) => {
+    const token = c.req.param("token");
+    const pending = await peekConfirmation(db, token, now());
+    if (!pending) return c.html(renderPage(c, <AlertLinkUnusablePage />), 410);
+    return c.html(renderPage(c, <ConfirmPage token={token} csrf={formToken(c, publicUrl)} email={pending.email} committee={pending.committee} />));
+  });
+
+  app.post("/alerts/confirm/:token", async (c) => {
+    const confirmed = await confirmSubscription(db, c.req.param("token"), now());
+    if (!confirmed) return c.html(renderPage(c, <AlertLinkUnusablePage />), 410);
+    return c.html(renderPage(c, <ConfirmedPage committee={confirmed.committee} />));
+  });
+
+  app.get("/alerts/unsubscribe/:token", async (c) => {
+    const token = c.req.param("token");
+    const managed = await managedBy(db, token);
+    if (!managed) throw new QuorumError("not_found", "This link is not one we sent");
+    return c.html(renderPage(c, <UnsubscribePage token={token} managed={managed} />));
+  });
+
+  // RFC 8058: a mail client posts "List-Unsubscribe=One-Click" here with no cookie and no form token
+  app.post("/alerts/unsubscribe/:token", async (c) => {
+    const token = c.req.param("token");
+    const done = await unsubscribeByLink(db, token, now());
+    if (!done) throw new QuorumError("not_found", "This link is not one we sent");
+    return c.html(renderPage(c, <UnsubscribedPage token={token} email={done.email} />));
+  });
+
+  app.get("/alerts/manage/:token", async (c) => {
+    const token = c.req.param("token");
+    const managed = await managedBy(db, token);
+    if (!managed) throw new QuorumError("not_found", "This link is not one we sent");
+    const notice = NOTICES[c.req.query("done") ?? ""];
+    return c.html(renderPage(c, <ManagePage token={token} csrf={formToken(c, publicUrl)} managed={managed} notice={notice} errors={[]} />));
+  });
+
+  app.post("/alerts/manage/:token", async (c) => {
+    // validate
+    const token = c.req.param("token");
+    const managed = await managedBy(db, token);
+    if (!managed) throw new QuorumError("not_found", "This link is not one we sent");
+    const id = Number(await field(c, "subscription"));
+    const action = await field(c, "action");
+    const subscription = managed.subscriptions.find((s) => s.id === id && s.status === "active");
+    if (!subscription || (action !== "remove" && action !== "frequency")) {
+      const errors = [{ field: "main-content", message: "Choose an alert to change from the list" }];
+      return c.html(renderPage(c, <ManagePage token={token} csrf={formToken(c, publicUrl)} managed={managed} errors={errors} />), 400);
+    }
+    // run
+    if (action === "remove") await changeByLink(db, token, id, { remove: true }, now());
+    else await changeByLink(db, token, id, { frequency: frequencyOf(await field(c, "frequency")) }, now());
+    // present
+    return c.redirect(`${alertUrls.manage(token)}?done=${action === "remove" ? "removed" : "frequency"}`, 303);
+  });
+}

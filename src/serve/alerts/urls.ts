@@ -1,0 +1,14 @@
+// The addresses of email alerts' pages. Links in messages are built in domain/alerts.ts
+// (`alertPaths`), which alerts-paths.test.ts checks against these.
+const e = encodeURIComponent;
+
+export const alertUrls = {
+  subscribe: (committeeSlug: string) => `/committees/${e(committeeSlug)}/alerts`,
+  requested: (committeeSlug: string) => `/committees/${e(committeeSlug)}/alerts/check-email`,
+  confirm: (token: string) => `/alerts/confirm/${e(token)}`,
+  unsubscribe: (token: string) => `/alerts/unsubscribe/${e(token)}`,
+  manage: (token: string) => `/alerts/manage/${e(token)}`,
+};
+
+/** The alerts' forms, which anyone may post: asking for alerts, confirming, unsubscribing, managing. */
+export const ALERT_POSTS = /^(?:\/committees\/[^/]+\/alerts|\/alerts\/(?:confirm|unsubscribe|manage)\/[^/]+)$/;

@@ -1,0 +1,91 @@
+// Alerts for a committee, written in the transaction of the event that causes them: a meeting
+// scheduled or changed, an agenda published, minutes published. What an alert says is read here
+// through the visibility rule, as the public sees it (a meeting the public cannot see makes no
+// alert; an exempt agenda item is named by its title and ground only, its papers left out), and
+// kept with the alert: the sender writes the message from it and reads nothing else.
+import type { Kysely } from "kysely";
+import { alertPaths, type AlertCommittee, type AlertEvent, type AlertItem, type AlertMeeting, type MeetingChangeKind } from "../../domain/alerts.ts";
+import type { Db } from "../db.ts";
+import type { Database } from "../schema.ts";
+import { listedMeetingsOnly, publicMinutesOnly } from "../visibility.ts";
+import { readAgenda } from "../agenda/read.ts";
+import { enqueue } from "./outbox.ts";
+import { mailDb, type AnyDb } from "./schema.ts";
+
+/**
+ * The meeting and its committee as the public sees them; null when the meeting is not listed, or,
+ * for news of its minutes (`minutes`), when they are not public.
+ */
+async function publicMeeting(db: AnyDb, meetingId: number, opts: { minutes?: boolean } = {}): Promise<{ bodyId: number; committee: AlertCommittee; meeting: AlertMeeting } | null> {
+  let q = (db as Kysely<Database>)
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+    .where("meetings.id", "=", meetingId)
+    .where(listedMeetingsOnly);
+  if (opts.minutes) q = q.where(publicMinutesOnly);
+  const m = await q
+    .select(["meetings.slug", "meetings.date", "meetings.start_time", "meetings.venue", "bodies.id as body_id", "bodies.slug as body_slug", "bodies.name as body_name", "authorities.name as council"])
+    .executeTakeFirst();
+  if (!m) return null;
+  return { bodyId: m.body_id, committee: { slug: m.body_slug, name: m.body_name, council: m.council }, meeting: { slug: m.slug, date: m.date, startTime: m.start_time, venue: m.venue } };
+}
+
+/** Queues the event for every live subscription to the committee: a message now, or a line for the day's digest. */
+async function fanOut(db: AnyDb, bodyId: number, event: AlertEvent, now: Date): Promise<number> {
+  const mdb = mailDb(db);
+  const subs = await mdb
+    .selectFrom("mail_subscriptions")
+    .innerJoin("mail_subscribers", "mail_subscribers.id", "mail_subscriptions.subscriber_id")
+    .where("mail_subscriptions.target_kind", "=", "committee")
+    .where("mail_subscriptions.target_id", "=", bodyId)
+    .where("mail_subscriptions.status", "=", "active")
+    .select(["mail_subscriptions.id", "mail_subscriptions.subscriber_id", "mail_subscriptions.frequency", "mail_subscribers.email"])
+    .orderBy("mail_subscriptions.id")
+    .execute();
+  for (const s of subs) {
+    if (s.frequency === "daily") {
+      await mdb.insertInto("mail_alerts").values({ subscription_id: s.id, subscriber_id: s.subscriber_id, payload_json: JSON.stringify(event), created_at: now.toISOString(), outbox_id: null }).execute();
+    } else {
+      await enqueue(db, { kind: "alert", to: s.email, subscriberId: s.subscriber_id, subscriptionId: s.id, payload: { kind: "alert", event } }, now);
+    }
+  }
+  return subs.length;
+}
+
+/** A meeting newly scheduled, or its plan changed. */
+export async function alertMeetingEvent(db: AnyDb, meetingId: number, kind: "scheduled" | MeetingChangeKind, reason: string | null, now: Date): Promise<number> {
+  const m = await publicMeeting(db, meetingId);
+  if (!m) return 0;
+  const event: AlertEvent = kind === "scheduled" ? { kind: "meeting_scheduled", committee: m.committee, meeting: m.meeting } : { kind: "meeting_changed", change: kind, committee: m.committee, meeting: m.meeting, reason };
+  return fanOut(db, m.bodyId, event, now);
+}
+
+/** Minutes made public: published from draft, or a review import published. */
+export async function alertMinutesPublished(db: AnyDb, meetingId: number, now: Date): Promise<number> {
+  const m = await publicMeeting(db, meetingId, { minutes: true });
+  if (!m) return 0;
+  return fanOut(db, m.bodyId, { kind: "minutes_published", committee: m.committee, meeting: m.meeting }, now);
+}
+
+/** An agenda (sequence 0) or a supplement published: the items it put out, as the public sees them. */
+export async function alertAgendaPublished(db: AnyDb, meetingId: number, sequence: number, now: Date): Promise<number> {
+  const m = await publicMeeting(db, meetingId);
+  if (!m) return 0;
+  const agenda = await readAgenda(db as Db, m.meeting.slug);
+  if (!agenda) return 0;
+  const items: AlertItem[] = [];
+  for (const i of agenda.items) {
+    const newPapers = i.papers.filter((p) => p.publicationSequence === sequence);
+    if (i.publicationSequence !== sequence && !newPapers.length) continue;
+    items.push({
+      number: i.number,
+      title: i.title,
+      exempt: i.exempt,
+      exemptParagraph: i.exempt ? i.exemptParagraph : null,
+      // a paper the public may not download is not named either
+      papers: i.withheld ? [] : newPapers.filter((p) => p.downloadable && !p.exempt).map((p) => ({ title: p.title, path: alertPaths.paper(m.meeting.slug, p.id) })),
+    });
+  }
+  return fanOut(db, m.bodyId, { kind: "agenda_published", committee: m.committee, meeting: m.meeting, supplement: sequence > 0, items }, now);
+}

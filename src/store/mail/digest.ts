@@ -1,0 +1,49 @@
+// Daily digests: alerts for subscriptions set to "daily" wait in mail_alerts; once their day (in
+// the council's time zone) is over, each address gets one message gathering them. Building a
+// digest takes its alerts with a conditional update in the same transaction that queues it, so two
+// senders building at once make one digest, not two.
+import type { AlertEvent } from "../../domain/alerts.ts";
+import { QuorumError } from "../../domain/errors.ts";
+import { writeTransaction } from "../write.ts";
+import type { Db } from "../db.ts";
+import { enqueue } from "./outbox.ts";
+import { mailDb, type AnyDb } from "./schema.ts";
+
+/** The calendar date of `at` in `timeZone`. */
+export function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+}
+
+/** Queues one digest per address for the alerts of days now over; returns how many. */
+export async function buildDigests(db: AnyDb, now: Date, timeZone: string): Promise<number> {
+  const today = localDate(now, timeZone);
+  const waiting = await mailDb(db).selectFrom("mail_alerts").where("outbox_id", "is", null).select(["id", "subscriber_id", "payload_json", "created_at"]).orderBy("id").execute();
+  const bySubscriber = new Map<number, { ids: number[]; events: AlertEvent[]; day: string }>();
+  for (const a of waiting) {
+    const day = localDate(new Date(a.created_at), timeZone);
+    if (day >= today) continue;
+    const d = bySubscriber.get(a.subscriber_id) ?? { ids: [], events: [], day };
+    d.ids.push(a.id);
+    d.events.push(JSON.parse(a.payload_json) as AlertEvent);
+    if (day > d.day) d.day = day;
+    bySubscriber.set(a.subscriber_id, d);
+  }
+  let made = 0;
+  for (const [subscriberId, d] of bySubscriber) {
+    const done = await writeTransaction(db as Db, async (trx) => {
+      const mdb = mailDb(trx);
+      const who = await mdb.selectFrom("mail_subscribers").where("id", "=", subscriberId).select("email").executeTakeFirst();
+      if (!who) return false;
+      const { id } = await enqueue(trx, { kind: "digest", to: who.email, subscriberId, subscriptionId: null, payload: { kind: "digest", day: d.day, events: d.events } }, now);
+      const taken = await mdb.updateTable("mail_alerts").set({ outbox_id: id }).where("id", "in", d.ids).where("outbox_id", "is", null).executeTakeFirst();
+      // another sender took some of them first: this digest is dropped with its transaction
+      if (Number(taken.numUpdatedRows) !== d.ids.length) throw new QuorumError("conflict", "digest built elsewhere");
+      return true;
+    }).catch((err) => {
+      if (err instanceof QuorumError && err.code === "conflict") return false;
+      throw err;
+    });
+    if (done) made++;
+  }
+  return made;
+}

@@ -1,0 +1,207 @@
+// Subscriptions by email with double opt-in and no account: a request makes a pending
+// subscription and queues a confirmation holding a one-time link (only its SHA-256 is kept,
+// valid for 48 hours); using the link makes it active. Every later message carries its own link
+// token (stored hashed on its outbox row) that unsubscribes in one click or opens the page where
+// the address manages its alerts. Requests are counted per address and per IP, in the database,
+// so that every process serving the site agrees on the limits.
+import { QuorumError } from "../../domain/errors.ts";
+import type { Db } from "../db.ts";
+import { writeTransaction } from "../write.ts";
+import { hashToken, newToken } from "../accounts/secrets.ts";
+import { enqueue } from "./outbox.ts";
+import { mailDb, type AnyDb, type Frequency } from "./schema.ts";
+
+export const CONFIRM_MS = 48 * 60 * 60 * 1000;
+export const REQUEST_WINDOW_MS = 60 * 60 * 1000;
+export const MAX_REQUESTS_PER_EMAIL = 3;
+export const MAX_REQUESTS_PER_IP = 20;
+export const MAX_EMAIL = 254;
+
+const EMAIL_RE = /^[^\s@<>(),;:"\\[\]]+@[^\s@<>(),;:"\\[\]]+\.[^\s@<>(),;:"\\[\]]+$/;
+
+/** The address as stored (trimmed, lower case), or the one-line reason it cannot be used. */
+export function checkEmail(raw: string): string {
+  const email = raw.trim().toLowerCase();
+  if (!email) throw new QuorumError("invalid", "Enter your email address");
+  if (email.length > MAX_EMAIL || !EMAIL_RE.test(email)) throw new QuorumError("invalid", "Enter an email address in the correct format, like name@example.com");
+  return email;
+}
+
+export interface SubscribeInput {
+  email: string;
+  committee: string;
+  frequency: Frequency;
+  ip: string;
+}
+
+/** Whether requests for this address or from this IP are held back for now. */
+export async function isRequestThrottled(db: AnyDb, email: string, ip: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - REQUEST_WINDOW_MS).toISOString();
+  const mdb = mailDb(db);
+  const byEmail = await mdb.selectFrom("mail_requests").select((eb) => eb.fn.countAll<number>().as("n")).where("email", "=", email).where("at", ">", since).executeTakeFirstOrThrow();
+  if (Number(byEmail.n) >= MAX_REQUESTS_PER_EMAIL) return true;
+  const byIp = await mdb.selectFrom("mail_requests").select((eb) => eb.fn.countAll<number>().as("n")).where("ip", "=", ip).where("at", ">", since).executeTakeFirstOrThrow();
+  return Number(byIp.n) >= MAX_REQUESTS_PER_IP;
+}
+
+/**
+ * Asks for alerts about a committee. The answer never says whether the address already
+ * follows it: the caller shows "check your email" either way. An active subscription is left as
+ * it is (no mail); otherwise a confirmation is queued.
+ */
+export async function requestSubscription(db: Db, input: SubscribeInput, now: Date): Promise<"queued" | "already" | "throttled"> {
+  const email = checkEmail(input.email);
+  const mdbOut = mailDb(db);
+  const body = await db.selectFrom("bodies").innerJoin("authorities", "authorities.id", "bodies.authority_id").where("bodies.slug", "=", input.committee).select(["bodies.id", "bodies.slug", "bodies.name", "authorities.name as council"]).executeTakeFirst();
+  if (!body) throw new QuorumError("not_found", "Committee not found");
+  if (await isRequestThrottled(db, email, input.ip, now)) return "throttled";
+  await mdbOut.insertInto("mail_requests").values({ email, ip: input.ip, at: now.toISOString() }).execute();
+  await mdbOut.deleteFrom("mail_requests").where("at", "<", new Date(now.getTime() - REQUEST_WINDOW_MS).toISOString()).execute();
+  return writeTransaction(db, async (trx) => {
+    const mdb = mailDb(trx);
+    let subscriber = await mdb.selectFrom("mail_subscribers").where("email", "=", email).select("id").executeTakeFirst();
+    subscriber ??= await mdb.insertInto("mail_subscribers").values({ email, created_at: now.toISOString() }).returning("id").executeTakeFirstOrThrow();
+    const existing = await mdb.selectFrom("mail_subscriptions").where("subscriber_id", "=", subscriber.id).where("target_kind", "=", "committee").where("target_id", "=", body.id).select(["id", "status"]).executeTakeFirst();
+    if (existing?.status === "active") return "already" as const;
+    const token = newToken();
+    const fields = { frequency: input.frequency, status: "pending" as const, confirm_token_hash: hashToken(token), confirm_expires_at: new Date(now.getTime() + CONFIRM_MS).toISOString(), removed_at: null };
+    let subscriptionId: number;
+    if (existing) {
+      await mdb.updateTable("mail_subscriptions").set(fields).where("id", "=", existing.id).execute();
+      subscriptionId = existing.id;
+      // an earlier confirmation still waiting is replaced by this one
+      await mdb.updateTable("mail_outbox").set({ state: "cancelled", payload_json: null }).where("subscription_id", "=", existing.id).where("kind", "=", "confirm").where("state", "=", "queued").execute();
+    } else {
+      const row = await mdb.insertInto("mail_subscriptions").values({ subscriber_id: subscriber.id, target_kind: "committee", target_id: body.id, created_at: now.toISOString(), confirmed_at: null, ...fields }).returning("id").executeTakeFirstOrThrow();
+      subscriptionId = row.id;
+    }
+    await enqueue(trx, { kind: "confirm", to: email, subscriberId: subscriber.id, subscriptionId, token, payload: { kind: "confirm", committee: { slug: body.slug, name: body.name, council: body.council }, frequency: input.frequency } }, now);
+    return "queued" as const;
+  });
+}
+
+export interface PendingConfirmation {
+  email: string;
+  committee: { slug: string; name: string };
+  frequency: Frequency;
+}
+
+/** What a confirmation link would confirm, without using it; undefined when unknown, used or expired. */
+export async function peekConfirmation(db: AnyDb, token: string, now: Date): Promise<PendingConfirmation | undefined> {
+  const r = await mailDb(db)
+    .selectFrom("mail_subscriptions")
+    .innerJoin("mail_subscribers", "mail_subscribers.id", "mail_subscriptions.subscriber_id")
+    .innerJoin("bodies", "bodies.id", "mail_subscriptions.target_id")
+    .where("mail_subscriptions.confirm_token_hash", "=", hashToken(token))
+    .where("mail_subscriptions.status", "=", "pending")
+    .select(["mail_subscribers.email", "bodies.slug", "bodies.name", "mail_subscriptions.frequency", "mail_subscriptions.confirm_expires_at"])
+    .executeTakeFirst();
+  if (!r || !r.confirm_expires_at || now.getTime() >= Date.parse(r.confirm_expires_at)) return undefined;
+  return { email: r.email, committee: { slug: r.slug, name: r.name }, frequency: r.frequency };
+}
+
+/** Uses a confirmation link: the subscription becomes active once, and the link never works again. */
+export async function confirmSubscription(db: AnyDb, token: string, now: Date): Promise<PendingConfirmation | undefined> {
+  const pending = await peekConfirmation(db, token, now);
+  if (!pending) return undefined;
+  const r = await mailDb(db)
+    .updateTable("mail_subscriptions")
+    .set({ status: "active", confirmed_at: now.toISOString(), confirm_token_hash: null, confirm_expires_at: null })
+    .where("confirm_token_hash", "=", hashToken(token))
+    .where("status", "=", "pending")
+    .where("confirm_expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1 ? pending : undefined;
+}
+
+interface LinkHolder {
+  subscriberId: number;
+  subscriptionId: number | null;
+  email: string;
+}
+
+/** The address (and, for an alert, the subscription) a message's link token belongs to. */
+async function linkHolder(db: AnyDb, token: string): Promise<LinkHolder | undefined> {
+  if (!token || token.length > 100) return undefined;
+  const r = await mailDb(db)
+    .selectFrom("mail_outbox")
+    .innerJoin("mail_subscribers", "mail_subscribers.id", "mail_outbox.subscriber_id")
+    .where("mail_outbox.link_token_hash", "=", hashToken(token))
+    .select(["mail_outbox.subscriber_id", "mail_outbox.subscription_id", "mail_subscribers.email"])
+    .executeTakeFirst();
+  if (!r || r.subscriber_id === null) return undefined;
+  return { subscriberId: r.subscriber_id, subscriptionId: r.subscription_id, email: r.email };
+}
+
+export interface ManagedSubscription {
+  id: number;
+  committee: { slug: string; name: string };
+  frequency: Frequency;
+  status: "pending" | "active";
+}
+
+export interface Managed {
+  email: string;
+  /** what the one-click unsubscribe of this link removes */
+  unsubscribes: "one" | "all";
+  subscriptions: ManagedSubscription[];
+}
+
+async function subscriptionsOf(db: AnyDb, subscriberId: number): Promise<ManagedSubscription[]> {
+  const rows = await mailDb(db)
+    .selectFrom("mail_subscriptions")
+    .innerJoin("bodies", "bodies.id", "mail_subscriptions.target_id")
+    .where("mail_subscriptions.subscriber_id", "=", subscriberId)
+    .where("mail_subscriptions.status", "!=", "removed")
+    .select(["mail_subscriptions.id", "mail_subscriptions.frequency", "mail_subscriptions.status", "bodies.slug", "bodies.name"])
+    .orderBy("bodies.name")
+    .execute();
+  return rows.map((r) => ({ id: r.id, frequency: r.frequency, status: r.status as "pending" | "active", committee: { slug: r.slug, name: r.name } }));
+}
+
+/** The manage page's view for a message's link; undefined for a token no message carried. */
+export async function managedBy(db: AnyDb, token: string): Promise<Managed | undefined> {
+  const h = await linkHolder(db, token);
+  if (!h) return undefined;
+  return { email: h.email, unsubscribes: h.subscriptionId === null ? "all" : "one", subscriptions: await subscriptionsOf(db, h.subscriberId) };
+}
+
+/** Removes subscriptions, and drops what was waiting to be sent for them. */
+async function remove(db: Db, subscriberId: number, subscriptionIds: number[] | "all", now: Date): Promise<number> {
+  return writeTransaction(db, async (trx) => {
+    const mdb = mailDb(trx);
+    let q = mdb.selectFrom("mail_subscriptions").where("subscriber_id", "=", subscriberId).where("status", "!=", "removed").select("id");
+    if (subscriptionIds !== "all") q = q.where("id", "in", subscriptionIds.length ? subscriptionIds : [-1]);
+    const ids = (await q.execute()).map((r) => r.id);
+    if (!ids.length) return 0;
+    await mdb.updateTable("mail_subscriptions").set({ status: "removed", removed_at: now.toISOString(), confirm_token_hash: null, confirm_expires_at: null }).where("id", "in", ids).execute();
+    await mdb.updateTable("mail_outbox").set({ state: "cancelled", payload_json: null }).where("subscription_id", "in", ids).where("state", "=", "queued").execute();
+    await mdb.deleteFrom("mail_alerts").where("subscription_id", "in", ids).where("outbox_id", "is", null).execute();
+    return ids.length;
+  });
+}
+
+/**
+ * One-click unsubscribe (RFC 8058) from a message's link: an alert's subscription, or every
+ * alert of the address from a digest. Using it again changes nothing and is not an error.
+ */
+export async function unsubscribeByLink(db: Db, token: string, now: Date): Promise<{ email: string; removed: number } | undefined> {
+  const h = await linkHolder(db, token);
+  if (!h) return undefined;
+  const removed = await remove(db, h.subscriberId, h.subscriptionId === null ? "all" : [h.subscriptionId], now);
+  return { email: h.email, removed };
+}
+
+/** From the manage page: one subscription removed, or its frequency changed. */
+export async function changeByLink(db: Db, token: string, subscriptionId: number, change: { remove: true } | { frequency: Frequency }, now: Date): Promise<boolean> {
+  const h = await linkHolder(db, token);
+  if (!h) throw new QuorumError("not_found", "This link is not one we sent");
+  if ("remove" in change) return (await remove(db, h.subscriberId, [subscriptionId], now)) === 1;
+  const r = await mailDb(db).updateTable("mail_subscriptions").set({ frequency: change.frequency }).where("id", "=", subscriptionId).where("subscriber_id", "=", h.subscriberId).where("status", "=", "active").executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** A committee one may follow: any committee on the site. */
+export async function committeeForAlerts(db: AnyDb, slug: string): Promise<{ slug: string; name: string } | undefined> {
+  return (db as Db).selectFrom("bodies").where("slug", "=", slug).select(["slug", "name"]).executeTakeFirst();
+}
