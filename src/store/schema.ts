@@ -243,7 +243,7 @@ export interface SourceDocumentsTable {
   /** the parsed quorum.minutes/1 record, before corrections (migration 008), as deflated JSON (migration 017); null for rows stored before 008 */
   packed_record: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
   imported_at: Stamp;
-  /** the original file in the document store (its SHA-256), its media type and cleaned file name (migration 025); null when not kept */
+  /** the original file in the document store (its SHA-256), its media type and cleaned file name (migration 028); null when not kept */
   document_key: ColumnType<string | null, string | null | undefined, string | null>;
   media_type: ColumnType<string | null, string | null | undefined, string | null>;
   original_name: ColumnType<string | null, string | null | undefined, string | null>;

@@ -64,7 +64,7 @@ export interface AgendaPapersTable {
   uploaded_at: string;
 }
 
-/** A change to an item made after it was published, with the reason shown publicly (migration 025_agenda2_item_changes). */
+/** A change to an item made after it was published, with the reason shown publicly (migration 027_agenda2_item_changes). */
 export interface AgendaItemChangesTable {
   id: Generated<number>;
   item_id: number;

@@ -4,7 +4,7 @@
 // (publicAgendaSearchContent): nothing unpublished, and of exempt business the title and ground
 // only; an exempt paper's file is never even read. The entries carry the meeting's committee,
 // council and year for the search filters, but no meeting_id: they belong to the agenda, so the
-// writes that re-index or seal a meeting's minutes leave them be (migration 025_agenda2).
+// writes that re-index or seal a meeting's minutes leave them be (migration 026_agenda2_agenda_search).
 import type { Db } from "../db.ts";
 import type { DocumentStore } from "../documents/store.ts";
 import { isAgendaContentShown, PUBLIC_VIEWER, publicAgendaSearchContent } from "../visibility.ts";

@@ -1,4 +1,4 @@
-// Table types for email alerts and the outbox (migration 025_mail_outbox); `mailDb` widens a store
+// Table types for email alerts and the outbox (migration 030_mail_outbox); `mailDb` widens a store
 // handle to see them.
 import type { Generated, Kysely, Transaction } from "kysely";
 import type { Database } from "../schema.ts";

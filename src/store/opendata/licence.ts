@@ -1,5 +1,5 @@
 // The licence a council's data is published under. Each council has one (migration
-// 025_opendata_licence: the Open Government Licence v3.0 unless its folder settings name another);
+// 029_opendata_licence: the Open Government Licence v3.0 unless its folder settings name another);
 // every export, the OParl `license` and /data show it.
 import type { Db } from "../db.ts";
 import { authoritySlug } from "../rules/slugs.ts";

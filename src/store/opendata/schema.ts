@@ -1,4 +1,4 @@
-// The authorities' licence columns (migration 025_opendata_licence); `opendataDb` widens a store
+// The authorities' licence columns (migration 029_opendata_licence); `opendataDb` widens a store
 // handle to see them.
 import type { Kysely, Transaction } from "kysely";
 import type { AuthoritiesTable, Database } from "../schema.ts";
