@@ -48,5 +48,5 @@ test("/data: no axe violations; each council's licence; every dataset link answe
     assert.equal(r.status, 200, href);
     await r.arrayBuffer();
   }
-  assert.equal(await page.getByRole("link", { name: "feeds and calendars" }).getAttribute("href"), "/feeds");
+  assert.equal(await page.locator("main").getByRole("link", { name: "feeds and calendars" }).getAttribute("href"), "/feeds");
 });
