@@ -1,7 +1,7 @@
 // An alert, a digest or a confirmation written as an email: a subject, a plain-text part and an
 // HTML part saying the same. No images, no tracking: every link is a plain link to the portal.
 import { formatLong } from "./calendar.ts";
-import { alertPaths, type AlertEvent, type AlertItem, type MessagePayload } from "./alerts.ts";
+import { alertPaths, searchLabel, type AlertEvent, type AlertItem, type MessagePayload } from "./alerts.ts";
 
 export interface RenderedMail {
   subject: string;
@@ -24,6 +24,8 @@ interface Block {
   headline: string;
   lines: string[];
   items: AlertItem[];
+  /** what a saved search found, each with its link */
+  hits?: { title: string; url: string }[];
   link: { label: string; url: string };
 }
 
@@ -47,6 +49,16 @@ function block(ev: AlertEvent, base: string): Block {
         items: ev.items,
         link: { label: "The agenda", url: meetingUrl },
       };
+    case "search_matched": {
+      const what = ev.source === "minutes" ? "minutes" : "agenda";
+      return {
+        headline: `New for ${searchLabel(ev.search)}: ${c.name}, ${formatLong(ev.meeting.date)}`,
+        lines: [`The newly published ${what} of the ${c.name}'s meeting on ${formatLong(ev.meeting.date)} ${ev.hits.length === 1 ? "has 1 match" : `have ${ev.hits.length} matches`} for ${searchLabel(ev.search)}:`],
+        items: [],
+        hits: ev.hits.map((h) => ({ title: h.title, url: base + h.path })),
+        link: { label: "All results for the search", url: base + alertPaths.search(ev.search) },
+      };
+    }
     case "minutes_published":
       return { headline: `Minutes published: ${c.name}, ${formatLong(ev.meeting.date)}`, lines: [`The minutes of the ${c.name}'s meeting on ${formatLong(ev.meeting.date)} have been published.`], items: [], link: { label: "The minutes", url: base + alertPaths.minutes(ev.meeting.slug) } };
   }
@@ -64,11 +76,12 @@ function itemHtml(i: AlertItem, base: string): string {
 }
 
 function blockText(b: Block, base: string): string {
-  return [b.headline, "", ...b.lines, ...(b.items.length ? ["", ...b.items.flatMap((i) => itemText(i, base))] : []), "", `${b.link.label}: ${b.link.url}`].join("\n");
+  const hits = b.hits?.length ? ["", ...b.hits.map((h) => `- ${h.title}: ${h.url}`)] : [];
+  return [b.headline, "", ...b.lines, ...(b.items.length ? ["", ...b.items.flatMap((i) => itemText(i, base))] : []), ...hits, "", `${b.link.label}: ${b.link.url}`].join("\n");
 }
 
 function blockHtml(b: Block, base: string, level: "h1" | "h2"): string {
-  return [`<${level}>${esc(b.headline)}</${level}>`, ...b.lines.map((l) => `<p>${esc(l)}</p>`), b.items.length ? `<ul>${b.items.map((i) => itemHtml(i, base)).join("")}</ul>` : "", `<p><a href="${esc(b.link.url)}">${esc(b.link.label)}</a></p>`].join("\n");
+  return [`<${level}>${esc(b.headline)}</${level}>`, ...b.lines.map((l) => `<p>${esc(l)}</p>`), b.items.length ? `<ul>${b.items.map((i) => itemHtml(i, base)).join("")}</ul>` : "", b.hits?.length ? `<ul>${b.hits.map((h) => `<li><a href="${esc(h.url)}">${esc(h.title)}</a></li>`).join("")}</ul>` : "", `<p><a href="${esc(b.link.url)}">${esc(b.link.label)}</a></p>`].join("\n");
 }
 
 function page(title: string, body: string): string {
@@ -87,11 +100,14 @@ function footer(token: string, base: string): { text: string; html: string; unsu
 
 /** The message for an outbox row's payload; `base` is the site's public address, no trailing slash. */
 export function renderMail(p: MessagePayload, base: string): RenderedMail {
-  if (p.kind === "confirm") {
+  if (p.kind === "confirm" || p.kind === "confirm_search") {
     const url = base + alertPaths.confirm(p.token);
-    const subject = `Confirm your email alerts for the ${p.committee.name}`;
+    const about = p.kind === "confirm" ? `the ${p.committee.name}` : searchLabel(p.search);
+    const subject = `Confirm your email alerts for ${about}`;
     const lines = [
-      `Someone, probably you, asked for email alerts about the ${p.committee.name} (${p.committee.council}), ${p.frequency === "daily" ? "once a day" : "as things happen"}.`,
+      p.kind === "confirm"
+        ? `Someone, probably you, asked for email alerts about the ${p.committee.name} (${p.committee.council}), ${p.frequency === "daily" ? "once a day" : "as things happen"}.`
+        : `Someone, probably you, asked for email alerts when newly published agendas or minutes match ${about}, ${p.frequency === "daily" ? "once a day" : "as they are published"}.`,
       "To start them, confirm within 48 hours:",
     ];
     const after = "If you did not ask for these alerts, ignore this email: nothing will be sent unless the request is confirmed.";

@@ -32,17 +32,31 @@ export interface AlertItem {
   papers: AlertPaper[];
 }
 
+/** A saved search: its words and filters as /search takes them. */
+export interface AlertSearch {
+  query: string;
+  filters: { type?: string; body?: string; authority?: string; year?: number };
+}
+
+/** Something newly public that a saved search finds: its title and where it is. */
+export interface AlertHit {
+  title: string;
+  path: string;
+}
+
 export type MeetingChangeKind = "rescheduled" | "postponed" | "cancelled" | "restored";
 
 export type AlertEvent =
   | { kind: "meeting_scheduled"; committee: AlertCommittee; meeting: AlertMeeting }
   | { kind: "meeting_changed"; change: MeetingChangeKind; committee: AlertCommittee; meeting: AlertMeeting; reason: string | null }
   | { kind: "agenda_published"; committee: AlertCommittee; meeting: AlertMeeting; supplement: boolean; items: AlertItem[] }
-  | { kind: "minutes_published"; committee: AlertCommittee; meeting: AlertMeeting };
+  | { kind: "minutes_published"; committee: AlertCommittee; meeting: AlertMeeting }
+  | { kind: "search_matched"; source: "minutes" | "agenda"; search: AlertSearch; committee: AlertCommittee; meeting: AlertMeeting; hits: AlertHit[] };
 
 /** What an outbox row holds until it is sent; the one-time link token goes with it. */
 export type MessagePayload =
   | { kind: "confirm"; token: string; committee: AlertCommittee; frequency: "immediate" | "daily" }
+  | { kind: "confirm_search"; token: string; search: AlertSearch; frequency: "immediate" | "daily" }
   | { kind: "alert"; token: string; event: AlertEvent }
   | { kind: "digest"; token: string; day: string; events: AlertEvent[] }
   | { kind: "reminder"; token: string; reminder: OwnerReminder };
@@ -64,8 +78,27 @@ export const alertPaths = {
   minutes: (slug: string) => `/meetings/${e(slug)}/minutes`,
   paper: (meetingSlug: string, id: number) => `/meetings/${e(meetingSlug)}/documents/paper-${id}`,
   subscribe: (committeeSlug: string) => `/committees/${e(committeeSlug)}/alerts`,
+  item: (meetingSlug: string, itemSlug: string) => `/meetings/${e(meetingSlug)}#item-${e(itemSlug)}`,
+  decision: (meetingSlug: string, decisionSlug: string) => `/meetings/${e(meetingSlug)}#decision-${e(decisionSlug)}`,
+  search: (s: AlertSearch) => `/search?${searchParams(s)}`,
   confirm: (token: string) => `/alerts/confirm/${e(token)}`,
   unsubscribe: (token: string) => `/alerts/unsubscribe/${e(token)}`,
   manage: (token: string) => `/alerts/manage/${e(token)}`,
   dashboard: () => "/account/dashboard",
 };
+
+/** A saved search's query string, in the order /search writes it. */
+export function searchParams(s: AlertSearch): string {
+  const p = new URLSearchParams({ q: s.query });
+  if (s.filters.type) p.set("type", s.filters.type);
+  if (s.filters.body) p.set("body", s.filters.body);
+  if (s.filters.authority) p.set("authority", s.filters.authority);
+  if (s.filters.year !== undefined) p.set("year", String(s.filters.year));
+  return p.toString();
+}
+
+/** How a saved search is named in mail and on pages. */
+export function searchLabel(s: AlertSearch): string {
+  const f = [s.filters.type, s.filters.body, s.filters.authority, s.filters.year].filter((v) => v !== undefined && v !== "");
+  return `the search \u201c${s.query}\u201d${f.length ? ` (${f.join(", ")})` : ""}`;
+}

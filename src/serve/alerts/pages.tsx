@@ -3,8 +3,9 @@
 import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, Input, type FieldError } from "../auth/forms.tsx";
 import { urls } from "../urls.ts";
-import type { Managed } from "../../store/mail/subscriptions.ts";
+import type { Followed, Managed } from "../../store/mail/subscriptions.ts";
 import { alertUrls } from "./urls.ts";
+import { searchLabel, searchParams, type AlertSearch } from "../../domain/alerts.ts";
 
 const titled = (title: string, errors: FieldError[]) => (errors.length ? `Error: ${title}` : title);
 
@@ -65,16 +66,27 @@ export function SubscribePage({ committee, csrf, email, frequency, errors }: { c
   );
 }
 
-export function CheckEmailPage({ committee }: { committee: { slug: string; name: string } }) {
+/** Alerts for a saved search: the same form, posted with the search's words and filters. */
+export function SearchSubscribePage({ search, csrf, email, frequency, errors }: { search: AlertSearch; csrf: string; email?: string; frequency: "immediate" | "daily"; errors: FieldError[] }) {
+  const name = searchLabel(search);
+  const params = searchParams(search);
   return (
-    <Layout title="Check your email">
+    <Layout title={titled(`Get email alerts: ${name.replace(/^the search/, "search")}`, errors)}>
       <Narrow>
-        <h1 class="govuk-heading-l">Check your email</h1>
-        <p class="govuk-body">If the address can receive alerts for the {committee.name}, we have sent it a link to confirm them. The link works for 48 hours.</p>
-        <p class="govuk-body">If you already get these alerts, nothing changes and no email is sent.</p>
+        <ErrorSummary errors={errors} />
+        <h1 class="govuk-heading-l">Get email alerts for {name}</h1>
+        <p class="govuk-body">We will email you when a newly published agenda or set of minutes has something this search finds, with links to each match. You do not need an account.</p>
+        <form method="post" action={`${alertUrls.searchSubscribe()}?${params}`} novalidate>
+          <input type="hidden" name="csrf" value={csrf} />
+          <Input id="email" label="Email address" type="email" autocomplete="email" value={email} hint="We will send a link to confirm it. Nothing else is sent until you use it." errors={errors} />
+          <FrequencyRadios name="frequency" value={frequency} legend="How often" idPrefix="frequency" />
+          <button type="submit" class="govuk-button" data-module="govuk-button">
+            Send confirmation email
+          </button>
+        </form>
         <p class="govuk-body">
-          <a class="govuk-link" href={urls.committee(committee.slug)}>
-            Back to the {committee.name}
+          <a class="govuk-link" href={`${urls.search()}?${params}`}>
+            Back to the search results
           </a>
         </p>
       </Narrow>
@@ -82,13 +94,30 @@ export function CheckEmailPage({ committee }: { committee: { slug: string; name:
   );
 }
 
-export function ConfirmPage({ token, csrf, email, committee }: { token: string; csrf: string; email: string; committee: { name: string } }) {
+export function CheckEmailPage({ target }: { target: Pick<Followed, "name" | "href"> }) {
+  return (
+    <Layout title="Check your email">
+      <Narrow>
+        <h1 class="govuk-heading-l">Check your email</h1>
+        <p class="govuk-body">If the address can receive alerts for {target.name}, we have sent it a link to confirm them. The link works for 48 hours.</p>
+        <p class="govuk-body">If you already get these alerts, nothing changes and no email is sent.</p>
+        <p class="govuk-body">
+          <a class="govuk-link" href={target.href}>
+            Back to {target.name}
+          </a>
+        </p>
+      </Narrow>
+    </Layout>
+  );
+}
+
+export function ConfirmPage({ token, csrf, email, target }: { token: string; csrf: string; email: string; target: Followed }) {
   return (
     <Layout title="Confirm your email alerts">
       <Narrow>
         <h1 class="govuk-heading-l">Confirm your email alerts</h1>
         <p class="govuk-body">
-          Send alerts about the {committee.name} to <strong>{email}</strong>.
+          Send alerts about {target.name} to <strong>{email}</strong>.
         </p>
         <form method="post" action={alertUrls.confirm(token)} novalidate>
           <input type="hidden" name="csrf" value={csrf} />
@@ -101,18 +130,18 @@ export function ConfirmPage({ token, csrf, email, committee }: { token: string; 
   );
 }
 
-export function ConfirmedPage({ committee }: { committee: { slug: string; name: string } }) {
+export function ConfirmedPage({ target }: { target: Followed }) {
   return (
     <Layout title="Email alerts confirmed">
       <Narrow>
         <div class="govuk-panel govuk-panel--confirmation">
           <h1 class="govuk-panel__title">Email alerts confirmed</h1>
-          <div class="govuk-panel__body">You will get alerts about the {committee.name}</div>
+          <div class="govuk-panel__body">You will get alerts about {target.name}</div>
         </div>
         <p class="govuk-body">Every alert has a link to unsubscribe and a link to manage your alerts.</p>
         <p class="govuk-body">
-          <a class="govuk-link" href={urls.committee(committee.slug)}>
-            Back to the {committee.name}
+          <a class="govuk-link" href={target.href}>
+            Back to {target.name}
           </a>
         </p>
       </Narrow>
@@ -188,8 +217,8 @@ export function ManagePage({ token, csrf, managed, notice, errors }: { token: st
           <div class="govuk-summary-card">
             <div class="govuk-summary-card__title-wrapper">
               <h2 class="govuk-summary-card__title">
-                <a class="govuk-link" href={urls.committee(s.committee.slug)}>
-                  {s.committee.name}
+                <a class="govuk-link" href={s.target.href}>
+                  {s.target.title}
                 </a>
               </h2>
             </div>
@@ -200,7 +229,7 @@ export function ManagePage({ token, csrf, managed, notice, errors }: { token: st
                 <form method="post" action={alertUrls.manage(token)} novalidate>
                   <input type="hidden" name="csrf" value={csrf} />
                   <input type="hidden" name="subscription" value={String(s.id)} />
-                  <FrequencyRadios name="frequency" value={s.frequency} legend={`How often, for the ${s.committee.name}`} idPrefix={`frequency-${s.id}`} />
+                  <FrequencyRadios name="frequency" value={s.frequency} legend={`How often, for ${s.target.name}`} idPrefix={`frequency-${s.id}`} />
                   <div class="govuk-button-group">
                     <button type="submit" name="action" value="frequency" class="govuk-button govuk-button--secondary" data-module="govuk-button">
                       Save how often

@@ -11,9 +11,12 @@ import { CSRF_FIELD, formToken, formTokenValid, originCheck } from "../auth/csrf
 import { clientIp } from "../auth/routes.tsx";
 import type { FieldError } from "../auth/forms.tsx";
 import { QuorumError } from "../../domain/errors.ts";
-import { changeByLink, checkEmail, committeeForAlerts, confirmSubscription, managedBy, peekConfirmation, requestSubscription, unsubscribeByLink } from "../../store/mail/subscriptions.ts";
-import { AlertLinkUnusablePage, CheckEmailPage, ConfirmedPage, ConfirmPage, ManagePage, SubscribePage, UnsubscribedPage, UnsubscribePage } from "./pages.tsx";
+import { changeByLink, checkEmail, committeeForAlerts, confirmSubscription, managedBy, peekConfirmation, requestSearchSubscription, requestSubscription, unsubscribeByLink } from "../../store/mail/subscriptions.ts";
+import { checkSearch } from "../../store/mail/searches.ts";
+import { searchLabel, searchParams, type AlertSearch } from "../../domain/alerts.ts";
+import { AlertLinkUnusablePage, CheckEmailPage, ConfirmedPage, ConfirmPage, ManagePage, SearchSubscribePage, SubscribePage, UnsubscribedPage, UnsubscribePage } from "./pages.tsx";
 import { alertUrls } from "./urls.ts";
+import { urls } from "../urls.ts";
 
 const NOTICES: Record<string, string> = { frequency: "How often you get this alert has been changed", removed: "The alert has been removed" };
 
@@ -59,6 +62,8 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
   app.use("/committees/:slug/alerts", private_, checks);
   app.use("/committees/:slug/alerts/*", private_);
   app.use("/alerts/*", private_);
+  app.use("/search/alerts", private_, checks);
+  app.use("/search/alerts/*", private_);
   app.use("/alerts/confirm/*", checks);
   app.use("/alerts/manage/*", checks);
 
@@ -92,20 +97,53 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
   app.get("/committees/:slug/alerts/check-email", async (c) => {
     const committee = await committeeForAlerts(db, c.req.param("slug"));
     if (!committee) throw new QuorumError("not_found", "Committee not found");
-    return c.html(renderPage(c, <CheckEmailPage committee={committee} />));
+    return c.html(renderPage(c, <CheckEmailPage target={{ name: `the ${committee.name}`, href: urls.committee(committee.slug) }} />));
+  });
+
+  // a saved search: its words and filters travel in the query string, as on /search
+  const searchFrom = (c: Context): AlertSearch => checkSearch({ q: c.req.query("q"), type: c.req.query("type"), body: c.req.query("body"), authority: c.req.query("authority"), year: c.req.query("year") });
+
+  app.get("/search/alerts", async (c) => {
+    const search = searchFrom(c);
+    return c.html(renderPage(c, <SearchSubscribePage search={search} csrf={formToken(c, publicUrl)} frequency="immediate" errors={[]} />));
+  });
+
+  app.post("/search/alerts", async (c) => {
+    // validate
+    const search = searchFrom(c);
+    const raw = await field(c, "email");
+    const frequency = frequencyOf(await field(c, "frequency"));
+    const again = (status: 400 | 429, errors: FieldError[]) => c.html(renderPage(c, <SearchSubscribePage search={search} csrf={formToken(c, publicUrl)} email={raw} frequency={frequency} errors={errors} />), status);
+    let email: string;
+    try {
+      email = checkEmail(raw);
+    } catch (err) {
+      if (err instanceof QuorumError && err.code === "invalid") return again(400, [{ field: "email", message: err.message }]);
+      throw err;
+    }
+    // run
+    const outcome = await requestSearchSubscription(db, { email, search, frequency, ip: clientIp(c) }, now());
+    if (outcome === "throttled") return again(429, [{ field: "email", message: "There have been too many requests for alerts. Wait an hour, then try again." }]);
+    // present: the same page whether or not the address already follows the search
+    return c.redirect(`${alertUrls.searchRequested()}?${searchParams(search)}`, 303);
+  });
+
+  app.get("/search/alerts/check-email", async (c) => {
+    const search = searchFrom(c);
+    return c.html(renderPage(c, <CheckEmailPage target={{ name: searchLabel(search), href: `${urls.search()}?${searchParams(search)}` }} />));
   });
 
   app.get("/alerts/confirm/:token", async (c) => {
     const token = c.req.param("token");
     const pending = await peekConfirmation(db, token, now());
     if (!pending) return c.html(renderPage(c, <AlertLinkUnusablePage />), 410);
-    return c.html(renderPage(c, <ConfirmPage token={token} csrf={formToken(c, publicUrl)} email={pending.email} committee={pending.committee} />));
+    return c.html(renderPage(c, <ConfirmPage token={token} csrf={formToken(c, publicUrl)} email={pending.email} target={pending.target} />));
   });
 
   app.post("/alerts/confirm/:token", async (c) => {
     const confirmed = await confirmSubscription(db, c.req.param("token"), now());
     if (!confirmed) return c.html(renderPage(c, <AlertLinkUnusablePage />), 410);
-    return c.html(renderPage(c, <ConfirmedPage committee={confirmed.committee} />));
+    return c.html(renderPage(c, <ConfirmedPage target={confirmed.target} />));
   });
 
   app.get("/alerts/unsubscribe/:token", async (c) => {

@@ -5,10 +5,12 @@ const e = encodeURIComponent;
 export const alertUrls = {
   subscribe: (committeeSlug: string) => `/committees/${e(committeeSlug)}/alerts`,
   requested: (committeeSlug: string) => `/committees/${e(committeeSlug)}/alerts/check-email`,
+  searchSubscribe: () => "/search/alerts",
+  searchRequested: () => "/search/alerts/check-email",
   confirm: (token: string) => `/alerts/confirm/${e(token)}`,
   unsubscribe: (token: string) => `/alerts/unsubscribe/${e(token)}`,
   manage: (token: string) => `/alerts/manage/${e(token)}`,
 };
 
 /** The alerts' forms, which anyone may post: asking for alerts, confirming, unsubscribing, managing. */
-export const ALERT_POSTS = /^(?:\/committees\/[^/]+\/alerts|\/alerts\/(?:confirm|unsubscribe|manage)\/[^/]+)$/;
+export const ALERT_POSTS = /^(?:\/committees\/[^/]+\/alerts|\/search\/alerts|\/alerts\/(?:confirm|unsubscribe|manage)\/[^/]+)$/;

@@ -8,6 +8,7 @@ import { SearchBox } from "../components/search-box.tsx";
 import { formatDate, plural } from "../format.ts";
 import { hitUrl } from "../present/api.ts";
 import { urls } from "../urls.ts";
+import { SearchAlertsLink } from "../alerts/link.tsx";
 
 const TYPE_LABEL: Record<string, string> = { meeting: "Meeting", item: "Agenda item", decision: "Decision", person: "Person", agenda: "Agenda", paper: "Agenda paper" };
 const TYPE_PLURAL: Record<string, string> = { meeting: "Meetings", item: "Agenda items", decision: "Decisions", person: "People", agenda: "Agenda", paper: "Agenda papers" };
@@ -163,6 +164,7 @@ export function SearchPage({
               </>
             )}
             <Pagination base={base} page={page} pageSize={pageSize} total={results.total} label="Search results" />
+            <SearchAlertsLink q={q} filters={filters} />
           </div>
           <div class="govuk-grid-column-one-third qm-facets qm-noprint">
             <h2 class="govuk-heading-m">Narrow your results</h2>

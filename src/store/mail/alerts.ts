@@ -10,6 +10,7 @@ import type { Database } from "../schema.ts";
 import { listedMeetingsOnly, publicMinutesOnly } from "../visibility.ts";
 import { readAgenda } from "../agenda/read.ts";
 import { enqueue } from "./outbox.ts";
+import { followedSearches, matchInMeeting } from "./searches.ts";
 import { mailDb, type AnyDb } from "./schema.ts";
 
 /**
@@ -31,10 +32,11 @@ async function publicMeeting(db: AnyDb, meetingId: number, opts: { minutes?: boo
   return { bodyId: m.body_id, committee: { slug: m.body_slug, name: m.body_name, council: m.council }, meeting: { slug: m.slug, date: m.date, startTime: m.start_time, venue: m.venue } };
 }
 
+type Sub = { id: number; subscriber_id: number; frequency: "immediate" | "daily"; email: string };
+
 /** Queues the event for every live subscription to the committee: a message now, or a line for the day's digest. */
 async function fanOut(db: AnyDb, bodyId: number, event: AlertEvent, now: Date): Promise<number> {
-  const mdb = mailDb(db);
-  const subs = await mdb
+  const subs = await mailDb(db)
     .selectFrom("mail_subscriptions")
     .innerJoin("mail_subscribers", "mail_subscribers.id", "mail_subscriptions.subscriber_id")
     .where("mail_subscriptions.target_kind", "=", "committee")
@@ -43,6 +45,11 @@ async function fanOut(db: AnyDb, bodyId: number, event: AlertEvent, now: Date): 
     .select(["mail_subscriptions.id", "mail_subscriptions.subscriber_id", "mail_subscriptions.frequency", "mail_subscribers.email"])
     .orderBy("mail_subscriptions.id")
     .execute();
+  return deliver(db, subs, event, now);
+}
+
+async function deliver(db: AnyDb, subs: Sub[], event: AlertEvent, now: Date): Promise<number> {
+  const mdb = mailDb(db);
   for (const s of subs) {
     if (s.frequency === "daily") {
       await mdb.insertInto("mail_alerts").values({ subscription_id: s.id, subscriber_id: s.subscriber_id, payload_json: JSON.stringify(event), created_at: now.toISOString(), outbox_id: null }).execute();
@@ -65,7 +72,23 @@ export async function alertMeetingEvent(db: AnyDb, meetingId: number, kind: "sch
 export async function alertMinutesPublished(db: AnyDb, meetingId: number, now: Date): Promise<number> {
   const m = await publicMeeting(db, meetingId, { minutes: true });
   if (!m) return 0;
-  return fanOut(db, m.bodyId, { kind: "minutes_published", committee: m.committee, meeting: m.meeting }, now);
+  const n = await fanOut(db, m.bodyId, { kind: "minutes_published", committee: m.committee, meeting: m.meeting }, now);
+  return n + (await alertSearches(db, meetingId, m, "minutes", now));
+}
+
+/**
+ * Saved searches that find something in what the meeting just made public: each gets an alert
+ * naming the matches. Only an agenda's or the minutes' own entries are searched, so a search is
+ * not told again about the agenda when the minutes come out.
+ */
+async function alertSearches(db: AnyDb, meetingId: number, m: { committee: AlertCommittee; meeting: AlertMeeting }, source: "minutes" | "agenda", now: Date): Promise<number> {
+  let n = 0;
+  for (const f of await followedSearches(db)) {
+    const hits = await matchInMeeting(db, f.search, meetingId, m.meeting.slug, source);
+    if (!hits.length) continue;
+    n += await deliver(db, f.subscriptions, { kind: "search_matched", source, search: f.search, committee: m.committee, meeting: m.meeting, hits }, now);
+  }
+  return n;
 }
 
 /** An agenda (sequence 0) or a supplement published: the items it put out, as the public sees them. */
@@ -87,5 +110,6 @@ export async function alertAgendaPublished(db: AnyDb, meetingId: number, sequenc
       papers: i.withheld ? [] : newPapers.filter((p) => p.downloadable && !p.exempt).map((p) => ({ title: p.title, path: alertPaths.paper(m.meeting.slug, p.id) })),
     });
   }
-  return fanOut(db, m.bodyId, { kind: "agenda_published", committee: m.committee, meeting: m.meeting, supplement: sequence > 0, items }, now);
+  const n = await fanOut(db, m.bodyId, { kind: "agenda_published", committee: m.committee, meeting: m.meeting, supplement: sequence > 0, items }, now);
+  return n + (await alertSearches(db, meetingId, m, "agenda", now));
 }

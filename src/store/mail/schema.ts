@@ -1,4 +1,4 @@
-// Table types for email alerts and the outbox (migration 030_mail_outbox); `mailDb` widens a store
+// Table types for email alerts and the outbox (migrations 030_mail_outbox, 031_mail2_saved_searches); `mailDb` widens a store
 // handle to see them.
 import type { Generated, Kysely, Transaction } from "kysely";
 import type { Database } from "../schema.ts";
@@ -7,6 +7,8 @@ export const OUTBOX_STATES = ["queued", "sending", "sent", "failed", "unknown", 
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 export type OutboxKind = "confirm" | "alert" | "digest" | "reminder";
 export type Frequency = "immediate" | "daily";
+/** what a subscription follows: a committee (bodies.id), a saved search (mail_searches.id) or a person (people.id) */
+export type TargetKind = "committee" | "search" | "person";
 export type SubscriptionStatus = "pending" | "active" | "removed";
 
 export interface MailSubscribersTable {
@@ -18,7 +20,7 @@ export interface MailSubscribersTable {
 export interface MailSubscriptionsTable {
   id: Generated<number>;
   subscriber_id: number;
-  target_kind: "committee";
+  target_kind: TargetKind;
   target_id: number;
   frequency: Frequency;
   status: SubscriptionStatus;
@@ -58,6 +60,15 @@ export interface MailOutboxTable {
   created_at: string;
 }
 
+/** A search followed by email (migration 031_mail2_saved_searches): its words and filters. */
+export interface MailSearchesTable {
+  id: Generated<number>;
+  key: string;
+  query: string;
+  filters_json: string;
+  created_at: string;
+}
+
 export interface MailAlertsTable {
   id: Generated<number>;
   subscription_id: number;
@@ -73,6 +84,7 @@ export type MailTables = {
   mail_requests: MailRequestsTable;
   mail_outbox: MailOutboxTable;
   mail_alerts: MailAlertsTable;
+  mail_searches: MailSearchesTable;
 };
 
 export type MailDatabase = Database & MailTables;

@@ -9,7 +9,9 @@ import type { Db } from "../db.ts";
 import { writeTransaction } from "../write.ts";
 import { hashToken, newToken } from "../accounts/secrets.ts";
 import { enqueue } from "./outbox.ts";
-import { mailDb, type AnyDb, type Frequency } from "./schema.ts";
+import { mailDb, type AnyDb, type Frequency, type TargetKind } from "./schema.ts";
+import { savedSearchId, searchOf } from "./searches.ts";
+import { alertPaths, searchLabel, type AlertCommittee, type AlertSearch } from "../../domain/alerts.ts";
 
 export const CONFIRM_MS = 48 * 60 * 60 * 1000;
 export const REQUEST_WINDOW_MS = 60 * 60 * 1000;
@@ -54,17 +56,40 @@ export async function requestSubscription(db: Db, input: SubscribeInput, now: Da
   const mdbOut = mailDb(db);
   const body = await db.selectFrom("bodies").innerJoin("authorities", "authorities.id", "bodies.authority_id").where("bodies.slug", "=", input.committee).select(["bodies.id", "bodies.slug", "bodies.name", "authorities.name as council"]).executeTakeFirst();
   if (!body) throw new QuorumError("not_found", "Committee not found");
+  return subscribe(db, email, input.ip, input.frequency, { kind: "committee", id: body.id }, { kind: "confirm", committee: { slug: body.slug, name: body.name, council: body.council }, frequency: input.frequency }, now);
+}
+
+export interface SearchSubscribeInput {
+  email: string;
+  search: AlertSearch;
+  frequency: Frequency;
+  ip: string;
+}
+
+/** Asks for alerts when newly public business matches a search: as for a committee, confirmed by email. */
+export async function requestSearchSubscription(db: Db, input: SearchSubscribeInput, now: Date): Promise<"queued" | "already" | "throttled"> {
+  const email = checkEmail(input.email);
   if (await isRequestThrottled(db, email, input.ip, now)) return "throttled";
-  await mdbOut.insertInto("mail_requests").values({ email, ip: input.ip, at: now.toISOString() }).execute();
+  const id = await writeTransaction(db, (trx) => savedSearchId(trx, input.search, now));
+  return subscribe(db, email, input.ip, input.frequency, { kind: "search", id }, { kind: "confirm_search", search: input.search, frequency: input.frequency }, now, true);
+}
+
+type ConfirmPayload = { kind: "confirm"; committee: AlertCommittee; frequency: Frequency } | { kind: "confirm_search"; search: AlertSearch; frequency: Frequency };
+
+/** A pending subscription and its confirmation, or nothing new for an active one. */
+async function subscribe(db: Db, email: string, ip: string, frequency: Frequency, target: { kind: TargetKind; id: number }, payload: ConfirmPayload, now: Date, checked = false): Promise<"queued" | "already" | "throttled"> {
+  if (!checked && (await isRequestThrottled(db, email, ip, now))) return "throttled";
+  const mdbOut = mailDb(db);
+  await mdbOut.insertInto("mail_requests").values({ email, ip, at: now.toISOString() }).execute();
   await mdbOut.deleteFrom("mail_requests").where("at", "<", new Date(now.getTime() - REQUEST_WINDOW_MS).toISOString()).execute();
   return writeTransaction(db, async (trx) => {
     const mdb = mailDb(trx);
     let subscriber = await mdb.selectFrom("mail_subscribers").where("email", "=", email).select("id").executeTakeFirst();
     subscriber ??= await mdb.insertInto("mail_subscribers").values({ email, created_at: now.toISOString() }).returning("id").executeTakeFirstOrThrow();
-    const existing = await mdb.selectFrom("mail_subscriptions").where("subscriber_id", "=", subscriber.id).where("target_kind", "=", "committee").where("target_id", "=", body.id).select(["id", "status"]).executeTakeFirst();
+    const existing = await mdb.selectFrom("mail_subscriptions").where("subscriber_id", "=", subscriber.id).where("target_kind", "=", target.kind).where("target_id", "=", target.id).select(["id", "status"]).executeTakeFirst();
     if (existing?.status === "active") return "already" as const;
     const token = newToken();
-    const fields = { frequency: input.frequency, status: "pending" as const, confirm_token_hash: hashToken(token), confirm_expires_at: new Date(now.getTime() + CONFIRM_MS).toISOString(), removed_at: null };
+    const fields = { frequency, status: "pending" as const, confirm_token_hash: hashToken(token), confirm_expires_at: new Date(now.getTime() + CONFIRM_MS).toISOString(), removed_at: null };
     let subscriptionId: number;
     if (existing) {
       await mdb.updateTable("mail_subscriptions").set(fields).where("id", "=", existing.id).execute();
@@ -72,32 +97,64 @@ export async function requestSubscription(db: Db, input: SubscribeInput, now: Da
       // an earlier confirmation still waiting is replaced by this one
       await mdb.updateTable("mail_outbox").set({ state: "cancelled", payload_json: null }).where("subscription_id", "=", existing.id).where("kind", "=", "confirm").where("state", "=", "queued").execute();
     } else {
-      const row = await mdb.insertInto("mail_subscriptions").values({ subscriber_id: subscriber.id, target_kind: "committee", target_id: body.id, created_at: now.toISOString(), confirmed_at: null, ...fields }).returning("id").executeTakeFirstOrThrow();
+      const row = await mdb.insertInto("mail_subscriptions").values({ subscriber_id: subscriber.id, target_kind: target.kind, target_id: target.id, created_at: now.toISOString(), confirmed_at: null, ...fields }).returning("id").executeTakeFirstOrThrow();
       subscriptionId = row.id;
     }
-    await enqueue(trx, { kind: "confirm", to: email, subscriberId: subscriber.id, subscriptionId, token, payload: { kind: "confirm", committee: { slug: body.slug, name: body.name, council: body.council }, frequency: input.frequency } }, now);
+    await enqueue(trx, { kind: "confirm", to: email, subscriberId: subscriber.id, subscriptionId, token, payload }, now);
     return "queued" as const;
   });
 }
 
+/** What a subscription follows, as pages name it: "the Planning Committee", "the search “housing”". */
+export interface Followed {
+  kind: TargetKind;
+  /** with its article, for a sentence: "the Planning Committee" */
+  name: string;
+  /** for a heading: "Planning Committee", "Search “housing”" */
+  title: string;
+  /** the page of what is followed */
+  href: string;
+}
+
 export interface PendingConfirmation {
   email: string;
-  committee: { slug: string; name: string };
+  target: Followed;
   frequency: Frequency;
+}
+
+/** Subscriptions with what each follows, named (committee or saved search). */
+function withTargets(db: AnyDb) {
+  return mailDb(db)
+    .selectFrom("mail_subscriptions")
+    .leftJoin("bodies", (j) => j.onRef("bodies.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "committee"))
+    .leftJoin("mail_searches", (j) => j.onRef("mail_searches.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "search"))
+    .select(["mail_subscriptions.target_kind", "bodies.slug as body_slug", "bodies.name as body_name", "mail_searches.query", "mail_searches.filters_json"]);
+}
+
+type TargetRow = { target_kind: TargetKind; body_slug: string | null; body_name: string | null; query: string | null; filters_json: string | null };
+
+function followed(r: TargetRow): Followed | undefined {
+  if (r.target_kind === "committee" && r.body_slug !== null) return { kind: "committee", name: `the ${r.body_name}`, title: r.body_name!, href: alertPaths.committee(r.body_slug) };
+  if (r.target_kind === "search" && r.query !== null && r.filters_json !== null) {
+    const search = searchOf({ query: r.query, filters_json: r.filters_json });
+    const name = searchLabel(search);
+    return { kind: "search", name, title: name.replace(/^the search/, "Search"), href: alertPaths.search(search) };
+  }
+  return undefined;
 }
 
 /** What a confirmation link would confirm, without using it; undefined when unknown, used or expired. */
 export async function peekConfirmation(db: AnyDb, token: string, now: Date): Promise<PendingConfirmation | undefined> {
-  const r = await mailDb(db)
-    .selectFrom("mail_subscriptions")
+  const r = await withTargets(db)
     .innerJoin("mail_subscribers", "mail_subscribers.id", "mail_subscriptions.subscriber_id")
-    .innerJoin("bodies", "bodies.id", "mail_subscriptions.target_id")
     .where("mail_subscriptions.confirm_token_hash", "=", hashToken(token))
     .where("mail_subscriptions.status", "=", "pending")
-    .select(["mail_subscribers.email", "bodies.slug", "bodies.name", "mail_subscriptions.frequency", "mail_subscriptions.confirm_expires_at"])
+    .select(["mail_subscribers.email", "mail_subscriptions.frequency", "mail_subscriptions.confirm_expires_at"])
     .executeTakeFirst();
   if (!r || !r.confirm_expires_at || now.getTime() >= Date.parse(r.confirm_expires_at)) return undefined;
-  return { email: r.email, committee: { slug: r.slug, name: r.name }, frequency: r.frequency };
+  const target = followed(r);
+  if (!target) return undefined;
+  return { email: r.email, target, frequency: r.frequency };
 }
 
 /** Uses a confirmation link: the subscription becomes active once, and the link never works again. */
@@ -135,7 +192,7 @@ async function linkHolder(db: AnyDb, token: string): Promise<LinkHolder | undefi
 
 export interface ManagedSubscription {
   id: number;
-  committee: { slug: string; name: string };
+  target: Followed;
   frequency: Frequency;
   status: "pending" | "active";
 }
@@ -148,15 +205,18 @@ export interface Managed {
 }
 
 async function subscriptionsOf(db: AnyDb, subscriberId: number): Promise<ManagedSubscription[]> {
-  const rows = await mailDb(db)
-    .selectFrom("mail_subscriptions")
-    .innerJoin("bodies", "bodies.id", "mail_subscriptions.target_id")
+  const rows = await withTargets(db)
     .where("mail_subscriptions.subscriber_id", "=", subscriberId)
     .where("mail_subscriptions.status", "!=", "removed")
-    .select(["mail_subscriptions.id", "mail_subscriptions.frequency", "mail_subscriptions.status", "bodies.slug", "bodies.name"])
+    .select(["mail_subscriptions.id", "mail_subscriptions.frequency", "mail_subscriptions.status"])
+    .orderBy("mail_subscriptions.target_kind")
     .orderBy("bodies.name")
+    .orderBy("mail_searches.query")
     .execute();
-  return rows.map((r) => ({ id: r.id, frequency: r.frequency, status: r.status as "pending" | "active", committee: { slug: r.slug, name: r.name } }));
+  return rows.flatMap((r) => {
+    const target = followed(r);
+    return target ? [{ id: r.id, frequency: r.frequency, status: r.status as "pending" | "active", target }] : [];
+  });
 }
 
 /** The manage page's view for a message's link; undefined for a token no message carried. */
