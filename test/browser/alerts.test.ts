@@ -12,6 +12,10 @@ import { sendDue, smtpTransport } from "../../src/store/mail/sender.ts";
 import { axe, chromiumUnavailable, describeViolations, launchBrowser, startServer, type Browser, type RunningServer } from "../support/browser.ts";
 import { linkIn, startSmtp, type TestSmtp } from "../support/smtp.ts";
 import { committeeWithMinutes } from "../support/schedule.ts";
+import { importMinutes } from "../../src/store/import.ts";
+import { publishImport } from "../../src/store/imports/decide.ts";
+import { addUser } from "../../src/store/accounts/users.ts";
+import { parsedInput, STAFFS_V2 } from "../support/imports.ts";
 
 const skip = chromiumUnavailable();
 
@@ -96,5 +100,42 @@ describe("email alerts' pages in Chromium", { skip }, () => {
     await page.click("main button[type=submit]");
     await page.waitForSelector("h1:has-text('You have unsubscribed')");
     await noViolations("unsubscribed");
+  });
+
+  test("alerts for a saved search: the link on the results, asking and its error, confirming, and the alert's manage page", async () => {
+    const before = smtp.received.length;
+    await page.goto(`${server.url}/search?q=slavery`);
+    await page.click("a:has-text('Get email alerts for this search')");
+    assert.equal(new URL(page.url()).pathname, "/search/alerts");
+    await page.waitForSelector("h1:has-text('Get email alerts for the search')");
+    await noViolations("search subscribe");
+    await page.click("main button[type=submit]");
+    await page.waitForSelector(".govuk-error-summary");
+    assert.match(await page.title(), /^Error: Get email alerts/);
+    await noViolations("search subscribe, empty");
+    await page.fill("#email", "sam@example.org");
+    await page.click("main button[type=submit]");
+    await page.waitForSelector("h1:has-text('Check your email')");
+    assert.match(await page.locator("main").innerText(), /alerts for the search “slavery”/);
+    await noViolations("search, check your email");
+
+    await send();
+    assert.equal(smtp.received.length, before + 1);
+    await page.goto(linkIn(smtp.received.at(-1)!, `${server.url}/alerts/confirm/`));
+    assert.match(await page.locator("main").innerText(), /Send alerts about the search “slavery”/);
+    await noViolations("search, confirm");
+    await page.click("main button[type=submit]");
+    await page.waitForSelector("h1:has-text('Email alerts confirmed')");
+    await noViolations("search, confirmed");
+
+    const r = await importMinutes(db, await parsedInput(STAFFS_V2, { review: true }));
+    const staff = await addUser(db, { email: "clerk@council.gov.uk", role: "clerk", displayName: "Cal Clerk" }, new Date());
+    await publishImport(db, r.queued!.reviewId, { userId: staff.id, label: staff.email }, new Date());
+    await send();
+    const alert = smtp.received.at(-1)!;
+    assert.match(alert.subject, /^New for the search “slavery”/);
+    await page.goto(linkIn(alert, `${server.url}/alerts/manage/`));
+    assert.match(await page.locator("main").innerText(), /Search “slavery”/);
+    await noViolations("manage, a search");
   });
 });
