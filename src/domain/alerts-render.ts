@@ -49,6 +49,14 @@ function block(ev: AlertEvent, base: string): Block {
         items: ev.items,
         link: { label: "The agenda", url: meetingUrl },
       };
+    case "person_at_meeting":
+      return {
+        headline: `${ev.person.name}: minutes published, ${c.name}, ${formatLong(ev.meeting.date)}`,
+        lines: [`The minutes of the ${c.name}'s meeting on ${formatLong(ev.meeting.date)} have been published. ${ev.attended ? `They name ${ev.person.name} at the meeting` : `${ev.person.name} is named in them`}${ev.motions.length ? `, moving or seconding ${ev.motions.length === 1 ? "a decision" : `${ev.motions.length} decisions`}:` : "."}`],
+        items: [],
+        hits: ev.motions.map((mo) => ({ title: `${mo.role === "moved" ? "Moved" : "Seconded"}: ${mo.title}`, url: base + mo.path })),
+        link: { label: "The minutes", url: base + alertPaths.minutes(ev.meeting.slug) },
+      };
     case "search_matched": {
       const what = ev.source === "minutes" ? "minutes" : "agenda";
       return {
@@ -100,12 +108,14 @@ function footer(token: string, base: string): { text: string; html: string; unsu
 
 /** The message for an outbox row's payload; `base` is the site's public address, no trailing slash. */
 export function renderMail(p: MessagePayload, base: string): RenderedMail {
-  if (p.kind === "confirm" || p.kind === "confirm_search") {
+  if (p.kind === "confirm" || p.kind === "confirm_search" || p.kind === "confirm_person") {
     const url = base + alertPaths.confirm(p.token);
-    const about = p.kind === "confirm" ? `the ${p.committee.name}` : searchLabel(p.search);
+    const about = p.kind === "confirm" ? `the ${p.committee.name}` : p.kind === "confirm_person" ? p.person.name : searchLabel(p.search);
     const subject = `Confirm your email alerts for ${about}`;
     const lines = [
-      p.kind === "confirm"
+      p.kind === "confirm_person"
+        ? `Someone, probably you, asked for email alerts when minutes are published of a meeting that ${about} attended or at which they moved or seconded a decision, ${p.frequency === "daily" ? "once a day" : "as they are published"}.`
+        : p.kind === "confirm"
         ? `Someone, probably you, asked for email alerts about the ${p.committee.name} (${p.committee.council}), ${p.frequency === "daily" ? "once a day" : "as things happen"}.`
         : `Someone, probably you, asked for email alerts when newly published agendas or minutes match ${about}, ${p.frequency === "daily" ? "once a day" : "as they are published"}.`,
       "To start them, confirm within 48 hours:",

@@ -44,6 +44,18 @@ export interface AlertHit {
   path: string;
 }
 
+export interface AlertPerson {
+  slug: string;
+  name: string;
+}
+
+/** A public decision a followed person moved or seconded. */
+export interface AlertMotion {
+  role: "moved" | "seconded";
+  title: string;
+  path: string;
+}
+
 export type MeetingChangeKind = "rescheduled" | "postponed" | "cancelled" | "restored";
 
 export type AlertEvent =
@@ -51,11 +63,13 @@ export type AlertEvent =
   | { kind: "meeting_changed"; change: MeetingChangeKind; committee: AlertCommittee; meeting: AlertMeeting; reason: string | null }
   | { kind: "agenda_published"; committee: AlertCommittee; meeting: AlertMeeting; supplement: boolean; items: AlertItem[] }
   | { kind: "minutes_published"; committee: AlertCommittee; meeting: AlertMeeting }
+  | { kind: "person_at_meeting"; person: AlertPerson; committee: AlertCommittee; meeting: AlertMeeting; attended: boolean; motions: AlertMotion[] }
   | { kind: "search_matched"; source: "minutes" | "agenda"; search: AlertSearch; committee: AlertCommittee; meeting: AlertMeeting; hits: AlertHit[] };
 
 /** What an outbox row holds until it is sent; the one-time link token goes with it. */
 export type MessagePayload =
   | { kind: "confirm"; token: string; committee: AlertCommittee; frequency: "immediate" | "daily" }
+  | { kind: "confirm_person"; token: string; person: AlertPerson; frequency: "immediate" | "daily" }
   | { kind: "confirm_search"; token: string; search: AlertSearch; frequency: "immediate" | "daily" }
   | { kind: "alert"; token: string; event: AlertEvent }
   | { kind: "digest"; token: string; day: string; events: AlertEvent[] }
@@ -80,6 +94,7 @@ export const alertPaths = {
   subscribe: (committeeSlug: string) => `/committees/${e(committeeSlug)}/alerts`,
   item: (meetingSlug: string, itemSlug: string) => `/meetings/${e(meetingSlug)}#item-${e(itemSlug)}`,
   decision: (meetingSlug: string, decisionSlug: string) => `/meetings/${e(meetingSlug)}#decision-${e(decisionSlug)}`,
+  person: (slug: string) => `/people/${e(slug)}`,
   search: (s: AlertSearch) => `/search?${searchParams(s)}`,
   confirm: (token: string) => `/alerts/confirm/${e(token)}`,
   unsubscribe: (token: string) => `/alerts/unsubscribe/${e(token)}`,

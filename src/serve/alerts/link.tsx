@@ -29,3 +29,14 @@ export function SearchAlertsLink({ q, filters }: { q: string; filters: { type?: 
     </p>
   );
 }
+
+/** The link on a person's page. */
+export function PersonAlertsLink({ person }: { person: { slug: string; name: string } }) {
+  return (
+    <p class="govuk-body">
+      <a class="govuk-link" href={alertUrls.personSubscribe(person.slug)}>
+        Get email alerts<span class="govuk-visually-hidden"> about {person.name}</span>
+      </a>
+    </p>
+  );
+}

@@ -94,6 +94,32 @@ export function SearchSubscribePage({ search, csrf, email, frequency, errors }: 
   );
 }
 
+/** Alerts for a person: minutes of meetings that name them. */
+export function PersonSubscribePage({ person, csrf, email, frequency, errors }: { person: { slug: string; name: string }; csrf: string; email?: string; frequency: "immediate" | "daily"; errors: FieldError[] }) {
+  return (
+    <Layout title={titled(`Get email alerts: ${person.name}`, errors)}>
+      <Narrow>
+        <ErrorSummary errors={errors} />
+        <h1 class="govuk-heading-l">Get email alerts about {person.name}</h1>
+        <p class="govuk-body">We will email you when minutes are published of a meeting that {person.name} attended, or at which they moved or seconded a decision. You do not need an account.</p>
+        <form method="post" action={alertUrls.personSubscribe(person.slug)} novalidate>
+          <input type="hidden" name="csrf" value={csrf} />
+          <Input id="email" label="Email address" type="email" autocomplete="email" value={email} hint="We will send a link to confirm it. Nothing else is sent until you use it." errors={errors} />
+          <FrequencyRadios name="frequency" value={frequency} legend="How often" idPrefix="frequency" />
+          <button type="submit" class="govuk-button" data-module="govuk-button">
+            Send confirmation email
+          </button>
+        </form>
+        <p class="govuk-body">
+          <a class="govuk-link" href={urls.person(person.slug)}>
+            Back to {person.name}
+          </a>
+        </p>
+      </Narrow>
+    </Layout>
+  );
+}
+
 export function CheckEmailPage({ target }: { target: Pick<Followed, "name" | "href"> }) {
   return (
     <Layout title="Check your email">

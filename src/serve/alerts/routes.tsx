@@ -11,10 +11,11 @@ import { CSRF_FIELD, formToken, formTokenValid, originCheck } from "../auth/csrf
 import { clientIp } from "../auth/routes.tsx";
 import type { FieldError } from "../auth/forms.tsx";
 import { QuorumError } from "../../domain/errors.ts";
-import { changeByLink, checkEmail, committeeForAlerts, confirmSubscription, managedBy, peekConfirmation, requestSearchSubscription, requestSubscription, unsubscribeByLink } from "../../store/mail/subscriptions.ts";
+import { changeByLink, checkEmail, committeeForAlerts, confirmSubscription, managedBy, peekConfirmation, requestPersonSubscription, requestSearchSubscription, requestSubscription, unsubscribeByLink } from "../../store/mail/subscriptions.ts";
 import { checkSearch } from "../../store/mail/searches.ts";
+import { personForAlerts } from "../../store/mail/people.ts";
 import { searchLabel, searchParams, type AlertSearch } from "../../domain/alerts.ts";
-import { AlertLinkUnusablePage, CheckEmailPage, ConfirmedPage, ConfirmPage, ManagePage, SearchSubscribePage, SubscribePage, UnsubscribedPage, UnsubscribePage } from "./pages.tsx";
+import { AlertLinkUnusablePage, CheckEmailPage, ConfirmedPage, ConfirmPage, ManagePage, PersonSubscribePage, SearchSubscribePage, SubscribePage, UnsubscribedPage, UnsubscribePage } from "./pages.tsx";
 import { alertUrls } from "./urls.ts";
 import { urls } from "../urls.ts";
 
@@ -63,6 +64,8 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
   app.use("/committees/:slug/alerts/*", private_);
   app.use("/alerts/*", private_);
   app.use("/search/alerts", private_, checks);
+  app.use("/people/:slug/alerts", private_, checks);
+  app.use("/people/:slug/alerts/*", private_);
   app.use("/search/alerts/*", private_);
   app.use("/alerts/confirm/*", checks);
   app.use("/alerts/manage/*", checks);
@@ -98,6 +101,42 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
     const committee = await committeeForAlerts(db, c.req.param("slug"));
     if (!committee) throw new QuorumError("not_found", "Committee not found");
     return c.html(renderPage(c, <CheckEmailPage target={{ name: `the ${committee.name}`, href: urls.committee(committee.slug) }} />));
+  });
+
+  const person = async (c: Context) => {
+    const p = await personForAlerts(db, c.req.param("slug") ?? "");
+    if (!p) throw new QuorumError("not_found", "Person not found");
+    return p;
+  };
+
+  app.get("/people/:slug/alerts", async (c) => {
+    const p = await person(c);
+    return c.html(renderPage(c, <PersonSubscribePage person={p} csrf={formToken(c, publicUrl)} frequency="immediate" errors={[]} />));
+  });
+
+  app.post("/people/:slug/alerts", async (c) => {
+    // validate
+    const p = await person(c);
+    const raw = await field(c, "email");
+    const frequency = frequencyOf(await field(c, "frequency"));
+    const again = (status: 400 | 429, errors: FieldError[]) => c.html(renderPage(c, <PersonSubscribePage person={p} csrf={formToken(c, publicUrl)} email={raw} frequency={frequency} errors={errors} />), status);
+    let email: string;
+    try {
+      email = checkEmail(raw);
+    } catch (err) {
+      if (err instanceof QuorumError && err.code === "invalid") return again(400, [{ field: "email", message: err.message }]);
+      throw err;
+    }
+    // run
+    const outcome = await requestPersonSubscription(db, { email, person: p.slug, frequency, ip: clientIp(c) }, now());
+    if (outcome === "throttled") return again(429, [{ field: "email", message: "There have been too many requests for alerts. Wait an hour, then try again." }]);
+    // present: the same page whether or not the address already follows the person
+    return c.redirect(alertUrls.personRequested(p.slug), 303);
+  });
+
+  app.get("/people/:slug/alerts/check-email", async (c) => {
+    const p = await person(c);
+    return c.html(renderPage(c, <CheckEmailPage target={{ name: p.name, href: urls.person(p.slug) }} />));
   });
 
   // a saved search: its words and filters travel in the query string, as on /search

@@ -5,6 +5,8 @@ const e = encodeURIComponent;
 export const alertUrls = {
   subscribe: (committeeSlug: string) => `/committees/${e(committeeSlug)}/alerts`,
   requested: (committeeSlug: string) => `/committees/${e(committeeSlug)}/alerts/check-email`,
+  personSubscribe: (slug: string) => `/people/${e(slug)}/alerts`,
+  personRequested: (slug: string) => `/people/${e(slug)}/alerts/check-email`,
   searchSubscribe: () => "/search/alerts",
   searchRequested: () => "/search/alerts/check-email",
   confirm: (token: string) => `/alerts/confirm/${e(token)}`,
@@ -13,4 +15,4 @@ export const alertUrls = {
 };
 
 /** The alerts' forms, which anyone may post: asking for alerts, confirming, unsubscribing, managing. */
-export const ALERT_POSTS = /^(?:\/committees\/[^/]+\/alerts|\/search\/alerts|\/alerts\/(?:confirm|unsubscribe|manage)\/[^/]+)$/;
+export const ALERT_POSTS = /^(?:\/committees\/[^/]+\/alerts|\/people\/[^/]+\/alerts|\/search\/alerts|\/alerts\/(?:confirm|unsubscribe|manage)\/[^/]+)$/;

@@ -1,3 +1,4 @@
+import { PersonAlertsLink } from "../alerts/link.tsx";
 import type { AuthoritySummary, Page, PersonDetail, PersonSummary } from "../../store/read/types.ts";
 import { AttendanceTable, DecisionPartsTable, KIND, motionParts, OlderLink, RolesTable, voteParts } from "./person-records.tsx";
 import { AuthorityFilter } from "../components/filters.tsx";
@@ -76,6 +77,7 @@ export function PersonPage({ p }: { p: PersonDetail }) {
     >
       <span class="govuk-caption-l">{p.authority.name}</span>
       <h1 class="govuk-heading-xl">{p.name}</h1>
+      <PersonAlertsLink person={p} />
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row">
           <dt class="govuk-summary-list__key">Recorded as</dt>

@@ -11,6 +11,7 @@ import { listedMeetingsOnly, publicMinutesOnly } from "../visibility.ts";
 import { readAgenda } from "../agenda/read.ts";
 import { enqueue } from "./outbox.ts";
 import { followedSearches, matchInMeeting } from "./searches.ts";
+import { followedPeopleAt } from "./people.ts";
 import { mailDb, type AnyDb } from "./schema.ts";
 
 /**
@@ -73,7 +74,16 @@ export async function alertMinutesPublished(db: AnyDb, meetingId: number, now: D
   const m = await publicMeeting(db, meetingId, { minutes: true });
   if (!m) return 0;
   const n = await fanOut(db, m.bodyId, { kind: "minutes_published", committee: m.committee, meeting: m.meeting }, now);
-  return n + (await alertSearches(db, meetingId, m, "minutes", now));
+  return n + (await alertSearches(db, meetingId, m, "minutes", now)) + (await alertPeople(db, meetingId, m, now));
+}
+
+/** Followed people whom the newly public minutes name at the meeting or as mover or seconder. */
+async function alertPeople(db: AnyDb, meetingId: number, m: { committee: AlertCommittee; meeting: AlertMeeting }, now: Date): Promise<number> {
+  let n = 0;
+  for (const f of await followedPeopleAt(db, meetingId, m.meeting.slug)) {
+    n += await deliver(db, f.subscriptions, { kind: "person_at_meeting", person: { slug: f.person.slug, name: f.person.name }, committee: m.committee, meeting: m.meeting, attended: f.attended, motions: f.motions }, now);
+  }
+  return n;
 }
 
 /**

@@ -11,6 +11,7 @@ import { hashToken, newToken } from "../accounts/secrets.ts";
 import { enqueue } from "./outbox.ts";
 import { mailDb, type AnyDb, type Frequency, type TargetKind } from "./schema.ts";
 import { savedSearchId, searchOf } from "./searches.ts";
+import { personForAlerts } from "./people.ts";
 import { alertPaths, searchLabel, type AlertCommittee, type AlertSearch } from "../../domain/alerts.ts";
 
 export const CONFIRM_MS = 48 * 60 * 60 * 1000;
@@ -74,7 +75,22 @@ export async function requestSearchSubscription(db: Db, input: SearchSubscribeIn
   return subscribe(db, email, input.ip, input.frequency, { kind: "search", id }, { kind: "confirm_search", search: input.search, frequency: input.frequency }, now, true);
 }
 
-type ConfirmPayload = { kind: "confirm"; committee: AlertCommittee; frequency: Frequency } | { kind: "confirm_search"; search: AlertSearch; frequency: Frequency };
+export interface PersonSubscribeInput {
+  email: string;
+  person: string;
+  frequency: Frequency;
+  ip: string;
+}
+
+/** Asks for alerts when minutes name a person at a meeting or as mover or seconder: as for a committee, confirmed by email. */
+export async function requestPersonSubscription(db: Db, input: PersonSubscribeInput, now: Date): Promise<"queued" | "already" | "throttled"> {
+  const email = checkEmail(input.email);
+  const person = await personForAlerts(db, input.person);
+  if (!person) throw new QuorumError("not_found", "Person not found");
+  return subscribe(db, email, input.ip, input.frequency, { kind: "person", id: person.id }, { kind: "confirm_person", person: { slug: person.slug, name: person.name }, frequency: input.frequency }, now);
+}
+
+type ConfirmPayload = { kind: "confirm"; committee: AlertCommittee; frequency: Frequency } | { kind: "confirm_person"; person: { slug: string; name: string }; frequency: Frequency } | { kind: "confirm_search"; search: AlertSearch; frequency: Frequency };
 
 /** A pending subscription and its confirmation, or nothing new for an active one. */
 async function subscribe(db: Db, email: string, ip: string, frequency: Frequency, target: { kind: TargetKind; id: number }, payload: ConfirmPayload, now: Date, checked = false): Promise<"queued" | "already" | "throttled"> {
@@ -128,13 +144,15 @@ function withTargets(db: AnyDb) {
     .selectFrom("mail_subscriptions")
     .leftJoin("bodies", (j) => j.onRef("bodies.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "committee"))
     .leftJoin("mail_searches", (j) => j.onRef("mail_searches.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "search"))
-    .select(["mail_subscriptions.target_kind", "bodies.slug as body_slug", "bodies.name as body_name", "mail_searches.query", "mail_searches.filters_json"]);
+    .leftJoin("people", (j) => j.onRef("people.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "person"))
+    .select(["mail_subscriptions.target_kind", "bodies.slug as body_slug", "bodies.name as body_name", "mail_searches.query", "mail_searches.filters_json", "people.slug as person_slug", "people.display_name as person_name"]);
 }
 
-type TargetRow = { target_kind: TargetKind; body_slug: string | null; body_name: string | null; query: string | null; filters_json: string | null };
+type TargetRow = { target_kind: TargetKind; body_slug: string | null; body_name: string | null; query: string | null; filters_json: string | null; person_slug: string | null; person_name: string | null };
 
 function followed(r: TargetRow): Followed | undefined {
   if (r.target_kind === "committee" && r.body_slug !== null) return { kind: "committee", name: `the ${r.body_name}`, title: r.body_name!, href: alertPaths.committee(r.body_slug) };
+  if (r.target_kind === "person" && r.person_slug !== null) return { kind: "person", name: r.person_name!, title: r.person_name!, href: alertPaths.person(r.person_slug) };
   if (r.target_kind === "search" && r.query !== null && r.filters_json !== null) {
     const search = searchOf({ query: r.query, filters_json: r.filters_json });
     const name = searchLabel(search);
@@ -212,6 +230,7 @@ async function subscriptionsOf(db: AnyDb, subscriberId: number): Promise<Managed
     .orderBy("mail_subscriptions.target_kind")
     .orderBy("bodies.name")
     .orderBy("mail_searches.query")
+    .orderBy("people.display_name")
     .execute();
   return rows.flatMap((r) => {
     const target = followed(r);
