@@ -138,4 +138,20 @@ describe("email alerts' pages in Chromium", { skip }, () => {
     assert.match(await page.locator("main").innerText(), /Search “slavery”/);
     await noViolations("manage, a search");
   });
+
+  test("alerts about a person: the link on their page, asking and its error, check your email", async () => {
+    const p = await db.selectFrom("people").where("display_name", "=", "John Francis").select("slug").executeTakeFirstOrThrow();
+    await page.goto(`${server.url}/people/${p.slug}`);
+    await page.click("a:has-text('Get email alerts')");
+    assert.equal(new URL(page.url()).pathname, `/people/${p.slug}/alerts`);
+    await noViolations("person subscribe");
+    await page.click("main button[type=submit]");
+    await page.waitForSelector(".govuk-error-summary");
+    await noViolations("person subscribe, empty");
+    await page.fill("#email", "pat@example.org");
+    await page.click("main button[type=submit]");
+    await page.waitForSelector("h1:has-text('Check your email')");
+    assert.match(await page.locator("main").innerText(), /alerts for John Francis/);
+    await noViolations("person, check your email");
+  });
 });
