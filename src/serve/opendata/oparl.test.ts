@@ -37,6 +37,23 @@ for (const dialect of ["sqlite", "postgres"] as const) {
           if (body.id) assert.equal(body.id, ORIGIN + v.url.replace(/\?.*$/, ""), v.url);
         }
         assert.deepEqual(leaks(pages), []);
+        // a Person embeds its Memberships (OParl's Person.membership): the same objects as the
+        // body's membership list holds for that person, each answering at its own id
+        const listed = pages.filter((v) => /^\/oparl\/v1\/bodies\/[^/]+\/memberships/.test(v.url)).flatMap((v) => JSON.parse(v.body).data as { id: string; person: string }[]);
+        const people = pages.filter((v) => /^\/oparl\/v1\/people\/[^/?]+$/.test(v.url)).map((v) => JSON.parse(v.body) as { id: string; membership?: { id: string; type: string }[] });
+        assert.ok(people.length > 0 && listed.length > 0);
+        for (const p of people) {
+          assert.ok(Array.isArray(p.membership), `${p.id} lists its memberships`);
+          assert.deepEqual(p.membership.map((m) => m.id).sort(), listed.filter((m) => m.person === p.id).map((m) => m.id).sort(), p.id);
+          for (const m of p.membership) {
+            assert.equal(m.type, "https://schema.oparl.org/1.1/Membership");
+            assert.deepEqual(JSON.parse(visits.get(m.id.slice(ORIGIN.length))?.body ?? "null"), m, `${m.id} answers as embedded`);
+          }
+        }
+        assert.ok(people.some((p) => p.membership!.length > 0), "someone sat on a committee");
+        // and a page of people embeds them too
+        const peoplePage = pages.find((v) => /^\/oparl\/v1\/bodies\/[^/]+\/people/.test(v.url) && JSON.parse(v.body).data.length > 0)!;
+        for (const p of JSON.parse(peoplePage.body).data as { id: string; membership?: unknown[] }[]) assert.ok(Array.isArray(p.membership), `${p.id} in a list`);
         // the exempt item is there by its title, marked not public, with no resolution
         const meeting = JSON.parse(visits.get(`/oparl/v1/meetings/${STAFFS_MEETING}`)!.body);
         const item35 = meeting.agendaItem.find((i: { number: string }) => i.number === "35");
