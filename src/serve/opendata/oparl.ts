@@ -120,6 +120,8 @@ export function oparlMembership(c: OparlContext, m: OpenMembership) {
     ...(m.from ? { startDate: m.from } : {}),
     ...(m.to ? { endDate: m.to } : {}),
     license: c.licenceOf(m.authoritySlug).url,
+    created: m.createdAt,
+    modified: m.updatedAt,
   };
 }
 

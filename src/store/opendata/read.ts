@@ -213,16 +213,18 @@ export interface OpenMembership {
   kind: string;
   from: string | null;
   to: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 function membershipsQuery(db: Db) {
-  return db
+  return opendataDb(db)
     .selectFrom("memberships")
     .innerJoin("people", "people.id", "memberships.person_id")
     .innerJoin("bodies", "bodies.id", "memberships.body_id")
     .innerJoin("authorities", "authorities.id", "bodies.authority_id")
     .where(publicPeopleOnly)
-    .select(["memberships.id", "memberships.person_id", "people.slug as person_slug", "people.display_name as person_name", "bodies.slug as body_slug", "authorities.slug as authority_slug", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date"]);
+    .select(["memberships.id", "memberships.person_id", "people.slug as person_slug", "people.display_name as person_name", "bodies.slug as body_slug", "authorities.slug as authority_slug", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date", "memberships.created_at", "memberships.updated_at"]);
 }
 type MembershipRow = Awaited<ReturnType<ReturnType<typeof membershipsQuery>["execute"]>>[number];
 const toMembership = (r: MembershipRow): OpenMembership => ({
@@ -236,11 +238,15 @@ const toMembership = (r: MembershipRow): OpenMembership => ({
   kind: r.kind,
   from: r.from_date,
   to: r.to_date,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** Who sat on which committee, and as what (only public people's), a page at a time. */
-export async function openMembershipsPage(db: Db, opts: Paging & { authority?: string; person?: string; body?: string }): Promise<OpenPage<OpenMembership>> {
+export async function openMembershipsPage(db: Db, opts: Paging & Since & { authority?: string; person?: string; body?: string }): Promise<OpenPage<OpenMembership>> {
   let q = membershipsQuery(db);
+  if (opts.createdSince) q = q.where("memberships.created_at", ">=", opts.createdSince);
+  if (opts.modifiedSince) q = q.where("memberships.updated_at", ">=", opts.modifiedSince);
   if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
   if (opts.person) q = q.where("people.slug", "=", opts.person);
   if (opts.body) q = q.where("bodies.slug", "=", opts.body);
