@@ -24,14 +24,16 @@ const bin = new URL("../../bin/quorum", import.meta.url).pathname;
 // The Open Civic Data field names, as the scrape schemas of opencivicdata/pupa define them
 // (pupa/scrape/schemas/event.py, vote_event.py, person.py, organization.py, membership.py, at
 // commit 99b7382 / 25b72ac / c5b56fe / 82b5d86; the same objects as docs.opencivicdata.org's data
-// type pages), with "id" for the object's OCD id as the OCD API gives it. Written out by hand
+// type pages), with "id" for the object's OCD id as the OCD API gives it, and "id" on an event
+// participant as pupa/scrape/event.py's Event.add_participant(name, type, id=…) writes it (the
+// participant's own OCD id; the earlier event schema at 0506e5b lists it too). Written out by hand
 // here so that the test does not take them from the code under test.
 const OCD_FIELDS = {
   event: ["id", "name", "all_day", "start_date", "end_date", "status", "classification", "description", "location", "media", "documents", "links", "participants", "agenda", "sources", "extras", "pupa_id"],
   eventLocation: ["name", "note", "url", "coordinates"],
   eventDocument: ["note", "url", "media_type", "date"],
   eventLink: ["note", "url"],
-  eventParticipant: ["name", "type", "note"],
+  eventParticipant: ["name", "type", "note", "id"],
   eventAgendaItem: ["description", "classification", "order", "subjects", "media", "notes", "related_entities"],
   eventRelatedEntity: ["entity_type", "name", "note"],
   voteEvent: ["id", "identifier", "motion_text", "motion_classification", "start_date", "end_date", "result", "organization", "legislative_session", "bill", "bill_action", "votes", "counts", "sources", "extras", "pupa_id"],
@@ -163,6 +165,31 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         for (const m of jsonl(out("ocd/memberships.jsonl"))) keysWithin("membership", m, OCD_FIELDS.membership, bad);
         assert.deepEqual(bad, []);
         assert.equal(jsonl(out("ocd/people.jsonl")).length, counts.people);
+
+        // OCD ids join up: a participant's, a voter's and a membership's person is one the Person
+        // export holds, its organization one the Organization export holds
+        const personIds = new Set(jsonl(out("ocd/people.jsonl")).map((p) => p.id as string));
+        const orgIds = new Set(jsonl(out("ocd/organizations.jsonl")).map((o) => o.id as string));
+        const dangling: string[] = [];
+        const people = events.flatMap((e) => e.participants.filter((p: { type: string }) => p.type === "person"));
+        const hosts = events.flatMap((e) => e.participants.filter((p: { type: string }) => p.type === "organization"));
+        for (const p of people) if (p.id !== undefined && !personIds.has(p.id)) dangling.push(`participant ${p.name}: ${p.id}`);
+        for (const h of hosts) if (!orgIds.has(h.id)) dangling.push(`host ${h.name}: ${h.id}`);
+        for (const v of voteEvents) for (const x of v.votes) if (x.voter_id !== undefined && !personIds.has(x.voter_id)) dangling.push(`voter ${x.voter_name}: ${x.voter_id}`);
+        const memberships = jsonl(out("ocd/memberships.jsonl"));
+        for (const m of memberships) {
+          if (!personIds.has(m.person_id)) dangling.push(`membership ${m.id}: person ${m.person_id}`);
+          if (!orgIds.has(m.organization_id)) dangling.push(`membership ${m.id}: organization ${m.organization_id}`);
+        }
+        assert.deepEqual(dangling, []);
+        // every attendee matched to a person carries that person's id, and only they do
+        assert.ok(counts.matchedAttendees > 0, "the fixture has matched attendees");
+        assert.equal(people.filter((p) => p.id !== undefined).length, counts.matchedAttendees);
+        assert.ok(counts.matchedVotes > 0, "the fixture has votes matched to people");
+        assert.equal(voteEvents.reduce((n, v) => n + v.votes.filter((x: { voter_id?: string }) => x.voter_id !== undefined).length, 0), counts.matchedVotes);
+        // each public person who sat on a committee has their memberships in the export
+        assert.ok(memberships.length > 0);
+        assert.ok([...personIds].some((id) => memberships.some((m) => m.person_id === id)), "a person's memberships are found by their id");
 
         // OParl
         const validate = oparlValidator();

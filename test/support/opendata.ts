@@ -92,6 +92,15 @@ export async function publicCounts(db: Db) {
     .where(publicMinutesOnly)
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirstOrThrow();
+  // who attended (present or in attendance) and was matched to a person: an OCD participant with an id each
+  const matchedAttendees = await db
+    .selectFrom("attendance")
+    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+    .where(publicMinutesOnly)
+    .where("attendance.person_id", "is not", null)
+    .where("attendance.status", "in", ["present", "in_attendance"])
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
   const decisions = await db
     .selectFrom("resolutions")
     .innerJoin("items", "items.id", "resolutions.item_id")
@@ -107,8 +116,17 @@ export async function publicCounts(db: Db) {
     .where(publicResolutionsOnly)
     .select((eb) => eb.fn.countAll().as("n"))
     .executeTakeFirstOrThrow();
+  const matchedVotes = await db
+    .selectFrom("decision_votes")
+    .innerJoin("resolutions", "resolutions.id", "decision_votes.resolution_id")
+    .innerJoin("items", "items.id", "resolutions.item_id")
+    .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
+    .where(publicResolutionsOnly)
+    .where("decision_votes.person_id", "is not", null)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
   const allVotes = await db.selectFrom("decision_votes").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
   const people = await db.selectFrom("people").where(publicPeopleOnly).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
   const exemptItems = await db.selectFrom("items").where(sql<boolean>`exempt`).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
-  return { meetings: n(meetings.n), attendance: n(attendance.n), decisions: n(decisions.n), votes: n(votes.n), allVotes: n(allVotes.n), people: n(people.n), exemptItems: n(exemptItems.n) };
+  return { meetings: n(meetings.n), attendance: n(attendance.n), matchedAttendees: n(matchedAttendees.n), decisions: n(decisions.n), votes: n(votes.n), matchedVotes: n(matchedVotes.n), allVotes: n(allVotes.n), people: n(people.n), exemptItems: n(exemptItems.n) };
 }

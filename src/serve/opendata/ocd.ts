@@ -80,8 +80,9 @@ export function ocdEvent(c: OcdContext, om: OpenMeeting) {
     ],
     links: [{ note: "Meeting page", url: web }],
     participants: [
-      { name: m.body.name, type: "organization", note: "host" },
-      ...attendees.map((a) => ({ name: a.person?.name ?? a.rawName, type: "person", note: a.role ?? a.kind })),
+      { name: m.body.name, type: "organization", note: "host", id: ocdId("organization", m.body.slug) },
+      // a matched attendee carries the id their Person has in the export (attendance is shown only from public minutes, and a person named there is public)
+      ...attendees.map((a) => ({ name: a.person?.name ?? a.rawName, type: "person", note: a.role ?? a.kind, ...(a.person ? { id: ocdId("person", a.person.slug) } : {}) })),
     ],
     agenda: m.items.map((i) => ({
       description: i.title,

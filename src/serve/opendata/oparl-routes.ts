@@ -139,7 +139,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, listQuery);
     await authorityOr404(authority);
     const { base, o } = await ctx(c);
-    const page = await openMembershipsPage(db, { authority, limit: q.limit, cursor: q.cursor });
+    const page = await openMembershipsPage(db, { authority, limit: q.limit, cursor: q.cursor, createdSince: q.created_since, modifiedSince: q.modified_since });
     return c.json(oparlList(page.data.map((x) => oparlMembership(o, x)), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
   });
 

@@ -10,6 +10,7 @@ import { leaks, NOW, openDataStore, publicCounts, STAFFS_COUNCIL, STAFFS_MEETING
 import { stopPostgres } from "../../../test/support/portal-db.ts";
 import { postgresUnavailable } from "../../../test/support/postgres.ts";
 import { setAuthorityLicence } from "../../store/opendata/licence.ts";
+import { opendataDb } from "../../store/opendata/schema.ts";
 
 const ORIGIN = "http://localhost";
 const validate = oparlValidator();
@@ -37,6 +38,23 @@ for (const dialect of ["sqlite", "postgres"] as const) {
           if (body.id) assert.equal(body.id, ORIGIN + v.url.replace(/\?.*$/, ""), v.url);
         }
         assert.deepEqual(leaks(pages), []);
+        // a Person embeds its Memberships (OParl's Person.membership): the same objects as the
+        // body's membership list holds for that person, each answering at its own id
+        const listed = pages.filter((v) => /^\/oparl\/v1\/bodies\/[^/]+\/memberships/.test(v.url)).flatMap((v) => JSON.parse(v.body).data as { id: string; person: string }[]);
+        const people = pages.filter((v) => /^\/oparl\/v1\/people\/[^/?]+$/.test(v.url)).map((v) => JSON.parse(v.body) as { id: string; membership?: { id: string; type: string }[] });
+        assert.ok(people.length > 0 && listed.length > 0);
+        for (const p of people) {
+          assert.ok(Array.isArray(p.membership), `${p.id} lists its memberships`);
+          assert.deepEqual(p.membership.map((m) => m.id).sort(), listed.filter((m) => m.person === p.id).map((m) => m.id).sort(), p.id);
+          for (const m of p.membership) {
+            assert.equal(m.type, "https://schema.oparl.org/1.1/Membership");
+            assert.deepEqual(JSON.parse(visits.get(m.id.slice(ORIGIN.length))?.body ?? "null"), m, `${m.id} answers as embedded`);
+          }
+        }
+        assert.ok(people.some((p) => p.membership!.length > 0), "someone sat on a committee");
+        // and a page of people embeds them too
+        const peoplePage = pages.find((v) => /^\/oparl\/v1\/bodies\/[^/]+\/people/.test(v.url) && JSON.parse(v.body).data.length > 0)!;
+        for (const p of JSON.parse(peoplePage.body).data as { id: string; membership?: unknown[] }[]) assert.ok(Array.isArray(p.membership), `${p.id} in a list`);
         // the exempt item is there by its title, marked not public, with no resolution
         const meeting = JSON.parse(visits.get(`/oparl/v1/meetings/${STAFFS_MEETING}`)!.body);
         const item35 = meeting.agendaItem.find((i: { number: string }) => i.number === "35");
@@ -93,6 +111,33 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         const missing = await app.request("/oparl/v1/meetings/no-such-meeting");
         assert.equal(missing.status, 404);
         assert.equal(((await missing.json()) as { error: { id: string } }).error.id, "not_found");
+      } finally {
+        await t.close();
+      }
+    });
+
+    test("a body's memberships filter by created_since and modified_since, as OParl asks of every list, and a change to one is its modified", async () => {
+      const t = await openDataStore(dialect);
+      try {
+        const app = createApp({ db: t.db, now: () => NOW, documents: t.docs.documents });
+        type List = { data: { id: string; created?: string; modified?: string }[] };
+        const list = async (q: string) => (await (await app.request(`/oparl/v1/bodies/${STAFFS_COUNCIL}/memberships?limit=500${q}`)).json()) as List;
+        const all = await list("");
+        assert.ok(all.data.length > 1);
+        for (const m of all.data) assert.ok(m.created && m.modified, `${m.id} says when it was created and modified`);
+        assert.equal((await list(`&created_since=${encodeURIComponent("2000-01-01T00:00:00Z")}`)).data.length, all.data.length);
+        assert.deepEqual((await list(`&created_since=${encodeURIComponent("2100-01-01T00:00:00Z")}`)).data, []);
+        // a membership changed (its end date set) is modified from then on; the others are not
+        const before = new Date().toISOString();
+        const od = opendataDb(t.db);
+        const [first] = await od.selectFrom("memberships").innerJoin("bodies", "bodies.id", "memberships.body_id").innerJoin("authorities", "authorities.id", "bodies.authority_id").where("authorities.slug", "=", STAFFS_COUNCIL).select(["memberships.id", "memberships.updated_at"]).orderBy("memberships.id").execute();
+        await od.updateTable("memberships").set({ to_date: "2017-01-31" }).where("id", "=", first.id).execute();
+        const after = await od.selectFrom("memberships").select("updated_at").where("id", "=", first.id).executeTakeFirstOrThrow();
+        assert.ok(after.updated_at >= before, `${after.updated_at} is at or after ${before}`);
+        await od.updateTable("memberships").set({ updated_at: "2030-01-01T00:00:00.000Z" }).where("id", "=", first.id).execute();
+        const since = await list(`&modified_since=${encodeURIComponent("2029-12-31T00:00:00+00:00")}`);
+        assert.deepEqual(since.data.map((m) => m.id), [`${ORIGIN}/oparl/v1/memberships/${first.id}`]);
+        assert.equal((await app.request(`/oparl/v1/bodies/${STAFFS_COUNCIL}/memberships?created_since=yesterday`)).status, 400);
       } finally {
         await t.close();
       }

@@ -102,6 +102,8 @@ export function oparlPerson(c: OparlContext, p: OpenPerson) {
     ...(p.forenames ? { givenName: p.forenames } : {}),
     ...(p.honorific ? { formOfAddress: p.honorific } : {}),
     status: [p.kind],
+    // OParl gives a Person's Memberships inside it (Person.membership, an internal list)
+    membership: p.memberships.map((m) => oparlMembership(c, m)),
     license: c.licenceOf(p.authoritySlug).url,
     created: p.createdAt,
     web: c.u.web(urls.person(p.slug)),
@@ -118,6 +120,8 @@ export function oparlMembership(c: OparlContext, m: OpenMembership) {
     ...(m.from ? { startDate: m.from } : {}),
     ...(m.to ? { endDate: m.to } : {}),
     license: c.licenceOf(m.authoritySlug).url,
+    created: m.createdAt,
+    modified: m.updatedAt,
   };
 }
 

@@ -121,6 +121,8 @@ export interface OpenPerson {
   ward: string | null;
   authoritySlug: string;
   createdAt: string;
+  /** the committees they sat on (OParl embeds these in the Person) */
+  memberships: OpenMembership[];
 }
 
 function peopleQuery(db: Db) {
@@ -132,7 +134,7 @@ function peopleQuery(db: Db) {
 }
 
 type PersonRow = Awaited<ReturnType<ReturnType<typeof peopleQuery>["execute"]>>[number];
-const toPerson = (r: PersonRow): OpenPerson => ({
+const toPerson = (r: PersonRow, memberships: OpenMembership[]): OpenPerson => ({
   id: r.id,
   slug: r.slug,
   name: r.display_name,
@@ -144,7 +146,15 @@ const toPerson = (r: PersonRow): OpenPerson => ({
   ward: r.ward,
   authoritySlug: r.authority_slug,
   createdAt: r.created_at,
+  memberships,
 });
+
+/** People read with their memberships: one more statement a page, through the person index. */
+async function withMemberships(db: Db, rows: PersonRow[]): Promise<OpenPerson[]> {
+  if (!rows.length) return [];
+  const ms = (await membershipsQuery(db).where("memberships.person_id", "in", rows.map((r) => r.id)).orderBy("memberships.id").execute()).map(toMembership);
+  return rows.map((r) => toPerson(r, ms.filter((m) => m.personId === r.id)));
+}
 
 /** The public people (named in public minutes), a page at a time. */
 export async function openPeoplePage(db: Db, opts: Paging & { authority?: string; createdSince?: string }): Promise<OpenPage<OpenPerson>> {
@@ -152,12 +162,12 @@ export async function openPeoplePage(db: Db, opts: Paging & { authority?: string
   if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
   if (opts.createdSince) q = q.where("people.created_at", ">=", opts.createdSince);
   const page = await keysetPage(q, byId("people.id"), (r) => [r.id], ["n"], opts);
-  return { data: page.rows.map(toPerson), next: page.next };
+  return { data: await withMemberships(db, page.rows), next: page.next };
 }
 
 export async function openPerson(db: Db, slug: string): Promise<OpenPerson | null> {
   const r = await peopleQuery(db).where("people.slug", "=", slug).executeTakeFirst();
-  return r ? toPerson(r) : null;
+  return r ? (await withMemberships(db, [r]))[0] : null;
 }
 
 export interface OpenOrganization {
@@ -194,6 +204,7 @@ export async function openOrganization(db: Db, slug: string): Promise<OpenOrgani
 
 export interface OpenMembership {
   id: number;
+  personId: number;
   personSlug: string;
   personName: string;
   bodySlug: string;
@@ -202,20 +213,23 @@ export interface OpenMembership {
   kind: string;
   from: string | null;
   to: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 function membershipsQuery(db: Db) {
-  return db
+  return opendataDb(db)
     .selectFrom("memberships")
     .innerJoin("people", "people.id", "memberships.person_id")
     .innerJoin("bodies", "bodies.id", "memberships.body_id")
     .innerJoin("authorities", "authorities.id", "bodies.authority_id")
     .where(publicPeopleOnly)
-    .select(["memberships.id", "people.slug as person_slug", "people.display_name as person_name", "bodies.slug as body_slug", "authorities.slug as authority_slug", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date"]);
+    .select(["memberships.id", "memberships.person_id", "people.slug as person_slug", "people.display_name as person_name", "bodies.slug as body_slug", "authorities.slug as authority_slug", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date", "memberships.created_at", "memberships.updated_at"]);
 }
 type MembershipRow = Awaited<ReturnType<ReturnType<typeof membershipsQuery>["execute"]>>[number];
 const toMembership = (r: MembershipRow): OpenMembership => ({
   id: r.id,
+  personId: r.person_id,
   personSlug: r.person_slug,
   personName: r.person_name,
   bodySlug: r.body_slug,
@@ -224,11 +238,15 @@ const toMembership = (r: MembershipRow): OpenMembership => ({
   kind: r.kind,
   from: r.from_date,
   to: r.to_date,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** Who sat on which committee, and as what (only public people's), a page at a time. */
-export async function openMembershipsPage(db: Db, opts: Paging & { authority?: string; person?: string; body?: string }): Promise<OpenPage<OpenMembership>> {
+export async function openMembershipsPage(db: Db, opts: Paging & Since & { authority?: string; person?: string; body?: string }): Promise<OpenPage<OpenMembership>> {
   let q = membershipsQuery(db);
+  if (opts.createdSince) q = q.where("memberships.created_at", ">=", opts.createdSince);
+  if (opts.modifiedSince) q = q.where("memberships.updated_at", ">=", opts.modifiedSince);
   if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
   if (opts.person) q = q.where("people.slug", "=", opts.person);
   if (opts.body) q = q.where("bodies.slug", "=", opts.body);
