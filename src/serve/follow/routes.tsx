@@ -3,6 +3,7 @@
 // robots.txt and the paged sitemap. Each is a public surface: it reads through the public read
 // functions only, as the public (no signed-in viewer's entitlement reaches a feed a client may
 // share or cache), and answers with an ETag and Last-Modified so clients poll cheaply.
+import { createHash } from "node:crypto";
 import type { Context, Hono } from "hono";
 import { etag } from "hono/etag";
 import { z } from "zod";
@@ -176,7 +177,7 @@ export function registerFollow(app: Hono, deps: AppDeps): void {
     const base = siteBase(c, deps);
     if (kind === "pages" && page === 1) {
       const fixed = [urls.home(), urls.committees(), urls.calendar(), urls.decisions(), urls.people(), urls.search(), urls.feeds(), urls.data()];
-      return send(c, urlSet(fixed.map((p) => ({ loc: base + p, lastmod: null }))), XML);
+      return send(c, urlSet(fixed, (p) => base + p), XML);
     }
     if (!(SITEMAP_KINDS as readonly string[]).includes(kind) || page < 1 || page > 100_000) throw notFound("Sitemap");
     const k = kind as SitemapKind;
@@ -184,6 +185,9 @@ export function registerFollow(app: Hono, deps: AppDeps): void {
     if (page > counts[k]) throw notFound("Sitemap");
     const rows = await sitemapRows(db, k, page);
     const path = k === "meetings" ? urls.meeting : k === "committees" ? urls.committee : urls.person;
-    return send(c, urlSet(rows.map((r) => ({ loc: base + path(r.slug), lastmod: r.lastmod }))), XML);
+    const body = urlSet(rows, (r) => base + path(r.slug), (r) => r.lastmod);
+    // hashed here in one pass: the ETag middleware would copy and re-hash megabytes in chunks
+    c.header("etag", `"${createHash("sha1").update(body).digest("base64url")}"`);
+    return send(c, body, XML);
   });
 }
