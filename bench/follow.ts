@@ -1,8 +1,10 @@
 // Feeds, calendars and sitemaps on a large archive, in process: medians and p95 of single requests,
 // with the calendar page and a committee page (reads of the same meetings the site already serves)
 // measured in the same run as the reference.
-//   npm run bench:follow -- --db ARCHIVE.db [--runs 15]
-// The archive is copied to a temporary file first (opening it migrates it). "Today" is put twelve
+//   npm run bench:follow -- --db ARCHIVE.db [--runs 15] [--only REGEX] [--in-place]
+// The archive is copied to a temporary file first (opening it migrates it); --in-place opens it as
+// it is, for a copy already made and migrated. --only measures the rows whose name matches, with
+// the two reference rows. "Today" is put twelve
 // months before the archive's last meeting, so a calendar holds two years of meetings: a year back
 // and a year ahead.
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -22,11 +24,15 @@ if (!source) {
   process.exit(1);
 }
 const runs = Number(arg("--runs", "15"));
+const only = arg("--only");
+const inPlace = args.includes("--in-place");
 
 const dir = mkdtempSync(join(tmpdir(), "quorum-bench-follow-"));
-const dbPath = join(dir, "archive.db");
-copyFileSync(resolve(source), dbPath);
-if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${dbPath}-wal`);
+const dbPath = inPlace ? resolve(source) : join(dir, "archive.db");
+if (!inPlace) {
+  copyFileSync(resolve(source), dbPath);
+  if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${dbPath}-wal`);
+}
 const started = loadavg();
 const t0 = performance.now();
 const db = await openStore(dbPath);
@@ -54,7 +60,8 @@ try {
     ["sitemap page of meetings", "/sitemaps/meetings-1.xml"],
   ];
   const rows: string[] = [];
-  for (const [name, path] of targets) {
+  const chosen = only ? targets.filter(([name]) => name.includes("(reference)") || new RegExp(only).test(name)) : targets;
+  for (const [name, path] of chosen) {
     const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i <= runs; i++) {

@@ -97,13 +97,14 @@ eachStore("draft minutes of an announced meeting", (store) => {
   test("signed out, the meeting, its agenda, papers and pack stay public everywhere; nothing from the draft does", async () => {
     const app = createApp({ db, now: () => NOW, documents: docs.documents });
     const person = await db.selectFrom("people").where("surname_key", "=", "draftonly").select("slug").executeTakeFirstOrThrow();
-    const starts = ["/", "/api/v1", `/committees/${bodySlug}`, `/meetings/${slug}`, `/api/v1/meetings/${slug}`, `/api/v1/meetings/${slug}/agenda`, "/calendar/2026-03", "/api/v1/meetings", "/people", "/api/v1/people", "/decisions", "/api/v1/decisions", "/search?q=Quillfeather", "/api/v1/search?q=Quillfeather", "/search?q=Shire+Hall", "/search?q=Draftonly", "/feed.atom", "/calendar.ics", `/committees/${bodySlug}/feed.atom`, `/committees/${bodySlug}/calendar.ics`, "/search.atom?q=Quillfeather", "/sitemap.xml"];
+    const starts = ["/", "/api/v1", `/committees/${bodySlug}`, `/meetings/${slug}`, `/api/v1/meetings/${slug}`, `/api/v1/meetings/${slug}/agenda`, "/calendar/2026-03", "/api/v1/meetings", "/people", "/api/v1/people", "/decisions", "/api/v1/decisions", "/search?q=Quillfeather", "/api/v1/search?q=Quillfeather", "/search?q=Shire+Hall", "/search?q=Draftonly", "/feed.atom", "/calendar.ics", `/committees/${bodySlug}/feed.atom`, `/committees/${bodySlug}/calendar.ics`, `/meetings/${slug}/calendar.ics`, "/search.atom?q=Quillfeather", "/sitemap.xml"];
     const follow = (url: string) => calendarWithin("2026-02", "2026-03")(url) && !/^\/(sign-out|sign-in|admin|account)\b/.test(url);
     const visits = await crawl(app, starts, { follow });
     const pages = [...visits.values()];
     assert.deepEqual(pages.filter((v) => v.status !== 200).map((v) => `${v.status} ${v.url}`), []);
     assert.deepEqual(leaks(pages), []);
     for (const url of [`/people/${person.slug}`, `/api/v1/people/${person.slug}`]) assert.equal((await app.request(url)).status, 404, url);
+    assert.match(visits.get(`/meetings/${slug}/calendar.ics`)?.body ?? "", /BEGIN:VEVENT[\s\S]*END:VEVENT/, "the meeting's own calendar file holds it");
 
     // the meeting is reached from the home page's upcoming meetings, the calendar and its committee
     const linked = (url: string) => assert.ok(visits.get(url)?.body.includes(`/meetings/${slug}"`), `${url} links to the meeting`);

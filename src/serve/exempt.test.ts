@@ -192,6 +192,7 @@ async function crawlAll(t: TestDb, opts: { now?: () => Date; cookie?: string } =
     "/calendar.ics",
     `/committees/${body}/feed.atom`,
     `/committees/${body}/calendar.ics`,
+    `/meetings/${MEETING}/calendar.ics`,
     "/search.atom?q=Wolstanton",
     "/search.atom?q=settlement",
     "/search.atom?q=briefing+note",

@@ -28,6 +28,8 @@ export const urls = {
   feeds: () => "/feeds",
   calendarIcs: (authority?: string) => (authority ? `/calendar.ics?authority=${e(authority)}` : "/calendar.ics"),
   committeeCalendarIcs: (slug: string) => `/committees/${e(slug)}/calendar.ics`,
+  /** one meeting as a calendar file, for "Add to calendar" */
+  meetingCalendarIcs: (slug: string) => `/meetings/${e(slug)}/calendar.ics`,
   feed: (authority?: string) => (authority ? `/feed.atom?authority=${e(authority)}` : "/feed.atom"),
   committeeFeed: (slug: string) => `/committees/${e(slug)}/feed.atom`,
   personFeed: (slug: string) => `/people/${e(slug)}/feed.atom`,

@@ -136,6 +136,36 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.ok(bst.sequence > 0);
       assert.equal(bst.start.toISOString(), "2027-07-13T17:30:00.000Z");
     });
+
+    test("one meeting's calendar: linked from its page, one VEVENT with the committee calendar's UID and SEQUENCE, before and after a change", async () => {
+      const path = `/meetings/${f.bucksPlanned}/calendar.ics`;
+      const page = await (await get(`/meetings/${f.bucksPlanned}`)).text();
+      assert.ok(page.includes(`href="${path}"`), "the meeting page links to its calendar file");
+      assert.match(page, /Add to calendar/);
+      const same = async () => {
+        const res = await get(path);
+        assert.equal(res.status, 200);
+        assert.match(res.headers.get("content-type") ?? "", /^text\/calendar/);
+        const one = readCalendar(await res.text());
+        assert.equal(one.events.length, 1);
+        const committee = readCalendar(await (await get(`/committees/${f.bucks}/calendar.ics`)).text()).events.find((e) => e.uid === uidOf(f.bucksPlanned));
+        assert.ok(committee, "the meeting is in its committee's calendar");
+        assert.deepEqual(
+          [one.events[0].uid, one.events[0].sequence, one.events[0].start.toISOString(), one.events[0].status],
+          [committee.uid, committee.sequence, committee.start.toISOString(), committee.status],
+        );
+        assert.deepEqual(one.zones, ["Europe/London"]);
+        return one.events[0];
+      };
+      const first = await same();
+      assert.deepEqual([first.uid, first.sequence, first.start.toISOString()], [uidOf(f.bucksPlanned), 0, "2027-03-01T10:30:00.000Z"]);
+      await changeMeeting(f.db, { slug: f.bucksPlanned, version: await versionOf(f, f.bucksPlanned), change: "reschedule", reason: "Room unavailable", date: "2027-03-08", startTime: "11:00", venue: "The Oculus" }, CLERK, NOW);
+      const moved = await same();
+      assert.ok(moved.sequence > 0, `SEQUENCE ${moved.sequence}`);
+      assert.equal(moved.start.toISOString(), "2027-03-08T11:00:00.000Z");
+      assert.equal((await get(`/meetings/${f.draft}/calendar.ics`)).status, 404, "a meeting known only from draft minutes has none");
+      assert.equal((await get("/meetings/no-such-meeting/calendar.ics")).status, 404);
+    });
   });
 }
 

@@ -1,21 +1,22 @@
-// Feeds, calendars and what search engines read: /calendar.ics and each committee's, Atom feeds for
+// Feeds, calendars and what search engines read: /calendar.ics, each committee's and each meeting's, Atom feeds for
 // the site, a council, a committee, a person and any search, the /feeds page that lists them,
 // robots.txt and the paged sitemap. Each is a public surface: it reads through the public read
 // functions only, as the public (no signed-in viewer's entitlement reaches a feed a client may
 // share or cache), and answers with an ETag and Last-Modified so clients poll cheaply.
+import { createHash } from "node:crypto";
 import type { Context, Hono } from "hono";
 import { etag } from "hono/etag";
 import { z } from "zod";
 import { QuorumError } from "../../domain/errors.ts";
 import type { AppDeps } from "../deps.ts";
-import { calendarFingerprint, calendarMeetings, type FollowScope } from "../../store/follow/read.ts";
+import { calendarFingerprint, calendarMeetings, followMeeting, type FollowScope } from "../../store/follow/read.ts";
 import { cachedCalendar } from "./calendar-cache.ts";
 import { SITEMAP_KINDS, sitemapPageCounts, sitemapRows, type SitemapKind } from "../../store/follow/sitemap.ts";
 import { getBodySummary, listAuthorities, listBodies, publicPersonId } from "../../store/read/index.ts";
 import { SEARCH_TYPES } from "../../store/search.ts";
 import type { SearchType } from "../../store/read/types.ts";
 import { publicViewer } from "../../store/visibility.ts";
-import { isoDateIn } from "../format.ts";
+import { formatLongDate, isoDateIn } from "../format.ts";
 import { renderPage } from "../render.tsx";
 import { urls } from "../urls.ts";
 import { readParams, readQuery, slug } from "../validate.ts";
@@ -72,7 +73,7 @@ export function registerFollow(app: Hono, deps: AppDeps): void {
   const asPublic = (c: Context) => publicViewer(viewerOf(c).today);
   const siteName = (c: Context) => c.get("site").name;
 
-  for (const path of ["/calendar.ics", "/committees/:slug/calendar.ics", "/feed.atom", "/committees/:slug/feed.atom", "/people/:slug/feed.atom", "/search.atom", "/sitemap.xml", "/sitemaps/*", "/robots.txt"]) {
+  for (const path of ["/calendar.ics", "/committees/:slug/calendar.ics", "/meetings/:slug/calendar.ics", "/feed.atom", "/committees/:slug/feed.atom", "/people/:slug/feed.atom", "/search.atom", "/sitemap.xml", "/sitemaps/*", "/robots.txt"]) {
     app.use(path, etag());
   }
 
@@ -100,6 +101,16 @@ export function registerFollow(app: Hono, deps: AppDeps): void {
     const body = await getBodySummary(db, slug);
     if (!body) throw notFound("Committee");
     return calendar(c, { body: slug }, `${body.name} (${body.authority.name}): meetings`);
+  });
+
+  // one meeting through the same writer as the committee's calendar: the same UID and SEQUENCE, so a
+  // client that added it alone and also subscribes to the committee holds one event
+  app.get("/meetings/:slug/calendar.ics", async (c) => {
+    const { slug } = readParams(c, bySlug);
+    const m = await followMeeting(db, slug);
+    if (!m) throw notFound("Meeting");
+    const body = meetingsCalendar({ name: `${m.body.name}, ${formatLongDate(m.date)}`, base: siteBase(c, deps), meetings: [m] });
+    return send(c, body, ICS, newest([m.updatedAt]));
   });
 
   const atom = (c: Context, title: string, page: string, entries: Awaited<ReturnType<typeof scopeEntries>>) => {
@@ -166,7 +177,7 @@ export function registerFollow(app: Hono, deps: AppDeps): void {
     const base = siteBase(c, deps);
     if (kind === "pages" && page === 1) {
       const fixed = [urls.home(), urls.committees(), urls.calendar(), urls.decisions(), urls.people(), urls.search(), urls.feeds(), urls.data()];
-      return send(c, urlSet(fixed.map((p) => ({ loc: base + p, lastmod: null }))), XML);
+      return send(c, urlSet(fixed, (p) => base + p), XML);
     }
     if (!(SITEMAP_KINDS as readonly string[]).includes(kind) || page < 1 || page > 100_000) throw notFound("Sitemap");
     const k = kind as SitemapKind;
@@ -174,6 +185,9 @@ export function registerFollow(app: Hono, deps: AppDeps): void {
     if (page > counts[k]) throw notFound("Sitemap");
     const rows = await sitemapRows(db, k, page);
     const path = k === "meetings" ? urls.meeting : k === "committees" ? urls.committee : urls.person;
-    return send(c, urlSet(rows.map((r) => ({ loc: base + path(r.slug), lastmod: r.lastmod }))), XML);
+    const body = urlSet(rows, (r) => base + path(r.slug), (r) => r.lastmod);
+    // hashed here in one pass: the ETag middleware would copy and re-hash megabytes in chunks
+    c.header("etag", `"${createHash("sha1").update(body).digest("base64url")}"`);
+    return send(c, body, XML);
   });
 }

@@ -7,7 +7,7 @@ import { createApp } from "../app.ts";
 import { postgresUnavailable } from "../../../test/support/postgres.ts";
 import { stopPostgres } from "../../../test/support/portal-db.ts";
 import { BASE, CLERK, followFixture, NOW, versionOf, type FollowFixture } from "../../../test/support/follow.ts";
-import { changeMeeting } from "../../store/schedule/meetings.ts";
+import { changeMeeting, scheduleMeeting } from "../../store/schedule/meetings.ts";
 
 const xml = new XMLParser();
 const asList = <T,>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -62,6 +62,18 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.deepEqual(failed, []);
       assert.equal((await app().request("/sitemaps/meetings-2.xml")).status, 404, "no page past the last");
       assert.equal((await app().request("/sitemaps/users-1.xml")).status, 404);
+    });
+
+    test("a sitemap page polled again is a 304 until a meeting is added to it", async () => {
+      const first = await app().request("/sitemaps/meetings-1.xml");
+      const tag = first.headers.get("etag");
+      assert.ok(tag, "an ETag");
+      assert.equal((await app().request("/sitemaps/meetings-1.xml", { headers: { "if-none-match": tag } })).status, 304);
+      const added = await scheduleMeeting(f.db, { body: f.staffs, date: "2027-09-14", startTime: "14:00", venue: null }, CLERK, NOW);
+      const again = await app().request("/sitemaps/meetings-1.xml", { headers: { "if-none-match": tag } });
+      assert.equal(again.status, 200);
+      assert.notEqual(again.headers.get("etag"), tag);
+      assert.ok((await again.text()).includes(`${BASE}/meetings/${added.slug}<`));
     });
 
     test("a meeting page carries schema.org Event markup: offset start, place, state and the council", async () => {

@@ -12,6 +12,7 @@ import { formatDate, formatLongDate, formatTime, monthName } from "../format.ts"
 import { urls } from "../urls.ts";
 import { trackerUrls } from "../tracker/urls.ts";
 import { NoMinutesRow } from "../schedule/public.tsx";
+import { AddToCalendar } from "../follow/add-to-calendar.tsx";
 
 const STATUS_TAG: Record<string, { text: string; colour: string }> = {
   scheduled: { text: "Scheduled", colour: "govuk-tag--blue" },
@@ -223,6 +224,7 @@ export function MeetingPage({ m, lines, keyDecisions, schedule, agenda, original
           </div>
         )}
       </dl>
+      <AddToCalendar slug={m.slug} date={m.date} status={m.status} today={today} />
 
       <nav class="qm-noprint govuk-!-margin-bottom-6" aria-label="On this page">
         <h2 class="govuk-heading-s govuk-!-margin-bottom-2">On this page</h2>

@@ -219,10 +219,10 @@ export function registerPages(app: Hono, deps: AppDeps): void {
     );
   };
 
-  // opens on the month of the next meeting, or this month when none is planned
+  // opens on the month of the next meeting that will take place, or this month when none is planned
   app.get("/calendar", async (c) => {
     const { authority } = readQuery(c, authorityOnly);
-    const next = (await listMeetings(db, { authority, from: today(), limit: 1, oldestFirst: true, count: false }, viewerOf(c))).data[0];
+    const next = (await listMeetings(db, { authority, from: today(), limit: 1, oldestFirst: true, count: false, takingPlace: true }, viewerOf(c))).data[0];
     const month = next?.date ?? today();
     return calendar(c, Number(month.slice(0, 4)), Number(month.slice(5, 7)));
   });

@@ -135,6 +135,12 @@ export async function latestMinutes(db: Db, scope: FollowScope, limit: number): 
   return rows.map(toMeeting);
 }
 
+/** One listed meeting by slug, as calendars write it; null when there is none the public may see. */
+export async function followMeeting(db: Db, slug: string): Promise<FollowMeeting | null> {
+  const row = await scoped(db, {}).where("meetings.slug", "=", slug).executeTakeFirst();
+  return row ? toMeeting(row) : null;
+}
+
 /** Public meetings by slug (those a public read has already returned), for dating feed entries. */
 export async function meetingsBySlug(db: Db, slugs: string[]): Promise<Map<string, FollowMeeting>> {
   const out = new Map<string, FollowMeeting>();

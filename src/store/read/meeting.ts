@@ -119,8 +119,8 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
   const sibling = (dir: "next" | "previous") =>
     meetingSummaries(db)
       .where("meetings.body_id", "=", row.body_id)
-      // the next meeting is one that will take place: never a cancelled one
-      .$call((q) => (dir === "next" ? q.where("meetings.status", "!=", "cancelled") : q))
+      // the next and previous meetings are ones that take or took place: never a cancelled one
+      .where("meetings.status", "!=", "cancelled")
       .where((eb) => {
         const t = row.start_time ?? "";
         const cmp = dir === "next" ? ">" : "<";

@@ -26,6 +26,8 @@ export interface ListMeetingsOptions {
   oldestFirst?: boolean;
   /** false: no total is read (a list that shows none) */
   count?: boolean;
+  /** only meetings that take or took place: no cancelled ones */
+  takingPlace?: boolean;
 }
 
 export function meetingSummaries(db: Db) {
@@ -120,6 +122,7 @@ export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}, viewe
     if (opts.body) q = q.where("meetings.body_id", "=", (eb) => eb.selectFrom("bodies").where("bodies.slug", "=", opts.body!).select("bodies.id"));
     if (opts.from) q = q.where("meetings.date", ">=", opts.from);
     if (opts.to) q = q.where("meetings.date", "<=", opts.to);
+    if (opts.takingPlace) q = q.where("meetings.status", "!=", "cancelled");
     return q;
   };
   // "before" a cursor walks the other way and turns the page round
