@@ -54,6 +54,22 @@ function formChecks(deps: AppDeps): MiddlewareHandler {
   };
 }
 
+/**
+ * The address checked, then the subscription asked for: the form again with its error (a bad
+ * address, or too many requests), or null when the request was taken.
+ */
+async function requestOrAgain(raw: string, again: (status: 400 | 429, errors: FieldError[]) => Response | Promise<Response>, request: (email: string) => Promise<string>): Promise<Response | null> {
+  let email: string;
+  try {
+    email = checkEmail(raw);
+  } catch (err) {
+    if (err instanceof QuorumError && err.code === "invalid") return again(400, [{ field: "email", message: err.message }]);
+    throw err;
+  }
+  if ((await request(email)) === "throttled") return again(429, [{ field: "email", message: "There have been too many requests for alerts. Wait an hour, then try again." }]);
+  return null;
+}
+
 const frequencyOf = (v: string) => (v === "daily" ? "daily" : "immediate");
 
 export function registerAlerts(app: Hono, deps: AppDeps): void {
@@ -83,16 +99,9 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
     const raw = await field(c, "email");
     const frequency = frequencyOf(await field(c, "frequency"));
     const again = (status: 400 | 429, errors: FieldError[]) => c.html(renderPage(c, <SubscribePage committee={committee} csrf={formToken(c, publicUrl)} email={raw} frequency={frequency} errors={errors} />), status);
-    let email: string;
-    try {
-      email = checkEmail(raw);
-    } catch (err) {
-      if (err instanceof QuorumError && err.code === "invalid") return again(400, [{ field: "email", message: err.message }]);
-      throw err;
-    }
     // run (the limits per address and per IP are checked inside)
-    const outcome = await requestSubscription(db, { email, committee: committee.slug, frequency, ip: clientIp(c) }, now());
-    if (outcome === "throttled") return again(429, [{ field: "email", message: "There have been too many requests for alerts. Wait an hour, then try again." }]);
+    const refused = await requestOrAgain(raw, again, (email) => requestSubscription(db, { email, committee: committee.slug, frequency, ip: clientIp(c) }, now()));
+    if (refused) return refused;
     // present: the same page whether or not the address already follows the committee
     return c.redirect(alertUrls.requested(committee.slug), 303);
   });
@@ -120,16 +129,9 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
     const raw = await field(c, "email");
     const frequency = frequencyOf(await field(c, "frequency"));
     const again = (status: 400 | 429, errors: FieldError[]) => c.html(renderPage(c, <PersonSubscribePage person={p} csrf={formToken(c, publicUrl)} email={raw} frequency={frequency} errors={errors} />), status);
-    let email: string;
-    try {
-      email = checkEmail(raw);
-    } catch (err) {
-      if (err instanceof QuorumError && err.code === "invalid") return again(400, [{ field: "email", message: err.message }]);
-      throw err;
-    }
     // run
-    const outcome = await requestPersonSubscription(db, { email, person: p.slug, frequency, ip: clientIp(c) }, now());
-    if (outcome === "throttled") return again(429, [{ field: "email", message: "There have been too many requests for alerts. Wait an hour, then try again." }]);
+    const refused = await requestOrAgain(raw, again, (email) => requestPersonSubscription(db, { email, person: p.slug, frequency, ip: clientIp(c) }, now()));
+    if (refused) return refused;
     // present: the same page whether or not the address already follows the person
     return c.redirect(alertUrls.personRequested(p.slug), 303);
   });
@@ -153,16 +155,9 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
     const raw = await field(c, "email");
     const frequency = frequencyOf(await field(c, "frequency"));
     const again = (status: 400 | 429, errors: FieldError[]) => c.html(renderPage(c, <SearchSubscribePage search={search} csrf={formToken(c, publicUrl)} email={raw} frequency={frequency} errors={errors} />), status);
-    let email: string;
-    try {
-      email = checkEmail(raw);
-    } catch (err) {
-      if (err instanceof QuorumError && err.code === "invalid") return again(400, [{ field: "email", message: err.message }]);
-      throw err;
-    }
     // run
-    const outcome = await requestSearchSubscription(db, { email, search, frequency, ip: clientIp(c) }, now());
-    if (outcome === "throttled") return again(429, [{ field: "email", message: "There have been too many requests for alerts. Wait an hour, then try again." }]);
+    const refused = await requestOrAgain(raw, again, (email) => requestSearchSubscription(db, { email, search, frequency, ip: clientIp(c) }, now()));
+    if (refused) return refused;
     // present: the same page whether or not the address already follows the search
     return c.redirect(`${alertUrls.searchRequested()}?${searchParams(search)}`, 303);
   });
