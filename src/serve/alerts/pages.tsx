@@ -41,14 +41,22 @@ function FrequencyRadios({ name, value, legend, idPrefix }: { name: string; valu
   );
 }
 
-export function SubscribePage({ committee, csrf, email, frequency, errors }: { committee: { slug: string; name: string }; csrf: string; email?: string; frequency: "immediate" | "daily"; errors: FieldError[] }) {
+interface SubscribeFormProps {
+  csrf: string;
+  email?: string;
+  frequency: "immediate" | "daily";
+  errors: FieldError[];
+}
+
+/** The one subscribe page: what is followed and what will be sent, then the address and how often. */
+function SubscribeForm({ title, heading, what, action, back, csrf, email, frequency, errors }: SubscribeFormProps & { title: string; heading: string; what: string; action: string; back: { href: string; text: string } }) {
   return (
-    <Layout title={titled(`Get email alerts: ${committee.name}`, errors)}>
+    <Layout title={titled(title, errors)}>
       <Narrow>
         <ErrorSummary errors={errors} />
-        <h1 class="govuk-heading-l">Get email alerts for the {committee.name}</h1>
-        <p class="govuk-body">We will email you when a meeting is arranged or changed, when its agenda is published, and when its minutes are published. You do not need an account.</p>
-        <form method="post" action={alertUrls.subscribe(committee.slug)} novalidate>
+        <h1 class="govuk-heading-l">{heading}</h1>
+        <p class="govuk-body">{what} You do not need an account.</p>
+        <form method="post" action={action} novalidate>
           <input type="hidden" name="csrf" value={csrf} />
           <Input id="email" label="Email address" type="email" autocomplete="email" value={email} hint="We will send a link to confirm it. Nothing else is sent until you use it." errors={errors} />
           <FrequencyRadios name="frequency" value={frequency} legend="How often" idPrefix="frequency" />
@@ -57,66 +65,55 @@ export function SubscribePage({ committee, csrf, email, frequency, errors }: { c
           </button>
         </form>
         <p class="govuk-body">
-          <a class="govuk-link" href={urls.committee(committee.slug)}>
-            Back to the {committee.name}
+          <a class="govuk-link" href={back.href}>
+            {back.text}
           </a>
         </p>
       </Narrow>
     </Layout>
+  );
+}
+
+export function SubscribePage({ committee, ...form }: SubscribeFormProps & { committee: { slug: string; name: string } }) {
+  return (
+    <SubscribeForm
+      {...form}
+      title={`Get email alerts: ${committee.name}`}
+      heading={`Get email alerts for the ${committee.name}`}
+      what="We will email you when a meeting is arranged or changed, when its agenda is published, and when its minutes are published."
+      action={alertUrls.subscribe(committee.slug)}
+      back={{ href: urls.committee(committee.slug), text: `Back to the ${committee.name}` }}
+    />
   );
 }
 
 /** Alerts for a saved search: the same form, posted with the search's words and filters. */
-export function SearchSubscribePage({ search, csrf, email, frequency, errors }: { search: AlertSearch; csrf: string; email?: string; frequency: "immediate" | "daily"; errors: FieldError[] }) {
+export function SearchSubscribePage({ search, ...form }: SubscribeFormProps & { search: AlertSearch }) {
   const name = searchLabel(search);
   const params = searchParams(search);
   return (
-    <Layout title={titled(`Get email alerts: ${name.replace(/^the search/, "search")}`, errors)}>
-      <Narrow>
-        <ErrorSummary errors={errors} />
-        <h1 class="govuk-heading-l">Get email alerts for {name}</h1>
-        <p class="govuk-body">We will email you when a newly published agenda or set of minutes has something this search finds, with links to each match. You do not need an account.</p>
-        <form method="post" action={`${alertUrls.searchSubscribe()}?${params}`} novalidate>
-          <input type="hidden" name="csrf" value={csrf} />
-          <Input id="email" label="Email address" type="email" autocomplete="email" value={email} hint="We will send a link to confirm it. Nothing else is sent until you use it." errors={errors} />
-          <FrequencyRadios name="frequency" value={frequency} legend="How often" idPrefix="frequency" />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            Send confirmation email
-          </button>
-        </form>
-        <p class="govuk-body">
-          <a class="govuk-link" href={`${urls.search()}?${params}`}>
-            Back to the search results
-          </a>
-        </p>
-      </Narrow>
-    </Layout>
+    <SubscribeForm
+      {...form}
+      title={`Get email alerts: ${name.replace(/^the search/, "search")}`}
+      heading={`Get email alerts for ${name}`}
+      what="We will email you when a newly published agenda or set of minutes has something this search finds, with links to each match."
+      action={`${alertUrls.searchSubscribe()}?${params}`}
+      back={{ href: `${urls.search()}?${params}`, text: "Back to the search results" }}
+    />
   );
 }
 
 /** Alerts for a person: minutes of meetings that name them. */
-export function PersonSubscribePage({ person, csrf, email, frequency, errors }: { person: { slug: string; name: string }; csrf: string; email?: string; frequency: "immediate" | "daily"; errors: FieldError[] }) {
+export function PersonSubscribePage({ person, ...form }: SubscribeFormProps & { person: { slug: string; name: string } }) {
   return (
-    <Layout title={titled(`Get email alerts: ${person.name}`, errors)}>
-      <Narrow>
-        <ErrorSummary errors={errors} />
-        <h1 class="govuk-heading-l">Get email alerts about {person.name}</h1>
-        <p class="govuk-body">We will email you when minutes are published of a meeting that {person.name} attended, or at which they moved or seconded a decision. You do not need an account.</p>
-        <form method="post" action={alertUrls.personSubscribe(person.slug)} novalidate>
-          <input type="hidden" name="csrf" value={csrf} />
-          <Input id="email" label="Email address" type="email" autocomplete="email" value={email} hint="We will send a link to confirm it. Nothing else is sent until you use it." errors={errors} />
-          <FrequencyRadios name="frequency" value={frequency} legend="How often" idPrefix="frequency" />
-          <button type="submit" class="govuk-button" data-module="govuk-button">
-            Send confirmation email
-          </button>
-        </form>
-        <p class="govuk-body">
-          <a class="govuk-link" href={urls.person(person.slug)}>
-            Back to {person.name}
-          </a>
-        </p>
-      </Narrow>
-    </Layout>
+    <SubscribeForm
+      {...form}
+      title={`Get email alerts: ${person.name}`}
+      heading={`Get email alerts about ${person.name}`}
+      what={`We will email you when minutes are published of a meeting that ${person.name} attended, or at which they moved or seconded a decision.`}
+      action={alertUrls.personSubscribe(person.slug)}
+      back={{ href: urls.person(person.slug), text: `Back to ${person.name}` }}
+    />
   );
 }
 
