@@ -76,7 +76,7 @@ describe("the forward plan in Chromium", { skip }, () => {
     await submit(true);
     assert.match(await page.locator(".govuk-error-summary").innerText(), /short of the 28/);
     await noViolations("add form, short notice");
-    await page.check("#exception-1");
+    await page.check("#exception-2");
     await page.fill("#exceptionChair", "Cllr Ann Scrutiny, Chair of the Health and Adult Social Care Select Committee");
     await page.fill("#exceptionOn", "2018-03-01");
     await page.fill("#exceptionReason", "The provider gave notice on 27 February");

@@ -6,7 +6,8 @@ import { ErrorSummary, Input, type FieldError } from "../auth/forms.tsx";
 import { formatDate } from "../format.ts";
 import type { AgendaItemView, AgendaView } from "../../store/agenda/read.ts";
 import { agendaUrls } from "./urls.ts";
-import { describedBy, ExemptSelect, FieldErrorMessage, groupClass } from "./pages.tsx";
+import { ExemptSelect } from "./pages.tsx";
+import { TextArea } from "../components/fields.tsx";
 
 export interface EditItemPageProps {
   csrf: string;
@@ -63,18 +64,7 @@ export function EditItemPage({ csrf, agenda, item, errors, values }: EditItemPag
             <Input id="item-decision-maker" label="Decision maker (optional)" type="text" autocomplete="off" value={v["item-decision-maker"]} errors={errors} />
             <ExemptSelect id="item-exempt" label="Public or exempt" value={v["item-exempt"]} errors={errors} />
             {published && (
-              <div class={groupClass("change-reason", errors)}>
-                <label class="govuk-label govuk-label--s" for="change-reason">
-                  Reason for the change
-                </label>
-                <div id="change-reason-hint" class="govuk-hint">
-                  Shown publicly with the agenda, with today's date.
-                </div>
-                <FieldErrorMessage id="change-reason" errors={errors} />
-                <textarea class={`govuk-textarea${errors.some((e) => e.field === "change-reason") ? " govuk-textarea--error" : ""}`} id="change-reason" name="change-reason" rows={3} aria-describedby={describedBy("change-reason", errors, true)}>
-                  {v["change-reason"] ?? ""}
-                </textarea>
-              </div>
+              <TextArea id="change-reason" label="Reason for the change" hint="Shown publicly with the agenda, with today's date." value={v["change-reason"]} errors={errors} />
             )}
             <div class="govuk-button-group">
               <button type="submit" class="govuk-button" data-module="govuk-button" id="save-item">

@@ -2,6 +2,7 @@
 // forms that add to them and publish them.
 import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, Input, type FieldError } from "../auth/forms.tsx";
+import { FileField, Select, TextArea } from "../components/fields.tsx";
 import { formatDate, formatLongDate } from "../format.ts";
 import { urls } from "../urls.ts";
 import { SCHEDULE_12A } from "../../domain/schedule-12a.ts";
@@ -20,41 +21,10 @@ export interface AgendaPageProps {
   values?: Record<string, string>;
 }
 
-export function FieldErrorMessage({ id, errors }: { id: string; errors: FieldError[] }) {
-  const e = errors.find((x) => x.field === id);
-  return e ? (
-    <p id={`${id}-error`} class="govuk-error-message">
-      <span class="govuk-visually-hidden">Error:</span> {e.message}
-    </p>
-  ) : null;
-}
-
-export const describedBy = (id: string, errors: FieldError[], hint = false) => [hint ? `${id}-hint` : "", errors.some((e) => e.field === id) ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-export const groupClass = (id: string, errors: FieldError[]) => `govuk-form-group${errors.some((e) => e.field === id) ? " govuk-form-group--error" : ""}`;
-
 /** "Public" or one of Schedule 12A's paragraphs: whether, and why, an item or paper is exempt. */
 export function ExemptSelect({ id, label, value, errors }: { id: string; label: string; value?: string; errors: FieldError[] }) {
-  return (
-    <div class={groupClass(id, errors)}>
-      <label class="govuk-label govuk-label--s" for={id}>
-        {label}
-      </label>
-      <div id={`${id}-hint`} class="govuk-hint">
-        Exempt business is named on the agenda with its ground, and nothing more of it is published.
-      </div>
-      <FieldErrorMessage id={id} errors={errors} />
-      <select class="govuk-select" id={id} name={id} aria-describedby={describedBy(id, errors, true)}>
-        <option value="" selected={!value}>
-          Public
-        </option>
-        {Object.entries(SCHEDULE_12A).map(([n, text]) => (
-          <option value={n} selected={value === n}>
-            Exempt: paragraph {n}, {text.toLowerCase()}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const options = [{ value: "", text: "Public" }, ...Object.entries(SCHEDULE_12A).map(([n, text]) => ({ value: n, text: `Exempt: paragraph ${n}, ${text.toLowerCase()}` }))];
+  return <Select id={id} label={label} hint="Exempt business is named on the agenda with its ground, and nothing more of it is published." options={options} value={value} errors={errors} />;
 }
 
 export function AgendaAdminPage({ csrf, agenda, notice, errors, values = {} }: AgendaPageProps) {
@@ -227,30 +197,9 @@ export function AgendaAdminPage({ csrf, agenda, notice, errors, values = {} }: A
             <form method="post" action={agendaUrls.addPaper(meeting.slug)} enctype="multipart/form-data" novalidate>
               <input type="hidden" name="csrf" value={csrf} />
               <h2 class="govuk-heading-m">Upload a paper</h2>
-              <div class={groupClass("paper-item", errors)}>
-                <label class="govuk-label govuk-label--s" for="paper-item">
-                  Agenda item
-                </label>
-                <FieldErrorMessage id="paper-item" errors={errors} />
-                <select class="govuk-select" id="paper-item" name="paper-item" aria-describedby={describedBy("paper-item", errors)}>
-                  {agenda.items.map((i) => (
-                    <option value={String(i.id)} selected={values["paper-item"] === String(i.id)}>
-                      {i.number}. {i.title}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <Select id="paper-item" label="Agenda item" options={agenda.items.map((i) => ({ value: String(i.id), text: `${i.number}. ${i.title}` }))} value={values["paper-item"]} errors={errors} />
               <Input id="paper-title" label="Title of the paper" type="text" autocomplete="off" value={values["paper-title"]} hint="For example: Report of the Head of Planning, or Appendix A: site plan" errors={errors} />
-              <div class={groupClass("paper-file", errors)}>
-                <label class="govuk-label govuk-label--s" for="paper-file">
-                  File
-                </label>
-                <div id="paper-file-hint" class="govuk-hint">
-                  A PDF or a Word document (DOCX), smaller than {MAX_PAPER_BYTES / 1024 / 1024} MB
-                </div>
-                <FieldErrorMessage id="paper-file" errors={errors} />
-                <input class={`govuk-file-upload${errors.some((e) => e.field === "paper-file") ? " govuk-file-upload--error" : ""}`} id="paper-file" name="paper-file" type="file" accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" aria-describedby={describedBy("paper-file", errors, true)} />
-              </div>
+              <FileField id="paper-file" label="File" hint={`A PDF or a Word document (DOCX), smaller than ${MAX_PAPER_BYTES / 1024 / 1024} MB`} accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" errors={errors} />
               <ExemptSelect id="paper-exempt" label="Public or exempt" value={values["paper-exempt"]} errors={errors} />
               <button type="submit" class="govuk-button" data-module="govuk-button" id="upload-paper">
                 Upload paper
@@ -269,18 +218,7 @@ export function AgendaAdminPage({ csrf, agenda, notice, errors, values = {} }: A
             ) : (
               <>
                 <p class="govuk-body">Everything not yet published becomes public now, with its reports pack. Published items and papers cannot be removed afterwards.</p>
-                <div class={groupClass("late-reason", errors)}>
-                  <label class="govuk-label govuk-label--s" for="late-reason">
-                    Reason it is late{notice.late ? "" : " (only if late)"}
-                  </label>
-                  <div id="late-reason-hint" class="govuk-hint">
-                    Needed with fewer than {notice.required} clear working days' notice; shown publicly with the agenda.
-                  </div>
-                  <FieldErrorMessage id="late-reason" errors={errors} />
-                  <textarea class={`govuk-textarea${errors.some((e) => e.field === "late-reason") ? " govuk-textarea--error" : ""}`} id="late-reason" name="late-reason" rows={3} aria-describedby={describedBy("late-reason", errors, true)}>
-                    {values["late-reason"] ?? ""}
-                  </textarea>
-                </div>
+                <TextArea id="late-reason" label={`Reason it is late${notice.late ? "" : " (only if late)"}`} hint={`Needed with fewer than ${notice.required} clear working days' notice; shown publicly with the agenda.`} value={values["late-reason"]} errors={errors} />
                 <button type="submit" class="govuk-button" data-module="govuk-button" id="publish">
                   {nextSequence === 0 ? "Publish agenda" : `Publish supplement ${nextSequence}`}
                 </button>

@@ -1,4 +1,6 @@
 // GOV.UK form parts: the error summary at the top of a page and a text input with its error.
+import { TextField } from "../components/fields.tsx";
+
 export interface FieldError {
   /** the input's id, which the summary links to */
   field: string;
@@ -36,33 +38,5 @@ export interface InputProps {
 }
 
 export function Input({ id, label, type, autocomplete, value, hint, errors }: InputProps) {
-  const error = errors.find((e) => e.field === id);
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label class="govuk-label govuk-label--s" for={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} class="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Error:</span> {error.message}
-        </p>
-      )}
-      <input
-        class={`govuk-input${error ? " govuk-input--error" : ""}${type === "email" ? "" : " govuk-!-width-two-thirds"}`}
-        id={id}
-        name={id}
-        type={type}
-        autocomplete={autocomplete}
-        spellcheck={type === "email" ? false : undefined}
-        value={type === "password" ? undefined : value}
-        aria-describedby={describedBy}
-      />
-    </div>
-  );
+  return <TextField id={id} label={label} type={type} autocomplete={autocomplete} value={type === "password" ? undefined : value} hint={hint} errors={errors} width={type === "email" ? "full" : "two-thirds"} spellcheck={type === "email" ? false : undefined} />;
 }

@@ -2,6 +2,7 @@
 // of the record, with the GOV.UK error summary and, when someone else saved first, their change.
 import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, type FieldError } from "../auth/forms.tsx";
+import { Select, TextArea, TextField } from "../components/fields.tsx";
 import type { AuditEntry } from "../../store/audit.ts";
 import type { CorrectionRecord } from "../../store/corrections/corrections.ts";
 import type { MeetingToCorrect, MeetingToList } from "../../store/corrections/meeting.ts";
@@ -85,41 +86,10 @@ export function StaleNotice({ changes }: { changes: AuditEntry[] }) {
 }
 
 function Field({ f, value, errors }: { f: FieldSpec; value: string; errors: FieldError[] }) {
-  const error = errors.find((e) => e.field === f.name);
-  const describedBy = [f.hint ? `${f.name}-hint` : "", error ? `${f.name}-error` : ""].filter(Boolean).join(" ") || undefined;
-  const cls = (base: string) => `${base}${error ? ` ${base}--error` : ""}`;
-  return (
-    <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label class="govuk-label govuk-label--s" for={f.name}>
-        {f.label}
-      </label>
-      {f.hint && (
-        <div id={`${f.name}-hint`} class="govuk-hint">
-          {f.hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${f.name}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Error:</span> {error.message}
-        </p>
-      )}
-      {f.input === "select" ? (
-        <select class={cls("govuk-select")} id={f.name} name={f.name} aria-describedby={describedBy}>
-          {f.options!.map((o) => (
-            <option value={o.value} selected={o.value === value}>
-              {o.text}
-            </option>
-          ))}
-        </select>
-      ) : f.input === "textarea" ? (
-        <textarea class={cls("govuk-textarea")} id={f.name} name={f.name} rows={5} aria-describedby={describedBy}>
-          {value}
-        </textarea>
-      ) : (
-        <input class={cls("govuk-input") + (f.input === "number" ? " govuk-input--width-4" : "")} id={f.name} name={f.name} type="text" inputmode={f.input === "number" ? "numeric" : undefined} value={value} aria-describedby={describedBy} />
-      )}
-    </div>
-  );
+  if (f.input === "select") return <Select id={f.name} label={f.label} hint={f.hint} options={f.options!} value={value} errors={errors} />;
+  if (f.input === "textarea") return <TextArea id={f.name} label={f.label} hint={f.hint} value={value} errors={errors} rows={5} />;
+  const number = f.input === "number";
+  return <TextField id={f.name} label={f.label} hint={f.hint} value={value} errors={errors} width="full" widthClass={number ? "govuk-input--width-4" : undefined} inputmode={number ? "numeric" : undefined} spellcheck={true} />;
 }
 
 export interface FormPageProps {
@@ -140,7 +110,6 @@ export interface FormPageProps {
 
 export function CorrectFormPage(p: FormPageProps) {
   const approved = p.m.minutesStatus === "approved";
-  const reasonError = p.errors.find((e) => e.field === "reason");
   const title = p.stale ? `Error: ${p.heading}` : titled(p.heading, p.errors);
   return (
     <Layout title={title} breadcrumbs={Crumbs(p.m)}>
@@ -160,22 +129,7 @@ export function CorrectFormPage(p: FormPageProps) {
                 {p.parsed[f.name] !== undefined && p.parsed[f.name] !== p.values[f.name] && <p class="govuk-body-s qm-parsed">Read from the minutes as: “{p.parsed[f.name] || "(none)"}”</p>}
               </>
             ))}
-            <div class={`govuk-form-group${reasonError ? " govuk-form-group--error" : ""}`}>
-              <label class="govuk-label govuk-label--s" for="reason">
-                {approved ? "Reason for the correction" : "Reason for the correction (optional)"}
-              </label>
-              <div id="reason-hint" class="govuk-hint">
-                {approved ? "Shown publicly beside the corrected minutes" : "Kept with the correction and in the audit log"}
-              </div>
-              {reasonError && (
-                <p id="reason-error" class="govuk-error-message">
-                  <span class="govuk-visually-hidden">Error:</span> {reasonError.message}
-                </p>
-              )}
-              <textarea class={`govuk-textarea${reasonError ? " govuk-textarea--error" : ""}`} id="reason" name="reason" rows={2} aria-describedby={`reason-hint${reasonError ? " reason-error" : ""}`}>
-                {p.reason}
-              </textarea>
-            </div>
+            <TextArea id="reason" label={approved ? "Reason for the correction" : "Reason for the correction (optional)"} hint={approved ? "Shown publicly beside the corrected minutes" : "Kept with the correction and in the audit log"} value={p.reason} errors={p.errors} rows={2} />
             <div class="govuk-button-group">
               <button type="submit" class="govuk-button" data-module="govuk-button">
                 Save correction

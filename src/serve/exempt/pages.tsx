@@ -1,5 +1,6 @@
 // Workspace pages for exempt business: the list of exempt items with their release dates, the form
 // setting one item's release date, and the form granting a person committees' exempt business.
+import { FieldsetGroup } from "../components/fields.tsx";
 import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, Input, type FieldError } from "../auth/forms.tsx";
 import { CSRF_FIELD } from "../auth/csrf.ts";
@@ -129,17 +130,14 @@ export function AccessForm({ user, committees, csrf, errors }: { user: User; com
       <h1 class="govuk-heading-l">Exempt business {user.displayName} may read</h1>
       <form method="post" action={accessUrl(user.id)} novalidate>
         <input type="hidden" name={CSRF_FIELD} value={csrf} />
-        <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`} id="committees">
-          <fieldset class="govuk-fieldset" aria-describedby={`committees-hint${error ? " committees-error" : ""}`}>
-            <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Committees</legend>
-            <div id="committees-hint" class="govuk-hint">
-              {user.displayName} will see these committees’ exempt items, marked “Exempt — not for publication”, when signed in.
-            </div>
-            {error && (
-              <p id="committees-error" class="govuk-error-message">
-                <span class="govuk-visually-hidden">Error:</span> {error.message}
-              </p>
-            )}
+        <FieldsetGroup
+          id="committees"
+          groupId="committees"
+          legend="Committees"
+          legendClass="govuk-fieldset__legend govuk-fieldset__legend--m"
+          hint={`${user.displayName} will see these committees’ exempt items, marked “Exempt — not for publication”, when signed in.`}
+          error={error}
+        >
             {committees.length === 0 ? (
               <p class="govuk-body">No committees have been imported.</p>
             ) : (
@@ -154,8 +152,7 @@ export function AccessForm({ user, committees, csrf, errors }: { user: User; com
                 ))}
               </div>
             )}
-          </fieldset>
-        </div>
+        </FieldsetGroup>
         <button type="submit" class="govuk-button" data-module="govuk-button">
           Save committees
         </button>

@@ -4,7 +4,8 @@ import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, type FieldError } from "../auth/forms.tsx";
 import type { AuditEntry } from "../../store/audit.ts";
 import type { KeyDecisionView } from "../../store/forward-plan/read.ts";
-import { Banner, Checkboxes, Radios, Select, TextField } from "../people-admin/fields.tsx";
+import { Banner } from "../components/banner.tsx";
+import { Checkboxes, Radios, Select, TextArea, TextField } from "../components/fields.tsx";
 import { ConflictPanel, titled } from "../people-admin/person-pages.tsx";
 import { formatDate } from "../format.ts";
 import { urls } from "../urls.ts";
@@ -16,31 +17,6 @@ import { planUrls } from "./urls.ts";
 export const WORKSPACE = { href: "/admin", text: "Clerk's workspace" };
 export const PLAN = { href: planUrls.admin.list(), text: "Forward plan" };
 const STATUS_TEXT = { planned: "Planned", taken: "Taken", withdrawn: "Withdrawn" } as const;
-
-function TextArea({ id, label, value, hint, errors, rows = 3 }: { id: string; label: string; value?: string | null; hint?: string; errors: FieldError[]; rows?: number }) {
-  const error = errors.find((e) => e.field === id);
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label class="govuk-label govuk-label--s" for={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} class="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Error:</span> {error.message}
-        </p>
-      )}
-      <textarea class={`govuk-textarea${error ? " govuk-textarea--error" : ""}`} id={id} name={id} rows={rows} aria-describedby={describedBy}>
-        {value ?? ""}
-      </textarea>
-    </div>
-  );
-}
 
 export function AdminPlanPage({ list, done }: { list: KeyDecisionView[]; done?: string }) {
   return (

@@ -4,7 +4,7 @@ import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, type FieldError } from "../auth/forms.tsx";
 import type { KeyDecisionView } from "../../store/forward-plan/read.ts";
 import type { MeetingChoice } from "../../store/forward-plan/taken.ts";
-import { Radios, TextField } from "../people-admin/fields.tsx";
+import { Radios, TextField } from "../components/fields.tsx";
 import { titled } from "../people-admin/person-pages.tsx";
 import { formatDate } from "../format.ts";
 import { PLAN, WORKSPACE } from "./admin-pages.tsx";

@@ -2,6 +2,7 @@
 // awaiting approval, and the public page of the minutes as approved.
 import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, type FieldError } from "../auth/forms.tsx";
+import { fieldState, FieldsetGroup, Select, TextField } from "../components/fields.tsx";
 import { MinutesLabel } from "../components/minutes-label.tsx";
 import { formatDate, formatLongDate } from "../format.ts";
 import { urls } from "../urls.ts";
@@ -40,18 +41,8 @@ export interface MinutesPageProps {
   values?: { approval?: string; approvedAt?: string; item?: string };
 }
 
-function FieldErrorMessage({ id, errors }: { id: string; errors: FieldError[] }) {
-  const e = errors.find((x) => x.field === id);
-  return e ? (
-    <p id={`${id}-error`} class="govuk-error-message">
-      <span class="govuk-visually-hidden">Error:</span> {e.message}
-    </p>
-  ) : null;
-}
-
 export function MinutesPage({ csrf, meeting, lifecycle, suggestions, later, errors, values = {} }: MinutesPageProps) {
   const title = `Minutes: ${meeting.bodyName}, ${formatDate(meeting.date)}`;
-  const has = (f: string) => errors.some((e) => e.field === f);
   const choice = values.approval ?? (suggestions.length ? suggestionValue(suggestions[0]) : "other");
   return (
     <Layout title={errors.length ? `Error: ${title}` : title} breadcrumbs={[{ href: "/admin", text: "Clerk's workspace" }]}>
@@ -129,13 +120,12 @@ export function MinutesPage({ csrf, meeting, lifecycle, suggestions, later, erro
             <form method="post" action={lifecycleUrls.approve(meeting.slug)} novalidate>
               <input type="hidden" name="csrf" value={csrf} />
               <h2 class="govuk-heading-m">Approve as a correct record</h2>
-              <div class={`govuk-form-group${has("approval") ? " govuk-form-group--error" : ""}`}>
-                <fieldset class="govuk-fieldset" aria-describedby={`approval-hint${has("approval") ? " approval-error" : ""}`}>
-                  <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Where were these minutes agreed?</legend>
-                  <div id="approval-hint" class="govuk-hint">
-                    {suggestions.length ? "Quorum found these items in later meetings. Check the one you choose." : "Quorum found no item agreeing these minutes. Choose the meeting below."}
-                  </div>
-                  <FieldErrorMessage id="approval" errors={errors} />
+              <FieldsetGroup
+                id="approval"
+                legend="Where were these minutes agreed?"
+                hint={suggestions.length ? "Quorum found these items in later meetings. Check the one you choose." : "Quorum found no item agreeing these minutes. Choose the meeting below."}
+                error={fieldState("approval", errors).error}
+              >
                   <div class="govuk-radios" data-module="govuk-radios">
                     {suggestions.map((s, i) => (
                       <div class="govuk-radios__item">
@@ -155,32 +145,9 @@ export function MinutesPage({ csrf, meeting, lifecycle, suggestions, later, erro
                       </label>
                     </div>
                   </div>
-                </fieldset>
-              </div>
-              <div class={`govuk-form-group${has("approvedAt") ? " govuk-form-group--error" : ""}`}>
-                <label class="govuk-label govuk-label--s" for="approvedAt">
-                  Another meeting
-                </label>
-                <FieldErrorMessage id="approvedAt" errors={errors} />
-                <select class={`govuk-select${has("approvedAt") ? " govuk-select--error" : ""}`} id="approvedAt" name="approvedAt" aria-describedby={has("approvedAt") ? "approvedAt-error" : undefined}>
-                  <option value="">Choose a later meeting</option>
-                  {later.map((l) => (
-                    <option value={l.slug} selected={values.approvedAt === l.slug}>
-                      {l.bodyName}, {formatDate(l.date)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div class={`govuk-form-group${has("item") ? " govuk-form-group--error" : ""}`}>
-                <label class="govuk-label govuk-label--s" for="item">
-                  Its item number (optional)
-                </label>
-                <div id="item-hint" class="govuk-hint">
-                  The item that agreed the minutes, for example 3
-                </div>
-                <FieldErrorMessage id="item" errors={errors} />
-                <input class={`govuk-input govuk-input--width-5${has("item") ? " govuk-input--error" : ""}`} id="item" name="item" type="text" value={values.item} aria-describedby={`item-hint${has("item") ? " item-error" : ""}`} />
-              </div>
+              </FieldsetGroup>
+              <Select id="approvedAt" label="Another meeting" options={[{ value: "", text: "Choose a later meeting" }, ...later.map((l) => ({ value: l.slug, text: `${l.bodyName}, ${formatDate(l.date)}` }))]} value={values.approvedAt ?? ""} errors={errors} />
+              <TextField id="item" label="Its item number (optional)" hint="The item that agreed the minutes, for example 3" value={values.item} errors={errors} widthClass="govuk-input--width-5" />
               <button type="submit" class="govuk-button" data-module="govuk-button">
                 Approve minutes
               </button>

@@ -2,6 +2,7 @@
 // role, substitute for), then each item with its narrative, decision, votes and a declaration. A
 // plain form that works without JavaScript; /assets/take-minutes.js saves it in the background and
 // keeps unsent changes in the browser until the server has them.
+import { TextArea, TextField } from "../components/fields.tsx";
 import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, type FieldError } from "../auth/forms.tsx";
 import { formatLongDate } from "../format.ts";
@@ -45,46 +46,13 @@ const INTEREST_LABELS: Record<string, string> = {
   personal: "Personal",
 };
 
-function ErrorText({ id, errors }: { id: string; errors: FieldError[] }) {
-  const e = errors.find((x) => x.field === id);
-  return e ? (
-    <p id={`${id}-error`} class="govuk-error-message">
-      <span class="govuk-visually-hidden">Error:</span> {e.message}
-    </p>
-  ) : null;
-}
-
+// the sheet's fields use the plain label, and keep the browser's spelling check for what is typed as minutes
 function Text({ id, label, value, errors, width = "govuk-input--width-20", hint }: { id: string; label: string; value: string; errors: FieldError[]; width?: string; hint?: string }) {
-  const err = errors.some((e) => e.field === id);
-  return (
-    <div class={`govuk-form-group${err ? " govuk-form-group--error" : ""}`}>
-      <label class="govuk-label" for={id}>
-        {label}
-      </label>
-      {hint && (
-        <div class="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      <ErrorText id={id} errors={errors} />
-      <input class={`govuk-input ${width}${err ? " govuk-input--error" : ""}`} id={id} name={id} type="text" value={value} aria-describedby={[hint ? `${id}-hint` : "", err ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined} />
-    </div>
-  );
+  return <TextField id={id} label={label} value={value} hint={hint} errors={errors} widthClass={width} labelClass="govuk-label" spellcheck={true} />;
 }
 
 function Area({ id, label, value, errors, rows = 4 }: { id: string; label: string; value: string; errors: FieldError[]; rows?: number }) {
-  const err = errors.some((e) => e.field === id);
-  return (
-    <div class={`govuk-form-group${err ? " govuk-form-group--error" : ""}`}>
-      <label class="govuk-label" for={id}>
-        {label}
-      </label>
-      <ErrorText id={id} errors={errors} />
-      <textarea class={`govuk-textarea${err ? " govuk-textarea--error" : ""}`} id={id} name={id} rows={rows} aria-describedby={err ? `${id}-error` : undefined}>
-        {value}
-      </textarea>
-    </div>
-  );
+  return <TextArea id={id} label={label} value={value} errors={errors} rows={rows} labelClass="govuk-label" />;
 }
 
 function Select({ id, label, value, options }: { id: string; label: string; value: string; options: [string, string][] }) {

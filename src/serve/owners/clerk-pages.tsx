@@ -7,7 +7,8 @@ import { CLOSURE_OUTCOMES } from "../../domain/scrutiny.ts";
 import type { User } from "../../store/accounts/users.ts";
 import type { TrackedItem } from "../../store/owners/items.ts";
 import { ACTION_CLOSURES, type OwnerUpdateView } from "../../store/owners/updates.ts";
-import { ConflictPanel, Field, Radios, Select, SuccessBanner, Textarea, type OtherChange } from "./forms.tsx";
+import { ConflictPanel, SuccessBanner, type OtherChange } from "./forms.tsx";
+import { Radios, Select, TextArea, TextField } from "../components/fields.tsx";
 import { ItemSummary, Row, titled, UPDATE_STATUS_LABELS } from "./pages.tsx";
 import { ownerUrls } from "./urls.ts";
 
@@ -92,8 +93,8 @@ export function ItemPage({ item, csrf, people, values, errors, conflict, notice 
               <form method="post" action={ownerUrls.extend(item)} novalidate>
                 <input type="hidden" name="csrf" value={csrf} />
                 <input type="hidden" name="version" value={String(item.version)} />
-                <Field id="due" label="New deadline" type="date" value={values.due} errors={errors} />
-                <Textarea id="reason" label="Reason" hint="Shown on the public tracker beside the new deadline." rows={3} value={values.reason} errors={errors} />
+                <TextField id="due" label="New deadline" type="date" widthClass="govuk-input--width-10" value={values.due} errors={errors} />
+                <TextArea id="reason" label="Reason" hint="Shown on the public tracker beside the new deadline." rows={3} value={values.reason} errors={errors} />
                 <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
                   Extend the deadline
                 </button>
@@ -104,8 +105,8 @@ export function ItemPage({ item, csrf, people, values, errors, conflict, notice 
                 <input type="hidden" name="csrf" value={csrf} />
                 <input type="hidden" name="version" value={String(item.version)} />
                 <Radios id="outcome" legend="How did it close?" options={outcomes} value={values.outcome} errors={errors} />
-                <Field id="date" label="Date it closed" type="date" value={values.date} errors={errors} />
-                <Textarea id="note" label="Note (optional)" rows={3} value={values.note} errors={errors} />
+                <TextField id="date" label="Date it closed" type="date" widthClass="govuk-input--width-10" value={values.date} errors={errors} />
+                <TextArea id="note" label="Note (optional)" rows={3} value={values.note} errors={errors} />
                 <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
                   Close the item
                 </button>
@@ -165,7 +166,7 @@ export function QueuePage({ updates, csrf, errors, values, conflict, notice }: {
           </form>
           <form method="post" action={ownerUrls.reject(u.id)} novalidate>
             <input type="hidden" name="csrf" value={csrf} />
-            <Textarea id={`reason-${u.id}`} label="Reason for rejecting (sent to the owner)" rows={2} value={values[`reason-${u.id}`]} errors={errors} />
+            <TextArea id={`reason-${u.id}`} label="Reason for rejecting (sent to the owner)" rows={2} value={values[`reason-${u.id}`]} errors={errors} />
             <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
               Reject<span class="govuk-visually-hidden"> the update on {u.item.heading}</span>
             </button>

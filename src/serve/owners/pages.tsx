@@ -9,7 +9,8 @@ import type { User } from "../../store/accounts/users.ts";
 import type { TrackedItem } from "../../store/owners/items.ts";
 import type { OwnerUpdateView } from "../../store/owners/updates.ts";
 import { UPDATE_STATUSES } from "../../store/owners/updates.ts";
-import { Field, Radios, SuccessBanner, Textarea } from "./forms.tsx";
+import { SuccessBanner } from "./forms.tsx";
+import { Radios, TextArea, TextField } from "../components/fields.tsx";
 import { ownerUrls } from "./urls.ts";
 
 export const titled = (title: string, errors: FieldError[], conflict?: unknown) => (errors.length || conflict ? `Error: ${title}` : title);
@@ -180,8 +181,8 @@ export function UpdateFormPage({ item, csrf, values, errors }: { item: TrackedIt
           <form method="post" action={ownerUrls.postUpdate(item)} novalidate>
             <input type="hidden" name="csrf" value={csrf} />
             <Radios id="status" legend="How is it going?" options={options} value={values.status} errors={errors} />
-            <Textarea id="text" label="What has happened since the last update" hint="This appears on the public tracker, with your name, once the clerk accepts it." value={values.text} errors={errors} />
-            <Field id="evidence" label="Link to evidence (optional)" hint="A web address starting https://, for example a published report." type="url" value={values.evidence} errors={errors} />
+            <TextArea id="text" rows={5} label="What has happened since the last update" hint="This appears on the public tracker, with your name, once the clerk accepts it." value={values.text} errors={errors} />
+            <TextField id="evidence" width="full" label="Link to evidence (optional)" hint="A web address starting https://, for example a published report." type="url" value={values.evidence} errors={errors} />
             <button type="submit" class="govuk-button" data-module="govuk-button">
               Send to the clerk
             </button>

@@ -3,7 +3,8 @@ import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, type FieldError } from "../auth/forms.tsx";
 import type { AuditEntry } from "../../store/audit.ts";
 import { BODY_KINDS } from "../../store/schema.ts";
-import { Banner, Select, TextField } from "./fields.tsx";
+import { Banner } from "../components/banner.tsx";
+import { Select, TextField } from "../components/fields.tsx";
 import { ConflictPanel, titled } from "./person-pages.tsx";
 
 const crumbs = [

@@ -7,7 +7,8 @@ import type { PersonForEdit } from "../../store/people/admin-read.ts";
 import type { PersonFields } from "../../store/people/decisions.ts";
 import { MEMBERSHIP_ROLES } from "../../store/people/memberships.ts";
 import { PERSON_KINDS } from "../../store/schema.ts";
-import { Banner, Checkboxes, Radios, Select, TextField } from "./fields.tsx";
+import { Banner } from "../components/banner.tsx";
+import { Checkboxes, Radios, Select, TextField } from "../components/fields.tsx";
 
 export const titled = (title: string, errors: FieldError[]) => (errors.length ? `Error: ${title}` : title);
 const crumbs = [

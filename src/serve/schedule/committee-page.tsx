@@ -3,7 +3,8 @@
 // out before anything is made), and each series with a form to change it from a date on.
 import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, type FieldError } from "../auth/forms.tsx";
-import { Banner, Checkboxes, Radios, Select, TextField } from "../people-admin/fields.tsx";
+import { Banner } from "../components/banner.tsx";
+import { Checkboxes, Radios, Select, TextArea, TextField } from "../components/fields.tsx";
 import { formatLongDate, formatTime } from "../format.ts";
 import { formatLong } from "../../domain/calendar.ts";
 import { NTH_NAMES, WEEKDAY_NAMES } from "../../domain/meeting-series.ts";
@@ -27,29 +28,9 @@ export function StateTag({ status }: { status: string }) {
   return t ? <strong class={`govuk-tag ${t.colour}`}>{t.text}</strong> : <>{status}</>;
 }
 
+/** The reason for a change to the schedule, posted as `reason` whichever form it is in. */
 export function ReasonField({ id, label, hint, value, errors }: { id: string; label: string; hint?: string; value?: string; errors: FieldError[] }) {
-  const error = errors.find((e) => e.field === id);
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label class="govuk-label govuk-label--s" for={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} class="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Error:</span> {error.message}
-        </p>
-      )}
-      <textarea class={`govuk-textarea${error ? " govuk-textarea--error" : ""}`} id={id} name="reason" rows={3} aria-describedby={describedBy}>
-        {value ?? ""}
-      </textarea>
-    </div>
-  );
+  return <TextArea id={id} name="reason" label={label} hint={hint} value={value} errors={errors} />;
 }
 
 const WEEKDAYS = WEEKDAY_NAMES.map((n, i) => ({ value: String(i), text: n }));

@@ -2,7 +2,8 @@
 // history with who made each change, and the changes its state allows, each with its reason.
 import { Layout } from "../components/layout.tsx";
 import { ErrorSummary, type FieldError } from "../auth/forms.tsx";
-import { Banner, TextField } from "../people-admin/fields.tsx";
+import { Banner } from "../components/banner.tsx";
+import { TextField } from "../components/fields.tsx";
 import { formatDate, formatLongDate, formatTime } from "../format.ts";
 import type { MeetingPlan } from "../../store/schedule/read.ts";
 import { CHANGE_FROM, changeRefusal, type MeetingChange } from "../../store/schedule/meetings.ts";
