@@ -75,3 +75,31 @@ export async function signInAs(cl: Client, email: string, password = PASSWORD): 
   const csrf = await cl.formToken("/sign-in");
   return cl.post("/sign-in", { csrf, email, password });
 }
+
+export const ROLES = ["admin", "clerk", "officer", "member"] as const;
+export type Role = (typeof ROLES)[number];
+export type Who = Role | "signed out";
+
+/** One account for each role, `<role>@council.gov.uk`, with PASSWORD. */
+export async function addRoleUsers(db: Db, at: Date): Promise<Record<Role, User>> {
+  const hash = await hashPassword(PASSWORD);
+  const users = {} as Record<Role, User>;
+  for (const role of ROLES) {
+    users[role] = await addUser(db, { email: `${role}@council.gov.uk`, role }, at);
+    await setPasswordHash(db, users[role].id, hash, at);
+  }
+  return users;
+}
+
+/** A client signed in as each role's account (made by addRoleUsers), and one signed out. */
+export async function roleClients(app: Hono): Promise<Map<Who, Client>> {
+  const as = new Map<Who, Client>();
+  for (const role of ROLES) {
+    const cl = client(app);
+    const res = await signInAs(cl, `${role}@council.gov.uk`);
+    if (res.status !== 303) throw new Error(`signing in as ${role} answered ${res.status}`);
+    as.set(role, cl);
+  }
+  as.set("signed out", client(app));
+  return as;
+}

@@ -10,16 +10,12 @@ import { sql } from "kysely";
 import { createApp } from "../app.ts";
 import type { Db } from "../../store/db.ts";
 import { eachStore } from "../../store/scrutiny/test-stores.ts";
-import { client, PASSWORD, signInAs, type Client } from "../../../test/support/accounts.ts";
+import { addRoleUsers, roleClients, type Client, type Who } from "../../../test/support/accounts.ts";
 import { pdfPaper, postMultipart, scheduledMeeting, tempDocuments, type TempDocuments } from "../../../test/support/agenda.ts";
-import { addUser, setPasswordHash } from "../../store/accounts/users.ts";
-import { hashPassword } from "../auth/password.ts";
 import { readAudit } from "../../store/audit.ts";
 import { search } from "../../store/search.ts";
 import { paperText } from "../../ingest/paper-text.ts";
 
-const ROLES = ["admin", "clerk", "officer", "member"] as const;
-type Who = (typeof ROLES)[number] | "signed out";
 const TABLES = ["agendas", "agenda_items", "agenda_papers", "agenda_publications", "agenda_item_changes", "audit_log"];
 
 eachStore("editing agenda items", (store) => {
@@ -33,18 +29,9 @@ eachStore("editing agenda items", (store) => {
   before(async () => {
     db = await store.open();
     docs = tempDocuments();
-    const hash = await hashPassword(PASSWORD);
-    for (const role of ROLES) {
-      const u = await addUser(db, { email: `${role}@council.gov.uk`, role }, at);
-      await setPasswordHash(db, u.id, hash, at);
-    }
+    await addRoleUsers(db, at);
     app = createApp({ db, now: () => at, documents: docs.documents, paperText });
-    for (const role of ROLES) {
-      const cl = client(app);
-      assert.equal((await signInAs(cl, `${role}@council.gov.uk`)).status, 303);
-      as.set(role, cl);
-    }
-    as.set("signed out", client(app));
+    for (const [who, cl] of await roleClients(app)) as.set(who, cl);
     meeting = (await scheduledMeeting(db, { date: "2026-03-19", slug: "planning-2026-03-19" })).slug;
   });
   after(() => docs?.close());

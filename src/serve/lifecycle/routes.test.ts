@@ -9,10 +9,8 @@ import { sql } from "kysely";
 import { createApp } from "../app.ts";
 import { parsedDb, stopPostgres, type TestDb } from "../../../test/support/portal-db.ts";
 import { postgresUnavailable } from "../../../test/support/postgres.ts";
-import { client, PASSWORD, signInAs, type Client } from "../../../test/support/accounts.ts";
+import { addRoleUsers, roleClients, type Client, type Who } from "../../../test/support/accounts.ts";
 import { importChanged, NEWCASTLE_NOV, NEWCASTLE_OCT, slugOf, STAFFS_EXEMPT, WEST_DEREHAM } from "../../../test/support/lifecycle.ts";
-import { addUser, setPasswordHash } from "../../store/accounts/users.ts";
-import { hashPassword } from "../auth/password.ts";
 import { readAudit } from "../../store/audit.ts";
 import { approveMinutes, recordMinutesCorrection } from "../../store/lifecycle/minutes.ts";
 import { reindexMeeting } from "../../store/search.ts";
@@ -21,8 +19,6 @@ import { crawl } from "../../../test/support/crawl.ts";
 const PG_SKIP = postgresUnavailable();
 after(() => stopPostgres());
 
-const ROLES = ["admin", "clerk", "officer", "member"] as const;
-type Who = (typeof ROLES)[number] | "signed out";
 const DRAFT = "Draft, not yet approved";
 
 for (const dialect of ["sqlite", "postgres"] as const) {
@@ -38,18 +34,9 @@ for (const dialect of ["sqlite", "postgres"] as const) {
 
     before(async () => {
       t = await parsedDb([NEWCASTLE_OCT, NEWCASTLE_NOV, WEST_DEREHAM], dialect);
-      const hash = await hashPassword(PASSWORD);
-      for (const role of ROLES) {
-        const u = await addUser(t.db, { email: `${role}@council.gov.uk`, role }, at);
-        await setPasswordHash(t.db, u.id, hash, at);
-      }
+      await addRoleUsers(t.db, at);
       app = createApp({ db: t.db, now: () => at });
-      for (const role of ROLES) {
-        const cl = client(app);
-        assert.equal((await signInAs(cl, `${role}@council.gov.uk`)).status, 303);
-        as.set(role, cl);
-      }
-      as.set("signed out", client(app));
+      for (const [who, cl] of await roleClients(app)) as.set(who, cl);
       oct = (await slugOf(t.db, "2016-10-05")).slug;
       nov = (await slugOf(t.db, "2016-11-09")).slug;
       ({ slug: dereham, date: derehamDate } = await t.db.selectFrom("meetings").where("slug", "like", "%dereham%").select(["slug", "date"]).executeTakeFirstOrThrow());

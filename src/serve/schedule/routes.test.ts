@@ -8,16 +8,12 @@ import { sql } from "kysely";
 import { createApp } from "../app.ts";
 import type { Db } from "../../store/db.ts";
 import { eachStore } from "../../store/scrutiny/test-stores.ts";
-import { addUser, setPasswordHash } from "../../store/accounts/users.ts";
-import { hashPassword } from "../auth/password.ts";
 import { changeMeeting, scheduleMeeting } from "../../store/schedule/meetings.ts";
 import { createSeries } from "../../store/schedule/series.ts";
-import { client, PASSWORD, signInAs, type Client } from "../../../test/support/accounts.ts";
+import { addRoleUsers, roleClients, ROLES, type Client, type Who } from "../../../test/support/accounts.ts";
 import { committeeWithMinutes } from "../../../test/support/schedule.ts";
 import { scheduleUrls } from "./urls.ts";
 
-const ROLES = ["admin", "clerk", "officer", "member"] as const;
-type Who = (typeof ROLES)[number] | "signed out";
 const WHO: Who[] = [...ROLES, "signed out"];
 const MAY = new Set<Who>(["admin", "clerk"]);
 const NOW = new Date("2026-04-20T09:00:00Z");
@@ -37,18 +33,9 @@ eachStore("schedule routes", (store) => {
   before(async () => {
     db = await store.open();
     ({ body } = await committeeWithMinutes(db));
-    const hash = await hashPassword(PASSWORD);
-    for (const role of ROLES) {
-      const u = await addUser(db, { email: `${role}@council.gov.uk`, role }, NOW);
-      await setPasswordHash(db, u.id, hash, NOW);
-    }
+    await addRoleUsers(db, NOW);
     app = createApp({ db, now: () => NOW });
-    for (const role of ROLES) {
-      const cl = client(app);
-      assert.equal((await signInAs(cl, `${role}@council.gov.uk`)).status, 303);
-      as.set(role, cl);
-    }
-    as.set("signed out", client(app));
+    for (const [who, cl] of await roleClients(app)) as.set(who, cl);
   });
 
   async function post(who: Who, path: string, form: Record<string, string>) {
