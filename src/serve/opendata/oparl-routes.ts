@@ -7,6 +7,8 @@ import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { QuorumError } from "../../domain/errors.ts";
 import type { AppDeps } from "../deps.ts";
+import { viewerOf } from "../viewer.ts";
+import { publicViewer } from "../../store/visibility.ts";
 import { DEFAULT_SITE } from "../site/settings.ts";
 import { cursor, limit, readParams, readQuery, slug } from "../validate.ts";
 import { OGL_V3, type Licence } from "../../store/opendata/licence.ts";
@@ -98,6 +100,8 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const base = baseUrl(c, deps.publicUrl);
     return { base, o: await oparlContext(deps, base) };
   };
+  // the public, on the request's date: an exempt item released by then is public here as on the pages
+  const asPublic = (c: Context) => publicViewer(viewerOf(c).today);
   const self = (c: Context, base: string) => base + new URL(c.req.url).pathname + new URL(c.req.url).search;
   const authorityOr404 = async (authority: string) => {
     const [a] = await openAuthorities(db, authority);
@@ -156,7 +160,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, listQuery);
     await authorityOr404(authority);
     const { base, o } = await ctx(c);
-    const page = await openPapersPage(db, { authority, ...window(q) });
+    const page = await openPapersPage(db, { authority, ...window(q), viewer: asPublic(c) });
     return c.json(oparlList(page.data.map((x) => oparlPaper(o, x)), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
   });
 
@@ -165,7 +169,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, meetingsQuery);
     await authorityOr404(authority);
     const { base, o } = await ctx(c);
-    const page = await withDeleted(db, "meeting", { authority, ...window(q) }, window(q), (p) => openMeetingsPage(db, { authority, ...window(q), ...p }));
+    const page = await withDeleted(db, "meeting", { authority, ...window(q) }, window(q), (p) => openMeetingsPage(db, { authority, ...window(q), ...p, viewer: asPublic(c) }));
     return c.json(oparlList(page.data.map((x) => ("deleted" in x ? oparlDeleted(o, x) : oparlMeeting(o, x))), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
   });
 
@@ -182,7 +186,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, meetingsQuery);
     if (!(await openOrganization(db, slug))) throw notFound("organization");
     const { base, o } = await ctx(c);
-    const page = await withDeleted(db, "meeting", { body: slug, ...window(q) }, window(q), (p) => openMeetingsPage(db, { body: slug, ...window(q), ...p }));
+    const page = await withDeleted(db, "meeting", { body: slug, ...window(q) }, window(q), (p) => openMeetingsPage(db, { body: slug, ...window(q), ...p, viewer: asPublic(c) }));
     return c.json(oparlList(page.data.map((x) => ("deleted" in x ? oparlDeleted(o, x) : oparlMeeting(o, x))), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
   });
 
@@ -207,7 +211,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
 
   app.get(`${P}/meetings/:slug`, async (c) => {
     const { slug } = readParams(c, bySlug);
-    const m = await openMeeting(db, { slug });
+    const m = await openMeeting(db, { slug }, asPublic(c));
     const { o } = await ctx(c);
     if (m) return c.json(oparlMeeting(o, m));
     // a meeting not public now is a 404 unless it was public when it went (see store/opendata/deleted.ts)
@@ -218,7 +222,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
 
   app.get(`${P}/meetings/:slug/location`, async (c) => {
     const { slug } = readParams(c, bySlug);
-    const m = await openMeeting(db, { slug });
+    const m = await openMeeting(db, { slug }, asPublic(c));
     const { o } = await ctx(c);
     const location = m ? oparlLocation(o, m.meeting) : null;
     if (!location) throw notFound("location");
@@ -227,7 +231,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
 
   app.get(`${P}/meetings/:slug/agenda-items/:key`, async (c) => {
     const { slug: meetingSlug, key } = readParams(c, z.object({ slug, key: slug }));
-    const m = await openMeeting(db, { slug: meetingSlug });
+    const m = await openMeeting(db, { slug: meetingSlug }, asPublic(c));
     if (!m) throw notFound("agenda item");
     const { o } = await ctx(c);
     const item = oparlAgendaItems(o, m).find((i) => i.id === o.u.agendaItem(meetingSlug, key));
@@ -237,7 +241,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
 
   app.get(`${P}/papers/:id`, async (c) => {
     const { id } = readParams(c, z.object({ id: z.coerce.number().int().min(1).max(2 ** 31) }));
-    const [paper] = (await openPapersPage(db, { id, limit: 1 })).data;
+    const [paper] = (await openPapersPage(db, { id, limit: 1, viewer: asPublic(c) })).data;
     if (!paper) throw notFound("paper");
     const { o } = await ctx(c);
     return c.json(oparlPaper(o, paper));
@@ -248,12 +252,12 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const { o } = await ctx(c);
     const paper = /^paper-(\d{1,10})$/.exec(key);
     if (paper) {
-      const [p] = (await openPapersPage(db, { id: Number(paper[1]), limit: 1 })).data;
+      const [p] = (await openPapersPage(db, { id: Number(paper[1]), limit: 1, viewer: asPublic(c) })).data;
       if (!p) throw notFound("file");
       return c.json(oparlPaperFile(o, p));
     }
     const minutes = /^minutes-(.+)$/.exec(key);
-    const m = minutes ? await openMeeting(db, { slug: minutes[1] }) : null;
+    const m = minutes ? await openMeeting(db, { slug: minutes[1] }, asPublic(c)) : null;
     if (!m || !m.meeting.hasMinutes) throw notFound("file");
     return c.json(oparlMinutesFile(o, m.meeting));
   });

@@ -6,7 +6,7 @@
 // papers through isAgendaContentShown. Nothing here decides for itself what is public.
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Db } from "../db.ts";
-import { isAgendaContentShown, listedMeetingsOnly, publicPeopleOnly, PUBLIC_VIEWER } from "../visibility.ts";
+import { isAgendaContentShown, listedMeetingsOnly, publicPeopleOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import { keysetPage, type KeyPart } from "../read/keyset.ts";
 import { getMeeting } from "../read/meeting.ts";
 import type { MeetingDetail } from "../read/types.ts";
@@ -24,6 +24,14 @@ export interface OpenPage<T> {
 export interface Paging {
   limit: number;
   cursor?: string;
+}
+
+/**
+ * Who reads: always the public, but with the date that decides releases (an exempt item is public
+ * from its release date, as on the pages); PUBLIC_VIEWER, which releases nothing, when not given.
+ */
+export interface Reading {
+  viewer?: Viewer;
 }
 
 /**
@@ -109,8 +117,8 @@ export interface OpenMeeting {
 }
 
 /** One public meeting with everything the public may see of it; null when it is not public. */
-export async function openMeeting(db: Db, key: Pick<OpenMeetingKey, "slug"> & Partial<OpenMeetingKey>): Promise<OpenMeeting | null> {
-  const meeting = await getMeeting(db, key.slug, PUBLIC_VIEWER);
+export async function openMeeting(db: Db, key: Pick<OpenMeetingKey, "slug"> & Partial<OpenMeetingKey>, viewer: Viewer = PUBLIC_VIEWER): Promise<OpenMeeting | null> {
+  const meeting = await getMeeting(db, key.slug, viewer);
   if (!meeting) return null;
   let createdAt = key.createdAt;
   let updatedAt = key.updatedAt;
@@ -119,16 +127,16 @@ export async function openMeeting(db: Db, key: Pick<OpenMeetingKey, "slug"> & Pa
     createdAt = row.created_at;
     updatedAt = row.updated_at;
   }
-  const agenda = await readAgenda(db, key.slug, PUBLIC_VIEWER);
+  const agenda = await readAgenda(db, key.slug, viewer);
   return { meeting, agenda: agenda && agenda.items.length ? agenda : null, createdAt, updatedAt };
 }
 
 /** A page of public meetings, each read whole. */
-export async function openMeetingsPage(db: Db, opts: Paging & Since & { authority?: string; body?: string }): Promise<OpenPage<OpenMeeting>> {
+export async function openMeetingsPage(db: Db, opts: Paging & Since & Reading & { authority?: string; body?: string }): Promise<OpenPage<OpenMeeting>> {
   const keys = await publicMeetingKeys(db, opts);
   const data: OpenMeeting[] = [];
   for (const k of keys.data) {
-    const m = await openMeeting(db, k);
+    const m = await openMeeting(db, k, opts.viewer);
     if (m) data.push(m);
   }
   return { data, next: keys.next };
@@ -322,7 +330,7 @@ export interface OpenPaper {
 }
 
 /** Agenda papers the public may download, a page at a time; an exempt paper, or one of an exempt item, is left out. */
-export async function openPapersPage(db: Db, opts: Paging & Since & { authority?: string; id?: number }): Promise<OpenPage<OpenPaper>> {
+export async function openPapersPage(db: Db, opts: Paging & Since & Reading & { authority?: string; id?: number }): Promise<OpenPage<OpenPaper>> {
   let q = agendaDb(db)
     .selectFrom("agenda_papers")
     .innerJoin("agenda_items", "agenda_items.id", "agenda_papers.item_id")
@@ -356,7 +364,7 @@ export async function openPapersPage(db: Db, opts: Paging & Since & { authority?
   q = inWindow(q, "agenda_papers.uploaded_at", "agenda_publications.published_at", opts);
   const page = await keysetPage(q, byId("agenda_papers.id"), (r) => [r.id], ["n"], opts);
   const flag = (v: number | boolean) => v === true || v === 1;
-  const shown = page.rows.filter((r) => isAgendaContentShown({ published: true, exempt: flag(r.exempt) || flag(r.item_exempt), bodyId: r.body_id }, PUBLIC_VIEWER));
+  const shown = page.rows.filter((r) => isAgendaContentShown({ published: true, exempt: flag(r.exempt) || flag(r.item_exempt), bodyId: r.body_id }, opts.viewer ?? PUBLIC_VIEWER));
   return {
     data: shown.map((r) => ({
       id: r.id,
