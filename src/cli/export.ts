@@ -11,6 +11,7 @@ import type { Command } from "commander";
 import { QuorumError } from "../domain/errors.ts";
 import { openStore } from "../store/db.ts";
 import { authorityLicences } from "../store/opendata/licence.ts";
+import { councilToday } from "../store/exempt/access.ts";
 import { parsePublicUrl } from "../serve/urls.ts";
 import { datasetsOf, EXPORT_FORMATS, exportContext, fileOf, pages, type ExportFormat } from "../serve/opendata/datasets.ts";
 import { csvHeader } from "../serve/opendata/csv.ts";
@@ -51,7 +52,8 @@ export function registerExport(program: Command): void {
       const db = await openStore(opts.db ?? process.env.DATABASE_URL);
       const written: string[] = [];
       try {
-        const x = await exportContext(db, base);
+        // the council's date, as the portal's pages judge release dates
+        const x = await exportContext(db, base, await councilToday(db, new Date()));
         const licences = await authorityLicences(db);
         await writeFile(join(opts.out, "licence.json"), JSON.stringify({ licences: licences.map((l) => ({ council: l.authority, name: l.name, url: l.url })) }, null, 2) + "\n");
         if (format === "oparl") {

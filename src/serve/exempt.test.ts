@@ -423,7 +423,9 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         assert.equal(await indexReleased(t.db, "2026-12-05"), 0, "and only once");
         const { pages } = await crawlAll(t, { now: () => NOW });
         const shown = leaksIn(pages);
-        for (const url of [...SURFACES, ORIGINAL, "/search?q=settlement", "/api/v1/search?q=Wolstanton"]) {
+        // the exports read with the same date as the pages: released, item 35's business is open data too
+        const EXPORTS = [`/oparl/v1/meetings/${MEETING}`, "/api/v1/export/ocd/events", "/api/v1/export/ocd/vote-events", "/api/v1/export/oparl/meetings", "/api/v1/export/csv/decisions.csv"];
+        for (const url of [...SURFACES, ...EXPORTS, ORIGINAL, "/search?q=settlement", "/api/v1/search?q=Wolstanton"]) {
           assert.ok(shown.some((l) => l.startsWith(`${url}: `)), `${url} shows item 35's business once released`);
         }
         // public, so not marked, and cacheable as every public page

@@ -24,6 +24,7 @@ import { applyTally, meetingTally } from "./summaries/bodies.ts";
 import { areMinutesPublic, isSealed, publicMinutesOnly } from "./visibility.ts";
 import { recordImport } from "./imports/queue.ts";
 import { writeTransaction } from "./write.ts";
+import { recordDeletedMeetings } from "./opendata/deleted.ts";
 import { overlayCorrections } from "./corrections/overlay.ts";
 import type { KeptOriginal } from "./documents/originals.ts";
 
@@ -332,6 +333,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
       await trx.deleteFrom("search_entries").where("meeting_id", "=", old.id).execute();
       derived.entries.set(old.id, []);
       await trx.updateTable("source_documents").set({ meeting_id: null }).where("meeting_id", "=", old.id).execute();
+      await recordDeletedMeetings(trx, [old.id]);
       await trx.deleteFrom("meetings").where("id", "=", old.id).execute();
       await applyTally(trx, oldTally, -1);
       derived.bodies.add(old.body_id);
@@ -591,33 +593,51 @@ export async function clearMeeting(trx: Tx, meetingId: number): Promise<void> {
   await trx.deleteFrom("recommendations").where("meeting_id", "=", meetingId).execute();
 }
 
-/** Memberships derived from attendance: who sat on the body, in which role, from when to when. */
+/**
+ * Memberships derived from attendance: who sat on the body, in which role, from when to when. Each
+ * (person, role, kind) keeps its row, and so its id and when it was created, for as long as the
+ * minutes name it: only a changed span is written, and only what no minutes name any more goes, so
+ * storing the same minutes again changes nothing (OParl's clients key their copies on these ids).
+ */
 export async function deriveMemberships(trx: Tx, bodyId: number): Promise<void> {
-  await trx.deleteFrom("memberships").where("body_id", "=", bodyId).where("source", "=", "attendance").execute();
-  await trx
-    .insertInto("memberships")
-    .columns(["person_id", "body_id", "role", "kind", "from_date", "to_date", "source"])
-    .expression((eb) =>
-      eb
-        .selectFrom("attendance")
-        .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-        .where("meetings.body_id", "=", bodyId)
-        // only public minutes say who sat on a body: a meeting waiting for review names nobody yet
-        .where(publicMinutesOnly)
-        .where("attendance.person_id", "is not", null)
-        .where("attendance.status", "in", ["present", "apologies", "absent"])
-        .select((s) => [
-          "attendance.person_id",
-          s.val(bodyId).as("body_id"),
-          "attendance.role",
-          "attendance.kind",
-          s.fn.min("meetings.date").as("from_date"),
-          s.fn.max("meetings.date").as("to_date"),
-          s.val("attendance").as("source"),
-        ])
-        .groupBy(["attendance.person_id", "attendance.role", "attendance.kind"]) as never,
-    )
+  const wanted = await trx
+    .selectFrom("attendance")
+    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+    .where("meetings.body_id", "=", bodyId)
+    // only public minutes say who sat on a body: a meeting waiting for review names nobody yet
+    .where(publicMinutesOnly)
+    .where("attendance.person_id", "is not", null)
+    .where("attendance.status", "in", ["present", "apologies", "absent"])
+    .select((s) => ["attendance.person_id", "attendance.role", "attendance.kind", s.fn.min("meetings.date").as("from_date"), s.fn.max("meetings.date").as("to_date")])
+    .groupBy(["attendance.person_id", "attendance.role", "attendance.kind"])
     .execute();
+  const have = await trx
+    .selectFrom("memberships")
+    .where("body_id", "=", bodyId)
+    .where("source", "=", "attendance")
+    .select(["id", "person_id", "role", "kind", "from_date", "to_date"])
+    .orderBy("id")
+    .execute();
+  const key = (r: { person_id: number | null; role: string | null; kind: string }) => JSON.stringify([r.person_id, r.role, r.kind]);
+  const existing = new Map<string, (typeof have)[number]>();
+  const stale: number[] = [];
+  for (const h of have) {
+    if (existing.has(key(h))) stale.push(h.id);
+    else existing.set(key(h), h);
+  }
+  const added: { person_id: number; body_id: number; role: string | null; kind: string; from_date: string | null; to_date: string | null; source: string }[] = [];
+  for (const w of wanted) {
+    const from = (w.from_date as string | null) ?? null;
+    const to = (w.to_date as string | null) ?? null;
+    const h = existing.get(key(w));
+    existing.delete(key(w));
+    if (!h) added.push({ person_id: w.person_id!, body_id: bodyId, role: w.role, kind: w.kind, from_date: from, to_date: to, source: "attendance" });
+    else if (h.from_date !== from || h.to_date !== to) await trx.updateTable("memberships").set({ from_date: from, to_date: to }).where("id", "=", h.id).execute();
+  }
+  stale.push(...[...existing.values()].map((h) => h.id));
+  for (let i = 0; i < stale.length; i += 1000) await trx.deleteFrom("memberships").where("id", "in", stale.slice(i, i + 1000)).execute();
+  // in chunks: seven bound variables a row, and SQLite allows 32766 a statement
+  for (let i = 0; i < added.length; i += 1000) await trx.insertInto("memberships").values(added.slice(i, i + 1000)).execute();
 }
 
 interface KnownPerson extends Candidate {

@@ -15,6 +15,7 @@ import { choosePerson, displayName, mergeNames, parseName, type PersonName } fro
 import { personSlug } from "./rules/slugs.ts";
 import { bodyFamily } from "./rules/body-family.ts";
 import { reindexPeople } from "./search.ts";
+import { recordDeletedPeople } from "./opendata/deleted.ts";
 import { writeTransaction } from "./write.ts";
 import { anchorResolver, loadDecisions, type PersonFields } from "./people/decisions.ts";
 import type { Transaction } from "kysely";
@@ -263,16 +264,17 @@ export async function settlePeopleIn(trx: Transaction<Database>, authorityId: nu
     const gone = existing.filter((p) => !kept.has(p.id)).map((p) => p.id);
     const bodies = await trx.selectFrom("bodies").where("authority_id", "=", authorityId).select("id").execute();
     if (gone.length || relinked) {
-      for (const b of bodies) await trx.deleteFrom("memberships").where("body_id", "=", b.id).where("source", "=", "attendance").execute();
+      // derived again first: what attendance no longer names goes, and what it still names keeps its id
+      for (const b of bodies) await deriveMemberships(trx, b.id);
       if (gone.length) {
         const held = new Set((await trx.selectFrom("memberships").where("person_id", "in", gone).select("person_id").execute()).map((m) => m.person_id));
         const drop = gone.filter((g) => !held.has(g));
         if (drop.length) {
+          await recordDeletedPeople(trx, drop);
           await trx.deleteFrom("search_entries").where("kind", "=", "person").where("entity_id", "in", drop).execute();
           await trx.deleteFrom("people").where("id", "in", drop).execute();
         }
       }
-      for (const b of bodies) await deriveMemberships(trx, b.id);
     }
     await reindexPeople(trx, touched.filter((t) => !gone.includes(t)));
     return { people: roots.length, relinked };

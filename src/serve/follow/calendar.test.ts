@@ -95,6 +95,36 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.ok(!text.includes(f.draft), "the meeting known only from draft minutes is not there");
     });
 
+    test("the window: twelve months back by default; ?from= a day, or ?past=all for the whole archive, as /feeds says", async () => {
+      const uids = async (path: string) => {
+        const res = await get(path);
+        assert.equal(res.status, 200, path);
+        return readCalendar(await res.text()).events.map((e) => e.uid).sort();
+      };
+      const recent = await uids("/calendar.ics");
+      const all = await uids("/calendar.ics?past=all");
+      const old = (await f.db.selectFrom("meetings").where("minutes_status", "!=", "draft").where("date", "<", "2025-12-01").select(["slug", "date"]).orderBy("date").execute()).map((m) => ({ uid: uidOf(m.slug), date: m.date }));
+      assert.ok(old.length >= 2, "the 2016 and 2018 meetings");
+      for (const m of old) {
+        assert.ok(!recent.includes(m.uid), `${m.date} is older than twelve months`);
+        assert.ok(all.includes(m.uid), `${m.date} is in the whole archive`);
+      }
+      assert.deepEqual(all, [...recent, ...old.map((m) => m.uid)].sort());
+      // from a day: the meetings on or after it, and every one planned
+      const last = old.at(-1)!;
+      assert.deepEqual(await uids(`/calendar.ics?from=${last.date}`), [...recent, last.uid].sort());
+      // the same on a committee's and a council's calendar
+      const staffsOld = (await f.db.selectFrom("meetings").innerJoin("bodies", "bodies.id", "meetings.body_id").where("bodies.slug", "=", f.staffs).where("meetings.date", "<", "2025-12-01").where("meetings.minutes_status", "!=", "draft").select("meetings.slug").execute()).map((m) => uidOf(m.slug));
+      assert.ok(staffsOld.length > 0);
+      const staffsAll = await uids(`/committees/${f.staffs}/calendar.ics?past=all`);
+      for (const u of staffsOld) assert.ok(staffsAll.includes(u), u);
+      assert.ok(!(await uids(`/committees/${f.staffs}/calendar.ics`)).some((u) => staffsOld.includes(u)));
+      for (const bad of ["/calendar.ics?from=yesterday", "/calendar.ics?from=2026-02-30", "/calendar.ics?past=some"]) assert.equal((await get(bad)).status, 400, bad);
+      // /feeds says how
+      const feeds = await (await get("/feeds")).text();
+      assert.ok(feeds.includes("?past=all") && feeds.includes("?from="), "the feeds page documents the window's parameters");
+    });
+
     test("a committee's calendar holds its own meetings; a council's its own", async () => {
       const committee = readCalendar(await (await get(`/committees/${f.staffs}/calendar.ics`)).text());
       assert.deepEqual(committee.events.map((e) => e.uid).sort(), [uidOf(f.gmt), uidOf(f.bst)].sort());

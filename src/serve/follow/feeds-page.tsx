@@ -19,6 +19,10 @@ export function FeedsPage({ authorities, bodies, base }: { authorities: Authorit
             A calendar holds the meetings of the last {CALENDAR_MONTHS_BACK} months and every meeting planned. When a meeting moves or is cancelled, your calendar shows the change the next time it
             checks. Times are in the council's time zone. A meeting with no end time is shown lasting {DEFAULT_DURATION_MINUTES / 60} hours.
           </p>
+          <p class="govuk-body">
+            For older meetings, add <code>?from=</code> and a date to a calendar's address (for example <code>?from=2020-01-01</code>), or <code>?past=all</code> for every meeting in the
+            archive. These calendars are larger, so subscribe to them only if you need the past meetings.
+          </p>
           <ul class="govuk-list govuk-list--bullet">
             <li>
               <a class="govuk-link" href={urls.calendarIcs()}>

@@ -19,7 +19,7 @@ import { publicViewer } from "../../store/visibility.ts";
 import { formatLongDate, isoDateIn } from "../format.ts";
 import { renderPage } from "../render.tsx";
 import { urls } from "../urls.ts";
-import { readParams, readQuery, slug } from "../validate.ts";
+import { isoDate, readParams, readQuery, slug } from "../validate.ts";
 import { viewerOf } from "../viewer.ts";
 import { atomFeed, personEntries, scopeEntries, searchEntries } from "./atom.ts";
 import { CALENDAR_MONTHS_BACK, meetingsCalendar } from "./ics.ts";
@@ -31,6 +31,12 @@ const ICS = "text/calendar; charset=utf-8";
 const XML = "application/xml; charset=utf-8";
 
 const authorityOnly = z.object({ authority: slug.optional() });
+/**
+ * A calendar's window: from the first of the month twelve months back unless `from` names another
+ * day, or `past=all` asks for the whole archive (calendar clients poll, so the default stays small).
+ */
+const calendarWindow = z.object({ from: isoDate.optional(), past: z.enum(["all"]).optional() });
+const calendarQuery = authorityOnly.merge(calendarWindow);
 const bySlug = z.object({ slug });
 /** the same filters as /search */
 const searchQuery = z.object({
@@ -77,8 +83,8 @@ export function registerFollow(app: Hono, deps: AppDeps): void {
     app.use(path, etag());
   }
 
-  const calendar = async (c: Context, scope: FollowScope, name: string) => {
-    const from = calendarWindowStart(today());
+  const calendar = async (c: Context, scope: FollowScope, name: string, window: z.infer<typeof calendarWindow>) => {
+    const from = window.past === "all" ? "0000-01-01" : (window.from ?? calendarWindowStart(today()));
     const base = siteBase(c, deps);
     const key = JSON.stringify([base, scope.authority ?? null, scope.body ?? null, from, name]);
     const file = await cachedCalendar(key, await calendarFingerprint(db, scope, from), async () => {
@@ -89,18 +95,19 @@ export function registerFollow(app: Hono, deps: AppDeps): void {
   };
 
   app.get("/calendar.ics", async (c) => {
-    const { authority } = readQuery(c, authorityOnly);
-    if (!authority) return calendar(c, {}, `${siteName(c)}: meetings`);
+    const { authority, ...window } = readQuery(c, calendarQuery);
+    if (!authority) return calendar(c, {}, `${siteName(c)}: meetings`, window);
     const council = (await listAuthorities(db)).find((a) => a.slug === authority);
     if (!council) throw notFound("Council");
-    return calendar(c, { authority }, `${council.name}: meetings`);
+    return calendar(c, { authority }, `${council.name}: meetings`, window);
   });
 
   app.get("/committees/:slug/calendar.ics", async (c) => {
     const { slug } = readParams(c, bySlug);
+    const window = readQuery(c, calendarWindow);
     const body = await getBodySummary(db, slug);
     if (!body) throw notFound("Committee");
-    return calendar(c, { body: slug }, `${body.name} (${body.authority.name}): meetings`);
+    return calendar(c, { body: slug }, `${body.name} (${body.authority.name}): meetings`, window);
   });
 
   // one meeting through the same writer as the committee's calendar: the same UID and SEQUENCE, so a

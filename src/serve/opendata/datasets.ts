@@ -3,6 +3,7 @@
 // dataset added here is exported, served and listed alike. Pages come from keyset reads
 // (store/opendata/read.ts), so a whole export is held in memory a page at a time.
 import type { Db } from "../../store/db.ts";
+import { publicViewer, type Viewer } from "../../store/visibility.ts";
 import { openAuthorities, openMeetingsPage, openMembershipsPage, openOrganizationsPage, openPapersPage, openPeoplePage, type OpenPage, type Paging } from "../../store/opendata/read.ts";
 import { OGL_V3, type Licence } from "../../store/opendata/licence.ts";
 import { ocdEvent, ocdMembership, ocdOrganization, ocdPerson, ocdVoteEvents, type OcdContext } from "./ocd.ts";
@@ -17,11 +18,14 @@ export interface ExportContext {
   /** the site's address, for links and OParl ids */
   base: string;
   licenceOf: (authoritySlug: string) => Licence;
+  /** the public, on the council's date: an exempt item released by then is exported, as the pages show it */
+  viewer: Viewer;
 }
 
-export async function exportContext(db: Db, base: string): Promise<ExportContext> {
+/** `today`: the council's date (the request's viewer's, or councilToday's); null releases nothing. */
+export async function exportContext(db: Db, base: string, today: string | null): Promise<ExportContext> {
   const licences = new Map((await openAuthorities(db)).map((a) => [a.slug, a.licence]));
-  return { db, base, licenceOf: (a) => licences.get(a) ?? OGL_V3 };
+  return { db, base, licenceOf: (a) => licences.get(a) ?? OGL_V3, viewer: publicViewer(today) };
 }
 
 export interface JsonDataset {
@@ -63,8 +67,8 @@ const CSV_WHAT: Record<CsvFile, string> = {
 };
 
 export const DATASETS: Dataset[] = [
-  { kind: "json", format: "ocd", name: "events", what: "Open Civic Data Events: meetings with participants, agenda and documents.", limits: MEETINGS, page: (x, p) => mapPage(openMeetingsPage(x.db, p), (m) => [ocdEvent(ocd(x), m)]) },
-  { kind: "json", format: "ocd", name: "vote-events", what: "Open Civic Data VoteEvents: decisions voted on, with counts and each member's vote where recorded.", limits: MEETINGS, page: (x, p) => mapPage(openMeetingsPage(x.db, p), (m) => ocdVoteEvents(ocd(x), m)) },
+  { kind: "json", format: "ocd", name: "events", what: "Open Civic Data Events: meetings with participants, agenda and documents.", limits: MEETINGS, page: (x, p) => mapPage(openMeetingsPage(x.db, { ...p, viewer: x.viewer }), (m) => [ocdEvent(ocd(x), m)]) },
+  { kind: "json", format: "ocd", name: "vote-events", what: "Open Civic Data VoteEvents: decisions voted on, with counts and each member's vote where recorded.", limits: MEETINGS, page: (x, p) => mapPage(openMeetingsPage(x.db, { ...p, viewer: x.viewer }), (m) => ocdVoteEvents(ocd(x), m)) },
   { kind: "json", format: "ocd", name: "people", what: "Open Civic Data People: members and officers named in public minutes.", limits: ROWS, page: (x, p) => mapPage(openPeoplePage(x.db, p), (r) => [ocdPerson(ocd(x), r)]) },
   { kind: "json", format: "ocd", name: "organizations", what: "Open Civic Data Organizations: committees and other bodies.", limits: ROWS, page: (x, p) => mapPage(openOrganizationsPage(x.db, p), (r) => [ocdOrganization(ocd(x), r)]) },
   { kind: "json", format: "ocd", name: "memberships", what: "Open Civic Data Memberships: who sat on which committee, and as what.", limits: ROWS, page: (x, p) => mapPage(openMembershipsPage(x.db, p), (r) => [ocdMembership(ocd(x), r)]) },
@@ -79,8 +83,8 @@ export const DATASETS: Dataset[] = [
   { kind: "json", format: "oparl", name: "organizations", what: "OParl Organizations: committees.", limits: ROWS, page: (x, p) => mapPage(openOrganizationsPage(x.db, p), (r) => [oparlOrganization(oparl(x), r)]) },
   { kind: "json", format: "oparl", name: "people", what: "OParl Persons.", limits: ROWS, page: (x, p) => mapPage(openPeoplePage(x.db, p), (r) => [oparlPerson(oparl(x), r)]) },
   { kind: "json", format: "oparl", name: "memberships", what: "OParl Memberships.", limits: ROWS, page: (x, p) => mapPage(openMembershipsPage(x.db, p), (r) => [oparlMembership(oparl(x), r)]) },
-  { kind: "json", format: "oparl", name: "meetings", what: "OParl Meetings with their AgendaItems and Files.", limits: MEETINGS, page: (x, p) => mapPage(openMeetingsPage(x.db, p), (m) => [oparlMeeting(oparl(x), m)]) },
-  { kind: "json", format: "oparl", name: "papers", what: "OParl Papers: public agenda papers.", limits: ROWS, page: (x, p) => mapPage(openPapersPage(x.db, p), (r) => [oparlPaper(oparl(x), r)]) },
+  { kind: "json", format: "oparl", name: "meetings", what: "OParl Meetings with their AgendaItems and Files.", limits: MEETINGS, page: (x, p) => mapPage(openMeetingsPage(x.db, { ...p, viewer: x.viewer }), (m) => [oparlMeeting(oparl(x), m)]) },
+  { kind: "json", format: "oparl", name: "papers", what: "OParl Papers: public agenda papers.", limits: ROWS, page: (x, p) => mapPage(openPapersPage(x.db, { ...p, viewer: x.viewer }), (r) => [oparlPaper(oparl(x), r)]) },
   ...CSV_NAMES.map(
     (name): CsvDataset => ({
       kind: "csv",
@@ -88,7 +92,7 @@ export const DATASETS: Dataset[] = [
       name,
       what: CSV_WHAT[name],
       limits: MEETINGS,
-      page: (x, p) => mapPage(openMeetingsPage(x.db, p), (m) => csvRows(name, m, x.base, x.licenceOf(m.meeting.authority.slug)).map(csvLine)),
+      page: (x, p) => mapPage(openMeetingsPage(x.db, { ...p, viewer: x.viewer }), (m) => csvRows(name, m, x.base, x.licenceOf(m.meeting.authority.slug)).map(csvLine)),
     }),
   ),
 ];

@@ -1,14 +1,19 @@
-// The OParl 1.1 read-only API under /oparl/v1. Lists page by keyset cursor (`links.next`), filter
-// by `created_since` / `modified_since`, and answer every object at its id. What they hold is the
+// The OParl 1.1 read-only API under /oparl/v1. Lists page by keyset cursor (`links.next`, which
+// keeps the list's filters), filter by `created_since` / `created_until` / `modified_since` /
+// `modified_until` as OParl asks of every list, and answer every object at its id; a person or
+// meeting that went away answers as OParl's deleted object and ends its lists. What they hold is the
 // public's, whoever asks: exports are public surfaces, so they read with the public's viewer.
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { QuorumError } from "../../domain/errors.ts";
 import type { AppDeps } from "../deps.ts";
+import { viewerOf } from "../viewer.ts";
+import { publicViewer } from "../../store/visibility.ts";
 import { DEFAULT_SITE } from "../site/settings.ts";
 import { cursor, limit, readParams, readQuery, slug } from "../validate.ts";
 import { OGL_V3, type Licence } from "../../store/opendata/licence.ts";
 import {
+  isInWindow,
   openAuthorities,
   openMeeting,
   openMeetingsPage,
@@ -20,8 +25,10 @@ import {
   openPeoplePage,
   openPerson,
 } from "../../store/opendata/read.ts";
+import { openDeleted, withDeleted } from "../../store/opendata/deleted.ts";
 import {
   OPARL_PREFIX,
+  oparlDeleted,
   oparlAgendaItems,
   oparlBody,
   oparlList,
@@ -44,7 +51,10 @@ const instant = z
   .max(40)
   .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), "use a date and time with its zone, like 2024-04-02T00:00:00Z")
   .transform((s) => new Date(s).toISOString());
-const listQuery = z.object({ limit: limit(500, 50), cursor, created_since: instant.optional(), modified_since: instant.optional() });
+const listQuery = z.object({ limit: limit(500, 50), cursor, created_since: instant.optional(), created_until: instant.optional(), modified_since: instant.optional(), modified_until: instant.optional() });
+type ListQuery = z.infer<typeof listQuery>;
+/** A list's paging and OParl's four date-time filters, as the store reads them. */
+const window = (q: ListQuery) => ({ limit: q.limit, cursor: q.cursor, createdSince: q.created_since, createdUntil: q.created_until, modifiedSince: q.modified_since, modifiedUntil: q.modified_until });
 /** A page of meetings reads each meeting whole, so it is smaller. */
 const meetingsQuery = listQuery.extend({ limit: limit(100, 20) });
 const bySlug = z.object({ slug });
@@ -90,6 +100,8 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const base = baseUrl(c, deps.publicUrl);
     return { base, o: await oparlContext(deps, base) };
   };
+  // the public, on the request's date: an exempt item released by then is public here as on the pages
+  const asPublic = (c: Context) => publicViewer(viewerOf(c).today);
   const self = (c: Context, base: string) => base + new URL(c.req.url).pathname + new URL(c.req.url).search;
   const authorityOr404 = async (authority: string) => {
     const [a] = await openAuthorities(db, authority);
@@ -106,7 +118,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, listQuery);
     const { base, o } = await ctx(c);
     const all = await openAuthorities(db);
-    const data = all.filter((a) => !q.created_since || a.createdAt >= q.created_since).map((a) => oparlBody(o.u, a));
+    const data = all.filter((a) => isInWindow(a.createdAt, a.updatedAt, window(q))).map((a) => oparlBody(o.u, a));
     return c.json(oparlList(data, Math.max(q.limit, data.length), self(c, base), null));
   });
 
@@ -121,7 +133,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, listQuery);
     await authorityOr404(authority);
     const { base, o } = await ctx(c);
-    const page = await openOrganizationsPage(db, { authority, limit: q.limit, cursor: q.cursor, createdSince: q.created_since });
+    const page = await openOrganizationsPage(db, { authority, ...window(q) });
     return c.json(oparlList(page.data.map((x) => oparlOrganization(o, x)), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
   });
 
@@ -130,8 +142,8 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, listQuery);
     await authorityOr404(authority);
     const { base, o } = await ctx(c);
-    const page = await openPeoplePage(db, { authority, limit: q.limit, cursor: q.cursor, createdSince: q.created_since });
-    return c.json(oparlList(page.data.map((x) => oparlPerson(o, x)), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
+    const page = await withDeleted(db, "person", { authority, ...window(q) }, window(q), (p) => openPeoplePage(db, { authority, ...window(q), ...p }));
+    return c.json(oparlList(page.data.map((x) => ("deleted" in x ? oparlDeleted(o, x) : oparlPerson(o, x))), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
   });
 
   app.get(`${P}/bodies/:authority/memberships`, async (c) => {
@@ -139,7 +151,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, listQuery);
     await authorityOr404(authority);
     const { base, o } = await ctx(c);
-    const page = await openMembershipsPage(db, { authority, limit: q.limit, cursor: q.cursor, createdSince: q.created_since, modifiedSince: q.modified_since });
+    const page = await openMembershipsPage(db, { authority, ...window(q) });
     return c.json(oparlList(page.data.map((x) => oparlMembership(o, x)), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
   });
 
@@ -148,7 +160,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, listQuery);
     await authorityOr404(authority);
     const { base, o } = await ctx(c);
-    const page = await openPapersPage(db, { authority, limit: q.limit, cursor: q.cursor });
+    const page = await openPapersPage(db, { authority, ...window(q), viewer: asPublic(c) });
     return c.json(oparlList(page.data.map((x) => oparlPaper(o, x)), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
   });
 
@@ -157,8 +169,8 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, meetingsQuery);
     await authorityOr404(authority);
     const { base, o } = await ctx(c);
-    const page = await openMeetingsPage(db, { authority, limit: q.limit, cursor: q.cursor, createdSince: q.created_since, modifiedSince: q.modified_since });
-    return c.json(oparlList(page.data.map((x) => oparlMeeting(o, x)), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
+    const page = await withDeleted(db, "meeting", { authority, ...window(q) }, window(q), (p) => openMeetingsPage(db, { authority, ...window(q), ...p, viewer: asPublic(c) }));
+    return c.json(oparlList(page.data.map((x) => ("deleted" in x ? oparlDeleted(o, x) : oparlMeeting(o, x))), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
   });
 
   app.get(`${P}/organizations/:slug`, async (c) => {
@@ -174,16 +186,19 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const q = readQuery(c, meetingsQuery);
     if (!(await openOrganization(db, slug))) throw notFound("organization");
     const { base, o } = await ctx(c);
-    const page = await openMeetingsPage(db, { body: slug, limit: q.limit, cursor: q.cursor, createdSince: q.created_since, modifiedSince: q.modified_since });
-    return c.json(oparlList(page.data.map((x) => oparlMeeting(o, x)), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
+    const page = await withDeleted(db, "meeting", { body: slug, ...window(q) }, window(q), (p) => openMeetingsPage(db, { body: slug, ...window(q), ...p, viewer: asPublic(c) }));
+    return c.json(oparlList(page.data.map((x) => ("deleted" in x ? oparlDeleted(o, x) : oparlMeeting(o, x))), q.limit, self(c, base), nextUrl(c, base, q.limit, page.next)));
   });
 
   app.get(`${P}/people/:slug`, async (c) => {
     const { slug } = readParams(c, bySlug);
     const person = await openPerson(db, slug);
-    if (!person) throw notFound("person");
     const { o } = await ctx(c);
-    return c.json(oparlPerson(o, person));
+    if (person) return c.json(oparlPerson(o, person));
+    // OParl: a main object that went away answers as deleted, not 404, so clients learn of it
+    const gone = await openDeleted(db, "person", slug);
+    if (!gone) throw notFound("person");
+    return c.json(oparlDeleted(o, gone));
   });
 
   app.get(`${P}/memberships/:id`, async (c) => {
@@ -196,15 +211,18 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
 
   app.get(`${P}/meetings/:slug`, async (c) => {
     const { slug } = readParams(c, bySlug);
-    const m = await openMeeting(db, { slug });
-    if (!m) throw notFound("meeting");
+    const m = await openMeeting(db, { slug }, asPublic(c));
     const { o } = await ctx(c);
-    return c.json(oparlMeeting(o, m));
+    if (m) return c.json(oparlMeeting(o, m));
+    // a meeting not public now is a 404 unless it was public when it went (see store/opendata/deleted.ts)
+    const gone = await openDeleted(db, "meeting", slug);
+    if (!gone) throw notFound("meeting");
+    return c.json(oparlDeleted(o, gone));
   });
 
   app.get(`${P}/meetings/:slug/location`, async (c) => {
     const { slug } = readParams(c, bySlug);
-    const m = await openMeeting(db, { slug });
+    const m = await openMeeting(db, { slug }, asPublic(c));
     const { o } = await ctx(c);
     const location = m ? oparlLocation(o, m.meeting) : null;
     if (!location) throw notFound("location");
@@ -213,7 +231,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
 
   app.get(`${P}/meetings/:slug/agenda-items/:key`, async (c) => {
     const { slug: meetingSlug, key } = readParams(c, z.object({ slug, key: slug }));
-    const m = await openMeeting(db, { slug: meetingSlug });
+    const m = await openMeeting(db, { slug: meetingSlug }, asPublic(c));
     if (!m) throw notFound("agenda item");
     const { o } = await ctx(c);
     const item = oparlAgendaItems(o, m).find((i) => i.id === o.u.agendaItem(meetingSlug, key));
@@ -223,7 +241,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
 
   app.get(`${P}/papers/:id`, async (c) => {
     const { id } = readParams(c, z.object({ id: z.coerce.number().int().min(1).max(2 ** 31) }));
-    const [paper] = (await openPapersPage(db, { id, limit: 1 })).data;
+    const [paper] = (await openPapersPage(db, { id, limit: 1, viewer: asPublic(c) })).data;
     if (!paper) throw notFound("paper");
     const { o } = await ctx(c);
     return c.json(oparlPaper(o, paper));
@@ -234,12 +252,12 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
     const { o } = await ctx(c);
     const paper = /^paper-(\d{1,10})$/.exec(key);
     if (paper) {
-      const [p] = (await openPapersPage(db, { id: Number(paper[1]), limit: 1 })).data;
+      const [p] = (await openPapersPage(db, { id: Number(paper[1]), limit: 1, viewer: asPublic(c) })).data;
       if (!p) throw notFound("file");
       return c.json(oparlPaperFile(o, p));
     }
     const minutes = /^minutes-(.+)$/.exec(key);
-    const m = minutes ? await openMeeting(db, { slug: minutes[1] }) : null;
+    const m = minutes ? await openMeeting(db, { slug: minutes[1] }, asPublic(c)) : null;
     if (!m || !m.meeting.hasMinutes) throw notFound("file");
     return c.json(oparlMinutesFile(o, m.meeting));
   });

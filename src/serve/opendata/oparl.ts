@@ -5,6 +5,7 @@
 // Fields are listed one by one from the public reads: a column reaches OParl only when added here.
 import { localInstant } from "../../domain/meeting-series.ts";
 import type { OpenMeeting, OpenMembership, OpenOrganization, OpenPaper, OpenPerson } from "../../store/opendata/read.ts";
+import type { OpenDeleted } from "../../store/opendata/deleted.ts";
 import type { ItemView } from "../../store/read/types.ts";
 import type { Licence } from "../../store/opendata/licence.ts";
 import { urls } from "../urls.ts";
@@ -57,7 +58,7 @@ export function oparlSystem(u: OparlUrls, site: { name: string; licence: Licence
   };
 }
 
-export function oparlBody(u: OparlUrls, a: { slug: string; name: string; licence: Licence; createdAt: string }) {
+export function oparlBody(u: OparlUrls, a: { slug: string; name: string; licence: Licence; createdAt: string; updatedAt: string }) {
   return {
     id: u.body(a.slug),
     type: T("Body"),
@@ -73,6 +74,7 @@ export function oparlBody(u: OparlUrls, a: { slug: string; name: string; licence
     legislativeTerm: [],
     classification: "council",
     created: a.createdAt,
+    modified: a.updatedAt,
     web: u.web(urls.committees()),
   };
 }
@@ -83,11 +85,13 @@ export function oparlOrganization(c: OparlContext, o: OpenOrganization) {
     type: T("Organization"),
     body: c.u.body(o.authoritySlug),
     name: o.name,
+    membership: o.membershipIds.map((id) => c.u.membership(id)),
     meeting: c.u.organizationMeetings(o.slug),
     organizationType: "committee",
     classification: o.kind,
     license: c.licenceOf(o.authoritySlug).url,
     created: o.createdAt,
+    modified: o.updatedAt,
     web: c.u.web(urls.committee(o.slug)),
   };
 }
@@ -106,6 +110,7 @@ export function oparlPerson(c: OparlContext, p: OpenPerson) {
     membership: p.memberships.map((m) => oparlMembership(c, m)),
     license: c.licenceOf(p.authoritySlug).url,
     created: p.createdAt,
+    modified: p.updatedAt,
     web: c.u.web(urls.person(p.slug)),
   };
 }
@@ -165,6 +170,8 @@ export function oparlPaper(c: OparlContext, p: OpenPaper) {
     mainFile: oparlPaperFile(c, p),
     underDirectionOf: [c.u.organization(p.bodySlug)],
     license: c.licenceOf(p.authoritySlug).url,
+    created: p.createdAt,
+    modified: p.updatedAt,
     web: c.u.web(urls.meeting(p.meetingSlug)),
   };
 }
@@ -265,6 +272,16 @@ export function oparlMeeting(c: OparlContext, om: OpenMeeting) {
     modified: om.updatedAt,
     web: c.u.web(urls.meeting(m.slug)),
   };
+}
+
+/**
+ * A person or meeting that went away, as OParl asks: its id, type and created kept, `modified`
+ * when it went, `deleted: true`, and nothing else.
+ */
+export function oparlDeleted(c: OparlContext, d: OpenDeleted) {
+  return d.kind === "person"
+    ? { id: c.u.person(d.slug), type: T("Person"), created: d.createdAt, modified: d.updatedAt, deleted: true }
+    : { id: c.u.meeting(d.slug), type: T("Meeting"), created: d.createdAt, modified: d.updatedAt, deleted: true };
 }
 
 /** An OParl list page: `links.next` the absolute URL of the following page, absent on the last. */

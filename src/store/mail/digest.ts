@@ -1,5 +1,5 @@
 // Daily digests: alerts for subscriptions set to "daily" wait in mail_alerts; once their day (in
-// the council's time zone) is over, each address gets one message gathering them. Building a
+// their council's time zone) is over, each address gets one message gathering them. Building a
 // digest takes its alerts with a conditional update in the same transaction that queues it, so two
 // senders building at once make one digest, not two.
 import type { AlertEvent } from "../../domain/alerts.ts";
@@ -14,14 +14,27 @@ export function localDate(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
-/** Queues one digest per address for the alerts of days now over; returns how many. */
-export async function buildDigests(db: AnyDb, now: Date, timeZone: string): Promise<number> {
-  const today = localDate(now, timeZone);
-  const waiting = await mailDb(db).selectFrom("mail_alerts").where("outbox_id", "is", null).select(["id", "subscriber_id", "payload_json", "created_at"]).orderBy("id").execute();
+/**
+ * Queues one digest per address for the alerts of days now over; returns how many. An alert's day
+ * is its council's: a committee's subscription belongs to the committee's council, so its alerts
+ * wait until the day is over in that council's time zone; a search or a person, followed across
+ * councils, keeps `defaultZone` (the site's).
+ */
+export async function buildDigests(db: AnyDb, now: Date, defaultZone: string): Promise<number> {
+  const waiting = await mailDb(db)
+    .selectFrom("mail_alerts")
+    .innerJoin("mail_subscriptions", "mail_subscriptions.id", "mail_alerts.subscription_id")
+    .leftJoin("bodies", (j) => j.onRef("bodies.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "committee"))
+    .leftJoin("authorities", "authorities.id", "bodies.authority_id")
+    .where("mail_alerts.outbox_id", "is", null)
+    .select(["mail_alerts.id", "mail_alerts.subscriber_id", "mail_alerts.payload_json", "mail_alerts.created_at", "authorities.time_zone"])
+    .orderBy("mail_alerts.id")
+    .execute();
   const bySubscriber = new Map<number, { ids: number[]; events: AlertEvent[]; day: string }>();
   for (const a of waiting) {
-    const day = localDate(new Date(a.created_at), timeZone);
-    if (day >= today) continue;
+    const zone = a.time_zone ?? defaultZone;
+    const day = localDate(new Date(a.created_at), zone);
+    if (day >= localDate(now, zone)) continue;
     const d = bySubscriber.get(a.subscriber_id) ?? { ids: [], events: [], day };
     d.ids.push(a.id);
     d.events.push(JSON.parse(a.payload_json) as AlertEvent);

@@ -22,7 +22,7 @@ export interface SenderOptions {
   baseUrl: string;
   /** the From address, e.g. "Northbrook Council alerts <alerts@northbrook.gov.uk>" */
   from: string;
-  /** the council's time zone, for the day a digest gathers */
+  /** the site's time zone (QUORUM_MAIL_TIME_ZONE): the day of a digest of searches and people, and of reminders; a committee's alerts keep its council's */
   timeZone?: string;
   owner?: string;
   leaseMs?: number;

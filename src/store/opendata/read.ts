@@ -4,9 +4,9 @@
 // listedMeetingsOnly, a meeting's content through getMeeting (the portal's own read, which applies
 // publicView to items, decisions, votes and declarations), people through publicPeopleOnly, agenda
 // papers through isAgendaContentShown. Nothing here decides for itself what is public.
-import { sql } from "kysely";
+import { sql, type SelectQueryBuilder } from "kysely";
 import type { Db } from "../db.ts";
-import { isAgendaContentShown, listedMeetingsOnly, publicPeopleOnly, PUBLIC_VIEWER } from "../visibility.ts";
+import { isAgendaContentShown, listedMeetingsOnly, publicPeopleOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import { keysetPage, type KeyPart } from "../read/keyset.ts";
 import { getMeeting } from "../read/meeting.ts";
 import type { MeetingDetail } from "../read/types.ts";
@@ -26,10 +26,43 @@ export interface Paging {
   cursor?: string;
 }
 
-/** Only records created (or changed) at or after these instants (ISO 8601), as OParl's filters ask. */
+/**
+ * Who reads: always the public, but with the date that decides releases (an exempt item is public
+ * from its release date, as on the pages); PUBLIC_VIEWER, which releases nothing, when not given.
+ */
+export interface Reading {
+  viewer?: Viewer;
+}
+
+/**
+ * Only records created (and changed) within these instants (ISO 8601, UTC, both ends included), as
+ * OParl's filters `created_since`, `created_until`, `modified_since` and `modified_until` ask.
+ */
 export interface Since {
   createdSince?: string;
+  createdUntil?: string;
   modifiedSince?: string;
+  modifiedUntil?: string;
+}
+
+/** The query with the window's bounds on its created and modified columns. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function inWindow<Q extends SelectQueryBuilder<any, any, any>>(q: Q, created: string, modified: string, w: Since): Q {
+  const bound = (col: string, op: ">=" | "<=", v: string | undefined) => {
+    if (v !== undefined) q = q.where(sql.ref(col), op, v) as Q;
+  };
+  bound(created, ">=", w.createdSince);
+  bound(created, "<=", w.createdUntil);
+  bound(modified, ">=", w.modifiedSince);
+  bound(modified, "<=", w.modifiedUntil);
+  return q;
+}
+
+/** Whether stamps fall within the window (for the few councils, read whole). */
+export function isInWindow(createdAt: string, updatedAt: string, w: Since): boolean {
+  return (
+    (!w.createdSince || createdAt >= w.createdSince) && (!w.createdUntil || createdAt <= w.createdUntil) && (!w.modifiedSince || updatedAt >= w.modifiedSince) && (!w.modifiedUntil || updatedAt <= w.modifiedUntil)
+  );
 }
 
 const byId = (ref: string): KeyPart[] => [{ ref: sql.ref(ref), desc: false }];
@@ -41,14 +74,15 @@ export interface OpenAuthority {
   timeZone: string;
   licence: Licence;
   createdAt: string;
+  updatedAt: string;
 }
 
 /** Every council, with its licence; councils are few, so they come in one list. */
 export async function openAuthorities(db: Db, slug?: string): Promise<OpenAuthority[]> {
-  let q = opendataDb(db).selectFrom("authorities").select(["id", "slug", "name", "time_zone", "licence_name", "licence_url", "created_at"]).orderBy("id");
+  let q = opendataDb(db).selectFrom("authorities").select(["id", "slug", "name", "time_zone", "licence_name", "licence_url", "created_at", "updated_at"]).orderBy("id");
   if (slug !== undefined) q = q.where("slug", "=", slug);
   const rows = await q.execute();
-  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, timeZone: r.time_zone, licence: { name: r.licence_name, url: r.licence_url }, createdAt: r.created_at }));
+  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, timeZone: r.time_zone, licence: { name: r.licence_name, url: r.licence_url }, createdAt: r.created_at, updatedAt: r.updated_at }));
 }
 
 export interface OpenMeetingKey {
@@ -69,8 +103,7 @@ export async function publicMeetingKeys(db: Db, opts: Paging & Since & { authori
     .select(["meetings.id", "meetings.slug", "authorities.slug as authority_slug", "meetings.created_at", "meetings.updated_at"]);
   if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
   if (opts.body) q = q.where("bodies.slug", "=", opts.body);
-  if (opts.createdSince) q = q.where("meetings.created_at", ">=", opts.createdSince);
-  if (opts.modifiedSince) q = q.where("meetings.updated_at", ">=", opts.modifiedSince);
+  q = inWindow(q, "meetings.created_at", "meetings.updated_at", opts);
   const page = await keysetPage(q, byId("meetings.id"), (r) => [r.id], ["n"], opts);
   return { data: page.rows.map((r) => ({ id: r.id, slug: r.slug, authoritySlug: r.authority_slug, createdAt: r.created_at, updatedAt: r.updated_at })), next: page.next };
 }
@@ -84,8 +117,8 @@ export interface OpenMeeting {
 }
 
 /** One public meeting with everything the public may see of it; null when it is not public. */
-export async function openMeeting(db: Db, key: Pick<OpenMeetingKey, "slug"> & Partial<OpenMeetingKey>): Promise<OpenMeeting | null> {
-  const meeting = await getMeeting(db, key.slug, PUBLIC_VIEWER);
+export async function openMeeting(db: Db, key: Pick<OpenMeetingKey, "slug"> & Partial<OpenMeetingKey>, viewer: Viewer = PUBLIC_VIEWER): Promise<OpenMeeting | null> {
+  const meeting = await getMeeting(db, key.slug, viewer);
   if (!meeting) return null;
   let createdAt = key.createdAt;
   let updatedAt = key.updatedAt;
@@ -94,16 +127,16 @@ export async function openMeeting(db: Db, key: Pick<OpenMeetingKey, "slug"> & Pa
     createdAt = row.created_at;
     updatedAt = row.updated_at;
   }
-  const agenda = await readAgenda(db, key.slug, PUBLIC_VIEWER);
+  const agenda = await readAgenda(db, key.slug, viewer);
   return { meeting, agenda: agenda && agenda.items.length ? agenda : null, createdAt, updatedAt };
 }
 
 /** A page of public meetings, each read whole. */
-export async function openMeetingsPage(db: Db, opts: Paging & Since & { authority?: string; body?: string }): Promise<OpenPage<OpenMeeting>> {
+export async function openMeetingsPage(db: Db, opts: Paging & Since & Reading & { authority?: string; body?: string }): Promise<OpenPage<OpenMeeting>> {
   const keys = await publicMeetingKeys(db, opts);
   const data: OpenMeeting[] = [];
   for (const k of keys.data) {
-    const m = await openMeeting(db, k);
+    const m = await openMeeting(db, k, opts.viewer);
     if (m) data.push(m);
   }
   return { data, next: keys.next };
@@ -121,16 +154,17 @@ export interface OpenPerson {
   ward: string | null;
   authoritySlug: string;
   createdAt: string;
+  updatedAt: string;
   /** the committees they sat on (OParl embeds these in the Person) */
   memberships: OpenMembership[];
 }
 
 function peopleQuery(db: Db) {
-  return db
+  return opendataDb(db)
     .selectFrom("people")
     .innerJoin("authorities", "authorities.id", "people.authority_id")
     .where(publicPeopleOnly)
-    .select(["people.id", "people.slug", "people.display_name", "people.honorific", "people.forenames", "people.surname", "people.kind", "people.party", "people.ward", "authorities.slug as authority_slug", "people.created_at"]);
+    .select(["people.id", "people.slug", "people.display_name", "people.honorific", "people.forenames", "people.surname", "people.kind", "people.party", "people.ward", "authorities.slug as authority_slug", "people.created_at", "people.updated_at"]);
 }
 
 type PersonRow = Awaited<ReturnType<ReturnType<typeof peopleQuery>["execute"]>>[number];
@@ -146,6 +180,7 @@ const toPerson = (r: PersonRow, memberships: OpenMembership[]): OpenPerson => ({
   ward: r.ward,
   authoritySlug: r.authority_slug,
   createdAt: r.created_at,
+  updatedAt: r.updated_at,
   memberships,
 });
 
@@ -157,10 +192,10 @@ async function withMemberships(db: Db, rows: PersonRow[]): Promise<OpenPerson[]>
 }
 
 /** The public people (named in public minutes), a page at a time. */
-export async function openPeoplePage(db: Db, opts: Paging & { authority?: string; createdSince?: string }): Promise<OpenPage<OpenPerson>> {
+export async function openPeoplePage(db: Db, opts: Paging & Since & { authority?: string }): Promise<OpenPage<OpenPerson>> {
   let q = peopleQuery(db);
   if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
-  if (opts.createdSince) q = q.where("people.created_at", ">=", opts.createdSince);
+  q = inWindow(q, "people.created_at", "people.updated_at", opts);
   const page = await keysetPage(q, byId("people.id"), (r) => [r.id], ["n"], opts);
   return { data: await withMemberships(db, page.rows), next: page.next };
 }
@@ -177,29 +212,47 @@ export interface OpenOrganization {
   kind: string;
   authoritySlug: string;
   createdAt: string;
+  updatedAt: string;
+  /** the ids of its public Memberships (OParl's Organization.membership) */
+  membershipIds: number[];
 }
 
 function bodiesQuery(db: Db) {
-  return db
+  return opendataDb(db)
     .selectFrom("bodies")
     .innerJoin("authorities", "authorities.id", "bodies.authority_id")
-    .select(["bodies.id", "bodies.slug", "bodies.name", "bodies.kind", "authorities.slug as authority_slug", "bodies.created_at"]);
+    .select(["bodies.id", "bodies.slug", "bodies.name", "bodies.kind", "authorities.slug as authority_slug", "bodies.created_at", "bodies.updated_at"]);
 }
 type BodyRow = Awaited<ReturnType<ReturnType<typeof bodiesQuery>["execute"]>>[number];
-const toOrganization = (r: BodyRow): OpenOrganization => ({ id: r.id, slug: r.slug, name: r.name, kind: r.kind, authoritySlug: r.authority_slug, createdAt: r.created_at });
+
+/** Bodies read with their memberships' ids: one more statement a page, through the body index. */
+async function toOrganizations(db: Db, rows: BodyRow[]): Promise<OpenOrganization[]> {
+  if (!rows.length) return [];
+  const ms = await membershipsQuery(db).where("memberships.body_id", "in", rows.map((r) => r.id)).select("memberships.body_id").orderBy("memberships.id").execute();
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    kind: r.kind,
+    authoritySlug: r.authority_slug,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    membershipIds: ms.filter((m) => m.body_id === r.id).map((m) => m.id),
+  }));
+}
 
 /** Committees and other bodies (public, as on /committees), a page at a time. */
-export async function openOrganizationsPage(db: Db, opts: Paging & { authority?: string; createdSince?: string }): Promise<OpenPage<OpenOrganization>> {
+export async function openOrganizationsPage(db: Db, opts: Paging & Since & { authority?: string }): Promise<OpenPage<OpenOrganization>> {
   let q = bodiesQuery(db);
   if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
-  if (opts.createdSince) q = q.where("bodies.created_at", ">=", opts.createdSince);
+  q = inWindow(q, "bodies.created_at", "bodies.updated_at", opts);
   const page = await keysetPage(q, byId("bodies.id"), (r) => [r.id], ["n"], opts);
-  return { data: page.rows.map(toOrganization), next: page.next };
+  return { data: await toOrganizations(db, page.rows), next: page.next };
 }
 
 export async function openOrganization(db: Db, slug: string): Promise<OpenOrganization | null> {
   const r = await bodiesQuery(db).where("bodies.slug", "=", slug).executeTakeFirst();
-  return r ? toOrganization(r) : null;
+  return r ? (await toOrganizations(db, [r]))[0] : null;
 }
 
 export interface OpenMembership {
@@ -245,8 +298,7 @@ const toMembership = (r: MembershipRow): OpenMembership => ({
 /** Who sat on which committee, and as what (only public people's), a page at a time. */
 export async function openMembershipsPage(db: Db, opts: Paging & Since & { authority?: string; person?: string; body?: string }): Promise<OpenPage<OpenMembership>> {
   let q = membershipsQuery(db);
-  if (opts.createdSince) q = q.where("memberships.created_at", ">=", opts.createdSince);
-  if (opts.modifiedSince) q = q.where("memberships.updated_at", ">=", opts.modifiedSince);
+  q = inWindow(q, "memberships.created_at", "memberships.updated_at", opts);
   if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
   if (opts.person) q = q.where("people.slug", "=", opts.person);
   if (opts.body) q = q.where("bodies.slug", "=", opts.body);
@@ -272,10 +324,13 @@ export interface OpenPaper {
   itemNumber: string;
   authoritySlug: string;
   bodySlug: string;
+  /** when it was uploaded, and when last published */
+  createdAt: string;
+  updatedAt: string;
 }
 
 /** Agenda papers the public may download, a page at a time; an exempt paper, or one of an exempt item, is left out. */
-export async function openPapersPage(db: Db, opts: Paging & { authority?: string; id?: number }): Promise<OpenPage<OpenPaper>> {
+export async function openPapersPage(db: Db, opts: Paging & Since & Reading & { authority?: string; id?: number }): Promise<OpenPage<OpenPaper>> {
   let q = agendaDb(db)
     .selectFrom("agenda_papers")
     .innerJoin("agenda_items", "agenda_items.id", "agenda_papers.item_id")
@@ -296,6 +351,8 @@ export async function openPapersPage(db: Db, opts: Paging & { authority?: string
       "agenda_items.id as item_id",
       "agenda_items.number as item_number",
       "agenda_publications.published_on",
+      "agenda_publications.published_at",
+      "agenda_papers.uploaded_at",
       "meetings.slug as meeting_slug",
       "meetings.date as meeting_date",
       "meetings.body_id",
@@ -304,9 +361,10 @@ export async function openPapersPage(db: Db, opts: Paging & { authority?: string
     ]);
   if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
   if (opts.id !== undefined) q = q.where("agenda_papers.id", "=", opts.id);
+  q = inWindow(q, "agenda_papers.uploaded_at", "agenda_publications.published_at", opts);
   const page = await keysetPage(q, byId("agenda_papers.id"), (r) => [r.id], ["n"], opts);
   const flag = (v: number | boolean) => v === true || v === 1;
-  const shown = page.rows.filter((r) => isAgendaContentShown({ published: true, exempt: flag(r.exempt) || flag(r.item_exempt), bodyId: r.body_id }, PUBLIC_VIEWER));
+  const shown = page.rows.filter((r) => isAgendaContentShown({ published: true, exempt: flag(r.exempt) || flag(r.item_exempt), bodyId: r.body_id }, opts.viewer ?? PUBLIC_VIEWER));
   return {
     data: shown.map((r) => ({
       id: r.id,
@@ -321,6 +379,8 @@ export async function openPapersPage(db: Db, opts: Paging & { authority?: string
       itemNumber: r.item_number,
       authoritySlug: r.authority_slug,
       bodySlug: r.body_slug,
+      createdAt: r.uploaded_at,
+      updatedAt: r.published_at ?? r.uploaded_at,
     })),
     next: page.next,
   };

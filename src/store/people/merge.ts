@@ -10,6 +10,7 @@ import { displayName, parseName } from "../rules/names.ts";
 import { personSlug } from "../rules/slugs.ts";
 import { anchorsOf, checkVersion, personRow, recordDecision, type Actor, type Tx } from "./edit.ts";
 import { decisionsDb } from "./schema.ts";
+import { recordDeletedPeople } from "../opendata/deleted.ts";
 
 /** Everything that names a person: what a merge or split moves. */
 async function heldBy(trx: Tx, personId: number) {
@@ -96,6 +97,7 @@ export async function mergePeople(db: Db, input: MergeInput): Promise<{ slug: st
       (await trx.selectFrom("memberships").where("person_id", "=", gone.id).select("id").executeTakeFirst());
     if ((await trx.selectFrom("people").where("id", "=", gone.id).select("id").executeTakeFirst()) && !(await stillNamed())) {
       // nothing held the person but their minutes, which now point elsewhere
+      await recordDeletedPeople(trx, [gone.id], input.now);
       await trx.deleteFrom("search_entries").where("kind", "=", "person").where("entity_id", "=", gone.id).execute();
       await trx.deleteFrom("people").where("id", "=", gone.id).execute();
     }
