@@ -1,6 +1,6 @@
 import { it } from "node:test";
 import assert from "node:assert/strict";
-import { preferredSpelling, wardKey, wardName, wardSlug, wardsIn } from "./wards.ts";
+import { namesAWard, preferredSpelling, wardKey, wardName, wardSlug, wardsIn } from "./wards.ts";
 
 it("one ward however it is written: case, a trailing Ward, spacing, & and apostrophes", () => {
   for (const w of ["Abbey", "Abbey Ward", "ABBEY", "  abbey   ward "]) assert.equal(wardKey(w), "abbey");
@@ -23,4 +23,10 @@ it("a wards-affected field: separated by ; , or lines, once each, with all-wards
 it("of several spellings the most used is shown, ties broken alphabetically", () => {
   assert.equal(preferredSpelling(new Map([["Abbey", 1], ["ABBEY", 3]])), "ABBEY");
   assert.equal(preferredSpelling(new Map([["abbey", 2], ["Abbey", 2]])), "Abbey");
+});
+
+it("whether one written name is a ward: not when it says all or none", () => {
+  assert.equal(namesAWard("Abbey Ward"), true);
+  assert.equal(namesAWard("St John's, Priory"), true);
+  for (const no of ["All wards", "None", " ", null]) assert.equal(namesAWard(no), false, String(no));
 });

@@ -57,6 +57,11 @@ export function wardsIn(text: string | null | undefined): WrittenWard[] {
   return [...out.values()];
 }
 
+/** Whether one written ward name (a councillor's ward, one of a key decision's) names a ward at all. */
+export function namesAWard(written: string | null | undefined): boolean {
+  return wardsIn(written?.replace(/[;,\n]+/g, " ")).length > 0;
+}
+
 /** Of several spellings of one ward, the one shown: the most used, then the first in alphabetical order. */
 export function preferredSpelling(spellings: Map<string, number>): string {
   return [...spellings.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0][0];
