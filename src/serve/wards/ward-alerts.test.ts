@@ -125,6 +125,9 @@ eachMailStore("email alerts about a ward", (stores) => {
     assert.ok(mail.text.includes("to be taken in private (Schedule 12A paragraph 1): Information about individuals"), mail.text);
     for (const part of [mail.text, mail.html]) for (const s of SECRETS) assert.ok(!part.includes(s), `"${s}" reached the mail`);
 
+    // the manage page names the ward and links to it
+    const manage = await (await app.request(path(linkIn(mail, `${BASE}/alerts/manage/`)))).text();
+    assert.ok(manage.includes(`href="/wards/${WARD}"`) && manage.includes("Abbey ward"), "the manage page lists the ward");
     const unsubscribe = /^<(.+)>$/.exec(rawHeader(mail, "List-Unsubscribe") ?? "")![1];
     const oneClick = await app.request(unsubscribe, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } });
     assert.match(await oneClick.text(), /You have unsubscribed/);
