@@ -108,6 +108,22 @@ eachMailStore("email alerts about a ward", (stores) => {
     assert.ok(!mail.text.includes(`paper-${papers.get("Tender report")}`) && !mail.text.includes(`paper-${papers.get("Appendix B: staffing")}`));
   });
 
+  it("a supplement with an item for the ward: an alert naming only what the supplement put out", async () => {
+    await follow("ann@example.org");
+    await publishWith([{ number: "5", title: "Land at Mill Lane", wards: "Abbey" }]);
+    await send();
+    const before = smtp.received.length;
+    await publishWith([
+      { number: "5A", title: "Mill Lane: late representations", wards: "Abbey Ward" },
+      { number: "5B", title: "Castle Street trees", wards: "Castle" },
+    ]);
+    await send();
+    const alerts = smtp.received.slice(before);
+    assert.deepEqual(alerts.map((m) => m.subject), ["Abbey: agenda supplement published, Planning Committee, 19 March 2026"]);
+    assert.ok(alerts[0].text.includes("- 5A. Mill Lane: late representations"), alerts[0].text);
+    assert.ok(!alerts[0].text.includes("- 5. Land at Mill Lane") && !alerts[0].text.includes("Castle Street"), alerts[0].text);
+  });
+
   it("a key decision for the ward enters the forward plan: an alert with its link, only what is published of a private one; after one-click unsubscribe, nothing", async () => {
     await follow("ann@example.org");
     const before = smtp.received.length;
