@@ -29,7 +29,24 @@ interface Block {
   link: { label: string; url: string };
 }
 
+/** "21 May 2026", or "May 2026" for a month-only plan. */
+function plannedFor(d: string): string {
+  return /^\d{4}-\d{2}$/.test(d) ? formatLong(`${d}-01`).replace(/^\d+ /, "") : formatLong(d);
+}
+
 function block(ev: AlertEvent, base: string): Block {
+  if (ev.kind === "ward_key_decision") {
+    const d = ev.decision;
+    return {
+      headline: `Key decision for ${ev.ward.name}: ${d.title}`,
+      lines: [
+        `A key decision affecting ${ev.ward.name} ward (${ev.ward.council}) has been added to the forward plan: ${d.title}. Decision maker: ${d.decisionMaker}. Expected: ${plannedFor(d.plannedDate)}.`,
+        ...(d.private ? [`It is to be taken in private${d.private.paragraphs ? ` (Schedule 12A paragraph ${d.private.paragraphs})` : ""}: ${d.private.reason}`] : []),
+      ],
+      items: [],
+      link: { label: "The key decision", url: base + alertPaths.keyDecision(d.slug) },
+    };
+  }
   const c = ev.committee;
   const meetingUrl = base + alertPaths.meeting(ev.meeting.slug);
   switch (ev.kind) {
@@ -46,6 +63,13 @@ function block(ev: AlertEvent, base: string): Block {
       return {
         headline: `${ev.supplement ? "Agenda supplement" : "Agenda"} published: ${c.name}, ${formatLong(ev.meeting.date)}`,
         lines: [`The ${ev.supplement ? "supplementary agenda" : "agenda"} for the ${c.name}'s meeting on ${when(ev.meeting)} has been published.`],
+        items: ev.items,
+        link: { label: "The agenda", url: meetingUrl },
+      };
+    case "ward_agenda":
+      return {
+        headline: `${ev.ward.name}: ${ev.supplement ? "agenda supplement" : "agenda"} published, ${c.name}, ${formatLong(ev.meeting.date)}`,
+        lines: [`The ${ev.supplement ? "supplementary agenda" : "agenda"} for the ${c.name}'s meeting on ${when(ev.meeting)} has been published, with ${ev.items.length === 1 ? "an item" : `${ev.items.length} items`} affecting ${ev.ward.name} ward (${ev.ward.council}):`],
         items: ev.items,
         link: { label: "The agenda", url: meetingUrl },
       };
@@ -108,12 +132,14 @@ function footer(token: string, base: string): { text: string; html: string; unsu
 
 /** The message for an outbox row's payload; `base` is the site's public address, no trailing slash. */
 export function renderMail(p: MessagePayload, base: string): RenderedMail {
-  if (p.kind === "confirm" || p.kind === "confirm_search" || p.kind === "confirm_person") {
+  if (p.kind === "confirm" || p.kind === "confirm_search" || p.kind === "confirm_person" || p.kind === "confirm_ward") {
     const url = base + alertPaths.confirm(p.token);
-    const about = p.kind === "confirm" ? `the ${p.committee.name}` : p.kind === "confirm_person" ? p.person.name : searchLabel(p.search);
+    const about = p.kind === "confirm" ? `the ${p.committee.name}` : p.kind === "confirm_person" ? p.person.name : p.kind === "confirm_ward" ? `${p.ward.name} ward (${p.ward.council})` : searchLabel(p.search);
     const subject = `Confirm your email alerts for ${about}`;
     const lines = [
-      p.kind === "confirm_person"
+      p.kind === "confirm_ward"
+        ? `Someone, probably you, asked for email alerts when an agenda is published with an item affecting ${about}, or a key decision affecting it is added to the forward plan, ${p.frequency === "daily" ? "once a day" : "as they are published"}.`
+        : p.kind === "confirm_person"
         ? `Someone, probably you, asked for email alerts when minutes are published of a meeting that ${about} attended or at which they moved or seconded a decision, ${p.frequency === "daily" ? "once a day" : "as they are published"}.`
         : p.kind === "confirm"
         ? `Someone, probably you, asked for email alerts about the ${p.committee.name} (${p.committee.council}), ${p.frequency === "daily" ? "once a day" : "as things happen"}.`

@@ -56,6 +56,24 @@ export interface AlertMotion {
   path: string;
 }
 
+/** A followed ward: its address, its name as shown and its council. */
+export interface AlertWard {
+  slug: string;
+  name: string;
+  council: string;
+}
+
+/** A key decision as the public forward plan shows it: of one to be taken in private, what the Regulations publish. */
+export interface AlertKeyDecision {
+  slug: string;
+  title: string;
+  decisionMaker: string;
+  /** YYYY-MM-DD, or YYYY-MM when only the month is known */
+  plannedDate: string;
+  /** to be taken in private: the Schedule 12A paragraphs and the reason (its details are never sent) */
+  private: { paragraphs: string | null; reason: string } | null;
+}
+
 export type MeetingChangeKind = "rescheduled" | "postponed" | "cancelled" | "restored";
 
 export type AlertEvent =
@@ -64,13 +82,16 @@ export type AlertEvent =
   | { kind: "agenda_published"; committee: AlertCommittee; meeting: AlertMeeting; supplement: boolean; items: AlertItem[] }
   | { kind: "minutes_published"; committee: AlertCommittee; meeting: AlertMeeting }
   | { kind: "person_at_meeting"; person: AlertPerson; committee: AlertCommittee; meeting: AlertMeeting; attended: boolean; motions: AlertMotion[] }
-  | { kind: "search_matched"; source: "minutes" | "agenda"; search: AlertSearch; committee: AlertCommittee; meeting: AlertMeeting; hits: AlertHit[] };
+  | { kind: "search_matched"; source: "minutes" | "agenda"; search: AlertSearch; committee: AlertCommittee; meeting: AlertMeeting; hits: AlertHit[] }
+  | { kind: "ward_agenda"; ward: AlertWard; committee: AlertCommittee; meeting: AlertMeeting; supplement: boolean; items: AlertItem[] }
+  | { kind: "ward_key_decision"; ward: AlertWard; decision: AlertKeyDecision };
 
 /** What an outbox row holds until it is sent; the one-time link token goes with it. */
 export type MessagePayload =
   | { kind: "confirm"; token: string; committee: AlertCommittee; frequency: "immediate" | "daily" }
   | { kind: "confirm_person"; token: string; person: AlertPerson; frequency: "immediate" | "daily" }
   | { kind: "confirm_search"; token: string; search: AlertSearch; frequency: "immediate" | "daily" }
+  | { kind: "confirm_ward"; token: string; ward: AlertWard; frequency: "immediate" | "daily" }
   | { kind: "alert"; token: string; event: AlertEvent }
   | { kind: "digest"; token: string; day: string; events: AlertEvent[] }
   | { kind: "reminder"; token: string; reminder: OwnerReminder };
@@ -96,6 +117,9 @@ export const alertPaths = {
   decision: (meetingSlug: string, decisionSlug: string) => `/meetings/${e(meetingSlug)}#decision-${e(decisionSlug)}`,
   person: (slug: string) => `/people/${e(slug)}`,
   search: (s: AlertSearch) => `/search?${searchParams(s)}`,
+  ward: (slug: string) => `/wards/${e(slug)}`,
+  wardSubscribe: (slug: string) => `/wards/${e(slug)}/alerts`,
+  keyDecision: (slug: string) => `/forward-plan/${e(slug)}`,
   confirm: (token: string) => `/alerts/confirm/${e(token)}`,
   unsubscribe: (token: string) => `/alerts/unsubscribe/${e(token)}`,
   manage: (token: string) => `/alerts/manage/${e(token)}`,

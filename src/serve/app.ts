@@ -10,6 +10,7 @@ import { registerApi } from "./api/routes.ts";
 import { registerOpenData } from "./opendata/routes.ts";
 import { registerPages } from "./pages/routes.tsx";
 import { registerFollow } from "./follow/routes.tsx";
+import { registerWards } from "./wards/routes.tsx";
 import { registerTracker } from "./tracker/routes.tsx";
 import { registerHealth } from "./health.ts";
 import { ACCOUNT_POSTS, registerAccounts } from "./auth/routes.tsx";
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): Hono {
   registerForwardPlan(app, deps);
   registerTracker(app, deps);
   registerFollow(app, deps);
+  registerWards(app, deps);
   registerPages(app, deps);
   app.notFound(onNotFound);
   app.onError(onError);

@@ -40,6 +40,10 @@ export const urls = {
     const s = q.toString();
     return s ? `/search.atom?${s}` : "/search.atom";
   },
+  /** wards (places), read from councillors, agendas and the forward plan: the list (of one council), a ward, its feed */
+  wards: (authority?: string) => (authority ? `/wards?authority=${e(authority)}` : "/wards"),
+  ward: (slug: string) => `/wards/${e(slug)}`,
+  wardFeed: (slug: string) => `/wards/${e(slug)}/feed.atom`,
   robots: () => "/robots.txt",
   sitemap: () => "/sitemap.xml",
   sitemapPage: (kind: string, page: number) => `/sitemaps/${e(kind)}-${page}.xml`,

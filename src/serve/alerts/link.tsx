@@ -40,3 +40,14 @@ export function PersonAlertsLink({ person }: { person: { slug: string; name: str
     </p>
   );
 }
+
+/** The link on a ward's page. */
+export function WardAlertsLink({ ward }: { ward: { slug: string; name: string } }) {
+  return (
+    <p class="govuk-body">
+      <a class="govuk-link" href={alertUrls.wardSubscribe(ward.slug)}>
+        Get email alerts<span class="govuk-visually-hidden"> for {ward.name} ward</span>
+      </a>
+    </p>
+  );
+}

@@ -117,6 +117,20 @@ export function PersonSubscribePage({ person, ...form }: SubscribeFormProps & { 
   );
 }
 
+/** Alerts for a ward: agenda items and key decisions that name it. */
+export function WardSubscribePage({ ward, ...form }: SubscribeFormProps & { ward: { slug: string; name: string; council: string } }) {
+  return (
+    <SubscribeForm
+      {...form}
+      title={`Get email alerts: ${ward.name} ward`}
+      heading={`Get email alerts for ${ward.name} ward`}
+      what={`We will email you when an agenda is published with an item affecting ${ward.name} ward (${ward.council}), and when a key decision affecting it is added to the forward plan.`}
+      action={alertUrls.wardSubscribe(ward.slug)}
+      back={{ href: urls.ward(ward.slug), text: `Back to ${ward.name} ward` }}
+    />
+  );
+}
+
 export function CheckEmailPage({ target }: { target: Pick<Followed, "name" | "href"> }) {
   return (
     <Layout title="Check your email">

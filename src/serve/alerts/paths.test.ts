@@ -5,6 +5,7 @@ import { alertPaths } from "../../domain/alerts.ts";
 import { urls } from "../urls.ts";
 import { agendaUrls } from "../agenda/urls.ts";
 import { alertUrls } from "./urls.ts";
+import { planUrls } from "../forward-plan/urls.ts";
 
 it("the paths an email links to are the ones the portal serves", () => {
   const slug = "northshire-cabinet-2026-03-10-1000";
@@ -13,5 +14,8 @@ it("the paths an email links to are the ones the portal serves", () => {
   assert.equal(alertPaths.minutes(slug), urls.minutes(slug));
   assert.equal(alertPaths.paper(slug, 12), agendaUrls.paper(slug, 12));
   assert.equal(alertPaths.subscribe("north"), alertUrls.subscribe("north"));
+  assert.equal(alertPaths.ward("north-st-johns"), urls.ward("north-st-johns"));
+  assert.equal(alertPaths.wardSubscribe("north-st-johns"), alertUrls.wardSubscribe("north-st-johns"));
+  assert.equal(alertPaths.keyDecision("north-kd-1"), planUrls.decision("north-kd-1"));
   for (const k of ["confirm", "unsubscribe", "manage"] as const) assert.equal(alertPaths[k]("a-b_c"), alertUrls[k]("a-b_c"));
 });

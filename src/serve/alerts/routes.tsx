@@ -11,11 +11,12 @@ import { CSRF_FIELD, formToken, formTokenValid, originCheck } from "../auth/csrf
 import { clientIp } from "../auth/routes.tsx";
 import type { FieldError } from "../auth/forms.tsx";
 import { QuorumError } from "../../domain/errors.ts";
-import { changeByLink, checkEmail, committeeForAlerts, confirmSubscription, managedBy, peekConfirmation, requestPersonSubscription, requestSearchSubscription, requestSubscription, unsubscribeByLink } from "../../store/mail/subscriptions.ts";
+import { changeByLink, checkEmail, committeeForAlerts, confirmSubscription, managedBy, peekConfirmation, requestPersonSubscription, requestSearchSubscription, requestSubscription, requestWardSubscription, unsubscribeByLink } from "../../store/mail/subscriptions.ts";
+import { wardForAlerts } from "../../store/mail/wards.ts";
 import { checkSearch } from "../../store/mail/searches.ts";
 import { personForAlerts } from "../../store/mail/people.ts";
 import { searchLabel, searchParams, type AlertSearch } from "../../domain/alerts.ts";
-import { AlertLinkUnusablePage, CheckEmailPage, ConfirmedPage, ConfirmPage, ManagePage, PersonSubscribePage, SearchSubscribePage, SubscribePage, UnsubscribedPage, UnsubscribePage } from "./pages.tsx";
+import { AlertLinkUnusablePage, CheckEmailPage, ConfirmedPage, ConfirmPage, ManagePage, PersonSubscribePage, SearchSubscribePage, SubscribePage, UnsubscribedPage, UnsubscribePage, WardSubscribePage } from "./pages.tsx";
 import { alertUrls } from "./urls.ts";
 import { urls } from "../urls.ts";
 
@@ -83,6 +84,8 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
   app.use("/people/:slug/alerts", private_, checks);
   app.use("/people/:slug/alerts/*", private_);
   app.use("/search/alerts/*", private_);
+  app.use("/wards/:slug/alerts", private_, checks);
+  app.use("/wards/:slug/alerts/*", private_);
   app.use("/alerts/confirm/*", checks);
   app.use("/alerts/manage/*", checks);
 
@@ -139,6 +142,35 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
   app.get("/people/:slug/alerts/check-email", async (c) => {
     const p = await person(c);
     return c.html(renderPage(c, <CheckEmailPage target={{ name: p.name, href: urls.person(p.slug) }} />));
+  });
+
+  const ward = async (c: Context) => {
+    const w = await wardForAlerts(db, c.req.param("slug") ?? "");
+    if (!w) throw new QuorumError("not_found", "Ward not found");
+    return { slug: w.slug, name: w.name, council: w.authority.name };
+  };
+
+  app.get("/wards/:slug/alerts", async (c) => {
+    const w = await ward(c);
+    return c.html(renderPage(c, <WardSubscribePage ward={w} csrf={formToken(c, publicUrl)} frequency="immediate" errors={[]} />));
+  });
+
+  app.post("/wards/:slug/alerts", async (c) => {
+    // validate
+    const w = await ward(c);
+    const raw = await field(c, "email");
+    const frequency = frequencyOf(await field(c, "frequency"));
+    const again = (status: 400 | 429, errors: FieldError[]) => c.html(renderPage(c, <WardSubscribePage ward={w} csrf={formToken(c, publicUrl)} email={raw} frequency={frequency} errors={errors} />), status);
+    // run
+    const refused = await requestOrAgain(raw, again, (email) => requestWardSubscription(db, { email, ward: w.slug, frequency, ip: clientIp(c) }, now()));
+    if (refused) return refused;
+    // present: the same page whether or not the address already follows the ward
+    return c.redirect(alertUrls.wardRequested(w.slug), 303);
+  });
+
+  app.get("/wards/:slug/alerts/check-email", async (c) => {
+    const w = await ward(c);
+    return c.html(renderPage(c, <CheckEmailPage target={{ name: `${w.name} ward`, href: urls.ward(w.slug) }} />));
   });
 
   // a saved search: its words and filters travel in the query string, as on /search

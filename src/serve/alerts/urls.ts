@@ -7,6 +7,8 @@ export const alertUrls = {
   requested: (committeeSlug: string) => `/committees/${e(committeeSlug)}/alerts/check-email`,
   personSubscribe: (slug: string) => `/people/${e(slug)}/alerts`,
   personRequested: (slug: string) => `/people/${e(slug)}/alerts/check-email`,
+  wardSubscribe: (slug: string) => `/wards/${e(slug)}/alerts`,
+  wardRequested: (slug: string) => `/wards/${e(slug)}/alerts/check-email`,
   searchSubscribe: () => "/search/alerts",
   searchRequested: () => "/search/alerts/check-email",
   confirm: (token: string) => `/alerts/confirm/${e(token)}`,
@@ -15,4 +17,4 @@ export const alertUrls = {
 };
 
 /** The alerts' forms, which anyone may post: asking for alerts, confirming, unsubscribing, managing. */
-export const ALERT_POSTS = /^(?:\/committees\/[^/]+\/alerts|\/people\/[^/]+\/alerts|\/search\/alerts|\/alerts\/(?:confirm|unsubscribe|manage)\/[^/]+)$/;
+export const ALERT_POSTS = /^(?:\/committees\/[^/]+\/alerts|\/people\/[^/]+\/alerts|\/wards\/[^/]+\/alerts|\/search\/alerts|\/alerts\/(?:confirm|unsubscribe|manage)\/[^/]+)$/;

@@ -20,6 +20,8 @@ export function feedsFor(path: string): PageFeeds | null {
   if (m) return { feed: urls.committeeFeed(decodeURIComponent(m[1])), calendar: urls.committeeCalendarIcs(decodeURIComponent(m[1])) };
   m = /^\/people\/([^/]+)(?:\/(?:meetings|motions|votes|roles))?$/.exec(p);
   if (m) return { feed: urls.personFeed(decodeURIComponent(m[1])) };
+  m = /^\/wards\/([^/]+)$/.exec(p);
+  if (m) return { feed: urls.wardFeed(decodeURIComponent(m[1])) };
   if (p === "/search" && u.searchParams.get("q")?.trim()) {
     return { feed: urls.searchFeed(Object.fromEntries(SEARCH_FILTERS.map((k) => [k, u.searchParams.get(k) ?? undefined]))) };
   }

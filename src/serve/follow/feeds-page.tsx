@@ -61,6 +61,9 @@ export function FeedsPage({ authorities, bodies, base }: { authorities: Authorit
             Each feed holds the latest {FEED_SIZE} new meetings, minutes and decisions. Paste a feed's address into a feed reader. Every search has a feed too: search, then use the feed link
             under the results. Each person's page links to their feed.
           </p>
+          <p class="govuk-body">
+            Each ward has a feed of the agenda items and key decisions that affect it, linked from the ward's page: see <a class="govuk-link" href={urls.wards()}>wards</a>.
+          </p>
           <ul class="govuk-list govuk-list--bullet">
             <li>
               <a class="govuk-link" href={urls.feed()}>

@@ -6,6 +6,7 @@ import { Layout, type Crumb } from "../components/layout.tsx";
 import type { KeyDecisionView } from "../../store/forward-plan/read.ts";
 import { formatDate } from "../format.ts";
 import { urls } from "../urls.ts";
+import { namesAWard, wardSlug } from "../../domain/wards.ts";
 import { exceptionText, NOTICE, noticeDetail, privateText, when } from "./describe.ts";
 import { planUrls } from "./urls.ts";
 
@@ -182,7 +183,22 @@ export function KeyDecisionPage({ d }: { d: KeyDecisionView }) {
         <Row k="Expected">{when(d.plannedDate)}</Row>
         <Row k="Notice">{noticeDetail(d)}</Row>
         {exception && <Row k="Short notice">{exception}</Row>}
-        <Row k="Wards affected">{d.wards.length ? d.wards.join(", ") : "All wards"}</Row>
+        <Row k="Wards affected">
+          {d.wards.length
+            ? d.wards.map((w, i) => (
+                <>
+                  {i > 0 && ", "}
+                  {namesAWard(w) ? (
+                    <a class="govuk-link" href={urls.ward(wardSlug(d.authority.slug, w))}>
+                      {w}
+                    </a>
+                  ) : (
+                    w
+                  )}
+                </>
+              ))
+            : "All wards"}
+        </Row>
         <Row k="Consultees">{d.consultees ?? "None stated"}</Row>
         {priv && <Row k="In private">{priv}</Row>}
         {d.withheld ? (

@@ -6,12 +6,18 @@ import { Layout } from "../components/layout.tsx";
 import { CursorPagination } from "../components/cursor-pagination.tsx";
 import { plural } from "../format.ts";
 import { urls } from "../urls.ts";
+import { namesAWard, wardSlug } from "../../domain/wards.ts";
 
 export function PeoplePage({ people, base, deep, authorities, authority }: { people: Page<PersonSummary>; base: URL; deep: boolean; authorities: AuthoritySummary[]; authority?: string }) {
   return (
     <Layout title={deep ? "People (continued)" : "People"} section="people" breadcrumbs={[{ href: urls.home(), text: "Home" }]}>
       <h1 class="govuk-heading-xl">People</h1>
       <p class="govuk-body-l">Councillors, officers and others named in the minutes.</p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={urls.wards(authority)}>
+          Councillors and business by ward
+        </a>
+      </p>
       <AuthorityFilter authorities={authorities} selected={authority} action={urls.people()} />
       <p class="govuk-body qm-count">{people.totalCapped ? `More than ${plural(people.total, "person", "people")}` : plural(people.total, "person", "people")}</p>
       <table class="govuk-table qm-stack">
@@ -92,7 +98,15 @@ export function PersonPage({ p }: { p: PersonDetail }) {
         {p.ward && (
           <div class="govuk-summary-list__row">
             <dt class="govuk-summary-list__key">Ward</dt>
-            <dd class="govuk-summary-list__value">{p.ward}</dd>
+            <dd class="govuk-summary-list__value">
+              {namesAWard(p.ward) ? (
+                <a class="govuk-link" href={urls.ward(wardSlug(p.authority.slug, p.ward))}>
+                  {p.ward}
+                </a>
+              ) : (
+                p.ward
+              )}
+            </dd>
           </div>
         )}
         {p.namesAsWritten.length > 0 && (

@@ -10,6 +10,7 @@ import { changed, checkVersion } from "../people/edit.ts";
 import { slugify } from "../rules/slugs.ts";
 import { writeTransaction } from "../write.ts";
 import { planDb, type DocumentLink } from "./schema.ts";
+import { alertKeyDecisionAdded } from "../mail/alerts.ts";
 
 export type Actor = AuditActor;
 
@@ -113,6 +114,8 @@ export async function addKeyDecisionEntry(db: Db, input: { fields: KeyDecisionFi
       .values({ ...values, slug, authority_id: authorityId, first_published: input.today, updated_at: input.now.toISOString(), version: 1 })
       .execute();
     await appendAudit(tx, { actorUserId: input.actor.userId, actorLabel: input.actor.label, action: "key_decision.add", recordKind: "key_decision", recordId: slug, after: { ...values, first_published: input.today } }, input.now);
+    // followers of its wards hear of it in the same transaction
+    await alertKeyDecisionAdded(tx, slug, input.now);
     return slug;
   });
 }

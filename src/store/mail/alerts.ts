@@ -12,6 +12,9 @@ import { readAgenda } from "../agenda/read.ts";
 import { enqueue } from "./outbox.ts";
 import { followedSearches, matchInMeeting } from "./searches.ts";
 import { followedPeopleAt } from "./people.ts";
+import { followedWards, isWard } from "./wards.ts";
+import { wardsIn } from "../../domain/wards.ts";
+import { getKeyDecision } from "../forward-plan/read.ts";
 import { mailDb, type AnyDb } from "./schema.ts";
 
 /**
@@ -108,18 +111,52 @@ export async function alertAgendaPublished(db: AnyDb, meetingId: number, sequenc
   const agenda = await readAgenda(db as Db, m.meeting.slug);
   if (!agenda) return 0;
   const items: AlertItem[] = [];
+  /** each item put out, with the wards the public may read of it (none for an exempt item: withheld) */
+  const placed: { item: AlertItem; wards: string | null }[] = [];
   for (const i of agenda.items) {
     const newPapers = i.papers.filter((p) => p.publicationSequence === sequence);
     if (i.publicationSequence !== sequence && !newPapers.length) continue;
-    items.push({
+    const item: AlertItem = {
       number: i.number,
       title: i.title,
       exempt: i.exempt,
       exemptParagraph: i.exempt ? i.exemptParagraph : null,
       // a paper the public may not download is not named either
       papers: i.withheld ? [] : newPapers.filter((p) => p.downloadable && !p.exempt).map((p) => ({ title: p.title, path: alertPaths.paper(m.meeting.slug, p.id) })),
-    });
+    };
+    items.push(item);
+    placed.push({ item, wards: i.withheld ? null : i.wards });
   }
   const n = await fanOut(db, m.bodyId, { kind: "agenda_published", committee: m.committee, meeting: m.meeting, supplement: sequence > 0, items }, now);
-  return n + (await alertSearches(db, meetingId, m, "agenda", now));
+  return n + (await alertSearches(db, meetingId, m, "agenda", now)) + (await alertWardsOfAgenda(db, m, sequence, placed, now));
+}
+
+/** Followed wards named by the items just published: one alert per ward, listing its items. */
+async function alertWardsOfAgenda(db: AnyDb, m: { bodyId: number; committee: AlertCommittee; meeting: AlertMeeting }, sequence: number, placed: { item: AlertItem; wards: string | null }[], now: Date): Promise<number> {
+  if (!placed.some((p) => p.wards)) return 0;
+  const body = await (db as Kysely<Database>).selectFrom("bodies").where("id", "=", m.bodyId).select("authority_id").executeTakeFirstOrThrow();
+  let n = 0;
+  for (const f of await followedWards(db, body.authority_id)) {
+    const items = placed.filter((p) => wardsIn(p.wards).some((w) => isWard(w.name, f))).map((p) => p.item);
+    if (!items.length) continue;
+    n += await deliver(db, f.subscriptions, { kind: "ward_agenda", ward: f.ward, committee: m.committee, meeting: m.meeting, supplement: sequence > 0, items }, now);
+  }
+  return n;
+}
+
+/**
+ * A key decision added to the forward plan: its wards' followers are told what the public plan
+ * shows of it (of one to be taken in private, its title, maker, date, paragraph and reason).
+ */
+export async function alertKeyDecisionAdded(db: AnyDb, slug: string, now: Date): Promise<number> {
+  const d = await getKeyDecision(db as Db, slug);
+  if (!d || d.withdrawn || !d.wards.length) return 0;
+  const authority = await (db as Kysely<Database>).selectFrom("authorities").where("slug", "=", d.authority.slug).select("id").executeTakeFirstOrThrow();
+  let n = 0;
+  for (const f of await followedWards(db, authority.id)) {
+    if (!d.wards.some((w) => isWard(w, f))) continue;
+    const decision = { slug: d.slug, title: d.decision, decisionMaker: d.decisionMaker, plannedDate: d.plannedDate, private: d.exempt ? { paragraphs: d.exempt.paragraphs, reason: d.exempt.reason } : null };
+    n += await deliver(db, f.subscriptions, { kind: "ward_key_decision", ward: f.ward, decision }, now);
+  }
+  return n;
 }

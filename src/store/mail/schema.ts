@@ -1,5 +1,5 @@
-// Table types for email alerts and the outbox (migrations 030_mail_outbox, 031_mail2_saved_searches); `mailDb` widens a store
-// handle to see them.
+// Table types for email alerts and the outbox (migrations 030_mail_outbox, 031_mail2_saved_searches,
+// 034_wards_follow); `mailDb` widens a store handle to see them.
 import type { Generated, Kysely, Transaction } from "kysely";
 import type { Database } from "../schema.ts";
 
@@ -7,8 +7,8 @@ export const OUTBOX_STATES = ["queued", "sending", "sent", "failed", "unknown", 
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 export type OutboxKind = "confirm" | "alert" | "digest" | "reminder";
 export type Frequency = "immediate" | "daily";
-/** what a subscription follows: a committee (bodies.id), a saved search (mail_searches.id) or a person (people.id) */
-export type TargetKind = "committee" | "search" | "person";
+/** what a subscription follows: a committee (bodies.id), a saved search (mail_searches.id), a person (people.id) or a ward (mail_wards.id) */
+export type TargetKind = "committee" | "search" | "person" | "ward";
 export type SubscriptionStatus = "pending" | "active" | "removed";
 
 export interface MailSubscribersTable {
@@ -69,6 +69,15 @@ export interface MailSearchesTable {
   created_at: string;
 }
 
+/** A ward followed by email (migration 034_wards_follow): its council and the part of its address its name makes. */
+export interface MailWardsTable {
+  id: Generated<number>;
+  authority_id: number;
+  slug: string;
+  name: string;
+  created_at: string;
+}
+
 export interface MailAlertsTable {
   id: Generated<number>;
   subscription_id: number;
@@ -85,6 +94,7 @@ export type MailTables = {
   mail_outbox: MailOutboxTable;
   mail_alerts: MailAlertsTable;
   mail_searches: MailSearchesTable;
+  mail_wards: MailWardsTable;
 };
 
 export type MailDatabase = Database & MailTables;

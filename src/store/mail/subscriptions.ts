@@ -12,7 +12,8 @@ import { enqueue } from "./outbox.ts";
 import { mailDb, type AnyDb, type Frequency, type TargetKind } from "./schema.ts";
 import { savedSearchId, searchOf } from "./searches.ts";
 import { personForAlerts } from "./people.ts";
-import { alertPaths, searchLabel, type AlertCommittee, type AlertSearch } from "../../domain/alerts.ts";
+import { wardFollowId, wardForAlerts } from "./wards.ts";
+import { alertPaths, searchLabel, type AlertCommittee, type AlertSearch, type AlertWard } from "../../domain/alerts.ts";
 
 export const CONFIRM_MS = 48 * 60 * 60 * 1000;
 export const REQUEST_WINDOW_MS = 60 * 60 * 1000;
@@ -90,7 +91,25 @@ export async function requestPersonSubscription(db: Db, input: PersonSubscribeIn
   return subscribe(db, email, input.ip, input.frequency, { kind: "person", id: person.id }, { kind: "confirm_person", person: { slug: person.slug, name: person.name }, frequency: input.frequency }, now);
 }
 
-type ConfirmPayload = { kind: "confirm"; committee: AlertCommittee; frequency: Frequency } | { kind: "confirm_person"; person: { slug: string; name: string }; frequency: Frequency } | { kind: "confirm_search"; search: AlertSearch; frequency: Frequency };
+export interface WardSubscribeInput {
+  email: string;
+  /** the ward's address slug */
+  ward: string;
+  frequency: Frequency;
+  ip: string;
+}
+
+/** Asks for alerts when an agenda item or a key decision names a ward: as for a committee, confirmed by email. */
+export async function requestWardSubscription(db: Db, input: WardSubscribeInput, now: Date): Promise<"queued" | "already" | "throttled"> {
+  const email = checkEmail(input.email);
+  const ward = await wardForAlerts(db, input.ward);
+  if (!ward) throw new QuorumError("not_found", "Ward not found");
+  if (await isRequestThrottled(db, email, input.ip, now)) return "throttled";
+  const id = await writeTransaction(db, (trx) => wardFollowId(trx, ward, now));
+  return subscribe(db, email, input.ip, input.frequency, { kind: "ward", id }, { kind: "confirm_ward", ward: { slug: ward.slug, name: ward.name, council: ward.authority.name }, frequency: input.frequency }, now, true);
+}
+
+type ConfirmPayload = { kind: "confirm_ward"; ward: AlertWard; frequency: Frequency } | { kind: "confirm"; committee: AlertCommittee; frequency: Frequency } | { kind: "confirm_person"; person: { slug: string; name: string }; frequency: Frequency } | { kind: "confirm_search"; search: AlertSearch; frequency: Frequency };
 
 /** A pending subscription and its confirmation, or nothing new for an active one. */
 async function subscribe(db: Db, email: string, ip: string, frequency: Frequency, target: { kind: TargetKind; id: number }, payload: ConfirmPayload, now: Date, checked = false): Promise<"queued" | "already" | "throttled"> {
@@ -145,14 +164,19 @@ function withTargets(db: AnyDb) {
     .leftJoin("bodies", (j) => j.onRef("bodies.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "committee"))
     .leftJoin("mail_searches", (j) => j.onRef("mail_searches.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "search"))
     .leftJoin("people", (j) => j.onRef("people.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "person"))
-    .select(["mail_subscriptions.target_kind", "bodies.slug as body_slug", "bodies.name as body_name", "mail_searches.query", "mail_searches.filters_json", "people.slug as person_slug", "people.display_name as person_name"]);
+    .leftJoin("mail_wards", (j) => j.onRef("mail_wards.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "ward"))
+    .leftJoin("authorities as ward_authorities", "ward_authorities.id", "mail_wards.authority_id")
+    .select(["mail_subscriptions.target_kind", "bodies.slug as body_slug", "bodies.name as body_name", "mail_searches.query", "mail_searches.filters_json", "people.slug as person_slug", "people.display_name as person_name", "mail_wards.slug as ward_slug", "mail_wards.name as ward_name", "ward_authorities.slug as ward_authority_slug", "ward_authorities.name as ward_council"]);
 }
 
-type TargetRow = { target_kind: TargetKind; body_slug: string | null; body_name: string | null; query: string | null; filters_json: string | null; person_slug: string | null; person_name: string | null };
+type TargetRow = { target_kind: TargetKind; body_slug: string | null; body_name: string | null; query: string | null; filters_json: string | null; person_slug: string | null; person_name: string | null; ward_slug: string | null; ward_name: string | null; ward_authority_slug: string | null; ward_council: string | null };
 
 function followed(r: TargetRow): Followed | undefined {
   if (r.target_kind === "committee" && r.body_slug !== null) return { kind: "committee", name: `the ${r.body_name}`, title: r.body_name!, href: alertPaths.committee(r.body_slug) };
   if (r.target_kind === "person" && r.person_slug !== null) return { kind: "person", name: r.person_name!, title: r.person_name!, href: alertPaths.person(r.person_slug) };
+  if (r.target_kind === "ward" && r.ward_slug !== null && r.ward_authority_slug !== null) {
+    return { kind: "ward", name: `${r.ward_name} ward (${r.ward_council})`, title: `${r.ward_name} ward`, href: alertPaths.ward(`${r.ward_authority_slug}-${r.ward_slug}`) };
+  }
   if (r.target_kind === "search" && r.query !== null && r.filters_json !== null) {
     const search = searchOf({ query: r.query, filters_json: r.filters_json });
     const name = searchLabel(search);
@@ -231,6 +255,7 @@ async function subscriptionsOf(db: AnyDb, subscriberId: number): Promise<Managed
     .orderBy("bodies.name")
     .orderBy("mail_searches.query")
     .orderBy("people.display_name")
+    .orderBy("mail_wards.name")
     .execute();
   return rows.flatMap((r) => {
     const target = followed(r);
