@@ -12,7 +12,7 @@ import { run, tail } from "./lib/proc.ts";
 import { importFinished } from "./lib/import-summary.ts";
 import { copySqliteToPostgres } from "./run-copy-pg.ts";
 import { performance } from "node:perf_hooks";
-import { givenFor, sizeLabel, type GivenArchives } from "./lib/sizes.ts";
+import { databaseInPlace, givenFor, sizeLabel, type GivenArchives } from "./lib/sizes.ts";
 
 export interface Archive {
   size: number;
@@ -26,6 +26,8 @@ export interface Archive {
   bytes: number;
   source: string;
   buildSeconds: number | null;
+  /** a database named on the command line: measured where it is, never dropped */
+  inPlace?: boolean;
 }
 
 export interface ArchiveContext {
@@ -166,8 +168,10 @@ export async function sqliteArchive(ctx: ArchiveContext, size: number): Promise<
 
 export async function postgresArchive(ctx: ArchiveContext, size: number): Promise<Archive> {
   const label = sizeLabel(size);
-  if (!ctx.createPostgres) throw new Error("PostgreSQL is not available in this run");
   const given = givenFor(ctx.dbFor, size, "postgres");
+  const inPlace = databaseInPlace(given);
+  if (inPlace) return { size, label, db: "postgres", url: inPlace, file: null, ...(await postgresFacts(inPlace)), source: `${new URL(inPlace).pathname.slice(1)}, measured in place`, buildSeconds: null, inPlace: true };
+  if (!ctx.createPostgres) throw new Error("PostgreSQL is not available in this run");
   let source: string;
   let seconds: number;
   if (given) {

@@ -41,7 +41,7 @@ const workersOption = /--workers\b/.test(await serveHelp(root));
 const results: BenchResults = {
   schema: "quorum.bench/1",
   machine: machine(root),
-  options: { sizes: opts.sizes.map(sizeLabel), databases: opts.postgres ? ["sqlite", "postgres"] : ["sqlite"], quick: opts.quick, seed: opts.seed, connections: opts.connections, seconds: opts.seconds, workersOption },
+  options: { sizes: opts.sizes.map(sizeLabel), databases: [...(opts.sqlite ? ["sqlite" as const] : []), ...(opts.postgres ? ["postgres" as const] : [])], quick: opts.quick, seed: opts.seed, connections: opts.connections, seconds: opts.seconds, workersOption },
   parse: [],
   import: [],
   archives: [],
@@ -143,7 +143,7 @@ try {
     if (why) results.errors.push({ step: "postgres", message: why });
     else cluster = (await step("start PostgreSQL", () => startPostgres())) ?? null;
   }
-  const dialects: Dialect[] = cluster ? ["sqlite", "postgres"] : ["sqlite"];
+  const dialects = ([...(opts.sqlite ? ["sqlite"] : []), ...(cluster ? ["postgres"] : [])] as Dialect[]);
 
   if (!opts.skip.has("parse")) {
     await step("parse", async () => {
@@ -233,7 +233,7 @@ try {
           }
         }
       } finally {
-        if (db === "postgres") await dropPostgres(archive.url).catch(() => {});
+        if (db === "postgres" && !archive.inPlace) await dropPostgres(archive.url).catch(() => {});
       }
     }
   }

@@ -7,6 +7,7 @@ export interface BenchOptions {
   seed: number;
   dbFor: GivenArchives;
   postgres: boolean;
+  sqlite: boolean;
   connections: number;
   seconds: number;
   skip: Set<string>;
@@ -22,8 +23,10 @@ export const USAGE = `npm run bench [-- options]
   --quick               a short smoke run: small samples, 2 s per page
   --seed N              the generator's seed (default 1)
   --db-for [DB:]SIZE=PATH  for SIZE use this SQLite archive (copied first) or folder of minutes
-                        (imported); DB (sqlite or postgres) limits it to one database
+                        (imported); DB (sqlite or postgres) limits it to one database;
+                        postgres:SIZE=postgres://... measures that PostgreSQL database in place
   --no-postgres         SQLite only
+  --no-sqlite           PostgreSQL only
   --connections N       connections for the page runs (default 50)
   --seconds S           seconds per page run (default 10; 2 with --quick)
   --skip STEP,...       leave out parse, import, search or pages
@@ -32,7 +35,7 @@ export const USAGE = `npm run bench [-- options]
   --merge               keep the figures already in DIR/bench.json for sizes and steps this run leaves out`;
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const o: BenchOptions = { sizes: parseSizes("1k,10k,100k"), quick: false, seed: 1, dbFor: new Map(), postgres: true, connections: 50, seconds: NaN, skip: new Set(), out: "bench/results", corpus: null, merge: false };
+  const o: BenchOptions = { sizes: parseSizes("1k,10k,100k"), quick: false, seed: 1, dbFor: new Map(), postgres: true, sqlite: true, connections: 50, seconds: NaN, skip: new Set(), out: "bench/results", corpus: null, merge: false };
   const dbFor: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -51,6 +54,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     else if (a === "--seed") o.seed = count(value());
     else if (a === "--db-for") dbFor.push(value());
     else if (a === "--no-postgres") o.postgres = false;
+    else if (a === "--no-sqlite") o.sqlite = false;
     else if (a === "--merge") o.merge = true;
     else if (a === "--connections") o.connections = count(value());
     else if (a === "--seconds") o.seconds = count(value());
@@ -64,6 +68,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     } else throw new Error(`unknown option ${a}\n${USAGE}`);
   }
   o.dbFor = parseDbFor(dbFor);
+  if (!o.sqlite && !o.postgres) throw new Error("--no-sqlite and --no-postgres leave no database to measure");
   if (Number.isNaN(o.seconds)) o.seconds = o.quick ? 2 : 10;
   return o;
 }

@@ -43,3 +43,8 @@ export function parseDbFor(values: readonly string[]): GivenArchives {
 export function givenFor(given: GivenArchives, size: number, db: "sqlite" | "postgres"): string | undefined {
   return given.get(`${db}:${size}`) ?? given.get(`*:${size}`);
 }
+
+/** The PostgreSQL URL a `--db-for postgres:SIZE=` names, measured in place (never copied or dropped), or null. */
+export function databaseInPlace(given: string | undefined): string | null {
+  return given && /^postgres(?:ql)?:\/\//.test(given) ? given : null;
+}

@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { cutPacked } from "../../src/store/item-body.ts";
 import { openStore, type Db } from "../../src/store/db.ts";
 import { migrator } from "../../src/store/migrate.ts";
 import { importMinutes } from "../../src/store/import.ts";
@@ -72,6 +74,7 @@ describe("copying a SQLite archive into PostgreSQL", { skip: PG_SKIP ?? false },
           assert.equal(res.status, 200, `/meetings/${slug}`);
         }
         assert.equal(await storeDigest(db), digest);
+        await assertVectorsAsStored(url);
         assert.deepEqual(await bodySummaries(db), summaries);
         // ids carry on past the copied rows: a new import stores beside them
         const record = minutes({ authority: "Crossley Borough Council", body: "Highways Committee", date: "1999-01-04", items: [{ number: "1", title: "Zebra crossing", exempt: false, resolutions: [] }] as never });
@@ -92,6 +95,28 @@ describe("copying a SQLite archive into PostgreSQL", { skip: PG_SKIP ?? false },
     await assert.rejects(copySqliteToPostgres(file, url), /meetings\.notes/);
   });
 });
+
+/** Every entry's tsv is what the store gives it: the trigger's over its text, or the writer's over its cut. */
+async function assertVectorsAsStored(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const rows = (await client.query("SELECT e.id, e.title, e.text, e.text_start, e.text_end, d.packed_text FROM search_entries e LEFT JOIN source_documents d ON d.id = e.text_doc ORDER BY e.id")).rows;
+    assert.ok(rows.length > 0);
+    assert.ok(rows.some((r) => r.text === null), "some entries keep their text as a cut");
+    const texts = rows.map((r) => r.text ?? cutPacked(r.packed_text, r.text_start, r.text_end));
+    const wrong = await client.query(
+      `SELECT e.id FROM search_entries e JOIN unnest($1::int[], $2::text[]) AS v(id, text) ON v.id = e.id
+       WHERE e.tsv IS DISTINCT FROM setweight(to_tsvector('english', coalesce(e.title, '')), 'A') || setweight(to_tsvector('english', v.text), 'B')`,
+      [rows.map((r) => r.id), texts],
+    );
+    assert.deepEqual(wrong.rows, []);
+    const indexes = (await client.query("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'search_entries' ORDER BY 1")).rows.map((r) => r.indexname);
+    assert.ok(indexes.includes("search_entries_tsv"), "the GIN index is built again after the copy");
+  } finally {
+    await client.end();
+  }
+}
 
 function bodySummaries(db: Db) {
   return db

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { givenFor, parseDbFor, parseSize, parseSizes, sizeLabel } from "../../bench/lib/sizes.ts";
+import { databaseInPlace, givenFor, parseDbFor, parseSize, parseSizes, sizeLabel } from "../../bench/lib/sizes.ts";
 import { parseArgs } from "../../bench/lib/args.ts";
 
 test("sizes read with k and m suffixes, in either case", () => {
@@ -51,4 +51,20 @@ test("the command line: defaults, --quick, and refusals", () => {
   assert.throws(() => parseArgs(["--skip", "everything"]), /--skip takes/);
   assert.throws(() => parseArgs(["--connections", "0"]), /whole number/);
   assert.throws(() => parseArgs(["--fast"]), /unknown option/);
+});
+
+test("--no-sqlite measures PostgreSQL only, and both refusals together are refused", () => {
+  const o = parseArgs(["--no-sqlite"]);
+  assert.equal(o.sqlite, false);
+  assert.equal(o.postgres, true);
+  assert.equal(parseArgs([]).sqlite, true);
+  assert.throws(() => parseArgs(["--no-sqlite", "--no-postgres"]), /no database/);
+});
+
+test("--db-for postgres:SIZE=postgres://... names a database to measure in place, a path does not", () => {
+  const given = parseDbFor(["postgres:100k=postgres://postgres@127.0.0.1:5544/q100k", "10k=/tmp/a.db"]);
+  assert.equal(databaseInPlace(givenFor(given, 100_000, "postgres")), "postgres://postgres@127.0.0.1:5544/q100k");
+  assert.equal(databaseInPlace("postgresql://h/db"), "postgresql://h/db");
+  assert.equal(databaseInPlace(givenFor(given, 10_000, "postgres")), null);
+  assert.equal(databaseInPlace(undefined), null);
 });
