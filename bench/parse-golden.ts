@@ -9,7 +9,7 @@
 // `parseDocument` gives (or the one-line error), as JSON; the records carry no timing fields.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { walkDocuments } from "../src/cli/files.ts";
@@ -38,6 +38,9 @@ const files = [...dev, ...real, ...local];
 
 const { fromBytes, formatOf } = await import(pathToFileURL(join(root, "src/ingest/read.ts")).href);
 const { parseDocument } = await import(pathToFileURL(join(root, "src/parse/minutes.ts")).href);
+const { DEFAULT_LIMITS } = await import(pathToFileURL(join(root, "src/ingest/limits.ts")).href);
+// a loaded machine must not turn a scanned PDF's OCR into a time-out that differs run to run
+const limits = { ...DEFAULT_LIMITS, timeoutMs: 3_600_000 };
 
 /** Keys holding how long something took, were there any: they differ run to run. */
 const TIMING = /^(elapsed|duration|took)|Ms$|Seconds$/;
@@ -58,7 +61,7 @@ for (const file of files) {
   byFormat.set(format, (byFormat.get(format) ?? 0) + 1);
   let out: unknown;
   try {
-    const source = await fromBytes(file, format, readFileSync(file));
+    const source = await fromBytes(file, format, readFileSync(file), basename(file), limits);
     const lines = source.lines.map((l: { no: number; offset: number; page?: number }) => `${l.no}:${l.offset}:${l.page ?? ""}`).join(",");
     out = {
       file: relative(resolve(here, ".."), file),
