@@ -5,6 +5,7 @@
 // One pass over the lines, each line tested by bounded patterns.
 import type { SourceLine } from "../../domain/source.ts";
 import { findDates } from "../header/dates.ts";
+import { memoByString } from "../text/memo.ts";
 
 export interface DocumentParts {
   /** [start, end) line indexes of each meeting's minutes, in order */
@@ -15,11 +16,13 @@ export interface DocumentParts {
   agendaOnly: boolean;
 }
 
-const bare = (text: string) =>
+// asked of every line, then again of the lines near each heading (a running header repeats on every page)
+const bare = memoByString((text: string) =>
   text
     .replace(/[*_#>|\\]+/g, " ")
     .replace(/\s+/g, " ")
-    .trim();
+    .trim(),
+);
 
 // "Councillors are summoned to…", "You are hereby summoned", "NOTICE OF MEETING", "Notice is hereby
 // given", "Members of the committee are requested to attend", a standalone "AGENDA".
@@ -58,7 +61,7 @@ const NUMBERED = /^(?:\d{1,3}[.)]|\(?[ivx]{1,5}[.)]|[a-z][.)])\s/i;
 // "There being no further business … adjourned", "The meeting closed at 20.40", "Meeting ended".
 const CLOSING = /\badjourned\b|\bmeeting (?:closed|ended|finished|concluded)\b|\b(?:closed|ended) the meeting\b|\bthe meeting (?:was )?(?:closed|ended)\b|\brespectfully submitted\b/i;
 
-const hasDate = (text: string) => findDates(text, new Date(Date.UTC(2000, 0, 1)), true).length > 0;
+const hasDate = memoByString((text: string) => findDates(text, new Date(Date.UTC(2000, 0, 1)), true).length > 0);
 
 /** The date-bearing lines of a heading: the heading line and the few non-empty lines under it. */
 function headingKey(lines: SourceLine[], i: number): { key: string; dated: boolean } {
