@@ -1,6 +1,5 @@
 // Trims a decision down to what was decided: no movers or seconders, no vote tallies, no "Carried.",
 // no quotation marks around the resolution, no bullets.
-import { memoByString } from "../text/memo.ts";
 
 const NAME = String.raw`(?:(?:Cllr|Clr|Clir|Cmhlr|Cllr\.|Councillor|Councilor|Mayor|Deputy\s+Mayor|Mr|Mrs|Ms|Miss|Dr)\.?\s*)?[A-ZÀ-ÖØ-Þ][\w.’'À-ÿ-]*(?:\s+(?:\([A-Z]\)|[A-ZÀ-ÖØ-Þ][\w.’'À-ÿ-]*|O[’']\s?[A-Z][\w-]*)){0,4}`;
 
@@ -98,14 +97,8 @@ export function stripQuotes(text: string): string {
   return t.replace(/[”"]$/, "").replace(/[”"]([.;])$/, "$1").trim();
 }
 
-/**
- * Joins lines and list entries the way the expected texts read: one space, bullets dropped,
- * enumerators kept. A motion is looked for in each unit and again in the units after it, so the
- * same text is flattened many times over: each is remembered.
- */
-export const flatten = memoByString(flattenText, 500_000);
-
-function flattenText(text: string): string {
+/** Joins lines and list entries the way the expected texts read: one space, bullets dropped, enumerators kept. */
+export function flatten(text: string): string {
   return text
     // emphasis marks left by a converter around quoted text: “*That …*”
     .replace(/(^|[“"‘(\s])[*_]{1,2}(?=\S)/g, "$1")
