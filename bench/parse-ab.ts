@@ -41,14 +41,6 @@ if (args[0] === "--child") {
   const { parseDocument } = await import(pathToFileURL(join(root, "src/parse/minutes.ts")).href);
   const byFormat = new Map<string, string[]>();
   for (const f of files) byFormat.set(formatOf(f)!, [...(byFormat.get(formatOf(f)!) ?? []), f]);
-  // a first pass warms the code up, so that the run measures the parser and not the compiler
-  for (const f of files.slice(0, 20)) {
-    try {
-      parseDocument(await fromBytes(f, formatOf(f)!, readFileSync(f)));
-    } catch {
-      /* timed below */
-    }
-  }
   const out: Figure[] = [];
   for (const [format, list] of byFormat) {
     let t0 = performance.now();
