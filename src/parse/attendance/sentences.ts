@@ -22,6 +22,11 @@ export interface Substitute {
 const HON = "(?:Cllr|Clr|Clir|Councillor|Mr|Mrs|Ms|Miss|Dr|Mayor)\\.?";
 const NAME = `(?:${HON}\\s*)?(?:[A-Z][\\p{L}'’-]*\\.?\\s+){0,3}[A-Z][\\p{L}'’-]+`;
 
+/** What every substitute pattern below needs somewhere in the text ("substitute for", "sub for", "substituted by"). */
+const SUBSTITUTE_WORDS = /sub(?:stitut(?:e|ing|ed))?\s+(?:for|by)\s/;
+/** What "apologies from X, with Y … attended as a substitute" needs. */
+const hasApologySubstitute = (text: string) => /apologies/i.test(text) && /substitute|representative/i.test(text);
+
 /** The text of the sentence that ends at `index` (back to the last full stop, colon or line break). */
 function sentenceBefore(text: string, index: number): { text: string; start: number } {
   let start = index;
@@ -101,7 +106,8 @@ export function findSentences(text: string, _lookForApologies = true): { people:
     { re: new RegExp(`\\b(${NAME})\\s*\\(?(?:as\\s+)?(?:substitute|substituting|sub)\\s+for\\s+(${NAME})`, "gu"), sub: 1, forName: 2 },
     { re: new RegExp(`\\b(${NAME})\\s+(?:was\\s+)?substituted\\s+by\\s+(${NAME})`, "gu"), sub: 2, forName: 1 },
   ];
-  for (const p of patterns) {
+  // each pattern tries a name at every word of the text; none can match without its keywords
+  for (const p of SUBSTITUTE_WORDS.test(text) ? patterns : []) {
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       const sub = m[p.sub].trim();
       const forName = m[p.forName].trim();
@@ -111,7 +117,7 @@ export function findSentences(text: string, _lookForApologies = true): { people:
   }
   // "Apologies were received from Mr W Whyte, with Mrs J Teesdale, … attended as a substitute"
   const withSub = new RegExp(`\\bapologies\\b[^.]{0,80}?\\b(?:from|by)\\s+(${NAME})\\s*,?\\s+with\\s+(${NAME})\\b[^.]{0,160}?\\b(?:attend(?:ed|ing)|present)\\s+as\\s+(?:a\\s+|the\\s+)?(?:substitute|representative)`, "giu");
-  for (let m = withSub.exec(text); m; m = withSub.exec(text)) {
+  for (let m = hasApologySubstitute(text) ? withSub.exec(text) : null; m; m = withSub.exec(text)) {
     const forName = m[1].trim();
     const sub = m[2].trim();
     if (!looksLikeName(sub) || !looksLikeName(forName) || !HONORIFIC.test(sub) && sub.split(/\s+/).length < 2) continue;

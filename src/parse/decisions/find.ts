@@ -77,6 +77,9 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
   const out: Decision[] = [];
   const decided = new Set<number>();
   const unitText = (k: number) => text.slice(units[k].start, units[k].end);
+  // a unit is read for a motion on its own and again while the motion before it looks for its second
+  const flat: string[] = [];
+  const flatUnit = (k: number) => (flat[k] ??= flatten(unitText(k)));
   const opensDecision = (k: number) => {
     const x = unitText(k);
     return formalRest(x) !== null || MOVERS_HEAD.test(x) || MOTION_OPENS.test(x);
@@ -171,7 +174,7 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
 
     // 1d. "X moved approval of …" / "A motion was made by X, seconded by Y, that …", then its
     // second and fate in the same or the next few units ("Y seconded the motion, which carried …")
-    const us = usMotion(flatten(s));
+    const us = usMotion(flatUnit(u));
     if (us) {
       let last = u;
       let closed = us.closed;
@@ -180,13 +183,13 @@ export function readItem(text: string): { decisions: Decision[]; afterClose: Dec
       let secondAt = -1;
       for (let n = u + 1; n < units.length && n <= u + 12 && !closed; n++) {
         const ns = text.slice(units[n].start, units[n].end);
-        if (usMotion(flatten(ns)) || formalRest(ns) !== null) break;
+        if (usMotion(flatUnit(n)) || formalRest(ns) !== null) break;
         seen.push(ns);
         last = n;
         if (SECOND_OR_OUTCOME.test(ns)) {
           closed = true;
           secondAt = n;
-          seconder ??= /^\s*(.+?)\s+seconded\b/.exec(flatten(ns))?.[1] ?? null;
+          seconder ??= /^\s*(.+?)\s+seconded\b/.exec(flatUnit(n))?.[1] ?? null;
         }
       }
       // a few sentences between the motion and its second spell the motion out ("There would be

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { splitLines } from "../../domain/source.ts";
 import { ParseContext, type ItemBlock } from "../context.ts";
-import { itemRegion } from "./region.ts";
+import { buildRegion, itemRegion } from "./region.ts";
 import { parseResolutions } from "./resolutions.ts";
 
 const ctxOf = (text: string) => new ParseContext({ file: "t.md", format: "md", text, lines: splitLines(text), contentHash: "", byteLength: text.length });
@@ -52,4 +52,25 @@ test("a decision's span covers its source text across lines", () => {
   assert.equal(r.span.line, 2);
   assert.equal(r.span.endLine, 3);
   assert.equal(text.slice(r.span.start, r.span.end), "The minutes were\nagreed as a record.");
+});
+
+test("every character of a region maps back to its line and column, the joining line breaks to the start of the line they lead to", () => {
+  const text = "4. Planning\nThe clerk reported.\n\nIt was agreed to object.\n5. Finance";
+  const ctx = ctxOf(text);
+  // from the end of "4. Plan" to the start of "5."
+  const from = text.indexOf("ning");
+  const until = text.indexOf("5. Finance");
+  const region = buildRegion(ctx, 0, 4, from, until);
+  assert.equal(region.text, "ning\nThe clerk reported.\n\nIt was agreed to object.");
+  assert.equal(region.lineOf.length, region.text.length);
+  assert.equal(region.colOf.length, region.text.length);
+  for (let i = 0; i < region.text.length; i++) {
+    const line = ctx.lines[region.lineOf[i]];
+    if (region.text[i] === "\n") assert.equal(region.colOf[i], 0, `line break at ${i}`);
+    else assert.equal(line.text[region.colOf[i]], region.text[i], `character ${i}`);
+  }
+  assert.deepEqual([...region.lineOf.slice(0, 6)], [0, 0, 0, 0, 1, 1]);
+  assert.deepEqual([...region.colOf.slice(0, 6)], [7, 8, 9, 10, 0, 0]);
+  assert.equal(buildRegion(ctx, 0, 0, 0, 2).text, "4.");
+  assert.equal(buildRegion(ctx, 2, 1).text, "");
 });

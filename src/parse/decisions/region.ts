@@ -30,9 +30,10 @@ export function itemRegion(ctx: ParseContext, item: ItemBlock, items: ItemBlock[
 
 /** Region over lines [first, last] limited to source offsets [from, until). */
 export function buildRegion(ctx: ParseContext, first: number, last: number, from = -1, until = Number.POSITIVE_INFINITY): Region {
-  const parts: string[] = [];
-  const lineIdx: number[] = [];
-  const cols: number[] = [];
+  // the pieces first, then the character maps filled in place: built a character at a time in
+  // growing arrays, the maps cost more than reading the item's decisions from its text
+  const pieces: { line: number; a: number; text: string }[] = [];
+  let length = 0;
   for (let i = Math.max(0, first); i <= last && i < ctx.lines.length; i++) {
     const line = ctx.lines[i];
     const a = Math.max(0, Math.min(line.text.length, from - line.offset));
@@ -40,19 +41,23 @@ export function buildRegion(ctx: ParseContext, first: number, last: number, from
     if (line.offset + line.text.length < from && i < last) continue;
     if (line.offset >= until) break;
     const piece = b > a ? line.text.slice(a, b) : "";
-    if (parts.length) {
-      parts.push("\n");
-      lineIdx.push(i);
-      cols.push(a);
-    }
-    parts.push(piece);
-    for (let c = 0; c < piece.length; c++) {
-      lineIdx.push(i);
-      cols.push(a + c);
-    }
+    // a piece after the first is joined on by a "\n" that stands at column a of its own line
+    length += (pieces.length ? 1 : 0) + piece.length;
+    pieces.push({ line: i, a, text: piece });
   }
-  const text = parts.join("");
-  return { text, lineOf: Int32Array.from(lineIdx), colOf: Int32Array.from(cols) };
+  const lineOf = new Int32Array(length);
+  const colOf = new Int32Array(length);
+  let at = 0;
+  for (const [k, { line, a, text }] of pieces.entries()) {
+    if (k) {
+      lineOf[at] = line;
+      colOf[at++] = a;
+    }
+    lineOf.fill(line, at, at + text.length);
+    for (let c = 0; c < text.length; c++) colOf[at + c] = a + c;
+    at += text.length;
+  }
+  return { text: pieces.map((p) => p.text).join("\n"), lineOf, colOf };
 }
 
 function lineAt(ctx: ParseContext, offset: number, fromIndex: number): number {

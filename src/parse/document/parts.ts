@@ -5,6 +5,7 @@
 // One pass over the lines, each line tested by bounded patterns.
 import type { SourceLine } from "../../domain/source.ts";
 import { findDates } from "../header/dates.ts";
+import { memoByString } from "../text/memo.ts";
 
 export interface DocumentParts {
   /** [start, end) line indexes of each meeting's minutes, in order */
@@ -34,7 +35,11 @@ const MEETING_WORD = /\b(?:meeting|council|committee|board|commission|authority|
 
 /** A line that heads a meeting's minutes. */
 export function isMinutesHeading(text: string): boolean {
-  const t = bare(text);
+  return isBareMinutesHeading(bare(text));
+}
+
+/** isMinutesHeading of a line already made bare (bare text stays as it is when made bare again). */
+function isBareMinutesHeading(t: string): boolean {
   if (!MINUTES_HEADING.test(t) || SENTENCE.test(t)) return false;
   // "Minutes of last meeting" and "Minutes of the previous meeting" are agenda items about minutes
   if (/^minutes\s+of\s+(?:the\s+)?(?:last|previous|prior|preceding)\b/i.test(t)) return false;
@@ -47,7 +52,7 @@ const BARE_MEETING = /^(?:\w+\s+)?minutes\s+of\s+(?:the\s+|a\s+)?(?:last\s+|prev
 
 /** A minutes heading at line i: named for a body or kind of meeting, or followed by its attendance. */
 function headingAt(texts: string[], i: number): boolean {
-  if (!isMinutesHeading(texts[i])) return false;
+  if (!isBareMinutesHeading(texts[i])) return false;
   return !BARE_MEETING.test(texts[i]) || attendanceWithin(texts, i);
 }
 
@@ -58,14 +63,14 @@ const NUMBERED = /^(?:\d{1,3}[.)]|\(?[ivx]{1,5}[.)]|[a-z][.)])\s/i;
 // "There being no further business … adjourned", "The meeting closed at 20.40", "Meeting ended".
 const CLOSING = /\badjourned\b|\bmeeting (?:closed|ended|finished|concluded)\b|\b(?:closed|ended) the meeting\b|\bthe meeting (?:was )?(?:closed|ended)\b|\brespectfully submitted\b/i;
 
-const hasDate = (text: string) => findDates(text, new Date(Date.UTC(2000, 0, 1)), true).length > 0;
+const hasDate = memoByString((text: string) => findDates(text, new Date(Date.UTC(2000, 0, 1)), true).length > 0);
 
 /** The date-bearing lines of a heading: the heading line and the few non-empty lines under it. */
-function headingKey(lines: SourceLine[], i: number): { key: string; dated: boolean } {
-  const parts = [bare(lines[i].text)];
+function headingKey(texts: string[], i: number): { key: string; dated: boolean } {
+  const parts = [texts[i]];
   let dated = hasDate(parts[0]);
-  for (let j = i + 1, seen = 0; j < lines.length && seen < 3 && !dated; j++) {
-    const t = bare(lines[j].text);
+  for (let j = i + 1, seen = 0; j < texts.length && seen < 3 && !dated; j++) {
+    const t = texts[j];
     if (!t) continue;
     seen++;
     if (ATTENDANCE.test(t)) break;
@@ -121,7 +126,7 @@ export function findParts(lines: SourceLine[]): DocumentParts {
       if (heading >= 0 && (NUMBERED.test(t) || ATTENDANCE.test(t) || CLOSING.test(t))) business = true;
       continue;
     }
-    const { key, dated } = headingKey(lines, i);
+    const { key, dated } = headingKey(texts, i);
     const seen = keys.has(key);
     keys.add(key);
     // the first heading is the first meeting's own, however far down a title page puts it; a

@@ -1,6 +1,7 @@
 // Markdown emphasis and escapes sit between item numbers and titles ("**1.**  **Apologies**", "2\. Minutes").
 // Headings are matched on the plain text, but spans must point into the raw line, so the cleaned text
 // keeps a map from each of its characters back to the raw column.
+import { memoByString } from "../text/memo.ts";
 
 export interface Plain {
   text: string;
@@ -11,8 +12,24 @@ export interface Plain {
 }
 
 const ESCAPABLE = new Set([..."\\`*_{}[]()#+-.!|<>~"]);
+/** what reading a line changes: escapes, emphasis, tabs and no-break spaces */
+const MARKUP = /[\\*_\t\u00a0]/;
+/** spaces that reading a line takes away: leading, trailing, or a run */
+const EXTRA_SPACE = /^ | $|  /;
 
-export function plain(raw: string): Plain {
+/**
+ * The plain text of a line. Every finder asks it of every line, so the answer for each line is
+ * remembered (and shared: never change what it gives).
+ */
+export const plain = memoByString(readPlain);
+
+function readPlain(raw: string): Plain {
+  // most lines hold no markup: their plain text is the line itself, column for column
+  if (!MARKUP.test(raw) && !EXTRA_SPACE.test(raw)) {
+    const cols = new Array<number>(raw.length + 1);
+    for (let i = 0; i <= raw.length; i++) cols[i] = i;
+    return { text: raw, cols, bold: false };
+  }
   // Characters are collected in arrays and joined once: asking a string being built up whether it
   // ends in a space flattens it each time, which made a long line cost the square of its length.
   const chars: string[] = [];
