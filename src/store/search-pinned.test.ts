@@ -51,9 +51,13 @@ const COUNCILS = ["Ashby Borough Council", "Brook District Council", "Colne City
 const COMMITTEES = ["Planning Committee", "Cabinet"];
 const YEARS = [2018, 2019, 2020];
 
-async function importMeeting(db: Db, record: ParsedMinutes, file: string) {
-  const source = [record.body, record.date, ...record.items.flatMap((i) => [`${i.number}. ${i.title}`, i.text ?? "", ...i.resolutions.map((r) => r.text)])].join("\n\n");
-  await importMinutes(db, { source: sourceOf(file, source), record, parserVersion: "golden" });
+type FixtureItem = ParsedMinutes["items"][number] & { text: string };
+
+/** The meeting's source: each item's heading, then its text (an item's text is cut from here) and decisions. */
+async function importMeeting(db: Db, record: Omit<ParsedMinutes, "items"> & { items: FixtureItem[] }, file: string) {
+  const source = [record.body, record.date, ...record.items.flatMap((i) => [`${i.number}. ${i.title}`, i.text, ...i.resolutions.map((r) => r.text)])].join("\n\n");
+  const items = record.items.map((i) => ({ number: i.number, title: i.title, exempt: i.exempt, exemptParagraphs: i.exemptParagraphs, resolutions: i.resolutions }));
+  await importMinutes(db, { source: sourceOf(file, source), record: { ...record, items }, parserVersion: "golden" });
 }
 
 async function buildArchive(db: Db) {
@@ -64,7 +68,7 @@ async function buildArchive(db: Db) {
       for (const body of COMMITTEES) {
         for (const month of ["03", "09"]) {
           n++;
-          const items = Array.from({ length: 6 }, (_, i) => {
+          const items: FixtureItem[] = Array.from({ length: 6 }, (_, i) => {
             // some long texts, so a snippet has to choose its window
             const text = Array.from({ length: 1 + rand(i === 0 ? 12 : 4) }, () => sentence(rand, 6 + rand(14))).join(" ");
             return {
@@ -73,27 +77,29 @@ async function buildArchive(db: Db) {
               exempt: false,
               exemptParagraphs: null,
               text,
-              resolutions: rand(2) ? [{ text: `RESOLVED that the ${sentence(rand, 5)}`, outcome: "approved" }] : [],
+              resolutions: rand(2) ? [{ text: `RESOLVED that the ${sentence(rand, 5)}`, outcome: "approved" as const }] : [],
             };
           });
           // texts that spell the filter tags: a word typed must find these, never the tags
           if (n % 4 === 0) items[2].text += n % 8 ? " Planning permission was granted for the road scheme." : " The planning permission lapsed.";
           if (n === 5) items[1].text += " Reference Y2019 and B1, kitem a1.";
-          const record = minutes({
+          const record = {
+            ...minutes({
             authority,
             body,
             date: `${year}-${month}-1${n % 10}`,
-            attendance: ["Cllr Ann Able", "Cllr Ben Baker"].map((name) => ({ name, status: "present", kind: "member", role: null, substituteFor: null })),
-            items: items as ParsedMinutes["items"],
-          });
+              attendance: ["Cllr Ann Able", "Cllr Ben Baker"].map((name) => ({ name, status: "present", kind: "member", role: null, substituteFor: null })),
+            }),
+            items,
+          };
           await importMeeting(db, record, `m${n}.txt`);
         }
       }
     }
   }
   // more matches of "council" than search ranks, in one earlier-dated but later-stored meeting
-  const many = Array.from({ length: SEARCH_CAP + 5 }, (_, i) => ({ number: String(i + 1), title: `Council tax band ${i + 1}`, exempt: false, exemptParagraphs: null, text: sentence(rand, 4 + rand(8)), resolutions: [] }));
-  await importMeeting(db, minutes({ authority: COUNCILS[0], body: "Cabinet", date: "2017-01-05", items: many as ParsedMinutes["items"] }), "many.txt");
+  const many: FixtureItem[] = Array.from({ length: SEARCH_CAP + 5 }, (_, i) => ({ number: String(i + 1), title: `Council tax band ${i + 1}`, exempt: false, exemptParagraphs: null, text: sentence(rand, 4 + rand(8)), resolutions: [] }));
+  await importMeeting(db, { ...minutes({ authority: COUNCILS[0], body: "Cabinet", date: "2017-01-05" }), items: many }, "many.txt");
 }
 
 interface Drawn {
