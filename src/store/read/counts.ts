@@ -45,11 +45,9 @@ export async function decisionTotal(db: Db, scope: Scope, viewer: Viewer): Promi
     .executeTakeFirstOrThrow();
   const n = num(totals.n) + num(totals.entitled);
   if (viewer.today === null || num(totals.withheld) === 0) return n;
-  const withheld = summaries(db, scope)
-    .where("body_summaries.exempt_decision_count", ">", 0)
-    .where(sql<boolean>`NOT (${mine("body_summaries.body_id")})`)
-    .select("body_summaries.body_id");
-  const released = await db
+  // released decisions of committees the viewer is not entitled to (their exempt decisions, counted
+  // apart by the summaries, are withheld until then), within the scope
+  let released = db
     // released items first (CROSS JOIN keeps the order on SQLite): few, and found by items_released
     .selectFrom("items")
     .crossJoin("meetings")
@@ -60,10 +58,12 @@ export async function decisionTotal(db: Db, scope: Scope, viewer: Viewer): Promi
     .where("items.exempt_release_on", "<=", viewer.today)
     .where(sql<boolean>`items.exempt`)
     .where(publicMinutesOnly)
-    .where("meetings.body_id", "in", withheld)
-    .select((eb) => eb.fn.countAll().as("n"))
-    .executeTakeFirstOrThrow();
-  return n + num(released.n);
+    .where(sql<boolean>`NOT (${mine("meetings.body_id")})`);
+  if (scope.body) released = released.where("meetings.body_id", "=", (eb) => eb.selectFrom("bodies").where("bodies.slug", "=", scope.body!).select("bodies.id"));
+  if (scope.authority)
+    released = released.where("meetings.body_id", "in", (eb) => eb.selectFrom("bodies").innerJoin("authorities", "authorities.id", "bodies.authority_id").where("authorities.slug", "=", scope.authority!).select("bodies.id"));
+  const r = await released.select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow();
+  return n + num(r.n);
 }
 
 /** Counts a query's rows up to COUNT_CAP; `capped` when there are more. */
