@@ -5,7 +5,9 @@
 //       [--rounds 3] [--duration 8] [--connections 50] [--workers 2] [--single 15]
 // The archive is opened as it is (copy it and migrate the copy first: both checkouts must need no
 // migration the other lacks). Load: autocannon with every connection going round the bench's search
-// query kinds (bench/search.ts), for the page and the API; /decisions; the static asset.
+// query kinds (bench/search.ts), for the page and the API; /decisions; the static asset. Beside
+// latency and throughput, each target's server CPU time per request answered (user + system of the
+// server's processes, from /proc): on a machine shared with other work it is the steadier figure.
 import { cpus, loadavg } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,8 +15,9 @@ import Database from "better-sqlite3";
 import autocannon from "autocannon";
 import { registerStoreFunctions } from "../src/store/db.ts";
 import { toFts5 } from "../src/store/search-query.ts";
-import { startServer, stopAllServers } from "./lib/server.ts";
-import { sequential } from "./lib/load.ts";
+import { processTree, startServer, stopAllServers } from "./lib/server.ts";
+import { readFileSync } from "node:fs";
+import { sequential, settle } from "./lib/load.ts";
 import { latency } from "./lib/stats.ts";
 
 const here = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -71,26 +74,44 @@ function bareTimes(): Map<string, number[]> {
   return out;
 }
 
+/** CPU time (user + system) of a server's processes so far, in ms: what a request costs whatever the machine's load. */
+function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 interface Load {
+  /** server CPU ms per request answered */
+  cpu: number;
   rps: number;
   p50: number;
   p95: number;
   errors: number;
 }
-function load(url: string, paths: string[]): Promise<Load> {
+function load(url: string, paths: string[], pid: number): Promise<Load> {
   const times: number[] = [];
+  const cpu0 = cpuMs(pid);
   return new Promise((ok, fail) => {
-    const instance = autocannon({ url, connections, duration, timeout: 10, requests: paths.map((path) => ({ method: "GET", path })) }, (err, r) => {
+    const instance = autocannon({ url, connections, duration, timeout: 60, requests: paths.map((path) => ({ method: "GET", path })) }, (err, r) => {
       if (err) return fail(err);
       const l = latency(times);
-      ok({ rps: times.length / duration, p50: l.p50 ?? NaN, p95: l.p95 ?? NaN, errors: r.errors + r.non2xx });
+      ok({ cpu: (cpuMs(pid) - cpu0) / Math.max(1, times.length), rps: times.length / duration, p50: l.p50 ?? NaN, p95: l.p95 ?? NaN, errors: r.errors + r.non2xx });
     });
     instance.on("response", (_c, status, _b, ms) => {
       if (status >= 200 && status < 300) times.push(ms);
     });
   });
 }
-const warm = (url: string, paths: string[]) => new Promise((ok, fail) => autocannon({ url, connections, duration: 1, requests: paths.map((path) => ({ method: "GET", path })) }, (e) => (e ? fail(e) : ok(null))));
+const warm = (url: string, paths: string[]) => new Promise((ok, fail) => autocannon({ url, connections, duration: 1, timeout: 60, requests: paths.map((path) => ({ method: "GET", path })) }, (e) => (e ? fail(e) : ok(null))));
 
 const targets: { name: string; paths: string[] }[] = [
   { name: "static asset (reference)", paths: ["/assets/js-enabled.js"] },
@@ -114,10 +135,13 @@ for (let r = 0; r < rounds; r++) {
       for (const k of kinds) singles.set(`${side} ${k.name}`, [...(singles.get(`${side} ${k.name}`) ?? []), ...(await sequential(`${server.url}/api/v1/search?${query(k)}`, single)).slice(1)]);
       for (const t of targets) {
         await warm(server.url, t.paths);
-        const l = await load(server.url, t.paths);
+        await settle(server.url, 100, 120);
+        const l = await load(server.url, t.paths, server.pid);
+        // the requests still queued when autocannon stops are served before the next target starts
+        await settle(server.url, 100, 120);
         loads.set(`${side} ${t.name}`, [...(loads.get(`${side} ${t.name}`) ?? []), l]);
         loadDuring.push(loadavg()[0]);
-        process.stderr.write(`round ${r + 1} ${side} ${t.name}: ${l.rps.toFixed(0)} req/s p95 ${l.p95.toFixed(0)} ms (load ${loadavg()[0].toFixed(1)})\n`);
+        process.stderr.write(`round ${r + 1} ${side} ${t.name}: ${l.cpu.toFixed(1)} CPU ms/req, ${l.rps.toFixed(0)} req/s p95 ${l.p95.toFixed(0)} ms, ${l.errors} errors (load ${loadavg()[0].toFixed(1)})\n`);
       }
     } finally {
       await server.stop();
@@ -131,8 +155,8 @@ const f = (x: number, d = 0) => x.toFixed(d);
 console.log(`machine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, node ${process.version}; load average at start ${loadStart.map((x) => x.toFixed(1)).join(" ")}, during the runs median ${f(med(loadDuring), 1)} (min ${f(Math.min(...loadDuring), 1)}, max ${f(Math.max(...loadDuring), 1)}), at end ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 console.log(`archive: ${dbPath} (${meetings} meetings); A = ${sides.A}, B = ${sides.B}; ${rounds} rounds A B / B A, ${workers} workers, ${connections} connections, ${duration} s a target; medians over rounds`);
 console.log("");
-console.log(`| target | A req/s | B req/s | B/A req/s | A p50 ms | B p50 ms | A p95 ms | B p95 ms | B/A p95 | A static req/s | B static req/s | errors A/B |`);
-console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`);
+console.log(`| target | A CPU ms/req | B CPU ms/req | B/A CPU | A req/s | B req/s | B/A req/s | A p50 ms | B p50 ms | A p95 ms | B p95 ms | B/A p95 | A static req/s | B static req/s | errors A/B |`);
+console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
 for (const t of targets) {
   const a = loads.get(`A ${t.name}`)!;
   const b = loads.get(`B ${t.name}`)!;
@@ -140,7 +164,7 @@ for (const t of targets) {
   const sb = loads.get(`B ${targets[0].name}`)!;
   const m = (xs: Load[], k: keyof Load) => med(xs.map((x) => x[k]));
   console.log(
-    `| ${t.name} | ${f(m(a, "rps"))} | ${f(m(b, "rps"))} | ${f(m(b, "rps") / m(a, "rps"), 2)} | ${f(m(a, "p50"))} | ${f(m(b, "p50"))} | ${f(m(a, "p95"))} | ${f(m(b, "p95"))} | ${f(m(b, "p95") / m(a, "p95"), 2)} | ${f(m(sa, "rps"))} | ${f(m(sb, "rps"))} | ${a.reduce((n, x) => n + x.errors, 0)}/${b.reduce((n, x) => n + x.errors, 0)} |`,
+    `| ${t.name} | ${f(m(a, "cpu"), 1)} | ${f(m(b, "cpu"), 1)} | ${f(m(b, "cpu") / m(a, "cpu"), 2)} | ${f(m(a, "rps"))} | ${f(m(b, "rps"))} | ${f(m(b, "rps") / m(a, "rps"), 2)} | ${f(m(a, "p50"))} | ${f(m(b, "p50"))} | ${f(m(a, "p95"))} | ${f(m(b, "p95"))} | ${f(m(b, "p95") / m(a, "p95"), 2)} | ${f(m(sa, "rps"))} | ${f(m(sb, "rps"))} | ${a.reduce((n, x) => n + x.errors, 0)}/${b.reduce((n, x) => n + x.errors, 0)} |`,
   );
 }
 console.log("");
