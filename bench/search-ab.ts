@@ -97,14 +97,13 @@ interface Load {
   p95: number;
   errors: number;
 }
-function load(url: string, paths: string[], pid: number): Promise<Load> {
+function load(url: string, paths: string[]): Promise<Omit<Load, "cpu"> & { sent: number }> {
   const times: number[] = [];
-  const cpu0 = cpuMs(pid);
   return new Promise((ok, fail) => {
     const instance = autocannon({ url, connections, duration, timeout: 60, requests: paths.map((path) => ({ method: "GET", path })) }, (err, r) => {
       if (err) return fail(err);
       const l = latency(times);
-      ok({ cpu: (cpuMs(pid) - cpu0) / Math.max(1, times.length), rps: times.length / duration, p50: l.p50 ?? NaN, p95: l.p95 ?? NaN, errors: r.errors + r.non2xx });
+      ok({ sent: (r.requests as unknown as { sent: number }).sent, rps: times.length / duration, p50: l.p50 ?? NaN, p95: l.p95 ?? NaN, errors: r.errors + r.non2xx });
     });
     instance.on("response", (_c, status, _b, ms) => {
       if (status >= 200 && status < 300) times.push(ms);
@@ -122,7 +121,10 @@ const targets: { name: string; paths: string[] }[] = [
 ];
 
 const loadStart = loadavg();
-const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const med = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return (s[Math.floor((s.length - 1) / 2)] + s[Math.ceil((s.length - 1) / 2)]) / 2;
+};
 const bareBefore = bareTimes();
 const loads = new Map<string, Load[]>(); // `${side} ${target}`
 const singles = new Map<string, number[]>(); // `${side} ${kind}`: single API request times
@@ -135,10 +137,13 @@ for (let r = 0; r < rounds; r++) {
       for (const k of kinds) singles.set(`${side} ${k.name}`, [...(singles.get(`${side} ${k.name}`) ?? []), ...(await sequential(`${server.url}/api/v1/search?${query(k)}`, single)).slice(1)]);
       for (const t of targets) {
         await warm(server.url, t.paths);
-        await settle(server.url, 100, 120);
-        const l = await load(server.url, t.paths, server.pid);
-        // the requests still queued when autocannon stops are served before the next target starts
-        await settle(server.url, 100, 120);
+        await settle(server.url, 500, 120);
+        const cpu0 = cpuMs(server.pid);
+        const { sent, ...run } = await load(server.url, t.paths);
+        // the requests still queued when autocannon stops are served before the next target starts;
+        // every request sent is served, so their CPU time up to then is divided by the requests sent
+        await settle(server.url, 500, 120);
+        const l: Load = { ...run, cpu: (cpuMs(server.pid) - cpu0) / Math.max(1, sent) };
         loads.set(`${side} ${t.name}`, [...(loads.get(`${side} ${t.name}`) ?? []), l]);
         loadDuring.push(loadavg()[0]);
         process.stderr.write(`round ${r + 1} ${side} ${t.name}: ${l.cpu.toFixed(1)} CPU ms/req, ${l.rps.toFixed(0)} req/s p95 ${l.p95.toFixed(0)} ms, ${l.errors} errors (load ${loadavg()[0].toFixed(1)})\n`);
