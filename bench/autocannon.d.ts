@@ -23,6 +23,8 @@ declare module "autocannon" {
       duration?: number;
       /** seconds before a request counts as timed out */
       timeout?: number;
+      /** requests each connection makes in turn, round and round */
+      requests?: { method?: string; path: string }[];
     }
     interface Instance {
       on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;

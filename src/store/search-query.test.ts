@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { filtersFor, ftsMatch, ftsTags, parseQuery, toFts5, toWebsearch } from "./search-query.ts";
+import { filtersFor, ftsMatch, mayReachTags, ftsTags, parseQuery, toFts5, toWebsearch } from "./search-query.ts";
 
 test("several exclusions: a hit with any one of them is left out", () => {
   assert.deepEqual(parseQuery("allotments -hedge -\"tree works\""), { any: [["allotments"]], none: ["hedge", "tree works"] });
@@ -41,9 +41,20 @@ test("a facet draws with every filter but its own", () => {
 });
 
 test("the words are looked for in title and text only, and the filters are tags", () => {
-  assert.equal(ftsMatch("housing"), `{title text} : (("housing"))`);
-  assert.equal(ftsMatch("housing -road", { kind: "item", bodyId: 7, authorityId: 3, year: 2016 }), `{title text} : ((("housing")) NOT ("road")) AND tags : ("kitem" AND "b7" AND "a3" AND "y2016")`);
+  // words that cannot read as a tag need no column filter to stay out of the tags
+  assert.equal(ftsMatch("housing"), `(("housing"))`);
+  assert.equal(ftsMatch("housing -road", { kind: "item", bodyId: 7, authorityId: 3, year: 2016 }), `((("housing")) NOT ("road")) AND tags : ("kitem" AND "b7" AND "a3" AND "y2016")`);
+  assert.equal(ftsMatch("y2016 housing", { year: 2016 }), `{title text} : (("y2016" AND "housing")) AND tags : ("y2016")`);
   assert.equal(ftsMatch("-road", { year: 2016 }), null);
   assert.deepEqual(ftsTags({ year: "2016" as unknown as number }), [`"y2016"`]);
   assert.deepEqual(ftsTags({}), []);
+});
+
+test("a word that could read as a filter tag is told apart, however it is spelled", () => {
+  for (const q of ["y2019", "Y2019s", "ÿ2019", "ｙ2019", "b12", "a1", "x-b7", "car.a3", "café·y2", "kitem", "Kitems", "kmeeting", "kdecisions", "kperson", "kagenda", "kpapers", "planning -kitem", `"road b4"`, "Ⓚitem"]) {
+    assert.equal(mayReachTags(q), true, q);
+  }
+  for (const q of ["housing", "allotments", "budget 2019", "year 2019", "bay", "a b c", "kitchen", "kerb", "ab12", "2019y", "planning -road", "b", "y"]) {
+    assert.equal(mayReachTags(q), false, q);
+  }
 });

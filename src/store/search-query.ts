@@ -99,12 +99,30 @@ export function ftsTags(f: IndexFilters): string[] {
 }
 
 /**
+ * Whether a word typed could read as a token of the filter tags (k<kind>, b<id>, a<id>, y<year>, as
+ * FTS5 folds and stems them). Told from the query as typed, with every character that is not an
+ * ASCII letter or digit taken for a place a token may start (FTS5's tokenizer may split where
+ * JavaScript sees a letter), and accents and compatibility forms folded first, as FTS5 folds them:
+ * a word that only might is treated as one that does.
+ */
+export function mayReachTags(q: string): boolean {
+  const folded = q.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  return /(^|[^a-z0-9])([bay][0-9]|k(meet|item|decis|person|agenda|paper))/.test(folded);
+}
+
+/**
  * The whole FTS5 MATCH for a search: the words looked for in the title and text only (so no word
  * typed can reach the tags), and the filters as tags. Null when the query has nothing to look for.
+ *
+ * The words are held to title and text by a column filter only when one of them could reach the
+ * tags (mayReachTags); otherwise they cannot match there anyway, and the filter is left out:
+ * with it, FTS5 reads every match's positions to see which column holds it, and bm25 counts each
+ * word's matches over the whole index that way, so a common word cost twice the time. The matches,
+ * their bm25 and snippets are the same either way (search-pinned.test.ts).
  */
 export function ftsMatch(q: string, f: IndexFilters = {}): string | null {
   const words = toFts5(q);
   if (!words) return null;
   const tags = ftsTags(f);
-  return `{title text} : (${words})${tags.length ? ` AND tags : (${tags.join(" AND ")})` : ""}`;
+  return `${mayReachTags(q) ? "{title text} : " : ""}(${words})${tags.length ? ` AND tags : (${tags.join(" AND ")})` : ""}`;
 }

@@ -26,8 +26,9 @@ export function DecisionsPage({
 }: {
   result: Page<DecisionSummary>;
   filters: DecisionFilters;
+  /** one council's committees (none until a council is chosen, where there are several) */
   bodies: BodySummary[];
-  authorities: AuthoritySummary[];
+  authorities: Pick<AuthoritySummary, "slug" | "name">[];
   base: URL;
   /** a page past the first */
   deep: boolean;
@@ -51,7 +52,15 @@ export function DecisionsPage({
             {authorities.length > 1 && (
               <Select id="authority" label="Council" value={filters.authority} options={[{ value: "", text: "All councils" }, ...authorities.map((a) => ({ value: a.slug, text: a.name }))]} />
             )}
-            <Select id="body" label="Committee" value={filters.body} options={[{ value: "", text: "All committees" }, ...bodies.map((b) => ({ value: b.slug, text: authorities.length > 1 ? `${b.name} (${b.authority.name})` : b.name }))]} />
+            {bodies.length ? (
+              <Select id="body" label="Committee" value={filters.body} options={[{ value: "", text: "All committees" }, ...bodies.map((b) => ({ value: b.slug, text: authorities.length > 1 ? `${b.name} (${b.authority.name})` : b.name }))]} />
+            ) : (
+              authorities.length > 1 && (
+                <p class="govuk-hint" id="body-hint">
+                  Choose a council to filter by one of its committees.
+                </p>
+              )
+            )}
             <div class="govuk-form-group">
               <label class="govuk-label" for="from">
                 From date

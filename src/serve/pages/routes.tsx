@@ -19,6 +19,7 @@ import {
   getPerson,
   getMeetingSource,
   listAuthorities,
+  listAuthorityNames,
   listBodies,
   listDecisions,
   listMeetings,
@@ -178,11 +179,14 @@ export function registerPages(app: Hono, deps: AppDeps): void {
       }),
     );
     const filters = { authority: q.authority, body: q.body, from: q.from, to: q.to, outcome: q.outcome, q: q.q?.trim() || undefined };
-    const [result, bodies, authorities] = await Promise.all([
+    const [result, authorities] = await Promise.all([
       listDecisions(db, { ...filters, limit: DECISIONS_PAGE, ...(q.cursor ? { cursor: q.cursor } : { offset: (q.page - 1) * DECISIONS_PAGE }) }, viewerOf(c)),
-      listBodies(db, { authority: q.authority }),
-      listAuthorities(db),
+      listAuthorityNames(db),
     ]);
+    // the committees of one council only (the chosen one, the chosen committee's, or the only one):
+    // an instance of many councils has hundreds, and listing them all made the page grow with it
+    const council = q.authority ?? (q.body ? (await getBodySummary(db, q.body))?.authority.slug : undefined) ?? (authorities.length === 1 ? authorities[0].slug : undefined);
+    const bodies = council ? await listBodies(db, { authority: council }) : [];
     return html(c, <DecisionsPage result={result} filters={filters} bodies={bodies} authorities={authorities} base={new URL(c.req.url)} deep={!!q.cursor || q.page > 1} />);
   });
 

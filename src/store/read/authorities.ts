@@ -23,3 +23,8 @@ export async function listAuthorities(db: Db): Promise<AuthoritySummary[]> {
     .execute();
   return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, timeZone: r.time_zone, bodyCount: num(r.body_count), meetingCount: num(r.meeting_count) }));
 }
+
+/** The councils by name, without their counts: what a filter's list of councils needs. */
+export async function listAuthorityNames(db: Db): Promise<{ slug: string; name: string }[]> {
+  return db.selectFrom("authorities").select(["slug", "name"]).orderBy("name").execute();
+}

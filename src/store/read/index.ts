@@ -4,7 +4,7 @@
 // the committees' summaries, which hold only what is public (counts.ts).
 export * from "./types.ts";
 export { search } from "../search.ts";
-export { listAuthorities } from "./authorities.ts";
+export { listAuthorities, listAuthorityNames } from "./authorities.ts";
 export { bodyMembers, getBody, getBodySummary, listBodies } from "./bodies.ts";
 export { listMeetings, type ListMeetingsOptions } from "./meetings.ts";
 export { getMeeting, getMeetingPage } from "./meeting.ts";
