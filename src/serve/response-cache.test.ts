@@ -192,7 +192,11 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.equal((await get(app, MEETING)).cache, "hit");
       now = new Date("2026-12-05T12:01:01Z");
       assert.equal((await get(app, MEETING)).cache, "miss", "an entry older than a minute is made again");
-      now = new Date("2026-12-06T00:00:01Z");
+      // twenty seconds to midnight, and ten past: the entry is young, but the day is new
+      now = new Date("2026-12-05T23:59:40Z");
+      assert.ok(!(await get(app, MEETING)).body.includes(ITEM_35));
+      assert.equal((await get(app, MEETING)).cache, "hit");
+      now = new Date("2026-12-06T00:00:10Z");
       const released = await get(app, MEETING);
       assert.equal(released.cache, "miss");
       assert.ok(released.body.includes(ITEM_35), "released on the 6th");
