@@ -121,7 +121,9 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       const app = createApp({ db, responseCache: CACHE });
       assert.ok(!(await get(app, "/api/v1/meetings")).body.includes("cabinet"));
       assert.equal((await get(app, "/api/v1/meetings")).cache, "hit");
-      const run = spawnSync(join(ROOT, "bin/quorum"), ["import", BUCKS], { env: { ...process.env, DATABASE_URL: url, QUORUM_DOCUMENTS_DIR: join(tmpdir(), "quorum-cache-docs") }, encoding: "utf8" });
+      const documents = mkdtempSync(join(tmpdir(), "quorum-cache-documents-"));
+      cleanups.push(async () => rmSync(documents, { recursive: true, force: true }));
+      const run = spawnSync(join(ROOT, "bin/quorum"), ["import", BUCKS], { env: { ...process.env, DATABASE_URL: url, QUORUM_DOCUMENTS_DIR: documents }, encoding: "utf8" });
       assert.equal(run.status, 0, run.stderr);
       const after = await get(app, "/api/v1/meetings");
       assert.equal(after.cache, "miss");
