@@ -8,6 +8,7 @@ import { QuorumError } from "../domain/errors.ts";
 import type { Db } from "../store/db.ts";
 import { createApp } from "../serve/app.ts";
 import type { Site } from "../serve/site/settings.ts";
+import type { ResponseCacheSettings } from "../serve/response-cache.ts";
 import { parseMinutes } from "../parse/minutes.ts";
 import { documentsDirFor, folderDocumentStore } from "../store/documents/folder.ts";
 import { paperText } from "../ingest/paper-text.ts";
@@ -24,6 +25,8 @@ export interface ServeConfig {
   workers: number;
   /** PostgreSQL connections each serving process may hold */
   poolMax: number;
+  /** signed-out responses kept by each serving process (QUORUM_RESPONSE_CACHE_MB); none without */
+  responseCache?: ResponseCacheSettings;
 }
 
 /** How long requests in flight may run on once a stop is asked for, before their connections are cut. */
@@ -38,8 +41,8 @@ export interface Listening {
 }
 
 export function listen(db: Db, config: ServeConfig): Listening {
-  const { site, log, publicUrl, port, host } = config;
-  const app = createApp({ db, site, log, publicUrl, reparse: parseMinutes, documents: folderDocumentStore(documentsDirFor(config.dbUrl)), paperText });
+  const { site, log, publicUrl, port, host, responseCache } = config;
+  const app = createApp({ db, site, log, publicUrl, responseCache, reparse: parseMinutes, documents: folderDocumentStore(documentsDirFor(config.dbUrl)), paperText });
   const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
   const ready = new Promise<number>((resolve, reject) => {
     server.once("listening", () => resolve((server.address() as AddressInfo).port));

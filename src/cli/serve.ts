@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { responseCacheSettings } from "./serve-cache.ts";
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import { QuorumError } from "../domain/errors.ts";
@@ -43,7 +44,8 @@ function serveConfig(opts: ServeOptions): ServeConfig {
     opts.workers !== undefined ? count(opts.workers, "--workers", MAX_WORKERS) : process.env.QUORUM_WORKERS ? count(process.env.QUORUM_WORKERS, "QUORUM_WORKERS", MAX_WORKERS) : availableParallelism();
   const poolMax = process.env.DATABASE_POOL_MAX ? count(process.env.DATABASE_POOL_MAX, "DATABASE_POOL_MAX", 1000) : 4;
   const log = logFormat === "json" ? (line: string) => void process.stdout.write(line + "\n") : undefined;
-  return { port, host: opts.host, dbUrl: opts.db ?? process.env.DATABASE_URL, seed: opts.seed, site, log, publicUrl, workers, poolMax };
+  const responseCache = responseCacheSettings(process.env);
+  return { port, host: opts.host, dbUrl: opts.db ?? process.env.DATABASE_URL, seed: opts.seed, site, log, publicUrl, workers, poolMax, responseCache };
 }
 
 export function registerServe(program: Command): void {

@@ -30,6 +30,7 @@ import { registerOriginals } from "./originals/routes.tsx";
 import { TAKE_MINUTES_POST } from "./minute-taking/sheet-form.ts";
 import { requestContext } from "./request-log.ts";
 import { viewerContext } from "./viewer.ts";
+import { responseCache } from "./response-cache.ts";
 import { EXEMPT_POSTS, registerExempt } from "./exempt/routes.tsx";
 import { FORWARD_PLAN_POSTS } from "./forward-plan/urls.ts";
 import { registerForwardPlanAdmin } from "./forward-plan/admin-routes.tsx";
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): Hono {
   registerHealth(app, deps.db);
   registerSite(app, site);
   app.use("*", viewerContext(deps));
+  app.use("*", responseCache(deps.db, deps.responseCache, deps.now));
   registerAccounts(app, deps);
   registerAlerts(app, deps);
   registerExempt(app, deps);

@@ -3,6 +3,7 @@ import type { Site } from "./site/settings.ts";
 import type { Reparse } from "../store/corrections/meeting.ts";
 import type { DocumentStore } from "../store/documents/store.ts";
 import type { PaperTextReader } from "../store/agenda/search.ts";
+import type { ResponseCacheSettings } from "./response-cache.ts";
 
 /** Receives one finished log line (JSON, no newline). */
 export type LogWriter = (line: string) => void;
@@ -23,6 +24,8 @@ export interface AppDeps {
   documents?: DocumentStore;
   /** reads a published paper's text for search (ingest/paper-text.ts); papers are found by title only without */
   paperText?: PaperTextReader;
+  /** signed-out responses kept by the archive's version (response-cache.ts); none without */
+  responseCache?: ResponseCacheSettings;
 }
 
 declare module "hono" {

@@ -10,6 +10,7 @@ import type { Database } from "./schema.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { reusingStatements } from "./sqlite-statements.ts";
 import { cutPacked } from "./item-body.ts";
+import { registerSqliteVersion, sqliteVersionSource } from "./archive-version.ts";
 
 export type Db = Kysely<Database>;
 export type DialectName = "sqlite" | "postgres";
@@ -140,7 +141,9 @@ export async function openStore(url: string | undefined = process.env.DATABASE_U
     // 128 MB rather than the default 2 MB: a large archive's indexes are written all over
     if (options.bulkWrites) database.pragma("cache_size = -131072");
     registerStoreFunctions(database);
-    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: reusingStatements(database) }) });
+    const version = sqliteVersionSource(database);
+    db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: reusingStatements(database, undefined, version.prepared) }) });
+    registerSqliteVersion(db, version);
   }
   if (options.migrate !== false) {
     try {

@@ -2,11 +2,12 @@
 // the same ones on every request, and preparing (parsing and planning the SQL) was a large part of
 // a page's time; so prepared statements are kept by their SQL and used again, the least
 // recently used dropped past a bound (lists of ids make SQL of many shapes). SQLite prepares a kept
-// statement again by itself when a migration changes the schema under it.
+// statement again by itself when a migration changes the schema under it. Every statement handed
+// out is shown to `onPrepared` just before it runs (the archive's version counts the writes).
 import type SQLite from "better-sqlite3";
 import type { SqliteDatabase } from "kysely";
 
-export function reusingStatements(database: SQLite.Database, max = 1000): SqliteDatabase {
+export function reusingStatements(database: SQLite.Database, max = 1000, onPrepared?: (stmt: SQLite.Statement) => void): SqliteDatabase {
   const kept = new Map<string, SQLite.Statement>();
   return {
     close() {
@@ -20,9 +21,11 @@ export function reusingStatements(database: SQLite.Database, max = 1000): Sqlite
         // most recently used last, so the bound drops the least used
         kept.delete(sql);
         kept.set(sql, stmt);
+        onPrepared?.(stmt);
         return stmt;
       }
       const fresh = database.prepare(sql);
+      onPrepared?.(fresh);
       kept.set(sql, fresh);
       if (kept.size > max) kept.delete(kept.keys().next().value!);
       return fresh;

@@ -7,6 +7,13 @@ import { getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
 import { isSecure } from "./session.ts";
 
+declare module "hono" {
+  interface ContextVariableMap {
+    /** set when a page holds something made for this visitor alone (a form's token) */
+    perVisitor: boolean;
+  }
+}
+
 const PRE_SESSION_COOKIE = "quorum_form";
 export const CSRF_FIELD = "csrf";
 
@@ -16,6 +23,8 @@ function derive(secret: string): string {
 
 /** The token for forms on this page; sets the pre-session cookie when there is no session. */
 export function formToken(c: Context, publicUrl: string | undefined): string {
+  // the page now holds this visitor's token: never to be kept and shown to another
+  c.set("perVisitor", true);
   const session = c.get("account")?.token;
   if (session) return derive(session);
   let secret = getCookie(c, PRE_SESSION_COOKIE);

@@ -9,6 +9,7 @@ import { issueSignInToken, peekSignInToken, useSignInToken, SIGN_IN_TOKEN_MS } f
 import { clearFailures, isThrottled, recordFailure, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP, FAILURE_WINDOW_MS } from "./failures.ts";
 import { hashToken } from "./secrets.ts";
 import { appendAudit, readAudit } from "../audit.ts";
+import { archiveVersion } from "../archive-version.ts";
 
 const T0 = new Date("2026-03-02T09:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -50,6 +51,18 @@ eachStore("accounts", (store) => {
     await endSession(db, ended);
     assert.equal(await touchSession(db, ended, T0), undefined);
     assert.equal(await touchSession(db, "not-a-token", T0), undefined);
+  });
+
+  it("a session in use is written at most once a minute, so signed-in browsing leaves the archive's version alone", async () => {
+    const db = await store.open();
+    const u = await addUser(db, { email: "v@council.gov.uk", role: "clerk" }, T0);
+    const token = await createSession(db, u.id, T0);
+    assert.equal((await touchSession(db, token, at(61_000)))?.lastSeenAt, at(61_000).toISOString());
+    const version = await archiveVersion(db);
+    for (const ms of [62_000, 90_000, 120_000]) assert.ok(await touchSession(db, token, at(ms)));
+    assert.equal(await archiveVersion(db), version);
+    assert.equal((await touchSession(db, token, at(121_001)))?.lastSeenAt, at(121_001).toISOString());
+    assert.notEqual(await archiveVersion(db), version);
   });
 
   it("sign-in tokens: used once, not after a day", async () => {

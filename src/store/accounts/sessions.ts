@@ -7,6 +7,8 @@ import { findUserById } from "./users.ts";
 
 export const IDLE_MS = 8 * 60 * 60 * 1000;
 export const ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+/** How stale a session's last_seen_at may be before a request writes it again. */
+const TOUCH_MS = 60_000;
 
 export interface Session {
   id: string;
@@ -39,6 +41,9 @@ export async function touchSession(db: AnyDb, token: string, now: Date): Promise
   }
   const user = await findUserById(db, row.user_id);
   if (!user || user.disabled) return undefined;
+  // Written at most once a minute: the idle limit is hours, and every write moves the archive's
+  // version (store/archive-version.ts), which would empty the signed-out visitors' response cache.
+  if (t - Date.parse(row.last_seen_at) < TOUCH_MS) return { id, user, createdAt: row.created_at, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
   const at = now.toISOString();
   await accountsDb(db).updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute();
   return { id, user, createdAt: row.created_at, lastSeenAt: at, expiresAt: row.expires_at };
