@@ -9,7 +9,7 @@ import { GOLDEN_DEV, importInto, parsedDb, STAFFS, stopPostgres, type TestDb } f
 import { postgresUnavailable } from "../../test/support/postgres.ts";
 import { calendarWithin, crawl, type Visit } from "../../test/support/crawl.ts";
 import { trackerDb } from "../store/scrutiny/schema.ts";
-import { addRecommendationUpdate } from "../store/scrutiny/recommendations.ts";
+import { addRecommendationUpdate } from "../store/scrutiny/record.ts";
 import { createApp } from "./app.ts";
 import { addUser } from "../store/accounts/users.ts";
 import { createSession } from "../store/accounts/sessions.ts";
