@@ -16,6 +16,9 @@ import { BUCKS, STAFFS, importFromCorpus } from "../../store/scrutiny/test-store
 import { sendDue, smtpTransport } from "../../store/mail/sender.ts";
 import { requestTrackerSubscription } from "../../store/mail/subscriptions.ts";
 import { QuorumError } from "../../domain/errors.ts";
+import { addUser, type User } from "../../store/accounts/users.ts";
+import { writeTransaction } from "../../store/write.ts";
+import { acceptUpdate, assignOwner, submitUpdate, type Actor } from "../../store/owners/updates.ts";
 import { client } from "../../../test/support/accounts.ts";
 import { linkIn, rawHeader, startSmtp, type TestSmtp } from "../../../test/support/smtp.ts";
 import { eachMailStore } from "../../../test/support/mail.ts";
@@ -171,6 +174,29 @@ eachMailStore("email alerts about a scrutiny recommendation or inquiry", (stores
       assert.equal(u.length, 1, to);
       assert.match(u[0].text, /amber \(at risk\): Procurement clauses being drafted/);
     }
+  });
+
+  it("an owner's update: nothing while it waits for a clerk; accepted, an alert with its RAG and words; the form refuses a post without its token", async () => {
+    clock = new Date("2018-10-23T10:00:00Z");
+    const slug = (await importFromCorpus(db, BUCKS)).tracked.inquiry!.slug;
+    await follow("gus@example.org", slug, `/recommendations/${slug}/2/alerts`);
+    const noToken = await client(app, BASE).post(`/recommendations/${slug}/2/alerts`, { email: "gus@example.org" });
+    assert.equal(noToken.status, 403);
+    const start = smtp.received.length;
+    const actor = (u: User): Actor => ({ userId: u.id, email: u.email, name: u.displayName });
+    const clerk = await addUser(db, { email: "clerk@bucks.gov.uk", role: "clerk", displayName: "Colin Clerk" }, clock);
+    const owner = await addUser(db, { email: "hazell@bucks.gov.uk", role: "member", displayName: "Lin Hazell" }, clock);
+    const rec = { kind: "recommendation" as const, id: (await listRecommendations(db, "2018-10-23", { inquiry: slug })).find((r) => r.number === "2")!.id };
+    await writeTransaction(db, (trx) => assignOwner(trx, rec, owner.id, 1, actor(clerk), clock));
+    const id = await writeTransaction(db, (trx) => submitUpdate(trx, rec, { status: "at_risk", text: "Template revised; training dates not yet fixed", evidenceUrl: null }, actor(owner), "2018-10-23", clock));
+    await send();
+    assert.deepEqual(mailsTo("gus@example.org", start), [], "a pending update is not public");
+    await writeTransaction(db, (trx) => acceptUpdate(trx, id, 2, actor(clerk), clock));
+    await send();
+    const mail = mailsTo("gus@example.org", start);
+    assert.equal(mail.length, 1);
+    assert.match(mail[0].subject, /^Monitoring update: recommendation 2 of /);
+    assert.match(mail[0].text, /23 October 2018, amber \(at risk\): Template revised; training dates not yet fixed/);
   });
 
   it("a recommendation from exempt business, or from minutes that are not public: no page, no follow, no alert", async () => {
