@@ -199,9 +199,26 @@ eachMailStore("email alerts about a scrutiny recommendation or inquiry", (stores
     assert.match(mail[0].text, /23 October 2018, amber \(at risk\): Template revised; training dates not yet fixed/);
   });
 
+  it("daily: the response waits for the day's digest, which names it with its link", async () => {
+    const { slug, ids } = await inquiry();
+    await follow("hal@example.org", slug, `/recommendations/${slug}/alerts`, "daily");
+    const start = smtp.received.length;
+    await respondToRecommendation(db, ids[1], { response: "partially", text: "A report twice a year", responsibleMember: null, responsibleOfficer: null, actionBy: null, respondedOn: "2017-01-05" }, clock);
+    await send();
+    assert.deepEqual(mailsTo("hal@example.org", start), [], "not until the day is over");
+    clock = new Date("2017-01-06T09:00:00Z");
+    await send();
+    const digest = mailsTo("hal@example.org", start);
+    assert.equal(digest.length, 1);
+    assert.match(digest[0].subject, /^Your daily alerts for 5 January 2017: 1 update/);
+    assert.ok(digest[0].text.includes(`Response recorded: recommendation 2 of \u201c${TITLE}\u201d`), digest[0].text);
+    assert.ok(digest[0].text.includes(`${BASE}/recommendations/${slug}#recommendation-2`));
+  });
+
   it("a recommendation from exempt business, or from minutes that are not public: no page, no follow, no alert", async () => {
     const { slug, ids } = await inquiry();
     await follow("dan@example.org", slug, `/recommendations/${slug}/alerts`);
+    await follow("dan@example.org", slug, `/recommendations/${slug}/2/alerts`);
     // recommendation 2 is sealed as exempt business
     await trackerDb(db).updateTable("tracked_recommendations").set({ exempt: (stores.dialect === "postgres" ? true : 1) as never }).where("id", "=", ids[1]).execute();
     const page = await (await app.request(`/recommendations/${slug}`)).text();
@@ -224,6 +241,11 @@ eachMailStore("email alerts about a scrutiny recommendation or inquiry", (stores
     const dan = mailsTo("dan@example.org", start);
     assert.equal(dan.length, 1);
     assert.ok(!dan[0].text.includes("Sealed answer") && !dan[0].text.includes("#recommendation-2"), dan[0].text);
+    // the manage page still lists the sealed one, so it can be removed, without a word of it
+    const manage = await (await app.request(path(linkIn(dan[0], `${BASE}/alerts/manage/`)))).text();
+    assert.ok(manage.includes(`The inquiry \u201c${TITLE}\u201d`), "the inquiry is named");
+    assert.ok(manage.includes("A tracked recommendation that is not public"));
+    assert.ok(!manage.includes("quarterly data report") && !manage.includes("recommendation 2 of"));
     // months later both updates are overdue: only the public one is told
     clock = new Date("2017-06-01T12:00:00Z");
     await send();

@@ -178,7 +178,7 @@ function withTargets(db: AnyDb) {
 type TargetRow = { target_kind: TargetKind; target_id: number; body_slug: string | null; body_name: string | null; query: string | null; filters_json: string | null; person_slug: string | null; person_name: string | null };
 
 /** A followed recommendation or inquiry the public tracker no longer shows: named without a word of it. */
-const NOT_PUBLIC = "a tracked recommendation that is not public";
+const NOT_PUBLIC = { recommendation: "a tracked recommendation that is not public", inquiry: "a scrutiny inquiry that is not public" } as const;
 
 /**
  * What a subscription follows, named. A recommendation or inquiry is named only while the public
@@ -187,7 +187,8 @@ const NOT_PUBLIC = "a tracked recommendation that is not public";
 async function followed(db: AnyDb, r: TargetRow, now: Date, publicOnly: boolean): Promise<Followed | undefined> {
   if (r.target_kind === "recommendation" || r.target_kind === "inquiry") {
     const t = await trackerTargetOf(db, r.target_kind, r.target_id, now);
-    if (!t) return publicOnly ? undefined : { kind: r.target_kind, name: NOT_PUBLIC, title: NOT_PUBLIC[0].toUpperCase() + NOT_PUBLIC.slice(1), href: alertPaths.tracker() };
+    const hidden = NOT_PUBLIC[r.target_kind];
+    if (!t) return publicOnly ? undefined : { kind: r.target_kind, name: hidden, title: hidden[0].toUpperCase() + hidden.slice(1), href: alertPaths.tracker() };
     const name = trackerLabel(t.inquiry, t.number);
     return { kind: r.target_kind, name, title: name[0].toUpperCase() + name.slice(1), href: t.number === null ? alertPaths.inquiry(t.inquiry.slug) : alertPaths.recommendation(t.inquiry.slug, t.number) };
   }
