@@ -5,6 +5,7 @@ import { alertPaths } from "../../domain/alerts.ts";
 import { urls } from "../urls.ts";
 import { agendaUrls } from "../agenda/urls.ts";
 import { alertUrls } from "./urls.ts";
+import { trackerUrls } from "../tracker/urls.ts";
 
 it("the paths an email links to are the ones the portal serves", () => {
   const slug = "northshire-cabinet-2026-03-10-1000";
@@ -13,5 +14,8 @@ it("the paths an email links to are the ones the portal serves", () => {
   assert.equal(alertPaths.minutes(slug), urls.minutes(slug));
   assert.equal(alertPaths.paper(slug, 12), agendaUrls.paper(slug, 12));
   assert.equal(alertPaths.subscribe("north"), alertUrls.subscribe("north"));
+  assert.equal(alertPaths.tracker(), trackerUrls.recommendations());
+  assert.equal(alertPaths.inquiry("bucks-2018 inquiry"), trackerUrls.inquiry("bucks-2018 inquiry"));
+  assert.equal(alertPaths.recommendation("bucks-2018", "3(a)"), trackerUrls.recommendation("bucks-2018", "3(a)"));
   for (const k of ["confirm", "unsubscribe", "manage"] as const) assert.equal(alertPaths[k]("a-b_c"), alertUrls[k]("a-b_c"));
 });
