@@ -19,7 +19,7 @@ export function registerMail(program: Command): void {
       const db = await openStore(opts.db ?? process.env.DATABASE_URL);
       try {
         const r = await sendDue(db, settings.sender);
-        process.stdout.write(`Sent ${r.sent}, to retry ${r.retrying}, failed ${r.failed}, not wanted ${r.cancelled}, uncertain ${r.uncertain}; digests made ${r.digests}, owners' reminders ${r.reminders}\n`);
+        process.stdout.write(`Sent ${r.sent}, to retry ${r.retrying}, failed ${r.failed}, not wanted ${r.cancelled}, uncertain ${r.uncertain}; digests made ${r.digests}, owners' reminders ${r.reminders}, overdue alerts ${r.overdue}\n`);
       } finally {
         await db.destroy();
       }

@@ -1,7 +1,7 @@
 // An alert, a digest or a confirmation written as an email: a subject, a plain-text part and an
 // HTML part saying the same. No images, no tracking: every link is a plain link to the portal.
 import { formatLong } from "./calendar.ts";
-import { alertPaths, searchLabel, type AlertEvent, type AlertItem, type MessagePayload } from "./alerts.ts";
+import { alertPaths, searchLabel, trackerLabel, type AlertEvent, type AlertItem, type AlertRecommendation, type MessagePayload } from "./alerts.ts";
 
 export interface RenderedMail {
   subject: string;
@@ -29,12 +29,39 @@ interface Block {
   link: { label: string; url: string };
 }
 
+const ANSWER_WORDS = { yes: "accepted", partially: "partially accepted", no: "rejected" } as const;
+const RAG_WORDS: Record<string, string> = { green: "green (on track)", amber: "amber (at risk)", red: "red (off track)" };
+const TRACKER_HEADLINE = { response: "Response recorded", update: "Monitoring update", overdue: "Overdue" } as const;
+
+/** What the news says of one recommendation, on one line. */
+function recommendationNews(r: AlertRecommendation): string {
+  const parts: string[] = [];
+  if (r.response) parts.push(`${ANSWER_WORDS[r.response.answer]}${r.response.actionBy ? `, action by ${formatLong(r.response.actionBy)}` : ""}${r.response.text ? `: ${r.response.text}` : ""}`);
+  if (r.update) parts.push(`${formatLong(r.update.date)}, ${RAG_WORDS[r.update.rag] ?? r.update.rag}: ${r.update.text}`);
+  if (r.overdue) parts.push(`${r.overdue.what === "response" ? "the executive's response" : "a monitoring update"} was due on ${formatLong(r.overdue.due)}`);
+  return `Recommendation ${r.number} (${r.text}): ${parts.join("; ")}`;
+}
+
+function trackerBlock(ev: Extract<AlertEvent, { kind: "tracker" }>, base: string): Block {
+  const one = ev.recommendations.length === 1;
+  const about = one ? trackerLabel(ev.inquiry, ev.recommendations[0].number) : trackerLabel(ev.inquiry, null);
+  const what = { response: "The executive's response has been recorded", update: "A monitoring update has been recorded", overdue: "Something is overdue" }[ev.news];
+  return {
+    headline: `${TRACKER_HEADLINE[ev.news]}: ${about}`,
+    lines: [`${what} for ${one ? about : `${ev.recommendations.length} recommendations of ${about}`} (${ev.inquiry.council}):`],
+    items: [],
+    hits: ev.recommendations.map((r) => ({ title: recommendationNews(r), url: base + alertPaths.recommendation(ev.inquiry.slug, r.number) })),
+    link: { label: "The inquiry on the recommendations tracker", url: base + alertPaths.inquiry(ev.inquiry.slug) },
+  };
+}
+
 /** "21 May 2026", or "May 2026" for a month-only plan. */
 function plannedFor(d: string): string {
   return /^\d{4}-\d{2}$/.test(d) ? formatLong(`${d}-01`).replace(/^\d+ /, "") : formatLong(d);
 }
 
 function block(ev: AlertEvent, base: string): Block {
+  if (ev.kind === "tracker") return trackerBlock(ev, base);
   if (ev.kind === "ward_key_decision") {
     const d = ev.decision;
     return {
@@ -132,13 +159,15 @@ function footer(token: string, base: string): { text: string; html: string; unsu
 
 /** The message for an outbox row's payload; `base` is the site's public address, no trailing slash. */
 export function renderMail(p: MessagePayload, base: string): RenderedMail {
-  if (p.kind === "confirm" || p.kind === "confirm_search" || p.kind === "confirm_person" || p.kind === "confirm_ward") {
+  if (p.kind === "confirm" || p.kind === "confirm_search" || p.kind === "confirm_person" || p.kind === "confirm_ward" || p.kind === "confirm_tracker") {
     const url = base + alertPaths.confirm(p.token);
-    const about = p.kind === "confirm" ? `the ${p.committee.name}` : p.kind === "confirm_person" ? p.person.name : p.kind === "confirm_ward" ? `${p.ward.name} ward (${p.ward.council})` : searchLabel(p.search);
+    const about = p.kind === "confirm" ? `the ${p.committee.name}` : p.kind === "confirm_person" ? p.person.name : p.kind === "confirm_ward" ? `${p.ward.name} ward (${p.ward.council})` : p.kind === "confirm_tracker" ? trackerLabel(p.inquiry, p.number) : searchLabel(p.search);
     const subject = `Confirm your email alerts for ${about}`;
     const lines = [
       p.kind === "confirm_ward"
         ? `Someone, probably you, asked for email alerts when an agenda is published with an item affecting ${about}, or a key decision affecting it is added to the forward plan, ${p.frequency === "daily" ? "once a day" : "as they are published"}.`
+        : p.kind === "confirm_tracker"
+        ? `Someone, probably you, asked for email alerts when the executive's response or a monitoring update is recorded for ${about} (${p.inquiry.council}), or when one is overdue, ${p.frequency === "daily" ? "once a day" : "as it happens"}.`
         : p.kind === "confirm_person"
         ? `Someone, probably you, asked for email alerts when minutes are published of a meeting that ${about} attended or at which they moved or seconded a decision, ${p.frequency === "daily" ? "once a day" : "as they are published"}.`
         : p.kind === "confirm"

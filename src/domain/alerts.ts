@@ -74,6 +74,26 @@ export interface AlertKeyDecision {
   private: { paragraphs: string | null; reason: string } | null;
 }
 
+/** An inquiry of the scrutiny tracker, as its public page names it. */
+export interface AlertInquiry {
+  slug: string;
+  title: string;
+  council: string;
+}
+
+/** What happened to a tracked recommendation: the executive's response, a monitoring update, or something overdue. */
+export type TrackerNews = "response" | "update" | "overdue";
+
+/** A public recommendation and its news, read through the visibility rule as the tracker shows it. */
+export interface AlertRecommendation {
+  number: string;
+  /** its words, cut short */
+  text: string;
+  response?: { answer: "yes" | "partially" | "no"; text: string | null; actionBy: string | null };
+  update?: { date: string; rag: string; text: string };
+  overdue?: { what: "response" | "update"; due: string };
+}
+
 export type MeetingChangeKind = "rescheduled" | "postponed" | "cancelled" | "restored";
 
 export type AlertEvent =
@@ -84,7 +104,8 @@ export type AlertEvent =
   | { kind: "person_at_meeting"; person: AlertPerson; committee: AlertCommittee; meeting: AlertMeeting; attended: boolean; motions: AlertMotion[] }
   | { kind: "search_matched"; source: "minutes" | "agenda"; search: AlertSearch; committee: AlertCommittee; meeting: AlertMeeting; hits: AlertHit[] }
   | { kind: "ward_agenda"; ward: AlertWard; committee: AlertCommittee; meeting: AlertMeeting; supplement: boolean; items: AlertItem[] }
-  | { kind: "ward_key_decision"; ward: AlertWard; decision: AlertKeyDecision };
+  | { kind: "ward_key_decision"; ward: AlertWard; decision: AlertKeyDecision }
+  | { kind: "tracker"; news: TrackerNews; inquiry: AlertInquiry; recommendations: AlertRecommendation[] };
 
 /** What an outbox row holds until it is sent; the one-time link token goes with it. */
 export type MessagePayload =
@@ -92,6 +113,7 @@ export type MessagePayload =
   | { kind: "confirm_person"; token: string; person: AlertPerson; frequency: "immediate" | "daily" }
   | { kind: "confirm_search"; token: string; search: AlertSearch; frequency: "immediate" | "daily" }
   | { kind: "confirm_ward"; token: string; ward: AlertWard; frequency: "immediate" | "daily" }
+  | { kind: "confirm_tracker"; token: string; inquiry: AlertInquiry; number: string | null; frequency: "immediate" | "daily" }
   | { kind: "alert"; token: string; event: AlertEvent }
   | { kind: "digest"; token: string; day: string; events: AlertEvent[] }
   | { kind: "reminder"; token: string; reminder: OwnerReminder };
@@ -120,6 +142,9 @@ export const alertPaths = {
   ward: (slug: string) => `/wards/${e(slug)}`,
   wardSubscribe: (slug: string) => `/wards/${e(slug)}/alerts`,
   keyDecision: (slug: string) => `/forward-plan/${e(slug)}`,
+  tracker: () => "/recommendations",
+  inquiry: (slug: string) => `/recommendations/${e(slug)}`,
+  recommendation: (inquirySlug: string, number: string) => `/recommendations/${e(inquirySlug)}#recommendation-${e(number)}`,
   confirm: (token: string) => `/alerts/confirm/${e(token)}`,
   unsubscribe: (token: string) => `/alerts/unsubscribe/${e(token)}`,
   manage: (token: string) => `/alerts/manage/${e(token)}`,
@@ -134,6 +159,11 @@ export function searchParams(s: AlertSearch): string {
   if (s.filters.authority) p.set("authority", s.filters.authority);
   if (s.filters.year !== undefined) p.set("year", String(s.filters.year));
   return p.toString();
+}
+
+/** How a followed inquiry or recommendation is named in mail and on pages. */
+export function trackerLabel(inquiry: { title: string }, number: string | null): string {
+  return number === null ? `the inquiry \u201c${inquiry.title}\u201d` : `recommendation ${number} of \u201c${inquiry.title}\u201d`;
 }
 
 /** How a saved search is named in mail and on pages. */

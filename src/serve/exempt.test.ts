@@ -9,7 +9,7 @@ import { GOLDEN_DEV, importInto, parsedDb, STAFFS, stopPostgres, type TestDb } f
 import { postgresUnavailable } from "../../test/support/postgres.ts";
 import { calendarWithin, crawl, type Visit } from "../../test/support/crawl.ts";
 import { trackerDb } from "../store/scrutiny/schema.ts";
-import { addRecommendationUpdate } from "../store/scrutiny/recommendations.ts";
+import { addRecommendationUpdate } from "../store/scrutiny/record.ts";
 import { createApp } from "./app.ts";
 import { addUser } from "../store/accounts/users.ts";
 import { createSession } from "../store/accounts/sessions.ts";
@@ -289,6 +289,15 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         assert.equal(sealed.length, 1, "the exempt table is tracked for officers");
         assert.equal((await app.request(`/recommendations/${sealed[0].slug}`)).status, 404);
         assert.equal((await app.request(`/api/v1/inquiries/${sealed[0].slug}`)).status, 404);
+        // nor can it, or any of its recommendations, be followed by email
+        const sealedNumbers = await trackerDb(t.db).selectFrom("tracked_recommendations").innerJoin("inquiries", "inquiries.id", "tracked_recommendations.inquiry_id").where("inquiries.slug", "=", sealed[0].slug).select("number").execute();
+        assert.ok(sealedNumbers.length > 0);
+        for (const url of [`/recommendations/${sealed[0].slug}/alerts`, ...sealedNumbers.map((r) => `/recommendations/${sealed[0].slug}/${encodeURIComponent(r.number)}/alerts`)]) {
+          assert.equal((await app.request(url)).status, 404, url);
+        }
+        // the crawl followed "Get email alerts" on the public inquiry's page and beside its recommendations
+        assert.ok(pages.some((v) => /^\/recommendations\/[^/]+\/alerts$/.test(v.url)), "an inquiry's alerts page was reached");
+        assert.ok(pages.some((v) => /^\/recommendations\/[^/]+\/[^/]+\/alerts$/.test(v.url)), "a recommendation's alerts page was reached");
       } finally {
         await t.close();
       }

@@ -19,6 +19,7 @@ import { bodyFamily } from "./rules/body-family.ts";
 import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
 import { meetingSlugFor } from "./schedule/attach.ts";
 import { insertSearchEntries, meetingEntries, reindexPeople, type EntryRow } from "./search.ts";
+import { alertTracker } from "./mail/tracker.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
 import { applyTally, meetingTally } from "./summaries/bodies.ts";
 import { areMinutesPublic, isSealed, publicMinutesOnly } from "./visibility.ts";
@@ -576,6 +577,8 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   await applyTally(trx, await meetingTally(trx, meetingId), 1);
   // recommendations, actions and work-programme changes follow the minutes they came from
   const tracked = await trackMeeting(trx, meetingId);
+  // followers of a recommendation already tracked hear of its response (read as the public sees it)
+  if (tracked.inquiry) await alertTracker(trx, "response", tracked.inquiry.responded, new Date(now));
   const replaced = found && found.source_document_id !== null && found.source_document_id !== docId ? (found.file_name ?? "another document") : undefined;
   return { status: found ? "updated" : "created", meetingSlug: slug, meetingId, sourceDocumentId: docId, tracked, previousSourceDocumentId: found?.source_document_id ?? null, ...(replaced ? { replaced } : {}) };
 }

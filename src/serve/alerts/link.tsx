@@ -51,3 +51,14 @@ export function WardAlertsLink({ ward }: { ward: { slug: string; name: string } 
     </p>
   );
 }
+
+/** The link on a scrutiny inquiry's page (no number) or beside one of its recommendations. */
+export function TrackerAlertsLink({ inquiry, number }: { inquiry: { slug: string; title: string }; number?: string }) {
+  return (
+    <p class="govuk-body">
+      <a class="govuk-link" href={number === undefined ? alertUrls.inquirySubscribe(inquiry.slug) : alertUrls.recommendationSubscribe(inquiry.slug, number)}>
+        Get email alerts<span class="govuk-visually-hidden"> about {number === undefined ? `the inquiry ${inquiry.title}` : `recommendation ${number}`}</span>
+      </a>
+    </p>
+  );
+}

@@ -5,7 +5,9 @@ import { ErrorSummary, Input, type FieldError } from "../auth/forms.tsx";
 import { urls } from "../urls.ts";
 import type { Followed, Managed } from "../../store/mail/subscriptions.ts";
 import { alertUrls } from "./urls.ts";
-import { searchLabel, searchParams, type AlertSearch } from "../../domain/alerts.ts";
+import { searchLabel, searchParams, trackerLabel, type AlertSearch } from "../../domain/alerts.ts";
+import type { TrackerTarget } from "../../store/mail/tracker.ts";
+import { trackerUrls } from "../tracker/urls.ts";
 
 const titled = (title: string, errors: FieldError[]) => (errors.length ? `Error: ${title}` : title);
 
@@ -127,6 +129,22 @@ export function WardSubscribePage({ ward, ...form }: SubscribeFormProps & { ward
       what={`We will email you when an agenda is published with an item affecting ${ward.name} ward (${ward.council}), and when a key decision affecting it is added to the forward plan.`}
       action={alertUrls.wardSubscribe(ward.slug)}
       back={{ href: urls.ward(ward.slug), text: `Back to ${ward.name} ward` }}
+    />
+  );
+}
+
+/** Alerts for a scrutiny inquiry (number null) or one of its recommendations. */
+export function TrackerSubscribePage({ target, ...form }: SubscribeFormProps & { target: TrackerTarget }) {
+  const name = trackerLabel(target.inquiry, target.number);
+  const whole = target.number === null;
+  return (
+    <SubscribeForm
+      {...form}
+      title={`Get email alerts: ${name}`}
+      heading={`Get email alerts for ${name}`}
+      what={`We will email you when the executive's response is recorded, when a monitoring update is recorded, and when a response or an update is overdue${whole ? ", for any of its recommendations" : ""}.`}
+      action={whole ? alertUrls.inquirySubscribe(target.inquiry.slug) : alertUrls.recommendationSubscribe(target.inquiry.slug, target.number!)}
+      back={{ href: whole ? trackerUrls.inquiry(target.inquiry.slug) : trackerUrls.recommendation(target.inquiry.slug, target.number!), text: `Back to ${whole ? "the inquiry" : `recommendation ${target.number}`}` }}
     />
   );
 }

@@ -11,12 +11,15 @@ import { CSRF_FIELD, formToken, formTokenValid, originCheck } from "../auth/csrf
 import { clientIp } from "../auth/routes.tsx";
 import type { FieldError } from "../auth/forms.tsx";
 import { QuorumError } from "../../domain/errors.ts";
-import { changeByLink, checkEmail, committeeForAlerts, confirmSubscription, managedBy, peekConfirmation, requestPersonSubscription, requestSearchSubscription, requestSubscription, requestWardSubscription, unsubscribeByLink } from "../../store/mail/subscriptions.ts";
+import { changeByLink, checkEmail, committeeForAlerts, confirmSubscription, managedBy, peekConfirmation, requestPersonSubscription, requestSearchSubscription, requestSubscription, requestTrackerSubscription, requestWardSubscription, unsubscribeByLink } from "../../store/mail/subscriptions.ts";
 import { wardForAlerts } from "../../store/mail/wards.ts";
 import { checkSearch } from "../../store/mail/searches.ts";
 import { personForAlerts } from "../../store/mail/people.ts";
 import { searchLabel, searchParams, type AlertSearch } from "../../domain/alerts.ts";
-import { AlertLinkUnusablePage, CheckEmailPage, ConfirmedPage, ConfirmPage, ManagePage, PersonSubscribePage, SearchSubscribePage, SubscribePage, UnsubscribedPage, UnsubscribePage, WardSubscribePage } from "./pages.tsx";
+import { inquiryForAlerts, recommendationForAlerts, type TrackerTarget } from "../../store/mail/tracker.ts";
+import { trackerLabel } from "../../domain/alerts.ts";
+import { trackerUrls } from "../tracker/urls.ts";
+import { AlertLinkUnusablePage, CheckEmailPage, ConfirmedPage, ConfirmPage, ManagePage, PersonSubscribePage, SearchSubscribePage, SubscribePage, TrackerSubscribePage, UnsubscribedPage, UnsubscribePage, WardSubscribePage } from "./pages.tsx";
 import { alertUrls } from "./urls.ts";
 import { urls } from "../urls.ts";
 
@@ -86,6 +89,10 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
   app.use("/search/alerts/*", private_);
   app.use("/wards/:slug/alerts", private_, checks);
   app.use("/wards/:slug/alerts/*", private_);
+  app.use("/recommendations/:slug/alerts", private_, checks);
+  app.use("/recommendations/:slug/alerts/*", private_);
+  app.use("/recommendations/:slug/:number/alerts", private_, checks);
+  app.use("/recommendations/:slug/:number/alerts/*", private_);
   app.use("/alerts/confirm/*", checks);
   app.use("/alerts/manage/*", checks);
 
@@ -199,6 +206,42 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
     return c.html(renderPage(c, <CheckEmailPage target={{ name: searchLabel(search), href: `${urls.search()}?${searchParams(search)}` }} />));
   });
 
+  // an inquiry of the scrutiny tracker, or one of its recommendations: only what the public tracker shows
+  const tracked = async (c: Context): Promise<TrackerTarget> => {
+    const slug = c.req.param("slug") ?? "";
+    const number = c.req.param("number");
+    const t = number === undefined ? await inquiryForAlerts(db, slug, now()) : await recommendationForAlerts(db, slug, number, now());
+    if (!t) throw new QuorumError("not_found", number === undefined ? "Inquiry not found" : "Recommendation not found");
+    return t;
+  };
+  const trackerPage = async (c: Context) => {
+    const t = await tracked(c);
+    return c.html(renderPage(c, <TrackerSubscribePage target={t} csrf={formToken(c, publicUrl)} frequency="immediate" errors={[]} />));
+  };
+  const trackerPost = async (c: Context) => {
+    // validate
+    const t = await tracked(c);
+    const raw = await field(c, "email");
+    const frequency = frequencyOf(await field(c, "frequency"));
+    const again = (status: 400 | 429, errors: FieldError[]) => c.html(renderPage(c, <TrackerSubscribePage target={t} csrf={formToken(c, publicUrl)} email={raw} frequency={frequency} errors={errors} />), status);
+    // run
+    const refused = await requestOrAgain(raw, again, (email) => requestTrackerSubscription(db, { email, inquiry: t.inquiry.slug, number: t.number, frequency, ip: clientIp(c) }, now()));
+    if (refused) return refused;
+    // present: the same page whether or not the address already follows it
+    return c.redirect(t.number === null ? alertUrls.inquiryRequested(t.inquiry.slug) : alertUrls.recommendationRequested(t.inquiry.slug, t.number), 303);
+  };
+  const trackerRequested = async (c: Context) => {
+    const t = await tracked(c);
+    const href = t.number === null ? trackerUrls.inquiry(t.inquiry.slug) : trackerUrls.recommendation(t.inquiry.slug, t.number);
+    return c.html(renderPage(c, <CheckEmailPage target={{ name: trackerLabel(t.inquiry, t.number), href }} />));
+  };
+  app.get("/recommendations/:slug/alerts", trackerPage);
+  app.post("/recommendations/:slug/alerts", trackerPost);
+  app.get("/recommendations/:slug/alerts/check-email", trackerRequested);
+  app.get("/recommendations/:slug/:number/alerts", trackerPage);
+  app.post("/recommendations/:slug/:number/alerts", trackerPost);
+  app.get("/recommendations/:slug/:number/alerts/check-email", trackerRequested);
+
   app.get("/alerts/confirm/:token", async (c) => {
     const token = c.req.param("token");
     const pending = await peekConfirmation(db, token, now());
@@ -214,7 +257,7 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
 
   app.get("/alerts/unsubscribe/:token", async (c) => {
     const token = c.req.param("token");
-    const managed = await managedBy(db, token);
+    const managed = await managedBy(db, token, now());
     if (!managed) throw new QuorumError("not_found", "This link is not one we sent");
     return c.html(renderPage(c, <UnsubscribePage token={token} managed={managed} />));
   });
@@ -229,7 +272,7 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
 
   app.get("/alerts/manage/:token", async (c) => {
     const token = c.req.param("token");
-    const managed = await managedBy(db, token);
+    const managed = await managedBy(db, token, now());
     if (!managed) throw new QuorumError("not_found", "This link is not one we sent");
     const notice = NOTICES[c.req.query("done") ?? ""];
     return c.html(renderPage(c, <ManagePage token={token} csrf={formToken(c, publicUrl)} managed={managed} notice={notice} errors={[]} />));
@@ -238,7 +281,7 @@ export function registerAlerts(app: Hono, deps: AppDeps): void {
   app.post("/alerts/manage/:token", async (c) => {
     // validate
     const token = c.req.param("token");
-    const managed = await managedBy(db, token);
+    const managed = await managedBy(db, token, now());
     if (!managed) throw new QuorumError("not_found", "This link is not one we sent");
     const id = Number(await field(c, "subscription"));
     const action = await field(c, "action");

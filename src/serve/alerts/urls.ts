@@ -11,10 +11,14 @@ export const alertUrls = {
   wardRequested: (slug: string) => `/wards/${e(slug)}/alerts/check-email`,
   searchSubscribe: () => "/search/alerts",
   searchRequested: () => "/search/alerts/check-email",
+  inquirySubscribe: (slug: string) => `/recommendations/${e(slug)}/alerts`,
+  inquiryRequested: (slug: string) => `/recommendations/${e(slug)}/alerts/check-email`,
+  recommendationSubscribe: (inquirySlug: string, number: string) => `/recommendations/${e(inquirySlug)}/${e(number)}/alerts`,
+  recommendationRequested: (inquirySlug: string, number: string) => `/recommendations/${e(inquirySlug)}/${e(number)}/alerts/check-email`,
   confirm: (token: string) => `/alerts/confirm/${e(token)}`,
   unsubscribe: (token: string) => `/alerts/unsubscribe/${e(token)}`,
   manage: (token: string) => `/alerts/manage/${e(token)}`,
 };
 
 /** The alerts' forms, which anyone may post: asking for alerts, confirming, unsubscribing, managing. */
-export const ALERT_POSTS = /^(?:\/committees\/[^/]+\/alerts|\/people\/[^/]+\/alerts|\/wards\/[^/]+\/alerts|\/search\/alerts|\/alerts\/(?:confirm|unsubscribe|manage)\/[^/]+)$/;
+export const ALERT_POSTS = /^(?:\/committees\/[^/]+\/alerts|\/people\/[^/]+\/alerts|\/wards\/[^/]+\/alerts|\/search\/alerts|\/recommendations\/[^/]+(?:\/[^/]+)?\/alerts|\/alerts\/(?:confirm|unsubscribe|manage)\/[^/]+)$/;

@@ -1,4 +1,5 @@
 // Pages of the recommendation tracker, the action log, work programmes and the forward plan.
+import { TrackerAlertsLink } from "../alerts/link.tsx";
 import { formatLong, isCalendarDate, isCalendarMonth } from "../../domain/calendar.ts";
 import { NotForPublication } from "../components/exempt.tsx";
 import { RECOMMENDATION_STATUSES, STATUS_LABELS, type OverdueReason, type RecommendationStatus } from "../../domain/scrutiny.ts";
@@ -247,6 +248,8 @@ export function InquiryPage({ d, asOf }: { d: InquiryDetailView; asOf: string })
         {(d.leadMember || d.leadOfficer) && <Row k="Lead member and officer">{[d.leadMember, d.leadOfficer].filter(Boolean).join(" and ")}</Row>}
         <Row k="Progress updates">{monthsText(d.monitoringMonths)}</Row>
       </dl>
+      {/* alerts are for what the public tracker shows: not offered on a signed-in view of sealed business */}
+      {d.recommendations.some((r) => !r.notForPublication) && <TrackerAlertsLink inquiry={d} />}
       <h2 class="govuk-heading-m">Summary at {formatDate(asOf)}</h2>
       <SummaryLine s={d.summary} />
       {d.recommendations.map((r) => (
@@ -260,6 +263,7 @@ export function InquiryPage({ d, asOf }: { d: InquiryDetailView; asOf: string })
             </p>
           )}
           <p class="govuk-body">{r.text}</p>
+          {!r.notForPublication && <TrackerAlertsLink inquiry={d} number={r.number} />}
           <p class="govuk-body">
             <StatusTag status={r.status} />
             <OverdueTags reasons={r.overdue} />

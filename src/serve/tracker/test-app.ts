@@ -2,7 +2,8 @@
 // progress updates and a forward plan, judged as at a fixed date.
 import type { Hono } from "hono";
 import { openStore, type Db } from "../../store/db.ts";
-import { addRecommendationUpdate, closeRecommendation, listRecommendations } from "../../store/scrutiny/recommendations.ts";
+import { closeRecommendation, listRecommendations } from "../../store/scrutiny/recommendations.ts";
+import { addRecommendationUpdate } from "../../store/scrutiny/record.ts";
 import { addKeyDecision } from "../../store/scrutiny/forward-plan.ts";
 import { BUCKS, STAFFS, importFromCorpus, migrateAll } from "../../store/scrutiny/test-stores.ts";
 import { createApp } from "../app.ts";

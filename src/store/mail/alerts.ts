@@ -52,7 +52,8 @@ async function fanOut(db: AnyDb, bodyId: number, event: AlertEvent, now: Date): 
   return deliver(db, subs, event, now);
 }
 
-async function deliver(db: AnyDb, subs: Sub[], event: AlertEvent, now: Date): Promise<number> {
+/** Queues one event for these subscriptions: a message now, or a line for the day's digest. */
+export async function deliver(db: AnyDb, subs: Sub[], event: AlertEvent, now: Date): Promise<number> {
   const mdb = mailDb(db);
   for (const s of subs) {
     if (s.frequency === "daily") {

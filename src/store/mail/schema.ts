@@ -1,5 +1,5 @@
 // Table types for email alerts and the outbox (migrations 030_mail_outbox, 031_mail2_saved_searches,
-// 034_wards_follow); `mailDb` widens a store handle to see them.
+// 034_wards_follow, 037_recfollow_tracker_follows); `mailDb` widens a store handle to see them.
 import type { Generated, Kysely, Transaction } from "kysely";
 import type { Database } from "../schema.ts";
 
@@ -7,8 +7,8 @@ export const OUTBOX_STATES = ["queued", "sending", "sent", "failed", "unknown", 
 export type OutboxState = (typeof OUTBOX_STATES)[number];
 export type OutboxKind = "confirm" | "alert" | "digest" | "reminder";
 export type Frequency = "immediate" | "daily";
-/** what a subscription follows: a committee (bodies.id), a saved search (mail_searches.id), a person (people.id) or a ward (mail_wards.id) */
-export type TargetKind = "committee" | "search" | "person" | "ward";
+/** what a subscription follows: a committee (bodies.id), a saved search (mail_searches.id), a person (people.id), a ward (mail_wards.id), a tracked recommendation or an inquiry */
+export type TargetKind = "committee" | "search" | "person" | "ward" | "recommendation" | "inquiry";
 export type SubscriptionStatus = "pending" | "active" | "removed";
 
 export interface MailSubscribersTable {
@@ -87,7 +87,17 @@ export interface MailAlertsTable {
   outbox_id: number | null;
 }
 
+/** A recommendation's overdue response or update a subscription was told of (migration 037_recfollow_tracker_follows). */
+export interface MailTrackerOverdueTable {
+  subscription_id: number;
+  recommendation_id: number;
+  what: "response" | "update";
+  due: string;
+  created_at: string;
+}
+
 export type MailTables = {
+  mail_tracker_overdue: MailTrackerOverdueTable;
   mail_subscribers: MailSubscribersTable;
   mail_subscriptions: MailSubscriptionsTable;
   mail_requests: MailRequestsTable;

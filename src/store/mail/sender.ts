@@ -10,6 +10,7 @@ import { renderMail } from "../../domain/alerts-render.ts";
 import { claimDue, DEFAULT_RETRY, giveUpUncertain, markCancelled, markFailed, markHanded, markSent, type Claimed, type RetryPolicy } from "./outbox.ts";
 import { buildDigests } from "./digest.ts";
 import { queueOwnerReminders } from "./reminders.ts";
+import { queueTrackerOverdue } from "./tracker.ts";
 import { mailDb, type AnyDb } from "./schema.ts";
 
 /** How long a claim holds a message: longer than the SMTP timeouts below put together. */
@@ -39,6 +40,8 @@ export interface SendReport {
   uncertain: number;
   digests: number;
   reminders: number;
+  /** alerts to followers of a recommendation or inquiry that something is overdue */
+  overdue: number;
 }
 
 /** A transport from SMTP_URL (smtp://user:pass@host:587, smtps://…:465). */
@@ -87,10 +90,11 @@ export async function sendDue(db: AnyDb, o: SenderOptions): Promise<SendReport> 
   const owner = o.owner ?? `${process.pid}-${randomBytes(6).toString("hex")}`;
   const leaseMs = o.leaseMs ?? DEFAULT_LEASE_MS;
   const retry = o.retry ?? DEFAULT_RETRY;
-  const report: SendReport = { sent: 0, retrying: 0, failed: 0, cancelled: 0, uncertain: 0, digests: 0, reminders: 0 };
+  const report: SendReport = { sent: 0, retrying: 0, failed: 0, cancelled: 0, uncertain: 0, digests: 0, reminders: 0, overdue: 0 };
   report.uncertain = await giveUpUncertain(db, now());
   report.digests = await buildDigests(db, now(), o.timeZone ?? "Europe/London");
   report.reminders = await queueOwnerReminders(db, now(), o.timeZone ?? "Europe/London");
+  report.overdue = await queueTrackerOverdue(db, now(), o.timeZone ?? "Europe/London");
   const domain = domainOf(o.from);
   for (;;) {
     const claimed = await claimDue(db, owner, now(), leaseMs, o.batch ?? 20);

@@ -13,7 +13,8 @@ import { mailDb, type AnyDb, type Frequency, type TargetKind } from "./schema.ts
 import { savedSearchId, searchOf } from "./searches.ts";
 import { personForAlerts } from "./people.ts";
 import { wardFollowId, wardForAlerts } from "./wards.ts";
-import { alertPaths, searchLabel, type AlertCommittee, type AlertSearch, type AlertWard } from "../../domain/alerts.ts";
+import { inquiryForAlerts, recommendationForAlerts, trackerTargetOf } from "./tracker.ts";
+import { alertPaths, searchLabel, trackerLabel, type AlertCommittee, type AlertInquiry, type AlertSearch, type AlertWard } from "../../domain/alerts.ts";
 
 export const CONFIRM_MS = 48 * 60 * 60 * 1000;
 export const REQUEST_WINDOW_MS = 60 * 60 * 1000;
@@ -99,6 +100,16 @@ export interface WardSubscribeInput {
   ip: string;
 }
 
+export interface TrackerSubscribeInput {
+  email: string;
+  /** the inquiry's slug */
+  inquiry: string;
+  /** a recommendation's number, or null to follow the whole inquiry */
+  number: string | null;
+  frequency: Frequency;
+  ip: string;
+}
+
 /** Asks for alerts when an agenda item or a key decision names a ward: as for a committee, confirmed by email. */
 export async function requestWardSubscription(db: Db, input: WardSubscribeInput, now: Date): Promise<"queued" | "already" | "throttled"> {
   const email = checkEmail(input.email);
@@ -109,7 +120,24 @@ export async function requestWardSubscription(db: Db, input: WardSubscribeInput,
   return subscribe(db, email, input.ip, input.frequency, { kind: "ward", id }, { kind: "confirm_ward", ward: { slug: ward.slug, name: ward.name, council: ward.authority.name }, frequency: input.frequency }, now, true);
 }
 
-type ConfirmPayload = { kind: "confirm_ward"; ward: AlertWard; frequency: Frequency } | { kind: "confirm"; committee: AlertCommittee; frequency: Frequency } | { kind: "confirm_person"; person: { slug: string; name: string }; frequency: Frequency } | { kind: "confirm_search"; search: AlertSearch; frequency: Frequency };
+/**
+ * Asks for alerts about a recommendation or an inquiry of the scrutiny tracker (its response,
+ * monitoring updates, anything overdue): as for a committee, confirmed by email. Only what the
+ * public tracker shows may be followed.
+ */
+export async function requestTrackerSubscription(db: Db, input: TrackerSubscribeInput, now: Date): Promise<"queued" | "already" | "throttled"> {
+  const email = checkEmail(input.email);
+  const t = input.number === null ? await inquiryForAlerts(db, input.inquiry, now) : await recommendationForAlerts(db, input.inquiry, input.number, now);
+  if (!t) throw new QuorumError("not_found", input.number === null ? "Inquiry not found" : "Recommendation not found");
+  return subscribe(db, email, input.ip, input.frequency, { kind: input.number === null ? "inquiry" : "recommendation", id: t.id }, { kind: "confirm_tracker", inquiry: t.inquiry, number: t.number, frequency: input.frequency }, now);
+}
+
+type ConfirmPayload =
+  | { kind: "confirm_ward"; ward: AlertWard; frequency: Frequency }
+  | { kind: "confirm"; committee: AlertCommittee; frequency: Frequency }
+  | { kind: "confirm_person"; person: { slug: string; name: string }; frequency: Frequency }
+  | { kind: "confirm_search"; search: AlertSearch; frequency: Frequency }
+  | { kind: "confirm_tracker"; inquiry: AlertInquiry; number: string | null; frequency: Frequency };
 
 /** A pending subscription and its confirmation, or nothing new for an active one. */
 async function subscribe(db: Db, email: string, ip: string, frequency: Frequency, target: { kind: TargetKind; id: number }, payload: ConfirmPayload, now: Date, checked = false): Promise<"queued" | "already" | "throttled"> {
@@ -166,12 +194,26 @@ function withTargets(db: AnyDb) {
     .leftJoin("people", (j) => j.onRef("people.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "person"))
     .leftJoin("mail_wards", (j) => j.onRef("mail_wards.id", "=", "mail_subscriptions.target_id").on("mail_subscriptions.target_kind", "=", "ward"))
     .leftJoin("authorities as ward_authorities", "ward_authorities.id", "mail_wards.authority_id")
-    .select(["mail_subscriptions.target_kind", "bodies.slug as body_slug", "bodies.name as body_name", "mail_searches.query", "mail_searches.filters_json", "people.slug as person_slug", "people.display_name as person_name", "mail_wards.slug as ward_slug", "mail_wards.name as ward_name", "ward_authorities.slug as ward_authority_slug", "ward_authorities.name as ward_council"]);
+    .select(["mail_subscriptions.target_kind", "mail_subscriptions.target_id", "bodies.slug as body_slug", "bodies.name as body_name", "mail_searches.query", "mail_searches.filters_json", "people.slug as person_slug", "people.display_name as person_name", "mail_wards.slug as ward_slug", "mail_wards.name as ward_name", "ward_authorities.slug as ward_authority_slug", "ward_authorities.name as ward_council"]);
 }
 
-type TargetRow = { target_kind: TargetKind; body_slug: string | null; body_name: string | null; query: string | null; filters_json: string | null; person_slug: string | null; person_name: string | null; ward_slug: string | null; ward_name: string | null; ward_authority_slug: string | null; ward_council: string | null };
+type TargetRow = { target_kind: TargetKind; target_id: number; body_slug: string | null; body_name: string | null; query: string | null; filters_json: string | null; person_slug: string | null; person_name: string | null; ward_slug: string | null; ward_name: string | null; ward_authority_slug: string | null; ward_council: string | null };
 
-function followed(r: TargetRow): Followed | undefined {
+/** A followed recommendation or inquiry the public tracker no longer shows: named without a word of it. */
+const NOT_PUBLIC = { recommendation: "a tracked recommendation that is not public", inquiry: "a scrutiny inquiry that is not public" } as const;
+
+/**
+ * What a subscription follows, named. A recommendation or inquiry is named only while the public
+ * tracker shows it (`publicOnly`: otherwise undefined; else a neutral name, so it can be removed).
+ */
+async function followed(db: AnyDb, r: TargetRow, now: Date, publicOnly: boolean): Promise<Followed | undefined> {
+  if (r.target_kind === "recommendation" || r.target_kind === "inquiry") {
+    const t = await trackerTargetOf(db, r.target_kind, r.target_id, now);
+    const hidden = NOT_PUBLIC[r.target_kind];
+    if (!t) return publicOnly ? undefined : { kind: r.target_kind, name: hidden, title: hidden[0].toUpperCase() + hidden.slice(1), href: alertPaths.tracker() };
+    const name = trackerLabel(t.inquiry, t.number);
+    return { kind: r.target_kind, name, title: name[0].toUpperCase() + name.slice(1), href: t.number === null ? alertPaths.inquiry(t.inquiry.slug) : alertPaths.recommendation(t.inquiry.slug, t.number) };
+  }
   if (r.target_kind === "committee" && r.body_slug !== null) return { kind: "committee", name: `the ${r.body_name}`, title: r.body_name!, href: alertPaths.committee(r.body_slug) };
   if (r.target_kind === "person" && r.person_slug !== null) return { kind: "person", name: r.person_name!, title: r.person_name!, href: alertPaths.person(r.person_slug) };
   if (r.target_kind === "ward" && r.ward_slug !== null && r.ward_authority_slug !== null) {
@@ -194,7 +236,7 @@ export async function peekConfirmation(db: AnyDb, token: string, now: Date): Pro
     .select(["mail_subscribers.email", "mail_subscriptions.frequency", "mail_subscriptions.confirm_expires_at"])
     .executeTakeFirst();
   if (!r || !r.confirm_expires_at || now.getTime() >= Date.parse(r.confirm_expires_at)) return undefined;
-  const target = followed(r);
+  const target = await followed(db, r, now, true);
   if (!target) return undefined;
   return { email: r.email, target, frequency: r.frequency };
 }
@@ -246,7 +288,7 @@ export interface Managed {
   subscriptions: ManagedSubscription[];
 }
 
-async function subscriptionsOf(db: AnyDb, subscriberId: number): Promise<ManagedSubscription[]> {
+async function subscriptionsOf(db: AnyDb, subscriberId: number, now: Date): Promise<ManagedSubscription[]> {
   const rows = await withTargets(db)
     .where("mail_subscriptions.subscriber_id", "=", subscriberId)
     .where("mail_subscriptions.status", "!=", "removed")
@@ -257,17 +299,19 @@ async function subscriptionsOf(db: AnyDb, subscriberId: number): Promise<Managed
     .orderBy("people.display_name")
     .orderBy("mail_wards.name")
     .execute();
-  return rows.flatMap((r) => {
-    const target = followed(r);
-    return target ? [{ id: r.id, frequency: r.frequency, status: r.status as "pending" | "active", target }] : [];
-  });
+  const out: ManagedSubscription[] = [];
+  for (const r of rows) {
+    const target = await followed(db, r, now, false);
+    if (target) out.push({ id: r.id, frequency: r.frequency, status: r.status as "pending" | "active", target });
+  }
+  return out;
 }
 
 /** The manage page's view for a message's link; undefined for a token no message carried. */
-export async function managedBy(db: AnyDb, token: string): Promise<Managed | undefined> {
+export async function managedBy(db: AnyDb, token: string, now: Date = new Date()): Promise<Managed | undefined> {
   const h = await linkHolder(db, token);
   if (!h) return undefined;
-  return { email: h.email, unsubscribes: h.subscriptionId === null ? "all" : "one", subscriptions: await subscriptionsOf(db, h.subscriberId) };
+  return { email: h.email, unsubscribes: h.subscriptionId === null ? "all" : "one", subscriptions: await subscriptionsOf(db, h.subscriberId, now) };
 }
 
 /** Removes subscriptions, and drops what was waiting to be sent for them. */

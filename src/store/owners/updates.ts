@@ -12,6 +12,7 @@ import { CLOSURE_OUTCOMES, type ClosureOutcome, type RagStatus } from "../../dom
 import { appendAudit } from "../audit.ts";
 import { requireItem, type ItemKind, type ItemRef, type OwnersAnyDb, type TrackedItem } from "./items.ts";
 import { ownersDb, type UpdateState } from "./schema.ts";
+import { alertTracker } from "../mail/tracker.ts";
 
 /** Who is acting, as the audit log and the tracker show them. */
 export interface Actor {
@@ -202,6 +203,8 @@ export async function acceptUpdate(db: OwnersAnyDb, updateId: number, expectedVe
   const version = await bump(db, u.ref, expectedVersion, now);
   if (u.ref.kind === "recommendation") {
     await t.insertInto("recommendation_updates").values({ recommendation_id: u.ref.id, date: u.date, rag: RAG_OF[u.status], text: u.text, by_name: u.author.name, evidence_url: u.evidenceUrl }).execute();
+    // the recommendation's followers hear of it when the public tracker shows it
+    await alertTracker(db as never, "update", [u.ref.id], now);
   } else {
     await t.insertInto("action_updates").values({ action_id: u.ref.id, date: u.date, text: u.text, by_name: u.author.name, evidence_url: u.evidenceUrl, status: u.status }).execute();
   }

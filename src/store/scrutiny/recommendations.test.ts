@@ -2,7 +2,8 @@ import { it } from "node:test";
 import assert from "node:assert/strict";
 import { QuorumError } from "../../domain/errors.ts";
 import { STAFFS, eachStore, importFromCorpus } from "./test-stores.ts";
-import { createInquiry, getInquiry, listRecommendations, respondToRecommendation, setInquiryDates, setMonitoringSchedule } from "./recommendations.ts";
+import { createInquiry, getInquiry, listRecommendations, setInquiryDates, setMonitoringSchedule } from "./recommendations.ts";
+import { respondToRecommendation } from "./record.ts";
 
 eachStore("inquiries entered by hand", (store) => {
   it("an unanswered report is awaiting response, then overdue after two months; a response starts the schedule", async () => {

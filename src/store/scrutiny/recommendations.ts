@@ -2,17 +2,14 @@
 // response, monitoring updates and closure. Reads assess each recommendation with the domain
 // rules on a given date, and show only what the public-visibility rule allows.
 import type { Kysely, Transaction } from "kysely";
-import { isCalendarDate, isCalendarMonth, type CalendarDate } from "../../domain/calendar.ts";
+import type { CalendarDate } from "../../domain/calendar.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import { assess, summarise, type Assessment, type TrackerSummary } from "../../domain/recommendation-status.ts";
 import { responseDue } from "../../domain/monitoring.ts";
 import {
   CLOSURE_OUTCOMES,
-  RAG_STATUSES,
-  RECOMMENDATION_RESPONSES,
   policyFor,
   type Closure,
-  type ExecutiveResponse,
   type Inquiry,
   type OverdueReason,
   type ProgressUpdate,
@@ -299,13 +296,8 @@ export function summariesByInquiry(recs: RecommendationView[]): { inquiry: Inqui
   }));
 }
 
-// Writes by hand (officers keeping the tracker).
-
-export async function addRecommendationUpdate(db: AnyDb, recommendationId: number, update: ProgressUpdate): Promise<void> {
-  if (!(RAG_STATUSES as readonly string[]).includes(update.rag)) throw new QuorumError("invalid", `RAG status must be red, amber or green, not "${update.rag}"`);
-  if (!update.text.trim()) throw new QuorumError("invalid", "an update needs some text");
-  await tdb(db).insertInto("recommendation_updates").values({ recommendation_id: recommendationId, date: update.date, rag: update.rag, text: update.text, by_name: update.by }).execute();
-}
+// Writes by hand (officers keeping the tracker); the response and monitoring updates, which alert
+// followers by email, are in record.ts.
 
 export async function closeRecommendation(db: AnyDb, recommendationId: number, closure: Closure): Promise<void> {
   if (!(CLOSURE_OUTCOMES as readonly string[]).includes(closure.outcome)) throw new QuorumError("invalid", `unknown closure "${closure.outcome}"`);
@@ -406,23 +398,4 @@ export async function createInquiry(db: AnyDb, input: NewInquiry): Promise<strin
       .execute();
   }
   return slug;
-}
-
-/** Records the executive's response to one recommendation. */
-export async function respondToRecommendation(db: AnyDb, recommendationId: number, r: ExecutiveResponse): Promise<void> {
-  if (!(RECOMMENDATION_RESPONSES as readonly string[]).includes(r.response)) throw new QuorumError("invalid", `response must be yes, partially or no, not "${r.response}"`);
-  if (r.actionBy !== null && !isCalendarDate(r.actionBy) && !isCalendarMonth(r.actionBy)) throw new QuorumError("invalid", `action-by must be YYYY-MM or YYYY-MM-DD: ${r.actionBy}`);
-  await tdb(db)
-    .updateTable("tracked_recommendations")
-    .set({
-      response: r.response,
-      response_text: r.text,
-      responsible_member: r.responsibleMember,
-      responsible_officer: r.responsibleOfficer,
-      action_by: r.actionBy,
-      responded_on: r.respondedOn,
-      updated_at: new Date().toISOString(),
-    })
-    .where("id", "=", recommendationId)
-    .execute();
 }

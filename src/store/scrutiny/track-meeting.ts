@@ -24,7 +24,8 @@ import { unpack } from "../packed.ts";
 type Tx = Transaction<TrackerDatabase>;
 
 export interface TrackResult {
-  inquiry: { slug: string; recommendations: number } | null;
+  /** `responded`: tracked recommendations already known whose response the minutes now record or change */
+  inquiry: { slug: string; recommendations: number; responded: number[] } | null;
   actions: number;
   workProgrammeChanges: number;
 }
@@ -171,6 +172,7 @@ async function trackRecommendations(
   }
 
   const seen = new Set<string>();
+  const responded: number[] = [];
   for (const [i, r] of recs.entries()) {
     if (seen.has(r.number)) continue;
     seen.add(r.number);
@@ -188,12 +190,13 @@ async function trackRecommendations(
       exempt: r.exempt,
       updated_at: now(),
     };
-    const found = await trx.selectFrom("tracked_recommendations").where("inquiry_id", "=", inquiryId).where("number", "=", r.number).select("id").executeTakeFirst();
+    const found = await trx.selectFrom("tracked_recommendations").where("inquiry_id", "=", inquiryId).where("number", "=", r.number).select(["id", "response", "response_text"]).executeTakeFirst();
+    if (found && response && (found.response !== response || found.response_text !== r.response_text)) responded.push(found.id);
     if (found) await trx.updateTable("tracked_recommendations").set(row).where("id", "=", found.id).execute();
     else await trx.insertInto("tracked_recommendations").values({ ...row, inquiry_id: inquiryId, number: r.number }).execute();
   }
   await dropUntouchedRecommendations(trx, inquiryId, [...seen]);
-  return { slug, recommendations: seen.size };
+  return { slug, recommendations: seen.size, responded };
 }
 
 /**
