@@ -6,6 +6,8 @@ import type { AgendaView } from "../../store/agenda/read.ts";
 import { exemptGround } from "../../store/agenda/pack.ts";
 import { formatLongDate } from "../format.ts";
 import { agendaUrls } from "./urls.ts";
+import { urls } from "../urls.ts";
+import { namesAWard, wardSlug } from "../../domain/wards.ts";
 
 export function fileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
@@ -26,6 +28,27 @@ export function publishedAt(iso: string, timeZone: string): string {
     time = iso.slice(11, 16);
   }
   return `${formatLongDate(date)} at ${time}`;
+}
+
+/** "Abbey; Castle" with each ward linked to its page; a part that names no ward ("All wards") stays as written. */
+function WardLinks({ wards, council }: { wards: string; council: string }) {
+  const parts = wards.split(/[;,\n]+/).map((p) => p.trim()).filter(Boolean);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <>
+          {i > 0 && "; "}
+          {namesAWard(part) ? (
+            <a class="govuk-link" href={urls.ward(wardSlug(council, part))}>
+              {part}
+            </a>
+          ) : (
+            part
+          )}
+        </>
+      ))}
+    </>
+  );
 }
 
 /** `manage`: the workspace page, for a viewer who may build the agenda. */
@@ -89,7 +112,9 @@ export function AgendaSection({ agenda, manage = null }: { agenda: AgendaView | 
                 {item.wards && (
                   <div class="govuk-summary-list__row">
                     <dt class="govuk-summary-list__key">Wards affected</dt>
-                    <dd class="govuk-summary-list__value">{item.wards}</dd>
+                    <dd class="govuk-summary-list__value">
+                      <WardLinks wards={item.wards} council={meeting.councilSlug} />
+                    </dd>
                   </div>
                 )}
                 {item.decisionMaker && (

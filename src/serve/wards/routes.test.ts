@@ -106,10 +106,12 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.ok(!text.includes("Haulage contract") && !text.includes(SECRET));
     });
 
-    test("a councillor's ward, a key decision's wards and /feeds link to the wards", async () => {
+    test("a councillor's ward, a key decision's wards, an agenda item's wards and /feeds link to the wards", async () => {
       assert.ok((await get("/people/ann-abbot")).includes(`href="/wards/${ABBEY}"`), "the councillor's page");
       const decision = await get(`/forward-plan/${privateSlug}`);
       assert.ok(decision.includes(`href="/wards/${ABBEY}"`), "the key decision's page");
+      const meeting = await get(`/meetings/${next}`);
+      assert.ok(meeting.includes(`<a class="govuk-link" href="/wards/${ABBEY}">Abbey</a>`), "an agenda item's wards affected, on its meeting's page");
       const feeds = await get("/feeds");
       assert.ok(feeds.includes('href="/wards"'), "/feeds");
       assert.ok((await get("/people")).includes('href="/wards"'), "the people page");

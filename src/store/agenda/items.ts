@@ -26,6 +26,7 @@ export interface AgendaMeeting {
   bodyName: string;
   bodySlug: string;
   councilName: string | null;
+  councilSlug: string;
   timeZone: string;
 }
 
@@ -35,10 +36,10 @@ export async function agendaMeeting(db: AnyDb, slug: string): Promise<AgendaMeet
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .innerJoin("authorities", "authorities.id", "bodies.authority_id")
     .where("meetings.slug", "=", slug)
-    .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.start_time", "meetings.venue", "meetings.status", "bodies.id as body_id", "bodies.name as body_name", "bodies.slug as body_slug", "authorities.name as council", "authorities.time_zone"])
+    .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.start_time", "meetings.venue", "meetings.status", "bodies.id as body_id", "bodies.name as body_name", "bodies.slug as body_slug", "authorities.name as council", "authorities.slug as council_slug", "authorities.time_zone"])
     .executeTakeFirst();
   if (!m) return null;
-  return { id: m.id, slug: m.slug, date: m.date, startTime: m.start_time, venue: m.venue, status: m.status, bodyId: m.body_id, bodyName: m.body_name, bodySlug: m.body_slug, councilName: m.council, timeZone: m.time_zone };
+  return { id: m.id, slug: m.slug, date: m.date, startTime: m.start_time, venue: m.venue, status: m.status, bodyId: m.body_id, bodyName: m.body_name, bodySlug: m.body_slug, councilName: m.council, councilSlug: m.council_slug, timeZone: m.time_zone };
 }
 
 async function meetingOrFail(trx: AnyDb, slug: string): Promise<AgendaMeeting> {
