@@ -2,6 +2,7 @@
 // message it accepts, parsed by mailparser (not by the code that wrote it), and can refuse the
 // next messages or run a step (such as killing the sender) once a message has arrived in full.
 import { once } from "node:events";
+import { after, before, beforeEach } from "node:test";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -32,11 +33,36 @@ function addressText(v: ParsedMail["to"]): string {
 }
 
 export async function startSmtp(): Promise<TestSmtp> {
+  const t = smtpServer();
+  await t.listen();
+  return t;
+}
+
+/**
+ * The enclosing suite's SMTP server: listening before its tests, closed after them, and what it
+ * received emptied before each test.
+ */
+export function suiteSmtp(): TestSmtp {
+  const t = smtpServer();
+  before(() => t.listen());
+  after(() => t.close());
+  beforeEach(() => {
+    t.received.length = 0;
+  });
+  return t;
+}
+
+function smtpServer(): TestSmtp & { listen(): Promise<void> } {
   let refuse = 0;
   let refuseCode = 451;
   const received: Received[] = [];
-  const t: TestSmtp = {
+  const t: TestSmtp & { listen(): Promise<void> } = {
     url: "",
+    listen: async () => {
+      server.listen(0, "127.0.0.1");
+      await once(server.server, "listening");
+      t.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    },
     received,
     refuseNext(n, code = 451) {
       refuse = n;
@@ -70,9 +96,6 @@ export async function startSmtp(): Promise<TestSmtp> {
       });
     },
   });
-  server.listen(0, "127.0.0.1");
-  await once(server.server, "listening");
-  t.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   return t;
 }
 

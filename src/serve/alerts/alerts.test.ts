@@ -2,7 +2,7 @@
 // for alerts on a committee's page → confirmation mail → confirm → a new meeting → alert mail with
 // its link → one-click unsubscribe (as a mail client posts it) → no further mail. Then the forms'
 // refusals, the limits, the manage page and the daily digest, each asserted on what the server received.
-import { after, before, beforeEach, it } from "node:test";
+import { beforeEach, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Hono } from "hono";
 import { createApp } from "../app.ts";
@@ -12,7 +12,7 @@ import { sendDue, smtpTransport, type SenderOptions } from "../../store/mail/sen
 import { mailDb } from "../../store/mail/schema.ts";
 import { MAX_REQUESTS_PER_EMAIL, MAX_REQUESTS_PER_IP } from "../../store/mail/subscriptions.ts";
 import { client, type Client } from "../../../test/support/accounts.ts";
-import { linkIn, rawHeader, startSmtp, type TestSmtp } from "../../../test/support/smtp.ts";
+import { linkIn, rawHeader, suiteSmtp } from "../../../test/support/smtp.ts";
 import { eachMailStore, outboxStates } from "../../../test/support/mail.ts";
 import { committeeWithMinutes } from "../../../test/support/schedule.ts";
 
@@ -22,21 +22,13 @@ const DAY1 = new Date("2026-03-02T09:00:00Z");
 const path = (url: string) => url.slice(BASE.length);
 
 eachMailStore("email alerts", (stores) => {
-  let smtp: TestSmtp;
+  const smtp = suiteSmtp();
   let db: Db;
   let app: Hono;
   let body: string;
   let clock: Date;
   const send = (o: Partial<SenderOptions> = {}) => sendDue(db, { transport: smtpTransport(smtp.url), baseUrl: BASE, from: "alerts@alerts.example.org", now: () => clock, ...o });
-
-  before(async () => {
-    smtp = await startSmtp();
-  });
-  after(async () => {
-    await smtp.close();
-  });
   beforeEach(async () => {
-    smtp.received.length = 0;
     clock = DAY1;
     db = await stores.open(await stores.newUrl());
     body = (await committeeWithMinutes(db)).body;

@@ -2,13 +2,13 @@
 // council's time zone (the authorities table), not in one zone for all; alerts about a search or a
 // person, which belong to no one council, keep the site's zone. Two councils, London and New York,
 // against a real SMTP server on loopback, on SQLite and PostgreSQL.
-import { after, before, beforeEach, it } from "node:test";
+import { beforeEach, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Db } from "../../store/db.ts";
 import { importMinutes } from "../../store/import.ts";
 import { scheduleMeeting } from "../../store/schedule/meetings.ts";
 import { sendDue, smtpTransport, type SenderOptions } from "../../store/mail/sender.ts";
-import { startSmtp, type TestSmtp } from "../../../test/support/smtp.ts";
+import { suiteSmtp } from "../../../test/support/smtp.ts";
 import { confirmedSubscriber, eachMailStore } from "../../../test/support/mail.ts";
 import { committeeWithMinutes } from "../../../test/support/schedule.ts";
 import { parsedInput, STAFFS_V1 } from "../../../test/support/imports.ts";
@@ -30,21 +30,13 @@ async function newYorkCommittee(db: Db): Promise<string> {
 }
 
 eachMailStore("daily digests by the council's day", (stores) => {
-  let smtp: TestSmtp;
+  const smtp = suiteSmtp();
   let db: Db;
   let clock: Date;
   let london: string;
   let newYork: string;
   const send = (o: Partial<SenderOptions> = {}) => sendDue(db, { transport: smtpTransport(smtp.url), baseUrl: BASE, from: "alerts@alerts.example.org", now: () => clock, timeZone: "Europe/London", ...o });
-
-  before(async () => {
-    smtp = await startSmtp();
-  });
-  after(async () => {
-    await smtp.close();
-  });
   beforeEach(async () => {
-    smtp.received.length = 0;
     clock = DAY1;
     db = await stores.open(await stores.newUrl());
     london = (await committeeWithMinutes(db)).body;

@@ -3,7 +3,7 @@
 // for a person the minutes name at the meeting, listing the public decisions they moved or
 // seconded with links. Someone who sent apologies gets nothing; a decision of exempt business is
 // never named, nor its text.
-import { after, before, beforeEach, it } from "node:test";
+import { beforeEach, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Hono } from "hono";
 import { createApp } from "../app.ts";
@@ -12,7 +12,7 @@ import { importMinutes } from "../../store/import.ts";
 import { publishDraftMinutes } from "../../store/lifecycle/minutes.ts";
 import { sendDue, smtpTransport } from "../../store/mail/sender.ts";
 import { client } from "../../../test/support/accounts.ts";
-import { linkIn, startSmtp, type TestSmtp } from "../../../test/support/smtp.ts";
+import { linkIn, suiteSmtp } from "../../../test/support/smtp.ts";
 import { eachMailStore } from "../../../test/support/mail.ts";
 import { committeeWithMinutes } from "../../../test/support/schedule.ts";
 import { parsedInput, STAFFS_V2 } from "../../../test/support/imports.ts";
@@ -24,19 +24,11 @@ const path = (url: string) => url.slice(BASE.length);
 const ITEM_35 = ["Wolstanton", "briefing note", "Confidential HR Matter", "grievance"];
 
 eachMailStore("email alerts about a person", (stores) => {
-  let smtp: TestSmtp;
+  const smtp = suiteSmtp();
   let db: Db;
   let app: Hono;
   const send = () => sendDue(db, { transport: smtpTransport(smtp.url), baseUrl: BASE, from: "alerts@alerts.example.org", now: () => T0 });
-
-  before(async () => {
-    smtp = await startSmtp();
-  });
-  after(async () => {
-    await smtp.close();
-  });
   beforeEach(async () => {
-    smtp.received.length = 0;
     db = await stores.open(await stores.newUrl());
     await committeeWithMinutes(db);
     app = createApp({ db, now: () => T0, publicUrl: BASE });

@@ -3,7 +3,7 @@
 // published from the review queue → an alert naming the matching items with their links. A search
 // that finds nothing in what was published sends nothing, and a search for an exempt item's own
 // words finds nothing, so its text never reaches a mail.
-import { after, before, beforeEach, it } from "node:test";
+import { beforeEach, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Hono } from "hono";
 import { createApp } from "../app.ts";
@@ -13,7 +13,7 @@ import { publishImport } from "../../store/imports/decide.ts";
 import { addUser } from "../../store/accounts/users.ts";
 import { sendDue, smtpTransport } from "../../store/mail/sender.ts";
 import { client } from "../../../test/support/accounts.ts";
-import { linkIn, rawHeader, startSmtp, type TestSmtp } from "../../../test/support/smtp.ts";
+import { linkIn, rawHeader, suiteSmtp } from "../../../test/support/smtp.ts";
 import { eachMailStore } from "../../../test/support/mail.ts";
 import { committeeWithMinutes } from "../../../test/support/schedule.ts";
 import { parsedInput, STAFFS_V1, STAFFS_V2 } from "../../../test/support/imports.ts";
@@ -25,19 +25,11 @@ const path = (url: string) => url.slice(BASE.length);
 const ITEM_35 = ["Wolstanton", "briefing note outlining a recent confidential HR matter", "Members accepted the details shared", "grievance"];
 
 eachMailStore("email alerts for a saved search", (stores) => {
-  let smtp: TestSmtp;
+  const smtp = suiteSmtp();
   let db: Db;
   let app: Hono;
   const send = () => sendDue(db, { transport: smtpTransport(smtp.url), baseUrl: BASE, from: "alerts@alerts.example.org", now: () => T0 });
-
-  before(async () => {
-    smtp = await startSmtp();
-  });
-  after(async () => {
-    await smtp.close();
-  });
   beforeEach(async () => {
-    smtp.received.length = 0;
     db = await stores.open(await stores.newUrl());
     // an earlier meeting of the committee, public, in which item 35's words are not exempt
     await committeeWithMinutes(db);

@@ -4,7 +4,7 @@
 // however often the daily check runs → one-click unsubscribe → nothing more. A follower of an
 // inquiry gets one alert naming every recommendation an import answered. A recommendation from
 // exempt business, or from minutes that are not public, cannot be followed and never makes an alert.
-import { after, before, beforeEach, it } from "node:test";
+import { beforeEach, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Hono } from "hono";
 import { createApp } from "../app.ts";
@@ -20,7 +20,7 @@ import { addUser, type User } from "../../store/accounts/users.ts";
 import { writeTransaction } from "../../store/write.ts";
 import { acceptUpdate, assignOwner, submitUpdate, type Actor } from "../../store/owners/updates.ts";
 import { client } from "../../../test/support/accounts.ts";
-import { linkIn, rawHeader, startSmtp, type TestSmtp } from "../../../test/support/smtp.ts";
+import { linkIn, rawHeader, suiteSmtp } from "../../../test/support/smtp.ts";
 import { eachMailStore } from "../../../test/support/mail.ts";
 
 const BASE = "https://alerts.example.org";
@@ -28,20 +28,12 @@ const path = (url: string) => url.slice(BASE.length);
 const TITLE = "Modern slavery: partnership response";
 
 eachMailStore("email alerts about a scrutiny recommendation or inquiry", (stores) => {
-  let smtp: TestSmtp;
+  const smtp = suiteSmtp();
   let db: Db;
   let app: Hono;
   let clock: Date;
   const send = () => sendDue(db, { transport: smtpTransport(smtp.url), baseUrl: BASE, from: "alerts@alerts.example.org", now: () => clock });
-
-  before(async () => {
-    smtp = await startSmtp();
-  });
-  after(async () => {
-    await smtp.close();
-  });
   beforeEach(async () => {
-    smtp.received.length = 0;
     clock = new Date("2017-01-05T10:00:00Z");
     db = await stores.open(await stores.newUrl());
     await importFromCorpus(db, STAFFS);

@@ -16,7 +16,7 @@ import { readAgenda } from "../../store/agenda/read.ts";
 import { addKeyDecisionEntry } from "../../store/forward-plan/entries.ts";
 import { sendDue, smtpTransport } from "../../store/mail/sender.ts";
 import { client } from "../../../test/support/accounts.ts";
-import { linkIn, rawHeader, startSmtp, type TestSmtp } from "../../../test/support/smtp.ts";
+import { linkIn, rawHeader, suiteSmtp } from "../../../test/support/smtp.ts";
 import { eachMailStore } from "../../../test/support/mail.ts";
 import { pdfPaper, scheduledMeeting, tempDocuments, type TempDocuments } from "../../../test/support/agenda.ts";
 
@@ -29,7 +29,7 @@ const WARD = "northbrook-borough-council-abbey";
 const SECRETS = ["Haulage contract", "Tender report", "Quentin Secretwood", "Appendix B: staffing", "Severance terms for named staff", "hr-settlement.pdf"];
 
 eachMailStore("email alerts about a ward", (stores) => {
-  let smtp: TestSmtp;
+  const smtp = suiteSmtp();
   let db: Db;
   let app: Hono;
   let docs: TempDocuments;
@@ -37,15 +37,12 @@ eachMailStore("email alerts about a ward", (stores) => {
   const send = () => sendDue(db, { transport: smtpTransport(smtp.url), baseUrl: BASE, from: "alerts@alerts.example.org", now: () => T0 });
 
   before(async () => {
-    smtp = await startSmtp();
     docs = tempDocuments();
   });
   after(async () => {
-    await smtp.close();
     docs.close();
   });
   beforeEach(async () => {
-    smtp.received.length = 0;
     db = await stores.open(await stores.newUrl());
     meeting = (await scheduledMeeting(db, { date: "2026-03-19" })).slug;
     const authority = (await db.selectFrom("authorities").select("id").executeTakeFirstOrThrow()).id;

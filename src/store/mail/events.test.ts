@@ -2,7 +2,7 @@
 // minutes published from the review queue (not while they wait in it), draft minutes published,
 // a meeting cancelled with its reason. A mail about minutes links to them and carries none of an
 // exempt item's text.
-import { after, before, beforeEach, it } from "node:test";
+import { beforeEach, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Db } from "../db.ts";
 import { importMinutes } from "../import.ts";
@@ -11,7 +11,7 @@ import { addUser } from "../accounts/users.ts";
 import { publishDraftMinutes } from "../lifecycle/minutes.ts";
 import { changeMeeting, scheduleMeeting } from "../schedule/meetings.ts";
 import { sendDue, smtpTransport } from "./sender.ts";
-import { startSmtp, type TestSmtp } from "../../../test/support/smtp.ts";
+import { suiteSmtp } from "../../../test/support/smtp.ts";
 import { confirmedSubscriber, eachMailStore } from "../../../test/support/mail.ts";
 import { committeeWithMinutes } from "../../../test/support/schedule.ts";
 import { parsedInput, STAFFS_V2 } from "../../../test/support/imports.ts";
@@ -23,19 +23,11 @@ const clerk = { userId: null, label: "Clerk" };
 const ITEM_35 = ["briefing note outlining a recent confidential HR matter", "Members accepted the details shared", "That the briefing note be received"];
 
 eachMailStore("what sends an alert", (stores) => {
-  let smtp: TestSmtp;
+  const smtp = suiteSmtp();
   let db: Db;
   let body: string;
   const send = () => sendDue(db, { transport: smtpTransport(smtp.url), baseUrl: BASE, from: "alerts@alerts.example.org", now: () => T0 });
-
-  before(async () => {
-    smtp = await startSmtp();
-  });
-  after(async () => {
-    await smtp.close();
-  });
   beforeEach(async () => {
-    smtp.received.length = 0;
     db = await stores.open(await stores.newUrl());
     body = (await committeeWithMinutes(db)).body;
     await confirmedSubscriber(db, "ann@example.org", body, "immediate", T0);

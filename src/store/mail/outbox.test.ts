@@ -3,7 +3,7 @@
 // its link and the one-click unsubscribe headers; a refusal is retried later; two senders on one
 // database send each message once; a sender killed after the server has the message leaves it
 // unsent-again, not duplicated; an exempt agenda item is named by title and ground only.
-import { after, before, beforeEach, it } from "node:test";
+import { beforeEach, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Db } from "../db.ts";
 import { scheduleMeeting } from "../schedule/meetings.ts";
@@ -12,7 +12,7 @@ import { publishAgenda } from "../agenda/publish.ts";
 import { smtpTransport, sendDue, DEFAULT_LEASE_MS, type SenderOptions } from "./sender.ts";
 import { claimDue } from "./outbox.ts";
 import { mailDb } from "./schema.ts";
-import { startSmtp, linkIn, rawHeader, type TestSmtp } from "../../../test/support/smtp.ts";
+import { linkIn, rawHeader, suiteSmtp } from "../../../test/support/smtp.ts";
 import { confirmedSubscriber, eachMailStore, outboxStates } from "../../../test/support/mail.ts";
 import { committeeWithMinutes } from "../../../test/support/schedule.ts";
 import { pdfPaper, scheduledMeeting, tempDocuments } from "../../../test/support/agenda.ts";
@@ -24,20 +24,12 @@ const T0 = new Date("2026-03-02T09:00:00Z");
 const later = (ms: number) => new Date(T0.getTime() + ms);
 
 eachMailStore("the outbox and its sender", (stores) => {
-  let smtp: TestSmtp;
+  const smtp = suiteSmtp();
   let url: string;
   let db: Db;
   let body: string;
   const sender = (o: Partial<SenderOptions> = {}): SenderOptions => ({ transport: smtpTransport(smtp.url), baseUrl: BASE, from: "Alerts <alerts@alerts.example.org>", now: () => T0, ...o });
-
-  before(async () => {
-    smtp = await startSmtp();
-  });
-  after(async () => {
-    await smtp.close();
-  });
   beforeEach(async () => {
-    smtp.received.length = 0;
     smtp.beforeReply = undefined;
     smtp.refuseNext(0);
     url = await stores.newUrl();
