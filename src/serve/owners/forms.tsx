@@ -1,5 +1,6 @@
 // What the tracker's forms show beyond their fields (src/serve/components/fields.tsx): the panel
 // that shows someone else's change after a conflict, and the banner that says what was done.
+import { Banner } from "../components/banner.tsx";
 
 /** What another person changed while this page was open, newest last. */
 export interface OtherChange {
@@ -29,18 +30,7 @@ export function ConflictPanel({ changes }: { changes: OtherChange[] }) {
 }
 
 /** The result of a form just sent, at the top of the page it led to. */
+/** What was done, in the tracker's words. */
 export function SuccessBanner({ text }: { text: string | undefined }) {
-  if (!text) return null;
-  return (
-    <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="result-title" data-module="govuk-notification-banner">
-      <div class="govuk-notification-banner__header">
-        <h2 class="govuk-notification-banner__title" id="result-title">
-          Done
-        </h2>
-      </div>
-      <div class="govuk-notification-banner__content">
-        <p class="govuk-notification-banner__heading">{text}</p>
-      </div>
-    </div>
-  );
+  return <Banner text={text} title="Done" />;
 }
