@@ -32,20 +32,28 @@ export interface MinutesLifecycle {
  * Where a meeting's minutes stand. `forPublic` leaves out an approving meeting the public may not
  * see (a draft); callers check the meeting itself is public first.
  */
-export async function readMinutesLifecycle(db: Db, meetingId: number, forPublic = true): Promise<MinutesLifecycle | null> {
+export async function readMinutesLifecycle(
+  db: Db,
+  meetingId: number,
+  forPublic = true,
+  /** the meeting's row when the caller has already read it */
+  known?: { minutes_status: string; minutes_draft: number | boolean | null },
+): Promise<MinutesLifecycle | null> {
   const l = lifecycleDb(db);
-  const m = await db.selectFrom("meetings").where("id", "=", meetingId).select(["minutes_status", "minutes_draft"]).executeTakeFirst();
-  if (!m) return null;
-  const a = await l
+  // the approval and its corrections are read together; corrections count only under an approval
+  const [m, a, correctionRows] = await Promise.all([
+    known ?? db.selectFrom("meetings").where("id", "=", meetingId).select(["minutes_status", "minutes_draft"]).executeTakeFirst(),
+    l
     .selectFrom("minutes_approvals as a")
     .leftJoin("meetings as later", "later.id", "a.approving_meeting_id")
     .leftJoin("bodies", "bodies.id", "later.body_id")
     .where("a.meeting_id", "=", meetingId)
     .select(["a.approved_on", "a.approving_item_number", "a.approving_item_title", "a.recorded_at", "later.slug", "later.date", "later.minutes_status", "bodies.name as body_name"])
-    .executeTakeFirst();
-  const corrections = a
-    ? await l.selectFrom("minutes_corrections").where("meeting_id", "=", meetingId).select(["corrected_on", "reason"]).orderBy("corrected_on").orderBy("id").execute()
-    : [];
+    .executeTakeFirst(),
+    l.selectFrom("minutes_corrections").where("meeting_id", "=", meetingId).select(["corrected_on", "reason"]).orderBy("corrected_on").orderBy("id").execute(),
+  ]);
+  if (!m) return null;
+  const corrections = a ? correctionRows : [];
   const laterVisible = a?.slug && a.date && a.body_name && (!forPublic || areMinutesPublic({ minutesStatus: a.minutes_status ?? "draft" }));
   return {
     status: m.minutes_status,
