@@ -10,8 +10,8 @@ import { countingDb, type CountingDb } from "../../test/support/query-count.ts";
 import { tempDocuments } from "../../test/support/agenda.ts";
 
 // before: 26 statements in 12 rounds on SQLite (6 on PostgreSQL, whose pool overlaps the page's parts)
-const MAX_QUERIES = 26;
-const MAX_ROUNDS = 4;
+const MAX_QUERIES = 25;
+const MAX_ROUNDS = 3;
 
 eachStore("meeting page reads", (store) => {
   let db: Db;

@@ -40,20 +40,23 @@ export async function readMinutesLifecycle(
   known?: { minutes_status: string; minutes_draft: number | boolean | null },
 ): Promise<MinutesLifecycle | null> {
   const l = lifecycleDb(db);
-  // the approval and its corrections are read together; corrections count only under an approval
-  const [m, a, correctionRows] = await Promise.all([
+  // the approval with its corrections in one read (no approval, no rows: corrections count only under one)
+  const [m, rows] = await Promise.all([
     known ?? db.selectFrom("meetings").where("id", "=", meetingId).select(["minutes_status", "minutes_draft"]).executeTakeFirst(),
     l
-    .selectFrom("minutes_approvals as a")
-    .leftJoin("meetings as later", "later.id", "a.approving_meeting_id")
-    .leftJoin("bodies", "bodies.id", "later.body_id")
-    .where("a.meeting_id", "=", meetingId)
-    .select(["a.approved_on", "a.approving_item_number", "a.approving_item_title", "a.recorded_at", "later.slug", "later.date", "later.minutes_status", "bodies.name as body_name"])
-    .executeTakeFirst(),
-    l.selectFrom("minutes_corrections").where("meeting_id", "=", meetingId).select(["corrected_on", "reason"]).orderBy("corrected_on").orderBy("id").execute(),
+      .selectFrom("minutes_approvals as a")
+      .leftJoin("meetings as later", "later.id", "a.approving_meeting_id")
+      .leftJoin("bodies", "bodies.id", "later.body_id")
+      .leftJoin("minutes_corrections as c", "c.meeting_id", "a.meeting_id")
+      .where("a.meeting_id", "=", meetingId)
+      .select(["a.approved_on", "a.approving_item_number", "a.approving_item_title", "a.recorded_at", "later.slug", "later.date", "later.minutes_status", "bodies.name as body_name", "c.corrected_on", "c.reason"])
+      .orderBy("c.corrected_on")
+      .orderBy("c.id")
+      .execute(),
   ]);
   if (!m) return null;
-  const corrections = a ? correctionRows : [];
+  const a = rows[0];
+  const corrections = rows.flatMap((r) => (r.corrected_on === null ? [] : [{ corrected_on: r.corrected_on, reason: r.reason ?? "" }]));
   const laterVisible = a?.slug && a.date && a.body_name && (!forPublic || areMinutesPublic({ minutesStatus: a.minutes_status ?? "draft" }));
   return {
     status: m.minutes_status,
