@@ -73,8 +73,9 @@ const flag = (v: number | boolean) => v === true || v === 1;
  */
 export async function readAgenda(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER, options: { all?: boolean } = {}): Promise<AgendaView | null> {
   const adb = agendaDb(db);
-  const meeting = await agendaMeeting(db, meetingSlug);
-  if (!meeting || (!options.all && !(await isListed(db, meetingSlug)))) return null;
+  // the meeting and whether the public may see it are read together
+  const [meeting, listed] = await Promise.all([agendaMeeting(db, meetingSlug), options.all ? true : isListed(db, meetingSlug)]);
+  if (!meeting || !listed) return null;
   const [items, papers, publications, version, changes] = await Promise.all([
     adb.selectFrom("agenda_items").where("meeting_id", "=", meeting.id).selectAll().orderBy("position").execute(),
     adb.selectFrom("agenda_papers").where("meeting_id", "=", meeting.id).selectAll().orderBy("item_id").orderBy("position").execute(),

@@ -93,27 +93,48 @@ function fromRow(r: Row): Omit<KeyDecisionView, "taken" | "withheld" | "notForPu
 /** Where each decision was taken, as `viewer` may see it (null for a clerk: everything). */
 async function takenAt(db: Kysely<PlanDatabase>, rows: Row[], viewer: Viewer | null): Promise<Map<number, TakenAt>> {
   const out = new Map<number, TakenAt>();
-  for (const r of rows) {
-    if (!r.taken_meeting_id) continue;
-    const m = await db
+  const linked = rows.filter((r) => r.taken_meeting_id);
+  if (!linked.length) return out;
+  const meetingIds = [...new Set(linked.map((r) => r.taken_meeting_id!))];
+  const numbers = [...new Set(linked.flatMap((r) => (r.taken_item_number ? [r.taken_item_number] : [])))];
+  // the meetings, and the linked items with their decisions, for every row at once
+  const [meetings, itemRows] = await Promise.all([
+    db
       .selectFrom("meetings")
       .innerJoin("bodies", "bodies.id", "meetings.body_id")
-      .where("meetings.id", "=", r.taken_meeting_id)
+      .where("meetings.id", "in", meetingIds)
       .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.minutes_status", "meetings.body_id", "bodies.name as body_name"])
-      .executeTakeFirst();
+      .execute(),
+    numbers.length
+      ? db
+          .selectFrom("items")
+          .leftJoin("resolutions", "resolutions.item_id", "items.id")
+          .where("items.meeting_id", "in", meetingIds)
+          .where("items.number", "in", numbers)
+          .select(["items.id", "items.meeting_id", "items.number", "items.slug", "items.title", "items.exempt", "items.exempt_release_on", "items.position", "resolutions.slug as resolution_slug", "resolutions.text as resolution_text"])
+          .orderBy("items.position")
+          .orderBy("resolutions.position")
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  const meetingById = new Map(meetings.map((m) => [m.id, m]));
+  for (const r of linked) {
+    const m = meetingById.get(r.taken_meeting_id!);
     if (!m) continue;
     // that the decision was taken, and where, is read from the minutes: not while they are a draft
     if (viewer && !areMinutesPublic({ minutesStatus: m.minutes_status })) continue;
     const taken: TakenAt = { meeting: { id: m.id, slug: m.slug, date: m.date, bodyName: m.body_name }, item: null, resolution: null, withheld: false };
     if (r.taken_item_number) {
-      const item = await db.selectFrom("items").where("meeting_id", "=", m.id).where("number", "=", r.taken_item_number).orderBy("position").select(["id", "number", "slug", "title", "exempt", "exempt_release_on"]).executeTakeFirst();
+      // the first item of that number in the meeting's order, and its decisions in theirs
+      const matching = itemRows.filter((i) => i.meeting_id === m.id && i.number === r.taken_item_number);
+      const item = matching[0];
       if (item) {
         taken.item = { number: item.number, slug: item.slug, title: item.title };
         const exempt = item.exempt === true || item.exempt === 1;
         taken.withheld = !!viewer && exempt && exemptAccess(viewer, { bodyId: m.body_id, releaseOn: item.exempt_release_on }) === "withheld";
         if (r.taken_resolution_position && !taken.withheld) {
-          const res = await db.selectFrom("resolutions").where("item_id", "=", item.id).orderBy("position").select(["slug", "text"]).offset(r.taken_resolution_position - 1).limit(1).executeTakeFirst();
-          if (res) taken.resolution = res;
+          const res = matching.filter((i) => i.id === item.id && i.resolution_slug !== null)[r.taken_resolution_position - 1];
+          if (res) taken.resolution = { slug: res.resolution_slug!, text: res.resolution_text! };
         }
       }
     }

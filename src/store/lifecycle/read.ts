@@ -32,20 +32,31 @@ export interface MinutesLifecycle {
  * Where a meeting's minutes stand. `forPublic` leaves out an approving meeting the public may not
  * see (a draft); callers check the meeting itself is public first.
  */
-export async function readMinutesLifecycle(db: Db, meetingId: number, forPublic = true): Promise<MinutesLifecycle | null> {
+export async function readMinutesLifecycle(
+  db: Db,
+  meetingId: number,
+  forPublic = true,
+  /** the meeting's row when the caller has already read it */
+  known?: { minutes_status: string; minutes_draft: number | boolean | null },
+): Promise<MinutesLifecycle | null> {
   const l = lifecycleDb(db);
-  const m = await db.selectFrom("meetings").where("id", "=", meetingId).select(["minutes_status", "minutes_draft"]).executeTakeFirst();
+  // the approval with its corrections in one read (no approval, no rows: corrections count only under one)
+  const [m, rows] = await Promise.all([
+    known ?? db.selectFrom("meetings").where("id", "=", meetingId).select(["minutes_status", "minutes_draft"]).executeTakeFirst(),
+    l
+      .selectFrom("minutes_approvals as a")
+      .leftJoin("meetings as later", "later.id", "a.approving_meeting_id")
+      .leftJoin("bodies", "bodies.id", "later.body_id")
+      .leftJoin("minutes_corrections as c", "c.meeting_id", "a.meeting_id")
+      .where("a.meeting_id", "=", meetingId)
+      .select(["a.approved_on", "a.approving_item_number", "a.approving_item_title", "a.recorded_at", "later.slug", "later.date", "later.minutes_status", "bodies.name as body_name", "c.corrected_on", "c.reason"])
+      .orderBy("c.corrected_on")
+      .orderBy("c.id")
+      .execute(),
+  ]);
   if (!m) return null;
-  const a = await l
-    .selectFrom("minutes_approvals as a")
-    .leftJoin("meetings as later", "later.id", "a.approving_meeting_id")
-    .leftJoin("bodies", "bodies.id", "later.body_id")
-    .where("a.meeting_id", "=", meetingId)
-    .select(["a.approved_on", "a.approving_item_number", "a.approving_item_title", "a.recorded_at", "later.slug", "later.date", "later.minutes_status", "bodies.name as body_name"])
-    .executeTakeFirst();
-  const corrections = a
-    ? await l.selectFrom("minutes_corrections").where("meeting_id", "=", meetingId).select(["corrected_on", "reason"]).orderBy("corrected_on").orderBy("id").execute()
-    : [];
+  const a = rows[0];
+  const corrections = rows.flatMap((r) => (r.corrected_on === null ? [] : [{ corrected_on: r.corrected_on, reason: r.reason ?? "" }]));
   const laterVisible = a?.slug && a.date && a.body_name && (!forPublic || areMinutesPublic({ minutesStatus: a.minutes_status ?? "draft" }));
   return {
     status: m.minutes_status,

@@ -30,7 +30,9 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
   // a listed meeting whose minutes are a draft: the meeting, and nothing read from its minutes
   const minutes = areMinutesPublic({ minutesStatus: row.minutes_status });
   const fromMinutes = <T>(rows: () => Promise<T[]>): Promise<T[]> => (minutes ? rows() : Promise.resolve([]));
-  const attendance = await fromMinutes(() => db
+  // Every read below depends only on the meeting row, so they go to the database together; the
+  // visibility filters that need the items (an exempt item's release date) are applied once all are back.
+  const attendanceRead = fromMinutes(() => db
     .selectFrom("attendance")
     .leftJoin("people as p", "p.id", "attendance.person_id")
     .leftJoin("people as s", "s.id", "attendance.substitute_for_person_id")
@@ -48,41 +50,18 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
     ])
     .orderBy("attendance.position")
     .execute());
-  const groups: MeetingDetail["attendance"] = { present: [], inAttendance: [], apologies: [], absent: [] };
-  for (const a of attendance) {
-    const view: AttendeeView = {
-      rawName: a.raw_name,
-      person: a.person_slug ? { slug: a.person_slug, name: a.person_name! } : null,
-      kind: a.kind,
-      role: a.role,
-      substituteFor: a.substitute_for,
-      substituteForPerson: a.sub_slug ? { slug: a.sub_slug, name: a.sub_name! } : null,
-    };
-    const key = a.status === "in_attendance" ? "inAttendance" : (a.status as "present" | "apologies" | "absent");
-    (groups[key] ?? groups.present).push(view);
-  }
   // the meeting's own columns the summary leaves out, and the one document it now rests on (earlier versions stay with officers)
-  const doc = await db
+  const docRead = db
     .selectFrom("meetings")
     .leftJoin("source_documents as d", "d.id", "meetings.source_document_id")
     .where("meetings.id", "=", row.id)
     .select(["meetings.stated_minutes_status", "meetings.stated_minutes_text", "d.file_name", "d.format", "d.imported_at", "d.packed_text", "d.exempt_ranges"])
     .executeTakeFirstOrThrow();
-  const itemRows = await fromMinutes(() => db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute());
-  const sourceText = doc.packed_text && itemRows.some((i) => i.text_uncut === null && i.text_start !== null) ? unpack(doc.packed_text) : null;
-  const items = itemRows.map(({ text_start, text_end, text_uncut, ...rest }) => ({ ...rest, text: cutItemText(sourceText, { text_start, text_end, text_uncut }) }));
-  const sealed = { minutesStatus: row.minutes_status, bodyId: row.body_id, releaseOn: sealedReleaseOn(items.map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on }))) };
-  const resolutions = await fromMinutes(() => db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute());
-  const byItem = new Map<number, ResolutionView[]>();
+  const itemsRead = fromMinutes(() => db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute());
+  const resolutionsRead = fromMinutes(() => db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute());
   // names travel inside their decision, so publicItem withholds them with it
-  const named = minutes ? await recordedVotes(db, row.id) : new Map<number, never>();
-  for (const r of resolutions) {
-    if (!byItem.has(r.item_id)) byItem.set(r.item_id, []);
-    const recorded = named.get(r.id);
-    const v = votes(r) ?? (recorded ? { for: null, against: null, abstain: null } : null);
-    byItem.get(r.item_id)!.push({ id: r.id, slug: r.slug, position: r.position, text: r.text, outcome: outcome(r.outcome), votes: v && recorded ? { ...v, recorded } : v });
-  }
-  const declarations = await fromMinutes(() => db
+  const namedRead = minutes ? recordedVotes(db, row.id) : Promise.resolve(new Map<number, never>());
+  const declarationsRead = fromMinutes(() => db
     .selectFrom("declarations")
     .leftJoin("people", "people.id", "declarations.person_id")
     .leftJoin("items", "items.id", "declarations.item_id")
@@ -99,23 +78,20 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
       "items.number as item_number",
     ])
     .orderBy("declarations.position")
-    .execute()
-    .then((rows) => rows.filter((d) => isFromPublicBusiness({ ...sealed, exempt: d.exempt }, viewer))));
-  const questions = await fromMinutes(() => db
+    .execute());
+  const questionsRead = fromMinutes(() => db
     .selectFrom("questions")
     .leftJoin("items", "items.id", "questions.item_id")
     .where("questions.meeting_id", "=", row.id)
     .select(["questions.asked_by", "questions.asked_to", "questions.question", "questions.answer", "questions.exempt", "items.slug as item_slug", "items.number as item_number"])
     .orderBy("questions.position")
-    .execute()
-    .then((rows) => rows.filter((q) => isFromPublicBusiness({ ...sealed, exempt: q.exempt }, viewer))));
-  const recommendations = await fromMinutes(() => db
+    .execute());
+  const recommendationsRead = fromMinutes(() => db
     .selectFrom("recommendations")
     .where("meeting_id", "=", row.id)
     .selectAll()
     .orderBy("position")
-    .execute()
-    .then((rows) => rows.filter((r) => isFromPublicBusiness({ ...sealed, exempt: r.exempt }, viewer))));
+    .execute());
   const sibling = (dir: "next" | "previous") =>
     meetingSummaries(db)
       .where("meetings.body_id", "=", row.body_id)
@@ -131,9 +107,49 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
       .orderBy("meetings.start_time", dir === "next" ? "asc" : "desc")
       .limit(1)
       .executeTakeFirst();
-  const [next, previous] = await Promise.all([sibling("next"), sibling("previous")]);
-  const lifecycle = minutes ? await readMinutesLifecycle(db, row.id) : null;
-  const spans = withSpans && minutes && row.source_document_id !== null ? await publicSpans(db, row.source_document_id, doc.exempt_ranges, exemptAccess(viewer, { bodyId: row.body_id, releaseOn: sealed.releaseOn })) : [];
+  const lifecycleRead = minutes ? readMinutesLifecycle(db, row.id, true, { minutes_status: row.minutes_status, minutes_draft: row.minutes_draft }) : Promise.resolve(null);
+  const spansRead = withSpans && minutes && row.source_document_id !== null ? provenanceRows(db, row.source_document_id) : Promise.resolve(null);
+  const [attendance, doc, itemRows, resolutions, named, declarationRows, questionRows, recommendationRows, next, previous, lifecycle, spanRows] = await Promise.all([
+    attendanceRead,
+    docRead,
+    itemsRead,
+    resolutionsRead,
+    namedRead,
+    declarationsRead,
+    questionsRead,
+    recommendationsRead,
+    sibling("next"),
+    sibling("previous"),
+    lifecycleRead,
+    spansRead,
+  ]);
+  const groups: MeetingDetail["attendance"] = { present: [], inAttendance: [], apologies: [], absent: [] };
+  for (const a of attendance) {
+    const view: AttendeeView = {
+      rawName: a.raw_name,
+      person: a.person_slug ? { slug: a.person_slug, name: a.person_name! } : null,
+      kind: a.kind,
+      role: a.role,
+      substituteFor: a.substitute_for,
+      substituteForPerson: a.sub_slug ? { slug: a.sub_slug, name: a.sub_name! } : null,
+    };
+    const key = a.status === "in_attendance" ? "inAttendance" : (a.status as "present" | "apologies" | "absent");
+    (groups[key] ?? groups.present).push(view);
+  }
+  const sourceText = doc.packed_text && itemRows.some((i) => i.text_uncut === null && i.text_start !== null) ? unpack(doc.packed_text) : null;
+  const items = itemRows.map(({ text_start, text_end, text_uncut, ...rest }) => ({ ...rest, text: cutItemText(sourceText, { text_start, text_end, text_uncut }) }));
+  const sealed = { minutesStatus: row.minutes_status, bodyId: row.body_id, releaseOn: sealedReleaseOn(items.map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on }))) };
+  const byItem = new Map<number, ResolutionView[]>();
+  for (const r of resolutions) {
+    if (!byItem.has(r.item_id)) byItem.set(r.item_id, []);
+    const recorded = named.get(r.id);
+    const v = votes(r) ?? (recorded ? { for: null, against: null, abstain: null } : null);
+    byItem.get(r.item_id)!.push({ id: r.id, slug: r.slug, position: r.position, text: r.text, outcome: outcome(r.outcome), votes: v && recorded ? { ...v, recorded } : v });
+  }
+  const declarations = declarationRows.filter((d) => isFromPublicBusiness({ ...sealed, exempt: d.exempt }, viewer));
+  const questions = questionRows.filter((q) => isFromPublicBusiness({ ...sealed, exempt: q.exempt }, viewer));
+  const recommendations = recommendationRows.filter((r) => isFromPublicBusiness({ ...sealed, exempt: r.exempt }, viewer));
+  const spans = spanRows ? publicSpans(spanRows, doc.exempt_ranges, exemptAccess(viewer, { bodyId: row.body_id, releaseOn: sealed.releaseOn })) : [];
   const stated = minutes && (row.next_meeting_date || row.next_meeting_time || row.next_meeting_venue) ? { date: row.next_meeting_date, time: row.next_meeting_time, venue: row.next_meeting_venue } : null;
   const meeting: MeetingDetail = {
     ...summary,
@@ -192,15 +208,19 @@ async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: bool
   return { meeting, spans };
 }
 
-/** The spans into the meeting's document, but those touching exempt text when the viewer may not read it; read through provenance_document (migration 003). */
-async function publicSpans(db: Db, sourceDocumentId: number, exemptRanges: string | null, access: ReturnType<typeof exemptAccess>): Promise<SourceSpan[]> {
-  const ranges = JSON.parse(exemptRanges ?? "[]") as [number, number][];
-  const rows = await db
+/** The provenance rows of the meeting's document, read through provenance_document (migration 003). */
+function provenanceRows(db: Db, sourceDocumentId: number) {
+  return db
     .selectFrom("provenance")
     .where("source_document_id", "=", sourceDocumentId)
     .select(["entity", "entity_id", "field", "line", "start", "end", "implied"])
     .orderBy("start")
     .orderBy("id")
     .execute();
+}
+
+/** The spans into the meeting's document, but those touching exempt text when the viewer may not read it. */
+function publicSpans(rows: Awaited<ReturnType<typeof provenanceRows>>, exemptRanges: string | null, access: ReturnType<typeof exemptAccess>): SourceSpan[] {
+  const ranges = JSON.parse(exemptRanges ?? "[]") as [number, number][];
   return rows.filter((r) => access !== "withheld" || isSpanPublic(r, ranges)).map((r) => ({ entity: r.entity, entityId: r.entity_id, field: r.field, line: r.line, implied: bool(r.implied) }));
 }

@@ -18,35 +18,39 @@ export interface OriginalView {
 
 /** The meeting's current original, when kept and this viewer may have it; null otherwise. */
 export async function meetingOriginal(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<OriginalView | null> {
-  const doc = await db
-    .selectFrom("meetings")
-    .innerJoin("source_documents", "source_documents.id", "meetings.source_document_id")
-    .where("meetings.slug", "=", meetingSlug)
-    .select(["source_documents.document_key", "source_documents.media_type", "source_documents.original_name", "source_documents.format", "source_documents.byte_length"])
-    .executeTakeFirst();
+  // the document, and every meeting its bytes were imported as (whether or not it rests on them
+  // now) with that meeting's exempt items, are read together, each by the meeting's slug
+  const key = db
+    .selectFrom("meetings as km")
+    .innerJoin("source_documents as kd", "kd.id", "km.source_document_id")
+    .where("km.slug", "=", meetingSlug)
+    .select("kd.document_key");
+  const [doc, rows] = await Promise.all([
+    db
+      .selectFrom("meetings")
+      .innerJoin("source_documents", "source_documents.id", "meetings.source_document_id")
+      .where("meetings.slug", "=", meetingSlug)
+      .select(["source_documents.document_key", "source_documents.media_type", "source_documents.original_name", "source_documents.format", "source_documents.byte_length"])
+      .executeTakeFirst(),
+    db
+      .selectFrom("source_documents")
+      .innerJoin("meetings", "meetings.id", "source_documents.meeting_id")
+      .leftJoin("items", (join) => join.onRef("items.meeting_id", "=", "meetings.id").on(sql<boolean>`items.exempt`))
+      .where("source_documents.document_key", "=", key)
+      .select(["meetings.id", "meetings.minutes_status", "meetings.body_id", "meetings.source_document_id", "source_documents.id as document_id", "source_documents.exempt_ranges", "items.id as item_id", "items.exempt", "items.exempt_release_on"])
+      .execute(),
+  ]);
   if (!doc?.document_key || !doc.media_type || !doc.original_name) return null;
-  // every meeting these bytes were imported as, whether or not it rests on them now
-  const rows = await db
-    .selectFrom("source_documents")
-    .innerJoin("meetings", "meetings.id", "source_documents.meeting_id")
-    .where("source_documents.document_key", "=", doc.document_key)
-    .select(["meetings.id", "meetings.minutes_status", "meetings.body_id", "meetings.source_document_id", "source_documents.id as document_id", "source_documents.exempt_ranges"])
-    .execute();
-  const items = rows.length
-    ? await db
-        .selectFrom("items")
-        .where("meeting_id", "in", rows.map((r) => r.id))
-        .where(sql<boolean>`items.exempt`)
-        .select(["meeting_id", "exempt", "exempt_release_on"])
-        .execute()
-    : [];
-  const subjects: OriginalSubject[] = rows.map((r) => ({
-    minutesStatus: r.minutes_status,
-    current: r.source_document_id === r.document_id,
-    bodyId: r.body_id,
-    items: items.filter((i) => i.meeting_id === r.id).map((i) => ({ exempt: i.exempt, exemptReleaseOn: i.exempt_release_on })),
-    exemptText: (JSON.parse(r.exempt_ranges) as unknown[]).length > 0,
-  }));
+  const byDocument = new Map<number, OriginalSubject>();
+  for (const r of rows) {
+    let subject = byDocument.get(r.document_id);
+    if (!subject) {
+      subject = { minutesStatus: r.minutes_status, current: r.source_document_id === r.document_id, bodyId: r.body_id, items: [], exemptText: (JSON.parse(r.exempt_ranges) as unknown[]).length > 0 };
+      byDocument.set(r.document_id, subject);
+    }
+    if (r.item_id !== null && r.exempt !== null) subject.items.push({ exempt: r.exempt, exemptReleaseOn: r.exempt_release_on });
+  }
+  const subjects = [...byDocument.values()];
   if (!isOriginalShown(subjects, viewer)) return null;
   return { key: doc.document_key, format: doc.format as SourceFormat, mediaType: doc.media_type, fileName: doc.original_name, byteLength: doc.byte_length };
 }

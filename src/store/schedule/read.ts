@@ -48,9 +48,21 @@ export async function publicHistories(db: Db, meetingIds: number[]): Promise<Map
 
 /** A listed meeting's history by slug; null when the meeting is not listed. */
 export async function publicHistory(db: Db, slug: string): Promise<MeetingEvent[] | null> {
-  const m = await db.selectFrom("meetings").where("slug", "=", slug).select(["id", "minutes_status", "announced_at"]).executeTakeFirst();
+  // the meeting and its events in one read: a row for each event, or one with no event
+  const rows = await scheduleDb(db)
+    .selectFrom("meetings")
+    .leftJoin("meeting_events as e", "e.meeting_id", "meetings.id")
+    .where("meetings.slug", "=", slug)
+    .select(["meetings.minutes_status", "meetings.announced_at", "e.id", "e.kind", "e.at", "e.from_date", "e.from_time", "e.from_venue", "e.to_date", "e.to_time", "e.to_venue", "e.reason", "e.series_id"])
+    .orderBy("e.id")
+    .execute();
+  const m = rows[0];
   if (!m || !isMeetingListed({ minutesStatus: m.minutes_status, announcedAt: m.announced_at })) return null;
-  return (await publicHistories(db, [m.id])).get(m.id) ?? [];
+  return rows.flatMap((r) =>
+    r.id === null || r.kind === null || r.at === null
+      ? []
+      : [{ kind: r.kind, at: r.at, from: when(r.from_date, r.from_time, r.from_venue), to: when(r.to_date, r.to_time, r.to_venue), reason: r.reason, seriesId: r.series_id }],
+  );
 }
 
 /** Where a moved meeting was first planned: the "from" of its first move. */
