@@ -130,12 +130,15 @@ describe("the forward plan in Chromium", { skip }, () => {
     assert.doesNotMatch(filtered, /Direct Care/);
     await noViolations("public forward plan, filtered");
     await page.click("main a:has-text('Award of the home care contract')");
+    // the text is read from the decision's own page, not the list still on screen
+    await page.waitForURL(/\/forward-plan\/[^/?]+$/);
     const text = await page.locator("main").innerText();
     assert.match(text, /paragraph 3 of Schedule 12A/);
     assert.match(text, /Commercially sensitive tender prices/);
     assert.ok(!text.includes(SECRET));
     await noViolations("private key decision");
     await page.click("#taken a[href^='/meetings/']");
+    await page.waitForURL(/\/meetings\//);
     assert.match(await page.locator("#key-decisions").locator("xpath=..").innerText(), /KD-2018-15: Award of the home care contract/);
     await noViolations("meeting with its key decision");
     await page.goto(server.url + "/forward-plan/buckinghamshire-county-council-kd-2018-14");
