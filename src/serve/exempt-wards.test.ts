@@ -9,45 +9,9 @@ import { parsedDb, stopPostgres } from "../../test/support/portal-db.ts";
 import { postgresUnavailable } from "../../test/support/postgres.ts";
 import { calendarWithin, crawl } from "../../test/support/crawl.ts";
 import { createApp } from "./app.ts";
+import { ITEM_35, leaksIn, words } from "../../test/support/item-35.ts";
 
 const V2_EXEMPT = join(resolve(import.meta.dirname, "../../test/fixtures/exempt"), "staffs-2016-12-12-v2-item-35-exempt.txt");
-/** item 35's minutes text; SEALED adds what is sealed with it */
-const ITEM_35 = [
-  "briefing note outlining a recent confidential HR matter",
-  "Members accepted the details shared",
-  "review the appropriate timing of communication with the Chairman",
-  "That the briefing note be received",
-  "review future communication timings for such issues",
-];
-const SEALED = [
-  ...ITEM_35,
-  "Wolstanton",
-  "relative of the employee concerned",
-  "settlement figure be renegotiated",
-  "reopen the Wolstanton settlement talks",
-  "disciplinary panel",
-  "Settlement terms for the",
-  "Wolstanton Depot Settlement Negotiations",
-  "Helen Riley",
-  "by 8 votes for, 3 against",
-  "For 8, against 3, abstaining 1",
-  "Talks with the union have begun",
-];
-// the vote on item 35's resolution, as the API would give it
-const SEALED_VOTES = /"for":8,"against":3,"abstain":1/;
-
-const words = (s: string): string => s.toLowerCase().replace(/&[a-z]+;|&#\d+;/g, " ").replace(/<[^>]+>/g, " ").replace(/[^a-z0-9]+/g, " ").trim();
-
-function leaksIn(pages: { url: string; body: string }[]): string[] {
-  const out: string[] = [];
-  for (const v of pages) {
-    const body = words(v.body);
-    for (const phrase of SEALED) if (body.includes(words(phrase))) out.push(`${v.url}: "${phrase}"`);
-    if (SEALED_VOTES.test(v.body)) out.push(`${v.url}: item 35's votes`);
-  }
-  return out;
-}
-
 // A ward is named by a councillor, an agenda item and a key decision. Signed out, the ward
 // list, the ward's page and its feed (and everything they link to), and the alert a ward's
 // follower is sent, hold nothing of an exempt agenda item (not even that it affects the ward, since

@@ -17,16 +17,7 @@ import { exemptDb } from "../store/exempt/schema.ts";
 import { indexReleased } from "../store/exempt/release.ts";
 import type { Db } from "../store/db.ts";
 import { docxText } from "../ingest/docx.ts";
-
-const ITEM_35 = [
-  "briefing note outlining a recent confidential HR matter",
-  "Members accepted the details shared",
-  "review the appropriate timing of communication with the Chairman",
-  "That the briefing note be received",
-  "review future communication timings for such issues",
-];
-
-const words = (s: string): string => s.toLowerCase().replace(/&[a-z]+;|&#\d+;/g, " ").replace(/<[^>]+>/g, " ").replace(/[^a-z0-9]+/g, " ").trim();
+import { ITEM_35, leaksIn, words } from "../../test/support/item-35.ts";
 
 let t: TestDb;
 before(async () => {
@@ -126,35 +117,7 @@ const V1_PUBLIC = join(FIXTURES, "staffs-2016-12-12-v1-item-35-public.txt");
 const V2_EXEMPT = join(FIXTURES, "staffs-2016-12-12-v2-item-35-exempt.txt");
 const V3_WITHDRAWN = join(FIXTURES, "staffs-2016-12-12-v3-item-35-withdrawn.txt");
 const BUCKS = join(GOLDEN_DEV, "bucks-cabinet-2018-04-23.txt");
-const SEALED = [
-  ...ITEM_35,
-  "Wolstanton",
-  "relative of the employee concerned",
-  "settlement figure be renegotiated",
-  "reopen the Wolstanton settlement talks",
-  "disciplinary panel",
-  "Settlement terms for the",
-  "Wolstanton Depot Settlement Negotiations",
-  "Helen Riley",
-  "by 8 votes for, 3 against",
-  "For 8, against 3, abstaining 1",
-  "Talks with the union have begun",
-];
-// the vote on item 35's resolution, as the API would give it
-const SEALED_VOTES = /"for":8,"against":3,"abstain":1/;
 const MEETING = "safe-and-strong-communities-select-committee-2016-12-12";
-
-function leaksIn(pages: Visit[]): string[] {
-  const out: string[] = [];
-  for (const v of pages) {
-    const body = words(v.body);
-    // a search page repeats its own query
-    const asked = words(decodeURIComponent(v.url.replace(/\+/g, " ")));
-    for (const phrase of SEALED) if (body.includes(words(phrase)) && !asked.includes(words(phrase))) out.push(`${v.url}: "${phrase}"`);
-    if (SEALED_VOTES.test(v.body)) out.push(`${v.url}: item 35's votes`);
-  }
-  return out;
-}
 
 /** The exempt meeting's original minutes document: the whole text, item 35 included. */
 const ORIGINAL = "/meetings/safe-and-strong-communities-select-committee-2016-12-12/minutes/original";
