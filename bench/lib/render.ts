@@ -60,7 +60,7 @@ export function renderResults(r: BenchResults): string {
     );
   }
   if (r.pages.length) {
-    out.push("", "## Pages under load", "", `autocannon in a second process on loopback, ${r.options.connections} connections, against \`quorum serve\` in its own process; the static asset is the reference served by the same server.`, "");
+    out.push("", "## Pages under load", "", `autocannon in a second process on loopback, ${r.options.connections} connections, against \`quorum serve\` in its own process with its response cache off, so every request renders the page (\`cache.md\` measures cache hits); the static asset is the reference served by the same server.`, "");
     out.push(
       table(
         ["size", "database", "workers", "page", "req/s", "p50", "p95", "p99", "errors", "target", ""],

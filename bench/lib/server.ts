@@ -53,13 +53,18 @@ export function serveHelp(root: string): Promise<string> {
   });
 }
 
-export async function startServer(root: string, db: string, opts: { workers?: number; readyTimeoutS?: number } = {}): Promise<Server> {
+/**
+ * `responseCacheMb` defaults to 0: the load runs ask for one address again and again, so with the
+ * response cache on they would measure its hits, not the page (bench/results/cache.md has those).
+ */
+export async function startServer(root: string, db: string, opts: { workers?: number; readyTimeoutS?: number; responseCacheMb?: number } = {}): Promise<Server> {
   const port = await freePort();
   const args = [resolve(root, "bin/quorum"), "serve", "--db", db, "--port", String(port), "--host", "127.0.0.1"];
   if (opts.workers) args.push("--workers", String(opts.workers));
   // request logs are written, as in production, but to /dev/null so the load generator need not read them
   const devnull = openSync("/dev/null", "w");
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", devnull, "pipe"], detached: true });
+  const env = { ...process.env, QUORUM_RESPONSE_CACHE_MB: String(opts.responseCacheMb ?? 0) };
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", devnull, "pipe"], detached: true });
   closeSync(devnull);
   running.add(child);
   let stderr = "";
