@@ -57,9 +57,9 @@ export function serveHelp(root: string): Promise<string> {
  * `responseCacheMb` defaults to 0: the load runs ask for one address again and again, so with the
  * response cache on they would measure its hits, not the page (bench/results/cache.md has those).
  */
-export async function startServer(root: string, db: string, opts: { workers?: number; readyTimeoutS?: number; responseCacheMb?: number } = {}): Promise<Server> {
+export async function startServer(root: string, db: string, opts: { workers?: number; readyTimeoutS?: number; responseCacheMb?: number; nodeArgs?: string[] } = {}): Promise<Server> {
   const port = await freePort();
-  const args = [resolve(root, "bin/quorum"), "serve", "--db", db, "--port", String(port), "--host", "127.0.0.1"];
+  const args = [...(opts.nodeArgs ?? []), resolve(root, "bin/quorum"), "serve", "--db", db, "--port", String(port), "--host", "127.0.0.1"];
   if (opts.workers) args.push("--workers", String(opts.workers));
   // request logs are written, as in production, but to /dev/null so the load generator need not read them
   const devnull = openSync("/dev/null", "w");

@@ -1,0 +1,148 @@
+// `npm run bench:profile -- --db URL`: where each page's time goes under load. For each page, one
+// `quorum serve --workers 1` under `node --cpu-prof` (response cache off) is loaded by autocannon from
+// this process; the profile's samples inside the load window are put in categories
+// (bench/lib/profile-summary.ts) and divided by the requests served. Beside them: the CPU the load
+// generator (this process) and, on PostgreSQL, the database server's processes spent per request,
+// so that the whole machine's cost of one request is on one line.
+//   --db URL          SQLite path or postgres://… (used in place: serve migrates it first)
+//   --path P          a path to load (repeatable); default the bench's pages picked from the archive
+//   --seconds S       load per page (default 10)   --connections N (default 50)
+//   --out FILE        also write the Markdown there
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { oneLine } from "./lib/errors.ts";
+import { load, settle } from "./lib/load.ts";
+import { CATEGORIES, summarise, type ProfileSummary } from "./lib/profile-summary.ts";
+import { startServer, stopAllServers } from "./lib/server.ts";
+import { pageTargets, pick, type PageTarget } from "./run-picks.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const TICK_MS = 10; // /proc/*/stat counts CPU in clock ticks of 1/100 s on Linux
+
+function usage(message: string): never {
+  console.error(`bench:profile: ${message}\nusage: npm run bench:profile -- --db URL [--path P]... [--seconds S] [--connections N] [--out FILE]`);
+  process.exit(2);
+}
+
+const opts = { db: "", paths: [] as string[], seconds: 10, connections: 50, out: "" };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const value = () => argv[++i] ?? usage(`${argv[i - 1]} needs a value`);
+  const whole = (v: string) => (/^\d+$/.test(v) && Number(v) > 0 ? Number(v) : usage(`${argv[i - 1]} wants a whole number, not "${v}"`));
+  switch (argv[i]) {
+    case "--db": opts.db = value(); break;
+    case "--path": opts.paths.push(value()); break;
+    case "--seconds": opts.seconds = whole(value()); break;
+    case "--connections": opts.connections = whole(value()); break;
+    case "--out": opts.out = value(); break;
+    default: usage(`unknown argument "${argv[i]}"`);
+  }
+}
+if (!opts.db) usage("--db is required");
+const postgres = /^postgres(ql)?:/.test(opts.db);
+
+/** CPU ms used so far by every process named `postgres` (the server and its backends). */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      if (!/^\d+ \(postgres\)/.test(stat)) continue;
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return ticks * TICK_MS;
+}
+
+interface Row {
+  target: PageTarget;
+  requests: number;
+  rps: number;
+  p95: number;
+  errors: number;
+  summary: ProfileSummary;
+  loaderCpuMs: number;
+  postgresCpuMs: number | null;
+}
+
+async function profilePage(target: PageTarget): Promise<Row> {
+  const dir = mkdtempSync(join(tmpdir(), "quorum-prof-"));
+  try {
+    const server = await startServer(root, opts.db, { workers: 1, nodeArgs: ["--cpu-prof", "--cpu-prof-dir", dir] });
+    let r, fromUs, toUs, loaderCpuMs, pgMs;
+    try {
+      await load(server.url + target.path, opts.connections, 2);
+      await settle(server.url);
+      const cpu0 = process.cpuUsage();
+      const pg0 = postgres ? postgresCpuMs() : 0;
+      fromUs = Number(process.hrtime.bigint() / 1000n);
+      r = await load(server.url + target.path, opts.connections, opts.seconds);
+      toUs = Number(process.hrtime.bigint() / 1000n);
+      const cpu = process.cpuUsage(cpu0);
+      loaderCpuMs = (cpu.user + cpu.system) / 1000;
+      pgMs = postgres ? postgresCpuMs() - pg0 : null;
+      const died = server.died();
+      if (died) throw new Error(died);
+    } finally {
+      await server.stop();
+    }
+    const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+    if (!file) throw new Error("quorum serve wrote no CPU profile (did it exit normally?)");
+    const summary = summarise(JSON.parse(readFileSync(join(dir, file), "utf8")), fromUs, toUs);
+    const requests = Math.round(r.requestsPerSecond * opts.seconds);
+    return { target, requests, rps: r.requestsPerSecond, p95: r.latency.p95 ?? NaN, errors: r.errors, summary, loaderCpuMs, postgresCpuMs: pgMs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const perRequest = (us: number, n: number) => (n ? (us / 1000 / n).toFixed(2) : "—");
+
+function render(rows: Row[]): string {
+  const out: string[] = [];
+  out.push(`Profile of \`quorum serve --workers 1\` under ${opts.connections} connections for ${opts.seconds} s a page, response cache off; \`${opts.db.replace(/\/\/[^@]*@/, "//")}\`.`, "");
+  out.push("CPU milliseconds per request, from the serve process's profile samples inside the load window, by what the sample was part of; beside them, the load generator's CPU and (PostgreSQL) the database server's.", "");
+  const head = ["page", "req/s", "p95 ms", "serve busy", ...CATEGORIES, "load generator", ...(postgres ? ["PostgreSQL server"] : [])];
+  out.push(`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`);
+  for (const r of rows) {
+    const busy = Object.values(r.summary.busyUs).reduce((a, b) => a + b, 0);
+    const cells = [
+      `${r.target.page}${r.errors ? ` (${r.errors} errors)` : ""}`,
+      r.rps.toFixed(0),
+      r.p95.toFixed(1),
+      perRequest(busy, r.requests),
+      ...CATEGORIES.map((c) => perRequest(r.summary.busyUs[c], r.requests)),
+      r.requests ? (r.loaderCpuMs / r.requests).toFixed(2) : "—",
+      ...(postgres ? [r.requests && r.postgresCpuMs != null ? (r.postgresCpuMs / r.requests).toFixed(2) : "—"] : []),
+    ];
+    out.push(`| ${cells.join(" | ")} |`);
+  }
+  for (const r of rows) {
+    out.push("", `### ${r.target.page} (\`${r.target.path}\`): most self time`, "", "| function | where | category | ms/request |", "|---|---|---|---|");
+    for (const t of r.summary.top.slice(0, 10)) out.push(`| \`${t.name}\` | ${t.where || "native"} | ${t.category} | ${perRequest(t.selfUs, r.requests)} |`);
+  }
+  return out.join("\n") + "\n";
+}
+
+try {
+  const targets = opts.paths.length ? opts.paths.map((p) => ({ page: p, path: p })) : pageTargets(await pick(opts.db)).filter((t) => !t.path.startsWith("/assets/"));
+  const rows: Row[] = [];
+  for (const t of targets) {
+    process.stderr.write(`profiling ${t.page} (${t.path})\n`);
+    rows.push(await profilePage(t));
+  }
+  const md = render(rows);
+  process.stdout.write(md);
+  if (opts.out) writeFileSync(opts.out, md);
+} catch (err) {
+  console.error(`bench:profile: ${oneLine(err)}`);
+  process.exitCode = 1;
+} finally {
+  stopAllServers();
+}
