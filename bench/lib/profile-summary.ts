@@ -21,6 +21,7 @@ export const CATEGORIES = [
   "query building (Kysely)",
   "HTML rendering (JSX)",
   "Hono (routing, middleware, writing the response)",
+  "reading and parsing minutes",
   "Quorum's own code",
   "Node (HTTP, streams, buffers)",
   "garbage collection",
@@ -43,6 +44,7 @@ const DATABASE = (f: CpuProfileNode["callFrame"]) =>
 const KYSELY = (f: CpuProfileNode["callFrame"]) => /node_modules\/kysely\//.test(f.url);
 const JSX = (f: CpuProfileNode["callFrame"]) => /node_modules\/hono\/dist\/.*jsx/.test(f.url) || (/\/src\//.test(f.url) && /\.tsx$/.test(f.url));
 const HONO = (f: CpuProfileNode["callFrame"]) => /node_modules\/(hono|@hono)\//.test(f.url);
+const PARSE = (f: CpuProfileNode["callFrame"]) => /\/src\/(parse|ingest)\//.test(f.url) || /node_modules\/(chrono-node|unpdf|node-html-parser)\//.test(f.url);
 const OWN = (f: CpuProfileNode["callFrame"]) => /\/src\//.test(f.url) && !/node_modules/.test(f.url);
 const NODE = (f: CpuProfileNode["callFrame"]) => f.url.startsWith("node:");
 
@@ -59,6 +61,7 @@ export function categorise(stack: CpuProfileNode["callFrame"][]): Category | "id
     if (KYSELY(f)) return "query building (Kysely)";
     if (JSX(f)) return "HTML rendering (JSX)";
     if (HONO(f)) return "Hono (routing, middleware, writing the response)";
+    if (PARSE(f)) return "reading and parsing minutes";
     if (OWN(f)) return "Quorum's own code";
   }
   if (stack.some(NODE)) return "Node (HTTP, streams, buffers)";

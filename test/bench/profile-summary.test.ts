@@ -21,6 +21,7 @@ test("otherwise the frame nearest the leaf in a package or Quorum's code decides
   assert.equal(categorise([KYSELY, STORE, ROUTE]), "query building (Kysely)");
   assert.equal(categorise([BUFFER, JSX, ROUTE]), "HTML rendering (JSX)");
   assert.equal(categorise([STORE, ROUTE, HONO]), "Quorum's own code");
+  assert.equal(categorise([frame("executeParser", "file:///q/node_modules/chrono-node/dist/esm/x.js"), frame("readItem", "file:///q/src/parse/decisions/find.ts"), STORE]), "reading and parsing minutes");
   assert.equal(categorise([BUFFER, HONO]), "Hono (routing, middleware, writing the response)");
   assert.equal(categorise([BUFFER, frame("emit", "node:events")]), "Node (HTTP, streams, buffers)");
   assert.equal(categorise([frame("(garbage collector)")]), "garbage collection");
