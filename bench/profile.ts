@@ -8,7 +8,11 @@
 //   --path P          a path to load (repeatable); default the bench's pages picked from the archive
 //   --seconds S       load per page (default 10)   --connections N (default 50)
 //   --out FILE        also write the Markdown there
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+//   --keep DIR        keep each page's .cpuprofile there (open it in Chrome's DevTools)
+// `npm run bench:profile -- --summarise DIR` instead sums every .cpuprofile in DIR (one per thread:
+// e.g. `node --cpu-prof --cpu-prof-dir DIR bin/quorum import …` writes the main thread's and each
+// parse worker's) by the same categories, in CPU seconds.
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,7 +30,7 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-const opts = { db: "", paths: [] as string[], seconds: 10, connections: 50, out: "" };
+const opts = { db: "", paths: [] as string[], seconds: 10, connections: 50, out: "", summarise: "", keep: "" };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const value = () => argv[++i] ?? usage(`${argv[i - 1]} needs a value`);
@@ -37,10 +41,12 @@ for (let i = 0; i < argv.length; i++) {
     case "--seconds": opts.seconds = whole(value()); break;
     case "--connections": opts.connections = whole(value()); break;
     case "--out": opts.out = value(); break;
+    case "--summarise": opts.summarise = value(); break;
+    case "--keep": opts.keep = value(); break;
     default: usage(`unknown argument "${argv[i]}"`);
   }
 }
-if (!opts.db) usage("--db is required");
+if (!opts.db && !opts.summarise) usage("--db or --summarise is required");
 const postgres = /^postgres(ql)?:/.test(opts.db);
 
 /** CPU ms used so far by every process named `postgres` (the server and its backends). */
@@ -95,6 +101,10 @@ async function profilePage(target: PageTarget): Promise<Row> {
     const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
     if (!file) throw new Error("quorum serve wrote no CPU profile (did it exit normally?)");
     const summary = summarise(JSON.parse(readFileSync(join(dir, file), "utf8")), fromUs, toUs);
+    if (opts.keep) {
+      mkdirSync(opts.keep, { recursive: true });
+      copyFileSync(join(dir, file), join(opts.keep, `${target.page.replace(/[^a-z0-9]+/gi, "-")}.cpuprofile`));
+    }
     const requests = Math.round(r.requestsPerSecond * opts.seconds);
     return { target, requests, rps: r.requestsPerSecond, p95: r.latency.p95 ?? NaN, errors: r.errors, summary, loaderCpuMs, postgresCpuMs: pgMs };
   } finally {
@@ -130,7 +140,34 @@ function render(rows: Row[]): string {
   return out.join("\n") + "\n";
 }
 
+/** Every profile in `dir`, whole, by category: CPU seconds per thread and in all. */
+function summariseFolder(dir: string): string {
+  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort();
+  if (!files.length) throw new Error(`no .cpuprofile files in ${dir}`);
+  const sums = files.map((f) => ({ file: f, s: summarise(JSON.parse(readFileSync(join(dir, f), "utf8"))) }));
+  const head = ["profile", "busy s", "idle s", ...CATEGORIES];
+  const secs = (us: number) => (us / 1e6).toFixed(2);
+  const out = [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
+  const total = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<string, number>;
+  let idle = 0;
+  for (const { file, s } of sums) {
+    const busy = Object.values(s.busyUs).reduce((a, b) => a + b, 0);
+    idle += s.idleUs;
+    for (const c of CATEGORIES) total[c] += s.busyUs[c];
+    out.push(`| ${file} | ${secs(busy)} | ${secs(s.idleUs)} | ${CATEGORIES.map((c) => secs(s.busyUs[c])).join(" | ")} |`);
+  }
+  const busy = Object.values(total).reduce((a, b) => a + b, 0);
+  out.push(`| all threads | ${secs(busy)} | ${secs(idle)} | ${CATEGORIES.map((c) => secs(total[c])).join(" | ")} |`);
+  return out.join("\n") + "\n";
+}
+
 try {
+  if (opts.summarise) {
+    const md = summariseFolder(opts.summarise);
+    process.stdout.write(md);
+    if (opts.out) writeFileSync(opts.out, md);
+    process.exit(0);
+  }
   const targets = opts.paths.length ? opts.paths.map((p) => ({ page: p, path: p })) : pageTargets(await pick(opts.db)).filter((t) => !t.path.startsWith("/assets/"));
   const rows: Row[] = [];
   for (const t of targets) {

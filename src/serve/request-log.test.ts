@@ -41,6 +41,34 @@ describe("request log", () => {
     assert.ok(e.bytes > 1000);
   });
 
+  test("pages and JSON carry their length in bytes, and a streamed body is counted as it is sent", async () => {
+    const { app, entries } = logged();
+    app.get("/t/html", (c) => c.html("<p>Café — déclaration</p>"));
+    app.get("/t/json", (c) => c.json({ name: "Siobhán Ó Súilleabháin" }, 201, { "x-extra": "1" }));
+    app.get("/t/problem", (c) => c.json({ title: "É" }, 400, { "Content-Type": "application/problem+json" }));
+    app.get("/t/stream", (c) => c.body(new Blob(["flüchtig ".repeat(1000)]).stream(), 200, { "content-type": "text/plain" }));
+    const sent: Record<string, number> = {};
+    for (const path of ["/t/html", "/t/json", "/t/problem", "/t/stream"]) {
+      const res = await app.request(path);
+      const body = Buffer.from(await res.arrayBuffer());
+      sent[path] = body.length;
+      if (path === "/t/stream") assert.equal(res.headers.get("content-length"), null);
+      else assert.equal(res.headers.get("content-length"), String(body.length), `${path}: Content-Length in bytes, not characters`);
+      if (path === "/t/json") {
+        assert.equal(res.status, 201);
+        assert.equal(res.headers.get("x-extra"), "1");
+        assert.match(res.headers.get("content-type") ?? "", /^application\/json/);
+        assert.deepEqual(JSON.parse(body.toString()), { name: "Siobhán Ó Súilleabháin" });
+      }
+      if (path === "/t/problem") assert.equal(res.headers.get("content-type"), "application/problem+json");
+    }
+    assert.deepEqual(
+      entries().map((e) => [e.path, e.bytes]),
+      Object.entries(sent),
+    );
+    assert.ok(sent["/t/html"] > "<p>Café — déclaration</p>".length, "the sample has characters of more than one byte");
+  });
+
   test("search words are not logged", async () => {
     const { app, lines } = logged();
     await (await app.request("/search?q=Councillor+Jane+Murphy+complaint")).text();
