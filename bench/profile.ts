@@ -49,14 +49,14 @@ for (let i = 0; i < argv.length; i++) {
 if (!opts.db && !opts.summarise) usage("--db or --summarise is required");
 const postgres = /^postgres(ql)?:/.test(opts.db);
 
-/** CPU ms used so far by every process named `postgres` (the server and its backends). */
-function postgresCpuMs(): number {
+/** CPU ms used so far by the processes `which` picks from /proc (by pid and command name). */
+function cpuMs(which: (pid: number, stat: string) => boolean): number {
   let ticks = 0;
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      if (!/^\d+ \(postgres\)/.test(stat)) continue;
+      if (!which(Number(name), stat)) continue;
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       ticks += Number(f[11]) + Number(f[12]);
     } catch {
@@ -66,6 +66,9 @@ function postgresCpuMs(): number {
   return ticks * TICK_MS;
 }
 
+/** every process named `postgres`: the server and its backends */
+const postgresCpuMs = () => cpuMs((_pid, stat) => /^\d+ \(postgres\)/.test(stat));
+
 interface Row {
   target: PageTarget;
   requests: number;
@@ -74,6 +77,8 @@ interface Row {
   errors: number;
   summary: ProfileSummary;
   loaderCpuMs: number;
+  /** the serve process's own CPU over the window, from /proc: exact where the samples are not */
+  serveCpuMs: number;
   postgresCpuMs: number | null;
 }
 
@@ -81,18 +86,21 @@ async function profilePage(target: PageTarget): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), "quorum-prof-"));
   try {
     const server = await startServer(root, opts.db, { workers: 1, nodeArgs: ["--cpu-prof", "--cpu-prof-dir", dir] });
-    let r, fromUs, toUs, loaderCpuMs, pgMs;
+    let r, fromUs, toUs, loaderCpuMs, pgMs, serveMs;
+    const serveCpu = () => cpuMs((pid) => pid === server.pid);
     try {
       await load(server.url + target.path, opts.connections, 2);
       await settle(server.url);
       const cpu0 = process.cpuUsage();
       const pg0 = postgres ? postgresCpuMs() : 0;
+      const serve0 = serveCpu();
       fromUs = Number(process.hrtime.bigint() / 1000n);
       r = await load(server.url + target.path, opts.connections, opts.seconds);
       toUs = Number(process.hrtime.bigint() / 1000n);
       const cpu = process.cpuUsage(cpu0);
       loaderCpuMs = (cpu.user + cpu.system) / 1000;
       pgMs = postgres ? postgresCpuMs() - pg0 : null;
+      serveMs = serveCpu() - serve0;
       const died = server.died();
       if (died) throw new Error(died);
     } finally {
@@ -106,36 +114,42 @@ async function profilePage(target: PageTarget): Promise<Row> {
       copyFileSync(join(dir, file), join(opts.keep, `${target.page.replace(/[^a-z0-9]+/gi, "-")}.cpuprofile`));
     }
     const requests = Math.round(r.requestsPerSecond * opts.seconds);
-    return { target, requests, rps: r.requestsPerSecond, p95: r.latency.p95 ?? NaN, errors: r.errors, summary, loaderCpuMs, postgresCpuMs: pgMs };
+    return { target, requests, rps: r.requestsPerSecond, p95: r.latency.p95 ?? NaN, errors: r.errors, summary, loaderCpuMs, serveCpuMs: serveMs, postgresCpuMs: pgMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const perRequest = (us: number, n: number) => (n ? (us / 1000 / n).toFixed(2) : "—");
+const perRequest = (ms: number, n: number) => (n ? (ms / n).toFixed(2) : "—");
 
 function render(rows: Row[]): string {
   const out: string[] = [];
   out.push(`Profile of \`quorum serve --workers 1\` under ${opts.connections} connections for ${opts.seconds} s a page, response cache off; \`${opts.db.replace(/\/\/[^@]*@/, "//")}\`.`, "");
-  out.push("CPU milliseconds per request, from the serve process's profile samples inside the load window, by what the sample was part of; beside them, the load generator's CPU and (PostgreSQL) the database server's.", "");
-  const head = ["page", "req/s", "p95 ms", "serve busy", ...CATEGORIES, "load generator", ...(postgres ? ["PostgreSQL server"] : [])];
+  out.push(
+    "CPU milliseconds per request. The serve process's CPU is read from /proc over the load window (exact on a busy machine, where a sampling profile stretches); it is shared out by the profile's samples in that window, each put in a category by what it was part of. Beside it, the load generator's CPU and (PostgreSQL) the database server's processes'.",
+    "",
+  );
+  const head = ["page", "req/s", "p95 ms", "serve CPU", ...CATEGORIES, "load generator", ...(postgres ? ["PostgreSQL server"] : [])];
   out.push(`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`);
-  for (const r of rows) {
+  const share = (r: Row, us: number) => {
     const busy = Object.values(r.summary.busyUs).reduce((a, b) => a + b, 0);
+    return busy ? (us / busy) * r.serveCpuMs : 0;
+  };
+  for (const r of rows) {
     const cells = [
       `${r.target.page}${r.errors ? ` (${r.errors} errors)` : ""}`,
       r.rps.toFixed(0),
       r.p95.toFixed(1),
-      perRequest(busy, r.requests),
-      ...CATEGORIES.map((c) => perRequest(r.summary.busyUs[c], r.requests)),
-      r.requests ? (r.loaderCpuMs / r.requests).toFixed(2) : "—",
-      ...(postgres ? [r.requests && r.postgresCpuMs != null ? (r.postgresCpuMs / r.requests).toFixed(2) : "—"] : []),
+      perRequest(r.serveCpuMs, r.requests),
+      ...CATEGORIES.map((c) => perRequest(share(r, r.summary.busyUs[c]), r.requests)),
+      perRequest(r.loaderCpuMs, r.requests),
+      ...(postgres ? [r.postgresCpuMs != null ? perRequest(r.postgresCpuMs, r.requests) : "—"] : []),
     ];
     out.push(`| ${cells.join(" | ")} |`);
   }
   for (const r of rows) {
     out.push("", `### ${r.target.page} (\`${r.target.path}\`): most self time`, "", "| function | where | category | ms/request |", "|---|---|---|---|");
-    for (const t of r.summary.top.slice(0, 10)) out.push(`| \`${t.name}\` | ${t.where || "native"} | ${t.category} | ${perRequest(t.selfUs, r.requests)} |`);
+    for (const t of r.summary.top.slice(0, 10)) out.push(`| \`${t.name}\` | ${t.where || "native"} | ${t.category} | ${perRequest(share(r, t.selfUs), r.requests)} |`);
   }
   return out.join("\n") + "\n";
 }
