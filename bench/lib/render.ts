@@ -33,7 +33,8 @@ export function renderResults(r: BenchResults): string {
       `pages under ${r.options.connections} connections for ${r.options.seconds} s each; \`--workers\` ${r.options.workersOption ? "measured" : "not offered by this `quorum serve`"}.`,
     "",
     ...(r.earlier ?? []).map((e) => `Kept from an earlier run (${e.measured.join(", ")}): ${e.machine.date}, commit ${e.machine.commit.slice(0, 12)}, load ${e.machine.loadStart.map((x) => x.toFixed(2)).join(" / ")} at its start.\n`),
-    "Times in milliseconds. Targets are issue 13's (2 cores, 100k meetings); figures at smaller sizes are marked against the same targets.",
+    "Times in milliseconds. Targets are issue 13's (2 cores, 100k meetings); figures at smaller sizes are marked against the same targets. " +
+      "Why each missed target is missed, with a profile and the measured step that would close it: [misses.md](misses.md).",
   ];
   if (r.errors.length) {
     out.push("", "## Steps that failed", "", table(["step", "error"], r.errors.map((e) => [e.step, e.message])));
