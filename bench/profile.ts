@@ -16,6 +16,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { oneLine } from "./lib/errors.ts";
 import { load, settle } from "./lib/load.ts";
 import { CATEGORIES, summarise, type ProfileSummary } from "./lib/profile-summary.ts";
@@ -66,8 +67,21 @@ function cpuMs(which: (pid: number, stat: string) => boolean): number {
   return ticks * TICK_MS;
 }
 
-/** every process named `postgres`: the server and its backends */
-const postgresCpuMs = () => cpuMs((_pid, stat) => /^\d+ \(postgres\)/.test(stat));
+/** The PostgreSQL server holding `url`: its postmaster's pid (the parent of a backend). */
+async function postmasterOf(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    const stat = readFileSync(`/proc/${rows[0].pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } finally {
+    await client.end();
+  }
+}
+
+/** the database server's postmaster and every process under it (backends, writers), and no other cluster's */
+const postgresCpuMs = (postmaster: number) => cpuMs((pid, stat) => pid === postmaster || Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster);
 
 interface Row {
   target: PageTarget;
@@ -92,14 +106,15 @@ async function profilePage(target: PageTarget): Promise<Row> {
       await load(server.url + target.path, opts.connections, 2);
       await settle(server.url);
       const cpu0 = process.cpuUsage();
-      const pg0 = postgres ? postgresCpuMs() : 0;
+      const postmaster = postgres ? await postmasterOf(opts.db) : 0;
+      const pg0 = postgres ? postgresCpuMs(postmaster) : 0;
       const serve0 = serveCpu();
       fromUs = Number(process.hrtime.bigint() / 1000n);
       r = await load(server.url + target.path, opts.connections, opts.seconds);
       toUs = Number(process.hrtime.bigint() / 1000n);
       const cpu = process.cpuUsage(cpu0);
       loaderCpuMs = (cpu.user + cpu.system) / 1000;
-      pgMs = postgres ? postgresCpuMs() - pg0 : null;
+      pgMs = postgres ? postgresCpuMs(postmaster) - pg0 : null;
       serveMs = serveCpu() - serve0;
       const died = server.died();
       if (died) throw new Error(died);
