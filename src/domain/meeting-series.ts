@@ -5,6 +5,7 @@
 // local time ("19:00") on both sides of the change, and its instant moves by the hour instead.
 import { QuorumError } from "./errors.ts";
 import { addDays, dayNumber, daysInMonth, deadlineOf, earliestOf, formatLong, isCalendarDate, isCalendarMonth, type CalendarDate } from "./calendar.ts";
+import { zoneFormatter } from "./zone-format.ts";
 
 /** 0 = Sunday … 6 = Saturday, as Date#getUTCDay. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -96,24 +97,9 @@ export function describeRule(rule: SeriesRule): string {
 
 // --- local times in the council's zone ---
 
-// Making a DateTimeFormat costs far more than using one (a meeting page's event data spent a tenth
-// of the page's CPU making them), and one made for a zone never changes: kept per zone.
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let f = zoneFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    // zones come from settings, not visitors, but the map is bounded all the same
-    if (zoneFormats.size >= 64) zoneFormats.clear();
-    zoneFormats.set(timeZone, f);
-  }
-  return f;
-}
-
 /** Minutes the zone is ahead of UTC at an instant. */
 function offsetMinutes(instantMs: number, timeZone: string): number {
-  const parts = zoneFormat(timeZone).formatToParts(new Date(instantMs));
+  const parts = zoneFormatter(timeZone, "instant").formatToParts(new Date(instantMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return Math.round((asUtc - instantMs) / 60_000);

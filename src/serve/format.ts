@@ -1,3 +1,4 @@
+import { isoDateInZone } from "../domain/zone-format.ts";
 // Dates and times as people in the UK write them. Dates are stored as written ("YYYY-MM-DD",
 // local "HH:MM" in the authority's zone), so formatting never converts time zones.
 
@@ -46,17 +47,9 @@ export function monthName(month: number): string {
   return MONTHS[month - 1] ?? "";
 }
 
-// a formatter costs far more to make than to use, and pages ask for today's date on every request
-const isoFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** "YYYY-MM-DD" of a moment in a time zone. */
 export function isoDateIn(now: Date, timeZone = "Europe/London"): string {
-  let f = isoFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    if (isoFormatters.size < 1000) isoFormatters.set(timeZone, f);
-  }
-  return f.format(now);
+  return isoDateInZone(now, timeZone);
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

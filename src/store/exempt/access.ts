@@ -7,19 +7,11 @@ import type { User } from "../accounts/users.ts";
 import { appendAudit, type AuditActor } from "../audit.ts";
 import { publicViewer, type Viewer } from "../visibility.ts";
 import { exemptDb } from "./schema.ts";
-
-// Making a formatter costs far more than using one, and every request asks for today's date.
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { isoDateInZone } from "../../domain/zone-format.ts";
 
 /** The ISO date in a time zone. */
 export function dateIn(now: Date, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    // zones are the authorities' few; the bound only guards against a flood of distinct names
-    if (formatters.size < 1000) formatters.set(timeZone, f);
-  }
-  return f.format(now);
+  return isoDateInZone(now, timeZone);
 }
 
 /**

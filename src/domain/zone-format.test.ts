@@ -1,0 +1,16 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { isoDateInZone, zoneFormatter } from "./zone-format.ts";
+
+test("the ISO date is the zone's own, either side of its midnight", () => {
+  const late = new Date("2026-06-30T23:30:00Z"); // 00:30 on 1 July in London (BST)
+  assert.equal(isoDateInZone(late, "Europe/London"), "2026-07-01");
+  assert.equal(isoDateInZone(late, "America/Los_Angeles"), "2026-06-30");
+});
+
+test("a formatter is kept per zone and shape, and an unknown zone is refused", () => {
+  assert.equal(zoneFormatter("Europe/London", "date"), zoneFormatter("Europe/London", "date"));
+  assert.notEqual(zoneFormatter("Europe/London", "date"), zoneFormatter("Europe/London", "instant"));
+  assert.notEqual(zoneFormatter("Europe/London", "date"), zoneFormatter("Europe/Dublin", "date"));
+  assert.throws(() => zoneFormatter("Mars/Olympus_Mons", "date"), RangeError);
+});
