@@ -20,11 +20,11 @@ import pg from "pg";
 import { oneLine } from "./lib/errors.ts";
 import { load, settle } from "./lib/load.ts";
 import { CATEGORIES, summarise, type ProfileSummary } from "./lib/profile-summary.ts";
-import { startServer, stopAllServers } from "./lib/server.ts";
+import { table } from "./lib/render.ts";
+import { cpuMs, processTree, procStat, startServer, stopAllServers } from "./lib/server.ts";
 import { pageTargets, pick, type PageTarget } from "./run-picks.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const TICK_MS = 10; // /proc/*/stat counts CPU in clock ticks of 1/100 s on Linux
 
 function usage(message: string): never {
   console.error(`bench:profile: ${message}\nusage: npm run bench:profile -- --db URL [--path P]... [--seconds S] [--connections N] [--out FILE]`);
@@ -50,38 +50,19 @@ for (let i = 0; i < argv.length; i++) {
 if (!opts.db && !opts.summarise) usage("--db or --summarise is required");
 const postgres = /^postgres(ql)?:/.test(opts.db);
 
-/** CPU ms used so far by the processes `which` picks from /proc (by pid and command name). */
-function cpuMs(which: (pid: number, stat: string) => boolean): number {
-  let ticks = 0;
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      if (!which(Number(name), stat)) continue;
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      /* exited meanwhile */
-    }
-  }
-  return ticks * TICK_MS;
-}
-
-/** The PostgreSQL server holding `url`: its postmaster's pid (the parent of a backend). */
+/** The postmaster of the PostgreSQL server holding `url` (a backend's parent): it and its children are that cluster. */
 async function postmasterOf(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
-    const stat = readFileSync(`/proc/${rows[0].pid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const fields = procStat(rows[0].pid);
+    if (!fields) throw new Error("cannot read the PostgreSQL backend's /proc entry: is the server on this machine?");
+    return Number(fields[1]);
   } finally {
     await client.end();
   }
 }
-
-/** the database server's postmaster and every process under it (backends, writers), and no other cluster's */
-const postgresCpuMs = (postmaster: number) => cpuMs((pid, stat) => pid === postmaster || Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === postmaster);
 
 interface Row {
   target: PageTarget;
@@ -101,20 +82,21 @@ async function profilePage(target: PageTarget): Promise<Row> {
   try {
     const server = await startServer(root, opts.db, { workers: 1, nodeArgs: ["--cpu-prof", "--cpu-prof-dir", dir] });
     let r, fromUs, toUs, loaderCpuMs, pgMs, serveMs;
-    const serveCpu = () => cpuMs((pid) => pid === server.pid);
+    const serveCpu = () => cpuMs([server.pid]);
     try {
       await load(server.url + target.path, opts.connections, 2);
       await settle(server.url);
       const cpu0 = process.cpuUsage();
       const postmaster = postgres ? await postmasterOf(opts.db) : 0;
-      const pg0 = postgres ? postgresCpuMs(postmaster) : 0;
+      const postgresCpuMs = () => cpuMs(processTree(postmaster));
+      const pg0 = postgres ? postgresCpuMs() : 0;
       const serve0 = serveCpu();
       fromUs = Number(process.hrtime.bigint() / 1000n);
       r = await load(server.url + target.path, opts.connections, opts.seconds);
       toUs = Number(process.hrtime.bigint() / 1000n);
       const cpu = process.cpuUsage(cpu0);
       loaderCpuMs = (cpu.user + cpu.system) / 1000;
-      pgMs = postgres ? postgresCpuMs(postmaster) - pg0 : null;
+      pgMs = postgres ? postgresCpuMs() - pg0 : null;
       serveMs = serveCpu() - serve0;
       const died = server.died();
       if (died) throw new Error(died);
@@ -144,27 +126,25 @@ function render(rows: Row[]): string {
     "CPU milliseconds per request. The serve process's CPU is read from /proc over the load window (exact on a busy machine, where a sampling profile stretches); it is shared out by the profile's samples in that window, each put in a category by what it was part of. Beside it, the load generator's CPU and (PostgreSQL) the database server's processes'.",
     "",
   );
-  const head = ["page", "req/s", "p95 ms", "serve CPU", ...CATEGORIES, "load generator", ...(postgres ? ["PostgreSQL server"] : [])];
-  out.push(`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`);
-  const share = (r: Row, us: number) => {
-    const busy = Object.values(r.summary.busyUs).reduce((a, b) => a + b, 0);
-    return busy ? (us / busy) * r.serveCpuMs : 0;
-  };
+  const busy = (r: Row) => Object.values(r.summary.busyUs).reduce((a, b) => a + b, 0);
+  const share = (r: Row, us: number) => (busy(r) ? (us / busy(r)) * r.serveCpuMs : 0);
+  out.push(
+    table(
+      ["page", "req/s", "p95 ms", "serve CPU", ...CATEGORIES, "load generator", ...(postgres ? ["PostgreSQL server"] : [])],
+      rows.map((r) => [
+        `${r.target.page}${r.errors ? ` (${r.errors} errors)` : ""}`,
+        r.rps.toFixed(0),
+        r.p95.toFixed(1),
+        perRequest(r.serveCpuMs, r.requests),
+        ...CATEGORIES.map((c) => perRequest(share(r, r.summary.busyUs[c]), r.requests)),
+        perRequest(r.loaderCpuMs, r.requests),
+        ...(postgres ? [r.postgresCpuMs != null ? perRequest(r.postgresCpuMs, r.requests) : "—"] : []),
+      ]),
+    ),
+  );
   for (const r of rows) {
-    const cells = [
-      `${r.target.page}${r.errors ? ` (${r.errors} errors)` : ""}`,
-      r.rps.toFixed(0),
-      r.p95.toFixed(1),
-      perRequest(r.serveCpuMs, r.requests),
-      ...CATEGORIES.map((c) => perRequest(share(r, r.summary.busyUs[c]), r.requests)),
-      perRequest(r.loaderCpuMs, r.requests),
-      ...(postgres ? [r.postgresCpuMs != null ? perRequest(r.postgresCpuMs, r.requests) : "—"] : []),
-    ];
-    out.push(`| ${cells.join(" | ")} |`);
-  }
-  for (const r of rows) {
-    out.push("", `### ${r.target.page} (\`${r.target.path}\`): most self time`, "", "| function | where | category | ms/request |", "|---|---|---|---|");
-    for (const t of r.summary.top.slice(0, 10)) out.push(`| \`${t.name}\` | ${t.where || "native"} | ${t.category} | ${perRequest(share(r, t.selfUs), r.requests)} |`);
+    out.push("", `### ${r.target.page} (\`${r.target.path}\`): most self time`, "");
+    out.push(table(["function", "where", "category", "ms/request"], r.summary.top.slice(0, 10).map((t) => [`\`${t.name}\``, t.where || "native", t.category, perRequest(share(r, t.selfUs), r.requests)])));
   }
   return out.join("\n") + "\n";
 }
@@ -174,19 +154,19 @@ function summariseFolder(dir: string): string {
   const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort();
   if (!files.length) throw new Error(`no .cpuprofile files in ${dir}`);
   const sums = files.map((f) => ({ file: f, s: summarise(JSON.parse(readFileSync(join(dir, f), "utf8"))) }));
-  const head = ["profile", "busy s", "idle s", ...CATEGORIES];
   const secs = (us: number) => (us / 1e6).toFixed(2);
-  const out = [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`];
-  const total = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<string, number>;
-  let idle = 0;
-  for (const { file, s } of sums) {
-    const busy = Object.values(s.busyUs).reduce((a, b) => a + b, 0);
-    idle += s.idleUs;
-    for (const c of CATEGORIES) total[c] += s.busyUs[c];
-    out.push(`| ${file} | ${secs(busy)} | ${secs(s.idleUs)} | ${CATEGORIES.map((c) => secs(s.busyUs[c])).join(" | ")} |`);
-  }
-  const busy = Object.values(total).reduce((a, b) => a + b, 0);
-  out.push(`| all threads | ${secs(busy)} | ${secs(idle)} | ${CATEGORIES.map((c) => secs(total[c])).join(" | ")} |`);
+  const busy = (b: Record<string, number>) => Object.values(b).reduce((a, x) => a + x, 0);
+  const total = Object.fromEntries(CATEGORIES.map((c) => [c, sums.reduce((a, { s }) => a + s.busyUs[c], 0)])) as Record<string, number>;
+  const idle = sums.reduce((a, { s }) => a + s.idleUs, 0);
+  const out = [
+    table(
+      ["profile", "busy s", "idle s", ...CATEGORIES],
+      [
+        ...sums.map(({ file, s }) => [file, secs(busy(s.busyUs)), secs(s.idleUs), ...CATEGORIES.map((c) => secs(s.busyUs[c]))]),
+        ["all threads", secs(busy(total)), secs(idle), ...CATEGORIES.map((c) => secs(total[c]))],
+      ],
+    ),
+  ];
   return out.join("\n") + "\n";
 }
 

@@ -105,19 +105,34 @@ export async function startServer(root: string, db: string, opts: { workers?: nu
   return { url, pid: child.pid!, peakMB: () => processTree(child.pid!).map(vmHwmMB).filter((x): x is number => x != null), died, stop: stopOnce };
 }
 
+/** The fields of /proc/PID/stat after the command name (so [1] is the parent, [11] and [12] user and system CPU in ticks); null once it has exited. */
+export function procStat(pid: number | string): string[] | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // the command name may hold spaces and brackets; fields resume after the last ")"
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ms used so far by these processes (/proc counts in ticks of 1/100 s on Linux). */
+export function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    const f = procStat(pid);
+    if (f) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks * 10;
+}
+
 /** The pid and every descendant's. */
 export function processTree(pid: number): number[] {
   const parent = new Map<number, number>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      // the command name may hold spaces and brackets; fields resume after the last ")"
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      parent.set(Number(name), Number(fields[1]));
-    } catch {
-      /* exited meanwhile */
-    }
+    const fields = procStat(name);
+    if (fields) parent.set(Number(name), Number(fields[1]));
   }
   const out = [pid];
   for (let i = 0; i < out.length; i++) for (const [child, ppid] of parent) if (ppid === out[i]) out.push(child);
