@@ -8,6 +8,7 @@ import { CompiledQuery, Kysely, PostgresAdapter, PostgresDialect, SqliteAdapter,
 import { QuorumError } from "../domain/errors.ts";
 import type { Database } from "./schema.ts";
 import { migrateToLatest } from "./migrate.ts";
+import { namingMarkedReads } from "./pg-statements.ts";
 import { reusingStatements } from "./sqlite-statements.ts";
 import { cutPacked } from "./item-body.ts";
 import { registerSqliteVersion, sqliteVersionSource } from "./archive-version.ts";
@@ -124,7 +125,10 @@ export async function openStore(url: string | undefined = process.env.DATABASE_U
     // would crash the process. The query that was running fails on its own, where the caller
     // sees it, and the pool discards the connection and opens a new one next time.
     pool.on("error", () => {});
-    pool.on("connect", (client) => client.on("error", () => {}));
+    pool.on("connect", (client) => {
+      client.on("error", () => {});
+      namingMarkedReads(client);
+    });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   } else {
     if (loc.target !== ":memory:") mkdirSync(dirname(resolve(loc.target)), { recursive: true });

@@ -2,6 +2,7 @@
 // visibility rule (agendaAccess): only what has been published; of exempt business only the title
 // and the ground; files only where the rule allows them; and nothing of a meeting that is not listed
 // (isMeetingListed: known only from draft minutes).
+import { planOnce } from "../pg-statements.ts";
 import type { Db } from "../db.ts";
 import type { DocumentStore } from "../documents/store.ts";
 import { agendaAccess, isAgendaContentShown, listedMeetingsOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
@@ -71,7 +72,9 @@ const flag = (v: number | boolean) => v === true || v === 1;
  * The agenda as `viewer` may see it. `all`: the clerk's view, unpublished business included (only
  * for the workspace, which checks the clerk's rights first).
  */
-export async function readAgenda(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER, options: { all?: boolean } = {}): Promise<AgendaView | null> {
+export async function readAgenda(store: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER, options: { all?: boolean } = {}): Promise<AgendaView | null> {
+  // one meeting's rows by its slug: one plan serves every meeting (pg-statements.ts)
+  const db = planOnce(store);
   const adb = agendaDb(db);
   // the meeting and whether the public may see it are read together
   const [meeting, listed] = await Promise.all([agendaMeeting(db, meetingSlug), options.all ? true : isListed(db, meetingSlug)]);

@@ -1,6 +1,7 @@
 // Reading the forward plan: for the public (through the one visibility rule: an exempt key
 // decision keeps only what the Regulations publish, and where it was taken is shown only from
 // public minutes) and for clerks (everything).
+import { planOnce } from "../pg-statements.ts";
 import type { Kysely, Selectable } from "kysely";
 import { noticeCheck, type NoticeCheck, type NoticeException, type NoticeExceptionRecord } from "../../domain/forward-plan.ts";
 import type { CalendarDate } from "../../domain/calendar.ts";
@@ -211,7 +212,9 @@ export async function decisionMakers(db: Db): Promise<string[]> {
 }
 
 /** Key decisions taken at a meeting, for the meeting page's link back to the forward plan. */
-export async function keyDecisionsTakenAt(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<KeyDecisionView[]> {
+export async function keyDecisionsTakenAt(store: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<KeyDecisionView[]> {
+  // one meeting's rows by its slug: one plan serves every meeting (pg-statements.ts)
+  const db = planOnce(store);
   const p = planDb(db);
   const rows = (await base(p).where("f.taken_meeting_id", "=", (eb) => eb.selectFrom("meetings").where("meetings.slug", "=", meetingSlug).select("meetings.id")).orderBy("f.slug").execute()) as unknown as Row[];
   const taken = await takenAt(planDb(db), rows, viewer);

@@ -3,6 +3,7 @@ import { cutItemText } from "../item-body.ts";
 import { unpack } from "../packed.ts";
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
+import { planOnce } from "../pg-statements.ts";
 import { areMinutesPublic, exemptAccess, isFromPublicBusiness, isMeetingListed, isNotForPublication, isSpanPublic, publicItem, sealedReleaseOn, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import type { AttendeeView, MeetingDetail, ResolutionView, SourceSpan } from "./types.ts";
 import { bool, outcome, votes } from "./util.ts";
@@ -23,7 +24,9 @@ export async function getMeetingPage(db: Db, slug: string, viewer: Viewer = PUBL
   return readMeeting(db, slug, viewer, true);
 }
 
-async function readMeeting(db: Db, slug: string, viewer: Viewer, withSpans: boolean): Promise<{ meeting: MeetingDetail; spans: SourceSpan[] } | null> {
+async function readMeeting(store: Db, slug: string, viewer: Viewer, withSpans: boolean): Promise<{ meeting: MeetingDetail; spans: SourceSpan[] } | null> {
+  // every read here finds a meeting's own rows by its id or slug: one plan serves every meeting
+  const db = planOnce(store);
   const [found] = await selectMeetingSummaries(db, (q) => q.where("meetings.slug", "=", slug), viewer);
   if (!found || !isMeetingListed({ minutesStatus: found.row.minutes_status, announcedAt: found.row.announced_at })) return null;
   const { row, summary } = found;

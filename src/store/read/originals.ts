@@ -1,6 +1,7 @@
 // A meeting's original minutes document (the file it was imported from), as a viewer may have it:
 // what the visibility rule (isOriginalShown) needs is read for every meeting those bytes were
 // imported as, and the bytes come from the document store.
+import { planOnce } from "../pg-statements.ts";
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import type { SourceFormat } from "../../domain/source.ts";
@@ -17,7 +18,9 @@ export interface OriginalView {
 }
 
 /** The meeting's current original, when kept and this viewer may have it; null otherwise. */
-export async function meetingOriginal(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<OriginalView | null> {
+export async function meetingOriginal(store: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<OriginalView | null> {
+  // one meeting's rows by its slug: one plan serves every meeting (pg-statements.ts)
+  const db = planOnce(store);
   // the document, and every meeting its bytes were imported as (whether or not it rests on them
   // now) with that meeting's exempt items, are read together, each by the meeting's slug
   const key = db

@@ -1,5 +1,6 @@
 // Reading the schedule: a meeting's history (public: what changed, when and why; the workspace
 // also sees who), a committee's meetings still to come for the clerk, and one meeting's plan.
+import { planOnce } from "../pg-statements.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import type { Db } from "../db.ts";
 import { isMeetingListed } from "../visibility.ts";
@@ -47,7 +48,9 @@ export async function publicHistories(db: Db, meetingIds: number[]): Promise<Map
 }
 
 /** A listed meeting's history by slug; null when the meeting is not listed. */
-export async function publicHistory(db: Db, slug: string): Promise<MeetingEvent[] | null> {
+export async function publicHistory(store: Db, slug: string): Promise<MeetingEvent[] | null> {
+  // one meeting's rows by its slug: one plan serves every meeting (pg-statements.ts)
+  const db = planOnce(store);
   // the meeting and its events in one read: a row for each event, or one with no event
   const rows = await scheduleDb(db)
     .selectFrom("meetings")
