@@ -14,3 +14,9 @@ test("a formatter is kept per zone and shape, and an unknown zone is refused", (
   assert.notEqual(zoneFormatter("Europe/London", "date"), zoneFormatter("Europe/Dublin", "date"));
   assert.throws(() => zoneFormatter("Mars/Olympus_Mons", "date"), RangeError);
 });
+
+test("the local time is 24-hour hours and minutes in the zone", () => {
+  const at = new Date("2026-07-01T14:05:00Z");
+  assert.equal(zoneFormatter("Europe/London", "time").format(at), "15:05");
+  assert.equal(zoneFormatter("America/Los_Angeles", "time").format(at), "07:05");
+});

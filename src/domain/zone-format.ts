@@ -6,6 +6,8 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const SHAPES = {
   /** "YYYY-MM-DD" with en-CA */
   date: ["en-CA", { year: "numeric", month: "2-digit", day: "2-digit" }],
+  /** "HH:MM", 24-hour */
+  time: ["en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }],
   /** every field of a local date and time, 24-hour, for formatToParts */
   instant: ["en-GB", { hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }],
 } as const satisfies Record<string, [string, Intl.DateTimeFormatOptions]>;

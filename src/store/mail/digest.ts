@@ -2,6 +2,7 @@
 // their council's time zone) is over, each address gets one message gathering them. Building a
 // digest takes its alerts with a conditional update in the same transaction that queues it, so two
 // senders building at once make one digest, not two.
+import { zoneFormatter } from "../../domain/zone-format.ts";
 import type { AlertEvent } from "../../domain/alerts.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import { writeTransaction } from "../write.ts";
@@ -11,7 +12,7 @@ import { mailDb, type AnyDb } from "./schema.ts";
 
 /** The calendar date of `at` in `timeZone`. */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return zoneFormatter(timeZone, "date").format(at);
 }
 
 /**
