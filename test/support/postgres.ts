@@ -1,7 +1,8 @@
 // A throwaway PostgreSQL cluster for tests: initdb in a temp dir owned by the postgres user, started
 // on a free loopback port with its socket in that dir, stopped and removed afterwards.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chownSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -51,18 +52,57 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A cluster freshly made by initdb, made once per machine and PostgreSQL version and copied for
+ * each test's cluster: initdb costs about a second of CPU, and the suite starts dozens of clusters.
+ * It is made under a temporary name and renamed into place, so a run never copies a half-made one.
+ */
+function initdbOnce(bin: string, asPostgres: (cmd: string, args: string[]) => void): string {
+  const args = ["-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"];
+  const version = execFileSync(join(bin, "postgres"), ["--version"], { encoding: "utf8" }).trim();
+  // it stays in the temporary folder (about 40 MB) for the next run; a new server or new options make another
+  const key = createHash("sha256").update(`${bin}\n${version}\n${args.join(" ")}`).digest("hex").slice(0, 12);
+  const made = join(tmpdir(), `quorum-pg-initdb-${key}`);
+  if (existsSync(join(made, "PG_VERSION"))) return made;
+  const dir = mkdtempSync(join(tmpdir(), "quorum-pg-initdb-making-"));
+  chownSync(dir, postgresIds().uid, postgresIds().gid);
+  const data = join(dir, "data");
+  asPostgres("initdb", ["-D", data, ...args]);
+  try {
+    renameSync(data, made);
+  } catch {
+    // another test process made it first: theirs is used, this one dropped
+    if (!existsSync(join(made, "PG_VERSION"))) throw new Error(`could not keep the initdb cluster at ${made}`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return made;
+}
+
+/** A copy of the initdb cluster, owned by postgres as the original is, with its 0700 mode. */
+function copyCluster(from: string, to: string): void {
+  const r = spawnSync("cp", ["-a", from, to], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`copying the initdb cluster failed: ${r.stderr.trim()}`);
+}
+
+let ids: { uid: number; gid: number } | undefined;
+function postgresIds(): { uid: number; gid: number } {
+  return (ids ??= {
+    uid: Number(execFileSync("id", ["-u", "postgres"]).toString().trim()),
+    gid: Number(execFileSync("id", ["-g", "postgres"]).toString().trim()),
+  });
+}
+
 export async function startPostgres(): Promise<PostgresCluster> {
   const bin = binDir()!;
   const dir = mkdtempSync(join(tmpdir(), "quorum-pg-"));
-  const uid = Number(execFileSync("id", ["-u", "postgres"]).toString().trim());
-  const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
+  const { uid, gid } = postgresIds();
   chownSync(dir, uid, gid);
   const data = join(dir, "data");
   const asPostgres = (cmd: string, args: string[]) => {
     const r = spawnSync("runuser", ["-u", "postgres", "--", join(bin, cmd), ...args], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(`${cmd} failed: ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" ")}`);
   };
-  asPostgres("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"]);
+  copyCluster(initdbOnce(bin, asPostgres), data);
   let port = 0;
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
