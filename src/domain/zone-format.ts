@@ -24,6 +24,11 @@ export function zoneFormatter(timeZone: string, shape: keyof typeof SHAPES): Int
   return f;
 }
 
+/** "YYYY-MM-DD" and 24-hour "HH:MM" of a moment in a time zone (RangeError for an unknown zone). */
+export function localDateAndTime(at: Date, timeZone: string): { date: string; time: string } {
+  return { date: zoneFormatter(timeZone, "date").format(at), time: zoneFormatter(timeZone, "time").format(at) };
+}
+
 /** "YYYY-MM-DD" of a moment in a time zone. */
 export function isoDateInZone(now: Date, timeZone: string): string {
   return zoneFormatter(timeZone, "date").format(now);

@@ -1,7 +1,7 @@
 // The agenda on a meeting's public page: when it was published (and why late, if it was), the
 // reports packs, each item with its papers. Exempt business shows its title and ground only and
 // its papers cannot be fetched, unless the viewer is entitled (the store decided: AgendaView).
-import { zoneFormatter } from "../../domain/zone-format.ts";
+import { localDateAndTime } from "../../domain/zone-format.ts";
 import { NOT_FOR_PUBLICATION } from "../../store/visibility.ts";
 import type { AgendaView } from "../../store/agenda/read.ts";
 import { exemptGround } from "../../store/agenda/pack.ts";
@@ -22,8 +22,7 @@ export function publishedAt(iso: string, timeZone: string): string {
   let date: string;
   let time: string;
   try {
-    date = zoneFormatter(timeZone, "date").format(at);
-    time = zoneFormatter(timeZone, "time").format(at);
+    ({ date, time } = localDateAndTime(at, timeZone));
   } catch {
     date = iso.slice(0, 10);
     time = iso.slice(11, 16);

@@ -3,7 +3,7 @@
 // and left out. Word papers are listed with their download address and not converted: turning a
 // Word document into PDF pages needs a layout engine, and a text dump would lose its tables,
 // numbering and headings, so the paper as the author wrote it is the one published.
-import { zoneFormatter } from "../../domain/zone-format.ts";
+import { localDateAndTime } from "../../domain/zone-format.ts";
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { formatLong } from "../../domain/calendar.ts";
 import { QuorumError } from "../../domain/errors.ts";
@@ -153,8 +153,7 @@ function frontSheet(input: PackInput): Line[] {
 function publishedLabel(iso: string, timeZone: string): string {
   const at = new Date(iso);
   try {
-    const date = zoneFormatter(timeZone, "date").format(at);
-    const time = zoneFormatter(timeZone, "time").format(at);
+    const { date, time } = localDateAndTime(at, timeZone);
     return `${formatLong(date)} at ${time}`;
   } catch {
     return `${formatLong(iso.slice(0, 10))} at ${iso.slice(11, 16)} UTC`;

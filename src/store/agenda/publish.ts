@@ -2,7 +2,7 @@
 // with the moment recorded, the clear working days it leaves before the meeting, and its reports
 // pack built and kept. Fewer than five clear working days (s.100B) is allowed only with a reason,
 // which is recorded and shown with the agenda.
-import { zoneFormatter } from "../../domain/zone-format.ts";
+import { isoDateInZone } from "../../domain/zone-format.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import { agendaNotice, type NoticeCheck } from "../../domain/working-days.ts";
 import { appendAudit, type AuditActor } from "../audit.ts";
@@ -34,7 +34,7 @@ export interface Published {
 
 export function dateIn(now: Date, timeZone: string): string {
   try {
-    return zoneFormatter(timeZone, "date").format(now);
+    return isoDateInZone(now, timeZone);
   } catch {
     return now.toISOString().slice(0, 10);
   }

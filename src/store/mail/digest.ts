@@ -2,18 +2,13 @@
 // their council's time zone) is over, each address gets one message gathering them. Building a
 // digest takes its alerts with a conditional update in the same transaction that queues it, so two
 // senders building at once make one digest, not two.
-import { zoneFormatter } from "../../domain/zone-format.ts";
+import { isoDateInZone } from "../../domain/zone-format.ts";
 import type { AlertEvent } from "../../domain/alerts.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import { writeTransaction } from "../write.ts";
 import type { Db } from "../db.ts";
 import { enqueue } from "./outbox.ts";
 import { mailDb, type AnyDb } from "./schema.ts";
-
-/** The calendar date of `at` in `timeZone`. */
-export function localDate(at: Date, timeZone: string): string {
-  return zoneFormatter(timeZone, "date").format(at);
-}
 
 /**
  * Queues one digest per address for the alerts of days now over; returns how many. An alert's day
@@ -34,8 +29,8 @@ export async function buildDigests(db: AnyDb, now: Date, defaultZone: string): P
   const bySubscriber = new Map<number, { ids: number[]; events: AlertEvent[]; day: string }>();
   for (const a of waiting) {
     const zone = a.time_zone ?? defaultZone;
-    const day = localDate(new Date(a.created_at), zone);
-    if (day >= localDate(now, zone)) continue;
+    const day = isoDateInZone(new Date(a.created_at), zone);
+    if (day >= isoDateInZone(now, zone)) continue;
     const d = bySubscriber.get(a.subscriber_id) ?? { ids: [], events: [], day };
     d.ids.push(a.id);
     d.events.push(JSON.parse(a.payload_json) as AlertEvent);

@@ -10,7 +10,7 @@ import { listRecommendations } from "../scrutiny/recommendations.ts";
 import { listActions } from "../scrutiny/actions.ts";
 import { ownersDb } from "../owners/schema.ts";
 import { enqueueOnce } from "./outbox.ts";
-import { localDate } from "./digest.ts";
+import { isoDateInZone } from "../../domain/zone-format.ts";
 import type { AnyDb } from "./schema.ts";
 import type { Db } from "../db.ts";
 
@@ -31,7 +31,7 @@ export async function queueOwnerReminders(db: AnyDb, now: Date, timeZone: string
     t.selectFrom("actions as a").innerJoin("users as u", "u.id", "a.owner_user_id").where("u.disabled", "=", 0).select(["a.id", "u.email"]).execute(),
   ]);
   if (!recOwners.length && !actionOwners.length) return 0;
-  const today = localDate(now, timeZone);
+  const today = isoDateInZone(now, timeZone);
   const wanted: { to: string; key: string; reminder: OwnerReminder }[] = [];
   if (recOwners.length) {
     const owner = new Map(recOwners.map((r) => [r.id, r.email]));

@@ -16,7 +16,7 @@ import { trackerDb } from "../scrutiny/schema.ts";
 import { publicViewer } from "../visibility.ts";
 import { writeTransaction } from "../write.ts";
 import { deliver } from "./alerts.ts";
-import { localDate } from "./digest.ts";
+import { isoDateInZone } from "../../domain/zone-format.ts";
 import { mailDb, type AnyDb } from "./schema.ts";
 
 const TEXT_CUT = 300;
@@ -163,7 +163,7 @@ export async function queueTrackerOverdue(db: AnyDb, now: Date, timeZone: string
   const recIds = subs.filter((s) => s.target_kind === "recommendation").map((s) => s.target_id);
   const inquiryIds = new Set(subs.filter((s) => s.target_kind === "inquiry").map((s) => s.target_id));
   if (recIds.length) for (const r of await tdb(db).selectFrom("tracked_recommendations").where("id", "in", recIds).select("inquiry_id").execute()) inquiryIds.add(r.inquiry_id);
-  const today = localDate(now, timeZone);
+  const today = isoDateInZone(now, timeZone);
   const inquiries = inquiryIds.size ? await tdb(db).selectFrom("inquiries").where("id", "in", [...inquiryIds]).select(["id", "slug"]).orderBy("id").execute() : [];
   let n = 0;
   for (const i of inquiries) {
