@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { oneLine } from "./lib/errors.ts";
 import { load, settle } from "./lib/load.ts";
-import { CATEGORIES, summarise, type ProfileSummary } from "./lib/profile-summary.ts";
+import { busyTotalUs, CATEGORIES, summarise, type ProfileSummary } from "./lib/profile-summary.ts";
 import { table } from "./lib/render.ts";
 import { cpuMs, processTree, procStat, startServer, stopAllServers } from "./lib/server.ts";
 import { pageTargets, pick, type PageTarget } from "./run-picks.ts";
@@ -126,8 +126,10 @@ function render(rows: Row[]): string {
     "CPU milliseconds per request. The serve process's CPU is read from /proc over the load window (exact on a busy machine, where a sampling profile stretches); it is shared out by the profile's samples in that window, each put in a category by what it was part of. Beside it, the load generator's CPU and (PostgreSQL) the database server's processes'.",
     "",
   );
-  const busy = (r: Row) => Object.values(r.summary.busyUs).reduce((a, b) => a + b, 0);
-  const share = (r: Row, us: number) => (busy(r) ? (us / busy(r)) * r.serveCpuMs : 0);
+  const share = (r: Row, us: number) => {
+    const busy = busyTotalUs(r.summary.busyUs);
+    return busy ? (us / busy) * r.serveCpuMs : 0;
+  };
   out.push(
     table(
       ["page", "req/s", "p95 ms", "serve CPU", ...CATEGORIES, "load generator", ...(postgres ? ["PostgreSQL server"] : [])],
@@ -155,15 +157,14 @@ function summariseFolder(dir: string): string {
   if (!files.length) throw new Error(`no .cpuprofile files in ${dir}`);
   const sums = files.map((f) => ({ file: f, s: summarise(JSON.parse(readFileSync(join(dir, f), "utf8"))) }));
   const secs = (us: number) => (us / 1e6).toFixed(2);
-  const busy = (b: Record<string, number>) => Object.values(b).reduce((a, x) => a + x, 0);
   const total = Object.fromEntries(CATEGORIES.map((c) => [c, sums.reduce((a, { s }) => a + s.busyUs[c], 0)])) as Record<string, number>;
   const idle = sums.reduce((a, { s }) => a + s.idleUs, 0);
   const out = [
     table(
       ["profile", "busy s", "idle s", ...CATEGORIES],
       [
-        ...sums.map(({ file, s }) => [file, secs(busy(s.busyUs)), secs(s.idleUs), ...CATEGORIES.map((c) => secs(s.busyUs[c]))]),
-        ["all threads", secs(busy(total)), secs(idle), ...CATEGORIES.map((c) => secs(total[c]))],
+        ...sums.map(({ file, s }) => [file, secs(busyTotalUs(s.busyUs)), secs(s.idleUs), ...CATEGORIES.map((c) => secs(s.busyUs[c]))]),
+        ["all threads", secs(busyTotalUs(total)), secs(idle), ...CATEGORIES.map((c) => secs(total[c]))],
       ],
     ),
   ];

@@ -49,6 +49,11 @@ const OWN = (f: CpuProfileNode["callFrame"]) => /\/src\//.test(f.url) && !/node_
 const NODE = (f: CpuProfileNode["callFrame"]) => f.url.startsWith("node:");
 
 /** The category of a sample whose stack, leaf first, is `stack`. */
+/** Microseconds busy over every category. */
+export function busyTotalUs(busyUs: Record<string, number>): number {
+  return Object.values(busyUs).reduce((a, x) => a + x, 0);
+}
+
 export function categorise(stack: CpuProfileNode["callFrame"][]): Category | "idle" {
   const leaf = stack[0];
   if (leaf.functionName === "(idle)") return "idle";

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { categorise, summarise, type CpuProfile } from "../../bench/lib/profile-summary.ts";
+import { busyTotalUs, categorise, summarise, type CpuProfile } from "../../bench/lib/profile-summary.ts";
 
 const frame = (functionName: string, url = "") => ({ functionName, url });
 const SQLITE = frame("executeQuery", "file:///q/node_modules/kysely/dist/esm/dialect/sqlite/sqlite-driver.js");
@@ -48,6 +48,7 @@ test("only samples inside the window count, each for the time until the next", (
   assert.equal(all.busyUs["database statements"], 30); // the last sample has no successor: 0 µs
   assert.equal(all.busyUs["HTML rendering (JSX)"], 10);
   assert.equal(all.idleUs, 10);
+  assert.equal(busyTotalUs(all.busyUs), 40, "busy is every category's time, idle left out");
   const window = summarise(profile, 1015, 1045);
   assert.equal(window.busyUs["database statements"], 10);
   assert.equal(window.busyUs["HTML rendering (JSX)"], 10);

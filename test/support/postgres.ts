@@ -65,7 +65,8 @@ function initdbOnce(bin: string, asPostgres: (cmd: string, args: string[]) => vo
   const made = join(tmpdir(), `quorum-pg-initdb-${key}`);
   if (existsSync(join(made, "PG_VERSION"))) return made;
   const dir = mkdtempSync(join(tmpdir(), "quorum-pg-initdb-making-"));
-  chownSync(dir, postgresIds().uid, postgresIds().gid);
+  const { uid, gid } = postgresIds();
+  chownSync(dir, uid, gid);
   const data = join(dir, "data");
   asPostgres("initdb", ["-D", data, ...args]);
   try {
