@@ -1,6 +1,7 @@
 // Memory of `quorum serve` on a real archive, and the database's bytes per meeting.
 //   npm run bench:memory [-- --db PATH] [--connections N] [--requests N]
-// The server runs in its own process; autocannon (here, a second process) sends a burst of requests
+// The server runs as `quorum serve --workers 1`: a primary that serves nothing and one worker that
+// answers every request (the one measured, with the primary beside it); autocannon (here, a second process) sends a burst of requests
 // across every kind of page, each meeting's page, minutes text and API record in turn, so that
 // anything kept per meeting or per page would grow. Memory is read from /proc/PID/status: VmRSS
 // (resident now) and VmHWM (the peak), at start (the reference), after the burst, and after a pause.
@@ -32,7 +33,7 @@ function memory(pid: number): { rss: number; hwm: number } {
 }
 
 function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [resolve(root, "bin/quorum"), "serve", "--db", dbPath, "--port", "0", "--host", "127.0.0.1", "--log-format", "off"], {
+  const child = spawn(process.execPath, [resolve(root, "bin/quorum"), "serve", "--db", dbPath, "--port", "0", "--host", "127.0.0.1", "--log-format", "off", "--workers", "1"], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -76,11 +77,13 @@ dbBytes();
 const list = await paths();
 const { url, child } = await startServer();
 try {
-  const pid = child.pid!;
+  const health = await fetch(`${url}/healthz`);
+  await health.arrayBuffer();
+  const pid = Number(health.headers.get("x-quorum-process"));
   await new Promise((r) => setTimeout(r, 1000));
   const start = memory(pid);
   console.log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
-  console.log(`server: quorum serve, one process; burst: ${total} requests over ${list.length} distinct paths, ${connections} connections`);
+  console.log(`server: quorum serve --workers 1 (worker ${pid}); burst: ${total} requests over ${list.length} distinct paths, ${connections} connections`);
   console.log(`at start (reference):  RSS ${start.rss.toFixed(0)} MB`);
   const result = await new Promise<autocannon.Result>((res, rej) =>
     // `amount` (stop after N requests) is an autocannon option its type definitions leave out
@@ -91,6 +94,8 @@ try {
   const after = memory(pid);
   console.log(`after the burst:       RSS ${burst.rss.toFixed(0)} MB, peak (VmHWM) ${burst.hwm.toFixed(0)} MB; ${result.requests.total} requests, ${result.non2xx} non-2xx, ${result.errors} errors, p50 ${result.latency.p50} ms`);
   console.log(`5 s later:             RSS ${after.rss.toFixed(0)} MB`);
+  const primary = memory(child.pid!);
+  console.log(`the primary (serves nothing): RSS ${primary.rss.toFixed(0)} MB, peak ${primary.hwm.toFixed(0)} MB`);
 } finally {
   child.kill("SIGTERM");
 }

@@ -1,6 +1,6 @@
 // `npm run bench:profile -- --db URL`: where each page's time goes under load. For each page, one
 // `quorum serve --workers 1` under `node --cpu-prof` (response cache off) is loaded by autocannon from
-// this process; the profile's samples inside the load window are put in categories
+// this process; its one worker's profile and CPU are read (the primary serves nothing); the profile's samples inside the load window are put in categories
 // (bench/lib/profile-summary.ts) and divided by the requests served. Beside them: the CPU the load
 // generator (this process) and, on PostgreSQL, the database server's processes spent per request,
 // so that the whole machine's cost of one request is on one line.
@@ -77,12 +77,22 @@ interface Row {
   postgresCpuMs: number | null;
 }
 
+async function answeringPid(url: string): Promise<number> {
+  const r = await fetch(`${url}/healthz`);
+  await r.arrayBuffer();
+  const pid = Number(r.headers.get("x-quorum-process"));
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error("/healthz did not say which process answered");
+  return pid;
+}
+
 async function profilePage(target: PageTarget): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), "quorum-prof-"));
   try {
     const server = await startServer(root, opts.db, { workers: 1, nodeArgs: ["--cpu-prof", "--cpu-prof-dir", dir] });
     let r, fromUs, toUs, loaderCpuMs, pgMs, serveMs;
-    const serveCpu = () => cpuMs([server.pid]);
+    // the one worker answers; the primary only waits
+    const worker = await answeringPid(server.url);
+    const serveCpu = () => cpuMs([worker]);
     try {
       await load(server.url + target.path, opts.connections, 2);
       await settle(server.url);
@@ -103,7 +113,8 @@ async function profilePage(target: PageTarget): Promise<Row> {
     } finally {
       await server.stop();
     }
-    const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+    // node names a profile CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile
+    const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile") && f.split(".")[3] === String(worker));
     if (!file) throw new Error("quorum serve wrote no CPU profile (did it exit normally?)");
     const summary = summarise(JSON.parse(readFileSync(join(dir, file), "utf8")), fromUs, toUs);
     if (opts.keep) {

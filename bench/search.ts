@@ -108,7 +108,7 @@ raw.close();
 await store.destroy();
 
 function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [resolve(root, "bin/quorum"), "serve", "--db", dbPath, "--port", "0", "--host", "127.0.0.1"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [resolve(root, "bin/quorum"), "serve", "--db", dbPath, "--port", "0", "--host", "127.0.0.1", "--workers", "1"], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((ok, fail) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -127,7 +127,7 @@ if (!args.includes("--no-load")) {
   const { url, child } = await startServer();
   try {
     console.log("");
-    console.log(`quorum serve (one process), autocannon ${connections} connections, ${duration} s per target`);
+    console.log(`quorum serve --workers 1, autocannon ${connections} connections, ${duration} s per target`);
     console.log(`${"target".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p90 ms".padStart(9)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`);
     for (const [name, path] of [
       ["static asset (reference)", "/assets/quorum.css"],

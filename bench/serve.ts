@@ -93,11 +93,11 @@ if (args.includes("--rebuild") || count < 1000) {
 }
 const meetings = await meetingCount();
 const targets = await pickTargets();
-const server = await startServer(root, dbPath);
+const server = await startServer(root, dbPath, { workers: 1 });
 const { url } = server;
 try {
   console.log(`machine: ${describeMachine(machine(root))}`);
-  console.log(`database: SQLite ${dbPath}, ${meetings} meetings; server: quorum serve (one process); load: autocannon, ${connections} connections, ${duration} s per target`);
+  console.log(`database: SQLite ${dbPath}, ${meetings} meetings; server: quorum serve --workers 1; load: autocannon, ${connections} connections, ${duration} s per target`);
   console.log("");
   console.log(`${"target".padEnd(52)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"non-2xx".padStart(8)}`);
   for (const t of targets) {

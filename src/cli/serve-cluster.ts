@@ -1,14 +1,14 @@
-// `quorum serve --workers N` (N > 1): one primary process and N workers sharing the port
-// (node:cluster hands each new connection to the next worker in turn). A slow query blocks only
-// the worker running it; the others go on answering. The primary serves nothing itself: it
+// `quorum serve --workers N`: one primary process and N workers sharing the port (node:cluster
+// hands each new connection to the next worker in turn). A slow query blocks only the worker
+// running it; the others go on answering. With N = 1 the one worker is still a process of its own,
+// so that its heap is bounded (serve-memory.ts) without the operator passing node flags. The primary serves nothing itself: it
 // migrates, seeds and indexes exempt releases (once, not once per worker), replaces a worker that
 // dies, and on SIGTERM or SIGINT stops every worker, each finishing the requests it has in flight.
 import cluster, { type Worker } from "node:cluster";
 import { QuorumError, oneLine } from "../domain/errors.ts";
 import { openStore } from "../store/db.ts";
 import { indexReleasesEveryHour } from "./release.ts";
-import { listen, servingUrl, type ServeConfig } from "./serve-listen.ts";
-import { seedIfEmpty } from "./start.ts";
+import type { ServeConfig } from "./serve-listen.ts";
 import { documentsDirFor, folderDocumentStore } from "../store/documents/folder.ts";
 import { serveHeapFlags } from "./serve-memory.ts";
 import { startMailSender } from "./serve-mail.ts";
@@ -34,7 +34,11 @@ export async function servePrimary(config: ServeConfig): Promise<void> {
   let releases: NodeJS.Timeout | undefined;
   let mail: ReturnType<typeof startMailSender>;
   try {
-    if (config.seed) await seedIfEmpty(db, config.seed, folderDocumentStore(documentsDirFor(config.dbUrl)));
+    if (config.seed) {
+      // the parser is loaded only to seed
+      const { seedIfEmpty } = await import("./start.ts");
+      await seedIfEmpty(db, config.seed, folderDocumentStore(documentsDirFor(config.dbUrl)));
+    }
     releases = await indexReleasesEveryHour(db);
     mail = startMailSender(db, config.publicUrl);
   } catch (err) {
@@ -74,7 +78,7 @@ export async function servePrimary(config: ServeConfig): Promise<void> {
     listening.add(worker);
     if (!announced && listening.size === config.workers) {
       announced = true;
-      process.stdout.write(`Quorum is serving on ${servingUrl(config.host, address.port)} with ${config.workers} workers\n`);
+      process.stdout.write(`Quorum is serving on ${servingUrl(config.host, address.port)} with ${config.workers} worker${config.workers === 1 ? "" : "s"}\n`);
     }
   });
 
@@ -115,6 +119,8 @@ export async function serveWorker(config: ServeConfig): Promise<void> {
   try {
     // the primary has migrated
     db = await openStore(config.dbUrl, { migrate: false, poolMax: config.poolMax });
+    // the site's code is loaded here, in the workers, and not in the primary, which serves nothing
+    const { listen } = await import("./serve-listen.ts");
     const serving = listen(db, config);
     await serving.ready;
     const store = db;
@@ -130,4 +136,9 @@ export async function serveWorker(config: ServeConfig): Promise<void> {
     const message: FatalMessage = { quorum: "fatal", message: oneLine(err) };
     process.send!(message, () => process.exit(1));
   }
+}
+
+/** The address to print: a wildcard host is reached as localhost. */
+export function servingUrl(host: string, port: number): string {
+  return `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}`;
 }

@@ -1,6 +1,5 @@
 // One process serving the site: the app over the store, listening on the port, and a stop that
-// lets requests in flight finish. `quorum serve` runs it in its own process (--workers 1) or in
-// each worker (serve-cluster.ts).
+// lets requests in flight finish. `quorum serve` runs it in each worker (serve-cluster.ts).
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
@@ -65,7 +64,3 @@ export function listen(db: Db, config: ServeConfig): Listening {
   return { server, ready, close };
 }
 
-/** The address to print: a wildcard host is reached as localhost. */
-export function servingUrl(host: string, port: number): string {
-  return `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}`;
-}

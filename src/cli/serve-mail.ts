@@ -1,5 +1,5 @@
-// The outbox sender inside `quorum serve`: run by the one process that also indexes releases (the
-// primary when clustered). Leases would let every worker run it safely, but one is enough.
+// The outbox sender inside `quorum serve`: run by the primary, which also indexes releases. Leases
+// would let every worker run it safely, but one is enough.
 import { oneLine } from "../domain/errors.ts";
 import type { Db } from "../store/db.ts";
 import { startSender } from "../store/mail/sender.ts";

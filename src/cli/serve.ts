@@ -3,15 +3,10 @@ import { responseCacheSettings } from "./serve-cache.ts";
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import { QuorumError } from "../domain/errors.ts";
-import { openStore } from "../store/db.ts";
-import { indexReleasesEveryHour } from "./release.ts";
 import { loadSiteSettings } from "../serve/site/load.ts";
 import { parsePublicUrl } from "../serve/urls.ts";
-import { seedIfEmpty } from "./start.ts";
-import { documentsDirFor, folderDocumentStore } from "../store/documents/folder.ts";
-import { listen, servingUrl, type ServeConfig } from "./serve-listen.ts";
+import type { ServeConfig } from "./serve-listen.ts";
 import { servePrimary, serveWorker } from "./serve-cluster.ts";
-import { startMailSender } from "./serve-mail.ts";
 
 const MAX_WORKERS = 256;
 
@@ -59,39 +54,10 @@ export function registerServe(program: Command): void {
     .option("--settings <file>", "site settings: the council's name, logo, colours, footer (default $QUORUM_SETTINGS; docs/SETTINGS.md)")
     .option("--log-format <format>", "request logs on stdout: json or off (default $QUORUM_LOG_FORMAT or json)")
     .option("--public-url <url>", "the site's public address, for absolute links in downloads (default $PUBLIC_URL; links are relative without one)")
-    .option("--workers <n>", "processes answering requests on the one port (default $QUORUM_WORKERS or the number of cores; 1: this process alone)")
+    .option("--workers <n>", "processes answering requests on the one port (default $QUORUM_WORKERS or the number of cores)")
     .action(async (opts: ServeOptions) => {
       const config = serveConfig(opts);
       if (cluster.isWorker) return serveWorker(config);
-      if (config.workers > 1) return servePrimary(config);
-      return serveAlone(config);
+      return servePrimary(config);
     });
-}
-
-/** --workers 1: this one process migrates, seeds, indexes releases and serves. */
-async function serveAlone(config: ServeConfig): Promise<void> {
-  const db = await openStore(config.dbUrl, { poolMax: config.poolMax });
-  if (config.seed) await seedIfEmpty(db, config.seed, folderDocumentStore(documentsDirFor(config.dbUrl)));
-  // exempt items whose release date has come go into search now, then once an hour
-  const releases = await indexReleasesEveryHour(db);
-  const mail = startMailSender(db, config.publicUrl);
-  const serving = listen(db, config);
-  try {
-    const port = await serving.ready;
-    process.stdout.write(`Quorum is serving on ${servingUrl(config.host, port)}\n`);
-  } catch (err) {
-    clearInterval(releases);
-    await mail?.stop();
-    await db.destroy();
-    throw err;
-  }
-  const stop = () => {
-    clearInterval(releases);
-    void Promise.all([serving.close(), mail?.stop()])
-      .then(() => db.destroy())
-      .finally(() => process.exit(0));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  await new Promise<void>((resolve) => serving.server.once("close", () => resolve()));
 }

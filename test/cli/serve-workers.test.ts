@@ -2,7 +2,7 @@
 // one port (told apart by /healthz's x-quorum-process header), a session signed in through one is
 // signed in at the other, a worker killed is logged and replaced while the site goes on answering,
 // and SIGTERM stops every process, a request in flight being answered first. `--workers 1` serves
-// from the one process, as before.
+// from one worker, its heap bounded as every worker's is.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -234,13 +234,20 @@ test("PostgreSQL: two workers share the port and sessions; a killed worker is re
   }
 });
 
-test("--workers 1 serves from the one process, as before", async () => {
+test("--workers 1 serves from one worker process whose heap is bounded", async () => {
   const served = await serve(join(mkdtempSync(join(tmp, "one-")), "q.db"), "1");
   try {
-    assert.match(served.out(), /^Quorum is serving on http:\/\/127\.0\.0\.1:\d+\n$/);
-    assert.equal(await pidOf(served.url), served.child.pid);
+    assert.match(served.out(), /^Quorum is serving on http:\/\/127\.0\.0\.1:\d+ with 1 worker\n$/);
+    const pids = await answering(served.url, (p) => p.size >= 1);
+    const [worker] = [...pids];
+    assert.notEqual(worker, served.child.pid);
+    // the bound is given on the worker's command line (serve-memory.ts), as with more workers
+    const argv = readFileSync(`/proc/${worker}/cmdline`, "utf8").split("\0");
+    assert.ok(argv.includes("--max-old-space-size=128"), argv.join(" "));
+    assert.ok(argv.includes("--max-semi-space-size=8"), argv.join(" "));
     served.child.kill("SIGTERM");
     assert.deepEqual(await served.exited, { code: 0, signal: null });
+    await until(() => !alive(worker), "the worker stopped with the primary");
   } finally {
     served.child.kill("SIGKILL");
   }
