@@ -38,8 +38,8 @@ const documents = process.env.QUORUM_DOCUMENTS_DIR ? null : mkdtempSync(join(tmp
 const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-concurrency=2", `--test-timeout=${timeout}`, "--test-reporter=spec", ...chosen],
-  // `quorum serve` started by tests runs as one process unless a test asks for workers
-  // (test/cli/serve-workers.test.ts): one process to start and to kill, and quicker to start
+  // `quorum serve` started by tests answers from one worker unless a test asks for more
+  // (test/cli/serve-workers.test.ts): one worker to start instead of one per core
   { stdio: "inherit", env: { ...process.env, QUORUM_WORKERS: process.env.QUORUM_WORKERS ?? "1", ...(documents ? { QUORUM_DOCUMENTS_DIR: documents } : {}) } },
 );
 if (documents) rmSync(documents, { recursive: true, force: true });
