@@ -141,6 +141,8 @@ function presentAgenda(a: AgendaView) {
   };
 }
 
+const byId = z.object({ id: slug });
+
 export function registerAgenda(app: Hono, deps: AppDeps): void {
   const { db, publicUrl } = deps;
   const documents = deps.documents ?? NO_DOCUMENTS;
@@ -335,7 +337,7 @@ export function registerAgenda(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/api/v1/meetings/:id/agenda", async (c) => {
-    const { id: s } = readParams(c, z.object({ id: slug }));
+    const { id: s } = readParams(c, byId);
     const agenda = await readAgenda(db, s, viewerOf(c));
     if (!agenda) throw new QuorumError("not_found", `No meeting with id "${s}"`);
     return c.json(presentAgenda(agenda));

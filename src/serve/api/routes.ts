@@ -56,7 +56,22 @@ import { presentMeetingEvent } from "../schedule/present.ts";
 
 const MAX = 500;
 const paging = { limit: limit(MAX, 50), offset, cursor };
+// made once, not per request (zod's cost is in making a schema: serve/schemas-once.test.ts)
 const byId = z.object({ id: slug });
+const meetingsQuery = z.object({ authority: slug.optional(), body: slug.optional(), from: isoDate.optional(), to: isoDate.optional(), ...paging });
+const bodiesQuery = z.object({ authority: slug.optional(), ...paging });
+const cursorPaging = z.object({ limit: limit(MAX, 50), cursor });
+const peopleQuery = z.object({ authority: slug.optional(), body: slug.optional(), ...paging });
+const decisionsQuery = z.object({ ...decisionFilters, ...paging });
+const searchQuery = z.object({
+  q: z.string({ error: "q is required" }).trim().min(1, "q is required").max(300),
+  type: z.enum(SEARCH_TYPES as [SearchType, ...SearchType[]]).optional(),
+  authority: slug.optional(),
+  body: slug.optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  limit: limit(100, 20),
+  offset,
+});
 
 /** The next page of a list paged by cursor: the same query with the page's cursor in place of any offset. */
 function cursorLink(c: Context, lim: number, next: string | null | undefined): string | null {
@@ -122,7 +137,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/api/v1/meetings", async (c) => {
-    const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), from: isoDate.optional(), to: isoDate.optional(), ...paging }));
+    const q = readQuery(c, meetingsQuery);
     const page = await listMeetings(db, q, viewerOf(c));
     return cursorList(c, page.data.map(presentMeetingSummary), page);
   });
@@ -139,7 +154,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/api/v1/bodies", async (c) => {
-    const q = readQuery(c, z.object({ authority: slug.optional(), ...paging }));
+    const q = readQuery(c, bodiesQuery);
     const bodies = await listBodies(db, { authority: q.authority });
     return list(c, bodies.slice(q.offset, q.offset + q.limit).map(presentBodySummary), bodies.length, q.limit, q.offset);
   });
@@ -154,7 +169,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
   // a committee's members and officers in full, the most recently recorded first, by cursor
   app.get("/api/v1/bodies/:id/members", async (c) => {
     const { id } = readParams(c, byId);
-    const q = readQuery(c, z.object({ limit: limit(MAX, 50), cursor }));
+    const q = readQuery(c, cursorPaging);
     const body = await getBodySummary(db, id);
     if (!body) throw notFound("body", id);
     const page = await bodyMembers(db, body.id, { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
@@ -165,7 +180,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
   for (const list of ["meetings", "motions", "votes", "roles"] as const) {
     app.get(`/api/v1/people/:id/${list}`, async (c) => {
       const { id } = readParams(c, byId);
-      const q = readQuery(c, z.object({ limit: limit(MAX, 50), cursor }));
+      const q = readQuery(c, cursorPaging);
       const person = await publicPersonId(db, id);
       if (!person) {
         const moved = await personRedirect(db, id);
@@ -187,7 +202,7 @@ export function registerApi(app: Hono, deps: AppDeps): void {
   }
 
   app.get("/api/v1/people", async (c) => {
-    const q = readQuery(c, z.object({ authority: slug.optional(), body: slug.optional(), ...paging }));
+    const q = readQuery(c, peopleQuery);
     const page = await listPeople(db, q);
     return cursorList(c, page.data.map(presentPersonSummary), page);
   });
@@ -204,30 +219,13 @@ export function registerApi(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/api/v1/decisions", async (c) => {
-    const q = readQuery(
-      c,
-      z.object({
-        ...decisionFilters,
-        ...paging,
-      }),
-    );
+    const q = readQuery(c, decisionsQuery);
     const page = await listDecisions(db, q, viewerOf(c));
     return cursorList(c, page.data.map(presentDecision), page);
   });
 
   app.get("/api/v1/search", async (c) => {
-    const q = readQuery(
-      c,
-      z.object({
-        q: z.string({ error: "q is required" }).trim().min(1, "q is required").max(300),
-        type: z.enum(SEARCH_TYPES as [SearchType, ...SearchType[]]).optional(),
-        authority: slug.optional(),
-        body: slug.optional(),
-        year: z.coerce.number().int().min(1900).max(2200).optional(),
-        limit: limit(100, 20),
-        offset,
-      }),
-    );
+    const q = readQuery(c, searchQuery);
     const r = await search(db, q.q, { ...q });
     return c.json({
       query: q.q,

@@ -55,6 +55,8 @@ function actorOf(c: Context): Actor {
   return { userId: user.id, label: user.email };
 }
 
+const pageOnly = z.object({ page: pageNumber });
+
 export function registerCorrections(app: Hono, deps: AppDeps): void {
   const { db, publicUrl, reparse } = deps;
   const now = deps.now ?? (() => new Date());
@@ -72,7 +74,7 @@ export function registerCorrections(app: Hono, deps: AppDeps): void {
   }
 
   app.get("/admin/meetings", async (c) => {
-    const q = readQuery(c, z.object({ page: pageNumber }));
+    const q = readQuery(c, pageOnly);
     const refused = refuse(c, "meeting.correct", RESOURCE);
     if (refused) return refused;
     const { meetings, total } = await meetingsToCorrect(db, MEETINGS_PAGE_SIZE, (q.page - 1) * MEETINGS_PAGE_SIZE);

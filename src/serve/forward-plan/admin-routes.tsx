@@ -44,6 +44,10 @@ async function readForm(c: Context): Promise<Record<string, string>> {
   return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === "string")) as Record<string, string>;
 }
 
+const withdrawnQuery = z.object({ done: z.enum(["withdrawn"]).optional() });
+const doneQuery = z.object({ done: z.enum(["added", "saved", "taken", "untaken"]).optional() });
+const meetingQuery = z.object({ meeting: z.string().trim().max(200).optional() });
+
 export function registerForwardPlanAdmin(app: Hono, deps: AppDeps): void {
   const { db, publicUrl } = deps;
   const now = deps.now ?? (() => new Date());
@@ -70,7 +74,7 @@ export function registerForwardPlanAdmin(app: Hono, deps: AppDeps): void {
   const latest = async (s: string) => (await readAudit(db, { recordKind: "key_decision", recordId: s, limit: 1 })).entries[0] ?? null;
 
   app.get(planUrls.admin.list(), async (c) => {
-    const { done } = readQuery(c, z.object({ done: z.enum(["withdrawn"]).optional() }));
+    const { done } = readQuery(c, withdrawnQuery);
     const refused = refuse(c, RIGHT, RESOURCE);
     if (refused) return refused;
     return html(c, <AdminPlanPage list={await listForClerk(db)} done={done && DONE[done]} />);
@@ -103,7 +107,7 @@ export function registerForwardPlanAdmin(app: Hono, deps: AppDeps): void {
 
   app.get("/admin/forward-plan/:slug", async (c) => {
     const { slug: s } = readParams(c, bySlug);
-    const { done } = readQuery(c, z.object({ done: z.enum(["added", "saved", "taken", "untaken"]).optional() }));
+    const { done } = readQuery(c, doneQuery);
     const refused = refuse(c, RIGHT, RESOURCE);
     if (refused) return refused;
     const d = await found(s);
@@ -170,7 +174,7 @@ export function registerForwardPlanAdmin(app: Hono, deps: AppDeps): void {
 
   app.get("/admin/forward-plan/:slug/taken", async (c) => {
     const { slug: s } = readParams(c, bySlug);
-    const q = readQuery(c, z.object({ meeting: z.string().trim().max(200).optional() }));
+    const q = readQuery(c, meetingQuery);
     const refused = refuse(c, RIGHT, RESOURCE);
     if (refused) return refused;
     const unknown = !!q.meeting && !(await meetingChoice(db, q.meeting));

@@ -22,6 +22,11 @@ const planQuery = z.object({
   from: isoDate.optional(),
 });
 
+const bySlug = z.object({ slug });
+const byId = z.object({ id: slug });
+
+const planPageQuery = planQuery.extend({ withdrawn: z.enum(["true", "false"]).optional(), limit: limit(500, 50), offset });
+
 export function registerForwardPlan(app: Hono, deps: AppDeps): void {
   const { db } = deps;
   const today = () => isoDateIn(deps.now?.() ?? new Date());
@@ -53,14 +58,14 @@ export function registerForwardPlan(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/forward-plan/:slug", async (c) => {
-    const { slug: s } = readParams(c, z.object({ slug }));
+    const { slug: s } = readParams(c, bySlug);
     const d = await getKeyDecision(db, s, viewerOf(c));
     if (!d) throw new QuorumError("not_found", "Key decision not found");
     return c.html(renderPage(c, <KeyDecisionPage d={d} />));
   });
 
   app.get("/api/v1/forward-plan", async (c) => {
-    const q = readQuery(c, planQuery.extend({ withdrawn: z.enum(["true", "false"]).optional(), limit: limit(500, 50), offset }));
+    const q = readQuery(c, planPageQuery);
     // The API lists every date unless asked for `from`, as it always has.
     const all = await listKeyDecisions(db, { authority: q.authority, body: q.body, maker: q.maker, month: q.month, from: q.from, withdrawn: q.withdrawn === "true" }, viewerOf(c));
     let next: string | null = null;
@@ -74,7 +79,7 @@ export function registerForwardPlan(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/api/v1/forward-plan/:id", async (c) => {
-    const { id } = readParams(c, z.object({ id: slug }));
+    const { id } = readParams(c, byId);
     const d = await getKeyDecision(db, id, viewerOf(c));
     if (!d) throw new QuorumError("not_found", `No key decision with id "${id}"`);
     return c.json(presentKeyDecision(d));

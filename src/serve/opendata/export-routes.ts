@@ -45,17 +45,21 @@ export function registerExport(app: Hono, deps: AppDeps): void {
 }
 
 function registerJson(app: Hono, deps: AppDeps, d: JsonDataset) {
+  // made once per dataset, not per request
+  const query = z.object({ limit: limit(d.limits.max, d.limits.dflt), cursor });
   app.get(exportPath(d), async (c) => {
-    const q = readQuery(c, z.object({ limit: limit(d.limits.max, d.limits.dflt), cursor }));
+    const q = readQuery(c, query);
     const x = await exportContext(deps.db, baseUrl(c, deps.publicUrl), viewerOf(c).today);
     const page = await d.page(x, { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
     return c.json({ data: page.data, limit: q.limit, next: nextLink(c, q.limit, page.next) });
   });
 }
 
+const noQuery = z.object({});
+
 function registerCsv(app: Hono, deps: AppDeps, d: CsvDataset) {
   app.get(exportPath(d), async (c) => {
-    readQuery(c, z.object({}));
+    readQuery(c, noQuery);
     const x = await exportContext(deps.db, baseUrl(c, deps.publicUrl), viewerOf(c).today);
     const encoder = new TextEncoder();
     const rows = pages((p) => d.page(x, p), d.limits.dflt);

@@ -81,6 +81,10 @@ export async function oparlContext(deps: AppDeps, base: string): Promise<OparlCo
   return { u: oparlUrls(base), licenceOf: (a: string): Licence => licences.get(a) ?? OGL_V3 };
 }
 
+const byNumber = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31) });
+const bySlugAndKey = z.object({ slug, key: slug });
+const byKey = z.object({ key: slug });
+
 export function registerOparl(app: Hono, deps: AppDeps): void {
   const { db } = deps;
   const site = deps.site ?? DEFAULT_SITE;
@@ -202,7 +206,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
   });
 
   app.get(`${P}/memberships/:id`, async (c) => {
-    const { id } = readParams(c, z.object({ id: z.coerce.number().int().min(1).max(2 ** 31) }));
+    const { id } = readParams(c, byNumber);
     const m = await openMembership(db, id);
     if (!m) throw notFound("membership");
     const { o } = await ctx(c);
@@ -230,7 +234,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
   });
 
   app.get(`${P}/meetings/:slug/agenda-items/:key`, async (c) => {
-    const { slug: meetingSlug, key } = readParams(c, z.object({ slug, key: slug }));
+    const { slug: meetingSlug, key } = readParams(c, bySlugAndKey);
     const m = await openMeeting(db, { slug: meetingSlug }, asPublic(c));
     if (!m) throw notFound("agenda item");
     const { o } = await ctx(c);
@@ -240,7 +244,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
   });
 
   app.get(`${P}/papers/:id`, async (c) => {
-    const { id } = readParams(c, z.object({ id: z.coerce.number().int().min(1).max(2 ** 31) }));
+    const { id } = readParams(c, byNumber);
     const [paper] = (await openPapersPage(db, { id, limit: 1, viewer: asPublic(c) })).data;
     if (!paper) throw notFound("paper");
     const { o } = await ctx(c);
@@ -248,7 +252,7 @@ export function registerOparl(app: Hono, deps: AppDeps): void {
   });
 
   app.get(`${P}/files/:key`, async (c) => {
-    const { key } = readParams(c, z.object({ key: slug }));
+    const { key } = readParams(c, byKey);
     const { o } = await ctx(c);
     const paper = /^paper-(\d{1,10})$/.exec(key);
     if (paper) {

@@ -19,10 +19,12 @@ export const ORIGINAL_HEADERS = {
   "content-security-policy": "default-src 'none'; sandbox; frame-ancestors 'none'",
 };
 
+const bySlug = z.object({ slug });
+
 export function registerOriginals(app: Hono, deps: AppDeps): void {
   const { db } = deps;
   app.get("/meetings/:slug/minutes/original", async (c) => {
-    const { slug: s } = readParams(c, z.object({ slug }));
+    const { slug: s } = readParams(c, bySlug);
     const got = deps.documents ? await originalDownload(db, deps.documents, s, viewerOf(c)) : null;
     if (!got) throw new QuorumError("not_found", "Document not found");
     return c.body(got.bytes as Uint8Array<ArrayBuffer>, 200, {

@@ -73,6 +73,8 @@ function describe(e: AuditEntry): OtherChange {
   return { at: e.at, who: e.actorLabel, what: what[e.action]?.() ?? e.action };
 }
 
+const updateForm = z.object({ status: field(40), text: field(10_000), evidence: field(2_100) });
+
 export function registerOwners(app: Hono, deps: AppDeps): void {
   const { db, publicUrl } = deps;
   const now = deps.now ?? (() => new Date());
@@ -116,7 +118,7 @@ export function registerOwners(app: Hono, deps: AppDeps): void {
   app.post("/account/tracker/:kind/:id/update", async (c) => {
     // validate
     const item = await ownedItem(c);
-    const f = z.object({ status: field(40), text: field(10_000), evidence: field(2_100) }).safeParse(await form(c));
+    const f = updateForm.safeParse(await form(c));
     // authorise
     const refused = refuse(c, "tracker.post_update", { kind: "tracked_item", ownerUserId: item.owner?.id ?? null });
     if (refused) return refused;

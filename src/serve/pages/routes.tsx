@@ -59,8 +59,14 @@ const notFound = (what: string) => new QuorumError("not_found", `${what} not fou
 
 const html = (c: Context, page: Child) => c.html(renderPage(c, page));
 
+// Schemas are made once, here: zod builds (and compiles) a schema when it is made, which cost
+// 0.1-0.2 ms a request when each route made its own (serve/schemas-once.test.ts).
 const bySlug = z.object({ slug });
 const authorityOnly = z.object({ authority: slug.optional() });
+const cursorOnly = z.object({ cursor: pageCursor });
+const peopleQuery = z.object({ authority: slug.optional(), page: pageParam, cursor: pageCursor });
+const decisionsQuery = z.object({ ...decisionFilters, page: pageParam, cursor: pageCursor });
+const monthParam = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "use a month like 2016-12") });
 
 const PEOPLE_PAGE = 50;
 /** rows a page of a person's or a committee's older records */
@@ -68,6 +74,16 @@ const RECORDS_PAGE = 50;
 const PERSON_LIST_NAMES = ["meetings", "motions", "votes", "roles"] as const satisfies readonly PersonList[];
 const DECISIONS_PAGE = 20;
 const SEARCH_PAGE = 20;
+const committeeList = z.object({ slug: slugParam, list: z.enum(["meetings", "members"]) });
+const personList = z.object({ slug: slugParam, list: z.enum(PERSON_LIST_NAMES) });
+const searchQuery = z.object({
+  q: z.string().max(300).optional(),
+  type: z.enum(SEARCH_TYPES as [SearchType, ...SearchType[]]).optional(),
+  body: slug.optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  authority: slug.optional(),
+  page: pageParam,
+});
 
 export function registerPages(app: Hono, deps: AppDeps): void {
   const { db } = deps;
@@ -99,8 +115,8 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   // a committee's meetings, or its members and officers, in full: a page at a time by cursor
   app.get("/committees/:slug/:list{meetings|members}", async (c) => {
-    const { slug, list } = readParams(c, z.object({ slug: slugParam, list: z.enum(["meetings", "members"]) }));
-    const { cursor } = readQuery(c, z.object({ cursor: pageCursor }));
+    const { slug, list } = readParams(c, committeeList);
+    const { cursor } = readQuery(c, cursorOnly);
     const body = await getBodySummary(db, slug);
     if (!body) throw notFound("Committee");
     const paging = { limit: RECORDS_PAGE, ...(cursor ? { cursor } : {}) };
@@ -126,7 +142,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/people", async (c) => {
-    const q = readQuery(c, z.object({ authority: slug.optional(), page: pageParam, cursor: pageCursor }));
+    const q = readQuery(c, peopleQuery);
     const [people, authorities] = await Promise.all([
       listPeople(db, { authority: q.authority, limit: PEOPLE_PAGE, ...(q.cursor ? { cursor: q.cursor } : { offset: (q.page - 1) * PEOPLE_PAGE }) }),
       listAuthorities(db),
@@ -148,8 +164,8 @@ export function registerPages(app: Hono, deps: AppDeps): void {
 
   // one of a person's records in full, newest first, a page at a time by cursor
   app.get("/people/:slug/:list{meetings|motions|votes|roles}", async (c) => {
-    const { slug, list } = readParams(c, z.object({ slug: slugParam, list: z.enum(PERSON_LIST_NAMES) }));
-    const { cursor } = readQuery(c, z.object({ cursor: pageCursor }));
+    const { slug, list } = readParams(c, personList);
+    const { cursor } = readQuery(c, cursorOnly);
     const person = await publicPersonId(db, slug);
     if (!person) {
       const moved = await personRedirect(db, slug);
@@ -170,14 +186,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/decisions", async (c) => {
-    const q = readQuery(
-      c,
-      z.object({
-        ...decisionFilters,
-        page: pageParam,
-        cursor: pageCursor,
-      }),
-    );
+    const q = readQuery(c, decisionsQuery);
     const filters = { authority: q.authority, body: q.body, from: q.from, to: q.to, outcome: q.outcome, q: q.q?.trim() || undefined };
     const [result, authorities] = await Promise.all([
       listDecisions(db, { ...filters, limit: DECISIONS_PAGE, ...(q.cursor ? { cursor: q.cursor } : { offset: (q.page - 1) * DECISIONS_PAGE }) }, viewerOf(c)),
@@ -191,17 +200,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/search", async (c) => {
-    const q = readQuery(
-      c,
-      z.object({
-        q: z.string().max(300).optional(),
-        type: z.enum(SEARCH_TYPES as [SearchType, ...SearchType[]]).optional(),
-        body: slug.optional(),
-        year: z.coerce.number().int().min(1900).max(2200).optional(),
-        authority: slug.optional(),
-        page: pageParam,
-      }),
-    );
+    const q = readQuery(c, searchQuery);
     const text = q.q?.trim() ?? "";
     const filters = { type: q.type, body: q.body, year: q.year, authority: q.authority };
     const results = text ? await search(db, text, { ...filters, limit: SEARCH_PAGE, offset: (q.page - 1) * SEARCH_PAGE }) : null;
@@ -232,7 +231,7 @@ export function registerPages(app: Hono, deps: AppDeps): void {
   });
 
   app.get("/calendar/:month", (c) => {
-    const { month } = readParams(c, z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "use a month like 2016-12") }));
+    const { month } = readParams(c, monthParam);
     const year = Number(month.slice(0, 4));
     if (year < 1900 || year > 2200) throw notFound("Month");
     return calendar(c, year, Number(month.slice(5, 7)));

@@ -77,13 +77,22 @@ async function latestChange(deps: AppDeps, err: StaleVersion) {
 
 const STALE: FieldError = { field: "conflict", message: "Someone else changed this record after you opened the form. Check their change below, then save again." };
 
+const searchQuery = z.object({ q: z.string().max(100).optional() });
+const doneQuery = z.object({ done: z.enum(["saved", "merged", "split", "membership"]).optional() });
+const mergeForm = z.object({ version, into: slug.or(z.literal("")).refine((x) => x !== "", "Choose the person to keep") });
+const splitForm = z.object({ version, rows: z.array(z.coerce.number().int().min(1)).max(10_000).min(1, "Choose the meetings that belong to someone else") });
+const endForm = z.object({ version, on: z.string().trim().min(1, "Enter the last day of the membership").pipe(isoDate) });
+const savedQuery = z.object({ done: z.literal("saved").optional() });
+
+const newMembershipForm = membershipForm.extend({ body: z.string().min(1, "Choose a committee").pipe(slug) });
+
 export function registerPeopleAdmin(app: Hono, deps: AppDeps): void {
   const { db, publicUrl } = deps;
   const now = deps.now ?? (() => new Date());
   const html = (c: Context, page: Child, status: 200 | 400 | 409 | 422 = 200) => c.html(renderPage(c, page), status);
 
   app.get("/admin/people", async (c) => {
-    const q = readQuery(c, z.object({ q: z.string().max(100).optional() }));
+    const q = readQuery(c, searchQuery);
     const refused = refuse(c, "people.edit", { kind: "person" });
     if (refused) return refused;
     const { rows, total } = await findPeople(db, q.q, 200, 0);
@@ -100,7 +109,7 @@ export function registerPeopleAdmin(app: Hono, deps: AppDeps): void {
 
   app.get("/admin/people/:slug", async (c) => {
     const { slug: s } = readParams(c, bySlug);
-    const done = readQuery(c, z.object({ done: z.enum(["saved", "merged", "split", "membership"]).optional() })).done;
+    const done = readQuery(c, doneQuery).done;
     const refused = refuse(c, "people.edit", { kind: "person" });
     if (refused) return refused;
     return html(c, await personPage(c, s, { done: done && DONE[done] }));
@@ -144,7 +153,7 @@ export function registerPeopleAdmin(app: Hono, deps: AppDeps): void {
   app.post("/admin/people/:slug/merge", async (c) => {
     const { slug: s } = readParams(c, bySlug);
     const form = await readForm(c);
-    const parsed = z.object({ version, into: slug.or(z.literal("")).refine((x) => x !== "", "Choose the person to keep") }).safeParse(form);
+    const parsed = mergeForm.safeParse(form);
     const refused = refuse(c, "people.edit", { kind: "person" });
     if (refused) return refused;
     if (!parsed.success) return html(c, await mergePage(c, s, { into: one(form, "into"), errors: fieldErrors(parsed.error) }), 400);
@@ -177,7 +186,7 @@ export function registerPeopleAdmin(app: Hono, deps: AppDeps): void {
     const { slug: s } = readParams(c, bySlug);
     const form = await readForm(c);
     const rows = ([] as string[]).concat(form.rows ?? []);
-    const parsed = z.object({ version, rows: z.array(z.coerce.number().int().min(1)).max(10_000).min(1, "Choose the meetings that belong to someone else") }).safeParse({ ...form, rows });
+    const parsed = splitForm.safeParse({ ...form, rows });
     const refused = refuse(c, "people.edit", { kind: "person" });
     if (refused) return refused;
     if (!parsed.success) return html(c, await splitPage(c, s, { chosen: rows, errors: fieldErrors(parsed.error) }), 400);
@@ -196,7 +205,7 @@ export function registerPeopleAdmin(app: Hono, deps: AppDeps): void {
   app.post("/admin/people/:slug/memberships", async (c) => {
     const { slug: s } = readParams(c, bySlug);
     const form = await readForm(c);
-    const parsed = membershipForm.extend({ body: z.string().min(1, "Choose a committee").pipe(slug) }).safeParse(form);
+    const parsed = newMembershipForm.safeParse(form);
     const refused = refuse(c, "people.edit", { kind: "person" });
     if (refused) return refused;
     const membership = { body: one(form, "body"), role: one(form, "role"), from: one(form, "from"), to: one(form, "to") };
@@ -248,7 +257,7 @@ export function registerPeopleAdmin(app: Hono, deps: AppDeps): void {
   app.post("/admin/people/:slug/memberships/:id/end", async (c) => {
     const { slug: s, id } = readParams(c, byMembership);
     const form = await readForm(c);
-    const parsed = z.object({ version, on: z.string().trim().min(1, "Enter the last day of the membership").pipe(isoDate) }).safeParse(form);
+    const parsed = endForm.safeParse(form);
     const refused = refuse(c, "people.edit", { kind: "person" });
     if (refused) return refused;
     const values = { on: one(form, "on") };
@@ -278,7 +287,7 @@ export function registerPeopleAdmin(app: Hono, deps: AppDeps): void {
 
   app.get("/admin/committees/:slug", async (c) => {
     const { slug: s } = readParams(c, bySlug);
-    const saved = readQuery(c, z.object({ done: z.literal("saved").optional() })).done;
+    const saved = readQuery(c, savedQuery).done;
     const refused = refuse(c, "bodies.edit", { kind: "body" });
     if (refused) return refused;
     return html(c, await committeePage(c, s, { done: saved && "Committee saved" }));

@@ -101,12 +101,16 @@ function ruleOf(v: z.infer<typeof seriesForm>): SeriesRule {
   return v.kind === "monthly" ? { kind: "monthly", weekday, nth: Number(v.nth) as 1 } : { kind: "weekly", weekday, every: v.every };
 }
 
+const doneQuery = z.object({ done: z.string().max(40).optional() });
+const bySlugAndId = z.object({ slug, id: z.coerce.number().int().min(1) });
+const byChange = z.object({ slug, change: z.enum(CHANGES) });
+
 export function registerSchedule(app: Hono, deps: AppDeps): void {
   const { db, publicUrl } = deps;
   const now = deps.now ?? (() => new Date());
   const html = (c: Context, page: Child, status: Status = 200) => c.html(renderPage(c, page), status);
   const doneOf = (c: Context) => {
-    const d = readQuery(c, z.object({ done: z.string().max(40).optional() })).done;
+    const d = readQuery(c, doneQuery).done;
     return d ? DONE[d] : undefined;
   };
 
@@ -187,7 +191,7 @@ export function registerSchedule(app: Hono, deps: AppDeps): void {
 
   app.post("/admin/committees/:slug/schedule/series/:id", async (c) => {
     // validate
-    const { slug: body, id } = readParams(c, z.object({ slug, id: z.coerce.number().int().min(1) }));
+    const { slug: body, id } = readParams(c, bySlugAndId);
     const form = await readForm(c);
     const values = strings(form);
     const change = one(form, `change-${id}`);
@@ -224,7 +228,7 @@ export function registerSchedule(app: Hono, deps: AppDeps): void {
 
   app.post("/admin/meetings/:slug/schedule/:change", async (c) => {
     // validate
-    const { slug: s, change } = readParams(c, z.object({ slug, change: z.enum(CHANGES) }));
+    const { slug: s, change } = readParams(c, byChange);
     const form = await readForm(c);
     const values = { ...strings(form), change };
     const parsed = changeForm.safeParse(strings(form));

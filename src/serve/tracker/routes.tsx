@@ -65,10 +65,17 @@ function committeeOptions(recs: RecommendationView[]): { value: string; text: st
   return [...out].map(([value, text]) => ({ value, text })).sort((a, b) => a.text.localeCompare(b.text));
 }
 
+const paging = { limit: limit(500, 50), offset };
+const asOfQuery = z.object({ asOf: isoDate.optional() });
+const scopeQuery = z.object({ body: slug.optional(), authority: slug.optional() });
+const byId = z.object({ id: slug });
+const listQuery = z.object({ body: slug.optional(), authority: slug.optional(), upcoming: flag.optional(), ...paging });
+const recommendationPage = recommendationQuery.extend(paging);
+const actionPage = actionQuery.extend(paging);
+
 export function registerTracker(app: Hono, deps: AppDeps): void {
   const { db } = deps;
   const today = () => isoDateIn(deps.now?.() ?? new Date());
-  const paging = { limit: limit(500, 50), offset };
 
   app.get("/recommendations", async (c) => {
     const q = readQuery(c, recommendationQuery);
@@ -103,7 +110,7 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
 
   app.get("/recommendations/:slug", async (c) => {
     const { slug } = readParams(c, bySlug);
-    const { asOf } = readQuery(c, z.object({ asOf: isoDate.optional() }));
+    const { asOf } = readQuery(c, asOfQuery);
     const inquiry = await getInquiry(db, slug, asOf ?? today(), { viewer: viewerOf(c) });
     if (!inquiry) throw new QuorumError("not_found", "Inquiry not found");
     return html(c, <InquiryPage d={inquiry} asOf={asOf ?? today()} />);
@@ -135,7 +142,7 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
   });
 
   const workProgrammePage = async (c: Context, bodySlug?: string) => {
-    const q = readQuery(c, z.object({ body: slug.optional(), authority: slug.optional() }));
+    const q = readQuery(c, scopeQuery);
     const chosen = bodySlug ?? q.body;
     const body = chosen ? await getBody(db, chosen, viewerOf(c)) : null;
     if (chosen && !body) throw new QuorumError("not_found", "Committee not found");
@@ -150,27 +157,27 @@ export function registerTracker(app: Hono, deps: AppDeps): void {
   // JSON API.
 
   app.get("/api/v1/recommendations", async (c) => {
-    const q = readQuery(c, recommendationQuery.extend(paging));
+    const q = readQuery(c, recommendationPage);
     const recs = await listRecommendations(db, q.asOf ?? today(), { ...q, viewer: viewerOf(c) });
     return c.json(page(c, recs.map(presentRecommendation), q.limit, q.offset));
   });
 
   app.get("/api/v1/inquiries/:id", async (c) => {
-    const { id } = readParams(c, z.object({ id: slug }));
-    const { asOf } = readQuery(c, z.object({ asOf: isoDate.optional() }));
+    const { id } = readParams(c, byId);
+    const { asOf } = readQuery(c, asOfQuery);
     const inquiry = await getInquiry(db, id, asOf ?? today(), { viewer: viewerOf(c) });
     if (!inquiry) throw new QuorumError("not_found", `No inquiry with id "${id}"`);
     return c.json(presentInquiryDetail(inquiry));
   });
 
   app.get("/api/v1/actions", async (c) => {
-    const q = readQuery(c, actionQuery.extend(paging));
+    const q = readQuery(c, actionPage);
     const actions = await listActions(db, q.asOf ?? today(), { ...q, viewer: viewerOf(c) });
     return c.json(page(c, actions.map(presentAction), q.limit, q.offset));
   });
 
   app.get("/api/v1/work-programme", async (c) => {
-    const q = readQuery(c, z.object({ body: slug.optional(), authority: slug.optional(), upcoming: flag.optional(), ...paging }));
+    const q = readQuery(c, listQuery);
     const entries = await listWorkProgramme(db, { body: q.body, authority: q.authority, upcomingOn: q.upcoming ? today() : undefined, viewer: viewerOf(c) });
     return c.json(page(c, entries.map(presentWorkProgrammeEntry), q.limit, q.offset));
   });

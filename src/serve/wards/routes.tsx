@@ -21,6 +21,8 @@ import { WardPage, WardsPage } from "./pages.tsx";
 
 const bySlug = z.object({ slug });
 
+const authorityOnly = z.object({ authority: slug.optional() });
+
 export function registerWards(app: Hono, deps: AppDeps): void {
   const { db } = deps;
   const today = () => isoDateIn(deps.now?.() ?? new Date());
@@ -31,7 +33,7 @@ export function registerWards(app: Hono, deps: AppDeps): void {
   };
 
   app.get("/wards", async (c) => {
-    const { authority } = readQuery(c, z.object({ authority: slug.optional() }));
+    const { authority } = readQuery(c, authorityOnly);
     const [wards, authorities] = await Promise.all([listWards(db, { authority }), listAuthorities(db)]);
     return c.html(renderPage(c, <WardsPage wards={wards} authorities={authorities} authority={authority} />));
   });
