@@ -8,6 +8,7 @@
 // slug comes from their name as first written in that order; people already stored keep their id
 // when their slug is kept. What clerks decided (merges, splits, names, party and ward:
 // `people/decisions.ts`) is applied over the rules, in the order it was decided, so no import undoes it.
+import { keepingPeopleSummaries } from "./summaries/people.ts";
 import { sql } from "kysely";
 import { dialectOf, type Db } from "./db.ts";
 import { deriveMemberships, IMPORT_LOCK, KIND_RANK } from "./import.ts";
@@ -222,15 +223,19 @@ export async function settlePeopleIn(trx: Transaction<Database>, authorityId: nu
     const id = (p: Settled | null | undefined) => (p ? idOf.get(find(p).key)! : null);
 
     let relinked = 0;
-    for (const a of attendance) {
+    const moves = attendance.flatMap((a) => {
       const person = id(personFor.get(a.id));
       const sub = a.substitute_for ? id(refer(a.substitute_for, a.meeting_id)) : null;
-      if (person !== a.person_id || sub !== a.substitute_for_person_id) {
+      return person !== a.person_id || sub !== a.substitute_for_person_id ? [{ a, person, sub }] : [];
+    });
+    // the people summaries follow the rows that move (summaries/people.ts)
+    await keepingPeopleSummaries(trx, [...new Set(moves.filter((m) => m.person !== m.a.person_id).map((m) => m.a.meeting_id))], async () => {
+      for (const { a, person, sub } of moves) {
         await trx.updateTable("attendance").set({ person_id: person, substitute_for_person_id: sub }).where("id", "=", a.id).execute();
         for (const x of [a.person_id, person]) if (x) touched.push(x);
         relinked++;
       }
-    }
+    });
     if (ids.length) {
       const resolutions = await trx.selectFrom("resolutions").where("meeting_id", "in", ids).select(["id", "meeting_id", "moved_by_name", "moved_by_person_id", "seconded_by_name", "seconded_by_person_id"]).execute();
       for (const r of resolutions) {

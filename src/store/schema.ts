@@ -291,6 +291,16 @@ export interface BodySummariesTable {
   last_meeting: string | null;
 }
 
+/** A person's attendance over public minutes (migration 038_people_summaries), kept by store/summaries/people.ts. */
+export interface PersonSummariesTable {
+  person_id: number;
+  meeting_count: Generated<number>;
+  present: Generated<number>;
+  apologies: Generated<number>;
+  absent: Generated<number>;
+  in_attendance: Generated<number>;
+}
+
 export interface Database {
   authorities: AuthoritiesTable;
   bodies: BodiesTable;
@@ -308,4 +318,5 @@ export interface Database {
   provenance: ProvenanceTable;
   search_entries: SearchEntriesTable;
   body_summaries: BodySummariesTable;
+  person_summaries: PersonSummariesTable;
 }

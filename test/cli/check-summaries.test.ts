@@ -78,6 +78,21 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         // put back as it was, the check passes again
         await db.insertInto("body_summaries").values(held).execute();
         assert.deepEqual(await summaryDifferences(db), []);
+
+        // a person's summary one meeting out: one line naming them
+        const person = await db.selectFrom("person_summaries").innerJoin("people", "people.id", "person_summaries.person_id").where("person_summaries.meeting_count", ">", 0).select("people.slug").selectAll("person_summaries").orderBy("people.slug").executeTakeFirstOrThrow();
+        const { slug: personSlug, ...row } = person;
+        await db.updateTable("person_summaries").set({ meeting_count: row.meeting_count + 1 }).where("person_id", "=", row.person_id).execute();
+        const personCheck = await quorum("check", "--db", url);
+        assert.equal(personCheck.code, 1);
+        assert.equal(personCheck.stderr, `quorum: check failed: person_summaries for ${personSlug}: meetings ${row.meeting_count + 1}, counted ${row.meeting_count}\n`);
+        // their row gone: the register would show them at no meetings
+        await db.deleteFrom("person_summaries").where("person_id", "=", row.person_id).execute();
+        const lost = [`meetings 0, counted ${row.meeting_count}`, ...(["present", "apologies", "absent", "in_attendance"] as const).flatMap((k) => (row[k] ? [`${k.replace("_", " ")} 0, counted ${row[k]}`] : []))];
+        assert.deepEqual(await summaryDifferences(db), [`person_summaries for ${personSlug}: ${lost.join(", ")}`]);
+        await db.insertInto("person_summaries").values(row).execute();
+        assert.deepEqual(await summaryDifferences(db), []);
+
         // minutes made draft without keeping the summary: the meeting no longer counts
         await db.updateTable("meetings").set({ minutes_status: "draft" }).where("body_id", "=", body.id).execute();
         assert.match((await summaryDifferences(db))[0] ?? "", new RegExp(`body_summaries for ${STAFFS_BODY}: meetings 1, counted 0`));

@@ -8,6 +8,7 @@ import { postgresUnavailable, startPostgres, type PostgresCluster } from "../../
 import { APRIL, C_SHEEHY, CLLR_SHEEHY, COMMITTEE, importPeopleFixtures, MARCH, whoIsWho } from "../../../test/support/people.ts";
 import { editPerson, personRow, StaleVersion, fieldsOf } from "./edit.ts";
 import { mergePeople, splitPerson } from "./merge.ts";
+import { personDifferences } from "../summaries/recount.ts";
 import { addMembership, editMembership, endMembership } from "./memberships.ts";
 import { editBody } from "./bodies.ts";
 import { decisionsDb } from "./schema.ts";
@@ -22,6 +23,11 @@ after(async () => {
 const actor = { userId: null, label: "clerk@council.gov.uk" };
 const now = new Date("2026-03-04T10:00:00Z");
 const D_SHEEHY = "d-sheehy-limerick-city-and-county-council";
+
+/** A person's row in person_summaries (store/summaries/people.ts). */
+async function summaryOf(db: Db, slug: string) {
+  return db.selectFrom("person_summaries").innerJoin("people", "people.id", "person_summaries.person_id").where("people.slug", "=", slug).selectAll("person_summaries").executeTakeFirstOrThrow();
+}
 
 for (const dialect of ["sqlite", "postgres"] as const) {
   describe(`editing people on ${dialect}`, { skip: dialect === "postgres" && PG_SKIP ? PG_SKIP : false }, () => {
@@ -84,6 +90,9 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         `april#12 Ms. C. Sheehy → ${CLLR_SHEEHY}`,
       ];
       assert.deepEqual(await whoIsWho(db, "%Sheehy%"), expected);
+      // the kept person's summary holds both meetings, and no summary is left out of step
+      assert.equal((await summaryOf(db, CLLR_SHEEHY)).meeting_count, 2);
+      assert.deepEqual(await personDifferences(db), []);
       assert.equal(await db.selectFrom("people").where("slug", "=", C_SHEEHY).select("id").executeTakeFirst(), undefined);
       const redirect = await decisionsDb(db).selectFrom("person_redirects").where("from_slug", "=", C_SHEEHY).select("to_slug").executeTakeFirst();
       assert.equal(redirect?.to_slug, CLLR_SHEEHY);
@@ -108,6 +117,8 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       const rows = await db.selectFrom("attendance").where("person_id", "=", p.id).where("raw_name", "=", "Mr. D. Sheehy").select("id").execute();
       const { slug } = await splitPerson(db, { slug: CLLR_SHEEHY, version: p.version, attendanceIds: rows.map((r) => r.id), actor, now });
       assert.equal(slug, D_SHEEHY);
+      assert.deepEqual([(await summaryOf(db, D_SHEEHY)).meeting_count, (await summaryOf(db, CLLR_SHEEHY)).meeting_count], [2, 2]);
+      assert.deepEqual(await personDifferences(db), []);
       const expected = [
         `march#4 Councillor Sheehy → ${CLLR_SHEEHY}`,
         `march#9 Mr. D. Sheehy → ${D_SHEEHY}`,

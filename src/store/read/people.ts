@@ -1,7 +1,6 @@
 // People: the register and a person's page.
-import { sql } from "kysely";
 import type { Db } from "../db.ts";
-import { publicMinutesOnly, publicPeopleOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { publicPeopleOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import type { Page, PersonDetail, PersonSummary } from "./types.ts";
 import { num, pageArgs } from "./util.ts";
 import { attendanceTally, personAttendance, personMotions, personRoles, personVotes, PERSON_RECENT } from "./person-records.ts";
@@ -63,13 +62,8 @@ export async function listPeople(db: Db, opts: ListPeopleOptions = {}): Promise<
       "people.kind",
       "authorities.slug as authority_slug",
       "authorities.name as authority_name",
-      eb
-        .selectFrom("attendance")
-        .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-        .whereRef("attendance.person_id", "=", "people.id")
-        .where(publicMinutesOnly)
-        .select(sql<number>`count(distinct attendance.meeting_id)`.as("n"))
-        .as("meeting_count"),
+      // the person's summary (store/summaries/people.ts), not a count of their attendance
+      eb.selectFrom("person_summaries").whereRef("person_summaries.person_id", "=", "people.id").select("person_summaries.meeting_count").as("meeting_count"),
     ])
     .orderBy("people.surname", dir)
     .orderBy("people.display_name", dir)

@@ -1,8 +1,8 @@
 // A person's record, a page at a time, newest first: the meetings the minutes name them at, the
 // decisions they moved or seconded, how they voted, and their roles on committees. The person's
 // page shows the first page of each and pages on by cursor (keyset.ts), so it costs the same for
-// someone named at thousands of meetings as for a newcomer; the attendance figures are counted in
-// the database, grouped, never carried row by row to the page.
+// someone named at thousands of meetings as for a newcomer; the attendance figures are read from the
+// person's summary (person_summaries), never counted from their rows.
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { publicMinutesOnly, publicResolutionsOnly, type Viewer } from "../visibility.ts";
@@ -55,23 +55,33 @@ export async function personAttendance(db: Db, personId: number, paging: RecordP
   };
 }
 
-/** How often the minutes name the person at public meetings, by status, and the names they were written as. */
+/**
+ * How often the minutes name the person at public meetings, by status (their summary, kept by
+ * store/summaries/people.ts), and the names they were written as (a few per person).
+ */
 export async function attendanceTally(db: Db, personId: number): Promise<Omit<PersonDetail["attendance"], "meetings"> & { meetingCount: number; namesAsWritten: string[] }> {
-  const named = () => db.selectFrom("attendance").innerJoin("meetings", "meetings.id", "attendance.meeting_id").where("attendance.person_id", "=", personId).where(publicMinutesOnly);
-  // one pass gives both the counts by status and the names written (a few per person)
-  const [byStatusAndName, meetings] = await Promise.all([
-    named().select(["attendance.status", "attendance.raw_name", (eb) => eb.fn.countAll().as("n")]).groupBy(["attendance.status", "attendance.raw_name"]).execute(),
-    named().select(sql<number>`count(distinct attendance.meeting_id)`.as("n")).executeTakeFirstOrThrow(),
+  const [summary, names] = await Promise.all([
+    db.selectFrom("person_summaries").where("person_id", "=", personId).select(["meeting_count", "present", "apologies", "absent", "in_attendance"]).executeTakeFirst(),
+    db
+      .selectFrom("attendance")
+      .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+      .where("attendance.person_id", "=", personId)
+      .where(publicMinutesOnly)
+      .select("attendance.raw_name")
+      .distinct()
+      .execute(),
   ]);
-  const count = (s: string) => byStatusAndName.filter((r) => r.status === s).reduce((n, r) => n + num(r.n), 0);
+  const present = num(summary?.present ?? 0);
+  const apologies = num(summary?.apologies ?? 0);
+  const absent = num(summary?.absent ?? 0);
   return {
-    expected: count("present") + count("apologies") + count("absent"),
-    present: count("present"),
-    apologies: count("apologies"),
-    absent: count("absent"),
-    inAttendance: count("in_attendance"),
-    meetingCount: num(meetings.n),
-    namesAsWritten: [...new Set(byStatusAndName.map((r) => r.raw_name))].sort(),
+    expected: present + apologies + absent,
+    present,
+    apologies,
+    absent,
+    inAttendance: num(summary?.in_attendance ?? 0),
+    meetingCount: num(summary?.meeting_count ?? 0),
+    namesAsWritten: names.map((r) => r.raw_name).sort(),
   };
 }
 

@@ -17,6 +17,7 @@ import { publishImport, rejectImport } from "../imports/decide.ts";
 import { approveMinutes, publishDraftMinutes } from "../lifecycle/minutes.ts";
 import { findExemptItem, setExemptRelease } from "../exempt/release.ts";
 import { writeTransaction } from "../write.ts";
+import { personDifferences } from "./recount.ts";
 import { addUser } from "../accounts/users.ts";
 import { reviewsDb } from "../imports/schema.ts";
 import { postgresUnavailable, startPostgres, type PostgresCluster } from "../../../test/support/postgres.ts";
@@ -52,6 +53,8 @@ function viewers(planning: number): [string, Viewer][] {
 
 /** Every committee's and council's counts as the registers give them, against rows counted here. */
 async function assertCountsTrue(db: Db, when: string): Promise<void> {
+  // and every person's attendance counts (person_summaries) against their rows counted again
+  assert.deepEqual(await personDifferences(db), [], `${when}: people`);
   const bodies = await listBodies(db);
   for (const b of bodies) {
     const truth = await sql<{ n: number | string; first: string | null; last: string | null }>`

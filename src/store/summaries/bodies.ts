@@ -8,20 +8,24 @@ import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { areMinutesPublic, publicMinutesOnly } from "../visibility.ts";
 import { bool, num } from "../read/util.ts";
+import { applyPeopleTally, peopleTally, type PeopleTally } from "./people.ts";
 
 export interface MeetingTally {
   bodyId: number;
   meetings: number;
   decisions: number;
   exemptDecisions: number;
+  /** what the meeting adds to the people named at it (people.ts) */
+  people: PeopleTally;
 }
 
 /** What one meeting adds to its committee's summary; null when there is no such meeting. */
 export async function meetingTally(db: Db, meetingId: number): Promise<MeetingTally | null> {
   const m = await db.selectFrom("meetings").where("id", "=", meetingId).select(["body_id", "minutes_status", "source_document_id"]).executeTakeFirst();
   if (!m) return null;
+  const people = await peopleTally(db, [meetingId]);
   // a meeting scheduled here counts once its minutes come in: the summary is of the record
-  if (!areMinutesPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return { bodyId: m.body_id, meetings: 0, decisions: 0, exemptDecisions: 0 };
+  if (!areMinutesPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return { bodyId: m.body_id, meetings: 0, decisions: 0, exemptDecisions: 0, people };
   const rows = await db
     .selectFrom("resolutions")
     .innerJoin("items", "items.id", "resolutions.item_id")
@@ -35,12 +39,13 @@ export async function meetingTally(db: Db, meetingId: number): Promise<MeetingTa
     if (bool(r.exempt)) exemptDecisions += num(r.n);
     else decisions += num(r.n);
   }
-  return { bodyId: m.body_id, meetings: 1, decisions, exemptDecisions };
+  return { bodyId: m.body_id, meetings: 1, decisions, exemptDecisions, people };
 }
 
 /** Adds (sign 1) or takes away (-1) a meeting's tally, then reads the committee's first and last public dates from its index. */
 export async function applyTally(db: Db, tally: MeetingTally | null, sign: 1 | -1): Promise<void> {
   if (!tally) return;
+  await applyPeopleTally(db, tally.people, sign);
   await db.insertInto("body_summaries").values({ body_id: tally.bodyId }).onConflict((oc) => oc.column("body_id").doNothing()).execute();
   const edge = (dir: "asc" | "desc") =>
     db

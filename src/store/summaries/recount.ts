@@ -3,6 +3,7 @@
 // difference between what a page reads and the truth. The truth follows the visibility rule
 // exactly as meetingTally does (meetings with public minutes only; decisions of exempt items apart). Each count
 // reads the whole archive once, grouped by committee: fine for a check, never for a page.
+import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { publicMinutesOnly } from "../visibility.ts";
 import { bool, num } from "../read/util.ts";
@@ -74,5 +75,40 @@ export async function summaryDifferences(db: Db): Promise<string[]> {
   }
   // a committee with public meetings must have its row: without one its pages read nothing
   for (const id of truth.keys()) if (!seen.has(id)) compare(id, NONE);
+  return [...out, ...(await personDifferences(db))];
+}
+
+type Counts = [meetings: number, present: number, apologies: number, absent: number, inAttendance: number];
+const COUNT_NAMES = ["meetings", "present", "apologies", "absent", "in attendance"];
+
+/** One line per person whose summary (person_summaries) differs from their attendance counted again. */
+export async function personDifferences(db: Db): Promise<string[]> {
+  const counted = await db
+    .selectFrom("attendance")
+    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+    .where("attendance.person_id", "is not", null)
+    .where(publicMinutesOnly)
+    .select([
+      "attendance.person_id",
+      sql<number>`count(DISTINCT attendance.meeting_id)`.as("meetings"),
+      sql<number>`sum(CASE WHEN attendance.status = 'present' THEN 1 ELSE 0 END)`.as("present"),
+      sql<number>`sum(CASE WHEN attendance.status = 'apologies' THEN 1 ELSE 0 END)`.as("apologies"),
+      sql<number>`sum(CASE WHEN attendance.status = 'absent' THEN 1 ELSE 0 END)`.as("absent"),
+      sql<number>`sum(CASE WHEN attendance.status = 'in_attendance' THEN 1 ELSE 0 END)`.as("in_attendance"),
+    ])
+    .groupBy("attendance.person_id")
+    .execute();
+  const truth = new Map<number, Counts>(counted.map((r) => [num(r.person_id), [num(r.meetings), num(r.present), num(r.apologies), num(r.absent), num(r.in_attendance)]]));
+  const held = new Map<number, Counts>(
+    (await db.selectFrom("person_summaries").selectAll().execute()).map((r) => [num(r.person_id), [num(r.meeting_count), num(r.present), num(r.apologies), num(r.absent), num(r.in_attendance)]]),
+  );
+  const slugs = new Map((await db.selectFrom("people").select(["id", "slug"]).execute()).map((p) => [num(p.id), p.slug]));
+  const out: string[] = [];
+  for (const id of [...new Set([...truth.keys(), ...held.keys()])].sort((a, b) => a - b)) {
+    const want = truth.get(id) ?? [0, 0, 0, 0, 0];
+    const have = held.get(id) ?? [0, 0, 0, 0, 0];
+    const diffs = COUNT_NAMES.flatMap((name, i) => (have[i] !== want[i] ? [`${name} ${have[i]}, counted ${want[i]}`] : []));
+    if (diffs.length) out.push(`person_summaries for ${slugs.get(id) ?? `person ${id}`}: ${diffs.join(", ")}`);
+  }
   return out;
 }

@@ -1,0 +1,104 @@
+// Each person's attendance counts (person_summaries, migration 038_people_summaries), kept in the
+// transaction of every write that changes them, so that the people register and a person's page
+// read one row instead of walking everything the minutes name them at. What a meeting adds is its
+// people tally: for each person named at it, one meeting and their rows by status, and only when
+// its minutes are public (the minutes rule, as publicMinutesOnly). A write takes the tallies of the
+// meetings it touches before and after, and the difference is applied: meetingTally/applyTally
+// (bodies.ts) carry it for every write that keeps the committees' summaries, and settling people
+// (people-settle.ts), which moves rows from one person to another, keeps it itself.
+import { sql } from "kysely";
+import type { Db } from "../db.ts";
+import { publicMinutesOnly } from "../visibility.ts";
+import { num } from "../read/util.ts";
+
+export interface PersonCounts {
+  meetings: number;
+  present: number;
+  apologies: number;
+  absent: number;
+  inAttendance: number;
+}
+
+export type PeopleTally = Map<number, PersonCounts>;
+
+const STATUS_FIELD: Record<string, keyof PersonCounts> = { present: "present", apologies: "apologies", absent: "absent", in_attendance: "inAttendance" };
+// SQLite's bound on a statement's parameters is far above this; PostgreSQL's is 65,535
+const CHUNK = 500;
+
+const none = (): PersonCounts => ({ meetings: 0, present: 0, apologies: 0, absent: 0, inAttendance: 0 });
+
+/** What these meetings add to the people named at them (meetings whose minutes are a draft add nothing). */
+export async function peopleTally(db: Db, meetingIds: number[]): Promise<PeopleTally> {
+  const tally: PeopleTally = new Map();
+  const ids = [...new Set(meetingIds)];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom("attendance")
+      .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+      .where("attendance.meeting_id", "in", ids.slice(i, i + CHUNK))
+      .where("attendance.person_id", "is not", null)
+      .where(publicMinutesOnly)
+      .select(["attendance.meeting_id", "attendance.person_id", "attendance.status", (eb) => eb.fn.countAll().as("n")])
+      .groupBy(["attendance.meeting_id", "attendance.person_id", "attendance.status"])
+      .execute();
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const person = r.person_id!;
+      const counts = tally.get(person) ?? (tally.set(person, none()), tally.get(person)!);
+      // a person named twice at one meeting is at one more meeting, not two
+      const key = `${r.meeting_id}:${person}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        counts.meetings++;
+      }
+      const field = STATUS_FIELD[r.status];
+      if (field) counts[field] += num(r.n);
+    }
+  }
+  return tally;
+}
+
+/** Adds (sign 1) or takes away (-1) a people tally: one statement however many people it names. */
+export async function applyPeopleTally(db: Db, tally: PeopleTally, sign: 1 | -1): Promise<void> {
+  if (!tally.size) return;
+  // a person settled away since the tally was taken is gone, and their summary with them
+  const ids = [...tally.keys()];
+  const existing = new Set<number>();
+  for (let i = 0; i < ids.length; i += CHUNK) for (const p of await db.selectFrom("people").where("id", "in", ids.slice(i, i + CHUNK)).select("id").execute()) existing.add(p.id);
+  const rows = [...tally.entries()]
+    .filter(([person]) => existing.has(person))
+    .sort(([a], [b]) => a - b)
+    .map(([person, c]) => ({
+      person_id: person,
+      meeting_count: sign * c.meetings,
+      present: sign * c.present,
+      apologies: sign * c.apologies,
+      absent: sign * c.absent,
+      in_attendance: sign * c.inAttendance,
+    }));
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto("person_summaries")
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc.column("person_id").doUpdateSet({
+          meeting_count: sql`person_summaries.meeting_count + excluded.meeting_count`,
+          present: sql`person_summaries.present + excluded.present`,
+          apologies: sql`person_summaries.apologies + excluded.apologies`,
+          absent: sql`person_summaries.absent + excluded.absent`,
+          in_attendance: sql`person_summaries.in_attendance + excluded.in_attendance`,
+        }),
+      )
+      .execute();
+  }
+}
+
+/** Runs a write that moves attendance rows of these meetings between people, keeping their summaries. */
+export async function keepingPeopleSummaries<T>(db: Db, meetingIds: number[], work: () => Promise<T>): Promise<T> {
+  if (!meetingIds.length) return work();
+  const before = await peopleTally(db, meetingIds);
+  const result = await work();
+  await applyPeopleTally(db, before, -1);
+  await applyPeopleTally(db, await peopleTally(db, meetingIds), 1);
+  return result;
+}
