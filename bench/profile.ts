@@ -115,7 +115,7 @@ async function profilePage(target: PageTarget): Promise<Row> {
     }
     // node names a profile CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile
     const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile") && f.split(".")[3] === String(worker));
-    if (!file) throw new Error("quorum serve wrote no CPU profile (did it exit normally?)");
+    if (!file) throw new Error(`quorum serve's worker ${worker} wrote no CPU profile (did it exit normally?); written: ${readdirSync(dir).join(", ") || "none"}`);
     const summary = summarise(JSON.parse(readFileSync(join(dir, file), "utf8")), fromUs, toUs);
     if (opts.keep) {
       mkdirSync(opts.keep, { recursive: true });
