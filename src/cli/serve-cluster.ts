@@ -124,7 +124,13 @@ export async function serveWorker(config: ServeConfig): Promise<void> {
     const serving = listen(db, config);
     await serving.ready;
     const store = db;
-    process.once("SIGTERM", () => {
+    // SIGTERM comes twice when the whole group is signalled (systemctl stop, a shell's kill -- -PGID):
+    // once to the worker itself and once from the primary. The second must not cut the first's
+    // drain short, as the default action of a signal with no handler left would.
+    let stopping = false;
+    process.on("SIGTERM", () => {
+      if (stopping) return;
+      stopping = true;
       void serving
         .close()
         .then(() => store.destroy())

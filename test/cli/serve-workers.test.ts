@@ -89,8 +89,10 @@ interface Served {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-async function serve(db: string, workers: string): Promise<Served> {
+async function serve(db: string, workers: string, opts: { group?: boolean } = {}): Promise<Served> {
   const child = spawn(process.execPath, [BIN, "serve", "--port", "0", "--host", "127.0.0.1", "--db", db, "--workers", workers, "--log-format", "off"], {
+    // a process group of its own, to be signalled as systemd signals a service's
+    detached: opts.group ?? false,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, DATABASE_URL: "", QUORUM_WORKERS: "" },
   });
@@ -234,8 +236,8 @@ test("PostgreSQL: two workers share the port and sessions; a killed worker is re
   }
 });
 
-test("--workers 1 serves from one worker process whose heap is bounded", async () => {
-  const served = await serve(join(mkdtempSync(join(tmp, "one-")), "q.db"), "1");
+test("--workers 1 serves from one worker process whose heap is bounded; SIGTERM to the whole group still lets a request in flight finish", async () => {
+  const served = await serve(join(mkdtempSync(join(tmp, "one-")), "q.db"), "1", { group: true });
   try {
     assert.match(served.out(), /^Quorum is serving on http:\/\/127\.0\.0\.1:\d+ with 1 worker\n$/);
     const pids = await answering(served.url, (p) => p.size >= 1);
@@ -245,11 +247,42 @@ test("--workers 1 serves from one worker process whose heap is bounded", async (
     const argv = readFileSync(`/proc/${worker}/cmdline`, "utf8").split("\0");
     assert.ok(argv.includes("--max-old-space-size=128"), argv.join(" "));
     assert.ok(argv.includes("--max-semi-space-size=8"), argv.join(" "));
-    served.child.kill("SIGTERM");
-    assert.deepEqual(await served.exited, { code: 0, signal: null });
+
+    // systemctl stop signals every process of the service: the worker hears SIGTERM from it and
+    // again from the primary, and must still finish the request it is reading
+    const [form] = await onOneConnection(served.url, [{ path: "/sign-in" }]);
+    const csrf = /name="csrf" value="([^"]+)"/.exec(form.body)?.[1];
+    assert.ok(csrf, "the sign-in form carries a token");
+    const { hostname, port } = new URL(served.url);
+    const socket = net.connect(Number(port), hostname);
+    await new Promise((r) => socket.once("connect", r));
+    const body = new URLSearchParams({ csrf, email: EMAIL, password: "not the password" }).toString();
+    let reply = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (c: string) => (reply += c));
+    let reset: Error | undefined;
+    socket.on("error", (e) => (reset = e));
+    const closed = new Promise((r) => socket.once("close", r));
+    // "Expect: 100-continue": the 100 says the worker has read the request's head, so the request is
+    // in flight (a connection that has sent nothing yet is idle, and closed at once when stopping)
+    socket.write(`POST /sign-in HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${new URL(served.url).origin}\r\nCookie: ${cookiesFrom(form.headers)}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`);
+    await until(() => reply.startsWith("HTTP/1.1 100 "), "the worker read the request's head");
+    socket.write(body.slice(0, 5));
+    process.kill(-served.child.pid!, "SIGTERM");
+    for (let i = 0; i < 1200 && !(await refused(served.url)); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(await refused(served.url), "no new connections once stopping");
+    socket.write(body.slice(5));
+    await closed;
+    assert.equal(reset, undefined, `the connection was cut: ${served.err()}`);
+    assert.match(reply, /^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 401 /, "the request in flight was answered");
+    assert.deepEqual(await served.exited, { code: 0, signal: null }, served.err());
     await until(() => !alive(worker), "the worker stopped with the primary");
   } finally {
-    served.child.kill("SIGKILL");
+    try {
+      process.kill(-served.child.pid!, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
   }
 });
 
