@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { openStore } from "../src/store/db.ts";
+import { answeringPid } from "./lib/server.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -77,9 +78,7 @@ dbBytes();
 const list = await paths();
 const { url, child } = await startServer();
 try {
-  const health = await fetch(`${url}/healthz`);
-  await health.arrayBuffer();
-  const pid = Number(health.headers.get("x-quorum-process"));
+  const pid = await answeringPid(url);
   await new Promise((r) => setTimeout(r, 1000));
   const start = memory(pid);
   console.log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, load ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);

@@ -21,7 +21,7 @@ import { oneLine } from "./lib/errors.ts";
 import { load, settle } from "./lib/load.ts";
 import { busyTotalUs, CATEGORIES, summarise, type ProfileSummary } from "./lib/profile-summary.ts";
 import { table } from "./lib/render.ts";
-import { cpuMs, processTree, procStat, startServer, stopAllServers } from "./lib/server.ts";
+import { answeringPid, cpuMs, processTree, procStat, startServer, stopAllServers } from "./lib/server.ts";
 import { pageTargets, pick, type PageTarget } from "./run-picks.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -75,14 +75,6 @@ interface Row {
   /** the serve process's own CPU over the window, from /proc: exact where the samples are not */
   serveCpuMs: number;
   postgresCpuMs: number | null;
-}
-
-async function answeringPid(url: string): Promise<number> {
-  const r = await fetch(`${url}/healthz`);
-  await r.arrayBuffer();
-  const pid = Number(r.headers.get("x-quorum-process"));
-  if (!Number.isInteger(pid) || pid <= 0) throw new Error("/healthz did not say which process answered");
-  return pid;
 }
 
 async function profilePage(target: PageTarget): Promise<Row> {

@@ -105,6 +105,15 @@ export async function startServer(root: string, db: string, opts: { workers?: nu
   return { url, pid: child.pid!, peakMB: () => processTree(child.pid!).map(vmHwmMB).filter((x): x is number => x != null), died, stop: stopOnce };
 }
 
+/** The process that answered /healthz (its x-quorum-process header): with `--workers 1`, the one worker. */
+export async function answeringPid(url: string): Promise<number> {
+  const r = await fetch(`${url}/healthz`);
+  await r.arrayBuffer();
+  const pid = Number(r.headers.get("x-quorum-process"));
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error("/healthz did not say which process answered");
+  return pid;
+}
+
 /** The fields of /proc/PID/stat after the command name (so [1] is the parent, [11] and [12] user and system CPU in ticks); null once it has exited. */
 export function procStat(pid: number | string): string[] | null {
   try {

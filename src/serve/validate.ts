@@ -2,6 +2,8 @@
 // bad value becomes one "invalid" error before any work is done.
 import { QuorumError } from "../domain/errors.ts";
 import { OUTCOMES } from "../store/schema.ts";
+import { SEARCH_TYPES } from "../store/search.ts";
+import type { SearchType } from "../store/read/types.ts";
 import type { Context } from "hono";
 import { z } from "zod";
 
@@ -46,4 +48,13 @@ export const decisionFilters = {
   to: isoDate.optional(),
   outcome: z.enum(OUTCOMES).optional(),
   q: z.string().max(200).optional(),
+};
+
+/** The filters of a search, as the search page, its feed and its alerts read them. */
+export const searchFilters = {
+  q: z.string().max(300).optional(),
+  type: z.enum(SEARCH_TYPES as [SearchType, ...SearchType[]]).optional(),
+  body: slug.optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  authority: slug.optional(),
 };

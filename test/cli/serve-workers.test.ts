@@ -144,6 +144,37 @@ function refused(url: string): Promise<boolean> {
   });
 }
 
+const CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n";
+
+/**
+ * A sign-in form (a wrong password: 401) sent in two halves with `stop` called between them: the
+ * server must stop taking connections yet answer this request in flight. "Expect: 100-continue":
+ * the 100 says the worker has read the request's head, so the request is in flight (a connection
+ * that has sent nothing yet is idle, and closed at once when stopping).
+ */
+async function formInFlight(url: string, cookie: string, csrf: string, stop: () => void): Promise<{ reply: string; reset: Error | undefined }> {
+  const { hostname, port } = new URL(url);
+  const socket = net.connect(Number(port), hostname);
+  await new Promise((r) => socket.once("connect", r));
+  const body = new URLSearchParams({ csrf, email: EMAIL, password: "not the password" }).toString();
+  let reply = "";
+  let reset: Error | undefined;
+  socket.setEncoding("utf8");
+  socket.on("data", (c: string) => (reply += c));
+  socket.on("error", (e) => (reset = e));
+  const closed = new Promise((r) => socket.once("close", r));
+  socket.write(`POST /sign-in HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${new URL(url).origin}\r\nCookie: ${cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`);
+  await until(() => reply === CONTINUE, "the worker read the request's head");
+  socket.write(body.slice(0, 5));
+  stop();
+  for (let i = 0; i < 1200 && !(await refused(url)); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(await refused(url), "no new connections once stopping");
+  assert.equal(reply, CONTINUE, "nothing answered before the form was whole");
+  socket.write(body.slice(5));
+  await closed;
+  return { reply, reset };
+}
+
 async function twoWorkers(db: string): Promise<void> {
   await withUser(db);
   const served = await serve(db, "2");
@@ -197,24 +228,8 @@ async function twoWorkers(db: string): Promise<void> {
     const workers = [survivor, replacement];
 
     // SIGTERM: the workers stop taking connections, a request in flight is still answered, then all exit
-    const { hostname, port } = new URL(url);
-    const socket = net.connect(Number(port), hostname);
-    await new Promise((r) => socket.once("connect", r));
-    // a form the handler must read whole before it answers (token, then a wrong password: 401)
-    const body = new URLSearchParams({ csrf, email: EMAIL, password: "not the password" }).toString();
-    let reply = "";
-    socket.setEncoding("utf8");
-    socket.on("data", (c: string) => (reply += c));
-    const closed = new Promise((r) => socket.once("close", r));
-    socket.write(`POST /sign-in HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${new URL(url).origin}\r\nCookie: ${preSession}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
-    socket.write(body.slice(0, 5));
-    served.child.kill("SIGTERM");
-    for (let i = 0; i < 1200 && !(await refused(url)); i++) await new Promise((r) => setTimeout(r, 50));
-    assert.ok(await refused(url), "no new connections once stopping");
-    assert.equal(reply, "", "nothing answered before the form was whole");
-    socket.write(body.slice(5));
-    await closed;
-    assert.match(reply, /^HTTP\/1\.1 401 /, "the request in flight was answered");
+    const { reply } = await formInFlight(url, preSession, csrf, () => served.child.kill("SIGTERM"));
+    assert.match(reply, /^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 401 /, "the request in flight was answered");
     const exit = await served.exited;
     assert.deepEqual(exit, { code: 0, signal: null }, served.err());
     for (const pid of workers) assert.equal(alive(pid), false, `worker ${pid} stopped with the primary`);
@@ -253,26 +268,7 @@ test("--workers 1 serves from one worker process whose heap is bounded; SIGTERM 
     const [form] = await onOneConnection(served.url, [{ path: "/sign-in" }]);
     const csrf = /name="csrf" value="([^"]+)"/.exec(form.body)?.[1];
     assert.ok(csrf, "the sign-in form carries a token");
-    const { hostname, port } = new URL(served.url);
-    const socket = net.connect(Number(port), hostname);
-    await new Promise((r) => socket.once("connect", r));
-    const body = new URLSearchParams({ csrf, email: EMAIL, password: "not the password" }).toString();
-    let reply = "";
-    socket.setEncoding("utf8");
-    socket.on("data", (c: string) => (reply += c));
-    let reset: Error | undefined;
-    socket.on("error", (e) => (reset = e));
-    const closed = new Promise((r) => socket.once("close", r));
-    // "Expect: 100-continue": the 100 says the worker has read the request's head, so the request is
-    // in flight (a connection that has sent nothing yet is idle, and closed at once when stopping)
-    socket.write(`POST /sign-in HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${new URL(served.url).origin}\r\nCookie: ${cookiesFrom(form.headers)}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`);
-    await until(() => reply.startsWith("HTTP/1.1 100 "), "the worker read the request's head");
-    socket.write(body.slice(0, 5));
-    process.kill(-served.child.pid!, "SIGTERM");
-    for (let i = 0; i < 1200 && !(await refused(served.url)); i++) await new Promise((r) => setTimeout(r, 50));
-    assert.ok(await refused(served.url), "no new connections once stopping");
-    socket.write(body.slice(5));
-    await closed;
+    const { reply, reset } = await formInFlight(served.url, cookiesFrom(form.headers), csrf, () => process.kill(-served.child.pid!, "SIGTERM"));
     assert.equal(reset, undefined, `the connection was cut: ${served.err()}`);
     assert.match(reply, /^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 401 /, "the request in flight was answered");
     assert.deepEqual(await served.exited, { code: 0, signal: null }, served.err());

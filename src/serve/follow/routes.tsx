@@ -13,13 +13,11 @@ import { calendarFingerprint, calendarMeetings, followMeeting, type FollowScope 
 import { cachedCalendar } from "./calendar-cache.ts";
 import { SITEMAP_KINDS, sitemapPageCounts, sitemapRows, type SitemapKind } from "../../store/follow/sitemap.ts";
 import { getBodySummary, listAuthorities, listBodies, publicPersonId } from "../../store/read/index.ts";
-import { SEARCH_TYPES } from "../../store/search.ts";
-import type { SearchType } from "../../store/read/types.ts";
 import { publicViewer } from "../../store/visibility.ts";
 import { formatLongDate, isoDateIn } from "../format.ts";
 import { renderPage } from "../render.tsx";
 import { urls } from "../urls.ts";
-import { isoDate, readParams, readQuery, slug } from "../validate.ts";
+import { isoDate, readParams, readQuery, searchFilters, slug } from "../validate.ts";
 import { viewerOf } from "../viewer.ts";
 import { atomFeed, personEntries, scopeEntries, searchEntries } from "./atom.ts";
 import { CALENDAR_MONTHS_BACK, meetingsCalendar } from "./ics.ts";
@@ -39,13 +37,7 @@ const calendarWindow = z.object({ from: isoDate.optional(), past: z.enum(["all"]
 const calendarQuery = authorityOnly.merge(calendarWindow);
 const bySlug = z.object({ slug });
 /** the same filters as /search */
-const searchQuery = z.object({
-  q: z.string().max(300).optional(),
-  type: z.enum(SEARCH_TYPES as [SearchType, ...SearchType[]]).optional(),
-  body: slug.optional(),
-  year: z.coerce.number().int().min(1900).max(2200).optional(),
-  authority: slug.optional(),
-});
+const searchQuery = z.object(searchFilters);
 
 const notFound = (what: string) => new QuorumError("not_found", `${what} not found`);
 

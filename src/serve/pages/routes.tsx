@@ -26,13 +26,11 @@ import {
   listPeople,
   search,
 } from "../../store/read/index.ts";
-import { SEARCH_TYPES } from "../../store/search.ts";
-import type { SearchType } from "../../store/read/types.ts";
 import type { AppDeps } from "../deps.ts";
 import { sourceLines } from "../components/source.tsx";
 import { formatDate, isoDateIn } from "../format.ts";
 import { renderPage } from "../render.tsx";
-import { cursor as pageCursor, decisionFilters, page as pageParam, readParams, readQuery, slug as slugParam, slug } from "../validate.ts";
+import { cursor as pageCursor, decisionFilters, searchFilters, page as pageParam, readParams, readQuery, slug as slugParam, slug } from "../validate.ts";
 import { CalendarPage } from "./calendar.tsx";
 import { CommitteeListPage, CommitteePage, CommitteesPage } from "./committees.tsx";
 import { PersonListPage, type PersonList, type PersonListRows } from "./person-records.tsx";
@@ -76,14 +74,7 @@ const DECISIONS_PAGE = 20;
 const SEARCH_PAGE = 20;
 const committeeList = z.object({ slug: slugParam, list: z.enum(["meetings", "members"]) });
 const personList = z.object({ slug: slugParam, list: z.enum(PERSON_LIST_NAMES) });
-const searchQuery = z.object({
-  q: z.string().max(300).optional(),
-  type: z.enum(SEARCH_TYPES as [SearchType, ...SearchType[]]).optional(),
-  body: slug.optional(),
-  year: z.coerce.number().int().min(1900).max(2200).optional(),
-  authority: slug.optional(),
-  page: pageParam,
-});
+const searchQuery = z.object({ ...searchFilters, page: pageParam });
 
 export function registerPages(app: Hono, deps: AppDeps): void {
   const { db } = deps;

@@ -61,12 +61,16 @@ export async function peopleTally(db: Db, meetingIds: number[]): Promise<PeopleT
 /** Adds (sign 1) or takes away (-1) a people tally: one statement however many people it names. */
 export async function applyPeopleTally(db: Db, tally: PeopleTally, sign: 1 | -1): Promise<void> {
   if (!tally.size) return;
-  // a person settled away since the tally was taken is gone, and their summary with them
-  const ids = [...tally.keys()];
-  const existing = new Set<number>();
-  for (let i = 0; i < ids.length; i += CHUNK) for (const p of await db.selectFrom("people").where("id", "in", ids.slice(i, i + CHUNK)).select("id").execute()) existing.add(p.id);
+  // A tally taken away may name a person settled away since it was taken: gone, with their summary.
+  // A tally added was just read from attendance rows, whose people exist.
+  let existing: Set<number> | null = null;
+  if (sign === -1) {
+    const ids = [...tally.keys()];
+    existing = new Set();
+    for (let i = 0; i < ids.length; i += CHUNK) for (const p of await db.selectFrom("people").where("id", "in", ids.slice(i, i + CHUNK)).select("id").execute()) existing.add(p.id);
+  }
   const rows = [...tally.entries()]
-    .filter(([person]) => existing.has(person))
+    .filter(([person]) => !existing || existing.has(person))
     .sort(([a], [b]) => a - b)
     .map(([person, c]) => ({
       person_id: person,

@@ -2,7 +2,8 @@
 // public (the minutes rule: minutes_status is not 'draft'): the meetings they are named at, and
 // their rows by status. The people register and a person's page read a row here instead of walking
 // the person's whole attendance; store/summaries keeps it in the transaction of every write that
-// changes attendance or a meeting's minutes status. Frozen once released.
+// changes attendance or a meeting's minutes status. The same SQL serves PostgreSQL (its 038 runs
+// this file). Frozen once released.
 import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
