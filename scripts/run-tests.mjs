@@ -54,10 +54,11 @@ const result = spawnSync(
   process.execPath,
   ["--import", "tsx", "--test", "--test-concurrency=2", `--test-timeout=${timeout}`, "--test-reporter=spec", ...chosen],
   // `quorum serve` started by tests answers from one worker unless a test asks for more
-  // (test/cli/serve-workers.test.ts): one worker to start instead of one per core
+  // (test/cli/serve-workers.test.ts): one worker to start instead of one per core. Every prepared
+  // read is checked against a fresh build of itself (src/store/prepared.ts).
   {
     stdio: "inherit",
-    env: { ...process.env, QUORUM_WORKERS: process.env.QUORUM_WORKERS ?? "1", ...(documents ? { QUORUM_DOCUMENTS_DIR: documents } : {}), ...(build ? { QUORUM_DIST: build } : {}) },
+    env: { ...process.env, QUORUM_WORKERS: process.env.QUORUM_WORKERS ?? "1", QUORUM_CHECK_PREPARED: "1", ...(documents ? { QUORUM_DOCUMENTS_DIR: documents } : {}), ...(build ? { QUORUM_DIST: build } : {}) },
   },
 );
 if (documents) rmSync(documents, { recursive: true, force: true });

@@ -114,15 +114,21 @@ export interface ItemChange {
 }
 
 /** The changes made to a meeting's published items, by item, oldest first. */
-export async function itemChanges(db: Db, meetingId: number): Promise<Map<number, ItemChange[]>> {
-  const rows = await agendaDb(db)
+export function itemChangesQuery(db: Db, meetingId: number) {
+  return agendaDb(db)
     .selectFrom("agenda_item_changes")
     .innerJoin("agenda_items", "agenda_items.id", "agenda_item_changes.item_id")
     .where("agenda_items.meeting_id", "=", meetingId)
     .select(["agenda_item_changes.item_id", "agenda_item_changes.changed_at", "agenda_item_changes.changed_on", "agenda_item_changes.reason"])
-    .orderBy("agenda_item_changes.id")
-    .execute();
+    .orderBy("agenda_item_changes.id");
+}
+
+export function changesByItem(rows: Awaited<ReturnType<ReturnType<typeof itemChangesQuery>["execute"]>>): Map<number, ItemChange[]> {
   const out = new Map<number, ItemChange[]>();
   for (const r of rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), { changedAt: r.changed_at, changedOn: r.changed_on, reason: r.reason }]);
   return out;
+}
+
+export async function itemChanges(db: Db, meetingId: number): Promise<Map<number, ItemChange[]>> {
+  return changesByItem(await itemChangesQuery(db, meetingId).execute());
 }

@@ -30,16 +30,22 @@ export interface AgendaMeeting {
   timeZone: string;
 }
 
-export async function agendaMeeting(db: AnyDb, slug: string): Promise<AgendaMeeting | null> {
-  const m = await agendaDb(db)
+export function agendaMeetingQuery(db: AnyDb, slug: string) {
+  return agendaDb(db)
     .selectFrom("meetings")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .innerJoin("authorities", "authorities.id", "bodies.authority_id")
     .where("meetings.slug", "=", slug)
-    .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.start_time", "meetings.venue", "meetings.status", "bodies.id as body_id", "bodies.name as body_name", "bodies.slug as body_slug", "authorities.name as council", "authorities.slug as council_slug", "authorities.time_zone"])
-    .executeTakeFirst();
+    .select(["meetings.id", "meetings.slug", "meetings.date", "meetings.start_time", "meetings.venue", "meetings.status", "bodies.id as body_id", "bodies.name as body_name", "bodies.slug as body_slug", "authorities.name as council", "authorities.slug as council_slug", "authorities.time_zone"]);
+}
+
+export function toAgendaMeeting(m: Awaited<ReturnType<ReturnType<typeof agendaMeetingQuery>["executeTakeFirst"]>>): AgendaMeeting | null {
   if (!m) return null;
   return { id: m.id, slug: m.slug, date: m.date, startTime: m.start_time, venue: m.venue, status: m.status, bodyId: m.body_id, bodyName: m.body_name, bodySlug: m.body_slug, councilName: m.council, councilSlug: m.council_slug, timeZone: m.time_zone };
+}
+
+export async function agendaMeeting(db: AnyDb, slug: string): Promise<AgendaMeeting | null> {
+  return toAgendaMeeting(await agendaMeetingQuery(db, slug).executeTakeFirst());
 }
 
 async function meetingOrFail(trx: AnyDb, slug: string): Promise<AgendaMeeting> {
@@ -59,8 +65,12 @@ export async function bumpAgenda(trx: Transaction<Database & AgendaTables>, meet
   return row.version + 1;
 }
 
+export function agendaVersionQuery(db: AnyDb, meetingId: number) {
+  return agendaDb(db).selectFrom("agendas").where("meeting_id", "=", meetingId).select("version");
+}
+
 export async function agendaVersion(db: AnyDb, meetingId: number): Promise<number> {
-  const row = await agendaDb(db).selectFrom("agendas").where("meeting_id", "=", meetingId).select("version").executeTakeFirst();
+  const row = await agendaVersionQuery(db, meetingId).executeTakeFirst();
   return row?.version ?? 1;
 }
 

@@ -6,9 +6,10 @@ import { planOnce } from "../pg-statements.ts";
 import type { Db } from "../db.ts";
 import type { DocumentStore } from "../documents/store.ts";
 import { agendaAccess, isAgendaContentShown, listedMeetingsOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
-import { agendaMeeting, agendaVersion, type AgendaMeeting } from "./items.ts";
+import { agendaMeetingQuery, agendaVersionQuery, toAgendaMeeting, type AgendaMeeting } from "./items.ts";
 import { agendaDb } from "./schema.ts";
-import { itemChanges, type ItemChange } from "./edit.ts";
+import { changesByItem, itemChangesQuery, type ItemChange } from "./edit.ts";
+import { preparedRead } from "../prepared.ts";
 
 export interface PaperView {
   id: number;
@@ -68,6 +69,15 @@ export interface AgendaView {
 
 const flag = (v: number | boolean) => v === true || v === 1;
 
+// The public agenda's reads, kept as SQL once per database (prepared.ts): one meeting's rows by its slug or id.
+const meetingOf = preparedRead((db: Db, p: { meetingSlug: string }) => agendaMeetingQuery(db, p.meetingSlug));
+const listedOf = preparedRead((db: Db, p: { meetingSlug: string }) => db.selectFrom("meetings").where("meetings.slug", "=", p.meetingSlug).where(listedMeetingsOnly).select("meetings.id"));
+const itemsOf = preparedRead((db: Db, p: { meetingId: number }) => agendaDb(db).selectFrom("agenda_items").where("meeting_id", "=", p.meetingId).selectAll().orderBy("position"));
+const papersOf = preparedRead((db: Db, p: { meetingId: number }) => agendaDb(db).selectFrom("agenda_papers").where("meeting_id", "=", p.meetingId).selectAll().orderBy("item_id").orderBy("position"));
+const publicationsOf = preparedRead((db: Db, p: { meetingId: number }) => agendaDb(db).selectFrom("agenda_publications").where("meeting_id", "=", p.meetingId).selectAll().orderBy("sequence"));
+const versionOf = preparedRead((db: Db, p: { meetingId: number }) => agendaVersionQuery(db, p.meetingId));
+const changesOf = preparedRead((db: Db, p: { meetingId: number }) => itemChangesQuery(db, p.meetingId));
+
 /**
  * The agenda as `viewer` may see it. `all`: the clerk's view, unpublished business included (only
  * for the workspace, which checks the clerk's rights first).
@@ -75,16 +85,17 @@ const flag = (v: number | boolean) => v === true || v === 1;
 export async function readAgenda(store: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER, options: { all?: boolean } = {}): Promise<AgendaView | null> {
   // one meeting's rows by its slug: one plan serves every meeting (pg-statements.ts)
   const db = planOnce(store);
-  const adb = agendaDb(db);
   // the meeting and whether the public may see it are read together
-  const [meeting, listed] = await Promise.all([agendaMeeting(db, meetingSlug), options.all ? true : isListed(db, meetingSlug)]);
+  const [meetingRows, listed] = await Promise.all([meetingOf(db, { meetingSlug }, null), options.all ? true : listedOf(db, { meetingSlug }, null).then((rows) => rows.length > 0)]);
+  const meeting = toAgendaMeeting(meetingRows[0]);
   if (!meeting || !listed) return null;
+  const at = { meetingId: meeting.id };
   const [items, papers, publications, version, changes] = await Promise.all([
-    adb.selectFrom("agenda_items").where("meeting_id", "=", meeting.id).selectAll().orderBy("position").execute(),
-    adb.selectFrom("agenda_papers").where("meeting_id", "=", meeting.id).selectAll().orderBy("item_id").orderBy("position").execute(),
-    adb.selectFrom("agenda_publications").where("meeting_id", "=", meeting.id).selectAll().orderBy("sequence").execute(),
-    agendaVersion(db, meeting.id),
-    itemChanges(db, meeting.id),
+    itemsOf(db, at, null),
+    papersOf(db, at, null),
+    publicationsOf(db, at, null),
+    versionOf(db, at, null).then((rows) => rows[0]?.version ?? 1),
+    changesOf(db, at, null).then(changesByItem),
   ]);
   const sequenceOf = new Map(publications.map((p) => [p.id, p.sequence]));
   const seq = (id: number | null) => (id === null ? null : (sequenceOf.get(id) ?? null));
@@ -150,10 +161,6 @@ export async function readAgenda(store: Db, meetingSlug: string, viewer: Viewer 
       packPages: p.pack_pages,
     })),
   };
-}
-
-async function isListed(db: Db, meetingSlug: string): Promise<boolean> {
-  return !!(await db.selectFrom("meetings").where("meetings.slug", "=", meetingSlug).where(listedMeetingsOnly).select("meetings.id").executeTakeFirst());
 }
 
 export interface Download {

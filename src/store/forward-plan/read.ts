@@ -2,6 +2,7 @@
 // decision keeps only what the Regulations publish, and where it was taken is shown only from
 // public minutes) and for clerks (everything).
 import { planOnce } from "../pg-statements.ts";
+import { preparedRead } from "../prepared.ts";
 import type { Kysely, Selectable } from "kysely";
 import { noticeCheck, type NoticeCheck, type NoticeException, type NoticeExceptionRecord } from "../../domain/forward-plan.ts";
 import type { CalendarDate } from "../../domain/calendar.ts";
@@ -212,11 +213,16 @@ export async function decisionMakers(db: Db): Promise<string[]> {
 }
 
 /** Key decisions taken at a meeting, for the meeting page's link back to the forward plan. */
+const takenAtMeeting = preparedRead((db: Db, p: { meetingSlug: string }) =>
+  base(planDb(db))
+    .where("f.taken_meeting_id", "=", (eb) => eb.selectFrom("meetings").where("meetings.slug", "=", p.meetingSlug).select("meetings.id"))
+    .orderBy("f.slug"),
+);
+
 export async function keyDecisionsTakenAt(store: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<KeyDecisionView[]> {
   // one meeting's rows by its slug: one plan serves every meeting (pg-statements.ts)
   const db = planOnce(store);
-  const p = planDb(db);
-  const rows = (await base(p).where("f.taken_meeting_id", "=", (eb) => eb.selectFrom("meetings").where("meetings.slug", "=", meetingSlug).select("meetings.id")).orderBy("f.slug").execute()) as unknown as Row[];
+  const rows = (await takenAtMeeting(db, { meetingSlug }, null)) as unknown as Row[];
   const taken = await takenAt(planDb(db), rows, viewer);
   return rows.map((r) => seal(r, taken, viewer));
 }

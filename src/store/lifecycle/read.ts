@@ -1,6 +1,7 @@
 // Reads of the minutes lifecycle: where a meeting's minutes stand (for its page, the API and the
 // clerk's page), and the approved version of the minutes, public only through the visibility rule.
 import type { Db } from "../db.ts";
+import { preparedRead } from "../prepared.ts";
 import { areMinutesPublic, publicItem } from "../visibility.ts";
 import { lifecycleDb } from "./schema.ts";
 import type { ApprovedSnapshot } from "./snapshot.ts";
@@ -28,6 +29,18 @@ export interface MinutesLifecycle {
   corrections: MinutesCorrectionView[];
 }
 
+const approvalOf = preparedRead((db: Db, p: { meetingId: number }) =>
+  lifecycleDb(db)
+    .selectFrom("minutes_approvals as a")
+    .leftJoin("meetings as later", "later.id", "a.approving_meeting_id")
+    .leftJoin("bodies", "bodies.id", "later.body_id")
+    .leftJoin("minutes_corrections as c", "c.meeting_id", "a.meeting_id")
+    .where("a.meeting_id", "=", p.meetingId)
+    .select(["a.approved_on", "a.approving_item_number", "a.approving_item_title", "a.recorded_at", "later.slug", "later.date", "later.minutes_status", "bodies.name as body_name", "c.corrected_on", "c.reason"])
+    .orderBy("c.corrected_on")
+    .orderBy("c.id"),
+);
+
 /**
  * Where a meeting's minutes stand. `forPublic` leaves out an approving meeting the public may not
  * see (a draft); callers check the meeting itself is public first.
@@ -39,20 +52,10 @@ export async function readMinutesLifecycle(
   /** the meeting's row when the caller has already read it */
   known?: { minutes_status: string; minutes_draft: number | boolean | null },
 ): Promise<MinutesLifecycle | null> {
-  const l = lifecycleDb(db);
   // the approval with its corrections in one read (no approval, no rows: corrections count only under one)
   const [m, rows] = await Promise.all([
     known ?? db.selectFrom("meetings").where("id", "=", meetingId).select(["minutes_status", "minutes_draft"]).executeTakeFirst(),
-    l
-      .selectFrom("minutes_approvals as a")
-      .leftJoin("meetings as later", "later.id", "a.approving_meeting_id")
-      .leftJoin("bodies", "bodies.id", "later.body_id")
-      .leftJoin("minutes_corrections as c", "c.meeting_id", "a.meeting_id")
-      .where("a.meeting_id", "=", meetingId)
-      .select(["a.approved_on", "a.approving_item_number", "a.approving_item_title", "a.recorded_at", "later.slug", "later.date", "later.minutes_status", "bodies.name as body_name", "c.corrected_on", "c.reason"])
-      .orderBy("c.corrected_on")
-      .orderBy("c.id")
-      .execute(),
+    approvalOf(db, { meetingId }, null),
   ]);
   if (!m) return null;
   const a = rows[0];

@@ -9,7 +9,8 @@ import type { AttendeeView, MeetingDetail, ResolutionView, SourceSpan } from "./
 import { bool, outcome, votes } from "./util.ts";
 import { recordedVotes } from "./votes.ts";
 import { readMinutesLifecycle } from "../lifecycle/read.ts";
-import { meetingSummaries, selectMeetingSummaries } from "./meetings.ts";
+import { meetingSummaries, meetingSummaryQuery, summariesOf } from "./meetings.ts";
+import { preparedRead } from "../prepared.ts";
 
 export async function getMeeting(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<MeetingDetail | null> {
   return (await readMeeting(db, slug, viewer, false))?.meeting ?? null;
@@ -24,22 +25,21 @@ export async function getMeetingPage(db: Db, slug: string, viewer: Viewer = PUBL
   return readMeeting(db, slug, viewer, true);
 }
 
-async function readMeeting(store: Db, slug: string, viewer: Viewer, withSpans: boolean): Promise<{ meeting: MeetingDetail; spans: SourceSpan[] } | null> {
-  // every read here finds a meeting's own rows by its id or slug: one plan serves every meeting
-  const db = planOnce(store);
-  const [found] = await selectMeetingSummaries(db, (q) => q.where("meetings.slug", "=", slug), viewer);
-  if (!found || !isMeetingListed({ minutesStatus: found.row.minutes_status, announcedAt: found.row.announced_at })) return null;
-  const { row, summary } = found;
-  // a listed meeting whose minutes are a draft: the meeting, and nothing read from its minutes
-  const minutes = areMinutesPublic({ minutesStatus: row.minutes_status });
-  const fromMinutes = <T>(rows: () => Promise<T[]>): Promise<T[]> => (minutes ? rows() : Promise.resolve([]));
-  // Every read below depends only on the meeting row, so they go to the database together; the
-  // visibility filters that need the items (an exempt item's release date) are applied once all are back.
-  const attendanceRead = fromMinutes(() => db
+// The page's reads, each kept as SQL once per database (prepared.ts): they find one meeting's rows
+// by its id or slug, so only those values change between requests.
+const summaryBySlug = preparedRead(
+  (db: Db, p: { slug: string; today: string }, viewer: Viewer) =>
+    meetingSummaryQuery(db, (q) => q.where("meetings.slug", "=", p.slug), viewer.today === null ? viewer : { ...viewer, today: p.today }),
+  // a staff viewer's committees are written into the SQL: built afresh
+  (viewer) => (viewer.kind !== "public" ? null : viewer.today === null ? "undated" : "dated"),
+);
+
+const attendanceOf = preparedRead((db: Db, p: { meetingId: number }) =>
+  db
     .selectFrom("attendance")
     .leftJoin("people as p", "p.id", "attendance.person_id")
     .leftJoin("people as s", "s.id", "attendance.substitute_for_person_id")
-    .where("attendance.meeting_id", "=", row.id)
+    .where("attendance.meeting_id", "=", p.meetingId)
     .select([
       "attendance.raw_name",
       "attendance.status",
@@ -51,24 +51,30 @@ async function readMeeting(store: Db, slug: string, viewer: Viewer, withSpans: b
       "s.slug as sub_slug",
       "s.display_name as sub_name",
     ])
-    .orderBy("attendance.position")
-    .execute());
-  // the meeting's own columns the summary leaves out, and the one document it now rests on (earlier versions stay with officers)
-  const docRead = db
+    .orderBy("attendance.position"),
+);
+
+// the meeting's own columns the summary leaves out, and the one document it now rests on (earlier versions stay with officers)
+const documentOf = preparedRead((db: Db, p: { meetingId: number }) =>
+  db
     .selectFrom("meetings")
     .leftJoin("source_documents as d", "d.id", "meetings.source_document_id")
-    .where("meetings.id", "=", row.id)
-    .select(["meetings.stated_minutes_status", "meetings.stated_minutes_text", "d.file_name", "d.format", "d.imported_at", "d.packed_text", "d.exempt_ranges"])
-    .executeTakeFirstOrThrow();
-  const itemsRead = fromMinutes(() => db.selectFrom("items").where("items.meeting_id", "=", row.id).selectAll().orderBy("position").execute());
-  const resolutionsRead = fromMinutes(() => db.selectFrom("resolutions").where("resolutions.meeting_id", "=", row.id).selectAll().orderBy("item_id").orderBy("position").execute());
-  // names travel inside their decision, so publicItem withholds them with it
-  const namedRead = minutes ? recordedVotes(db, row.id) : Promise.resolve(new Map<number, never>());
-  const declarationsRead = fromMinutes(() => db
+    .where("meetings.id", "=", p.meetingId)
+    .select(["meetings.stated_minutes_status", "meetings.stated_minutes_text", "d.file_name", "d.format", "d.imported_at", "d.packed_text", "d.exempt_ranges"]),
+);
+
+const itemsOf = preparedRead((db: Db, p: { meetingId: number }) => db.selectFrom("items").where("items.meeting_id", "=", p.meetingId).selectAll().orderBy("position"));
+
+const resolutionsOf = preparedRead((db: Db, p: { meetingId: number }) =>
+  db.selectFrom("resolutions").where("resolutions.meeting_id", "=", p.meetingId).selectAll().orderBy("item_id").orderBy("position"),
+);
+
+const declarationsOf = preparedRead((db: Db, p: { meetingId: number }) =>
+  db
     .selectFrom("declarations")
     .leftJoin("people", "people.id", "declarations.person_id")
     .leftJoin("items", "items.id", "declarations.item_id")
-    .where("declarations.meeting_id", "=", row.id)
+    .where("declarations.meeting_id", "=", p.meetingId)
     .select([
       "declarations.raw_name",
       "declarations.interest",
@@ -80,36 +86,62 @@ async function readMeeting(store: Db, slug: string, viewer: Viewer, withSpans: b
       "items.slug as item_slug",
       "items.number as item_number",
     ])
-    .orderBy("declarations.position")
-    .execute());
-  const questionsRead = fromMinutes(() => db
+    .orderBy("declarations.position"),
+);
+
+const questionsOf = preparedRead((db: Db, p: { meetingId: number }) =>
+  db
     .selectFrom("questions")
     .leftJoin("items", "items.id", "questions.item_id")
-    .where("questions.meeting_id", "=", row.id)
+    .where("questions.meeting_id", "=", p.meetingId)
     .select(["questions.asked_by", "questions.asked_to", "questions.question", "questions.answer", "questions.exempt", "items.slug as item_slug", "items.number as item_number"])
-    .orderBy("questions.position")
-    .execute());
-  const recommendationsRead = fromMinutes(() => db
-    .selectFrom("recommendations")
-    .where("meeting_id", "=", row.id)
-    .selectAll()
-    .orderBy("position")
-    .execute());
-  const sibling = (dir: "next" | "previous") =>
+    .orderBy("questions.position"),
+);
+
+const recommendationsOf = preparedRead((db: Db, p: { meetingId: number }) => db.selectFrom("recommendations").where("meeting_id", "=", p.meetingId).selectAll().orderBy("position"));
+
+// the next and previous meetings of the committee are ones that take or took place: never a cancelled one
+const siblingOf = preparedRead(
+  (db: Db, p: { bodyId: number; date: string; time: string }, dir: "next" | "previous") =>
     meetingSummaries(db)
-      .where("meetings.body_id", "=", row.body_id)
-      // the next and previous meetings are ones that take or took place: never a cancelled one
+      .where("meetings.body_id", "=", p.bodyId)
       .where("meetings.status", "!=", "cancelled")
       .where((eb) => {
-        const t = row.start_time ?? "";
         const cmp = dir === "next" ? ">" : "<";
-        return eb.or([eb("meetings.date", cmp, row.date), eb.and([eb("meetings.date", "=", row.date), eb(sql`coalesce(meetings.start_time, '')`, cmp, t)])]);
+        return eb.or([eb("meetings.date", cmp, p.date), eb.and([eb("meetings.date", "=", p.date), eb(sql`coalesce(meetings.start_time, '')`, cmp, p.time)])]);
       })
       .select(["meetings.slug", "meetings.date", "meetings.start_time"])
       .orderBy("meetings.date", dir === "next" ? "asc" : "desc")
       .orderBy("meetings.start_time", dir === "next" ? "asc" : "desc")
-      .limit(1)
-      .executeTakeFirst();
+      .limit(1),
+  (dir) => dir,
+);
+
+async function readMeeting(store: Db, slug: string, viewer: Viewer, withSpans: boolean): Promise<{ meeting: MeetingDetail; spans: SourceSpan[] } | null> {
+  // every read here finds a meeting's own rows by its id or slug: one plan serves every meeting
+  const db = planOnce(store);
+  const [found] = summariesOf(await summaryBySlug(db, { slug, today: viewer.today ?? "" }, viewer));
+  if (!found || !isMeetingListed({ minutesStatus: found.row.minutes_status, announcedAt: found.row.announced_at })) return null;
+  const { row, summary } = found;
+  // a listed meeting whose minutes are a draft: the meeting, and nothing read from its minutes
+  const minutes = areMinutesPublic({ minutesStatus: row.minutes_status });
+  const fromMinutes = <T>(rows: () => Promise<T[]>): Promise<T[]> => (minutes ? rows() : Promise.resolve([]));
+  // Every read below depends only on the meeting row, so they go to the database together; the
+  // visibility filters that need the items (an exempt item's release date) are applied once all are back.
+  const attendanceRead = fromMinutes(() => attendanceOf(db, { meetingId: row.id }, null));
+  // the meeting's own columns the summary leaves out, and the one document it now rests on (earlier versions stay with officers)
+  const docRead = documentOf(db, { meetingId: row.id }, null).then((rows) => {
+    if (!rows[0]) throw new Error(`meeting ${row.id} vanished while it was read`);
+    return rows[0];
+  });
+  const itemsRead = fromMinutes(() => itemsOf(db, { meetingId: row.id }, null));
+  const resolutionsRead = fromMinutes(() => resolutionsOf(db, { meetingId: row.id }, null));
+  // names travel inside their decision, so publicItem withholds them with it
+  const namedRead = minutes ? recordedVotes(db, row.id) : Promise.resolve(new Map<number, never>());
+  const declarationsRead = fromMinutes(() => declarationsOf(db, { meetingId: row.id }, null));
+  const questionsRead = fromMinutes(() => questionsOf(db, { meetingId: row.id }, null));
+  const recommendationsRead = fromMinutes(() => recommendationsOf(db, { meetingId: row.id }, null));
+  const sibling = (dir: "next" | "previous") => siblingOf(db, { bodyId: row.body_id, date: row.date, time: row.start_time ?? "" }, dir).then((rows) => rows[0]);
   const lifecycleRead = minutes ? readMinutesLifecycle(db, row.id, true, { minutes_status: row.minutes_status, minutes_draft: row.minutes_draft }) : Promise.resolve(null);
   const spansRead = withSpans && minutes && row.source_document_id !== null ? provenanceRows(db, row.source_document_id) : Promise.resolve(null);
   const [attendance, doc, itemRows, resolutions, named, declarationRows, questionRows, recommendationRows, next, previous, lifecycle, spanRows] = await Promise.all([
@@ -212,14 +244,12 @@ async function readMeeting(store: Db, slug: string, viewer: Viewer, withSpans: b
 }
 
 /** The provenance rows of the meeting's document, read through provenance_document (migration 003). */
+const provenanceOf = preparedRead((db: Db, p: { sourceDocumentId: number }) =>
+  db.selectFrom("provenance").where("source_document_id", "=", p.sourceDocumentId).select(["entity", "entity_id", "field", "line", "start", "end", "implied"]).orderBy("start").orderBy("id"),
+);
+
 function provenanceRows(db: Db, sourceDocumentId: number) {
-  return db
-    .selectFrom("provenance")
-    .where("source_document_id", "=", sourceDocumentId)
-    .select(["entity", "entity_id", "field", "line", "start", "end", "implied"])
-    .orderBy("start")
-    .orderBy("id")
-    .execute();
+  return provenanceOf(db, { sourceDocumentId }, null);
 }
 
 /** The spans into the meeting's document, but those touching exempt text when the viewer may not read it. */

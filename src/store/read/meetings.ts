@@ -61,8 +61,9 @@ const MEETING_COLUMNS = [
   "authorities.time_zone",
 ] as const;
 
-export async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meetingSummaries>) => ReturnType<typeof meetingSummaries>, viewer: Viewer = PUBLIC_VIEWER) {
-  const rows = await build(meetingSummaries(db))
+/** The listed meetings `build` picks, with the columns and counts a summary shows. */
+export function meetingSummaryQuery(db: Db, build: (q: ReturnType<typeof meetingSummaries>) => ReturnType<typeof meetingSummaries>, viewer: Viewer = PUBLIC_VIEWER) {
+  return build(meetingSummaries(db))
     .select(MEETING_COLUMNS)
     .select((eb) => [
       eb.selectFrom("items").whereRef("items.meeting_id", "=", "meetings.id").select(eb.fn.countAll().as("n")).as("item_count"),
@@ -74,8 +75,16 @@ export async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeo
         .select(eb.fn.countAll().as("n"))
         .as("decision_count"),
       ...standingColumns(),
-    ])
-    .execute();
+    ]);
+}
+
+export type MeetingSummaryRow = Awaited<ReturnType<ReturnType<typeof meetingSummaryQuery>["execute"]>>[number];
+
+export async function selectMeetingSummaries(db: Db, build: (q: ReturnType<typeof meetingSummaries>) => ReturnType<typeof meetingSummaries>, viewer: Viewer = PUBLIC_VIEWER) {
+  return summariesOf(await meetingSummaryQuery(db, build, viewer).execute());
+}
+
+export function summariesOf(rows: MeetingSummaryRow[]) {
   return rows.map((r) => ({
     row: r,
     // a listed meeting whose minutes are a draft shows none of them: no minutes, items or decisions

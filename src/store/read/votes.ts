@@ -1,18 +1,22 @@
 // How members voted on a meeting's decisions. Read by decision id, so only the decisions a viewer
 // may see (the meeting read has already applied the visibility rule to them) get their votes.
 import type { Db } from "../db.ts";
+import { preparedRead } from "../prepared.ts";
 import { MEMBER_VOTES } from "../schema.ts";
 import type { RecordedVotesView } from "./types.ts";
 
-export async function recordedVotes(db: Db, meetingId: number): Promise<Map<number, RecordedVotesView>> {
-  const rows = await db
+const votesOf = preparedRead((db: Db, p: { meetingId: number }) =>
+  db
     .selectFrom("decision_votes")
     .leftJoin("people", "people.id", "decision_votes.person_id")
-    .where("decision_votes.meeting_id", "=", meetingId)
+    .where("decision_votes.meeting_id", "=", p.meetingId)
     .select(["decision_votes.resolution_id", "decision_votes.vote", "decision_votes.raw_name", "people.slug", "people.display_name"])
     .orderBy("decision_votes.resolution_id")
-    .orderBy("decision_votes.position")
-    .execute();
+    .orderBy("decision_votes.position"),
+);
+
+export async function recordedVotes(db: Db, meetingId: number): Promise<Map<number, RecordedVotesView>> {
+  const rows = await votesOf(db, { meetingId }, null);
   const out = new Map<number, RecordedVotesView>();
   for (const r of rows) {
     let view = out.get(r.resolution_id);

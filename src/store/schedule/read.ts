@@ -1,6 +1,7 @@
 // Reading the schedule: a meeting's history (public: what changed, when and why; the workspace
 // also sees who), a committee's meetings still to come for the clerk, and one meeting's plan.
 import { planOnce } from "../pg-statements.ts";
+import { preparedRead } from "../prepared.ts";
 import { QuorumError } from "../../domain/errors.ts";
 import type { Db } from "../db.ts";
 import { isMeetingListed } from "../visibility.ts";
@@ -48,17 +49,20 @@ export async function publicHistories(db: Db, meetingIds: number[]): Promise<Map
 }
 
 /** A listed meeting's history by slug; null when the meeting is not listed. */
+const historyOf = preparedRead((db: Db, p: { slug: string }) =>
+  scheduleDb(db)
+    .selectFrom("meetings")
+    .leftJoin("meeting_events as e", "e.meeting_id", "meetings.id")
+    .where("meetings.slug", "=", p.slug)
+    .select(["meetings.minutes_status", "meetings.announced_at", "e.id", "e.kind", "e.at", "e.from_date", "e.from_time", "e.from_venue", "e.to_date", "e.to_time", "e.to_venue", "e.reason", "e.series_id"])
+    .orderBy("e.id"),
+);
+
 export async function publicHistory(store: Db, slug: string): Promise<MeetingEvent[] | null> {
   // one meeting's rows by its slug: one plan serves every meeting (pg-statements.ts)
   const db = planOnce(store);
   // the meeting and its events in one read: a row for each event, or one with no event
-  const rows = await scheduleDb(db)
-    .selectFrom("meetings")
-    .leftJoin("meeting_events as e", "e.meeting_id", "meetings.id")
-    .where("meetings.slug", "=", slug)
-    .select(["meetings.minutes_status", "meetings.announced_at", "e.id", "e.kind", "e.at", "e.from_date", "e.from_time", "e.from_venue", "e.to_date", "e.to_time", "e.to_venue", "e.reason", "e.series_id"])
-    .orderBy("e.id")
-    .execute();
+  const rows = await historyOf(db, { slug }, null);
   const m = rows[0];
   if (!m || !isMeetingListed({ minutesStatus: m.minutes_status, announcedAt: m.announced_at })) return null;
   return rows.flatMap((r) =>
