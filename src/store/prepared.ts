@@ -52,8 +52,7 @@ export function preparedRead<P extends Record<string, Param>, S, Q extends Compi
 ): (db: Db, p: P, s: S) => Promise<Rows<Q>> {
   const kept = new WeakMap<Db, Map<string, Template>>();
   return async (db, p, s) => {
-    for (const v of Object.values(p)) if (typeof v === "string" && v.includes("\u0001")) return (await db.executeQuery(build(db, p, s))).rows as Rows<Q>;
-    const key = shape(s);
+    const key = Object.values(p).some((v) => typeof v === "string" && v.includes("\u0001")) ? null : shape(s);
     if (key === null) return (await db.executeQuery(build(db, p, s))).rows as Rows<Q>;
     let shapes = kept.get(db);
     if (!shapes) kept.set(db, (shapes = new Map()));

@@ -128,7 +128,3 @@ export function changesByItem(rows: Awaited<ReturnType<ReturnType<typeof itemCha
   for (const r of rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), { changedAt: r.changed_at, changedOn: r.changed_on, reason: r.reason }]);
   return out;
 }
-
-export async function itemChanges(db: Db, meetingId: number): Promise<Map<number, ItemChange[]>> {
-  return changesByItem(await itemChangesQuery(db, meetingId).execute());
-}

@@ -143,7 +143,7 @@ async function readMeeting(store: Db, slug: string, viewer: Viewer, withSpans: b
   const recommendationsRead = fromMinutes(() => recommendationsOf(db, { meetingId: row.id }, null));
   const sibling = (dir: "next" | "previous") => siblingOf(db, { bodyId: row.body_id, date: row.date, time: row.start_time ?? "" }, dir).then((rows) => rows[0]);
   const lifecycleRead = minutes ? readMinutesLifecycle(db, row.id, true, { minutes_status: row.minutes_status, minutes_draft: row.minutes_draft }) : Promise.resolve(null);
-  const spansRead = withSpans && minutes && row.source_document_id !== null ? provenanceRows(db, row.source_document_id) : Promise.resolve(null);
+  const spansRead = withSpans && minutes && row.source_document_id !== null ? provenanceOf(db, { sourceDocumentId: row.source_document_id }, null) : Promise.resolve(null);
   const [attendance, doc, itemRows, resolutions, named, declarationRows, questionRows, recommendationRows, next, previous, lifecycle, spanRows] = await Promise.all([
     attendanceRead,
     docRead,
@@ -248,12 +248,8 @@ const provenanceOf = preparedRead((db: Db, p: { sourceDocumentId: number }) =>
   db.selectFrom("provenance").where("source_document_id", "=", p.sourceDocumentId).select(["entity", "entity_id", "field", "line", "start", "end", "implied"]).orderBy("start").orderBy("id"),
 );
 
-function provenanceRows(db: Db, sourceDocumentId: number) {
-  return provenanceOf(db, { sourceDocumentId }, null);
-}
-
 /** The spans into the meeting's document, but those touching exempt text when the viewer may not read it. */
-function publicSpans(rows: Awaited<ReturnType<typeof provenanceRows>>, exemptRanges: string | null, access: ReturnType<typeof exemptAccess>): SourceSpan[] {
+function publicSpans(rows: Awaited<ReturnType<typeof provenanceOf>>, exemptRanges: string | null, access: ReturnType<typeof exemptAccess>): SourceSpan[] {
   const ranges = JSON.parse(exemptRanges ?? "[]") as [number, number][];
   return rows.filter((r) => access !== "withheld" || isSpanPublic(r, ranges)).map((r) => ({ entity: r.entity, entityId: r.entity_id, field: r.field, line: r.line, implied: bool(r.implied) }));
 }
