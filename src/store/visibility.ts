@@ -243,6 +243,19 @@ export function publicBusinessOnly(exempt: string, minutesStatus: string, viewer
 }
 
 /**
+ * What of `viewer` shapes publicBusinessOnly's SQL, for a statement kept once (prepared.ts): the
+ * public's rule with or without a release date; null for staff, whose committees are written into it.
+ */
+export function viewerShape(viewer: Viewer): string | null {
+  return viewer.kind !== "public" ? null : viewer.today === null ? "public" : "public-dated";
+}
+
+/** `viewer` with `today` as a kept statement's bound value in place of its own (see viewerShape). */
+export function viewerOn(viewer: Viewer, today: string): Viewer {
+  return viewer.today === null ? viewer : { ...viewer, today };
+}
+
+/**
  * Whether something parsed from a document is sealed with exempt business: it belongs to an exempt
  * item, or its source span touches exempt text. Without a span it is sealed whenever the document
  * holds any exempt text, since nothing shows it lies outside.

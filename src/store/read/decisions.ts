@@ -3,7 +3,8 @@
 // columns a person's votes and motions share with it.
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
-import { exemptAccess, exemptNotice, publicResolutionsOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { exemptAccess, exemptNotice, publicResolutionsOnly, viewerOn, viewerShape, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { preparedRead } from "../prepared.ts";
 import type { DecisionSummary, Page } from "./types.ts";
 import { bool, outcome, pageArgs, votes } from "./util.ts";
 import { cappedCount, decisionTotal } from "./counts.ts";
@@ -58,77 +59,97 @@ export interface ListDecisionsOptions {
 
 type DecisionKey = [string, string, number, number, number, number];
 
+function decisionBase(db: Db, opts: Pick<ListDecisionsOptions, "authority" | "body" | "from" | "to" | "outcome" | "q">, viewer: Viewer) {
+  // meetings first, as CROSS JOIN keeps them on SQLite, so the walk goes along the meetings'
+  // order index and stops at the page's end instead of sorting every decision
+  let q = db
+    .selectFrom("meetings")
+    .crossJoin("resolutions")
+    .crossJoin("items")
+    .whereRef("resolutions.meeting_id", "=", "meetings.id")
+    .whereRef("items.id", "=", "resolutions.item_id")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .innerJoin("authorities", "authorities.id", "bodies.authority_id")
+    .where(publicResolutionsOnly(viewer));
+  if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
+  // by id, so that one committee's rows are read along meetings_body_order
+  if (opts.body) q = q.where("meetings.body_id", "=", (eb) => eb.selectFrom("bodies").where("bodies.slug", "=", opts.body!).select("bodies.id"));
+  if (opts.from) q = q.where("meetings.date", ">=", opts.from);
+  if (opts.to) q = q.where("meetings.date", "<=", opts.to);
+  if (opts.outcome) q = q.where("resolutions.outcome", "=", opts.outcome);
+  for (const word of (opts.q ?? "").toLowerCase().split(/\s+/).filter(Boolean)) {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
+    q = q.where(sql<boolean>`lower(resolutions.text) LIKE ${pattern} ESCAPE '\\'`);
+  }
+  return q;
+}
+
+/** The register's columns in its order: newest meeting first, then the minutes' order (`back`: the other way). */
+function decisionColumns(q: ReturnType<typeof decisionBase>, back: boolean) {
+  const mDir = back ? "asc" : "desc";
+  const iDir = back ? "desc" : "asc";
+  return q
+    .select([
+      ...EXEMPT_COLUMNS,
+      "resolutions.id",
+      "resolutions.slug",
+      "resolutions.text",
+      "resolutions.outcome",
+      "resolutions.votes_for",
+      "resolutions.votes_against",
+      "resolutions.votes_abstain",
+      "resolutions.votes_unanimous",
+      "resolutions.position",
+      "items.position as item_position",
+      "items.slug as item_slug",
+      "items.number as item_number",
+      "items.title as item_title",
+      "meetings.id as meeting_id",
+      "meetings.slug as meeting_slug",
+      "meetings.date",
+      "meetings.start_time",
+      "bodies.slug as body_slug",
+      "bodies.name as body_name",
+      "authorities.slug as authority_slug",
+      "authorities.name as authority_name",
+    ])
+    .orderBy("meetings.date", mDir)
+    .orderBy(meetingTime, mDir)
+    .orderBy("meetings.id", mDir)
+    .orderBy("items.position", iDir)
+    .orderBy("resolutions.position", iDir)
+    .orderBy("resolutions.id", iDir);
+}
+
+// A first page of the register (by offset, as the home, committee and register pages open it),
+// kept as SQL once for each combination of filters and viewer (prepared.ts); words searched for
+// make patterns of the words, so a search is built afresh.
+const firstDecisions = preparedRead(
+  (db: Db, p: { authority: string; body: string; from: string; to: string; outcome: string; take: number; offset: number; today: string }, s: { opts: ListDecisionsOptions; viewer: Viewer }) => {
+    const present = (k: "authority" | "body" | "from" | "to" | "outcome") => (s.opts[k] ? p[k] : undefined);
+    const filters = { authority: present("authority"), body: present("body"), from: present("from"), to: present("to"), outcome: present("outcome"), q: s.opts.q };
+    return decisionColumns(decisionBase(db, filters, viewerOn(s.viewer, p.today)), false).limit(p.take).offset(p.offset);
+  },
+  (s) => {
+    const v = viewerShape(s.viewer);
+    const { authority, body, from, to, outcome, q } = s.opts;
+    return v === null || q?.trim() ? null : [authority, body, from, to, outcome].map((x) => (x ? 1 : 0)).join("") + v;
+  },
+);
+
 export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}, viewer: Viewer = PUBLIC_VIEWER): Promise<Page<DecisionSummary>> {
   const { limit, offset } = pageArgs(opts);
   const cursor = opts.cursor ? decodeCursor(opts.cursor, ["s", "s", "n", "n", "n", "n"]) : null;
   if (!cursor) checkOffset(offset);
-  const base = () => {
-    // meetings first, as CROSS JOIN keeps them on SQLite, so the walk goes along the meetings'
-    // order index and stops at the page's end instead of sorting every decision
-    let q = db
-      .selectFrom("meetings")
-      .crossJoin("resolutions")
-      .crossJoin("items")
-      .whereRef("resolutions.meeting_id", "=", "meetings.id")
-      .whereRef("items.id", "=", "resolutions.item_id")
-      .innerJoin("bodies", "bodies.id", "meetings.body_id")
-      .innerJoin("authorities", "authorities.id", "bodies.authority_id")
-      .where(publicResolutionsOnly(viewer));
-    if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
-    // by id, so that one committee's rows are read along meetings_body_order
-    if (opts.body) q = q.where("meetings.body_id", "=", (eb) => eb.selectFrom("bodies").where("bodies.slug", "=", opts.body!).select("bodies.id"));
-    if (opts.from) q = q.where("meetings.date", ">=", opts.from);
-    if (opts.to) q = q.where("meetings.date", "<=", opts.to);
-    if (opts.outcome) q = q.where("resolutions.outcome", "=", opts.outcome);
-    for (const word of (opts.q ?? "").toLowerCase().split(/\s+/).filter(Boolean)) {
-      const pattern = `%${word.replace(/[\\%_]/g, (c) => "\\" + c)}%`;
-      q = q.where(sql<boolean>`lower(resolutions.text) LIKE ${pattern} ESCAPE '\\'`);
-    }
-    return q;
-  };
+  const base = () => decisionBase(db, opts, viewer);
   // newest meeting first, then the order of the minutes; "before" a cursor walks the other way
   const back = cursor?.dir === "before";
-  const mDir = back ? "asc" : "desc";
-  const iDir = back ? "desc" : "asc";
-  const select = (q: ReturnType<typeof base>, n: number) =>
-    q
-      .select([
-        ...EXEMPT_COLUMNS,
-        "resolutions.id",
-        "resolutions.slug",
-        "resolutions.text",
-        "resolutions.outcome",
-        "resolutions.votes_for",
-        "resolutions.votes_against",
-        "resolutions.votes_abstain",
-        "resolutions.votes_unanimous",
-        "resolutions.position",
-        "items.position as item_position",
-        "items.slug as item_slug",
-        "items.number as item_number",
-        "items.title as item_title",
-        "meetings.id as meeting_id",
-        "meetings.slug as meeting_slug",
-        "meetings.date",
-        "meetings.start_time",
-        "bodies.slug as body_slug",
-        "bodies.name as body_name",
-        "authorities.slug as authority_slug",
-        "authorities.name as authority_name",
-      ])
-      .orderBy("meetings.date", mDir)
-      .orderBy(meetingTime, mDir)
-      .orderBy("meetings.id", mDir)
-      .orderBy("items.position", iDir)
-      .orderBy("resolutions.position", iDir)
-      .orderBy("resolutions.id", iDir)
-      .limit(n);
   let rows;
   if (cursor) {
     const [d, t, mid, ip, rp, rid] = cursor.key as DecisionKey;
     const cmp = back ? "<" : ">";
     // the rest of the cursor's meeting, then the meetings beyond it along the index
-    const rest = await select(
+    const rest = await decisionColumns(
       base()
         .where("meetings.id", "=", mid)
         .where((eb) =>
@@ -137,12 +158,18 @@ export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}, vie
             eb.and([eb("items.position", "=", ip), eb.or([eb("resolutions.position", cmp, rp), eb.and([eb("resolutions.position", "=", rp), eb("resolutions.id", cmp, rid)])])]),
           ]),
         ),
-      limit + 1,
-    ).execute();
-    const further = rest.length > limit ? [] : await select(base().where((eb) => beyond(eb, [d, t, mid], !back)), limit + 1 - rest.length).execute();
+      back,
+    )
+      .limit(limit + 1)
+      .execute();
+    const further = rest.length > limit ? [] : await decisionColumns(base().where((eb) => beyond(eb, [d, t, mid], !back)), back).limit(limit + 1 - rest.length).execute();
     rows = [...rest, ...further];
   } else {
-    rows = await select(base(), limit + 1).offset(offset).execute();
+    rows = await firstDecisions(
+      db,
+      { authority: opts.authority ?? "", body: opts.body ?? "", from: opts.from ?? "", to: opts.to ?? "", outcome: opts.outcome ?? "", take: limit + 1, offset, today: viewer.today ?? "" },
+      { opts, viewer },
+    );
   }
   const more = rows.length > limit;
   rows = rows.slice(0, limit);

@@ -4,7 +4,7 @@ import { unpack } from "../packed.ts";
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { planOnce } from "../pg-statements.ts";
-import { areMinutesPublic, exemptAccess, isFromPublicBusiness, isMeetingListed, isNotForPublication, isSpanPublic, publicItem, sealedReleaseOn, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { areMinutesPublic, exemptAccess, isFromPublicBusiness, isMeetingListed, isNotForPublication, isSpanPublic, publicItem, sealedReleaseOn, viewerOn, viewerShape, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import type { AttendeeView, MeetingDetail, ResolutionView, SourceSpan } from "./types.ts";
 import { bool, outcome, votes } from "./util.ts";
 import { recordedVotes } from "./votes.ts";
@@ -28,10 +28,8 @@ export async function getMeetingPage(db: Db, slug: string, viewer: Viewer = PUBL
 // The page's reads, each kept as SQL once per database (prepared.ts): they find one meeting's rows
 // by its id or slug, so only those values change between requests.
 const summaryBySlug = preparedRead(
-  (db: Db, p: { slug: string; today: string }, viewer: Viewer) =>
-    meetingSummaryQuery(db, (q) => q.where("meetings.slug", "=", p.slug), viewer.today === null ? viewer : { ...viewer, today: p.today }),
-  // a staff viewer's committees are written into the SQL: built afresh
-  (viewer) => (viewer.kind !== "public" ? null : viewer.today === null ? "undated" : "dated"),
+  (db: Db, p: { slug: string; today: string }, viewer: Viewer) => meetingSummaryQuery(db, (q) => q.where("meetings.slug", "=", p.slug), viewerOn(viewer, p.today)),
+  viewerShape,
 );
 
 const attendanceOf = preparedRead((db: Db, p: { meetingId: number }) =>

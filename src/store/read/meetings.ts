@@ -4,7 +4,8 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Db } from "../db.ts";
 import type { Database } from "../schema.ts";
-import { areMinutesPublic, listedMeetingsOnly, publicResolutionsOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { areMinutesPublic, listedMeetingsOnly, publicResolutionsOnly, viewerOn, viewerShape, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { preparedRead } from "../prepared.ts";
 import { standingColumns, standingOf } from "../lifecycle/standing.ts";
 import type { MeetingSummary, Page } from "./types.ts";
 import { num, pageArgs } from "./util.ts";
@@ -121,32 +122,61 @@ export function beyond(eb: ExpressionBuilder<Database, "meetings">, key: Meeting
   ]);
 }
 
+function listFilter(q: ReturnType<typeof meetingSummaries>, f: Pick<ListMeetingsOptions, "authority" | "body" | "from" | "to" | "takingPlace">) {
+  if (f.authority) q = q.where("authorities.slug", "=", f.authority);
+  // by id, so that one committee's rows are read along meetings_body_order
+  if (f.body) q = q.where("meetings.body_id", "=", (eb) => eb.selectFrom("bodies").where("bodies.slug", "=", f.body!).select("bodies.id"));
+  if (f.from) q = q.where("meetings.date", ">=", f.from);
+  if (f.to) q = q.where("meetings.date", "<=", f.to);
+  if (f.takingPlace) q = q.where("meetings.status", "!=", "cancelled");
+  return q;
+}
+
+interface MeetingListShape {
+  authority: boolean;
+  body: boolean;
+  from: boolean;
+  to: boolean;
+  takingPlace: boolean;
+  desc: boolean;
+  cursor: boolean;
+  viewer: Viewer;
+}
+
+// A page of listed meetings, kept as SQL once for each combination of filters, direction and viewer (prepared.ts).
+const meetingList = preparedRead(
+  (db: Db, p: { authority: string; body: string; from: string; to: string; date: string; time: string; id: number; take: number; offset: number; today: string }, s: MeetingListShape) =>
+    meetingSummaryQuery(
+      db,
+      (q) => {
+        q = listFilter(q, { authority: s.authority ? p.authority : undefined, body: s.body ? p.body : undefined, from: s.from ? p.from : undefined, to: s.to ? p.to : undefined, takingPlace: s.takingPlace });
+        if (s.cursor) q = q.where((eb) => beyond(eb, [p.date, p.time, p.id], s.desc));
+        const dir = s.desc ? "desc" : "asc";
+        q = q.orderBy("meetings.date", dir).orderBy(meetingTime, dir).orderBy("meetings.id", dir).limit(p.take);
+        return s.cursor ? q : q.offset(p.offset);
+      },
+      viewerOn(s.viewer, p.today),
+    ),
+  (s) => {
+    const v = viewerShape(s.viewer);
+    return v === null ? null : [s.authority, s.body, s.from, s.to, s.takingPlace, s.desc, s.cursor].map(Number).join("") + v;
+  },
+);
+
 export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}, viewer: Viewer = PUBLIC_VIEWER): Promise<Page<MeetingSummary>> {
   const { limit, offset } = pageArgs(opts);
   const cursor = opts.cursor ? decodeCursor(opts.cursor, ["s", "s", "n"]) : null;
   if (!cursor) checkOffset(offset);
-  const filter = (q: ReturnType<typeof meetingSummaries>) => {
-    if (opts.authority) q = q.where("authorities.slug", "=", opts.authority);
-    // by id, so that one committee's rows are read along meetings_body_order
-    if (opts.body) q = q.where("meetings.body_id", "=", (eb) => eb.selectFrom("bodies").where("bodies.slug", "=", opts.body!).select("bodies.id"));
-    if (opts.from) q = q.where("meetings.date", ">=", opts.from);
-    if (opts.to) q = q.where("meetings.date", "<=", opts.to);
-    if (opts.takingPlace) q = q.where("meetings.status", "!=", "cancelled");
-    return q;
-  };
   // "before" a cursor walks the other way and turns the page round
   const newestFirst = !opts.oldestFirst;
   const desc = cursor?.dir === "before" ? !newestFirst : newestFirst;
-  const dir = desc ? "desc" : "asc";
-  const rows = await selectMeetingSummaries(
-    db,
-    (q) => {
-      q = filter(q);
-      if (cursor) q = q.where((eb) => beyond(eb, cursor.key as MeetingKey, desc));
-      q = q.orderBy("meetings.date", dir).orderBy(meetingTime, dir).orderBy("meetings.id", dir).limit(limit + 1);
-      return cursor ? q : q.offset(offset);
-    },
-    viewer,
+  const [date, time, id] = (cursor?.key ?? ["", "", 0]) as MeetingKey;
+  const rows = summariesOf(
+    await meetingList(
+      db,
+      { authority: opts.authority ?? "", body: opts.body ?? "", from: opts.from ?? "", to: opts.to ?? "", date, time, id, take: limit + 1, offset, today: viewer.today ?? "" },
+      { authority: !!opts.authority, body: !!opts.body, from: !!opts.from, to: !!opts.to, takingPlace: !!opts.takingPlace, desc, cursor: !!cursor, viewer },
+    ),
   );
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
@@ -158,7 +188,7 @@ export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}, viewe
   const hasBefore = cursor ? cursor.dir === "after" || more : offset > 0;
   const hasAfter = cursor?.dir === "before" ? true : more;
   const scoped = !opts.from && !opts.to;
-  const total = opts.count === false ? { n: 0, capped: false } : scoped ? { n: (await meetingTotal(db, opts)) + (await plannedMeetingCount(db, opts)), capped: false } : await cappedCount(db, filter(meetingSummaries(db)).select("meetings.id"));
+  const total = opts.count === false ? { n: 0, capped: false } : scoped ? { n: (await meetingTotal(db, opts)) + (await plannedMeetingCount(db, opts)), capped: false } : await cappedCount(db, listFilter(meetingSummaries(db), opts).select("meetings.id"));
   return {
     data: page.map((r) => r.summary),
     total: total.n,
