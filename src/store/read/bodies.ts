@@ -1,6 +1,7 @@
 // Committees: the register (a row each, with counts from its summary) and a committee's page.
 import type { Db } from "../db.ts";
 import { PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { preparedRead } from "../prepared.ts";
 import { sql, type SqlBool } from "kysely";
 import type { BodyDetail, BodySummary, MeetingSummary, MemberView } from "./types.ts";
 import { num, yearOf } from "./util.ts";
@@ -56,14 +57,29 @@ export const BODY_RECENT_FORMER = 20;
 /** Roles at the latest meeting: a committee's size, bounded in case minutes ever listed a crowd. */
 const CURRENT_CAP = 200;
 
+// The committee page's own reads, kept as SQL once per database (prepared.ts).
+const bodyBySlug = preparedRead((db: Db, p: { slug: string }) => bodySummaries(db).where("bodies.slug", "=", p.slug));
+
+// those recorded at the latest meeting (`last`; with none, everyone), along memberships_body_recent
+const currentRoles = preparedRead(
+  (db: Db, p: { bodyId: number; last: string }, since: boolean) => {
+    const q = bodyRoles(db, p.bodyId);
+    return (since ? q.where(sql<SqlBool>`coalesce(memberships.to_date, ${sql.lit(OPEN)}) >= ${p.last}`) : q)
+      .orderBy(sql`coalesce(memberships.to_date, ${sql.lit(OPEN)})`, "desc")
+      .orderBy(sql`coalesce(memberships.from_date, '')`, "desc")
+      .orderBy("memberships.id", "desc")
+      .limit(CURRENT_CAP);
+  },
+  (since) => (since ? "since" : "all"),
+);
+
 export async function getBody(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<BodyDetail | null> {
-  const row = await bodySummaries(db).where("bodies.slug", "=", slug).executeTakeFirst();
+  const [row] = await bodyBySlug(db, { slug }, null);
   if (!row) return null;
   const last = (row.last_meeting as string | null) ?? null;
-  // those recorded at the latest meeting, then a page of those recorded before it; both along memberships_body_recent
-  const roles = (q: ReturnType<typeof bodyRoles>) => (last ? q.where(sql<SqlBool>`coalesce(memberships.to_date, ${sql.lit(OPEN)}) >= ${last}`) : q);
+  // those recorded at the latest meeting, then a page of those recorded before it
   const [current, former, meetings, decisions] = await Promise.all([
-    roles(bodyRoles(db, row.id)).orderBy(sql`coalesce(memberships.to_date, ${sql.lit(OPEN)})`, "desc").orderBy(sql`coalesce(memberships.from_date, '')`, "desc").orderBy("memberships.id", "desc").limit(CURRENT_CAP).execute(),
+    currentRoles(db, { bodyId: row.id, last: last ?? "" }, last !== null && last !== ""),
     last ? bodyMembers(db, row.id, { limit: BODY_RECENT_FORMER, before: last }) : Promise.resolve({ data: [], next: null, previous: null }),
     listMeetings(db, { body: slug, limit: BODY_RECENT_MEETINGS, count: false }, viewer),
     listDecisions(db, { body: slug, limit: 20, count: false }, viewer),

@@ -1,5 +1,6 @@
 // People: the register and a person's page.
 import type { Db } from "../db.ts";
+import { preparedRead } from "../prepared.ts";
 import { publicPeopleOnly, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
 import type { Page, PersonDetail, PersonSummary } from "./types.ts";
 import { num, pageArgs } from "./util.ts";
@@ -97,14 +98,18 @@ export async function listPeople(db: Db, opts: ListPeopleOptions = {}): Promise<
   };
 }
 
-export async function getPerson(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<PersonDetail | null> {
-  const p = await db
+// kept as SQL once per database (prepared.ts)
+const personBySlug = preparedRead((db: Db, p: { slug: string }) =>
+  db
     .selectFrom("people")
     .innerJoin("authorities", "authorities.id", "people.authority_id")
-    .where("people.slug", "=", slug)
+    .where("people.slug", "=", p.slug)
     .where(publicPeopleOnly)
-    .select(["people.id", "people.slug", "people.display_name", "people.kind", "people.honorific", "people.party", "people.ward", "authorities.slug as authority_slug", "authorities.name as authority_name"])
-    .executeTakeFirst();
+    .select(["people.id", "people.slug", "people.display_name", "people.kind", "people.honorific", "people.party", "people.ward", "authorities.slug as authority_slug", "authorities.name as authority_name"]),
+);
+
+export async function getPerson(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<PersonDetail | null> {
+  const [p] = await personBySlug(db, { slug }, null);
   if (!p) return null;
   const recent = { limit: PERSON_RECENT };
   const [tally, meetings, motions, votes, roles] = await Promise.all([
