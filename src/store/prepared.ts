@@ -6,6 +6,7 @@
 // the caller names that shape, and a shape it cannot name (null) builds afresh as before.
 import { createQueryId, type Compilable, type CompiledQuery, type RootOperationNode } from "kysely";
 import type { Db } from "./db.ts";
+import { viewerShape, type Viewer } from "./visibility.ts";
 
 export type Param = string | number;
 
@@ -77,4 +78,10 @@ export function preparedRead<P extends Record<string, Param>, S, Q extends Compi
     const compiled: CompiledQuery = { query: template.query, queryId, sql: template.sql, parameters };
     return (await db.executeQuery(compiled)).rows as Rows<Q>;
   };
+}
+
+/** A list's shape: which of its options are set, and the viewer's (null: built afresh, see viewerShape). */
+export function shapeOf(options: unknown[], viewer: Viewer): string | null {
+  const v = viewerShape(viewer);
+  return v === null ? null : options.map((o) => (o ? 1 : 0)).join("") + v;
 }

@@ -79,7 +79,7 @@ export async function getBody(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEW
   const last = (row.last_meeting as string | null) ?? null;
   // those recorded at the latest meeting, then a page of those recorded before it
   const [current, former, meetings, decisions] = await Promise.all([
-    currentRoles(db, { bodyId: row.id, last: last ?? "" }, last !== null && last !== ""),
+    currentRoles(db, { bodyId: row.id, last: last ?? "" }, !!last),
     last ? bodyMembers(db, row.id, { limit: BODY_RECENT_FORMER, before: last }) : Promise.resolve({ data: [], next: null, previous: null }),
     listMeetings(db, { body: slug, limit: BODY_RECENT_MEETINGS, count: false }, viewer),
     listDecisions(db, { body: slug, limit: 20, count: false }, viewer),

@@ -3,8 +3,8 @@
 // columns a person's votes and motions share with it.
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
-import { exemptAccess, exemptNotice, publicResolutionsOnly, viewerOn, viewerShape, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
-import { preparedRead } from "../prepared.ts";
+import { exemptAccess, exemptNotice, publicResolutionsOnly, viewerOn, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { preparedRead, shapeOf } from "../prepared.ts";
 import type { DecisionSummary, Page } from "./types.ts";
 import { bool, outcome, pageArgs, votes } from "./util.ts";
 import { cappedCount, decisionTotal } from "./counts.ts";
@@ -130,11 +130,7 @@ const firstDecisions = preparedRead(
     const filters = { authority: present("authority"), body: present("body"), from: present("from"), to: present("to"), outcome: present("outcome"), q: s.opts.q };
     return decisionColumns(decisionBase(db, filters, viewerOn(s.viewer, p.today)), false).limit(p.take).offset(p.offset);
   },
-  (s) => {
-    const v = viewerShape(s.viewer);
-    const { authority, body, from, to, outcome, q } = s.opts;
-    return v === null || q?.trim() ? null : [authority, body, from, to, outcome].map((x) => (x ? 1 : 0)).join("") + v;
-  },
+  ({ opts, viewer }) => (opts.q?.trim() ? null : shapeOf([opts.authority, opts.body, opts.from, opts.to, opts.outcome], viewer)),
 );
 
 export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}, viewer: Viewer = PUBLIC_VIEWER): Promise<Page<DecisionSummary>> {

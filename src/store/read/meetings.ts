@@ -4,8 +4,8 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Db } from "../db.ts";
 import type { Database } from "../schema.ts";
-import { areMinutesPublic, listedMeetingsOnly, publicResolutionsOnly, viewerOn, viewerShape, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
-import { preparedRead } from "../prepared.ts";
+import { areMinutesPublic, listedMeetingsOnly, publicResolutionsOnly, viewerOn, PUBLIC_VIEWER, type Viewer } from "../visibility.ts";
+import { preparedRead, shapeOf } from "../prepared.ts";
 import { standingColumns, standingOf } from "../lifecycle/standing.ts";
 import type { MeetingSummary, Page } from "./types.ts";
 import { num, pageArgs } from "./util.ts";
@@ -132,24 +132,14 @@ function listFilter(q: ReturnType<typeof meetingSummaries>, f: Pick<ListMeetings
   return q;
 }
 
-interface MeetingListShape {
-  authority: boolean;
-  body: boolean;
-  from: boolean;
-  to: boolean;
-  takingPlace: boolean;
-  desc: boolean;
-  cursor: boolean;
-  viewer: Viewer;
-}
-
 // A page of listed meetings, kept as SQL once for each combination of filters, direction and viewer (prepared.ts).
 const meetingList = preparedRead(
-  (db: Db, p: { authority: string; body: string; from: string; to: string; date: string; time: string; id: number; take: number; offset: number; today: string }, s: MeetingListShape) =>
+  (db: Db, p: { authority: string; body: string; from: string; to: string; date: string; time: string; id: number; take: number; offset: number; today: string }, s: { opts: ListMeetingsOptions; desc: boolean; cursor: boolean; viewer: Viewer }) =>
     meetingSummaryQuery(
       db,
       (q) => {
-        q = listFilter(q, { authority: s.authority ? p.authority : undefined, body: s.body ? p.body : undefined, from: s.from ? p.from : undefined, to: s.to ? p.to : undefined, takingPlace: s.takingPlace });
+        const present = (k: "authority" | "body" | "from" | "to") => (s.opts[k] ? p[k] : undefined);
+        q = listFilter(q, { authority: present("authority"), body: present("body"), from: present("from"), to: present("to"), takingPlace: s.opts.takingPlace });
         if (s.cursor) q = q.where((eb) => beyond(eb, [p.date, p.time, p.id], s.desc));
         const dir = s.desc ? "desc" : "asc";
         q = q.orderBy("meetings.date", dir).orderBy(meetingTime, dir).orderBy("meetings.id", dir).limit(p.take);
@@ -157,10 +147,7 @@ const meetingList = preparedRead(
       },
       viewerOn(s.viewer, p.today),
     ),
-  (s) => {
-    const v = viewerShape(s.viewer);
-    return v === null ? null : [s.authority, s.body, s.from, s.to, s.takingPlace, s.desc, s.cursor].map(Number).join("") + v;
-  },
+  ({ opts, desc, cursor, viewer }) => shapeOf([opts.authority, opts.body, opts.from, opts.to, opts.takingPlace, desc, cursor], viewer),
 );
 
 export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}, viewer: Viewer = PUBLIC_VIEWER): Promise<Page<MeetingSummary>> {
@@ -175,7 +162,7 @@ export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}, viewe
     await meetingList(
       db,
       { authority: opts.authority ?? "", body: opts.body ?? "", from: opts.from ?? "", to: opts.to ?? "", date, time, id, take: limit + 1, offset, today: viewer.today ?? "" },
-      { authority: !!opts.authority, body: !!opts.body, from: !!opts.from, to: !!opts.to, takingPlace: !!opts.takingPlace, desc, cursor: !!cursor, viewer },
+      { opts, desc, cursor: !!cursor, viewer },
     ),
   );
   const more = rows.length > limit;
