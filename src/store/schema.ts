@@ -127,6 +127,9 @@ export interface AttendanceTable {
   role: string | null;
   substitute_for: string | null;
   substitute_for_person_id: number | null;
+  /** the meeting's date and start time ('' for none), kept by triggers (migration 039) */
+  meeting_date: Generated<string>;
+  meeting_start: Generated<string>;
 }
 
 export interface ItemsTable {

@@ -93,6 +93,19 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         await db.insertInto("person_summaries").values(row).execute();
         assert.deepEqual(await summaryDifferences(db), []);
 
+        // attendance rows dated otherwise than their meeting (triggers off during a restore, or by hand)
+        const meeting = await db.selectFrom("meetings").where("body_id", "=", body.id).select(["id", "slug"]).executeTakeFirstOrThrow();
+        const rows = (await db.selectFrom("attendance").where("meeting_id", "=", meeting.id).select("id").execute()).length;
+        assert.ok(rows > 1);
+        if (dialect === "sqlite") await sql`DROP TRIGGER meetings_redated`.execute(db);
+        else await sql`ALTER TABLE meetings DISABLE TRIGGER meetings_redated`.execute(db);
+        await db.updateTable("meetings").set({ start_time: "23:59" }).where("id", "=", meeting.id).execute();
+        const dates = await quorum("check", "--db", url);
+        assert.equal(dates.code, 1);
+        assert.equal(dates.stderr, `quorum: check failed: attendance: ${rows} row(s) carry another date or time than their meeting's, at 1 meeting(s) (first: ${meeting.slug})\n`);
+        await db.updateTable("attendance").set({ meeting_start: "23:59" }).where("meeting_id", "=", meeting.id).execute();
+        assert.deepEqual(await summaryDifferences(db), []);
+
         // minutes made draft without keeping the summary: the meeting no longer counts
         await db.updateTable("meetings").set({ minutes_status: "draft" }).where("body_id", "=", body.id).execute();
         assert.match((await summaryDifferences(db))[0] ?? "", new RegExp(`body_summaries for ${STAFFS_BODY}: meetings 1, counted 0`));

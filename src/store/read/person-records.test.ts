@@ -100,6 +100,21 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       });
     }
 
+    test("a meeting moved to another day moves in the person's meetings, by whatever write moves it", async () => {
+      const before = (await personAttendance(db, ann, { limit: 500 })).data.map((r) => r.meeting.slug);
+      const oldest = await db.selectFrom("meetings").where("slug", "=", before.at(-1)!).select(["id", "date"]).executeTakeFirstOrThrow();
+      await db.updateTable("meetings").set({ date: "2030-01-01" }).where("id", "=", oldest.id).execute();
+      try {
+        const after = (await personAttendance(db, ann, { limit: 500 })).data;
+        assert.equal(after[0].meeting.slug, before.at(-1));
+        assert.equal(after[0].meeting.date, "2030-01-01");
+        assert.deepEqual(after.slice(1).map((r) => r.meeting.slug), before.slice(0, -1));
+      } finally {
+        await db.updateTable("meetings").set({ date: oldest.date }).where("id", "=", oldest.id).execute();
+      }
+      assert.deepEqual((await personAttendance(db, ann, { limit: 500 })).data.map((r) => r.meeting.slug), before);
+    });
+
     test("meetings newest first; on one day by time, none last; decisions in the order of the minutes", async () => {
       const rows = (await personAttendance(db, ann, { limit: 500 })).data;
       assert.deepEqual(
@@ -149,19 +164,21 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       assert.deepEqual(b.older, { meetings: null, members: null });
     });
 
-    test("roles are read along their index, most recent first, without sorting them", async () => {
+    test("roles and a person's meetings are read along their indexes, most recent first, without sorting them", async () => {
       const rec = recordingStore(url);
       try {
         await personRoles(rec.db, ann, { limit: 2 });
         await bodyMembers(rec.db, cabinet, { limit: 2 });
-        const reads = rec.statements.filter((q) => /from "memberships"/.test(q.sql));
-        assert.equal(reads.length, 2);
+        const first = await personAttendance(rec.db, ann, { limit: 2 });
+        await personAttendance(rec.db, ann, { limit: 2, cursor: first.next! });
+        const reads = rec.statements.filter((q) => /from "(memberships|attendance)"/.test(q.sql));
+        assert.equal(reads.length, 4);
         // on a table this small PostgreSQL would sort anyway: with sorting priced out, a Sort left in the plan means no index gives the order
         if (dialect === "postgres") for (const off of ["enable_seqscan", "enable_bitmapscan", "enable_sort"]) await rec.db.executeQuery(CompiledQuery.raw(`SET ${off} = off`));
         for (const q of reads) {
           const plan = await rec.db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(`${dialect === "postgres" ? "EXPLAIN" : "EXPLAIN QUERY PLAN"} ${q.sql}`, [...q.parameters]));
           const text = plan.rows.map((r) => String(r.detail ?? r["QUERY PLAN"])).join("\n");
-          assert.match(text, /memberships_(person|body)_recent/, text);
+          assert.match(text, /(memberships_(person|body)|attendance_person)_recent/, text);
           assert.doesNotMatch(text, dialect === "postgres" ? /Sort/ : /TEMP B-TREE/, text);
         }
       } finally {

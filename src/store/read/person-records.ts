@@ -32,6 +32,15 @@ const DECISION_ORDER: KeyPart[] = [
   { ref: sql`resolutions.id`, desc: false },
 ];
 
+// the same order read from the person's attendance rows, which carry their meeting's date and time
+// (migration 039), so that a page walks attendance_person_recent and stops
+const ATTENDANCE_ORDER: KeyPart[] = [
+  { ref: sql`attendance.meeting_date`, desc: true },
+  { ref: sql`attendance.meeting_start`, desc: true },
+  { ref: sql`attendance.meeting_id`, desc: true },
+  { ref: sql`attendance.id`, desc: true },
+];
+
 /** The public meetings the minutes name the person at, newest first. */
 export async function personAttendance(db: Db, personId: number, paging: RecordPaging): Promise<Slice<AttendanceRecordRow>> {
   const q = db
@@ -40,8 +49,8 @@ export async function personAttendance(db: Db, personId: number, paging: RecordP
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
     .where("attendance.person_id", "=", personId)
     .where(publicMinutesOnly)
-    .select(["attendance.id", "meetings.id as meeting_id", "meetings.slug", "meetings.date", "meetings.start_time", "bodies.slug as body_slug", "bodies.name as body_name", "attendance.status", "attendance.raw_name", "attendance.role"]);
-  const page = await keysetPage(q, [...MEETING_ORDER, { ref: sql`attendance.id`, desc: true }], (r) => [r.date, r.start_time ?? "", r.meeting_id, r.id], ["s", "s", "n", "n"], paging);
+    .select(["attendance.id", "attendance.meeting_id", "attendance.meeting_date", "attendance.meeting_start", "meetings.slug", "meetings.date", "meetings.start_time", "bodies.slug as body_slug", "bodies.name as body_name", "attendance.status", "attendance.raw_name", "attendance.role"]);
+  const page = await keysetPage(q, ATTENDANCE_ORDER, (r) => [r.meeting_date, r.meeting_start, r.meeting_id, r.id], ["s", "s", "n", "n"], paging);
   return {
     data: page.rows.map((r) => ({
       meeting: { slug: r.slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },

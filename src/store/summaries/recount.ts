@@ -2,7 +2,8 @@
 // that forgot to keep a summary, a restore of a partial backup or an edit by hand shows up as a
 // difference between what a page reads and the truth. The truth follows the visibility rule
 // exactly as meetingTally does (meetings with public minutes only; decisions of exempt items apart). Each count
-// reads the whole archive once, grouped by committee: fine for a check, never for a page.
+// reads the whole archive once, grouped by committee: fine for a check, never for a page. So does the
+// check that attendance rows carry their meeting's date (migration 039).
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { publicMinutesOnly } from "../visibility.ts";
@@ -75,7 +76,26 @@ export async function summaryDifferences(db: Db): Promise<string[]> {
   }
   // a committee with public meetings must have its row: without one its pages read nothing
   for (const id of truth.keys()) if (!seen.has(id)) compare(id, NONE);
-  return [...out, ...(await personDifferences(db))];
+  return [...out, ...(await personDifferences(db)), ...(await attendanceDateDifferences(db))];
+}
+
+/**
+ * One line if attendance rows carry another date or time than their meeting's (migration 039's
+ * triggers keep them; a restore with triggers off, or an edit by hand, can leave them stale, and a
+ * person's meetings would then be listed out of order).
+ */
+export async function attendanceDateDifferences(db: Db): Promise<string[]> {
+  const stale = await db
+    .selectFrom("attendance")
+    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+    .where((eb) => eb.or([eb("attendance.meeting_date", "<>", eb.ref("meetings.date")), eb("attendance.meeting_start", "<>", sql<string>`coalesce(meetings.start_time, '')`)]))
+    .select(["meetings.slug", (eb) => eb.fn.countAll().as("n")])
+    .groupBy("meetings.slug")
+    .orderBy("meetings.slug")
+    .execute();
+  if (!stale.length) return [];
+  const rows = stale.reduce((n, r) => n + num(r.n), 0);
+  return [`attendance: ${rows} row(s) carry another date or time than their meeting's, at ${stale.length} meeting(s) (first: ${stale[0].slug})`];
 }
 
 type Counts = [meetings: number, present: number, apologies: number, absent: number, inAttendance: number];
