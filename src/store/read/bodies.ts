@@ -7,7 +7,7 @@ import type { BodyDetail, BodySummary, MeetingSummary, MemberView } from "./type
 import { num, yearOf } from "./util.ts";
 import { listMeetings } from "./meetings.ts";
 import { listDecisions } from "./decisions.ts";
-import { keysetPage, type Slice } from "./keyset.ts";
+import { preparedKeysetPage, type Slice } from "./keyset.ts";
 import { OPEN, ROLE_ORDER } from "./person-records.ts";
 
 function bodySummaries(db: Db) {
@@ -113,14 +113,23 @@ function memberView(m: { slug: string; display_name: string; kind: string; role:
   return { person: { slug: m.slug, name: m.display_name }, kind: m.kind, role: m.role, from: m.from_date, to: m.to_date };
 }
 
+const membersPage = preparedKeysetPage(
+  (db: Db, p: { bodyId: number; before: string }, before: boolean) => {
+    const q = bodyRoles(db, p.bodyId);
+    return before ? q.where(sql<SqlBool>`coalesce(memberships.to_date, ${sql.lit(OPEN)}) < ${p.before}`) : q;
+  },
+  ROLE_ORDER("memberships"),
+  (r) => [r.to_date ?? OPEN, r.from_date ?? "", r.id],
+  ["s", "s", "n"],
+  (before) => (before ? "before" : "all"),
+);
+
 /**
  * A committee's members and officers, the most recently recorded first, a page at a time; `before`
  * (a date) leaves out those recorded on or after it.
  */
 export async function bodyMembers(db: Db, bodyId: number, paging: { limit: number; cursor?: string; before?: string }): Promise<Slice<MemberView>> {
-  let q = bodyRoles(db, bodyId);
-  if (paging.before) q = q.where(sql<SqlBool>`coalesce(memberships.to_date, ${sql.lit(OPEN)}) < ${paging.before}`);
-  const page = await keysetPage(q, ROLE_ORDER("memberships"), (r) => [r.to_date ?? OPEN, r.from_date ?? "", r.id], ["s", "s", "n"], paging);
+  const page = await membersPage(db, { bodyId, before: paging.before ?? "" }, !!paging.before, paging);
   return { data: page.rows.map(memberView), next: page.next, previous: page.previous };
 }
 

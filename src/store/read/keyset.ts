@@ -4,6 +4,8 @@
 // last (or first) row's sort key and the direction, as an opaque URL-safe string.
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from "kysely";
 import { QuorumError } from "../../domain/errors.ts";
+import type { Db } from "../db.ts";
+import { preparedRead, type Param } from "../prepared.ts";
 
 export type Direction = "after" | "before";
 
@@ -82,9 +84,14 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
   const back = cursor?.dir === "before";
   if (cursor) q = q.where(() => keysetBeyond(parts, cursor.key, back));
   for (const p of parts) q = q.orderBy(p.ref, p.desc !== back ? "desc" : "asc");
-  let rows = await q.limit(opts.limit + 1).execute();
-  const more = rows.length > opts.limit;
-  rows = rows.slice(0, opts.limit);
+  return pageOf(await q.limit(opts.limit + 1).execute(), opts.limit, cursor, keyOf);
+}
+
+/** The page among `read` (limit + 1 rows in the walk's order) and the cursors either side of it. */
+function pageOf<O>(read: O[], limit: number, cursor: Cursor<unknown> | null, keyOf: (row: O) => (string | number)[]): { rows: O[]; next: string | null; previous: string | null } {
+  const back = cursor?.dir === "before";
+  const more = read.length > limit;
+  const rows = read.slice(0, limit);
   if (back) rows.reverse();
   const hasBefore = cursor ? !back || more : false;
   const hasAfter = back ? true : more;
@@ -94,5 +101,39 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
     rows,
     next: hasAfter && last ? encodeCursor("after", keyOf(last)) : null,
     previous: hasBefore && first ? encodeCursor("before", keyOf(first)) : null,
+  };
+}
+
+/**
+ * keysetPage for a list kept as SQL once per shape (prepared.ts): `build` makes the list's query
+ * from its values `p` (never branching on them) and what else shapes it `s`, named by `named`
+ * (null: built afresh). The cursor's key and the page's size are bound values of the kept SQL; the
+ * first page and each direction are shapes of their own.
+ */
+export function preparedKeysetPage<P extends Record<string, Param>, S, O>(
+  build: (db: Db, p: P, s: S) => SelectQueryBuilder<any, any, O>,
+  parts: KeyPart[],
+  keyOf: (row: O) => (string | number)[],
+  shape: ("s" | "n")[],
+  named: (s: S) => string | null = () => "",
+): (db: Db, p: P, s: S, paging: { limit: number; cursor?: string }) => Promise<{ rows: O[]; next: string | null; previous: string | null }> {
+  const read = preparedRead(
+    (db: Db, p: P & Record<string, Param>, w: { s: S; dir: Direction | "first" }) => {
+      let q = build(db, p, w.s);
+      const back = w.dir === "before";
+      if (w.dir !== "first") q = q.where(() => keysetBeyond(parts, parts.map((_, i) => p[`key${i}`]), back));
+      for (const part of parts) q = q.orderBy(part.ref, part.desc !== back ? "desc" : "asc");
+      return q.limit(p.take as number);
+    },
+    (w) => {
+      const n = named(w.s);
+      return n === null ? null : `${n}|${w.dir}`;
+    },
+  );
+  return async (db, p, s, paging) => {
+    const cursor = paging.cursor ? decodeCursor(paging.cursor, shape) : null;
+    const key = Object.fromEntries(shape.map((kind, i) => [`key${i}`, cursor ? cursor.key[i] : kind === "s" ? "" : 0]));
+    const rows = (await read(db, { ...p, ...key, take: paging.limit + 1 }, { s, dir: cursor?.dir ?? "first" })) as O[];
+    return pageOf(rows, paging.limit, cursor, keyOf);
   };
 }

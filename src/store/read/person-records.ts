@@ -5,10 +5,10 @@
 // person's summary (person_summaries), never counted from their rows.
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
-import { publicMinutesOnly, publicResolutionsOnly, type Viewer } from "../visibility.ts";
+import { publicMinutesOnly, publicResolutionsOnly, viewerOn, viewerShape, type Viewer } from "../visibility.ts";
 import type { AttendanceRecordRow, MotionRecordRow, PersonDetail, VoteRecordRow } from "./types.ts";
 import { DECISION_PLACE_COLUMNS, EXEMPT_COLUMNS, decisionPlace, markedExempt } from "./decisions.ts";
-import { keysetPage, type KeyPart, type Slice } from "./keyset.ts";
+import { preparedKeysetPage, type KeyPart, type Slice } from "./keyset.ts";
 import { num } from "./util.ts";
 
 export interface RecordPaging {
@@ -32,6 +32,29 @@ const DECISION_ORDER: KeyPart[] = [
   { ref: sql`resolutions.id`, desc: false },
 ];
 
+/** A role with no end date is current: it sorts as the latest. */
+export const OPEN = "9999-12-31";
+
+/** Memberships, the most recently recorded first (memberships_person_recent / memberships_body_recent). */
+export const ROLE_ORDER = (t: "memberships"): KeyPart[] => [
+  // a literal, not a parameter, so that the expression is the index's
+  { ref: sql`coalesce(${sql.ref(`${t}.to_date`)}, ${sql.lit(OPEN)})`, desc: true },
+  { ref: sql`coalesce(${sql.ref(`${t}.from_date`)}, '')`, desc: true },
+  { ref: sql`${sql.ref(`${t}.id`)}`, desc: true },
+];
+
+const rolesPage = preparedKeysetPage(
+  (db: Db, p: { personId: number }) =>
+    db
+      .selectFrom("memberships")
+      .innerJoin("bodies", "bodies.id", "memberships.body_id")
+      .where("memberships.person_id", "=", p.personId)
+      .select(["memberships.id", "bodies.slug", "bodies.name", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date"]),
+  ROLE_ORDER("memberships"),
+  (r) => [r.to_date ?? OPEN, r.from_date ?? "", r.id],
+  ["s", "s", "n"],
+);
+
 // the same order read from the person's attendance rows, which carry their meeting's date and time
 // (migration 039), so that a page walks attendance_person_recent and stops
 const ATTENDANCE_ORDER: KeyPart[] = [
@@ -41,16 +64,23 @@ const ATTENDANCE_ORDER: KeyPart[] = [
   { ref: sql`attendance.id`, desc: true },
 ];
 
+const attendancePage = preparedKeysetPage(
+  (db: Db, p: { personId: number }) =>
+    db
+      .selectFrom("attendance")
+      .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+      .innerJoin("bodies", "bodies.id", "meetings.body_id")
+      .where("attendance.person_id", "=", p.personId)
+      .where(publicMinutesOnly)
+      .select(["attendance.id", "attendance.meeting_id", "attendance.meeting_date", "attendance.meeting_start", "meetings.slug", "meetings.date", "meetings.start_time", "bodies.slug as body_slug", "bodies.name as body_name", "attendance.status", "attendance.raw_name", "attendance.role"]),
+  ATTENDANCE_ORDER,
+  (r) => [r.meeting_date, r.meeting_start, r.meeting_id, r.id],
+  ["s", "s", "n", "n"],
+);
+
 /** The public meetings the minutes name the person at, newest first. */
 export async function personAttendance(db: Db, personId: number, paging: RecordPaging): Promise<Slice<AttendanceRecordRow>> {
-  const q = db
-    .selectFrom("attendance")
-    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-    .innerJoin("bodies", "bodies.id", "meetings.body_id")
-    .where("attendance.person_id", "=", personId)
-    .where(publicMinutesOnly)
-    .select(["attendance.id", "attendance.meeting_id", "attendance.meeting_date", "attendance.meeting_start", "meetings.slug", "meetings.date", "meetings.start_time", "bodies.slug as body_slug", "bodies.name as body_name", "attendance.status", "attendance.raw_name", "attendance.role"]);
-  const page = await keysetPage(q, ATTENDANCE_ORDER, (r) => [r.meeting_date, r.meeting_start, r.meeting_id, r.id], ["s", "s", "n", "n"], paging);
+  const page = await attendancePage(db, { personId }, undefined, paging);
   return {
     data: page.rows.map((r) => ({
       meeting: { slug: r.slug, date: r.date, startTime: r.start_time, body: { slug: r.body_slug, name: r.body_name } },
@@ -94,36 +124,38 @@ export async function attendanceTally(db: Db, personId: number): Promise<Omit<Pe
   };
 }
 
+const votesPage = preparedKeysetPage(
+  (db: Db, p: { personId: number; today: string }, viewer: Viewer) =>
+    db
+      .selectFrom("decision_votes")
+      .innerJoin("resolutions", "resolutions.id", "decision_votes.resolution_id")
+      .innerJoin("items", "items.id", "resolutions.item_id")
+      .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
+      .innerJoin("bodies", "bodies.id", "meetings.body_id")
+      .where("decision_votes.person_id", "=", p.personId)
+      .where(publicResolutionsOnly(viewerOn(viewer, p.today)))
+      .select([
+        ...EXEMPT_COLUMNS,
+        "decision_votes.id as vote_id",
+        "decision_votes.vote",
+        "decision_votes.raw_name",
+        "resolutions.id",
+        "resolutions.slug",
+        "resolutions.text",
+        "resolutions.position",
+        "items.position as item_position",
+        "meetings.id as meeting_id",
+        ...DECISION_PLACE_COLUMNS,
+      ]),
+  [...DECISION_ORDER, { ref: sql`decision_votes.id`, desc: false }],
+  (r) => [r.date, r.start_time ?? "", r.meeting_id, r.item_position, r.position, r.id, r.vote_id],
+  ["s", "s", "n", "n", "n", "n", "n"],
+  viewerShape,
+);
+
 /** How the person voted where the minutes name them, newest first; an exempt item's or a draft meeting's votes never appear. */
 export async function personVotes(db: Db, personId: number, viewer: Viewer, paging: RecordPaging): Promise<Slice<VoteRecordRow>> {
-  const q = db
-    .selectFrom("decision_votes")
-    .innerJoin("resolutions", "resolutions.id", "decision_votes.resolution_id")
-    .innerJoin("items", "items.id", "resolutions.item_id")
-    .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
-    .innerJoin("bodies", "bodies.id", "meetings.body_id")
-    .where("decision_votes.person_id", "=", personId)
-    .where(publicResolutionsOnly(viewer))
-    .select([
-      ...EXEMPT_COLUMNS,
-      "decision_votes.id as vote_id",
-      "decision_votes.vote",
-      "decision_votes.raw_name",
-      "resolutions.id",
-      "resolutions.slug",
-      "resolutions.text",
-      "resolutions.position",
-      "items.position as item_position",
-      "meetings.id as meeting_id",
-      ...DECISION_PLACE_COLUMNS,
-    ]);
-  const page = await keysetPage(
-    q,
-    [...DECISION_ORDER, { ref: sql`decision_votes.id`, desc: false }],
-    (r) => [r.date, r.start_time ?? "", r.meeting_id, r.item_position, r.position, r.id, r.vote_id],
-    ["s", "s", "n", "n", "n", "n", "n"],
-    paging,
-  );
+  const page = await votesPage(db, { personId, today: viewer.today ?? "" }, viewer, paging);
   return {
     data: page.rows.map((r) => ({
       vote: r.vote,
@@ -137,29 +169,37 @@ export async function personVotes(db: Db, personId: number, viewer: Viewer, pagi
   };
 }
 
+const motionsPage = preparedKeysetPage(
+  (db: Db, p: { personId: number; today: string }, viewer: Viewer) =>
+    db
+      .selectFrom("resolutions")
+      .innerJoin("items", "items.id", "resolutions.item_id")
+      .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
+      .innerJoin("bodies", "bodies.id", "meetings.body_id")
+      .where((eb) => eb.or([eb("resolutions.moved_by_person_id", "=", p.personId), eb("resolutions.seconded_by_person_id", "=", p.personId)]))
+      .where(publicResolutionsOnly(viewerOn(viewer, p.today)))
+      .select([
+        ...EXEMPT_COLUMNS,
+        "resolutions.id",
+        "resolutions.slug",
+        "resolutions.text",
+        "resolutions.position",
+        "resolutions.moved_by_person_id",
+        "resolutions.moved_by_name",
+        "resolutions.seconded_by_name",
+        "items.position as item_position",
+        "meetings.id as meeting_id",
+        ...DECISION_PLACE_COLUMNS,
+      ]),
+  DECISION_ORDER,
+  (r) => [r.date, r.start_time ?? "", r.meeting_id, r.item_position, r.position, r.id],
+  ["s", "s", "n", "n", "n", "n"],
+  viewerShape,
+);
+
 /** Decisions the person moved or seconded, newest first; an exempt item's or a draft meeting's never appear. */
 export async function personMotions(db: Db, personId: number, viewer: Viewer, paging: RecordPaging): Promise<Slice<MotionRecordRow>> {
-  const q = db
-    .selectFrom("resolutions")
-    .innerJoin("items", "items.id", "resolutions.item_id")
-    .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
-    .innerJoin("bodies", "bodies.id", "meetings.body_id")
-    .where((eb) => eb.or([eb("resolutions.moved_by_person_id", "=", personId), eb("resolutions.seconded_by_person_id", "=", personId)]))
-    .where(publicResolutionsOnly(viewer))
-    .select([
-      ...EXEMPT_COLUMNS,
-      "resolutions.id",
-      "resolutions.slug",
-      "resolutions.text",
-      "resolutions.position",
-      "resolutions.moved_by_person_id",
-      "resolutions.moved_by_name",
-      "resolutions.seconded_by_name",
-      "items.position as item_position",
-      "meetings.id as meeting_id",
-      ...DECISION_PLACE_COLUMNS,
-    ]);
-  const page = await keysetPage(q, DECISION_ORDER, (r) => [r.date, r.start_time ?? "", r.meeting_id, r.item_position, r.position, r.id], ["s", "s", "n", "n", "n", "n"], paging);
+  const page = await motionsPage(db, { personId, today: viewer.today ?? "" }, viewer, paging);
   return {
     data: page.rows.map((r) => {
       const moved = r.moved_by_person_id === personId;
@@ -178,12 +218,7 @@ export async function personMotions(db: Db, personId: number, viewer: Viewer, pa
 
 /** The person's roles on committees, the most recently recorded first. */
 export async function personRoles(db: Db, personId: number, paging: RecordPaging): Promise<Slice<PersonDetail["memberships"][number]>> {
-  const q = db
-    .selectFrom("memberships")
-    .innerJoin("bodies", "bodies.id", "memberships.body_id")
-    .where("memberships.person_id", "=", personId)
-    .select(["memberships.id", "bodies.slug", "bodies.name", "memberships.role", "memberships.kind", "memberships.from_date", "memberships.to_date"]);
-  const page = await keysetPage(q, ROLE_ORDER("memberships"), (r) => [r.to_date ?? OPEN, r.from_date ?? "", r.id], ["s", "s", "n"], paging);
+  const page = await rolesPage(db, { personId }, undefined, paging);
   return {
     data: page.rows.map((m) => ({ body: { slug: m.slug, name: m.name }, role: m.role, kind: m.kind, from: m.from_date, to: m.to_date })),
     next: page.next,
@@ -191,13 +226,4 @@ export async function personRoles(db: Db, personId: number, paging: RecordPaging
   };
 }
 
-/** A role with no end date is current: it sorts as the latest. */
-export const OPEN = "9999-12-31";
 
-/** Memberships, the most recently recorded first (memberships_person_recent / memberships_body_recent). */
-export const ROLE_ORDER = (t: "memberships"): KeyPart[] => [
-  // a literal, not a parameter, so that the expression is the index's
-  { ref: sql`coalesce(${sql.ref(`${t}.to_date`)}, ${sql.lit(OPEN)})`, desc: true },
-  { ref: sql`coalesce(${sql.ref(`${t}.from_date`)}, '')`, desc: true },
-  { ref: sql`${sql.ref(`${t}.id`)}`, desc: true },
-];
