@@ -304,6 +304,15 @@ export interface PersonSummariesTable {
   in_attendance: Generated<number>;
 }
 
+/** The names a person was written as over public minutes, with their attendance rows (migration 040_people_names), kept by store/summaries/people.ts. */
+export interface PersonNamesTable {
+  person_id: number;
+  /** summaries/name-key.ts */
+  name_key: string;
+  raw_name: string;
+  row_count: number;
+}
+
 export interface Database {
   authorities: AuthoritiesTable;
   bodies: BodiesTable;
@@ -322,4 +331,5 @@ export interface Database {
   search_entries: SearchEntriesTable;
   body_summaries: BodySummariesTable;
   person_summaries: PersonSummariesTable;
+  person_names: PersonNamesTable;
 }

@@ -93,6 +93,16 @@ for (const dialect of ["sqlite", "postgres"] as const) {
         await db.insertInto("person_summaries").values(row).execute();
         assert.deepEqual(await summaryDifferences(db), []);
 
+        // a name as written counted once too often: one line naming the person
+        const name = await db.selectFrom("person_names").where("person_id", "=", row.person_id).select(["name_key", "raw_name", "row_count"]).orderBy("raw_name").executeTakeFirstOrThrow();
+        await db.updateTable("person_names").set({ row_count: name.row_count + 1 }).where("person_id", "=", row.person_id).where("name_key", "=", name.name_key).execute();
+        const names = await summaryDifferences(db);
+        assert.equal(names.length, 1);
+        const raw = name.raw_name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        assert.match(names[0], new RegExp(`^person_names for ${personSlug}: .*"${raw}" ×${name.row_count + 1}.*, counted .*"${raw}" ×${name.row_count}`));
+        await db.updateTable("person_names").set({ row_count: name.row_count }).where("person_id", "=", row.person_id).where("name_key", "=", name.name_key).execute();
+        assert.deepEqual(await summaryDifferences(db), []);
+
         // attendance rows dated otherwise than their meeting (triggers off during a restore, or by hand)
         const meeting = await db.selectFrom("meetings").where("body_id", "=", body.id).select(["id", "slug"]).executeTakeFirstOrThrow();
         const rows = (await db.selectFrom("attendance").where("meeting_id", "=", meeting.id).select("id").execute()).length;

@@ -2,7 +2,7 @@
 // decisions they moved or seconded, how they voted, and their roles on committees. The person's
 // page shows the first page of each and pages on by cursor (keyset.ts), so it costs the same for
 // someone named at thousands of meetings as for a newcomer; the attendance figures are read from the
-// person's summary (person_summaries), never counted from their rows.
+// person's summaries (person_summaries, person_names), never counted from their rows.
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { publicMinutesOnly, publicResolutionsOnly, viewerOn, viewerShape, type Viewer } from "../visibility.ts";
@@ -95,20 +95,13 @@ export async function personAttendance(db: Db, personId: number, paging: RecordP
 }
 
 /**
- * How often the minutes name the person at public meetings, by status (their summary, kept by
- * store/summaries/people.ts), and the names they were written as (a few per person).
+ * How often the minutes name the person at public meetings, by status, and the names they were
+ * written as (their summaries, kept by store/summaries/people.ts).
  */
 export async function attendanceTally(db: Db, personId: number): Promise<Omit<PersonDetail["attendance"], "meetings"> & { meetingCount: number; namesAsWritten: string[] }> {
   const [summary, names] = await Promise.all([
     db.selectFrom("person_summaries").where("person_id", "=", personId).select(["meeting_count", "present", "apologies", "absent", "in_attendance"]).executeTakeFirst(),
-    db
-      .selectFrom("attendance")
-      .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-      .where("attendance.person_id", "=", personId)
-      .where(publicMinutesOnly)
-      .select("attendance.raw_name")
-      .distinct()
-      .execute(),
+    db.selectFrom("person_names").where("person_id", "=", personId).where("row_count", ">", 0).select("raw_name").execute(),
   ]);
   const present = num(summary?.present ?? 0);
   const apologies = num(summary?.apologies ?? 0);

@@ -130,5 +130,36 @@ export async function personDifferences(db: Db): Promise<string[]> {
     const diffs = COUNT_NAMES.flatMap((name, i) => (have[i] !== want[i] ? [`${name} ${have[i]}, counted ${want[i]}`] : []));
     if (diffs.length) out.push(`person_summaries for ${slugs.get(id) ?? `person ${id}`}: ${diffs.join(", ")}`);
   }
+  return [...out, ...(await nameDifferences(db, slugs))];
+}
+
+/** One line per person whose names as written (person_names) differ from their attendance counted again. */
+async function nameDifferences(db: Db, slugs: Map<number, string>): Promise<string[]> {
+  const byPerson = (rows: { person_id: number | null; raw_name: string; n: unknown }[]) => {
+    const m = new Map<number, Map<string, number>>();
+    for (const r of rows) {
+      const names = m.get(num(r.person_id)) ?? (m.set(num(r.person_id), new Map()), m.get(num(r.person_id))!);
+      if (num(r.n) !== 0) names.set(r.raw_name, num(r.n));
+    }
+    return m;
+  };
+  const truth = byPerson(
+    await db
+      .selectFrom("attendance")
+      .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+      .where("attendance.person_id", "is not", null)
+      .where(publicMinutesOnly)
+      .select(["attendance.person_id", "attendance.raw_name", (eb) => eb.fn.countAll().as("n")])
+      .groupBy(["attendance.person_id", "attendance.raw_name"])
+      .execute(),
+  );
+  const held = byPerson(await db.selectFrom("person_names").select(["person_id", "raw_name", "row_count as n"]).execute());
+  const show = (names: Map<string, number> | undefined) => [...(names ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, n]) => `"${name}" ×${n}`).join(", ") || "none";
+  const out: string[] = [];
+  for (const id of [...new Set([...truth.keys(), ...held.keys()])].sort((a, b) => a - b)) {
+    const have = show(held.get(id));
+    const want = show(truth.get(id));
+    if (have !== want) out.push(`person_names for ${slugs.get(id) ?? `person ${id}`}: ${have}, counted ${want}`);
+  }
   return out;
 }
