@@ -3,7 +3,7 @@
 // processes and the PostgreSQL cluster are always stopped.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { postgresUnavailable, startPostgres, type PostgresCluster } from "../test/support/postgres.ts";
@@ -98,7 +98,7 @@ function write(): void {
   all.growth = growth(all);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(file, JSON.stringify(all, null, 2) + "\n");
-  writeFileSync(join(outDir, "bench.md"), renderResults(all));
+  writeFileSync(join(outDir, "bench.md"), renderResults(all, relative(outDir, join(root, "bench/results/misses.md")).split(sep).join("/")));
   console.log(`\nwrote ${join(outDir, "bench.json")} and bench.md${results.errors.length ? ` (${results.errors.length} step(s) failed, listed in both)` : ""}`);
 }
 

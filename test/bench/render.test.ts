@@ -46,6 +46,8 @@ test("the report names the machine, load, commit and date", () => {
   assert.match(md, /2026-01-02T03:04:05\.000Z · commit 0123456789ab · Test CPU × 2/);
   assert.match(md, /Load average at start 1\.50 \/ 1\.00 \/ 0\.50, at end 2\.00 \/ 1\.25 \/ 0\.75/);
   assert.doesNotMatch(md, /uncommitted/);
+  assert.match(md, /\[misses\.md\]\(misses\.md\)/);
+  assert.match(renderResults(results(), "../misses.md"), /\[misses\.md\]\(\.\.\/misses\.md\)/);
 });
 
 test("each figure sits in its row beside its reference and its verdict", () => {
