@@ -81,10 +81,14 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
   opts: { limit: number; cursor?: string },
 ): Promise<{ rows: O[]; next: string | null; previous: string | null }> {
   const cursor = opts.cursor ? decodeCursor(opts.cursor, shape) : null;
-  const back = cursor?.dir === "before";
-  if (cursor) q = q.where(() => keysetBeyond(parts, cursor.key, back));
+  return pageOf(await walk(q, parts, cursor?.key ?? null, cursor?.dir === "before").limit(opts.limit + 1).execute(), opts.limit, cursor, keyOf);
+}
+
+/** `q` in the walk's order, beyond `key` when there is one (back: walking towards the newest). */
+function walk<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>, parts: KeyPart[], key: unknown[] | null, back: boolean): SelectQueryBuilder<DB, TB, O> {
+  if (key) q = q.where(() => keysetBeyond(parts, key, back));
   for (const p of parts) q = q.orderBy(p.ref, p.desc !== back ? "desc" : "asc");
-  return pageOf(await q.limit(opts.limit + 1).execute(), opts.limit, cursor, keyOf);
+  return q;
 }
 
 /** The page among `read` (limit + 1 rows in the walk's order) and the cursors either side of it. */
@@ -119,11 +123,8 @@ export function preparedKeysetPage<P extends Record<string, Param>, S, O>(
 ): (db: Db, p: P, s: S, paging: { limit: number; cursor?: string }) => Promise<{ rows: O[]; next: string | null; previous: string | null }> {
   const read = preparedRead(
     (db: Db, p: P & Record<string, Param>, w: { s: S; dir: Direction | "first" }) => {
-      let q = build(db, p, w.s);
-      const back = w.dir === "before";
-      if (w.dir !== "first") q = q.where(() => keysetBeyond(parts, parts.map((_, i) => p[`key${i}`]), back));
-      for (const part of parts) q = q.orderBy(part.ref, part.desc !== back ? "desc" : "asc");
-      return q.limit(p.take as number);
+      const key = w.dir === "first" ? null : parts.map((_, i) => p[`key${i}`]);
+      return walk(build(db, p, w.s), parts, key, w.dir === "before").limit(p.take as number);
     },
     (w) => {
       const n = named(w.s);
