@@ -24,11 +24,16 @@ const marking: KyselyPlugin = {
 };
 
 const marked = new WeakMap<Db, Db>();
+const markedOnes = new WeakSet<Db>();
 
 /** `db`, building every select it runs as a marked read. */
 export function planOnce(db: Db): Db {
+  if (markedOnes.has(db)) return db;
   let m = marked.get(db);
-  if (!m) marked.set(db, (m = db.withPlugin(marking)));
+  if (!m) {
+    marked.set(db, (m = db.withPlugin(marking)));
+    markedOnes.add(m);
+  }
   return m;
 }
 

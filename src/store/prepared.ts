@@ -6,6 +6,7 @@
 // the caller names that shape, and a shape it cannot name (null) builds afresh as before.
 import { createQueryId, type Compilable, type CompiledQuery, type RootOperationNode } from "kysely";
 import type { Db } from "./db.ts";
+import { planOnce } from "./pg-statements.ts";
 import { viewerShape, type Viewer } from "./visibility.ts";
 
 export type Param = string | number;
@@ -46,15 +47,19 @@ function makeTemplate(query: CompiledQuery, names: string[]): Template {
  * A read built once per database handle and shape. `build` must pass each value of `p` to the query
  * as it is (compared, inserted as a parameter), never branch on it or transform it; anything else
  * the SQL depends on goes in `s`, and `shape(s)` names it (null: not kept, built afresh).
+ * `once(s)`: the shape's plan suits any values, so PostgreSQL may plan it once (pg-statements.ts);
+ * test/plans/generic-plans.test.ts holds each such shape to a plan made for any values.
  */
 export function preparedRead<P extends Record<string, Param>, S, Q extends Compilable<unknown>>(
   build: (db: Db, p: P, s: S) => Q,
   shape: (s: S) => string | null = () => "",
+  once: (s: S) => boolean = () => false,
 ): (db: Db, p: P, s: S) => Promise<Rows<Q>> {
   const kept = new WeakMap<Db, Map<string, Template>>();
-  return async (db, p, s) => {
+  return async (store, p, s) => {
     const key = Object.values(p).some((v) => typeof v === "string" && v.includes("\u0001")) ? null : shape(s);
-    if (key === null) return (await db.executeQuery(build(db, p, s))).rows as Rows<Q>;
+    if (key === null) return (await store.executeQuery(build(store, p, s))).rows as Rows<Q>;
+    const db = once(s) ? planOnce(store) : store;
     let shapes = kept.get(db);
     if (!shapes) kept.set(db, (shapes = new Map()));
     let template = shapes.get(key);
@@ -80,8 +85,8 @@ export function preparedRead<P extends Record<string, Param>, S, Q extends Compi
   };
 }
 
-/** A list's shape: which of its options are set, and the viewer's (null: built afresh, see viewerShape). */
-export function shapeOf(options: unknown[], viewer: Viewer): string | null {
+/** A list's shape: which of its options are set, the viewer's (null: built afresh, see viewerShape), and its page size. */
+export function shapeOf(options: unknown[], viewer: Viewer, take = 0): string | null {
   const v = viewerShape(viewer);
-  return v === null ? null : options.map((o) => (o ? 1 : 0)).join("") + v;
+  return v === null ? null : options.map((o) => (o ? 1 : 0)).join("") + v + (take ? `|${take}` : "");
 }

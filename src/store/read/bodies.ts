@@ -58,7 +58,11 @@ export const BODY_RECENT_FORMER = 20;
 const CURRENT_CAP = 200;
 
 // The committee page's own reads, kept as SQL once per database (prepared.ts).
-const bodyBySlug = preparedRead((db: Db, p: { slug: string }) => bodySummaries(db).where("bodies.slug", "=", p.slug));
+const bodyBySlug = preparedRead(
+  (db: Db, p: { slug: string }) => bodySummaries(db).where("bodies.slug", "=", p.slug),
+  () => "",
+  () => true,
+);
 
 // those recorded at the latest meeting (`last`; with none, everyone), along memberships_body_recent
 const currentRoles = preparedRead(
@@ -71,6 +75,7 @@ const currentRoles = preparedRead(
       .limit(CURRENT_CAP);
   },
   (since) => (since ? "since" : "all"),
+  () => true,
 );
 
 export async function getBody(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<BodyDetail | null> {
@@ -122,6 +127,8 @@ const membersPage = preparedKeysetPage(
   (r) => [r.to_date ?? OPEN, r.from_date ?? "", r.id],
   ["s", "s", "n"],
   (before) => (before ? "before" : "all"),
+  // those recorded before a date: planned for its date (for any date the plan read every role of the committee)
+  (before) => !before,
 );
 
 /**

@@ -8,7 +8,7 @@ import { preparedRead, shapeOf } from "../prepared.ts";
 import type { DecisionSummary, Page } from "./types.ts";
 import { bool, outcome, pageArgs, votes } from "./util.ts";
 import { cappedCount, decisionTotal } from "./counts.ts";
-import { checkOffset, decodeCursor, encodeCursor } from "./keyset.ts";
+import { checkOffset, decodeCursor, encodeCursor, pageSize } from "./keyset.ts";
 import { beyond, meetingTime } from "./meetings.ts";
 
 /** Where a decision was taken: its item, meeting and committee (a person's votes and motions list them alike). */
@@ -125,12 +125,14 @@ function decisionColumns(q: ReturnType<typeof decisionBase>, back: boolean) {
 // kept as SQL once for each combination of filters and viewer (prepared.ts); words searched for
 // make patterns of the words, so a search is built afresh.
 const firstDecisions = preparedRead(
-  (db: Db, p: { authority: string; body: string; from: string; to: string; outcome: string; take: number; offset: number; today: string }, s: { opts: ListDecisionsOptions; viewer: Viewer }) => {
+  (db: Db, p: { authority: string; body: string; from: string; to: string; outcome: string; offset: number; today: string }, s: { opts: ListDecisionsOptions; viewer: Viewer; take: number; skip: boolean }) => {
     const present = (k: "authority" | "body" | "from" | "to" | "outcome") => (s.opts[k] ? p[k] : undefined);
     const filters = { authority: present("authority"), body: present("body"), from: present("from"), to: present("to"), outcome: present("outcome"), q: s.opts.q };
-    return decisionColumns(decisionBase(db, filters, viewerOn(s.viewer, p.today)), false).limit(p.take).offset(p.offset);
+    const q = decisionColumns(decisionBase(db, filters, viewerOn(s.viewer, p.today)), false).limit(sql.lit(s.take));
+    return s.skip ? q.offset(p.offset) : q;
   },
-  ({ opts, viewer }) => (opts.q?.trim() ? null : shapeOf([opts.authority, opts.body, opts.from, opts.to, opts.outcome], viewer)),
+  ({ opts, viewer, take, skip }) => (opts.q?.trim() ? null : shapeOf([opts.authority, opts.body, opts.from, opts.to, opts.outcome, skip], viewer, take)),
+  () => true,
 );
 
 export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}, viewer: Viewer = PUBLIC_VIEWER): Promise<Page<DecisionSummary>> {
@@ -163,8 +165,8 @@ export async function listDecisions(db: Db, opts: ListDecisionsOptions = {}, vie
   } else {
     rows = await firstDecisions(
       db,
-      { authority: opts.authority ?? "", body: opts.body ?? "", from: opts.from ?? "", to: opts.to ?? "", outcome: opts.outcome ?? "", take: limit + 1, offset, today: viewer.today ?? "" },
-      { opts, viewer },
+      { authority: opts.authority ?? "", body: opts.body ?? "", from: opts.from ?? "", to: opts.to ?? "", outcome: opts.outcome ?? "", offset, today: viewer.today ?? "" },
+      { opts, viewer, take: pageSize(limit) + 1, skip: offset > 0 },
     );
   }
   const more = rows.length > limit;

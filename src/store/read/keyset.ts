@@ -6,6 +6,7 @@ import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from "kys
 import { QuorumError } from "../../domain/errors.ts";
 import type { Db } from "../db.ts";
 import { preparedRead, type Param } from "../prepared.ts";
+import { MAX_LIMIT } from "./util.ts";
 
 export type Direction = "after" | "before";
 
@@ -34,6 +35,17 @@ export function decodeCursor(cursor: string, shape: ("s" | "n")[]): Cursor<(stri
     if (s === "s" ? typeof v !== "string" || v.length > 200 : !Number.isSafeInteger(v)) throw invalid();
   });
   return { dir: parsed[0] === "a" ? "after" : "before", key };
+}
+
+/**
+ * A page's size, written into a kept list's SQL rather than bound: PostgreSQL plans `LIMIT $n` for
+ * a tenth of the list, which made its plan for any values (pg-statements.ts) look dearer than the
+ * plan for each request's, so it planned every request afresh. Sizes are whole and bounded (MAX_LIMIT),
+ * so a list has at most that many shapes.
+ */
+export function pageSize(limit: number): number {
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new Error(`a page's size must be a whole number from 1 to ${MAX_LIMIT}, not ${limit}`);
+  return limit;
 }
 
 /** How far offset paging may go before a cursor is needed: the rows skipped are read and thrown away. */
@@ -111,8 +123,9 @@ function pageOf<O>(read: O[], limit: number, cursor: Cursor<unknown> | null, key
 /**
  * keysetPage for a list kept as SQL once per shape (prepared.ts): `build` makes the list's query
  * from its values `p` (never branching on them) and what else shapes it `s`, named by `named`
- * (null: built afresh). The cursor's key and the page's size are bound values of the kept SQL; the
- * first page and each direction are shapes of their own.
+ * (null: built afresh). The cursor's key is a bound value of the kept SQL; the first page, each
+ * direction and each page size are shapes of their own (see pageSize). `once(s)`: PostgreSQL may
+ * plan the first page once (prepared.ts).
  */
 export function preparedKeysetPage<P extends Record<string, Param>, S, O>(
   build: (db: Db, p: P, s: S) => SelectQueryBuilder<any, any, O>,
@@ -120,21 +133,25 @@ export function preparedKeysetPage<P extends Record<string, Param>, S, O>(
   keyOf: (row: O) => (string | number)[],
   shape: ("s" | "n")[],
   named: (s: S) => string | null = () => "",
+  once: (s: S) => boolean = () => false,
 ): (db: Db, p: P, s: S, paging: { limit: number; cursor?: string }) => Promise<{ rows: O[]; next: string | null; previous: string | null }> {
   const read = preparedRead(
-    (db: Db, p: P & Record<string, Param>, w: { s: S; dir: Direction | "first" }) => {
+    (db: Db, p: P & Record<string, Param>, w: { s: S; dir: Direction | "first"; take: number }) => {
       const key = w.dir === "first" ? null : parts.map((_, i) => p[`key${i}`]);
-      return walk(build(db, p, w.s), parts, key, w.dir === "before").limit(p.take as number);
+      return walk(build(db, p, w.s), parts, key, w.dir === "before").limit(sql.lit(w.take));
     },
     (w) => {
       const n = named(w.s);
-      return n === null ? null : `${n}|${w.dir}`;
+      return n === null ? null : `${n}|${w.dir}|${w.take}`;
     },
+    // a walk from a cursor is planned for its key: for any key PostgreSQL's plan read a person's
+    // whole record (test/store/generic-plans.test.ts)
+    (w) => w.dir === "first" && once(w.s),
   );
   return async (db, p, s, paging) => {
     const cursor = paging.cursor ? decodeCursor(paging.cursor, shape) : null;
     const key = Object.fromEntries(shape.map((kind, i) => [`key${i}`, cursor ? cursor.key[i] : kind === "s" ? "" : 0]));
-    const rows = (await read(db, { ...p, ...key, take: paging.limit + 1 }, { s, dir: cursor?.dir ?? "first" })) as O[];
+    const rows = (await read(db, { ...p, ...key }, { s, dir: cursor?.dir ?? "first", take: pageSize(paging.limit) + 1 })) as O[];
     return pageOf(rows, paging.limit, cursor, keyOf);
   };
 }

@@ -10,7 +10,7 @@ import { standingColumns, standingOf } from "../lifecycle/standing.ts";
 import type { MeetingSummary, Page } from "./types.ts";
 import { num, pageArgs } from "./util.ts";
 import { cappedCount, meetingTotal } from "./counts.ts";
-import { checkOffset, decodeCursor, encodeCursor } from "./keyset.ts";
+import { checkOffset, decodeCursor, encodeCursor, pageSize } from "./keyset.ts";
 import { plannedMeetingCount } from "../schedule/counts.ts";
 
 export interface ListMeetingsOptions {
@@ -128,13 +128,13 @@ function listFilter(q: ReturnType<typeof meetingSummaries>, f: Pick<ListMeetings
   if (f.body) q = q.where("meetings.body_id", "=", (eb) => eb.selectFrom("bodies").where("bodies.slug", "=", f.body!).select("bodies.id"));
   if (f.from) q = q.where("meetings.date", ">=", f.from);
   if (f.to) q = q.where("meetings.date", "<=", f.to);
-  if (f.takingPlace) q = q.where("meetings.status", "!=", "cancelled");
+  if (f.takingPlace) q = q.where("meetings.status", "!=", sql.lit("cancelled"));
   return q;
 }
 
 // A page of listed meetings, kept as SQL once for each combination of filters, direction and viewer (prepared.ts).
 const meetingList = preparedRead(
-  (db: Db, p: { authority: string; body: string; from: string; to: string; date: string; time: string; id: number; take: number; offset: number; today: string }, s: { opts: ListMeetingsOptions; desc: boolean; cursor: boolean; viewer: Viewer }) =>
+  (db: Db, p: { authority: string; body: string; from: string; to: string; date: string; time: string; id: number; offset: number; today: string }, s: { opts: ListMeetingsOptions; desc: boolean; cursor: boolean; viewer: Viewer; take: number; skip: boolean }) =>
     meetingSummaryQuery(
       db,
       (q) => {
@@ -142,12 +142,13 @@ const meetingList = preparedRead(
         q = listFilter(q, { authority: present("authority"), body: present("body"), from: present("from"), to: present("to"), takingPlace: s.opts.takingPlace });
         if (s.cursor) q = q.where((eb) => beyond(eb, [p.date, p.time, p.id], s.desc));
         const dir = s.desc ? "desc" : "asc";
-        q = q.orderBy("meetings.date", dir).orderBy(meetingTime, dir).orderBy("meetings.id", dir).limit(p.take);
-        return s.cursor ? q : q.offset(p.offset);
+        q = q.orderBy("meetings.date", dir).orderBy(meetingTime, dir).orderBy("meetings.id", dir).limit(sql.lit(s.take));
+        return s.skip ? q.offset(p.offset) : q;
       },
       viewerOn(s.viewer, p.today),
     ),
-  ({ opts, desc, cursor, viewer }) => shapeOf([opts.authority, opts.body, opts.from, opts.to, opts.takingPlace, desc, cursor], viewer),
+  ({ opts, desc, cursor, viewer, take, skip }) => shapeOf([opts.authority, opts.body, opts.from, opts.to, opts.takingPlace, desc, cursor, skip], viewer, take),
+  () => true,
 );
 
 export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}, viewer: Viewer = PUBLIC_VIEWER): Promise<Page<MeetingSummary>> {
@@ -161,8 +162,8 @@ export async function listMeetings(db: Db, opts: ListMeetingsOptions = {}, viewe
   const rows = summariesOf(
     await meetingList(
       db,
-      { authority: opts.authority ?? "", body: opts.body ?? "", from: opts.from ?? "", to: opts.to ?? "", date, time, id, take: limit + 1, offset, today: viewer.today ?? "" },
-      { opts, desc, cursor: !!cursor, viewer },
+      { authority: opts.authority ?? "", body: opts.body ?? "", from: opts.from ?? "", to: opts.to ?? "", date, time, id, offset, today: viewer.today ?? "" },
+      { opts, desc, cursor: !!cursor, viewer, take: pageSize(limit) + 1, skip: !cursor && offset > 0 },
     ),
   );
   const more = rows.length > limit;

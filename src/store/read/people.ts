@@ -106,6 +106,8 @@ const personBySlug = preparedRead((db: Db, p: { slug: string }) =>
     .where("people.slug", "=", p.slug)
     .where(publicPeopleOnly)
     .select(["people.id", "people.slug", "people.display_name", "people.kind", "people.honorific", "people.party", "people.ward", "authorities.slug as authority_slug", "authorities.name as authority_name"]),
+  () => "",
+  () => true,
 );
 
 export async function getPerson(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<PersonDetail | null> {

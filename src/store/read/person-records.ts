@@ -53,6 +53,8 @@ const rolesPage = preparedKeysetPage(
   ROLE_ORDER("memberships"),
   (r) => [r.to_date ?? OPEN, r.from_date ?? "", r.id],
   ["s", "s", "n"],
+  () => "",
+  () => true,
 );
 
 // the same order read from the person's attendance rows, which carry their meeting's date and time
@@ -76,6 +78,8 @@ const attendancePage = preparedKeysetPage(
   ATTENDANCE_ORDER,
   (r) => [r.meeting_date, r.meeting_start, r.meeting_id, r.id],
   ["s", "s", "n", "n"],
+  () => "",
+  () => true,
 );
 
 /** The public meetings the minutes name the person at, newest first. */
@@ -117,6 +121,9 @@ export async function attendanceTally(db: Db, personId: number): Promise<Omit<Pe
   };
 }
 
+// A person's votes and motions are planned for the person: their number is skewed (a chair moves
+// hundreds of decisions, most members a few), and PostgreSQL's plan for any person walked the
+// meetings newest first, 100 times the rows for someone with few (test/store/generic-plans.test.ts).
 const votesPage = preparedKeysetPage(
   (db: Db, p: { personId: number; today: string }, viewer: Viewer) =>
     db
