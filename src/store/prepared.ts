@@ -48,7 +48,7 @@ function makeTemplate(query: CompiledQuery, names: string[]): Template {
  * as it is (compared, inserted as a parameter), never branch on it or transform it; anything else
  * the SQL depends on goes in `s`, and `shape(s)` names it (null: not kept, built afresh).
  * `once(s)`: the shape's plan suits any values, so PostgreSQL may plan it once (pg-statements.ts);
- * test/plans/generic-plans.test.ts holds each such shape to a plan made for any values.
+ * test/store/generic-plans.test.ts holds each such shape to a plan made for any values.
  */
 export function preparedRead<P extends Record<string, Param>, S, Q extends Compilable<unknown>>(
   build: (db: Db, p: P, s: S) => Q,
