@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore, type Db } from "../db.ts";
 import { listDecisions, listMeetings, listPeople, type Page } from "./index.ts";
-import { MAX_OFFSET } from "./keyset.ts";
+import { MAX_OFFSET, pageSize } from "./keyset.ts";
+import { MAX_LIMIT } from "./util.ts";
 import { postgresUnavailable, startPostgres, type PostgresCluster } from "../../../test/support/postgres.ts";
 import { buildSmallArchive } from "../../../test/support/small-archive.ts";
 
@@ -41,6 +42,13 @@ async function walk(list: Lister, limit: number): Promise<{ forward: number[]; b
   }
   return { forward, backward: backward.reverse(), pages: pages.length };
 }
+
+// a page's size is written into the kept SQL, so only a bounded whole number may reach it
+test("a page size is a whole number from 1 to MAX_LIMIT", () => {
+  assert.equal(pageSize(1), 1);
+  assert.equal(pageSize(MAX_LIMIT), MAX_LIMIT);
+  for (const bad of [0, -1, MAX_LIMIT + 1, 2.5, Number.NaN, Number.POSITIVE_INFINITY]) assert.throws(() => pageSize(bad), /whole number from 1/);
+});
 
 for (const dialect of ["sqlite", "postgres"] as const) {
   describe(`keyset paging on ${dialect}`, { skip: dialect === "postgres" && PG_SKIP ? PG_SKIP : false }, () => {
