@@ -75,7 +75,6 @@ describe("reads planned once on PostgreSQL", { skip: PG_SKIP ?? false }, () => {
 
   /** Serves `paths` (and the lists they link to by cursor), keeping each marked statement sent. */
   async function serve(paths: string[]): Promise<void> {
-    const app = createApp({ db } as never);
     const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
     pg.Client.prototype.query = function (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) {
       const c = config as { text?: string; values?: unknown[] };
@@ -83,6 +82,10 @@ describe("reads planned once on PostgreSQL", { skip: PG_SKIP ?? false }, () => {
       if (text?.endsWith(PLAN_ONCE)) sent.push({ text, values: (typeof config === "string" ? values : c.values) as unknown[] ?? [] });
       return query.call(this, config, values, callback);
     } as never;
+    // a store of its own, opened after the patch: each connection keeps the query it found when it
+    // connected (pg-statements.ts), so connections opened before would send unseen
+    const served = await openStore(url);
+    const app = createApp({ db: served } as never);
     try {
       // each page, and the pages its cursor links lead to, two links deep: older, then newer again
       const queue = paths.map((path) => ({ path, depth: 0 }));
@@ -103,6 +106,7 @@ describe("reads planned once on PostgreSQL", { skip: PG_SKIP ?? false }, () => {
         }
       }
     } finally {
+      await served.destroy();
       pg.Client.prototype.query = query as never;
     }
   }
@@ -112,12 +116,15 @@ describe("reads planned once on PostgreSQL", { skip: PG_SKIP ?? false }, () => {
     const bodies = await sql<{ slug: string }>`SELECT b.slug FROM bodies b JOIN body_summaries s ON s.body_id = b.id WHERE s.meeting_count > 0 ORDER BY s.meeting_count DESC, b.id`.execute(db);
     const people = await sql<{ slug: string }>`SELECT p.slug FROM people p JOIN person_summaries s ON s.person_id = p.id WHERE s.meeting_count > 0 ORDER BY s.meeting_count DESC, p.id`.execute(db);
     const authority = await one<{ slug: string }>("SELECT slug FROM authorities ORDER BY id LIMIT 1");
+    // the meeting page's reads are marked too: the meeting with the most decisions, and the newest
+    const meetings = await sql<{ slug: string }>`(SELECT m.slug FROM meetings m ORDER BY (SELECT count(*) FROM resolutions r WHERE r.meeting_id = m.id) DESC, m.id LIMIT 1) UNION (SELECT slug FROM meetings ORDER BY date DESC, id DESC LIMIT 1)`.execute(db);
     assert.ok(bodies.rows.length > 3 && people.rows.length > 3 && authority, "the archive has committees, people and councils");
     const [bigBody, smallBody] = [bodies.rows[0].slug, bodies.rows.at(-1)!.slug];
     const [busy, quiet] = [people.rows[0].slug, people.rows.at(-1)!.slug];
 
     await serve([
       "/",
+      ...meetings.rows.map((m) => `/meetings/${m.slug}`),
       "/decisions",
       "/decisions?page=2",
       `/decisions?authority=${authority.slug}`,
@@ -140,7 +147,7 @@ describe("reads planned once on PostgreSQL", { skip: PG_SKIP ?? false }, () => {
     }
     const lists = [...runs.keys()];
     // the pages reached the marked reads: meetings lists, the decisions' first page, a committee's
-    // summary and members, a person's row and roles
+    // summary and members, a person's row and roles, the totals and the councils
     for (const [what, head] of [
       ["a list of meetings", 'select "meetings"."id", "meetings"."slug"'],
       ["the decisions' first page", 'select "items"."exempt" as "item_exempt"'],
@@ -148,6 +155,11 @@ describe("reads planned once on PostgreSQL", { skip: PG_SKIP ?? false }, () => {
       ["a committee's members", 'select "memberships"."id", "people"."slug"'],
       ["a person's row", 'select "people"."id", "people"."slug"'],
       ["a person's roles", 'select "memberships"."id", "bodies"."slug"'],
+      ["the decisions' total", "select coalesce(sum(body_summaries.decision_count), 0)"],
+      ["the released exempt decisions", 'select count(*) as "n" from "items" cross join "meetings"'],
+      ["the meetings' total", 'select sum("body_summaries"."meeting_count")'],
+      ["the councils", 'select "authorities"."id", "authorities"."slug"'],
+      ["a meeting's items", 'select * from "items" where "items"."meeting_id" = $1'],
     ] as const) {
       assert.ok(lists.some((t) => t.startsWith(head)), `no marked statement for ${what}`);
     }

@@ -2,9 +2,11 @@
 import type { Db } from "../db.ts";
 import type { AuthoritySummary } from "./types.ts";
 import { num } from "./util.ts";
+import { planOnce } from "../pg-statements.ts";
 
 export async function listAuthorities(db: Db): Promise<AuthoritySummary[]> {
-  const rows = await db
+  // no values: PostgreSQL plans it once (pg-statements.ts)
+  const rows = await planOnce(db)
     .selectFrom("authorities")
     .select((eb) => [
       "authorities.id",
@@ -26,5 +28,5 @@ export async function listAuthorities(db: Db): Promise<AuthoritySummary[]> {
 
 /** The councils by name, without their counts: what a filter's list of councils needs. */
 export async function listAuthorityNames(db: Db): Promise<{ slug: string; name: string }[]> {
-  return db.selectFrom("authorities").select(["slug", "name"]).orderBy("name").execute();
+  return planOnce(db).selectFrom("authorities").select(["slug", "name"]).orderBy("name").execute();
 }

@@ -72,10 +72,11 @@ const currentRoles = preparedRead(
       .orderBy(sql`coalesce(memberships.to_date, ${sql.lit(OPEN)})`, "desc")
       .orderBy(sql`coalesce(memberships.from_date, '')`, "desc")
       .orderBy("memberships.id", "desc")
-      .limit(CURRENT_CAP);
+      .limit(sql.lit(CURRENT_CAP));
   },
   (since) => (since ? "since" : "all"),
-  () => true,
+  // those recorded since a date: planned for its date, as the members before one are (below)
+  (since) => !since,
 );
 
 export async function getBody(db: Db, slug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<BodyDetail | null> {

@@ -5,6 +5,7 @@
 // date, found through the items_released index. A total no summary holds is counted up to COUNT_CAP.
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Db } from "../db.ts";
+import { planOnce } from "../pg-statements.ts";
 import { publicMinutesOnly, type Viewer } from "../visibility.ts";
 import { num } from "./util.ts";
 import { COUNT_CAP } from "./keyset.ts";
@@ -14,8 +15,10 @@ export interface Scope {
   body?: string;
 }
 
+// The totals read a few summary rows, or a short index range, whatever the scope: PostgreSQL may
+// plan them once (pg-statements.ts; held to that by test/store/generic-plans.test.ts).
 function summaries(db: Db, scope: Scope) {
-  let q = db.selectFrom("body_summaries").innerJoin("bodies", "bodies.id", "body_summaries.body_id").innerJoin("authorities", "authorities.id", "bodies.authority_id");
+  let q = planOnce(db).selectFrom("body_summaries").innerJoin("bodies", "bodies.id", "body_summaries.body_id").innerJoin("authorities", "authorities.id", "bodies.authority_id");
   if (scope.authority) q = q.where("authorities.slug", "=", scope.authority);
   if (scope.body) q = q.where("bodies.slug", "=", scope.body);
   return q;
@@ -47,7 +50,7 @@ export async function decisionTotal(db: Db, scope: Scope, viewer: Viewer): Promi
   if (viewer.today === null || num(totals.withheld) === 0) return n;
   // released decisions of committees the viewer is not entitled to (their exempt decisions, counted
   // apart by the summaries, are withheld until then), within the scope
-  let released = db
+  let released = planOnce(db)
     // released items first (CROSS JOIN keeps the order on SQLite): few, and found by items_released
     .selectFrom("items")
     .crossJoin("meetings")

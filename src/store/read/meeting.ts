@@ -103,7 +103,8 @@ const siblingOf = preparedRead(
   (db: Db, p: { bodyId: number; date: string; time: string }, dir: "next" | "previous") =>
     meetingSummaries(db)
       .where("meetings.body_id", "=", p.bodyId)
-      .where("meetings.status", "!=", "cancelled")
+      // fixed values in the SQL, not bound: see visibility.ts's DRAFT and keyset.ts's pageSize
+      .where("meetings.status", "!=", sql.lit("cancelled"))
       .where((eb) => {
         const cmp = dir === "next" ? ">" : "<";
         return eb.or([eb("meetings.date", cmp, p.date), eb.and([eb("meetings.date", "=", p.date), eb(sql`coalesce(meetings.start_time, '')`, cmp, p.time)])]);
@@ -111,7 +112,7 @@ const siblingOf = preparedRead(
       .select(["meetings.slug", "meetings.date", "meetings.start_time"])
       .orderBy("meetings.date", dir === "next" ? "asc" : "desc")
       .orderBy("meetings.start_time", dir === "next" ? "asc" : "desc")
-      .limit(1),
+      .limit(sql.lit(1)),
   (dir) => dir,
 );
 

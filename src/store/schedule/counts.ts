@@ -4,6 +4,7 @@
 // the announced meetings whose minutes are a draft (listed, but their minutes are not public), read
 // along meetings_draft_minutes (migration 025).
 import type { Db } from "../db.ts";
+import { planOnce } from "../pg-statements.ts";
 import { draftMinutesOnly, listedMeetingsOnly } from "../visibility.ts";
 import { num } from "../read/util.ts";
 
@@ -13,7 +14,8 @@ export async function plannedMeetingCount(db: Db, scope: { authority?: string; b
     if (scope.authority) q = q.where("meetings.body_id", "in", (eb) => eb.selectFrom("bodies").innerJoin("authorities", "authorities.id", "bodies.authority_id").where("authorities.slug", "=", scope.authority!).select("bodies.id"));
     return q;
   };
-  const meetings = () => db.selectFrom("meetings");
+  // read along partial indexes of the few meetings they count: one plan suits any scope (pg-statements.ts)
+  const meetings = () => planOnce(db).selectFrom("meetings");
   const [planned, drafts] = await Promise.all([
     scoped(meetings().where("meetings.source_document_id", "is", null).where(listedMeetingsOnly)).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
     scoped(meetings().where("meetings.source_document_id", "is not", null).where(draftMinutesOnly()).where(listedMeetingsOnly)).select((eb) => eb.fn.countAll().as("n")).executeTakeFirst(),
