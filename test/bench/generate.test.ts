@@ -5,66 +5,32 @@
 import { ITEM_TEXT_COLUMNS, itemTextsOf } from "../../src/store/item-body.ts";
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { openStore, type Db } from "../../src/store/db.ts";
 import { storeDigest } from "../../src/store/digest.ts";
 import { getBody, getMeeting, search } from "../../src/store/read/index.ts";
 import { councilCount, MAX_YEARS, planArchive } from "../../bench/generate-shape.ts";
 import { postgresUnavailable, startPostgres, type PostgresCluster } from "../support/postgres.ts";
+import { generatorIn, type Generated } from "../support/generated.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-// real minutes of several layouts: a principal council's committee with an exempt item, a vote and a
-// declaration; a cabinet; parish councils; a US council with recorded votes; an Irish district
-const DOCUMENTS = [
-  "test/fixtures/exempt/staffs-2016-12-12-v2-item-35-exempt.txt",
-  "test/fixtures/principal/cabinet-committee.txt",
-  "test/fixtures/parish/souldern-2025-09-25.txt",
-  "test/fixtures/votes/alameda-public-art-2005-03-24.txt",
-  "test/golden/real/2013-03-wereham-parish-council-january.md",
-  "test/golden/real/2017-12-minutes-monthly-meeting-of-the-municipal-district-of-newcastle-west-8th-november-2017.md",
-];
 const MEETINGS = 60;
 const PG_SKIP = postgresUnavailable();
 
 const tmp = mkdtempSync(join(tmpdir(), "quorum-generate-"));
-const corpus = join(tmp, "corpus");
-const cache = join(tmp, "cache");
 let cluster: Promise<PostgresCluster> | null = null;
+let generator: ReturnType<typeof generatorIn>;
 
 before(() => {
-  mkdirSync(corpus);
-  for (const d of DOCUMENTS) copyFileSync(join(ROOT, d), join(corpus, basename(d)));
+  generator = generatorIn(tmp);
 });
 after(async () => {
   if (cluster) await (await cluster).stop();
   rmSync(tmp, { recursive: true, force: true });
 });
 
-interface Reported {
-  meetings: number;
-  items: number;
-  resolutions: number;
-  attendance: number;
-  people: number;
-  councils: number;
-  committees: number;
-  seconds: number;
-  dbBytes: number;
-}
-
-function generate(db: string, seed: number, meetings = MEETINGS): Reported {
-  const run = spawnSync(process.execPath, ["--import", "tsx", "bench/generate.ts", "--meetings", String(meetings), "--db", db, "--seed", String(seed), "--corpus", corpus, "--cache", cache, "--batch", "7"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  assert.equal(run.status, 0, run.stderr);
-  const lines = run.stdout.trim().split("\n");
-  return JSON.parse(lines[lines.length - 1]) as Reported;
-}
+const generate = (db: string, seed: number, meetings = MEETINGS): Generated => generator(db, { meetings, seed, batch: 7 });
 
 const count = async (db: Db, table: "meetings" | "items" | "resolutions" | "attendance" | "people" | "authorities" | "bodies" | "declarations") =>
   Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
@@ -74,7 +40,7 @@ const digests = new Map<string, string>();
 for (const dialect of ["sqlite", "postgres"] as const) {
   describe(`bench:generate on ${dialect}`, { skip: dialect === "postgres" && PG_SKIP ? PG_SKIP : false }, () => {
     let db: Db;
-    let reported: Reported;
+    let reported: Generated;
 
     before(async () => {
       let url: string;

@@ -8,26 +8,17 @@
 // walks the archive where the page needs a few rows fails here.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import pg from "pg";
 import { sql } from "kysely";
 import { openStore, type Db } from "../../src/store/db.ts";
 import { PLAN_ONCE } from "../../src/store/pg-statements.ts";
 import { createApp } from "../../src/serve/app.ts";
 import { postgresUnavailable, startPostgres, type PostgresCluster } from "../support/postgres.ts";
+import { generatorIn } from "../support/generated.ts";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const DOCUMENTS = [
-  "test/fixtures/exempt/staffs-2016-12-12-v2-item-35-exempt.txt",
-  "test/fixtures/principal/cabinet-committee.txt",
-  "test/fixtures/parish/souldern-2025-09-25.txt",
-  "test/fixtures/votes/alameda-public-art-2005-03-24.txt",
-  "test/golden/real/2013-03-wereham-parish-council-january.md",
-];
 const MEETINGS = 1000;
 const PG_SKIP = postgresUnavailable();
 
@@ -54,16 +45,9 @@ describe("reads planned once on PostgreSQL", { skip: PG_SKIP ?? false }, () => {
   let walkedBack = 0;
 
   before(async () => {
-    const corpus = join(tmp, "corpus");
-    mkdirSync(corpus);
-    for (const d of DOCUMENTS) copyFileSync(join(ROOT, d), join(corpus, basename(d)));
     cluster = await startPostgres();
     url = await cluster.createDatabase();
-    const run = spawnSync(process.execPath, ["--import", "tsx", "bench/generate.ts", "--meetings", String(MEETINGS), "--db", url, "--seed", "5", "--corpus", corpus, "--cache", join(tmp, "cache")], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
-    assert.equal(run.status, 0, run.stderr);
+    generatorIn(tmp)(url, { meetings: MEETINGS, seed: 5 });
     db = await openStore(url);
     await sql`ANALYZE`.execute(db);
   });
