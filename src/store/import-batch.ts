@@ -5,7 +5,8 @@
 // above all on PostgreSQL, where every commit waits for the disk.
 import { sql } from "kysely";
 import type { Db } from "./db.ts";
-import { checkImportInput, DerivedWork, deriveTouched, importInTransaction, importMinutes, unchangedImport, type ImportInput, type ImportResult } from "./import.ts";
+import { checkImportInput, importInTransaction, importMinutes, unchangedImport, type ImportInput, type ImportResult } from "./import.ts";
+import { DerivedWork, deriveTouched } from "./import-derived.ts";
 import { isTransientWriteError, writeTransaction } from "./write.ts";
 
 /** Documents per transaction in `quorum import`: enough to spread the cost of a commit, few enough that another writer waits only briefly for the lock. */

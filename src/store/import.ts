@@ -4,30 +4,29 @@
 // makes a corrected document update the meeting in place, keeping the old source document.
 import { sql, type Transaction } from "kysely";
 import { QuorumError } from "../domain/errors.ts";
-import type { ParsedMinutes, Span, Votes } from "../domain/minutes.ts";
+import type { ParsedMinutes } from "../domain/minutes.ts";
 import type { SourceText } from "../domain/source.ts";
-import { declarationKind, kindOf } from "../domain/declaration-kinds.ts";
 import { dialectOf, type Db } from "./db.ts";
-import { MEMBER_VOTES, type Database } from "./schema.ts";
+import type { Database } from "./schema.ts";
 import { itemRegions, itemText } from "./item-text.ts";
 import { itemTextColumns } from "./item-body.ts";
-import { pack, packRecord } from "./packed.ts";
-import { bodyKind } from "./rules/body-kinds.ts";
-import { choosePerson, displayName, mergeNames, parseName, type Candidate, type PersonName } from "./rules/names.ts";
 import { inferOutcome, parseVotes } from "./rules/outcomes.ts";
-import { bodyFamily } from "./rules/body-family.ts";
-import { authoritySlug, bodySlug, itemSlugs, meetingSlug, nameKey, personSlug } from "./rules/slugs.ts";
+import { authoritySlug, itemSlugs, meetingSlug } from "./rules/slugs.ts";
 import { meetingSlugFor } from "./schedule/attach.ts";
-import { insertSearchEntries, meetingEntries, reindexPeople, type EntryRow } from "./search.ts";
+import { meetingEntries } from "./search.ts";
 import { alertTracker } from "./mail/tracker.ts";
 import { trackMeeting, type TrackResult } from "./scrutiny/track-meeting.ts";
 import { applyTally, meetingTally } from "./summaries/bodies.ts";
-import { areMinutesPublic, isSealed, publicMinutesOnly } from "./visibility.ts";
+import { areMinutesPublic } from "./visibility.ts";
 import { recordImport } from "./imports/queue.ts";
 import { writeTransaction } from "./write.ts";
 import { recordDeletedMeetings } from "./opendata/deleted.ts";
 import { overlayCorrections } from "./corrections/overlay.ts";
 import type { KeptOriginal } from "./documents/originals.ts";
+import { DerivedWork, deriveTouched } from "./import-derived.ts";
+import { authorityFor, bodyFor, storeSourceDocument } from "./import-places.ts";
+import { peopleResolver, voterNames } from "./import-people.ts";
+import { chunks, clean, storeDeclarations, storeProvenance, storeQuestions, storeRecommendations, storeVotes, validTime, type MeetingRows, type ProvenanceRow } from "./import-rows.ts";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
 
@@ -151,42 +150,6 @@ async function unchangedResult(db: Db | Tx, input: ImportInput, parserVersion: s
   return null;
 }
 
-/**
- * What storing a meeting leaves to be derived again from everything stored: the attendance-derived
- * memberships of the bodies it touched, and the search entries of the people it touched. Each reads
- * all of a body's or a person's rows, so a batch of documents collects them and derives each once,
- * before its commit (`deriveTouched`), with the same result as deriving after every document.
- */
-export class DerivedWork {
-  readonly bodies = new Set<number>();
-  readonly people = new Set<number>();
-  /**
-   * Meetings' search entries still to be written, by meeting (none: the meeting's entries were
-   * removed). Written together at the end: on SQLite the full-text index flushes what it holds at
-   * every savepoint, so entries written inside each document's savepoint cost a flush apiece.
-   */
-  readonly entries = new Map<number, EntryRow[]>();
-  /** Takes over what another collected (a document of the batch that was stored whole). */
-  add(other: DerivedWork): void {
-    for (const b of other.bodies) this.bodies.add(b);
-    for (const p of other.people) this.people.add(p);
-    for (const [meetingId, rows] of other.entries) {
-      this.entries.delete(meetingId);
-      this.entries.set(meetingId, rows);
-    }
-  }
-}
-
-/** Derives what the work names again, then forgets it; run in the transaction that stored it. */
-export async function deriveTouched(trx: Tx, work: DerivedWork): Promise<void> {
-  await insertSearchEntries(trx, [...work.entries.values()].flat());
-  work.entries.clear();
-  for (const bodyId of [...work.bodies].sort((a, b) => a - b)) await deriveMemberships(trx, bodyId);
-  await reindexPeople(trx, [...work.people].sort((a, b) => a - b));
-  work.bodies.clear();
-  work.people.clear();
-}
-
 // Namespace of the PostgreSQL advisory locks taken by imports (the second key is the authority's).
 export const IMPORT_LOCK = 0x51_52_4d;
 
@@ -215,60 +178,9 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   if (unchanged) return unchanged;
 
   // Authority and body by natural key; a row another writer has just added is taken, not duplicated.
-  let authority = await trx.selectFrom("authorities").where("slug", "=", aSlug).select(["id", "name"]).executeTakeFirst();
-  const timeZone = input.timeZoneOverride ?? input.timeZone;
-  if (authority && input.timeZoneOverride) {
-    await trx.updateTable("authorities").set({ time_zone: input.timeZoneOverride }).where("id", "=", authority.id).execute();
-  }
-  if (!authority) {
-    authority =
-      (await trx
-        .insertInto("authorities")
-        .values({ slug: aSlug, name: authorityName, ...(timeZone ? { time_zone: timeZone } : {}) })
-        .onConflict((oc) => oc.doNothing())
-        .returning(["id", "name"])
-        .executeTakeFirst()) ??
-      (await trx.selectFrom("authorities").where((eb) => eb.or([eb("slug", "=", aSlug), eb("name", "=", authorityName)])).select(["id", "name"]).executeTakeFirstOrThrow());
-  }
-  const bKey = nameKey(bodyName);
-  const findBody = () => trx.selectFrom("bodies").where("authority_id", "=", authority.id).where("name_key", "=", bKey).select(["id", "slug", "name"]).executeTakeFirst();
-  let body = await findBody();
-  // Long names can meet in a truncated slug; the later body takes a suffix.
-  for (let n = 1; !body; n++) {
-    const slug = n === 1 ? bodySlug(authority.name, bodyName) : `${bodySlug(authority.name, bodyName)}-${n}`;
-    body =
-      (await trx
-        .insertInto("bodies")
-        .values({ authority_id: authority.id, slug, name: bodyName, name_key: bKey, kind: bodyKind(bodyName) })
-        .onConflict((oc) => oc.doNothing())
-        .returning(["id", "slug", "name"])
-        .executeTakeFirst()) ?? (await findBody());
-  }
-
-  // The source document: a new row per distinct content; a re-parse of the same content updates its row.
-  // A document holding several meetings has a row per meeting, the later ones keyed "<hash>#2"…
-  // (cli/import-document.ts), each with the whole text and that meeting's record.
-  const docValues = {
-    file_name: source.file.split(/[\\/]/).pop() ?? source.file,
-    format: source.format,
-    byte_length: source.byteLength,
-    packed_text: pack(source.text),
-    parser_version: parserVersion,
-    warnings: JSON.stringify(parsed.warnings ?? []),
-    packed_record: packRecord(parsed, source.text),
-    ...(input.original ? { document_key: input.original.key, media_type: input.original.mediaType, original_name: input.original.name } : {}),
-  };
-  const prior = await trx.selectFrom("source_documents").where("content_hash", "=", source.contentHash).select(["id", "meeting_id"]).executeTakeFirst();
-  const docId = prior
-    ? (await trx.updateTable("source_documents").set({ ...docValues, imported_at: now }).where("id", "=", prior.id).returning("id").executeTakeFirstOrThrow()).id
-    : (
-        await trx
-          .insertInto("source_documents")
-          .values({ ...docValues, content_hash: source.contentHash })
-          .onConflict((oc) => oc.column("content_hash").doUpdateSet({ ...docValues, imported_at: now }))
-          .returning("id")
-          .executeTakeFirstOrThrow()
-      ).id;
+  const authority = await authorityFor(trx, aSlug, authorityName, input.timeZone, input.timeZoneOverride);
+  const body = await bodyFor(trx, authority, bodyName);
+  const { docId, prior } = await storeSourceDocument(trx, input, parserVersion, now);
 
   // The meeting by natural key (as parsed, so that a corrected date or time keeps it); a corrected
   // document replaces its content and keeps its id and slug. What people corrected is laid over
@@ -341,7 +253,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
     }
   }
 
-  const provenance: { entity: string; entity_id: number; field: string; span: Span }[] = [];
+  const provenance: ProvenanceRow[] = [];
   const prov = record.provenance ?? {};
   const addProv = (path: string, entity: string, id: number, field: string) => {
     const span = prov[path];
@@ -456,109 +368,12 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
       resolutionIdByPath.set(r.path, bySlug.get(r.slug)!);
     }
   }
-  // How each member voted: stored under the decision and read only through it, so an exempt item's
-  // votes are sealed with its decisions. A voter's name, like a mover's, never creates a person.
-  const voteRows = [];
-  for (const [i, it] of record.items.entries()) {
-    for (const [j, r] of it.resolutions.entries()) {
-      const recorded = r.votes?.recorded;
-      if (!recorded) continue;
-      let position = 0;
-      for (const vote of MEMBER_VOTES) {
-        for (const name of recorded[vote] ?? []) {
-          if (typeof name !== "string" || !clean(name)) continue;
-          voteRows.push({
-            resolution_id: resolutionIdByPath.get(`items/${i}/resolutions/${j}`)!,
-            meeting_id: meetingId,
-            position: position++,
-            vote,
-            raw_name: clean(name),
-            person_id: await people.resolve(name, "member", false),
-          });
-        }
-      }
-    }
-  }
-  for (const rows of chunks(voteRows, 100)) await trx.insertInto("decision_votes").values(rows).execute();
-
-  // Declarations of interest, when the parser gives them; one made in (or about) an exempt item is sealed with it.
-  const declarations = (record as { declarations?: unknown }).declarations;
-  const declarationRows = [];
-  if (Array.isArray(declarations)) {
-    for (const [i, d] of declarations.entries()) {
-      const dec = d as { name?: string; item?: string | null; interest?: string | null; kind?: string | null; description?: string | null; text?: string | null };
-      if (!dec?.name) continue;
-      const itemIndex = dec.item ? record.items.findIndex((it) => it.number === dec.item) : -1;
-      const exempt = isSealed({ itemExempt: record.items[itemIndex]?.exempt, span: prov[`declarations/${i}`] }, exemptRanges);
-      declarationRows.push({
-        meeting_id: meetingId,
-        item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
-        position: i,
-        raw_name: clean(dec.name),
-        person_id: await people.resolve(dec.name, "member", false),
-        interest: dec.interest ?? dec.kind ?? null,
-        description: dec.description ?? dec.text ?? null,
-        exempt: flag(exempt),
-        kind: declarationKind(dec.kind) ?? kindOf(dec.interest ?? dec.kind ?? null),
-      });
-    }
-  }
-  for (const rows of chunks(declarationRows, 100)) {
-    for (const r of await trx.insertInto("declarations").values(rows).returning(["id", "position"]).execute()) addProv(`declarations/${r.position}`, "declaration", r.id, "text");
-  }
-
-  // Question time, when the parser gives it; a question asked in (or about) an exempt item is sealed with it.
-  const questionRows = [];
-  for (const [i, q] of (record.questions ?? []).entries()) {
-    if (!q?.question) continue;
-    const itemIndex = q.item ? record.items.findIndex((it) => it.number === q.item) : -1;
-    const exempt = isSealed({ itemExempt: record.items[itemIndex]?.exempt, span: prov[`questions/${i}`] }, exemptRanges);
-    questionRows.push({
-      meeting_id: meetingId,
-      item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
-      position: i,
-      asked_by: q.askedBy ? clean(q.askedBy) : null,
-      asked_to: q.askedTo ?? null,
-      question: q.question,
-      answer: q.answer ?? null,
-      exempt: flag(exempt),
-    });
-  }
-  for (const rows of chunks(questionRows, 100)) {
-    for (const r of await trx.insertInto("questions").values(rows).returning(["id", "position"]).execute()) addProv(`questions/${r.position}`, "question", r.id, "text");
-  }
-
-  // A recommendation/response table read from an exempt item is sealed with it.
-  const recommendationRows = record.recommendations.map((r, i) => ({
-    meeting_id: meetingId,
-    position: i,
-    number: r.number,
-    text: r.text,
-    response: r.response,
-    response_text: r.responseText ?? null,
-    responsible_member: r.responsibleMember,
-    responsible_officer: r.responsibleOfficer,
-    action_by: r.actionBy,
-    exempt: flag(isSealed({ span: prov[`recommendations/${i}`] }, exemptRanges)),
-  }));
-  for (const rows of chunks(recommendationRows, 100)) {
-    for (const r of await trx.insertInto("recommendations").values(rows).returning(["id", "position"]).execute()) addProv(`recommendations/${r.position}`, "recommendation", r.id, "text");
-  }
-
-  const textLength = source.text.length;
-  const provRows = provenance.map((p) => ({
-    entity: p.entity,
-    entity_id: p.entity_id,
-    field: p.field,
-    source_document_id: docId,
-    line: p.span.line,
-    end_line: p.span.endLine ?? null,
-    start: Math.max(0, Math.min(p.span.start, textLength)),
-    end: Math.max(0, Math.min(p.span.end, textLength)),
-    implied: flag(Boolean(p.span.implied)),
-  }));
-  for (const rows of chunks(provRows, 200)) await trx.insertInto("provenance").values(rows).execute();
-
+  const meetingRows: MeetingRows = { meetingId, record, prov, exemptRanges, itemIds, people, flag, addProv };
+  await storeVotes(trx, meetingRows, resolutionIdByPath);
+  await storeDeclarations(trx, meetingRows);
+  await storeQuestions(trx, meetingRows);
+  await storeRecommendations(trx, meetingRows);
+  await storeProvenance(trx, provenance, docId, source.text.length, flag);
   await trx.updateTable("source_documents").set({ meeting_id: meetingId, exempt_ranges: JSON.stringify(exemptRanges) }).where("id", "=", docId).execute();
   await people.flush();
   derived.bodies.add(body.id);
@@ -596,163 +411,6 @@ export async function clearMeeting(trx: Tx, meetingId: number): Promise<void> {
   await trx.deleteFrom("recommendations").where("meeting_id", "=", meetingId).execute();
 }
 
-/**
- * Memberships derived from attendance: who sat on the body, in which role, from when to when. Each
- * (person, role, kind) keeps its row, and so its id and when it was created, for as long as the
- * minutes name it: only a changed span is written, and only what no minutes name any more goes, so
- * storing the same minutes again changes nothing (OParl's clients key their copies on these ids).
- */
-export async function deriveMemberships(trx: Tx, bodyId: number): Promise<void> {
-  const wanted = await trx
-    .selectFrom("attendance")
-    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-    .where("meetings.body_id", "=", bodyId)
-    // only public minutes say who sat on a body: a meeting waiting for review names nobody yet
-    .where(publicMinutesOnly)
-    .where("attendance.person_id", "is not", null)
-    .where("attendance.status", "in", ["present", "apologies", "absent"])
-    .select((s) => ["attendance.person_id", "attendance.role", "attendance.kind", s.fn.min("meetings.date").as("from_date"), s.fn.max("meetings.date").as("to_date")])
-    .groupBy(["attendance.person_id", "attendance.role", "attendance.kind"])
-    .execute();
-  const have = await trx
-    .selectFrom("memberships")
-    .where("body_id", "=", bodyId)
-    .where("source", "=", "attendance")
-    .select(["id", "person_id", "role", "kind", "from_date", "to_date"])
-    .orderBy("id")
-    .execute();
-  const key = (r: { person_id: number | null; role: string | null; kind: string }) => JSON.stringify([r.person_id, r.role, r.kind]);
-  const existing = new Map<string, (typeof have)[number]>();
-  const stale: number[] = [];
-  for (const h of have) {
-    if (existing.has(key(h))) stale.push(h.id);
-    else existing.set(key(h), h);
-  }
-  const added: { person_id: number; body_id: number; role: string | null; kind: string; from_date: string | null; to_date: string | null; source: string }[] = [];
-  for (const w of wanted) {
-    const from = (w.from_date as string | null) ?? null;
-    const to = (w.to_date as string | null) ?? null;
-    const h = existing.get(key(w));
-    existing.delete(key(w));
-    if (!h) added.push({ person_id: w.person_id!, body_id: bodyId, role: w.role, kind: w.kind, from_date: from, to_date: to, source: "attendance" });
-    else if (h.from_date !== from || h.to_date !== to) await trx.updateTable("memberships").set({ from_date: from, to_date: to }).where("id", "=", h.id).execute();
-  }
-  stale.push(...[...existing.values()].map((h) => h.id));
-  for (let i = 0; i < stale.length; i += 1000) await trx.deleteFrom("memberships").where("id", "in", stale.slice(i, i + 1000)).execute();
-  // in chunks: seven bound variables a row, and SQLite allows 32766 a statement
-  for (let i = 0; i < added.length; i += 1000) await trx.insertInto("memberships").values(added.slice(i, i + 1000)).execute();
-}
-
-interface KnownPerson extends Candidate {
-  kind: string;
-  dirty: boolean;
-}
-
-export const KIND_RANK: Record<string, number> = { member: 3, officer: 2, other: 1 };
-
-/** Resolves names for one document: loads the authority's people of the surnames involved once. */
-async function peopleResolver(trx: Tx, authorityId: number, authorityName: string, bodyId: number, names: string[]) {
-  const keys = [...new Set(names.map((n) => parseName(n)?.surnameKey).filter((k): k is string => !!k))];
-  const known = new Map<string, KnownPerson[]>();
-  // a committee named for its parent body sits with it (rules/body-family.ts)
-  const bodyRows = await trx.selectFrom("bodies").where("authority_id", "=", authorityId).select(["id", "name"]).execute();
-  const family = bodyFamily(bodyId, bodyRows);
-  // in chunks: one bound variable per surname, and SQLite allows 32766 variables a statement
-  for (const someKeys of chunks(keys, 1000)) {
-    const rows = await trx
-      .selectFrom("people")
-      .where("authority_id", "=", authorityId)
-      .where("surname_key", "in", someKeys)
-      .select((eb) => [
-        "people.id",
-        "people.honorific",
-        "people.forenames",
-        "people.initials",
-        "people.surname",
-        "people.surname_key",
-        "people.kind",
-        eb
-          .exists(
-            eb
-              .selectFrom("attendance")
-              .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-              .whereRef("attendance.person_id", "=", "people.id")
-              .where("meetings.body_id", "in", family)
-              .select("attendance.id"),
-          )
-          .as("in_body"),
-      ])
-      .orderBy("people.id")
-      .execute();
-    for (const r of rows) {
-      const name: PersonName = { honorific: r.honorific, forenames: r.forenames ? r.forenames.split(" ") : [], initials: r.initials ?? "", surname: r.surname, surnameKey: r.surname_key };
-      const list = known.get(r.surname_key) ?? [];
-      list.push({ id: r.id, name, inBody: Boolean(Number(r.in_body)) || r.in_body === true, kind: r.kind, dirty: false });
-      known.set(r.surname_key, list);
-    }
-  }
-  return {
-    /** A person of the authority chosen by slug (a correction), or null when there is none. */
-    async bySlug(slug: string): Promise<number | null> {
-      return (await trx.selectFrom("people").where("authority_id", "=", authorityId).where("slug", "=", slug).select("id").executeTakeFirst())?.id ?? null;
-    },
-    async resolve(raw: string, kind: string, create: boolean): Promise<number | null> {
-      const name = parseName(raw);
-      if (!name || name.surname.length > 40) return null;
-      const list = known.get(name.surnameKey) ?? [];
-      const choice = choosePerson(name, list);
-      if (choice.kind === "match") {
-        const p = list.find((c) => c.id === choice.id)!;
-        const merged = mergeNames(p.name, name);
-        if (create) {
-          if (displayName(merged) !== displayName(p.name) || (KIND_RANK[kind] ?? 0) > (KIND_RANK[p.kind] ?? 0)) p.dirty = true;
-          p.name = merged;
-          if ((KIND_RANK[kind] ?? 0) > (KIND_RANK[p.kind] ?? 0)) p.kind = kind;
-          p.inBody = true;
-        }
-        return p.id;
-      }
-      if (choice.kind === "ambiguous" || !create) return null;
-      const display = displayName(name);
-      // A taken slug (another person of the same written name) gets the next free suffix.
-      let row: { id: number } | undefined;
-      for (let n = 1; !row; n++) {
-        row = await trx
-          .insertInto("people")
-          .values({
-            authority_id: authorityId,
-            slug: n === 1 ? personSlug(authorityName, display) : `${personSlug(authorityName, display)}-${n}`,
-            display_name: display,
-            honorific: name.honorific,
-            forenames: name.forenames.join(" ") || null,
-            initials: name.initials || null,
-            surname: name.surname,
-            surname_key: name.surnameKey,
-            kind,
-          })
-          .onConflict((oc) => oc.column("slug").doNothing())
-          .returning("id")
-          .executeTakeFirst();
-      }
-      list.push({ id: row.id, name, inBody: true, kind, dirty: false });
-      known.set(name.surnameKey, list);
-      return row.id;
-    },
-    async flush(): Promise<void> {
-      for (const list of known.values()) {
-        for (const p of list) {
-          if (!p.dirty) continue;
-          await trx
-            .updateTable("people")
-            .set({ display_name: displayName(p.name), honorific: p.name.honorific, forenames: p.name.forenames.join(" ") || null, initials: p.name.initials || null, kind: p.kind })
-            .where("id", "=", p.id)
-            .execute();
-        }
-      }
-    },
-  };
-}
-
 export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone: zone });
@@ -760,25 +418,4 @@ export function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
-}
-
-function clean(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
-}
-
-function validTime(t: string | null | undefined): string | null {
-  return t && /^([01]\d|2[0-3]):[0-5]\d$/.test(t) ? t : null;
-}
-
-function chunks<T>(xs: T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-}
-
-/** The names in a decision's recorded votes. */
-function voterNames(votes: Votes | null | undefined): string[] {
-  const recorded = votes?.recorded;
-  if (!recorded) return [];
-  return MEMBER_VOTES.flatMap((v) => (Array.isArray(recorded[v]) ? recorded[v].filter((n): n is string => typeof n === "string") : []));
 }

@@ -11,7 +11,9 @@
 import { keepingPeopleSummaries } from "./summaries/people.ts";
 import { sql } from "kysely";
 import { dialectOf, type Db } from "./db.ts";
-import { deriveMemberships, IMPORT_LOCK, KIND_RANK } from "./import.ts";
+import { IMPORT_LOCK } from "./import.ts";
+import { deriveMemberships } from "./import-derived.ts";
+import { KIND_RANK } from "./import-people.ts";
 import { choosePerson, displayName, mergeNames, parseName, type PersonName } from "./rules/names.ts";
 import { personSlug } from "./rules/slugs.ts";
 import { bodyFamily } from "./rules/body-family.ts";
