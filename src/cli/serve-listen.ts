@@ -11,6 +11,7 @@ import type { ResponseCacheSettings } from "../serve/response-cache.ts";
 import { parseMinutes } from "../parse/minutes.ts";
 import { documentsDirFor, folderDocumentStore } from "../store/documents/folder.ts";
 import { paperText } from "../ingest/paper-text.ts";
+import { takingTurns } from "./serve-turns.ts";
 
 export interface ServeConfig {
   port: number;
@@ -42,7 +43,7 @@ export interface Listening {
 export function listen(db: Db, config: ServeConfig): Listening {
   const { site, log, publicUrl, port, host, responseCache } = config;
   const app = createApp({ db, site, log, publicUrl, responseCache, reparse: parseMinutes, documents: folderDocumentStore(documentsDirFor(config.dbUrl)), paperText });
-  const server = serve({ fetch: app.fetch, port, hostname: host }) as Server;
+  const server = serve({ fetch: takingTurns(app.fetch), port, hostname: host }) as Server;
   const ready = new Promise<number>((resolve, reject) => {
     server.once("listening", () => resolve((server.address() as AddressInfo).port));
     server.once("error", (err: NodeJS.ErrnoException) =>
