@@ -62,7 +62,17 @@ export async function storeVotes(trx: Tx, { meetingId, record, people }: Meeting
   for (const rows of chunks(voteRows, 100)) await trx.insertInto("decision_votes").values(rows).execute();
 }
 
-export async function storeDeclarations(trx: Tx, { meetingId, record, prov, exemptRanges, itemIds, people, flag, addProv }: MeetingRows): Promise<void> {
+/**
+ * The stored item a declaration or question names by number, and whether it is sealed: made in an
+ * exempt item, or read from an exempt stretch of the text.
+ */
+function placed({ record, prov, exemptRanges, itemIds }: MeetingRows, itemNumber: string | null | undefined, path: string): { itemId: number | null; exempt: boolean } {
+  const index = itemNumber ? record.items.findIndex((it) => it.number === itemNumber) : -1;
+  return { itemId: index >= 0 ? itemIds[index] : null, exempt: isSealed({ itemExempt: record.items[index]?.exempt, span: prov[path] }, exemptRanges) };
+}
+
+export async function storeDeclarations(trx: Tx, m: MeetingRows): Promise<void> {
+  const { meetingId, record, people, flag, addProv } = m;
   // Declarations of interest, when the parser gives them; one made in (or about) an exempt item is sealed with it.
   const declarations = (record as { declarations?: unknown }).declarations;
   const declarationRows = [];
@@ -70,11 +80,10 @@ export async function storeDeclarations(trx: Tx, { meetingId, record, prov, exem
     for (const [i, d] of declarations.entries()) {
       const dec = d as { name?: string; item?: string | null; interest?: string | null; kind?: string | null; description?: string | null; text?: string | null };
       if (!dec?.name) continue;
-      const itemIndex = dec.item ? record.items.findIndex((it) => it.number === dec.item) : -1;
-      const exempt = isSealed({ itemExempt: record.items[itemIndex]?.exempt, span: prov[`declarations/${i}`] }, exemptRanges);
+      const { itemId, exempt } = placed(m, dec.item, `declarations/${i}`);
       declarationRows.push({
         meeting_id: meetingId,
-        item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
+        item_id: itemId,
         position: i,
         raw_name: clean(dec.name),
         person_id: await people.resolve(dec.name, "member", false),
@@ -90,16 +99,16 @@ export async function storeDeclarations(trx: Tx, { meetingId, record, prov, exem
   }
 }
 
-export async function storeQuestions(trx: Tx, { meetingId, record, prov, exemptRanges, itemIds, flag, addProv }: MeetingRows): Promise<void> {
+export async function storeQuestions(trx: Tx, m: MeetingRows): Promise<void> {
+  const { meetingId, record, flag, addProv } = m;
   // Question time, when the parser gives it; a question asked in (or about) an exempt item is sealed with it.
   const questionRows = [];
   for (const [i, q] of (record.questions ?? []).entries()) {
     if (!q?.question) continue;
-    const itemIndex = q.item ? record.items.findIndex((it) => it.number === q.item) : -1;
-    const exempt = isSealed({ itemExempt: record.items[itemIndex]?.exempt, span: prov[`questions/${i}`] }, exemptRanges);
+    const { itemId, exempt } = placed(m, q.item, `questions/${i}`);
     questionRows.push({
       meeting_id: meetingId,
-      item_id: itemIndex >= 0 ? itemIds[itemIndex] : null,
+      item_id: itemId,
       position: i,
       asked_by: q.askedBy ? clean(q.askedBy) : null,
       asked_to: q.askedTo ?? null,

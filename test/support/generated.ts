@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { GenerateSummary } from "../../bench/generate-archive.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -19,18 +20,8 @@ const DOCUMENTS = [
   "test/golden/real/2017-12-minutes-monthly-meeting-of-the-municipal-district-of-newcastle-west-8th-november-2017.md",
 ];
 
-/** What `bench:generate` reports on its last line. */
-export interface Generated {
-  meetings: number;
-  items: number;
-  resolutions: number;
-  attendance: number;
-  people: number;
-  councils: number;
-  committees: number;
-  seconds: number;
-  dbBytes: number;
-}
+/** What `bench:generate` reports on its last line: the archive's counts, its time and its size. */
+export type Generated = GenerateSummary & { seconds: number; dbBytes: number };
 
 /** Copies the documents into `dir`/corpus (its parsed copy goes in `dir`/cache); returns the generator for that folder. */
 export function generatorIn(dir: string): (db: string, opts: { meetings: number; seed: number; batch?: number }) => Generated {
