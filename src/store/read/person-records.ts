@@ -4,7 +4,7 @@
 // someone named at thousands of meetings as for a newcomer; the attendance figures are read from the
 // person's summaries (person_summaries, person_names), never counted from their rows.
 import { sql } from "kysely";
-import type { Db } from "../db.ts";
+import { dialectOf, type Db } from "../db.ts";
 import { publicMinutesOnly, publicResolutionsOnly, viewerOn, viewerShape, type Viewer } from "../visibility.ts";
 import type { AttendanceRecordRow, MotionRecordRow, PersonDetail, VoteRecordRow } from "./types.ts";
 import { DECISION_PLACE_COLUMNS, EXEMPT_COLUMNS, decisionPlace, markedExempt } from "./decisions.ts";
@@ -18,19 +18,6 @@ export interface RecordPaging {
 
 /** Rows on a person's page before "older" links take over. */
 export const PERSON_RECENT = 20;
-
-// newest meeting first; within a meeting, in the order of the minutes
-const MEETING_ORDER: KeyPart[] = [
-  { ref: sql`meetings.date`, desc: true },
-  { ref: sql`coalesce(meetings.start_time, '')`, desc: true },
-  { ref: sql`meetings.id`, desc: true },
-];
-const DECISION_ORDER: KeyPart[] = [
-  ...MEETING_ORDER,
-  { ref: sql`items.position`, desc: false },
-  { ref: sql`resolutions.position`, desc: false },
-  { ref: sql`resolutions.id`, desc: false },
-];
 
 /** A role with no end date is current: it sorts as the latest. */
 export const OPEN = "9999-12-31";
@@ -121,34 +108,62 @@ export async function attendanceTally(db: Db, personId: number): Promise<Omit<Pe
   };
 }
 
-// A person's votes and motions are planned for the person: their number is skewed (a chair moves
-// hundreds of decisions, most members a few), and PostgreSQL's plan for any person walked the
-// meetings newest first, 100 times the rows for someone with few (test/store/generic-plans.test.ts).
+// A person's votes and motions are read whole first (a materialised CTE), then ordered and paged.
+// Ordered by the CTE's columns, which no index holds, no plan can walk every meeting newest first
+// looking for the person's rows: PostgreSQL chose that walk when its guess of the person's rows ran
+// high, 60 times the work at 100,000 meetings (test/store/generic-plans.test.ts prices sorting out
+// to find it). A page costs the person's rows, never the archive's. They are planned for the
+// person too: their number is skewed (a chair moves hundreds of decisions, most members a few).
+// Newest meeting first; within a meeting, in the order of the minutes.
+const MINE_ORDER: KeyPart[] = [
+  { ref: sql`mine.date`, desc: true },
+  { ref: sql`mine.meeting_start`, desc: true },
+  { ref: sql`mine.meeting_id`, desc: true },
+  { ref: sql`mine.item_position`, desc: false },
+  { ref: sql`mine.position`, desc: false },
+  { ref: sql`mine.id`, desc: false },
+];
+
+/**
+ * Whether the CTE is kept whole: on PostgreSQL. SQLite folds it into the query and reads the person's rows
+ * by their indexes (query-plans.test.ts) and sorts them; kept whole, it costs SQLite a copy of each
+ * row, a third more time for a chair's motions.
+ */
+const keptWhole = (db: Db) => dialectOf(db) === "postgres";
+
+/** What a decision's row carries beyond DECISION_PLACE_COLUMNS for its place in MINE_ORDER. */
+const MINE_KEYS = [sql<string>`coalesce(meetings.start_time, '')`.as("meeting_start"), "meetings.id as meeting_id", "items.position as item_position", "resolutions.position"] as const;
+
 const votesPage = preparedKeysetPage(
   (db: Db, p: { personId: number; today: string }, viewer: Viewer) =>
     db
-      .selectFrom("decision_votes")
-      .innerJoin("resolutions", "resolutions.id", "decision_votes.resolution_id")
-      .innerJoin("items", "items.id", "resolutions.item_id")
-      .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
-      .innerJoin("bodies", "bodies.id", "meetings.body_id")
-      .where("decision_votes.person_id", "=", p.personId)
-      .where(publicResolutionsOnly(viewerOn(viewer, p.today)))
-      .select([
-        ...EXEMPT_COLUMNS,
-        "decision_votes.id as vote_id",
-        "decision_votes.vote",
-        "decision_votes.raw_name",
-        "resolutions.id",
-        "resolutions.slug",
-        "resolutions.text",
-        "resolutions.position",
-        "items.position as item_position",
-        "meetings.id as meeting_id",
-        ...DECISION_PLACE_COLUMNS,
-      ]),
-  [...DECISION_ORDER, { ref: sql`decision_votes.id`, desc: false }],
-  (r) => [r.date, r.start_time ?? "", r.meeting_id, r.item_position, r.position, r.id, r.vote_id],
+      .with(
+        (cte) => (keptWhole(db) ? cte("mine").materialized() : cte("mine")),
+        (q) =>
+          q
+            .selectFrom("decision_votes")
+            .innerJoin("resolutions", "resolutions.id", "decision_votes.resolution_id")
+            .innerJoin("items", "items.id", "resolutions.item_id")
+            .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
+            .innerJoin("bodies", "bodies.id", "meetings.body_id")
+            .where("decision_votes.person_id", "=", p.personId)
+            .where(publicResolutionsOnly(viewerOn(viewer, p.today)))
+            .select([
+              ...EXEMPT_COLUMNS,
+              ...MINE_KEYS,
+              "decision_votes.id as vote_id",
+              "decision_votes.vote",
+              "decision_votes.raw_name",
+              "resolutions.id",
+              "resolutions.slug",
+              "resolutions.text",
+              ...DECISION_PLACE_COLUMNS,
+            ]),
+      )
+      .selectFrom("mine")
+      .selectAll(),
+  [...MINE_ORDER, { ref: sql`mine.vote_id`, desc: false }],
+  (r) => [r.date, r.meeting_start, r.meeting_id, r.item_position, r.position, r.id, r.vote_id],
   ["s", "s", "n", "n", "n", "n", "n"],
   viewerShape,
 );
@@ -172,27 +187,32 @@ export async function personVotes(db: Db, personId: number, viewer: Viewer, pagi
 const motionsPage = preparedKeysetPage(
   (db: Db, p: { personId: number; today: string }, viewer: Viewer) =>
     db
-      .selectFrom("resolutions")
-      .innerJoin("items", "items.id", "resolutions.item_id")
-      .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
-      .innerJoin("bodies", "bodies.id", "meetings.body_id")
-      .where((eb) => eb.or([eb("resolutions.moved_by_person_id", "=", p.personId), eb("resolutions.seconded_by_person_id", "=", p.personId)]))
-      .where(publicResolutionsOnly(viewerOn(viewer, p.today)))
-      .select([
-        ...EXEMPT_COLUMNS,
-        "resolutions.id",
-        "resolutions.slug",
-        "resolutions.text",
-        "resolutions.position",
-        "resolutions.moved_by_person_id",
-        "resolutions.moved_by_name",
-        "resolutions.seconded_by_name",
-        "items.position as item_position",
-        "meetings.id as meeting_id",
-        ...DECISION_PLACE_COLUMNS,
-      ]),
-  DECISION_ORDER,
-  (r) => [r.date, r.start_time ?? "", r.meeting_id, r.item_position, r.position, r.id],
+      .with(
+        (cte) => (keptWhole(db) ? cte("mine").materialized() : cte("mine")),
+        (q) =>
+          q
+            .selectFrom("resolutions")
+            .innerJoin("items", "items.id", "resolutions.item_id")
+            .innerJoin("meetings", "meetings.id", "resolutions.meeting_id")
+            .innerJoin("bodies", "bodies.id", "meetings.body_id")
+            .where((eb) => eb.or([eb("resolutions.moved_by_person_id", "=", p.personId), eb("resolutions.seconded_by_person_id", "=", p.personId)]))
+            .where(publicResolutionsOnly(viewerOn(viewer, p.today)))
+            .select([
+              ...EXEMPT_COLUMNS,
+              ...MINE_KEYS,
+              "resolutions.id",
+              "resolutions.slug",
+              "resolutions.text",
+              "resolutions.moved_by_person_id",
+              "resolutions.moved_by_name",
+              "resolutions.seconded_by_name",
+              ...DECISION_PLACE_COLUMNS,
+            ]),
+      )
+      .selectFrom("mine")
+      .selectAll(),
+  MINE_ORDER,
+  (r) => [r.date, r.meeting_start, r.meeting_id, r.item_position, r.position, r.id],
   ["s", "s", "n", "n", "n", "n"],
   viewerShape,
 );
