@@ -102,6 +102,23 @@ async function postgresFacts(url: string): Promise<{ meetings: number; bytes: nu
   }
 }
 
+/**
+ * Statistics of the whole archive, as after a bulk load (docs/DEPLOYMENT.md): written over the
+ * better part of an hour, it would otherwise be measured on whatever autovacuum last sampled, and
+ * plans made on those (a run's person page at 100k: 6 req/s) could not be made again.
+ */
+async function analyze(url: string): Promise<void> {
+  const t0 = performance.now();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
+  console.log(`  ANALYZE in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
 function copySqlite(from: string, to: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(to + suffix, { force: true });
   copyFileSync(from, to);
@@ -190,11 +207,13 @@ export async function postgresArchive(ctx: ArchiveContext, size: number): Promis
       return { size, label, db: "postgres", url, file: null, ...(await postgresFacts(url)), source: `copy of ${given}, row for row`, buildSeconds: (performance.now() - t0) / 1000 };
     }
     seconds = await importFolder(ctx, resolve(given), url);
+    await analyze(url);
     return { size, label, db: "postgres", url, file: null, ...(await postgresFacts(url)), source: `quorum import ${given}`, buildSeconds: seconds };
   }
   if (!hasGenerator(ctx.root)) throw new Error(`npm run bench:generate is not on this branch: give a folder with --db-for ${label}=DIR`);
   const url = await ctx.createPostgres();
   ({ seconds } = await generate(ctx, size, url));
+  await analyze(url);
   source = "bench:generate";
   return { size, label, db: "postgres", url, file: null, ...(await postgresFacts(url)), source, buildSeconds: seconds };
 }

@@ -9,6 +9,7 @@ import pg from "pg";
 import { postgresUnavailable, startPostgres, type PostgresCluster } from "../test/support/postgres.ts";
 import { parseArgs, USAGE, type BenchOptions } from "./lib/args.ts";
 import { oneLine } from "./lib/errors.ts";
+import { autoExplainSettings, slowStatements } from "./lib/pg-plans.ts";
 import { describeMachine, machine } from "./lib/machine.ts";
 import { killAllChildren } from "./lib/proc.ts";
 import { renderResults } from "./lib/render.ts";
@@ -121,6 +122,25 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+/** Slower than this, a statement's plan is logged (pg-plans.ts). */
+const SLOW_MS = 200;
+
+/** `run`, keeping PostgreSQL's slow statements while it runs. */
+function keepingPlans(size: number, db: Dialect, step: string, run: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    const c = cluster;
+    if (db !== "postgres" || !c) return run();
+    const from = c.log().length;
+    try {
+      await run();
+    } finally {
+      const statements = slowStatements(c.log().slice(from), 5);
+      (results.plans ??= []).push({ size: sizeLabel(size), db, step, overMs: SLOW_MS, statements });
+      if (statements.length) console.log(`    PostgreSQL: ${statements.reduce((n, s) => n + s.count, 0)} statement runs past ${SLOW_MS} ms, the most time in: ${statements[0].query.slice(0, 80)}`);
+    }
+  };
+}
+
 async function dropPostgres(url: string): Promise<void> {
   const u = new URL(url);
   const name = u.pathname.slice(1);
@@ -141,7 +161,7 @@ try {
   if (opts.postgres) {
     const why = postgresUnavailable();
     if (why) results.errors.push({ step: "postgres", message: why });
-    else cluster = (await step("start PostgreSQL", () => startPostgres())) ?? null;
+    else cluster = (await step("start PostgreSQL", () => startPostgres(autoExplainSettings(SLOW_MS)))) ?? null;
   }
   const dialects = ([...(opts.sqlite ? ["sqlite"] : []), ...(cluster ? ["postgres"] : [])] as Dialect[]);
 
@@ -208,18 +228,18 @@ try {
         if (!picks) continue;
         console.log(`  meeting ${picks.meeting}, committee ${picks.committee}, person ${picks.person.slug}, council ${picks.council}, year ${picks.year}`);
         if (!opts.skip.has("search")) {
-          await step(`search ${label} on ${db}`, async () => {
+          await step(`search ${label} on ${db}`, keepingPlans(size, db, "search", async () => {
             const server = await startServer(root, archive.url, workersOption ? { workers: 1 } : {});
             try {
               results.search.push(...(await measureSearch(archive, server, picks, opts.quick ? 5 : 20, results.errors)));
             } finally {
               await server.stop();
             }
-          });
+          }));
         }
         if (!opts.skip.has("pages")) {
           for (const workers of workerCounts) {
-            await step(`pages ${label} on ${db}, ${workers} serve process${workers > 1 ? "es" : ""}`, async () => {
+            await step(`pages ${label} on ${db}, ${workers} serve process${workers > 1 ? "es" : ""}`, keepingPlans(size, db, `pages, ${workers} process${workers > 1 ? "es" : ""}`, async () => {
               const server = await startServer(root, archive.url, workersOption ? { workers } : {});
               try {
                 const r = await measurePages(archive, server, workers, pageTargets(picks), { connections: opts.connections, seconds: opts.seconds, warmup: opts.quick ? 1 : 2 }, results.errors);
@@ -229,7 +249,7 @@ try {
               } finally {
                 await server.stop();
               }
-            });
+            }));
           }
         }
       } finally {

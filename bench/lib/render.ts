@@ -78,5 +78,15 @@ export function renderResults(r: BenchResults, misses = "misses.md"): string {
     out.push("", "## Growth", "", "Each page's p95 at the largest size over its p95 at the smallest size, same database and workers.", "");
     out.push(table(["database", "workers", "page", "from", "to", "p95 from", "p95 to", "growth", "target", ""], r.growth.map((g) => [g.db, g.workers, g.page, g.from, g.to, num(g.p95From, 1), num(g.p95To, 1), g.growth == null ? null : `${num(g.growth, 2)}×`, g.target, verdict(g.verdict)])));
   }
+  const plans = (r.plans ?? []).filter((p) => p.statements.length);
+  if (plans.length) {
+    out.push("", "## PostgreSQL's slow statements", "", `Statements that ran past the threshold during a step, logged with their plan by auto_explain; the most time first, at most five a step. Each one's slowest plan is in \`bench.json\` (\`plans\`).`, "");
+    out.push(
+      table(
+        ["size", "step", "over", "statement", "runs", "total s", "slowest ms"],
+        plans.flatMap((p) => p.statements.map((s) => [p.size, p.step, `${p.overMs} ms`, `\`${s.query.replace(/\s+/g, " ").replace(/`/g, "'").slice(0, 100)}${s.query.length > 100 ? "…" : ""}\``, s.count, num(s.totalMs / 1000, 1), num(s.maxMs, 0)])),
+      ),
+    );
+  }
   return out.join("\n") + "\n";
 }

@@ -1,6 +1,7 @@
 // The shape of bench/results/bench.json: every figure with the reference it was measured beside, and
 // whether it meets the target. Written by bench/run.ts, rendered by render.ts.
 import type { Latency } from "./stats.ts";
+import type { SlowStatement } from "./pg-plans.ts";
 
 export type Verdict = "met" | "missed" | null;
 export type Dialect = "sqlite" | "postgres";
@@ -111,6 +112,16 @@ export interface StepError {
   message: string;
 }
 
+/** PostgreSQL's slow statements during one step, with the plan of each one's slowest run (pg-plans.ts). */
+export interface PlanFigure {
+  size: string;
+  db: Dialect;
+  step: string;
+  /** the threshold a statement passed to be logged */
+  overMs: number;
+  statements: SlowStatement[];
+}
+
 export interface BenchResults {
   schema: "quorum.bench/1";
   machine: Machine;
@@ -124,6 +135,8 @@ export interface BenchResults {
   pages: PageFigure[];
   servers: ServerFigure[];
   growth: GrowthFigure[];
+  /** absent from runs made before plans were kept */
+  plans?: PlanFigure[];
   errors: StepError[];
 }
 
@@ -161,6 +174,7 @@ export function mergeResults(prev: BenchResults, next: BenchResults, skipped: Re
     search: [...keep(prev.search, "search"), ...next.search],
     pages: [...keep(prev.pages, "pages"), ...next.pages],
     servers: [...keep(prev.servers, "pages"), ...next.servers],
+    plans: [...(prev.plans ?? []).filter((p) => kept(p.size, p.db, p.step.split(" ")[0])), ...(next.plans ?? [])],
     growth: [],
     errors: [...prev.errors.filter(keepError), ...next.errors],
   };

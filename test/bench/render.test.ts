@@ -101,3 +101,18 @@ test("quorum import's summary line is read, and an import with unstorable docume
   assert.equal(importFinished(null, out), false);
   assert.equal(importSummary("nothing"), null);
 });
+
+test("PostgreSQL's slow statements are listed by step, the query cut short; steps with none add nothing", () => {
+  const long = `select "resolutions"."id" from "resolutions" where ${"x = 1 and ".repeat(20)}y = 2`;
+  const plans: BenchResults["plans"] = [
+    { size: "100k", db: "postgres", step: "pages, 1 process", overMs: 200, statements: [{ query: long, count: 12, totalMs: 4321, maxMs: 987.6, plan: "Limit\n  ->  Sort" }] },
+    { size: "1k", db: "postgres", step: "search", overMs: 200, statements: [] },
+  ];
+  const md = renderResults({ ...results(), plans });
+  assert.match(md, /## PostgreSQL's slow statements/);
+  const row = rowWith(md, "100k", "pages, 1 process", "200 ms", "12", "4.3", "988");
+  assert.ok(row, "the statement's row");
+  assert.ok(row!.includes(`\`${long.slice(0, 100)}…\``), "the query, cut at 100 characters");
+  assert.doesNotMatch(md, /\| 1k \| search \|/);
+  assert.doesNotMatch(renderResults({ ...results(), plans: [plans[1]] }), /slow statements/);
+});

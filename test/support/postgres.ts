@@ -2,7 +2,7 @@
 // on a free loopback port with its socket in that dir, stopped and removed afterwards.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chownSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +12,8 @@ import { skipUnlessCi } from "./ci.ts";
 export interface PostgresCluster {
   /** connection URL of a new, empty database */
   createDatabase(name?: string): Promise<string>;
+  /** what the server has logged so far */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -93,7 +95,8 @@ function postgresIds(): { uid: number; gid: number } {
   });
 }
 
-export async function startPostgres(): Promise<PostgresCluster> {
+/** `settings`: more server settings (`-c name=value`), such as a preloaded library's. */
+export async function startPostgres(settings: Record<string, string> = {}): Promise<PostgresCluster> {
   const bin = binDir()!;
   const dir = mkdtempSync(join(tmpdir(), "quorum-pg-"));
   const { uid, gid } = postgresIds();
@@ -110,7 +113,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
     try {
       asPostgres("pg_ctl", [
         "-D", data, "-l", join(dir, "log"), "-w", "-t", "30",
-        "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50`,
+        "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50${Object.entries(settings).map(([k, v]) => ` -c ${k}=${v}`).join("")}`,
         "start",
       ]);
       break;
@@ -130,6 +133,9 @@ export async function startPostgres(): Promise<PostgresCluster> {
         await client.end();
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    log() {
+      return existsSync(join(dir, "log")) ? readFileSync(join(dir, "log"), "utf8") : "";
     },
     async stop() {
       spawnSync("runuser", ["-u", "postgres", "--", join(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop"], { encoding: "utf8" });
