@@ -125,9 +125,9 @@ const MINE_ORDER: KeyPart[] = [
 ];
 
 /**
- * Whether the CTE is kept whole: on PostgreSQL. SQLite folds it into the query and reads the person's rows
- * by their indexes (query-plans.test.ts) and sorts them; kept whole, it costs SQLite a copy of each
- * row, a third more time for a chair's motions.
+ * Whether the CTE is kept whole: on PostgreSQL. SQLite folds it into the query, reads the person's
+ * rows by their indexes (query-plans.test.ts) and sorts them; kept whole, it would cost SQLite a
+ * copy of each row, a third more time for a chair's motions.
  */
 const keptWhole = (db: Db) => dialectOf(db) === "postgres";
 
