@@ -9,6 +9,8 @@ export function autoExplainSettings(ms: number): Record<string, string> {
     shared_preload_libraries: "auto_explain",
     "auto_explain.log_min_duration": `${ms}ms`,
     "auto_explain.log_nested_statements": "off",
+    // as JSON: in text, a statement written over several lines cannot be told from its plan
+    "auto_explain.log_format": "json",
   };
 }
 
@@ -19,12 +21,11 @@ export interface SlowStatement {
   count: number;
   totalMs: number;
   maxMs: number;
-  /** the plan of its slowest run */
-  plan: string;
+  /** the plan of its slowest run, as EXPLAIN's JSON */
+  plan: unknown;
 }
 
 const HEAD = /\bLOG:\s+duration: ([\d.]+) ms\s+plan:\s*$/;
-const QUERY = /^\s*Query Text: (.*)$/;
 
 /** The statements auto_explain logged in `log`, the most time first, at most `top` of them. */
 export function slowStatements(log: string, top: number): SlowStatement[] {
@@ -37,10 +38,15 @@ export function slowStatements(log: string, top: number): SlowStatement[] {
     // the entry goes on in lines indented with a tab
     const body: string[] = [];
     while (i + 1 < lines.length && lines[i + 1].startsWith("\t")) body.push(lines[++i].slice(1));
-    const q = body.length ? QUERY.exec(body[0]) : null;
-    if (!q) continue;
-    const query = q[1].trim();
-    const plan = body.slice(1).join("\n");
+    let entry: { "Query Text"?: unknown; Plan?: unknown };
+    try {
+      entry = JSON.parse(body.join("\n"));
+    } catch {
+      continue;
+    }
+    if (typeof entry["Query Text"] !== "string") continue;
+    const query = entry["Query Text"].trim();
+    const plan = entry.Plan;
     const seen = byQuery.get(query);
     if (!seen) byQuery.set(query, { query, count: 1, totalMs: ms, maxMs: ms, plan });
     else {

@@ -21,7 +21,8 @@ describe("slow statements from PostgreSQL's log", { skip: postgresUnavailable() 
 
   test("each statement slower than the threshold is kept once, with its count, times and slowest plan", async () => {
     await client.query("CREATE TABLE t AS SELECT g AS n FROM generate_series(1, 1000) g");
-    const slow = "SELECT pg_sleep(0.3) AS slow";
+    // written over two lines, as Kysely's subqueries and raw SQL often are
+    const slow = "SELECT pg_sleep(0.3)\n  AS slow";
     const scan = "SELECT count(*) FROM t WHERE n > $1 AND pg_sleep(0.0001) IS NOT NULL";
     await client.query(slow);
     await client.query(slow);
@@ -39,9 +40,11 @@ describe("slow statements from PostgreSQL's log", { skip: postgresUnavailable() 
     assert.equal(sleeps.count, 2);
     assert.equal(scans.count, 1);
     assert.ok(sleeps.maxMs >= 300 && sleeps.totalMs >= 600 && sleeps.totalMs < 3000, `${sleeps.maxMs} / ${sleeps.totalMs} ms`);
-    assert.match(sleeps.plan, /^Result/);
-    assert.match(scans.plan, /Seq Scan on t/);
-    assert.match(scans.plan, /Filter: \(\(n > 10\)/);
+    assert.equal((sleeps.plan as { "Node Type": string })["Node Type"], "Result");
+    const scanPlan = JSON.stringify(scans.plan);
+    assert.match(scanPlan, /"Node Type":"Seq Scan"/);
+    assert.match(scanPlan, /"Relation Name":"t"/);
+    assert.match(scanPlan, /"Filter":"\(\(n > 10\)/);
     // the most time first
     assert.ok(found[0].totalMs >= found[1].totalMs);
     assert.deepEqual(slowStatements(cluster.log(), 1).map((s) => s.query), [found[0].query]);
