@@ -50,9 +50,12 @@ export interface PageTarget {
 
 export const COMMON_WORD = "council";
 
+/** The page every other is measured against: a static asset served by the same server. */
+export const REFERENCE_PAGE = "static asset (reference)";
+
 export function pageTargets(p: Picks): PageTarget[] {
   return [
-    { page: "static asset (reference)", path: "/assets/quorum.css" },
+    { page: REFERENCE_PAGE, path: "/assets/quorum.css" },
     { page: "home", path: "/" },
     { page: "meeting", path: `/meetings/${p.meeting}` },
     { page: "committee", path: `/committees/${p.committee}` },

@@ -62,11 +62,11 @@ export function renderResults(r: BenchResults, misses = "misses.md"): string {
     );
   }
   if (r.pages.length) {
-    out.push("", "## Pages under load", "", `autocannon in a second process on loopback, ${r.options.connections} connections, against \`quorum serve\` in its own process with its response cache off, so every request renders the page (\`cache.md\` measures cache hits); the static asset is the reference served by the same server.`, "");
+    out.push("", "## Pages under load", "", `autocannon in a second process on loopback, ${r.options.connections} connections, against \`quorum serve\` in its own process with its response cache off, so every request renders the page (\`cache.md\` measures cache hits); the static asset is the reference served by the same server, measured first and again for 3 s after each page: a page's share is its req/s over the asset's just after it, the machine's speed of the same minute.`, "");
     out.push(
       table(
-        ["size", "database", "workers", "page", "req/s", "p50", "p95", "p99", "errors", "target", ""],
-        r.pages.map((p) => [p.size, p.db, p.workers, p.page, num(p.requestsPerSecond), ...ms(p.latency), p.errors, p.target, verdict(p.verdict)]),
+        ["size", "database", "workers", "page", "req/s", "static asset after it, req/s", "share", "p50", "p95", "p99", "errors", "target", ""],
+        r.pages.map((p) => [p.size, p.db, p.workers, p.page, num(p.requestsPerSecond), num(p.besideRequestsPerSecond), p.besideRequestsPerSecond ? num(p.requestsPerSecond / p.besideRequestsPerSecond, 3) : null, ...ms(p.latency), p.errors, p.target, verdict(p.verdict)]),
       ),
     );
   }

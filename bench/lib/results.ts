@@ -70,6 +70,12 @@ export interface PageFigure {
   errors: number;
   target: string;
   verdict: Verdict;
+  /**
+   * The static asset's req/s in a short run just after this page's (absent from older runs and
+   * from the reference's own row): the machine's speed in the same minute, which the reference
+   * measured once before every page does not follow.
+   */
+  besideRequestsPerSecond?: number;
 }
 
 export interface ServerFigure {

@@ -18,7 +18,7 @@ function results(): BenchResults {
     archives: [],
     search: [{ size: "1k", db: "sqlite", kind: "phrase", query: 'q=%22a+b%22', matches: 1234, api: lat(10, 31, 40), page: lat(12, 35, 50), bare: lat(3, 10, 12), target: "API p95 ≤ 3× bare", verdict: "missed" }],
     pages: [
-      { size: "1k", db: "sqlite", workers: 1, page: "meeting", path: "/meetings/x", requestsPerSecond: 1500.4, latency: lat(5, 20, 30), errors: 0, target: "p95 ≤ 50 ms", verdict: "met" },
+      { size: "1k", db: "sqlite", workers: 1, page: "meeting", path: "/meetings/x", requestsPerSecond: 1500.4, latency: lat(5, 20, 30), errors: 0, target: "p95 ≤ 50 ms", verdict: "met", besideRequestsPerSecond: 6001.6 },
       { size: "100k", db: "postgres", workers: 2, page: "home", path: "/", requestsPerSecond: 0, latency: lat(null, null, null), errors: 7, target: "p95 ≤ 50 ms", verdict: "missed" },
     ],
     servers: [],
@@ -55,6 +55,8 @@ test("each figure sits in its row beside its reference and its verdict", () => {
   assert.ok(rowWith(md, "md", "40", "1.23", "456"), "parse row with raw read beside it");
   assert.ok(rowWith(md, "1k", "sqlite", "phrase", "1,234", "10.0", "31.0", "3.0", "10.0", "3.10×", "**missed**"), "search row with the bare query beside it");
   assert.ok(rowWith(md, "1k", "sqlite", "1", "meeting", "1,500", "5.0", "20.0", "30.0", "0", "met"), "meeting row, met");
+  assert.ok(rowWith(md, "meeting", "1,500", "6,002", "0.250"), "the static asset's req/s just after the page, and the page's share of it");
+  assert.ok(rowWith(md, "home", "0", "—", "—"), "no share where no asset was measured beside the page");
   assert.ok(rowWith(md, "100k", "postgres", "2", "home", "0", "—", "7", "**missed**"), "home row with no latency, missed");
   assert.ok(rowWith(md, "sqlite", "meeting", "1k", "100k", "20.0", "50.0", "2.50×", "**missed**"), "growth row");
 });
