@@ -2,12 +2,12 @@
 // process), the static asset first as the reference, and again briefly after each page, so that each
 // page has the machine's speed of its own minute beside it; then the serve processes' peak memory.
 import type { Archive } from "./run-archive.ts";
-import { REFERENCE_PAGE, type PageTarget } from "./run-picks.ts";
+import type { PageTarget } from "./run-picks.ts";
 import { get, load, settle } from "./lib/load.ts";
 import type { PageFigure, ServerFigure, StepError } from "./lib/results.ts";
 import type { Server } from "./lib/server.ts";
 import { oneLine } from "./lib/errors.ts";
-import { pageTarget, serverTarget } from "./lib/targets.ts";
+import { REFERENCE_PAGE, pageTarget, serverTarget } from "./lib/targets.ts";
 
 /** Seconds of the static asset's run after each page: enough for a rate, short beside the page's. */
 const BESIDE_SECONDS = 3;

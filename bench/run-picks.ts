@@ -1,6 +1,7 @@
 // The concrete pages to measure, chosen from the archive itself: the meeting in the middle of the
 // public meetings by date, its committee, council and year, and the first person named at it.
 import { openStore } from "../src/store/db.ts";
+import { REFERENCE_PAGE } from "./lib/targets.ts";
 
 export interface Picks {
   meeting: string;
@@ -49,9 +50,6 @@ export interface PageTarget {
 }
 
 export const COMMON_WORD = "council";
-
-/** The page every other is measured against: a static asset served by the same server. */
-export const REFERENCE_PAGE = "static asset (reference)";
 
 export function pageTargets(p: Picks): PageTarget[] {
   return [
