@@ -180,7 +180,7 @@ export function mergeResults(prev: BenchResults, next: BenchResults, skipped: Re
     search: [...keep(prev.search, "search"), ...next.search],
     pages: [...keep(prev.pages, "pages"), ...next.pages],
     servers: [...keep(prev.servers, "pages"), ...next.servers],
-    plans: [...(prev.plans ?? []).filter((p) => kept(p.size, p.db, p.step.split(" ")[0])), ...(next.plans ?? [])],
+    plans: [...(prev.plans ?? []).filter((p) => kept(p.size, p.db, p.step.startsWith("pages") ? "pages" : p.step)), ...(next.plans ?? [])],
     growth: [],
     errors: [...prev.errors.filter(keepError), ...next.errors],
   };

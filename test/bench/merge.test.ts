@@ -62,3 +62,11 @@ test("a run on SQLite alone keeps PostgreSQL's figures and failures at the same 
   assert.deepEqual(m.errors.map((e) => e.step), ["archive 10k on postgres"]);
   assert.deepEqual(m.earlier?.map((e) => e.measured), [["10k on postgres"]]);
 });
+
+test("PostgreSQL's slow statements are kept with the step they belong to", () => {
+  const plan = (step: string) => ({ size: "10k", db: "postgres" as const, step, overMs: 200, statements: [] });
+  const prev = { ...run("2026-01-01", ["10k"], 5, false), plans: [plan("search"), plan("pages, 1 process"), plan("pages, 2 processes")] };
+  const next = { ...run("2026-01-02", ["10k"], 9, false), plans: [plan("search")] };
+  const m = mergeResults(prev, next, new Set(["pages"]));
+  assert.deepEqual(m.plans?.map((p) => p.step), ["pages, 1 process", "pages, 2 processes", "search"], "pages skipped now: their plans kept; search measured again: replaced");
+});
