@@ -42,7 +42,7 @@ const workersOption = /--workers\b/.test(await serveHelp(root));
 const results: BenchResults = {
   schema: "quorum.bench/1",
   machine: machine(root),
-  options: { sizes: opts.sizes.map(sizeLabel), databases: [...(opts.sqlite ? ["sqlite" as const] : []), ...(opts.postgres ? ["postgres" as const] : [])], quick: opts.quick, seed: opts.seed, connections: opts.connections, seconds: opts.seconds, workersOption },
+  options: { sizes: opts.sizes.map(sizeLabel), databases: [...(opts.sqlite ? ["sqlite" as const] : []), ...(opts.postgres ? ["postgres" as const] : [])], quick: opts.quick, seed: opts.seed, connections: opts.connections, seconds: opts.seconds, rounds: opts.rounds, workersOption },
   parse: [],
   import: [],
   archives: [],
@@ -242,7 +242,7 @@ try {
             await step(`pages ${label} on ${db}, ${workers} serve process${workers > 1 ? "es" : ""}`, keepingPlans(size, db, `pages, ${workers} process${workers > 1 ? "es" : ""}`, async () => {
               const server = await startServer(root, archive.url, workersOption ? { workers } : {});
               try {
-                const r = await measurePages(archive, server, workers, pageTargets(picks), { connections: opts.connections, seconds: opts.seconds, warmup: opts.quick ? 1 : 2 }, results.errors);
+                const r = await measurePages(archive, server, workers, pageTargets(picks), { connections: opts.connections, seconds: opts.seconds, rounds: opts.rounds, warmup: opts.quick ? 1 : 2 }, results.errors);
                 results.pages.push(...r.pages);
                 results.servers.push(r.server);
                 console.log(`    peak memory ${r.server.peakMB.map((x) => x.toFixed(0)).join(", ")} MB`);

@@ -10,6 +10,7 @@ export interface BenchOptions {
   sqlite: boolean;
   connections: number;
   seconds: number;
+  rounds: number;
   skip: Set<string>;
   out: string;
   corpus: string | null;
@@ -28,14 +29,16 @@ export const USAGE = `npm run bench [-- options]
   --no-postgres         SQLite only
   --no-sqlite           PostgreSQL only
   --connections N       connections for the page runs (default 50)
-  --seconds S           seconds per page run (default 10; 2 with --quick)
+  --seconds S           seconds of load per page in all (default 12; 2 with --quick)
+  --rounds N            rounds each page's load is split into, each after a run of the
+                        static asset (default 3; 1 with --quick)
   --skip STEP,...       leave out parse, import, search or pages
   --corpus DIR          real minutes for parse and import (default ../shared/corpus/real)
   --out DIR             where bench.json and bench.md go (default bench/results)
   --merge               keep the figures already in DIR/bench.json for sizes and steps this run leaves out`;
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const o: BenchOptions = { sizes: parseSizes("1k,10k,100k"), quick: false, seed: 1, dbFor: new Map(), postgres: true, sqlite: true, connections: 50, seconds: NaN, skip: new Set(), out: "bench/results", corpus: null, merge: false };
+  const o: BenchOptions = { sizes: parseSizes("1k,10k,100k"), quick: false, seed: 1, dbFor: new Map(), postgres: true, sqlite: true, connections: 50, seconds: NaN, rounds: NaN, skip: new Set(), out: "bench/results", corpus: null, merge: false };
   const dbFor: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -58,6 +61,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     else if (a === "--merge") o.merge = true;
     else if (a === "--connections") o.connections = count(value());
     else if (a === "--seconds") o.seconds = count(value());
+    else if (a === "--rounds") o.rounds = count(value());
     else if (a === "--out") o.out = value();
     else if (a === "--corpus") o.corpus = value();
     else if (a === "--skip") {
@@ -69,6 +73,8 @@ export function parseArgs(argv: string[]): BenchOptions {
   }
   o.dbFor = parseDbFor(dbFor);
   if (!o.sqlite && !o.postgres) throw new Error("--no-sqlite and --no-postgres leave no database to measure");
-  if (Number.isNaN(o.seconds)) o.seconds = o.quick ? 2 : 10;
+  if (Number.isNaN(o.seconds)) o.seconds = o.quick ? 2 : 12;
+  if (Number.isNaN(o.rounds)) o.rounds = o.quick ? 1 : 3;
+  if (o.rounds > o.seconds) throw new Error(`--rounds ${o.rounds} would give a page under a second a round: --seconds is ${o.seconds}`);
   return o;
 }

@@ -8,6 +8,9 @@ export interface LoadResult {
   latency: Latency;
   /** connection errors, timeouts and answers other than 2xx */
   errors: number;
+  seconds: number;
+  /** every 2xx response's time, ms, in the order they came */
+  times: number[];
 }
 
 export function load(url: string, connections: number, seconds: number): Promise<LoadResult> {
@@ -15,7 +18,7 @@ export function load(url: string, connections: number, seconds: number): Promise
   return new Promise((res, rej) => {
     const instance = autocannon({ url, connections, duration: seconds, timeout: 10 }, (err, r) => {
       if (err) return rej(err);
-      res({ requestsPerSecond: times.length / seconds, latency: latency(times), errors: r.errors + r.non2xx });
+      res({ requestsPerSecond: times.length / seconds, latency: latency(times), errors: r.errors + r.non2xx, seconds, times });
     });
     instance.on("response", (_client, status, _bytes, ms) => {
       if (status >= 200 && status < 300) times.push(ms);

@@ -1,5 +1,5 @@
 // bench/results/bench.md from the results: one table per measure, each figure beside its reference.
-import type { BenchResults, Verdict } from "./results.ts";
+import type { BenchResults, PageFigure, Verdict } from "./results.ts";
 import type { Latency } from "./stats.ts";
 
 /** A Markdown table; a cell's `|` and line breaks are escaped so a value cannot break the table. */
@@ -19,6 +19,12 @@ export function verdict(v: Verdict): string {
   return v === "met" ? "met" : v === "missed" ? "**missed**" : "";
 }
 
+/** A page's req/s over the static asset's beside it: the median of its rounds' shares, or for a run before rounds its one share. */
+export function pageShare(p: PageFigure): number | null {
+  if (p.share != null) return p.share;
+  return p.besideRequestsPerSecond ? p.requestsPerSecond / p.besideRequestsPerSecond : null;
+}
+
 const ms = (l: Latency) => [num(l.p50, 1), num(l.p95, 1), num(l.p99, 1)];
 
 /** `misses` is the address of misses.md from where the report is written (it lives in bench/results). */
@@ -31,7 +37,7 @@ export function renderResults(r: BenchResults, misses = "misses.md"): string {
     "",
     `Load average at start ${m.loadStart.map((x) => x.toFixed(2)).join(" / ")}, at end ${m.loadEnd.map((x) => x.toFixed(2)).join(" / ")} (1/5/15 min). ` +
       `Sizes ${r.options.sizes.join(", ")}${r.options.quick ? " (quick run: short samples, not for comparison)" : ""}; seed ${r.options.seed}; ` +
-      `pages under ${r.options.connections} connections for ${r.options.seconds} s each; \`--workers\` ${r.options.workersOption ? "measured" : "not offered by this `quorum serve`"}.`,
+      `pages under ${r.options.connections} connections for ${r.options.seconds} s each${r.options.rounds ? `, in ${r.options.rounds} round${r.options.rounds > 1 ? "s" : ""}` : ""}; \`--workers\` ${r.options.workersOption ? "measured" : "not offered by this `quorum serve`"}.`,
     "",
     ...(r.earlier ?? []).map((e) => `Kept from an earlier run (${e.measured.join(", ")}): ${e.machine.date}, commit ${e.machine.commit.slice(0, 12)}, load ${e.machine.loadStart.map((x) => x.toFixed(2)).join(" / ")} at its start.\n`),
     "Times in milliseconds. Targets are issue 13's (2 cores, 100k meetings); figures at smaller sizes are marked against the same targets. " +
@@ -62,11 +68,11 @@ export function renderResults(r: BenchResults, misses = "misses.md"): string {
     );
   }
   if (r.pages.length) {
-    out.push("", "## Pages under load", "", `autocannon in a second process on loopback, ${r.options.connections} connections, against \`quorum serve\` in its own process with its response cache off, so every request renders the page (\`cache.md\` measures cache hits); the static asset is the reference served by the same server, measured first and again for 3 s after each page: a page's share is its req/s over the asset's just after it, the machine's speed of the same minute.`, "");
+    out.push("", "## Pages under load", "", `autocannon in a second process on loopback, ${r.options.connections} connections, against \`quorum serve\` in its own process with its response cache off, so every request renders the page (\`cache.md\` measures cache hits). The static asset, served by the same server, is the reference: measured first, and then before each round of each page; a round's share is the page's req/s over the asset's just before it, the machine's speed of the same minute, and a page's share is the median of its rounds'. Rows from runs before rounds have one share, against the asset's run just after the page.`, "");
     out.push(
       table(
-        ["size", "database", "workers", "page", "req/s", "static asset after it, req/s", "share", "p50", "p95", "p99", "errors", "target", ""],
-        r.pages.map((p) => [p.size, p.db, p.workers, p.page, num(p.requestsPerSecond), num(p.besideRequestsPerSecond), p.besideRequestsPerSecond ? num(p.requestsPerSecond / p.besideRequestsPerSecond, 3) : null, ...ms(p.latency), p.errors, p.target, verdict(p.verdict)]),
+        ["size", "database", "workers", "page", "req/s", "static asset beside it, req/s", "share", "shares by round", "p50", "p95", "p99", "errors", "target", ""],
+        r.pages.map((p) => [p.size, p.db, p.workers, p.page, num(p.requestsPerSecond), num(p.besideRequestsPerSecond), num(pageShare(p), 3), p.rounds && p.rounds.length > 1 ? p.rounds.map((x) => num(x.share, 3)).join(" / ") : null, ...ms(p.latency), p.errors, p.target, verdict(p.verdict)]),
       ),
     );
   }

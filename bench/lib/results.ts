@@ -2,6 +2,7 @@
 // whether it meets the issue's target. Written by bench/run.ts, rendered by render.ts.
 import type { Latency } from "./stats.ts";
 import type { SlowStatement } from "./pg-plans.ts";
+import type { RoundFigure } from "./rounds.ts";
 
 export type Verdict = "met" | "missed" | null;
 export type Dialect = "sqlite" | "postgres";
@@ -71,11 +72,15 @@ export interface PageFigure {
   target: string;
   verdict: Verdict;
   /**
-   * The static asset's req/s in a short run just after this page's (absent from older runs and
-   * from the reference's own row): the machine's speed in the same minute, which the reference
-   * measured once before every page does not follow.
+   * The static asset's req/s beside this page (absent from older runs and from the reference's own
+   * row): the machine's speed in the same minute, which the reference measured once before every
+   * page does not follow. With rounds, the median of the rounds' asset runs; before rounds, one
+   * short run just after the page's.
    */
   besideRequestsPerSecond?: number;
+  /** the median of the rounds' shares (each round's page req/s over its own asset's); absent before rounds */
+  share?: number;
+  rounds?: RoundFigure[];
 }
 
 export interface ServerFigure {
@@ -133,7 +138,7 @@ export interface BenchResults {
   machine: Machine;
   /** runs whose figures were kept by --merge: what each measured, and on what */
   earlier?: { measured: string[]; machine: Machine }[];
-  options: { sizes: string[]; databases?: Dialect[]; quick: boolean; seed: number; connections: number; seconds: number; workersOption: boolean };
+  options: { sizes: string[]; databases?: Dialect[]; quick: boolean; seed: number; connections: number; seconds: number; rounds?: number; workersOption: boolean };
   parse: ParseFigure[];
   import: ImportFigure[];
   archives: ArchiveFigure[];

@@ -19,6 +19,7 @@ function results(): BenchResults {
     search: [{ size: "1k", db: "sqlite", kind: "phrase", query: 'q=%22a+b%22', matches: 1234, api: lat(10, 31, 40), page: lat(12, 35, 50), bare: lat(3, 10, 12), target: "API p95 ≤ 3× bare", verdict: "missed" }],
     pages: [
       { size: "1k", db: "sqlite", workers: 1, page: "meeting", path: "/meetings/x", requestsPerSecond: 1500.4, latency: lat(5, 20, 30), errors: 0, target: "p95 ≤ 50 ms", verdict: "met", besideRequestsPerSecond: 6001.6 },
+      { size: "10k", db: "sqlite", workers: 2, page: "person", path: "/people/x", requestsPerSecond: 700, latency: lat(50, 90, 120), errors: 0, target: "p95 ≤ 50 ms", verdict: "missed", besideRequestsPerSecond: 5000, share: 0.15, rounds: [{ requestsPerSecond: 600, besideRequestsPerSecond: 5000, share: 0.12 }, { requestsPerSecond: 700, besideRequestsPerSecond: 4000, share: 0.175 }, { requestsPerSecond: 750, besideRequestsPerSecond: 5000, share: 0.15 }] },
       { size: "100k", db: "postgres", workers: 2, page: "home", path: "/", requestsPerSecond: 0, latency: lat(null, null, null), errors: 7, target: "p95 ≤ 50 ms", verdict: "missed" },
     ],
     servers: [],
@@ -48,6 +49,10 @@ test("the report names the machine, load, commit and date", () => {
   assert.doesNotMatch(md, /uncommitted/);
   assert.match(md, /\[misses\.md\]\(misses\.md\)/);
   assert.match(renderResults(results(), "../misses.md"), /\[misses\.md\]\(\.\.\/misses\.md\)/);
+  assert.match(md, /for 10 s each; /, "a run before rounds says none");
+  const rounds = results();
+  rounds.options = { ...rounds.options, seconds: 12, rounds: 3 };
+  assert.match(renderResults(rounds), /for 12 s each, in 3 rounds; /);
 });
 
 test("each figure sits in its row beside its reference and its verdict", () => {
@@ -57,6 +62,7 @@ test("each figure sits in its row beside its reference and its verdict", () => {
   assert.ok(rowWith(md, "1k", "sqlite", "1", "meeting", "1,500", "5.0", "20.0", "30.0", "0", "met"), "meeting row, met");
   assert.ok(rowWith(md, "meeting", "1,500", "6,002", "0.250"), "the static asset's req/s just after the page, and the page's share of it");
   assert.ok(rowWith(md, "home", "0", "—", "—"), "no share where no asset was measured beside the page");
+  assert.ok(rowWith(md, "person", "700", "5,000", "0.150", "0.120 / 0.175 / 0.150"), "with rounds: the median share, not req/s over the median asset, and each round's");
   assert.ok(rowWith(md, "100k", "postgres", "2", "home", "0", "—", "7", "**missed**"), "home row with no latency, missed");
   assert.ok(rowWith(md, "sqlite", "meeting", "1k", "100k", "20.0", "50.0", "2.50×", "**missed**"), "growth row");
 });

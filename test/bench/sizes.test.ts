@@ -40,10 +40,14 @@ test("--db-for gives a path for both databases or for one", () => {
 test("the command line: defaults, --quick, and refusals", () => {
   const d = parseArgs([]);
   assert.deepEqual(d.sizes, [1_000, 10_000, 100_000]);
-  assert.equal(d.seconds, 10);
+  assert.equal(d.seconds, 12);
+  assert.equal(d.rounds, 3);
   assert.equal(d.connections, 50);
   const q = parseArgs(["--quick", "--sizes", "1k", "--no-postgres", "--skip", "parse,import"]);
   assert.equal(q.seconds, 2);
+  assert.equal(q.rounds, 1);
+  assert.equal(parseArgs(["--rounds", "4", "--seconds", "8"]).rounds, 4);
+  assert.throws(() => parseArgs(["--rounds", "5", "--seconds", "4"]), /under a second a round/);
   assert.deepEqual(q.sizes, [1_000]);
   assert.equal(q.postgres, false);
   assert.deepEqual([...q.skip], ["parse", "import"]);
