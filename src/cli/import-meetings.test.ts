@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { openStore } from "../store/db.ts";
 import { saveCorrections } from "../store/corrections/corrections.ts";
 import { unpack } from "../store/packed.ts";
+import { unpackSpans } from "../store/provenance-pack.ts";
 
 const BIN = new URL("../../bin/quorum", import.meta.url).pathname;
 const PACKS = new URL("../../test/fixtures/packs/", import.meta.url).pathname;
@@ -28,7 +29,8 @@ async function stored(url: string) {
       .select(["meetings.id", "meetings.slug", "meetings.start_time", "meetings.venue", "bodies.name as body", "d.packed_text", "d.file_name", "meetings.source_document_id"])
       .orderBy("meetings.start_time")
       .execute();
-    const dates = await db.selectFrom("provenance").where("entity", "=", "meeting").where("field", "=", "date").select(["entity_id", "line", "start", "end", "source_document_id"]).execute();
+    const docs = await db.selectFrom("source_documents").select(["id", "packed_provenance"]).execute();
+    const dates = docs.flatMap((d) => unpackSpans(d.packed_provenance).filter((s) => s.entity === "meeting" && s.field === "date").map((s) => ({ ...s, source_document_id: d.id })));
     return { meetings, dates };
   } finally {
     await db.destroy();

@@ -5,6 +5,7 @@ import type { Db } from "./db.ts";
 import { bool } from "./read/util.ts";
 import { itemTextsOf } from "./item-body.ts";
 import { unpack, unpackRecord } from "./packed.ts";
+import { unpackSpans } from "./provenance-pack.ts";
 
 export interface StoreCounts {
   authorities: number;
@@ -21,7 +22,7 @@ export interface StoreCounts {
 }
 
 export async function storeCounts(db: Db): Promise<StoreCounts> {
-  const n = async (table: "authorities" | "bodies" | "meetings" | "items" | "resolutions" | "people" | "attendance" | "recommendations" | "source_documents" | "provenance" | "search_entries") =>
+  const n = async (table: "authorities" | "bodies" | "meetings" | "items" | "resolutions" | "people" | "attendance" | "recommendations" | "source_documents" | "search_entries") =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
   return {
     authorities: await n("authorities"),
@@ -33,7 +34,7 @@ export async function storeCounts(db: Db): Promise<StoreCounts> {
     attendance: await n("attendance"),
     recommendations: await n("recommendations"),
     sourceDocuments: await n("source_documents"),
-    provenance: await n("provenance"),
+    provenance: (await db.selectFrom("source_documents").where("packed_provenance", "is not", null).select("packed_provenance").execute()).reduce((k, d) => k + unpackSpans(d.packed_provenance).length, 0),
     searchEntries: await n("search_entries"),
   };
 }
@@ -111,18 +112,9 @@ export async function storeDigest(db: Db): Promise<string> {
   );
   add(
     "provenance",
-    (
-      await db
-        .selectFrom("provenance")
-        .innerJoin("source_documents as d", "d.id", "provenance.source_document_id")
-        .select(["d.content_hash", "entity", "field", "line", "end_line", "start", "end", "implied"])
-        .orderBy("d.content_hash")
-        .orderBy("start")
-        .orderBy("end")
-        .orderBy("entity")
-        .orderBy("field")
-        .execute()
-    ).map((r) => ({ ...r, implied: bool(r.implied) })),
+    (await db.selectFrom("source_documents").where("packed_provenance", "is not", null).select(["content_hash", "packed_provenance"]).execute()).flatMap((d) =>
+      unpackSpans(d.packed_provenance).map((s) => ({ content_hash: d.content_hash, entity: s.entity, field: s.field, line: s.line, end_line: s.end_line, start: s.start, end: s.end, implied: s.implied })),
+    ),
   );
   add("search", await db.selectFrom("search_entries").select(["kind", "year", "title", "text"]).orderBy("kind").orderBy("title").orderBy("text").execute());
   return hash.digest("hex");

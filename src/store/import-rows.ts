@@ -1,11 +1,12 @@
 // The rows a stored meeting holds after its items and decisions: recorded votes, declarations,
-// questions, recommendations and the provenance of every value, each written in chunks. What was
+// questions, recommendations, each written in chunks, and the provenance of every value. What was
 // read from an exempt item, or from its stretch of the text, is sealed with it.
 import type { Transaction } from "kysely";
 import type { ParsedMinutes, Span } from "../domain/minutes.ts";
 import { declarationKind, kindOf } from "../domain/declaration-kinds.ts";
 import { MEMBER_VOTES, type Database } from "./schema.ts";
 import { isSealed } from "./visibility.ts";
+import { packSpans, type StoredSpan } from "./provenance-pack.ts";
 import type { PeopleResolver } from "./import-people.ts";
 
 type Tx = Transaction<Database>;
@@ -141,20 +142,19 @@ export async function storeRecommendations(trx: Tx, { meetingId, record, prov, e
   }
 }
 
-/** Where each value came from in the source document, its spans kept within the text. */
-export async function storeProvenance(trx: Tx, provenance: ProvenanceRow[], docId: number, textLength: number, flag: MeetingRows["flag"]): Promise<void> {
-  const provRows = provenance.map((p) => ({
+/** Where each value came from in the source document, its spans kept within the text, packed on the document's row. */
+export async function storeProvenance(trx: Tx, provenance: ProvenanceRow[], docId: number, textLength: number): Promise<void> {
+  const spans: StoredSpan[] = provenance.map((p) => ({
     entity: p.entity,
     entity_id: p.entity_id,
     field: p.field,
-    source_document_id: docId,
     line: p.span.line,
     end_line: p.span.endLine ?? null,
     start: Math.max(0, Math.min(p.span.start, textLength)),
     end: Math.max(0, Math.min(p.span.end, textLength)),
-    implied: flag(Boolean(p.span.implied)),
+    implied: Boolean(p.span.implied),
   }));
-  for (const rows of chunks(provRows, 200)) await trx.insertInto("provenance").values(rows).execute();
+  await trx.updateTable("source_documents").set({ packed_provenance: packSpans(spans) }).where("id", "=", docId).execute();
 }
 
 export function clean(s: string): string {

@@ -373,7 +373,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
   await storeDeclarations(trx, meetingRows);
   await storeQuestions(trx, meetingRows);
   await storeRecommendations(trx, meetingRows);
-  await storeProvenance(trx, provenance, docId, source.text.length, flag);
+  await storeProvenance(trx, provenance, docId, source.text.length);
   await trx.updateTable("source_documents").set({ meeting_id: meetingId, exempt_ranges: JSON.stringify(exemptRanges) }).where("id", "=", docId).execute();
   await people.flush();
   derived.bodies.add(body.id);
@@ -400,8 +400,7 @@ export async function storeRecord(trx: Tx, input: ImportInput, parserVersion: st
 
 /** Removes what a meeting holds (not the meeting, nor its source documents) before it is rewritten. */
 export async function clearMeeting(trx: Tx, meetingId: number): Promise<void> {
-  const docs = trx.selectFrom("source_documents").where("meeting_id", "=", meetingId).select("id");
-  await trx.deleteFrom("provenance").where("source_document_id", "in", docs).execute();
+  await trx.updateTable("source_documents").set({ packed_provenance: null }).where("meeting_id", "=", meetingId).where("packed_provenance", "is not", null).execute();
   await trx.deleteFrom("declarations").where("meeting_id", "=", meetingId).execute();
   await trx.deleteFrom("decision_votes").where("meeting_id", "=", meetingId).execute();
   await trx.deleteFrom("questions").where("meeting_id", "=", meetingId).execute();

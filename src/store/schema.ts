@@ -245,25 +245,13 @@ export interface SourceDocumentsTable {
   meeting_id: number | null;
   /** the parsed quorum.minutes/1 record, before corrections (migration 008), as deflated JSON (migration 017); null for rows stored before 008 */
   packed_record: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  /** where each of its values was read, packed (provenance-pack.ts, migration 041); null for none */
+  packed_provenance: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
   imported_at: Stamp;
   /** the original file in the document store (its SHA-256), its media type and cleaned file name (migration 028); null when not kept */
   document_key: ColumnType<string | null, string | null | undefined, string | null>;
   media_type: ColumnType<string | null, string | null | undefined, string | null>;
   original_name: ColumnType<string | null, string | null | undefined, string | null>;
-}
-
-export interface ProvenanceTable {
-  id: Generated<number>;
-  /** meeting | attendance | item | resolution | recommendation | declaration */
-  entity: string;
-  entity_id: number;
-  field: string;
-  source_document_id: number;
-  line: number;
-  end_line: number | null;
-  start: number;
-  end: number;
-  implied: Flag;
 }
 
 /** What public search sees: one row per public thing, written only through the visibility rule. */
@@ -327,7 +315,6 @@ export interface Database {
   questions: QuestionsTable;
   recommendations: RecommendationsTable;
   source_documents: SourceDocumentsTable;
-  provenance: ProvenanceTable;
   search_entries: SearchEntriesTable;
   body_summaries: BodySummariesTable;
   person_summaries: PersonSummariesTable;

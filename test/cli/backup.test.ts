@@ -53,13 +53,13 @@ async function snapshot(url: string) {
   }
 }
 
-/** Per meeting: its items, attendance and provenance rows. A document cut in half would differ. */
+/** Per meeting: its items, attendance rows and packed provenance's bytes. A document cut in half would differ. */
 async function perMeeting(db: Db): Promise<Map<string, string>> {
   const rows = await sql<{ slug: string; items: number; attendance: number; provenance: number }>`
     SELECT m.slug,
       (SELECT count(*) FROM items i WHERE i.meeting_id = m.id) AS items,
       (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) AS attendance,
-      (SELECT count(*) FROM provenance p WHERE p.source_document_id = m.source_document_id) AS provenance
+      (SELECT coalesce(length(d.packed_provenance), 0) FROM source_documents d WHERE d.id = m.source_document_id) AS provenance
     FROM meetings m`.execute(db);
   return new Map(rows.rows.map((r) => [r.slug, `${r.items}/${r.attendance}/${r.provenance}`]));
 }

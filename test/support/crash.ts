@@ -71,13 +71,13 @@ interface DocRow {
 }
 
 // Per source document: its meeting, and when it is that meeting's current source, how many items,
-// attendance rows and provenance rows came with it.
+// attendance rows and bytes of packed provenance came with it.
 const DOC_SQL = `
   SELECT d.content_hash, d.meeting_id,
     (m.source_document_id = d.id) AS is_source,
     (SELECT count(*) FROM items i WHERE i.meeting_id = d.meeting_id) AS items,
     (SELECT count(*) FROM attendance a WHERE a.meeting_id = d.meeting_id) AS attendance,
-    (SELECT count(*) FROM provenance p WHERE p.source_document_id = d.id) AS provenance
+    coalesce(length(d.packed_provenance), 0) AS provenance
   FROM source_documents d LEFT JOIN meetings m ON m.id = d.meeting_id`;
 
 export interface DocShape {

@@ -1,6 +1,7 @@
 // A meeting's page: everything the viewer may see of one meeting.
 import { cutItemText } from "../item-body.ts";
 import { unpack } from "../packed.ts";
+import { unpackSpans, type StoredSpan } from "../provenance-pack.ts";
 import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { planOnce } from "../pg-statements.ts";
@@ -58,7 +59,7 @@ const documentOf = preparedRead((db: Db, p: { meetingId: number }) =>
     .selectFrom("meetings")
     .leftJoin("source_documents as d", "d.id", "meetings.source_document_id")
     .where("meetings.id", "=", p.meetingId)
-    .select(["meetings.stated_minutes_status", "meetings.stated_minutes_text", "d.file_name", "d.format", "d.imported_at", "d.packed_text", "d.exempt_ranges"]),
+    .select(["meetings.stated_minutes_status", "meetings.stated_minutes_text", "d.file_name", "d.format", "d.imported_at", "d.packed_text", "d.exempt_ranges", "d.packed_provenance"]),
 );
 
 const itemsOf = preparedRead((db: Db, p: { meetingId: number }) => db.selectFrom("items").where("items.meeting_id", "=", p.meetingId).selectAll().orderBy("position"));
@@ -142,8 +143,7 @@ async function readMeeting(store: Db, slug: string, viewer: Viewer, withSpans: b
   const recommendationsRead = fromMinutes(() => recommendationsOf(db, { meetingId: row.id }, null));
   const sibling = (dir: "next" | "previous") => siblingOf(db, { bodyId: row.body_id, date: row.date, time: row.start_time ?? "" }, dir).then((rows) => rows[0]);
   const lifecycleRead = minutes ? readMinutesLifecycle(db, row.id, true, { minutes_status: row.minutes_status, minutes_draft: row.minutes_draft }) : Promise.resolve(null);
-  const spansRead = withSpans && minutes && row.source_document_id !== null ? provenanceOf(db, { sourceDocumentId: row.source_document_id }, null) : Promise.resolve(null);
-  const [attendance, doc, itemRows, resolutions, named, declarationRows, questionRows, recommendationRows, next, previous, lifecycle, spanRows] = await Promise.all([
+  const [attendance, doc, itemRows, resolutions, named, declarationRows, questionRows, recommendationRows, next, previous, lifecycle] = await Promise.all([
     attendanceRead,
     docRead,
     itemsRead,
@@ -155,7 +155,6 @@ async function readMeeting(store: Db, slug: string, viewer: Viewer, withSpans: b
     sibling("next"),
     sibling("previous"),
     lifecycleRead,
-    spansRead,
   ]);
   const groups: MeetingDetail["attendance"] = { present: [], inAttendance: [], apologies: [], absent: [] };
   for (const a of attendance) {
@@ -183,7 +182,7 @@ async function readMeeting(store: Db, slug: string, viewer: Viewer, withSpans: b
   const declarations = declarationRows.filter((d) => isFromPublicBusiness({ ...sealed, exempt: d.exempt }, viewer));
   const questions = questionRows.filter((q) => isFromPublicBusiness({ ...sealed, exempt: q.exempt }, viewer));
   const recommendations = recommendationRows.filter((r) => isFromPublicBusiness({ ...sealed, exempt: r.exempt }, viewer));
-  const spans = spanRows ? publicSpans(spanRows, doc.exempt_ranges, exemptAccess(viewer, { bodyId: row.body_id, releaseOn: sealed.releaseOn })) : [];
+  const spans = withSpans && minutes ? publicSpans(unpackSpans(doc.packed_provenance), doc.exempt_ranges, exemptAccess(viewer, { bodyId: row.body_id, releaseOn: sealed.releaseOn })) : [];
   const stated = minutes && (row.next_meeting_date || row.next_meeting_time || row.next_meeting_venue) ? { date: row.next_meeting_date, time: row.next_meeting_time, venue: row.next_meeting_venue } : null;
   const meeting: MeetingDetail = {
     ...summary,
@@ -242,13 +241,8 @@ async function readMeeting(store: Db, slug: string, viewer: Viewer, withSpans: b
   return { meeting, spans };
 }
 
-/** The provenance rows of the meeting's document, read through provenance_document (migration 003). */
-const provenanceOf = preparedRead((db: Db, p: { sourceDocumentId: number }) =>
-  db.selectFrom("provenance").where("source_document_id", "=", p.sourceDocumentId).select(["entity", "entity_id", "field", "line", "start", "end", "implied"]).orderBy("start").orderBy("id"),
-);
-
 /** The spans into the meeting's document, but those touching exempt text when the viewer may not read it. */
-function publicSpans(rows: Awaited<ReturnType<typeof provenanceOf>>, exemptRanges: string | null, access: ReturnType<typeof exemptAccess>): SourceSpan[] {
+function publicSpans(rows: StoredSpan[], exemptRanges: string | null, access: ReturnType<typeof exemptAccess>): SourceSpan[] {
   const ranges = JSON.parse(exemptRanges ?? "[]") as [number, number][];
-  return rows.filter((r) => access !== "withheld" || isSpanPublic(r, ranges)).map((r) => ({ entity: r.entity, entityId: r.entity_id, field: r.field, line: r.line, implied: bool(r.implied) }));
+  return rows.filter((r) => access !== "withheld" || isSpanPublic(r, ranges)).map((r) => ({ entity: r.entity, entityId: r.entity_id, field: r.field, line: r.line, implied: r.implied }));
 }

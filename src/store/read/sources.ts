@@ -3,8 +3,8 @@ import { sql } from "kysely";
 import type { Db } from "../db.ts";
 import { exemptAccess, exemptNotice, areMinutesPublic, isSpanPublic, sealedReleaseOn, sourceTextFor, PUBLIC_VIEWER, type ExemptAccess, type Viewer } from "../visibility.ts";
 import type { ProvenanceView, SourceDocumentView } from "./types.ts";
-import { bool } from "./util.ts";
 import { unpack } from "../packed.ts";
+import { unpackSpans, type StoredSpan } from "../provenance-pack.ts";
 
 /**
  * The minutes text of a meeting as the public may see it: only the document the meeting now rests
@@ -55,8 +55,8 @@ const ENTITY_TABLES = { attendance: "attendance", item: "items", resolution: "re
 
 /**
  * Where each field of an entity came from, limited to what is public: the spans into the document
- * its meeting now rests on (spans into an earlier version are not public: that text is not), read
- * through that document's index (migration 003).
+ * its meeting now rests on (spans into an earlier version are not public: that text is not), packed
+ * on that document's row (migration 041).
  */
 export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: number, viewer: Viewer = PUBLIC_VIEWER): Promise<ProvenanceView[]> {
   const meetingId =
@@ -66,34 +66,28 @@ export async function getProvenance(db: Db, entity: ProvenanceEntity, entityId: 
   if (meetingId === undefined) return [];
   const m = await db.selectFrom("meetings").where("id", "=", meetingId).select(["id", "minutes_status", "source_document_id", "body_id"]).executeTakeFirst();
   if (!m || !areMinutesPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
-  const rows = await db
-    .selectFrom("provenance")
-    .where("source_document_id", "=", m.source_document_id)
-    .where("entity", "=", entity)
-    .where("entity_id", "=", entityId)
-    .selectAll()
-    .orderBy("field")
-    .execute();
+  const doc = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["packed_text", "exempt_ranges", "packed_provenance"]).executeTakeFirstOrThrow();
+  const rows = unpackSpans(doc.packed_provenance)
+    .filter((s) => s.entity === entity && s.entity_id === entityId)
+    .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
   if (!rows.length) return [];
   const { access } = await sealedAccess(db, m.id, m.body_id, viewer);
-  const doc = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["packed_text", "exempt_ranges"]).executeTakeFirstOrThrow();
   const ranges = JSON.parse(doc.exempt_ranges) as [number, number][];
   const text = unpack(doc.packed_text);
-  return rows.filter((r) => access !== "withheld" || isSpanPublic(r, ranges)).map((r) => provenanceView(r, text));
+  return rows.filter((r) => access !== "withheld" || isSpanPublic(r, ranges)).map((r) => provenanceView(r, m.source_document_id!, text));
 }
 
-/** Provenance of a meeting and everything in it: one read of its source document's spans (indexed by migration 003). */
+/** Provenance of a meeting and everything in it: its source document's spans, in order of start. */
 export async function getMeetingProvenance(db: Db, meetingSlug: string, viewer: Viewer = PUBLIC_VIEWER): Promise<ProvenanceView[]> {
   const m = await db.selectFrom("meetings").where("slug", "=", meetingSlug).select(["id", "minutes_status", "source_document_id", "body_id"]).executeTakeFirst();
   if (!m || !areMinutesPublic({ minutesStatus: m.minutes_status }) || m.source_document_id === null) return [];
   const { access } = await sealedAccess(db, m.id, m.body_id, viewer);
-  const stored = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["packed_text", "exempt_ranges"]).executeTakeFirstOrThrow();
-  const doc = { text: unpack(stored.packed_text), exempt_ranges: stored.exempt_ranges };
-  const ranges = JSON.parse(doc.exempt_ranges) as [number, number][];
-  const rows = await db.selectFrom("provenance").where("source_document_id", "=", m.source_document_id).selectAll().orderBy("start").orderBy("id").execute();
-  return rows
+  const stored = await db.selectFrom("source_documents").where("id", "=", m.source_document_id).select(["packed_text", "exempt_ranges", "packed_provenance"]).executeTakeFirstOrThrow();
+  const ranges = JSON.parse(stored.exempt_ranges) as [number, number][];
+  const text = unpack(stored.packed_text);
+  return unpackSpans(stored.packed_provenance)
     .filter((r) => access !== "withheld" || isSpanPublic(r, ranges))
-    .map((r) => provenanceView(r, doc.text));
+    .map((r) => provenanceView(r, m.source_document_id!, text));
 }
 
 /**
@@ -107,30 +101,17 @@ async function sealedAccess(db: Db, meetingId: number, bodyId: number, viewer: V
   return { access: exemptAccess(viewer, { bodyId, releaseOn }), notice: exemptNotice(paragraphs || null) };
 }
 
-interface ProvenanceRow {
-  entity: string;
-  entity_id: number;
-  field: string;
-  source_document_id: number;
-  line: number;
-  end_line: number | null;
-  start: number;
-  end: number;
-  implied: number | boolean;
-}
-
-function provenanceView(r: ProvenanceRow, text: string): ProvenanceView {
+function provenanceView(r: StoredSpan, sourceDocumentId: number, text: string): ProvenanceView {
   return {
     entity: r.entity,
     entityId: r.entity_id,
     field: r.field,
-    sourceDocumentId: r.source_document_id,
+    sourceDocumentId,
     line: r.line,
     endLine: r.end_line,
     start: r.start,
     end: r.end,
-    implied: bool(r.implied),
+    implied: r.implied,
     excerpt: text.slice(r.start, r.end),
   };
 }
-
