@@ -8,6 +8,7 @@ import { get, load, settle } from "./lib/load.ts";
 import type { PageFigure, ServerFigure, StepError } from "./lib/results.ts";
 import { summariseRounds, type Round } from "./lib/rounds.ts";
 import type { Server } from "./lib/server.ts";
+import type { Latency } from "./lib/stats.ts";
 import { oneLine } from "./lib/errors.ts";
 import { REFERENCE_PAGE, pageTarget, serverTarget } from "./lib/targets.ts";
 
@@ -34,7 +35,10 @@ export async function measurePages(
 ): Promise<{ pages: PageFigure[]; server: ServerFigure }> {
   const pages: PageFigure[] = [];
   const reference = targets.find((t) => t.page === REFERENCE_PAGE);
-  const base = { size: archive.label, db: archive.db, workers };
+  const keep = (t: PageTarget, r: { requestsPerSecond: number; latency: Latency; errors: number }, beside: Partial<PageFigure>, said: string) => {
+    pages.push({ size: archive.label, db: archive.db, workers, page: t.page, path: t.path, requestsPerSecond: r.requestsPerSecond, latency: r.latency, errors: r.errors, ...pageTarget(t.page, r.latency.p95, r.errors, r.requestsPerSecond), ...beside });
+    console.log(`    ${t.page.padEnd(26)} ${r.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ms(r.latency.p50)}  p95 ${ms(r.latency.p95)}  p99 ${ms(r.latency.p99)} ms  errors ${r.errors}${said}`);
+  };
   for (const t of targets) {
     try {
       const probe = await get(server.url + t.path);
@@ -44,8 +48,7 @@ export async function measurePages(
       if (!reference || t === reference) {
         const r = await load(server.url + t.path, opts.connections, opts.seconds);
         await settle(server.url);
-        pages.push({ ...base, page: t.page, path: t.path, requestsPerSecond: r.requestsPerSecond, latency: r.latency, errors: r.errors, ...pageTarget(t.page, r.latency.p95, r.errors, r.requestsPerSecond) });
-        console.log(`    ${t.page.padEnd(26)} ${r.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ms(r.latency.p50)}  p95 ${ms(r.latency.p95)}  p99 ${ms(r.latency.p99)} ms  errors ${r.errors}`);
+        keep(t, r, {}, "");
         continue;
       }
       const rounds: Round[] = [];
@@ -57,9 +60,8 @@ export async function measurePages(
         rounds.push({ asset: asset.requestsPerSecond, page });
       }
       const r = summariseRounds(rounds);
-      pages.push({ ...base, page: t.page, path: t.path, requestsPerSecond: r.requestsPerSecond, latency: r.latency, errors: r.errors, ...pageTarget(t.page, r.latency.p95, r.errors, r.requestsPerSecond), besideRequestsPerSecond: r.besideRequestsPerSecond, share: r.share, rounds: r.rounds });
       const shares = r.rounds.map((x) => x.share.toFixed(3)).join(" / ");
-      console.log(`    ${t.page.padEnd(26)} ${r.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${ms(r.latency.p50)}  p95 ${ms(r.latency.p95)}  p99 ${ms(r.latency.p99)} ms  errors ${r.errors}  (share of the asset by round ${shares}; median ${r.share.toFixed(3)})`);
+      keep(t, r, { besideRequestsPerSecond: r.besideRequestsPerSecond, share: r.share, rounds: r.rounds }, `  (share of the asset by round ${shares}; median ${r.share.toFixed(3)})`);
     } catch (err) {
       errors.push({ step: `pages ${archive.label} ${archive.db} workers ${workers}: ${t.page}`, message: oneLine(err) });
     }

@@ -5,7 +5,7 @@ import type { Db } from "./db.ts";
 import { bool } from "./read/util.ts";
 import { itemTextsOf } from "./item-body.ts";
 import { unpack, unpackRecord } from "./packed.ts";
-import { unpackSpans } from "./provenance-pack.ts";
+import { unpackSpans, type StoredSpan } from "./provenance-pack.ts";
 
 export interface StoreCounts {
   authorities: number;
@@ -21,6 +21,12 @@ export interface StoreCounts {
   searchEntries: number;
 }
 
+/** Every span of every document's packed provenance, with the document's content hash. */
+async function documentSpans(db: Db): Promise<{ content_hash: string; span: StoredSpan }[]> {
+  const docs = await db.selectFrom("source_documents").where("packed_provenance", "is not", null).select(["content_hash", "packed_provenance"]).execute();
+  return docs.flatMap((d) => unpackSpans(d.packed_provenance).map((span) => ({ content_hash: d.content_hash, span })));
+}
+
 export async function storeCounts(db: Db): Promise<StoreCounts> {
   const n = async (table: "authorities" | "bodies" | "meetings" | "items" | "resolutions" | "people" | "attendance" | "recommendations" | "source_documents" | "search_entries") =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
@@ -34,7 +40,7 @@ export async function storeCounts(db: Db): Promise<StoreCounts> {
     attendance: await n("attendance"),
     recommendations: await n("recommendations"),
     sourceDocuments: await n("source_documents"),
-    provenance: (await db.selectFrom("source_documents").where("packed_provenance", "is not", null).select("packed_provenance").execute()).reduce((k, d) => k + unpackSpans(d.packed_provenance).length, 0),
+    provenance: (await documentSpans(db)).length,
     searchEntries: await n("search_entries"),
   };
 }
@@ -112,9 +118,7 @@ export async function storeDigest(db: Db): Promise<string> {
   );
   add(
     "provenance",
-    (await db.selectFrom("source_documents").where("packed_provenance", "is not", null).select(["content_hash", "packed_provenance"]).execute()).flatMap((d) =>
-      unpackSpans(d.packed_provenance).map((s) => ({ content_hash: d.content_hash, entity: s.entity, field: s.field, line: s.line, end_line: s.end_line, start: s.start, end: s.end, implied: s.implied })),
-    ),
+    (await documentSpans(db)).map(({ content_hash, span: s }) => ({ content_hash, entity: s.entity, field: s.field, line: s.line, end_line: s.end_line, start: s.start, end: s.end, implied: s.implied })),
   );
   add("search", await db.selectFrom("search_entries").select(["kind", "year", "title", "text"]).orderBy("kind").orderBy("title").orderBy("text").execute());
   return hash.digest("hex");

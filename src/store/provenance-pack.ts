@@ -34,7 +34,8 @@ interface PackedV1 {
 /** The spans, packed in order of start; null for none. */
 export function packSpans(spans: readonly StoredSpan[]): Buffer | null {
   if (!spans.length) return null;
-  const sorted = spans.map((s, i) => ({ s, i })).sort((a, b) => a.s.start - b.s.start || a.i - b.i).map((x) => x.s);
+  // Array sort is stable: spans that start together keep the order they were given
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
   const packed: PackedV1 = { v: 1, entity: [], id: [], field: [], line: [], endLine: [], step: [], length: [], implied: [] };
   let at = 0;
   for (const s of sorted) {
